@@ -1,0 +1,12 @@
+//! liseuse: a terminal reader for news articles.
+//!
+//! The rule of this crate: the core modules (`document`, `wrap`, `library`, `entity`, `bookmark`,
+//! `store`, `action`, `app`, `keymap`) never import ratatui or crossterm, so all state and logic can
+//! be built and tested without a terminal. Only `ui` (drawing) and `term` (terminal set-up and
+//! event translation) know about the terminal.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod bookmark;
+pub mod document;
+pub mod entity;
+pub mod store;
