@@ -9,4 +9,6 @@
 pub mod bookmark;
 pub mod document;
 pub mod entity;
+pub mod sanitize;
 pub mod store;
+pub mod wrap;

@@ -1,0 +1,270 @@
+//! Finding the structure of a plain-text article: headline, leading date, paragraphs, closing
+//! source line and trailing blurb. Heuristics that hold for saved news articles in general.
+
+use super::{ParaKind, Paragraph};
+use std::ops::Range;
+
+pub struct Parts {
+    pub title: Option<Range<usize>>,
+    pub date: Option<Range<usize>>,
+    pub source: Option<Range<usize>>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A headline longer than this is a paragraph that happens to come first.
+const MAX_HEADLINE_CHARS: usize = 200;
+/// A trailing blurb longer than this is more likely the article's last paragraph.
+const MAX_BLURB_CHARS: usize = 300;
+
+pub fn analyse(text: &str) -> Parts {
+    let lines = trimmed_lines(text);
+    let mut paras = group_paragraphs(&lines);
+
+    let mut date = None;
+    if let Some(first) = paras.first_mut() {
+        if let Some((d, rest)) = leading_date(text, first.clone()) {
+            date = Some(d);
+            *first = rest;
+        }
+    }
+    paras.retain(|r| !r.is_empty());
+
+    let mut source = None;
+    if let Some(last) = paras.last() {
+        if let Some(s) = source_line(text, last.clone()) {
+            source = Some(s);
+            paras.pop();
+        }
+    }
+
+    let mut paragraphs: Vec<Paragraph> = paras
+        .into_iter()
+        .map(|range| Paragraph {
+            range,
+            kind: ParaKind::Body,
+        })
+        .collect();
+
+    let mut title = None;
+    if paragraphs.len() >= 2 {
+        if let Some(first) = paragraphs.first_mut() {
+            if reads_as_headline(&text[first.range.clone()]) {
+                first.kind = ParaKind::Title;
+                title = Some(first.range.clone());
+            }
+        }
+    }
+    let n = paragraphs.len();
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        if p.kind == ParaKind::Body && i > 0 && i + 1 < n && reads_as_heading(&text[p.range.clone()]) {
+            p.kind = ParaKind::Heading;
+        }
+    }
+    let body_count = paragraphs.iter().filter(|p| p.kind == ParaKind::Body).count();
+    if body_count >= 3 {
+        if let Some(last) = paragraphs.last_mut() {
+            if reads_as_blurb(&text[last.range.clone()]) {
+                last.kind = ParaKind::Blurb;
+            }
+        }
+    }
+    Parts {
+        title,
+        date,
+        source,
+        paragraphs,
+    }
+}
+
+/// Every line's range with surrounding whitespace trimmed; `\n`, `\r\n` and a lone `\r` end lines.
+fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(trim(text, start..i));
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(trim(text, start..i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(trim(text, start..bytes.len()));
+    }
+    lines
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
+
+/// Articles come either one paragraph per line, or hard-wrapped with blank lines between
+/// paragraphs. Only when blank-separated runs average one and a half lines or more are the runs
+/// paragraphs; otherwise every line is one.
+fn group_paragraphs(lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut non_blank = 0usize;
+    let mut in_block = false;
+    for l in lines {
+        if l.is_empty() {
+            in_block = false;
+            continue;
+        }
+        non_blank += 1;
+        match blocks.last_mut() {
+            Some(b) if in_block => b.end = l.end,
+            _ => blocks.push(l.clone()),
+        }
+        in_block = true;
+    }
+    if blocks.len() > 1 && non_blank * 2 >= blocks.len() * 3 {
+        blocks
+    } else {
+        lines.iter().filter(|l| !l.is_empty()).cloned().collect()
+    }
+}
+
+/// `date 2023-12` (or `Date: 2023-12-05`) at the start of the first paragraph.
+fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let s = &text[para.clone()];
+    let head = s.get(..4)?;
+    if !head.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let after = s[4..].trim_start_matches(':');
+    let gap = after.len() - after.trim_start().len();
+    if gap == 0 && after.len() == s.len() - 4 {
+        return None;
+    }
+    let value = after.trim_start();
+    let len = value
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'-' || *b == b'/')
+        .count();
+    let token = &value[..len];
+    let digits = token.bytes().filter(u8::is_ascii_digit).count();
+    if digits < 4 || !token.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let date_start = para.start + (s.len() - value.len());
+    let date = date_start..date_start + len;
+    let rest = trim(text, date.end..para.end);
+    Some((date, rest))
+}
+
+/// A closing `Source: …` / `Sources : …` line: returns the range of what follows the colon.
+fn source_line(text: &str, para: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[para.clone()];
+    let lower: String = s.chars().take(8).collect::<String>().to_lowercase();
+    let word_len = if lower.starts_with("sources") {
+        7
+    } else if lower.starts_with("source") {
+        6
+    } else {
+        return None;
+    };
+    let rest = s.get(word_len..)?;
+    let colon = rest.trim_start();
+    let value = colon.strip_prefix(':')?.trim_start();
+    if value.is_empty() || value.chars().count() > 200 {
+        return None;
+    }
+    let start = para.start + (s.len() - value.len());
+    Some(start..para.end)
+}
+
+fn reads_as_headline(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > MAX_HEADLINE_CHARS {
+        return false;
+    }
+    let last = s.chars().next_back().unwrap_or('.');
+    !matches!(last, '.' | ',' | ';' | ':')
+}
+
+/// A short line without closing punctuation between paragraphs is a section heading.
+fn reads_as_heading(s: &str) -> bool {
+    let n = s.chars().count();
+    let last = s.chars().next_back().unwrap_or('.');
+    (3..=80).contains(&n) && !matches!(last, '.' | ',' | ';' | ':' | '»' | '"' | '”' | ')')
+}
+
+fn reads_as_blurb(s: &str) -> bool {
+    if s.chars().count() > MAX_BLURB_CHARS {
+        return false;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    let last = s.chars().next_back().unwrap_or(' ');
+    let quoted = matches!(first, '“' | '"' | '«' | '„') && matches!(last, '”' | '"' | '»' | '“');
+    let byline = ["Par ", "By ", "Propos recueillis", "Avec AFP", "With "]
+        .iter()
+        .any(|p| s.starts_with(p))
+        && s.chars().count() <= 80;
+    quoted || byline
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, p: &Parts) -> Vec<String> {
+        p.paragraphs.iter().map(|x| text[x.range.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let t = "Titre\nPremier.\nSecond.\n";
+        let p = analyse(t);
+        assert_eq!(texts(t, &p), ["Titre", "Premier.", "Second."]);
+        assert_eq!(p.title, Some(0..5));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let t = "Un titre\n\nligne un\nligne deux.\n\nautre para\nsuite.\n";
+        let p = analyse(t);
+        assert_eq!(texts(t, &p), ["Un titre", "ligne un\nligne deux.", "autre para\nsuite."]);
+    }
+
+    #[test]
+    fn crlf_and_cr_only_line_ends() {
+        let t = "Titre\r\nUn.\rDeux.\r\n";
+        assert_eq!(texts(t, &analyse(t)), ["Titre", "Un.", "Deux."]);
+    }
+
+    #[test]
+    fn date_prefix_and_source() {
+        let t = " date 2023-12 Le texte commence ici.\n\nSuite.\n\nSource: Médias";
+        let p = analyse(t);
+        assert_eq!(&t[p.date.clone().unwrap()], "2023-12");
+        assert_eq!(&t[p.source.clone().unwrap()], "Médias");
+        assert_eq!(texts(t, &p), ["Le texte commence ici.", "Suite."]);
+        assert!(p.title.is_none());
+    }
+
+    #[test]
+    fn a_word_starting_with_date_is_not_metadata() {
+        let t = "dates 2023 sont là\nSuite.\n";
+        assert!(analyse(t).date.is_none());
+    }
+
+    #[test]
+    fn empty_and_blank_files() {
+        assert!(analyse("").paragraphs.is_empty());
+        assert!(analyse("   \n \n").paragraphs.is_empty());
+    }
+}
