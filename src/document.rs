@@ -138,13 +138,20 @@ mod tests {
     #[test]
     fn seed_000_has_headline_and_dimmed_blurb() {
         let d = Document::from_text("000_aae40d40de2e278c.txt", SEED_000.to_string());
-        assert!(d.title.starts_with("Qaani au commandant des « Brigades Al-Qassam »"));
+        assert!(
+            d.title
+                .starts_with("Qaani au commandant des « Brigades Al-Qassam »")
+        );
         assert!(!d.title_from_name);
         assert_eq!(d.paragraphs[0].kind, ParaKind::Title);
         let last = d.paragraphs.last().unwrap();
         assert_eq!(last.kind, ParaKind::Blurb);
         assert!(d.text[last.range.clone()].contains("pop culture scholar"));
-        assert!(d.paragraphs[1..d.paragraphs.len() - 1].iter().all(|p| p.kind != ParaKind::Title));
+        assert!(
+            d.paragraphs[1..d.paragraphs.len() - 1]
+                .iter()
+                .all(|p| p.kind != ParaKind::Title)
+        );
     }
 
     #[test]
@@ -157,9 +164,16 @@ mod tests {
         assert_eq!(d.title, "002_b42a582add091519");
         let first = d.paragraph_text(0);
         assert!(first.starts_with("Le président iranien"), "{first:?}");
-        assert!(!d.paragraphs.iter().any(|p| d.text[p.range.clone()].contains("Source:")));
-                assert_eq!(d.paragraphs.len(), 11);
-        let heading = d.paragraphs.iter().position(|p| p.kind == ParaKind::Heading);
+        assert!(
+            !d.paragraphs
+                .iter()
+                .any(|p| d.text[p.range.clone()].contains("Source:"))
+        );
+        assert_eq!(d.paragraphs.len(), 11);
+        let heading = d
+            .paragraphs
+            .iter()
+            .position(|p| p.kind == ParaKind::Heading);
         assert_eq!(heading, Some(4));
         assert!(d.paragraph_text(4).starts_with("La résistance n’a utilisé"));
     }
@@ -176,7 +190,10 @@ mod tests {
     fn binary_is_refused() {
         let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
         bytes.extend(std::iter::repeat_n(0u8, 200));
-        assert_eq!(Document::from_bytes("a.out", &bytes).unwrap_err(), DocError::Binary);
+        assert_eq!(
+            Document::from_bytes("a.out", &bytes).unwrap_err(),
+            DocError::Binary
+        );
     }
 
     #[test]

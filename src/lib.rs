@@ -6,9 +6,17 @@
 //! event translation) know about the terminal.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod action;
+pub mod app;
 pub mod bookmark;
+pub mod cli;
 pub mod document;
 pub mod entity;
+pub mod keymap;
+pub mod library;
+pub mod loader;
 pub mod sanitize;
 pub mod store;
+pub mod term;
+pub mod ui;
 pub mod wrap;

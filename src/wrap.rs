@@ -139,7 +139,10 @@ mod tests {
 
     #[test]
     fn wraps_at_word_boundaries() {
-        assert_eq!(lines("le chat est sur le tapis", 10), ["le chat", "est sur le", "tapis"]);
+        assert_eq!(
+            lines("le chat est sur le tapis", 10),
+            ["le chat", "est sur le", "tapis"]
+        );
     }
 
     #[test]
@@ -148,7 +151,10 @@ mod tests {
         // Below 10 columns "« oui » ;" cannot fit, and only then may a rule give way.
         for w in 10..=s.len() {
             for l in lines(s, w) {
-                assert!(!l.starts_with(['»', ':', ';', '?', '!']), "width {w}: {l:?}");
+                assert!(
+                    !l.starts_with(['»', ':', ';', '?', '!']),
+                    "width {w}: {l:?}"
+                );
                 assert!(!l.ends_with('«'), "width {w}: {l:?}");
             }
         }

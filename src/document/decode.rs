@@ -144,7 +144,9 @@ mod tests {
 
     #[test]
     fn random_bytes_are_binary() {
-        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let bytes: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         assert!(matches!(decode(&bytes), Err(DocError::Binary)));
     }
 }

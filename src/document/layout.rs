@@ -56,11 +56,18 @@ pub fn analyse(text: &str) -> Parts {
     }
     let n = paragraphs.len();
     for (i, p) in paragraphs.iter_mut().enumerate() {
-        if p.kind == ParaKind::Body && i > 0 && i + 1 < n && reads_as_heading(&text[p.range.clone()]) {
+        if p.kind == ParaKind::Body
+            && i > 0
+            && i + 1 < n
+            && reads_as_heading(&text[p.range.clone()])
+        {
             p.kind = ParaKind::Heading;
         }
     }
-    let body_count = paragraphs.iter().filter(|p| p.kind == ParaKind::Body).count();
+    let body_count = paragraphs
+        .iter()
+        .filter(|p| p.kind == ParaKind::Body)
+        .count();
     if body_count >= 3 {
         if let Some(last) = paragraphs.last_mut() {
             if reads_as_blurb(&text[last.range.clone()]) {
@@ -222,7 +229,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, p: &Parts) -> Vec<String> {
-        p.paragraphs.iter().map(|x| text[x.range.clone()].to_string()).collect()
+        p.paragraphs
+            .iter()
+            .map(|x| text[x.range.clone()].to_string())
+            .collect()
     }
 
     #[test]
@@ -237,7 +247,10 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let t = "Un titre\n\nligne un\nligne deux.\n\nautre para\nsuite.\n";
         let p = analyse(t);
-        assert_eq!(texts(t, &p), ["Un titre", "ligne un\nligne deux.", "autre para\nsuite."]);
+        assert_eq!(
+            texts(t, &p),
+            ["Un titre", "ligne un\nligne deux.", "autre para\nsuite."]
+        );
     }
 
     #[test]

@@ -1,0 +1,96 @@
+use super::*;
+
+fn doc(paras: usize) -> Arc<Document> {
+    let mut t = String::from("Un titre\n");
+    for i in 0..paras {
+        t.push_str(&format!(
+            "Paragraphe {i} avec quelques mots pour remplir une ligne ou deux.\n"
+        ));
+    }
+    Arc::new(Document::from_text("t.txt", t))
+}
+
+fn texts(r: &Reader) -> Vec<String> {
+    r.visible()
+        .iter()
+        .map(|l| match &l.text {
+            Some(LineText::Doc(rg)) => r.doc.text[rg.clone()].to_string(),
+            Some(LineText::Own(s)) => s.clone(),
+            None => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn first_screen_shows_title_meta_and_text() {
+    let r = Reader::new(doc(3), 40, 6);
+    let t = texts(&r);
+    assert_eq!(t[0], "Un titre");
+    assert_eq!(t[1], "");
+    assert_eq!(t[2], "t.txt");
+    assert!(t[4].starts_with("Paragraphe 0"));
+    assert_eq!(r.position_label(), "Top");
+}
+
+#[test]
+fn cursor_scrolls_the_view() {
+    let mut r = Reader::new(doc(20), 40, 5);
+    r.down(4);
+    assert_eq!(r.top, Pos::default());
+    r.down(1);
+    assert_eq!(r.top, Pos { block: 0, line: 1 });
+    r.up(5);
+    assert_eq!(r.top, Pos::default());
+}
+
+#[test]
+fn bottom_fills_the_pane_and_page_moves_stop_at_the_ends() {
+    let mut r = Reader::new(doc(20), 40, 5);
+    r.to_bottom();
+    assert_eq!(r.visible().len(), 5);
+    assert_eq!(r.position_label(), "Bot");
+    let top = r.top;
+    r.page_down();
+    assert_eq!(r.top, top);
+    r.to_top();
+    r.page_up();
+    assert_eq!(r.top, Pos::default());
+    r.page_down();
+    assert!(r.top > Pos::default());
+    assert!(r.cursor >= r.top);
+}
+
+#[test]
+fn resize_keeps_the_paragraph() {
+    let mut r = Reader::new(doc(30), 40, 5);
+    r.down(30);
+    let para = r.cursor.block;
+    r.resize(20, 8);
+    assert_eq!(r.cursor.block, para);
+    assert!(r.visible().iter().any(|l| l.pos == r.cursor));
+    for l in r.visible() {
+        if let Some(LineText::Doc(rg)) = l.text {
+            assert!(crate::sanitize::width(&r.doc.text[rg]) <= 20);
+        }
+    }
+}
+
+#[test]
+fn goto_offset_shows_the_line_with_context() {
+    let mut r = Reader::new(doc(50), 40, 10);
+    let off = r.doc.text.find("Paragraphe 30").unwrap();
+    r.goto_offset(off);
+    let line = r.visible().into_iter().find(|l| l.pos == r.cursor).unwrap();
+    match line.text {
+        Some(LineText::Doc(rg)) => assert!(r.doc.text[rg].starts_with("Paragraphe 30")),
+        other => panic!("cursor on {other:?}"),
+    }
+    assert!(r.cursor > r.top, "some context above");
+}
+
+#[test]
+fn a_long_article_wraps_only_what_is_seen() {
+    let r = Reader::new(doc(100_000), 60, 30);
+    let _ = r.visible();
+    assert!(r.cache.borrow().lines.len() < 40);
+}

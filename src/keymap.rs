@@ -1,0 +1,226 @@
+//! Keys to actions, as data. The default bindings are a table of key names so that a config file
+//! can patch them by action name, and so that the help overlay is generated from the same table.
+
+use crate::action::Action;
+
+/// A key, independent of the terminal library that reported it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    F(u8),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// Parses `j`, `G`, `Ctrl-c`, `Alt-x`, `PageDown`, `Shift-Tab`, `F1`, `Space`.
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut key = Key::plain(KeyCode::Esc);
+        let mut rest = s;
+        loop {
+            if let Some(r) = strip_prefix_ci(rest, "ctrl-") {
+                key.ctrl = true;
+                rest = r;
+            } else if let Some(r) = strip_prefix_ci(rest, "alt-") {
+                key.alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        key.code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "shift-tab" | "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                f if f.starts_with('f') => KeyCode::F(f[1..].parse().ok()?),
+                _ => return None,
+            },
+        };
+        Some(key)
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.ctrl {
+            write!(f, "Ctrl-")?;
+        }
+        if self.alt {
+            write!(f, "Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::BackTab => write!(f, "Shift-Tab"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The default bindings: several keys may ask for one action.
+pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
+    ("j", Action::Down),
+    ("Down", Action::Down),
+    ("k", Action::Up),
+    ("Up", Action::Up),
+    ("PageDown", Action::PageDown),
+    ("Space", Action::PageDown),
+    ("Ctrl-f", Action::PageDown),
+    ("PageUp", Action::PageUp),
+    ("Ctrl-b", Action::PageUp),
+    ("g", Action::Top),
+    ("Home", Action::Top),
+    ("G", Action::Bottom),
+    ("End", Action::Bottom),
+    ("Enter", Action::Open),
+    ("Tab", Action::FocusNext),
+    ("Shift-Tab", Action::FocusPrev),
+    ("s", Action::ToggleSidebar),
+    ("?", Action::Help),
+    ("F1", Action::Help),
+    ("Esc", Action::Cancel),
+    ("q", Action::Quit),
+    ("Ctrl-c", Action::Quit),
+];
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Key, Action)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULT_BINDINGS
+                .iter()
+                .filter_map(|(k, a)| Some((Key::parse(k)?, *a)))
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    pub fn action(&self, key: Key) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, a)| *a)
+    }
+
+    /// The keys bound to `action`, in binding order.
+    pub fn keys_for(&self, action: Action) -> Vec<Key> {
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// Replaces every binding of `action` by `keys`; a key bound elsewhere moves here.
+    pub fn bind(&mut self, action: Action, keys: &[Key]) {
+        self.bindings
+            .retain(|(k, a)| *a != action && !keys.contains(k));
+        self.bindings.extend(keys.iter().map(|k| (*k, action)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_binding_parses() {
+        for (k, _) in DEFAULT_BINDINGS {
+            assert!(Key::parse(k).is_some(), "{k}");
+        }
+        assert_eq!(Keymap::default().bindings.len(), DEFAULT_BINDINGS.len());
+    }
+
+    #[test]
+    fn every_action_has_a_key() {
+        let km = Keymap::default();
+        for &a in Action::ALL {
+            assert!(!km.keys_for(a).is_empty(), "{a:?} has no key");
+        }
+    }
+
+    #[test]
+    fn lookup_and_rebind() {
+        let mut km = Keymap::default();
+        assert_eq!(
+            km.action(Key::plain(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(km.action(Key::ctrl('c')), Some(Action::Quit));
+        km.bind(Action::Down, &[Key::parse("n").unwrap()]);
+        assert_eq!(km.action(Key::plain(KeyCode::Char('j'))), None);
+        assert_eq!(
+            km.action(Key::plain(KeyCode::Char('n'))),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn keys_display_as_they_parse() {
+        for s in ["j", "Ctrl-c", "Space", "Shift-Tab", "F1", "G"] {
+            assert_eq!(Key::parse(s).unwrap().to_string(), s);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The terminal: entering and leaving liseuse's screen, and turning terminal events into the
+//! app's events. The only module besides `ui` that knows crossterm.
+
+use crate::app::Event;
+use crate::keymap::{Key, KeyCode};
+use ratatui::crossterm::event::{self, Event as CtEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::prelude::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::mpsc::Sender;
+
+pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
+
+/// Restores the terminal when dropped: on quit, on an error returned from the loop, and while
+/// unwinding from a panic.
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Raw mode, alternate screen, hidden cursor; and a panic hook that restores the terminal
+/// before the panic message is printed, so the message is readable and the shell usable.
+pub fn enter() -> io::Result<(Term, Guard)> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    let guard = Guard;
+    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((term, guard))
+}
+
+/// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice.
+pub fn restore() {
+    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Reads terminal events on their own thread and forwards them to the event loop.
+pub fn spawn_input(tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if let Some(ev) = translate(ev) {
+                if tx.send(ev).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+}
+
+fn translate(ev: CtEvent) -> Option<Event> {
+    match ev {
+        CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
+            use event::KeyCode as C;
+            let code = match k.code {
+                C::Char(c) => KeyCode::Char(c),
+                C::Enter => KeyCode::Enter,
+                C::Esc => KeyCode::Esc,
+                C::Tab => KeyCode::Tab,
+                C::BackTab => KeyCode::BackTab,
+                C::Backspace => KeyCode::Backspace,
+                C::Delete => KeyCode::Delete,
+                C::Up => KeyCode::Up,
+                C::Down => KeyCode::Down,
+                C::Left => KeyCode::Left,
+                C::Right => KeyCode::Right,
+                C::PageUp => KeyCode::PageUp,
+                C::PageDown => KeyCode::PageDown,
+                C::Home => KeyCode::Home,
+                C::End => KeyCode::End,
+                C::F(n) => KeyCode::F(n),
+                _ => return None,
+            };
+            Some(Event::Key(Key {
+                code,
+                ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+                alt: k.modifiers.contains(KeyModifiers::ALT),
+            }))
+        }
+        CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        _ => None,
+    }
+}

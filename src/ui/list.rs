@@ -1,0 +1,75 @@
+//! The file list: one article per two rows, its title and a detail line.
+
+use super::{Theme, fit, pane};
+use crate::app::{App, Focus};
+use crate::library::Article;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::List;
+    let title = format!(" Articles {} ", app.library.len());
+    let block = pane(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height) / App::LIST_ITEM_ROWS;
+    let mut lines = Vec::with_capacity(usize::from(inner.height));
+    for (i, article) in app
+        .library
+        .articles
+        .iter()
+        .enumerate()
+        .skip(app.list_top)
+        .take(rows)
+    {
+        let mut title_style = if app.open == Some(i) {
+            theme.list_open
+        } else {
+            theme.list_title
+        };
+        let mut detail_style = theme.list_detail;
+        if i == app.selected {
+            title_style = title_style.patch(theme.list_selected);
+            detail_style = detail_style.patch(theme.list_selected);
+        }
+        let marker = if app.open == Some(i) { "▸" } else { " " };
+        let head = format!("{marker}{}", fit(article.title(), width.saturating_sub(1)));
+        let detail = format!("  {}", fit(&detail(article), width.saturating_sub(2)));
+        lines.push(Line::from(Span::styled(pad(head, width), title_style)));
+        lines.push(Line::from(Span::styled(pad(detail, width), detail_style)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The second row: date where known, or what went wrong, or that it is still being read.
+fn detail(article: &Article) -> String {
+    if let Some(err) = &article.error {
+        return format!("⚠ {err}");
+    }
+    match &article.doc {
+        None => "…".to_string(),
+        Some(doc) => {
+            let mut parts = Vec::new();
+            if let Some(d) = &doc.date {
+                parts.push(d.clone());
+            }
+            if !doc.notices.is_empty() {
+                parts.push("⚠".to_string());
+            }
+            if parts.is_empty() {
+                parts.push(doc.name.clone());
+            }
+            parts.join(" · ")
+        }
+    }
+}
+
+/// Pads with spaces to the full width, so a selection highlight spans the row.
+fn pad(mut s: String, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s.as_str());
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    s
+}

@@ -1,0 +1,91 @@
+//! Drawing: reads `&App`, never changes it. One file per pane and per overlay.
+
+mod help;
+mod list;
+mod reader;
+mod sidebar;
+mod status;
+pub mod theme;
+
+use crate::app::App;
+use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+pub use theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(g) = app.geometry() else {
+        too_small(frame, area, theme);
+        return;
+    };
+    list::draw(frame, rect(g.list), app, theme);
+    reader::draw(frame, rect(g.reader), app, theme);
+    if let Some(s) = g.sidebar {
+        sidebar::draw(frame, rect(s), app, theme);
+    }
+    status::draw(frame, rect(g.status), app, theme);
+    if app.help {
+        help::draw(frame, area, app, theme);
+    }
+}
+
+/// The core's area as ratatui's, clipped to the frame.
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+/// A pane's frame: rounded borders, brighter when focused.
+fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(title)
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = format!(
+        "Terminal too small ({}×{}): liseuse needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+        area.width, area.height
+    );
+    let y = area.height / 2;
+    let line_area = Rect::new(area.x, area.y + y, area.width, area.height - y);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.notice)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        line_area,
+    );
+}
+
+/// Cuts `s` to at most `width` cells, with an ellipsis when cut.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,76 @@
+//! The reader pane: the visible lines of the open article, styled by block kind.
+
+use super::{Theme, pane};
+use crate::app::reader::{BlockKind, LineText};
+use crate::app::{App, Focus};
+use crate::sanitize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Reader;
+    let title = match app.open {
+        Some(i) => format!(" {}/{} ", i + 1, app.library.len()),
+        None => " Reader ".to_string(),
+    };
+    let block = pane(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(reader) = &app.reader else {
+        let msg = if app.library.is_empty() {
+            "No article."
+        } else {
+            "Reading…"
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.meta), inner);
+        return;
+    };
+    let text = &reader.doc.text;
+    let lines: Vec<Line> = reader
+        .visible()
+        .into_iter()
+        .map(|vl| {
+            let on_cursor = focused && vl.pos == reader.cursor;
+            let style = block_style(vl.kind, theme);
+            let gutter = if vl.pos == reader.cursor {
+                "▌ "
+            } else {
+                "  "
+            };
+            let content = match &vl.text {
+                Some(LineText::Doc(r)) => {
+                    sanitize::display(text.get(r.clone()).unwrap_or("")).into_owned()
+                }
+                Some(LineText::Own(s)) => sanitize::display(s).into_owned(),
+                None => String::new(),
+            };
+            let mut line = Line::from(vec![
+                Span::styled(gutter, theme.gutter),
+                Span::styled(content, style),
+            ]);
+            if on_cursor {
+                line = line.style(theme.cursor_line);
+            }
+            line
+        })
+        .collect();
+    let mut para = Paragraph::new(lines);
+    if focused {
+        para = para.style(Style::default());
+    }
+    frame.render_widget(para, inner);
+}
+
+fn block_style(kind: BlockKind, theme: &Theme) -> Style {
+    match kind {
+        BlockKind::Title => theme.title,
+        BlockKind::Meta => theme.meta,
+        BlockKind::Notice => theme.notice,
+        BlockKind::Body => theme.body,
+        BlockKind::Heading => theme.heading,
+        BlockKind::Blurb => theme.blurb,
+    }
+}

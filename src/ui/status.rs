@@ -1,0 +1,48 @@
+//! The status bar: where the reader is, what is happening, and the keys that matter most.
+
+use super::{Theme, fit};
+use crate::action::Action;
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = usize::from(area.width);
+    let mut hints: Vec<Span> = Vec::new();
+    for (action, label) in [
+        (Action::Help, "help"),
+        (Action::FocusNext, "pane"),
+        (Action::Quit, "quit"),
+    ] {
+        if let Some(k) = app.keymap.keys_for(action).first() {
+            hints.push(Span::styled(format!(" {k}"), theme.status_key));
+            hints.push(Span::styled(format!(" {label} "), theme.status));
+        }
+    }
+    let hints_w: usize = hints.iter().map(|s| s.width()).sum();
+
+    let left = match (&app.message, &app.reader) {
+        (Some(m), _) => m.clone(),
+        (None, Some(r)) => format!("{} · {}", r.doc.title, r.position_label()),
+        (None, None) => String::new(),
+    };
+    let loaded = app.library.loaded();
+    let progress = if loaded < app.library.len() {
+        format!(" reading {loaded}/{} ", app.library.len())
+    } else {
+        String::new()
+    };
+    let room = width.saturating_sub(hints_w + progress.chars().count() + 2);
+    let left = fit(&left, room);
+    let used = 1 + unicode_width::UnicodeWidthStr::width(left.as_str()) + progress.chars().count();
+    let fill = width.saturating_sub(used + hints_w);
+    let mut spans = vec![
+        Span::styled(format!(" {left}"), theme.status),
+        Span::styled(progress, theme.status_key),
+        Span::styled(" ".repeat(fill), theme.status),
+    ];
+    spans.extend(hints);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}

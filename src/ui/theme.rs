@@ -1,0 +1,92 @@
+//! Colours and text attributes. With `NO_COLOR` set, every distinction is made with bold,
+//! italic, underline and reverse video instead.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focus: Style,
+    pub title: Style,
+    pub heading: Style,
+    pub body: Style,
+    pub meta: Style,
+    pub blurb: Style,
+    pub notice: Style,
+    pub cursor_line: Style,
+    pub gutter: Style,
+    pub list_title: Style,
+    pub list_detail: Style,
+    pub list_selected: Style,
+    pub list_open: Style,
+    pub status: Style,
+    pub status_key: Style,
+    pub help_key: Style,
+}
+
+impl Theme {
+    pub fn dark() -> Theme {
+        let dim = Style::default().fg(Color::DarkGray);
+        Theme {
+            border: dim,
+            border_focus: Style::default().fg(Color::Cyan),
+            title: Style::default()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD),
+            heading: Style::default().add_modifier(Modifier::BOLD),
+            body: Style::default(),
+            meta: Style::default()
+                .fg(Color::Gray)
+                .add_modifier(Modifier::ITALIC),
+            blurb: dim.add_modifier(Modifier::ITALIC),
+            notice: Style::default().fg(Color::Yellow),
+            cursor_line: Style::default().bg(Color::Rgb(40, 44, 52)),
+            gutter: Style::default().fg(Color::Cyan),
+            list_title: Style::default(),
+            list_detail: dim,
+            list_selected: Style::default().bg(Color::Rgb(50, 56, 66)),
+            list_open: Style::default()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD),
+            status: Style::default().bg(Color::Rgb(30, 34, 40)).fg(Color::Gray),
+            status_key: Style::default()
+                .bg(Color::Rgb(30, 34, 40))
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            help_key: Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
+    pub fn no_color() -> Theme {
+        let plain = Style::default();
+        Theme {
+            border: plain,
+            border_focus: plain.add_modifier(Modifier::BOLD),
+            title: plain.add_modifier(Modifier::BOLD),
+            heading: plain.add_modifier(Modifier::BOLD),
+            body: plain,
+            meta: plain.add_modifier(Modifier::ITALIC),
+            blurb: plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
+            notice: plain.add_modifier(Modifier::BOLD),
+            cursor_line: plain,
+            gutter: plain.add_modifier(Modifier::BOLD),
+            list_title: plain,
+            list_detail: plain.add_modifier(Modifier::DIM),
+            list_selected: plain.add_modifier(Modifier::REVERSED),
+            list_open: plain.add_modifier(Modifier::BOLD),
+            status: plain.add_modifier(Modifier::REVERSED),
+            status_key: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            help_key: plain.add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The theme for this environment: <https://no-color.org> says any non-empty `NO_COLOR`.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::no_color(),
+            _ => Theme::dark(),
+        }
+    }
+}
