@@ -224,3 +224,17 @@ mod tests {
         }
     }
 }
+
+/// The key table for the README: generated here so a test can check the README against it.
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| keys | action |\n| --- | --- |\n");
+    for &a in Action::ALL {
+        let keys: Vec<String> = keymap
+            .keys_for(a)
+            .iter()
+            .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
+            .collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), a.help()));
+    }
+    out
+}

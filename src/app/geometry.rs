@@ -71,7 +71,8 @@ impl Geometry {
 
     /// Width available to the article's text: inside the borders, after the gutter.
     pub fn text_width(&self) -> usize {
-        usize::from(self.reader.width.saturating_sub(2 + GUTTER)).max(1)
+        // Borders, the gutter, and one column of air before the right border.
+        usize::from(self.reader.width.saturating_sub(3 + GUTTER)).max(1)
     }
 
     pub fn text_height(&self) -> usize {
