@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod library;
 pub mod loader;
 pub mod sanitize;
+pub mod search;
 pub mod store;
 pub mod term;
 pub mod ui;

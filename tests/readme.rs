@@ -2,7 +2,8 @@
 
 #[test]
 fn readme_key_table_matches_the_keymap() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = liseuse::keymap::markdown_table(&liseuse::keymap::Keymap::default());
     assert!(
         readme.contains(&table),
@@ -12,7 +13,8 @@ fn readme_key_table_matches_the_keymap() {
 
 #[test]
 fn readme_gives_the_two_set_up_commands() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     assert!(readme.contains("cargo run --release "));
     assert!(readme.contains("cargo test "));
 }
