@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod bookmark;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod entity;
 pub mod keymap;
