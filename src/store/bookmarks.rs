@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
-use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, to_bytes};
+use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
 use crate::bookmark::Bookmark;
 
 /// File name of the bookmarks in the data directory.
@@ -200,6 +200,7 @@ impl BookmarkStore {
             Ok(l) => l,
             Err(e) => return Err(unsaved(&self.file, "lock", e, self.pending.len())),
         };
+        remove_stale_temps(&self.file);
         let mut list = match load::<BookmarkFile>(&self.file) {
             Loaded::Missing => Vec::new(),
             Loaded::Found(f) => f.bookmarks,

@@ -35,18 +35,43 @@ impl AtomicWrite for RealFs {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = path.file_name().map_or_else(
-            || String::from("data"),
-            |n| n.to_string_lossy().into_owned(),
-        );
         let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
+            .prefix(&temp_prefix(&path))
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(&dir)?;
         tmp.write_all(bytes)?;
         tmp.as_file().sync_all()?;
         tmp.persist(&path).map_err(|e| e.error)?;
         File::open(&dir)?.sync_all()
+    }
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Temp files for `path` are `.{file name}.XXXXXX.tmp` beside it.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || String::from("data"),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!(".{name}.")
+}
+
+/// Removes temp files that a killed process left beside `path`. Call it only while holding the
+/// file's lock: writes happen under the lock, so then any such temp file is abandoned.
+pub(crate) fn remove_stale_temps(path: &Path) {
+    let (Some(dir), prefix) = (path.parent(), temp_prefix(path)) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

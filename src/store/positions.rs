@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bookmarks::unsaved;
 use super::error::StoreError;
-use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, to_bytes};
+use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
 
 /// File name of the reading positions in the data directory.
 pub const POSITIONS_FILE: &str = "positions.json";
@@ -119,6 +119,7 @@ impl PositionStore {
         }
         let _lock = Lock::acquire(&self.lock)
             .map_err(|e| unsaved(&self.file, "lock", e, self.unsaved()))?;
+        remove_stale_temps(&self.file);
         let mut disk = match load::<PositionFile>(&self.file) {
             Loaded::Missing => PositionFile::default(),
             Loaded::Found(f) => f,
