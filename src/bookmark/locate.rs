@@ -160,10 +160,15 @@ fn search(norm: &Normalized, q: &Query, old_start: usize) -> Option<(usize, usiz
     let full_context = q.prefix.len() + q.suffix.len();
     let mut best: Option<Best> = None;
     if !q.needle.is_empty() {
+        let whole = 2 * inside_cap(q) + WHOLE_BONUS;
         for (s, _) in norm.text.match_indices(&q.needle) {
             let e = s + q.needle.len();
+            let score = context_before(hay, q, s) + context_after(hay, q, e) + whole;
+            if best.is_some_and(|b| score < b.score) {
+                continue; // (skips the offset mapping, which matters on repetitive texts)
+            }
             let cand = Best {
-                score: start_score(hay, q, s) + end_score(hay, q, e) + WHOLE_BONUS,
+                score,
                 distance: norm.original(s).abs_diff(old_start),
                 start: s,
                 end: e,
@@ -172,7 +177,7 @@ fn search(norm: &Normalized, q: &Query, old_start: usize) -> Option<(usize, usiz
                 best = Some(cand);
             }
         }
-        if best.is_some_and(|b| b.score >= full_context + 2 * inside_cap(q) + WHOLE_BONUS) {
+        if best.is_some_and(|b| b.score >= full_context + whole) {
             return best.map(|b| (b.start, b.end));
         }
     }
@@ -223,6 +228,13 @@ fn search_spans(norm: &Normalized, q: &Query, old_start: usize) -> Option<Best> 
             let e = m.start();
             let back = !q.needle.is_empty() && e > 0 && hay.get(e - 1) == Some(&b' ');
             ends.push(e - usize::from(back));
+        }
+        // Keys that match everywhere ("aaaa" in "aaaaaa…"): keep memory bounded.
+        if starts.len() > 4 * MAX_CANDIDATES {
+            starts = nearest(norm, starts, old_start);
+        }
+        if ends.len() > 4 * MAX_CANDIDATES {
+            ends = nearest(norm, ends, old_start);
         }
     }
     let starts = nearest(norm, starts, old_start);
@@ -277,14 +289,24 @@ fn inside_cap(q: &Query) -> usize {
     q.needle.len().min(INSIDE_CAP)
 }
 
+/// How much of the stored prefix is just before `s`.
+fn context_before(hay: &[u8], q: &Query, s: usize) -> usize {
+    common_suffix(hay.get(..s).unwrap_or(&[]), q.prefix.as_bytes())
+}
+
+/// How much of the stored suffix is just after `e`.
+fn context_after(hay: &[u8], q: &Query, e: usize) -> usize {
+    common_prefix(hay.get(e..).unwrap_or(&[]), q.suffix.as_bytes())
+}
+
 /// How well the text at `s` agrees with the prefix before it and the passage's head after it.
 fn start_score(hay: &[u8], q: &Query, s: usize) -> usize {
-    common_suffix(hay.get(..s).unwrap_or(&[]), q.prefix.as_bytes()) + inside_score_start(hay, q, s)
+    context_before(hay, q, s) + inside_score_start(hay, q, s)
 }
 
 /// How well the text at `e` agrees with the passage's tail before it and the suffix after it.
 fn end_score(hay: &[u8], q: &Query, e: usize) -> usize {
-    inside_score_end(hay, q, e) + common_prefix(hay.get(e..).unwrap_or(&[]), q.suffix.as_bytes())
+    inside_score_end(hay, q, e) + context_after(hay, q, e)
 }
 
 fn inside_score_start(hay: &[u8], q: &Query, s: usize) -> usize {
@@ -304,10 +326,16 @@ fn inside_score_end(hay: &[u8], q: &Query, e: usize) -> usize {
 }
 
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    if a.starts_with(b) {
+        return b.len(); // (one memcmp: the common case on repetitive texts)
+    }
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    if a.ends_with(b) {
+        return b.len();
+    }
     a.iter()
         .rev()
         .zip(b.iter().rev())

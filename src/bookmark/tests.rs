@@ -210,6 +210,41 @@ fn bookmark_locate_large_text_is_fast() {
     assert!(t.elapsed().as_secs_f64() < 8.0, "took {:?}", t.elapsed());
 }
 
+#[test]
+fn bookmark_locate_degenerate_repetitive_text_is_bounded() {
+    // Every key matches everywhere: candidate lists must stay bounded, and the answer sane.
+    let text = "ab ".repeat(2_000_000);
+    let a = Anchor::new("p", &text, 3_000_000, 3_000_050);
+    let edited = format!("ab{text}");
+    let t = std::time::Instant::now();
+    let got = locate(&a, &edited);
+    assert!(matches!(got, Located::Moved(_)), "{got:?}");
+    let a = Anchor::new("p", &text, 3_000_000, 3_000_001);
+    assert!(!matches!(locate(&a, &edited), Located::Orphaned));
+    assert!(t.elapsed().as_secs_f64() < 8.0, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn bookmark_passage_at_start_or_end_of_text() {
+    let text = "Opening words of the piece. Middle part here. Closing words of it.";
+    let a = anchor_on(text, "Opening words");
+    assert!(a.prefix.is_empty());
+    let edited = format!("NEW HEADLINE\r\n\r\n{}", text.replace(". ", ".\r\n"));
+    assert_moved_to(locate(&a, &edited), &edited, "Opening words");
+    let a = anchor_on(text, "Closing words of it.");
+    assert!(a.suffix.is_empty());
+    let edited = text.replace("Closing words", "Closing  words\n");
+    assert_moved_to(locate(&a, &edited), &edited, "Closing  words\n of it.");
+}
+
+#[test]
+fn bookmark_short_passage_edited_inside() {
+    let text = "The vote was close: 12 in favour, 11 against, two abstentions.";
+    let a = anchor_on(text, "12 in favour, 11 against");
+    let edited = text.replace("12 in favour, 11 against", "12 in favour and 11 against");
+    assert_moved_to(locate(&a, &edited), &edited, "12 in favour and 11 against");
+}
+
 fn text_strategy() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop_oneof![
@@ -247,7 +282,8 @@ proptest! {
             a.exact = exact;
             a.suffix = suffix;
             a.start = start;
-            a.end = start + len;
+            a.end = len * 3; // sometimes before start, sometimes past the text
+
         }
         match locate(&a, &text) {
             Located::Exact(r) | Located::Moved(r) => {
@@ -256,6 +292,26 @@ proptest! {
             }
             Located::Orphaned => {}
         }
+    }
+
+    #[test]
+    fn bookmark_edits_away_from_passage_keep_it_found(
+        before in text_strategy(),
+        after in text_strategy(),
+        ins_before in text_strategy(),
+        ins_after in text_strategy(),
+    ) {
+        let passage = "UNIQUE kept passage, 42 words";
+        let text = format!("{before}{passage}{after}");
+        let a = anchor_on(&text, passage);
+        let edited = format!("{ins_before}{before}{passage}{after}{ins_after}");
+        let expected = ins_before.len() + before.len();
+        let got = locate(&a, &edited);
+        let range = match got {
+            Located::Exact(r) | Located::Moved(r) => r,
+            Located::Orphaned => return Err(TestCaseError::fail("orphaned")),
+        };
+        prop_assert_eq!(range, expected..expected + passage.len());
     }
 
     #[test]
