@@ -21,6 +21,9 @@ struct BookmarkFile {
     schema: u64,
     #[serde(default)]
     bookmarks: Vec<Bookmark>,
+    /// Top-level fields this version doesn't know: written back as they were.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One change, replayed on whatever is on disk when it is saved.
@@ -201,9 +204,9 @@ impl BookmarkStore {
             Err(e) => return Err(unsaved(&self.file, "lock", e, self.pending.len())),
         };
         remove_stale_temps(&self.file);
-        let mut list = match load::<BookmarkFile>(&self.file) {
-            Loaded::Missing => Vec::new(),
-            Loaded::Found(f) => f.bookmarks,
+        let (mut list, rest) = match load::<BookmarkFile>(&self.file) {
+            Loaded::Missing => (Vec::new(), serde_json::Map::new()),
+            Loaded::Found(f) => (f.bookmarks, f.rest),
             Loaded::Refused { reason, .. } => {
                 // Someone else damaged or upgraded it since: stop writing it at all.
                 self.read_only = Some(reason.clone());
@@ -216,6 +219,7 @@ impl BookmarkStore {
         let file = BookmarkFile {
             schema: SCHEMA,
             bookmarks: list,
+            rest,
         };
         let written = to_bytes(&file).and_then(|bytes| self.fs.write_atomic(&self.file, &bytes));
         self.bookmarks = file.bookmarks;

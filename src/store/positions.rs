@@ -33,6 +33,9 @@ struct PositionFile {
     last_article: Option<String>,
     #[serde(default)]
     positions: BTreeMap<String, Position>,
+    /// Top-level fields this version doesn't know: written back as they were.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Reading positions of one data directory. Changes stay in memory until [`save`](Self::save).

@@ -41,3 +41,30 @@ fn positions_two_processes_keep_each_others_entries() {
     // `one` never changed the last article, so it kept `two`'s.
     assert_eq!(merged.last_article(), Some("b.txt"));
 }
+
+#[test]
+fn positions_and_bookmarks_keep_unknown_top_level_fields() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let extra = r#""by_a_later_minor_version": {"x": [1, 2]}"#;
+    let file = tmp.path().join(POSITIONS_FILE);
+    std::fs::write(&file, format!("{{\"schema\": 1, {extra}}}")).expect("write");
+    let mut store = PositionStore::open(tmp.path());
+    store.set("a.txt", 1, "h");
+    store.save().expect("save");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    assert_eq!(v["by_a_later_minor_version"]["x"][1], 2);
+
+    let file = tmp.path().join(liseuse::store::BOOKMARKS_FILE);
+    std::fs::write(
+        &file,
+        format!("{{\"schema\": 1, \"bookmarks\": [], {extra}}}"),
+    )
+    .expect("write");
+    let mut store = liseuse::store::BookmarkStore::open(tmp.path());
+    store.add(crate::bookmark("a", 1)).expect("add");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    assert_eq!(v["by_a_later_minor_version"]["x"][0], 1);
+    assert_eq!(v["bookmarks"][0]["id"], "a");
+}
