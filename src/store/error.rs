@@ -12,8 +12,9 @@ pub enum StoreError {
     NoDataDir,
     /// The data directory could not be created.
     CreateDir { path: PathBuf, source: io::Error },
-    /// The file is read-only for this session (damaged, unreadable, or from a newer liseuse); the
-    /// change was refused. The text says why.
+    /// The file is read-only for this session (damaged, unreadable, or from a newer liseuse) and
+    /// was not written; the text says why. A store already read-only refuses the change; a store
+    /// that only now found the file bad keeps the change in memory (counted by `unsaved()`).
     ReadOnly(String),
     /// The change is kept in memory but could not be saved (disk full, no permission, lock held
     /// too long…). It stays pending and is retried at the next change or flush.
