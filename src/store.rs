@@ -1,1 +1,58 @@
-//! (to be written)
+//! The only place that reads and writes user data: bookmarks and reading positions, in the data
+//! directory.
+//!
+//! Rules, because losing a bookmark is the worst bug liseuse can have:
+//! - files are replaced atomically (temp file, fsync, rename, fsync of the directory), so a crash
+//!   leaves the old version or the new one;
+//! - each save takes a lock, re-reads the file and applies this process's changes to what is on
+//!   disk, so processes working at the same time lose nothing;
+//! - a file that is damaged, unreadable or from a newer liseuse is never written: the store is
+//!   read-only and says why;
+//! - a change that can't be written (full disk, no permission) stays in memory and is retried.
+
+mod bookmarks;
+mod error;
+mod file;
+mod positions;
+
+#[cfg(test)]
+mod tests;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore};
+pub use error::StoreError;
+pub use file::{AtomicWrite, RealFs, SCHEMA};
+pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};
+
+/// The environment variable that chooses the data directory when `--data-dir` is not given.
+pub const DATA_DIR_ENV: &str = "LISEUSE_DATA_DIR";
+
+/// The data directory: `cli` (the `--data-dir` value), else `$LISEUSE_DATA_DIR`, else the
+/// platform's data directory for liseuse (`~/.local/share/liseuse` on Linux). Created if missing.
+pub fn data_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
+    let dir = choose_data_dir(cli, std::env::var_os(DATA_DIR_ENV), || {
+        directories::ProjectDirs::from("", "", "liseuse").map(|d| d.data_dir().to_path_buf())
+    })?;
+    std::fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir {
+        path: dir.clone(),
+        source,
+    })?;
+    Ok(dir)
+}
+
+/// The precedence of [`data_dir`], without touching the environment or the disk.
+fn choose_data_dir(
+    cli: Option<&Path>,
+    env: Option<OsString>,
+    platform: impl FnOnce() -> Option<PathBuf>,
+) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = cli.filter(|d| !d.as_os_str().is_empty()) {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = env.filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    platform().ok_or(StoreError::NoDataDir)
+}
