@@ -41,6 +41,13 @@ actions! {
     FocusNext => "focus_next", "Focus the next pane";
     FocusPrev => "focus_prev", "Focus the previous pane";
     ToggleSidebar => "toggle_sidebar", "Show or hide the entity sidebar";
+    Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
+    Select => "select", "Start or stop selecting lines to bookmark";
+    Bookmarks => "bookmarks", "List the bookmarks of all articles";
+    EditNote => "edit_note", "In the bookmark list: edit the note";
+    Delete => "delete", "In the bookmark list: delete the bookmark";
+    Undo => "undo", "In the bookmark list: undo the last delete";
+    Search => "search", "Search the article as you type, or filter the list in focus";
     Help => "help", "Show or hide this help";
     Cancel => "cancel", "Close the overlay or clear the selection";
     Quit => "quit", "Quit liseuse";

@@ -15,6 +15,18 @@ pub struct Cli {
     /// Articles or folders of articles (.txt, .md) to open; the bundled articles when none.
     pub paths: Vec<PathBuf>,
 
+    /// Where bookmarks and reading positions are kept [env: LISEUSE_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Settings file to use instead of the default config.toml
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print the default settings, commented, and exit
+    #[arg(long)]
+    pub print_config: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -28,10 +40,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EntityFormat::Json)]
         format: EntityFormat,
     },
+    /// List or export the bookmarks.
+    Bookmarks {
+        #[command(subcommand)]
+        command: BookmarksCommand,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// One line per bookmark: date, article, the quote's first words, note.
+    List,
+    /// All bookmarks as reading notes (Markdown) or as W3C Web Annotations (JSON).
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EntityFormat {
     Json,
     Tsv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
 }

@@ -133,6 +133,13 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Tab", Action::FocusNext),
     ("Shift-Tab", Action::FocusPrev),
     ("s", Action::ToggleSidebar),
+    ("b", Action::Bookmark),
+    ("v", Action::Select),
+    ("B", Action::Bookmarks),
+    ("e", Action::EditNote),
+    ("d", Action::Delete),
+    ("u", Action::Undo),
+    ("/", Action::Search),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),
@@ -181,6 +188,20 @@ impl Keymap {
     }
 }
 
+/// The key table for the README: generated here so a test can check the README against it.
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| keys | action |\n| --- | --- |\n");
+    for &a in Action::ALL {
+        let keys: Vec<String> = keymap
+            .keys_for(a)
+            .iter()
+            .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
+            .collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), a.help()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,18 +244,4 @@ mod tests {
             assert_eq!(Key::parse(s).unwrap().to_string(), s);
         }
     }
-}
-
-/// The key table for the README: generated here so a test can check the README against it.
-pub fn markdown_table(keymap: &Keymap) -> String {
-    let mut out = String::from("| keys | action |\n| --- | --- |\n");
-    for &a in Action::ALL {
-        let keys: Vec<String> = keymap
-            .keys_for(a)
-            .iter()
-            .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
-            .collect();
-        out.push_str(&format!("| {} | {} |\n", keys.join(" "), a.help()));
-    }
-    out
 }

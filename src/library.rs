@@ -185,10 +185,10 @@ fn read_capped(path: &Path) -> Result<(Vec<u8>, bool), String> {
     if truncated {
         bytes.truncate(MAX_FILE_BYTES as usize);
         // Never cut a UTF-8 character in half at the cap.
-        if let Err(e) = std::str::from_utf8(&bytes) {
-            if e.error_len().is_none() {
-                bytes.truncate(e.valid_up_to());
-            }
+        if let Err(e) = std::str::from_utf8(&bytes)
+            && e.error_len().is_none()
+        {
+            bytes.truncate(e.valid_up_to());
         }
     }
     Ok((bytes, truncated))

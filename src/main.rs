@@ -1,18 +1,33 @@
-use clap::Parser;
-use liseuse::app::{App, Effect};
-use liseuse::cli::{Cli, Command};
-use liseuse::keymap::Keymap;
+use clap::{CommandFactory, Parser};
+use liseuse::app::{App, Effect, Event, Start};
+use liseuse::bookmark::{export_json, export_markdown};
+use liseuse::cli::{BookmarksCommand, Cli, Command, ExportFormat};
 use liseuse::library::{self, Discovery, Library};
-use liseuse::{loader, term, ui};
-use std::path::PathBuf;
+use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
+use liseuse::{config, loader, term, ui};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let result = match &cli.command {
+        _ if cli.print_config => {
+            print!("{}", config::DEFAULT_TOML);
+            Ok(())
+        }
         Some(Command::Entities { .. }) => Err("entities: not available yet".to_string()),
-        None => open(&cli.paths).and_then(|d| run(d).map_err(|e| e.to_string())),
+        Some(Command::Bookmarks { command }) => bookmarks_command(&cli, command),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "liseuse",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        None => open(&cli.paths).and_then(|d| run(&cli, d).map_err(|e| e.to_string())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -34,42 +49,228 @@ fn open(paths: &[PathBuf]) -> Result<Discovery, String> {
     library::discover(paths)
 }
 
-fn run(found: Discovery) -> std::io::Result<()> {
-    let (mut terminal, _guard) = term::enter()?;
+fn bookmarks_command(cli: &Cli, command: &BookmarksCommand) -> Result<(), String> {
+    let dir = store::data_dir(cli.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    let bookmarks = BookmarkStore::open(&dir);
+    if let Some(why) = bookmarks.read_only() {
+        eprintln!("liseuse: {why}");
+    }
+    let mut list = bookmarks.bookmarks().to_vec();
+    list.sort_by(|a, b| b.created.cmp(&a.created));
+    match command {
+        BookmarksCommand::List => {
+            for b in &list {
+                let quote: String = b
+                    .anchor
+                    .exact
+                    .split_whitespace()
+                    .take(10)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let note = if b.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("  — {}", b.note)
+                };
+                println!(
+                    "{}  {}  “{}…”{}",
+                    b.created.get(..10).unwrap_or(&b.created),
+                    liseuse::document::collapse_spaces(&b.title),
+                    liseuse::document::collapse_spaces(&quote),
+                    liseuse::document::collapse_spaces(&note)
+                );
+            }
+        }
+        BookmarksCommand::Export { format } => match format {
+            ExportFormat::Md => print!("{}", export_markdown(&list)),
+            ExportFormat::Json => println!("{}", export_json(&list)),
+        },
+    }
+    Ok(())
+}
+
+/// User data: bookmarks and reading positions. Missing (no data directory) is not fatal: the
+/// session runs, and says that nothing will be kept.
+struct Data {
+    bookmarks: Option<BookmarkStore>,
+    positions: Option<PositionStore>,
+}
+
+impl Data {
+    fn open(dir: Option<&Path>) -> (Data, Option<String>) {
+        match store::data_dir(dir) {
+            Ok(d) => (
+                Data {
+                    bookmarks: Some(BookmarkStore::open(&d)),
+                    positions: Some(PositionStore::open(&d)),
+                },
+                None,
+            ),
+            Err(e) => (
+                Data {
+                    bookmarks: None,
+                    positions: None,
+                },
+                Some(format!("{e}: bookmarks will not be kept")),
+            ),
+        }
+    }
+
+    fn bookmarks_event(&self, message: Option<String>) -> Event {
+        let (list, read_only) = match &self.bookmarks {
+            Some(s) => (s.bookmarks().to_vec(), s.read_only().map(str::to_string)),
+            None => (Vec::new(), Some("no data directory".to_string())),
+        };
+        Event::Bookmarks {
+            list,
+            read_only,
+            message,
+        }
+    }
+
+    /// Carries out one effect on the stores; returns what the app should hear back.
+    fn apply(&mut self, effect: Effect, app: &mut App) -> Option<Event> {
+        let result: Result<Option<String>, StoreError> = match (effect, &mut self.bookmarks) {
+            (Effect::AddBookmark(b), Some(s)) => s.add(b).map(|()| Some("bookmarked".into())),
+            (Effect::DeleteBookmark(id), Some(s)) => match s.delete(&id) {
+                Ok(Some(b)) => {
+                    app.remember_deleted(b);
+                    Ok(Some("bookmark deleted (u undoes)".into()))
+                }
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            },
+            (Effect::SetNote(id, note), Some(s)) => s.set_note(&id, &note).map(|_| None),
+            (Effect::SavePosition { path, offset, hash }, _) => {
+                if let Some(p) = &mut self.positions {
+                    p.set(&path, offset, &hash);
+                    p.set_last_article(&path);
+                }
+                return None;
+            }
+            (Effect::Quit, _) => return None,
+            (_, None) => Ok(Some("no data directory: bookmarks are not kept".into())),
+        };
+        let message = match result {
+            Ok(m) => m,
+            Err(e) => {
+                if let StoreError::Unsaved {
+                    removed: Some(b), ..
+                } = &e
+                {
+                    app.remember_deleted((**b).clone());
+                }
+                Some(e.to_string())
+            }
+        };
+        Some(self.bookmarks_event(message))
+    }
+
+    /// On the way out: positions saved, and anything still unsaved said plainly.
+    fn close(&mut self) -> Vec<String> {
+        let mut said = Vec::new();
+        if let Some(p) = &mut self.positions
+            && p.read_only().is_none()
+            && let Err(e) = p.save()
+        {
+            said.push(format!("reading position not saved: {e}"));
+        }
+        if let Some(b) = &mut self.bookmarks
+            && b.unsaved() > 0
+            && b.flush().is_err()
+        {
+            said.push(format!(
+                "{} bookmark change(s) could not be saved: they are lost when liseuse exits",
+                b.unsaved()
+            ));
+        }
+        said
+    }
+}
+
+fn start_point(found: &Discovery, positions: Option<&PositionStore>) -> Start {
+    let mut start = Start::default();
+    let Some(p) = positions else { return start };
+    for e in &found.entries {
+        if let Some(pos) = p.get(&e.path) {
+            start.positions.insert(e.path.clone(), pos.offset);
+        }
+    }
+    if let Some(last) = p.last_article()
+        && let Some(i) = found.entries.iter().position(|e| e.path == last)
+    {
+        start.article = i;
+        start.offset = None;
+    }
+    start
+}
+
+fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
+    let (cfg, config_message) = config::load(cli.config.as_deref());
+    let (mut data, data_message) = Data::open(cli.data_dir.as_deref());
+    let start = start_point(&found, data.positions.as_ref());
+
+    let (mut terminal, guard) = term::enter()?;
     let size = terminal.size()?;
     let (tx, rx) = mpsc::channel();
     term::spawn_input(tx.clone());
     loader::spawn(found.entries.clone(), tx);
 
-    let mut app = App::new(
+    let mut app = App::with_start(
         Library::new(found.entries),
-        Keymap::default(),
+        cfg.keymap(),
         (size.width, size.height),
+        start,
     );
-    if let Some(first) = found.skipped.first() {
-        let more = found.skipped.len() - 1;
-        app.message = Some(if more > 0 {
-            format!("{first} (and {more} more)")
-        } else {
-            first.clone()
+    let first_skip = found
+        .skipped
+        .first()
+        .map(|first| match found.skipped.len() - 1 {
+            0 => first.clone(),
+            more => format!("{first} (and {more} more)"),
         });
-    }
-    let theme = ui::Theme::from_env();
-    loop {
+    let bookmarks_message = data.bookmarks.as_ref().and_then(|b| {
+        b.read_only()
+            .map(|w| format!("bookmarks are read-only: {w}"))
+    });
+    app.update(data.bookmarks_event(None));
+    app.message = config_message
+        .or(data_message)
+        .or(bookmarks_message)
+        .or(first_skip);
+    let theme = ui::Theme::from_config(&cfg);
+    'events: loop {
         terminal.draw(|f| ui::draw(f, &app, &theme))?;
         let Ok(first) = rx.recv() else { break };
-        let mut effects = app.update(first);
+        let mut pending = vec![first];
         // Take whatever else is already waiting before drawing again: a burst of keys or
         // background results costs one frame, not one each.
-        while effects.is_empty() {
-            match rx.try_recv() {
-                Ok(ev) => effects = app.update(ev),
-                Err(_) => break,
+        while let Ok(ev) = rx.try_recv() {
+            pending.push(ev);
+            if pending.len() >= 256 {
+                break;
             }
         }
-        if effects.contains(&Effect::Quit) {
-            break;
+        for ev in pending {
+            let mut effects = app.update(ev);
+            while !effects.is_empty() {
+                let mut quit = false;
+                let mut replies = Vec::new();
+                for effect in effects {
+                    quit |= effect == Effect::Quit;
+                    replies.extend(data.apply(effect, &mut app));
+                }
+                if quit {
+                    break 'events;
+                }
+                effects = replies.into_iter().flat_map(|r| app.update(r)).collect();
+            }
         }
+    }
+    drop(terminal);
+    drop(guard);
+    for line in data.close() {
+        eprintln!("liseuse: {line}");
     }
     Ok(())
 }

@@ -46,10 +46,10 @@ pub fn restore() {
 pub fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
-            if let Some(ev) = translate(ev) {
-                if tx.send(ev).is_err() {
-                    break;
-                }
+            if let Some(ev) = translate(ev)
+                && tx.send(ev).is_err()
+            {
+                break;
             }
         }
     });

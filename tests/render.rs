@@ -92,3 +92,27 @@ fn second_article_opens_from_the_list() {
     assert!(s.contains("2/2"));
     assert!(s.contains("2023-12 · source: Médias"));
 }
+
+#[test]
+fn bookmarked_paragraph_has_a_gutter_mark() {
+    let mut a = app(120, 40);
+    for _ in 0..5 {
+        press(&mut a, &[KeyCode::Char('j')]);
+    }
+    let effects = a.update(Event::Key(Key::plain(KeyCode::Char('b'))));
+    let Some(liseuse::app::Effect::AddBookmark(b)) = effects.into_iter().next() else {
+        panic!("no bookmark effect")
+    };
+    a.update(Event::Bookmarks {
+        list: vec![b],
+        read_only: None,
+        message: None,
+    });
+    press(&mut a, &[KeyCode::Esc]);
+    let s = screen(&a);
+    let marked: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("┃ ┃ ") || l.contains("┃▌┃ "))
+        .collect();
+    assert!(marked.len() >= 5, "{s}");
+}

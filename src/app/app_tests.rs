@@ -54,14 +54,17 @@ fn reader_keys_scroll() {
 fn help_opens_and_any_key_closes_it() {
     let mut app = seeded_app();
     app.update(key('?'));
-    assert!(app.help);
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
     assert!(
         app.update(key('q')).is_empty(),
         "q closes help rather than quitting"
     );
-    assert!(!app.help);
-    assert_eq!(app.update(key('q')), vec![Effect::Quit]);
-    assert_eq!(app.update(Event::Key(Key::ctrl('c'))), vec![Effect::Quit]);
+    assert!(app.overlay.is_none());
+    assert!(app.update(key('q')).contains(&Effect::Quit));
+    assert!(
+        app.update(Event::Key(Key::ctrl('c')))
+            .contains(&Effect::Quit)
+    );
 }
 
 #[test]
@@ -92,4 +95,111 @@ fn unreadable_first_article_falls_through_to_the_next() {
     let result = library::load(&entries[1]).map(Arc::new);
     app.update(Event::Loaded { index: 1, result });
     assert_eq!(app.open, Some(1));
+}
+
+/// Carries out bookmark effects on a store in `dir`, as main.rs does, feeding the result back.
+fn run_effects(app: &mut App, store: &mut crate::store::BookmarkStore, effects: Vec<Effect>) {
+    for e in effects {
+        let msg = match e {
+            Effect::AddBookmark(b) => store.add(b).err(),
+            Effect::DeleteBookmark(id) => match store.delete(&id) {
+                Ok(Some(b)) => {
+                    app.remember_deleted(b);
+                    None
+                }
+                Ok(None) => None,
+                Err(e) => Some(e),
+            },
+            Effect::SetNote(id, n) => store.set_note(&id, &n).err(),
+            _ => None,
+        };
+        app.update(Event::Bookmarks {
+            list: store.bookmarks().to_vec(),
+            read_only: None,
+            message: msg.map(|e| e.to_string()),
+        });
+    }
+}
+
+fn type_keys(app: &mut App, store: &mut crate::store::BookmarkStore, keys: &[Key]) {
+    for k in keys {
+        let effects = app.update(Event::Key(*k));
+        run_effects(app, store, effects);
+    }
+}
+
+fn chars(s: &str) -> Vec<Key> {
+    s.chars().map(|c| Key::plain(KeyCode::Char(c))).collect()
+}
+
+#[test]
+fn bookmark_with_note_marks_the_gutter_and_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::store::BookmarkStore::open(dir.path());
+    let mut app = seeded_app();
+    type_keys(&mut app, &mut store, &chars("jjjjjb"));
+    assert!(app.input.is_some(), "note prompt opens: {:?}", app.message);
+    type_keys(&mut app, &mut store, &chars("à relire"));
+    type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
+    assert_eq!(store.bookmarks().len(), 1);
+    assert_eq!(store.bookmarks()[0].note, "à relire");
+    assert!(
+        store.bookmarks()[0]
+            .anchor
+            .exact
+            .starts_with("Le lendemain")
+    );
+    let r = app.reader.as_ref().unwrap();
+    let line = r.line_range(r.cursor).unwrap();
+    assert!(
+        r.is_marked(&line),
+        "gutter mark on the bookmarked paragraph"
+    );
+
+    // The list, delete, undo.
+    type_keys(&mut app, &mut store, &chars("B"));
+    let Some(Overlay::Bookmarks(list)) = &app.overlay else {
+        panic!("no list")
+    };
+    assert_eq!(list.rows.len(), 1);
+    assert_eq!(list.rows[0].note, "à relire");
+    type_keys(&mut app, &mut store, &chars("d"));
+    assert!(store.bookmarks().is_empty());
+    type_keys(&mut app, &mut store, &chars("u"));
+    assert_eq!(store.bookmarks().len(), 1);
+    // Edit the note.
+    type_keys(&mut app, &mut store, &chars("e"));
+    type_keys(&mut app, &mut store, &[Key::ctrl('u')]);
+    type_keys(&mut app, &mut store, &chars("vu"));
+    type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
+    assert_eq!(store.bookmarks()[0].note, "vu");
+    // Jump: from the other article, Enter in the list opens the passage.
+    type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Esc)]);
+    app.update(Event::Key(Key::plain(KeyCode::BackTab)));
+    type_keys(&mut app, &mut store, &chars("j"));
+    type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
+    assert_eq!(app.open, Some(1));
+    type_keys(&mut app, &mut store, &chars("B"));
+    type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
+    assert_eq!(app.open, Some(0));
+    assert!(app.overlay.is_none());
+    let r = app.reader.as_ref().unwrap();
+    assert!(r.doc.text[r.line_range(r.cursor).unwrap()].starts_with("Le lendemain"));
+}
+
+#[test]
+fn visual_selection_bookmarks_a_range_of_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::store::BookmarkStore::open(dir.path());
+    let mut app = seeded_app();
+    type_keys(&mut app, &mut store, &chars("jjjjjjvjb"));
+    type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Esc)]);
+    let b = &store.bookmarks()[0];
+    assert!(b.note.is_empty(), "Esc skips the note");
+    assert!(
+        b.anchor.exact.starts_with("guide suprême"),
+        "{:?}",
+        b.anchor.exact
+    );
+    assert!(b.anchor.exact.len() < 200, "two lines, not the paragraph");
 }

@@ -24,7 +24,7 @@ pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, the sidebar is shown unless the user hid it.
 pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
 /// Columns of the reader's left gutter (cursor and bookmark marks).
-pub const GUTTER: u16 = 2;
+pub const GUTTER: u16 = 3;
 
 impl Geometry {
     /// `sidebar`: the user's choice, or `None` to decide by width.

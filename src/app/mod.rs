@@ -1,18 +1,26 @@
 //! Application state and the one place it changes: [`App::update`].
 //!
-//! `update` takes an [`Event`] (a key, a resize, a document read in the background) and changes
-//! state; it does no I/O. What must happen outside (quitting, later saving) comes back as
-//! [`Effect`]s for the event loop to carry out. Drawing only reads an `&App`.
+//! `update` takes an [`Event`] (a key, a resize, a document read in the background, the
+//! bookmark store's state) and changes state; it does no I/O. What must happen outside
+//! (quitting, saving) comes back as [`Effect`]s for the event loop to carry out. Drawing only
+//! reads an `&App`.
 
+pub mod bookmarks;
 pub mod geometry;
+pub mod input;
+mod list;
 pub mod reader;
 
 use crate::action::Action;
+use crate::bookmark::{Bookmark, content_hash};
 use crate::document::Document;
 use crate::keymap::{Key, Keymap};
 use crate::library::Library;
+use bookmarks::BookmarkList;
 use geometry::Geometry;
+use input::Input;
 use reader::Reader;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +28,13 @@ pub enum Focus {
     List,
     Reader,
     Sidebar,
+}
+
+/// A window over the panes; it takes the keys while open.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    Bookmarks(BookmarkList),
 }
 
 /// Everything that can change the state.
@@ -33,12 +48,36 @@ pub enum Event {
         index: usize,
         result: Result<Arc<Document>, String>,
     },
+    /// The bookmark store's content after a change, whether it is read-only, and what to say.
+    Bookmarks {
+        list: Vec<Bookmark>,
+        read_only: Option<String>,
+        message: Option<String>,
+    },
 }
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    AddBookmark(Bookmark),
+    DeleteBookmark(String),
+    SetNote(String, String),
+    /// Remember where the reader is in an article (`offset`: top line's byte offset).
+    SavePosition {
+        path: String,
+        offset: usize,
+        hash: String,
+    },
+}
+
+/// Where to start: the article (by index) and the byte offset to show at the top.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    pub article: usize,
+    pub offset: Option<usize>,
+    /// Saved reading positions by article path, restored when an article is opened.
+    pub positions: HashMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -53,32 +92,49 @@ pub struct App {
     /// Index of the article in the reader.
     pub open: Option<usize>,
     pub reader: Option<Reader>,
-    /// Article to open as soon as it has been read.
-    pending_open: Option<usize>,
-    pub help: bool,
+    /// Article to open as soon as it has been read, and where to put the reader in it.
+    pending_open: Option<(usize, Option<usize>)>,
+    /// Reading positions by article path.
+    positions: HashMap<String, usize>,
+    pub overlay: Option<Overlay>,
+    pub input: Option<Input>,
     /// The user's choice to show or hide the sidebar; `None` decides by width.
     pub sidebar: Option<bool>,
     pub size: (u16, u16),
     /// A one-line message for the status bar (errors, skipped files).
     pub message: Option<String>,
+    pub bookmarks: Vec<Bookmark>,
+    /// Why bookmarks cannot be changed in this session, if they cannot.
+    pub bookmarks_read_only: Option<String>,
+    /// The last deleted bookmark, for `u`.
+    undo: Option<Bookmark>,
 }
 
 impl App {
     pub fn new(library: Library, keymap: Keymap, size: (u16, u16)) -> App {
-        let pending_open = (!library.is_empty()).then_some(0);
+        App::with_start(library, keymap, size, Start::default())
+    }
+
+    pub fn with_start(library: Library, keymap: Keymap, size: (u16, u16), start: Start) -> App {
+        let pending_open = (start.article < library.len()).then_some((start.article, start.offset));
         App {
             library,
             keymap,
             focus: Focus::Reader,
-            selected: 0,
+            selected: start.article,
             list_top: 0,
             open: None,
             reader: None,
             pending_open,
-            help: false,
+            positions: start.positions,
+            overlay: None,
+            input: None,
             sidebar: None,
             size,
             message: None,
+            bookmarks: Vec::new(),
+            bookmarks_read_only: None,
+            undo: None,
         }
     }
 
@@ -104,47 +160,88 @@ impl App {
                 self.on_loaded(index, result);
                 Vec::new()
             }
+            Event::Bookmarks {
+                list,
+                read_only,
+                message,
+            } => {
+                self.on_bookmarks(list, read_only);
+                if message.is_some() {
+                    self.message = message;
+                }
+                Vec::new()
+            }
         }
     }
 
     fn on_key(&mut self, key: Key) -> Vec<Effect> {
-        if self.help {
-            // The help overlay takes any key as "close", but Ctrl-C still quits.
-            if self.keymap.action(key) == Some(Action::Quit) && key.ctrl {
-                return vec![Effect::Quit];
-            }
-            self.help = false;
-            return Vec::new();
+        if self.input.is_some() {
+            return self.input_key(key);
         }
-        match self.keymap.action(key) {
-            Some(action) => self.apply(action),
-            None => Vec::new(),
+        let action = self.keymap.action(key);
+        match &self.overlay {
+            Some(Overlay::Help) => {
+                // The help overlay takes any key as "close", but Ctrl-C still quits.
+                if action == Some(Action::Quit) && key.ctrl {
+                    return self.quit_effects();
+                }
+                self.overlay = None;
+                Vec::new()
+            }
+            Some(Overlay::Bookmarks(_)) => match action {
+                Some(a) => self.bookmark_list_action(a),
+                None => Vec::new(),
+            },
+            None => match action {
+                Some(a) => self.apply(a),
+                None => Vec::new(),
+            },
         }
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Quit => return vec![Effect::Quit],
-            Action::Help => self.help = !self.help,
+            Action::Quit => return self.quit_effects(),
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help) => None,
+                    _ => Some(Overlay::Help),
+                }
+            }
             Action::Cancel => {
-                self.help = false;
+                self.overlay = None;
                 self.message = None;
+                if let Some(r) = &mut self.reader {
+                    r.selection = None;
+                }
             }
             Action::FocusNext => self.focus = self.cycle_focus(true),
             Action::FocusPrev => self.focus = self.cycle_focus(false),
             Action::ToggleSidebar => {
                 let shown = self.geometry().is_some_and(|g| g.sidebar.is_some());
                 self.sidebar = Some(!shown);
-                if shown && self.focus == Focus::Sidebar {
-                    self.focus = Focus::Reader;
-                }
                 self.relayout();
             }
             Action::Open => {
                 if self.focus == Focus::List {
-                    self.open_article(self.selected);
+                    return self.open_article(self.selected, None);
                 }
             }
+            Action::Bookmark => {
+                if self.focus == Focus::Reader {
+                    return self.bookmark_here();
+                }
+            }
+            Action::Select => {
+                if let (Focus::Reader, Some(r)) = (self.focus, &mut self.reader) {
+                    r.selection = match r.selection {
+                        Some(_) => None,
+                        None => Some(r.cursor),
+                    };
+                }
+            }
+            Action::Bookmarks => self.open_bookmark_list(),
+            Action::EditNote | Action::Delete | Action::Undo | Action::Search => {}
             Action::Down
             | Action::Up
             | Action::PageDown
@@ -153,6 +250,23 @@ impl App {
             | Action::Bottom => self.move_in_focus(action),
         }
         Vec::new()
+    }
+
+    /// Saving the reading position goes with quitting, so it is never forgotten.
+    pub(super) fn quit_effects(&mut self) -> Vec<Effect> {
+        let mut effects = self.position_effect().into_iter().collect::<Vec<_>>();
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    fn position_effect(&self) -> Option<Effect> {
+        let reader = self.reader.as_ref()?;
+        let article = self.library.articles.get(self.open?)?;
+        Some(Effect::SavePosition {
+            path: article.entry.path.clone(),
+            offset: reader.offset_of(reader.top),
+            hash: content_hash(&reader.doc.text),
+        })
     }
 
     fn cycle_focus(&self, forward: bool) -> Focus {
@@ -191,61 +305,56 @@ impl App {
         }
     }
 
-    /// File list rows per article: the title, then date and who the article is about.
-    pub const LIST_ITEM_ROWS: usize = 2;
-
-    fn list_page(&self) -> usize {
-        self.geometry()
-            .map_or(1, |g| (g.list_rows() / Self::LIST_ITEM_ROWS).max(1))
-    }
-
-    fn move_list(&mut self, action: Action) {
-        let n = self.library.len();
-        if n == 0 {
-            return;
-        }
-        let page = self.list_page();
-        self.selected = match action {
-            Action::Down => (self.selected + 1).min(n - 1),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + page).min(n - 1),
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => n - 1,
-            _ => self.selected,
-        };
-        self.scroll_list();
-    }
-
-    fn scroll_list(&mut self) {
-        let page = self.list_page();
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + page {
-            self.list_top = self.selected + 1 - page;
-        }
-    }
-
-    fn open_article(&mut self, index: usize) {
+    /// Opens article `index`, at `offset` if given, else where the reader last was in it.
+    /// Returns the effect that remembers the position in the article being left.
+    fn open_article(&mut self, index: usize, offset: Option<usize>) -> Vec<Effect> {
+        let leaving = self.position_effect();
         let Some(article) = self.library.articles.get(index) else {
-            return;
+            return Vec::new();
         };
         if let Some(err) = &article.error {
             self.message = Some(format!("{}: {err}", article.entry.path));
-            return;
+            return Vec::new();
         }
         let Some(doc) = article.doc.clone() else {
-            self.pending_open = Some(index);
+            self.pending_open = Some((index, offset));
             self.message = Some(format!("reading {}…", article.entry.name));
-            return;
+            return Vec::new();
         };
+        if let Some(Effect::SavePosition { path, offset, .. }) = &leaving {
+            self.positions.insert(path.clone(), *offset);
+        }
         let (w, h) = self.text_size();
-        self.reader = Some(Reader::new(doc, w, h));
+        let mut reader = Reader::new(doc, w, h);
+        match offset {
+            Some(o) => reader.goto_offset(o),
+            None => {
+                if let Some(&o) = self.positions.get(&article.entry.path) {
+                    reader.scroll_to_offset(o);
+                }
+            }
+        }
+        self.reader = Some(reader);
         self.open = Some(index);
         self.pending_open = None;
         self.selected = index;
         self.scroll_list();
         self.focus = Focus::Reader;
+        self.refresh_marks();
+        leaving.into_iter().collect()
+    }
+
+    /// Opens an article at an offset, now or as soon as it is read.
+    pub(super) fn open_at(&mut self, index: usize, offset: Option<usize>) {
+        if self.open == Some(index) {
+            if let (Some(r), Some(o)) = (&mut self.reader, offset) {
+                r.goto_offset(o);
+            }
+            self.focus = Focus::Reader;
+            return;
+        }
+        // The effect of leaving is only a position; keeping it in `positions` is enough here.
+        let _ = self.open_article(index, offset);
     }
 
     fn on_loaded(&mut self, index: usize, result: Result<Arc<Document>, String>) {
@@ -259,13 +368,15 @@ impl App {
                 article.error = Some(e);
             }
         }
-        if self.pending_open == Some(index) {
+        if let Some((pending, offset)) = self.pending_open
+            && pending == index
+        {
             let focus = self.focus;
-            self.open_article(index);
+            let _ = self.open_article(index, offset);
             self.focus = focus;
             if self.reader.is_none() && index + 1 < self.library.len() {
-                // The first article could not be read: try the next one at start.
-                self.pending_open = Some(index + 1);
+                // That article could not be read: open the next one instead.
+                self.pending_open = Some((index + 1, None));
             }
         }
     }
@@ -279,6 +390,12 @@ impl App {
             self.focus = Focus::Reader;
         }
         self.scroll_list();
+    }
+
+    /// What the event loop reports after carrying out a bookmark effect that failed for a
+    /// delete: the removed bookmark stays undoable.
+    pub fn remember_deleted(&mut self, bookmark: Bookmark) {
+        self.undo = Some(bookmark);
     }
 }
 

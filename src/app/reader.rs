@@ -77,6 +77,10 @@ pub struct Reader {
     cache: RefCell<WrapCache>,
     pub top: Pos,
     pub cursor: Pos,
+    /// Where a line selection (`v`) started; the cursor is its other end.
+    pub selection: Option<Pos>,
+    /// Bookmarked passages of this article, sorted by start.
+    marks: Vec<Range<usize>>,
 }
 
 fn blocks_of(doc: &Document) -> Vec<Block> {
@@ -138,6 +142,8 @@ impl Reader {
             cache: RefCell::new(WrapCache::default()),
             top: Pos::default(),
             cursor: Pos::default(),
+            selection: None,
+            marks: Vec::new(),
         }
     }
 
@@ -391,6 +397,83 @@ impl Reader {
             p = self.next(pos);
         }
         out
+    }
+
+    /// The article byte range of visual line `p`, if it shows article text.
+    pub fn line_range(&self, p: Pos) -> Option<Range<usize>> {
+        let BlockText::Doc(r) = &self.blocks.get(p.block)?.text else {
+            return None;
+        };
+        let l = self.wrapped(p.block).get(p.line)?.clone();
+        Some(r.start + l.start..r.start + l.end)
+    }
+
+    /// The whole paragraph under `p`; on a metadata line, the first paragraph after it.
+    pub fn paragraph_range(&self, p: Pos) -> Option<Range<usize>> {
+        self.blocks
+            .get(p.block..)?
+            .iter()
+            .find_map(|b| match &b.text {
+                BlockText::Doc(r) => Some(r.clone()),
+                BlockText::Own(_) => None,
+            })
+    }
+
+    /// The article text covered by the line selection, from its first line to its last.
+    pub fn selected_range(&self) -> Option<Range<usize>> {
+        let anchor = self.selection?;
+        let (a, b) = if anchor <= self.cursor {
+            (anchor, self.cursor)
+        } else {
+            (self.cursor, anchor)
+        };
+        let mut start = None;
+        let mut end = None;
+        let mut p = Some(a);
+        while let Some(q) = p {
+            if q > b {
+                break;
+            }
+            if let Some(r) = self.line_range(q) {
+                start.get_or_insert(r.start);
+                end = Some(r.end);
+            }
+            p = self.next(q);
+        }
+        Some(start?..end?)
+    }
+
+    /// Whether visual line `p` is inside the line selection.
+    pub fn is_selected(&self, p: Pos) -> bool {
+        self.selection.is_some_and(|a| {
+            let (lo, hi) = if a <= self.cursor {
+                (a, self.cursor)
+            } else {
+                (self.cursor, a)
+            };
+            lo <= p && p <= hi
+        })
+    }
+
+    pub fn set_marks(&mut self, mut marks: Vec<Range<usize>>) {
+        marks.sort_by_key(|r| (r.start, r.end));
+        self.marks = marks;
+    }
+
+    /// Whether the article range `r` (a line) overlaps a bookmarked passage.
+    pub fn is_marked(&self, r: &Range<usize>) -> bool {
+        // Marks are few per article; a passage can be long, so check every one that starts
+        // before the line ends.
+        let n = self
+            .marks
+            .partition_point(|m| m.start < r.end.max(r.start + 1));
+        self.marks[..n].iter().any(|m| m.end > r.start)
+    }
+
+    /// Puts the line holding `offset` at the top of the pane (restoring a reading position).
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.top = self.pos_of_offset(0, offset).min(self.max_top());
+        self.cursor = self.top;
     }
 
     /// Where the view is, as vim says it: `All`, `Top`, `Bot` or a percentage of the article.

@@ -21,20 +21,20 @@ pub fn analyse(text: &str) -> Parts {
     let mut paras = group_paragraphs(&lines);
 
     let mut date = None;
-    if let Some(first) = paras.first_mut() {
-        if let Some((d, rest)) = leading_date(text, first.clone()) {
-            date = Some(d);
-            *first = rest;
-        }
+    if let Some(first) = paras.first_mut()
+        && let Some((d, rest)) = leading_date(text, first.clone())
+    {
+        date = Some(d);
+        *first = rest;
     }
     paras.retain(|r| !r.is_empty());
 
     let mut source = None;
-    if let Some(last) = paras.last() {
-        if let Some(s) = source_line(text, last.clone()) {
-            source = Some(s);
-            paras.pop();
-        }
+    if let Some(last) = paras.last()
+        && let Some(s) = source_line(text, last.clone())
+    {
+        source = Some(s);
+        paras.pop();
     }
 
     let mut paragraphs: Vec<Paragraph> = paras
@@ -46,13 +46,12 @@ pub fn analyse(text: &str) -> Parts {
         .collect();
 
     let mut title = None;
-    if paragraphs.len() >= 2 {
-        if let Some(first) = paragraphs.first_mut() {
-            if reads_as_headline(&text[first.range.clone()]) {
-                first.kind = ParaKind::Title;
-                title = Some(first.range.clone());
-            }
-        }
+    if paragraphs.len() >= 2
+        && let Some(first) = paragraphs.first_mut()
+        && reads_as_headline(&text[first.range.clone()])
+    {
+        first.kind = ParaKind::Title;
+        title = Some(first.range.clone());
     }
     let n = paragraphs.len();
     for (i, p) in paragraphs.iter_mut().enumerate() {
@@ -68,12 +67,11 @@ pub fn analyse(text: &str) -> Parts {
         .iter()
         .filter(|p| p.kind == ParaKind::Body)
         .count();
-    if body_count >= 3 {
-        if let Some(last) = paragraphs.last_mut() {
-            if reads_as_blurb(&text[last.range.clone()]) {
-                last.kind = ParaKind::Blurb;
-            }
-        }
+    if body_count >= 3
+        && let Some(last) = paragraphs.last_mut()
+        && reads_as_blurb(&text[last.range.clone()])
+    {
+        last.kind = ParaKind::Blurb;
     }
     Parts {
         title,

@@ -6,7 +6,7 @@ use crate::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows: Vec<(String, &str)> = Action::ALL
@@ -42,19 +42,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )));
 
     let want_w = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 3;
-    let w = want_w.min(area.width);
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focus)
-        .title(" Keys ");
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let (block, rect) = super::popup(frame, area, want_w, lines.len() as u16 + 2, " Keys ", theme);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -1,5 +1,6 @@
 //! Drawing: reads `&App`, never changes it. One file per pane and per overlay.
 
+mod bookmarks;
 mod help;
 mod list;
 mod reader;
@@ -7,8 +8,8 @@ mod sidebar;
 mod status;
 pub mod theme;
 
-use crate::app::App;
 use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Overlay};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -27,8 +28,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         sidebar::draw(frame, rect(s), app, theme);
     }
     status::draw(frame, rect(g.status), app, theme);
-    if app.help {
-        help::draw(frame, area, app, theme);
+    match &app.overlay {
+        Some(Overlay::Help) => help::draw(frame, area, app, theme),
+        Some(Overlay::Bookmarks(list)) => bookmarks::draw(frame, area, app, list, theme),
+        None => {}
     }
 }
 
@@ -52,6 +55,32 @@ fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'
             theme.border
         })
         .title(title)
+}
+
+/// A centred window of at most `w`×`h` cells, cleared, with a frame and a title.
+fn popup<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &'a str,
+    theme: &Theme,
+) -> (Block<'a>, Rect) {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focus)
+        .title(title);
+    (block, rect)
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

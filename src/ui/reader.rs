@@ -35,10 +35,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|vl| {
             let on_cursor = focused && vl.pos == reader.cursor;
             let style = block_style(vl.kind, theme);
-            let gutter = if vl.pos == reader.cursor {
-                "▌ "
-            } else {
-                "  "
+            let marked = match &vl.text {
+                Some(LineText::Doc(r)) => reader.is_marked(r),
+                _ => false,
+            };
+            let gutter = match (vl.pos == reader.cursor, marked) {
+                (true, true) => "▌┃ ",
+                (true, false) => "▌  ",
+                (false, true) => " ┃ ",
+                (false, false) => "   ",
             };
             let content = match &vl.text {
                 Some(LineText::Doc(r)) => {
@@ -51,17 +56,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::styled(gutter, theme.gutter),
                 Span::styled(content, style),
             ]);
-            if on_cursor {
+            if reader.is_selected(vl.pos) {
+                line = line.style(theme.selection);
+            } else if on_cursor {
                 line = line.style(theme.cursor_line);
             }
             line
         })
         .collect();
-    let mut para = Paragraph::new(lines);
-    if focused {
-        para = para.style(Style::default());
-    }
-    frame.render_widget(para, inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn block_style(kind: BlockKind, theme: &Theme) -> Style {

@@ -23,6 +23,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let hints_w: usize = hints.iter().map(|s| s.width()).sum();
 
+    if let Some(input) = &app.input {
+        let text = format!(
+            " {}{}█",
+            input.prompt(),
+            crate::sanitize::display(&input.text)
+        );
+        let shown = fit(&text, width);
+        frame.render_widget(Paragraph::new(shown).style(theme.status_key), area);
+        return;
+    }
     let left = match (&app.message, &app.reader) {
         (Some(m), _) => m.clone(),
         (None, Some(r)) => format!("{} · {}", r.doc.title, r.position_label()),

@@ -14,6 +14,7 @@ pub struct Theme {
     pub blurb: Style,
     pub notice: Style,
     pub cursor_line: Style,
+    pub selection: Style,
     pub gutter: Style,
     pub list_title: Style,
     pub list_detail: Style,
@@ -41,6 +42,7 @@ impl Theme {
             blurb: dim.add_modifier(Modifier::ITALIC),
             notice: Style::default().fg(Color::Yellow),
             cursor_line: Style::default().bg(Color::Rgb(40, 44, 52)),
+            selection: Style::default().bg(Color::Rgb(60, 56, 90)),
             gutter: Style::default().fg(Color::Cyan),
             list_title: Style::default(),
             list_detail: dim,
@@ -71,6 +73,7 @@ impl Theme {
             blurb: plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
             notice: plain.add_modifier(Modifier::BOLD),
             cursor_line: plain,
+            selection: plain.add_modifier(Modifier::REVERSED),
             gutter: plain.add_modifier(Modifier::BOLD),
             list_title: plain,
             list_detail: plain.add_modifier(Modifier::DIM),
@@ -89,4 +92,62 @@ impl Theme {
             _ => Theme::dark(),
         }
     }
+}
+
+impl Theme {
+    /// The configured theme (or none under `NO_COLOR`), with the config's colour overrides.
+    pub fn from_config(cfg: &crate::config::Config) -> Theme {
+        use crate::config::ThemeName;
+        let no_color = matches!(std::env::var_os("NO_COLOR"), Some(v) if !v.is_empty());
+        let mut theme = match cfg.theme {
+            _ if no_color => return Theme::no_color(),
+            ThemeName::None => return Theme::no_color(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Dark => Theme::dark(),
+        };
+        for (name, value) in &cfg.colors {
+            let Ok(color) = value.parse::<Color>() else {
+                continue;
+            };
+            match name.as_str() {
+                "title" => theme.title = theme.title.fg(color),
+                "focus" => theme.border_focus = theme.border_focus.fg(color),
+                other => theme.set_label_color(other, color),
+            }
+        }
+        theme
+    }
+
+    pub fn light() -> Theme {
+        let mut t = Theme::dark();
+        t.title = Style::default()
+            .fg(Color::Blue)
+            .add_modifier(Modifier::BOLD);
+        t.meta = Style::default()
+            .fg(Color::DarkGray)
+            .add_modifier(Modifier::ITALIC);
+        t.blurb = Style::default()
+            .fg(Color::Gray)
+            .add_modifier(Modifier::ITALIC);
+        t.notice = Style::default().fg(Color::Red);
+        t.cursor_line = Style::default().bg(Color::Rgb(232, 232, 224));
+        t.selection = Style::default().bg(Color::Rgb(210, 210, 240));
+        t.list_selected = Style::default().bg(Color::Rgb(220, 226, 236));
+        t.list_open = Style::default()
+            .fg(Color::Blue)
+            .add_modifier(Modifier::BOLD);
+        t.status = Style::default()
+            .bg(Color::Rgb(225, 228, 232))
+            .fg(Color::Black);
+        t.status_key = t.status.fg(Color::Blue).add_modifier(Modifier::BOLD);
+        t.border_focus = Style::default().fg(Color::Blue);
+        t.gutter = Style::default().fg(Color::Blue);
+        t.help_key = Style::default()
+            .fg(Color::Blue)
+            .add_modifier(Modifier::BOLD);
+        t
+    }
+
+    /// Entity label colours (filled in with the entity highlighting).
+    fn set_label_color(&mut self, _label: &str, _color: Color) {}
 }

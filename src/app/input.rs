@@ -1,0 +1,102 @@
+//! One-line text input: a note, a filter, a search. While it is open, keys type into it instead
+//! of going through the keymap.
+
+use super::{App, Effect};
+use crate::keymap::{Key, KeyCode};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// The note of the bookmark with this id.
+    Note(String),
+    BookmarkFilter,
+    SidebarFilter,
+    Search,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub purpose: Purpose,
+    pub text: String,
+}
+
+impl Input {
+    pub fn new(purpose: Purpose, text: &str) -> Input {
+        Input {
+            purpose,
+            text: text.to_string(),
+        }
+    }
+
+    /// What the status bar shows before the text.
+    pub fn prompt(&self) -> &'static str {
+        match self.purpose {
+            Purpose::Note(_) => "Note (Enter saves, Esc skips): ",
+            Purpose::BookmarkFilter | Purpose::SidebarFilter => "Filter: ",
+            Purpose::Search => "/",
+        }
+    }
+}
+
+/// Longest input kept: a note is one line, and a paste of a whole file must not become one.
+const MAX_INPUT_CHARS: usize = 500;
+
+impl App {
+    /// Handles a key while an input is open.
+    pub(super) fn input_key(&mut self, key: Key) -> Vec<Effect> {
+        let Some(input) = self.input.as_mut() else {
+            return Vec::new();
+        };
+        match key.code {
+            KeyCode::Char('c') if key.ctrl => return self.quit_effects(),
+            KeyCode::Char('u') if key.ctrl => input.text.clear(),
+            KeyCode::Char(c) if !key.ctrl && !c.is_control() => {
+                if input.text.chars().count() < MAX_INPUT_CHARS {
+                    input.text.push(c);
+                }
+            }
+            KeyCode::Backspace => {
+                input.text.pop();
+            }
+            KeyCode::Enter => {
+                let input = self.input.take();
+                return input.map_or_else(Vec::new, |i| self.input_done(i, true));
+            }
+            KeyCode::Esc => {
+                let input = self.input.take();
+                return input.map_or_else(Vec::new, |i| self.input_done(i, false));
+            }
+            _ => return Vec::new(),
+        }
+        let input = self.input.clone();
+        if let Some(i) = input {
+            self.input_changed(&i);
+        }
+        Vec::new()
+    }
+
+    /// Live effect of typing (filters and search follow each key).
+    fn input_changed(&mut self, input: &Input) {
+        match &input.purpose {
+            Purpose::BookmarkFilter => self.filter_bookmarks(&input.text),
+            Purpose::SidebarFilter | Purpose::Search | Purpose::Note(_) => {}
+        }
+    }
+
+    /// Enter (`accepted`) or Esc closed the input.
+    fn input_done(&mut self, input: Input, accepted: bool) -> Vec<Effect> {
+        match input.purpose {
+            Purpose::Note(id) => {
+                if accepted {
+                    return vec![Effect::SetNote(id, input.text.trim().to_string())];
+                }
+            }
+            Purpose::BookmarkFilter => {
+                if !accepted {
+                    self.filter_bookmarks("");
+                }
+            }
+            Purpose::SidebarFilter | Purpose::Search => {}
+        }
+        Vec::new()
+    }
+}
