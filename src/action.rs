@@ -47,6 +47,9 @@ actions! {
     EditNote => "edit_note", "In the bookmark list: edit the note";
     Delete => "delete", "In the bookmark list: delete the bookmark";
     Undo => "undo", "In the bookmark list: undo the last delete";
+    Next => "next", "Next mention of the selected entity, or next search match";
+    Prev => "prev", "Previous mention of the selected entity, or previous search match";
+    SearchAll => "search_all", "Search all articles";
     Search => "search", "Search the article as you type, or filter the list in focus";
     Help => "help", "Show or hide this help";
     Cancel => "cancel", "Close the overlay or clear the selection";

@@ -11,6 +11,7 @@ pub enum Purpose {
     BookmarkFilter,
     SidebarFilter,
     Search,
+    CorpusSearch,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,7 @@ impl Input {
             Purpose::Note(_) => "Note (Enter saves, Esc skips): ",
             Purpose::BookmarkFilter | Purpose::SidebarFilter => "Filter: ",
             Purpose::Search => "/",
+            Purpose::CorpusSearch => "Search all articles: ",
         }
     }
 }
@@ -78,7 +80,9 @@ impl App {
     fn input_changed(&mut self, input: &Input) {
         match &input.purpose {
             Purpose::BookmarkFilter => self.filter_bookmarks(&input.text),
-            Purpose::SidebarFilter | Purpose::Search | Purpose::Note(_) => {}
+            Purpose::Search => self.run_search(&input.text),
+            Purpose::CorpusSearch => self.run_corpus_search(&input.text),
+            Purpose::SidebarFilter | Purpose::Note(_) => {}
         }
     }
 
@@ -95,7 +99,17 @@ impl App {
                     self.filter_bookmarks("");
                 }
             }
-            Purpose::SidebarFilter | Purpose::Search => {}
+            Purpose::Search => {
+                if !accepted {
+                    self.search = None;
+                }
+            }
+            Purpose::CorpusSearch => {
+                if !accepted {
+                    self.overlay = None;
+                }
+            }
+            Purpose::SidebarFilter => {}
         }
         Vec::new()
     }

@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod input;
 mod list;
 pub mod reader;
+pub mod search;
 
 use crate::action::Action;
 use crate::bookmark::{Bookmark, content_hash};
@@ -20,6 +21,7 @@ use bookmarks::BookmarkList;
 use geometry::Geometry;
 use input::Input;
 use reader::Reader;
+use search::{CorpusSearch, SearchState};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -35,6 +37,8 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     Bookmarks(BookmarkList),
+    /// Search results across every article.
+    Corpus(CorpusSearch),
 }
 
 /// Everything that can change the state.
@@ -108,6 +112,8 @@ pub struct App {
     pub bookmarks_read_only: Option<String>,
     /// The last deleted bookmark, for `u`.
     undo: Option<Bookmark>,
+    /// The search in the open article.
+    pub search: Option<SearchState>,
 }
 
 impl App {
@@ -135,6 +141,7 @@ impl App {
             bookmarks: Vec::new(),
             bookmarks_read_only: None,
             undo: None,
+            search: None,
         }
     }
 
@@ -192,6 +199,10 @@ impl App {
                 Some(a) => self.bookmark_list_action(a),
                 None => Vec::new(),
             },
+            Some(Overlay::Corpus(_)) => match action {
+                Some(a) => self.corpus_action(a),
+                None => Vec::new(),
+            },
             None => match action {
                 Some(a) => self.apply(a),
                 None => Vec::new(),
@@ -211,6 +222,7 @@ impl App {
             Action::Cancel => {
                 self.overlay = None;
                 self.message = None;
+                self.search = None;
                 if let Some(r) = &mut self.reader {
                     r.selection = None;
                 }
@@ -241,7 +253,15 @@ impl App {
                 }
             }
             Action::Bookmarks => self.open_bookmark_list(),
-            Action::EditNote | Action::Delete | Action::Undo | Action::Search => {}
+            Action::Search => {
+                if self.focus == Focus::Reader {
+                    self.start_search();
+                }
+            }
+            Action::SearchAll => self.start_corpus_search(),
+            Action::Next => self.step_match(true),
+            Action::Prev => self.step_match(false),
+            Action::EditNote | Action::Delete | Action::Undo => {}
             Action::Down
             | Action::Up
             | Action::PageDown
@@ -341,6 +361,7 @@ impl App {
         self.scroll_list();
         self.focus = Focus::Reader;
         self.refresh_marks();
+        self.refresh_search();
         leaving.into_iter().collect()
     }
 

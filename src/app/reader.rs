@@ -4,6 +4,7 @@
 //! pass, and a resize keeps the reader in the same paragraph.
 
 use crate::document::{Document, ParaKind};
+use crate::search::Folded;
 use crate::wrap::wrap;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -81,6 +82,8 @@ pub struct Reader {
     pub selection: Option<Pos>,
     /// Bookmarked passages of this article, sorted by start.
     marks: Vec<Range<usize>>,
+    /// The text folded for search, made on the first search.
+    folded: std::cell::OnceCell<Folded>,
 }
 
 fn blocks_of(doc: &Document) -> Vec<Block> {
@@ -144,7 +147,12 @@ impl Reader {
             cursor: Pos::default(),
             selection: None,
             marks: Vec::new(),
+            folded: std::cell::OnceCell::new(),
         }
+    }
+
+    pub fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(&self.doc.text))
     }
 
     pub fn height(&self) -> usize {

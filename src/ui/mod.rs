@@ -1,7 +1,9 @@
 //! Drawing: reads `&App`, never changes it. One file per pane and per overlay.
 
 mod bookmarks;
+mod corpus;
 mod help;
+mod highlight;
 mod list;
 mod reader;
 mod sidebar;
@@ -31,6 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.overlay {
         Some(Overlay::Help) => help::draw(frame, area, app, theme),
         Some(Overlay::Bookmarks(list)) => bookmarks::draw(frame, area, app, list, theme),
+        Some(Overlay::Corpus(c)) => corpus::draw(frame, area, app, c, theme),
         None => {}
     }
 }

@@ -1,6 +1,6 @@
 //! The reader pane: the visible lines of the open article, styled by block kind.
 
-use super::{Theme, pane};
+use super::{Theme, highlight, pane};
 use crate::app::reader::{BlockKind, LineText};
 use crate::app::{App, Focus};
 use crate::sanitize;
@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::ops::Range;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Reader;
@@ -45,17 +46,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 (false, true) => " ┃ ",
                 (false, false) => "   ",
             };
-            let content = match &vl.text {
+            let mut spans = vec![Span::styled(gutter, theme.gutter)];
+            match &vl.text {
                 Some(LineText::Doc(r)) => {
-                    sanitize::display(text.get(r.clone()).unwrap_or("")).into_owned()
+                    let marks = line_marks(app, r, theme);
+                    spans.extend(highlight::spans(text, r.clone(), style, &marks));
                 }
-                Some(LineText::Own(s)) => sanitize::display(s).into_owned(),
-                None => String::new(),
-            };
-            let mut line = Line::from(vec![
-                Span::styled(gutter, theme.gutter),
-                Span::styled(content, style),
-            ]);
+                Some(LineText::Own(s)) => {
+                    spans.push(Span::styled(sanitize::display(s).into_owned(), style));
+                }
+                None => {}
+            }
+            let mut line = Line::from(spans);
             if reader.is_selected(vl.pos) {
                 line = line.style(theme.selection);
             } else if on_cursor {
@@ -65,6 +67,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Styled ranges on one line: search matches (the current one stronger).
+fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize>, Style)> {
+    let mut marks = Vec::new();
+    if let Some(s) = &app.search {
+        for i in highlight::overlapping(&s.matches, line, |r| r.clone()) {
+            let r = &s.matches[i];
+            let style = if s.current == Some(i) {
+                theme.match_current
+            } else {
+                theme.match_other
+            };
+            marks.push((r.clone(), style));
+        }
+    }
+    marks
 }
 
 fn block_style(kind: BlockKind, theme: &Theme) -> Style {

@@ -39,11 +39,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (None, None) => String::new(),
     };
     let loaded = app.library.loaded();
-    let progress = if loaded < app.library.len() {
+    let mut progress = if loaded < app.library.len() {
         format!(" reading {loaded}/{} ", app.library.len())
     } else {
         String::new()
     };
+    if let Some(s) = &app.search {
+        let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
+        progress.push_str(&format!(
+            " /{} {at}/{} · n next match ",
+            crate::sanitize::display(&s.query),
+            s.matches.len()
+        ));
+    }
     let room = width.saturating_sub(hints_w + progress.chars().count() + 2);
     let left = fit(&left, room);
     let used = 1 + unicode_width::UnicodeWidthStr::width(left.as_str()) + progress.chars().count();

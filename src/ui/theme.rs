@@ -15,6 +15,8 @@ pub struct Theme {
     pub notice: Style,
     pub cursor_line: Style,
     pub selection: Style,
+    pub match_current: Style,
+    pub match_other: Style,
     pub gutter: Style,
     pub list_title: Style,
     pub list_detail: Style,
@@ -43,6 +45,8 @@ impl Theme {
             notice: Style::default().fg(Color::Yellow),
             cursor_line: Style::default().bg(Color::Rgb(40, 44, 52)),
             selection: Style::default().bg(Color::Rgb(60, 56, 90)),
+            match_current: Style::default().bg(Color::Yellow).fg(Color::Black),
+            match_other: Style::default().bg(Color::Rgb(90, 80, 30)),
             gutter: Style::default().fg(Color::Cyan),
             list_title: Style::default(),
             list_detail: dim,
@@ -74,6 +78,8 @@ impl Theme {
             notice: plain.add_modifier(Modifier::BOLD),
             cursor_line: plain,
             selection: plain.add_modifier(Modifier::REVERSED),
+            match_current: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            match_other: plain.add_modifier(Modifier::REVERSED),
             gutter: plain.add_modifier(Modifier::BOLD),
             list_title: plain,
             list_detail: plain.add_modifier(Modifier::DIM),
@@ -132,6 +138,7 @@ impl Theme {
         t.notice = Style::default().fg(Color::Red);
         t.cursor_line = Style::default().bg(Color::Rgb(232, 232, 224));
         t.selection = Style::default().bg(Color::Rgb(210, 210, 240));
+        t.match_other = Style::default().bg(Color::Rgb(250, 236, 160));
         t.list_selected = Style::default().bg(Color::Rgb(220, 226, 236));
         t.list_open = Style::default()
             .fg(Color::Blue)

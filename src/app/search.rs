@@ -1,0 +1,180 @@
+//! Searching the open article as you type (`/`), stepping through matches (`n`, `N`), and the
+//! corpus-wide search overlay.
+
+use super::input::{Input, Purpose};
+use super::{App, Effect, Overlay};
+use crate::action::Action;
+use crate::search::{Folded, find_all};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: String,
+    /// Matches in the open article, in text order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the cursor was last moved to.
+    pub current: Option<usize>,
+}
+
+/// One hit of the corpus-wide search.
+#[derive(Debug, Clone)]
+pub struct CorpusHit {
+    pub article: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CorpusSearch {
+    pub query: String,
+    pub hits: Vec<CorpusHit>,
+    /// True when there were more hits than kept.
+    pub truncated: bool,
+    pub selected: usize,
+}
+
+/// Most hits the corpus search keeps: enough to read, bounded for huge libraries.
+const MAX_HITS: usize = 2000;
+
+impl App {
+    pub(super) fn start_search(&mut self) {
+        let q = self
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default();
+        self.input = Some(Input::new(Purpose::Search, &q));
+    }
+
+    /// Runs the query on the open article and moves to the first match from the cursor on.
+    pub(super) fn run_search(&mut self, query: &str) {
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let folded = reader.folded();
+        let matches = find_all(&reader.doc.text, folded, query);
+        let from = reader.offset_of(reader.cursor);
+        let current = if matches.is_empty() {
+            None
+        } else {
+            Some(matches.partition_point(|m| m.start < from) % matches.len())
+        };
+        if let Some(i) = current {
+            reader.goto_offset(matches[i].start);
+        }
+        self.search = Some(SearchState {
+            query: query.to_string(),
+            matches,
+            current,
+        });
+    }
+
+    /// `n` / `N` without a selected entity.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let (Some(s), Some(reader)) = (&mut self.search, &mut self.reader) else {
+            self.message = Some("no search: / searches the article".into());
+            return;
+        };
+        let n = s.matches.len();
+        if n == 0 {
+            self.message = Some(format!("no match for {:?}", s.query));
+            return;
+        }
+        let from = reader.offset_of(reader.cursor);
+        let i = match (s.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => s.matches.partition_point(|m| m.start <= from) % n,
+            (None, false) => (s.matches.partition_point(|m| m.start < from) + n - 1) % n,
+        };
+        s.current = Some(i);
+        reader.goto_offset(s.matches[i].start);
+    }
+
+    /// Matches of the current query in a newly opened article, without moving.
+    pub(super) fn refresh_search(&mut self) {
+        let (Some(s), Some(reader)) = (&mut self.search, &self.reader) else {
+            return;
+        };
+        s.matches = find_all(&reader.doc.text, reader.folded(), &s.query);
+        s.current = None;
+    }
+
+    /// Keys while the corpus search results are open.
+    pub(super) fn corpus_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Corpus(c)) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let n = c.hits.len();
+        match action {
+            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => c.selected = c.selected.saturating_sub(1),
+            Action::PageDown => c.selected = (c.selected + 10).min(n.saturating_sub(1)),
+            Action::PageUp => c.selected = c.selected.saturating_sub(10),
+            Action::Top => c.selected = 0,
+            Action::Bottom => c.selected = n.saturating_sub(1),
+            Action::Search | Action::SearchAll => {
+                let q = c.query.clone();
+                self.input = Some(Input::new(Purpose::CorpusSearch, &q));
+            }
+            Action::Open => {
+                if let Some(hit) = c.hits.get(c.selected).cloned() {
+                    let query = c.query.clone();
+                    self.overlay = None;
+                    self.open_at(hit.article, Some(hit.range.start));
+                    // The article's own search takes the query, so n and N go on from here.
+                    self.search = Some(SearchState {
+                        query,
+                        ..SearchState::default()
+                    });
+                    self.refresh_search();
+                    if let Some(s) = &mut self.search {
+                        s.current = s.matches.iter().position(|m| *m == hit.range);
+                    }
+                }
+            }
+            Action::Cancel => self.overlay = None,
+            Action::Quit => return self.quit_effects(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(super) fn start_corpus_search(&mut self) {
+        let q = self
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default();
+        self.overlay = Some(Overlay::Corpus(CorpusSearch::default()));
+        self.input = Some(Input::new(Purpose::CorpusSearch, &q));
+        self.run_corpus_search(&q);
+    }
+
+    pub(super) fn run_corpus_search(&mut self, query: &str) {
+        let mut hits = Vec::new();
+        let mut truncated = false;
+        if !query.is_empty() {
+            'docs: for (article, a) in self.library.articles.iter().enumerate() {
+                let Some(doc) = &a.doc else { continue };
+                let folded = Folded::new(&doc.text);
+                for range in find_all(&doc.text, &folded, query) {
+                    if hits.len() >= MAX_HITS {
+                        truncated = true;
+                        break 'docs;
+                    }
+                    hits.push(CorpusHit { article, range });
+                }
+            }
+        }
+        if let Some(Overlay::Corpus(c)) = &mut self.overlay {
+            c.query = query.to_string();
+            c.selected = c.selected.min(hits.len().saturating_sub(1));
+            c.hits = hits;
+            c.truncated = truncated;
+        }
+    }
+}
