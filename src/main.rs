@@ -233,6 +233,8 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
         b.read_only()
             .map(|w| format!("bookmarks are read-only: {w}"))
     });
+    app.max_text_width = usize::from(cfg.reader_width);
+    app.update(Event::Resize(size.width, size.height));
     app.update(data.bookmarks_event(None));
     app.message = config_message
         .or(data_message)

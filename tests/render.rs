@@ -116,3 +116,20 @@ fn bookmarked_paragraph_has_a_gutter_mark() {
         .collect();
     assert!(marked.len() >= 5, "{s}");
 }
+
+#[test]
+fn reader_width_limit_centres_the_text() {
+    let mut a = app(160, 40);
+    a.max_text_width = 40;
+    a.update(Event::Resize(160, 40));
+    let s = screen(&a);
+    let line = s.lines().find(|l| l.contains("Le lendemain")).unwrap();
+    let start = line.find("Le lendemain").unwrap();
+    let text_part: String = line[start..]
+        .chars()
+        .take_while(|c| *c != '┃' && *c != '│')
+        .collect();
+    assert!(text_part.trim_end().chars().count() <= 40, "{line}");
+    let border = line.find('┃').unwrap();
+    assert!(start - border > 10, "indented to centre: {line}");
+}

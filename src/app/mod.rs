@@ -114,6 +114,8 @@ pub struct App {
     undo: Option<Bookmark>,
     /// The search in the open article.
     pub search: Option<SearchState>,
+    /// Widest the article's text may be (config `reader_width`); 0 = the pane's width.
+    pub max_text_width: usize,
 }
 
 impl App {
@@ -142,6 +144,7 @@ impl App {
             bookmarks_read_only: None,
             undo: None,
             search: None,
+            max_text_width: 0,
         }
     }
 
@@ -149,9 +152,23 @@ impl App {
         Geometry::compute(self.size.0, self.size.1, self.sidebar)
     }
 
+    /// The article text's width and height, and the columns left empty on its left to
+    /// centre it when `max_text_width` is narrower than the pane.
+    pub fn text_layout(&self) -> (usize, usize, usize) {
+        let Some(g) = self.geometry() else {
+            return (1, 1, 0);
+        };
+        let full = g.text_width();
+        let w = match self.max_text_width {
+            0 => full,
+            m => full.min(m),
+        };
+        (w, g.text_height(), (full - w) / 2)
+    }
+
     fn text_size(&self) -> (usize, usize) {
-        self.geometry()
-            .map_or((1, 1), |g| (g.text_width(), g.text_height()))
+        let (w, h, _) = self.text_layout();
+        (w, h)
     }
 
     pub fn update(&mut self, event: Event) -> Vec<Effect> {

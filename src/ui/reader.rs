@@ -30,6 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let text = &reader.doc.text;
+    let (_, _, indent) = app.text_layout();
     let lines: Vec<Line> = reader
         .visible()
         .into_iter()
@@ -46,7 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 (false, true) => " ┃ ",
                 (false, false) => "   ",
             };
-            let mut spans = vec![Span::styled(gutter, theme.gutter)];
+            let mut spans = vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(gutter, theme.gutter),
+            ];
             match &vl.text {
                 Some(LineText::Doc(r)) => {
                     let marks = line_marks(app, r, theme);
