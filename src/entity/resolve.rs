@@ -1,0 +1,227 @@
+//! Decisions over one whole document: a surname or a first name alone is the person named in full elsewhere
+//! in the article (« Khamenei », « Abdullahian » for « Hossein Amir Abdollahian »); a name keeps the label its
+//! surest mention gives it; an acronym in brackets after an organisation is that organisation; a name in a
+//! list takes the label of its neighbours; what only a sentence's first capital suggests is dropped.
+
+use std::collections::HashMap;
+
+use super::Label;
+use super::classify::Cand;
+use super::extract::Ctx;
+use super::gazetteer::{GIVEN_NAME, fold};
+use super::token::{CAP, UPPER};
+
+/// Consonant skeleton of a folded word: « abdollahian » and « abdullahian » give « bdlhn ».
+pub fn skeleton(folded: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for (i, c) in folded.chars().enumerate() {
+        if i > 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | '-' | '\'') {
+            continue;
+        }
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Two folded surnames are spellings of one name: equal, or long, with one skeleton and close.
+pub fn same_surname(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la >= 5
+        && lb >= 5
+        && la.abs_diff(lb) <= 2
+        && skeleton(a) == skeleton(b)
+        && edit_distance(a, b) <= 2
+}
+
+/// The folded text of tokens `[a, e)`, words joined by one space.
+pub fn folded_text(ctx: &Ctx, a: usize, e: usize) -> String {
+    let start = ctx.toks[a].start as usize;
+    let end = ctx.toks[e - 1].end as usize;
+    let mut s = fold(&ctx.text[start..end]);
+    s.retain(|c| c != '.');
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The surname of a person's name: last word, with a particle before it (« le pen », « de santis »), without
+/// « al- » (« deif » too).
+fn surnames(ctx: &Ctx, c: &Cand) -> Vec<String> {
+    let last = c.e - 1;
+    let mut out = vec![fold(ctx.w(last))];
+    if last > c.a && ctx.cap_particle(last - 1) {
+        out.push(format!("{} {}", fold(ctx.w(last - 1)), out[0]));
+    }
+    for p in ["al-", "el-"] {
+        if let Some(s) = out[0].strip_prefix(p) {
+            let s = s.to_string();
+            out.push(s);
+            break;
+        }
+    }
+    out
+}
+
+pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
+    // 1. people named in full: their surnames and first names
+    let mut sur: Vec<String> = Vec::new();
+    let mut given: HashMap<String, usize> = HashMap::new();
+    for c in cands.iter() {
+        if c.label == Label::Per && c.strength >= 2 && (c.words >= 2 || c.initial) {
+            sur.extend(surnames(ctx, c));
+            if !c.initial && ctx.ex[c.a] & GIVEN_NAME != 0 {
+                *given.entry(fold(ctx.w(c.a))).or_default() += 1;
+            }
+        }
+    }
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.fixed || c.words != 1 || c.initial || (c.label == Label::Per && c.strength >= 2) {
+            continue;
+        }
+        if c.strength >= 3 && c.label != Label::Loc {
+            continue;
+        }
+        let f = folded_text(ctx, c.a, c.e);
+        let is_sur = sur.iter().any(|s| same_surname(s, &f));
+        // « De Santis » at the start of a sentence: the particle was left out of the run
+        let particle_before = c.a > 0 && ctx.cap_particle(c.a - 1) && ctx.adjacent(c.a) && {
+            let with = format!("{} {}", fold(ctx.w(c.a - 1)), f);
+            sur.contains(&with)
+        };
+        let c = &mut cands[i];
+        if particle_before {
+            c.a -= 1;
+            c.label = Label::Per;
+            c.strength = 3;
+        } else if is_sur && !ctx.toks[c.a].is(UPPER) {
+            c.label = Label::Per;
+            c.strength = 3;
+        } else if given.get(&f) == Some(&1) && c.strength < 3 && !prev_is_det(ctx, c.a) {
+            c.label = Label::Per;
+            c.strength = 3;
+        }
+    }
+    // 2. one label per name: the surest mention decides
+    let mut best: HashMap<String, (u8, Label)> = HashMap::new();
+    let mut heads: HashMap<String, Label> = HashMap::new();
+    for c in cands.iter().filter(|c| !c.fixed || c.label == Label::Org) {
+        let f = folded_text(ctx, c.a, c.e);
+        if c.label == Label::Org && c.words >= 2 && c.strength >= 2 {
+            heads.entry(fold(ctx.w(c.a))).or_insert(Label::Org);
+        }
+        let entry = best.entry(f).or_insert((0, c.label));
+        if c.strength > entry.0 {
+            *entry = (c.strength, c.label);
+        }
+    }
+    for c in cands.iter_mut().filter(|c| !c.fixed && c.strength <= 1) {
+        let f = folded_text(ctx, c.a, c.e);
+        if let Some(&(s, l)) = best.get(&f) {
+            if s >= 2 {
+                c.label = l;
+                c.strength = 2;
+                continue;
+            }
+        }
+        if c.words == 1 && heads.contains_key(&f) {
+            c.label = Label::Org; // « Apple » after « Apple Inc. »
+            c.strength = 2;
+        }
+    }
+    // 3. « Hewlett-Packard (HP) »: the bracketed name is the organisation's
+    for i in 0..cands.len().saturating_sub(1) {
+        let (l, r) = (&cands[i], &cands[i + 1]);
+        let bracketed = r.a == l.e + 1
+            && ctx.toks[l.e].punct == '('
+            && ctx.toks.get(r.e).is_some_and(|t| t.punct == ')')
+            && r.words == 1;
+        if bracketed
+            && l.label == Label::Org
+            && l.strength >= 2
+            && !(r.label == Label::Per && r.strength >= 3)
+        {
+            cands[i + 1].label = Label::Org;
+            cands[i + 1].strength = 3;
+        }
+    }
+    // 4. lists: « Milan, Giverny, Barcelone » and « Nelson Rivas, Felipe, Troy Perkins »
+    for pass in 0..2 {
+        for k in 0..cands.len() {
+            let i = if pass == 0 { k } else { cands.len() - 1 - k };
+            if cands[i].fixed || cands[i].strength > 1 {
+                continue;
+            }
+            let mut votes: Vec<Label> = Vec::new();
+            if i > 0 && listed(ctx, cands[i - 1].e, cands[i].a) && cands[i - 1].strength >= 2 {
+                votes.push(cands[i - 1].label);
+            }
+            if i + 1 < cands.len()
+                && listed(ctx, cands[i].e, cands[i + 1].a)
+                && cands[i + 1].strength >= 2
+            {
+                votes.push(cands[i + 1].label);
+            }
+            if let Some(&l) = votes.first() {
+                if votes.iter().all(|&v| v == l) && l != Label::Date {
+                    cands[i].label = l;
+                    cands[i].strength = 2;
+                }
+            }
+        }
+    }
+    // 5. a sentence's first word with nothing else for it is no name
+    for c in cands.iter_mut() {
+        if !c.fixed && c.strength == 0 && (c.sent || !ctx.toks[c.a].is(CAP)) {
+            c.dropped = true;
+        }
+    }
+}
+
+fn prev_is_det(ctx: &Ctx, a: usize) -> bool {
+    a > 0
+        && matches!(
+            ctx.w(a - 1),
+            "le" | "la" | "les" | "the" | "du" | "des" | "au" | "aux" | "’" | "'"
+        )
+}
+
+/// Tokens between `e` and `a` are a list separator: « , », « et », « and », « ou ».
+fn listed(ctx: &Ctx, e: usize, a: usize) -> bool {
+    a == e + 1 && (ctx.toks[e].punct == ',' || matches!(ctx.w(e), "et" | "and" | "ou" | "or"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_variants() {
+        assert!(same_surname("abdollahian", "abdullahian"));
+        assert!(same_surname("raissi", "raisi"));
+        assert!(!same_surname("brown", "braun"));
+        assert!(!same_surname("clark", "clarke") || skeleton("clark") == skeleton("clarke"));
+        assert!(!same_surname("martin", "marin"));
+    }
+}
