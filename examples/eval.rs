@@ -92,6 +92,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             parts.push(("dev English (en_*)".into(), subset(&gold, "en_")));
         }
         for (title, g) in parts {
+            let pred: Vec<Pred> = pred
+                .iter()
+                .filter(|p| g.iter().any(|x| x.doc == p.doc))
+                .cloned()
+                .collect();
             println!("== {title}: PER, ORG, LOC");
             print!(
                 "{}",

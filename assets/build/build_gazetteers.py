@@ -62,13 +62,15 @@ def main():
         for key in ("common_name", "name"):
             if key in c:
                 en = c[key]
+                if "," in en:  # "Palestine, State of"
+                    add(en.split(",")[0], "country", c["alpha_2"])
                 fr = t1.gettext(en)
                 pid = c["alpha_2"]
                 add(en, "country", pid)
                 if fr != en:
                     if "," in fr:  # "Iran, République islamique d'" -> "Iran"
                         head = fr.split(",")[0]
-                        if not re.search(r"(ienne|ien|aise|ais|ine|ane)$", head):
+                        if not re.search(r"ienne$", head):  # "Syrienne, République arabe" is no name
                             add(head, "country", pid)
                     else:
                         add(fr, "country", pid)

@@ -68,6 +68,7 @@ enum Before {
     OrgCue,
     LocCue,
     OrgOf,
+    PerOf,
     Prep,
     Det,
 }
@@ -179,6 +180,8 @@ fn before_of(ctx: &Ctx, p: usize) -> Before {
         Before::LocCue
     } else if low & ORG_OF != 0 {
         Before::OrgOf
+    } else if low & PER_OF != 0 && ctx.w(p) == "de" {
+        Before::PerOf
     } else if ctx.w(p) == "du" || ctx.w(p) == "des" {
         Before::Det
     } else {
@@ -206,6 +209,14 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         return None; // « la République », « l’État »
     }
     let t = ctx.toks[a];
+    // « Don't »: an English contraction, not a name
+    if e == a + 1
+        && ctx.is_apos(e)
+        && matches!(ctx.w(e + 1), "t" | "s" | "re" | "ve" | "ll" | "d" | "m")
+        && ctx.w(e + 1) != "s"
+    {
+        return None;
+    }
     let initial =
         ctx.w(a).chars().count() == 1 && ctx.toks.get(a + 1).is_some_and(|d| d.punct == '.');
     let nw = words.len() - usize::from(initial);
@@ -258,10 +269,13 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
     if before == Before::LocCue {
         return set(Label::Loc, 3);
     }
+    if before == Before::OrgOf {
+        return set(Label::Org, 2);
+    }
     let given_led = ctx.ex[a] & GIVEN_NAME != 0 && t.is(CAP) && !t.is(UPPER);
     let upper = words.iter().any(|&j| ctx.toks[j].is(UPPER));
     if given_led && nw >= 2 && !upper {
-        return set(Label::Per, 3);
+        return set(Label::Per, 2);
     }
     let has_place = words
         .iter()
@@ -270,7 +284,7 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         return set(Label::Org, 2);
     }
     match before {
-        Before::OrgOf => return set(Label::Org, 2),
+        Before::PerOf => return set(Label::Per, 2),
         Before::Prep => return set(Label::Loc, 2),
         _ => {}
     }
@@ -283,7 +297,7 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         };
     }
     if given_led {
-        return set(Label::Per, 1);
+        return set(Label::Per, u8::from(!t.is(SENT)));
     }
     if before == Before::Det {
         return set(Label::Org, 1);

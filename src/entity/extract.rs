@@ -135,11 +135,18 @@ impl<'t> Ctx<'t> {
             let t = self.toks[j];
             if t.is_word() {
                 if self.name_tok(j) {
-                    let title_then_given = self.low[j] & TITLE != 0
+                    // « United States President Barack Obama »: a title inside a run ends it
+                    let title_then_name = self.low[j] & TITLE != 0
+                        && self.toks[j].is(CAP)
+                        && self.low[j] & ORG_HEAD == 0
                         && self.adjacent(j + 1)
-                        && self.ex[j + 1] & GIVEN_NAME != 0
-                        && self.toks[j + 1].is(CAP);
-                    if title_then_given {
+                        && self.name_tok(j + 1);
+                    // « l’agence RIA Novosti Valentine Sapounov »: a person after an organisation's name
+                    let org_then_person = self.ex[j] & GIVEN_NAME != 0
+                        && self.name_tok(j + 1)
+                        && self.adjacent(j + 1)
+                        && (a..j).any(|k| self.toks[k].is(UPPER) || self.low[k] & ORG_SUFFIX != 0);
+                    if title_then_name || org_then_person {
                         break;
                     }
                     if self.cap_particle(j) && self.low[j] & STOP != 0 {
@@ -307,7 +314,11 @@ fn cue_span(ctx: &Ctx, i: usize) -> Option<(usize, usize, Label)> {
     let mut nouns = 0;
     while ctx.adjacent(e) {
         let j = e;
-        if ctx.toks[j].is(CAP) && ctx.name_tok(j) && ctx.low[j] & STOP == 0 && !lower_head {
+        if ctx.toks[j].is(CAP)
+            && ctx.name_tok(j)
+            && ctx.low[j] & STOP == 0
+            && (!lower_head || e == i + 1)
+        {
             if ctx.ex[j] & GIVEN_NAME != 0 && ctx.run(j) > j + 1 {
                 break; // a person follows: « Parti socialiste François Hollande »
             }

@@ -40,6 +40,7 @@ pub const WEEKDAY: u32 = 1 << 20;
 pub const PLACE_PREFIX: u32 = 1 << 21;
 pub const ORG_OF: u32 = 1 << 22;
 pub const NOT_NAME: u32 = 1 << 23;
+pub const PER_OF: u32 = 1 << 24;
 
 pub const PLACE: u32 = COUNTRY | CITY | REGION;
 
@@ -101,6 +102,8 @@ pub struct Lexicon {
     pub multi: FxMap<Box<str>, Vec<MultiPlace>>,
     /// Place id by folded name (accents and case removed).
     pub place_id: FxMap<Box<str>, Box<str>>,
+    /// Kind flags of one-word places by folded name (« Etats-Unis » for « États-Unis »).
+    pub place_fold: FxMap<Box<str>, u32>,
     /// Folded stems of place names, to recognise demonyms ("palestin" for Palestiniens).
     pub stems: FxMap<Box<str>, ()>,
     /// Demonym endings, longest first.
@@ -130,6 +133,7 @@ fn section_flag(name: &str) -> u32 {
         "weekday" => WEEKDAY,
         "org_of" => ORG_OF,
         "not_name" => NOT_NAME,
+        "per_of" => PER_OF,
         _ => 0,
     }
 }
@@ -140,6 +144,7 @@ fn build() -> Lexicon {
         lower: FxMap::default(),
         multi: FxMap::default(),
         place_id: FxMap::default(),
+        place_fold: FxMap::default(),
         stems: FxMap::default(),
         demonym_suffixes: Vec::new(),
     };
@@ -197,7 +202,10 @@ fn build() -> Lexicon {
         }
         match words.as_slice() {
             [] => {}
-            [one] => *lex.exact.entry((*one).into()).or_insert(0) |= flag,
+            [one] => {
+                *lex.exact.entry((*one).into()).or_insert(0) |= flag;
+                *lex.place_fold.entry(folded.as_str().into()).or_insert(0) |= flag;
+            }
             [first, rest @ ..] => {
                 *lex.exact.entry((*first).into()).or_insert(0) |= PLACE_PREFIX;
                 lex.multi
@@ -221,10 +229,17 @@ fn add_stems(stems: &mut FxMap<Box<str>, ()>, folded: &str) {
         return;
     }
     stems.insert(folded.into(), ());
-    for end in ["que", "ie", "e", "a", "o", "y"] {
+    for (end, with) in [
+        ("que", "c"),
+        ("ie", ""),
+        ("e", ""),
+        ("a", ""),
+        ("o", ""),
+        ("y", ""),
+    ] {
         if let Some(s) = folded.strip_suffix(end) {
             if s.chars().count() >= 3 {
-                stems.insert(s.into(), ());
+                stems.insert(format!("{s}{with}").into(), ());
             }
         }
     }
@@ -276,10 +291,18 @@ impl Lexicon {
         self.lower.get(lower).copied().unwrap_or(0)
     }
 
-    /// Flags of a token as written (given names, places).
+    /// Flags of a token as written (given names, places); a place also without its accents.
     #[inline]
     pub fn exact_flags(&self, word: &str) -> u32 {
-        self.exact.get(word).copied().unwrap_or(0)
+        let f = self.exact.get(word).copied().unwrap_or(0);
+        if f & (PLACE | GIVEN_NAME) == 0 && !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return f | self
+                .place_fold
+                .get(fold(word).as_str())
+                .copied()
+                .unwrap_or(0);
+        }
+        f
     }
 
     /// Whether a capitalised word is a demonym or adjective of place ("Iraniens", "Venezuelan").

@@ -123,30 +123,35 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             c.strength = 3;
         }
     }
-    // 2. one label per name: the surest mention decides
-    let mut best: HashMap<String, (u8, Label)> = HashMap::new();
-    let mut heads: HashMap<String, Label> = HashMap::new();
-    for c in cands.iter().filter(|c| !c.fixed || c.label == Label::Org) {
-        let f = folded_text(ctx, c.a, c.e);
-        if c.label == Label::Org && c.words >= 2 && c.strength >= 2 {
-            heads.entry(fold(ctx.w(c.a))).or_insert(Label::Org);
+    // 2. one label per name: the mentions vote, each with its strength
+    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    let idx = |l: Label| l as usize;
+    for c in cands.iter() {
+        if c.label == Label::Date || c.strength == 0 {
+            continue;
         }
-        let entry = best.entry(f).or_insert((0, c.label));
-        if c.strength > entry.0 {
-            *entry = (c.strength, c.label);
-        }
-    }
-    for c in cands.iter_mut().filter(|c| !c.fixed && c.strength <= 1) {
         let f = folded_text(ctx, c.a, c.e);
-        if let Some(&(s, l)) = best.get(&f) {
-            if s >= 2 {
-                c.label = l;
-                c.strength = 2;
-                continue;
+        if c.fixed && c.label == Label::Loc {
+            // « château de Montretout » votes for « Montretout »
+            if let Some((_, core)) = f.split_once(" de ").or_else(|| f.split_once(" d'")) {
+                votes.entry(core.to_string()).or_default()[idx(Label::Loc)] += 3;
             }
         }
-        if c.words == 1 && heads.contains_key(&f) {
-            c.label = Label::Org; // « Apple » after « Apple Inc. »
+        if c.label == Label::Org && c.words >= 2 && c.strength >= 2 {
+            votes.entry(fold(ctx.w(c.a))).or_default()[idx(Label::Org)] += 2; // « Apple » after « Apple Inc. »
+        }
+        votes.entry(f).or_default()[idx(c.label)] += u32::from(c.strength);
+    }
+    for c in cands.iter_mut().filter(|c| !c.fixed && c.strength < 3) {
+        let f = folded_text(ctx, c.a, c.e);
+        let Some(v) = votes.get(&f) else { continue };
+        let (best, &n) = v
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
+            .unwrap_or((0, &0));
+        if n >= 2 && n > v[idx(c.label)] {
+            c.label = Label::ALL[best];
             c.strength = 2;
         }
     }
@@ -166,30 +171,33 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             cands[i + 1].strength = 3;
         }
     }
-    // 4. lists: « Milan, Giverny, Barcelone » and « Nelson Rivas, Felipe, Troy Perkins »
-    for pass in 0..2 {
-        for k in 0..cands.len() {
-            let i = if pass == 0 { k } else { cands.len() - 1 - k };
-            if cands[i].fixed || cands[i].strength > 1 {
-                continue;
+    // 4. lists of three names or more: « Milan, Giverny, Barcelone », « Nelson Rivas, Felipe, Troy Perkins »
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len() && listed(ctx, cands[j - 1].e, cands[j].a) && !cands[j].fixed {
+            j += 1;
+        }
+        if j - i >= 3 && !cands[i].fixed {
+            let mut v = [0u32; 4];
+            for c in &cands[i..j] {
+                if c.strength >= 2 {
+                    v[c.label as usize] += 1;
+                }
             }
-            let mut votes: Vec<Label> = Vec::new();
-            if i > 0 && listed(ctx, cands[i - 1].e, cands[i].a) && cands[i - 1].strength >= 2 {
-                votes.push(cands[i - 1].label);
-            }
-            if i + 1 < cands.len()
-                && listed(ctx, cands[i].e, cands[i + 1].a)
-                && cands[i + 1].strength >= 2
-            {
-                votes.push(cands[i + 1].label);
-            }
-            if let Some(&l) = votes.first() {
-                if votes.iter().all(|&v| v == l) && l != Label::Date {
-                    cands[i].label = l;
-                    cands[i].strength = 2;
+            let (best, &n) = v
+                .iter()
+                .enumerate()
+                .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(k)))
+                .unwrap_or((0, &0));
+            if n > 0 {
+                for c in cands[i..j].iter_mut().filter(|c| c.strength <= 1) {
+                    c.label = Label::ALL[best];
+                    c.strength = 2;
                 }
             }
         }
+        i = j;
     }
     // 5. a sentence's first word with nothing else for it is no name
     for c in cands.iter_mut() {
