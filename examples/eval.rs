@@ -60,6 +60,35 @@ fn errors(docs: &[(String, String)], gold: &[Gold], pred: &[Pred]) {
     }
 }
 
+/// Gold entities split over several predicted ids, and predicted ids spanning several gold entities.
+fn grouping_errors(gold: &[Gold], pred: &[Pred]) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut by_gold: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut by_pred: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for p in pred {
+        let hit = gold.iter().find(|g| {
+            g.doc == p.doc
+                && g.label == p.label
+                && !g.optional
+                && ((p.start, p.end) == (g.start, g.end) || g.alt.contains(&(p.start, p.end)))
+        });
+        if let (Some(g), Some(e)) = (hit, p.entity.as_deref()) {
+            by_gold.entry(&g.id).or_default().insert(e);
+            by_pred.entry(e).or_default().insert(&g.id);
+        }
+    }
+    for (g, ids) in &by_gold {
+        if ids.len() > 1 {
+            println!("  SPLIT {g}: {ids:?}");
+        }
+    }
+    for (p, ids) in &by_pred {
+        if ids.len() > 1 {
+            println!("  MERGED {p}: {ids:?}");
+        }
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let json_dir = args
@@ -119,6 +148,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         if show {
             errors(&docs, &gold, &pred);
+            grouping_errors(&gold, &pred);
         }
         if let Some(dir) = &json_dir {
             std::fs::create_dir_all(dir)?;

@@ -45,20 +45,19 @@ const ADJ_ENDINGS: &[&str] = &[
     "ique", "iques", "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "aire", "aires",
     "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines", "if",
     "ive", "ifs", "ives", "eux", "euse", "euses", "ois", "oise", "oises", "ère", "ères", "ier",
-    "iers", "ain", "uni", "unis", "unie", "unies", "ême", "eur", "eure",
+    "iers", "ain", "ême", "eur", "eure",
 ];
 
 /// A lower-case adjective that may end an institution's name (« populaire », « islamique », « générale »).
 pub fn is_adj(ctx: &Ctx, j: usize) -> bool {
     let t = ctx.toks[j];
-    if !t.is_word()
-        || t.is(CAP | super::token::DIGIT)
-        || ctx.low[j] & (STOP | TITLE | MONTH | WEEKDAY) != 0
+    if !t.is_word() || t.is(CAP | super::token::DIGIT) || ctx.low[j] & (STOP | MONTH | WEEKDAY) != 0
     {
         return false;
     }
     let w = ctx.w(j);
-    w.chars().count() >= 4 && ADJ_ENDINGS.iter().any(|s| w.ends_with(s)) || w == "public"
+    w.chars().count() >= 4 && ADJ_ENDINGS.iter().any(|s| w.ends_with(s))
+        || matches!(w, "public" | "uni" | "unis" | "unie" | "unies")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -139,10 +139,12 @@ fn loc_key(s: &str) -> String {
     if let Some(id) = LEX.place_id(s) {
         return id.to_string();
     }
-    let f = fold(s).replace('’', "'");
+    let f = s.to_lowercase().replace('’', "'");
     for sep in [" de la ", " de l'", " du ", " des ", " de ", " d'"] {
         if let Some((head, core)) = f.split_once(sep) {
             let site = LEX.lower_flags(head) & super::gazetteer::SITE_HEAD != 0;
+            let core = fold(core);
+            let core = core.as_str();
             if site && !head.contains(' ') {
                 return LEX
                     .place_id(core)
@@ -150,7 +152,7 @@ fn loc_key(s: &str) -> String {
             }
         }
     }
-    f
+    fold(&f)
 }
 
 struct Group {
@@ -161,6 +163,34 @@ struct Group {
     given: Option<String>,
     full: bool,
     last_pos: usize,
+    /// Folded words of all its names (a person's « garcia » in « Ana Pastor García »).
+    words: Vec<String>,
+    /// Merged into another group.
+    into: Option<usize>,
+}
+
+fn root(groups: &[Group], mut g: usize) -> usize {
+    while let Some(n) = groups[g].into {
+        g = n;
+    }
+    g
+}
+
+/// Moves group `from` into group `to`.
+fn merge(groups: &mut [Group], from: usize, to: usize) {
+    let (from, to) = (root(groups, from), root(groups, to));
+    if from == to {
+        return;
+    }
+    let keys = std::mem::take(&mut groups[from].keys);
+    let variants = std::mem::take(&mut groups[from].variants);
+    groups[to].keys.extend(keys);
+    for v in variants {
+        if !groups[to].variants.contains(&v) {
+            groups[to].variants.push(v);
+        }
+    }
+    groups[from].into = Some(to);
 }
 
 /// Extracts one document's mentions and groups them.
@@ -217,14 +247,20 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
             Label::Loc => keyed_group(&mut groups, Label::Loc, format!("loc:{}", loc_key(&text_s))),
             Label::Date => keyed_group(&mut groups, Label::Date, format!("date:{}", fold(&text_s))),
         };
+        let g = root(&groups, g);
         let grp = &mut groups[g];
+        for w in words(&text_s) {
+            if !grp.words.contains(&w) {
+                grp.words.push(w);
+            }
+        }
         if !grp.variants.contains(&text_s) {
             grp.variants.push(text_s);
         }
         grp.last_pos = s.start;
         assigned[i] = g;
     }
-    of_mention.extend(assigned.iter().copied());
+    of_mention.extend(assigned.iter().map(|&g| root(&groups, g)));
     // local entity numbers in order of first mention
     let mut renum = vec![u32::MAX; groups.len()];
     let mut next = 0u32;
@@ -244,7 +280,7 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
     }
     let mut entities: Vec<Option<LocalEntity>> = vec![None; next as usize];
     for (g, grp) in groups.into_iter().enumerate() {
-        if renum[g] == u32::MAX {
+        if renum[g] == u32::MAX || grp.into.is_some() {
             continue;
         }
         let name = fullest(&grp.variants);
@@ -291,7 +327,7 @@ pub fn fullest(variants: &[String]) -> String {
 fn keyed_group(groups: &mut Vec<Group>, label: Label, key: String) -> usize {
     if let Some(g) = groups
         .iter()
-        .position(|g| g.label == label && g.keys.contains(&key))
+        .position(|g| g.into.is_none() && g.label == label && g.keys.contains(&key))
     {
         return g;
     }
@@ -303,27 +339,42 @@ fn keyed_group(groups: &mut Vec<Group>, label: Label, key: String) -> usize {
         given: None,
         full: false,
         last_pos: 0,
+        words: vec![],
+        into: None,
     });
     groups.len() - 1
 }
 
 fn person_group(groups: &mut Vec<Group>, s: &str, pos: usize) -> usize {
     let w = words(s);
-    let full = w.len() >= 2 && w[0].chars().count() > 1;
-    let (sur, given) = person_parts(&w);
+    let particle = w.first().is_some_and(|f| {
+        matches!(
+            f.as_str(),
+            "de" | "le" | "la" | "di" | "da" | "van" | "von" | "al" | "el" | "del" | "du" | "des"
+        )
+    });
+    let full = w.len() >= 2 && w[0].chars().count() > 1 && !particle;
+    let (sur, given) = if particle {
+        (Some(w.join(" ")), None)
+    } else {
+        person_parts(&w)
+    };
     let Some(sur) = sur else {
         return keyed_group(groups, Label::Per, "per?:".into());
     };
     let matches: Vec<usize> = (0..groups.len())
         .filter(|&g| {
             let gr = &groups[g];
-            if gr.label != Label::Per {
+            if gr.label != Label::Per || gr.into.is_some() {
                 return false;
             }
-            let sur_ok = gr
-                .surname
-                .as_deref()
-                .is_some_and(|x| same_surname(x, &sur) || x.ends_with(&format!(" {sur}")));
+            // « Pastor » and « Ana Pastor » for « Ana Pastor García »
+            let inner = gr.full && gr.words.iter().skip(1).any(|x| x == &sur);
+            let sur_ok = inner
+                || gr
+                    .surname
+                    .as_deref()
+                    .is_some_and(|x| same_surname(x, &sur) || x.ends_with(&format!(" {sur}")));
             let giv_ok = match (&given, &gr.given) {
                 (Some(a), Some(b)) => given_ok(a, b),
                 _ => true,
@@ -367,6 +418,8 @@ fn person_group(groups: &mut Vec<Group>, s: &str, pos: usize) -> usize {
         given,
         full,
         last_pos: pos,
+        words: vec![],
+        into: None,
     });
     groups.len() - 1
 }
@@ -374,12 +427,12 @@ fn person_group(groups: &mut Vec<Group>, s: &str, pos: usize) -> usize {
 fn org_group(groups: &mut Vec<Group>, s: &str, spans: &[Span], i: usize, text: &str) -> usize {
     let key = org_key(s);
     let k = format!("org:{key}");
-    if let Some(g) = groups
-        .iter()
-        .position(|g| g.label == Label::Org && g.keys.contains(&k))
-    {
-        return g;
-    }
+    let live = |groups: &[Group], k: &str| {
+        groups.iter().position(|g| {
+            g.into.is_none() && g.label == Label::Org && g.keys.iter().any(|x| x == k)
+        })
+    };
+    let existing = live(groups, &k);
     // « Mouvement de la Résistance islamique (Hamas) »: the bracketed name joins the one before
     if i > 0 && spans[i - 1].label == Label::Org {
         let between = text.get(spans[i - 1].end..spans[i].start).unwrap_or("");
@@ -389,26 +442,30 @@ fn org_group(groups: &mut Vec<Group>, s: &str, spans: &[Span], i: usize, text: &
                 "org:{}",
                 org_key(text.get(spans[i - 1].start..spans[i - 1].end).unwrap_or(""))
             );
-            if let Some(g) = groups
-                .iter()
-                .position(|g| g.label == Label::Org && g.keys.contains(&prev))
-            {
-                groups[g].keys.push(k);
-                return g;
+            if let Some(p) = live(groups, &prev) {
+                match existing {
+                    Some(g) => merge(groups, g, p),
+                    None => groups[p].keys.push(k),
+                }
+                return root(groups, p);
             }
         }
     }
+    if let Some(g) = existing {
+        return g;
+    }
     let single = !key.contains(' ');
+    let kw: Vec<&str> = key.split(' ').collect();
     let found = groups.iter().position(|g| {
-        g.label == Label::Org
+        g.into.is_none()
+            && g.label == Label::Org
             && g.keys.iter().any(|gk| {
                 let gk = gk.trim_start_matches("org:");
                 let gw: Vec<&str> = gk.split(' ').collect();
                 (single && key.len() >= 2 && gw.len() >= 2 && initials(gk) == key)
                     || (single && gw.len() >= 2 && gw[0] == key)
-                    || (!single
-                        && gw.len() > 1
-                        && subsequence(&key.split(' ').collect::<Vec<_>>(), &gw))
+                    || (!single && gw.len() == 1 && gk.len() >= 2 && initials(&key) == gk)
+                    || (!single && gw.len() > 1 && subsequence(&kw, &gw))
             })
     });
     if let Some(g) = found {
