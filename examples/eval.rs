@@ -10,10 +10,10 @@ use liseuse::entity::export::{ExportDoc, to_json};
 use liseuse::entity::score::{Gold, Pred, predictions, report, score, subset};
 use liseuse::entity::{EntityIndex, analyse};
 
-fn load(
-    texts: &Path,
-    gold: &Path,
-) -> Result<(Vec<(String, String)>, Vec<Gold>), Box<dyn std::error::Error>> {
+/// (file name, text) of each document, in name order.
+type Docs = Vec<(String, String)>;
+
+fn load(texts: &Path, gold: &Path) -> Result<(Docs, Vec<Gold>), Box<dyn std::error::Error>> {
     let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(gold)?)?;
     let mut names: Vec<String> = gold.iter().map(|g| g.doc.clone()).collect();
     names.sort();

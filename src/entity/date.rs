@@ -67,7 +67,7 @@ pub fn find(text: &str, toks: &[Token], low: &[u32]) -> Vec<(usize, usize)> {
             }
         }
         let mut end = None;
-        if is_day(j) {
+        if is_day(j) && !punct(j + 1, '/') {
             // 7 octobre [2023]; 9 et 10 juillet
             let mut k = j + 1;
             if (word_is(k, "et") || word_is(k, "au") || word_is(k, "and") || punct(k, '-'))

@@ -95,8 +95,7 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             }
         }
     }
-    for i in 0..cands.len() {
-        let c = &cands[i];
+    for c in cands.iter_mut() {
         if c.fixed || c.words != 1 || c.initial || (c.label == Label::Per && c.strength >= 2) {
             continue;
         }
@@ -104,21 +103,17 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             continue;
         }
         let f = folded_text(ctx, c.a, c.e);
-        let is_sur = sur.iter().any(|s| same_surname(s, &f));
+        let is_sur = sur.iter().any(|s| same_surname(s, &f)) && !ctx.toks[c.a].is(UPPER);
         // « De Santis » at the start of a sentence: the particle was left out of the run
         let particle_before = c.a > 0 && ctx.cap_particle(c.a - 1) && ctx.adjacent(c.a) && {
             let with = format!("{} {}", fold(ctx.w(c.a - 1)), f);
             sur.contains(&with)
         };
-        let c = &mut cands[i];
+        let first_name = given.get(&f) == Some(&1) && c.strength < 3 && !prev_is_det(ctx, c.a);
         if particle_before {
             c.a -= 1;
-            c.label = Label::Per;
-            c.strength = 3;
-        } else if is_sur && !ctx.toks[c.a].is(UPPER) {
-            c.label = Label::Per;
-            c.strength = 3;
-        } else if given.get(&f) == Some(&1) && c.strength < 3 && !prev_is_det(ctx, c.a) {
+        }
+        if particle_before || is_sur || first_name {
             c.label = Label::Per;
             c.strength = 3;
         }
