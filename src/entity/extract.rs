@@ -1,0 +1,451 @@
+//! Finding mentions: dates, then names led by a cue word (« Parti populaire », « mer Rouge », « école X »), then
+//! runs of capitalised words, each classified from its words and its context (see `classify`), and last the
+//! decisions one document allows (see `resolve`): a surname alone is the person named in full, a name keeps
+//! one label through the article.
+
+use super::classify::{Cand, classify, is_adj};
+use super::gazetteer::*;
+use super::token::{CAP, DIGIT, INNER_CAP, NL, SENT, Token, UPPER, tokenize};
+use super::{Label, Span, date, resolve};
+
+/// The tokens of a text with their lexicon flags.
+pub struct Ctx<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+    /// Flags of each word's lower-case form in the hand-written lists.
+    pub low: Vec<u32>,
+    /// Flags of each capitalised word as written (given names, places).
+    pub ex: Vec<u32>,
+}
+
+impl<'t> Ctx<'t> {
+    pub fn new(text: &'t str) -> Ctx<'t> {
+        let toks = tokenize(text);
+        let mut low = vec![0u32; toks.len()];
+        let mut ex = vec![0u32; toks.len()];
+        let mut buf = String::new();
+        for (i, t) in toks.iter().enumerate() {
+            if !t.is_word() || t.is(super::token::NUMBER) {
+                continue;
+            }
+            let w = &text[t.range()];
+            if w.len() > 40 {
+                continue;
+            }
+            if t.is(CAP | UPPER | INNER_CAP) {
+                ex[i] = LEX.exact_flags(w);
+                low[i] = LEX.lower_flags(lower_into(w, &mut buf));
+            } else {
+                low[i] = LEX.lower_flags(w);
+            }
+        }
+        Ctx {
+            text,
+            toks,
+            low,
+            ex,
+        }
+    }
+
+    #[inline]
+    pub fn n(&self) -> usize {
+        self.toks.len()
+    }
+    #[inline]
+    pub fn w(&self, i: usize) -> &'t str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.range()],
+            None => "",
+        }
+    }
+    /// Token `i` exists and follows the previous one on the same line.
+    #[inline]
+    pub fn adjacent(&self, i: usize) -> bool {
+        i < self.n() && !self.toks[i].is(NL)
+    }
+    #[inline]
+    pub fn is_apos(&self, i: usize) -> bool {
+        i < self.n() && matches!(self.toks[i].punct, '\'' | '’' | 'ʼ')
+    }
+    /// A word that may be part of a name.
+    pub fn name_tok(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_namey()
+            && !t.is(DIGIT)
+            && self.low[i] & (MONTH | WEEKDAY | NOT_ORG) == 0
+            && (self.low[i] & STOP == 0 || self.low[i] & PARTICLE != 0)
+    }
+    /// A capitalised word that is only a particle or article ("Le", "De", "Al").
+    pub fn cap_particle(&self, i: usize) -> bool {
+        self.low[i] & PARTICLE != 0 && self.toks[i].is(CAP)
+    }
+    /// "de", "du", "des", "d’", "de la", "de l’", "of", "of the" at `j`: the index after it.
+    pub fn de_phrase(&self, j: usize, english: bool) -> Option<usize> {
+        if !self.adjacent(j) {
+            return None;
+        }
+        match self.w(j) {
+            "de" => match self.w(j + 1) {
+                "la" => Some(j + 2),
+                "l" if self.is_apos(j + 2) => Some(j + 3),
+                _ => Some(j + 1),
+            },
+            "du" | "des" => Some(j + 1),
+            "d" if self.is_apos(j + 1) => Some(j + 2),
+            "of" if english => Some(if self.w(j + 1) == "the" { j + 2 } else { j + 1 }),
+            _ => None,
+        }
+    }
+    /// The tokens `[a, e)` name a known place.
+    pub fn is_place(&self, a: usize, e: usize) -> bool {
+        self.place_match(a) == Some(e)
+    }
+    /// The end of the longest known place starting at `a`.
+    pub fn place_match(&self, a: usize) -> Option<usize> {
+        let mut best = None;
+        if self.ex[a] & PLACE != 0 {
+            best = Some(a + 1);
+        }
+        if self.ex[a] & PLACE_PREFIX != 0 {
+            if let Some(list) = LEX.multi.get(self.w(a)) {
+                for m in list {
+                    let mut j = a + 1;
+                    let ok = m.rest.iter().all(|r| {
+                        let good = self.adjacent(j) && self.w(j) == &**r;
+                        j += 1;
+                        good
+                    });
+                    if ok {
+                        return Some(a + 1 + m.rest.len());
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Consecutive name words from `a` (which must be one): "Hossein Amir Abdollahian", "Muhammad al-Deif",
+    /// "Mohammed bin Abdel Rahman Al Thani", "B. Obama", "Marine Le Pen".
+    pub fn run(&self, a: usize) -> usize {
+        let mut e = a + 1;
+        while self.adjacent(e) {
+            let j = e;
+            let t = self.toks[j];
+            if t.is_word() {
+                if self.name_tok(j) {
+                    // « United States President Barack Obama »: a title inside a run ends it
+                    let title_then_name = self.low[j] & TITLE != 0
+                        && self.toks[j].is(CAP)
+                        && self.low[j] & ORG_HEAD == 0
+                        && self.adjacent(j + 1)
+                        && self.name_tok(j + 1);
+                    // « l’agence RIA Novosti Valentine Sapounov »: a person after an organisation's name
+                    let org_then_person = self.ex[j] & GIVEN_NAME != 0
+                        && self.name_tok(j + 1)
+                        && self.adjacent(j + 1)
+                        && (a..j).any(|k| self.toks[k].is(UPPER) || self.low[k] & ORG_SUFFIX != 0);
+                    if title_then_name || org_then_person {
+                        break;
+                    }
+                    if self.cap_particle(j) && self.low[j] & STOP != 0 {
+                        if self.name_tok(j + 1)
+                            && self.adjacent(j + 1)
+                            && self.low[j + 1] & PARTICLE == 0
+                        {
+                            e = j + 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    e = j + 1;
+                    continue;
+                }
+                let foreign = matches!(
+                    self.w(j),
+                    "bin"
+                        | "ben"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "di"
+                        | "da"
+                        | "del"
+                        | "dos"
+                );
+                if foreign
+                    && self.adjacent(j + 1)
+                    && self.name_tok(j + 1)
+                    && self.low[j + 1] & PARTICLE == 0
+                {
+                    e = j + 2;
+                    continue;
+                }
+                break;
+            }
+            // "B. Obama": an initial and its dot
+            let initial = self.w(e - 1).chars().count() == 1 && self.toks[e - 1].is(CAP);
+            if t.punct == '.'
+                && initial
+                && self.low[e - 1] & TITLE == 0
+                && self.name_tok(j + 1)
+                && self.adjacent(j + 1)
+            {
+                e = j + 2;
+                continue;
+            }
+            break;
+        }
+        e
+    }
+}
+
+/// Finds the mentions of a text.
+pub fn extract(text: &str) -> Vec<Span> {
+    let ctx = Ctx::new(text);
+    let n = ctx.n();
+    let mut used = vec![false; n];
+    let mut cands: Vec<Cand> = Vec::new();
+    for (a, e) in date::find(text, &ctx.toks, &ctx.low) {
+        cands.push(Cand::fixed(a, e, Label::Date));
+        used[a..e].iter_mut().for_each(|u| *u = true);
+    }
+    let mut i = 0;
+    while i < n {
+        if used[i] || !ctx.toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        if let Some((a, e, label)) = cue_span(&ctx, i) {
+            if !used[a..e].iter().any(|&u| u) {
+                cands.push(Cand::fixed(a, e, label));
+                used[i..e].iter_mut().for_each(|u| *u = true);
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < n {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        match chunk(&ctx, i) {
+            Some(e) if !used[i..e].iter().any(|&u| u) => {
+                if let Some(c) = classify(&ctx, i, e) {
+                    cands.push(c);
+                }
+                used[i..e].iter_mut().for_each(|u| *u = true);
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    cands.sort_by_key(|c| c.a);
+    resolve::resolve(&ctx, &mut cands);
+    let mut out: Vec<Span> = Vec::with_capacity(cands.len());
+    for c in cands.iter().filter(|c| !c.dropped) {
+        let start = ctx.toks[c.a].start as usize;
+        let end = ctx.toks[c.e - 1].end as usize;
+        if out.last().is_some_and(|p| p.end > start) {
+            continue;
+        }
+        out.push(Span {
+            start,
+            end,
+            label: c.label,
+        });
+    }
+    out
+}
+
+/// A name led by a cue word: an institution (« Confédération générale du travail », « ministère de
+/// l’Intérieur »), a sea or strait (« mer Rouge », « détroit de Bab al-Mandab ») or a site (« mosquée X »).
+fn cue_span(ctx: &Ctx, i: usize) -> Option<(usize, usize, Label)> {
+    let t = ctx.toks[i];
+    let low = ctx.low[i];
+    if low & (ORG_HEAD | ORG_HEAD_LOWER | GEO_HEAD | SITE_HEAD) == 0 {
+        return None;
+    }
+    // a cue word inside a run of capitalised words belongs to that run ("Clark Art Institute")
+    let cap = t.is(CAP) && !t.is(UPPER);
+    if cap && i > 0 && ctx.adjacent(i) && ctx.toks[i - 1].is_namey() && ctx.low[i - 1] & STOP == 0 {
+        return None;
+    }
+    if low & (GEO_HEAD | SITE_HEAD) != 0 {
+        let site = low & SITE_HEAD != 0;
+        let j = i + 1;
+        if !ctx.adjacent(j) {
+            return None;
+        }
+        let code = site && ctx.toks[j].is(CAP) && ctx.toks[j].is(DIGIT); // autoroute A20
+        if code {
+            return Some((i, j + 1, Label::Loc));
+        }
+        if ctx.name_tok(j) && ctx.low[j] & STOP == 0 {
+            return Some((i, ctx.run(j), Label::Loc));
+        }
+        let k = ctx.de_phrase(j, false)?;
+        if ctx.name_tok(k) && ctx.adjacent(k) && ctx.low[k] & STOP == 0 {
+            let e = ctx.run(k);
+            if site && ctx.is_place(k, e) {
+                return Some((k, e, Label::Loc)); // « château de Saint-Cloud » names the town
+            }
+            return Some((i, e, Label::Loc));
+        }
+        if !cap || low & ORG_HEAD == 0 {
+            return None;
+        }
+    }
+    let lower_head = !cap && low & ORG_HEAD_LOWER != 0;
+    if !cap && !lower_head {
+        return None;
+    }
+    let mut e = i + 1;
+    let mut only_head = true;
+    let mut adjs = 0;
+    let mut nouns = 0;
+    while ctx.adjacent(e) {
+        let j = e;
+        if ctx.toks[j].is(CAP)
+            && ctx.name_tok(j)
+            && ctx.low[j] & STOP == 0
+            && (!lower_head || e == i + 1)
+        {
+            if ctx.ex[j] & GIVEN_NAME != 0 && ctx.run(j) > j + 1 {
+                break; // a person follows: « Parti socialiste François Hollande »
+            }
+            e = ctx.run(j);
+            only_head = false;
+            adjs = 0;
+            continue;
+        }
+        if !lower_head && adjs < 2 && is_adj(ctx, j) {
+            e = j + 1;
+            adjs += 1;
+            only_head = false;
+            continue;
+        }
+        let Some(k) = ctx.de_phrase(j, true) else {
+            break;
+        };
+        if !ctx.adjacent(k) {
+            break;
+        }
+        if ctx.name_tok(k) && ctx.toks[k].is(CAP) && ctx.low[k] & STOP == 0 {
+            let e2 = ctx.run(k);
+            let person = ctx.ex[k] & GIVEN_NAME != 0 && e2 > k + 1;
+            if person || !(only_head || ctx.is_place(k, e2) || lower_head && e == i + 1) {
+                break;
+            }
+            e = e2;
+            only_head = false;
+            adjs = 0;
+            continue;
+        }
+        let w = ctx.w(k);
+        let noun = !lower_head
+            && ctx.toks[k].is_word()
+            && !ctx.toks[k].is(CAP | DIGIT)
+            && ctx.low[k] & (STOP | MONTH | WEEKDAY) == 0
+            && w.chars().count() >= 3;
+        if noun && nouns < 2 {
+            e = k + 1;
+            nouns += 1;
+            adjs = 0;
+            only_head = false;
+            continue;
+        }
+        break;
+    }
+    if e == i + 1 {
+        // a capitalised head alone, inside a sentence: « le Sénat », « l’Assemblée »
+        if lower_head || t.is(SENT) || low & STOP != 0 {
+            return None;
+        }
+    } else if lower_head && !ctx.toks[e - 1].is_namey() {
+        return None;
+    }
+    Some((i, e, Label::Org))
+}
+
+/// A run of capitalised words starting at `a`, with the joins names allow: « Impact de Montréal »,
+/// « María Dolores de Cospedal », « Sterling & Francine Clark Art Institute », « Apple Inc. ».
+fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
+    let t = ctx.toks[a];
+    if !ctx.name_tok(a) || ctx.low[a] & TITLE != 0 {
+        return None;
+    }
+    if ctx.low[a] & STOP != 0 {
+        // an article or particle opens a name inside a sentence only: « selon Le Monde », « De Santis »
+        if t.is(SENT)
+            || !ctx.adjacent(a + 1)
+            || !ctx.name_tok(a + 1)
+            || ctx.low[a + 1] & PARTICLE != 0
+        {
+            return None;
+        }
+    }
+    if ctx.ex[a] & (PLACE | GIVEN_NAME | PLACE_PREFIX) == 0 && t.is(CAP) && LEX.is_demonym(ctx.w(a))
+    {
+        return None;
+    }
+    let mut e = ctx.run(a);
+    loop {
+        if ctx.adjacent(e) && ctx.toks[e].punct == '&' && ctx.name_tok(e + 1) {
+            e = ctx.run(e + 1);
+            continue;
+        }
+        if matches!(ctx.w(e), "and" | "of") && ctx.adjacent(e) {
+            let k = if ctx.w(e) == "of" {
+                ctx.de_phrase(e, true).unwrap_or(e + 1)
+            } else {
+                e + 1
+            };
+            if ctx.name_tok(k) && ctx.adjacent(k) {
+                let e2 = ctx.run(k);
+                let ok = if ctx.w(e) == "and" {
+                    ctx.low[e2 - 1] & ORG_SUFFIX != 0
+                } else {
+                    ctx.low[a] & ORG_HEAD != 0 || ctx.is_place(k, e2)
+                };
+                if ok {
+                    e = e2;
+                    continue;
+                }
+            }
+        }
+        if let Some(k) = ctx.de_phrase(e, false) {
+            if ctx.name_tok(k) && ctx.toks[k].is(CAP) && ctx.low[k] & STOP == 0 && ctx.adjacent(k) {
+                let e2 = ctx.run(k);
+                let right_place = ctx.is_place(k, e2);
+                let given = ctx.ex[a] & GIVEN_NAME != 0 && e > a + 1;
+                let single_unknown = e == a + 1 && ctx.ex[a] & PLACE == 0 && !t.is(SENT | UPPER);
+                if (given && e2 == k + 1 && !right_place && !ctx.toks[k].is(UPPER))
+                    || (single_unknown && right_place)
+                {
+                    e = e2;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // « Apple Inc. »
+    if matches!(ctx.w(e - 1), "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr")
+        && ctx
+            .toks
+            .get(e)
+            .is_some_and(|d| d.punct == '.' && !d.is(super::token::SPACE))
+    {
+        e += 1;
+    }
+    Some(e)
+}

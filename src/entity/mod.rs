@@ -1,0 +1,82 @@
+//! Named-entity engine: finds the people (PER), organisations (ORG), places (LOC) and dates (DATE) that a news
+//! article names, in French first and in English, and groups the mentions of one entity across a corpus.
+//!
+//! Two stages, so a corpus of thousands of files can be cached per file:
+//! - [`analyse`] reads one text: [`extract`] finds the mentions (rules over capitalised words, their context and
+//!   the gazetteers of `assets/`), then the mentions of one document are grouped into local entities
+//!   ([`DocEntities`], serialisable, to be cached by content hash);
+//! - [`EntityIndex::build`] merges the documents' local entities into corpus entities in near-linear time.
+//!
+//! Offsets are byte offsets into the whole text, end exclusive, always on char boundaries.
+
+mod classify;
+mod date;
+pub mod export;
+mod extract;
+mod gazetteer;
+mod group;
+mod merge;
+mod resolve;
+pub mod score;
+mod token;
+
+use serde::{Deserialize, Serialize};
+
+pub use group::{DocEntities, Entity, EntityId, EntityIndex, LocalEntity, Mention};
+
+/// The kind of an entity mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "DATE")]
+    Date,
+}
+
+impl Label {
+    /// Every label, in display order.
+    pub const ALL: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Date];
+
+    /// "PER", "ORG", "LOC" or "DATE".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Date => "DATE",
+        }
+    }
+
+    /// Parses "PER", "ORG", "LOC" or "DATE".
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One mention found in a text: byte offsets, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+/// Finds the entity mentions of a text: sorted, non-overlapping, on char boundaries. Never panics.
+pub fn extract(text: &str) -> Vec<Span> {
+    extract::extract(text)
+}
+
+/// Extracts the mentions of one document and groups them into the document's entities.
+pub fn analyse(text: &str) -> DocEntities {
+    group::analyse(text)
+}

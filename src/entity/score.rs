@@ -1,0 +1,227 @@
+//! The official scorer (`shared/eval/score.py`) in Rust: exact-span precision, recall and F1 per label, and
+//! how well found mentions are grouped. Gold offsets are character offsets.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Deserialize;
+
+/// One gold row.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Gold {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub id: String,
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(default)]
+    pub alt: Vec<(usize, usize)>,
+}
+
+/// One prediction in character offsets.
+#[derive(Clone, Debug)]
+pub struct Pred {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub entity: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Row {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    /// Per label and "ALL".
+    pub rows: BTreeMap<String, Row>,
+    pub entities_found: f64,
+    pub grouping_complete: f64,
+    pub grouping_pure: f64,
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Byte offset to character offset in `text`.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text[..b].chars().count()
+}
+
+/// Scores as score.py does.
+pub fn score(gold: &[Gold], pred: &[Pred], labels: &[&str]) -> Scores {
+    let mut spans: HashMap<(&str, usize, usize, &str), usize> = HashMap::new();
+    for (i, g) in gold.iter().enumerate() {
+        for (s, e) in std::iter::once((g.start, g.end)).chain(g.alt.iter().copied()) {
+            spans.insert((g.doc.as_str(), s, e, g.label.as_str()), i);
+        }
+    }
+    let mut tp: HashMap<&str, usize> = HashMap::new();
+    let mut fp: HashMap<&str, usize> = HashMap::new();
+    let mut fnn: HashMap<&str, usize> = HashMap::new();
+    let mut found: HashMap<usize, Option<&str>> = HashMap::new();
+    let mut found_order: Vec<usize> = Vec::new();
+    for p in pred {
+        let Some(&label) = labels.iter().find(|l| **l == p.label) else {
+            continue;
+        };
+        match spans.get(&(p.doc.as_str(), p.start, p.end, label)) {
+            None => *fp.entry(label).or_default() += 1,
+            Some(&i) if gold[i].optional => {}
+            Some(&i) if found.contains_key(&i) => *fp.entry(label).or_default() += 1,
+            Some(&i) => {
+                found.insert(i, p.entity.as_deref());
+                found_order.push(i);
+                *tp.entry(label).or_default() += 1;
+            }
+        }
+    }
+    for (i, g) in gold.iter().enumerate() {
+        if labels.contains(&g.label.as_str()) && !g.optional && !found.contains_key(&i) {
+            *fnn.entry(
+                labels
+                    .iter()
+                    .find(|l| **l == g.label)
+                    .copied()
+                    .unwrap_or(""),
+            )
+            .or_default() += 1;
+        }
+    }
+    let mut out = Scores::default();
+    let mk = |t: usize, f: usize, n: usize| {
+        let p = if t + f > 0 {
+            t as f64 / (t + f) as f64
+        } else {
+            0.0
+        };
+        let r = if t + n > 0 {
+            t as f64 / (t + n) as f64
+        } else {
+            0.0
+        };
+        let f1 = if p + r > 0.0 {
+            round3(2.0 * p * r / (p + r))
+        } else {
+            0.0
+        };
+        Row {
+            tp: t,
+            fp: f,
+            fn_: n,
+            precision: round3(p),
+            recall: round3(r),
+            f1,
+        }
+    };
+    let get = |m: &HashMap<&str, usize>, l: &str| m.get(l).copied().unwrap_or(0);
+    for l in labels {
+        out.rows
+            .insert(l.to_string(), mk(get(&tp, l), get(&fp, l), get(&fnn, l)));
+    }
+    let sum = |m: &HashMap<&str, usize>| labels.iter().map(|l| get(m, l)).sum::<usize>();
+    out.rows
+        .insert("ALL".into(), mk(sum(&tp), sum(&fp), sum(&fnn)));
+    // grouping
+    let mut by_gold: HashMap<&str, HashSet<Option<&str>>> = HashMap::new();
+    let mut by_pred: HashMap<Option<&str>, HashSet<&str>> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for &i in &found_order {
+        let ent = found[&i];
+        by_gold.entry(gold[i].id.as_str()).or_default().insert(ent);
+        by_pred.entry(ent).or_default().insert(gold[i].id.as_str());
+        *count.entry(gold[i].id.as_str()).or_default() += 1;
+    }
+    let multi: Vec<&str> = by_gold.keys().copied().filter(|k| count[k] >= 2).collect();
+    let complete = multi
+        .iter()
+        .filter(|k| by_gold[*k].len() == 1 && !by_gold[*k].contains(&None))
+        .count();
+    let pure = by_pred
+        .iter()
+        .filter(|(k, v)| k.is_some() && v.len() == 1)
+        .count();
+    let npred = by_pred.keys().filter(|k| k.is_some()).count();
+    let ids: HashSet<&str> = gold
+        .iter()
+        .filter(|g| labels.contains(&g.label.as_str()) && !g.optional)
+        .map(|g| g.id.as_str())
+        .collect();
+    let found_ids: HashSet<&str> = found.keys().map(|&i| gold[i].id.as_str()).collect();
+    out.entities_found = if ids.is_empty() {
+        0.0
+    } else {
+        round3(found_ids.len() as f64 / ids.len() as f64)
+    };
+    out.grouping_complete = if multi.is_empty() {
+        0.0
+    } else {
+        round3(complete as f64 / multi.len() as f64)
+    };
+    out.grouping_pure = if npred == 0 {
+        0.0
+    } else {
+        round3(pure as f64 / npred as f64)
+    };
+    out
+}
+
+/// The report as score.py prints it.
+pub fn report(s: &Scores, labels: &[&str]) -> String {
+    let mut out = String::new();
+    for k in labels.iter().copied().chain(std::iter::once("ALL")) {
+        let r = s.rows.get(k).copied().unwrap_or_default();
+        out.push_str(&format!(
+            "{k:5} P={:.3} R={:.3} F1={:.3}  (tp {}, fp {}, fn {})\n",
+            r.precision, r.recall, r.f1, r.tp, r.fp, r.fn_
+        ));
+    }
+    out.push_str(&format!(
+        "entities found {:.3}  grouping complete {:.3}  pure {:.3}\n",
+        s.entities_found, s.grouping_complete, s.grouping_pure
+    ));
+    out.push_str(&format!(
+        "F1={:.3}\n",
+        s.rows.get("ALL").map_or(0.0, |r| r.f1)
+    ));
+    out
+}
+
+/// Predictions (character offsets, entity slugs) of an index built over `docs` = (file name, text), in order.
+pub fn predictions(docs: &[(String, String)], index: &super::EntityIndex) -> Vec<Pred> {
+    let mut out = Vec::new();
+    for (i, (name, text)) in docs.iter().enumerate() {
+        for m in index.doc_mentions(i) {
+            out.push(Pred {
+                doc: name.clone(),
+                start: char_offset(text, m.start),
+                end: char_offset(text, m.end),
+                label: m.label.as_str().to_string(),
+                entity: index.entity(m.entity).map(|e| e.key.clone()),
+            });
+        }
+    }
+    out
+}
+
+/// Gold rows whose document name starts with `prefix`.
+pub fn subset(gold: &[Gold], prefix: &str) -> Vec<Gold> {
+    gold.iter()
+        .filter(|g| g.doc.starts_with(prefix))
+        .cloned()
+        .collect()
+}

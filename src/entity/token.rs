@@ -1,0 +1,246 @@
+//! Byte-level tokenizer: words (letters and digits, with inner hyphens) and single punctuation marks, with the
+//! flags the extractor needs (capitalisation, digits, line and sentence starts). One pass, no backtracking.
+
+/// First character is an upper-case letter.
+pub const CAP: u16 = 1;
+/// Two letters or more, none lower case ("CGT", "UMP").
+pub const UPPER: u16 = 1 << 1;
+/// Holds a digit.
+pub const DIGIT: u16 = 1 << 2;
+/// Holds a letter.
+pub const ALPHA: u16 = 1 << 3;
+/// A newline lies between the previous token and this one (or this is the first token).
+pub const NL: u16 = 1 << 4;
+/// Whitespace lies between the previous token and this one.
+pub const SPACE: u16 = 1 << 5;
+/// An upper-case letter follows a hyphen inside the word ("al-Deif").
+pub const INNER_CAP: u16 = 1 << 6;
+/// The token opens a sentence (after . ! ? : « " or a line start).
+pub const SENT: u16 = 1 << 7;
+/// Only digits.
+pub const NUMBER: u16 = 1 << 8;
+/// A punctuation mark, not a word.
+pub const PUNCT: u16 = 1 << 9;
+/// Upper-case letters after the first one ("NeXT", "McCormick").
+pub const MIXED: u16 = 1 << 10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub flags: u16,
+    /// For a punctuation mark, the char; '\0' for a word.
+    pub punct: char,
+}
+
+impl Token {
+    #[inline]
+    pub fn is(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.flags & PUNCT == 0
+    }
+    /// A word that may be (part of) a name: capitalised, all capitals, or "al-Deif".
+    #[inline]
+    pub fn is_namey(&self) -> bool {
+        self.flags & PUNCT == 0 && self.flags & (CAP | UPPER | INNER_CAP) != 0
+    }
+    #[inline]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '\u{2011}'
+}
+
+/// Splits a text into tokens. Offsets are byte offsets; texts longer than 4 GiB are cut at 4 GiB.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let text = if text.len() > u32::MAX as usize {
+        let mut cut = u32::MAX as usize;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &text[..cut]
+    } else {
+        text
+    };
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut i = 0usize;
+    let mut gap = NL; // flags gathered from the whitespace before the next token
+    let mut sent = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // decode one char (ASCII fast path)
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if is_space(c) {
+            gap |= SPACE;
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                gap |= NL;
+                sent = true;
+            }
+            i += len;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut flags = gap;
+            let mut letters = 0u32;
+            let mut lower = false;
+            let mut upper_after_first = false;
+            let mut digits_only = true;
+            let mut first = true;
+            let mut after_hyphen = false;
+            let mut j = i;
+            loop {
+                let (ch, l) = if j < bytes.len() && bytes[j] < 0x80 {
+                    (bytes[j] as char, 1)
+                } else if j < bytes.len() {
+                    match text[j..].chars().next() {
+                        Some(ch) => (ch, ch.len_utf8()),
+                        None => break,
+                    }
+                } else {
+                    break;
+                };
+                if ch.is_alphanumeric() {
+                    if ch.is_numeric() {
+                        flags |= DIGIT;
+                    } else {
+                        digits_only = false;
+                        letters += 1;
+                        flags |= ALPHA;
+                        if ch.is_uppercase() {
+                            if first {
+                                flags |= CAP;
+                            } else if after_hyphen {
+                                flags |= INNER_CAP;
+                            } else {
+                                upper_after_first = true;
+                            }
+                        } else if ch.is_lowercase() {
+                            lower = true;
+                        }
+                    }
+                    first = false;
+                    after_hyphen = false;
+                    j += l;
+                } else if is_hyphen(ch) && !first {
+                    // an inner hyphen joins two alphanumeric runs
+                    let next = text[j + l..].chars().next();
+                    match next {
+                        Some(n) if n.is_alphanumeric() => {
+                            after_hyphen = true;
+                            j += l;
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            if letters >= 2 && !lower {
+                flags |= UPPER;
+            }
+            if upper_after_first && lower {
+                flags |= MIXED;
+            }
+            if digits_only {
+                flags |= NUMBER;
+            }
+            if sent {
+                flags |= SENT;
+            }
+            out.push(Token {
+                start: start as u32,
+                end: j as u32,
+                flags,
+                punct: '\0',
+            });
+            sent = false;
+            gap = 0;
+            i = j;
+            continue;
+        }
+        // punctuation: one char per token
+        let mut flags = gap | PUNCT;
+        if sent {
+            flags |= SENT;
+        }
+        out.push(Token {
+            start: i as u32,
+            end: (i + len) as u32,
+            flags,
+            punct: c,
+        });
+        gap = 0;
+        match c {
+            '.' | '!' | '?' | ':' | '«' | '"' | '“' | '…' | ';' | '•' | '—' | '–' => {
+                sent = true
+            }
+            '(' | '[' => {}
+            '-' if out.len() < 2 || out[out.len() - 2].is_word() => {}
+            _ => {}
+        }
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| &t[k.range()]).collect()
+    }
+
+    #[test]
+    fn splits_elisions_hyphens_and_quotes() {
+        assert_eq!(
+            words("l’Iran, Moyen-Orient « Hamas » al-Deif's"),
+            [
+                "l",
+                "’",
+                "Iran",
+                ",",
+                "Moyen-Orient",
+                "«",
+                "Hamas",
+                "»",
+                "al-Deif",
+                "'",
+                "s"
+            ]
+        );
+        let t = tokenize("al-Deif CGT NeXT 2023-12 a-");
+        assert!(t[0].is(INNER_CAP) && !t[0].is(CAP));
+        assert!(t[1].is(UPPER));
+        assert!(t[2].is(MIXED) && t[2].is(CAP));
+        assert!(t[3].is(DIGIT));
+        assert_eq!(words("a- b"), ["a", "-", "b"]);
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        let t = tokenize("Il dit. Le Hamas\nTéhéran : Nous");
+        let s: Vec<bool> = t.iter().map(|k| k.is(SENT)).collect();
+        assert_eq!(s, [true, false, false, true, false, true, false, true]);
+    }
+}
