@@ -41,6 +41,8 @@ actions! {
     FocusNext => "focus_next", "Focus the next pane";
     FocusPrev => "focus_prev", "Focus the previous pane";
     ToggleSidebar => "toggle_sidebar", "Show or hide the entity sidebar";
+    ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
+    Mentions => "mentions", "List every mention of the selected entity";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
     Select => "select", "Start or stop selecting lines to bookmark";
     Bookmarks => "bookmarks", "List the bookmarks of all articles";

@@ -133,6 +133,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Tab", Action::FocusNext),
     ("Shift-Tab", Action::FocusPrev),
     ("s", Action::ToggleSidebar),
+    ("c", Action::ToggleScope),
+    ("M", Action::Mentions),
     ("b", Action::Bookmark),
     ("v", Action::Select),
     ("B", Action::Bookmarks),

@@ -1,10 +1,12 @@
 use clap::{CommandFactory, Parser};
 use liseuse::app::{App, Effect, Event, Start};
 use liseuse::bookmark::{export_json, export_markdown};
-use liseuse::cli::{BookmarksCommand, Cli, Command, ExportFormat};
+use liseuse::cli::{BookmarksCommand, Cli, Command, EntityFormat, ExportFormat};
+use liseuse::entity::{self, export::ExportDoc};
 use liseuse::library::{self, Discovery, Library};
 use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
 use liseuse::{config, loader, term, ui};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -16,7 +18,7 @@ fn main() -> ExitCode {
             print!("{}", config::DEFAULT_TOML);
             Ok(())
         }
-        Some(Command::Entities { .. }) => Err("entities: not available yet".to_string()),
+        Some(Command::Entities { paths, format }) => entities_command(paths, *format),
         Some(Command::Bookmarks { command }) => bookmarks_command(&cli, command),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
@@ -47,6 +49,39 @@ fn open(paths: &[PathBuf]) -> Result<Discovery, String> {
         });
     }
     library::discover(paths)
+}
+
+/// `liseuse entities`: every mention with its entity, for scripts and for scoring.
+fn entities_command(paths: &[PathBuf], format: EntityFormat) -> Result<(), String> {
+    let found = open(paths)?;
+    for why in &found.skipped {
+        eprintln!("liseuse: {why}");
+    }
+    let mut docs = Vec::new();
+    for e in &found.entries {
+        match library::load(e) {
+            Ok(d) => docs.push((e.path.clone(), d)),
+            Err(why) => eprintln!("liseuse: {}: {why}", e.path),
+        }
+    }
+    let analysed: Vec<_> = docs.iter().map(|(_, d)| entity::analyse(&d.text)).collect();
+    let index = entity::EntityIndex::build(&analysed);
+    let export: Vec<ExportDoc> = docs
+        .iter()
+        .map(|(path, d)| ExportDoc {
+            path,
+            title: &d.title,
+            text: &d.text,
+        })
+        .collect();
+    let out = match format {
+        EntityFormat::Json => entity::export::to_json(&export, &index),
+        EntityFormat::Tsv => entity::export::to_tsv(&export, &index),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = writeln!(stdout, "{}", out.trim_end());
+    Ok(())
 }
 
 fn bookmarks_command(cli: &Cli, command: &BookmarksCommand) -> Result<(), String> {
@@ -234,6 +269,11 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
             .map(|w| format!("bookmarks are read-only: {w}"))
     });
     app.max_text_width = usize::from(cfg.reader_width);
+    app.entities.labels = cfg
+        .labels
+        .iter()
+        .filter_map(|l| entity::Label::parse(l))
+        .collect();
     app.update(Event::Resize(size.width, size.height));
     app.update(data.bookmarks_event(None));
     app.message = config_message

@@ -82,7 +82,8 @@ impl App {
             Purpose::BookmarkFilter => self.filter_bookmarks(&input.text),
             Purpose::Search => self.run_search(&input.text),
             Purpose::CorpusSearch => self.run_corpus_search(&input.text),
-            Purpose::SidebarFilter | Purpose::Note(_) => {}
+            Purpose::SidebarFilter => self.filter_sidebar(&input.text),
+            Purpose::Note(_) => {}
         }
     }
 
@@ -109,7 +110,11 @@ impl App {
                     self.overlay = None;
                 }
             }
-            Purpose::SidebarFilter => {}
+            Purpose::SidebarFilter => {
+                if !accepted {
+                    self.filter_sidebar("");
+                }
+            }
         }
         Vec::new()
     }

@@ -6,6 +6,7 @@
 //! reads an `&App`.
 
 pub mod bookmarks;
+pub mod entities;
 pub mod geometry;
 pub mod input;
 mod list;
@@ -18,6 +19,7 @@ use crate::document::Document;
 use crate::keymap::{Key, Keymap};
 use crate::library::Library;
 use bookmarks::BookmarkList;
+use entities::EntityState;
 use geometry::Geometry;
 use input::Input;
 use reader::Reader;
@@ -39,6 +41,10 @@ pub enum Overlay {
     Bookmarks(BookmarkList),
     /// Search results across every article.
     Corpus(CorpusSearch),
+    /// Every mention of the selected entity; `selected` is an index into its occurrences.
+    Mentions {
+        selected: usize,
+    },
 }
 
 /// Everything that can change the state.
@@ -51,6 +57,11 @@ pub enum Event {
     Loaded {
         index: usize,
         result: Result<Arc<Document>, String>,
+    },
+    /// An article's entities were extracted in the background.
+    Analysed {
+        index: usize,
+        entities: crate::entity::DocEntities,
     },
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
     Bookmarks {
@@ -114,6 +125,7 @@ pub struct App {
     undo: Option<Bookmark>,
     /// The search in the open article.
     pub search: Option<SearchState>,
+    pub entities: EntityState,
     /// Widest the article's text may be (config `reader_width`); 0 = the pane's width.
     pub max_text_width: usize,
 }
@@ -125,6 +137,7 @@ impl App {
 
     pub fn with_start(library: Library, keymap: Keymap, size: (u16, u16), start: Start) -> App {
         let pending_open = (start.article < library.len()).then_some((start.article, start.offset));
+        let n = library.len();
         App {
             library,
             keymap,
@@ -145,6 +158,7 @@ impl App {
             undo: None,
             search: None,
             max_text_width: 0,
+            entities: EntityState::new(n),
         }
     }
 
@@ -184,6 +198,10 @@ impl App {
                 self.on_loaded(index, result);
                 Vec::new()
             }
+            Event::Analysed { index, entities } => {
+                self.on_analysed(index, entities);
+                Vec::new()
+            }
             Event::Bookmarks {
                 list,
                 read_only,
@@ -220,6 +238,10 @@ impl App {
                 Some(a) => self.corpus_action(a),
                 None => Vec::new(),
             },
+            Some(Overlay::Mentions { .. }) => match action {
+                Some(a) => self.mentions_action(a),
+                None => Vec::new(),
+            },
             None => match action {
                 Some(a) => self.apply(a),
                 None => Vec::new(),
@@ -240,6 +262,8 @@ impl App {
                 self.overlay = None;
                 self.message = None;
                 self.search = None;
+                self.entities.selected = None;
+                self.entities.occurrence = None;
                 if let Some(r) = &mut self.reader {
                     r.selection = None;
                 }
@@ -251,11 +275,17 @@ impl App {
                 self.sidebar = Some(!shown);
                 self.relayout();
             }
-            Action::Open => {
-                if self.focus == Focus::List {
-                    return self.open_article(self.selected, None);
+            Action::Open => match self.focus {
+                Focus::List => return self.open_article(self.selected, None),
+                Focus::Reader => self.select_from_line(),
+                Focus::Sidebar => {
+                    if let Some(id) = self.entities.cursor_entity() {
+                        self.select_entity(id);
+                    }
                 }
-            }
+            },
+            Action::ToggleScope => self.toggle_scope(),
+            Action::Mentions => self.open_mentions(),
             Action::Bookmark => {
                 if self.focus == Focus::Reader {
                     return self.bookmark_here();
@@ -270,14 +300,19 @@ impl App {
                 }
             }
             Action::Bookmarks => self.open_bookmark_list(),
-            Action::Search => {
-                if self.focus == Focus::Reader {
-                    self.start_search();
+            Action::Search => match self.focus {
+                Focus::Sidebar => self.start_sidebar_filter(),
+                _ => self.start_search(),
+            },
+            Action::SearchAll => self.start_corpus_search(),
+            Action::Next | Action::Prev => {
+                let forward = action == Action::Next;
+                if self.entities.selected.is_some() {
+                    self.step_mention(forward);
+                } else {
+                    self.step_match(forward);
                 }
             }
-            Action::SearchAll => self.start_corpus_search(),
-            Action::Next => self.step_match(true),
-            Action::Prev => self.step_match(false),
             Action::EditNote | Action::Delete | Action::Undo => {}
             Action::Down
             | Action::Up
@@ -338,7 +373,7 @@ impl App {
                     }
                 }
             }
-            Focus::Sidebar => {}
+            Focus::Sidebar => self.sidebar_action(action),
         }
     }
 
@@ -379,6 +414,7 @@ impl App {
         self.focus = Focus::Reader;
         self.refresh_marks();
         self.refresh_search();
+        self.entities.rebuild_rows(self.open);
         leaving.into_iter().collect()
     }
 

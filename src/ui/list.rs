@@ -37,7 +37,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let marker = if app.open == Some(i) { "▸" } else { " " };
         let head = format!("{marker}{}", fit(article.title(), width.saturating_sub(1)));
-        let detail = format!("  {}", fit(&detail(article), width.saturating_sub(2)));
+        let detail = format!(
+            "  {}",
+            fit(&detail(app, i, article), width.saturating_sub(2))
+        );
         lines.push(Line::from(Span::styled(pad(head, width), title_style)));
         lines.push(Line::from(Span::styled(pad(detail, width), detail_style)));
     }
@@ -45,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The second row: date where known, or what went wrong, or that it is still being read.
-fn detail(article: &Article) -> String {
+fn detail(app: &App, index: usize, article: &Article) -> String {
     if let Some(err) = &article.error {
         return format!("⚠ {err}");
     }
@@ -59,12 +62,32 @@ fn detail(article: &Article) -> String {
             if !doc.notices.is_empty() {
                 parts.push("⚠".to_string());
             }
+            let people = app.entities.people_in(index);
+            if !people.is_empty() {
+                let names: Vec<String> = people
+                    .iter()
+                    .take(3)
+                    .filter_map(|(id, _)| app.entities.index.entity(*id))
+                    .map(|e| short_name(&e.name))
+                    .collect();
+                let n = people.len();
+                parts.push(format!(
+                    "{n} {}: {}",
+                    if n == 1 { "person" } else { "people" },
+                    names.join(", ")
+                ));
+            }
             if parts.is_empty() {
                 parts.push(doc.name.clone());
             }
             parts.join(" · ")
         }
     }
+}
+
+/// A person's surname for the list: the last word of the name.
+fn short_name(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or(name).to_string()
 }
 
 /// Pads with spaces to the full width, so a selection highlight spans the row.

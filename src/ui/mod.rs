@@ -5,6 +5,7 @@ mod corpus;
 mod help;
 mod highlight;
 mod list;
+mod mentions;
 mod reader;
 mod sidebar;
 mod status;
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Help) => help::draw(frame, area, app, theme),
         Some(Overlay::Bookmarks(list)) => bookmarks::draw(frame, area, app, list, theme),
         Some(Overlay::Corpus(c)) => corpus::draw(frame, area, app, c, theme),
+        Some(Overlay::Mentions { selected }) => mentions::draw(frame, area, app, *selected, theme),
         None => {}
     }
 }

@@ -76,6 +76,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Styled ranges on one line: search matches (the current one stronger).
 fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize>, Style)> {
     let mut marks = Vec::new();
+    if let Some(doc) = app.open {
+        let e = &app.entities;
+        let mentions = e.index.doc_mentions(doc);
+        for i in highlight::overlapping(mentions, line, |m| m.start..m.end) {
+            let m = &mentions[i];
+            if !e.shows(m.label) {
+                continue;
+            }
+            let mut style = theme.label(m.label);
+            if e.selected == Some(m.entity) {
+                style = style.patch(theme.selected_entity);
+            }
+            marks.push((m.start..m.end, style));
+        }
+    }
     if let Some(s) = &app.search {
         for i in highlight::overlapping(&s.matches, line, |r| r.clone()) {
             let r = &s.matches[i];

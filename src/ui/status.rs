@@ -34,6 +34,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let left = match (&app.message, &app.reader) {
+        (None, Some(_)) if app.mention_status().is_some() => {
+            app.mention_status().unwrap_or_default()
+        }
         (Some(m), _) => m.clone(),
         (None, Some(r)) => format!("{} · {}", r.doc.title, r.position_label()),
         (None, None) => String::new(),
@@ -44,6 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         String::new()
     };
+    let analysed = app.entities.analysed;
+    if loaded == app.library.len() && analysed < app.library.len() {
+        progress.push_str(&format!(" indexing {analysed}/{} ", app.library.len()));
+    }
     if let Some(s) = &app.search {
         let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
         progress.push_str(&format!(

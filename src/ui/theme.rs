@@ -16,6 +16,11 @@ pub struct Theme {
     pub cursor_line: Style,
     pub selection: Style,
     pub match_current: Style,
+    pub per: Style,
+    pub org: Style,
+    pub loc: Style,
+    pub date: Style,
+    pub selected_entity: Style,
     pub match_other: Style,
     pub gutter: Style,
     pub list_title: Style,
@@ -46,6 +51,11 @@ impl Theme {
             cursor_line: Style::default().bg(Color::Rgb(40, 44, 52)),
             selection: Style::default().bg(Color::Rgb(60, 56, 90)),
             match_current: Style::default().bg(Color::Yellow).fg(Color::Black),
+            per: Style::default().fg(Color::Rgb(255, 175, 95)),
+            org: Style::default().fg(Color::Rgb(95, 215, 255)),
+            loc: Style::default().fg(Color::Rgb(135, 215, 135)),
+            date: Style::default().fg(Color::Rgb(215, 135, 215)),
+            selected_entity: Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             match_other: Style::default().bg(Color::Rgb(90, 80, 30)),
             gutter: Style::default().fg(Color::Cyan),
             list_title: Style::default(),
@@ -79,6 +89,11 @@ impl Theme {
             cursor_line: plain,
             selection: plain.add_modifier(Modifier::REVERSED),
             match_current: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            per: plain.add_modifier(Modifier::BOLD),
+            org: plain.add_modifier(Modifier::UNDERLINED),
+            loc: plain.add_modifier(Modifier::ITALIC),
+            date: plain.add_modifier(Modifier::DIM),
+            selected_entity: plain.add_modifier(Modifier::REVERSED),
             match_other: plain.add_modifier(Modifier::REVERSED),
             gutter: plain.add_modifier(Modifier::BOLD),
             list_title: plain,
@@ -139,6 +154,10 @@ impl Theme {
         t.cursor_line = Style::default().bg(Color::Rgb(232, 232, 224));
         t.selection = Style::default().bg(Color::Rgb(210, 210, 240));
         t.match_other = Style::default().bg(Color::Rgb(250, 236, 160));
+        t.per = Style::default().fg(Color::Rgb(175, 95, 0));
+        t.org = Style::default().fg(Color::Rgb(0, 95, 175));
+        t.loc = Style::default().fg(Color::Rgb(0, 135, 0));
+        t.date = Style::default().fg(Color::Rgb(135, 0, 135));
         t.list_selected = Style::default().bg(Color::Rgb(220, 226, 236));
         t.list_open = Style::default()
             .fg(Color::Blue)
@@ -155,6 +174,24 @@ impl Theme {
         t
     }
 
-    /// Entity label colours (filled in with the entity highlighting).
-    fn set_label_color(&mut self, _label: &str, _color: Color) {}
+    fn set_label_color(&mut self, name: &str, color: Color) {
+        match name {
+            "person" => self.per = self.per.fg(color),
+            "organisation" => self.org = self.org.fg(color),
+            "place" => self.loc = self.loc.fg(color),
+            "date" => self.date = self.date.fg(color),
+            _ => {}
+        }
+    }
+
+    /// How mentions of a label are drawn.
+    pub fn label(&self, label: crate::entity::Label) -> Style {
+        use crate::entity::Label;
+        match label {
+            Label::Per => self.per,
+            Label::Org => self.org,
+            Label::Loc => self.loc,
+            Label::Date => self.date,
+        }
+    }
 }

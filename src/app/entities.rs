@@ -1,0 +1,438 @@
+//! Entities in the app: the corpus index as it fills in, the sidebar's rows, the selected
+//! entity, and jumping from one of its mentions to the next across articles.
+
+use super::input::{Input, Purpose};
+use super::{App, Overlay};
+use crate::action::Action;
+use crate::entity::{DocEntities, EntityId, EntityIndex, Label};
+use crate::search::fold_str;
+use std::collections::HashMap;
+
+/// A row of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideRow {
+    /// A label's heading and how many entities it lists.
+    Header(Label, usize),
+    /// An entity, its mentions in the open article and in all articles.
+    Entity {
+        id: EntityId,
+        here: usize,
+        total: usize,
+    },
+}
+
+#[derive(Debug, Default)]
+pub struct EntityState {
+    /// Each article's entities once extracted (empty until then), in library order.
+    pub per_doc: Vec<DocEntities>,
+    pub analysed: usize,
+    pub index: EntityIndex,
+    /// Sidebar: all articles' entities rather than the open article's.
+    pub corpus: bool,
+    pub filter: String,
+    pub rows: Vec<SideRow>,
+    /// Index into `rows` of the highlighted entity row.
+    pub cursor: usize,
+    pub top: usize,
+    /// The entity whose mentions stand out and that `n` / `N` follow.
+    pub selected: Option<EntityId>,
+    /// Which of the selected entity's occurrences the reader was last taken to.
+    pub occurrence: Option<usize>,
+    /// Labels shown (config `labels`).
+    pub labels: Vec<Label>,
+}
+
+impl EntityState {
+    pub fn new(articles: usize) -> EntityState {
+        EntityState {
+            per_doc: vec![DocEntities::default(); articles],
+            labels: Label::ALL.to_vec(),
+            ..EntityState::default()
+        }
+    }
+
+    pub fn shows(&self, label: Label) -> bool {
+        self.labels.contains(&label)
+    }
+
+    /// Label display name for the sidebar headings.
+    pub fn heading(label: Label) -> &'static str {
+        match label {
+            Label::Per => "People",
+            Label::Org => "Organisations",
+            Label::Loc => "Places",
+            Label::Date => "Dates",
+        }
+    }
+
+    /// Mentions of each entity in document `doc`.
+    pub fn counts_in(&self, doc: Option<usize>) -> HashMap<EntityId, usize> {
+        let mut here = HashMap::new();
+        if let Some(d) = doc {
+            for m in self.index.doc_mentions(d) {
+                *here.entry(m.entity).or_insert(0) += 1;
+            }
+        }
+        here
+    }
+
+    /// The people of document `doc`, most mentioned first: for the file list.
+    pub fn people_in(&self, doc: usize) -> Vec<(EntityId, usize)> {
+        let mut people: Vec<(EntityId, usize)> = self
+            .counts_in(Some(doc))
+            .into_iter()
+            .filter(|(id, _)| {
+                self.index
+                    .entity(*id)
+                    .is_some_and(|e| e.label == Label::Per)
+            })
+            .collect();
+        people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        people
+    }
+
+    /// Recomputes the sidebar's rows for the open article `doc`.
+    pub fn rebuild_rows(&mut self, doc: Option<usize>) {
+        let here = self.counts_in(doc);
+        let needle = fold_str(&self.filter);
+        let keep = |id: EntityId| -> bool {
+            if needle.is_empty() {
+                return true;
+            }
+            self.index.entity(id).is_some_and(|e| {
+                fold_str(&e.name).contains(&needle)
+                    || e.variants.iter().any(|v| fold_str(v).contains(&needle))
+            })
+        };
+        let mut rows = Vec::new();
+        for label in Label::ALL {
+            if !self.shows(label) {
+                continue;
+            }
+            let mut items: Vec<SideRow> = if self.corpus {
+                self.index
+                    .entities()
+                    .iter()
+                    .filter(|e| e.label == label && keep(e.id))
+                    .map(|e| SideRow::Entity {
+                        id: e.id,
+                        here: here.get(&e.id).copied().unwrap_or(0),
+                        total: e.mentions,
+                    })
+                    .collect()
+            } else {
+                here.iter()
+                    .filter_map(|(&id, &n)| {
+                        let e = self.index.entity(id)?;
+                        (e.label == label && keep(id)).then_some(SideRow::Entity {
+                            id,
+                            here: n,
+                            total: e.mentions,
+                        })
+                    })
+                    .collect()
+            };
+            if items.is_empty() {
+                continue;
+            }
+            let corpus = self.corpus;
+            items.sort_by(|a, b| match (a, b) {
+                (
+                    SideRow::Entity {
+                        id: ia,
+                        here: ha,
+                        total: ta,
+                    },
+                    SideRow::Entity {
+                        id: ib,
+                        here: hb,
+                        total: tb,
+                    },
+                ) => {
+                    let order = if corpus {
+                        tb.cmp(ta).then(hb.cmp(ha))
+                    } else {
+                        hb.cmp(ha).then(tb.cmp(ta))
+                    };
+                    order.then(ia.cmp(ib))
+                }
+                _ => std::cmp::Ordering::Equal,
+            });
+            rows.push(SideRow::Header(label, items.len()));
+            rows.extend(items);
+        }
+        // Keep the cursor on the same entity when it is still listed.
+        let was = self.cursor_entity();
+        self.rows = rows;
+        self.cursor = was
+            .and_then(|id| {
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, SideRow::Entity { id: x, .. } if *x == id))
+            })
+            .or_else(|| {
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, SideRow::Entity { .. }))
+            })
+            .unwrap_or(0);
+    }
+
+    pub fn cursor_entity(&self) -> Option<EntityId> {
+        match self.rows.get(self.cursor)? {
+            SideRow::Entity { id, .. } => Some(*id),
+            SideRow::Header(..) => None,
+        }
+    }
+
+    /// Moves the cursor by `delta` entity rows (headers are skipped).
+    fn move_cursor(&mut self, delta: isize) {
+        let entity_rows: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| matches!(self.rows[i], SideRow::Entity { .. }))
+            .collect();
+        if entity_rows.is_empty() {
+            return;
+        }
+        let at = entity_rows
+            .iter()
+            .position(|&i| i >= self.cursor)
+            .unwrap_or(0) as isize;
+        let to = (at + delta).clamp(0, entity_rows.len() as isize - 1) as usize;
+        self.cursor = entity_rows[to];
+    }
+}
+
+impl App {
+    pub(super) fn on_analysed(&mut self, index: usize, entities: DocEntities) {
+        let e = &mut self.entities;
+        let Some(slot) = e.per_doc.get_mut(index) else {
+            return;
+        };
+        *slot = entities;
+        e.analysed += 1;
+        let n = e.per_doc.len();
+        // Rebuilding the corpus index costs the whole corpus: do it at a twentieth of the way
+        // and at the end, not for every article.
+        let step = (n / 20).max(1);
+        if e.analysed == n || e.analysed.is_multiple_of(step) {
+            self.rebuild_index();
+        }
+    }
+
+    /// Merges every article's entities again, keeping the selected entity selected.
+    pub(super) fn rebuild_index(&mut self) {
+        let e = &mut self.entities;
+        let selected_key = e
+            .selected
+            .and_then(|id| e.index.entity(id))
+            .map(|x| x.key.clone());
+        e.index = EntityIndex::build(&e.per_doc);
+        e.selected =
+            selected_key.and_then(|k| e.index.entities().iter().find(|x| x.key == k).map(|x| x.id));
+        e.occurrence = None;
+        e.rebuild_rows(self.open);
+    }
+
+    pub fn sidebar_page(&self) -> usize {
+        self.geometry()
+            .and_then(|g| g.sidebar)
+            .map_or(10, |s| usize::from(s.height.saturating_sub(2)).max(1))
+    }
+
+    pub(super) fn sidebar_action(&mut self, action: Action) {
+        let page = self.sidebar_page() as isize;
+        let e = &mut self.entities;
+        match action {
+            Action::Down => e.move_cursor(1),
+            Action::Up => e.move_cursor(-1),
+            Action::PageDown => e.move_cursor(page),
+            Action::PageUp => e.move_cursor(-page),
+            Action::Top => e.move_cursor(isize::MIN / 2),
+            Action::Bottom => e.move_cursor(isize::MAX / 2),
+            _ => {}
+        }
+        let page = page as usize;
+        if e.cursor < e.top {
+            e.top = e.cursor;
+        } else if e.cursor >= e.top + page {
+            e.top = e.cursor + 1 - page;
+        }
+    }
+
+    /// Enter in the sidebar: this entity's mentions stand out, and `n` follows them.
+    pub(super) fn select_entity(&mut self, id: EntityId) {
+        self.entities.selected = Some(id);
+        self.entities.occurrence = None;
+        self.search = None;
+        if let Some(ent) = self.entities.index.entity(id) {
+            self.message = Some(format!(
+                "{} · {} mentions in {} article(s) · n next, N previous, M list",
+                ent.name, ent.mentions, ent.documents
+            ));
+        }
+    }
+
+    pub(super) fn toggle_scope(&mut self) {
+        self.entities.corpus = !self.entities.corpus;
+        self.entities.top = 0;
+        self.entities.rebuild_rows(self.open);
+    }
+
+    pub(super) fn start_sidebar_filter(&mut self) {
+        let f = self.entities.filter.clone();
+        self.input = Some(Input::new(Purpose::SidebarFilter, &f));
+    }
+
+    pub(super) fn filter_sidebar(&mut self, filter: &str) {
+        self.entities.filter = filter.to_string();
+        self.entities.top = 0;
+        self.entities.rebuild_rows(self.open);
+    }
+
+    /// `n` / `N` with an entity selected: its next mention, into the next article if need be.
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        let Some(id) = self.entities.selected else {
+            return;
+        };
+        let occ = self.entities.index.occurrences(id);
+        let n = occ.len();
+        if n == 0 {
+            return;
+        }
+        let here = self.open.unwrap_or(0);
+        let at = self.reader.as_ref().map_or(0, |r| r.offset_of(r.cursor));
+        let mention_start = |k: usize| -> (usize, usize) {
+            let (d, i) = occ[k];
+            let start = self
+                .entities
+                .index
+                .doc_mentions(d as usize)
+                .get(i as usize)
+                .map_or(0, |m| m.start);
+            (d as usize, start)
+        };
+        let next = match (self.entities.occurrence, forward) {
+            (Some(k), true) => (k + 1) % n,
+            (Some(k), false) => (k + n - 1) % n,
+            (None, true) => (0..n)
+                .find(|&k| mention_start(k) >= (here, at))
+                .unwrap_or(0),
+            (None, false) => (0..n)
+                .rev()
+                .find(|&k| mention_start(k) < (here, at))
+                .unwrap_or(n - 1),
+        };
+        let (doc, start) = mention_start(next);
+        self.entities.occurrence = Some(next);
+        self.open_at(doc, Some(start));
+        self.message = None;
+    }
+
+    /// Where the reader is among the selected entity's mentions, for the status bar:
+    /// `Hossein Amir Abdollahian · mention 4/6 · article 2/2`.
+    pub fn mention_status(&self) -> Option<String> {
+        let id = self.entities.selected?;
+        let ent = self.entities.index.entity(id)?;
+        let occ = self.entities.index.occurrences(id);
+        let Some(k) = self.entities.occurrence else {
+            return Some(format!("{} · {} mentions · n next", ent.name, occ.len()));
+        };
+        let doc = occ.get(k)?.0;
+        let mut docs: Vec<u32> = occ.iter().map(|o| o.0).collect();
+        docs.dedup();
+        let a = docs.iter().position(|&d| d == doc).map_or(0, |p| p + 1);
+        Some(format!(
+            "{} · mention {}/{} · article {}/{}",
+            ent.name,
+            k + 1,
+            occ.len(),
+            a,
+            docs.len()
+        ))
+    }
+
+    /// From the reader: select the entity of a mention on the cursor line, the next one on each
+    /// press when the line has several.
+    pub(super) fn select_from_line(&mut self) {
+        let (Some(r), Some(doc)) = (&self.reader, self.open) else {
+            return;
+        };
+        let Some(line) = r.line_range(r.cursor) else {
+            return;
+        };
+        let mentions = self.entities.index.doc_mentions(doc);
+        // (entity, index of the mention in the article), for mentions on the line.
+        let on_line: Vec<(EntityId, usize)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.start < line.end && m.end > line.start && self.entities.shows(m.label)
+            })
+            .map(|(i, m)| (m.entity, i))
+            .collect();
+        if on_line.is_empty() {
+            self.message = Some("no named entity on this line".into());
+            return;
+        }
+        let current = self.entities.selected;
+        let pick = match current.and_then(|s| on_line.iter().position(|x| x.0 == s)) {
+            Some(i) => on_line[(i + 1) % on_line.len()],
+            None => on_line[0],
+        };
+        self.select_entity(pick.0);
+        // Stepping with n continues from this mention.
+        let occ = self.entities.index.occurrences(pick.0);
+        self.entities.occurrence = occ
+            .iter()
+            .position(|&(d, i)| d as usize == doc && i as usize == pick.1);
+    }
+
+    /// `M`: every mention of the selected entity, one line each.
+    pub(super) fn open_mentions(&mut self) {
+        match self.entities.selected {
+            Some(_) => {
+                let selected = self.entities.occurrence.unwrap_or(0);
+                self.overlay = Some(Overlay::Mentions { selected });
+            }
+            None => {
+                self.message =
+                    Some("select an entity first (Enter in the sidebar or on a line)".into())
+            }
+        }
+    }
+}
+
+impl App {
+    /// Keys while the mentions list is open.
+    pub(super) fn mentions_action(&mut self, action: Action) -> Vec<super::Effect> {
+        let Some(Overlay::Mentions { selected }) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let n = self
+            .entities
+            .selected
+            .map_or(0, |id| self.entities.index.occurrences(id).len());
+        let last = n.saturating_sub(1);
+        match action {
+            Action::Down => *selected = (*selected + 1).min(last),
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::PageDown => *selected = (*selected + 10).min(last),
+            Action::PageUp => *selected = selected.saturating_sub(10),
+            Action::Top => *selected = 0,
+            Action::Bottom => *selected = last,
+            Action::Open => {
+                let k = *selected;
+                self.overlay = None;
+                if k < n {
+                    // Step from the one before, so the jump lands on `k` and counts right.
+                    self.entities.occurrence = Some((k + n - 1) % n);
+                    self.step_mention(true);
+                }
+            }
+            Action::Cancel | Action::Mentions => self.overlay = None,
+            Action::Quit => return self.quit_effects(),
+            _ => {}
+        }
+        Vec::new()
+    }
+}
