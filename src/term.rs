@@ -31,14 +31,24 @@ pub fn enter() -> io::Result<(Term, Guard)> {
     }));
     terminal::enable_raw_mode()?;
     let guard = Guard;
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        event::EnableMouseCapture
+    )?;
     let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((term, guard))
 }
 
 /// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice.
 pub fn restore() {
-    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -85,6 +95,17 @@ fn translate(ev: CtEvent) -> Option<Event> {
             }))
         }
         CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        CtEvent::Mouse(m) => {
+            use crate::app::mouse::Mouse;
+            use event::{MouseButton, MouseEventKind as K};
+            let (x, y) = (m.column, m.row);
+            match m.kind {
+                K::Down(MouseButton::Left) => Some(Event::Mouse(Mouse::Click { x, y })),
+                K::ScrollDown => Some(Event::Mouse(Mouse::Scroll { x, y, down: true })),
+                K::ScrollUp => Some(Event::Mouse(Mouse::Scroll { x, y, down: false })),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

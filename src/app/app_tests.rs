@@ -203,3 +203,67 @@ fn visual_selection_bookmarks_a_range_of_lines() {
     );
     assert!(b.anchor.exact.len() < 200, "two lines, not the paragraph");
 }
+
+#[test]
+fn mouse_clicks_pick_articles_lines_and_mentions() {
+    use crate::app::mouse::Mouse;
+    let mut app = seeded_app();
+    for (index, e) in library::seeds().iter().enumerate() {
+        let d = library::load(e).unwrap();
+        app.update(Event::Analysed {
+            index,
+            entities: crate::entity::analyse(&d.text),
+        });
+    }
+    let g = app.geometry().unwrap();
+    // Second article in the list (rows 3-4 inside the border).
+    app.update(Event::Mouse(Mouse::Click {
+        x: g.list.x + 2,
+        y: g.list.y + 3,
+    }));
+    assert_eq!(app.open, Some(1));
+    assert_eq!(
+        app.focus,
+        Focus::Reader,
+        "opening moves to the reader, as Enter does"
+    );
+    // Wheel over the reader scrolls it.
+    let before = app.reader.as_ref().unwrap().top;
+    app.update(Event::Mouse(Mouse::Scroll {
+        x: g.reader.x + 5,
+        y: g.reader.y + 5,
+        down: true,
+    }));
+    assert!(app.reader.as_ref().unwrap().top > before);
+    // Click on "Ibrahim Raïssi" in the first paragraph of the second article.
+    app.update(Event::Action(Action::Top));
+    app.focus = Focus::Reader;
+    app.update(Event::Action(Action::Top));
+    let r = app.reader.as_ref().unwrap();
+    let (row, line) = r
+        .visible()
+        .into_iter()
+        .enumerate()
+        .find_map(|(i, l)| match l.text {
+            Some(reader::LineText::Doc(rg)) if r.doc.text[rg.clone()].contains("Raïssi") => {
+                Some((i, r.doc.text[rg].to_string()))
+            }
+            _ => None,
+        })
+        .unwrap();
+    let col = line[..line.find("Raïssi").unwrap()].chars().count() as u16;
+    let x = g.reader.x + 1 + geometry::GUTTER + col + 1;
+    app.update(Event::Mouse(Mouse::Click {
+        x,
+        y: g.reader.y + 1 + row as u16,
+    }));
+    let id = app.entities.selected.expect("an entity was selected");
+    assert!(
+        app.entities
+            .index
+            .entity(id)
+            .unwrap()
+            .name
+            .contains("Raïssi")
+    );
+}

@@ -10,6 +10,7 @@ pub mod entities;
 pub mod geometry;
 pub mod input;
 mod list;
+pub mod mouse;
 pub mod reader;
 pub mod search;
 
@@ -51,6 +52,7 @@ pub enum Overlay {
 #[derive(Debug)]
 pub enum Event {
     Key(Key),
+    Mouse(mouse::Mouse),
     Action(Action),
     Resize(u16, u16),
     /// An article was read (or could not be) in the background.
@@ -188,6 +190,10 @@ impl App {
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Key(key) => self.on_key(key),
+            Event::Mouse(m) => {
+                self.on_mouse(m);
+                Vec::new()
+            }
             Event::Action(action) => self.apply(action),
             Event::Resize(w, h) => {
                 self.size = (w, h);

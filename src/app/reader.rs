@@ -294,6 +294,18 @@ impl Reader {
         self.keep_cursor_visible();
     }
 
+    /// Scrolls the view by `n` lines (negative: up), the cursor staying on screen.
+    pub fn scroll(&mut self, n: isize) {
+        let max = self.max_top();
+        self.top = if n >= 0 {
+            self.forward(self.top, n.unsigned_abs()).min(max)
+        } else {
+            self.backward(self.top, n.unsigned_abs())
+        };
+        let bottom = self.forward(self.top, self.height - 1);
+        self.cursor = self.cursor.clamp(self.top, bottom);
+    }
+
     pub fn page_down(&mut self) {
         let step = self.height.saturating_sub(1).max(1);
         let max = self.max_top();
