@@ -19,6 +19,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Where the entity index is cached [env: LISEUSE_CACHE_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+
     /// Settings file to use instead of the default config.toml
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod bookmark;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -5,7 +5,7 @@ use liseuse::cli::{BookmarksCommand, Cli, Command, EntityFormat, ExportFormat};
 use liseuse::entity::{self, export::ExportDoc};
 use liseuse::library::{self, Discovery, Library};
 use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
-use liseuse::{config, loader, term, ui};
+use liseuse::{cache, config, loader, term, ui};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -249,7 +249,15 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
     let size = terminal.size()?;
     let (tx, rx) = mpsc::channel();
     term::spawn_input(tx.clone());
-    loader::spawn(found.entries.clone(), tx);
+    let first = start.article;
+    loader::spawn(
+        loader::Job {
+            entries: found.entries.clone(),
+            first,
+            cache_dir: cache::cache_dir(cli.cache_dir.as_deref()),
+        },
+        tx,
+    );
 
     let mut app = App::with_start(
         Library::new(found.entries),

@@ -40,6 +40,8 @@ pub struct EntityState {
     pub occurrence: Option<usize>,
     /// Labels shown (config `labels`).
     pub labels: Vec<Label>,
+    /// Per article, its people by mentions (see `people_in`).
+    people: Vec<Vec<(EntityId, usize)>>,
 }
 
 impl EntityState {
@@ -76,19 +78,27 @@ impl EntityState {
         here
     }
 
-    /// The people of document `doc`, most mentioned first: for the file list.
-    pub fn people_in(&self, doc: usize) -> Vec<(EntityId, usize)> {
-        let mut people: Vec<(EntityId, usize)> = self
-            .counts_in(Some(doc))
-            .into_iter()
-            .filter(|(id, _)| {
-                self.index
-                    .entity(*id)
-                    .is_some_and(|e| e.label == Label::Per)
+    /// The people of document `doc`, most mentioned first, with their counts: for the file
+    /// list (computed when the index is rebuilt, so drawing costs nothing).
+    pub fn people_in(&self, doc: usize) -> &[(EntityId, usize)] {
+        self.people.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    fn rebuild_people(&mut self) {
+        let index = &self.index;
+        self.people = (0..self.per_doc.len())
+            .map(|d| {
+                let mut counts: HashMap<EntityId, usize> = HashMap::new();
+                for m in index.doc_mentions(d) {
+                    if m.label == Label::Per {
+                        *counts.entry(m.entity).or_insert(0) += 1;
+                    }
+                }
+                let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
+                people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                people
             })
             .collect();
-        people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        people
     }
 
     /// Recomputes the sidebar's rows for the open article `doc`.
@@ -230,6 +240,7 @@ impl App {
         e.selected =
             selected_key.and_then(|k| e.index.entities().iter().find(|x| x.key == k).map(|x| x.id));
         e.occurrence = None;
+        e.rebuild_people();
         e.rebuild_rows(self.open);
     }
 
