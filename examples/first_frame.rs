@@ -13,13 +13,26 @@ use std::time::{Duration, Instant};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let split = args.iter().position(|a| a == "--").ok_or("missing -- before the command")?;
+    let split = args
+        .iter()
+        .position(|a| a == "--")
+        .ok_or("missing -- before the command")?;
     let (opts, cmd) = (&args[..split], &args[split + 1..]);
     let show = opts.first().ok_or("missing the text to wait for")?.clone();
-    let opt = |name: &str| opts.iter().position(|a| a == name).and_then(|i| opts.get(i + 1)).cloned();
+    let opt = |name: &str| {
+        opts.iter()
+            .position(|a| a == name)
+            .and_then(|i| opts.get(i + 1))
+            .cloned()
+    };
     let (key, then, gone) = (opt("--key"), opt("--then"), opt("--gone"));
 
-    let pair = native_pty_system().openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })?;
+    let pair = native_pty_system().openpty(PtySize {
+        rows: 40,
+        cols: 120,
+        pixel_width: 0,
+        pixel_height: 0,
+    })?;
     let mut c = CommandBuilder::new(&cmd[0]);
     c.args(&cmd[1..]);
     c.env("TERM", "xterm-256color");
@@ -48,7 +61,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         });
     }
-    let screen = || parser.lock().map(|p| p.screen().contents()).unwrap_or_default();
+    let screen = || {
+        parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    };
     let wait = |pred: &dyn Fn(&str) -> bool| -> Option<Duration> {
         let t = Instant::now();
         while t.elapsed() < Duration::from_secs(120) {
@@ -60,7 +78,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None
     };
     match wait(&|s: &str| s.contains(show.as_str())) {
-        Some(_) => println!("first screen with {show:?}: {:.1} ms", start.elapsed().as_secs_f64() * 1e3),
+        Some(_) => println!(
+            "first screen with {show:?}: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        ),
         None => println!("never showed {show:?}; screen:\n{}", screen()),
     }
     if let (Some(k), Some(then)) = (key, then) {
@@ -72,7 +93,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         writer.write_all(&bytes)?;
         writer.flush()?;
         match wait(&|s: &str| s.contains(then.as_str())) {
-            Some(_) => println!("key {k:?} to {then:?}: {:.1} ms", t.elapsed().as_secs_f64() * 1e3),
+            Some(_) => println!(
+                "key {k:?} to {then:?}: {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            ),
             None => println!("key {k:?} never showed {then:?}"),
         }
     }
@@ -80,13 +104,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // It must have been shown before it can be gone.
         let _ = wait(&|s: &str| s.contains(g.as_str()));
         match wait(&|s: &str| !s.contains(g.as_str())) {
-            Some(_) => println!("{g:?} gone after {:.1} ms", start.elapsed().as_secs_f64() * 1e3),
+            Some(_) => println!(
+                "{g:?} gone after {:.1} ms",
+                start.elapsed().as_secs_f64() * 1e3
+            ),
             None => println!("{g:?} still shown"),
         }
     }
     if let Some(pid) = pid {
         if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-            for l in status.lines().filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS")) {
+            for l in status
+                .lines()
+                .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+            {
                 println!("{}", l.split_whitespace().collect::<Vec<_>>().join(" "));
             }
         }

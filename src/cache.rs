@@ -73,16 +73,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(load(dir.path()).is_empty(), "no cache yet");
         let mut docs = HashMap::new();
-        docs.insert("abc".to_string(), crate::entity::analyse("Le président Emmanuel Macron à Paris."));
+        docs.insert(
+            "abc".to_string(),
+            crate::entity::analyse("Le président Emmanuel Macron à Paris."),
+        );
         save(dir.path(), &docs).unwrap();
         assert_eq!(load(dir.path()), docs);
-        std::fs::write(dir.path().join(file_name()), b"{\"engine\": 1, \"docs\": {\"abc\": [").unwrap();
+        std::fs::write(
+            dir.path().join(file_name()),
+            b"{\"engine\": 1, \"docs\": {\"abc\": [",
+        )
+        .unwrap();
         assert!(load(dir.path()).is_empty(), "a partial file is ignored");
         std::fs::write(
             dir.path().join(file_name()),
             format!("{{\"engine\": {}, \"docs\": {{}}}}", ENGINE_VERSION + 1),
         )
         .unwrap();
-        assert!(load(dir.path()).is_empty(), "another engine's cache is ignored");
+        assert!(
+            load(dir.path()).is_empty(),
+            "another engine's cache is ignored"
+        );
     }
 }

@@ -98,8 +98,10 @@ fn overlapping(hay: &str, needle: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return out;
     }
+    // memchr's SIMD searcher: the corpus search scans every article on each key.
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut from = 0;
-    while let Some(rel) = hay[from..].find(needle) {
+    while let Some(rel) = finder.find(&hay.as_bytes()[from..]) {
         let start = from + rel;
         out.push(start..start + needle.len());
         let step = hay[start..].chars().next().map_or(1, char::len_utf8);

@@ -128,6 +128,8 @@ pub struct App {
     /// The search in the open article.
     pub search: Option<SearchState>,
     pub entities: EntityState,
+    /// Each article's text folded for the corpus search, made on its first use.
+    folded: Vec<Option<Arc<crate::search::Folded>>>,
     /// Widest the article's text may be (config `reader_width`); 0 = the pane's width.
     pub max_text_width: usize,
 }
@@ -161,6 +163,7 @@ impl App {
             search: None,
             max_text_width: 0,
             entities: EntityState::new(n),
+            folded: Vec::new(),
         }
     }
 
@@ -442,7 +445,13 @@ impl App {
             return;
         };
         match result {
-            Ok(doc) => article.doc = Some(doc),
+            Ok(doc) => {
+                article.doc = Some(doc);
+                // A re-read article is folded again when next searched.
+                if let Some(f) = self.folded.get_mut(index) {
+                    *f = None;
+                }
+            }
             Err(e) => {
                 self.message = Some(format!("{}: {e}", article.entry.path));
                 article.error = Some(e);

@@ -5,7 +5,9 @@ use super::input::{Input, Purpose};
 use super::{App, Effect, Overlay};
 use crate::action::Action;
 use crate::search::{Folded, find_all};
+use rayon::prelude::*;
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -158,13 +160,24 @@ impl App {
         let mut hits = Vec::new();
         let mut truncated = false;
         if !query.is_empty() {
-            'docs: for (article, a) in self.library.articles.iter().enumerate() {
-                let Some(doc) = &a.doc else { continue };
-                let folded = Folded::new(&doc.text);
-                for range in find_all(&doc.text, &folded, query) {
+            self.fold_all();
+            let arts = &self.library.articles;
+            let folded = &self.folded;
+            // Every article on every core; results come back in library order.
+            let per_article: Vec<Vec<Range<usize>>> = (0..arts.len())
+                .into_par_iter()
+                .map(
+                    |i| match (&arts[i].doc, folded.get(i).and_then(Option::as_ref)) {
+                        (Some(doc), Some(f)) => find_all(&doc.text, f, query),
+                        _ => Vec::new(),
+                    },
+                )
+                .collect();
+            'all: for (article, ranges) in per_article.into_iter().enumerate() {
+                for range in ranges {
                     if hits.len() >= MAX_HITS {
                         truncated = true;
-                        break 'docs;
+                        break 'all;
                     }
                     hits.push(CorpusHit { article, range });
                 }
@@ -175,6 +188,28 @@ impl App {
             c.selected = c.selected.min(hits.len().saturating_sub(1));
             c.hits = hits;
             c.truncated = truncated;
+        }
+    }
+
+    /// Folds every read article that is not folded yet (once; on all cores), so each key typed
+    /// into the corpus search only scans.
+    fn fold_all(&mut self) {
+        let n = self.library.len();
+        self.folded.resize(n, None);
+        let todo: Vec<(usize, Arc<crate::document::Document>)> = self
+            .library
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.folded[*i].is_none())
+            .filter_map(|(i, a)| Some((i, a.doc.clone()?)))
+            .collect();
+        let made: Vec<(usize, Arc<Folded>)> = todo
+            .into_par_iter()
+            .map(|(i, d)| (i, Arc::new(Folded::new(&d.text))))
+            .collect();
+        for (i, f) in made {
+            self.folded[i] = Some(f);
         }
     }
 }

@@ -1,0 +1,187 @@
+//! What a user waits for, measured headless: start to first frame on a library of 10,000
+//! articles, key to frame on a small and on a 50 MB article, corpus search, warm start from the
+//! entity cache, extraction on all cores. `cargo bench --bench app`; set `LISEUSE_BENCH_N` and
+//! `LISEUSE_BENCH_LONG_MB` for other sizes (defaults 10,000 and 50).
+
+mod corpus;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use liseuse::app::{App, Event};
+use liseuse::document::Document;
+use liseuse::keymap::{Key, KeyCode, Keymap};
+use liseuse::library::{self, Library};
+use liseuse::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn draw(term: &mut Terminal<TestBackend>, app: &App, theme: &Theme) {
+    term.draw(|f| ui::draw(f, app, theme)).ok();
+}
+
+/// An app with one article loaded and shown.
+fn app_with(doc: Document) -> App {
+    let lib = Library::new(library::seeds().into_iter().take(1).collect());
+    let mut app = App::new(lib, Keymap::default(), (120, 40));
+    app.update(Event::Loaded {
+        index: 0,
+        result: Ok(Arc::new(doc)),
+    });
+    app
+}
+
+fn key(c: KeyCode) -> Event {
+    Event::Key(Key::plain(c))
+}
+
+fn benches(c: &mut Criterion) {
+    let n = env("LISEUSE_BENCH_N", 10_000);
+    let long_mb = env("LISEUSE_BENCH_LONG_MB", 50);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lib_dir = dir.path().join("lib");
+    let bytes = corpus::write_library(&lib_dir, n).expect("write corpus");
+    let theme = Theme::dark();
+
+    let mut g = c.benchmark_group("start");
+    g.sample_size(10);
+    g.bench_function(format!("first_frame_{n}_articles"), |b| {
+        b.iter(|| {
+            let found = library::discover(std::slice::from_ref(&lib_dir)).expect("discover");
+            let app = App::new(Library::new(found.entries), Keymap::default(), (120, 40));
+            let mut term = Terminal::new(TestBackend::new(120, 40)).expect("term");
+            draw(&mut term, &app, &theme);
+        })
+    });
+    g.finish();
+
+    let texts = corpus::articles(n);
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("all_cores", |b| {
+        b.iter(|| {
+            texts
+                .par_iter()
+                .map(|t| liseuse::entity::analyse(t).mentions.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let analysed: Vec<_> = texts
+        .par_iter()
+        .map(|t| liseuse::entity::analyse(t))
+        .collect();
+    let cache_dir = dir.path().join("cache");
+    let map = texts
+        .iter()
+        .zip(&analysed)
+        .map(|(t, a)| (liseuse::bookmark::content_hash(t), a.clone()))
+        .collect();
+    liseuse::cache::save(&cache_dir, &map).expect("save cache");
+    let mut g = c.benchmark_group("warm_start");
+    g.sample_size(10);
+    g.bench_function("load_cache_and_build_index", |b| {
+        b.iter(|| {
+            let cached = liseuse::cache::load(&cache_dir);
+            let docs: Vec<_> = texts
+                .iter()
+                .map(|t| {
+                    cached
+                        .get(&liseuse::bookmark::content_hash(t))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect();
+            liseuse::entity::EntityIndex::build(&docs).entities().len()
+        })
+    });
+    g.finish();
+
+    // Corpus search: every article loaded, one key typed into the search.
+    let lib = Library::new(
+        library::discover(std::slice::from_ref(&lib_dir))
+            .expect("discover")
+            .entries,
+    );
+    let mut app = App::new(lib, Keymap::default(), (120, 40));
+    for (index, t) in texts.iter().enumerate() {
+        let doc = Document::from_text(&format!("{index}.txt"), t.clone());
+        app.update(Event::Loaded {
+            index,
+            result: Ok(Arc::new(doc)),
+        });
+    }
+    app.update(key(KeyCode::Char('F')));
+    for ch in "reforme".chars() {
+        app.update(key(KeyCode::Char(ch)));
+    }
+    let mut g = c.benchmark_group("search");
+    g.sample_size(10);
+    g.bench_function(format!("corpus_{n}_articles_one_key"), |b| {
+        b.iter(|| {
+            app.update(key(KeyCode::Backspace));
+            app.update(key(KeyCode::Char('e')));
+        })
+    });
+    g.finish();
+
+    // Key to frame: the same keys on a 10 KB article and on the long one.
+    let small = Document::from_text("small.txt", texts[..2].concat());
+    let long = Document::from_text("long.txt", corpus::long_article(long_mb));
+    let mut g = c.benchmark_group("key_to_frame");
+    for (name, doc) in [("small", small), ("long", long)] {
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("term");
+        let base = app_with(doc);
+        for (kname, k) in [
+            ("j", KeyCode::Char('j')),
+            ("PgDn", KeyCode::PageDown),
+            ("G", KeyCode::Char('G')),
+            ("g", KeyCode::Char('g')),
+        ] {
+            g.bench_function(format!("{name}_{kname}"), |b| {
+                let mut app = app_with(base.reader.as_ref().map_or_else(
+                    || Document::from_text("x", String::new()),
+                    |r| (*r.doc).clone(),
+                ));
+                b.iter(|| {
+                    app.update(key(k));
+                    draw(&mut term, &app, &theme);
+                })
+            });
+        }
+        g.bench_function(format!("{name}_open_first_screen"), |b| {
+            let doc = base.reader.as_ref().map(|r| r.doc.clone());
+            b.iter_batched(
+                || doc.clone(),
+                |d| {
+                    let mut app = App::new(
+                        Library::new(library::seeds().into_iter().take(1).collect()),
+                        Keymap::default(),
+                        (120, 40),
+                    );
+                    if let Some(d) = d {
+                        app.update(Event::Loaded {
+                            index: 0,
+                            result: Ok(d),
+                        });
+                    }
+                    draw(&mut term, &app, &theme);
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(app, benches);
+criterion_main!(app);
