@@ -22,4 +22,5 @@ pub mod search;
 pub mod store;
 pub mod term;
 pub mod ui;
+pub mod watch;
 pub mod wrap;

@@ -200,6 +200,8 @@ pub struct Article {
     pub entry: Entry,
     pub doc: Option<Arc<Document>>,
     pub error: Option<String>,
+    /// The file was deleted while liseuse ran; its text stays readable if it was read.
+    pub removed: bool,
 }
 
 impl Article {
@@ -226,6 +228,7 @@ impl Library {
                     entry,
                     doc: None,
                     error: None,
+                    removed: false,
                 })
                 .collect(),
         }

@@ -27,6 +27,16 @@ pub fn spawn(job: Job, tx: Sender<Event>) {
     std::thread::spawn(move || run(job, tx));
 }
 
+/// Reads one article again (it changed on disk, or was just added) and extracts its entities.
+pub fn reload(index: usize, entry: Entry, tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        if let Some(doc) = load_one(index, &entry, &tx) {
+            let entities = entity::analyse(&doc.text);
+            let _ = tx.send(Event::Analysed { index, entities });
+        }
+    });
+}
+
 fn load_one(index: usize, entry: &Entry, tx: &Sender<Event>) -> Option<Arc<Document>> {
     let result = library::load(entry).map(Arc::new);
     let doc = result.as_ref().ok().cloned();

@@ -5,7 +5,7 @@ use liseuse::cli::{BookmarksCommand, Cli, Command, EntityFormat, ExportFormat};
 use liseuse::entity::{self, export::ExportDoc};
 use liseuse::library::{self, Discovery, Library};
 use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
-use liseuse::{cache, config, loader, term, ui};
+use liseuse::{cache, config, loader, term, ui, watch};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -183,7 +183,7 @@ impl Data {
                 }
                 return None;
             }
-            (Effect::Quit, _) => return None,
+            (Effect::Quit | Effect::Load(_), _) => return None,
             (_, None) => Ok(Some("no data directory: bookmarks are not kept".into())),
         };
         let message = match result {
@@ -256,8 +256,10 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
             first,
             cache_dir: cache::cache_dir(cli.cache_dir.as_deref()),
         },
-        tx,
+        tx.clone(),
     );
+    let folders: Vec<PathBuf> = cli.paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    let _watcher = watch::spawn(&folders, tx.clone());
 
     let mut app = App::with_start(
         Library::new(found.entries),
@@ -308,6 +310,11 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
                 let mut replies = Vec::new();
                 for effect in effects {
                     quit |= effect == Effect::Quit;
+                    if let Effect::Load(i) = effect {
+                        if let Some(a) = app.library.articles.get(i) {
+                            loader::reload(i, a.entry.clone(), tx.clone());
+                        }
+                    }
                     replies.extend(data.apply(effect, &mut app));
                 }
                 if quit {

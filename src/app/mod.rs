@@ -10,6 +10,7 @@ pub mod entities;
 pub mod geometry;
 pub mod input;
 mod list;
+mod live;
 pub mod mouse;
 pub mod reader;
 pub mod search;
@@ -65,6 +66,8 @@ pub enum Event {
         index: usize,
         entities: crate::entity::DocEntities,
     },
+    /// Files under the watched folders changed: each path, and whether it is a regular file now.
+    FilesChanged(Vec<(std::path::PathBuf, bool)>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
     Bookmarks {
         list: Vec<Bookmark>,
@@ -80,6 +83,8 @@ pub enum Effect {
     AddBookmark(Bookmark),
     DeleteBookmark(String),
     SetNote(String, String),
+    /// Read (again) the article at this index, in the background.
+    Load(usize),
     /// Remember where the reader is in an article (`offset`: top line's byte offset).
     SavePosition {
         path: String,
@@ -211,6 +216,7 @@ impl App {
                 self.on_analysed(index, entities);
                 Vec::new()
             }
+            Event::FilesChanged(changes) => self.on_files_changed(changes),
             Event::Bookmarks {
                 list,
                 read_only,
@@ -447,6 +453,7 @@ impl App {
         match result {
             Ok(doc) => {
                 article.doc = Some(doc);
+                article.error = None;
                 // A re-read article is folded again when next searched.
                 if let Some(f) = self.folded.get_mut(index) {
                     *f = None;
@@ -456,6 +463,18 @@ impl App {
                 self.message = Some(format!("{}: {e}", article.entry.path));
                 article.error = Some(e);
             }
+        }
+        if self.open == Some(index) {
+            // The open article changed on disk: show the new text at the same place.
+            let at = self.reader.as_ref().map(|r| r.offset_of(r.top));
+            let focus = self.focus;
+            self.open = None;
+            let _ = self.open_article(index, None);
+            if let (Some(r), Some(at)) = (&mut self.reader, at) {
+                r.scroll_to_offset(at);
+            }
+            self.focus = focus;
+            return;
         }
         if let Some((pending, offset)) = self.pending_open
             && pending == index

@@ -49,6 +49,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The second row: date where known, or what went wrong, or that it is still being read.
 fn detail(app: &App, index: usize, article: &Article) -> String {
+    if article.removed {
+        return "⚠ deleted from disk".to_string();
+    }
     if let Some(err) = &article.error {
         return format!("⚠ {err}");
     }

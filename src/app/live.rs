@@ -1,0 +1,83 @@
+//! The library following its folders: a changed article is read again, a new one is added, a
+//! removed one stays readable with a notice while open and shows as deleted in the list.
+
+use super::{App, Effect};
+use crate::library::{Article, Entry, Origin};
+use std::path::PathBuf;
+
+fn is_article(p: &std::path::Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+impl App {
+    pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let (mut added, mut removed, mut changed) = (0, 0, 0);
+        for (path, exists) in changes {
+            let known = self
+                .library
+                .articles
+                .iter()
+                .position(|a| match &a.entry.origin {
+                    Origin::File(p) => *p == path,
+                    Origin::Embedded(_) => false,
+                });
+            match (known, exists) {
+                (Some(i), true) => {
+                    self.library.articles[i].removed = false;
+                    effects.push(Effect::Load(i));
+                    changed += 1;
+                }
+                (Some(i), false) => {
+                    if !self.library.articles[i].removed {
+                        self.library.articles[i].removed = true;
+                        removed += 1;
+                    }
+                }
+                (None, true) if is_article(&path) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.library.articles.push(Article {
+                        entry: Entry {
+                            path: path.to_string_lossy().into_owned(),
+                            name,
+                            origin: Origin::File(path),
+                        },
+                        doc: None,
+                        error: None,
+                        removed: false,
+                    });
+                    self.entities.per_doc.push(Default::default());
+                    effects.push(Effect::Load(self.library.len() - 1));
+                    added += 1;
+                }
+                _ => {}
+            }
+        }
+        if removed > 0 {
+            // A removed article's names leave the counts; its text stays readable if open.
+            for (i, a) in self.library.articles.iter().enumerate() {
+                if a.removed {
+                    if let Some(d) = self.entities.per_doc.get_mut(i) {
+                        *d = Default::default();
+                    }
+                }
+            }
+            self.rebuild_index();
+        }
+        let mut said = Vec::new();
+        for (n, what) in [(added, "added"), (changed, "changed"), (removed, "removed")] {
+            if n > 0 {
+                said.push(format!("{n} {what}"));
+            }
+        }
+        if !said.is_empty() {
+            self.message = Some(format!("folder changed: {}", said.join(", ")));
+        }
+        effects
+    }
+}

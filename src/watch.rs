@@ -1,0 +1,50 @@
+//! Following the opened folders: files added, changed or removed while liseuse runs (a feed
+//! fetcher saving into the folder) are reported to the event loop, a burst of changes at once.
+
+use crate::app::Event;
+use notify::{RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Sender};
+use std::time::Duration;
+
+/// Changes closer together than this are reported as one batch (a file written in pieces).
+const SETTLE: Duration = Duration::from_millis(250);
+
+/// Watches `folders` recursively; returns the watcher, which stops watching when dropped.
+pub fn spawn(folders: &[PathBuf], tx: Sender<Event>) -> Option<notify::RecommendedWatcher> {
+    if folders.is_empty() {
+        return None;
+    }
+    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(raw_tx).ok()?;
+    for f in folders {
+        // A folder that cannot be watched is still read; it just won't follow changes.
+        let _ = watcher.watch(f, RecursiveMode::Recursive);
+    }
+    std::thread::spawn(move || {
+        while let Ok(first) = raw_rx.recv() {
+            let mut paths = BTreeSet::new();
+            let mut add = |ev: notify::Result<notify::Event>| {
+                if let Ok(ev) = ev {
+                    paths.extend(ev.paths);
+                }
+            };
+            add(first);
+            while let Ok(ev) = raw_rx.recv_timeout(SETTLE) {
+                add(ev);
+            }
+            let changes: Vec<(PathBuf, bool)> = paths
+                .into_iter()
+                .map(|p| {
+                    let exists = std::fs::metadata(&p).is_ok_and(|m| m.is_file());
+                    (p, exists)
+                })
+                .collect();
+            if tx.send(Event::FilesChanged(changes)).is_err() {
+                break;
+            }
+        }
+    });
+    Some(watcher)
+}
