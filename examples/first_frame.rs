@@ -111,14 +111,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             None => println!("{g:?} still shown"),
         }
     }
-    if let Some(pid) = pid {
-        if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-            for l in status
-                .lines()
-                .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
-            {
-                println!("{}", l.split_whitespace().collect::<Vec<_>>().join(" "));
-            }
+    if let Some(pid) = pid
+        && let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+    {
+        for l in status
+            .lines()
+            .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+        {
+            println!("{}", l.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
     let _ = writer.write_all(b"q");

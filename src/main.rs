@@ -310,10 +310,10 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
                 let mut replies = Vec::new();
                 for effect in effects {
                     quit |= effect == Effect::Quit;
-                    if let Effect::Load(i) = effect {
-                        if let Some(a) = app.library.articles.get(i) {
-                            loader::reload(i, a.entry.clone(), tx.clone());
-                        }
+                    if let Effect::Load(i) = effect
+                        && let Some(a) = app.library.articles.get(i)
+                    {
+                        loader::reload(i, a.entry.clone(), tx.clone());
                     }
                     replies.extend(data.apply(effect, &mut app));
                 }

@@ -30,11 +30,9 @@ impl App {
                     effects.push(Effect::Load(i));
                     changed += 1;
                 }
-                (Some(i), false) => {
-                    if !self.library.articles[i].removed {
-                        self.library.articles[i].removed = true;
-                        removed += 1;
-                    }
+                (Some(i), false) if !self.library.articles[i].removed => {
+                    self.library.articles[i].removed = true;
+                    removed += 1;
                 }
                 (None, true) if is_article(&path) => {
                     let name = path
@@ -61,10 +59,10 @@ impl App {
         if removed > 0 {
             // A removed article's names leave the counts; its text stays readable if open.
             for (i, a) in self.library.articles.iter().enumerate() {
-                if a.removed {
-                    if let Some(d) = self.entities.per_doc.get_mut(i) {
-                        *d = Default::default();
-                    }
+                if a.removed
+                    && let Some(d) = self.entities.per_doc.get_mut(i)
+                {
+                    *d = Default::default();
                 }
             }
             self.rebuild_index();

@@ -108,18 +108,18 @@ impl<'t> Ctx<'t> {
         if self.ex[a] & PLACE != 0 {
             best = Some(a + 1);
         }
-        if self.ex[a] & PLACE_PREFIX != 0 {
-            if let Some(list) = LEX.multi.get(self.w(a)) {
-                for m in list {
-                    let mut j = a + 1;
-                    let ok = m.rest.iter().all(|r| {
-                        let good = self.adjacent(j) && self.w(j) == &**r;
-                        j += 1;
-                        good
-                    });
-                    if ok {
-                        return Some(a + 1 + m.rest.len());
-                    }
+        if self.ex[a] & PLACE_PREFIX != 0
+            && let Some(list) = LEX.multi.get(self.w(a))
+        {
+            for m in list {
+                let mut j = a + 1;
+                let ok = m.rest.iter().all(|r| {
+                    let good = self.adjacent(j) && self.w(j) == &**r;
+                    j += 1;
+                    good
+                });
+                if ok {
+                    return Some(a + 1 + m.rest.len());
                 }
             }
         }
@@ -221,13 +221,13 @@ pub fn extract(text: &str) -> Vec<Span> {
             i += 1;
             continue;
         }
-        if let Some((a, e, label)) = cue_span(&ctx, i) {
-            if !used[a..e].iter().any(|&u| u) {
-                cands.push(Cand::fixed(a, e, label));
-                used[i..e].iter_mut().for_each(|u| *u = true);
-                i = e;
-                continue;
-            }
+        if let Some((a, e, label)) = cue_span(&ctx, i)
+            && !used[a..e].iter().any(|&u| u)
+        {
+            cands.push(Cand::fixed(a, e, label));
+            used[i..e].iter_mut().for_each(|u| *u = true);
+            i = e;
+            continue;
         }
         i += 1;
     }
@@ -422,18 +422,21 @@ fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
                 }
             }
         }
-        if let Some(k) = ctx.de_phrase(e, false) {
-            if ctx.name_tok(k) && ctx.toks[k].is(CAP) && ctx.low[k] & STOP == 0 && ctx.adjacent(k) {
-                let e2 = ctx.run(k);
-                let right_place = ctx.is_place(k, e2);
-                let given = ctx.ex[a] & GIVEN_NAME != 0 && e > a + 1;
-                let single_unknown = e == a + 1 && ctx.ex[a] & PLACE == 0 && !t.is(SENT | UPPER);
-                if (given && e2 == k + 1 && !right_place && !ctx.toks[k].is(UPPER))
-                    || (single_unknown && right_place)
-                {
-                    e = e2;
-                    continue;
-                }
+        if let Some(k) = ctx.de_phrase(e, false)
+            && ctx.name_tok(k)
+            && ctx.toks[k].is(CAP)
+            && ctx.low[k] & STOP == 0
+            && ctx.adjacent(k)
+        {
+            let e2 = ctx.run(k);
+            let right_place = ctx.is_place(k, e2);
+            let given = ctx.ex[a] & GIVEN_NAME != 0 && e > a + 1;
+            let single_unknown = e == a + 1 && ctx.ex[a] & PLACE == 0 && !t.is(SENT | UPPER);
+            if (given && e2 == k + 1 && !right_place && !ctx.toks[k].is(UPPER))
+                || (single_unknown && right_place)
+            {
+                e = e2;
+                continue;
             }
         }
         break;

@@ -237,10 +237,10 @@ fn add_stems(stems: &mut FxMap<Box<str>, ()>, folded: &str) {
         ("o", ""),
         ("y", ""),
     ] {
-        if let Some(s) = folded.strip_suffix(end) {
-            if s.chars().count() >= 3 {
-                stems.insert(format!("{s}{with}").into(), ());
-            }
+        if let Some(s) = folded.strip_suffix(end)
+            && s.chars().count() >= 3
+        {
+            stems.insert(format!("{s}{with}").into(), ());
         }
     }
 }
@@ -309,10 +309,11 @@ impl Lexicon {
     pub fn is_demonym(&self, word: &str) -> bool {
         let f = fold(word);
         for suf in &self.demonym_suffixes {
-            if let Some(stem) = f.strip_suffix(&**suf) {
-                if stem.chars().count() >= 3 && self.stems.contains_key(stem) {
-                    return true;
-                }
+            if let Some(stem) = f.strip_suffix(&**suf)
+                && stem.chars().count() >= 3
+                && self.stems.contains_key(stem)
+            {
+                return true;
             }
         }
         false

@@ -285,10 +285,11 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
         }
         let name = fullest(&grp.variants);
         let mut keys = grp.keys;
-        if grp.label == Label::Per && grp.full {
-            if let (Some(gv), Some(sn)) = (&grp.given, &grp.surname) {
-                keys.insert(0, format!("per:{gv} {sn}"));
-            }
+        if grp.label == Label::Per
+            && grp.full
+            && let (Some(gv), Some(sn)) = (&grp.given, &grp.surname)
+        {
+            keys.insert(0, format!("per:{gv} {sn}"));
         }
         keys.dedup();
         entities[renum[g] as usize] = Some(LocalEntity {

@@ -79,14 +79,14 @@ pub fn build(docs: &[DocEntities]) -> EntityIndex {
                 let first = *by_key.entry(k.as_str()).or_insert(n);
                 uf.union(first, n);
             }
-            if e.label == Label::Per {
-                if let Some(s) = &e.surname {
-                    let last = s.rsplit(' ').next().unwrap_or(s);
-                    if e.given.is_some() {
-                        buckets.entry(surname_bucket(last)).or_default().push(n);
-                    } else {
-                        lone.push(n);
-                    }
+            if e.label == Label::Per
+                && let Some(s) = &e.surname
+            {
+                let last = s.rsplit(' ').next().unwrap_or(s);
+                if e.given.is_some() {
+                    buckets.entry(surname_bucket(last)).or_default().push(n);
+                } else {
+                    lone.push(n);
                 }
             }
         }
