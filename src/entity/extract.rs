@@ -21,8 +21,31 @@ pub struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     pub fn new(text: &'t str) -> Ctx<'t> {
         let toks = tokenize(text);
-        let mut low = vec![0u32; toks.len()];
-        let mut ex = vec![0u32; toks.len()];
+        let n = toks.len();
+        let mut low = vec![0u32; n];
+        let mut ex = vec![0u32; n];
+        // Lower-case words matter only near a capitalised word or a number (titles, cue words, « de la »,
+        // adjectives of an institution's name): look those up, and weekdays everywhere.
+        let key = |t: &Token| t.is_word() && t.is(CAP | UPPER | INNER_CAP | super::token::DIGIT);
+        let mut near = vec![false; n];
+        let mut dist = usize::MAX;
+        for i in (0..n).rev() {
+            dist = if key(&toks[i]) {
+                0
+            } else {
+                dist.saturating_add(1)
+            };
+            near[i] = dist <= 8;
+        }
+        dist = usize::MAX;
+        for i in 0..n {
+            dist = if key(&toks[i]) {
+                0
+            } else {
+                dist.saturating_add(1)
+            };
+            near[i] |= dist <= 8;
+        }
         let mut buf = String::new();
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() || t.is(super::token::NUMBER) {
@@ -35,8 +58,13 @@ impl<'t> Ctx<'t> {
             if t.is(CAP | UPPER | INNER_CAP) {
                 ex[i] = LEX.exact_flags(w);
                 low[i] = LEX.lower_flags(lower_into(w, &mut buf));
-            } else {
+            } else if near[i] {
                 low[i] = LEX.lower_flags(w);
+            } else if matches!(
+                w,
+                "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+            ) {
+                low[i] = WEEKDAY;
             }
         }
         Ctx {

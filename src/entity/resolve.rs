@@ -3,7 +3,7 @@
 //! surest mention gives it; an acronym in brackets after an organisation is that organisation; a name in a
 //! list takes the label of its neighbours; what only a sentence's first capital suggests is dropped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Label;
 use super::classify::Cand;
@@ -85,17 +85,29 @@ fn surnames(ctx: &Ctx, c: &Cand) -> Vec<String> {
 
 pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
     // 1. people named in full: their surnames and first names
-    let mut sur: Vec<String> = Vec::new();
-    let mut given: HashMap<String, usize> = HashMap::new();
+    let mut sur: HashSet<String> = HashSet::new();
+    let mut given: HashMap<String, HashSet<String>> = HashMap::new();
     for c in cands.iter() {
         if c.label == Label::Per && c.strength >= 2 && (c.words >= 2 || c.initial) {
-            sur.extend(surnames(ctx, c));
+            let s = surnames(ctx, c);
             if !c.initial && ctx.ex[c.a] & GIVEN_NAME != 0 {
-                *given.entry(fold(ctx.w(c.a))).or_default() += 1;
+                given
+                    .entry(fold(ctx.w(c.a)))
+                    .or_default()
+                    .insert(s[0].clone());
             }
+            sur.extend(s);
         }
     }
-    for c in cands.iter_mut() {
+    // surnames by consonant skeleton, for spelling variants (« Abdullahian »)
+    let mut by_skeleton: HashMap<String, Vec<&str>> = HashMap::new();
+    for s in &sur {
+        if s.chars().count() >= 6 {
+            by_skeleton.entry(skeleton(s)).or_default().push(s);
+        }
+    }
+    let mut relabel: Vec<(usize, bool)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
         if c.fixed || c.words != 1 || c.initial || (c.label == Label::Per && c.strength >= 2) {
             continue;
         }
@@ -103,29 +115,50 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             continue;
         }
         let f = folded_text(ctx, c.a, c.e);
-        let is_sur = sur.iter().any(|s| same_surname(s, &f)) && !ctx.toks[c.a].is(UPPER);
+        let fuzzy = || {
+            by_skeleton
+                .get(&skeleton(&f))
+                .is_some_and(|v| v.iter().any(|s| same_surname(s, &f)))
+        };
+        let is_sur =
+            (sur.contains(&f) || (f.chars().count() >= 6 && fuzzy())) && !ctx.toks[c.a].is(UPPER);
         // « De Santis » at the start of a sentence: the particle was left out of the run
         let particle_before = c.a > 0 && ctx.cap_particle(c.a - 1) && ctx.adjacent(c.a) && {
             let with = format!("{} {}", fold(ctx.w(c.a - 1)), f);
             sur.contains(&with)
         };
-        let first_name = given.get(&f) == Some(&1) && c.strength < 3 && !prev_is_det(ctx, c.a);
+        let first_name =
+            given.get(&f).is_some_and(|s| s.len() == 1) && c.strength < 3 && !prev_is_det(ctx, c.a);
+        if particle_before || is_sur || first_name {
+            relabel.push((i, particle_before));
+        }
+    }
+    for (i, particle_before) in relabel {
+        let c = &mut cands[i];
         if particle_before {
             c.a -= 1;
         }
-        if particle_before || is_sur || first_name {
-            c.label = Label::Per;
-            c.strength = 3;
-        }
+        c.label = Label::Per;
+        c.strength = 3;
     }
     // 2. one label per name: the mentions vote, each with its strength
     let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
     let idx = |l: Label| l as usize;
-    for c in cands.iter() {
+    let folded: Vec<String> = cands
+        .iter()
+        .map(|c| {
+            if c.fixed && c.label == Label::Date {
+                String::new()
+            } else {
+                folded_text(ctx, c.a, c.e)
+            }
+        })
+        .collect();
+    for (c, f) in cands.iter().zip(&folded) {
         if c.label == Label::Date || c.strength == 0 {
             continue;
         }
-        let f = folded_text(ctx, c.a, c.e);
+        let f = f.clone();
         if c.fixed && c.label == Label::Loc {
             // « château de Montretout » votes for « Montretout »
             if let Some((_, core)) = f.split_once(" de ").or_else(|| f.split_once(" d'")) {
@@ -137,9 +170,11 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
         }
         votes.entry(f).or_default()[idx(c.label)] += u32::from(c.strength);
     }
-    for c in cands.iter_mut().filter(|c| !c.fixed && c.strength < 3) {
-        let f = folded_text(ctx, c.a, c.e);
-        let Some(v) = votes.get(&f) else { continue };
+    for (c, f) in cands.iter_mut().zip(&folded) {
+        if c.fixed || c.strength >= 3 {
+            continue;
+        }
+        let Some(v) = votes.get(f) else { continue };
         let (best, &n) = v
             .iter()
             .enumerate()
