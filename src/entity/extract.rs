@@ -56,10 +56,12 @@ impl<'t> Ctx<'t> {
                 continue;
             }
             if t.is(CAP | UPPER | INNER_CAP) {
-                ex[i] = LEX.exact_flags(w);
-                low[i] = LEX.lower_flags(lower_into(w, &mut buf));
+                [ex[i], low[i]] = LEX.token_flags(w, true, &mut buf);
+                if is_roman(w) {
+                    low[i] |= NOT_ORG; // « XVe siècle », « Louis XIV »
+                }
             } else if near[i] {
-                low[i] = LEX.lower_flags(w);
+                low[i] = LEX.token_flags(w, false, &mut buf)[1];
             } else if matches!(
                 w,
                 "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
@@ -231,6 +233,16 @@ impl<'t> Ctx<'t> {
         }
         e
     }
+}
+
+/// A Roman numeral, maybe ordinal: « XIV », « XVe », « IIIe ».
+fn is_roman(w: &str) -> bool {
+    let head = w.trim_end_matches(['e', 'è', 'm', 'r']);
+    !head.is_empty()
+        && head.len() <= 7
+        && head
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
 /// Finds the mentions of a text.

@@ -94,6 +94,9 @@ pub struct MultiPlace {
 }
 
 pub struct Lexicon {
+    /// Every word as it may be written (« le », « Le », « LE », « Nadine »): [exact flags, list flags], so a
+    /// token costs one lookup.
+    pub words: FxMap<Box<str>, [u32; 2]>,
     /// Case-sensitive single tokens: given names and one-word places.
     pub exact: FxMap<Box<str>, u32>,
     /// Lower-case words of the hand-written lists.
@@ -140,6 +143,7 @@ fn section_flag(name: &str) -> u32 {
 
 fn build() -> Lexicon {
     let mut lex = Lexicon {
+        words: FxMap::default(),
         exact: FxMap::default(),
         lower: FxMap::default(),
         multi: FxMap::default(),
@@ -217,6 +221,23 @@ fn build() -> Lexicon {
             }
         }
     }
+    let mut words: FxMap<Box<str>, [u32; 2]> = FxMap::default();
+    for (w, &f) in &lex.lower {
+        let mut cap = String::with_capacity(w.len());
+        let mut chars = w.chars();
+        if let Some(c) = chars.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(chars.as_str());
+        }
+        let upper = w.to_uppercase();
+        for form in [w.to_string(), cap, upper] {
+            words.entry(form.into()).or_insert([0, 0])[1] |= f;
+        }
+    }
+    for (w, &f) in &lex.exact {
+        words.entry(w.clone()).or_insert([0, 0])[0] |= f;
+    }
+    lex.words = words;
     for v in lex.multi.values_mut() {
         v.sort_by_key(|m| std::cmp::Reverse(m.rest.len()));
     }
@@ -292,15 +313,41 @@ impl Lexicon {
     }
 
     /// Flags of a token as written (given names, places); a place also without its accents.
-    #[inline]
     pub fn exact_flags(&self, word: &str) -> u32 {
+        let mut buf = String::new();
+        let lower = lower_into(word, &mut buf);
+        self.exact_flags_with_lower(word, lower)
+    }
+
+    /// [exact flags, list flags] of a token as written, one lookup; a capitalised word that no list holds is
+    /// also looked up as a place without its accents (« Etats-Unis »).
+    #[inline]
+    pub fn token_flags(&self, word: &str, capitalised: bool, buf: &mut String) -> [u32; 2] {
+        if let Some(&f) = self.words.get(word) {
+            return f;
+        }
+        if !capitalised || word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return [0, 0];
+        }
+        let folded = if word.is_ascii() {
+            self.place_fold.get(lower_into(word, buf))
+        } else {
+            self.place_fold.get(fold(word).as_str())
+        };
+        [folded.copied().unwrap_or(0), 0]
+    }
+
+    /// As [`Lexicon::exact_flags`], given the word's lower-case form.
+    #[inline]
+    pub fn exact_flags_with_lower(&self, word: &str, lower: &str) -> u32 {
         let f = self.exact.get(word).copied().unwrap_or(0);
         if f & (PLACE | GIVEN_NAME) == 0 && !word.bytes().all(|b| b.is_ascii_uppercase()) {
-            return f | self
-                .place_fold
-                .get(fold(word).as_str())
-                .copied()
-                .unwrap_or(0);
+            let folded = if lower.is_ascii() {
+                self.place_fold.get(lower)
+            } else {
+                self.place_fold.get(fold(word).as_str())
+            };
+            return f | folded.copied().unwrap_or(0);
         }
         f
     }

@@ -3,7 +3,11 @@
 //! surest mention gives it; an acronym in brackets after an organisation is that organisation; a name in a
 //! list takes the label of its neighbours; what only a sentence's first capital suggests is dropped.
 
-use std::collections::{HashMap, HashSet};
+use super::gazetteer::FxMap;
+
+type HashMap<K, V> = FxMap<K, V>;
+type HashSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<super::gazetteer::FxHasher>>;
 
 use super::Label;
 use super::classify::Cand;
@@ -58,11 +62,23 @@ pub fn same_surname(a: &str, b: &str) -> bool {
 
 /// The folded text of tokens `[a, e)`, words joined by one space.
 pub fn folded_text(ctx: &Ctx, a: usize, e: usize) -> String {
-    let start = ctx.toks[a].start as usize;
-    let end = ctx.toks[e - 1].end as usize;
-    let mut s = fold(&ctx.text[start..end]);
-    s.retain(|c| c != '.');
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut s = String::with_capacity(24);
+    for j in a..e {
+        let t = ctx.toks[j];
+        if t.punct == '.' {
+            continue;
+        }
+        if j > a && t.is(super::token::SPACE) && !s.is_empty() {
+            s.push(' ');
+        }
+        let w = ctx.w(j);
+        if w.is_ascii() {
+            s.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            s.push_str(&fold(w));
+        }
+    }
+    s
 }
 
 /// The surname of a person's name: last word, with a particle before it (« le pen », « de santis »), without
@@ -85,8 +101,8 @@ fn surnames(ctx: &Ctx, c: &Cand) -> Vec<String> {
 
 pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
     // 1. people named in full: their surnames and first names
-    let mut sur: HashSet<String> = HashSet::new();
-    let mut given: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut sur: HashSet<String> = HashSet::default();
+    let mut given: HashMap<String, HashSet<String>> = HashMap::default();
     for c in cands.iter() {
         if c.label == Label::Per && c.strength >= 2 && (c.words >= 2 || c.initial) {
             let s = surnames(ctx, c);
@@ -100,7 +116,7 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
         }
     }
     // surnames by consonant skeleton, for spelling variants (« Abdullahian »)
-    let mut by_skeleton: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut by_skeleton: HashMap<String, Vec<&str>> = HashMap::default();
     for s in &sur {
         if s.chars().count() >= 6 {
             by_skeleton.entry(skeleton(s)).or_default().push(s);
@@ -142,7 +158,7 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
         c.strength = 3;
     }
     // 2. one label per name: the mentions vote, each with its strength
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<String, [u32; 4]> = HashMap::default();
     let idx = |l: Label| l as usize;
     let folded: Vec<String> = cands
         .iter()

@@ -53,6 +53,40 @@ impl Token {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Upper,
+    Lower,
+    /// A letter with no case.
+    Letter,
+    Digit,
+    Other,
+}
+
+/// Letter case or digit of a char, with fast paths for ASCII and Latin-1 (French accents).
+#[inline]
+fn classify_char(c: char) -> Class {
+    match c {
+        'a'..='z' => Class::Lower,
+        'A'..='Z' => Class::Upper,
+        '0'..='9' => Class::Digit,
+        '\0'..='\u{7f}' => Class::Other,
+        '\u{c0}'..='\u{de}' if c != '×' => Class::Upper,
+        '\u{df}'..='\u{ff}' if c != '÷' => Class::Lower,
+        _ if c.is_alphabetic() => {
+            if c.is_uppercase() {
+                Class::Upper
+            } else if c.is_lowercase() {
+                Class::Lower
+            } else {
+                Class::Letter
+            }
+        }
+        _ if c.is_numeric() => Class::Digit,
+        _ => Class::Other,
+    }
+}
+
 #[inline]
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
@@ -98,7 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        if c.is_alphanumeric() {
+        if classify_char(c) != Class::Other {
             let start = i;
             let mut flags = gap;
             let mut letters = 0u32;
@@ -119,14 +153,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 } else {
                     break;
                 };
-                if ch.is_alphanumeric() {
-                    if ch.is_numeric() {
+                let class = classify_char(ch);
+                if class != Class::Other {
+                    if class == Class::Digit {
                         flags |= DIGIT;
                     } else {
                         digits_only = false;
                         letters += 1;
                         flags |= ALPHA;
-                        if ch.is_uppercase() {
+                        if class == Class::Upper {
                             if first {
                                 flags |= CAP;
                             } else if after_hyphen {
@@ -134,7 +169,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             } else {
                                 upper_after_first = true;
                             }
-                        } else if ch.is_lowercase() {
+                        } else if class == Class::Lower {
                             lower = true;
                         }
                     }
@@ -145,7 +180,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     // an inner hyphen joins two alphanumeric runs
                     let next = text[j + l..].chars().next();
                     match next {
-                        Some(n) if n.is_alphanumeric() => {
+                        Some(n) if classify_char(n) != Class::Other => {
                             after_hyphen = true;
                             j += l;
                         }
