@@ -238,7 +238,7 @@ impl<'t> Ctx<'t> {
 /// A Roman numeral, maybe ordinal: « XIV », « XVe », « IIIe ».
 fn is_roman(w: &str) -> bool {
     let head = w.trim_end_matches(['e', 'è', 'm', 'r']);
-    !head.is_empty()
+    head.len() >= 2
         && head.len() <= 7
         && head
             .bytes()
