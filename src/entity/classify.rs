@@ -190,13 +190,20 @@ fn before_of(ctx: &Ctx, p: usize) -> Before {
 
 /// Classifies tokens `[a, e)`; `None` drops them.
 pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
-    let words: Vec<usize> = (a..e)
-        .filter(|&j| {
-            ctx.toks[j].is_word()
-                && !(ctx.cap_particle(j) && j > a && j + 1 < e)
-                && ctx.low[j] & STOP == 0
-        })
-        .collect();
+    // the name's words, particles and articles left out (no allocation: names are short)
+    let mut buf = [0usize; 16];
+    let mut len = 0;
+    for j in a..e {
+        if ctx.toks[j].is_word()
+            && !(ctx.cap_particle(j) && j > a && j + 1 < e)
+            && ctx.low[j] & STOP == 0
+            && len < 16
+        {
+            buf[len] = j;
+            len += 1;
+        }
+    }
+    let words = &buf[..len];
     let last = *words.last()?;
     if words
         .iter()

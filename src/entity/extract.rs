@@ -47,6 +47,15 @@ impl<'t> Ctx<'t> {
             near[i] |= dist <= 8;
         }
         let mut buf = String::new();
+        let mut demonyms: FxMap<&str, bool> = FxMap::default();
+        // a small per-text cache in front of the big word map: words repeat, and the small map stays in cache
+        let mut cache: FxMap<u128, [u32; 2]> = FxMap::default();
+        let mut lookup = |w: &str, cap: bool| match pack(w) {
+            Some(k) => *cache
+                .entry(k)
+                .or_insert_with(|| LEX.token_flags(w, cap, &mut buf)),
+            None => LEX.token_flags(w, cap, &mut buf),
+        };
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() || t.is(super::token::NUMBER) {
                 continue;
@@ -56,12 +65,18 @@ impl<'t> Ctx<'t> {
                 continue;
             }
             if t.is(CAP | UPPER | INNER_CAP) {
-                [ex[i], low[i]] = LEX.token_flags(w, true, &mut buf);
+                [ex[i], low[i]] = lookup(w, true);
                 if is_roman(w) {
                     low[i] |= NOT_ORG; // « XVe siècle », « Louis XIV »
                 }
+                if ex[i] & (PLACE | GIVEN_NAME | PLACE_PREFIX) == 0 && low[i] == 0 && t.is(CAP) {
+                    let d = *demonyms.entry(w).or_insert_with(|| LEX.is_demonym(w));
+                    if d {
+                        low[i] |= DEMONYM;
+                    }
+                }
             } else if near[i] {
-                low[i] = LEX.token_flags(w, false, &mut buf)[1];
+                low[i] = lookup(w, false)[1];
             } else if matches!(
                 w,
                 "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
@@ -433,8 +448,7 @@ fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
             return None;
         }
     }
-    if ctx.ex[a] & (PLACE | GIVEN_NAME | PLACE_PREFIX) == 0 && t.is(CAP) && LEX.is_demonym(ctx.w(a))
-    {
+    if ctx.low[a] & DEMONYM != 0 {
         return None;
     }
     let mut e = ctx.run(a);

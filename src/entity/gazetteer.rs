@@ -41,6 +41,8 @@ pub const PLACE_PREFIX: u32 = 1 << 21;
 pub const ORG_OF: u32 = 1 << 22;
 pub const NOT_NAME: u32 = 1 << 23;
 pub const PER_OF: u32 = 1 << 24;
+/// Set by the extractor on a capitalised demonym (« Iraniens »).
+pub const DEMONYM: u32 = 1 << 25;
 
 pub const PLACE: u32 = COUNTRY | CITY | REGION;
 
@@ -77,6 +79,11 @@ impl Hasher for FxHasher {
         self.add(u64::from(i));
     }
     #[inline]
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
@@ -97,6 +104,8 @@ pub struct Lexicon {
     /// Every word as it may be written (« le », « Le », « LE », « Nadine »): [exact flags, list flags], so a
     /// token costs one lookup.
     pub words: FxMap<Box<str>, [u32; 2]>,
+    /// The same for words of 15 bytes or less, packed in an integer: no string compare per lookup.
+    pub short: FxMap<u128, [u32; 2]>,
     /// Case-sensitive single tokens: given names and one-word places.
     pub exact: FxMap<Box<str>, u32>,
     /// Lower-case words of the hand-written lists.
@@ -144,6 +153,7 @@ fn section_flag(name: &str) -> u32 {
 fn build() -> Lexicon {
     let mut lex = Lexicon {
         words: FxMap::default(),
+        short: FxMap::default(),
         exact: FxMap::default(),
         lower: FxMap::default(),
         multi: FxMap::default(),
@@ -237,6 +247,10 @@ fn build() -> Lexicon {
     for (w, &f) in &lex.exact {
         words.entry(w.clone()).or_insert([0, 0])[0] |= f;
     }
+    lex.short = words
+        .iter()
+        .filter_map(|(w, &f)| pack(w).map(|k| (k, f)))
+        .collect();
     lex.words = words;
     for v in lex.multi.values_mut() {
         v.sort_by_key(|m| std::cmp::Reverse(m.rest.len()));
@@ -266,28 +280,64 @@ fn add_stems(stems: &mut FxMap<Box<str>, ()>, folded: &str) {
     }
 }
 
+/// A word of 15 bytes or less as an integer: its bytes, then its length in the last byte.
+#[inline]
+pub fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
+}
+
 /// Lower case without accents: "Téhéran" → "teheran", "Raïssi" → "raissi". Apostrophes become ASCII.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        for b in s.bytes() {
-            out.push(b.to_ascii_lowercase() as char);
-        }
-        return out;
-    }
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '’' | 'ʼ' | '‘' => out.push('\''),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// Appends the folded form of `s` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in s.chars() {
+        fold_char(c, out);
+    }
+}
+
+/// Folds one char: a table for ASCII and Latin-1, Unicode decomposition for the rest.
+fn fold_char(c: char, out: &mut String) {
+    const LATIN1: [char; 64] = [
+        'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', 'd', 'n',
+        'o', 'o', 'o', 'o', 'o', '×', 'o', 'u', 'u', 'u', 'u', 'y', 'þ', 's', 'a', 'a', 'a', 'a',
+        'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', 'd', 'n', 'o', 'o', 'o', 'o',
+        'o', '÷', 'o', 'u', 'u', 'u', 'u', 'y', 'þ', 'y',
+    ];
+    match c {
+        '\0'..='\u{7f}' => out.push(c.to_ascii_lowercase()),
+        'Æ' | 'æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        '\u{c0}'..='\u{ff}' => {
+            out.push(LATIN1[c as usize - 0xc0]);
+        }
+        '’' | 'ʼ' | '‘' => out.push('\''),
+        'œ' | 'Œ' => out.push_str("oe"),
+        _ => {
+            for d in c.nfd() {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
 }
 
 /// Lower-cases `word` into `buf` (reused to avoid allocations) and returns it.
@@ -313,17 +363,21 @@ impl Lexicon {
     }
 
     /// Flags of a token as written (given names, places); a place also without its accents.
+    #[cfg(test)]
     pub fn exact_flags(&self, word: &str) -> u32 {
         let mut buf = String::new();
-        let lower = lower_into(word, &mut buf);
-        self.exact_flags_with_lower(word, lower)
+        self.token_flags(word, true, &mut buf)[0]
     }
 
     /// [exact flags, list flags] of a token as written, one lookup; a capitalised word that no list holds is
     /// also looked up as a place without its accents (« Etats-Unis »).
     #[inline]
     pub fn token_flags(&self, word: &str, capitalised: bool, buf: &mut String) -> [u32; 2] {
-        if let Some(&f) = self.words.get(word) {
+        let found = match pack(word) {
+            Some(k) => self.short.get(&k),
+            None => self.words.get(word),
+        };
+        if let Some(&f) = found {
             return f;
         }
         if !capitalised || word.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -335,21 +389,6 @@ impl Lexicon {
             self.place_fold.get(fold(word).as_str())
         };
         [folded.copied().unwrap_or(0), 0]
-    }
-
-    /// As [`Lexicon::exact_flags`], given the word's lower-case form.
-    #[inline]
-    pub fn exact_flags_with_lower(&self, word: &str, lower: &str) -> u32 {
-        let f = self.exact.get(word).copied().unwrap_or(0);
-        if f & (PLACE | GIVEN_NAME) == 0 && !word.bytes().all(|b| b.is_ascii_uppercase()) {
-            let folded = if lower.is_ascii() {
-                self.place_fold.get(lower)
-            } else {
-                self.place_fold.get(fold(word).as_str())
-            };
-            return f | folded.copied().unwrap_or(0);
-        }
-        f
     }
 
     /// Whether a capitalised word is a demonym or adjective of place ("Iraniens", "Venezuelan").

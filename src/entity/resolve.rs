@@ -71,12 +71,7 @@ pub fn folded_text(ctx: &Ctx, a: usize, e: usize) -> String {
         if j > a && t.is(super::token::SPACE) && !s.is_empty() {
             s.push(' ');
         }
-        let w = ctx.w(j);
-        if w.is_ascii() {
-            s.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            s.push_str(&fold(w));
-        }
+        super::gazetteer::fold_into(ctx.w(j), &mut s);
     }
     s
 }
@@ -122,45 +117,7 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             by_skeleton.entry(skeleton(s)).or_default().push(s);
         }
     }
-    let mut relabel: Vec<(usize, bool)> = Vec::new();
-    for (i, c) in cands.iter().enumerate() {
-        if c.fixed || c.words != 1 || c.initial || (c.label == Label::Per && c.strength >= 2) {
-            continue;
-        }
-        if c.strength >= 3 && c.label != Label::Loc {
-            continue;
-        }
-        let f = folded_text(ctx, c.a, c.e);
-        let fuzzy = || {
-            by_skeleton
-                .get(&skeleton(&f))
-                .is_some_and(|v| v.iter().any(|s| same_surname(s, &f)))
-        };
-        let is_sur =
-            (sur.contains(&f) || (f.chars().count() >= 6 && fuzzy())) && !ctx.toks[c.a].is(UPPER);
-        // « De Santis » at the start of a sentence: the particle was left out of the run
-        let particle_before = c.a > 0 && ctx.cap_particle(c.a - 1) && ctx.adjacent(c.a) && {
-            let with = format!("{} {}", fold(ctx.w(c.a - 1)), f);
-            sur.contains(&with)
-        };
-        let first_name =
-            given.get(&f).is_some_and(|s| s.len() == 1) && c.strength < 3 && !prev_is_det(ctx, c.a);
-        if particle_before || is_sur || first_name {
-            relabel.push((i, particle_before));
-        }
-    }
-    for (i, particle_before) in relabel {
-        let c = &mut cands[i];
-        if particle_before {
-            c.a -= 1;
-        }
-        c.label = Label::Per;
-        c.strength = 3;
-    }
-    // 2. one label per name: the mentions vote, each with its strength
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::default();
-    let idx = |l: Label| l as usize;
-    let folded: Vec<String> = cands
+    let mut folded: Vec<String> = cands
         .iter()
         .map(|c| {
             if c.fixed && c.label == Label::Date {
@@ -170,11 +127,51 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
             }
         })
         .collect();
+    let mut relabel: Vec<(usize, bool)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.fixed || c.words != 1 || c.initial || (c.label == Label::Per && c.strength >= 2) {
+            continue;
+        }
+        if c.strength >= 3 && c.label != Label::Loc {
+            continue;
+        }
+        let f = &folded[i];
+        let fuzzy = || {
+            by_skeleton
+                .get(&skeleton(f))
+                .is_some_and(|v| v.iter().any(|s| same_surname(s, f)))
+        };
+        let is_sur =
+            (sur.contains(f) || (f.chars().count() >= 6 && fuzzy())) && !ctx.toks[c.a].is(UPPER);
+        // « De Santis » at the start of a sentence: the particle was left out of the run
+        let particle_before = c.a > 0 && ctx.cap_particle(c.a - 1) && ctx.adjacent(c.a) && {
+            let with = format!("{} {}", fold(ctx.w(c.a - 1)), f);
+            sur.contains(&with)
+        };
+        let first_name =
+            given.get(f).is_some_and(|s| s.len() == 1) && c.strength < 3 && !prev_is_det(ctx, c.a);
+        if particle_before || is_sur || first_name {
+            relabel.push((i, particle_before));
+        }
+    }
+    for (i, particle_before) in relabel {
+        let c = &mut cands[i];
+        if particle_before {
+            c.a -= 1;
+            folded[i] = folded_text(ctx, c.a, c.e);
+        }
+        c.label = Label::Per;
+        c.strength = 3;
+    }
+    // 2. one label per name: the mentions vote, each with its strength
+    let mut votes: HashMap<String, [u32; 4]> = HashMap::default();
+    let idx = |l: Label| l as usize;
+
     for (c, f) in cands.iter().zip(&folded) {
         if c.label == Label::Date || c.strength == 0 {
             continue;
         }
-        let f = f.clone();
+        let f = f.as_str();
         if c.fixed && c.label == Label::Loc {
             // « château de Montretout » votes for « Montretout »
             if let Some((_, core)) = f.split_once(" de ").or_else(|| f.split_once(" d'")) {
@@ -184,7 +181,14 @@ pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
         if c.label == Label::Org && c.words >= 2 && c.strength >= 2 {
             votes.entry(fold(ctx.w(c.a))).or_default()[idx(Label::Org)] += 2; // « Apple » after « Apple Inc. »
         }
-        votes.entry(f).or_default()[idx(c.label)] += u32::from(c.strength);
+        match votes.get_mut(f) {
+            Some(v) => v[idx(c.label)] += u32::from(c.strength),
+            None => {
+                let mut v = [0u32; 4];
+                v[idx(c.label)] = u32::from(c.strength);
+                votes.insert(f.to_string(), v);
+            }
+        }
     }
     for (c, f) in cands.iter_mut().zip(&folded) {
         if c.fixed || c.strength >= 3 {

@@ -87,6 +87,27 @@ fn classify_char(c: char) -> Class {
     }
 }
 
+/// The char at byte `i` of valid UTF-8 and its length.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = bytes[i];
+    if b0 < 0x80 {
+        return (b0 as char, 1);
+    }
+    let at = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3f);
+    let (cp, len) = if b0 < 0xe0 {
+        ((u32::from(b0 & 0x1f) << 6) | at(1), 2)
+    } else if b0 < 0xf0 {
+        ((u32::from(b0 & 0x0f) << 12) | (at(1) << 6) | at(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        )
+    };
+    (char::from_u32(cp).unwrap_or('\u{fffd}'), len)
+}
+
 #[inline]
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
@@ -108,21 +129,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         text
     };
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 3 + 4);
     let mut i = 0usize;
     let mut gap = NL; // flags gathered from the whitespace before the next token
     let mut sent = true;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == b' ' {
+            gap |= SPACE;
+            i += 1;
+            continue;
+        }
         // decode one char (ASCII fast path)
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
+        let (c, len) = decode(bytes, i);
         if is_space(c) {
             gap |= SPACE;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
@@ -143,16 +162,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut after_hyphen = false;
             let mut j = i;
             loop {
-                let (ch, l) = if j < bytes.len() && bytes[j] < 0x80 {
-                    (bytes[j] as char, 1)
-                } else if j < bytes.len() {
-                    match text[j..].chars().next() {
-                        Some(ch) => (ch, ch.len_utf8()),
-                        None => break,
+                // fast path: a run of ASCII lower-case letters
+                if !first && j < bytes.len() && bytes[j].is_ascii_lowercase() {
+                    let run_start = j;
+                    while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+                        j += 1;
                     }
-                } else {
+                    letters += (j - run_start) as u32;
+                    lower = true;
+                    digits_only = false;
+                    flags |= ALPHA;
+                    after_hyphen = false;
+                    continue;
+                }
+                if j >= bytes.len() {
                     break;
-                };
+                }
+                let (ch, l) = decode(bytes, j);
                 let class = classify_char(ch);
                 if class != Class::Other {
                     if class == Class::Digit {
@@ -178,7 +204,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += l;
                 } else if is_hyphen(ch) && !first {
                     // an inner hyphen joins two alphanumeric runs
-                    let next = text[j + l..].chars().next();
+                    let next = (j + l < bytes.len()).then(|| decode(bytes, j + l).0);
                     match next {
                         Some(n) if classify_char(n) != Class::Other => {
                             after_hyphen = true;
