@@ -45,7 +45,8 @@ const ADJ_ENDINGS: &[&str] = &[
     "ique", "iques", "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "aire", "aires",
     "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines", "if",
     "ive", "ifs", "ives", "eux", "euse", "euses", "ois", "oise", "oises", "ère", "ères", "ier",
-    "iers", "ain", "ême", "eur", "eure",
+    "iers", "ain", "ême", "eur", "eure", "iste", "istes", "ile", "iles", "ome", "omes", "ante",
+    "antes",
 ];
 
 /// A lower-case adjective that may end an institution's name (« populaire », « islamique », « générale »).

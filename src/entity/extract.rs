@@ -187,10 +187,16 @@ impl<'t> Ctx<'t> {
                         && self.adjacent(j + 1)
                         && self.name_tok(j + 1);
                     // « l’agence RIA Novosti Valentine Sapounov »: a person after an organisation's name
+                    // and « des Finances Ludivine Karbowsky »: a given name after capitalised words that hold none
                     let org_then_person = self.ex[j] & GIVEN_NAME != 0
                         && self.name_tok(j + 1)
                         && self.adjacent(j + 1)
-                        && (a..j).any(|k| self.toks[k].is(UPPER) || self.low[k] & ORG_SUFFIX != 0);
+                        && self.low[j + 1] & STOP == 0
+                        && ((a..j)
+                            .any(|k| self.toks[k].is(UPPER) || self.low[k] & ORG_SUFFIX != 0)
+                            || ((a..j).all(|k| self.ex[k] & GIVEN_NAME == 0)
+                                && self.low[a] & (ORG_HEAD | SITE_HEAD | GEO_HEAD) == 0
+                                && self.w(a).chars().count() > 1));
                     if title_then_name || org_then_person {
                         break;
                     }
@@ -388,16 +394,31 @@ fn cue_span(ctx: &Ctx, i: usize) -> Option<(usize, usize, Label)> {
             only_head = false;
             continue;
         }
-        let Some(k) = ctx.de_phrase(j, true) else {
+        // « Rassemblement pour la République », « Union pour un mouvement populaire »
+        let pour = ctx.w(j) == "pour" && matches!(ctx.w(j + 1), "la" | "le" | "un" | "une" | "l");
+        let de = if pour {
+            Some(if ctx.w(j + 1) == "l" && ctx.is_apos(j + 2) {
+                j + 3
+            } else {
+                j + 2
+            })
+        } else {
+            ctx.de_phrase(j, true)
+        };
+        let Some(k) = de else {
             break;
         };
+        // « de Vorland » names a body's country or town; « du Hamas » is another body
+        let bare_de =
+            matches!(ctx.w(j), "de" | "d" | "of") && !matches!(ctx.w(j + 1), "la" | "l" | "the");
         if !ctx.adjacent(k) {
             break;
         }
         if ctx.name_tok(k) && ctx.toks[k].is(CAP) && ctx.low[k] & STOP == 0 {
             let e2 = ctx.run(k);
             let person = ctx.ex[k] & GIVEN_NAME != 0 && e2 > k + 1;
-            if person || !(only_head || ctx.is_place(k, e2) || lower_head && e == i + 1) {
+            if person || !(only_head || bare_de || ctx.is_place(k, e2) || lower_head && e == i + 1)
+            {
                 break;
             }
             e = e2;
