@@ -46,16 +46,9 @@ impl<'t> Ctx<'t> {
             };
             near[i] |= dist <= 8;
         }
-        let mut buf = String::new();
-        let mut demonyms: FxMap<&str, bool> = FxMap::default();
-        // a small per-text cache in front of the big word map: words repeat, and the small map stays in cache
-        let mut cache: FxMap<u128, [u32; 2]> = FxMap::default();
-        let mut lookup = |w: &str, cap: bool| match pack(w) {
-            Some(k) => *cache
-                .entry(k)
-                .or_insert_with(|| LEX.token_flags(w, cap, &mut buf)),
-            None => LEX.token_flags(w, cap, &mut buf),
-        };
+        let mut demonyms: FxMap<&str, bool> =
+            FxMap::with_capacity_and_hasher(64, Default::default());
+        let lookup = |w: &str, cap: bool| LEX.token_flags(w, cap);
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() || t.is(super::token::NUMBER) {
                 continue;

@@ -115,7 +115,7 @@ pub struct Lexicon {
     /// Place id by folded name (accents and case removed).
     pub place_id: FxMap<Box<str>, Box<str>>,
     /// Kind flags of one-word places by folded name (« Etats-Unis » for « États-Unis »).
-    pub place_fold: FxMap<Box<str>, u32>,
+    pub place_fold: FxMap<u128, u32>,
     /// Folded stems of place names, to recognise demonyms ("palestin" for Palestiniens).
     pub stems: FxMap<Box<str>, ()>,
     /// Demonym endings, longest first.
@@ -218,7 +218,9 @@ fn build() -> Lexicon {
             [] => {}
             [one] => {
                 *lex.exact.entry((*one).into()).or_insert(0) |= flag;
-                *lex.place_fold.entry(folded.as_str().into()).or_insert(0) |= flag;
+                if let Some(k) = pack(&folded) {
+                    *lex.place_fold.entry(k).or_insert(0) |= flag;
+                }
             }
             [first, rest @ ..] => {
                 *lex.exact.entry((*first).into()).or_insert(0) |= PLACE_PREFIX;
@@ -293,6 +295,21 @@ pub fn pack(w: &str) -> Option<u128> {
     Some(u128::from_le_bytes(k))
 }
 
+/// [`pack`] of the ASCII lower case of an ASCII word.
+#[inline]
+fn pack_lower_ascii(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    for (d, s) in k.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    k[15] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
+}
+
 /// Lower case without accents: "Téhéran" → "teheran", "Raïssi" → "raissi". Apostrophes become ASCII.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -341,6 +358,7 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// Lower-cases `word` into `buf` (reused to avoid allocations) and returns it.
+#[cfg(test)]
 pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if word.is_ascii() {
@@ -365,14 +383,13 @@ impl Lexicon {
     /// Flags of a token as written (given names, places); a place also without its accents.
     #[cfg(test)]
     pub fn exact_flags(&self, word: &str) -> u32 {
-        let mut buf = String::new();
-        self.token_flags(word, true, &mut buf)[0]
+        self.token_flags(word, true)[0]
     }
 
     /// [exact flags, list flags] of a token as written, one lookup; a capitalised word that no list holds is
     /// also looked up as a place without its accents (« Etats-Unis »).
     #[inline]
-    pub fn token_flags(&self, word: &str, capitalised: bool, buf: &mut String) -> [u32; 2] {
+    pub fn token_flags(&self, word: &str, capitalised: bool) -> [u32; 2] {
         let found = match pack(word) {
             Some(k) => self.short.get(&k),
             None => self.words.get(word),
@@ -383,22 +400,35 @@ impl Lexicon {
         if !capitalised || word.bytes().all(|b| b.is_ascii_uppercase()) {
             return [0, 0];
         }
-        let folded = if word.is_ascii() {
-            self.place_fold.get(lower_into(word, buf))
+        let key = if word.is_ascii() {
+            pack_lower_ascii(word)
         } else {
-            self.place_fold.get(fold(word).as_str())
+            pack(&fold(word))
         };
+        let folded = key.and_then(|k| self.place_fold.get(&k));
         [folded.copied().unwrap_or(0), 0]
     }
 
     /// Whether a capitalised word is a demonym or adjective of place ("Iraniens", "Venezuelan").
     pub fn is_demonym(&self, word: &str) -> bool {
+        if !word.ends_with(['s', 'e', 'n', 'i', 'h']) || word.len() < 5 {
+            return false;
+        }
         let f = fold(word);
-        for suf in &self.demonym_suffixes {
-            if let Some(stem) = f.strip_suffix(&**suf) {
-                if stem.chars().count() >= 3 && self.stems.contains_key(stem) {
-                    return true;
-                }
+        // every split of the word into a known stem and a demonym ending, shortest ending first
+        let mut k = f.len();
+        for _ in 0..8 {
+            k = match f[..k].char_indices().next_back() {
+                Some((p, _)) => p,
+                None => break,
+            };
+            let (stem, suffix) = f.split_at(k);
+            if stem.len() < 3 {
+                break;
+            }
+            if self.demonym_suffixes.iter().any(|s| &**s == suffix) && self.stems.contains_key(stem)
+            {
+                return true;
             }
         }
         false
