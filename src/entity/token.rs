@@ -184,7 +184,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         if class != Class::Other {
             let start = i;
-            let mut flags = gap | ALPHA * u16::from(class != Class::Digit);
+            let mut flags = gap;
             let mut letters = u32::from(class != Class::Digit);
             let mut lower = class == Class::Lower;
             let mut upper_after_first = false;
