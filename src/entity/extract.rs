@@ -46,9 +46,9 @@ impl<'t> Ctx<'t> {
             };
             near[i] |= dist <= 8;
         }
+        let bytes = text.as_bytes();
         let mut demonyms: FxMap<&str, bool> =
             FxMap::with_capacity_and_hasher(64, Default::default());
-        let lookup = |w: &str, cap: bool| LEX.token_flags(w, cap);
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() || t.is(super::token::NUMBER) {
                 continue;
@@ -58,7 +58,11 @@ impl<'t> Ctx<'t> {
                 continue;
             }
             if t.is(CAP | UPPER | INNER_CAP) {
-                [ex[i], low[i]] = lookup(w, true);
+                [ex[i], low[i]] = LEX.token_flags_packed(
+                    w,
+                    pack_in(bytes, t.start as usize, t.end as usize),
+                    true,
+                );
                 if is_roman(w) {
                     low[i] |= NOT_ORG; // « XVe siècle », « Louis XIV »
                 }
@@ -69,7 +73,11 @@ impl<'t> Ctx<'t> {
                     }
                 }
             } else if near[i] {
-                low[i] = lookup(w, false)[1];
+                low[i] = LEX.token_flags_packed(
+                    w,
+                    pack_in(bytes, t.start as usize, t.end as usize),
+                    false,
+                )[1];
             } else if matches!(
                 w,
                 "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"

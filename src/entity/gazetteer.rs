@@ -120,6 +120,7 @@ pub struct Lexicon {
     pub stems: FxMap<Box<str>, ()>,
     /// Demonym endings, longest first.
     pub demonym_suffixes: Vec<Box<str>>,
+    pub demonym_suffix_set: FxMap<Box<str>, ()>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(build);
@@ -161,6 +162,7 @@ fn build() -> Lexicon {
         place_fold: FxMap::default(),
         stems: FxMap::default(),
         demonym_suffixes: Vec::new(),
+        demonym_suffix_set: FxMap::default(),
     };
     let mut section = "";
     for line in LEXICON.lines() {
@@ -180,6 +182,11 @@ fn build() -> Lexicon {
     lex.demonym_suffixes
         .sort_by_key(|s| std::cmp::Reverse(s.len()));
     lex.demonym_suffixes.dedup();
+    lex.demonym_suffix_set = lex
+        .demonym_suffixes
+        .iter()
+        .map(|s| (s.clone(), ()))
+        .collect();
     for line in GIVEN.lines() {
         let name = line.trim();
         if name.is_empty() || name.starts_with('#') {
@@ -295,6 +302,26 @@ pub fn pack(w: &str) -> Option<u128> {
     Some(u128::from_le_bytes(k))
 }
 
+/// [`pack`] of `bytes[start..end]`, read as one 16-byte load when the text goes on far enough.
+#[inline]
+pub fn pack_in(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    if len > 15 {
+        return None;
+    }
+    match bytes.get(start..start + 16) {
+        Some(window) => {
+            let mut k = [0u8; 16];
+            k.copy_from_slice(window);
+            let v = u128::from_le_bytes(k) & ((1u128 << (len * 8)) - 1);
+            Some(v | ((len as u128) << 120))
+        }
+        None => std::str::from_utf8(bytes.get(start..end)?)
+            .ok()
+            .and_then(pack),
+    }
+}
+
 /// [`pack`] of the ASCII lower case of an ASCII word.
 #[inline]
 fn pack_lower_ascii(w: &str) -> Option<u128> {
@@ -389,8 +416,20 @@ impl Lexicon {
     /// [exact flags, list flags] of a token as written, one lookup; a capitalised word that no list holds is
     /// also looked up as a place without its accents (« Etats-Unis »).
     #[inline]
+    #[cfg(test)]
     pub fn token_flags(&self, word: &str, capitalised: bool) -> [u32; 2] {
-        let found = match pack(word) {
+        self.token_flags_packed(word, pack(word), capitalised)
+    }
+
+    /// As [`Lexicon::token_flags`], given the word's [`pack`] key.
+    #[inline]
+    pub fn token_flags_packed(
+        &self,
+        word: &str,
+        packed: Option<u128>,
+        capitalised: bool,
+    ) -> [u32; 2] {
+        let found = match packed {
             Some(k) => self.short.get(&k),
             None => self.words.get(word),
         };
@@ -426,8 +465,7 @@ impl Lexicon {
             if stem.len() < 3 {
                 break;
             }
-            if self.demonym_suffixes.iter().any(|s| &**s == suffix) && self.stems.contains_key(stem)
-            {
+            if self.demonym_suffix_set.contains_key(suffix) && self.stems.contains_key(stem) {
                 return true;
             }
         }

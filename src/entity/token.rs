@@ -164,7 +164,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                     continue;
                 }
-                1 => (b as char, 1, Class::Lower),
+                1 => {
+                    // fast path: an ASCII lower-case word ending on ASCII that is no hyphen
+                    let mut j = i + 1;
+                    while j < n && bytes[j].is_ascii_lowercase() {
+                        j += 1;
+                    }
+                    if j >= n
+                        || (bytes[j] < 0x80
+                            && ASCII[bytes[j] as usize] != 2
+                            && ASCII[bytes[j] as usize] != 3
+                            && bytes[j] != b'-')
+                    {
+                        let mut flags = gap | ALPHA;
+                        if sent {
+                            flags |= SENT;
+                        }
+                        out.push(Token {
+                            start: i as u32,
+                            end: j as u32,
+                            flags,
+                            punct: '\0',
+                        });
+                        sent = false;
+                        gap = 0;
+                        i = j;
+                        continue;
+                    }
+                    (b as char, 1, Class::Lower)
+                }
                 2 => (b as char, 1, Class::Upper),
                 3 => (b as char, 1, Class::Digit),
                 _ => (b as char, 1, Class::Other),
