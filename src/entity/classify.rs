@@ -46,7 +46,7 @@ const ADJ_ENDINGS: &[&str] = &[
     "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines", "if",
     "ive", "ifs", "ives", "eux", "euse", "euses", "ois", "oise", "oises", "ère", "ères", "ier",
     "iers", "ain", "ême", "eur", "eure", "iste", "istes", "ile", "iles", "ome", "omes", "ante",
-    "antes",
+    "antes", "éen", "éenne", "éens", "éennes",
 ];
 
 /// A lower-case adjective that may end an institution's name (« populaire », « islamique », « générale »).
@@ -279,7 +279,13 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
     if before == Before::OrgOf {
         return set(Label::Org, 2);
     }
-    let given_led = ctx.ex[a] & GIVEN_NAME != 0 && t.is(CAP) && !t.is(UPPER);
+    // the first word, past an article: « Le Monde » is not led by the given name « Le »
+    let first = words[0];
+    // « France Inter » is no person
+    let given_led = ctx.ex[first] & GIVEN_NAME != 0
+        && ctx.ex[first] & COUNTRY == 0
+        && ctx.toks[first].is(CAP)
+        && !ctx.toks[first].is(UPPER);
     let upper = words.iter().any(|&j| ctx.toks[j].is(UPPER));
     if given_led && nw >= 2 && !upper {
         return set(Label::Per, 2);

@@ -230,12 +230,19 @@ impl<'t> Ctx<'t> {
                         | "del"
                         | "dos"
                 );
-                if foreign
-                    && self.adjacent(j + 1)
-                    && self.name_tok(j + 1)
-                    && self.low[j + 1] & PARTICLE == 0
+                // « von der Leyen », « van den Berg »: two particles may stand together
+                let next = if matches!(self.w(j + 1), "der" | "den" | "la" | "los" | "las" | "del")
                 {
-                    e = j + 2;
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if foreign
+                    && self.adjacent(next)
+                    && self.name_tok(next)
+                    && self.low[next] & PARTICLE == 0
+                {
+                    e = next + 1;
                     continue;
                 }
                 break;
@@ -255,6 +262,19 @@ impl<'t> Ctx<'t> {
         }
         e
     }
+}
+
+/// A lower-case word that may end an organisation's name: an adjective, a participle (« enchaîné »).
+fn name_adj(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.w(j);
+    is_adj(ctx, j)
+        || (ctx.toks[j].is_word()
+            && !ctx.toks[j].is(CAP | DIGIT)
+            && ctx.low[j] & (STOP | MONTH | WEEKDAY | TITLE) == 0
+            && w.chars().count() >= 4
+            && ["é", "ée", "és", "ées", "cole", "coles"]
+                .iter()
+                .any(|s| w.ends_with(s)))
 }
 
 /// A Roman numeral, maybe ordinal: « XIV », « XVe », « IIIe ».
@@ -301,7 +321,16 @@ pub fn extract(text: &str) -> Vec<Span> {
         }
         match chunk(&ctx, i) {
             Some(e) if !used[i..e].iter().any(|&u| u) => {
-                if let Some(c) = classify(&ctx, i, e) {
+                let mut e = e;
+                if let Some(mut c) = classify(&ctx, i, e) {
+                    // « la banque Crédit agricole », « le journal La Dépêche libérale »: an organisation named
+                    // after a cue word keeps the adjectives that follow its name
+                    if c.label == Label::Org && c.strength >= 3 && c.words == 1 {
+                        while c.e < e + 2 && ctx.adjacent(c.e) && name_adj(&ctx, c.e) {
+                            c.e += 1;
+                        }
+                        e = c.e;
+                    }
                     cands.push(c);
                 }
                 used[i..e].iter_mut().for_each(|u| *u = true);
