@@ -14,7 +14,10 @@ fn spans_are_sorted_disjoint_and_on_char_boundaries() {
     for s in &spans {
         assert!(A.is_char_boundary(s.start) && A.is_char_boundary(s.end) && s.start < s.end);
     }
-    let texts: Vec<(&str, Label)> = spans.iter().map(|s| (&A[s.start..s.end], s.label)).collect();
+    let texts: Vec<(&str, Label)> = spans
+        .iter()
+        .map(|s| (&A[s.start..s.end], s.label))
+        .collect();
     assert_eq!(
         texts,
         [
@@ -30,7 +33,10 @@ fn spans_are_sorted_disjoint_and_on_char_boundaries() {
 fn labels_print_and_parse() {
     for l in Label::ALL {
         assert_eq!(Label::parse(l.as_str()), Some(l));
-        assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{}\"", l.as_str()));
+        assert_eq!(
+            serde_json::to_string(&l).unwrap(),
+            format!("\"{}\"", l.as_str())
+        );
     }
 }
 
@@ -45,7 +51,11 @@ fn the_document_stage_round_trips_through_serde() {
 #[test]
 fn the_index_merges_documents_and_counts() {
     let index = EntityIndex::build(&[analyse(A), analyse(B)]);
-    let raissi = index.entities().iter().find(|e| e.name == "Ibrahim Raïssi").unwrap();
+    let raissi = index
+        .entities()
+        .iter()
+        .find(|e| e.name == "Ibrahim Raïssi")
+        .unwrap();
     assert_eq!(raissi.key, "per-ibrahim-raissi");
     assert_eq!((raissi.mentions, raissi.documents), (3, 2));
     assert_eq!(raissi.variants, ["Ibrahim Raïssi", "Raïssi"]);
@@ -63,8 +73,16 @@ fn the_index_merges_documents_and_counts() {
 fn json_export_has_the_agreed_shape() {
     let index = EntityIndex::build(&[analyse(A), analyse(B)]);
     let docs = [
-        ExportDoc { path: "a.txt", title: "A", text: A },
-        ExportDoc { path: "b.txt", title: "B", text: B },
+        ExportDoc {
+            path: "a.txt",
+            title: "A",
+            text: A,
+        },
+        ExportDoc {
+            path: "b.txt",
+            title: "B",
+            text: B,
+        },
     ];
     let raw = to_json(&docs, &index);
     assert!(raw.starts_with(r#"{"documents":[{"path":"a.txt","title":"A","mentions":[{"start":6,"end":13,"text":"2023-12","label":"DATE","entity":"date-2023-12"}"#), "{raw}");
@@ -74,10 +92,18 @@ fn json_export_has_the_agreed_shape() {
     assert_eq!(d0["path"], "a.txt");
     assert_eq!(d0["title"], "A");
     let m0 = &d0["mentions"][0];
-    assert_eq!((m0["start"].as_u64(), m0["end"].as_u64()), (Some(6), Some(13)));
+    assert_eq!(
+        (m0["start"].as_u64(), m0["end"].as_u64()),
+        (Some(6), Some(13))
+    );
     assert_eq!(m0["text"], "2023-12");
     assert_eq!(m0["label"], "DATE");
-    let e0 = v["entities"].as_array().unwrap().iter().find(|e| e["id"] == "per-ibrahim-raissi").unwrap();
+    let e0 = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "per-ibrahim-raissi")
+        .unwrap();
     assert_eq!(e0["documents"], 2);
 }
 
@@ -85,7 +111,11 @@ fn json_export_has_the_agreed_shape() {
 fn tsv_export_escapes_tabs_and_newlines() {
     let text = "Le président Ibrahim\tRaïssi";
     let index = EntityIndex::build(&[analyse(text)]);
-    let docs = [ExportDoc { path: "dir\twith tab/x.txt", title: "", text }];
+    let docs = [ExportDoc {
+        path: "dir\twith tab/x.txt",
+        title: "",
+        text,
+    }];
     let tsv = to_tsv(&docs, &index);
     let mut lines = tsv.lines();
     assert_eq!(lines.next(), Some("path\tstart\tend\tlabel\tentity\ttext"));

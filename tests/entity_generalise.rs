@@ -138,3 +138,68 @@ fn across_documents_spellings_and_accents_merge() {
     assert_eq!(rai.len(), 1, "{per:?}");
     assert_eq!(rai[0].name, "Ebrahim Raïssi");
 }
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap_or_default()
+}
+
+#[test]
+fn invented_french_court_report() {
+    let text = fixture("invented_fr_proces.txt");
+    let f = found(&text);
+    for (t, l) in [
+        ("Hugues Dartignac", "PER"),
+        ("Dartignac", "PER"),
+        ("Clarisse Vandembroucke", "PER"),
+        ("Patrick Ollivro", "PER"),
+        ("Ollivro", "PER"),
+        ("Étienne Marsolier", "PER"),
+        ("Parquet national financier", "ORG"),
+        ("Agence France-Presse", "ORG"),
+        ("Vertiflux", "ORG"),
+        ("Crédit agricole", "ORG"),
+        ("France Inter", "ORG"),
+        ("Bordeaux", "LOC"),
+        ("Gironde", "LOC"),
+        ("5 novembre 2019", "DATE"),
+        ("vendredi", "DATE"),
+    ] {
+        assert!(has(&f, t, l), "{t} {l}: {f:?}");
+    }
+    assert!(
+        !f.iter()
+            .any(|(t, _)| t.starts_with("Me ") || t.starts_with("M. ")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn invented_english_storm_report() {
+    let text = fixture("invented_en_storm.txt");
+    let f = found(&text);
+    for (t, l) in [
+        ("Melissa Tranfield", "PER"),
+        ("Tranfield", "PER"),
+        ("Raymond Okonkwo-Baptiste", "PER"),
+        ("Okonkwo-Baptiste", "PER"),
+        ("Mark Carney", "PER"),
+        ("National Weather Service", "ORG"),
+        ("Federal Emergency Management Agency", "ORG"),
+        ("Northgrid Energy", "ORG"),
+        ("Maine", "LOC"),
+        ("Augusta", "LOC"),
+        ("Nova Scotia", "LOC"),
+        ("Sunday, February 11, 2029", "DATE"),
+    ] {
+        assert!(has(&f, t, l), "{t} {l}: {f:?}");
+    }
+    assert!(
+        !f.iter().any(|(t, _)| t.contains("Halvor")),
+        "a storm is no entity: {f:?}"
+    );
+}

@@ -255,7 +255,8 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         return set(Label::Loc, 3);
     }
     let before = before(ctx, a);
-    let org_after = ctx.adjacent(e) && ctx.low[e] & ORG_AFTER != 0 && !ctx.toks[e].is(CAP);
+    let org_after =
+        ctx.adjacent(e) && ctx.low[e] & ORG_AFTER != 0 && !ctx.toks[e].is(CAP) && !t.is(SENT);
     if place {
         return if before == Before::OrgCue {
             set(Label::Org, 3)
@@ -302,8 +303,9 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         _ => {}
     }
     if nw >= 2 {
+        // two unknown capitalised words are most often a person; three or more, or after an article, a body
         let article = ctx.low[a] & STOP != 0;
-        return if article {
+        return if article || nw >= 3 {
             set(Label::Org, 1)
         } else {
             set(Label::Per, 1)
