@@ -73,11 +73,7 @@ impl<'t> Ctx<'t> {
                     }
                 }
             } else if near[i] {
-                low[i] = LEX.token_flags_packed(
-                    w,
-                    pack_in(bytes, t.start as usize, t.end as usize),
-                    false,
-                )[1];
+                low[i] = LEX.lower_token_flags(w, pack_in(bytes, t.start as usize, t.end as usize));
             } else if matches!(
                 w,
                 "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"

@@ -106,6 +106,9 @@ pub struct Lexicon {
     pub words: FxMap<Box<str>, [u32; 2]>,
     /// The same for words of 15 bytes or less, packed in an integer: no string compare per lookup.
     pub short: FxMap<u128, [u32; 2]>,
+    /// List flags of the lower-case words of the hand-written lists, packed: a small map that stays in cache,
+    /// for the many lower-case tokens.
+    pub lower_short: FxMap<u128, u32>,
     /// Case-sensitive single tokens: given names and one-word places.
     pub exact: FxMap<Box<str>, u32>,
     /// Lower-case words of the hand-written lists.
@@ -155,6 +158,7 @@ fn build() -> Lexicon {
     let mut lex = Lexicon {
         words: FxMap::default(),
         short: FxMap::default(),
+        lower_short: FxMap::default(),
         exact: FxMap::default(),
         lower: FxMap::default(),
         multi: FxMap::default(),
@@ -257,6 +261,11 @@ fn build() -> Lexicon {
         words.entry(w.clone()).or_insert([0, 0])[0] |= f;
     }
     lex.short = words
+        .iter()
+        .filter_map(|(w, &f)| pack(w).map(|k| (k, f)))
+        .collect();
+    lex.lower_short = lex
+        .lower
         .iter()
         .filter_map(|(w, &f)| pack(w).map(|k| (k, f)))
         .collect();
@@ -419,6 +428,15 @@ impl Lexicon {
     #[cfg(test)]
     pub fn token_flags(&self, word: &str, capitalised: bool) -> [u32; 2] {
         self.token_flags_packed(word, pack(word), capitalised)
+    }
+
+    /// List flags of a lower-case token, given its [`pack`] key.
+    #[inline]
+    pub fn lower_token_flags(&self, word: &str, packed: Option<u128>) -> u32 {
+        match packed {
+            Some(k) => self.lower_short.get(&k).copied().unwrap_or(0),
+            None => self.lower.get(word).copied().unwrap_or(0),
+        }
     }
 
     /// As [`Lexicon::token_flags`], given the word's [`pack`] key.
