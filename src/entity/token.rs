@@ -193,7 +193,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     (b as char, 1, Class::Lower)
                 }
-                2 => (b as char, 1, Class::Upper),
+                2 => {
+                    // fast path: « Capitalised » ASCII word ending on ASCII that is no letter, digit or hyphen
+                    let mut j = i + 1;
+                    while j < n && bytes[j].is_ascii_lowercase() {
+                        j += 1;
+                    }
+                    let ends = j >= n
+                        || (bytes[j] < 0x80
+                            && !matches!(ASCII[bytes[j] as usize], 1..=3)
+                            && bytes[j] != b'-');
+                    if j > i + 1 && ends {
+                        let mut flags = gap | ALPHA | CAP;
+                        if sent {
+                            flags |= SENT;
+                        }
+                        out.push(Token {
+                            start: i as u32,
+                            end: j as u32,
+                            flags,
+                            punct: '\0',
+                        });
+                        sent = false;
+                        gap = 0;
+                        i = j;
+                        continue;
+                    }
+                    (b as char, 1, Class::Upper)
+                }
                 3 => (b as char, 1, Class::Digit),
                 _ => (b as char, 1, Class::Other),
             }
