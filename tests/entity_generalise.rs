@@ -203,3 +203,22 @@ fn invented_english_storm_report() {
         "a storm is no entity: {f:?}"
     );
 }
+
+#[test]
+fn french_particle_names_and_bodies_named_after_places() {
+    let text = "Charles de Gaulle et Dominique de Villepin ont parlé à la Ville de Paris. Villepin a souri. \
+                L'Etat a versé 3 millions, selon l'INSEE. VIDÉO. Le Monde et France Inter l'ont rapporté.";
+    let f = found(text);
+    for (t, l) in [
+        ("Charles de Gaulle", "PER"),
+        ("Dominique de Villepin", "PER"),
+        ("Villepin", "PER"),
+        ("Ville de Paris", "ORG"),
+        ("INSEE", "ORG"),
+        ("Le Monde", "ORG"),
+        ("France Inter", "ORG"),
+    ] {
+        assert!(has(&f, t, l), "{t} {l}: {f:?}");
+    }
+    assert!(!f.iter().any(|(t, _)| t == "Etat" || t == "VIDÉO"), "{f:?}");
+}

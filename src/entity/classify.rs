@@ -288,7 +288,15 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         && ctx.toks[first].is(CAP)
         && !ctx.toks[first].is(UPPER);
     let upper = words.iter().any(|&j| ctx.toks[j].is(UPPER));
-    if given_led && nw >= 2 && !upper {
+    // « Ville de Paris », « Banque de France »: a name joined to a place by « de » is a body's
+    let de_place = (a..e).any(|j| matches!(ctx.w(j), "de" | "d" | "du"))
+        && words[1..].iter().any(|&j| ctx.ex[j] & PLACE != 0);
+    // « Dominique de Villepin »: a given name, « de » and a surname, even when the given name is a country's
+    let de_name = ctx.ex[first] & GIVEN_NAME != 0
+        && !de_place
+        && (a..e).any(|j| matches!(ctx.w(j), "de" | "d" | "du"))
+        && words[1..].iter().all(|&j| !ctx.toks[j].is(UPPER));
+    if (given_led || de_name) && nw >= 2 && !upper && !de_place {
         return set(Label::Per, 2);
     }
     let has_place = words

@@ -527,7 +527,7 @@ fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
             if ctx.name_tok(k) && ctx.toks[k].is(CAP) && ctx.low[k] & STOP == 0 && ctx.adjacent(k) {
                 let e2 = ctx.run(k);
                 let right_place = ctx.is_place(k, e2);
-                let given = ctx.ex[a] & GIVEN_NAME != 0 && e > a + 1;
+                let given = ctx.ex[a] & GIVEN_NAME != 0;
                 let single_unknown = e == a + 1 && ctx.ex[a] & PLACE == 0 && !t.is(SENT | UPPER);
                 if (given && e2 == k + 1 && !right_place && !ctx.toks[k].is(UPPER))
                     || (single_unknown && right_place)
