@@ -207,7 +207,7 @@ fn invented_english_storm_report() {
 #[test]
 fn french_particle_names_and_bodies_named_after_places() {
     let text = "Charles de Gaulle et Dominique de Villepin ont parlé à la Ville de Paris. Villepin a souri. \
-                L'Etat a versé 3 millions, selon l'INSEE. VIDÉO. Le Monde et France Inter l'ont rapporté.";
+                L'Etat a versé 3 millions, selon l'INSEE. VIDÉO. Selon Le Monde et France Inter, rien ne change.";
     let f = found(text);
     for (t, l) in [
         ("Charles de Gaulle", "PER"),
