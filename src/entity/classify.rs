@@ -45,7 +45,8 @@ const ADJ_ENDINGS: &[&str] = &[
     "ique", "iques", "al", "ale", "ales", "aux", "el", "elle", "els", "elles", "aire", "aires",
     "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines", "if",
     "ive", "ifs", "ives", "eux", "euse", "euses", "ois", "oise", "oises", "ère", "ères", "ier",
-    "iers", "ain", "ême", "eur", "eure",
+    "iers", "ain", "ême", "eur", "eure", "iste", "istes", "ile", "iles", "ome", "omes", "ante",
+    "antes", "éen", "éenne", "éens", "éennes",
 ];
 
 /// A lower-case adjective that may end an institution's name (« populaire », « islamique », « générale »).
@@ -190,13 +191,20 @@ fn before_of(ctx: &Ctx, p: usize) -> Before {
 
 /// Classifies tokens `[a, e)`; `None` drops them.
 pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
-    let words: Vec<usize> = (a..e)
-        .filter(|&j| {
-            ctx.toks[j].is_word()
-                && !(ctx.cap_particle(j) && j > a && j + 1 < e)
-                && ctx.low[j] & STOP == 0
-        })
-        .collect();
+    // the name's words, particles and articles left out (no allocation: names are short)
+    let mut buf = [0usize; 16];
+    let mut len = 0;
+    for j in a..e {
+        if ctx.toks[j].is_word()
+            && !(ctx.cap_particle(j) && j > a && j + 1 < e)
+            && ctx.low[j] & STOP == 0
+            && len < 16
+        {
+            buf[len] = j;
+            len += 1;
+        }
+    }
+    let words = &buf[..len];
     let last = *words.last()?;
     if words
         .iter()
@@ -247,7 +255,8 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         return set(Label::Loc, 3);
     }
     let before = before(ctx, a);
-    let org_after = ctx.adjacent(e) && ctx.low[e] & ORG_AFTER != 0 && !ctx.toks[e].is(CAP);
+    let org_after =
+        ctx.adjacent(e) && ctx.low[e] & ORG_AFTER != 0 && !ctx.toks[e].is(CAP) && !t.is(SENT);
     if place {
         return if before == Before::OrgCue {
             set(Label::Org, 3)
@@ -271,9 +280,23 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
     if before == Before::OrgOf {
         return set(Label::Org, 2);
     }
-    let given_led = ctx.ex[a] & GIVEN_NAME != 0 && t.is(CAP) && !t.is(UPPER);
+    // the first word, past an article: « Le Monde » is not led by the given name « Le »
+    let first = words[0];
+    // « France Inter » is no person
+    let given_led = ctx.ex[first] & GIVEN_NAME != 0
+        && ctx.ex[first] & COUNTRY == 0
+        && ctx.toks[first].is(CAP)
+        && !ctx.toks[first].is(UPPER);
     let upper = words.iter().any(|&j| ctx.toks[j].is(UPPER));
-    if given_led && nw >= 2 && !upper {
+    // « Ville de Paris », « Banque de France »: a name joined to a place by « de » is a body's
+    let de_place = (a..e).any(|j| matches!(ctx.w(j), "de" | "d" | "du"))
+        && words[1..].iter().any(|&j| ctx.ex[j] & PLACE != 0);
+    // « Dominique de Villepin »: a given name, « de » and a surname, even when the given name is a country's
+    let de_name = ctx.ex[first] & GIVEN_NAME != 0
+        && !de_place
+        && (a..e).any(|j| matches!(ctx.w(j), "de" | "d" | "du"))
+        && words[1..].iter().all(|&j| !ctx.toks[j].is(UPPER));
+    if (given_led || de_name) && nw >= 2 && !upper && !de_place {
         return set(Label::Per, 2);
     }
     let has_place = words
@@ -288,8 +311,9 @@ pub fn classify(ctx: &Ctx, a: usize, e: usize) -> Option<Cand> {
         _ => {}
     }
     if nw >= 2 {
+        // two unknown capitalised words are most often a person; three or more, or after an article, a body
         let article = ctx.low[a] & STOP != 0;
-        return if article {
+        return if article || nw >= 3 {
             set(Label::Org, 1)
         } else {
             set(Label::Per, 1)

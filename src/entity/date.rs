@@ -52,7 +52,7 @@ pub fn find(text: &str, toks: &[Token], low: &[u32]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < n {
         let t = &toks[i];
-        if !t.is_word() {
+        if !t.is_word() || (!t.is(super::token::DIGIT) && low[i] & (WEEKDAY | MONTH) == 0) {
             i += 1;
             continue;
         }

@@ -4,6 +4,7 @@
 //! one label through the article.
 
 use super::classify::{Cand, classify, is_adj};
+use super::cue::cue_span;
 use super::gazetteer::*;
 use super::token::{CAP, DIGIT, INNER_CAP, NL, SENT, Token, UPPER, tokenize};
 use super::{Label, Span, date, resolve};
@@ -21,9 +22,34 @@ pub struct Ctx<'t> {
 impl<'t> Ctx<'t> {
     pub fn new(text: &'t str) -> Ctx<'t> {
         let toks = tokenize(text);
-        let mut low = vec![0u32; toks.len()];
-        let mut ex = vec![0u32; toks.len()];
-        let mut buf = String::new();
+        let n = toks.len();
+        let mut low = vec![0u32; n];
+        let mut ex = vec![0u32; n];
+        // Lower-case words matter only near a capitalised word or a number (titles, cue words, « de la »,
+        // adjectives of an institution's name): look those up, and weekdays everywhere.
+        let key = |t: &Token| t.is_word() && t.is(CAP | UPPER | INNER_CAP | super::token::DIGIT);
+        let mut near = vec![false; n];
+        let mut dist = usize::MAX;
+        for i in (0..n).rev() {
+            dist = if key(&toks[i]) {
+                0
+            } else {
+                dist.saturating_add(1)
+            };
+            near[i] = dist <= 8;
+        }
+        dist = usize::MAX;
+        for i in 0..n {
+            dist = if key(&toks[i]) {
+                0
+            } else {
+                dist.saturating_add(1)
+            };
+            near[i] |= dist <= 8;
+        }
+        let bytes = text.as_bytes();
+        let mut demonyms: FxMap<&str, bool> =
+            FxMap::with_capacity_and_hasher(64, Default::default());
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() || t.is(super::token::NUMBER) {
                 continue;
@@ -33,10 +59,27 @@ impl<'t> Ctx<'t> {
                 continue;
             }
             if t.is(CAP | UPPER | INNER_CAP) {
-                ex[i] = LEX.exact_flags(w);
-                low[i] = LEX.lower_flags(lower_into(w, &mut buf));
-            } else {
-                low[i] = LEX.lower_flags(w);
+                [ex[i], low[i]] = LEX.token_flags_packed(
+                    w,
+                    pack_in(bytes, t.start as usize, t.end as usize),
+                    true,
+                );
+                if is_roman(w) {
+                    low[i] |= NOT_ORG; // « XVe siècle », « Louis XIV »
+                }
+                if ex[i] & (PLACE | GIVEN_NAME | PLACE_PREFIX) == 0 && low[i] == 0 && t.is(CAP) {
+                    let d = *demonyms.entry(w).or_insert_with(|| LEX.is_demonym(w));
+                    if d {
+                        low[i] |= DEMONYM;
+                    }
+                }
+            } else if near[i] {
+                low[i] = LEX.lower_token_flags(w, pack_in(bytes, t.start as usize, t.end as usize));
+            } else if matches!(
+                w,
+                "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+            ) {
+                low[i] = WEEKDAY;
             }
         }
         Ctx {
@@ -142,10 +185,16 @@ impl<'t> Ctx<'t> {
                         && self.adjacent(j + 1)
                         && self.name_tok(j + 1);
                     // « l’agence RIA Novosti Valentine Sapounov »: a person after an organisation's name
+                    // and « des Finances Ludivine Karbowsky »: a given name after capitalised words that hold none
                     let org_then_person = self.ex[j] & GIVEN_NAME != 0
                         && self.name_tok(j + 1)
                         && self.adjacent(j + 1)
-                        && (a..j).any(|k| self.toks[k].is(UPPER) || self.low[k] & ORG_SUFFIX != 0);
+                        && self.low[j + 1] & STOP == 0
+                        && ((a..j)
+                            .any(|k| self.toks[k].is(UPPER) || self.low[k] & ORG_SUFFIX != 0)
+                            || ((a..j).all(|k| self.ex[k] & GIVEN_NAME == 0)
+                                && self.low[a] & (ORG_HEAD | SITE_HEAD | GEO_HEAD) == 0
+                                && self.w(a).chars().count() > 1));
                     if title_then_name || org_then_person {
                         break;
                     }
@@ -178,12 +227,19 @@ impl<'t> Ctx<'t> {
                         | "del"
                         | "dos"
                 );
-                if foreign
-                    && self.adjacent(j + 1)
-                    && self.name_tok(j + 1)
-                    && self.low[j + 1] & PARTICLE == 0
+                // « von der Leyen », « van den Berg »: two particles may stand together
+                let next = if matches!(self.w(j + 1), "der" | "den" | "la" | "los" | "las" | "del")
                 {
-                    e = j + 2;
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if foreign
+                    && self.adjacent(next)
+                    && self.name_tok(next)
+                    && self.low[next] & PARTICLE == 0
+                {
+                    e = next + 1;
                     continue;
                 }
                 break;
@@ -203,6 +259,29 @@ impl<'t> Ctx<'t> {
         }
         e
     }
+}
+
+/// A lower-case word that may end an organisation's name: an adjective, a participle (« enchaîné »).
+fn name_adj(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.w(j);
+    is_adj(ctx, j)
+        || (ctx.toks[j].is_word()
+            && !ctx.toks[j].is(CAP | DIGIT)
+            && ctx.low[j] & (STOP | MONTH | WEEKDAY | TITLE) == 0
+            && w.chars().count() >= 4
+            && ["é", "ée", "és", "ées", "cole", "coles"]
+                .iter()
+                .any(|s| w.ends_with(s)))
+}
+
+/// A Roman numeral, maybe ordinal: « XIV », « XVe », « IIIe ».
+fn is_roman(w: &str) -> bool {
+    let head = w.trim_end_matches(['e', 'è', 'm', 'r']);
+    head.len() >= 2
+        && head.len() <= 7
+        && head
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
 /// Finds the mentions of a text.
@@ -239,7 +318,16 @@ pub fn extract(text: &str) -> Vec<Span> {
         }
         match chunk(&ctx, i) {
             Some(e) if !used[i..e].iter().any(|&u| u) => {
-                if let Some(c) = classify(&ctx, i, e) {
+                let mut e = e;
+                if let Some(mut c) = classify(&ctx, i, e) {
+                    // « la banque Crédit agricole », « le journal La Dépêche libérale »: an organisation named
+                    // after a cue word keeps the adjectives that follow its name
+                    if c.label == Label::Org && c.strength >= 3 && c.words == 1 {
+                        while c.e < e + 2 && ctx.adjacent(c.e) && name_adj(&ctx, c.e) {
+                            c.e += 1;
+                        }
+                        e = c.e;
+                    }
                     cands.push(c);
                 }
                 used[i..e].iter_mut().for_each(|u| *u = true);
@@ -266,116 +354,6 @@ pub fn extract(text: &str) -> Vec<Span> {
     out
 }
 
-/// A name led by a cue word: an institution (« Confédération générale du travail », « ministère de
-/// l’Intérieur »), a sea or strait (« mer Rouge », « détroit de Bab al-Mandab ») or a site (« mosquée X »).
-fn cue_span(ctx: &Ctx, i: usize) -> Option<(usize, usize, Label)> {
-    let t = ctx.toks[i];
-    let low = ctx.low[i];
-    if low & (ORG_HEAD | ORG_HEAD_LOWER | GEO_HEAD | SITE_HEAD) == 0 {
-        return None;
-    }
-    // a cue word inside a run of capitalised words belongs to that run ("Clark Art Institute")
-    let cap = t.is(CAP) && !t.is(UPPER);
-    if cap && i > 0 && ctx.adjacent(i) && ctx.toks[i - 1].is_namey() && ctx.low[i - 1] & STOP == 0 {
-        return None;
-    }
-    if low & (GEO_HEAD | SITE_HEAD) != 0 {
-        let site = low & SITE_HEAD != 0;
-        let j = i + 1;
-        if !ctx.adjacent(j) {
-            return None;
-        }
-        let code = site && ctx.toks[j].is(CAP) && ctx.toks[j].is(DIGIT); // autoroute A20
-        if code {
-            return Some((i, j + 1, Label::Loc));
-        }
-        if ctx.name_tok(j) && ctx.low[j] & STOP == 0 {
-            return Some((i, ctx.run(j), Label::Loc));
-        }
-        let k = ctx.de_phrase(j, false)?;
-        if ctx.name_tok(k) && ctx.adjacent(k) && ctx.low[k] & STOP == 0 {
-            let e = ctx.run(k);
-            if site && ctx.is_place(k, e) {
-                return Some((k, e, Label::Loc)); // « château de Saint-Cloud » names the town
-            }
-            return Some((i, e, Label::Loc));
-        }
-        if !cap || low & ORG_HEAD == 0 {
-            return None;
-        }
-    }
-    let lower_head = !cap && low & ORG_HEAD_LOWER != 0;
-    if !cap && !lower_head {
-        return None;
-    }
-    let mut e = i + 1;
-    let mut only_head = true;
-    let mut adjs = 0;
-    let mut nouns = 0;
-    while ctx.adjacent(e) {
-        let j = e;
-        if ctx.toks[j].is(CAP)
-            && ctx.name_tok(j)
-            && ctx.low[j] & STOP == 0
-            && (!lower_head || e == i + 1)
-        {
-            if ctx.ex[j] & GIVEN_NAME != 0 && ctx.run(j) > j + 1 {
-                break; // a person follows: « Parti socialiste François Hollande »
-            }
-            e = ctx.run(j);
-            only_head = false;
-            adjs = 0;
-            continue;
-        }
-        if !lower_head && adjs < 2 && is_adj(ctx, j) {
-            e = j + 1;
-            adjs += 1;
-            only_head = false;
-            continue;
-        }
-        let Some(k) = ctx.de_phrase(j, true) else {
-            break;
-        };
-        if !ctx.adjacent(k) {
-            break;
-        }
-        if ctx.name_tok(k) && ctx.toks[k].is(CAP) && ctx.low[k] & STOP == 0 {
-            let e2 = ctx.run(k);
-            let person = ctx.ex[k] & GIVEN_NAME != 0 && e2 > k + 1;
-            if person || !(only_head || ctx.is_place(k, e2) || lower_head && e == i + 1) {
-                break;
-            }
-            e = e2;
-            only_head = false;
-            adjs = 0;
-            continue;
-        }
-        let w = ctx.w(k);
-        let noun = !lower_head
-            && ctx.toks[k].is_word()
-            && !ctx.toks[k].is(CAP | DIGIT)
-            && ctx.low[k] & (STOP | MONTH | WEEKDAY) == 0
-            && w.chars().count() >= 3;
-        if noun && nouns < 2 {
-            e = k + 1;
-            nouns += 1;
-            adjs = 0;
-            only_head = false;
-            continue;
-        }
-        break;
-    }
-    if e == i + 1 {
-        // a capitalised head alone, inside a sentence: « le Sénat », « l’Assemblée »
-        if lower_head || t.is(SENT) || low & STOP != 0 {
-            return None;
-        }
-    } else if lower_head && !ctx.toks[e - 1].is_namey() {
-        return None;
-    }
-    Some((i, e, Label::Org))
-}
-
 /// A run of capitalised words starting at `a`, with the joins names allow: « Impact de Montréal »,
 /// « María Dolores de Cospedal », « Sterling & Francine Clark Art Institute », « Apple Inc. ».
 fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
@@ -393,8 +371,7 @@ fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
             return None;
         }
     }
-    if ctx.ex[a] & (PLACE | GIVEN_NAME | PLACE_PREFIX) == 0 && t.is(CAP) && LEX.is_demonym(ctx.w(a))
-    {
+    if ctx.low[a] & DEMONYM != 0 {
         return None;
     }
     let mut e = ctx.run(a);
@@ -430,7 +407,7 @@ fn chunk(ctx: &Ctx, a: usize) -> Option<usize> {
         {
             let e2 = ctx.run(k);
             let right_place = ctx.is_place(k, e2);
-            let given = ctx.ex[a] & GIVEN_NAME != 0 && e > a + 1;
+            let given = ctx.ex[a] & GIVEN_NAME != 0;
             let single_unknown = e == a + 1 && ctx.ex[a] & PLACE == 0 && !t.is(SENT | UPPER);
             if (given && e2 == k + 1 && !right_place && !ctx.toks[k].is(UPPER))
                 || (single_unknown && right_place)

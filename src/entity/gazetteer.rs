@@ -5,11 +5,9 @@
 //! - `assets/given_names.txt`: given names (Jörg Michael's nam_dict.txt via gender-guesser);
 //! - `assets/lexicon.txt`: hand-written function words, titles and cue words.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
+pub use super::keys::*;
 
 static PLACES: &str = include_str!("../../assets/places.txt");
 static GIVEN: &str = include_str!("../../assets/given_names.txt");
@@ -41,52 +39,10 @@ pub const PLACE_PREFIX: u32 = 1 << 21;
 pub const ORG_OF: u32 = 1 << 22;
 pub const NOT_NAME: u32 = 1 << 23;
 pub const PER_OF: u32 = 1 << 24;
+/// Set by the extractor on a capitalised demonym (« Iraniens »).
+pub const DEMONYM: u32 = 1 << 25;
 
 pub const PLACE: u32 = COUNTRY | CITY | REGION;
-
-/// A small, fast hasher for short keys (FxHash).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A multi-word place: its words after the first.
 pub struct MultiPlace {
@@ -94,6 +50,14 @@ pub struct MultiPlace {
 }
 
 pub struct Lexicon {
+    /// Every word as it may be written (« le », « Le », « LE », « Nadine »): [exact flags, list flags], so a
+    /// token costs one lookup.
+    pub words: FxMap<Box<str>, [u32; 2]>,
+    /// The same for words of 15 bytes or less, packed in an integer: no string compare per lookup.
+    pub short: FxMap<u128, [u32; 2]>,
+    /// List flags of the lower-case words of the hand-written lists, packed: a small map that stays in cache,
+    /// for the many lower-case tokens.
+    pub lower_short: FxMap<u128, u32>,
     /// Case-sensitive single tokens: given names and one-word places.
     pub exact: FxMap<Box<str>, u32>,
     /// Lower-case words of the hand-written lists.
@@ -103,11 +67,12 @@ pub struct Lexicon {
     /// Place id by folded name (accents and case removed).
     pub place_id: FxMap<Box<str>, Box<str>>,
     /// Kind flags of one-word places by folded name (« Etats-Unis » for « États-Unis »).
-    pub place_fold: FxMap<Box<str>, u32>,
+    pub place_fold: FxMap<u128, u32>,
     /// Folded stems of place names, to recognise demonyms ("palestin" for Palestiniens).
     pub stems: FxMap<Box<str>, ()>,
     /// Demonym endings, longest first.
     pub demonym_suffixes: Vec<Box<str>>,
+    pub demonym_suffix_set: FxMap<Box<str>, ()>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(build);
@@ -140,6 +105,9 @@ fn section_flag(name: &str) -> u32 {
 
 fn build() -> Lexicon {
     let mut lex = Lexicon {
+        words: FxMap::default(),
+        short: FxMap::default(),
+        lower_short: FxMap::default(),
         exact: FxMap::default(),
         lower: FxMap::default(),
         multi: FxMap::default(),
@@ -147,6 +115,7 @@ fn build() -> Lexicon {
         place_fold: FxMap::default(),
         stems: FxMap::default(),
         demonym_suffixes: Vec::new(),
+        demonym_suffix_set: FxMap::default(),
     };
     let mut section = "";
     for line in LEXICON.lines() {
@@ -166,6 +135,11 @@ fn build() -> Lexicon {
     lex.demonym_suffixes
         .sort_by_key(|s| std::cmp::Reverse(s.len()));
     lex.demonym_suffixes.dedup();
+    lex.demonym_suffix_set = lex
+        .demonym_suffixes
+        .iter()
+        .map(|s| (s.clone(), ()))
+        .collect();
     for line in GIVEN.lines() {
         let name = line.trim();
         if name.is_empty() || name.starts_with('#') {
@@ -204,7 +178,9 @@ fn build() -> Lexicon {
             [] => {}
             [one] => {
                 *lex.exact.entry((*one).into()).or_insert(0) |= flag;
-                *lex.place_fold.entry(folded.as_str().into()).or_insert(0) |= flag;
+                if let Some(k) = pack(&folded) {
+                    *lex.place_fold.entry(k).or_insert(0) |= flag;
+                }
             }
             [first, rest @ ..] => {
                 *lex.exact.entry((*first).into()).or_insert(0) |= PLACE_PREFIX;
@@ -217,6 +193,32 @@ fn build() -> Lexicon {
             }
         }
     }
+    let mut words: FxMap<Box<str>, [u32; 2]> = FxMap::default();
+    for (w, &f) in &lex.lower {
+        let mut cap = String::with_capacity(w.len());
+        let mut chars = w.chars();
+        if let Some(c) = chars.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(chars.as_str());
+        }
+        let upper = w.to_uppercase();
+        for form in [w.to_string(), cap, upper] {
+            words.entry(form.into()).or_insert([0, 0])[1] |= f;
+        }
+    }
+    for (w, &f) in &lex.exact {
+        words.entry(w.clone()).or_insert([0, 0])[0] |= f;
+    }
+    lex.short = words
+        .iter()
+        .filter_map(|(w, &f)| pack(w).map(|k| (k, f)))
+        .collect();
+    lex.lower_short = lex
+        .lower
+        .iter()
+        .filter_map(|(w, &f)| pack(w).map(|k| (k, f)))
+        .collect();
+    lex.words = words;
     for v in lex.multi.values_mut() {
         v.sort_by_key(|m| std::cmp::Reverse(m.rest.len()));
     }
@@ -245,45 +247,6 @@ fn add_stems(stems: &mut FxMap<Box<str>, ()>, folded: &str) {
     }
 }
 
-/// Lower case without accents: "Téhéran" → "teheran", "Raïssi" → "raissi". Apostrophes become ASCII.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        for b in s.bytes() {
-            out.push(b.to_ascii_lowercase() as char);
-        }
-        return out;
-    }
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '’' | 'ʼ' | '‘' => out.push('\''),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
-/// Lower-cases `word` into `buf` (reused to avoid allocations) and returns it.
-pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
-    buf.clear();
-    if word.is_ascii() {
-        for b in word.bytes() {
-            buf.push(b.to_ascii_lowercase() as char);
-        }
-    } else {
-        for c in word.chars() {
-            buf.extend(c.to_lowercase());
-        }
-    }
-    buf.as_str()
-}
-
 impl Lexicon {
     /// Flags of a word of the hand-written lists, by its lower-case form.
     #[inline]
@@ -292,27 +255,73 @@ impl Lexicon {
     }
 
     /// Flags of a token as written (given names, places); a place also without its accents.
-    #[inline]
+    #[cfg(test)]
     pub fn exact_flags(&self, word: &str) -> u32 {
-        let f = self.exact.get(word).copied().unwrap_or(0);
-        if f & (PLACE | GIVEN_NAME) == 0 && !word.bytes().all(|b| b.is_ascii_uppercase()) {
-            return f | self
-                .place_fold
-                .get(fold(word).as_str())
-                .copied()
-                .unwrap_or(0);
+        self.token_flags(word, true)[0]
+    }
+
+    /// [exact flags, list flags] of a token as written, one lookup; a capitalised word that no list holds is
+    /// also looked up as a place without its accents (« Etats-Unis »).
+    #[inline]
+    #[cfg(test)]
+    pub fn token_flags(&self, word: &str, capitalised: bool) -> [u32; 2] {
+        self.token_flags_packed(word, pack(word), capitalised)
+    }
+
+    /// List flags of a lower-case token, given its [`pack`] key.
+    #[inline]
+    pub fn lower_token_flags(&self, word: &str, packed: Option<u128>) -> u32 {
+        match packed {
+            Some(k) => self.lower_short.get(&k).copied().unwrap_or(0),
+            None => self.lower.get(word).copied().unwrap_or(0),
         }
-        f
+    }
+
+    /// As [`Lexicon::token_flags`], given the word's [`pack`] key.
+    #[inline]
+    pub fn token_flags_packed(
+        &self,
+        word: &str,
+        packed: Option<u128>,
+        capitalised: bool,
+    ) -> [u32; 2] {
+        let found = match packed {
+            Some(k) => self.short.get(&k),
+            None => self.words.get(word),
+        };
+        if let Some(&f) = found {
+            return f;
+        }
+        if !capitalised || word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return [0, 0];
+        }
+        let key = if word.is_ascii() {
+            pack_lower_ascii(word)
+        } else {
+            pack(&fold(word))
+        };
+        let folded = key.and_then(|k| self.place_fold.get(&k));
+        [folded.copied().unwrap_or(0), 0]
     }
 
     /// Whether a capitalised word is a demonym or adjective of place ("Iraniens", "Venezuelan").
     pub fn is_demonym(&self, word: &str) -> bool {
+        if !word.ends_with(['s', 'e', 'n', 'i', 'h']) || word.len() < 5 {
+            return false;
+        }
         let f = fold(word);
-        for suf in &self.demonym_suffixes {
-            if let Some(stem) = f.strip_suffix(&**suf)
-                && stem.chars().count() >= 3
-                && self.stems.contains_key(stem)
-            {
+        // every split of the word into a known stem and a demonym ending, shortest ending first
+        let mut k = f.len();
+        for _ in 0..8 {
+            k = match f[..k].char_indices().next_back() {
+                Some((p, _)) => p,
+                None => break,
+            };
+            let (stem, suffix) = f.split_at(k);
+            if stem.len() < 3 {
+                break;
+            }
+            if self.demonym_suffix_set.contains_key(suffix) && self.stems.contains_key(stem) {
                 return true;
             }
         }

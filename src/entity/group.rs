@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer::{LEX, fold};
+pub use super::index::{Entity, EntityId, EntityIndex, Mention};
+use super::org::org_group;
 use super::resolve::{same_surname, skeleton};
 use super::{Label, Span, extract};
 
@@ -39,98 +41,11 @@ pub struct DocEntities {
     pub entities: Vec<LocalEntity>,
 }
 
-/// The id of a corpus entity: its index in [`EntityIndex::entities`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct EntityId(pub u32);
-
-/// A mention in the corpus.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    pub label: Label,
-    pub entity: EntityId,
-}
-
-/// A corpus entity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    pub id: EntityId,
-    /// Readable, unique slug: « per-ali-khamenei ».
-    pub key: String,
-    pub label: Label,
-    pub name: String,
-    pub variants: Vec<String>,
-    pub mentions: usize,
-    pub documents: usize,
-}
-
-/// Entities of a corpus and the mentions of each document.
-#[derive(Clone, Debug, Default)]
-pub struct EntityIndex {
-    entities: Vec<Entity>,
-    docs: Vec<Vec<Mention>>,
-    occurrences: Vec<Vec<(u32, u32)>>,
-}
-
 fn words(s: &str) -> Vec<String> {
     fold(s)
         .split_whitespace()
         .map(|w| w.trim_matches('.').to_string())
         .filter(|w| !w.is_empty())
-        .collect()
-}
-
-const ORG_SKIP: &[&str] = &[
-    "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "&", "for", "pour",
-];
-const ORG_FORMS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
-    "sa",
-    "computer",
-    "company",
-];
-
-/// Merge key of an organisation name: folded, without article, « al- » or legal form.
-fn org_key(s: &str) -> String {
-    let s = fold(s).replace(['’', '\''], " ");
-    let mut w: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if w.len() > 1 && matches!(w[0], "le" | "la" | "les" | "l" | "the") {
-        w.remove(0);
-    }
-    while w.len() > 1 && w.last().is_some_and(|l| ORG_FORMS.contains(l)) {
-        w.pop();
-    }
-    let w: Vec<String> = w
-        .iter()
-        .map(|x| {
-            if *x == "and" || *x == "et" {
-                "&".to_string()
-            } else {
-                x.strip_prefix("al-").unwrap_or(x).to_string()
-            }
-        })
-        .collect();
-    w.join(" ")
-}
-
-/// Initials of an organisation's name: « Musée des beaux-arts de Montréal » → « mbam ».
-fn initials(s: &str) -> String {
-    let s = fold(s).replace(['’', '\''], " ");
-    s.split_whitespace()
-        .filter(|w| !ORG_SKIP.contains(w))
-        .flat_map(|w| w.split('-'))
-        .filter_map(|p| p.chars().next())
         .collect()
 }
 
@@ -155,21 +70,21 @@ fn loc_key(s: &str) -> String {
     fold(&f)
 }
 
-struct Group {
-    label: Label,
-    variants: Vec<String>,
-    keys: Vec<String>,
-    surname: Option<String>,
-    given: Option<String>,
-    full: bool,
-    last_pos: usize,
+pub(super) struct Group {
+    pub(super) label: Label,
+    pub(super) variants: Vec<String>,
+    pub(super) keys: Vec<String>,
+    pub(super) surname: Option<String>,
+    pub(super) given: Option<String>,
+    pub(super) full: bool,
+    pub(super) last_pos: usize,
     /// Folded words of all its names (a person's « garcia » in « Ana Pastor García »).
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
     /// Merged into another group.
-    into: Option<usize>,
+    pub(super) into: Option<usize>,
 }
 
-fn root(groups: &[Group], mut g: usize) -> usize {
+pub(super) fn root(groups: &[Group], mut g: usize) -> usize {
     while let Some(n) = groups[g].into {
         g = n;
     }
@@ -177,7 +92,7 @@ fn root(groups: &[Group], mut g: usize) -> usize {
 }
 
 /// Moves group `from` into group `to`.
-fn merge(groups: &mut [Group], from: usize, to: usize) {
+pub(super) fn merge(groups: &mut [Group], from: usize, to: usize) {
     let (from, to) = (root(groups, from), root(groups, to));
     if from == to {
         return;
@@ -325,7 +240,7 @@ pub fn fullest(variants: &[String]) -> String {
     best.cloned().unwrap_or_default()
 }
 
-fn keyed_group(groups: &mut Vec<Group>, label: Label, key: String) -> usize {
+pub(super) fn keyed_group(groups: &mut Vec<Group>, label: Label, key: String) -> usize {
     if let Some(g) = groups
         .iter()
         .position(|g| g.into.is_none() && g.label == label && g.keys.contains(&key))
@@ -423,101 +338,6 @@ fn person_group(groups: &mut Vec<Group>, s: &str, pos: usize) -> usize {
         into: None,
     });
     groups.len() - 1
-}
-
-fn org_group(groups: &mut Vec<Group>, s: &str, spans: &[Span], i: usize, text: &str) -> usize {
-    let key = org_key(s);
-    let k = format!("org:{key}");
-    let live = |groups: &[Group], k: &str| {
-        groups.iter().position(|g| {
-            g.into.is_none() && g.label == Label::Org && g.keys.iter().any(|x| x == k)
-        })
-    };
-    let existing = live(groups, &k);
-    // « Mouvement de la Résistance islamique (Hamas) »: the bracketed name joins the one before
-    if i > 0 && spans[i - 1].label == Label::Org {
-        let between = text.get(spans[i - 1].end..spans[i].start).unwrap_or("");
-        let after = text.get(spans[i].end..).unwrap_or("");
-        if between.trim() == "(" && after.trim_start().starts_with(')') {
-            let prev = format!(
-                "org:{}",
-                org_key(text.get(spans[i - 1].start..spans[i - 1].end).unwrap_or(""))
-            );
-            if let Some(p) = live(groups, &prev) {
-                match existing {
-                    Some(g) => merge(groups, g, p),
-                    None => groups[p].keys.push(k),
-                }
-                return root(groups, p);
-            }
-        }
-    }
-    if let Some(g) = existing {
-        return g;
-    }
-    let single = !key.contains(' ');
-    let kw: Vec<&str> = key.split(' ').collect();
-    let found = groups.iter().position(|g| {
-        g.into.is_none()
-            && g.label == Label::Org
-            && g.keys.iter().any(|gk| {
-                let gk = gk.trim_start_matches("org:");
-                let gw: Vec<&str> = gk.split(' ').collect();
-                (single && key.len() >= 2 && gw.len() >= 2 && initials(gk) == key)
-                    || (single && gw.len() >= 2 && gw[0] == key)
-                    || (!single && gw.len() == 1 && gk.len() >= 2 && initials(&key) == gk)
-                    || (!single && gw.len() > 1 && subsequence(&kw, &gw))
-            })
-    });
-    if let Some(g) = found {
-        groups[g].keys.push(k);
-        return g;
-    }
-    keyed_group(groups, Label::Org, k)
-}
-
-/// `short` appears in `long` in order (« clark institute » in « sterling & francine clark art institute »).
-fn subsequence(short: &[&str], long: &[&str]) -> bool {
-    let mut it = long.iter();
-    short.len() < long.len() && short.iter().all(|w| it.any(|l| l == w))
-}
-
-impl EntityIndex {
-    /// Merges the documents' entities (documents in corpus order).
-    pub fn build(docs: &[DocEntities]) -> EntityIndex {
-        super::merge::build(docs)
-    }
-    pub(super) fn from_parts(
-        entities: Vec<Entity>,
-        docs: Vec<Vec<Mention>>,
-        occurrences: Vec<Vec<(u32, u32)>>,
-    ) -> Self {
-        EntityIndex {
-            entities,
-            docs,
-            occurrences,
-        }
-    }
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
-        self.entities.get(id.0 as usize)
-    }
-    /// The mentions of document `doc`, sorted by start.
-    pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
-        self.docs.get(doc).map_or(&[], |v| v.as_slice())
-    }
-    /// Where an entity is mentioned: (document, index into its mentions), in corpus order.
-    pub fn occurrences(&self, id: EntityId) -> &[(u32, u32)] {
-        self.occurrences
-            .get(id.0 as usize)
-            .map_or(&[], |v| v.as_slice())
-    }
-    /// Number of documents.
-    pub fn doc_count(&self) -> usize {
-        self.docs.len()
-    }
 }
 
 /// Surname bucket key for the corpus merge.

@@ -10,12 +10,16 @@
 //! Offsets are byte offsets into the whole text, end exclusive, always on char boundaries.
 
 mod classify;
+mod cue;
 mod date;
 pub mod export;
 mod extract;
 mod gazetteer;
 mod group;
+mod index;
+mod keys;
 mod merge;
+mod org;
 mod resolve;
 pub mod score;
 mod token;

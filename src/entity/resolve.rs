@@ -3,12 +3,18 @@
 //! surest mention gives it; an acronym in brackets after an organisation is that organisation; a name in a
 //! list takes the label of its neighbours; what only a sentence's first capital suggests is dropped.
 
-use std::collections::HashMap;
+use std::hash::Hasher;
+
+use super::gazetteer::FxMap;
+
+type HashMap<K, V> = FxMap<K, V>;
+type HashSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<super::gazetteer::FxHasher>>;
 
 use super::Label;
 use super::classify::Cand;
 use super::extract::Ctx;
-use super::gazetteer::{GIVEN_NAME, fold};
+use super::gazetteer::{FxHasher, GIVEN_NAME, fold, fold_into};
 use super::token::{CAP, UPPER};
 
 /// Consonant skeleton of a folded word: « abdollahian » and « abdullahian » give « bdlhn ».
@@ -56,13 +62,19 @@ pub fn same_surname(a: &str, b: &str) -> bool {
         && edit_distance(a, b) <= 2
 }
 
-/// The folded text of tokens `[a, e)`, words joined by one space.
-pub fn folded_text(ctx: &Ctx, a: usize, e: usize) -> String {
-    let start = ctx.toks[a].start as usize;
-    let end = ctx.toks[e - 1].end as usize;
-    let mut s = fold(&ctx.text[start..end]);
-    s.retain(|c| c != '.');
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The folded text of tokens `[a, e)`, appended to `s`: words folded, a space where the text has spacing, no dots.
+pub fn folded_into(ctx: &Ctx, a: usize, e: usize, s: &mut String) {
+    let start = s.len();
+    for j in a..e {
+        let t = ctx.toks[j];
+        if t.punct == '.' {
+            continue;
+        }
+        if j > a && t.is(super::token::SPACE) && s.len() > start {
+            s.push(' ');
+        }
+        fold_into(ctx.w(j), s);
+    }
 }
 
 /// The surname of a person's name: last word, with a particle before it (« le pen », « de santis »), without
@@ -83,63 +95,122 @@ fn surnames(ctx: &Ctx, c: &Cand) -> Vec<String> {
     out
 }
 
+/// FxHash of a string: names are keyed by the hash of their folded text (no allocation per mention).
+fn key(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// The folded text of tokens `[a, e)` into `buf`, and its key.
+fn folded_key(ctx: &Ctx, a: usize, e: usize, buf: &mut String) -> u64 {
+    buf.clear();
+    folded_into(ctx, a, e, buf);
+    key(buf)
+}
+
 pub fn resolve(ctx: &Ctx, cands: &mut [Cand]) {
+    let mut buf = String::with_capacity(64);
     // 1. people named in full: their surnames and first names
-    let mut sur: Vec<String> = Vec::new();
-    let mut given: HashMap<String, usize> = HashMap::new();
+    let mut sur: HashSet<u64> = HashSet::default();
+    let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::default();
+    let mut given: HashMap<u64, HashSet<u64>> = HashMap::default();
     for c in cands.iter() {
         if c.label == Label::Per && c.strength >= 2 && (c.words >= 2 || c.initial) {
-            sur.extend(surnames(ctx, c));
+            let s = surnames(ctx, c);
             if !c.initial && ctx.ex[c.a] & GIVEN_NAME != 0 {
-                *given.entry(fold(ctx.w(c.a))).or_default() += 1;
+                given
+                    .entry(key(&fold(ctx.w(c.a))))
+                    .or_default()
+                    .insert(key(&s[0]));
+            }
+            for x in s {
+                if sur.insert(key(&x)) && x.chars().count() >= 6 {
+                    // surnames by consonant skeleton, for spelling variants (« Abdullahian »)
+                    by_skeleton.entry(skeleton(&x)).or_default().push(x);
+                }
             }
         }
     }
-    for c in cands.iter_mut() {
+    let mut folded: Vec<u64> = cands
+        .iter()
+        .map(|c| {
+            if c.fixed && c.label == Label::Date {
+                0
+            } else {
+                folded_key(ctx, c.a, c.e, &mut buf)
+            }
+        })
+        .collect();
+    let mut relabel: Vec<(usize, bool)> = Vec::new();
+    let mut with = String::new();
+    for (i, c) in cands.iter().enumerate() {
         if c.fixed || c.words != 1 || c.initial || (c.label == Label::Per && c.strength >= 2) {
             continue;
         }
         if c.strength >= 3 && c.label != Label::Loc {
             continue;
         }
-        let f = folded_text(ctx, c.a, c.e);
-        let is_sur = sur.iter().any(|s| same_surname(s, &f)) && !ctx.toks[c.a].is(UPPER);
+        let k = folded[i];
+        let mut is_sur = sur.contains(&k);
+        if !is_sur && !sur.is_empty() {
+            folded_key(ctx, c.a, c.e, &mut buf);
+            if buf.chars().count() >= 6 {
+                let f = buf.as_str();
+                is_sur = by_skeleton
+                    .get(&skeleton(f))
+                    .is_some_and(|v| v.iter().any(|s| same_surname(s, f)));
+            }
+        }
+        is_sur &= !ctx.toks[c.a].is(UPPER);
         // « De Santis » at the start of a sentence: the particle was left out of the run
         let particle_before = c.a > 0 && ctx.cap_particle(c.a - 1) && ctx.adjacent(c.a) && {
-            let with = format!("{} {}", fold(ctx.w(c.a - 1)), f);
-            sur.contains(&with)
+            with.clear();
+            fold_into(ctx.w(c.a - 1), &mut with);
+            with.push(' ');
+            folded_into(ctx, c.a, c.e, &mut with);
+            sur.contains(&key(&with))
         };
-        let first_name = given.get(&f) == Some(&1) && c.strength < 3 && !prev_is_det(ctx, c.a);
-        if particle_before {
-            c.a -= 1;
-        }
+        let first_name =
+            given.get(&k).is_some_and(|s| s.len() == 1) && c.strength < 3 && !prev_is_det(ctx, c.a);
         if particle_before || is_sur || first_name {
-            c.label = Label::Per;
-            c.strength = 3;
+            relabel.push((i, particle_before));
         }
     }
+    for (i, particle_before) in relabel {
+        let c = &mut cands[i];
+        if particle_before {
+            c.a -= 1;
+            folded[i] = folded_key(ctx, c.a, c.e, &mut buf);
+        }
+        c.label = Label::Per;
+        c.strength = 3;
+    }
     // 2. one label per name: the mentions vote, each with its strength
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<u64, [u32; 4]> =
+        HashMap::with_capacity_and_hasher(cands.len(), Default::default());
     let idx = |l: Label| l as usize;
-    for c in cands.iter() {
+    for (c, &f) in cands.iter().zip(&folded) {
         if c.label == Label::Date || c.strength == 0 {
             continue;
         }
-        let f = folded_text(ctx, c.a, c.e);
         if c.fixed && c.label == Label::Loc {
             // « château de Montretout » votes for « Montretout »
-            if let Some((_, core)) = f.split_once(" de ").or_else(|| f.split_once(" d'")) {
-                votes.entry(core.to_string()).or_default()[idx(Label::Loc)] += 3;
+            folded_key(ctx, c.a, c.e, &mut buf);
+            if let Some((_, core)) = buf.split_once(" de ").or_else(|| buf.split_once(" d'")) {
+                votes.entry(key(core)).or_default()[idx(Label::Loc)] += 3;
             }
         }
         if c.label == Label::Org && c.words >= 2 && c.strength >= 2 {
-            votes.entry(fold(ctx.w(c.a))).or_default()[idx(Label::Org)] += 2; // « Apple » after « Apple Inc. »
+            votes.entry(key(&fold(ctx.w(c.a)))).or_default()[idx(Label::Org)] += 2; // « Apple » after « Apple Inc. »
         }
         votes.entry(f).or_default()[idx(c.label)] += u32::from(c.strength);
     }
-    for c in cands.iter_mut().filter(|c| !c.fixed && c.strength < 3) {
-        let f = folded_text(ctx, c.a, c.e);
-        let Some(v) = votes.get(&f) else { continue };
+    for (c, f) in cands.iter_mut().zip(&folded) {
+        if c.fixed || c.strength >= 3 {
+            continue;
+        }
+        let Some(v) = votes.get(f) else { continue };
         let (best, &n) = v
             .iter()
             .enumerate()

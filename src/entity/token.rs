@@ -53,14 +53,84 @@ impl Token {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Upper,
+    Lower,
+    /// A letter with no case.
+    Letter,
+    Digit,
+    Other,
+}
+
+/// Letter case or digit of a char, with fast paths for ASCII and Latin-1 (French accents).
+#[inline]
+fn classify_char(c: char) -> Class {
+    match c {
+        'a'..='z' => Class::Lower,
+        'A'..='Z' => Class::Upper,
+        '0'..='9' => Class::Digit,
+        '\0'..='\u{bf}' => Class::Other,
+        '\u{2000}'..='\u{206f}' => Class::Other,
+        '\u{c0}'..='\u{de}' if c != '×' => Class::Upper,
+        '\u{df}'..='\u{ff}' if c != '÷' => Class::Lower,
+        _ if c.is_alphabetic() => {
+            if c.is_uppercase() {
+                Class::Upper
+            } else if c.is_lowercase() {
+                Class::Lower
+            } else {
+                Class::Letter
+            }
+        }
+        _ if c.is_numeric() => Class::Digit,
+        _ => Class::Other,
+    }
+}
+
+/// The char at byte `i` of valid UTF-8 and its length.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = bytes[i];
+    if b0 < 0x80 {
+        return (b0 as char, 1);
+    }
+    let at = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3f);
+    let (cp, len) = if b0 < 0xe0 {
+        ((u32::from(b0 & 0x1f) << 6) | at(1), 2)
+    } else if b0 < 0xf0 {
+        ((u32::from(b0 & 0x0f) << 12) | (at(1) << 6) | at(2), 3)
+    } else {
+        (
+            (u32::from(b0 & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        )
+    };
+    (char::from_u32(cp).unwrap_or('\u{fffd}'), len)
+}
+
 #[inline]
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-fn is_hyphen(c: char) -> bool {
-    c == '-' || c == '\u{2011}'
-}
+/// Class of each ASCII byte: 0 other (punctuation), 1 lower, 2 upper, 3 digit, 4 space, 5 line break.
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' => 1,
+            b'A'..=b'Z' => 2,
+            b'0'..=b'9' => 3,
+            b' ' | b'\t' | 0x0b | 0x0c => 4,
+            b'\n' | b'\r' => 5,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Splits a text into tokens. Offsets are byte offsets; texts longer than 4 GiB are cut at 4 GiB.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -74,86 +144,188 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         text
     };
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
+    let n = bytes.len();
+    let mut out: Vec<Token> = Vec::with_capacity(n / 4 + 4);
     let mut i = 0usize;
     let mut gap = NL; // flags gathered from the whitespace before the next token
     let mut sent = true;
-    while i < bytes.len() {
+    while i < n {
         let b = bytes[i];
-        // decode one char (ASCII fast path)
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
+        let (c, len, class) = if b < 0x80 {
+            match ASCII[b as usize] {
+                4 => {
+                    gap |= SPACE;
+                    i += 1;
+                    continue;
+                }
+                5 => {
+                    gap |= SPACE | NL;
+                    sent = true;
+                    i += 1;
+                    continue;
+                }
+                1 => {
+                    // fast path: an ASCII lower-case word ending on ASCII that is no hyphen
+                    let mut j = i + 1;
+                    while j < n && bytes[j].is_ascii_lowercase() {
+                        j += 1;
+                    }
+                    if j >= n
+                        || (bytes[j] < 0x80
+                            && ASCII[bytes[j] as usize] != 2
+                            && ASCII[bytes[j] as usize] != 3
+                            && bytes[j] != b'-')
+                    {
+                        let mut flags = gap | ALPHA;
+                        if sent {
+                            flags |= SENT;
+                        }
+                        out.push(Token {
+                            start: i as u32,
+                            end: j as u32,
+                            flags,
+                            punct: '\0',
+                        });
+                        sent = false;
+                        gap = 0;
+                        i = j;
+                        continue;
+                    }
+                    (b as char, 1, Class::Lower)
+                }
+                2 => {
+                    // fast path: « Capitalised » ASCII word ending on ASCII that is no letter, digit or hyphen
+                    let mut j = i + 1;
+                    while j < n && bytes[j].is_ascii_lowercase() {
+                        j += 1;
+                    }
+                    let ends = j >= n
+                        || (bytes[j] < 0x80
+                            && !matches!(ASCII[bytes[j] as usize], 1..=3)
+                            && bytes[j] != b'-');
+                    if j > i + 1 && ends {
+                        let mut flags = gap | ALPHA | CAP;
+                        if sent {
+                            flags |= SENT;
+                        }
+                        out.push(Token {
+                            start: i as u32,
+                            end: j as u32,
+                            flags,
+                            punct: '\0',
+                        });
+                        sent = false;
+                        gap = 0;
+                        i = j;
+                        continue;
+                    }
+                    (b as char, 1, Class::Upper)
+                }
+                3 => (b as char, 1, Class::Digit),
+                _ => (b as char, 1, Class::Other),
+            }
         } else {
-            match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+            let (c, len) = decode(bytes, i);
+            if is_space(c) {
+                gap |= SPACE;
+                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                    gap |= NL;
+                    sent = true;
+                }
+                i += len;
+                continue;
             }
+            (c, len, classify_char(c))
         };
-        if is_space(c) {
-            gap |= SPACE;
-            if c == '\n' || c == '\r' || c == '\u{2029}' {
-                gap |= NL;
-                sent = true;
-            }
-            i += len;
-            continue;
-        }
-        if c.is_alphanumeric() {
+        if class != Class::Other {
             let start = i;
             let mut flags = gap;
-            let mut letters = 0u32;
-            let mut lower = false;
+            let mut letters = u32::from(class != Class::Digit);
+            let mut lower = class == Class::Lower;
             let mut upper_after_first = false;
-            let mut digits_only = true;
-            let mut first = true;
+            let mut digits_only = class == Class::Digit;
             let mut after_hyphen = false;
-            let mut j = i;
-            loop {
-                let (ch, l) = if j < bytes.len() && bytes[j] < 0x80 {
-                    (bytes[j] as char, 1)
-                } else if j < bytes.len() {
-                    match text[j..].chars().next() {
-                        Some(ch) => (ch, ch.len_utf8()),
-                        None => break,
-                    }
-                } else {
-                    break;
-                };
-                if ch.is_alphanumeric() {
-                    if ch.is_numeric() {
-                        flags |= DIGIT;
-                    } else {
-                        digits_only = false;
-                        letters += 1;
-                        flags |= ALPHA;
-                        if ch.is_uppercase() {
-                            if first {
-                                flags |= CAP;
-                            } else if after_hyphen {
-                                flags |= INNER_CAP;
-                            } else {
-                                upper_after_first = true;
-                            }
-                        } else if ch.is_lowercase() {
-                            lower = true;
-                        }
-                    }
-                    first = false;
+            match class {
+                Class::Upper => flags |= CAP,
+                Class::Digit => flags |= DIGIT,
+                _ => {}
+            }
+            let mut j = i + len;
+            while j < n {
+                // fast path: a run of ASCII lower-case letters
+                let run = bytes[j..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_lowercase())
+                    .count();
+                if run > 0 {
+                    j += run;
+                    letters += run as u32;
+                    lower = true;
+                    digits_only = false;
                     after_hyphen = false;
-                    j += l;
-                } else if is_hyphen(ch) && !first {
-                    // an inner hyphen joins two alphanumeric runs
-                    let next = text[j + l..].chars().next();
-                    match next {
-                        Some(n) if n.is_alphanumeric() => {
-                            after_hyphen = true;
-                            j += l;
-                        }
-                        _ => break,
-                    }
+                    continue;
+                }
+                let b = bytes[j];
+                let (cls, l) = if b < 0x80 {
+                    let k = match ASCII[b as usize] {
+                        1 => Class::Lower,
+                        2 => Class::Upper,
+                        3 => Class::Digit,
+                        _ => Class::Other,
+                    };
+                    (k, 1)
                 } else {
+                    let (ch, l) = decode(bytes, j);
+                    (classify_char(ch), l)
+                };
+                match cls {
+                    Class::Lower => {
+                        lower = true;
+                        letters += 1;
+                        digits_only = false;
+                    }
+                    Class::Upper => {
+                        letters += 1;
+                        digits_only = false;
+                        if after_hyphen {
+                            flags |= INNER_CAP;
+                        } else {
+                            upper_after_first = true;
+                        }
+                    }
+                    Class::Letter => {
+                        letters += 1;
+                        digits_only = false;
+                    }
+                    Class::Digit => flags |= DIGIT,
+                    Class::Other => {
+                        // an inner hyphen joins two alphanumeric runs
+                        let hyphen = b == b'-'
+                            || (b == 0xe2 && bytes.get(j + 1..j + 3) == Some(&[0x80, 0x91]));
+                        let hl = if b == b'-' { 1 } else { 3 };
+                        if hyphen && j + hl < n {
+                            let next = decode(bytes, j + hl).0;
+                            if classify_char(next) != Class::Other {
+                                after_hyphen = true;
+                                j += hl;
+                                continue;
+                            }
+                        }
+                        break;
+                    }
+                }
+                if cls != Class::Digit
+                    && cls != Class::Lower
+                    && cls != Class::Upper
+                    && cls != Class::Letter
+                {
                     break;
                 }
+                after_hyphen = false;
+                j += l;
+            }
+            if letters > 0 {
+                flags |= ALPHA;
             }
             if letters >= 2 && !lower {
                 flags |= UPPER;
@@ -190,13 +362,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             punct: c,
         });
         gap = 0;
-        match c {
-            '.' | '!' | '?' | ':' | '«' | '"' | '“' | '…' | ';' | '•' | '—' | '–' => {
-                sent = true
-            }
-            '(' | '[' => {}
-            '-' if out.len() < 2 || out[out.len() - 2].is_word() => {}
-            _ => {}
+        if matches!(
+            c,
+            '.' | '!' | '?' | ':' | '«' | '"' | '“' | '…' | ';' | '•' | '—' | '–'
+        ) {
+            sent = true;
         }
         i += len;
     }

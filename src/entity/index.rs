@@ -1,0 +1,77 @@
+//! The corpus index: entities with readable ids, the mentions of each document, the occurrences of each entity.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DocEntities, Label};
+
+/// The id of a corpus entity: its index in [`EntityIndex::entities`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityId(pub u32);
+
+/// A mention in the corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub entity: EntityId,
+}
+
+/// A corpus entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: EntityId,
+    /// Readable, unique slug: « per-ali-khamenei ».
+    pub key: String,
+    pub label: Label,
+    pub name: String,
+    pub variants: Vec<String>,
+    pub mentions: usize,
+    pub documents: usize,
+}
+
+/// Entities of a corpus and the mentions of each document.
+#[derive(Clone, Debug, Default)]
+pub struct EntityIndex {
+    entities: Vec<Entity>,
+    docs: Vec<Vec<Mention>>,
+    occurrences: Vec<Vec<(u32, u32)>>,
+}
+
+impl EntityIndex {
+    /// Merges the documents' entities (documents in corpus order).
+    pub fn build(docs: &[DocEntities]) -> EntityIndex {
+        super::merge::build(docs)
+    }
+    pub(super) fn from_parts(
+        entities: Vec<Entity>,
+        docs: Vec<Vec<Mention>>,
+        occurrences: Vec<Vec<(u32, u32)>>,
+    ) -> Self {
+        EntityIndex {
+            entities,
+            docs,
+            occurrences,
+        }
+    }
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id.0 as usize)
+    }
+    /// The mentions of document `doc`, sorted by start.
+    pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
+        self.docs.get(doc).map_or(&[], |v| v.as_slice())
+    }
+    /// Where an entity is mentioned: (document, index into its mentions), in corpus order.
+    pub fn occurrences(&self, id: EntityId) -> &[(u32, u32)] {
+        self.occurrences
+            .get(id.0 as usize)
+            .map_or(&[], |v| v.as_slice())
+    }
+    /// Number of documents.
+    pub fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+}
