@@ -12,6 +12,7 @@ pub mod bookmark;
 pub mod cache;
 pub mod cli;
 pub mod config;
+pub mod discover;
 pub mod document;
 pub mod entity;
 pub mod keymap;

@@ -7,6 +7,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::discover::{Discovery, discover, is_article_name};
+
 /// The two articles liseuse was made from, opened when no path is given. Embedded so that
 /// `liseuse` works from any working directory.
 const SEEDS: &[(&str, &[u8])] = &[
@@ -51,98 +53,10 @@ pub fn seeds() -> Vec<Entry> {
         .collect()
 }
 
-fn file_name(p: &Path) -> String {
+pub(crate) fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.to_string_lossy().into_owned())
-}
-
-fn is_article_name(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-}
-
-/// What discovery found: the articles, and one line for each thing it passed over.
-#[derive(Debug, Default)]
-pub struct Discovery {
-    pub entries: Vec<Entry>,
-    pub skipped: Vec<String>,
-}
-
-/// Finds the articles named by `paths`: files as given, folders searched recursively for
-/// `.txt` and `.md`, each folder in natural order (`2.txt` before `10.txt`). Errors (one line,
-/// for the user) when a path does not exist or nothing readable was found.
-pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
-    let mut found = Discovery::default();
-    for path in paths {
-        let meta = fs::metadata(path)
-            .map_err(|e| format!("cannot open {}: {}", path.display(), plain_io_error(&e)))?;
-        if meta.is_dir() {
-            let before = found.entries.len();
-            walk(path, &mut found);
-            if found.entries.len() == before {
-                return Err(format!(
-                    "no articles (.txt or .md files) in {}",
-                    path.display()
-                ));
-            }
-        } else if meta.is_file() {
-            found.entries.push(file_entry(path));
-        } else {
-            found
-                .skipped
-                .push(format!("{}: not a regular file, skipped", path.display()));
-        }
-    }
-    if found.entries.is_empty() {
-        return Err(match found.skipped.first() {
-            Some(why) => why.clone(),
-            None => "no articles to open".to_string(),
-        });
-    }
-    Ok(found)
-}
-
-fn file_entry(path: &Path) -> Entry {
-    Entry {
-        path: path.to_string_lossy().into_owned(),
-        name: file_name(path),
-        origin: Origin::File(path.to_path_buf()),
-    }
-}
-
-fn walk(root: &Path, found: &mut Discovery) {
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by(|a, b| {
-            natord::compare(
-                &a.file_name().to_string_lossy(),
-                &b.file_name().to_string_lossy(),
-            )
-        });
-    for item in walker {
-        match item {
-            Ok(e) if e.file_type().is_file() && is_article_name(e.path()) => {
-                found.entries.push(file_entry(e.path()));
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let at = err
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let why = if err.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else {
-                    err.io_error()
-                        .map(plain_io_error)
-                        .unwrap_or_else(|| err.to_string())
-                };
-                found.skipped.push(format!("{at}: {why}, skipped"));
-            }
-        }
-    }
 }
 
 /// The error text without Rust's " (os error 2)" suffix.

@@ -1,101 +1,115 @@
 //! Background work: articles are read and decoded, then their entities extracted, off the
 //! drawing thread and on every core, and reported to the event loop through its channel, so the
-//! first frame never waits for the disk or the extractor. The article shown first is read first;
-//! then every title (all files read), then the entities, taken from the cache when the text has
-//! not changed.
+//! first frame never waits for the disk or the extractor. Entities come from the cache when the
+//! article's text has not changed since they were extracted.
 
 use crate::app::Event;
 use crate::bookmark::content_hash;
-use crate::document::Document;
+use crate::cache;
 use crate::entity::{self, DocEntities};
-use crate::library::{self, Entry};
-use crate::{cache, library::Origin};
+use crate::library::{self, Entry, Origin};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, OnceLock};
 
-pub struct Job {
-    pub entries: Vec<Entry>,
-    /// The article to read before all others (the one shown first).
-    pub first: usize,
-    pub cache_dir: Option<PathBuf>,
+enum Job {
+    /// Read (or read again) the article at this index.
+    Read(usize, Entry),
+    /// Write what was extracted to the cache.
+    SaveCache,
 }
 
-pub fn spawn(job: Job, tx: Sender<Event>) {
-    std::thread::spawn(move || run(job, tx));
+/// The handle the event loop gives work to.
+pub struct Loader {
+    jobs: Sender<Job>,
 }
 
-/// Reads one article again (it changed on disk, or was just added) and extracts its entities.
-pub fn reload(index: usize, entry: Entry, tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        if let Some(doc) = load_one(index, &entry, &tx) {
-            let entities = entity::analyse(&doc.text);
-            let _ = tx.send(Event::Analysed { index, entities });
-        }
-    });
+struct Shared {
+    events: Sender<Event>,
+    cache_dir: Option<PathBuf>,
+    /// The cache as it was at start, loaded once, by whichever job needs it first.
+    cached: OnceLock<HashMap<String, DocEntities>>,
+    /// Entities extracted in this session, to add to the cache.
+    fresh: Mutex<HashMap<String, DocEntities>>,
 }
 
-fn load_one(index: usize, entry: &Entry, tx: &Sender<Event>) -> Option<Arc<Document>> {
+impl Loader {
+    pub fn spawn(cache_dir: Option<PathBuf>, events: Sender<Event>) -> Loader {
+        let (jobs, rx) = mpsc::channel::<Job>();
+        let shared = Arc::new(Shared {
+            events,
+            cache_dir,
+            cached: OnceLock::new(),
+            fresh: Mutex::new(HashMap::new()),
+        });
+        std::thread::spawn(move || {
+            rx.into_iter().par_bridge().for_each(|job| match job {
+                Job::Read(index, entry) => read(&shared, index, &entry),
+                Job::SaveCache => save(&shared),
+            });
+        });
+        Loader { jobs }
+    }
+
+    /// Reads an article in the background; `Event::Loaded`, then `Event::Analysed`, follow.
+    pub fn read(&self, index: usize, entry: Entry) {
+        let _ = self.jobs.send(Job::Read(index, entry));
+    }
+
+    /// Saves the entities extracted so far to the cache (when indexing is done).
+    pub fn save_cache(&self) {
+        let _ = self.jobs.send(Job::SaveCache);
+    }
+}
+
+fn read(shared: &Shared, index: usize, entry: &Entry) {
     let result = library::load(entry).map(Arc::new);
     let doc = result.as_ref().ok().cloned();
-    let _ = tx.send(Event::Loaded { index, result });
-    doc
+    if shared.events.send(Event::Loaded { index, result }).is_err() {
+        return;
+    }
+    let entities = match doc {
+        None => DocEntities::default(),
+        Some(doc) => {
+            let hash = content_hash(&doc.text);
+            let cached = shared.cache_dir.as_deref().and_then(|dir| {
+                shared
+                    .cached
+                    .get_or_init(|| cache::load(dir))
+                    .get(&hash)
+                    .cloned()
+            });
+            match cached {
+                Some(e) => e,
+                None => {
+                    let e = entity::analyse(&doc.text);
+                    // The embedded articles are analysed in no time: not worth caching.
+                    if matches!(entry.origin, Origin::File(_)) {
+                        if let Ok(mut fresh) = shared.fresh.lock() {
+                            fresh.insert(hash, e.clone());
+                        }
+                    }
+                    e
+                }
+            }
+        }
+    };
+    let _ = shared.events.send(Event::Analysed { index, entities });
 }
 
-fn run(job: Job, tx: Sender<Event>) {
-    let Job {
-        entries,
-        first,
-        cache_dir,
-    } = job;
-    let first_doc = entries.get(first).and_then(|e| load_one(first, e, &tx));
-    let docs: Vec<Option<Arc<Document>>> = entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            if i == first {
-                first_doc.clone()
-            } else {
-                load_one(i, e, &tx)
-            }
-        })
-        .collect();
-
-    let cached = cache_dir.as_deref().map(cache::load).unwrap_or_default();
-    let fresh: Vec<Option<(String, DocEntities)>> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(index, doc)| {
-            let Some(doc) = doc else {
-                let _ = tx.send(Event::Analysed {
-                    index,
-                    entities: DocEntities::default(),
-                });
-                return None;
-            };
-            let hash = content_hash(&doc.text);
-            let (entities, new) = match cached.get(&hash) {
-                Some(e) => (e.clone(), false),
-                None => (entity::analyse(&doc.text), true),
-            };
-            let keep = new.then(|| (hash, entities.clone()));
-            let _ = tx.send(Event::Analysed { index, entities });
-            keep
-        })
-        .collect();
-
-    // Only the articles of files are worth caching; the embedded ones are analysed in no time.
-    let new: Vec<(String, DocEntities)> = fresh
-        .into_iter()
-        .zip(&entries)
-        .filter_map(|(f, e)| f.filter(|_| matches!(e.origin, Origin::File(_))))
-        .collect();
-    if let (Some(dir), false) = (cache_dir, new.is_empty()) {
-        let mut all: HashMap<String, DocEntities> = cached;
-        all.extend(new);
-        // A cache that cannot be written only costs time at the next start.
-        let _ = cache::save(&dir, &all);
+fn save(shared: &Shared) {
+    let Some(dir) = &shared.cache_dir else { return };
+    let new: HashMap<String, DocEntities> = match shared.fresh.lock() {
+        Ok(mut f) => std::mem::take(&mut *f),
+        Err(_) => return,
+    };
+    if new.is_empty() {
+        return;
     }
+    let mut all = shared.cached.get_or_init(|| cache::load(dir)).clone();
+    all.extend(new);
+    // A cache that cannot be written only costs time at the next start.
+    let _ = cache::save(dir, &all);
 }

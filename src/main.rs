@@ -4,12 +4,14 @@ use liseuse::bookmark::{export_json, export_markdown};
 use liseuse::cli::{BookmarksCommand, Cli, Command, EntityFormat, ExportFormat};
 use liseuse::entity::{self, export::ExportDoc};
 use liseuse::library::{self, Discovery, Library};
+use liseuse::loader::Loader;
 use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
-use liseuse::{cache, config, loader, term, ui, watch};
+use liseuse::{cache, config, discover, term, ui, watch};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
+use std::sync::mpsc::Receiver;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -29,7 +31,8 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        None => open(&cli.paths).and_then(|d| run(&cli, d).map_err(|e| e.to_string())),
+        None => open_streaming(&cli.paths)
+            .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -43,12 +46,28 @@ fn main() -> ExitCode {
 /// Finds the articles before the terminal is touched, so a bad path is a plain one-line error.
 fn open(paths: &[PathBuf]) -> Result<Discovery, String> {
     if paths.is_empty() {
-        return Ok(Discovery {
-            entries: library::seeds(),
-            skipped: Vec::new(),
-        });
+        return Ok(seeds());
     }
     library::discover(paths)
+}
+
+fn seeds() -> Discovery {
+    Discovery {
+        entries: library::seeds(),
+        skipped: Vec::new(),
+    }
+}
+
+/// The articles to start with: the seeds, or the walk's first batch, the rest following on the
+/// returned receiver. A huge folder's first frame does not wait for the whole walk.
+fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
+    if paths.is_empty() {
+        return Ok((seeds(), None));
+    }
+    discover::check_paths(paths)?;
+    let rest = discover::spawn(paths.to_vec());
+    let first = discover::first_batch(&rest)?;
+    Ok((first, Some(rest)))
 }
 
 /// `liseuse entities`: every mention with its entity, for scripts and for scoring.
@@ -183,7 +202,7 @@ impl Data {
                 }
                 return None;
             }
-            (Effect::Quit | Effect::Load(_), _) => return None,
+            (Effect::Quit | Effect::Load(_) | Effect::SaveCache, _) => return None,
             (_, None) => Ok(Some("no data directory: bookmarks are not kept".into())),
         };
         let message = match result {
@@ -240,7 +259,7 @@ fn start_point(found: &Discovery, positions: Option<&PositionStore>) -> Start {
     start
 }
 
-fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
+fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<()> {
     let (cfg, config_message) = config::load(cli.config.as_deref());
     let (mut data, data_message) = Data::open(cli.data_dir.as_deref());
     let start = start_point(&found, data.positions.as_ref());
@@ -249,15 +268,26 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
     let size = terminal.size()?;
     let (tx, rx) = mpsc::channel();
     term::spawn_input(tx.clone());
-    let first = start.article;
-    loader::spawn(
-        loader::Job {
-            entries: found.entries.clone(),
-            first,
-            cache_dir: cache::cache_dir(cli.cache_dir.as_deref()),
-        },
-        tx.clone(),
-    );
+    let loader = Loader::spawn(cache::cache_dir(cli.cache_dir.as_deref()), tx.clone());
+    // The article shown first is read first.
+    if let Some(e) = found.entries.get(start.article) {
+        loader.read(start.article, e.clone());
+    }
+    for (i, e) in found.entries.iter().enumerate() {
+        if i != start.article {
+            loader.read(i, e.clone());
+        }
+    }
+    if let Some(rest) = rest {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for batch in rest {
+                if tx.send(Event::Discovered(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
     let folders: Vec<PathBuf> = cli.paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let _watcher = watch::spawn(&folders, tx.clone());
 
@@ -310,10 +340,16 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
                 let mut replies = Vec::new();
                 for effect in effects {
                     quit |= effect == Effect::Quit;
-                    if let Effect::Load(i) = effect
-                        && let Some(a) = app.library.articles.get(i)
-                    {
-                        loader::reload(i, a.entry.clone(), tx.clone());
+                    match &effect {
+                        Effect::Load(range) => {
+                            for i in range.clone() {
+                                if let Some(a) = app.library.articles.get(i) {
+                                    loader.read(i, a.entry.clone());
+                                }
+                            }
+                        }
+                        Effect::SaveCache => loader.save_cache(),
+                        _ => {}
                     }
                     replies.extend(data.apply(effect, &mut app));
                 }

@@ -40,6 +40,8 @@ pub struct EntityState {
     pub occurrence: Option<usize>,
     /// Labels shown (config `labels`).
     pub labels: Vec<Label>,
+    /// Per article, whether its entities have come in.
+    pub done: Vec<bool>,
     /// Per article, its people by mentions (see `people_in`).
     people: Vec<Vec<(EntityId, usize)>>,
 }
@@ -213,20 +215,34 @@ impl EntityState {
 }
 
 impl App {
-    pub(super) fn on_analysed(&mut self, index: usize, entities: DocEntities) {
+    pub(super) fn on_analysed(
+        &mut self,
+        index: usize,
+        entities: DocEntities,
+    ) -> Vec<super::Effect> {
+        let n = self.library.len();
         let e = &mut self.entities;
-        let Some(slot) = e.per_doc.get_mut(index) else {
-            return;
+        e.per_doc.resize(n, DocEntities::default());
+        e.done.resize(n, false);
+        let (Some(slot), Some(done)) = (e.per_doc.get_mut(index), e.done.get_mut(index)) else {
+            return Vec::new();
         };
         *slot = entities;
-        e.analysed += 1;
-        let n = e.per_doc.len();
-        // Rebuilding the corpus index costs the whole corpus: do it at a twentieth of the way
-        // and at the end, not for every article.
+        let first_time = !*done;
+        *done = true;
+        if first_time {
+            e.analysed += 1;
+        }
+        // Rebuilding the corpus index costs the whole corpus: do it at each twentieth of the
+        // way and at the end, not for every article; an article read again rebuilds at once.
         let step = (n / 20).max(1);
-        if e.analysed == n || e.analysed.is_multiple_of(step) {
+        if !first_time || e.analysed == n || e.analysed.is_multiple_of(step) {
             self.rebuild_index();
         }
+        if first_time && self.entities.analysed == n {
+            return vec![super::Effect::SaveCache];
+        }
+        Vec::new()
     }
 
     /// Merges every article's entities again, keeping the selected entity selected.

@@ -12,6 +12,30 @@ fn is_article(p: &std::path::Path) -> bool {
 }
 
 impl App {
+    /// More of the walk: the articles join the list and are read in the background.
+    pub(super) fn on_discovered(&mut self, found: crate::library::Discovery) -> Vec<Effect> {
+        let start = self.library.len();
+        let n = found.entries.len();
+        self.library
+            .articles
+            .extend(found.entries.into_iter().map(|entry| Article {
+                entry,
+                doc: None,
+                error: None,
+                removed: false,
+            }));
+        self.entities
+            .per_doc
+            .resize(self.library.len(), Default::default());
+        if let Some(first) = found.skipped.first() {
+            self.message = Some(first.clone());
+        }
+        if n == 0 {
+            return Vec::new();
+        }
+        vec![Effect::Load(start..start + n)]
+    }
+
     pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>) -> Vec<Effect> {
         let mut effects = Vec::new();
         let (mut added, mut removed, mut changed) = (0, 0, 0);
@@ -27,7 +51,7 @@ impl App {
             match (known, exists) {
                 (Some(i), true) => {
                     self.library.articles[i].removed = false;
-                    effects.push(Effect::Load(i));
+                    effects.push(Effect::Load(i..i + 1));
                     changed += 1;
                 }
                 (Some(i), false) if !self.library.articles[i].removed => {
@@ -50,7 +74,8 @@ impl App {
                         removed: false,
                     });
                     self.entities.per_doc.push(Default::default());
-                    effects.push(Effect::Load(self.library.len() - 1));
+                    let i = self.library.len() - 1;
+                    effects.push(Effect::Load(i..i + 1));
                     added += 1;
                 }
                 _ => {}

@@ -66,6 +66,8 @@ pub enum Event {
         index: usize,
         entities: crate::entity::DocEntities,
     },
+    /// More articles found by the folder walk (after the first frame).
+    Discovered(crate::library::Discovery),
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
     FilesChanged(Vec<(std::path::PathBuf, bool)>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
@@ -83,8 +85,10 @@ pub enum Effect {
     AddBookmark(Bookmark),
     DeleteBookmark(String),
     SetNote(String, String),
-    /// Read (again) the article at this index, in the background.
-    Load(usize),
+    /// Read (again) the articles at these indices, in the background.
+    Load(std::ops::Range<usize>),
+    /// Every article's entities are known: keep them in the cache.
+    SaveCache,
     /// Remember where the reader is in an article (`offset`: top line's byte offset).
     SavePosition {
         path: String,
@@ -212,11 +216,9 @@ impl App {
                 self.on_loaded(index, result);
                 Vec::new()
             }
-            Event::Analysed { index, entities } => {
-                self.on_analysed(index, entities);
-                Vec::new()
-            }
+            Event::Analysed { index, entities } => self.on_analysed(index, entities),
             Event::FilesChanged(changes) => self.on_files_changed(changes),
+            Event::Discovered(found) => self.on_discovered(found),
             Event::Bookmarks {
                 list,
                 read_only,

@@ -203,11 +203,10 @@ fn bookmark_locate_large_text_is_fast() {
     let a = anchor_on(&text, "A unique passage worth keeping");
     let edited = text.replacen("A unique passage worth keeping, about the pool. ", "", 1);
     let rewrapped = text.replace("\r\n", "\n");
-    let t = std::time::Instant::now();
+    // Speed is measured in benchmarks, not asserted here: this checks the answers on a text
+    // large enough that a quadratic pass would not finish.
     assert_eq!(locate(&a, &edited), Located::Orphaned);
     assert!(matches!(locate(&a, &rewrapped), Located::Moved(_)));
-    // Unoptimised test build: about 1 s here; an optimised build is several times faster.
-    assert!(t.elapsed().as_secs_f64() < 8.0, "took {:?}", t.elapsed());
 }
 
 #[test]
@@ -216,12 +215,10 @@ fn bookmark_locate_degenerate_repetitive_text_is_bounded() {
     let text = "ab ".repeat(2_000_000);
     let a = Anchor::new("p", &text, 3_000_000, 3_000_050);
     let edited = format!("ab{text}");
-    let t = std::time::Instant::now();
     let got = locate(&a, &edited);
     assert!(matches!(got, Located::Moved(_)), "{got:?}");
     let a = Anchor::new("p", &text, 3_000_000, 3_000_001);
     assert!(!matches!(locate(&a, &edited), Located::Orphaned));
-    assert!(t.elapsed().as_secs_f64() < 8.0, "took {:?}", t.elapsed());
 }
 
 #[test]

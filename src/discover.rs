@@ -1,0 +1,250 @@
+//! Finding the articles named on the command line: files as given, folders walked recursively
+//! for `.txt` and `.md` in natural order. The walk can run on its own thread and hand out what it
+//! finds in batches, so the first frame of a huge folder does not wait for the whole walk.
+
+use crate::library::{Entry, Origin, file_name, plain_io_error};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+/// What discovery found: the articles, and one line for each thing it passed over.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub entries: Vec<Entry>,
+    pub skipped: Vec<String>,
+}
+
+pub fn is_article_name(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+fn file_entry(path: &Path) -> Entry {
+    Entry {
+        path: path.to_string_lossy().into_owned(),
+        name: file_name(path),
+        origin: Origin::File(path.to_path_buf()),
+    }
+}
+
+/// Every path must exist: a typo is an error, said before anything else happens.
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), String> {
+    for path in paths {
+        fs::metadata(path)
+            .map_err(|e| format!("cannot open {}: {}", path.display(), plain_io_error(&e)))?;
+    }
+    Ok(())
+}
+
+/// The whole walk at once. Errors (one line, for the user) when a path does not exist, a
+/// folder holds no article, or nothing readable was found.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
+    check_paths(paths)?;
+    let mut found = Discovery::default();
+    let mut empty = Vec::new();
+    walk_paths(
+        paths,
+        &mut |batch| {
+            found.entries.extend(batch.entries);
+            found.skipped.extend(batch.skipped);
+        },
+        &mut empty,
+    );
+    if let Some(dir) = empty.first() {
+        return Err(format!(
+            "no articles (.txt or .md files) in {}",
+            dir.display()
+        ));
+    }
+    finish(found)
+}
+
+fn finish(found: Discovery) -> Result<Discovery, String> {
+    if found.entries.is_empty() {
+        return Err(match found.skipped.first() {
+            Some(why) => why.clone(),
+            None => "no articles to open".to_string(),
+        });
+    }
+    Ok(found)
+}
+
+/// Walks `paths` on a thread of its own; the receiver yields batches until the walk is done
+/// (then it disconnects). Folders found empty come last, as `skipped` lines.
+pub fn spawn(paths: Vec<PathBuf>) -> Receiver<Discovery> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut empty = Vec::new();
+        walk_paths(
+            &paths,
+            &mut |batch| {
+                let _ = tx.send(batch);
+            },
+            &mut empty,
+        );
+        if !empty.is_empty() {
+            let _ = tx.send(Discovery {
+                entries: Vec::new(),
+                skipped: empty
+                    .iter()
+                    .map(|d| format!("no articles (.txt or .md files) in {}", d.display()))
+                    .collect(),
+            });
+        }
+    });
+    rx
+}
+
+/// Waits for the walk's first articles: enough for the first frame. Errors when the walk ends
+/// with none.
+pub fn first_batch(rx: &Receiver<Discovery>) -> Result<Discovery, String> {
+    let mut found = Discovery::default();
+    while found.entries.is_empty() {
+        match rx.recv() {
+            Ok(batch) => {
+                found.entries.extend(batch.entries);
+                found.skipped.extend(batch.skipped);
+            }
+            Err(_) => break,
+        }
+    }
+    finish(found)
+}
+
+fn walk_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Discovery), empty: &mut Vec<PathBuf>) {
+    let mut batch = Batcher::new(sink);
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                if walk(path, &mut batch) == 0 {
+                    empty.push(path.clone());
+                }
+            }
+            Ok(m) if m.is_file() => batch.entry(file_entry(path)),
+            Ok(_) => batch.skip(format!("{}: not a regular file, skipped", path.display())),
+            Err(e) => batch.skip(format!(
+                "{}: {}, skipped",
+                path.display(),
+                plain_io_error(&e)
+            )),
+        }
+    }
+    batch.flush();
+}
+
+/// Gathers entries and hands them on every few hundred or every few milliseconds; the very
+/// first article at once, since the first frame waits for it.
+struct Batcher<'a> {
+    sink: &'a mut dyn FnMut(Discovery),
+    batch: Discovery,
+    since: Instant,
+    sent_any: bool,
+}
+
+impl<'a> Batcher<'a> {
+    const MAX: usize = 512;
+    const EVERY: Duration = Duration::from_millis(20);
+
+    fn new(sink: &'a mut dyn FnMut(Discovery)) -> Self {
+        Batcher {
+            sink,
+            batch: Discovery::default(),
+            since: Instant::now(),
+            sent_any: false,
+        }
+    }
+
+    fn entry(&mut self, e: Entry) {
+        self.batch.entries.push(e);
+        if !self.sent_any
+            || self.batch.entries.len() >= Self::MAX
+            || self.since.elapsed() >= Self::EVERY
+        {
+            self.flush();
+        }
+    }
+
+    fn skip(&mut self, why: String) {
+        self.batch.skipped.push(why);
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.entries.is_empty() || !self.batch.skipped.is_empty() {
+            self.sent_any |= !self.batch.entries.is_empty();
+            (self.sink)(std::mem::take(&mut self.batch));
+        }
+        self.since = Instant::now();
+    }
+}
+
+/// Walks one folder in natural order; returns how many articles it found.
+fn walk(root: &Path, batch: &mut Batcher) -> usize {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| {
+            natord::compare(
+                &a.file_name().to_string_lossy(),
+                &b.file_name().to_string_lossy(),
+            )
+        });
+    let mut n = 0;
+    for item in walker {
+        match item {
+            Ok(e) if e.file_type().is_file() && is_article_name(e.path()) => {
+                batch.entry(file_entry(e.path()));
+                n += 1;
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let at = err
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let why = if err.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    err.io_error()
+                        .map(plain_io_error)
+                        .unwrap_or_else(|| err.to_string())
+                };
+                batch.skip(format!("{at}: {why}, skipped"));
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_streams_in_order_and_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..1200 {
+            let p = dir.path().join(format!("{:02}/{i}.txt", i / 100));
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(&p, "Titre\ntexte\n").unwrap();
+        }
+        let rx = spawn(vec![dir.path().to_path_buf()]);
+        let first = first_batch(&rx).unwrap();
+        assert!(!first.entries.is_empty());
+        let mut all: Vec<String> = first.entries.into_iter().map(|e| e.name).collect();
+        for batch in rx {
+            all.extend(batch.entries.into_iter().map(|e| e.name));
+        }
+        assert_eq!(all.len(), 1200);
+        assert_eq!(&all[..3], ["0.txt", "1.txt", "2.txt"]);
+        assert_eq!(all[1199], "1199.txt");
+    }
+
+    #[test]
+    fn an_empty_folder_ends_the_walk_with_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let rx = spawn(vec![dir.path().to_path_buf()]);
+        let err = first_batch(&rx).unwrap_err();
+        assert!(err.starts_with("no articles"), "{err}");
+    }
+}
