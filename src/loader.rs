@@ -86,10 +86,10 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
                 None => {
                     let e = entity::analyse(&doc.text);
                     // The embedded articles are analysed in no time: not worth caching.
-                    if matches!(entry.origin, Origin::File(_)) {
-                        if let Ok(mut fresh) = shared.fresh.lock() {
-                            fresh.insert(hash, e.clone());
-                        }
+                    if matches!(entry.origin, Origin::File(_))
+                        && let Ok(mut fresh) = shared.fresh.lock()
+                    {
+                        fresh.insert(hash, e.clone());
                     }
                     e
                 }
