@@ -146,7 +146,8 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
     let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("").to_string();
     // people named in full first, so that a surname before the full name still finds it
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| {
+    // Cached: the key folds and splits the mention, too costly to redo at every comparison.
+    order.sort_by_cached_key(|&i| {
         (
             spans[i].label != Label::Per || words(&surface(&spans[i])).len() < 2,
             i,
