@@ -20,10 +20,16 @@ fn file_name() -> String {
     format!("entities-v{ENGINE_VERSION}.json")
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct CacheFile {
     engine: u32,
     docs: HashMap<String, DocEntities>,
+}
+
+#[derive(Serialize)]
+struct CacheRef<'a> {
+    engine: u32,
+    docs: &'a HashMap<String, DocEntities>,
 }
 
 /// `--cache-dir`, else `LISEUSE_CACHE_DIR`, else the platform's cache directory.
@@ -52,13 +58,16 @@ pub fn load(dir: &Path) -> HashMap<String, DocEntities> {
 /// cache stays whole either way.
 pub fn save(dir: &Path, docs: &HashMap<String, DocEntities>) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let file = CacheFile {
+    let file = CacheRef {
         engine: ENGINE_VERSION,
-        docs: docs.clone(),
+        docs,
     };
-    let bytes = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(&bytes)?;
+    // Streamed: a large library's cache is never held in memory as one string.
+    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    serde_json::to_writer(&mut out, &file).map_err(std::io::Error::other)?;
+    out.flush()?;
+    drop(out);
     tmp.as_file().sync_all()?;
     tmp.persist(dir.join(file_name())).map_err(|e| e.error)?;
     Ok(())

@@ -116,6 +116,8 @@ pub struct Article {
     pub error: Option<String>,
     /// The file was deleted while liseuse ran; its text stays readable if it was read.
     pub removed: bool,
+    /// Counted in `Library::loaded`.
+    pub counted: bool,
 }
 
 impl Article {
@@ -131,11 +133,13 @@ impl Article {
 #[derive(Debug, Default)]
 pub struct Library {
     pub articles: Vec<Article>,
+    loaded: usize,
 }
 
 impl Library {
     pub fn new(entries: Vec<Entry>) -> Library {
         Library {
+            loaded: 0,
             articles: entries
                 .into_iter()
                 .map(|entry| Article {
@@ -143,6 +147,7 @@ impl Library {
                     doc: None,
                     error: None,
                     removed: false,
+                    counted: false,
                 })
                 .collect(),
         }
@@ -156,11 +161,20 @@ impl Library {
         self.articles.is_empty()
     }
 
+    /// How many articles have been read (or failed to be): kept as they arrive, since the
+    /// status bar asks at every frame.
     pub fn loaded(&self) -> usize {
-        self.articles
-            .iter()
-            .filter(|a| a.doc.is_some() || a.error.is_some())
-            .count()
+        self.loaded
+    }
+
+    /// Records that article `i` was read, counting it once.
+    pub fn mark_loaded(&mut self, i: usize) {
+        if let Some(a) = self.articles.get_mut(i)
+            && !a.counted
+        {
+            a.counted = true;
+            self.loaded += 1;
+        }
     }
 }
 

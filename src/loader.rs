@@ -1,22 +1,27 @@
 //! Background work: articles are read and decoded, then their entities extracted, off the
-//! drawing thread and on every core, and reported to the event loop through its channel, so the
-//! first frame never waits for the disk or the extractor. Entities come from the cache when the
-//! article's text has not changed since they were extracted.
+//! drawing thread and on every core; the corpus index is merged on a thread of its own a few
+//! times a second while indexing goes on. Everything reaches the event loop through its channel,
+//! so the first frame never waits for the disk and keys never wait for the extractor. Entities
+//! come from the cache when the article's text has not changed since they were extracted.
 
 use crate::app::Event;
+use crate::app::entities::IndexUpdate;
 use crate::bookmark::content_hash;
 use crate::cache;
-use crate::entity::{self, DocEntities};
-use crate::library::{self, Entry, Origin};
+use crate::entity::{self, DocEntities, EntityIndex};
+use crate::library::{self, Entry};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 enum Job {
     /// Read (or read again) the article at this index.
     Read(usize, Entry),
+    /// The article left the library: its names leave the counts.
+    Forget(usize),
     /// Write what was extracted to the cache.
     SaveCache,
 }
@@ -24,16 +29,34 @@ enum Job {
 /// The handle the event loop gives work to.
 pub struct Loader {
     jobs: Sender<Job>,
+    shared: Arc<Shared>,
+}
+
+/// Every article's entities so far, and whether the index is behind them.
+#[derive(Default)]
+struct Corpus {
+    per_doc: Vec<Arc<DocEntities>>,
+    /// Each article's content hash (empty for one not read): the cache's keys.
+    hashes: Vec<String>,
+    done: Vec<bool>,
+    analysed: usize,
+    dirty: bool,
+    /// Articles asked for and not yet stored: at zero, the index is merged at once.
+    pending: usize,
 }
 
 struct Shared {
     events: Sender<Event>,
     cache_dir: Option<PathBuf>,
-    /// The cache as it was at start, loaded once, by whichever job needs it first.
-    cached: OnceLock<HashMap<String, DocEntities>>,
-    /// Entities extracted in this session, to add to the cache.
-    fresh: Mutex<HashMap<String, DocEntities>>,
+    /// The cache as it was at start, loaded by whichever job needs it first; entries are taken
+    /// out as articles use them, so it does not stay in memory beside the corpus.
+    cached: Mutex<Option<HashMap<String, DocEntities>>>,
+    corpus: Mutex<Corpus>,
+    changed: Condvar,
 }
+
+/// How often, at most, the corpus index is rebuilt while articles keep coming in.
+const INDEX_EVERY: Duration = Duration::from_millis(300);
 
 impl Loader {
     pub fn spawn(cache_dir: Option<PathBuf>, events: Sender<Event>) -> Loader {
@@ -41,21 +64,40 @@ impl Loader {
         let shared = Arc::new(Shared {
             events,
             cache_dir,
-            cached: OnceLock::new(),
-            fresh: Mutex::new(HashMap::new()),
+            cached: Mutex::new(None),
+            corpus: Mutex::new(Corpus::default()),
+            changed: Condvar::new(),
         });
+        let workers = shared.clone();
         std::thread::spawn(move || {
             rx.into_iter().par_bridge().for_each(|job| match job {
-                Job::Read(index, entry) => read(&shared, index, &entry),
-                Job::SaveCache => save(&shared),
+                Job::Read(index, entry) => {
+                    read(&workers, index, &entry);
+                    if let Ok(mut c) = workers.corpus.lock() {
+                        c.pending = c.pending.saturating_sub(1);
+                        workers.changed.notify_one();
+                    }
+                }
+                Job::Forget(index) => store(&workers, index, DocEntities::default(), String::new()),
+                Job::SaveCache => save(&workers),
             });
         });
-        Loader { jobs }
+        let indexer = shared.clone();
+        std::thread::spawn(move || index_loop(&indexer));
+        Loader { jobs, shared }
     }
 
-    /// Reads an article in the background; `Event::Loaded`, then `Event::Analysed`, follow.
+    /// Reads an article in the background; `Event::Loaded` follows, and the article's entities
+    /// arrive with a later `Event::Indexed`.
     pub fn read(&self, index: usize, entry: Entry) {
+        if let Ok(mut c) = self.shared.corpus.lock() {
+            c.pending += 1;
+        }
         let _ = self.jobs.send(Job::Read(index, entry));
+    }
+
+    pub fn forget(&self, index: usize) {
+        let _ = self.jobs.send(Job::Forget(index));
     }
 
     /// Saves the entities extracted so far to the cache (when indexing is done).
@@ -70,46 +112,100 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
     if shared.events.send(Event::Loaded { index, result }).is_err() {
         return;
     }
-    let entities = match doc {
-        None => DocEntities::default(),
-        Some(doc) => {
-            let hash = content_hash(&doc.text);
-            let cached = shared.cache_dir.as_deref().and_then(|dir| {
-                shared
-                    .cached
-                    .get_or_init(|| cache::load(dir))
-                    .get(&hash)
-                    .cloned()
-            });
-            match cached {
-                Some(e) => e,
-                None => {
-                    let e = entity::analyse(&doc.text);
-                    // The embedded articles are analysed in no time: not worth caching.
-                    if matches!(entry.origin, Origin::File(_))
-                        && let Ok(mut fresh) = shared.fresh.lock()
-                    {
-                        fresh.insert(hash, e.clone());
-                    }
-                    e
-                }
-            }
-        }
+    let Some(doc) = doc else {
+        store(shared, index, DocEntities::default(), String::new());
+        return;
     };
-    let _ = shared.events.send(Event::Analysed { index, entities });
+    let hash = content_hash(&doc.text);
+    let cached = shared.cache_dir.as_deref().and_then(|dir| {
+        let mut c = shared.cached.lock().ok()?;
+        c.get_or_insert_with(|| cache::load(dir)).remove(&hash)
+    });
+    let entities = cached.unwrap_or_else(|| entity::analyse(&doc.text));
+    store(shared, index, entities, hash);
 }
 
+fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
+    let Ok(mut c) = shared.corpus.lock() else {
+        return;
+    };
+    if c.per_doc.len() <= index {
+        c.per_doc.resize(index + 1, Arc::default());
+        c.hashes.resize(index + 1, String::new());
+        c.done.resize(index + 1, false);
+    }
+    c.per_doc[index] = Arc::new(entities);
+    c.hashes[index] = hash;
+    if !c.done[index] {
+        c.done[index] = true;
+        c.analysed += 1;
+    }
+    c.dirty = true;
+    shared.changed.notify_one();
+}
+
+/// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`.
+fn index_loop(shared: &Shared) {
+    loop {
+        let update = {
+            let Ok(mut c) = shared.corpus.lock() else {
+                return;
+            };
+            while !c.dirty {
+                c = match shared.changed.wait(c) {
+                    Ok(c) => c,
+                    Err(_) => return,
+                };
+            }
+            c.dirty = false;
+            // A snapshot (pointers only), so readers are not held up while the index is merged.
+            (c.per_doc.clone(), c.analysed)
+        };
+        let (docs, analysed) = update;
+        let started = Instant::now();
+        let update = IndexUpdate::new(EntityIndex::build(&docs), analysed, docs.len());
+        let took = started.elapsed();
+        if shared
+            .events
+            .send(Event::Indexed(Box::new(update)))
+            .is_err()
+        {
+            return;
+        }
+        // Merging grows with the corpus: rest four times as long as it took, so the merge
+        // never takes more than a fifth of a core from extraction; but when the last article
+        // is in, merge at once.
+        let rest_until = Instant::now() + INDEX_EVERY.max(took * 4);
+        let Ok(mut c) = shared.corpus.lock() else {
+            return;
+        };
+        while Instant::now() < rest_until && !(c.pending == 0 && c.dirty) {
+            let left = rest_until.saturating_duration_since(Instant::now());
+            c = match shared.changed.wait_timeout(c, left) {
+                Ok((c, _)) => c,
+                Err(_) => return,
+            };
+        }
+    }
+}
+
+/// Writes the entities of the library open now: the cache holds what the next start of the
+/// same library needs, and does not grow with every folder ever opened.
 fn save(shared: &Shared) {
     let Some(dir) = &shared.cache_dir else { return };
-    let new: HashMap<String, DocEntities> = match shared.fresh.lock() {
-        Ok(mut f) => std::mem::take(&mut *f),
-        Err(_) => return,
+    let all: HashMap<String, DocEntities> = {
+        let Ok(c) = shared.corpus.lock() else { return };
+        c.hashes
+            .iter()
+            .zip(&c.per_doc)
+            .filter(|(h, _)| !h.is_empty())
+            .map(|(h, d)| (h.clone(), (**d).clone()))
+            .collect()
     };
-    if new.is_empty() {
-        return;
-    }
-    let mut all = shared.cached.get_or_init(|| cache::load(dir)).clone();
-    all.extend(new);
     // A cache that cannot be written only costs time at the next start.
     let _ = cache::save(dir, &all);
+    // What was left of the old cache belongs to articles no longer open.
+    if let Ok(mut c) = shared.cached.lock() {
+        *c = None;
+    }
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -202,7 +203,9 @@ impl Data {
                 }
                 return None;
             }
-            (Effect::Quit | Effect::Load(_) | Effect::SaveCache, _) => return None,
+            (Effect::Quit | Effect::Load(_) | Effect::SaveCache | Effect::Forget(_), _) => {
+                return None;
+            }
             (_, None) => Ok(Some("no data directory: bookmarks are not kept".into())),
         };
         let message = match result {
@@ -257,6 +260,17 @@ fn start_point(found: &Discovery, positions: Option<&PositionStore>) -> Start {
         start.offset = None;
     }
     start
+}
+
+/// How long background results are gathered before a frame shows them.
+const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
+
+/// What the user did, as opposed to what background work reports.
+fn is_input(ev: &Event) -> bool {
+    matches!(
+        ev,
+        Event::Key(_) | Event::Mouse(_) | Event::Resize(..) | Event::Action(_)
+    )
 }
 
 fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<()> {
@@ -324,12 +338,20 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     'events: loop {
         terminal.draw(|f| ui::draw(f, &app, &theme))?;
         let Ok(first) = rx.recv() else { break };
+        // A key is drawn at once; background results (thousands while indexing) are gathered
+        // for up to a frame's time, so they cost a few frames a second, not one each.
         let mut pending = vec![first];
-        // Take whatever else is already waiting before drawing again: a burst of keys or
-        // background results costs one frame, not one each.
+        let deadline = Instant::now() + BACKGROUND_FRAME;
+        while !pending.last().is_some_and(is_input) {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(wait) {
+                Ok(ev) => pending.push(ev),
+                Err(_) => break,
+            }
+        }
         while let Ok(ev) = rx.try_recv() {
             pending.push(ev);
-            if pending.len() >= 256 {
+            if pending.len() >= 4096 {
                 break;
             }
         }
@@ -349,6 +371,7 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
                             }
                         }
                         Effect::SaveCache => loader.save_cache(),
+                        Effect::Forget(i) => loader.forget(*i),
                         _ => {}
                     }
                     replies.extend(data.apply(effect, &mut app));

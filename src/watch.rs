@@ -25,14 +25,21 @@ pub fn spawn(folders: &[PathBuf], tx: Sender<Event>) -> Option<notify::Recommend
     std::thread::spawn(move || {
         while let Ok(first) = raw_rx.recv() {
             let mut paths = BTreeSet::new();
-            let mut add = |ev: notify::Result<notify::Event>| {
-                if let Ok(ev) = ev {
+            // Reading a file is an event too (liseuse's own reads among them): only
+            // creations, writes, renames and removals change the library.
+            let add = |paths: &mut BTreeSet<PathBuf>, ev: notify::Result<notify::Event>| {
+                if let Ok(ev) = ev
+                    && (ev.kind.is_create() || ev.kind.is_modify() || ev.kind.is_remove())
+                {
                     paths.extend(ev.paths);
                 }
             };
-            add(first);
+            add(&mut paths, first);
+            if paths.is_empty() {
+                continue;
+            }
             while let Ok(ev) = raw_rx.recv_timeout(SETTLE) {
-                add(ev);
+                add(&mut paths, ev);
             }
             let changes: Vec<(PathBuf, bool)> = paths
                 .into_iter()

@@ -8,6 +8,44 @@ use crate::entity::{DocEntities, EntityId, EntityIndex, Label};
 use crate::search::fold_str;
 use std::collections::HashMap;
 
+/// A corpus index merged in the background, with what the file list shows of it.
+#[derive(Debug)]
+pub struct IndexUpdate {
+    index: EntityIndex,
+    people: Vec<Vec<(EntityId, usize)>>,
+    /// How many articles' entities it holds.
+    analysed: usize,
+}
+
+impl IndexUpdate {
+    /// Prepares everything drawing needs from `index`, so the event loop only swaps it in.
+    pub fn new(index: EntityIndex, analysed: usize, docs: usize) -> IndexUpdate {
+        let people = people_of(&index, docs);
+        IndexUpdate {
+            index,
+            people,
+            analysed,
+        }
+    }
+}
+
+/// Per article, its people by mentions, most mentioned first.
+fn people_of(index: &EntityIndex, docs: usize) -> Vec<Vec<(EntityId, usize)>> {
+    (0..docs)
+        .map(|d| {
+            let mut counts: HashMap<EntityId, usize> = HashMap::new();
+            for m in index.doc_mentions(d) {
+                if m.label == Label::Per {
+                    *counts.entry(m.entity).or_insert(0) += 1;
+                }
+            }
+            let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
+            people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            people
+        })
+        .collect()
+}
+
 /// A row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SideRow {
@@ -87,20 +125,7 @@ impl EntityState {
     }
 
     fn rebuild_people(&mut self) {
-        let index = &self.index;
-        self.people = (0..self.per_doc.len())
-            .map(|d| {
-                let mut counts: HashMap<EntityId, usize> = HashMap::new();
-                for m in index.doc_mentions(d) {
-                    if m.label == Label::Per {
-                        *counts.entry(m.entity).or_insert(0) += 1;
-                    }
-                }
-                let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
-                people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                people
-            })
-            .collect();
+        self.people = people_of(&self.index, self.per_doc.len());
     }
 
     /// Recomputes the sidebar's rows for the open article `doc`.
@@ -245,19 +270,44 @@ impl App {
         Vec::new()
     }
 
-    /// Merges every article's entities again, keeping the selected entity selected.
+    /// Merges every article's entities again, keeping the selected entity selected. (Used
+    /// when entities arrive one by one through `Event::Analysed`; the background indexer sends
+    /// whole indexes instead.)
     pub(super) fn rebuild_index(&mut self) {
+        let index = EntityIndex::build(&self.entities.per_doc);
+        self.swap_index(index);
+        self.entities.rebuild_people();
+        self.entities.rebuild_rows(self.open);
+    }
+
+    fn swap_index(&mut self, index: EntityIndex) {
         let e = &mut self.entities;
         let selected_key = e
             .selected
             .and_then(|id| e.index.entity(id))
             .map(|x| x.key.clone());
-        e.index = EntityIndex::build(&e.per_doc);
+        e.index = index;
         e.selected =
             selected_key.and_then(|k| e.index.entities().iter().find(|x| x.key == k).map(|x| x.id));
         e.occurrence = None;
-        e.rebuild_people();
-        e.rebuild_rows(self.open);
+    }
+
+    /// An index merged in the background: swapped in, nothing recomputed but the sidebar.
+    pub(super) fn on_indexed(&mut self, update: IndexUpdate) -> Vec<super::Effect> {
+        let IndexUpdate {
+            index,
+            people,
+            analysed,
+        } = update;
+        self.swap_index(index);
+        self.entities.people = people;
+        let was_done = self.entities.analysed >= self.library.len();
+        self.entities.analysed = analysed;
+        self.entities.rebuild_rows(self.open);
+        if !was_done && analysed >= self.library.len() {
+            return vec![super::Effect::SaveCache];
+        }
+        Vec::new()
     }
 
     pub fn sidebar_page(&self) -> usize {

@@ -23,6 +23,7 @@ impl App {
                 doc: None,
                 error: None,
                 removed: false,
+                counted: false,
             }));
         self.entities
             .per_doc
@@ -72,6 +73,7 @@ impl App {
                         doc: None,
                         error: None,
                         removed: false,
+                        counted: false,
                     });
                     self.entities.per_doc.push(Default::default());
                     let i = self.library.len() - 1;
@@ -81,16 +83,11 @@ impl App {
                 _ => {}
             }
         }
-        if removed > 0 {
-            // A removed article's names leave the counts; its text stays readable if open.
-            for (i, a) in self.library.articles.iter().enumerate() {
-                if a.removed
-                    && let Some(d) = self.entities.per_doc.get_mut(i)
-                {
-                    *d = Default::default();
-                }
+        // A removed article's names leave the counts; its text stays readable if open.
+        for (i, a) in self.library.articles.iter().enumerate() {
+            if a.removed && !effects.contains(&Effect::Forget(i)) && removed > 0 {
+                effects.push(Effect::Forget(i));
             }
-            self.rebuild_index();
         }
         let mut said = Vec::new();
         for (n, what) in [(added, "added"), (changed, "changed"), (removed, "removed")] {

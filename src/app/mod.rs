@@ -66,6 +66,8 @@ pub enum Event {
         index: usize,
         entities: crate::entity::DocEntities,
     },
+    /// The corpus index merged again in the background.
+    Indexed(Box<entities::IndexUpdate>),
     /// More articles found by the folder walk (after the first frame).
     Discovered(crate::library::Discovery),
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
@@ -89,6 +91,8 @@ pub enum Effect {
     Load(std::ops::Range<usize>),
     /// Every article's entities are known: keep them in the cache.
     SaveCache,
+    /// A removed article's names leave the corpus index.
+    Forget(usize),
     /// Remember where the reader is in an article (`offset`: top line's byte offset).
     SavePosition {
         path: String,
@@ -219,6 +223,7 @@ impl App {
             Event::Analysed { index, entities } => self.on_analysed(index, entities),
             Event::FilesChanged(changes) => self.on_files_changed(changes),
             Event::Discovered(found) => self.on_discovered(found),
+            Event::Indexed(update) => self.on_indexed(*update),
             Event::Bookmarks {
                 list,
                 read_only,
@@ -449,6 +454,7 @@ impl App {
     }
 
     fn on_loaded(&mut self, index: usize, result: Result<Arc<Document>, String>) {
+        self.library.mark_loaded(index);
         let Some(article) = self.library.articles.get_mut(index) else {
             return;
         };

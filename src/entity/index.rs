@@ -40,7 +40,7 @@ pub struct EntityIndex {
 
 impl EntityIndex {
     /// Merges the documents' entities (documents in corpus order).
-    pub fn build(docs: &[DocEntities]) -> EntityIndex {
+    pub fn build<D: std::borrow::Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         super::merge::build(docs)
     }
     pub(super) fn from_parts(

@@ -2,6 +2,7 @@
 //! compatible first names (bucketed by the surname's consonant skeleton), a surname alone joined to the one
 //! person of the corpus who bears it. Near-linear in the number of entities.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use super::Label;
@@ -51,10 +52,12 @@ pub fn slug(label: Label, name: &str) -> String {
     out
 }
 
-pub fn build(docs: &[DocEntities]) -> EntityIndex {
+/// Generic over how the documents are held (`DocEntities` or `Arc<DocEntities>`), so a caller
+/// can build from a snapshot without copying every document.
+pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
     let mut offsets = Vec::with_capacity(docs.len());
     let mut total = 0usize;
-    for d in docs {
+    for d in docs.iter().map(Borrow::borrow) {
         offsets.push(total);
         total += d.entities.len();
     }
@@ -64,7 +67,7 @@ pub fn build(docs: &[DocEntities]) -> EntityIndex {
     let mut lone: Vec<usize> = Vec::new();
     let node = |d: usize, l: usize| offsets[d] + l;
     let mut info: Vec<(&str, Option<&str>, Option<&str>)> = Vec::with_capacity(total);
-    for (d, doc) in docs.iter().enumerate() {
+    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         for (l, e) in doc.entities.iter().enumerate() {
             let n = node(d, l);
             info.push((
@@ -140,7 +143,7 @@ pub fn build(docs: &[DocEntities]) -> EntityIndex {
     let mut doc_seen: Vec<usize> = Vec::new();
     let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
     let mut occ: Vec<Vec<(u32, u32)>> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         let mut ms: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
         let mut sorted = doc.mentions.clone();
         sorted.sort_by_key(|m| (m.start, m.end));
@@ -195,9 +198,13 @@ pub fn build(docs: &[DocEntities]) -> EntityIndex {
     EntityIndex::from_parts(entities, out_docs, occ)
 }
 
-fn docs_key<'a>(docs: &'a [DocEntities], offsets: &[usize], n: usize) -> Option<&'a str> {
+fn docs_key<'a, D: Borrow<DocEntities>>(
+    docs: &'a [D],
+    offsets: &[usize],
+    n: usize,
+) -> Option<&'a str> {
     let d = offsets.partition_point(|&o| o <= n).checked_sub(1)?;
-    let e = docs.get(d)?.entities.get(n - offsets[d])?;
+    let e = docs.get(d)?.borrow().entities.get(n - offsets[d])?;
     e.keys
         .iter()
         .find(|k| k.starts_with("per?:"))
