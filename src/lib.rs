@@ -16,6 +16,7 @@ pub mod entity;
 pub mod keymap;
 pub mod library;
 pub mod loader;
+pub mod readfile;
 pub mod sanitize;
 pub mod search;
 pub mod store;

@@ -3,7 +3,6 @@
 
 use crate::document::Document;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -126,6 +125,13 @@ fn walk(root: &Path, found: &mut Discovery) {
             Ok(e) if e.file_type().is_file() && is_article_name(e.path()) => {
                 found.entries.push(file_entry(e.path()));
             }
+            // A FIFO or a device named like an article: say so rather than pass over it.
+            Ok(e) if !e.file_type().is_dir() && is_article_name(e.path()) => {
+                found.skipped.push(format!(
+                    "{}: not a regular file, skipped",
+                    e.path().display()
+                ));
+            }
             Ok(_) => {}
             Err(err) => {
                 let at = err
@@ -172,18 +178,9 @@ pub fn load(entry: &Entry) -> Result<Document, String> {
 }
 
 fn read_capped(path: &Path) -> Result<(Vec<u8>, bool), String> {
-    let meta = fs::metadata(path).map_err(|e| plain_io_error(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_string());
-    }
-    let file = fs::File::open(path).map_err(|e| plain_io_error(&e))?;
-    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| plain_io_error(&e))?;
-    let truncated = bytes.len() as u64 > MAX_FILE_BYTES;
+    let (mut bytes, truncated) =
+        crate::readfile::read_regular(path, MAX_FILE_BYTES).map_err(|e| plain_io_error(&e))?;
     if truncated {
-        bytes.truncate(MAX_FILE_BYTES as usize);
         // Never cut a UTF-8 character in half at the cap.
         if let Err(e) = std::str::from_utf8(&bytes)
             && e.error_len().is_none()

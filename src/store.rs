@@ -21,7 +21,7 @@ mod tests;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore};
+pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore, parse_bookmarks};
 pub use error::StoreError;
 pub use file::{AtomicWrite, RealFs, SCHEMA};
 pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};
