@@ -78,6 +78,13 @@ impl Document {
     pub fn from_text(name: &str, text: String) -> Document {
         let parts = layout::analyse(&text);
         let title_from_name = parts.title.is_none();
+        let mut notices = Vec::new();
+        if parts.split {
+            notices.push(format!(
+                "paragraphs longer than {} KB are shown in pieces",
+                layout::MAX_PARAGRAPH_BYTES / 1024
+            ));
+        }
         let title = match &parts.title {
             Some(r) => collapse_spaces(&text[r.clone()]),
             None => file_stem(name).to_string(),
@@ -90,7 +97,7 @@ impl Document {
             title,
             title_from_name,
             text,
-            notices: Vec::new(),
+            notices,
         }
     }
 

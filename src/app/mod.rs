@@ -463,7 +463,12 @@ impl App {
 
     fn relayout(&mut self) {
         let (w, h) = self.text_size();
-        if let Some(r) = &mut self.reader {
+        // Too small to draw: keep the reader as it was rather than re-wrap what is seen at one
+        // column (a storm of tiny sizes would cost a full re-wrap each time, for nothing shown).
+        let drawn = self.geometry().is_some();
+        if let Some(r) = &mut self.reader
+            && drawn
+        {
             r.resize(w, h);
         }
         if self.focus == Focus::Sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {

@@ -9,12 +9,18 @@ pub struct Parts {
     pub date: Option<Range<usize>>,
     pub source: Option<Range<usize>>,
     pub paragraphs: Vec<Paragraph>,
+    /// True when a paragraph longer than [`MAX_PARAGRAPH_BYTES`] was cut into pieces.
+    pub split: bool,
 }
 
 /// A headline longer than this is a paragraph that happens to come first.
 const MAX_HEADLINE_CHARS: usize = 200;
 /// A trailing blurb longer than this is more likely the article's last paragraph.
 const MAX_BLURB_CHARS: usize = 300;
+/// A paragraph longer than this is shown as several: wrapping, drawing and resizing work a
+/// paragraph at a time, so a 20 MB line without a break must not be one paragraph. Real
+/// articles' paragraphs are a few kilobytes at most.
+pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
 
 pub fn analyse(text: &str) -> Parts {
     let lines = trimmed_lines(text);
@@ -28,6 +34,13 @@ pub fn analyse(text: &str) -> Parts {
         *first = rest;
     }
     paras.retain(|r| !r.is_empty());
+    let split = paras.iter().any(|r| r.len() > MAX_PARAGRAPH_BYTES);
+    if split {
+        paras = paras
+            .into_iter()
+            .flat_map(|r| pieces(text, r, MAX_PARAGRAPH_BYTES))
+            .collect();
+    }
 
     let mut source = None;
     if let Some(last) = paras.last()
@@ -78,7 +91,51 @@ pub fn analyse(text: &str) -> Parts {
         date,
         source,
         paragraphs,
+        split,
     }
+}
+
+/// `r` cut into pieces of at most `max` bytes: at the last break space in the second half of
+/// the limit, else at the last grapheme boundary (a letter keeps its accents), else (one
+/// grapheme longer than `max`) at a character boundary. Pieces are trimmed.
+fn pieces(text: &str, r: Range<usize>, max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > max {
+        let Some(window) = text.get(start..r.end) else {
+            break;
+        };
+        let mut limit = max;
+        while !window.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = window.get(..limit).unwrap_or_default();
+        let by_space = head
+            .char_indices()
+            .rev()
+            .take_while(|(i, _)| *i >= max / 2)
+            .find(|(_, c)| crate::sanitize::is_break_space(*c))
+            .map(|(i, _)| i);
+        let by_grapheme = || {
+            let mut gc = unicode_segmentation::GraphemeCursor::new(limit, window.len(), true);
+            match gc.is_boundary(window, 0) {
+                Ok(true) => Some(limit),
+                _ => gc.prev_boundary(window, 0).ok().flatten(),
+            }
+            .filter(|&b| b >= max / 2)
+        };
+        let cut = by_space.or_else(by_grapheme).unwrap_or(limit).max(1);
+        let piece = trim(text, start..start + cut);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start += cut;
+    }
+    let rest = trim(text, start..r.end);
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
 /// Every line's range with surrounding whitespace trimmed; `\n`, `\r\n` and a lone `\r` end lines.
@@ -271,6 +328,34 @@ mod tests {
     fn a_word_starting_with_date_is_not_metadata() {
         let t = "dates 2023 sont là\nSuite.\n";
         assert!(analyse(t).date.is_none());
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_cut_into_pieces_without_losing_text() {
+        let t = format!("{}\n{}", "x".repeat(40_000), "mot ".repeat(10_000));
+        let p = analyse(&t);
+        assert!(p.split);
+        let mut kept = String::new();
+        for para in &p.paragraphs {
+            assert!(para.range.len() <= MAX_PARAGRAPH_BYTES);
+            kept.push_str(&t[para.range.clone()]);
+        }
+        let strip = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(strip(&kept), strip(&t));
+        // Cut at spaces where there are spaces.
+        assert!(
+            p.paragraphs[3..]
+                .iter()
+                .all(|x| t[x.range.clone()].ends_with("mot"))
+        );
+    }
+
+    #[test]
+    fn a_huge_paragraph_keeps_accents_with_their_letters() {
+        let t = "e\u{301}".repeat(10_000);
+        for para in analyse(&t).paragraphs {
+            assert!(t[para.range.clone()].starts_with('e'), "{:?}", para.range);
+        }
     }
 
     #[test]
