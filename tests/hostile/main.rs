@@ -1,0 +1,6 @@
+//! Issue 9, hostile input: no file, key or terminal size may crash liseuse, hang it, take over
+//! the terminal or lose a bookmark. The corpus is in `fixtures.rs`; each module tests one side.
+
+mod corpus;
+mod files;
+mod fixtures;
