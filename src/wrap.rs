@@ -85,7 +85,14 @@ fn fragments(s: &str, width: usize) -> Vec<Frag> {
 
     let mut frags = Vec::with_capacity(glued.len());
     for (gs, ge) in glued {
-        let space = usize::from(s[ge..].chars().next().is_some_and(is_break_space));
+        // The whole run of whitespace after the fragment is drawn when no break falls there:
+        // two spaces after a full stop are two cells, an ideographic space two. (Counting one
+        // cell for any run let lines overflow the pane and lose their last letters.)
+        let run_end = s[ge..]
+            .char_indices()
+            .find(|(_, c)| !is_break_space(*c))
+            .map_or(s.len(), |(i, _)| ge + i);
+        let space = sanitize::width(&s[ge..run_end]);
         let w = sanitize::width(&s[gs..ge]);
         if w <= width {
             frags.push(Frag {
@@ -183,6 +190,13 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_spaces_count_their_width() {
+        assert_eq!(lines("aa  bb", 5), ["aa", "bb"]);
+        assert_eq!(lines("a\u{3000}b", 3), ["a", "b"]);
+        assert_eq!(lines("\u{f}\n\n\u{f7}", 3), ["\u{f}", "\u{f7}"]);
+    }
+
+    #[test]
     fn empty_text_has_no_lines() {
         assert!(wrap("", 10).is_empty());
         assert!(wrap("   ", 10).is_empty());
@@ -190,7 +204,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn wrapping_loses_reorders_and_overflows_nothing(s in "\\PC{0,200}", w in 1usize..60) {
+        fn wrapping_loses_reorders_and_overflows_nothing(
+            s in "\\PC{0,200}|[a-zé日👩 \t\n\r\u{3000}\u{a0}\u{f}\u{1b}\u{200d}\u{301}«»:;]{0,200}",
+            w in 1usize..=300,
+        ) {
             let ranges = wrap(&s, w);
             let mut prev_end = 0;
             let mut kept = String::new();
