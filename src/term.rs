@@ -35,7 +35,9 @@ pub fn enter() -> io::Result<(Term, Guard)> {
         io::stdout(),
         terminal::EnterAlternateScreen,
         cursor::Hide,
-        event::EnableMouseCapture
+        event::EnableMouseCapture,
+        // A paste arrives as one event, not as keys that would each run a command.
+        event::EnableBracketedPaste
     )?;
     let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((term, guard))
@@ -45,6 +47,7 @@ pub fn enter() -> io::Result<(Term, Guard)> {
 pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        event::DisableBracketedPaste,
         event::DisableMouseCapture,
         terminal::LeaveAlternateScreen,
         cursor::Show
@@ -95,6 +98,7 @@ fn translate(ev: CtEvent) -> Option<Event> {
             }))
         }
         CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        CtEvent::Paste(text) => Some(Event::Paste(text)),
         CtEvent::Mouse(m) => {
             use crate::app::mouse::Mouse;
             use event::{MouseButton, MouseEventKind as K};

@@ -55,6 +55,8 @@ pub enum Event {
     Mouse(mouse::Mouse),
     Action(Action),
     Resize(u16, u16),
+    /// Text pasted in the terminal, whole.
+    Paste(String),
     /// An article was read (or could not be) in the background.
     Loaded {
         index: usize,
@@ -195,6 +197,10 @@ impl App {
                 Vec::new()
             }
             Event::Action(action) => self.apply(action),
+            Event::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
             Event::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
