@@ -73,6 +73,16 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Looks at the emulated screen itself (cells, attributes), not only its text.
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.parser.lock().unwrap().screen())
+    }
+
+    /// Everything liseuse wrote so far.
+    pub fn raw_bytes(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
     pub fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
     }
@@ -143,6 +153,15 @@ impl Session {
                 panic!("liseuse did not exit; screen:\n{}", self.screen());
             }
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A test that fails mid-session must not leave liseuse running in its pseudo-terminal.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
         }
     }
 }
