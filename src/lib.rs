@@ -11,6 +11,7 @@ pub mod app;
 pub mod bookmark;
 pub mod cli;
 pub mod config;
+pub mod crash;
 pub mod document;
 pub mod entity;
 pub mod keymap;

@@ -11,6 +11,9 @@ use std::sync::mpsc::Sender;
 
 pub fn spawn(entries: Vec<Entry>, tx: Sender<Event>) {
     std::thread::spawn(move || {
+        if std::env::var_os(crate::crash::PANIC_FOR_TEST).is_some_and(|v| v == "loader") {
+            panic!("panic asked for by {}", crate::crash::PANIC_FOR_TEST);
+        }
         let mut docs = Vec::with_capacity(entries.len());
         for (index, entry) in entries.iter().enumerate() {
             let result = library::load(entry).map(Arc::new);

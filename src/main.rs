@@ -246,6 +246,9 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
     let start = start_point(&found, data.positions.as_ref());
 
     let (mut terminal, guard) = term::enter()?;
+    if std::env::var_os(liseuse::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
+        panic!("panic asked for by {}", liseuse::crash::PANIC_FOR_TEST);
+    }
     let size = terminal.size()?;
     let (tx, rx) = mpsc::channel();
     term::spawn_input(tx.clone());

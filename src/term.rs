@@ -22,12 +22,19 @@ impl Drop for Guard {
 }
 
 /// Raw mode, alternate screen, hidden cursor; and a panic hook that restores the terminal
-/// before the panic message is printed, so the message is readable and the shell usable.
+/// before the panic message is printed, so the message is readable and the shell usable, then
+/// writes a crash report (see [`crate::crash`]).
 pub fn enter() -> io::Result<(Term, Guard)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        crate::crash::report(info);
+        // A background thread's panic would leave the loop drawing on a terminal that is no
+        // longer set up for it: end the process, as a panic on the main thread does.
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
     terminal::enable_raw_mode()?;
     let guard = Guard;

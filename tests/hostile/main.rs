@@ -2,6 +2,7 @@
 //! the terminal or lose a bookmark. The corpus is in `fixtures.rs`; each module tests one side.
 
 mod corpus;
+mod crash;
 mod files;
 mod fixtures;
 mod pty;
