@@ -1,10 +1,7 @@
 //! A panic anyway: the terminal is restored, a crash report is written and its path printed,
 //! and the bookmark file is left exactly as it was.
 
-#[path = "../common/mod.rs"]
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn crash_in(place: &str) {
     let home = tempfile::tempdir().unwrap();

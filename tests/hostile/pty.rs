@@ -1,11 +1,8 @@
 //! The real binary in a pseudo-terminal: the terminal stays liseuse's whatever the files, the
 //! sizes and the keys. Checks the raw bytes liseuse wrote, not only the emulated screen.
 
-#[path = "../common/mod.rs"]
-mod common;
-
 use super::fixtures;
-use common::*;
+use crate::common::*;
 use std::time::{Duration, Instant};
 
 /// Records what the file could have made a terminal do, when the raw output is replayed.
