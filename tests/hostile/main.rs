@@ -7,4 +7,5 @@ mod corpus;
 mod crash;
 mod files;
 mod fixtures;
+mod props;
 mod pty;
