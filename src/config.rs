@@ -1,6 +1,8 @@
 //! Settings from `config.toml`: theme and colours, key bindings by action name, which entity
 //! labels to show, and the reader's width limit. A bad file never stops liseuse: it says what is
 //! wrong and where, and the defaults are used.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::action::Action;
 use crate::keymap::{Key, Keymap};

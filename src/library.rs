@@ -1,5 +1,7 @@
 //! Which articles are open: discovered from the command line's paths (or the bundled seeds), in
 //! a stable natural order, and read into [`Document`]s.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::document::Document;
 use std::fs;
@@ -154,8 +156,8 @@ fn walk(root: &Path, found: &mut Discovery) {
 /// The error text without Rust's " (os error 2)" suffix.
 pub fn plain_io_error(e: &std::io::Error) -> String {
     let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
+    match s.split_once(" (os error") {
+        Some((plain, _)) => plain.to_string(),
         None => s,
     }
 }

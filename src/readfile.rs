@@ -2,6 +2,8 @@
 //! `/dev/zero`, a file that grows while it is read, or a path swapped for one of those between
 //! the check and the open. Articles, bookmarks, reading positions and the config are all read
 //! through here, so none of them can block liseuse or exhaust its memory.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};

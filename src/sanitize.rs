@@ -5,6 +5,8 @@
 //! character drawn from a file goes through [`display`], which turns anything the terminal would
 //! interpret into a visible placeholder, and turns layout whitespace into plain spaces. Wrapping
 //! measures the same transformed text, so widths and drawing always agree.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::borrow::Cow;
 

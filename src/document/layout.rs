@@ -61,7 +61,7 @@ pub fn analyse(text: &str) -> Parts {
     let mut title = None;
     if paragraphs.len() >= 2
         && let Some(first) = paragraphs.first_mut()
-        && reads_as_headline(&text[first.range.clone()])
+        && reads_as_headline(text.get(first.range.clone()).unwrap_or_default())
     {
         first.kind = ParaKind::Title;
         title = Some(first.range.clone());
@@ -71,7 +71,7 @@ pub fn analyse(text: &str) -> Parts {
         if p.kind == ParaKind::Body
             && i > 0
             && i + 1 < n
-            && reads_as_heading(&text[p.range.clone()])
+            && reads_as_heading(text.get(p.range.clone()).unwrap_or_default())
         {
             p.kind = ParaKind::Heading;
         }
@@ -82,7 +82,7 @@ pub fn analyse(text: &str) -> Parts {
         .count();
     if body_count >= 3
         && let Some(last) = paragraphs.last_mut()
-        && reads_as_blurb(&text[last.range.clone()])
+        && reads_as_blurb(text.get(last.range.clone()).unwrap_or_default())
     {
         last.kind = ParaKind::Blurb;
     }
@@ -144,8 +144,8 @@ fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&b) = bytes.get(i) {
+        match b {
             b'\n' => {
                 lines.push(trim(text, start..i));
                 start = i + 1;
@@ -168,7 +168,7 @@ fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
+    let s = text.get(r.clone()).unwrap_or_default();
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     r.start + lead..r.start + lead + t.len()
@@ -202,12 +202,12 @@ fn group_paragraphs(lines: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// `date 2023-12` (or `Date: 2023-12-05`) at the start of the first paragraph.
 fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
-    let s = &text[para.clone()];
+    let s = text.get(para.clone())?;
     let head = s.get(..4)?;
     if !head.eq_ignore_ascii_case("date") {
         return None;
     }
-    let after = s[4..].trim_start_matches(':');
+    let after = s.get(4..)?.trim_start_matches(':');
     let gap = after.len() - after.trim_start().len();
     if gap == 0 && after.len() == s.len() - 4 {
         return None;
@@ -217,9 +217,9 @@ fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<u
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b'-' || *b == b'/')
         .count();
-    let token = &value[..len];
+    let token = value.get(..len)?;
     let digits = token.bytes().filter(u8::is_ascii_digit).count();
-    if digits < 4 || !token.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+    if digits < 4 || !token.bytes().take(4).all(|b| b.is_ascii_digit()) {
         return None;
     }
     let date_start = para.start + (s.len() - value.len());
@@ -230,7 +230,7 @@ fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<u
 
 /// A closing `Source: …` / `Sources : …` line: returns the range of what follows the colon.
 fn source_line(text: &str, para: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[para.clone()];
+    let s = text.get(para.clone())?;
     let lower: String = s.chars().take(8).collect::<String>().to_lowercase();
     let word_len = if lower.starts_with("sources") {
         7
