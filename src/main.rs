@@ -208,15 +208,16 @@ impl Data {
             && p.read_only().is_none()
             && let Err(e) = p.save()
         {
-            said.push(format!("reading position not saved: {e}"));
+            said.push(format!("reading position not saved: {}", e.cause()));
         }
         if let Some(b) = &mut self.bookmarks
             && b.unsaved() > 0
-            && b.flush().is_err()
+            && let Err(e) = b.flush()
         {
             said.push(format!(
-                "{} bookmark change(s) could not be saved: they are lost when liseuse exits",
-                b.unsaved()
+                "{} bookmark change(s) could not be saved ({}): they are lost when liseuse exits",
+                b.unsaved(),
+                e.cause()
             ));
         }
         said

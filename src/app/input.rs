@@ -116,8 +116,12 @@ impl App {
     fn input_done(&mut self, input: Input, accepted: bool) -> Vec<Effect> {
         match input.purpose {
             Purpose::Note(id) => {
-                if accepted {
-                    return vec![Effect::SetNote(id, input.text.trim().to_string())];
+                // An unchanged note is no change: saving it anyway made one bookmark count as
+                // two unsaved changes when the disk failed.
+                let note = input.text.trim().to_string();
+                let same = self.bookmarks.iter().any(|b| b.id == id && b.note == note);
+                if accepted && !same {
+                    return vec![Effect::SetNote(id, note)];
                 }
             }
             Purpose::BookmarkFilter => {
