@@ -4,6 +4,8 @@
 //! bookmark store's state) and changes state; it does no I/O. What must happen outside
 //! (quitting, saving) comes back as [`Effect`]s for the event loop to carry out. Drawing only
 //! reads an `&App`.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod bookmarks;
 pub mod entities;
@@ -362,11 +364,12 @@ impl App {
         };
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
-        order[if forward {
+        let next = if forward {
             (i + 1) % n
         } else {
             (i + n - 1) % n
-        }]
+        };
+        order.get(next).copied().unwrap_or(Focus::Reader)
     }
 
     fn move_in_focus(&mut self, action: Action) {

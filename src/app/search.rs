@@ -62,8 +62,8 @@ impl App {
         } else {
             Some(matches.partition_point(|m| m.start < from) % matches.len())
         };
-        if let Some(i) = current {
-            reader.goto_offset(matches[i].start);
+        if let Some(m) = current.and_then(|i| matches.get(i)) {
+            reader.goto_offset(m.start);
         }
         self.search = Some(SearchState {
             query: query.to_string(),
@@ -91,7 +91,9 @@ impl App {
             (None, false) => (s.matches.partition_point(|m| m.start < from) + n - 1) % n,
         };
         s.current = Some(i);
-        reader.goto_offset(s.matches[i].start);
+        if let Some(m) = s.matches.get(i) {
+            reader.goto_offset(m.start);
+        }
     }
 
     /// Matches of the current query in a newly opened article, without moving.
