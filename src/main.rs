@@ -286,7 +286,7 @@ fn run(cli: &Cli, found: Discovery) -> std::io::Result<()> {
         .or(first_skip);
     let theme = ui::Theme::from_config(&cfg);
     'events: loop {
-        terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        term::draw(&mut terminal, |f| ui::draw(f, &app, &theme))?;
         let Ok(first) = rx.recv() else { break };
         let mut pending = vec![first];
         // Take whatever else is already waiting before drawing again: a burst of keys or

@@ -11,6 +11,15 @@ use std::sync::mpsc::Sender;
 
 pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
 
+/// Held while a frame is drawn (see [`draw`]); the panic hook takes it to stop drawing.
+static SCREEN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Draws one frame, unless a panic elsewhere has taken the terminal back.
+pub fn draw(term: &mut Term, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+    let _drawing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
+    term.draw(f).map(|_| ())
+}
+
 /// Restores the terminal when dropped: on quit, on an error returned from the loop, and while
 /// unwinding from a panic.
 pub struct Guard;
@@ -27,12 +36,16 @@ impl Drop for Guard {
 pub fn enter() -> io::Result<(Term, Guard)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Off the main thread, wait for a frame being drawn to finish and keep the loop from
+        // drawing another: otherwise it hides the cursor again on the restored terminal.
+        let on_main = std::thread::current().name() == Some("main");
+        let _held = (!on_main).then(|| SCREEN.lock().unwrap_or_else(|e| e.into_inner()));
         restore();
         previous(info);
         crate::crash::report(info);
         // A background thread's panic would leave the loop drawing on a terminal that is no
         // longer set up for it: end the process, as a panic on the main thread does.
-        if std::thread::current().name() != Some("main") {
+        if !on_main {
             std::process::exit(101);
         }
     }));
