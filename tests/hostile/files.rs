@@ -6,7 +6,7 @@ use liseuse::library::{self, Entry};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Runs `f` on its own thread and fails the test if it takes longer than `secs` (a FIFO opened
 /// the blocking way would hang the test forever otherwise).
@@ -100,23 +100,6 @@ fn a_folder_with_a_symlink_loop_a_fifo_and_a_device_lists_only_the_articles() {
         "{skipped}"
     );
     assert!(skipped.contains("dangling.txt"), "{skipped}");
-}
-
-/// 100,000 empty files: found in natural order in reasonable time, each opens as an empty
-/// article. (The pty test opens the same kind of folder in the real binary.)
-#[test]
-fn a_folder_of_100_000_empty_files() {
-    let dir = tempfile::tempdir().unwrap();
-    make_empty_files(dir.path(), 100_000);
-    let t = Instant::now();
-    let root = vec![dir.path().to_path_buf()];
-    let found = within(60, move || library::discover(&root)).unwrap();
-    eprintln!("discovered 100,000 files in {:?}", t.elapsed());
-    assert_eq!(found.entries.len(), 100_000);
-    assert_eq!(found.entries[1].name, "1.txt");
-    assert_eq!(found.entries[99_999].name, "99999.txt");
-    let d = library::load(&found.entries[5]).unwrap();
-    assert!(d.paragraphs.is_empty() && d.title == "5");
 }
 
 pub fn make_empty_files(dir: &Path, n: usize) {

@@ -289,6 +289,13 @@ fn a_20_mb_line_and_a_folder_of_100_000_files_stay_responsive() {
     let folder = home.path().join("many");
     std::fs::create_dir(&folder).unwrap();
     super::files::make_empty_files(&folder, 100_000);
+    // Discovery alone, in-process: natural order, in reasonable time.
+    let t = Instant::now();
+    let found = liseuse::library::discover(std::slice::from_ref(&folder)).unwrap();
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    assert_eq!(found.entries.len(), 100_000);
+    assert_eq!(found.entries[1].name, "1.txt");
+    assert_eq!(found.entries[99_999].name, "99999.txt");
     let mut s = Session::start(&[folder.to_str().unwrap()], 100, 30, home.path());
     s.wait_text("Articles 100000");
     s.keys(&[BACKTAB, b"G"]);
