@@ -1,6 +1,8 @@
 //! Settings from `config.toml`: theme and colours, key bindings by action name, which entity
 //! labels to show, and the reader's width limit. A bad file never stops liseuse: it says what is
 //! wrong and where, and the defaults are used.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::action::Action;
 use crate::keymap::{Key, Keymap};
@@ -140,6 +142,9 @@ fn line_of(text: &str, needle: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// A config file is a few lines; anything bigger is not one.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads the config: `path` if given (an error if it cannot be read), else the default path
 /// (silently the defaults when there is none). On any problem: the defaults, and a one-line
 /// message saying what was wrong.
@@ -151,7 +156,15 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
             None => return (Config::default(), None),
         },
     };
-    let text = match std::fs::read_to_string(&path) {
+    // Through `readfile`: a config path that is a FIFO or a device must not block start-up.
+    let read = crate::readfile::read_regular(&path, MAX_CONFIG_BYTES).and_then(|(bytes, more)| {
+        if more {
+            return Err(std::io::Error::other("larger than 1 MB"));
+        }
+        String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    });
+    let text = match read {
         Ok(t) => t,
         Err(e) if !must_exist && e.kind() == std::io::ErrorKind::NotFound => {
             return (Config::default(), None);

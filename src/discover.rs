@@ -196,6 +196,13 @@ fn walk(root: &Path, batch: &mut Batcher) -> usize {
                 batch.entry(file_entry(e.path()));
                 n += 1;
             }
+            // A FIFO or a device named like an article: say so rather than pass over it.
+            Ok(e) if !e.file_type().is_dir() && is_article_name(e.path()) => {
+                batch.skip(format!(
+                    "{}: not a regular file, skipped",
+                    e.path().display()
+                ));
+            }
             Ok(_) => {}
             Err(err) => {
                 let at = err

@@ -3,6 +3,8 @@
 //! Everything here is a byte range into [`Document::text`], the whole decoded file, so that
 //! entity mentions, search matches and bookmarks (all byte offsets into that same text) map onto
 //! what is drawn without any translation.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::ops::Range;
 
@@ -78,19 +80,29 @@ impl Document {
     pub fn from_text(name: &str, text: String) -> Document {
         let parts = layout::analyse(&text);
         let title_from_name = parts.title.is_none();
+        let mut notices = Vec::new();
+        if parts.split {
+            notices.push(format!(
+                "paragraphs longer than {} KB are shown in pieces",
+                layout::MAX_PARAGRAPH_BYTES / 1024
+            ));
+        }
         let title = match &parts.title {
-            Some(r) => collapse_spaces(&text[r.clone()]),
+            Some(r) => collapse_spaces(text.get(r.clone()).unwrap_or_default()),
             None => file_stem(name).to_string(),
         };
         Document {
             name: name.to_string(),
-            date: parts.date.map(|r| text[r].to_string()),
-            source: parts.source.map(|r| text[r].trim().to_string()),
+            date: parts.date.and_then(|r| text.get(r)).map(str::to_string),
+            source: parts
+                .source
+                .and_then(|r| text.get(r))
+                .map(|s| s.trim().to_string()),
             paragraphs: parts.paragraphs,
             title,
             title_from_name,
             text,
-            notices: Vec::new(),
+            notices,
         }
     }
 

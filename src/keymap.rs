@@ -106,7 +106,12 @@ impl std::fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => write!(f, "Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
+            // A config may bind a control character: show it, never send it to the terminal.
+            KeyCode::Char(c) => {
+                let mut shown = String::new();
+                crate::sanitize::push_display(c, &mut shown);
+                f.write_str(&shown)
+            }
             KeyCode::F(n) => write!(f, "F{n}"),
             KeyCode::BackTab => write!(f, "Shift-Tab"),
             other => write!(f, "{other:?}"),

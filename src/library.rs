@@ -1,9 +1,9 @@
 //! Which articles are open: discovered from the command line's paths (or the bundled seeds), in
 //! a stable natural order, and read into [`Document`]s.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::document::Document;
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -62,8 +62,8 @@ pub(crate) fn file_name(p: &Path) -> String {
 /// The error text without Rust's " (os error 2)" suffix.
 pub fn plain_io_error(e: &std::io::Error) -> String {
     let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
+    match s.split_once(" (os error") {
+        Some((plain, _)) => plain.to_string(),
         None => s,
     }
 }
@@ -86,18 +86,9 @@ pub fn load(entry: &Entry) -> Result<Document, String> {
 }
 
 fn read_capped(path: &Path) -> Result<(Vec<u8>, bool), String> {
-    let meta = fs::metadata(path).map_err(|e| plain_io_error(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_string());
-    }
-    let file = fs::File::open(path).map_err(|e| plain_io_error(&e))?;
-    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| plain_io_error(&e))?;
-    let truncated = bytes.len() as u64 > MAX_FILE_BYTES;
+    let (mut bytes, truncated) =
+        crate::readfile::read_regular(path, MAX_FILE_BYTES).map_err(|e| plain_io_error(&e))?;
     if truncated {
-        bytes.truncate(MAX_FILE_BYTES as usize);
         // Never cut a UTF-8 character in half at the cap.
         if let Err(e) = std::str::from_utf8(&bytes)
             && e.error_len().is_none()
@@ -181,6 +172,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn seeds_are_embedded_and_load() {

@@ -70,6 +70,9 @@ impl Loader {
         });
         let workers = shared.clone();
         std::thread::spawn(move || {
+            if std::env::var_os(crate::crash::PANIC_FOR_TEST).is_some_and(|v| v == "loader") {
+                panic!("panic asked for by {}", crate::crash::PANIC_FOR_TEST);
+            }
             rx.into_iter().par_bridge().for_each(|job| match job {
                 Job::Read(index, entry) => {
                     read(&workers, index, &entry);

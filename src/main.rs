@@ -230,15 +230,16 @@ impl Data {
             && p.read_only().is_none()
             && let Err(e) = p.save()
         {
-            said.push(format!("reading position not saved: {e}"));
+            said.push(format!("reading position not saved: {}", e.cause()));
         }
         if let Some(b) = &mut self.bookmarks
             && b.unsaved() > 0
-            && b.flush().is_err()
+            && let Err(e) = b.flush()
         {
             said.push(format!(
-                "{} bookmark change(s) could not be saved: they are lost when liseuse exits",
-                b.unsaved()
+                "{} bookmark change(s) could not be saved ({}): they are lost when liseuse exits",
+                b.unsaved(),
+                e.cause()
             ));
         }
         said
@@ -279,6 +280,9 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     let start = start_point(&found, data.positions.as_ref());
 
     let (mut terminal, guard) = term::enter()?;
+    if std::env::var_os(liseuse::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
+        panic!("panic asked for by {}", liseuse::crash::PANIC_FOR_TEST);
+    }
     let size = terminal.size()?;
     let (tx, rx) = mpsc::channel();
     term::spawn_input(tx.clone());
@@ -336,7 +340,7 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
         .or(first_skip);
     let theme = ui::Theme::from_config(&cfg);
     'events: loop {
-        terminal.draw(|f| ui::draw(f, &app, &theme))?;
+        term::draw(&mut terminal, |f| ui::draw(f, &app, &theme))?;
         let Ok(first) = rx.recv() else { break };
         // A key is drawn at once; background results (thousands while indexing) are gathered
         // for up to a frame's time, so they cost a few frames a second, not one each.

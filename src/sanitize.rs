@@ -5,6 +5,8 @@
 //! character drawn from a file goes through [`display`], which turns anything the terminal would
 //! interpret into a visible placeholder, and turns layout whitespace into plain spaces. Wrapping
 //! measures the same transformed text, so widths and drawing always agree.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::borrow::Cow;
 
@@ -42,6 +44,18 @@ fn is_layout_space(c: char) -> bool {
     )
 }
 
+/// Characters that join emoji into one glyph: the zero-width joiner, variation selectors, skin
+/// tones and tag characters. Terminals disagree on how wide the joined glyph is (ratatui counts
+/// 👩‍👩‍👧‍👦 as 2 cells, a terminal that measures character by character draws 8), and a
+/// disagreement shifts everything after it on the row, borders included. Without them each
+/// emoji stands alone, and every terminal agrees on its width.
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
 /// True when `c` would be interpreted by a terminal rather than drawn.
 pub fn is_unsafe(c: char) -> bool {
     let u = c as u32;
@@ -57,6 +71,7 @@ pub fn push_display(c: char, out: &mut String) {
         _ if u < 0x20 => out.push(char::from_u32(0x2400 + u).unwrap_or('�')),
         '\u{7F}' => out.push('␡'),
         _ if (0x80..=0x9F).contains(&u) => out.push('�'),
+        _ if is_emoji_joiner(c) => {}
         _ => match bidi_name(c) {
             Some(name) => out.push_str(name),
             None => out.push(c),
@@ -66,7 +81,9 @@ pub fn push_display(c: char, out: &mut String) {
 
 /// The on-screen form of `s`; borrowed when nothing needs changing (the common case).
 pub fn display(s: &str) -> Cow<'_, str> {
-    let needs = s.chars().any(|c| is_unsafe(c) || is_layout_space(c));
+    let needs = s
+        .chars()
+        .any(|c| is_unsafe(c) || is_layout_space(c) || is_emoji_joiner(c));
     if !needs {
         return Cow::Borrowed(s);
     }
@@ -102,6 +119,46 @@ mod tests {
     #[test]
     fn ordinary_text_is_borrowed() {
         assert!(matches!(display("Raïssi « Gaza »"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn emoji_sequences_fall_apart_into_emoji_every_terminal_measures_alike() {
+        assert_eq!(display("👩\u{200d}👩\u{200d}👧"), "👩👩👧");
+        assert_eq!(display("🧑\u{1f3fd}\u{200d}🚀 ❤\u{fe0f}"), "🧑🚀 ❤");
+    }
+
+    /// What ratatui measures (by grapheme) is what a terminal that measures character by
+    /// character draws.
+    fn agrees(s: &str) -> bool {
+        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+        let shown = display(s);
+        let by_char: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+        shown.width() == by_char
+    }
+
+    #[test]
+    fn widths_agree_on_emoji_flags_and_keycaps() {
+        for s in [
+            "👩\u{200d}👩\u{200d}👧\u{200d}👦",
+            "🏳\u{fe0f}\u{200d}🌈",
+            "🧑\u{1f3fd}\u{200d}🚀",
+            "🇫🇷🇩🇪",
+            "#\u{fe0f}\u{20e3}",
+            "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+            "e\u{301}\u{302}",
+            "日本語",
+        ] {
+            assert!(agrees(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn widths_agree_on_any_mix_of_emoji_and_joiners(
+            s in "[a-z \u{300}\u{301}\u{200d}\u{fe0f}\u{1f3fb}-\u{1f3ff}\u{1f468}-\u{1f46a}\u{1f3f3}\u{2764}\u{1f1e6}-\u{1f1ff}\u{20e3}#]{0,40}"
+        ) {
+            proptest::prop_assert!(agrees(&s), "{:?}", s);
+        }
     }
 
     #[test]

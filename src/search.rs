@@ -1,6 +1,8 @@
 //! Text search that reads like less's, with vim's smart case: a query in lower case without
 //! accents matches regardless of case and accents (« raissi » finds « Raïssi »); a query with a
 //! capital or an accent matches exactly as typed.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -58,7 +60,9 @@ impl Folded {
             .map
             .partition_point(|&(fo, _)| fo <= f)
             .saturating_sub(1);
-        let (fo, oo) = self.map[i];
+        let Some(&(fo, oo)) = self.map.get(i) else {
+            return f.min(original.len());
+        };
         let limit = self.map.get(i + 1).map_or(original.len(), |&(_, o)| o);
         let mut o = (oo + (f - fo)).min(limit).min(original.len());
         while !original.is_char_boundary(o) {
@@ -101,10 +105,13 @@ fn overlapping(hay: &str, needle: &str) -> Vec<Range<usize>> {
     // memchr's SIMD searcher: the corpus search scans every article on each key.
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut from = 0;
-    while let Some(rel) = finder.find(&hay.as_bytes()[from..]) {
+    while let Some(rel) = hay.as_bytes().get(from..).and_then(|h| finder.find(h)) {
         let start = from + rel;
         out.push(start..start + needle.len());
-        let step = hay[start..].chars().next().map_or(1, char::len_utf8);
+        let step = hay
+            .get(start..)
+            .and_then(|h| h.chars().next())
+            .map_or(1, char::len_utf8);
         from = start + step;
         if from >= hay.len() {
             break;

@@ -9,6 +9,8 @@
 //! - a file that is damaged, unreadable or from a newer liseuse is never written: the store is
 //!   read-only and says why;
 //! - a change that can't be written (full disk, no permission) stays in memory and is retried.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod bookmarks;
 mod error;
@@ -21,7 +23,7 @@ mod tests;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore};
+pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore, parse_bookmarks};
 pub use error::StoreError;
 pub use file::{AtomicWrite, RealFs, SCHEMA};
 pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};

@@ -11,6 +11,15 @@ use std::sync::mpsc::Sender;
 
 pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
 
+/// Held while a frame is drawn (see [`draw`]); the panic hook takes it to stop drawing.
+static SCREEN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Draws one frame, unless a panic elsewhere has taken the terminal back.
+pub fn draw(term: &mut Term, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+    let _drawing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
+    term.draw(f).map(|_| ())
+}
+
 /// Restores the terminal when dropped: on quit, on an error returned from the loop, and while
 /// unwinding from a panic.
 pub struct Guard;
@@ -22,12 +31,23 @@ impl Drop for Guard {
 }
 
 /// Raw mode, alternate screen, hidden cursor; and a panic hook that restores the terminal
-/// before the panic message is printed, so the message is readable and the shell usable.
+/// before the panic message is printed, so the message is readable and the shell usable, then
+/// writes a crash report (see [`crate::crash`]).
 pub fn enter() -> io::Result<(Term, Guard)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Off the main thread, wait for a frame being drawn to finish and keep the loop from
+        // drawing another: otherwise it hides the cursor again on the restored terminal.
+        let on_main = std::thread::current().name() == Some("main");
+        let _held = (!on_main).then(|| SCREEN.lock().unwrap_or_else(|e| e.into_inner()));
         restore();
         previous(info);
+        crate::crash::report(info);
+        // A background thread's panic would leave the loop drawing on a terminal that is no
+        // longer set up for it: end the process, as a panic on the main thread does.
+        if !on_main {
+            std::process::exit(101);
+        }
     }));
     terminal::enable_raw_mode()?;
     let guard = Guard;
@@ -35,7 +55,9 @@ pub fn enter() -> io::Result<(Term, Guard)> {
         io::stdout(),
         terminal::EnterAlternateScreen,
         cursor::Hide,
-        event::EnableMouseCapture
+        event::EnableMouseCapture,
+        // A paste arrives as one event, not as keys that would each run a command.
+        event::EnableBracketedPaste
     )?;
     let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((term, guard))
@@ -45,6 +67,7 @@ pub fn enter() -> io::Result<(Term, Guard)> {
 pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        event::DisableBracketedPaste,
         event::DisableMouseCapture,
         terminal::LeaveAlternateScreen,
         cursor::Show
@@ -95,6 +118,7 @@ fn translate(ev: CtEvent) -> Option<Event> {
             }))
         }
         CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        CtEvent::Paste(text) => Some(Event::Paste(text)),
         CtEvent::Mouse(m) => {
             use crate::app::mouse::Mouse;
             use event::{MouseButton, MouseEventKind as K};

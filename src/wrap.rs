@@ -4,6 +4,8 @@
 //! (byte offsets into the article) land on the right cells. Line breaking itself is textwrap's
 //! first-fit algorithm over fragments we cut ourselves, because French typography decides where a
 //! break may *not* fall: `»`, `:`, `;`, `!`, `?` never start a line, `«` never ends one.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::sanitize::{self, is_break_space};
 use std::ops::Range;
@@ -74,9 +76,12 @@ fn fragments(s: &str, width: usize) -> Vec<Frag> {
 
     let mut glued: Vec<(usize, usize)> = Vec::with_capacity(words.len());
     for (ws, we) in words {
-        let word = &s[ws..we];
+        let word = s.get(ws..we).unwrap_or_default();
         match glued.last_mut() {
-            Some(prev) if glues_to_previous(word) || glues_to_next(&s[prev.0..prev.1]) => {
+            Some(prev)
+                if glues_to_previous(word)
+                    || glues_to_next(s.get(prev.0..prev.1).unwrap_or_default()) =>
+            {
                 prev.1 = we;
             }
             _ => glued.push((ws, we)),
@@ -85,8 +90,17 @@ fn fragments(s: &str, width: usize) -> Vec<Frag> {
 
     let mut frags = Vec::with_capacity(glued.len());
     for (gs, ge) in glued {
-        let space = usize::from(s[ge..].chars().next().is_some_and(is_break_space));
-        let w = sanitize::width(&s[gs..ge]);
+        // The whole run of whitespace after the fragment is drawn when no break falls there:
+        // two spaces after a full stop are two cells, an ideographic space two. (Counting one
+        // cell for any run let lines overflow the pane and lose their last letters.)
+        let run_end = s
+            .get(ge..)
+            .unwrap_or_default()
+            .char_indices()
+            .find(|(_, c)| !is_break_space(*c))
+            .map_or(s.len(), |(i, _)| ge + i);
+        let space = sanitize::width(s.get(ge..run_end).unwrap_or_default());
+        let w = sanitize::width(s.get(gs..ge).unwrap_or_default());
         if w <= width {
             frags.push(Frag {
                 start: gs,
@@ -105,7 +119,7 @@ fn fragments(s: &str, width: usize) -> Vec<Frag> {
 fn split_long(s: &str, start: usize, end: usize, width: usize, space: usize, out: &mut Vec<Frag>) {
     let mut piece_start = start;
     let mut piece_width = 0;
-    for (off, g) in s[start..end].grapheme_indices(true) {
+    for (off, g) in s.get(start..end).unwrap_or_default().grapheme_indices(true) {
         let gw = sanitize::width(g);
         let at = start + off;
         if piece_width + gw > width && at > piece_start {
@@ -183,6 +197,13 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_spaces_count_their_width() {
+        assert_eq!(lines("aa  bb", 5), ["aa", "bb"]);
+        assert_eq!(lines("a\u{3000}b", 3), ["a", "b"]);
+        assert_eq!(lines("\u{f}\n\n\u{f7}", 3), ["\u{f}", "\u{f7}"]);
+    }
+
+    #[test]
     fn empty_text_has_no_lines() {
         assert!(wrap("", 10).is_empty());
         assert!(wrap("   ", 10).is_empty());
@@ -190,7 +211,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn wrapping_loses_reorders_and_overflows_nothing(s in "\\PC{0,200}", w in 1usize..60) {
+        fn wrapping_loses_reorders_and_overflows_nothing(
+            s in "\\PC{0,200}|[a-zé日👩 \t\n\r\u{3000}\u{a0}\u{f}\u{1b}\u{200d}\u{301}«»:;]{0,200}",
+            w in 1usize..=300,
+        ) {
             let ranges = wrap(&s, w);
             let mut prev_end = 0;
             let mut kept = String::new();

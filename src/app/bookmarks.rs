@@ -30,7 +30,9 @@ impl BookmarkRow {
     pub fn orphaned(&self, library: &Library) -> bool {
         match self.article {
             None => true,
-            Some(i) => self.range.is_none() && library.articles[i].doc.is_some(),
+            Some(i) => {
+                self.range.is_none() && library.articles.get(i).is_some_and(|a| a.doc.is_some())
+            }
         }
     }
 }
@@ -75,7 +77,7 @@ fn locate_in(library: &Library, article: Option<usize>, anchor: &Anchor) -> Opti
 
 fn first_words(s: &str, n: usize) -> String {
     let words: Vec<&str> = s.split_whitespace().take(n + 1).collect();
-    let mut out = words[..words.len().min(n)].join(" ");
+    let mut out = words.iter().take(n).copied().collect::<Vec<_>>().join(" ");
     if words.len() > n {
         out.push('…');
     }
@@ -102,7 +104,10 @@ impl App {
             return Vec::new();
         };
         let doc = &reader.doc;
-        let path = &self.library.articles[i].entry.path;
+        let Some(article) = self.library.articles.get(i) else {
+            return Vec::new();
+        };
+        let path = &article.entry.path;
         let bookmark = Bookmark::new(
             &doc.title,
             Anchor::new(path, &doc.text, range.start, range.end),
@@ -200,7 +205,12 @@ impl App {
             return;
         };
         self.overlay = None;
-        match (&row.range, self.library.articles[article].doc.is_some()) {
+        let loaded = self
+            .library
+            .articles
+            .get(article)
+            .is_some_and(|a| a.doc.is_some());
+        match (&row.range, loaded) {
             (Some(r), _) => self.open_at(article, Some(r.start)),
             (None, true) => {
                 self.message = Some("orphaned: the passage is no longer in its article".into());

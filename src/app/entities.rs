@@ -225,7 +225,7 @@ impl EntityState {
     /// Moves the cursor by `delta` entity rows (headers are skipped).
     fn move_cursor(&mut self, delta: isize) {
         let entity_rows: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| matches!(self.rows[i], SideRow::Entity { .. }))
+            .filter(|&i| matches!(self.rows.get(i), Some(SideRow::Entity { .. })))
             .collect();
         if entity_rows.is_empty() {
             return;
@@ -235,7 +235,9 @@ impl EntityState {
             .position(|&i| i >= self.cursor)
             .unwrap_or(0) as isize;
         let to = (at + delta).clamp(0, entity_rows.len() as isize - 1) as usize;
-        self.cursor = entity_rows[to];
+        if let Some(&row) = entity_rows.get(to) {
+            self.cursor = row;
+        }
     }
 }
 
@@ -379,7 +381,7 @@ impl App {
         let here = self.open.unwrap_or(0);
         let at = self.reader.as_ref().map_or(0, |r| r.offset_of(r.cursor));
         let mention_start = |k: usize| -> (usize, usize) {
-            let (d, i) = occ[k];
+            let (d, i) = occ.get(k).copied().unwrap_or((u32::MAX, 0));
             let start = self
                 .entities
                 .index
@@ -453,9 +455,10 @@ impl App {
         }
         let current = self.entities.selected;
         let pick = match current.and_then(|s| on_line.iter().position(|x| x.0 == s)) {
-            Some(i) => on_line[(i + 1) % on_line.len()],
-            None => on_line[0],
+            Some(i) => on_line.get((i + 1) % on_line.len()),
+            None => on_line.first(),
         };
+        let Some(&pick) = pick else { return };
         self.select_entity(pick.0);
         // Stepping with n continues from this mention.
         let occ = self.entities.index.occurrences(pick.0);

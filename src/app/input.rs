@@ -52,9 +52,12 @@ impl App {
             KeyCode::Char('c') if key.ctrl => return self.quit_effects(),
             KeyCode::Char('u') if key.ctrl => input.text.clear(),
             KeyCode::Char(c) if !key.ctrl && !c.is_control() => {
-                if input.text.chars().count() < MAX_INPUT_CHARS {
-                    input.text.push(c);
+                if input.text.chars().count() >= MAX_INPUT_CHARS {
+                    // Full: nothing changes, so no search or filter runs again. (A flood of
+                    // keys into a full prompt re-searched the article once per key.)
+                    return Vec::new();
                 }
+                input.text.push(c);
             }
             KeyCode::Backspace => {
                 input.text.pop();
@@ -76,6 +79,28 @@ impl App {
         Vec::new()
     }
 
+    /// A paste (bracketed by the terminal, so it arrives whole rather than as keys that would
+    /// run commands): typed into the open input, up to its limit, on one line; ignored, with a
+    /// word, when no input is open.
+    pub(super) fn paste(&mut self, text: &str) {
+        let Some(input) = self.input.as_mut() else {
+            self.message = Some("paste ignored: it goes into a prompt (/ to search)".into());
+            return;
+        };
+        let room = MAX_INPUT_CHARS.saturating_sub(input.text.chars().count());
+        let before = input.text.len();
+        input.text.extend(
+            text.chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .filter(|c| !c.is_control())
+                .take(room),
+        );
+        if input.text.len() != before {
+            let input = input.clone();
+            self.input_changed(&input);
+        }
+    }
+
     /// Live effect of typing (filters and search follow each key).
     fn input_changed(&mut self, input: &Input) {
         match &input.purpose {
@@ -91,8 +116,12 @@ impl App {
     fn input_done(&mut self, input: Input, accepted: bool) -> Vec<Effect> {
         match input.purpose {
             Purpose::Note(id) => {
-                if accepted {
-                    return vec![Effect::SetNote(id, input.text.trim().to_string())];
+                // An unchanged note is no change: saving it anyway made one bookmark count as
+                // two unsaved changes when the disk failed.
+                let note = input.text.trim().to_string();
+                let same = self.bookmarks.iter().any(|b| b.id == id && b.note == note);
+                if accepted && !same {
+                    return vec![Effect::SetNote(id, note)];
                 }
             }
             Purpose::BookmarkFilter => {

@@ -49,14 +49,15 @@ impl App {
                     Origin::File(p) => *p == path,
                     Origin::Embedded(_) => false,
                 });
-            match (known, exists) {
-                (Some(i), true) => {
-                    self.library.articles[i].removed = false;
+            let article = known.and_then(|i| Some((i, self.library.articles.get_mut(i)?)));
+            match (article, exists) {
+                (Some((i, a)), true) => {
+                    a.removed = false;
                     effects.push(Effect::Load(i..i + 1));
                     changed += 1;
                 }
-                (Some(i), false) if !self.library.articles[i].removed => {
-                    self.library.articles[i].removed = true;
+                (Some((_, a)), false) if !a.removed => {
+                    a.removed = true;
                     removed += 1;
                 }
                 (None, true) if is_article(&path) => {

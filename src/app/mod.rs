@@ -4,6 +4,8 @@
 //! bookmark store's state) and changes state; it does no I/O. What must happen outside
 //! (quitting, saving) comes back as [`Effect`]s for the event loop to carry out. Drawing only
 //! reads an `&App`.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod bookmarks;
 pub mod entities;
@@ -56,6 +58,8 @@ pub enum Event {
     Mouse(mouse::Mouse),
     Action(Action),
     Resize(u16, u16),
+    /// Text pasted in the terminal, whole.
+    Paste(String),
     /// An article was read (or could not be) in the background.
     Loaded {
         index: usize,
@@ -211,6 +215,10 @@ impl App {
                 Vec::new()
             }
             Event::Action(action) => self.apply(action),
+            Event::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
             Event::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
@@ -372,11 +380,12 @@ impl App {
         };
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
-        order[if forward {
+        let next = if forward {
             (i + 1) % n
         } else {
             (i + n - 1) % n
-        }]
+        };
+        order.get(next).copied().unwrap_or(Focus::Reader)
     }
 
     fn move_in_focus(&mut self, action: Action) {
@@ -499,7 +508,12 @@ impl App {
 
     fn relayout(&mut self) {
         let (w, h) = self.text_size();
-        if let Some(r) = &mut self.reader {
+        // Too small to draw: keep the reader as it was rather than re-wrap what is seen at one
+        // column (a storm of tiny sizes would cost a full re-wrap each time, for nothing shown).
+        let drawn = self.geometry().is_some();
+        if let Some(r) = &mut self.reader
+            && drawn
+        {
             r.resize(w, h);
         }
         if self.focus == Focus::Sidebar && self.geometry().is_some_and(|g| g.sidebar.is_none()) {

@@ -120,9 +120,10 @@ impl App {
             .index
             .doc_mentions(doc)
             .iter()
-            .position(|m| m.start <= at && at < m.end && self.entities.shows(m.label));
-        if let Some(i) = hit {
-            let id = self.entities.index.doc_mentions(doc)[i].entity;
+            .enumerate()
+            .find(|(_, m)| m.start <= at && at < m.end && self.entities.shows(m.label))
+            .map(|(i, m)| (i, m.entity));
+        if let Some((i, id)) = hit {
             self.select_entity(id);
             let occ = self.entities.index.occurrences(id);
             self.entities.occurrence = occ

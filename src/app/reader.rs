@@ -349,7 +349,10 @@ impl Reader {
                 let line = lines.get(p.line).or(lines.last());
                 r.start + line.map_or(0, |l| l.start)
             }
-            _ => self.blocks[p.block..]
+            _ => self
+                .blocks
+                .get(p.block..)
+                .unwrap_or_default()
                 .iter()
                 .find_map(|b| match &b.text {
                     BlockText::Doc(r) => Some(r.start),
@@ -362,13 +365,13 @@ impl Reader {
     /// The position of the line holding article byte `offset`, searching from block `hint`.
     fn pos_of_offset(&self, hint: usize, offset: usize) -> Pos {
         let block = self.block_of_offset(offset).unwrap_or(hint);
-        let line = match &self.blocks[block].text {
-            BlockText::Doc(r) => {
+        let line = match self.blocks.get(block).map(|b| &b.text) {
+            Some(BlockText::Doc(r)) => {
                 let rel = offset.saturating_sub(r.start);
                 let lines = self.wrapped(block);
                 lines.partition_point(|l| l.end < rel).min(lines.len() - 1)
             }
-            BlockText::Own(_) => 0,
+            _ => 0,
         };
         Pos { block, line }
     }
@@ -379,7 +382,7 @@ impl Reader {
             .blocks
             .iter()
             .position(|b| matches!(b.text, BlockText::Doc(_)))?;
-        let rest = &self.blocks[first_doc..];
+        let rest = self.blocks.get(first_doc..)?;
         let i = rest.partition_point(|b| match &b.text {
             BlockText::Doc(r) => r.end < offset,
             BlockText::Own(_) => true,
@@ -403,7 +406,9 @@ impl Reader {
             if out.len() >= self.height {
                 break;
             }
-            let block = &self.blocks[pos.block];
+            let Some(block) = self.blocks.get(pos.block) else {
+                break;
+            };
             let lines = self.wrapped(pos.block);
             let text = lines.get(pos.line).map(|l| match &block.text {
                 BlockText::Doc(r) => LineText::Doc(r.start + l.start..r.start + l.end),
@@ -487,7 +492,7 @@ impl Reader {
         let n = self
             .marks
             .partition_point(|m| m.start < r.end.max(r.start + 1));
-        self.marks[..n].iter().any(|m| m.end > r.start)
+        self.marks.iter().take(n).any(|m| m.end > r.start)
     }
 
     /// Puts the line holding `offset` at the top of the pane (restoring a reading position).

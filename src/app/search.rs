@@ -64,8 +64,8 @@ impl App {
         } else {
             Some(matches.partition_point(|m| m.start < from) % matches.len())
         };
-        if let Some(i) = current {
-            reader.goto_offset(matches[i].start);
+        if let Some(m) = current.and_then(|i| matches.get(i)) {
+            reader.goto_offset(m.start);
         }
         self.search = Some(SearchState {
             query: query.to_string(),
@@ -93,7 +93,9 @@ impl App {
             (None, false) => (s.matches.partition_point(|m| m.start < from) + n - 1) % n,
         };
         s.current = Some(i);
-        reader.goto_offset(s.matches[i].start);
+        if let Some(m) = s.matches.get(i) {
+            reader.goto_offset(m.start);
+        }
     }
 
     /// Matches of the current query in a newly opened article, without moving.
@@ -166,12 +168,15 @@ impl App {
             // Every article on every core; results come back in library order.
             let per_article: Vec<Vec<Range<usize>>> = (0..arts.len())
                 .into_par_iter()
-                .map(
-                    |i| match (&arts[i].doc, folded.get(i).and_then(Option::as_ref)) {
+                .map(|i| {
+                    match (
+                        arts.get(i).and_then(|a| a.doc.as_ref()),
+                        folded.get(i).and_then(Option::as_ref),
+                    ) {
                         (Some(doc), Some(f)) => find_all(&doc.text, f, query),
                         _ => Vec::new(),
-                    },
-                )
+                    }
+                })
                 .collect();
             'all: for (article, ranges) in per_article.into_iter().enumerate() {
                 for range in ranges {
@@ -201,7 +206,7 @@ impl App {
             .articles
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.folded[*i].is_none())
+            .filter(|(i, _)| self.folded.get(*i).is_some_and(Option::is_none))
             .filter_map(|(i, a)| Some((i, a.doc.clone()?)))
             .collect();
         let made: Vec<(usize, Arc<Folded>)> = todo
@@ -209,7 +214,9 @@ impl App {
             .map(|(i, d)| (i, Arc::new(Folded::new(&d.text))))
             .collect();
         for (i, f) in made {
-            self.folded[i] = Some(f);
+            if let Some(slot) = self.folded.get_mut(i) {
+                *slot = Some(f);
+            }
         }
     }
 }

@@ -82,7 +82,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if MAGIC.iter().any(|m| bytes.starts_with(m)) {
         return true;
     }
-    let sample = &bytes[..bytes.len().min(SNIFF)];
+    let sample = bytes.get(..SNIFF).unwrap_or(bytes);
     if sample.is_empty() {
         return false;
     }

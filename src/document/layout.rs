@@ -9,12 +9,18 @@ pub struct Parts {
     pub date: Option<Range<usize>>,
     pub source: Option<Range<usize>>,
     pub paragraphs: Vec<Paragraph>,
+    /// True when a paragraph longer than [`MAX_PARAGRAPH_BYTES`] was cut into pieces.
+    pub split: bool,
 }
 
 /// A headline longer than this is a paragraph that happens to come first.
 const MAX_HEADLINE_CHARS: usize = 200;
 /// A trailing blurb longer than this is more likely the article's last paragraph.
 const MAX_BLURB_CHARS: usize = 300;
+/// A paragraph longer than this is shown as several: wrapping, drawing and resizing work a
+/// paragraph at a time, so a 20 MB line without a break must not be one paragraph. Real
+/// articles' paragraphs are a few kilobytes at most.
+pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
 
 pub fn analyse(text: &str) -> Parts {
     let lines = trimmed_lines(text);
@@ -28,6 +34,13 @@ pub fn analyse(text: &str) -> Parts {
         *first = rest;
     }
     paras.retain(|r| !r.is_empty());
+    let split = paras.iter().any(|r| r.len() > MAX_PARAGRAPH_BYTES);
+    if split {
+        paras = paras
+            .into_iter()
+            .flat_map(|r| pieces(text, r, MAX_PARAGRAPH_BYTES))
+            .collect();
+    }
 
     let mut source = None;
     if let Some(last) = paras.last()
@@ -48,7 +61,7 @@ pub fn analyse(text: &str) -> Parts {
     let mut title = None;
     if paragraphs.len() >= 2
         && let Some(first) = paragraphs.first_mut()
-        && reads_as_headline(&text[first.range.clone()])
+        && reads_as_headline(text.get(first.range.clone()).unwrap_or_default())
     {
         first.kind = ParaKind::Title;
         title = Some(first.range.clone());
@@ -58,7 +71,7 @@ pub fn analyse(text: &str) -> Parts {
         if p.kind == ParaKind::Body
             && i > 0
             && i + 1 < n
-            && reads_as_heading(&text[p.range.clone()])
+            && reads_as_heading(text.get(p.range.clone()).unwrap_or_default())
         {
             p.kind = ParaKind::Heading;
         }
@@ -69,7 +82,7 @@ pub fn analyse(text: &str) -> Parts {
         .count();
     if body_count >= 3
         && let Some(last) = paragraphs.last_mut()
-        && reads_as_blurb(&text[last.range.clone()])
+        && reads_as_blurb(text.get(last.range.clone()).unwrap_or_default())
     {
         last.kind = ParaKind::Blurb;
     }
@@ -78,7 +91,51 @@ pub fn analyse(text: &str) -> Parts {
         date,
         source,
         paragraphs,
+        split,
     }
+}
+
+/// `r` cut into pieces of at most `max` bytes: at the last break space in the second half of
+/// the limit, else at the last grapheme boundary (a letter keeps its accents), else (one
+/// grapheme longer than `max`) at a character boundary. Pieces are trimmed.
+fn pieces(text: &str, r: Range<usize>, max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > max {
+        let Some(window) = text.get(start..r.end) else {
+            break;
+        };
+        let mut limit = max;
+        while !window.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = window.get(..limit).unwrap_or_default();
+        let by_space = head
+            .char_indices()
+            .rev()
+            .take_while(|(i, _)| *i >= max / 2)
+            .find(|(_, c)| crate::sanitize::is_break_space(*c))
+            .map(|(i, _)| i);
+        let by_grapheme = || {
+            let mut gc = unicode_segmentation::GraphemeCursor::new(limit, window.len(), true);
+            match gc.is_boundary(window, 0) {
+                Ok(true) => Some(limit),
+                _ => gc.prev_boundary(window, 0).ok().flatten(),
+            }
+            .filter(|&b| b >= max / 2)
+        };
+        let cut = by_space.or_else(by_grapheme).unwrap_or(limit).max(1);
+        let piece = trim(text, start..start + cut);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start += cut;
+    }
+    let rest = trim(text, start..r.end);
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
 /// Every line's range with surrounding whitespace trimmed; `\n`, `\r\n` and a lone `\r` end lines.
@@ -87,8 +144,8 @@ fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&b) = bytes.get(i) {
+        match b {
             b'\n' => {
                 lines.push(trim(text, start..i));
                 start = i + 1;
@@ -111,7 +168,7 @@ fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
+    let s = text.get(r.clone()).unwrap_or_default();
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     r.start + lead..r.start + lead + t.len()
@@ -145,12 +202,12 @@ fn group_paragraphs(lines: &[Range<usize>]) -> Vec<Range<usize>> {
 
 /// `date 2023-12` (or `Date: 2023-12-05`) at the start of the first paragraph.
 fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
-    let s = &text[para.clone()];
+    let s = text.get(para.clone())?;
     let head = s.get(..4)?;
     if !head.eq_ignore_ascii_case("date") {
         return None;
     }
-    let after = s[4..].trim_start_matches(':');
+    let after = s.get(4..)?.trim_start_matches(':');
     let gap = after.len() - after.trim_start().len();
     if gap == 0 && after.len() == s.len() - 4 {
         return None;
@@ -160,9 +217,9 @@ fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<u
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b'-' || *b == b'/')
         .count();
-    let token = &value[..len];
+    let token = value.get(..len)?;
     let digits = token.bytes().filter(u8::is_ascii_digit).count();
-    if digits < 4 || !token.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+    if digits < 4 || !token.bytes().take(4).all(|b| b.is_ascii_digit()) {
         return None;
     }
     let date_start = para.start + (s.len() - value.len());
@@ -173,7 +230,7 @@ fn leading_date(text: &str, para: Range<usize>) -> Option<(Range<usize>, Range<u
 
 /// A closing `Source: …` / `Sources : …` line: returns the range of what follows the colon.
 fn source_line(text: &str, para: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[para.clone()];
+    let s = text.get(para.clone())?;
     let lower: String = s.chars().take(8).collect::<String>().to_lowercase();
     let word_len = if lower.starts_with("sources") {
         7
@@ -271,6 +328,34 @@ mod tests {
     fn a_word_starting_with_date_is_not_metadata() {
         let t = "dates 2023 sont là\nSuite.\n";
         assert!(analyse(t).date.is_none());
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_cut_into_pieces_without_losing_text() {
+        let t = format!("{}\n{}", "x".repeat(40_000), "mot ".repeat(10_000));
+        let p = analyse(&t);
+        assert!(p.split);
+        let mut kept = String::new();
+        for para in &p.paragraphs {
+            assert!(para.range.len() <= MAX_PARAGRAPH_BYTES);
+            kept.push_str(&t[para.range.clone()]);
+        }
+        let strip = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(strip(&kept), strip(&t));
+        // Cut at spaces where there are spaces.
+        assert!(
+            p.paragraphs[3..]
+                .iter()
+                .all(|x| t[x.range.clone()].ends_with("mot"))
+        );
+    }
+
+    #[test]
+    fn a_huge_paragraph_keeps_accents_with_their_letters() {
+        let t = "e\u{301}".repeat(10_000);
+        for para in analyse(&t).paragraphs {
+            assert!(t[para.range.clone()].starts_with('e'), "{:?}", para.range);
+        }
     }
 
     #[test]

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
-use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
+use super::file::{
+    AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, parse, remove_stale_temps, to_bytes,
+};
 use crate::bookmark::Bookmark;
 
 /// File name of the bookmarks in the data directory.
@@ -55,6 +57,16 @@ fn apply(list: &mut Vec<Bookmark>, op: &Op) -> Option<Bookmark> {
             }
             None
         }
+    }
+}
+
+/// Reads the bytes of a `bookmarks.json` as [`BookmarkStore::open`] does; the error is the
+/// one-line reason the store would give for going read-only. (For fuzzing and tests.)
+pub fn parse_bookmarks(bytes: &[u8]) -> Result<Vec<Bookmark>, String> {
+    match parse::<BookmarkFile>(bytes, BOOKMARKS_FILE) {
+        Loaded::Missing => Ok(Vec::new()),
+        Loaded::Found(f) => Ok(f.bookmarks),
+        Loaded::Refused { reason, .. } => Err(reason),
     }
 }
 

@@ -31,6 +31,24 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// What went wrong, without what the app does about it (for the message on quit, when
+    /// nothing will be retried).
+    pub fn cause(&self) -> String {
+        match self {
+            StoreError::Unsaved {
+                path,
+                action,
+                source,
+                ..
+            } => format!(
+                "could not {action} {}: {}",
+                path.display(),
+                describe(source)
+            ),
+            other => other.to_string(),
+        }
+    }
+
     /// Whether the change is kept in memory (and pending) despite the error.
     pub fn is_unsaved(&self) -> bool {
         matches!(self, StoreError::Unsaved { .. })
@@ -70,10 +88,13 @@ impl fmt::Display for StoreError {
                 pending,
                 ..
             } => {
+                // What it means first: the status bar cuts a long line at its end, and the
+                // path can be long.
                 let s = if *pending == 1 { "" } else { "s" };
                 write!(
                     f,
-                    "could not {action} {}: {}; {pending} change{s} kept in memory, will retry",
+                    "{pending} change{s} kept in memory, not saved yet (retried at the next \
+                     change): could not {action} {}: {}",
                     path.display(),
                     describe(source)
                 )

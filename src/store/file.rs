@@ -14,6 +14,10 @@ use serde_json::Value;
 /// The schema version this liseuse reads and writes.
 pub const SCHEMA: u64 = 1;
 
+/// A data file larger than this is refused (read-only), not read: bookmarks of a lifetime are a
+/// few megabytes.
+const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// How long a change waits for another process to finish saving.
 const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -134,8 +138,16 @@ pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Loaded<T> {
         reason: format!("{name} {why}; it is left untouched and changes are not saved"),
         salvaged: None,
     };
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    // Never `fs::read`: a FIFO or `/dev/zero` put in place of the file would block or fill the
+    // memory. Too big is refused, never truncated (a truncated file would then be written back).
+    let bytes = match crate::readfile::read_regular(path, MAX_DATA_FILE_BYTES) {
+        Ok((_, true)) => {
+            return refused(format!(
+                "is larger than {} MB",
+                MAX_DATA_FILE_BYTES / (1024 * 1024)
+            ));
+        }
+        Ok((b, false)) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::Missing,
         Err(e) => {
             return refused(format!(
@@ -144,7 +156,16 @@ pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Loaded<T> {
             ));
         }
     };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
+    parse(&bytes, &name)
+}
+
+/// [`load`]'s reading of the bytes of a file called `name`.
+pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8], name: &str) -> Loaded<T> {
+    let refused = |why: String| Loaded::Refused {
+        reason: format!("{name} {why}; it is left untouched and changes are not saved"),
+        salvaged: None,
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
         return refused(String::from("is damaged (not UTF-8 text)"));
     };
     let value: Value = match serde_json::from_str(text) {

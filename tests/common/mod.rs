@@ -20,6 +20,17 @@ impl Session {
     /// Starts liseuse with `args` in a `cols`×`rows` terminal, with its data and cache kept in
     /// `home` so that no test touches the user's real files.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path) -> Session {
+        Session::start_env(args, cols, rows, home, &[])
+    }
+
+    /// [`start`](Self::start) with extra environment variables.
+    pub fn start_env(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -39,6 +50,9 @@ impl Session {
         cmd.env("LISEUSE_DATA_DIR", home.join("liseuse-data"));
         cmd.env("LISEUSE_CACHE_DIR", home.join("liseuse-cache"));
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(home);
         let child = pair.slave.spawn_command(cmd).expect("spawn liseuse");
         drop(pair.slave);
@@ -71,6 +85,16 @@ impl Session {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Looks at the emulated screen itself (cells, attributes), not only its text.
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.parser.lock().unwrap().screen())
+    }
+
+    /// Everything liseuse wrote so far.
+    pub fn raw_bytes(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn alternate_screen(&self) -> bool {
@@ -143,6 +167,15 @@ impl Session {
                 panic!("liseuse did not exit; screen:\n{}", self.screen());
             }
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A test that fails mid-session must not leave liseuse running in its pseudo-terminal.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
         }
     }
 }

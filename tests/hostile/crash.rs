@@ -1,0 +1,54 @@
+//! A panic anyway: the terminal is restored, a crash report is written and its path printed,
+//! and the bookmark file is left exactly as it was.
+
+use crate::common::*;
+
+fn crash_in(place: &str) {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("liseuse-data");
+    std::fs::create_dir_all(&data).unwrap();
+    let bookmarks = data.join("bookmarks.json");
+    let before = "{\n  \"schema\": 1,\n  \"bookmarks\": []\n}\n";
+    std::fs::write(&bookmarks, before).unwrap();
+    let mtime = std::fs::metadata(&bookmarks).unwrap().modified().unwrap();
+
+    let mut s = Session::start_env(
+        &[],
+        100,
+        30,
+        home.path(),
+        &[(liseuse::crash::PANIC_FOR_TEST, place)],
+    );
+    assert_eq!(s.wait_exit(), 101, "{place}: exit code of a panic");
+    assert!(!s.alternate_screen(), "{place}: alternate screen left");
+    assert!(!s.cursor_hidden(), "{place}: cursor shown");
+    let screen = s.wait_text("crash report was written to");
+    assert!(screen.contains("panic asked for"), "{screen}");
+
+    let reports: Vec<_> = std::fs::read_dir(home.path().join("liseuse-cache"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let report = std::fs::read_to_string(&reports[0]).unwrap();
+    assert!(report.contains("message: panic asked for"), "{report}");
+    assert!(report.contains("at: src/"), "{report}");
+    assert!(report.contains("backtrace:"), "{report}");
+
+    assert_eq!(std::fs::read_to_string(&bookmarks).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&bookmarks).unwrap().modified().unwrap(),
+        mtime
+    );
+}
+
+#[test]
+fn a_panic_on_the_main_thread_restores_the_terminal_and_writes_a_report() {
+    crash_in("main");
+}
+
+#[test]
+fn a_panic_on_the_loader_thread_ends_liseuse_the_same_way() {
+    crash_in("loader");
+}

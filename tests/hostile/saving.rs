@@ -1,0 +1,87 @@
+//! Saving under faults, through the real binary: a bookmark that cannot be saved is said in one
+//! line, kept in memory, the file on disk left as it was, and saved at the next chance; still
+//! unsaved at quit, liseuse says so.
+
+use crate::common::*;
+use std::fs;
+use std::path::Path;
+
+/// Replaces the data directory with a plain file, so every save fails ("Not a directory"),
+/// for root too. Returns where the real directory was moved.
+fn break_data_dir(home: &Path) -> std::path::PathBuf {
+    let data = home.join("liseuse-data");
+    let aside = home.join("liseuse-data.aside");
+    fs::rename(&data, &aside).unwrap();
+    fs::write(&data, "not a directory").unwrap();
+    aside
+}
+
+fn repair_data_dir(home: &Path, aside: &Path) {
+    let data = home.join("liseuse-data");
+    fs::remove_file(&data).unwrap();
+    fs::rename(aside, &data).unwrap();
+}
+
+fn bookmark_here(s: &mut Session) {
+    s.keys(&[b"j", b"j", b"b"]);
+    s.wait_text("Note (Enter saves");
+    s.keys(&[ENTER]);
+}
+
+/// The status bar: the screen's last row.
+fn status(s: &Session) -> String {
+    s.screen().lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_bookmark_that_cannot_be_saved_is_kept_and_saved_at_the_next_chance() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 120, 40, home.path());
+    s.wait_text("Le lendemain, un rapport");
+    bookmark_here(&mut s);
+    s.wait_text("bookmarked");
+    let file = home.path().join("liseuse-data/bookmarks.json");
+    let before = fs::read(&file).unwrap();
+
+    let aside = break_data_dir(home.path());
+    bookmark_here(&mut s);
+    s.wait_text("not saved yet");
+    let line = status(&s);
+    assert!(
+        line.contains("1 change kept in memory, not saved yet"),
+        "{line}"
+    );
+    assert_eq!(
+        fs::read(aside.join("bookmarks.json")).unwrap(),
+        before,
+        "old file intact"
+    );
+    s.keys(&[b"B"]);
+    s.wait_text("Bookmarks 2");
+    s.keys(&[ESC]);
+
+    repair_data_dir(home.path(), &aside);
+    bookmark_here(&mut s);
+    s.wait_text("bookmarked");
+    s.keys(&[b"q"]);
+    assert_eq!(s.wait_exit(), 0);
+    let saved: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    assert_eq!(saved["bookmarks"].as_array().unwrap().len(), 3, "{saved}");
+}
+
+#[test]
+fn a_bookmark_still_unsaved_at_quit_is_said_on_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 120, 40, home.path());
+    s.wait_text("Le lendemain, un rapport");
+    let _aside = break_data_dir(home.path());
+    bookmark_here(&mut s);
+    s.wait_text("not saved yet");
+    s.keys(&[b"q"]);
+    assert_eq!(s.wait_exit(), 0);
+    let screen = s.wait_text("could not be saved");
+    assert!(
+        screen.contains("1 bookmark change(s) could not be saved"),
+        "{screen}"
+    );
+}
