@@ -35,7 +35,8 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, DocError> {
     if looks_binary(bytes) {
         return Err(DocError::Binary);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    // SIMD validation: the common case (UTF-8) costs a fraction of a 50 MB file's reading.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
             text: s.to_string(),
             notice: None,

@@ -143,23 +143,17 @@ fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\n' => {
-                lines.push(trim(text, start..i));
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(trim(text, start..i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // memchr finds line ends many bytes at a time: a 50 MB article is scanned in milliseconds.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n` already taken.
+            continue;
         }
-        i += 1;
+        lines.push(trim(text, start..i));
+        start = i + 1;
+        if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            start = i + 2;
+        }
     }
     if start < bytes.len() {
         lines.push(trim(text, start..bytes.len()));
@@ -260,13 +254,17 @@ fn reads_as_headline(s: &str) -> bool {
 
 /// A short line without closing punctuation between paragraphs is a section heading.
 fn reads_as_heading(s: &str) -> bool {
-    let n = s.chars().count();
+    // Longer than 80 characters in any encoding: not a heading, without counting.
+    if s.len() > 4 * 80 {
+        return false;
+    }
     let last = s.chars().next_back().unwrap_or('.');
-    (3..=80).contains(&n) && !matches!(last, '.' | ',' | ';' | ':' | '»' | '"' | '”' | ')')
+    !matches!(last, '.' | ',' | ';' | ':' | '»' | '"' | '”' | ')')
+        && (3..=80).contains(&s.chars().count())
 }
 
 fn reads_as_blurb(s: &str) -> bool {
-    if s.chars().count() > MAX_BLURB_CHARS {
+    if s.len() > 4 * MAX_BLURB_CHARS || s.chars().count() > MAX_BLURB_CHARS {
         return false;
     }
     let first = s.chars().next().unwrap_or(' ');
