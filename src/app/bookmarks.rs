@@ -161,13 +161,10 @@ impl App {
         };
         let n = list.rows.len();
         let row = list.rows.get(list.selected).cloned();
+        if super::list::move_selection(&mut list.selected, n, super::list::OVERLAY_PAGE, action) {
+            return Vec::new();
+        }
         match action {
-            Action::Down => list.selected = (list.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => list.selected = list.selected.saturating_sub(1),
-            Action::PageDown => list.selected = (list.selected + 10).min(n.saturating_sub(1)),
-            Action::PageUp => list.selected = list.selected.saturating_sub(10),
-            Action::Top => list.selected = 0,
-            Action::Bottom => list.selected = n.saturating_sub(1),
             Action::Search => {
                 let f = list.filter.clone();
                 self.input = Some(Input::new(Purpose::BookmarkFilter, &f));

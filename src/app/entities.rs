@@ -492,14 +492,10 @@ impl App {
             .entities
             .selected
             .map_or(0, |id| self.entities.index.occurrences(id).len());
-        let last = n.saturating_sub(1);
+        if super::list::move_selection(selected, n, super::list::OVERLAY_PAGE, action) {
+            return Vec::new();
+        }
         match action {
-            Action::Down => *selected = (*selected + 1).min(last),
-            Action::Up => *selected = selected.saturating_sub(1),
-            Action::PageDown => *selected = (*selected + 10).min(last),
-            Action::PageUp => *selected = selected.saturating_sub(10),
-            Action::Top => *selected = 0,
-            Action::Bottom => *selected = last,
             Action::Open => {
                 let k = *selected;
                 self.overlay = None;

@@ -3,6 +3,26 @@
 use super::App;
 use crate::action::Action;
 
+/// Moves a list selection for a movement action (`Down`, `PageUp`, `Top`…) over `n` items,
+/// `page` at a time; returns false for any other action. Shared by the file list and every
+/// overlay list.
+pub(super) fn move_selection(selected: &mut usize, n: usize, page: usize, action: Action) -> bool {
+    let last = n.saturating_sub(1);
+    *selected = match action {
+        Action::Down => (*selected + 1).min(last),
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown => (*selected + page).min(last),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return false,
+    };
+    true
+}
+
+/// Rows an overlay list moves by with PageUp / PageDown.
+pub(super) const OVERLAY_PAGE: usize = 10;
+
 impl App {
     /// File list rows per article: the title, then date and who the article is about.
     pub const LIST_ITEM_ROWS: usize = 2;
@@ -18,15 +38,7 @@ impl App {
             return;
         }
         let page = self.list_page();
-        self.selected = match action {
-            Action::Down => (self.selected + 1).min(n - 1),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + page).min(n - 1),
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => n - 1,
-            _ => self.selected,
-        };
+        move_selection(&mut self.selected, n, page, action);
         self.scroll_list();
     }
 

@@ -113,13 +113,10 @@ impl App {
             return Vec::new();
         };
         let n = c.hits.len();
+        if super::list::move_selection(&mut c.selected, n, super::list::OVERLAY_PAGE, action) {
+            return Vec::new();
+        }
         match action {
-            Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
-            Action::Up => c.selected = c.selected.saturating_sub(1),
-            Action::PageDown => c.selected = (c.selected + 10).min(n.saturating_sub(1)),
-            Action::PageUp => c.selected = c.selected.saturating_sub(10),
-            Action::Top => c.selected = 0,
-            Action::Bottom => c.selected = n.saturating_sub(1),
             Action::Search | Action::SearchAll => {
                 let q = c.query.clone();
                 self.input = Some(Input::new(Purpose::CorpusSearch, &q));

@@ -14,11 +14,13 @@ const ROWS: usize = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &BookmarkList, theme: &Theme) {
     let title = format!(" Bookmarks {} ", list.rows.len());
-    let w = area.width.saturating_sub(8).max(20);
-    let h = area.height.saturating_sub(4).max(5);
-    let (block, rect) = super::popup(frame, area, w, h, &title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = super::overlay_list(
+        frame,
+        area,
+        &title,
+        "Enter jump · e note · d delete · u undo · / filter · Esc close",
+        theme,
+    );
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if let Some(why) = &app.bookmarks_read_only {
@@ -35,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &BookmarkList, theme
         };
         lines.push(Line::styled(msg, theme.meta));
     }
-    let room = (usize::from(inner.height).saturating_sub(lines.len() + 1)) / ROWS;
+    let room = usize::from(inner.height).saturating_sub(lines.len()) / ROWS;
     let first = list.selected.saturating_sub(room.saturating_sub(1));
     for (i, row) in list.rows.iter().enumerate().skip(first).take(room.max(1)) {
         let sel = i == list.selected;
@@ -67,22 +69,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &BookmarkList, theme
         };
         lines.push(Line::styled(fit(&note, width), base.patch(theme.meta)));
     }
-    let hint = "Enter jump · e note · d delete · u undo · / filter · Esc close";
-    let body = Rect::new(
-        inner.x,
-        inner.y,
-        inner.width,
-        inner.height.saturating_sub(1),
-    );
-    frame.render_widget(Paragraph::new(lines), body);
-    let foot = Rect::new(
-        inner.x,
-        inner.y + inner.height.saturating_sub(1),
-        inner.width,
-        1,
-    );
-    frame.render_widget(
-        Paragraph::new(Line::styled(fit(hint, width), theme.meta)),
-        foot,
-    );
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -12,15 +12,16 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &Theme) {
     let more = if c.truncated { "+" } else { "" };
     let title = format!(" Search all articles: {}{more} hits ", c.hits.len());
-    let w = area.width.saturating_sub(6).max(20);
-    let h = area.height.saturating_sub(4).max(5);
-    let (block, rect) = super::popup(frame, area, w, h, &title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = super::overlay_list(
+        frame,
+        area,
+        &title,
+        "Enter jump · / edit the query · Esc close",
+        theme,
+    );
     let width = usize::from(inner.width);
-    let rows = usize::from(inner.height).saturating_sub(1);
+    let rows = usize::from(inner.height);
     let first = c.selected.saturating_sub(rows.saturating_sub(1));
-    let title_w = (width / 4).clamp(8, 30);
     let mut lines = Vec::new();
     if c.hits.is_empty() {
         let msg = if c.query.is_empty() {
@@ -37,37 +38,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &
         let Some(doc) = &article.doc else { continue };
         let sel = i == c.selected;
         let base = if sel { theme.list_selected } else { theme.body };
-        let room = width.saturating_sub(title_w + 2);
-        let (left, mid, right) = kwic(&doc.text, hit.range.clone(), room);
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<title_w$}", fit(&doc.title, title_w)),
-                base.patch(theme.meta),
-            ),
-            Span::styled("  ", base),
-            Span::styled(left, base),
-            Span::styled(mid, base.patch(theme.match_current)),
-            Span::styled(right, base),
-        ]));
+        lines.push(kwic_line(
+            &doc.title,
+            &doc.text,
+            hit.range.clone(),
+            width,
+            base,
+            base.patch(theme.match_current),
+            theme,
+        ));
     }
-    let body = Rect::new(
-        inner.x,
-        inner.y,
-        inner.width,
-        inner.height.saturating_sub(1),
-    );
-    frame.render_widget(Paragraph::new(lines), body);
-    let foot = Rect::new(
-        inner.x,
-        inner.y + inner.height.saturating_sub(1),
-        inner.width,
-        1,
-    );
-    let hint = "Enter jump · / edit the query · Esc close";
-    frame.render_widget(
-        Paragraph::new(Line::styled(fit(hint, width), theme.meta)),
-        foot,
-    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One hit as a line: the article's title, then the text around the hit with the hit aligned
+/// a third of the way in and drawn in `hit_style`.
+pub fn kwic_line(
+    title: &str,
+    text: &str,
+    hit: std::ops::Range<usize>,
+    width: usize,
+    base: ratatui::style::Style,
+    hit_style: ratatui::style::Style,
+    theme: &Theme,
+) -> Line<'static> {
+    let title_w = (width / 4).clamp(8, 30);
+    let (left, mid, right) = kwic(text, hit, width.saturating_sub(title_w + 2));
+    Line::from(vec![
+        Span::styled(
+            format!("{:<title_w$}", fit(title, title_w)),
+            base.patch(theme.meta),
+        ),
+        Span::styled("  ", base),
+        Span::styled(left, base),
+        Span::styled(mid, hit_style),
+        Span::styled(right, base),
+    ])
 }
 
 /// Keyword in context: up to `width` cells with the match starting near the middle.

@@ -88,6 +88,26 @@ fn popup<'a>(
     (block, rect)
 }
 
+/// A list overlay: a centred window with a title and a footer line of key hints; returns the
+/// area left for the rows.
+fn overlay_list(frame: &mut Frame, area: Rect, title: &str, hint: &str, theme: &Theme) -> Rect {
+    let w = area.width.saturating_sub(6).max(20);
+    let h = area.height.saturating_sub(4).max(5);
+    let (block, rect) = popup(frame, area, w, h, title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let rows = inner.height.saturating_sub(1);
+    let foot = Rect::new(inner.x, inner.y + rows, inner.width, 1);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(hint, usize::from(inner.width)),
+            theme.meta,
+        )),
+        foot,
+    );
+    Rect::new(inner.x, inner.y, inner.width, rows)
+}
+
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = format!(
         "Terminal too small ({}×{}): liseuse needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
