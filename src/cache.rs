@@ -3,6 +3,8 @@
 //! re-extracts only what changed. It is only a cache: missing, corrupt, partial or from another
 //! engine version, it is ignored and rebuilt, never an error; deleting it loses nothing. Saves are
 //! atomic (temporary file + rename), so two instances sharing it never corrupt it.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::entity::DocEntities;
 use serde::{Deserialize, Serialize};

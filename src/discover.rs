@@ -1,6 +1,8 @@
 //! Finding the articles named on the command line: files as given, folders walked recursively
 //! for `.txt` and `.md` in natural order. The walk can run on its own thread and hand out what it
 //! finds in batches, so the first frame of a huge folder does not wait for the whole walk.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::library::{Entry, Origin, file_name, plain_io_error};
 use std::fs;

@@ -3,6 +3,8 @@
 //! times a second while indexing goes on. Everything reaches the event loop through its channel,
 //! so the first frame never waits for the disk and keys never wait for the extractor. Entities
 //! come from the cache when the article's text has not changed since they were extracted.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::app::Event;
 use crate::app::entities::IndexUpdate;
@@ -137,11 +139,18 @@ fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
         c.hashes.resize(index + 1, String::new());
         c.done.resize(index + 1, false);
     }
-    c.per_doc[index] = Arc::new(entities);
-    c.hashes[index] = hash;
-    if !c.done[index] {
-        c.done[index] = true;
-        c.analysed += 1;
+    let c = &mut *c;
+    if let (Some(d), Some(h), Some(done)) = (
+        c.per_doc.get_mut(index),
+        c.hashes.get_mut(index),
+        c.done.get_mut(index),
+    ) {
+        *d = Arc::new(entities);
+        *h = hash;
+        if !*done {
+            *done = true;
+            c.analysed += 1;
+        }
     }
     c.dirty = true;
     shared.changed.notify_one();

@@ -1,5 +1,7 @@
 //! Following the opened folders: files added, changed or removed while liseuse runs (a feed
 //! fetcher saving into the folder) are reported to the event loop, a burst of changes at once.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::app::Event;
 use notify::{RecursiveMode, Watcher};
