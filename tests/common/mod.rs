@@ -138,6 +138,11 @@ impl Session {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The emulated screen first, under its lock: everything liseuse draws after it hears of
+        // the new size must be read at that size (the other way round, a frame that arrives
+        // in between is parsed at the old size, then cut, and ratatui never redraws it).
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(nz(rows), nz(cols));
         self._master
             .resize(PtySize {
                 rows,
@@ -146,11 +151,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nz(rows), nz(cols));
     }
 
     /// Waits for the process to end and returns its exit code.
