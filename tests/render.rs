@@ -61,6 +61,28 @@ fn help_overlay_lists_every_action() {
     for &action in liseuse::action::Action::ALL {
         assert!(s.contains(action.help()), "help lacks {action:?}");
     }
+    assert!(
+        s.contains("Mentions: person  organisation  place  date"),
+        "legend:\n{s}"
+    );
+}
+
+#[test]
+fn help_fits_80x24_in_two_columns() {
+    let mut a = app(80, 24);
+    press(&mut a, &[KeyCode::Char('?')]);
+    let s = screen(&a);
+    for &action in liseuse::action::Action::ALL {
+        let keys: Vec<String> = a
+            .keymap
+            .keys_for(action)
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        let keys = format!(" {}  ", keys.join(", "));
+        assert!(s.contains(&keys), "no keys for {action:?}:\n{s}");
+    }
+    assert!(s.contains("Any key closes this help."));
 }
 
 #[test]
