@@ -33,13 +33,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(shown).style(theme.status_key), area);
         return;
     }
-    let left = match (&app.message, &app.reader) {
-        (None, Some(_)) if app.mention_status().is_some() => {
-            app.mention_status().unwrap_or_default()
-        }
-        (Some(m), _) => m.clone(),
-        (None, Some(r)) => format!("{} · {}", r.doc.title, r.position_label()),
-        (None, None) => String::new(),
+    let left = match (&app.message, &app.reader, app.mention_status()) {
+        (Some(m), _, _) => m.clone(),
+        (None, Some(_), Some(following)) => following,
+        (None, Some(r), None) => format!("{} · {}", r.doc.title, r.position_label()),
+        (None, None, _) => String::new(),
     };
     let loaded = app.library.loaded();
     let mut progress = if loaded < app.library.len() {
