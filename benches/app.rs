@@ -81,21 +81,42 @@ fn benches(c: &mut Criterion) {
         .map(|t| liseuse::entity::analyse(t))
         .collect();
     let cache_dir = dir.path().join("cache");
-    let map = texts
+    let hashes: Vec<String> = texts
+        .iter()
+        .map(|t| liseuse::bookmark::content_hash(t))
+        .collect();
+    let shared: Vec<(&str, Arc<liseuse::entity::DocEntities>)> = hashes
         .iter()
         .zip(&analysed)
-        .map(|(t, a)| (liseuse::bookmark::content_hash(t), a.clone()))
+        .map(|(h, a)| (h.as_str(), Arc::new(a.clone())))
         .collect();
-    liseuse::cache::save(&cache_dir, &map).expect("save cache");
+    let index = liseuse::entity::EntityIndex::build(&analysed);
+    liseuse::cache::save(&cache_dir, &shared, Some((&hashes, &index))).expect("save cache");
     let mut g = c.benchmark_group("warm_start");
     g.sample_size(10);
-    g.bench_function("load_cache_and_build_index", |b| {
+    // An unchanged library: the cache's entities and its merged index, checked against the
+    // articles' hashes; nothing is merged.
+    g.bench_function("load_cache_unchanged", |b| {
+        b.iter(|| {
+            let cached = liseuse::cache::load(&cache_dir);
+            let now: Vec<String> = texts
+                .iter()
+                .map(|t| liseuse::bookmark::content_hash(t))
+                .collect();
+            let saved = cached.index.expect("index saved");
+            assert!(saved.hashes == now);
+            saved.index.entities().len()
+        })
+    });
+    // One article changed: the cache's entities for the rest, and a merge.
+    g.bench_function("load_cache_and_merge", |b| {
         b.iter(|| {
             let cached = liseuse::cache::load(&cache_dir);
             let docs: Vec<_> = texts
                 .iter()
                 .map(|t| {
                     cached
+                        .docs
                         .get(&liseuse::bookmark::content_hash(t))
                         .cloned()
                         .unwrap_or_default()

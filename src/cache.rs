@@ -1,16 +1,24 @@
 //! The entity cache: each article's extracted entities, keyed by the hash of its text and the
 //! engine's version, so a second start on an unchanged library has its entities at once and
-//! re-extracts only what changed. It is only a cache: missing, corrupt, partial or from another
-//! engine version, it is ignored and rebuilt, never an error; deleting it loses nothing. Saves are
-//! atomic (temporary file + rename), so two instances sharing it never corrupt it.
+//! re-extracts only what changed; and the last merged corpus index with the article hashes it
+//! was merged from, so an unchanged library is not even merged again. It is only a cache:
+//! missing, corrupt, partial or from another engine version, it is ignored and rebuilt, never an
+//! error; deleting it loses nothing. Saves are atomic (temporary file + rename), so two instances
+//! sharing it never corrupt it.
+//!
+//! The file is compact binary (postcard) behind a header with a checksum of the payload: a JSON
+//! cache of a large library was larger than the library and took seconds to parse; this one is
+//! read at disk speed, and a torn or damaged file is told from a good one before it is decoded.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::entity::DocEntities;
-use serde::{Deserialize, Serialize};
+use crate::entity::{DocEntities, EntityIndex};
+use serde::{Deserialize, Serialize, Serializer};
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Bumped whenever extraction or grouping changes what `analyse` returns.
 pub const ENGINE_VERSION: u32 = 1;
@@ -18,20 +26,54 @@ pub const ENGINE_VERSION: u32 = 1;
 /// The environment variable that names the cache directory.
 pub const CACHE_DIR_ENV: &str = "LISEUSE_CACHE_DIR";
 
+/// Marks our files, and the layout of what follows (bumped with the format, not the engine).
+const MAGIC: &[u8; 8] = b"liseuse2";
+/// Magic, engine version (u32 LE), payload checksum (u64 LE).
+const HEADER: usize = 8 + 4 + 8;
+/// Far beyond any real library's cache; a larger file is not ours to load into memory.
+const MAX_CACHE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
 fn file_name() -> String {
-    format!("entities-v{ENGINE_VERSION}.json")
+    format!("entities-v{ENGINE_VERSION}.bin")
+}
+
+/// The merged corpus index and, in article order, the hashes of the articles it was merged
+/// from (empty for an article that could not be read).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SavedIndex {
+    pub hashes: Vec<String>,
+    pub index: EntityIndex,
+}
+
+/// What a cache file holds.
+#[derive(Debug, Default)]
+pub struct Cached {
+    pub docs: HashMap<String, DocEntities>,
+    pub index: Option<SavedIndex>,
 }
 
 #[derive(Deserialize)]
-struct CacheFile {
-    engine: u32,
-    docs: HashMap<String, DocEntities>,
+struct Payload {
+    docs: Vec<(String, DocEntities)>,
+    index: Option<SavedIndex>,
+}
+
+/// The same payload written from what the loader holds, without copying it.
+#[derive(Serialize)]
+struct PayloadRef<'a> {
+    #[serde(serialize_with = "docs_seq")]
+    docs: &'a [(&'a str, Arc<DocEntities>)],
+    index: Option<SavedIndexRef<'a>>,
 }
 
 #[derive(Serialize)]
-struct CacheRef<'a> {
-    engine: u32,
-    docs: &'a HashMap<String, DocEntities>,
+struct SavedIndexRef<'a> {
+    hashes: &'a [String],
+    index: &'a EntityIndex,
+}
+
+fn docs_seq<S: Serializer>(docs: &&[(&str, Arc<DocEntities>)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(docs.iter().map(|(h, d)| (h, &**d)))
 }
 
 /// `--cache-dir`, else `LISEUSE_CACHE_DIR`, else the platform's cache directory.
@@ -46,31 +88,78 @@ pub fn cache_dir(cli: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// What the cache holds for this engine version; empty when there is none or it is unusable.
-pub fn load(dir: &Path) -> HashMap<String, DocEntities> {
-    let Ok(bytes) = std::fs::read(dir.join(file_name())) else {
-        return HashMap::new();
+pub fn load(dir: &Path) -> Cached {
+    let path = dir.join(file_name());
+    let Ok((bytes, false)) = crate::readfile::read_regular(&path, MAX_CACHE_BYTES) else {
+        return Cached::default();
     };
-    match serde_json::from_slice::<CacheFile>(&bytes) {
-        Ok(c) if c.engine == ENGINE_VERSION => c.docs,
-        _ => HashMap::new(),
+    decode(&bytes).unwrap_or_default()
+}
+
+fn decode(bytes: &[u8]) -> Option<Cached> {
+    let (magic, rest) = bytes.split_first_chunk::<8>()?;
+    let (engine, rest) = rest.split_first_chunk::<4>()?;
+    let (sum, payload) = rest.split_first_chunk::<8>()?;
+    if magic != MAGIC
+        || u32::from_le_bytes(*engine) != ENGINE_VERSION
+        || u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload)
+    {
+        return None;
+    }
+    let p: Payload = postcard::from_bytes(payload).ok()?;
+    Some(Cached {
+        docs: p.docs.into_iter().collect(),
+        index: p.index,
+    })
+}
+
+/// A writer that hashes what passes through it, so the checksum costs no second pass.
+struct Hashing<W> {
+    inner: W,
+    hash: Xxh3,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
-/// Writes the cache atomically. Errors are for the caller to ignore or report; the previous
-/// cache stays whole either way.
-pub fn save(dir: &Path, docs: &HashMap<String, DocEntities>) -> std::io::Result<()> {
+/// Writes the cache atomically: every article's entities by hash, and the merged index with
+/// the hashes it came from. Errors are for the caller to ignore or report; the previous cache
+/// stays whole either way.
+pub fn save(
+    dir: &Path,
+    docs: &[(&str, Arc<DocEntities>)],
+    index: Option<(&[String], &EntityIndex)>,
+) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let file = CacheRef {
-        engine: ENGINE_VERSION,
-        docs,
-    };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    // Streamed: a large library's cache is never held in memory as one string.
-    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-    serde_json::to_writer(&mut out, &file).map_err(std::io::Error::other)?;
+    let file = tmp.as_file_mut();
+    file.write_all(&[0u8; HEADER])?;
+    // Streamed: a large library's cache is never held in memory as one buffer.
+    let mut out = Hashing {
+        inner: std::io::BufWriter::new(&mut *file),
+        hash: Xxh3::new(),
+    };
+    let payload = PayloadRef {
+        docs,
+        index: index.map(|(hashes, index)| SavedIndexRef { hashes, index }),
+    };
+    postcard::to_io(&payload, &mut out).map_err(std::io::Error::other)?;
     out.flush()?;
+    let sum = out.hash.digest();
     drop(out);
-    tmp.as_file().sync_all()?;
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(MAGIC)?;
+    file.write_all(&ENGINE_VERSION.to_le_bytes())?;
+    file.write_all(&sum.to_le_bytes())?;
+    file.sync_all()?;
     tmp.persist(dir.join(file_name())).map_err(|e| e.error)?;
     Ok(())
 }
@@ -79,31 +168,64 @@ pub fn save(dir: &Path, docs: &HashMap<String, DocEntities>) -> std::io::Result<
 mod tests {
     use super::*;
 
+    fn sample() -> (Vec<(&'static str, Arc<DocEntities>)>, Vec<String>, EntityIndex) {
+        let a = Arc::new(crate::entity::analyse(
+            "Le président Emmanuel Macron à Paris.",
+        ));
+        let b = Arc::new(crate::entity::analyse("Macron a parlé à Lyon le 3 mai 2024."));
+        let index = EntityIndex::build(&[a.clone(), b.clone()]);
+        (
+            vec![("abc", a), ("def", b)],
+            vec!["abc".to_string(), "def".to_string()],
+            index,
+        )
+    }
+
     #[test]
-    fn round_trip_and_corruption_is_ignored() {
+    fn round_trip_with_the_index() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(load(dir.path()).is_empty(), "no cache yet");
-        let mut docs = HashMap::new();
-        docs.insert(
-            "abc".to_string(),
-            crate::entity::analyse("Le président Emmanuel Macron à Paris."),
-        );
-        save(dir.path(), &docs).unwrap();
-        assert_eq!(load(dir.path()), docs);
-        std::fs::write(
-            dir.path().join(file_name()),
-            b"{\"engine\": 1, \"docs\": {\"abc\": [",
-        )
-        .unwrap();
-        assert!(load(dir.path()).is_empty(), "a partial file is ignored");
-        std::fs::write(
-            dir.path().join(file_name()),
-            format!("{{\"engine\": {}, \"docs\": {{}}}}", ENGINE_VERSION + 1),
-        )
-        .unwrap();
+        let got = load(dir.path());
+        assert!(got.docs.is_empty() && got.index.is_none(), "no cache yet");
+        let (docs, hashes, index) = sample();
+        save(dir.path(), &docs, Some((&hashes, &index))).unwrap();
+        let got = load(dir.path());
+        assert_eq!(got.docs.len(), 2);
+        assert_eq!(got.docs.get("abc"), Some(&*docs[0].1));
+        let saved = got.index.unwrap();
+        assert_eq!(saved.hashes, hashes);
+        assert_eq!(saved.index.entities(), index.entities());
+        assert_eq!(saved.index.doc_mentions(1), index.doc_mentions(1));
+    }
+
+    #[test]
+    fn damaged_partial_or_other_engine_caches_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let (docs, hashes, index) = sample();
+        save(dir.path(), &docs, Some((&hashes, &index))).unwrap();
+        let path = dir.path().join(file_name());
+        let good = std::fs::read(&path).unwrap();
+
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x40;
+        std::fs::write(&path, &flipped).unwrap();
+        assert!(load(dir.path()).docs.is_empty(), "a changed byte is caught");
+
+        std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+        assert!(load(dir.path()).docs.is_empty(), "a torn file is ignored");
+
+        let mut other = good.clone();
+        other[8..12].copy_from_slice(&(ENGINE_VERSION + 1).to_le_bytes());
+        std::fs::write(&path, &other).unwrap();
         assert!(
-            load(dir.path()).is_empty(),
+            load(dir.path()).docs.is_empty(),
             "another engine's cache is ignored"
         );
+
+        std::fs::write(&path, b"{\"engine\": 1, \"docs\": {}}").unwrap();
+        assert!(load(dir.path()).docs.is_empty(), "an old JSON cache too");
+
+        std::fs::write(&path, &good).unwrap();
+        assert_eq!(load(dir.path()).docs.len(), 2, "and the good one still loads");
     }
 }

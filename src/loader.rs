@@ -13,7 +13,6 @@ use crate::cache;
 use crate::entity::{self, DocEntities, EntityIndex};
 use crate::library::{self, Entry};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Condvar, Mutex};
@@ -45,6 +44,10 @@ struct Corpus {
     dirty: bool,
     /// Articles asked for and not yet stored: at zero, the index is merged at once.
     pending: usize,
+    /// A merge was skipped because the cached index will do once every article is in.
+    deferred: bool,
+    /// The index merged last, with the hashes it was merged from: what the cache saves.
+    last: Option<(Vec<String>, Arc<EntityIndex>)>,
 }
 
 struct Shared {
@@ -52,7 +55,7 @@ struct Shared {
     cache_dir: Option<PathBuf>,
     /// The cache as it was at start, loaded by whichever job needs it first; entries are taken
     /// out as articles use them, so it does not stay in memory beside the corpus.
-    cached: Mutex<Option<HashMap<String, DocEntities>>>,
+    cached: Mutex<Option<cache::Cached>>,
     corpus: Mutex<Corpus>,
     changed: Condvar,
 }
@@ -124,7 +127,7 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
     let hash = content_hash(&doc.text);
     let cached = shared.cache_dir.as_deref().and_then(|dir| {
         let mut c = shared.cached.lock().ok()?;
-        c.get_or_insert_with(|| cache::load(dir)).remove(&hash)
+        c.get_or_insert_with(|| cache::load(dir)).docs.remove(&hash)
     });
     let entities = cached.unwrap_or_else(|| entity::analyse(&doc.text));
     store(shared, index, entities, hash);
@@ -159,24 +162,37 @@ fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
 /// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`.
 fn index_loop(shared: &Shared) {
     loop {
-        let update = {
+        let (docs, hashes, analysed, pending) = {
             let Ok(mut c) = shared.corpus.lock() else {
                 return;
             };
-            while !c.dirty {
+            while !(c.dirty || c.deferred && c.pending == 0) {
                 c = match shared.changed.wait(c) {
                     Ok(c) => c,
                     Err(_) => return,
                 };
             }
             c.dirty = false;
+            c.deferred = false;
             // A snapshot (pointers only), so readers are not held up while the index is merged.
-            (c.per_doc.clone(), c.analysed)
+            (c.per_doc.clone(), c.hashes.clone(), c.analysed, c.pending)
         };
-        let (docs, analysed) = update;
         let started = Instant::now();
-        let update = IndexUpdate::new(EntityIndex::build(&docs), analysed, docs.len());
+        let index = match cached_index(shared, &hashes, pending) {
+            Reuse::Saved(index) => index,
+            Reuse::Wait => {
+                if let Ok(mut c) = shared.corpus.lock() {
+                    c.deferred = true;
+                }
+                continue;
+            }
+            Reuse::No => Arc::new(EntityIndex::build(&docs)),
+        };
         let took = started.elapsed();
+        let update = IndexUpdate::new(index.clone(), analysed, docs.len());
+        if let Ok(mut c) = shared.corpus.lock() {
+            c.last = Some((hashes, index));
+        }
         if shared
             .events
             .send(Event::Indexed(Box::new(update)))
@@ -201,21 +217,63 @@ fn index_loop(shared: &Shared) {
     }
 }
 
+enum Reuse {
+    /// The cached index is exactly this library's: no merge.
+    Saved(Arc<EntityIndex>),
+    /// Every article so far is as cached: merging now would only be thrown away.
+    Wait,
+    No,
+}
+
+/// Whether the index saved in the cache can stand for a merge of articles with `hashes`.
+fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
+    let Ok(mut cached) = shared.cached.lock() else {
+        return Reuse::No;
+    };
+    let Some(saved) = cached.as_mut().and_then(|c| c.index.as_mut()) else {
+        return Reuse::No;
+    };
+    if pending == 0 {
+        if saved.hashes == hashes {
+            let index = std::mem::take(&mut saved.index);
+            if let Some(c) = cached.as_mut() {
+                c.index = None;
+            }
+            return Reuse::Saved(Arc::new(index));
+        }
+        return Reuse::No;
+    }
+    // Not yet read articles have an empty hash: only those read must match.
+    let so_far = hashes.len() <= saved.hashes.len()
+        && hashes
+            .iter()
+            .zip(&saved.hashes)
+            .all(|(h, s)| h.is_empty() || h == s);
+    if so_far { Reuse::Wait } else { Reuse::No }
+}
+
 /// Writes the entities of the library open now: the cache holds what the next start of the
-/// same library needs, and does not grow with every folder ever opened.
+/// same library needs, and does not grow with every folder ever opened. The merged index goes
+/// with them when it is up to date.
 fn save(shared: &Shared) {
     let Some(dir) = &shared.cache_dir else { return };
-    let all: HashMap<String, DocEntities> = {
+    let (hashes, docs, index) = {
         let Ok(c) = shared.corpus.lock() else { return };
-        c.hashes
-            .iter()
-            .zip(&c.per_doc)
-            .filter(|(h, _)| !h.is_empty())
-            .map(|(h, d)| (h.clone(), (**d).clone()))
-            .collect()
+        let index = c.last.as_ref().filter(|(h, _)| *h == c.hashes).cloned();
+        (c.hashes.clone(), c.per_doc.clone(), index)
     };
+    let all: Vec<(&str, Arc<DocEntities>)> = hashes
+        .iter()
+        .zip(docs)
+        .filter(|(h, _)| !h.is_empty())
+        .map(|(h, d)| (h.as_str(), d))
+        .collect();
     // A cache that cannot be written only costs time at the next start.
-    let _ = cache::save(dir, &all);
+    let _ = cache::save(
+        dir,
+        &all,
+        index.as_ref().map(|(h, i)| (h.as_slice(), &**i)),
+    );
     // What was left of the old cache belongs to articles no longer open.
     if let Ok(mut c) = shared.cached.lock() {
         *c = None;

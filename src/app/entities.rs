@@ -7,11 +7,12 @@ use crate::action::Action;
 use crate::entity::{DocEntities, EntityId, EntityIndex, Label};
 use crate::search::fold_str;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A corpus index merged in the background, with what the file list shows of it.
 #[derive(Debug)]
 pub struct IndexUpdate {
-    index: EntityIndex,
+    index: Arc<EntityIndex>,
     people: Vec<Vec<(EntityId, usize)>>,
     /// How many articles' entities it holds.
     analysed: usize,
@@ -19,7 +20,7 @@ pub struct IndexUpdate {
 
 impl IndexUpdate {
     /// Prepares everything drawing needs from `index`, so the event loop only swaps it in.
-    pub fn new(index: EntityIndex, analysed: usize, docs: usize) -> IndexUpdate {
+    pub fn new(index: Arc<EntityIndex>, analysed: usize, docs: usize) -> IndexUpdate {
         let people = people_of(&index, docs);
         IndexUpdate {
             index,
@@ -64,7 +65,7 @@ pub struct EntityState {
     /// Each article's entities once extracted (empty until then), in library order.
     pub per_doc: Vec<DocEntities>,
     pub analysed: usize,
-    pub index: EntityIndex,
+    pub index: Arc<EntityIndex>,
     /// Sidebar: all articles' entities rather than the open article's.
     pub corpus: bool,
     pub filter: String,
@@ -276,13 +277,13 @@ impl App {
     /// when entities arrive one by one through `Event::Analysed`; the background indexer sends
     /// whole indexes instead.)
     pub(super) fn rebuild_index(&mut self) {
-        let index = EntityIndex::build(&self.entities.per_doc);
+        let index = Arc::new(EntityIndex::build(&self.entities.per_doc));
         self.swap_index(index);
         self.entities.rebuild_people();
         self.entities.rebuild_rows(self.open);
     }
 
-    fn swap_index(&mut self, index: EntityIndex) {
+    fn swap_index(&mut self, index: Arc<EntityIndex>) {
         let e = &mut self.entities;
         let selected_key = e
             .selected

@@ -31,7 +31,7 @@ pub struct Entity {
 }
 
 /// Entities of a corpus and the mentions of each document.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
     docs: Vec<Vec<Mention>>,
