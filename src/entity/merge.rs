@@ -71,7 +71,7 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         for (l, e) in doc.entities.iter().enumerate() {
             let n = node(d, l);
             info.push((
-                e.keys.first().map_or("", String::as_str),
+                e.keys.first().map_or("", compact_str::CompactString::as_str),
                 e.surname.as_deref(),
                 e.given.as_deref(),
             ));
@@ -172,8 +172,8 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
                 doc_seen[id as usize] = d;
                 ent.documents += 1;
                 for v in &le.variants {
-                    if !ent.variants.contains(v) {
-                        ent.variants.push(v.clone());
+                    if !ent.variants.iter().any(|x| x == v) {
+                        ent.variants.push(v.to_string());
                     }
                 }
             }
@@ -208,5 +208,5 @@ fn docs_key<'a, D: Borrow<DocEntities>>(
     e.keys
         .iter()
         .find(|k| k.starts_with("per?:"))
-        .map(String::as_str)
+        .map(compact_str::CompactString::as_str)
 }
