@@ -168,11 +168,17 @@ pub fn save(
 mod tests {
     use super::*;
 
-    fn sample() -> (Vec<(&'static str, Arc<DocEntities>)>, Vec<String>, EntityIndex) {
+    fn sample() -> (
+        Vec<(&'static str, Arc<DocEntities>)>,
+        Vec<String>,
+        EntityIndex,
+    ) {
         let a = Arc::new(crate::entity::analyse(
             "Le président Emmanuel Macron à Paris.",
         ));
-        let b = Arc::new(crate::entity::analyse("Macron a parlé à Lyon le 3 mai 2024."));
+        let b = Arc::new(crate::entity::analyse(
+            "Macron a parlé à Lyon le 3 mai 2024.",
+        ));
         let index = EntityIndex::build(&[a.clone(), b.clone()]);
         (
             vec![("abc", a), ("def", b)],
@@ -226,6 +232,10 @@ mod tests {
         assert!(load(dir.path()).docs.is_empty(), "an old JSON cache too");
 
         std::fs::write(&path, &good).unwrap();
-        assert_eq!(load(dir.path()).docs.len(), 2, "and the good one still loads");
+        assert_eq!(
+            load(dir.path()).docs.len(),
+            2,
+            "and the good one still loads"
+        );
     }
 }

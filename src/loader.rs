@@ -269,11 +269,7 @@ fn save(shared: &Shared) {
         .map(|(h, d)| (h.as_str(), d))
         .collect();
     // A cache that cannot be written only costs time at the next start.
-    let _ = cache::save(
-        dir,
-        &all,
-        index.as_ref().map(|(h, i)| (h.as_slice(), &**i)),
-    );
+    let _ = cache::save(dir, &all, index.as_ref().map(|(h, i)| (h.as_slice(), &**i)));
     // What was left of the old cache belongs to articles no longer open.
     if let Ok(mut c) = shared.cached.lock() {
         *c = None;

@@ -59,7 +59,7 @@ fn groups_an_invented_person_and_an_acronym() {
         index
             .doc_mentions(0)
             .iter()
-            .find(|m| &FR[m.start..m.end] == text)
+            .find(|m| &FR[m.range()] == text)
             .map(|m| m.entity)
     };
     assert_eq!(ent("Ludivine Karbowsky"), ent("Karbowsky"));
@@ -104,7 +104,7 @@ fn people_sharing_a_surname_stay_apart() {
         .doc_mentions(0)
         .iter()
         .filter(|m| m.label == Label::Per)
-        .map(|m| (&text[m.start..m.end], m.entity))
+        .map(|m| (&text[m.range()], m.entity))
         .collect();
     assert_eq!(ids.len(), 4, "{ids:?}");
     assert_ne!(ids[0].1, ids[1].1, "{ids:?}");

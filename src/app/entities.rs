@@ -388,7 +388,7 @@ impl App {
                 .index
                 .doc_mentions(d as usize)
                 .get(i as usize)
-                .map_or(0, |m| m.start);
+                .map_or(0, |m| m.range().start);
             (d as usize, start)
         };
         let next = match (self.entities.occurrence, forward) {
@@ -446,7 +446,9 @@ impl App {
             .iter()
             .enumerate()
             .filter(|(_, m)| {
-                m.start < line.end && m.end > line.start && self.entities.shows(m.label)
+                m.range().start < line.end
+                    && m.range().end > line.start
+                    && self.entities.shows(m.label)
             })
             .map(|(i, m)| (m.entity, i))
             .collect();

@@ -121,7 +121,7 @@ impl App {
             .doc_mentions(doc)
             .iter()
             .enumerate()
-            .find(|(_, m)| m.start <= at && at < m.end && self.entities.shows(m.label))
+            .find(|(_, m)| m.range().contains(&at) && self.entities.shows(m.label))
             .map(|(i, m)| (i, m.entity));
         if let Some((i, id)) = hit {
             self.select_entity(id);

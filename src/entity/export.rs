@@ -64,9 +64,9 @@ pub fn to_json(docs: &[ExportDoc], index: &EntityIndex) -> String {
                 .doc_mentions(i)
                 .iter()
                 .map(|m| JsonMention {
-                    start: m.start,
-                    end: m.end,
-                    text: d.text.get(m.start..m.end).unwrap_or(""),
+                    start: m.range().start,
+                    end: m.range().end,
+                    text: d.text.get(m.range()).unwrap_or(""),
                     label: m.label,
                     entity: key(index, m.entity),
                 })
@@ -119,7 +119,7 @@ pub fn to_tsv(docs: &[ExportDoc], index: &EntityIndex) -> String {
                 m.end,
                 m.label,
                 tsv_escape(key(index, m.entity)),
-                tsv_escape(d.text.get(m.start..m.end).unwrap_or(""))
+                tsv_escape(d.text.get(m.range()).unwrap_or(""))
             ));
         }
     }

@@ -14,10 +14,18 @@ use super::{Label, Span, extract};
 /// One mention in a document, with the index of its entity among the document's entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMention {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets as `u32`, like [`Mention`]'s: millions of them are held at once.
+    pub start: u32,
+    pub end: u32,
     pub label: Label,
     pub local: u32,
+}
+
+impl DocMention {
+    /// Its bytes in the article's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// An entity of one document.
@@ -193,8 +201,9 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
             next += 1;
         }
         mentions.push(DocMention {
-            start: s.start,
-            end: s.end,
+            // Articles are capped far below 4 GB; a span past that would be a bug upstream.
+            start: u32::try_from(s.start).unwrap_or(u32::MAX),
+            end: u32::try_from(s.end).unwrap_or(u32::MAX),
             label: s.label,
             local: renum[g],
         });
@@ -215,14 +224,23 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
         keys.dedup();
         // Collected exactly: a vector grown one push at a time keeps room for four names,
         // which at 500,000 entities is tens of megabytes.
-        let compact = |v: Vec<String>| v.into_iter().map(CompactString::from).collect();
+        // (`collect` alone would reuse the source vector's allocation, spare room included.)
+        let compact = |v: Vec<String>| {
+            let mut out: Vec<CompactString> = v.into_iter().map(CompactString::from).collect();
+            out.shrink_to_fit();
+            out
+        };
         entities[renum[g] as usize] = Some(LocalEntity {
             label: grp.label,
             name: name.into(),
             variants: compact(grp.variants),
             keys: compact(keys),
             surname: grp.surname.map(CompactString::from),
-            given: if grp.full { grp.given.map(CompactString::from) } else { None },
+            given: if grp.full {
+                grp.given.map(CompactString::from)
+            } else {
+                None
+            },
         });
     }
     DocEntities {

@@ -11,10 +11,19 @@ pub struct EntityId(pub u32);
 /// A mention in the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets as `u32`: a library holds millions of mentions, and articles are capped
+    /// far below 4 GB (`library::MAX_FILE_BYTES`).
+    pub start: u32,
+    pub end: u32,
     pub label: Label,
     pub entity: EntityId,
+}
+
+impl Mention {
+    /// Its bytes in the article's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A corpus entity.

@@ -71,7 +71,9 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         for (l, e) in doc.entities.iter().enumerate() {
             let n = node(d, l);
             info.push((
-                e.keys.first().map_or("", compact_str::CompactString::as_str),
+                e.keys
+                    .first()
+                    .map_or("", compact_str::CompactString::as_str),
                 e.surname.as_deref(),
                 e.given.as_deref(),
             ));
@@ -195,6 +197,8 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         *n += 1;
         e.key = if *n == 1 { base } else { format!("{base}-{n}") };
     }
+    // Grown by doubling: up to half of each list is spare room, kept as long as the index.
+    occ.iter_mut().for_each(Vec::shrink_to_fit);
     EntityIndex::from_parts(entities, out_docs, occ)
 }
 

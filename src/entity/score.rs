@@ -208,8 +208,8 @@ pub fn predictions(docs: &[(String, String)], index: &super::EntityIndex) -> Vec
         for m in index.doc_mentions(i) {
             out.push(Pred {
                 doc: name.clone(),
-                start: char_offset(text, m.start),
-                end: char_offset(text, m.end),
+                start: char_offset(text, m.range().start),
+                end: char_offset(text, m.range().end),
                 label: m.label.as_str().to_string(),
                 entity: index.entity(m.entity).map(|e| e.key.clone()),
             });

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
         lines.push(kwic_line(
             &doc.title,
             &doc.text,
-            m.start..m.end,
+            m.range(),
             width,
             base,
             hit_style,

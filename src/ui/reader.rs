@@ -79,7 +79,7 @@ fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize
     if let Some(doc) = app.open {
         let e = &app.entities;
         let mentions = e.index.doc_mentions(doc);
-        for i in highlight::overlapping(mentions, line, |m| m.start..m.end) {
+        for i in highlight::overlapping(mentions, line, |m| m.range()) {
             let m = &mentions[i];
             if !e.shows(m.label) {
                 continue;
@@ -88,7 +88,7 @@ fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize
             if e.selected == Some(m.entity) {
                 style = style.patch(theme.selected_entity);
             }
-            marks.push((m.start..m.end, style));
+            marks.push((m.range(), style));
         }
     }
     if let Some(s) = &app.search {

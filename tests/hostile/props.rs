@@ -50,7 +50,7 @@ proptest! {
         let doc = entity::analyse(&text);
         let index = entity::EntityIndex::build(std::slice::from_ref(&doc));
         for m in index.doc_mentions(0) {
-            prop_assert!(text.get(m.start..m.end).is_some());
+            prop_assert!(text.get(m.range()).is_some());
         }
     }
 
