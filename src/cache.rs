@@ -168,11 +168,9 @@ pub fn save(
 mod tests {
     use super::*;
 
-    fn sample() -> (
-        Vec<(&'static str, Arc<DocEntities>)>,
-        Vec<String>,
-        EntityIndex,
-    ) {
+    type Docs = Vec<(&'static str, Arc<DocEntities>)>;
+
+    fn sample() -> (Docs, Vec<String>, EntityIndex) {
         let a = Arc::new(crate::entity::analyse(
             "Le président Emmanuel Macron à Paris.",
         ));
