@@ -70,9 +70,10 @@ impl App {
     }
 
     /// Scrolls the list so the selected article is `anchor` rows below its top again, then
-    /// keeps it in view.
+    /// keeps it in view; but never past its end, which would hide rows above for nothing.
     pub(super) fn keep_list_anchor(&mut self, anchor: usize) {
-        self.list_top = self.selected_row().saturating_sub(anchor);
+        let last_top = self.library.shown().saturating_sub(self.list_page());
+        self.list_top = self.selected_row().saturating_sub(anchor).min(last_top);
         self.scroll_list();
     }
 }

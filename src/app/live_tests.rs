@@ -126,6 +126,7 @@ fn an_added_file_takes_its_natural_place_and_the_selection_stays() {
     assert!(effects.contains(&Effect::Load(3..4)));
     assert_eq!(app.selected, selected, "the selection stays on its article");
     assert_eq!(app.selected_row(), 3);
+    assert_eq!(app.list_top, 0, "a short list shows its new first row");
     assert_eq!(
         app.message.as_deref(),
         Some("folder changed: 2 added"),
