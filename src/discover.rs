@@ -5,6 +5,8 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::library::{Entry, Origin, file_name, plain_io_error};
+use std::cmp::Ordering;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
@@ -21,6 +23,29 @@ pub fn is_article_name(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// The order of two names in a folder: natural (`2.txt` before `10.txt`), then by bytes, so
+/// names natord finds equal (`a1`, `a 1`) still have one order and a binary search agrees
+/// with the walk.
+pub fn natural_cmp(a: &OsStr, b: &OsStr) -> Ordering {
+    natord::compare(&a.to_string_lossy(), &b.to_string_lossy()).then_with(|| a.cmp(b))
+}
+
+/// The order the walk lists two paths of one folder in: name by name from the top, a folder's
+/// contents where its name falls among its siblings. Used again to put an article added while
+/// liseuse runs in its place.
+pub fn natural_path_cmp(a: &Path, b: &Path) -> Ordering {
+    let (mut a, mut b) = (a.components(), b.components());
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) => match natural_cmp(x.as_os_str(), y.as_os_str()) {
+                Ordering::Equal => {}
+                other => return other,
+            },
+            (x, y) => return x.is_some().cmp(&y.is_some()),
+        }
+    }
 }
 
 fn file_entry(path: &Path) -> Entry {
@@ -185,12 +210,7 @@ impl<'a> Batcher<'a> {
 fn walk(root: &Path, batch: &mut Batcher) -> usize {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by(|a, b| {
-            natord::compare(
-                &a.file_name().to_string_lossy(),
-                &b.file_name().to_string_lossy(),
-            )
-        });
+        .sort_by(|a, b| natural_cmp(a.file_name(), b.file_name()));
     let mut n = 0;
     for item in walker {
         match item {
@@ -247,6 +267,39 @@ mod tests {
         assert_eq!(all.len(), 1200);
         assert_eq!(&all[..3], ["0.txt", "1.txt", "2.txt"]);
         assert_eq!(all[1199], "1199.txt");
+    }
+
+    #[test]
+    fn paths_compare_as_the_walk_lists_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "1.txt",
+            "2/a.txt",
+            "2/b/1.txt",
+            "2/b/10.txt",
+            "2/b.txt",
+            "10.txt",
+            "a 1.txt",
+            "a1.txt",
+            "b.md",
+        ];
+        for name in names {
+            let p = dir.path().join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(&p, "Titre\ntexte\n").unwrap();
+        }
+        let walked: Vec<PathBuf> = discover(&[dir.path().to_path_buf()])
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| PathBuf::from(e.path))
+            .collect();
+        let mut sorted = walked.clone();
+        sorted.reverse();
+        sorted.sort_by(|a, b| natural_path_cmp(a, b));
+        assert_eq!(sorted, walked);
+        assert_eq!(walked.len(), names.len());
+        assert!(walked[2].ends_with("2/b/1.txt") && walked[3].ends_with("2/b/10.txt"));
     }
 
     #[test]

@@ -4,8 +4,11 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::document::Document;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+mod order;
 
 pub use crate::discover::{Discovery, discover, is_article_name};
 
@@ -121,27 +124,65 @@ impl Article {
     }
 }
 
+/// The articles, and the list the user sees of them.
+///
+/// An article's index in `articles` is its identity for good (the loader, the entity index,
+/// bookmarks and searches all hold indices), so articles are only ever appended. What the list
+/// shows, and in which order, is `order` (see `order.rs`): an article deleted from disk leaves
+/// it, one added while liseuse runs enters it in its natural place.
 #[derive(Debug, Default)]
 pub struct Library {
     pub articles: Vec<Article>,
     loaded: usize,
+    /// The command line's paths: an article sorts first by the one it was found under, as the
+    /// walk lists them one after the other.
+    roots: Vec<PathBuf>,
+    /// Shown articles (indices into `articles`), in natural order of their paths.
+    order: Vec<usize>,
+    /// Per article, its row in `order`, if shown.
+    row_of: Vec<Option<usize>>,
+    /// Article by file path, for the watcher's changes and the walk's duplicates.
+    by_path: HashMap<PathBuf, usize>,
 }
 
 impl Library {
+    /// Articles not found under folders (the seeds, tests): all shown, in natural order.
     pub fn new(entries: Vec<Entry>) -> Library {
-        Library {
-            loaded: 0,
-            articles: entries
-                .into_iter()
-                .map(|entry| Article {
-                    entry,
-                    doc: None,
-                    error: None,
-                    removed: false,
-                    counted: false,
-                })
-                .collect(),
+        Library::under(Vec::new(), entries)
+    }
+
+    /// Articles found under `roots` (the command line's paths), all shown.
+    pub fn under(roots: Vec<PathBuf>, entries: Vec<Entry>) -> Library {
+        let mut library = Library {
+            roots,
+            ..Library::default()
+        };
+        let added: Vec<usize> = entries.into_iter().map(|e| library.push(e)).collect();
+        library.show(added);
+        library
+    }
+
+    /// Adds an article at the end of `articles`, not shown yet (see [`Library::show`]).
+    /// Returns its index.
+    pub fn push(&mut self, entry: Entry) -> usize {
+        let i = self.articles.len();
+        if let Origin::File(p) = &entry.origin {
+            self.by_path.entry(p.clone()).or_insert(i);
         }
+        self.articles.push(Article {
+            entry,
+            doc: None,
+            error: None,
+            removed: false,
+            counted: false,
+        });
+        self.row_of.push(None);
+        i
+    }
+
+    /// The article read from `path`, if any.
+    pub fn find(&self, path: &Path) -> Option<usize> {
+        self.by_path.get(path).copied()
     }
 
     pub fn len(&self) -> usize {

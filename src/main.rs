@@ -310,7 +310,7 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     let _watcher = watch::spawn(&folders, tx.clone());
 
     let mut app = App::with_start(
-        Library::new(found.entries),
+        Library::under(cli.paths.clone(), found.entries),
         cfg.keymap(),
         (size.width, size.height),
         start,

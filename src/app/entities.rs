@@ -1,8 +1,8 @@
 //! Entities in the app: the corpus index as it fills in, the sidebar's rows, the selected
 //! entity, and jumping from one of its mentions to the next across articles.
 
+use super::App;
 use super::input::{Input, Purpose};
-use super::{App, Overlay};
 use crate::action::Action;
 use crate::entity::{DocEntities, EntityId, EntityIndex, Label};
 use crate::search::fold_str;
@@ -369,68 +369,6 @@ impl App {
         self.entities.rebuild_rows(self.open);
     }
 
-    /// `n` / `N` with an entity selected: its next mention, into the next article if need be.
-    pub(super) fn step_mention(&mut self, forward: bool) {
-        let Some(id) = self.entities.selected else {
-            return;
-        };
-        let occ = self.entities.index.occurrences(id);
-        let n = occ.len();
-        if n == 0 {
-            return;
-        }
-        let here = self.open.unwrap_or(0);
-        let at = self.reader.as_ref().map_or(0, |r| r.offset_of(r.cursor));
-        let mention_start = |k: usize| -> (usize, usize) {
-            let (d, i) = occ.get(k).copied().unwrap_or((u32::MAX, 0));
-            let start = self
-                .entities
-                .index
-                .doc_mentions(d as usize)
-                .get(i as usize)
-                .map_or(0, |m| m.range().start);
-            (d as usize, start)
-        };
-        let next = match (self.entities.occurrence, forward) {
-            (Some(k), true) => (k + 1) % n,
-            (Some(k), false) => (k + n - 1) % n,
-            (None, true) => (0..n)
-                .find(|&k| mention_start(k) >= (here, at))
-                .unwrap_or(0),
-            (None, false) => (0..n)
-                .rev()
-                .find(|&k| mention_start(k) < (here, at))
-                .unwrap_or(n - 1),
-        };
-        let (doc, start) = mention_start(next);
-        self.entities.occurrence = Some(next);
-        self.open_at(doc, Some(start));
-        self.message = None;
-    }
-
-    /// Where the reader is among the selected entity's mentions, for the status bar:
-    /// `Hossein Amir Abdollahian · mention 4/6 · article 2/2`.
-    pub fn mention_status(&self) -> Option<String> {
-        let id = self.entities.selected?;
-        let ent = self.entities.index.entity(id)?;
-        let occ = self.entities.index.occurrences(id);
-        let Some(k) = self.entities.occurrence else {
-            return Some(format!("{} · {} mentions · n next", ent.name, occ.len()));
-        };
-        let doc = occ.get(k)?.0;
-        let mut docs: Vec<u32> = occ.iter().map(|o| o.0).collect();
-        docs.dedup();
-        let a = docs.iter().position(|&d| d == doc).map_or(0, |p| p + 1);
-        Some(format!(
-            "{} · mention {}/{} · article {}/{}",
-            ent.name,
-            k + 1,
-            occ.len(),
-            a,
-            docs.len()
-        ))
-    }
-
     /// From the reader: select the entity of a mention on the cursor line, the next one on each
     /// press when the line has several.
     pub(super) fn select_from_line(&mut self) {
@@ -468,50 +406,5 @@ impl App {
         self.entities.occurrence = occ
             .iter()
             .position(|&(d, i)| d as usize == doc && i as usize == pick.1);
-    }
-
-    /// `M`: every mention of the selected entity, one line each.
-    pub(super) fn open_mentions(&mut self) {
-        match self.entities.selected {
-            Some(_) => {
-                let selected = self.entities.occurrence.unwrap_or(0);
-                self.overlay = Some(Overlay::Mentions { selected });
-            }
-            None => {
-                self.message =
-                    Some("select an entity first (Enter in the sidebar or on a line)".into())
-            }
-        }
-    }
-}
-
-impl App {
-    /// Keys while the mentions list is open.
-    pub(super) fn mentions_action(&mut self, action: Action) -> Vec<super::Effect> {
-        let Some(Overlay::Mentions { selected }) = &mut self.overlay else {
-            return Vec::new();
-        };
-        let n = self
-            .entities
-            .selected
-            .map_or(0, |id| self.entities.index.occurrences(id).len());
-        if super::list::move_selection(selected, n, super::list::OVERLAY_PAGE, action) {
-            return Vec::new();
-        }
-        match action {
-            Action::Open => {
-                let k = *selected;
-                self.overlay = None;
-                if k < n {
-                    // Step from the one before, so the jump lands on `k` and counts right.
-                    self.entities.occurrence = Some((k + n - 1) % n);
-                    self.step_mention(true);
-                }
-            }
-            Action::Cancel | Action::Mentions => self.overlay = None,
-            Action::Quit => return self.quit_effects(),
-            _ => {}
-        }
-        Vec::new()
     }
 }

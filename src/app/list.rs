@@ -1,4 +1,6 @@
-//! The file list: moving the selection and keeping it on screen.
+//! The file list: moving the selection and keeping it on screen. The list shows
+//! `library.order()`; `App::selected` is an article index, so the selection stays on its
+//! article when rows are added or removed above it.
 
 use super::App;
 use crate::action::Action;
@@ -32,22 +34,46 @@ impl App {
             .map_or(1, |g| (g.list_rows() / Self::LIST_ITEM_ROWS).max(1))
     }
 
+    /// The selected article's row in the list (the first row if it is not shown).
+    pub fn selected_row(&self) -> usize {
+        self.library.row_of(self.selected).unwrap_or(0)
+    }
+
     pub(super) fn move_list(&mut self, action: Action) {
-        let n = self.library.len();
+        let n = self.library.shown();
         if n == 0 {
             return;
         }
         let page = self.list_page();
-        move_selection(&mut self.selected, n, page, action);
+        let mut row = self.selected_row();
+        move_selection(&mut row, n, page, action);
+        if let Some(i) = self.library.at_row(row) {
+            self.selected = i;
+        }
         self.scroll_list();
     }
 
     pub(super) fn scroll_list(&mut self) {
         let page = self.list_page();
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + page {
-            self.list_top = self.selected + 1 - page;
+        let row = self.selected_row();
+        if row < self.list_top {
+            self.list_top = row;
+        } else if row >= self.list_top + page {
+            self.list_top = row + 1 - page;
         }
+    }
+
+    /// How far below the list's top the selected article is: rows added or removed above it
+    /// should not move it on screen (see [`App::keep_list_anchor`]).
+    pub(super) fn list_anchor(&self) -> usize {
+        self.selected_row().saturating_sub(self.list_top)
+    }
+
+    /// Scrolls the list so the selected article is `anchor` rows below its top again, then
+    /// keeps it in view; but never past its end, which would hide rows above for nothing.
+    pub(super) fn keep_list_anchor(&mut self, anchor: usize) {
+        let last_top = self.library.shown().saturating_sub(self.list_page());
+        self.list_top = self.selected_row().saturating_sub(anchor).min(last_top);
+        self.scroll_list();
     }
 }

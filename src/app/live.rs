@@ -1,97 +1,89 @@
-//! The library following its folders: a changed article is read again, a new one is added, a
-//! removed one stays readable with a notice while open and shows as deleted in the list.
+//! The library following its folders: a changed article is read again, a new one takes its
+//! place in the list (natural order, as if the walk had found it), a removed one leaves the
+//! list. The article open in the reader when its file is deleted stays readable, marked
+//! "deleted from disk" in the list, until the user opens another one: taking the text from
+//! under the reader would lose their place for nothing.
+//!
+//! Articles are never removed from `library.articles` (indices are identities, see
+//! `Library`); only the list's order changes, and the selection stays on its article.
 
 use super::{App, Effect};
-use crate::library::{Article, Entry, Origin};
+use crate::library::{Entry, is_article_name};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
-fn is_article(p: &std::path::Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-}
-
 impl App {
-    /// More of the walk: the articles join the list and are read in the background.
+    /// More of the walk: the articles join the list and are read in the background. A file
+    /// the watcher added before the walk reached it is already listed.
     pub(super) fn on_discovered(&mut self, found: crate::library::Discovery) -> Vec<Effect> {
         let start = self.library.len();
-        let n = found.entries.len();
-        self.library
-            .articles
-            .extend(found.entries.into_iter().map(|entry| Article {
-                entry,
-                doc: None,
-                error: None,
-                removed: false,
-                counted: false,
-            }));
-        self.entities
-            .per_doc
-            .resize(self.library.len(), Default::default());
+        let anchor = self.list_anchor();
+        for entry in found.entries {
+            let known = match &entry.origin {
+                crate::library::Origin::File(p) => self.library.find(p).is_some(),
+                crate::library::Origin::Embedded(_) => false,
+            };
+            if !known {
+                self.library.push(entry);
+            }
+        }
+        let end = self.library.len();
+        self.library.show((start..end).collect());
+        self.keep_list_anchor(anchor);
+        self.entities.per_doc.resize(end, Default::default());
         if let Some(first) = found.skipped.first() {
             self.message = Some(first.clone());
         }
-        if n == 0 {
+        if start == end {
             return Vec::new();
         }
-        vec![Effect::Load(start..start + n)]
+        vec![Effect::Load(start..end)]
     }
 
     pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>) -> Vec<Effect> {
         let mut effects = Vec::new();
-        let (mut added, mut removed, mut changed) = (0, 0, 0);
+        let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
-            let known = self
-                .library
-                .articles
-                .iter()
-                .position(|a| match &a.entry.origin {
-                    Origin::File(p) => *p == path,
-                    Origin::Embedded(_) => false,
-                });
+            let known = self.library.find(&path);
             let article = known.and_then(|i| Some((i, self.library.articles.get_mut(i)?)));
             match (article, exists) {
                 (Some((i, a)), true) => {
+                    if a.removed {
+                        // Re-created: back in its place.
+                        added.push(i);
+                    } else {
+                        changed += 1;
+                    }
                     a.removed = false;
                     effects.push(Effect::Load(i..i + 1));
-                    changed += 1;
                 }
-                (Some((_, a)), false) if !a.removed => {
+                (Some((i, a)), false) if !a.removed => {
                     a.removed = true;
-                    removed += 1;
+                    // Its names leave the counts; its text stays readable if open.
+                    effects.push(Effect::Forget(i));
+                    gone.push(i);
                 }
-                (None, true) if is_article(&path) => {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    self.library.articles.push(Article {
-                        entry: Entry {
-                            path: path.to_string_lossy().into_owned(),
-                            name,
-                            origin: Origin::File(path),
-                        },
-                        doc: None,
-                        error: None,
-                        removed: false,
-                        counted: false,
+                (None, true) if is_article_name(&path) => {
+                    let i = self.library.push(Entry {
+                        path: path.to_string_lossy().into_owned(),
+                        name: crate::library::file_name(&path),
+                        origin: crate::library::Origin::File(path),
                     });
                     self.entities.per_doc.push(Default::default());
-                    let i = self.library.len() - 1;
                     effects.push(Effect::Load(i..i + 1));
-                    added += 1;
+                    added.push(i);
                 }
                 _ => {}
             }
         }
-        // A removed article's names leave the counts; its text stays readable if open.
-        for (i, a) in self.library.articles.iter().enumerate() {
-            if a.removed && !effects.contains(&Effect::Forget(i)) && removed > 0 {
-                effects.push(Effect::Forget(i));
-            }
-        }
+        let (n_added, n_gone) = (added.len(), gone.len());
+        self.relist(added, gone);
         let mut said = Vec::new();
-        for (n, what) in [(added, "added"), (changed, "changed"), (removed, "removed")] {
+        for (n, what) in [
+            (n_added, "added"),
+            (changed, "changed"),
+            (n_gone, "removed"),
+        ] {
             if n > 0 {
                 said.push(format!("{n} {what}"));
             }
@@ -101,4 +93,47 @@ impl App {
         }
         effects
     }
+
+    /// Shows `added` and hides `gone` (but the open article), keeping the selection on its
+    /// article, or on the next one in the list when its own left, and at the same height on
+    /// screen.
+    fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
+        gone.retain(|&i| Some(i) != self.open);
+        let anchor = self.list_anchor();
+        if gone.contains(&self.selected) {
+            // A whole folder deleted is thousands of files: no scan of `gone` per row.
+            let gone: HashSet<usize> = gone.iter().copied().collect();
+            let row = self.selected_row();
+            let order = self.library.order();
+            let after = order.iter().skip(row).find(|i| !gone.contains(i));
+            let before = order.iter().take(row).rev().find(|i| !gone.contains(i));
+            if let Some(&i) = after.or(before) {
+                self.selected = i;
+            }
+        }
+        self.library.hide(&gone);
+        self.library.show(added);
+        self.keep_list_anchor(anchor);
+    }
+
+    /// Makes `index` the open and selected article. The one left, if deleted from disk
+    /// meanwhile, leaves the list now; a deleted article opened anyway (from a bookmark) is
+    /// listed while open.
+    pub(super) fn set_open(&mut self, index: usize) {
+        self.selected = index;
+        let anchor = self.list_anchor();
+        if let Some(was) = self.open
+            && was != index
+            && self.library.articles.get(was).is_some_and(|a| a.removed)
+        {
+            self.library.hide(&[was]);
+        }
+        self.library.show(vec![index]);
+        self.open = Some(index);
+        self.keep_list_anchor(anchor);
+    }
 }
+
+#[cfg(test)]
+#[path = "live_tests.rs"]
+mod tests;

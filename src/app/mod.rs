@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod input;
 mod list;
 mod live;
+mod mentions;
 pub mod mouse;
 pub mod reader;
 pub mod search;
@@ -45,7 +46,7 @@ pub enum Overlay {
     Bookmarks(BookmarkList),
     /// Search results across every article.
     Corpus(CorpusSearch),
-    /// Every mention of the selected entity; `selected` is an index into its occurrences.
+    /// Every mention of the selected entity; `selected` is a row (see `mentions.rs`).
     Mentions {
         selected: usize,
     },
@@ -119,7 +120,7 @@ pub struct App {
     pub library: Library,
     pub keymap: Keymap,
     pub focus: Focus,
-    /// Selected row of the file list.
+    /// The article selected in the file list (an index, not a row: see `list.rs`).
     pub selected: usize,
     /// First row of the file list on screen.
     pub list_top: usize,
@@ -438,10 +439,8 @@ impl App {
             }
         }
         self.reader = Some(reader);
-        self.open = Some(index);
+        self.set_open(index);
         self.pending_open = None;
-        self.selected = index;
-        self.scroll_list();
         self.focus = Focus::Reader;
         self.refresh_marks();
         self.refresh_search();
@@ -499,9 +498,9 @@ impl App {
             let focus = self.focus;
             let _ = self.open_article(index, offset);
             self.focus = focus;
-            if self.reader.is_none() && index + 1 < self.library.len() {
-                // That article could not be read: open the next one instead.
-                self.pending_open = Some((index + 1, None));
+            // That article could not be read: open the next one in the list instead.
+            if self.reader.is_none() {
+                self.pending_open = self.library.next_shown(index).map(|n| (n, None));
             }
         }
     }

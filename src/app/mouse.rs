@@ -55,8 +55,10 @@ impl App {
                     let Some(row) = inner_row(g.list, y) else {
                         return;
                     };
-                    let i = self.list_top + row / Self::LIST_ITEM_ROWS;
-                    if i < self.library.len() {
+                    if let Some(i) = self
+                        .library
+                        .at_row(self.list_top + row / Self::LIST_ITEM_ROWS)
+                    {
                         self.selected = i;
                         let _ = self.open_article(i, None);
                     }

@@ -162,20 +162,24 @@ impl App {
             self.fold_all();
             let arts = &self.library.articles;
             let folded = &self.folded;
-            // Every article on every core; results come back in library order.
-            let per_article: Vec<Vec<Range<usize>>> = (0..arts.len())
-                .into_par_iter()
-                .map(|i| {
-                    match (
+            // Every listed article on every core; results come back in the list's order (an
+            // article deleted from disk is not searched).
+            let per_article: Vec<(usize, Vec<Range<usize>>)> = self
+                .library
+                .order()
+                .par_iter()
+                .map(|&i| {
+                    let found = match (
                         arts.get(i).and_then(|a| a.doc.as_ref()),
                         folded.get(i).and_then(Option::as_ref),
                     ) {
                         (Some(doc), Some(f)) => find_all(&doc.text, f, query),
                         _ => Vec::new(),
-                    }
+                    };
+                    (i, found)
                 })
                 .collect();
-            'all: for (article, ranges) in per_article.into_iter().enumerate() {
+            'all: for (article, ranges) in per_article {
                 for range in ranges {
                     if hits.len() >= MAX_HITS {
                         truncated = true;

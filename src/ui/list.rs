@@ -10,21 +10,15 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List;
-    let title = format!(" Articles {} ", app.library.len());
+    let title = format!(" Articles {} ", app.library.shown());
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height) / App::LIST_ITEM_ROWS;
     let mut lines = Vec::with_capacity(usize::from(inner.height));
-    for (i, article) in app
-        .library
-        .articles
-        .iter()
-        .enumerate()
-        .skip(app.list_top)
-        .take(rows)
-    {
+    let shown = app.library.order().iter().skip(app.list_top).take(rows);
+    for (i, article) in shown.filter_map(|&i| Some((i, app.library.articles.get(i)?))) {
         let mut title_style = if app.open == Some(i) {
             theme.list_open
         } else {

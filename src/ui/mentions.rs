@@ -19,7 +19,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
     let rows = usize::from(inner.height);
     let first = selected.saturating_sub(rows.saturating_sub(1));
     let mut lines = Vec::new();
-    for (k, &(d, i)) in occ.iter().enumerate().skip(first).take(rows) {
+    let listed = app.mentions_in_list_order();
+    let rows_shown = listed.iter().enumerate().skip(first).take(rows);
+    for (k, &(d, i)) in rows_shown.filter_map(|(k, &o)| Some((k, occ.get(o)?))) {
         let Some(doc) = app
             .library
             .articles

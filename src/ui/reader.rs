@@ -14,7 +14,10 @@ use std::ops::Range;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Reader;
     let title = match app.open {
-        Some(i) => format!(" {}/{} ", i + 1, app.library.len()),
+        Some(i) => match app.library.row_of(i) {
+            Some(row) => format!(" {}/{} ", row + 1, app.library.shown()),
+            None => " Reader ".to_string(),
+        },
         None => " Reader ".to_string(),
     };
     let block = pane(title, focused, theme);
