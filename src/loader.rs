@@ -46,6 +46,9 @@ struct Corpus {
     pending: usize,
     /// A merge was skipped because the cached index will do once every article is in.
     deferred: bool,
+    /// Something the cache does not hold yet: an article extracted or gone, an index merged.
+    /// An unchanged library's start writes nothing.
+    fresh: bool,
     /// The index merged last, with the hashes it was merged from: what the cache saves.
     last: Option<(Vec<String>, Arc<EntityIndex>)>,
 }
@@ -86,7 +89,10 @@ impl Loader {
                         workers.changed.notify_one();
                     }
                 }
-                Job::Forget(index) => store(&workers, index, DocEntities::default(), String::new()),
+                Job::Forget(index) => {
+                    store(&workers, index, DocEntities::default(), String::new());
+                    mark_fresh(&workers);
+                }
                 Job::SaveCache => save(&workers),
             });
         });
@@ -129,7 +135,10 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
         let mut c = shared.cached.lock().ok()?;
         c.get_or_insert_with(|| cache::load(dir)).docs.remove(&hash)
     });
-    let entities = cached.unwrap_or_else(|| entity::analyse(&doc.text));
+    let entities = cached.unwrap_or_else(|| {
+        mark_fresh(shared);
+        entity::analyse(&doc.text)
+    });
     store(shared, index, entities, hash);
 }
 
@@ -186,7 +195,12 @@ fn index_loop(shared: &Shared) {
                 }
                 continue;
             }
-            Reuse::No => Arc::new(EntityIndex::build(&docs)),
+            Reuse::No => {
+                if pending == 0 {
+                    mark_fresh(shared);
+                }
+                Arc::new(EntityIndex::build(&docs))
+            }
         };
         let took = started.elapsed();
         let update = IndexUpdate::new(index.clone(), analysed, docs.len());
@@ -255,10 +269,21 @@ fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
 /// Writes the entities of the library open now: the cache holds what the next start of the
 /// same library needs, and does not grow with every folder ever opened. The merged index goes
 /// with them when it is up to date.
+fn mark_fresh(shared: &Shared) {
+    if let Ok(mut c) = shared.corpus.lock() {
+        c.fresh = true;
+    }
+}
+
 fn save(shared: &Shared) {
     let Some(dir) = &shared.cache_dir else { return };
     let (hashes, docs, index) = {
-        let Ok(c) = shared.corpus.lock() else { return };
+        let Ok(mut c) = shared.corpus.lock() else {
+            return;
+        };
+        if !std::mem::take(&mut c.fresh) {
+            return;
+        }
         let index = c.last.as_ref().filter(|(h, _)| *h == c.hashes).cloned();
         (c.hashes.clone(), c.per_doc.clone(), index)
     };
