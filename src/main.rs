@@ -307,7 +307,7 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
         });
     }
     let folders: Vec<PathBuf> = cli.paths.iter().filter(|p| p.is_dir()).cloned().collect();
-    let _watcher = watch::spawn(&folders, tx.clone());
+    watch::spawn(&folders, tx.clone());
 
     let mut app = App::with_start(
         Library::under(cli.paths.clone(), found.entries),
