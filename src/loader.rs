@@ -59,6 +59,8 @@ struct Shared {
     /// The cache as it was at start, loaded by whichever job needs it first; entries are taken
     /// out as articles use them, so it does not stay in memory beside the corpus.
     cached: Mutex<Option<cache::Cached>>,
+    /// The merged index the cache held, with the hashes of the articles it was made from.
+    saved: Mutex<Option<(Vec<String>, Arc<EntityIndex>)>>,
     corpus: Mutex<Corpus>,
     changed: Condvar,
 }
@@ -73,6 +75,7 @@ impl Loader {
             events,
             cache_dir,
             cached: Mutex::new(None),
+            saved: Mutex::new(None),
             corpus: Mutex::new(Corpus::default()),
             changed: Condvar::new(),
         });
@@ -170,6 +173,7 @@ fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
 
 /// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`.
 fn index_loop(shared: &Shared) {
+    announce_saved_index(shared);
     loop {
         let (docs, hashes, analysed, pending) = {
             let Ok(mut c) = shared.corpus.lock() else {
@@ -231,6 +235,27 @@ fn index_loop(shared: &Shared) {
     }
 }
 
+/// The index saved last time, shown at once (corpus counts on the first frames of a warm
+/// start) while the articles are read and checked against it.
+fn announce_saved_index(shared: &Shared) {
+    let Some(dir) = shared.cache_dir.as_deref() else {
+        return;
+    };
+    let saved = {
+        let Ok(mut c) = shared.cached.lock() else {
+            return;
+        };
+        c.get_or_insert_with(|| cache::load(dir)).index.take()
+    };
+    let Some(saved) = saved else { return };
+    let index = Arc::new(saved.index);
+    let update = IndexUpdate::provisional(index.clone(), saved.hashes.clone());
+    if let Ok(mut s) = shared.saved.lock() {
+        *s = Some((saved.hashes, index));
+    }
+    let _ = shared.events.send(Event::Indexed(Box::new(update)));
+}
+
 enum Reuse {
     /// The cached index is exactly this library's: no merge.
     Saved(Arc<EntityIndex>),
@@ -241,29 +266,34 @@ enum Reuse {
 
 /// Whether the index saved in the cache can stand for a merge of articles with `hashes`.
 fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
-    let Ok(mut cached) = shared.cached.lock() else {
+    let Ok(mut saved) = shared.saved.lock() else {
         return Reuse::No;
     };
-    let Some(saved) = cached.as_mut().and_then(|c| c.index.as_mut()) else {
+    let Some((saved_hashes, index)) = saved.as_ref() else {
         return Reuse::No;
     };
-    if pending == 0 {
-        if saved.hashes == hashes {
-            let index = std::mem::take(&mut saved.index);
-            if let Some(c) = cached.as_mut() {
-                c.index = None;
-            }
-            return Reuse::Saved(Arc::new(index));
-        }
-        return Reuse::No;
+    if pending == 0 && saved_hashes == hashes {
+        let index = index.clone();
+        *saved = None;
+        return Reuse::Saved(index);
     }
     // Not yet read articles have an empty hash: only those read must match.
-    let so_far = hashes.len() <= saved.hashes.len()
+    let so_far = hashes.len() <= saved_hashes.len()
         && hashes
             .iter()
-            .zip(&saved.hashes)
+            .zip(saved_hashes)
             .all(|(h, s)| h.is_empty() || h == s);
-    if so_far { Reuse::Wait } else { Reuse::No }
+    if !so_far {
+        // The library is not the one saved: it never will be.
+        *saved = None;
+        return Reuse::No;
+    }
+    if pending == 0 {
+        // Every article asked for is in, but the walk may still find more: merge what there
+        // is, and keep the saved index in case the rest matches it too.
+        return Reuse::No;
+    }
+    Reuse::Wait
 }
 
 /// Writes the entities of the library open now: the cache holds what the next start of the
@@ -300,3 +330,6 @@ fn save(shared: &Shared) {
         *c = None;
     }
 }
+
+#[cfg(test)]
+mod tests;

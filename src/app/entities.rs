@@ -16,6 +16,9 @@ pub struct IndexUpdate {
     people: Vec<Vec<(EntityId, usize)>>,
     /// How many articles' entities it holds.
     analysed: usize,
+    /// For the index saved in the cache, shown before the articles are read: the hashes of
+    /// the articles it was made from.
+    provisional: Option<Vec<String>>,
 }
 
 impl IndexUpdate {
@@ -26,6 +29,27 @@ impl IndexUpdate {
             index,
             people,
             analysed,
+            provisional: None,
+        }
+    }
+
+    /// How many articles' entities it holds (none for a provisional one).
+    pub fn analysed(&self) -> usize {
+        self.analysed
+    }
+
+    pub fn is_provisional(&self) -> bool {
+        self.provisional.is_some()
+    }
+
+    /// The index saved in the cache, standing in until the articles are read.
+    pub fn provisional(index: Arc<EntityIndex>, hashes: Vec<String>) -> IndexUpdate {
+        let people = people_of(&index, hashes.len());
+        IndexUpdate {
+            index,
+            people,
+            analysed: 0,
+            provisional: Some(hashes),
         }
     }
 }
@@ -83,6 +107,11 @@ pub struct EntityState {
     pub done: Vec<bool>,
     /// Per article, its people by mentions (see `people_in`).
     people: Vec<Vec<(EntityId, usize)>>,
+    /// While the index is the one saved in the cache: the hashes of the articles it was made
+    /// from (see `provisional.rs`).
+    pub(super) provisional: Option<Vec<String>>,
+    /// Per article, under a provisional index: its text is not the one the index knows.
+    pub(super) stale: Vec<bool>,
 }
 
 impl EntityState {
@@ -112,7 +141,7 @@ impl EntityState {
     pub fn counts_in(&self, doc: Option<usize>) -> HashMap<EntityId, usize> {
         let mut here = HashMap::new();
         if let Some(d) = doc {
-            for m in self.index.doc_mentions(d) {
+            for m in self.doc_mentions(d) {
                 *here.entry(m.entity).or_insert(0) += 1;
             }
         }
@@ -301,7 +330,15 @@ impl App {
             index,
             people,
             analysed,
+            provisional,
         } = update;
+        let loaded = self
+            .library
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, a.doc.as_deref()));
+        self.entities.set_provisional(provisional, loaded);
         self.swap_index(index);
         self.entities.people = people;
         let was_done = self.entities.analysed >= self.library.len();
@@ -378,7 +415,7 @@ impl App {
         let Some(line) = r.line_range(r.cursor) else {
             return;
         };
-        let mentions = self.entities.index.doc_mentions(doc);
+        let mentions = self.entities.doc_mentions(doc);
         // (entity, index of the mention in the article), for mentions on the line.
         let on_line: Vec<(EntityId, usize)> = mentions
             .iter()

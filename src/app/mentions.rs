@@ -16,7 +16,6 @@ impl App {
         let row = self.library.row_of(doc as usize).unwrap_or(usize::MAX);
         let start = self
             .entities
-            .index
             .doc_mentions(doc as usize)
             .get(i as usize)
             .map_or(0, |m| m.range().start);
@@ -83,7 +82,8 @@ impl App {
         let Some(&(d, i)) = index.occurrences(id).get(k) else {
             return;
         };
-        let start = index
+        let start = self
+            .entities
             .doc_mentions(d as usize)
             .get(i as usize)
             .map_or(0, |m| m.range().start);

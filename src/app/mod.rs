@@ -15,6 +15,7 @@ mod list;
 mod live;
 mod mentions;
 pub mod mouse;
+mod provisional;
 pub mod reader;
 pub mod search;
 
@@ -468,6 +469,7 @@ impl App {
         };
         match result {
             Ok(doc) => {
+                self.entities.check_article(index, &doc);
                 article.doc = Some(doc);
                 article.error = None;
                 // A re-read article is folded again when next searched.

@@ -119,7 +119,6 @@ impl App {
         };
         let hit = self
             .entities
-            .index
             .doc_mentions(doc)
             .iter()
             .enumerate()

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
         else {
             continue;
         };
-        let Some(m) = e.index.doc_mentions(d as usize).get(i as usize) else {
+        let Some(m) = e.doc_mentions(d as usize).get(i as usize) else {
             continue;
         };
         let base = if k == selected {

@@ -81,7 +81,7 @@ fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize
     let mut marks = Vec::new();
     if let Some(doc) = app.open {
         let e = &app.entities;
-        let mentions = e.index.doc_mentions(doc);
+        let mentions = e.doc_mentions(doc);
         for i in highlight::overlapping(mentions, line, |m| m.range()) {
             let m = &mentions[i];
             if !e.shows(m.label) {

@@ -1,0 +1,108 @@
+//! A warm start's entities before any article is read: the index the entity cache saved last
+//! time stands in at once (corpus counts, highlights, `n`/`N`), until the loader has read every
+//! article and confirms it or merges a new one. Meanwhile an article whose text is not the one
+//! the saved index was made from shows no mentions rather than someone else's.
+
+use super::entities::EntityState;
+use crate::bookmark::content_hash;
+use crate::document::Document;
+use crate::entity::Mention;
+
+impl EntityState {
+    /// The mentions of article `doc` that can be trusted: none for an article that changed
+    /// since the provisional index was saved.
+    pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
+        if self.stale.get(doc).copied().unwrap_or(false) {
+            return &[];
+        }
+        self.index.doc_mentions(doc)
+    }
+
+    /// Whether the index shown is the saved one, not yet confirmed.
+    pub fn is_provisional(&self) -> bool {
+        self.provisional.is_some()
+    }
+
+    /// The saved index arrived (`Some(hashes)`: the articles it was made from), or a merged
+    /// one replaced it (`None`).
+    pub(super) fn set_provisional<'a>(
+        &mut self,
+        hashes: Option<Vec<String>>,
+        loaded: impl Iterator<Item = (usize, Option<&'a Document>)>,
+    ) {
+        self.stale.clear();
+        self.provisional = hashes;
+        if self.provisional.is_some() {
+            for (i, doc) in loaded {
+                if let Some(doc) = doc {
+                    self.check_article(i, doc);
+                }
+            }
+        }
+    }
+
+    /// An article was read: under a provisional index, is it the text the index knows?
+    pub(super) fn check_article(&mut self, i: usize, doc: &Document) {
+        let Some(hashes) = &self.provisional else {
+            return;
+        };
+        let same = hashes.get(i).is_some_and(|h| *h == content_hash(&doc.text));
+        if self.stale.len() <= i {
+            self.stale.resize(i + 1, false);
+        }
+        if let Some(s) = self.stale.get_mut(i) {
+            *s = !same;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::entities::IndexUpdate;
+    use crate::app::{App, Event};
+    use crate::bookmark::content_hash;
+    use crate::entity::{self, EntityIndex};
+    use crate::keymap::Keymap;
+    use crate::library::{self, Library};
+    use std::sync::Arc;
+
+    /// The seeds' saved index, then the seeds read: one of them changed since it was saved.
+    #[test]
+    fn a_saved_index_stands_in_except_for_articles_that_changed() {
+        let entries = library::seeds();
+        let docs: Vec<_> = entries.iter().map(|e| library::load(e).unwrap()).collect();
+        let analysed: Vec<_> = docs.iter().map(|d| entity::analyse(&d.text)).collect();
+        let index = Arc::new(EntityIndex::build(&analysed));
+        let mut hashes: Vec<String> = docs.iter().map(|d| content_hash(&d.text)).collect();
+        hashes[1] = "not what is on disk now".into();
+
+        let mut app = App::new(Library::new(entries), Keymap::default(), (120, 40));
+        app.update(Event::Indexed(Box::new(IndexUpdate::provisional(
+            index.clone(),
+            hashes,
+        ))));
+        assert!(app.entities.is_provisional());
+        assert!(!app.entities.doc_mentions(0).is_empty(), "nothing read yet");
+        for (index, d) in docs.into_iter().enumerate() {
+            app.update(Event::Loaded {
+                index,
+                result: Ok(Arc::new(d)),
+            });
+        }
+        assert_eq!(app.entities.doc_mentions(0), index.doc_mentions(0));
+        assert!(
+            app.entities.doc_mentions(1).is_empty(),
+            "a changed article shows no mentions from the saved index"
+        );
+        assert!(!index.doc_mentions(1).is_empty());
+
+        // The loader's merge confirms or replaces it: every article's mentions count again.
+        app.update(Event::Indexed(Box::new(IndexUpdate::new(
+            index.clone(),
+            2,
+            2,
+        ))));
+        assert!(!app.entities.is_provisional());
+        assert_eq!(app.entities.doc_mentions(1), index.doc_mentions(1));
+    }
+}
