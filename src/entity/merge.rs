@@ -96,10 +96,24 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
             }
         }
     }
-    // people named in full: same surname (spelling aside) and compatible first names
+    // people named in full: same surname (spelling aside) and compatible first names. A common
+    // surname fills its bucket with thousands of mentions of the same few people: those named
+    // exactly alike are joined at once, and only the distinct names are compared pairwise.
     for list in buckets.values() {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
+        let mut distinct: Vec<usize> = Vec::new();
+        let mut first_of: HashMap<(Option<&str>, Option<&str>), usize> = HashMap::new();
+        for &n in list {
+            let (_, sur, given) = info[n];
+            match first_of.entry((sur, given)) {
+                std::collections::hash_map::Entry::Occupied(e) => uf.union(*e.get(), n),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(n);
+                    distinct.push(n);
+                }
+            }
+        }
+        for (x, &a) in distinct.iter().enumerate() {
+            for &b in &distinct[x + 1..] {
                 let (Some(sa), Some(sb)) = (info[a].1, info[b].1) else {
                     continue;
                 };
