@@ -9,6 +9,7 @@
 //!
 //! Offsets are byte offsets into the whole text, end exclusive, always on char boundaries.
 
+mod chunks;
 mod classify;
 mod cue;
 mod date;
@@ -76,8 +77,9 @@ pub struct Span {
 }
 
 /// Finds the entity mentions of a text: sorted, non-overlapping, on char boundaries. Never panics.
+/// A text of more than a megabyte is read a piece at a time (see `chunks.rs`).
 pub fn extract(text: &str) -> Vec<Span> {
-    extract::extract(text)
+    chunks::extract(text)
 }
 
 /// Extracts the mentions of one document and groups them into the document's entities.
