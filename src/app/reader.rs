@@ -377,17 +377,29 @@ impl Reader {
     }
 
     fn block_of_offset(&self, offset: usize) -> Option<usize> {
-        // Article blocks are in text order after the few leading metadata blocks.
-        let first_doc = self
+        // The headline (an article block, or the file name) comes first, then metadata and
+        // notices of liseuse's own; the article's paragraphs follow in text order. A binary
+        // search over all of them at once would trip on the headline, out of that order.
+        if let Some(BlockText::Doc(r)) = self.blocks.first().map(|b| &b.text)
+            && offset <= r.end
+        {
+            return Some(0);
+        }
+        let body = 1 + self
             .blocks
             .iter()
-            .position(|b| matches!(b.text, BlockText::Doc(_)))?;
-        let rest = self.blocks.get(first_doc..)?;
-        let i = rest.partition_point(|b| match &b.text {
-            BlockText::Doc(r) => r.end < offset,
-            BlockText::Own(_) => true,
-        });
-        Some(first_doc + i.min(rest.len() - 1))
+            .skip(1)
+            .take_while(|b| matches!(b.text, BlockText::Own(_)))
+            .count();
+        let rest = self.blocks.get(body..).filter(|r| !r.is_empty());
+        let Some(rest) = rest else {
+            return self
+                .blocks
+                .iter()
+                .position(|b| matches!(b.text, BlockText::Doc(_)));
+        };
+        let i = rest.partition_point(|b| matches!(&b.text, BlockText::Doc(r) if r.end < offset));
+        Some(body + i.min(rest.len() - 1))
     }
 
     /// Puts the cursor on the line holding `offset`, with a few lines of context above it.

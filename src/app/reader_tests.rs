@@ -89,6 +89,25 @@ fn goto_offset_shows_the_line_with_context() {
 }
 
 #[test]
+fn every_offset_finds_its_block_with_notices_after_the_headline() {
+    let mut d = Document::from_text("t.txt", doc(400).text.clone());
+    d.notices.push("un avertissement".into());
+    d.notices.push("un autre".into());
+    let mut r = Reader::new(Arc::new(d), 40, 10);
+    r.scroll_to_offset(0);
+    assert_eq!(
+        r.top,
+        Pos::default(),
+        "the headline's offset is the headline"
+    );
+    for k in [0, 1, 57, 200, 350] {
+        let off = r.doc.text.find(&format!("Paragraphe {k} ")).unwrap();
+        r.scroll_to_offset(off);
+        assert_eq!(r.offset_of(r.top), off, "paragraph {k}");
+    }
+}
+
+#[test]
 fn a_long_article_wraps_only_what_is_seen() {
     let r = Reader::new(doc(100_000), 60, 30);
     let _ = r.visible();
