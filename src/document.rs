@@ -63,6 +63,8 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// Things the reader should know about how the file was read (encoding, truncation).
     pub notices: Vec<String>,
+    /// Only the beginning of a long file, shown while the rest is read (see `library::preview`).
+    pub preview: bool,
 }
 
 impl Document {
@@ -103,6 +105,7 @@ impl Document {
             title_from_name,
             text,
             notices,
+            preview: false,
         }
     }
 

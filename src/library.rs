@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod order;
+mod preview;
 
 pub use crate::discover::{Discovery, discover, is_article_name};
+pub use preview::{PREVIEW_ABOVE, preview};
 
 /// The two articles liseuse was made from, opened when no path is given. Embedded so that
 /// `liseuse` works from any working directory.

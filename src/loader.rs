@@ -124,6 +124,12 @@ impl Loader {
 }
 
 fn read(shared: &Shared, index: usize, entry: &Entry) {
+    if let Some(doc) = library::preview(entry) {
+        let doc = Arc::new(doc);
+        if shared.events.send(Event::Preview { index, doc }).is_err() {
+            return;
+        }
+    }
     let result = library::load(entry).map(Arc::new);
     let doc = result.as_ref().ok().cloned();
     if shared.events.send(Event::Loaded { index, result }).is_err() {

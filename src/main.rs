@@ -266,14 +266,6 @@ fn start_point(found: &Discovery, positions: Option<&PositionStore>) -> Start {
 /// How long background results are gathered before a frame shows them.
 const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
 
-/// What the user did, as opposed to what background work reports.
-fn is_input(ev: &Event) -> bool {
-    matches!(
-        ev,
-        Event::Key(_) | Event::Mouse(_) | Event::Resize(..) | Event::Action(_)
-    )
-}
-
 fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<()> {
     let (cfg, config_message) = config::load(cli.config.as_deref());
     let (mut data, data_message) = Data::open(cli.data_dir.as_deref());
@@ -342,11 +334,12 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     'events: loop {
         term::draw(&mut terminal, |f| ui::draw(f, &app, &theme))?;
         let Ok(first) = rx.recv() else { break };
-        // A key is drawn at once; background results (thousands while indexing) are gathered
-        // for up to a frame's time, so they cost a few frames a second, not one each.
+        // A key, or the article the user waits for, is drawn at once; other background results
+        // (thousands while indexing) are gathered for up to a frame's time, so they cost a few
+        // frames a second, not one each.
         let mut pending = vec![first];
         let deadline = Instant::now() + BACKGROUND_FRAME;
-        while !pending.last().is_some_and(is_input) {
+        while !pending.last().is_some_and(|ev| app.awaits(ev)) {
             let wait = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(wait) {
                 Ok(ev) => pending.push(ev),

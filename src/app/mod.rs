@@ -67,6 +67,11 @@ pub enum Event {
         index: usize,
         result: Result<Arc<Document>, String>,
     },
+    /// The beginning of a long article, shown until `Loaded` brings the whole of it.
+    Preview {
+        index: usize,
+        doc: Arc<Document>,
+    },
     /// An article's entities were extracted in the background.
     Analysed {
         index: usize,
@@ -230,6 +235,10 @@ impl App {
                 self.on_loaded(index, result);
                 Vec::new()
             }
+            Event::Preview { index, doc } => {
+                self.on_preview(index, doc);
+                Vec::new()
+            }
             Event::Analysed { index, entities } => self.on_analysed(index, entities),
             Event::FilesChanged(changes) => self.on_files_changed(changes),
             Event::Discovered(found) => self.on_discovered(found),
@@ -364,7 +373,8 @@ impl App {
     }
 
     fn position_effect(&self) -> Option<Effect> {
-        let reader = self.reader.as_ref()?;
+        // A preview's place is kept with the whole text once read, not before.
+        let reader = self.reader.as_ref().filter(|r| !r.doc.preview)?;
         let article = self.library.articles.get(self.open?)?;
         Some(Effect::SavePosition {
             path: article.entry.path.clone(),
@@ -462,6 +472,40 @@ impl App {
         let _ = self.open_article(index, offset);
     }
 
+    /// Whether the user waits on this event: what they typed, or the article they are about to
+    /// read. The event loop draws those at once and gathers the rest for a frame's time.
+    pub fn awaits(&self, ev: &Event) -> bool {
+        match ev {
+            Event::Key(_) | Event::Mouse(_) | Event::Resize(..) | Event::Action(_) => true,
+            Event::Preview { index, .. } | Event::Loaded { index, .. } => {
+                self.pending_open.is_some_and(|(p, _)| p == *index)
+            }
+            _ => false,
+        }
+    }
+
+    /// Shows a long article's beginning, unless the article is already read.
+    fn on_preview(&mut self, index: usize, doc: Arc<Document>) {
+        let Some(article) = self.library.articles.get_mut(index) else {
+            return;
+        };
+        if article.doc.is_some() || article.error.is_some() {
+            return;
+        }
+        let len = doc.text.len();
+        article.doc = Some(doc);
+        let path = &article.entry.path;
+        if let Some((pending, offset)) = self.pending_open
+            && pending == index
+            // A place beyond the preview waits for the whole text.
+            && offset.or_else(|| self.positions.get(path).copied()).is_none_or(|o| o < len)
+        {
+            let focus = self.focus;
+            let _ = self.open_article(index, offset);
+            self.focus = focus;
+        }
+    }
+
     fn on_loaded(&mut self, index: usize, result: Result<Arc<Document>, String>) {
         self.library.mark_loaded(index);
         let Some(article) = self.library.articles.get_mut(index) else {
@@ -483,13 +527,21 @@ impl App {
             }
         }
         if self.open == Some(index) {
-            // The open article changed on disk: show the new text at the same place.
+            // The open article changed on disk, or its preview is done: show the new text at
+            // the same place (at its end if `G` was pressed in the preview).
             let at = self.reader.as_ref().map(|r| r.offset_of(r.top));
+            let to_end = self
+                .reader
+                .as_ref()
+                .is_some_and(|r| r.doc.preview && r.at_bottom());
             let focus = self.focus;
             self.open = None;
             let _ = self.open_article(index, None);
             if let (Some(r), Some(at)) = (&mut self.reader, at) {
                 r.scroll_to_offset(at);
+                if to_end {
+                    r.to_bottom();
+                }
             }
             self.focus = focus;
             return;
@@ -533,3 +585,7 @@ impl App {
 #[cfg(test)]
 #[path = "app_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "preview_tests.rs"]
+mod preview_tests;

@@ -340,6 +340,11 @@ impl Reader {
         self.top = self.max_top();
     }
 
+    /// The cursor is on the last line (where `G` puts it).
+    pub fn at_bottom(&self) -> bool {
+        self.cursor == self.last()
+    }
+
     /// The article byte offset where visual line `p` starts (for a metadata block, the start
     /// of the first article block after it).
     pub fn offset_of(&self, p: Pos) -> usize {

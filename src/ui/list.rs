@@ -56,7 +56,8 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
             if let Some(d) = &doc.date {
                 parts.push(d.clone());
             }
-            if !doc.notices.is_empty() {
+            // A preview's only notice is that the rest is on its way.
+            if !doc.notices.is_empty() && !doc.preview {
                 parts.push("⚠".to_string());
             }
             let people = app.entities.people_in(index);

@@ -1,0 +1,97 @@
+//! A long article shows its beginning first; the whole text then takes its place.
+use super::*;
+use crate::keymap::KeyCode;
+use crate::library::{self, Entry, Library, Origin};
+
+/// A file over the preview's threshold, every paragraph different, and an app waiting for it.
+fn long_file() -> (tempfile::TempDir, Entry, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let mut text = String::from("Le très long rapport\n\n");
+    let mut k = 0;
+    while text.len() as u64 <= library::PREVIEW_ABOVE + 100_000 {
+        text.push_str(&format!(
+            "Paragraphe {k}: le conseil municipal a débattu du budget pendant des heures.\n\n"
+        ));
+        k += 1;
+    }
+    std::fs::write(&path, &text).unwrap();
+    let entry = Entry {
+        path: path.display().to_string(),
+        name: "long.txt".to_string(),
+        origin: Origin::File(path),
+    };
+    let app = App::new(
+        Library::new(vec![entry.clone()]),
+        Keymap::default(),
+        (120, 40),
+    );
+    (dir, entry, app)
+}
+
+fn preview(app: &mut App, entry: &Entry) {
+    let doc = Arc::new(library::preview(entry).expect("a long file has a preview"));
+    let ev = Event::Preview { index: 0, doc };
+    assert!(
+        app.awaits(&ev),
+        "the article the user waits for is drawn at once"
+    );
+    app.update(ev);
+}
+
+fn whole(app: &mut App, entry: &Entry) {
+    let result = library::load(entry).map(Arc::new);
+    app.update(Event::Loaded { index: 0, result });
+}
+
+fn reader(app: &App) -> &Reader {
+    app.reader.as_ref().expect("the article is open")
+}
+
+#[test]
+fn the_whole_text_replaces_the_preview_at_the_same_place() {
+    let (_dir, entry, mut app) = long_file();
+    preview(&mut app, &entry);
+    assert!(reader(&app).doc.preview);
+    let preview_len = reader(&app).doc.text.len();
+    for _ in 0..50 {
+        app.update(Event::Key(Key::plain(KeyCode::PageDown)));
+    }
+    let at = reader(&app).offset_of(reader(&app).top);
+    assert!(at > 0 && at < preview_len);
+    whole(&mut app, &entry);
+    let r = reader(&app);
+    assert!(!r.doc.preview && r.doc.text.len() > preview_len);
+    assert_eq!(r.offset_of(r.top), at);
+}
+
+#[test]
+fn bottom_pressed_in_the_preview_lands_at_the_end_of_the_whole_text() {
+    let (_dir, entry, mut app) = long_file();
+    preview(&mut app, &entry);
+    let preview_len = reader(&app).doc.text.len();
+    app.update(Event::Key(Key::plain(KeyCode::Char('G'))));
+    whole(&mut app, &entry);
+    let r = reader(&app);
+    assert_eq!(r.position_label(), "Bot");
+    assert!(r.offset_of(r.top) > preview_len);
+}
+
+#[test]
+fn a_saved_place_beyond_the_preview_waits_for_the_whole_text() {
+    let (_dir, entry, mut app) = long_file();
+    app.positions.insert(entry.path.clone(), 2_000_000);
+    preview(&mut app, &entry);
+    assert!(app.reader.is_none(), "the preview cannot show that place");
+    whole(&mut app, &entry);
+    let at = reader(&app).offset_of(reader(&app).top);
+    assert!((1_900_000..=2_000_000).contains(&at), "{at}");
+}
+
+#[test]
+fn no_place_is_saved_from_a_preview() {
+    let (_dir, entry, mut app) = long_file();
+    preview(&mut app, &entry);
+    let effects = app.update(Event::Key(Key::plain(KeyCode::Char('q'))));
+    assert_eq!(effects, vec![Effect::Quit]);
+}
