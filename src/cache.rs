@@ -21,13 +21,13 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::Xxh3;
 
 /// Bumped whenever extraction or grouping changes what `analyse` returns.
-pub const ENGINE_VERSION: u32 = 1;
+pub const ENGINE_VERSION: u32 = 2;
 
 /// The environment variable that names the cache directory.
 pub const CACHE_DIR_ENV: &str = "LISEUSE_CACHE_DIR";
 
 /// Marks our files, and the layout of what follows (bumped with the format, not the engine).
-const MAGIC: &[u8; 8] = b"liseuse2";
+const MAGIC: &[u8; 8] = b"liseuse3";
 /// Magic, engine version (u32 LE), payload checksum (u64 LE).
 const HEADER: usize = 8 + 4 + 8;
 /// Far beyond any real library's cache; a larger file is not ours to load into memory.

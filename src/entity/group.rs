@@ -2,7 +2,6 @@
 //! [`EntityIndex::build`] merges the documents' entities over a corpus (union-find over merge keys, then people
 //! bucketed by surname: near-linear).
 
-use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer::{LEX, fold};
@@ -28,24 +27,7 @@ impl DocMention {
     }
 }
 
-/// An entity of one document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-///
-/// Every article's entities stay in memory while its library is open (half a million for
-/// 10,000 articles): names are `CompactString`s, kept inline up to 24 bytes, so the usual name
-/// costs no allocation of its own.
-pub struct LocalEntity {
-    pub label: Label,
-    /// Its fullest form in the document.
-    pub name: CompactString,
-    /// Its distinct forms, in order of appearance.
-    pub variants: Vec<CompactString>,
-    /// Keys that tie it to entities of other documents (« org:cgt », « loc:US »).
-    pub keys: Vec<CompactString>,
-    /// A person's folded surname and first name (or initial), when known.
-    pub surname: Option<CompactString>,
-    pub given: Option<CompactString>,
-}
+pub use super::local::LocalEntity;
 
 /// The per-document stage: mentions and their local entities. Serialisable, to be cached by content hash.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,7 +195,6 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
         if renum[g] == u32::MAX || grp.into.is_some() {
             continue;
         }
-        let name = fullest(&grp.variants);
         let mut keys = grp.keys;
         if grp.label == Label::Per
             && grp.full
@@ -222,26 +203,14 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
             keys.insert(0, format!("per:{gv} {sn}"));
         }
         keys.dedup();
-        // Collected exactly: a vector grown one push at a time keeps room for four names,
-        // which at 500,000 entities is tens of megabytes.
-        // (`collect` alone would reuse the source vector's allocation, spare room included.)
-        let compact = |v: Vec<String>| {
-            let mut out: Vec<CompactString> = v.into_iter().map(CompactString::from).collect();
-            out.shrink_to_fit();
-            out
-        };
-        entities[renum[g] as usize] = Some(LocalEntity {
-            label: grp.label,
-            name: name.into(),
-            variants: compact(grp.variants),
-            keys: compact(keys),
-            surname: grp.surname.map(CompactString::from),
-            given: if grp.full {
-                grp.given.map(CompactString::from)
-            } else {
-                None
-            },
-        });
+        let given = if grp.full { grp.given.as_deref() } else { None };
+        entities[renum[g] as usize] = Some(LocalEntity::new(
+            grp.label,
+            &grp.variants,
+            &keys,
+            grp.surname.as_deref(),
+            given,
+        ));
     }
     DocEntities {
         mentions,

@@ -63,35 +63,31 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
     }
     let mut uf = UnionFind((0..total).collect());
     let mut by_key: HashMap<&str, usize> = HashMap::new();
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut lone: Vec<usize> = Vec::new();
+    // People by surname bucket: (node, surname, given name) when named in full, (node,
+    // surname) when not. Only what the comparisons below need, not a row per entity.
+    let mut buckets: HashMap<String, Vec<(usize, &str, &str)>> = HashMap::new();
+    let mut lone: Vec<(usize, &str)> = Vec::new();
     let node = |d: usize, l: usize| offsets[d] + l;
-    let mut info: Vec<(&str, Option<&str>, Option<&str>)> = Vec::with_capacity(total);
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         for (l, e) in doc.entities.iter().enumerate() {
             let n = node(d, l);
-            info.push((
-                e.keys
-                    .first()
-                    .map_or("", compact_str::CompactString::as_str),
-                e.surname.as_deref(),
-                e.given.as_deref(),
-            ));
-            for k in &e.keys {
+            for k in e.keys() {
                 if k.starts_with("per?:") {
                     continue;
                 }
-                let first = *by_key.entry(k.as_str()).or_insert(n);
+                let first = *by_key.entry(k).or_insert(n);
                 uf.union(first, n);
             }
             if e.label == Label::Per
-                && let Some(s) = &e.surname
+                && let Some(s) = e.surname()
             {
                 let last = s.rsplit(' ').next().unwrap_or(s);
-                if e.given.is_some() {
-                    buckets.entry(surname_bucket(last)).or_default().push(n);
-                } else {
-                    lone.push(n);
+                match e.given() {
+                    Some(g) => buckets
+                        .entry(surname_bucket(last))
+                        .or_default()
+                        .push((n, s, g)),
+                    None => lone.push((n, s)),
                 }
             }
         }
@@ -100,26 +96,19 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
     // surname fills its bucket with thousands of mentions of the same few people: those named
     // exactly alike are joined at once, and only the distinct names are compared pairwise.
     for list in buckets.values() {
-        let mut distinct: Vec<usize> = Vec::new();
-        let mut first_of: HashMap<(Option<&str>, Option<&str>), usize> = HashMap::new();
-        for &n in list {
-            let (_, sur, given) = info[n];
+        let mut distinct: Vec<(usize, &str, &str)> = Vec::new();
+        let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+        for &(n, sur, given) in list {
             match first_of.entry((sur, given)) {
                 std::collections::hash_map::Entry::Occupied(e) => uf.union(*e.get(), n),
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(n);
-                    distinct.push(n);
+                    distinct.push((n, sur, given));
                 }
             }
         }
-        for (x, &a) in distinct.iter().enumerate() {
-            for &b in &distinct[x + 1..] {
-                let (Some(sa), Some(sb)) = (info[a].1, info[b].1) else {
-                    continue;
-                };
-                let (Some(ga), Some(gb)) = (info[a].2, info[b].2) else {
-                    continue;
-                };
+        for (x, &(a, sa, ga)) in distinct.iter().enumerate() {
+            for &(b, sb, gb) in &distinct[x + 1..] {
                 if same_surname(sa, sb) && given_ok(ga, gb) {
                     uf.union(a, b);
                 }
@@ -127,19 +116,15 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         }
     }
     // a surname alone: the one person of the corpus who bears it, else one entity per surname
-    for &n in &lone {
-        let Some(s) = info[n].1 else { continue };
+    for &(n, s) in &lone {
         let last = s.rsplit(' ').next().unwrap_or(s);
+        let with_space = format!(" {s}");
         let mut roots: Vec<usize> = buckets
             .get(&surname_bucket(last))
             .map(|v| {
                 v.iter()
-                    .filter(|&&m| {
-                        info[m]
-                            .1
-                            .is_some_and(|x| same_surname(x, s) || x.ends_with(&format!(" {s}")))
-                    })
-                    .copied()
+                    .filter(|&&(_, x, _)| same_surname(x, s) || x.ends_with(&with_space))
+                    .map(|&(m, _, _)| m)
                     .collect()
             })
             .unwrap_or_default();
@@ -187,7 +172,7 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
             if doc_seen[id as usize] != d {
                 doc_seen[id as usize] = d;
                 ent.documents += 1;
-                for v in &le.variants {
+                for v in le.variants() {
                     if !ent.variants.iter().any(|x| x == v) {
                         ent.variants.push(v.to_string());
                     }
@@ -223,8 +208,5 @@ fn docs_key<'a, D: Borrow<DocEntities>>(
 ) -> Option<&'a str> {
     let d = offsets.partition_point(|&o| o <= n).checked_sub(1)?;
     let e = docs.get(d)?.borrow().entities.get(n - offsets[d])?;
-    e.keys
-        .iter()
-        .find(|k| k.starts_with("per?:"))
-        .map(compact_str::CompactString::as_str)
+    e.keys().find(|k| k.starts_with("per?:"))
 }

@@ -19,6 +19,7 @@ mod gazetteer;
 mod group;
 mod index;
 mod keys;
+mod local;
 mod merge;
 mod org;
 mod resolve;
