@@ -2,7 +2,7 @@
 //! its screen shows a text; then, optionally, how long a key takes to show another text, and
 //! how long until a text (like `indexing`) is gone, with the process's peak memory then.
 //!
-//! `cargo run --release --example first_frame -- SHOW [--key K --then SHOW2] [--gone TEXT] [--settle MS] -- CMD ARGS...`
+//! `cargo run --release --example first_frame -- SHOW [--wait MS] [--key K --then SHOW2] [--gone TEXT] [--settle MS] -- CMD ARGS...`
 //! e.g. `... -- "Le très long rapport" --key G --then "END" -- less /tmp/bench/long.txt`
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -28,6 +28,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (key, then, gone) = (opt("--key"), opt("--then"), opt("--gone"));
     // Time left for work after the last text (saving the cache), so the peak memory includes it.
     let settle = opt("--settle").and_then(|ms| ms.parse().ok()).unwrap_or(0);
+    // Time given to background work after the first text, before the key is typed.
+    let pause = opt("--wait").and_then(|ms| ms.parse().ok()).unwrap_or(0);
 
     let pair = native_pty_system().openpty(PtySize {
         rows: 40,
@@ -91,6 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "PgDn" => b"\x1b[6~".to_vec(),
             other => other.as_bytes().to_vec(),
         };
+        std::thread::sleep(Duration::from_millis(pause));
         let t = Instant::now();
         writer.write_all(&bytes)?;
         writer.flush()?;

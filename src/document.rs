@@ -63,8 +63,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// Things the reader should know about how the file was read (encoding, truncation).
     pub notices: Vec<String>,
-    /// Only the beginning of a long file, shown while the rest is read (see `library::preview`).
-    pub preview: bool,
+    /// Only the beginning of a long file, shown while the rest is read (see `library::preview`):
+    /// the whole file's length in bytes.
+    pub preview: Option<u64>,
 }
 
 impl Document {
@@ -105,7 +106,7 @@ impl Document {
             title_from_name,
             text,
             notices,
-            preview: false,
+            preview: None,
         }
     }
 

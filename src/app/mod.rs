@@ -374,7 +374,7 @@ impl App {
 
     fn position_effect(&self) -> Option<Effect> {
         // A preview's place is kept with the whole text once read, not before.
-        let reader = self.reader.as_ref().filter(|r| !r.doc.preview)?;
+        let reader = self.reader.as_ref().filter(|r| r.doc.preview.is_none())?;
         let article = self.library.articles.get(self.open?)?;
         Some(Effect::SavePosition {
             path: article.entry.path.clone(),
@@ -533,7 +533,7 @@ impl App {
             let to_end = self
                 .reader
                 .as_ref()
-                .is_some_and(|r| r.doc.preview && r.at_bottom());
+                .is_some_and(|r| r.doc.preview.is_some() && r.at_bottom());
             let focus = self.focus;
             self.open = None;
             let _ = self.open_article(index, None);

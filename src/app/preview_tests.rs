@@ -52,7 +52,7 @@ fn reader(app: &App) -> &Reader {
 fn the_whole_text_replaces_the_preview_at_the_same_place() {
     let (_dir, entry, mut app) = long_file();
     preview(&mut app, &entry);
-    assert!(reader(&app).doc.preview);
+    assert!(reader(&app).doc.preview.is_some());
     let preview_len = reader(&app).doc.text.len();
     for _ in 0..50 {
         app.update(Event::Key(Key::plain(KeyCode::PageDown)));
@@ -61,7 +61,7 @@ fn the_whole_text_replaces_the_preview_at_the_same_place() {
     assert!(at > 0 && at < preview_len);
     whole(&mut app, &entry);
     let r = reader(&app);
-    assert!(!r.doc.preview && r.doc.text.len() > preview_len);
+    assert!(r.doc.preview.is_none() && r.doc.text.len() > preview_len);
     assert_eq!(r.offset_of(r.top), at);
 }
 
@@ -71,6 +71,11 @@ fn bottom_pressed_in_the_preview_lands_at_the_end_of_the_whole_text() {
     preview(&mut app, &entry);
     let preview_len = reader(&app).doc.text.len();
     app.update(Event::Key(Key::plain(KeyCode::Char('G'))));
+    let label = reader(&app).position_label();
+    assert!(
+        label.ends_with('%'),
+        "the preview's end is not the article's: {label}"
+    );
     whole(&mut app, &entry);
     let r = reader(&app);
     assert_eq!(r.position_label(), "Bot");

@@ -519,15 +519,18 @@ impl Reader {
     }
 
     /// Where the view is, as vim says it: `All`, `Top`, `Bot` or a percentage of the article.
+    /// In a long file's preview, a share of the whole file: its end is not the article's.
     pub fn position_label(&self) -> String {
         let at_top = self.top == Pos::default();
-        let at_bottom = self.forward(self.top, self.height - 1) == self.last();
+        let at_bottom =
+            self.doc.preview.is_none() && self.forward(self.top, self.height - 1) == self.last();
         match (at_top, at_bottom) {
             (true, true) => "All".into(),
             (true, false) => "Top".into(),
             (false, true) => "Bot".into(),
             _ => {
-                let len = self.doc.text.len().max(1);
+                let whole = self.doc.preview.and_then(|n| usize::try_from(n).ok());
+                let len = whole.unwrap_or(self.doc.text.len()).max(1);
                 format!("{}%", self.offset_of(self.top) * 100 / len)
             }
         }

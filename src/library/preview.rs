@@ -36,7 +36,7 @@ pub fn preview(entry: &Entry) -> Option<Document> {
     let head = bytes.get(..end)?;
     std::str::from_utf8(head).ok()?;
     let mut doc = Document::from_bytes(&entry.name, head).ok()?;
-    doc.preview = true;
+    doc.preview = Some(len);
     doc.notices.push(format!(
         "reading the rest of this file ({} MB)…",
         len.div_ceil(1024 * 1024)
@@ -65,7 +65,7 @@ mod tests {
         let text = format!("Le très long rapport\n\n{}", para.repeat(4000));
         std::fs::write(&p, &text).unwrap();
         let doc = preview(&entry(&p)).expect("a preview");
-        assert!(doc.preview);
+        assert_eq!(doc.preview, Some(text.len() as u64));
         assert_eq!(doc.title, "Le très long rapport");
         assert!(doc.text.len() <= 256 * 1024 && doc.text.ends_with("\n\n"));
         assert!(text.starts_with(&doc.text));

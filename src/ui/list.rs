@@ -57,7 +57,7 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
                 parts.push(d.clone());
             }
             // A preview's only notice is that the rest is on its way.
-            if !doc.notices.is_empty() && !doc.preview {
+            if !doc.notices.is_empty() && doc.preview.is_none() {
                 parts.push("⚠".to_string());
             }
             let people = app.entities.people_in(index);
