@@ -179,6 +179,47 @@ fn benches(c: &mut Criterion) {
                 })
             });
         }
+        // `n` to the most mentioned person's next mention, and one key typed in a search of
+        // the article (the search-as-you-type runs at each key).
+        let mut app = app_with(base.reader.as_ref().map_or_else(
+            || Document::from_text("x", String::new()),
+            |r| (*r.doc).clone(),
+        ));
+        let text = app
+            .reader
+            .as_ref()
+            .map(|r| r.doc.text.clone())
+            .unwrap_or_default();
+        app.update(Event::Analysed {
+            index: 0,
+            entities: liseuse::entity::analyse(&text),
+        });
+        app.entities.selected = app
+            .entities
+            .index
+            .entities()
+            .iter()
+            .filter(|e| e.label == liseuse::entity::Label::Per)
+            .max_by_key(|e| e.mentions)
+            .map(|e| e.id);
+        g.bench_function(format!("{name}_n_mention"), |b| {
+            b.iter(|| {
+                app.update(key(KeyCode::Char('n')));
+                draw(&mut term, &app, &theme);
+            })
+        });
+        app.entities.selected = None;
+        app.update(key(KeyCode::Char('/')));
+        for ch in "ministr".chars() {
+            app.update(key(KeyCode::Char(ch)));
+        }
+        g.bench_function(format!("{name}_search_key"), |b| {
+            b.iter(|| {
+                app.update(key(KeyCode::Backspace));
+                app.update(key(KeyCode::Char('r')));
+                draw(&mut term, &app, &theme);
+            })
+        });
         g.bench_function(format!("{name}_open_first_screen"), |b| {
             let doc = base.reader.as_ref().map(|r| r.doc.clone());
             b.iter_batched(

@@ -10,6 +10,35 @@ use crate::action::Action;
 /// Where a mention sorts: its article's row, its offset, then its occurrence index.
 type Key = (usize, usize, usize);
 
+/// The runs of occurrences of each article: occurrences come grouped by article, so each run
+/// is found by binary search. Walking and counting then cost the number of articles naming
+/// the entity, not its mentions (a book can name one person 100,000 times).
+fn runs(occ: &[(u32, u32)]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let &(d, _) = occ.get(at)?;
+        let rest = occ.get(at..)?;
+        let end = at + rest.partition_point(|&(x, _)| x == d);
+        let run = at..end;
+        at = end;
+        Some(run)
+    })
+}
+
+/// How many of `0..len` come before the first index where `is_before` turns false.
+fn partition(len: usize, is_before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if is_before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 impl App {
     fn mention_key(&self, doc: u32, i: u32, k: usize) -> Key {
         // An article not listed (deleted meanwhile) sorts last.
@@ -58,17 +87,33 @@ impl App {
                 ((row, at, 0), true)
             }
         };
-        let keys = (0..occ.len()).filter_map(key);
-        let next = if forward {
-            let after = keys
-                .clone()
-                .filter(|&x| x > pivot || (inclusive && x == pivot));
-            after.min().or_else(|| keys.min())
-        } else {
-            let before = keys.clone().filter(|&x| x < pivot);
-            before.max().or_else(|| keys.max())
-        };
-        if let Some((_, _, k)) = next {
+        // Within an article's run, keys rise with the occurrence index: the nearest one on
+        // either side of the pivot is found by binary search in each run.
+        let mut best: Option<Key> = None;
+        let mut wrap: Option<Key> = None;
+        for run in runs(occ) {
+            let len = run.len();
+            let in_run = |k: usize| if k < len { key(run.start + k) } else { None };
+            let before = partition(len, |k| {
+                in_run(k).is_some_and(|x| x < pivot || (!inclusive && x == pivot))
+            });
+            let (near, far) = if forward {
+                (in_run(before), in_run(0))
+            } else {
+                let strictly = partition(len, |k| in_run(k).is_some_and(|x| x < pivot));
+                (
+                    strictly.checked_sub(1).and_then(in_run),
+                    len.checked_sub(1).and_then(in_run),
+                )
+            };
+            let better = |a: Option<Key>, b: Option<Key>| match (a, b) {
+                (Some(a), Some(b)) => Some(if forward { a.min(b) } else { a.max(b) }),
+                (a, b) => a.or(b),
+            };
+            best = better(best, near);
+            wrap = better(wrap, far);
+        }
+        if let Some((_, _, k)) = best.or(wrap) {
             self.go_to_mention(k);
         }
     }
@@ -103,15 +148,22 @@ impl App {
         };
         let &(d, i) = occ.get(k)?;
         let here = self.mention_key(d, i, k);
-        let (mut before, mut docs, mut docs_before, mut last) = (0, 0, 0, None);
-        for (j, &(dj, ij)) in occ.iter().enumerate() {
-            let key = self.mention_key(dj, ij, j);
-            before += usize::from(key < here);
-            // Occurrences come grouped by article.
-            if last != Some(dj) {
-                last = Some(dj);
-                docs += 1;
-                docs_before += usize::from(key.0 < here.0);
+        let (mut before, mut docs, mut docs_before) = (0, 0, 0);
+        for run in runs(occ) {
+            docs += 1;
+            let Some(&(dr, _)) = occ.get(run.start) else {
+                continue;
+            };
+            let row = self.library.row_of(dr as usize).unwrap_or(usize::MAX);
+            if row < here.0 {
+                docs_before += 1;
+                before += run.len();
+            } else if row == here.0 {
+                before += partition(run.len(), |j| {
+                    let k = run.start + j;
+                    occ.get(k)
+                        .is_some_and(|&(dj, ij)| self.mention_key(dj, ij, k) < here)
+                });
             }
         }
         Some(format!(
