@@ -130,7 +130,9 @@ impl App {
                 }
             }
             Purpose::Search => {
-                if !accepted {
+                if accepted {
+                    self.complete_search();
+                } else {
                     self.search = None;
                 }
             }

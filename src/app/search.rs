@@ -16,6 +16,48 @@ pub struct SearchState {
     pub matches: Vec<Range<usize>>,
     /// The match the cursor was last moved to.
     pub current: Option<usize>,
+    /// While a query is typed in a long article, only the text from the cursor on up to the
+    /// first match (or [`TYPED_REACH`]) is searched: `matches` is not all of them until Enter.
+    pub partial: bool,
+}
+
+/// How far past the cursor a query being typed is looked for in a long article, a window at a
+/// time: each key costs about what it costs in a short article, not the length of the book.
+/// Enter searches the whole article.
+const TYPED_REACH: usize = 1024 * 1024;
+const TYPED_WINDOW: usize = 64 * 1024;
+
+/// Matches of `query` in `text[from..]`, a window at a time (folded as it goes), up to the first
+/// window with a match or `TYPED_REACH` bytes: offsets into `text`.
+fn find_ahead(text: &str, from: usize, query: &str) -> Vec<Range<usize>> {
+    let floor = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut start = floor(from);
+    let limit = floor(start.saturating_add(TYPED_REACH));
+    let mut found = Vec::new();
+    while start < limit && found.is_empty() {
+        // Past `start` by at least one character (at most 4 bytes), whatever the window.
+        let end = floor(start + TYPED_WINDOW).max(floor(start + 4)).min(limit);
+        // Reach past the window's end by the query's length, so a match across it is found.
+        let reach = floor(end.saturating_add(4 * query.len()));
+        let Some(window) = text.get(start..reach) else {
+            break;
+        };
+        let folded = Folded::new(window);
+        found.extend(
+            find_all(window, &folded, query)
+                .into_iter()
+                .map(|r| r.start + start..r.end + start)
+                .filter(|r| r.start < end),
+        );
+        start = end;
+    }
+    found
 }
 
 /// One hit of the corpus-wide search.
@@ -56,9 +98,13 @@ impl App {
             self.search = None;
             return;
         }
-        let folded = reader.folded();
-        let matches = find_all(&reader.doc.text, folded, query);
         let from = reader.offset_of(reader.cursor);
+        let partial = reader.doc.text.len() > TYPED_REACH;
+        let matches = if partial {
+            find_ahead(&reader.doc.text, from, query)
+        } else {
+            find_all(&reader.doc.text, reader.folded(), query)
+        };
         let current = if matches.is_empty() {
             None
         } else {
@@ -71,7 +117,23 @@ impl App {
             query: query.to_string(),
             matches,
             current,
+            partial,
         });
+    }
+
+    /// Enter on a query: a long article's search, typed a window at a time, now finds every
+    /// match, staying on the one the cursor is on.
+    pub(super) fn complete_search(&mut self) {
+        let (Some(s), Some(reader)) = (&mut self.search, &self.reader) else {
+            return;
+        };
+        if !s.partial {
+            return;
+        }
+        let at = s.current.and_then(|i| s.matches.get(i)).cloned();
+        s.matches = find_all(&reader.doc.text, reader.folded(), &s.query);
+        s.current = at.and_then(|m| s.matches.iter().position(|x| *x == m));
+        s.partial = false;
     }
 
     /// `n` / `N` without a selected entity.
@@ -105,6 +167,7 @@ impl App {
         };
         s.matches = find_all(&reader.doc.text, reader.folded(), &s.query);
         s.current = None;
+        s.partial = false;
     }
 
     /// Keys while the corpus search results are open.
@@ -219,5 +282,69 @@ impl App {
                 *slot = Some(f);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looking_ahead_finds_the_first_window_with_matches_across_boundaries() {
+        // Accented letters everywhere, so windows end inside characters unless cut right.
+        let filler = "éèà ".repeat(40_000);
+        let text = format!("{filler}Réforme{filler}réforme{filler}");
+        let all = find_all(&text, &Folded::new(&text), "reforme");
+        assert_eq!(all.len(), 2);
+        assert_eq!(find_ahead(&text, 0, "reforme"), all[..1]);
+        assert_eq!(find_ahead(&text, all[0].start + 1, "reforme"), all[1..]);
+        // Every window boundary: a match that straddles one is found once.
+        for from in (0..TYPED_WINDOW * 2).step_by(4099) {
+            let shifted = format!("{}{text}", "x".repeat(from % 7));
+            let all = find_all(&shifted, &Folded::new(&shifted), "reforme");
+            assert_eq!(find_ahead(&shifted, from, "reforme"), all[..1]);
+        }
+        // A window that ends three bytes into the match.
+        let plain = format!("{}Reforme", "a".repeat(100_000));
+        let straddle = 100_000 + 3 - TYPED_WINDOW;
+        assert_eq!(
+            find_ahead(&plain, straddle, "reforme"),
+            vec![Range {
+                start: 100_000,
+                end: 100_007
+            }]
+        );
+        assert!(find_ahead(&text, all[1].end, "reforme").is_empty());
+    }
+
+    #[test]
+    fn enter_finds_every_match_of_a_long_article_and_stays_on_the_current_one() {
+        use crate::keymap::{Key, KeyCode, Keymap};
+        use crate::library::{self, Library};
+        let para = "Le ministre a parlé. ".repeat(40) + "\n\n";
+        let text = format!("Un titre\n\n{}", para.repeat(2000));
+        assert!(text.len() > TYPED_REACH);
+        let doc = crate::document::Document::from_text("long.txt", text);
+        let mut app = App::new(
+            Library::new(library::seeds().into_iter().take(1).collect()),
+            Keymap::default(),
+            (120, 40),
+        );
+        app.update(super::super::Event::Loaded {
+            index: 0,
+            result: Ok(Arc::new(doc)),
+        });
+        let key = |c| super::super::Event::Key(Key::plain(KeyCode::Char(c)));
+        for c in "/ministre".chars() {
+            app.update(key(c));
+        }
+        let s = app.search.as_ref().unwrap();
+        assert!(s.partial && !s.matches.is_empty() && s.matches.len() < 80_000);
+        let first = s.matches[0].clone();
+        app.update(super::super::Event::Key(Key::plain(KeyCode::Enter)));
+        let s = app.search.as_ref().unwrap();
+        assert!(!s.partial);
+        assert_eq!(s.matches.len(), 80_000);
+        assert_eq!(s.current.and_then(|i| s.matches.get(i)), Some(&first));
     }
 }

@@ -51,10 +51,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if let Some(s) = &app.search {
         let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
+        // Typed in a long article, only the matches ahead are known until Enter.
+        let of = if s.partial {
+            "…".to_string()
+        } else {
+            s.matches.len().to_string()
+        };
         progress.push_str(&format!(
-            " /{} {at}/{} · n next match ",
-            crate::sanitize::display(&s.query),
-            s.matches.len()
+            " /{} {at}/{of} · n next match ",
+            crate::sanitize::display(&s.query)
         ));
     }
     let room = width.saturating_sub(hints_w + progress.chars().count() + 2);
