@@ -27,7 +27,7 @@ pub const ENGINE_VERSION: u32 = 2;
 pub const CACHE_DIR_ENV: &str = "LISEUSE_CACHE_DIR";
 
 /// Marks our files, and the layout of what follows (bumped with the format, not the engine).
-const MAGIC: &[u8; 8] = b"liseuse3";
+const MAGIC: &[u8; 8] = b"liseuse4";
 /// Magic, engine version (u32 LE), payload checksum (u64 LE).
 const HEADER: usize = 8 + 4 + 8;
 /// Far beyond any real library's cache; a larger file is not ours to load into memory.

@@ -63,7 +63,10 @@ fn the_index_merges_documents_and_counts() {
     assert_eq!(occ.len(), 3);
     assert!(occ.windows(2).all(|w| w[0] <= w[1]));
     for &(d, i) in occ {
-        assert_eq!(index.doc_mentions(d as usize)[i as usize].entity, raissi.id);
+        assert_eq!(
+            index.doc_mentions(d as usize)[i as usize].entity(),
+            raissi.id
+        );
     }
     assert!(index.entity(raissi.id).is_some());
     assert!(index.doc_mentions(9).is_empty());

@@ -60,7 +60,7 @@ fn groups_an_invented_person_and_an_acronym() {
             .doc_mentions(0)
             .iter()
             .find(|m| &FR[m.range()] == text)
-            .map(|m| m.entity)
+            .map(|m| m.entity())
     };
     assert_eq!(ent("Ludivine Karbowsky"), ent("Karbowsky"));
     assert_eq!(ent("Théodore Brankovitch"), ent("Brankovitch"));
@@ -103,8 +103,8 @@ fn people_sharing_a_surname_stay_apart() {
     let ids: Vec<_> = index
         .doc_mentions(0)
         .iter()
-        .filter(|m| m.label == Label::Per)
-        .map(|m| (&text[m.range()], m.entity))
+        .filter(|m| m.label() == Label::Per)
+        .map(|m| (&text[m.range()], m.entity()))
         .collect();
     assert_eq!(ids.len(), 4, "{ids:?}");
     assert_ne!(ids[0].1, ids[1].1, "{ids:?}");

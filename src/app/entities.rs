@@ -60,8 +60,8 @@ fn people_of(index: &EntityIndex, docs: usize) -> Vec<Vec<(EntityId, usize)>> {
         .map(|d| {
             let mut counts: HashMap<EntityId, usize> = HashMap::new();
             for m in index.doc_mentions(d) {
-                if m.label == Label::Per {
-                    *counts.entry(m.entity).or_insert(0) += 1;
+                if m.label() == Label::Per {
+                    *counts.entry(m.entity()).or_insert(0) += 1;
                 }
             }
             let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
@@ -142,7 +142,7 @@ impl EntityState {
         let mut here = HashMap::new();
         if let Some(d) = doc {
             for m in self.doc_mentions(d) {
-                *here.entry(m.entity).or_insert(0) += 1;
+                *here.entry(m.entity()).or_insert(0) += 1;
             }
         }
         here
@@ -423,9 +423,9 @@ impl App {
             .filter(|(_, m)| {
                 m.range().start < line.end
                     && m.range().end > line.start
-                    && self.entities.shows(m.label)
+                    && self.entities.shows(m.label())
             })
-            .map(|(i, m)| (m.entity, i))
+            .map(|(i, m)| (m.entity(), i))
             .collect();
         if on_line.is_empty() {
             self.message = Some("no named entity on this line".into());

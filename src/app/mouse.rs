@@ -122,8 +122,8 @@ impl App {
             .doc_mentions(doc)
             .iter()
             .enumerate()
-            .find(|(_, m)| m.range().contains(&at) && self.entities.shows(m.label))
-            .map(|(i, m)| (i, m.entity));
+            .find(|(_, m)| m.range().contains(&at) && self.entities.shows(m.label()))
+            .map(|(i, m)| (i, m.entity()));
         if let Some((i, id)) = hit {
             self.select_entity(id);
             let occ = self.entities.index.occurrences(id);

@@ -67,8 +67,8 @@ pub fn to_json(docs: &[ExportDoc], index: &EntityIndex) -> String {
                     start: m.range().start,
                     end: m.range().end,
                     text: d.text.get(m.range()).unwrap_or(""),
-                    label: m.label,
-                    entity: key(index, m.entity),
+                    label: m.label(),
+                    entity: key(index, m.entity()),
                 })
                 .collect(),
         })
@@ -117,8 +117,8 @@ pub fn to_tsv(docs: &[ExportDoc], index: &EntityIndex) -> String {
                 tsv_escape(d.path),
                 m.start,
                 m.end,
-                m.label,
-                tsv_escape(key(index, m.entity)),
+                m.label(),
+                tsv_escape(key(index, m.entity())),
                 tsv_escape(d.text.get(m.range()).unwrap_or(""))
             ));
         }

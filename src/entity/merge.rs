@@ -149,10 +149,10 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         let mut sorted = doc.mentions.clone();
         sorted.sort_by_key(|m| (m.start, m.end));
         for m in &sorted {
-            let Some(le) = doc.entities.get(m.local as usize) else {
+            let Some(le) = doc.entities.get(m.local() as usize) else {
                 continue;
             };
-            let root = uf.find(node(d, m.local as usize));
+            let root = uf.find(node(d, m.local() as usize));
             let id = *id_of_root.entry(root).or_insert_with(|| {
                 entities.push(Entity {
                     id: EntityId(entities.len() as u32),
@@ -179,12 +179,7 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
                 }
             }
             occ[id as usize].push((d as u32, ms.len() as u32));
-            ms.push(Mention {
-                start: m.start,
-                end: m.end,
-                label: m.label,
-                entity: EntityId(id),
-            });
+            ms.push(Mention::new(m.start, m.end, m.label(), EntityId(id)));
         }
         out_docs.push(ms);
     }

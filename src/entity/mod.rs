@@ -43,9 +43,36 @@ pub enum Label {
     Date,
 }
 
+/// The number's bits in a [`Label::tag`]: a billion entities, far beyond any library.
+const TAG_MASK: u32 = (1 << 30) - 1;
+
 impl Label {
     /// Every label, in display order.
     pub const ALL: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Date];
+
+    /// A label and a number below 2^30 in one `u32`: millions of mentions are held at once,
+    /// and a separate label byte would pad each by four.
+    pub(crate) fn tag(self, n: u32) -> u32 {
+        let l = match self {
+            Label::Per => 0,
+            Label::Org => 1,
+            Label::Loc => 2,
+            Label::Date => 3,
+        };
+        // The label in the low bits: the cache's variable-length integers stay short.
+        ((n & TAG_MASK) << 2) | l
+    }
+
+    /// The label and the number of a [`Label::tag`].
+    pub(crate) fn untag(tagged: u32) -> (Label, u32) {
+        let label = match tagged & 3 {
+            0 => Label::Per,
+            1 => Label::Org,
+            2 => Label::Loc,
+            _ => Label::Date,
+        };
+        (label, tagged >> 2)
+    }
 
     /// "PER", "ORG", "LOC" or "DATE".
     pub fn as_str(self) -> &'static str {

@@ -210,8 +210,8 @@ pub fn predictions(docs: &[(String, String)], index: &super::EntityIndex) -> Vec
                 doc: name.clone(),
                 start: char_offset(text, m.range().start),
                 end: char_offset(text, m.range().end),
-                label: m.label.as_str().to_string(),
-                entity: index.entity(m.entity).map(|e| e.key.clone()),
+                label: m.label().as_str().to_string(),
+                entity: index.entity(m.entity()).map(|e| e.key.clone()),
             });
         }
     }

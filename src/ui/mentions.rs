@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
             theme.body
         };
         let hit_style = base
-            .patch(theme.label(m.label))
+            .patch(theme.label(m.label()))
             .patch(theme.selected_entity);
         lines.push(kwic_line(
             &doc.title,

@@ -84,11 +84,11 @@ fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize
         let mentions = e.doc_mentions(doc);
         for i in highlight::overlapping(mentions, line, |m| m.range()) {
             let m = &mentions[i];
-            if !e.shows(m.label) {
+            if !e.shows(m.label()) {
                 continue;
             }
-            let mut style = theme.label(m.label);
-            if e.selected == Some(m.entity) {
+            let mut style = theme.label(m.label());
+            if e.selected == Some(m.entity()) {
                 style = style.patch(theme.selected_entity);
             }
             marks.push((m.range(), style));
