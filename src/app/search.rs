@@ -4,6 +4,7 @@
 use super::input::{Input, Purpose};
 use super::{App, Effect, Overlay};
 use crate::action::Action;
+use crate::document::floor_boundary;
 use crate::search::{Folded, find_all};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -55,13 +56,7 @@ fn find_windowed(
     query: &str,
     first: bool,
 ) -> Vec<Range<usize>> {
-    let floor = |i: usize| {
-        let mut i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
+    let floor = |i| floor_boundary(text, i);
     let mut start = floor(from);
     let limit = floor(to);
     let mut found = Vec::new();

@@ -1,6 +1,7 @@
 //! Where a bookmark points: a byte range of an article's decoded text, kept together with the
 //! quoted passage and its surroundings so that it can be found again after the article changes.
 
+use crate::document::{ceil_boundary, floor_boundary};
 use serde::{Deserialize, Serialize};
 
 /// How many characters of context an anchor keeps on each side of the passage.
@@ -55,24 +56,6 @@ impl Anchor {
             suffix: first_chars(&text[end..], CONTEXT_CHARS).to_owned(),
         }
     }
-}
-
-/// The largest character boundary `<= i` (with `i` clamped to `s.len()`).
-pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest character boundary `>= i` (with `i` clamped to `s.len()`).
-pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// The first `n` characters of `s` (all of it if shorter).

@@ -10,6 +10,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::Span;
+use crate::document::{floor_boundary, last_paragraph_end};
 
 /// How long a piece is, at most (unless a single paragraph is longer than that).
 pub const PIECE_BYTES: usize = 1 << 20;
@@ -49,18 +50,9 @@ fn piece_end(text: &str, start: usize, piece: usize) -> usize {
         return text.len();
     }
     let window = text.as_bytes().get(start..limit).unwrap_or_default();
-    let cut = memchr::memmem::rfind(window, b"\n\n")
-        .map(|i| i + 2)
-        .or_else(|| memchr::memrchr(b'\n', window).map(|i| i + 1))
+    let cut = last_paragraph_end(window)
         .filter(|&i| i > 0)
-        .map(|i| start + i)
-        .unwrap_or_else(|| {
-            let mut at = limit;
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            at
-        });
+        .map_or_else(|| floor_boundary(text, limit), |i| start + i);
     // A piece always moves on, whatever the text.
     if cut <= start { text.len() } else { cut }
 }
