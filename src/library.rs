@@ -12,7 +12,7 @@ mod order;
 mod preview;
 
 pub use crate::discover::{Discovery, discover, is_article_name};
-pub use preview::{PREVIEW_ABOVE, preview};
+pub use preview::PREVIEW_ABOVE;
 
 /// The two articles liseuse was made from, opened when no path is given. Embedded so that
 /// `liseuse` works from any working directory.
@@ -76,9 +76,19 @@ pub fn plain_io_error(e: &std::io::Error) -> String {
 /// Reads and decodes one article. Never opens anything but a regular file, and reads at most
 /// [`MAX_FILE_BYTES`].
 pub fn load(entry: &Entry) -> Result<Document, String> {
+    load_with(entry, |_| {})
+}
+
+/// Like [`load`]; a file over [`PREVIEW_ABOVE`] first hands its beginning to `on_preview`, as
+/// a document to show while the rest is read (see `library/preview.rs`).
+pub fn load_with(entry: &Entry, on_preview: impl FnOnce(Document)) -> Result<Document, String> {
     let (bytes, truncated) = match &entry.origin {
         Origin::Embedded(b) => (b.to_vec(), false),
-        Origin::File(p) => read_capped(p)?,
+        Origin::File(p) => read_capped(p, |head, len| {
+            if let Some(doc) = preview::preview(&entry.name, head, len) {
+                on_preview(doc);
+            }
+        })?,
     };
     let mut doc = Document::from_bytes(&entry.name, &bytes).map_err(|e| e.to_string())?;
     if truncated {
@@ -90,9 +100,11 @@ pub fn load(entry: &Entry) -> Result<Document, String> {
     Ok(doc)
 }
 
-fn read_capped(path: &Path) -> Result<(Vec<u8>, bool), String> {
+fn read_capped(path: &Path, on_head: impl FnOnce(&[u8], u64)) -> Result<(Vec<u8>, bool), String> {
+    let head = Some((PREVIEW_ABOVE, preview::PREVIEW_BYTES));
     let (mut bytes, truncated) =
-        crate::readfile::read_regular(path, MAX_FILE_BYTES).map_err(|e| plain_io_error(&e))?;
+        crate::readfile::read_regular_head_first(path, MAX_FILE_BYTES, head, on_head)
+            .map_err(|e| plain_io_error(&e))?;
     if truncated {
         // Never cut a UTF-8 character in half at the cap.
         if let Err(e) = std::str::from_utf8(&bytes)

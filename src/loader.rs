@@ -124,13 +124,11 @@ impl Loader {
 }
 
 fn read(shared: &Shared, index: usize, entry: &Entry) {
-    if let Some(doc) = library::preview(entry) {
+    let result = library::load_with(entry, |doc| {
         let doc = Arc::new(doc);
-        if shared.events.send(Event::Preview { index, doc }).is_err() {
-            return;
-        }
-    }
-    let result = library::load(entry).map(Arc::new);
+        let _ = shared.events.send(Event::Preview { index, doc });
+    })
+    .map(Arc::new);
     let doc = result.as_ref().ok().cloned();
     if shared.events.send(Event::Loaded { index, result }).is_err() {
         return;

@@ -40,10 +40,29 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 /// Reads at most `cap` bytes of the regular file `path`; the flag is true when there was more.
 /// A file that grows while it is read stops at `cap`; one that shrinks ends early.
 pub fn read_regular(path: &Path, cap: u64) -> io::Result<(Vec<u8>, bool)> {
+    read_regular_head_first(path, cap, None, |_, _| {})
+}
+
+/// Like [`read_regular`]; a file longer than `head.0` bytes first has its first `head.1` bytes
+/// handed to `on_head`, with the file's length, before the rest is read (to show a long file's
+/// beginning at once). One open, and every byte read once.
+pub fn read_regular_head_first(
+    path: &Path,
+    cap: u64,
+    head: Option<(u64, u64)>,
+    on_head: impl FnOnce(&[u8], u64),
+) -> io::Result<(Vec<u8>, bool)> {
     let file = open_regular(path)?;
-    let hint = file.metadata().map(|m| m.len().min(cap)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(usize::try_from(len.min(cap)).unwrap_or(0));
+    let mut reader = file.take(cap.saturating_add(1));
+    if let Some((above, first)) = head
+        && len > above
+    {
+        (&mut reader).take(first.min(cap)).read_to_end(&mut bytes)?;
+        on_head(&bytes, len);
+    }
+    reader.read_to_end(&mut bytes)?;
     let more = u64::try_from(bytes.len()).unwrap_or(u64::MAX) > cap;
     if more {
         bytes.truncate(usize::try_from(cap).unwrap_or(usize::MAX));

@@ -30,7 +30,9 @@ fn long_file() -> (tempfile::TempDir, Entry, App) {
 }
 
 fn preview(app: &mut App, entry: &Entry) {
-    let doc = Arc::new(library::preview(entry).expect("a long file has a preview"));
+    let mut doc = None;
+    let _ = library::load_with(entry, |d| doc = Some(Arc::new(d)));
+    let doc = doc.expect("a long file has a preview");
     let ev = Event::Preview { index: 0, doc };
     assert!(
         app.awaits(&ev),

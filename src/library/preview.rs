@@ -6,36 +6,24 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use super::{Entry, Origin};
-use crate::document::Document;
+use crate::document::{Document, last_paragraph_end};
 
 /// Files longer than this show their beginning first: shorter ones are read whole about as fast.
 pub const PREVIEW_ABOVE: u64 = 2 * 1024 * 1024;
 
 /// How much of a long file is shown first: a few hundred screens.
-const PREVIEW_BYTES: u64 = 256 * 1024;
+pub(super) const PREVIEW_BYTES: u64 = 256 * 1024;
 
-/// The beginning of a long file, ending with a whole paragraph. `None` for a short file, and
-/// for one whose beginning might not decode the way the whole file does (UTF-16, or bytes that
-/// are not UTF-8): then the offsets of the two would not agree.
-pub fn preview(entry: &Entry) -> Option<Document> {
-    let Origin::File(path) = &entry.origin else {
-        return None;
-    };
-    let len = std::fs::metadata(path).ok()?.len();
-    if len <= PREVIEW_ABOVE {
+/// The beginning `head` of a file of `len` bytes as a document, ending with a whole paragraph.
+/// `None` when it might not decode the way the whole file does (UTF-16, or bytes that are not
+/// UTF-8): then the offsets of the two would not agree.
+pub(super) fn preview(name: &str, head: &[u8], len: u64) -> Option<Document> {
+    if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
         return None;
     }
-    let (bytes, _) = crate::readfile::read_regular(path, PREVIEW_BYTES).ok()?;
-    if encoding_rs::Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
-        return None;
-    }
-    let end = memchr::memmem::rfind(&bytes, b"\n\n")
-        .map(|i| i + 2)
-        .or_else(|| memchr::memrchr(b'\n', &bytes).map(|i| i + 1))?;
-    let head = bytes.get(..end)?;
+    let head = head.get(..last_paragraph_end(head)?)?;
     std::str::from_utf8(head).ok()?;
-    let mut doc = Document::from_bytes(&entry.name, head).ok()?;
+    let mut doc = Document::from_bytes(name, head).ok()?;
     doc.preview = Some(len);
     doc.notices.push(format!(
         "reading the rest of this file ({} MB)…",
@@ -47,7 +35,15 @@ pub fn preview(entry: &Entry) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::{Entry, Origin, load_with};
     use std::path::Path;
+
+    /// The preview the loader would show for `e`, if any.
+    fn preview(e: &Entry) -> Option<Document> {
+        let mut got = None;
+        let _ = load_with(e, |d| got = Some(d));
+        got
+    }
 
     fn entry(p: &Path) -> Entry {
         Entry {
