@@ -89,6 +89,10 @@ impl App {
         };
         // Within an article's run, keys rise with the occurrence index: the nearest one on
         // either side of the pivot is found by binary search in each run.
+        let better = |a: Option<Key>, b: Option<Key>| match (a, b) {
+            (Some(a), Some(b)) => Some(if forward { a.min(b) } else { a.max(b) }),
+            (a, b) => a.or(b),
+        };
         let mut best: Option<Key> = None;
         let mut wrap: Option<Key> = None;
         for run in runs(occ) {
@@ -105,10 +109,6 @@ impl App {
                     strictly.checked_sub(1).and_then(in_run),
                     len.checked_sub(1).and_then(in_run),
                 )
-            };
-            let better = |a: Option<Key>, b: Option<Key>| match (a, b) {
-                (Some(a), Some(b)) => Some(if forward { a.min(b) } else { a.max(b) }),
-                (a, b) => a.or(b),
             };
             best = better(best, near);
             wrap = better(wrap, far);
