@@ -1,7 +1,7 @@
 //! Keys to actions, as data. The default bindings are a table of key names so that a config file
 //! can patch them by action name, and so that the help overlay is generated from the same table.
 
-use crate::action::Action;
+use crate::action::{Action, Context};
 
 /// A key, independent of the terminal library that reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,14 +130,26 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Ctrl-f", Action::PageDown),
     ("PageUp", Action::PageUp),
     ("Ctrl-b", Action::PageUp),
+    ("Ctrl-d", Action::HalfPageDown),
+    ("d", Action::HalfPageDown),
+    ("Ctrl-u", Action::HalfPageUp),
+    ("u", Action::HalfPageUp),
+    ("Ctrl-e", Action::ScrollDown),
+    ("Ctrl-y", Action::ScrollUp),
     ("g", Action::Top),
     ("Home", Action::Top),
     ("G", Action::Bottom),
     ("End", Action::Bottom),
+    ("%", Action::Percent),
     ("Enter", Action::Open),
+    ("]", Action::NextArticle),
+    ("[", Action::PrevArticle),
     ("Tab", Action::FocusNext),
     ("Shift-Tab", Action::FocusPrev),
     ("s", Action::ToggleSidebar),
+    ("z", Action::Zoom),
+    (">", Action::WiderList),
+    ("<", Action::NarrowerList),
     ("c", Action::ToggleScope),
     ("M", Action::Mentions),
     ("b", Action::Bookmark),
@@ -146,14 +158,21 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("e", Action::EditNote),
     ("d", Action::Delete),
     ("u", Action::Undo),
-    ("/", Action::Search),
+    ("m", Action::SetMark),
+    ("'", Action::GotoMark),
     ("n", Action::Next),
     ("N", Action::Prev),
     ("F", Action::SearchAll),
+    ("/", Action::Search),
+    (":", Action::Command),
+    ("=", Action::Info),
+    ("Ctrl-g", Action::Info),
+    ("Ctrl-l", Action::Redraw),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),
     ("q", Action::Quit),
+    ("Q", Action::Quit),
     ("Ctrl-c", Action::Quit),
 ];
 
@@ -174,11 +193,26 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The first action bound to `key`, wherever it applies.
     pub fn action(&self, key: Key) -> Option<Action> {
         self.bindings
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, a)| *a)
+    }
+
+    /// The action `key` asks for in `ctx`: the first one bound to it that means something
+    /// there. Ctrl-C always quits, whatever the bindings say, so a config can never leave
+    /// no way out.
+    pub fn action_in(&self, key: Key, ctx: Context) -> Option<Action> {
+        if key == Key::ctrl('c') {
+            return Some(Action::Quit);
+        }
+        self.bindings
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, a)| *a)
+            .find(|a| a.applies(ctx))
     }
 
     /// The keys bound to `action`, in binding order.
@@ -190,10 +224,13 @@ impl Keymap {
             .collect()
     }
 
-    /// Replaces every binding of `action` by `keys`; a key bound elsewhere moves here.
+    /// Replaces every binding of `action` by `keys`; a key bound to another action where both
+    /// apply moves here (`d` for delete in the bookmark list keeps `d` for half a page in the
+    /// reader).
     pub fn bind(&mut self, action: Action, keys: &[Key]) {
+        let shares = |a: Action| Context::ALL.iter().any(|&c| a.applies(c) && action.applies(c));
         self.bindings
-            .retain(|(k, a)| *a != action && !keys.contains(k));
+            .retain(|(k, a)| *a != action && !(keys.contains(k) && shares(*a)));
         self.bindings.extend(keys.iter().map(|k| (*k, action)));
     }
 }

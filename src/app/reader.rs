@@ -390,6 +390,9 @@ impl Reader {
 #[path = "reader_offsets.rs"]
 mod offsets;
 
+#[path = "reader_moves.rs"]
+mod moves;
+
 #[cfg(test)]
 #[path = "reader_tests.rs"]
 mod tests;

@@ -20,8 +20,11 @@ pub const POSITIONS_LOCK: &str = "positions.lock";
 /// Where the reader was in one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
-    /// Byte offset (in the decoded text) of the top visible paragraph.
+    /// Byte offset (in the decoded text) of the top visible line.
     pub offset: usize,
+    /// Byte offset of the cursor's line, when it was not the top line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<usize>,
     /// [`crate::bookmark::content_hash`] of the text the offset belongs to.
     pub content_hash: String,
 }
@@ -80,8 +83,14 @@ impl PositionStore {
 
     /// Records the position in `path` (in memory; see [`save`](Self::save)).
     pub fn set(&mut self, path: &str, offset: usize, content_hash: &str) {
+        self.set_place(path, offset, offset, content_hash);
+    }
+
+    /// Records the top line and the cursor line in `path` (in memory).
+    pub fn set_place(&mut self, path: &str, top: usize, cursor: usize, content_hash: &str) {
         let position = Position {
-            offset,
+            offset: top,
+            cursor: (cursor != top).then_some(cursor),
             content_hash: content_hash.to_owned(),
         };
         if self.data.positions.get(path) != Some(&position) {
