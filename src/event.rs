@@ -45,11 +45,18 @@ pub enum Event {
         result: Result<Arc<Document>, String>,
     },
     /// The beginning of a long article, shown until `Loaded` brings the whole of it.
-    Preview { index: usize, doc: Arc<Document> },
+    Preview {
+        index: usize,
+        doc: Arc<Document>,
+    },
     /// The corpus index merged again in the background.
     Indexed(Box<IndexUpdate>),
     /// Progress inside one long article's analysis: bytes done of its length.
-    Analysing { index: usize, done: u64, of: u64 },
+    Analysing {
+        index: usize,
+        done: u64,
+        of: u64,
+    },
     /// More articles found by the folder walk (after the first frame).
     Discovered(crate::library::Discovery),
     /// Files under the watched folders changed: each path, and whether it is a regular file now.

@@ -228,7 +228,11 @@ impl Keymap {
     /// apply moves here (`d` for delete in the bookmark list keeps `d` for half a page in the
     /// reader).
     pub fn bind(&mut self, action: Action, keys: &[Key]) {
-        let shares = |a: Action| Context::ALL.iter().any(|&c| a.applies(c) && action.applies(c));
+        let shares = |a: Action| {
+            Context::ALL
+                .iter()
+                .any(|&c| a.applies(c) && action.applies(c))
+        };
         self.bindings
             .retain(|(k, a)| *a != action && !(keys.contains(k) && shares(*a)));
         self.bindings.extend(keys.iter().map(|k| (*k, action)));

@@ -6,10 +6,10 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::event::{Event, IndexUpdate};
 use crate::bookmark::content_hash;
 use crate::cache;
 use crate::entity::{self, DocEntities, EntityIndex};
+use crate::event::{Event, IndexUpdate};
 use crate::library::{self, Entry};
 use rayon::prelude::*;
 use std::path::PathBuf;

@@ -38,6 +38,9 @@ pub struct Runtime<B: Backend> {
     searcher: CorpusSearcher,
     data: Data,
     quit: bool,
+    /// The next frame is drawn whole: what the terminal shows may not be the last frame (after
+    /// a resize, which can cut or reflow it, or Ctrl-L).
+    redraw: bool,
 }
 
 /// How the session ended, for the process's exit.
@@ -69,6 +72,23 @@ impl<B: Backend> Runtime<B> {
     }
 
     pub fn draw(&mut self) -> io::Result<()> {
+        // The terminal's size as it is now: resize events of a quick succession can arrive
+        // with sizes already gone, and the frame must fit the screen there is.
+        let size = self
+            .terminal
+            .size()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        if (size.width, size.height) != self.app.size {
+            self.handle(Event::Resize(size.width, size.height))?;
+        }
+        if std::mem::take(&mut self.redraw) {
+            // `resize` clears the screen and forgets the last frame, without asking the
+            // terminal where its cursor is (which `clear` does, and not every terminal answers).
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            self.terminal
+                .resize(area)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+        }
         let (app, theme) = (&self.app, &self.theme);
         crate::term::draw(&mut self.terminal, |f| ui::draw(f, app, theme))
     }
@@ -144,10 +164,7 @@ impl<B: Backend> Runtime<B> {
     fn carry_out(&mut self, effect: Effect, replies: &mut Vec<Event>) -> io::Result<()> {
         match effect {
             Effect::Quit => self.quit = true,
-            Effect::Redraw => self
-                .terminal
-                .clear()
-                .map_err(|e| io::Error::other(e.to_string()))?,
+            Effect::Redraw => self.redraw = true,
             Effect::Load(entries) => {
                 for (i, entry) in entries {
                     self.loader.read(i, entry);

@@ -73,11 +73,20 @@ fn narrow_terminal_hides_the_sidebar_and_s_shows_it() {
 fn unreadable_first_article_falls_through_to_the_next() {
     let entries = library::seeds();
     let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
-    up(&mut app, Event::Loaded {
-        index: 0,
-        result: Err("permission denied".into()),
-    });
-    assert!(app.status.current().unwrap().0.contains("permission denied"));
+    up(
+        &mut app,
+        Event::Loaded {
+            index: 0,
+            result: Err("permission denied".into()),
+        },
+    );
+    assert!(
+        app.status
+            .current()
+            .unwrap()
+            .0
+            .contains("permission denied")
+    );
     let result = library::load(&entries[1]).map(Arc::new);
     up(&mut app, Event::Loaded { index: 1, result });
     assert_eq!(app.open(), Some(1));
@@ -127,7 +136,11 @@ fn bookmark_with_note_marks_the_gutter_and_lists_it() {
     let mut store = crate::store::BookmarkStore::open(dir.path());
     let mut app = seeded_app();
     type_keys(&mut app, &mut store, &chars("jjjjjb"));
-    assert!(app.input.is_some(), "note prompt opens: {:?}", app.status.current());
+    assert!(
+        app.input.is_some(),
+        "note prompt opens: {:?}",
+        app.status.current()
+    );
     type_keys(&mut app, &mut store, &chars("à relire"));
     type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
     assert_eq!(store.bookmarks().len(), 1);
@@ -200,10 +213,13 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
     let g = app.geometry().unwrap();
     let list = g.list.unwrap();
     // Second article in the list (rows 3-4 inside the border).
-    up(&mut app, Event::Mouse(Mouse::Click {
-        x: list.x + 2,
-        y: list.y + 3,
-    }));
+    up(
+        &mut app,
+        Event::Mouse(Mouse::Click {
+            x: list.x + 2,
+            y: list.y + 3,
+        }),
+    );
     assert_eq!(app.open(), Some(1));
     assert_eq!(
         app.focus,
@@ -212,11 +228,14 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
     );
     // Wheel over the reader scrolls it.
     let before = app.reader().unwrap().top;
-    up(&mut app, Event::Mouse(Mouse::Scroll {
-        x: g.reader.x + 5,
-        y: g.reader.y + 5,
-        down: true,
-    }));
+    up(
+        &mut app,
+        Event::Mouse(Mouse::Scroll {
+            x: g.reader.x + 5,
+            y: g.reader.y + 5,
+            down: true,
+        }),
+    );
     assert!(app.reader().unwrap().top > before);
     // Click on "Ibrahim Raïssi" in the first paragraph of the second article.
     up(&mut app, Event::Action(Action::Top));
@@ -236,10 +255,13 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
         .unwrap();
     let col = line[..line.find("Raïssi").unwrap()].chars().count() as u16;
     let x = g.reader.x + 1 + geometry::GUTTER + col + 1;
-    up(&mut app, Event::Mouse(Mouse::Click {
-        x,
-        y: g.reader.y + 1 + row as u16,
-    }));
+    up(
+        &mut app,
+        Event::Mouse(Mouse::Click {
+            x,
+            y: g.reader.y + 1 + row as u16,
+        }),
+    );
     let id = app.entities.selected.expect("an entity was selected");
     assert!(
         app.entities

@@ -68,7 +68,11 @@ pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
     arts.iter().position(|a| a.entry.name == name)
 }
 
-pub(super) fn locate_in(library: &Library, article: Option<usize>, anchor: &Anchor) -> Option<Range<usize>> {
+pub(super) fn locate_in(
+    library: &Library,
+    article: Option<usize>,
+    anchor: &Anchor,
+) -> Option<Range<usize>> {
     let doc = library.articles.get(article?)?.doc.as_ref()?;
     match Locator::new(&doc.text).locate(anchor) {
         Located::Exact(r) | Located::Moved(r) => Some(r),

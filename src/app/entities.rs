@@ -286,7 +286,7 @@ impl App {
         self.reading.follow = Follow::Mentions;
         if let Some(ent) = self.entities.index.entity(id) {
             self.status.say(format!(
-                "{} · {} mentions in {} article(s) · n next mention, N previous, M list",
+                "{} · {} mentions in {} article(s) · n and N step through them, M lists them",
                 ent.name, ent.mentions, ent.documents
             ));
         }

@@ -22,6 +22,8 @@ pub enum Purpose {
 pub struct Input {
     pub purpose: Purpose,
     pub text: String,
+    /// Said after the text while typing (a paste cut short).
+    pub note: Option<String>,
 }
 
 impl Input {
@@ -29,6 +31,7 @@ impl Input {
         Input {
             purpose,
             text: text.to_string(),
+            note: None,
         }
     }
 
@@ -116,7 +119,7 @@ impl App {
             }
         }
         if kept < offered {
-            self.status.say(format!(
+            input.note = Some(format!(
                 "paste cut to {MAX_INPUT_CHARS} characters: {} left out",
                 offered - kept
             ));

@@ -13,7 +13,9 @@ const MAX_COUNT: usize = 1_000_000;
 impl App {
     /// Where a key is looked up now.
     pub fn context(&self) -> Context {
-        self.overlay.as_ref().map_or(Context::Panes, Overlay::context)
+        self.overlay
+            .as_ref()
+            .map_or(Context::Panes, Overlay::context)
     }
 
     pub(super) fn on_key(&mut self, key: Key, fx: &mut Vec<Effect>) {
@@ -41,7 +43,10 @@ impl App {
         }
         let count = self.count.take();
         let Some(action) = self.keymap.action_in(key, self.context()) else {
-            if key.code != KeyCode::Esc {
+            if matches!(self.overlay, Some(Overlay::Help(_))) {
+                // Any key that does not scroll the help closes it.
+                self.overlay = None;
+            } else if key.code != KeyCode::Esc {
                 self.status.say(format!(
                     "{}: not a key here, ? for help",
                     crate::sanitize::display(&key.to_string())
@@ -62,7 +67,8 @@ impl App {
             return;
         };
         if key.ctrl || key.alt || !letter.is_alphanumeric() {
-            self.status.say("a mark is a letter: m then a letter sets it, ' then the letter goes back");
+            self.status
+                .say("a mark is a letter: m then a letter sets it, ' then the letter goes back");
             return;
         }
         let (Some(i), Some(r)) = (self.reading.open, &self.reading.reader) else {
@@ -76,7 +82,9 @@ impl App {
             Prefix::SetMark => {
                 let at = r.offset_of(r.cursor);
                 self.reading.set_mark(&path, letter, at);
-                self.status.say(format!("mark {letter} set: ' then {letter} comes back here"));
+                self.status.say(format!(
+                    "mark {letter} set: ' then {letter} comes back here"
+                ));
             }
             Prefix::GotoMark => match self.reading.mark(&path, letter) {
                 Some(at) => {

@@ -173,7 +173,10 @@ impl App {
     /// article no longer matches.
     pub(super) fn filter_list(&mut self, filter: &str) {
         self.list.set_filter(&self.library, filter);
-        if self.list.row_of(&self.library, self.list.selected).is_none()
+        if self
+            .list
+            .row_of(&self.library, self.list.selected)
+            .is_none()
             && let Some(first) = self.list.at_row(&self.library, 0)
         {
             self.list.selected = first;

@@ -4,9 +4,9 @@
 use super::super::*;
 use crate::app::test_util::{index_all, loads, message, up};
 use crate::keymap::{Key, KeyCode};
-use std::sync::Arc;
 use crate::library::{self, Entry, Library, Origin};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 struct Folder {
     dir: tempfile::TempDir,
@@ -121,7 +121,10 @@ fn an_added_file_takes_its_natural_place_and_the_selection_stays() {
     // New articles are appended to `articles`: indices already handed out do not move.
     assert_eq!(index_of(&app, &f, "d/2.txt"), 3);
     assert_eq!(loads(&effects), [3, 4]);
-    assert_eq!(app.list.selected, selected, "the selection stays on its article");
+    assert_eq!(
+        app.list.selected, selected,
+        "the selection stays on its article"
+    );
     assert_eq!(app.selected_row(), 3);
     assert_eq!(app.list.top, 0, "a short list shows its new first row");
     assert_eq!(message(&app), Some("folder changed: 2 added"));
@@ -132,10 +135,13 @@ fn the_walk_does_not_list_twice_a_file_the_watcher_added_first() {
     let f = Folder::new(&["d/1.txt", "d/2.txt", "d/3.txt"]);
     let mut app = f.app(&["d/1.txt"]);
     changed(&mut app, vec![(f.path("d/3.txt"), true)]);
-    let effects = up(&mut app, Event::Discovered(library::Discovery {
-        entries: vec![f.entry("d/2.txt"), f.entry("d/3.txt")],
-        skipped: Vec::new(),
-    }));
+    let effects = up(
+        &mut app,
+        Event::Discovered(library::Discovery {
+            entries: vec![f.entry("d/2.txt"), f.entry("d/3.txt")],
+            skipped: Vec::new(),
+        }),
+    );
     assert_eq!(listed(&app), ["d/1.txt", "d/2.txt", "d/3.txt"]);
     assert_eq!(app.library.len(), 3);
     assert_eq!(loads(&effects), [2]);
@@ -280,13 +286,17 @@ fn an_unreadable_article_falls_through_to_the_next_in_the_list() {
     let library = Library::under(vec![f.dir.path().to_path_buf()], entries);
     let mut app = App::new(library, Keymap::default(), (120, 40));
     changed(&mut app, vec![(f.write("d/2.txt"), true)]);
-    up(&mut app, Event::Loaded {
-        index: 0,
-        result: Err("permission denied".into()),
-    });
+    up(
+        &mut app,
+        Event::Loaded {
+            index: 0,
+            result: Err("permission denied".into()),
+        },
+    );
     load(&mut app, 1);
     assert_eq!(
-        app.open(), None,
+        app.open(),
+        None,
         "d/2.txt comes next in the list, not d/3.txt"
     );
     load(&mut app, 2);

@@ -168,7 +168,7 @@ impl App {
         let ent = self.entities.index.entity(id)?;
         let occ = self.entities.index.occurrences(id);
         let Some(k) = self.entities.occurrence else {
-            return Some(format!("{} · {} mentions · n next", ent.name, occ.len()));
+            return Some(format!("{} · {} mentions", short(&ent.name), occ.len()));
         };
         let &(d, i) = occ.get(k)?;
         let here = self.mention_key(d, i, k);
@@ -192,11 +192,22 @@ impl App {
         }
         Some(format!(
             "{} · mention {}/{} · article {}/{}",
-            ent.name,
+            short(&ent.name),
             before + 1,
             occ.len(),
             docs_before + 1,
             docs
         ))
     }
+}
+
+/// A name cut for the status bar, where the place in the article must fit beside it.
+fn short(name: &str) -> String {
+    const MAX: usize = 28;
+    if name.chars().count() <= MAX {
+        return name.to_string();
+    }
+    let mut s: String = name.chars().take(MAX - 1).collect();
+    s.push('…');
+    s
 }

@@ -165,6 +165,8 @@ impl App {
             Event::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
+                // A resized terminal may have cut or reflowed what it showed.
+                fx.push(Effect::Redraw);
             }
             Event::Redraw => fx.push(Effect::Redraw),
             Event::Loaded { index, result } => self.on_loaded(index, result, fx),

@@ -10,7 +10,12 @@ use std::sync::Arc;
 impl App {
     /// Opens article `index`, at `offset` if given, else where the reader last was in it.
     /// The place in the article being left is saved.
-    pub(super) fn open_article(&mut self, index: usize, offset: Option<usize>, fx: &mut Vec<Effect>) {
+    pub(super) fn open_article(
+        &mut self,
+        index: usize,
+        offset: Option<usize>,
+        fx: &mut Vec<Effect>,
+    ) {
         let Some(article) = self.library.articles.get(index) else {
             return;
         };

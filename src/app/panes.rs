@@ -68,7 +68,8 @@ impl App {
                 if self.focus == Focus::Reader {
                     self.bookmark_here(fx);
                 } else {
-                    self.status.say("b bookmarks a passage of the reader (Tab to it)");
+                    self.status
+                        .say("b bookmarks a passage of the reader (Tab to it)");
                 }
             }
             Action::Select => {

@@ -2,9 +2,9 @@
 use super::*;
 use crate::app::test_util::*;
 use crate::keymap::Key;
-use std::sync::Arc;
 use crate::keymap::KeyCode;
 use crate::library::{self, Entry, Library, Origin};
+use std::sync::Arc;
 
 /// A file over the preview's threshold, every paragraph different, and an app waiting for it.
 fn long_file() -> (tempfile::TempDir, Entry, App) {

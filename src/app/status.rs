@@ -84,7 +84,11 @@ mod tests {
         s.key_pressed();
         assert_eq!(s.current(), Some(("skipped a.fifo", 0)));
         s.key_pressed();
-        assert_eq!(s.current(), Some(("skipped a.fifo", 0)), "the last one stays");
+        assert_eq!(
+            s.current(),
+            Some(("skipped a.fifo", 0)),
+            "the last one stays"
+        );
     }
 
     #[test]

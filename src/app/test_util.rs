@@ -17,15 +17,6 @@ pub fn key(c: char) -> Event {
     Event::Key(Key::plain(KeyCode::Char(c)))
 }
 
-pub fn code(c: KeyCode) -> Event {
-    Event::Key(Key::plain(c))
-}
-
-/// Types `s`, a key a character.
-pub fn type_str(app: &mut App, s: &str) -> Vec<Effect> {
-    s.chars().flat_map(|c| up(app, key(c))).collect()
-}
-
 /// The two seeds, read (not yet indexed).
 pub fn seeded_app() -> App {
     let entries = library::seeds();

@@ -33,9 +33,10 @@ impl Data {
 
     /// Why bookmarks are read-only this session, if they are.
     pub fn bookmarks_read_only(&self) -> Option<String> {
-        self.bookmarks
-            .as_ref()
-            .and_then(|b| b.read_only().map(|w| format!("bookmarks are read-only: {w}")))
+        self.bookmarks.as_ref().and_then(|b| {
+            b.read_only()
+                .map(|w| format!("bookmarks are read-only: {w}"))
+        })
     }
 
     /// The saved places of these articles, and the article open last.

@@ -2,9 +2,9 @@
 //! (loader, rest of the folder walk, folder watching, corpus search), the app and what it
 //! must say first. The same for the terminal and for tests: only the backend differs.
 
+use super::Runtime;
 use super::corpus_search::CorpusSearcher;
 use super::data::Data;
-use super::Runtime;
 use crate::app::{App, Event, Start};
 use crate::library::{Discovery, Library};
 use crate::loader::Loader;
@@ -45,7 +45,9 @@ pub fn boot<B: Backend>(
     if let Some(i) = last.and_then(|l| found.entries.iter().position(|e| e.path == l)) {
         start.article = i;
     }
-    let size = terminal.size().map_err(|e| io::Error::other(e.to_string()))?;
+    let size = terminal
+        .size()
+        .map_err(|e| io::Error::other(e.to_string()))?;
     let (tx, rx) = mpsc::channel();
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
     // The article shown first is read first.
@@ -98,15 +100,19 @@ pub fn boot<B: Backend>(
         searcher,
         data,
         quit: false,
+        redraw: false,
     };
     rt.handle(Event::Resize(size.width, size.height))?;
     let bookmarks = rt.data.bookmarks_event(None);
     rt.handle(bookmarks)?;
     // Every start-up message is read in turn, none hiding the next.
-    let skipped = found.skipped.first().map(|first| match found.skipped.len() - 1 {
-        0 => first.clone(),
-        more => format!("{first} (and {more} more)"),
-    });
+    let skipped = found
+        .skipped
+        .first()
+        .map(|first| match found.skipped.len() - 1 {
+            0 => first.clone(),
+            more => format!("{first} (and {more} more)"),
+        });
     let said = [
         config_message,
         data_message,

@@ -28,7 +28,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = usize::from(inner.height) / App::LIST_ITEM_ROWS;
     let mut lines = Vec::with_capacity(usize::from(inner.height));
     let open = app.open();
-    let shown = app.list.rows(&app.library).iter().skip(app.list.top).take(rows);
+    let shown = app
+        .list
+        .rows(&app.library)
+        .iter()
+        .skip(app.list.top)
+        .take(rows);
     for (i, article) in shown.filter_map(|&i| Some((i, app.library.articles.get(i)?))) {
         let mut title_style = if open == Some(i) {
             theme.list_open

@@ -19,8 +19,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             input.prompt(),
             crate::sanitize::display(&input.text)
         );
+        let note = input
+            .note
+            .as_ref()
+            .map(|n| format!("  ({n})"))
+            .unwrap_or_default();
+        let note = fit(&note, width / 2);
         // The end of a long input is what is being typed: show that.
-        let shown = tail_fit(&text, width);
+        let shown = tail_fit(&text, width.saturating_sub(note.width())) + &note;
         frame.render_widget(Paragraph::new(shown).style(theme.status_key), area);
         return;
     }
@@ -38,10 +44,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let hints_w: usize = hints.iter().map(Span::width).sum();
     let right_w = right.width();
-    // The hints go when the bar cannot hold them and a readable left part.
-    let keep_hints = width >= right_w + hints_w + 24;
-    let hints_w = if keep_hints { hints_w } else { 0 };
     let left = left_side(app);
+    // The hints give way to a message that needs their room, and to a short bar.
+    let whole = 1 + left.width() + right_w + hints_w <= width;
+    let keep_hints = whole || (app.status.current().is_none() && width >= right_w + hints_w + 24);
+    let hints_w = if keep_hints { hints_w } else { 0 };
     let room = width.saturating_sub(right_w + hints_w + 1);
     let left = fit(&left, room);
     let used = 1 + left.width() + right_w + hints_w;
@@ -116,7 +123,7 @@ fn following(app: &App) -> Option<String> {
         Follow::Matches => entity && search.is_none(),
     };
     if mentions {
-        return app.mention_status().map(|s| format!("{s} · n next mention"));
+        return app.mention_status().map(|s| format!("n: {s}"));
     }
     let s = search?;
     let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
@@ -127,7 +134,7 @@ fn following(app: &App) -> Option<String> {
         s.matches.len().to_string()
     };
     let query = fit(&s.query, 24);
-    Some(format!("/{query} {at}/{of} · n next match"))
+    Some(format!("n: /{query} {at}/{of}"))
 }
 
 /// The end of `s` in `width` cells, with an ellipsis in front when cut.

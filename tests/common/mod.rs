@@ -1,6 +1,8 @@
 //! Runs the real liseuse binary in a pseudo-terminal and reads its screen as a person would.
 #![allow(dead_code)]
 
+pub mod headless;
+
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;

@@ -62,7 +62,12 @@ impl App {
         });
     }
 
-    pub(crate) fn on_corpus_hits(&mut self, hits: Vec<CorpusHit>, truncated: bool, searched: usize) {
+    pub(crate) fn on_corpus_hits(
+        &mut self,
+        hits: Vec<CorpusHit>,
+        truncated: bool,
+        searched: usize,
+    ) {
         if let Some(Overlay::Corpus(c)) = &mut self.overlay {
             c.selected = c.selected.min(hits.len().saturating_sub(1));
             c.hits = hits;
