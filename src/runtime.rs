@@ -61,6 +61,11 @@ impl<B: Backend> Runtime<B> {
         self.terminal.backend()
     }
 
+    /// The backend itself: tests resize it or write over it, as a terminal can be.
+    pub fn backend_mut(&mut self) -> &mut B {
+        self.terminal.backend_mut()
+    }
+
     /// Where events come in: the terminal's input thread, and tests, send here.
     pub fn sender(&self) -> Sender<Event> {
         self.sender.clone()

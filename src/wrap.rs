@@ -49,7 +49,9 @@ fn glues_to_next(word: &str) -> bool {
 /// Digits, with the separators numbers are written with (`14,5`, `1.000`, `3'000`).
 fn is_number(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && word.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '’'))
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '’'))
         && word.len() <= 12
 }
 

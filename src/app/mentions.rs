@@ -133,9 +133,9 @@ impl App {
         }
         if best.is_none() && wrap.is_some() && occ.len() > 1 {
             self.status.say(if forward {
-                "mentions went on from the first article"
+                "n went on from the first mention"
             } else {
-                "mentions went on from the last article"
+                "N went on from the last mention"
             });
         }
         if let Some((_, _, k)) = best.or(wrap) {

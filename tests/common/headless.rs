@@ -174,6 +174,28 @@ impl Headless {
         self.rt.backend().buffer().clone()
     }
 
+    /// Writes `text` over row `y` of the terminal behind liseuse's back (another program, a
+    /// message from the system), as Ctrl-L is there to mend.
+    pub fn scribble(&mut self, y: u16, text: &str) {
+        use ratatui::backend::Backend;
+        let cells: Vec<(u16, u16, ratatui::buffer::Cell)> = text
+            .chars()
+            .enumerate()
+            .map(|(x, c)| {
+                let mut cell = ratatui::buffer::Cell::default();
+                cell.set_char(c);
+                (x as u16, y, cell)
+            })
+            .collect();
+        let backend = self.rt.backend_mut();
+        let _ = backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)));
+    }
+
+    /// The reader's cursor line as a byte offset of the article.
+    pub fn cursor(&self) -> Option<usize> {
+        self.app().reader().map(|r| r.offset_of(r.cursor))
+    }
+
     pub fn quitting(&self) -> bool {
         self.rt.quitting()
     }
