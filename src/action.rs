@@ -68,6 +68,7 @@ actions! {
     Command => "command", "A command: :n next article, :p previous, :q quit, :NUMBER line";
     Info => "info", "Show the file, the position and the size";
     Redraw => "redraw", "Redraw the screen";
+    Suspend => "suspend", "Suspend liseuse to the shell (fg brings it back)";
     Help => "help", "Show or hide this help";
     Cancel => "cancel", "Close the overlay, clear the selection, the search and filters";
     Quit => "quit", "Quit liseuse";

@@ -29,6 +29,17 @@ pub struct CorpusHit {
     pub range: Range<usize>,
 }
 
+/// A signal from outside, as the app must hear it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// TERM, INT, HUP, QUIT: save what is pending, leave, and exit with 128 + this number.
+    End(i32),
+    /// TSTP: give the terminal back and stop, as less does.
+    Suspend,
+    /// CONT: the terminal may show anything now.
+    Continue,
+}
+
 #[derive(Debug)]
 pub enum Event {
     Key(Key),
@@ -39,6 +50,7 @@ pub enum Event {
     Paste(String),
     /// Redraw the whole screen (Ctrl-L): the terminal may have been written over.
     Redraw,
+    Signal(Signal),
     /// An article was read (or could not be) in the background.
     Loaded {
         index: usize,

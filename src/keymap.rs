@@ -168,6 +168,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("=", Action::Info),
     ("Ctrl-g", Action::Info),
     ("Ctrl-l", Action::Redraw),
+    ("Ctrl-z", Action::Suspend),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),

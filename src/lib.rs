@@ -25,6 +25,7 @@ pub mod readfile;
 pub mod runtime;
 pub mod sanitize;
 pub mod search;
+pub mod signals;
 pub mod store;
 pub mod term;
 pub mod ui;

@@ -160,12 +160,18 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     if std::env::var_os(liseuse::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
         panic!("panic asked for by {}", liseuse::crash::PANIC_FOR_TEST);
     }
-    let rt = runtime::boot(&options, found, rest, terminal)?;
+    let mut rt = runtime::boot(&options, found, rest, terminal)?;
     term::spawn_input(rt.sender());
+    liseuse::signals::spawn(rt.sender());
+    rt.on_suspend(term::suspend);
     let ending = rt.run()?;
     drop(guard);
     for line in &ending.messages {
         eprintln!("liseuse: {line}");
+    }
+    if let Some(sig) = ending.signal {
+        // Ended by a signal: say so in the status, as a shell reports it.
+        std::process::exit(128 + sig);
     }
     Ok(!ending.lost)
 }

@@ -38,6 +38,11 @@ pub struct Runtime<B: Backend> {
     searcher: CorpusSearcher,
     data: Data,
     quit: bool,
+    /// The signal that ended the session, if one did.
+    signal: Option<i32>,
+    /// How to give the terminal back and stop (Ctrl-Z, SIGTSTP), then take it again; none
+    /// for a backend that is no terminal.
+    suspend: Option<Box<dyn FnMut() -> io::Result<()>>>,
     /// The next frame is drawn whole: what the terminal shows may not be the last frame (after
     /// a resize, which can cut or reflow it, or Ctrl-L).
     redraw: bool,
@@ -50,6 +55,8 @@ pub struct Ending {
     pub messages: Vec<String>,
     /// Something the user kept was lost: the exit status says so.
     pub lost: bool,
+    /// Ended by this signal: the process exits with 128 + it.
+    pub signal: Option<i32>,
 }
 
 impl<B: Backend> Runtime<B> {
@@ -69,6 +76,11 @@ impl<B: Backend> Runtime<B> {
     /// Where events come in: the terminal's input thread, and tests, send here.
     pub fn sender(&self) -> Sender<Event> {
         self.sender.clone()
+    }
+
+    /// How to suspend the process (set by `main.rs` for the terminal).
+    pub fn on_suspend(&mut self, f: impl FnMut() -> io::Result<()> + 'static) {
+        self.suspend = Some(Box::new(f));
     }
 
     /// Whether the user asked to quit.
@@ -169,6 +181,18 @@ impl<B: Backend> Runtime<B> {
     fn carry_out(&mut self, effect: Effect, replies: &mut Vec<Event>) -> io::Result<()> {
         match effect {
             Effect::Quit => self.quit = true,
+            Effect::QuitBySignal(n) => {
+                self.quit = true;
+                self.signal = Some(n);
+            }
+            Effect::Suspend => {
+                if let Some(f) = &mut self.suspend {
+                    // Positions are on disk before the process stops: it may never resume.
+                    self.data.save_positions();
+                    f()?;
+                    self.redraw = true;
+                }
+            }
             Effect::Redraw => self.redraw = true,
             Effect::Load(entries) => {
                 for (i, entry) in entries {
@@ -193,6 +217,10 @@ impl<B: Backend> Runtime<B> {
     /// Saves what is pending and says what could not be.
     pub fn finish(mut self) -> Ending {
         let (messages, lost) = self.data.close();
-        Ending { messages, lost }
+        Ending {
+            messages,
+            lost,
+            signal: self.signal,
+        }
     }
 }

@@ -54,8 +54,15 @@ pub fn enter() -> io::Result<(Term, Guard)> {
             std::process::exit(101);
         }
     }));
-    terminal::enable_raw_mode()?;
     let guard = Guard;
+    take_screen()?;
+    let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((term, guard))
+}
+
+/// Raw mode, the alternate screen, the cursor hidden, mouse and bracketed paste on.
+fn take_screen() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
@@ -63,9 +70,16 @@ pub fn enter() -> io::Result<(Term, Guard)> {
         event::EnableMouseCapture,
         // A paste arrives as one event, not as keys that would each run a command.
         event::EnableBracketedPaste
-    )?;
-    let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    Ok((term, guard))
+    )
+}
+
+/// Ctrl-Z or SIGTSTP: the terminal as it was before liseuse, the process stopped until `fg`,
+/// then the screen taken again (the runtime draws it whole).
+pub fn suspend() -> io::Result<()> {
+    let _drawing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
+    restore();
+    crate::signals::stop();
+    take_screen()
 }
 
 /// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice.

@@ -9,6 +9,10 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub enum Effect {
     Quit,
+    /// Leave because of a signal: the process exits with 128 + its number.
+    QuitBySignal(i32),
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
     /// The terminal may show something else than the last frame: clear it and draw again.
     Redraw,
     AddBookmark(Bookmark),

@@ -169,6 +169,14 @@ impl App {
                 fx.push(Effect::Redraw);
             }
             Event::Redraw => fx.push(Effect::Redraw),
+            Event::Signal(sig) => match sig {
+                crate::event::Signal::End(n) => {
+                    self.save_place(fx);
+                    fx.push(Effect::QuitBySignal(n));
+                }
+                crate::event::Signal::Suspend => fx.push(Effect::Suspend),
+                crate::event::Signal::Continue => fx.push(Effect::Redraw),
+            },
             Event::Loaded { index, result } => self.on_loaded(index, result, fx),
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),

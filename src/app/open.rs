@@ -73,6 +73,7 @@ impl App {
             | Event::Action(_)
             | Event::Paste(_)
             | Event::Redraw
+            | Event::Signal(_)
             | Event::CorpusHits { .. } => true,
             Event::Preview { index, .. } | Event::Loaded { index, .. } => {
                 self.reading.pending.is_some_and(|(p, _)| p == *index)

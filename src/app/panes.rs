@@ -96,6 +96,10 @@ impl App {
             Action::GotoMark => self.prefix = Some(Prefix::GotoMark),
             Action::Info => self.info(),
             Action::Redraw => fx.push(Effect::Redraw),
+            Action::Suspend => {
+                self.save_place(fx);
+                fx.push(Effect::Suspend);
+            }
             Action::EditNote | Action::Delete | Action::Undo => {}
             Action::Percent => match (count, &mut self.reading.reader) {
                 (Some(p), Some(r)) => {

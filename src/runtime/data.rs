@@ -120,6 +120,16 @@ impl Data {
         replies.push(self.bookmarks_event(message));
     }
 
+    /// Writes the reading positions now (before the process is suspended).
+    pub fn save_positions(&mut self) {
+        if let Some(p) = &mut self.positions
+            && p.read_only().is_none()
+        {
+            // A failure is said at quit, when the save is tried again.
+            let _ = p.save();
+        }
+    }
+
     /// On the way out: positions saved, and anything still unsaved said plainly. The second
     /// value says whether bookmark changes were lost.
     pub fn close(&mut self) -> (Vec<String>, bool) {

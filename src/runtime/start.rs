@@ -100,6 +100,8 @@ pub fn boot<B: Backend>(
         searcher,
         data,
         quit: false,
+        signal: None,
+        suspend: None,
         redraw: false,
     };
     rt.handle(Event::Resize(size.width, size.height))?;
