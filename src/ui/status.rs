@@ -13,6 +13,19 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
+    // A message that the bar cannot hold whole, or that a prompt would hide, is shown whole
+    // just above it.
+    if let Some((msg, more)) = app.status.current() {
+        let room = width.saturating_sub(right_side(app).width() + 2);
+        if app.input.is_some() || msg.width() > room {
+            let msg = if more > 0 {
+                format!("{msg}  [{more} more: any key]")
+            } else {
+                msg.to_string()
+            };
+            above(frame, area, &msg, theme);
+        }
+    }
     if let Some(input) = &app.input {
         let text = format!(
             " {}{}█",
@@ -62,6 +75,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.extend(hints);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+/// Draws `msg` wrapped on up to three rows right above the status bar.
+fn above(frame: &mut Frame, bar: Rect, msg: &str, theme: &Theme) {
+    let width = usize::from(bar.width.saturating_sub(2)).max(10);
+    let shown = crate::sanitize::display(msg);
+    let lines: Vec<Line> = textwrap::wrap(&shown, width)
+        .into_iter()
+        .take(3)
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    let h = u16::try_from(lines.len()).unwrap_or(3).min(bar.y);
+    if h == 0 {
+        return;
+    }
+    let rect = Rect::new(bar.x, bar.y - h, bar.width, h);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(Paragraph::new(lines).style(theme.notice), rect);
 }
 
 /// The message, else the followed entity or the title.

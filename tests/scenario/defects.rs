@@ -206,3 +206,33 @@ fn small_things_a_reader_notices() {
         "the counts are explained"
     );
 }
+
+/// Issue "Trust…" item 12: every start-up message is shown in turn, and one longer than the
+/// bar is shown whole, not cut.
+#[test]
+fn every_startup_message_is_shown_whole_and_in_turn() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("data")).unwrap();
+    std::fs::write(home.path().join("data/bookmarks.json"), "{ not json").unwrap();
+    std::fs::write(home.path().join("config.toml"), "theme = 3\n").unwrap();
+    let mut s = Headless::start_in(home, &[], 80, 24, |_| {});
+    s.settle();
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = flat(&s.screen());
+    assert!(
+        first.contains("line 1"),
+        "the config's error first:\n{first}"
+    );
+    assert!(first.contains("1 more: any key"), "{first}");
+    s.keys("j");
+    s.keys("j");
+    let second = flat(&s.screen());
+    assert!(
+        second.contains("bookmarks are read-only"),
+        "then the bookmarks':\n{second}"
+    );
+    assert!(
+        second.contains("never overwritten") || second.contains("not valid"),
+        "whole:\n{second}"
+    );
+}
