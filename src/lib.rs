@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod bookmark;
 pub mod cache;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod crash;
