@@ -13,6 +13,7 @@ pub mod bookmark;
 pub mod cache;
 pub mod calendar;
 pub mod cli;
+pub mod company;
 pub mod config;
 pub mod crash;
 pub mod discover;
