@@ -53,6 +53,7 @@ actions! {
     NarrowerList => "narrower_list", "Make the file list narrower";
     ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
     Mentions => "mentions", "List every mention of the selected entity";
+    Company => "company", "Who appears with the selected entity: Enter lists the passages naming both";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
     Select => "select", "Start or stop selecting lines to bookmark";
     Bookmarks => "bookmarks", "List the bookmarks of all articles";
@@ -148,6 +149,7 @@ impl Action {
                             | A::Search
                             | A::SearchAll
                             | A::Mentions
+                            | A::Company
                             | A::Help
                             | A::Cancel
                             | A::Quit

@@ -152,6 +152,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("<", Action::NarrowerList),
     ("c", Action::ToggleScope),
     ("M", Action::Mentions),
+    ("w", Action::Company),
     ("b", Action::Bookmark),
     ("v", Action::Select),
     ("B", Action::Bookmarks),

@@ -245,6 +245,7 @@ impl App {
         }
         self.entities.rebuild_rows(self.reading.open);
         self.refresh_mention_list();
+        self.refresh_company();
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);
         }

@@ -1,6 +1,7 @@
 //! Drawing: reads `&App`, never changes it. One file per pane and per overlay.
 
 mod bookmarks;
+mod company;
 mod corpus;
 mod help;
 mod highlight;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Bookmarks(list)) => bookmarks::draw(frame, area, app, list, theme),
         Some(Overlay::Corpus(c)) => corpus::draw(frame, area, app, c, theme),
         Some(Overlay::Mentions(m)) => mentions::draw(frame, area, app, m, theme),
+        Some(Overlay::Company(c)) => company::draw(frame, area, app, c, theme),
         None => {}
     }
 }

@@ -3,6 +3,7 @@
 //! else there than in the panes).
 
 pub mod bookmarks;
+pub mod company;
 pub mod corpus;
 pub mod help;
 pub mod mentions;
@@ -10,6 +11,7 @@ pub mod mentions;
 use super::{App, Effect};
 use crate::action::{Action, Context};
 pub use bookmarks::BookmarkList;
+pub use company::CompanyView;
 pub use corpus::CorpusSearch;
 pub use help::HelpView;
 pub use mentions::MentionList;
@@ -22,6 +24,8 @@ pub enum Overlay {
     Corpus(CorpusSearch),
     /// Every mention of the selected entity.
     Mentions(MentionList),
+    /// Who appears with the selected entity.
+    Company(CompanyView),
 }
 
 impl Overlay {
@@ -30,7 +34,7 @@ impl Overlay {
         match self {
             Overlay::Help(_) => Context::Help,
             Overlay::Bookmarks(_) => Context::Bookmarks,
-            Overlay::Corpus(_) | Overlay::Mentions(_) => Context::List,
+            Overlay::Corpus(_) | Overlay::Mentions(_) | Overlay::Company(_) => Context::List,
         }
     }
 }
@@ -43,6 +47,7 @@ impl App {
             Some(Overlay::Bookmarks(_)) => self.bookmark_list_action(action, count, fx),
             Some(Overlay::Corpus(_)) => self.corpus_action(action, count, fx),
             Some(Overlay::Mentions(_)) => self.mentions_action(action, count, fx),
+            Some(Overlay::Company(_)) => self.company_action(action, count, fx),
             None => {}
         }
     }
