@@ -30,6 +30,7 @@ mod panes;
 mod provisional;
 pub mod reader;
 pub mod reading;
+pub mod scrollbar;
 pub mod search;
 pub mod status;
 

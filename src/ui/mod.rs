@@ -8,6 +8,7 @@ mod highlight;
 mod list;
 mod mentions;
 mod reader;
+mod scrollbar;
 mod sidebar;
 mod status;
 pub mod theme;

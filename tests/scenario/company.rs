@@ -52,3 +52,49 @@ fn who_appears_with_whom_and_the_passages_naming_both() {
     s.keys("<Esc>/reuters<Enter>n");
     assert!(s.status().contains("n: /reuters 2/"), "{}", s.status());
 }
+
+/// The reader's scrollbar: ticks where the selected person is named, where the search
+/// matches, where bookmarks are; a click on a tick goes there.
+#[test]
+fn the_scrollbar_shows_where_and_a_click_goes_there() {
+    use liseuse::app::Event;
+    use liseuse::app::Mouse;
+    let mut s = seeds();
+    let g = s.app().geometry().unwrap();
+    let col = usize::from(g.reader.x + g.reader.width - 2);
+    let bar = |s: &mut Headless| -> Vec<char> {
+        s.screen()
+            .lines()
+            .skip(1)
+            .take(usize::from(g.reader.height - 2))
+            .map(|l| l.chars().nth(col).unwrap_or(' '))
+            .collect()
+    };
+    assert!(
+        bar(&mut s).iter().all(|c| matches!(c, '┃' | '│')),
+        "no ticks yet"
+    );
+    s.keys("<Tab>/khamenei<Enter><Enter><S-Tab>");
+    let ticks = bar(&mut s);
+    let rows: Vec<usize> = (0..ticks.len()).filter(|&i| ticks[i] == '•').collect();
+    assert!(rows.len() >= 5, "a tick per part naming him: {ticks:?}");
+    // A click on the last tick: the cursor goes to a line naming him.
+    let row = *rows.last().unwrap();
+    s.send(Event::Mouse(Mouse::Click {
+        x: col as u16,
+        y: g.reader.y + 1 + row as u16,
+    }));
+    let r = s.app().reader().unwrap();
+    let line = r.line_range(r.cursor).unwrap();
+    let near = &r.doc.text[line.start..(line.end + 80).min(r.doc.text.len())];
+    assert!(near.contains("Khamenei"), "{near}");
+    assert!(
+        r.offset_of(r.cursor) > r.doc.text.len() / 2,
+        "down in the article"
+    );
+    // Matches and bookmarks have their own marks.
+    s.keys("g/reuters<Enter>");
+    assert!(bar(&mut s).contains(&'◆'), "{:?}", bar(&mut s));
+    s.keys("<Esc>Gb<Esc>");
+    assert!(bar(&mut s).contains(&'▪'), "{:?}", bar(&mut s));
+}
