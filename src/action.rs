@@ -52,6 +52,10 @@ actions! {
     WiderList => "wider_list", "Make the file list wider";
     NarrowerList => "narrower_list", "Make the file list narrower";
     ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
+    ShowPeople => "show_people", "Highlight and list people, or not";
+    ShowOrganisations => "show_organisations", "Highlight and list organisations, or not";
+    ShowPlaces => "show_places", "Highlight and list places, or not";
+    ShowDates => "show_dates", "Highlight and list dates, or not";
     Mentions => "mentions", "List every mention of the selected entity";
     Company => "company", "Who appears with the selected entity: Enter lists the passages naming both";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";

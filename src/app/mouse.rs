@@ -71,7 +71,7 @@ impl App {
                 } else if let Some(s) = g.sidebar.filter(|s| inside(*s, x, y)) {
                     self.focus = Focus::Sidebar;
                     let Some(row) = inner_row(s, y) else { return };
-                    let skip = usize::from(!self.entities.filter.is_empty());
+                    let skip = self.entities.header_lines();
                     let Some(i) = (self.entities.top + row).checked_sub(skip) else {
                         return;
                     };

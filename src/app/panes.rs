@@ -6,6 +6,7 @@ use super::input::{Input, Purpose};
 use super::overlay::{HelpView, Overlay};
 use super::{App, Effect, Focus, Follow, Prefix};
 use crate::action::Action;
+use crate::entity::Label;
 
 impl App {
     /// Carries out `action` in the panes; `count` is what was typed before it (`5j`).
@@ -63,6 +64,10 @@ impl App {
             Action::NextArticle => self.step_article(true, n, fx),
             Action::PrevArticle => self.step_article(false, n, fx),
             Action::ToggleScope => self.toggle_scope(),
+            Action::ShowPeople => self.toggle_label(Label::Per),
+            Action::ShowOrganisations => self.toggle_label(Label::Org),
+            Action::ShowPlaces => self.toggle_label(Label::Loc),
+            Action::ShowDates => self.toggle_label(Label::Date),
             Action::Mentions => self.open_mentions(),
             Action::Company => self.open_company(),
             Action::Bookmark => {

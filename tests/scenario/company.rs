@@ -98,3 +98,30 @@ fn the_scrollbar_shows_where_and_a_click_goes_there() {
     s.keys("<Esc>Gb<Esc>");
     assert!(bar(&mut s).contains(&'▪'), "{:?}", bar(&mut s));
 }
+
+/// Highlighting per type: `L` hides places from the text and the sidebar, which says so.
+#[test]
+fn each_type_can_be_hidden_and_shown_again() {
+    let mut s = seeds();
+    assert!(s.screen().contains("Places 16"));
+    s.keys("L");
+    let screen = s.screen();
+    assert!(!screen.contains("Places 16"), "{screen}");
+    assert!(screen.contains("hidden: places"), "{screen}");
+    assert!(
+        s.app()
+            .entities
+            .doc_mentions(0)
+            .iter()
+            .any(|m| m.label() == liseuse::entity::Label::Loc)
+    );
+    assert!(!s.app().entities.shows(liseuse::entity::Label::Loc));
+    s.keys("L");
+    assert!(s.screen().contains("Places 16"));
+    s.keys("PO");
+    assert!(
+        s.screen().contains("hidden: people, organisations"),
+        "{}",
+        s.screen()
+    );
+}
