@@ -57,6 +57,7 @@ actions! {
     ShowPlaces => "show_places", "Highlight and list places, or not";
     ShowDates => "show_dates", "Highlight and list dates, or not";
     Mentions => "mentions", "List every mention of the selected entity";
+    Timeline => "timeline", "When the selected entity is named: mentions per month, the articles by date";
     Company => "company", "Who appears with the selected entity: Enter lists the passages naming both";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
     Select => "select", "Start or stop selecting lines to bookmark";
@@ -154,6 +155,7 @@ impl Action {
                             | A::SearchAll
                             | A::Mentions
                             | A::Company
+                            | A::Timeline
                             | A::Help
                             | A::Cancel
                             | A::Quit

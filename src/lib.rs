@@ -30,6 +30,7 @@ pub mod search;
 pub mod signals;
 pub mod store;
 pub mod term;
+pub mod timeline;
 pub mod ui;
 pub mod watch;
 pub mod wrap;

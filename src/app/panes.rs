@@ -70,6 +70,7 @@ impl App {
             Action::ShowDates => self.toggle_label(Label::Date),
             Action::Mentions => self.open_mentions(),
             Action::Company => self.open_company(),
+            Action::Timeline => self.open_timeline(),
             Action::Bookmark => {
                 if self.focus == Focus::Reader {
                     self.bookmark_here(fx);

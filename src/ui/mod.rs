@@ -12,6 +12,7 @@ mod scrollbar;
 mod sidebar;
 mod status;
 pub mod theme;
+mod timeline;
 
 use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Overlay};
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Corpus(c)) => corpus::draw(frame, area, app, c, theme),
         Some(Overlay::Mentions(m)) => mentions::draw(frame, area, app, m, theme),
         Some(Overlay::Company(c)) => company::draw(frame, area, app, c, theme),
+        Some(Overlay::Timeline(t)) => timeline::draw(frame, area, app, t, theme),
         None => {}
     }
 }

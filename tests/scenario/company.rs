@@ -125,3 +125,39 @@ fn each_type_can_be_hidden_and_shown_again() {
         s.screen()
     );
 }
+
+/// When: an entity's mentions per month over the library, its articles by date with where
+/// the date comes from; Enter opens one at its first mention.
+#[test]
+fn the_timeline_shows_when_and_opens_an_article() {
+    let lib = crate::library(12);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    s.keys("<Tab>c/meloni<Enter><Enter>T");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Giorgia Meloni · mentions per month"),
+        "{screen}"
+    );
+    // Named in articles 1, 3, 6, 8 and 11, dated 2024-02, -04, -07, -09 and -03 in their
+    // text: oldest first.
+    let listed: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("(date in the text)"))
+        .collect();
+    assert_eq!(listed.len(), 5, "{screen}");
+    for (line, month) in listed
+        .iter()
+        .zip(["2024-02", "2024-03", "2024-04", "2024-07", "2024-09"])
+    {
+        assert!(line.contains(month), "{month}: {line}");
+    }
+    s.keys("<Enter>");
+    assert!(s.app().overlay.is_none());
+    let r = s.app().reader().unwrap();
+    let line = &r.doc.text[r.line_range(r.cursor).unwrap()];
+    assert!(
+        line.contains("Meloni") || line.contains("Giorgia"),
+        "{line}"
+    );
+}

@@ -7,6 +7,7 @@ pub mod company;
 pub mod corpus;
 pub mod help;
 pub mod mentions;
+pub mod timeline;
 
 use super::{App, Effect};
 use crate::action::{Action, Context};
@@ -15,6 +16,7 @@ pub use company::CompanyView;
 pub use corpus::CorpusSearch;
 pub use help::HelpView;
 pub use mentions::MentionList;
+pub use timeline::TimelineView;
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -26,6 +28,8 @@ pub enum Overlay {
     Mentions(MentionList),
     /// Who appears with the selected entity.
     Company(CompanyView),
+    /// When the selected entity is named.
+    Timeline(TimelineView),
 }
 
 impl Overlay {
@@ -34,7 +38,10 @@ impl Overlay {
         match self {
             Overlay::Help(_) => Context::Help,
             Overlay::Bookmarks(_) => Context::Bookmarks,
-            Overlay::Corpus(_) | Overlay::Mentions(_) | Overlay::Company(_) => Context::List,
+            Overlay::Corpus(_)
+            | Overlay::Mentions(_)
+            | Overlay::Company(_)
+            | Overlay::Timeline(_) => Context::List,
         }
     }
 }
@@ -48,6 +55,7 @@ impl App {
             Some(Overlay::Corpus(_)) => self.corpus_action(action, count, fx),
             Some(Overlay::Mentions(_)) => self.mentions_action(action, count, fx),
             Some(Overlay::Company(_)) => self.company_action(action, count, fx),
+            Some(Overlay::Timeline(_)) => self.timeline_action(action, count, fx),
             None => {}
         }
     }
