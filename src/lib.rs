@@ -23,6 +23,7 @@ pub mod event;
 pub mod keymap;
 pub mod library;
 pub mod loader;
+pub mod profile;
 pub mod readfile;
 pub mod runtime;
 pub mod sanitize;
