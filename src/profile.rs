@@ -69,7 +69,7 @@ pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
     let exact: Vec<EntityId> = index
         .entities()
         .iter()
-        .filter(|e| names(e).iter().any(|n| *n == needle))
+        .filter(|e| names(e).contains(&needle))
         .map(|e| e.id)
         .collect();
     if !exact.is_empty() {
