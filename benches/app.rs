@@ -101,6 +101,48 @@ fn benches(c: &mut Criterion) {
         .collect();
     let index = liseuse::entity::EntityIndex::build(&analysed);
     liseuse::cache::save(&cache_dir, &shared, Some((&hashes, &index))).expect("save cache");
+    // Who appears with the most mentioned entity of the library (issue 18: within 50 ms),
+    // and its timeline.
+    let paragraphs: Vec<Vec<std::ops::Range<usize>>> = texts
+        .iter()
+        .map(|t| {
+            Document::from_text("a.txt", t.clone())
+                .paragraphs
+                .iter()
+                .map(|p| p.range.clone())
+                .collect()
+        })
+        .collect();
+    let top = index
+        .entities()
+        .iter()
+        .max_by_key(|e| e.mentions)
+        .map(|e| e.id)
+        .expect("entities");
+    let mut g = c.benchmark_group("company");
+    g.sample_size(10);
+    g.bench_function(format!("most_mentioned_of_{n}_articles"), |b| {
+        let paras = |d: usize, o: usize| {
+            let ps = paragraphs.get(d)?;
+            ps.get(ps.partition_point(|p| p.end <= o)).cloned()
+        };
+        b.iter(|| liseuse::company::companions(&index, &paras, top).len())
+    });
+    g.bench_function(format!("timeline_of_{n}_articles"), |b| {
+        b.iter(|| {
+            liseuse::timeline::timeline(&index, top, |d| {
+                let month = 1 + (d % 12) as u32;
+                Some((
+                    liseuse::calendar::When::Month(2024, month),
+                    liseuse::timeline::Source::Line,
+                ))
+            })
+            .bins
+            .len()
+        })
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("warm_start");
     g.sample_size(10);
     // An unchanged library: the cache's entities and its merged index, checked against the

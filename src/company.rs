@@ -7,7 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::entity::{EntityId, EntityIndex, Label, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// An entity named beside another one.
@@ -76,17 +76,21 @@ fn paragraphs_of(
 /// articles, then by id so the order is stable).
 pub fn companions(index: &EntityIndex, paras: &impl Paragraphs, id: EntityId) -> Vec<Companion> {
     // companion -> (passages, articles, last article counted)
-    let mut counts: HashMap<EntityId, (usize, usize, usize)> = HashMap::new();
+    // Entity ids are small integers: a fast hash, not SipHash, and one buffer for all.
+    let mut counts: FxHashMap<EntityId, (usize, usize, usize)> = FxHashMap::default();
+    let mut here: Vec<EntityId> = Vec::new();
     for (doc, p) in paragraphs_of(index, paras, id) {
         let mentions = index.doc_mentions(doc);
-        let mut here: Vec<EntityId> = mentions_in(mentions, &p)
-            .iter()
-            .map(Mention::entity)
-            .filter(|&e| e != id)
-            .collect();
+        here.clear();
+        here.extend(
+            mentions_in(mentions, &p)
+                .iter()
+                .map(Mention::entity)
+                .filter(|&e| e != id),
+        );
         here.sort_unstable();
         here.dedup();
-        for e in here {
+        for &e in &here {
             let c = counts.entry(e).or_insert((0, 0, usize::MAX));
             c.0 += 1;
             if c.2 != doc {
