@@ -35,7 +35,14 @@ pub struct Bookmark {
     pub title: String,
     /// Where the passage is.
     pub anchor: Anchor,
+    /// Fields this version does not know (written by a newer liseuse, or a script): kept, and
+    /// written back as they were at every save.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
+
+/// Unknown fields of a saved object, by name.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 impl Bookmark {
     /// A new bookmark made now, with a fresh id and an empty note.
@@ -47,6 +54,7 @@ impl Bookmark {
             note: String::new(),
             title: title.to_owned(),
             anchor,
+            extra: Extra::new(),
         }
     }
 }
