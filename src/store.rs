@@ -15,7 +15,11 @@
 mod bookmarks;
 mod error;
 mod file;
+mod link;
 mod positions;
+mod report;
+mod saver;
+pub(crate) mod temp;
 
 #[cfg(test)]
 mod tests;
@@ -24,9 +28,11 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore, parse_bookmarks};
-pub use error::StoreError;
+pub use error::{StoreError, describe as describe_io};
 pub use file::{AtomicWrite, RealFs, SCHEMA};
 pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};
+pub use report::{Kept, Outcome, Pending, StoreCommand, StoreReport};
+pub use saver::{Closed, Saver, startup_notices};
 
 /// The environment variable that chooses the data directory when `--data-dir` is not given.
 pub const DATA_DIR_ENV: &str = "LISEUSE_DATA_DIR";
@@ -37,11 +43,30 @@ pub fn data_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
     let dir = choose_data_dir(cli, std::env::var_os(DATA_DIR_ENV), || {
         directories::ProjectDirs::from("", "", "liseuse").map(|d| d.data_dir().to_path_buf())
     })?;
-    std::fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir {
-        path: dir.clone(),
-        source,
+    ensure_folder(&dir).map_err(|source| match source.kind() {
+        std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory => {
+            StoreError::NotAFolder(dir.clone())
+        }
+        _ => StoreError::CreateDir {
+            path: dir.clone(),
+            source,
+        },
     })?;
     Ok(dir)
+}
+
+/// Creates `dir` (and its parents) unless it is there. A regular file (or anything but a
+/// folder) in its place is `AlreadyExists`, said in plain words by the callers rather than as
+/// "File exists (os error 17)".
+pub fn ensure_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "is a file, not a folder",
+        )),
+        Err(_) => std::fs::create_dir_all(dir),
+    }
 }
 
 /// The precedence of [`data_dir`], without touching the environment or the disk.
