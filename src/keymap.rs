@@ -174,7 +174,13 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The key that quits whatever a config says: no file can leave liseuse without a way out.
+    pub const ALWAYS_QUIT: Key = Key::ctrl('c');
+
     pub fn action(&self, key: Key) -> Option<Action> {
+        if key == Keymap::ALWAYS_QUIT {
+            return Some(Action::Quit);
+        }
         self.bindings
             .iter()
             .find(|(k, _)| *k == key)
@@ -191,10 +197,20 @@ impl Keymap {
     }
 
     /// Replaces every binding of `action` by `keys`; a key bound elsewhere moves here.
+    /// [`ALWAYS_QUIT`](Self::ALWAYS_QUIT) stays Quit's: it is neither unbound nor moved.
     pub fn bind(&mut self, action: Action, keys: &[Key]) {
+        let keys: Vec<Key> = keys
+            .iter()
+            .copied()
+            .filter(|&k| k != Keymap::ALWAYS_QUIT || action == Action::Quit)
+            .collect();
         self.bindings
             .retain(|(k, a)| *a != action && !keys.contains(k));
         self.bindings.extend(keys.iter().map(|k| (*k, action)));
+        let always = (Keymap::ALWAYS_QUIT, Action::Quit);
+        if !self.bindings.contains(&always) {
+            self.bindings.push(always);
+        }
     }
 }
 
@@ -246,6 +262,20 @@ mod tests {
             km.action(Key::plain(KeyCode::Char('n'))),
             Some(Action::Down)
         );
+    }
+
+    #[test]
+    fn ctrl_c_always_quits_whatever_is_bound() {
+        let mut km = Keymap::default();
+        km.bind(Action::Quit, &[]);
+        assert_eq!(km.action(Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(km.keys_for(Action::Quit), [Key::ctrl('c')]);
+        km.bind(
+            Action::Down,
+            &[Key::ctrl('c'), Key::plain(KeyCode::Char('j'))],
+        );
+        assert_eq!(km.action(Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(km.keys_for(Action::Down), [Key::plain(KeyCode::Char('j'))]);
     }
 
     #[test]
