@@ -11,6 +11,7 @@ pub mod app;
 pub mod bookmark;
 pub mod cache;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod crash;
 pub mod discover;

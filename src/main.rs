@@ -1,13 +1,11 @@
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use liseuse::app::{App, Effect, Event, Start};
-use liseuse::bookmark::{export_json, export_markdown};
-use liseuse::cli::{BookmarksCommand, Cli, Command, EntityFormat, ExportFormat};
-use liseuse::entity::{self, export::ExportDoc};
+use liseuse::cli::Cli;
+use liseuse::entity;
 use liseuse::library::{self, Discovery, Library};
 use liseuse::loader::Loader;
 use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
-use liseuse::{cache, config, discover, term, ui, watch};
-use std::io::Write;
+use liseuse::{cache, commands, config, discover, term, ui, watch};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -16,40 +14,19 @@ use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
-        _ if cli.print_config => {
-            print!("{}", config::DEFAULT_TOML);
-            Ok(())
-        }
-        Some(Command::Entities { paths, format }) => entities_command(paths, *format),
-        Some(Command::Bookmarks { command }) => bookmarks_command(&cli, command),
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "liseuse",
-                &mut std::io::stdout(),
-            );
-            Ok(())
-        }
-        None => open_streaming(&cli.paths)
-            .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string())),
-    };
+    if let Some(status) = commands::dispatch(&cli) {
+        return status;
+    }
+    let result = open_streaming(&cli.paths)
+        .and_then(|found| commands::terminal::check().map(|()| found))
+        .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string()));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("liseuse: {e}");
+            commands::output::say(&e);
             ExitCode::from(2)
         }
     }
-}
-
-/// Finds the articles before the terminal is touched, so a bad path is a plain one-line error.
-fn open(paths: &[PathBuf]) -> Result<Discovery, String> {
-    if paths.is_empty() {
-        return Ok(seeds());
-    }
-    library::discover(paths)
 }
 
 fn seeds() -> Discovery {
@@ -60,7 +37,8 @@ fn seeds() -> Discovery {
 }
 
 /// The articles to start with: the seeds, or the walk's first batch, the rest following on the
-/// returned receiver. A huge folder's first frame does not wait for the whole walk.
+/// returned receiver. A huge folder's first frame does not wait for the whole walk. Found
+/// before the terminal is touched, so a bad path is a plain one-line error.
 fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
     if paths.is_empty() {
         return Ok((seeds(), None));
@@ -71,79 +49,6 @@ fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Disco
     Ok((first, Some(rest)))
 }
 
-/// `liseuse entities`: every mention with its entity, for scripts and for scoring.
-fn entities_command(paths: &[PathBuf], format: EntityFormat) -> Result<(), String> {
-    let found = open(paths)?;
-    for why in &found.skipped {
-        eprintln!("liseuse: {why}");
-    }
-    let mut docs = Vec::new();
-    for e in &found.entries {
-        match library::load(e) {
-            Ok(d) => docs.push((e.path.clone(), d)),
-            Err(why) => eprintln!("liseuse: {}: {why}", e.path),
-        }
-    }
-    let analysed: Vec<_> = docs.iter().map(|(_, d)| entity::analyse(&d.text)).collect();
-    let index = entity::EntityIndex::build(&analysed);
-    let export: Vec<ExportDoc> = docs
-        .iter()
-        .map(|(path, d)| ExportDoc {
-            path,
-            title: &d.title,
-            text: &d.text,
-        })
-        .collect();
-    let out = match format {
-        EntityFormat::Json => entity::export::to_json(&export, &index),
-        EntityFormat::Tsv => entity::export::to_tsv(&export, &index),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a message.
-    let _ = writeln!(stdout, "{}", out.trim_end());
-    Ok(())
-}
-
-fn bookmarks_command(cli: &Cli, command: &BookmarksCommand) -> Result<(), String> {
-    let dir = store::data_dir(cli.data_dir.as_deref()).map_err(|e| e.to_string())?;
-    let bookmarks = BookmarkStore::open(&dir);
-    if let Some(why) = bookmarks.read_only() {
-        eprintln!("liseuse: {why}");
-    }
-    let mut list = bookmarks.bookmarks().to_vec();
-    list.sort_by(|a, b| b.created.cmp(&a.created));
-    match command {
-        BookmarksCommand::List => {
-            for b in &list {
-                let quote: String = b
-                    .anchor
-                    .exact
-                    .split_whitespace()
-                    .take(10)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let note = if b.note.is_empty() {
-                    String::new()
-                } else {
-                    format!("  — {}", b.note)
-                };
-                println!(
-                    "{}  {}  “{}…”{}",
-                    b.created.get(..10).unwrap_or(&b.created),
-                    liseuse::document::collapse_spaces(&b.title),
-                    liseuse::document::collapse_spaces(&quote),
-                    liseuse::document::collapse_spaces(&note)
-                );
-            }
-        }
-        BookmarksCommand::Export { format } => match format {
-            ExportFormat::Md => print!("{}", export_markdown(&list)),
-            ExportFormat::Json => println!("{}", export_json(&list)),
-        },
-    }
-    Ok(())
-}
-
 /// User data: bookmarks and reading positions. Missing (no data directory) is not fatal: the
 /// session runs, and says that nothing will be kept.
 struct Data {
@@ -152,15 +57,22 @@ struct Data {
 }
 
 impl Data {
+    /// The stores, and what to tell about them at start: no data directory, or reading
+    /// positions that will not be saved (a damaged file). The bookmarks' own read-only reason
+    /// is shown by `run`.
     fn open(dir: Option<&Path>) -> (Data, Option<String>) {
         match store::data_dir(dir) {
-            Ok(d) => (
-                Data {
+            Ok(d) => {
+                let positions = PositionStore::open(&d);
+                let notice = positions
+                    .read_only()
+                    .map(|why| format!("reading positions: {why}"));
+                let data = Data {
                     bookmarks: Some(BookmarkStore::open(&d)),
-                    positions: Some(PositionStore::open(&d)),
-                },
-                None,
-            ),
+                    positions: Some(positions),
+                };
+                (data, notice)
+            }
             Err(e) => (
                 Data {
                     bookmarks: None,
@@ -223,7 +135,17 @@ impl Data {
         Some(self.bookmarks_event(message))
     }
 
-    /// On the way out: positions saved, and anything still unsaved said plainly.
+    /// On the way out: positions saved, and anything still unsaved said plainly on the
+    /// restored terminal. Bookmark changes lost end the process with status 1.
+    fn close_and_exit_if_lost(&mut self) {
+        for line in self.close() {
+            commands::output::say(&line);
+        }
+        if self.bookmarks.as_ref().is_some_and(|b| b.unsaved() > 0) {
+            std::process::exit(1);
+        }
+    }
+
     fn close(&mut self) -> Vec<String> {
         let mut said = Vec::new();
         if let Some(p) = &mut self.positions
@@ -382,8 +304,6 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     }
     drop(terminal);
     drop(guard);
-    for line in data.close() {
-        eprintln!("liseuse: {line}");
-    }
+    data.close_and_exit_if_lost();
     Ok(())
 }
