@@ -31,6 +31,8 @@ enum Msg {
         deadline: Instant,
         reply: Sender<Pending>,
     },
+    /// [`Saver::close`] said what is lost: no more tries, or a late save would belie it.
+    Stop,
 }
 
 /// Lines to show about what the stores found at start: a damaged, newer or unreadable file,
@@ -125,6 +127,7 @@ impl Saver {
     /// in lines for the restored terminal.
     pub fn close(self, within: Duration) -> Closed {
         let pending = self.flush(within);
+        let _ = self.tx.send(Msg::Stop);
         let why = pending
             .error
             .clone()
@@ -180,10 +183,14 @@ impl Worker {
                 None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             match next {
+                Ok(Msg::Stop) => return,
                 Ok(msg) => {
                     self.handle(msg);
                     // A burst of commands is applied first, then saved once.
                     while let Ok(msg) = rx.try_recv() {
+                        if matches!(msg, Msg::Stop) {
+                            return;
+                        }
                         self.handle(msg);
                     }
                 }
@@ -221,6 +228,7 @@ impl Worker {
                 self.flush_until(deadline);
                 let _ = reply.send(self.pending());
             }
+            Msg::Stop => {}
         }
     }
 
