@@ -78,7 +78,8 @@ fn a_bookmark_still_unsaved_at_quit_is_said_on_the_terminal() {
     bookmark_here(&mut s);
     s.wait_text("not saved yet");
     s.keys(&[b"q"]);
-    assert_eq!(s.wait_exit(), 0);
+    // Lost changes are a failure, for a script as much as for the person who reads the line.
+    assert_eq!(s.wait_exit(), 1);
     let screen = s.wait_text("could not be saved");
     assert!(
         screen.contains("1 bookmark change(s) could not be saved"),

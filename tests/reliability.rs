@@ -1,0 +1,56 @@
+//! Issue 16, the real binary in a pseudo-terminal: a config can never leave no way out
+//! (16.7), a mistake in it is shown and the rest kept (15.9), and a folder opened by a relative
+//! path follows its changes (16.11).
+
+mod common;
+use common::*;
+
+const CTRL_C: &[u8] = b"\x03";
+
+#[test]
+fn a_config_without_quit_keys_still_quits_on_ctrl_c_and_says_what_is_wrong() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/liseuse");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[keys]\nquit = []\nhelp = [\"h\"]\n[colors]\nperson = \"reddish\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[], 200, 30, home.path());
+    let screen = s.wait_text("line 2: quit = [] leaves only Ctrl-c to quit");
+    assert!(screen.contains("(and 1 more)"), "{screen}");
+    // `q` does nothing now; the rest of the file was kept (`h` shows the help).
+    s.keys(&[b"q", b"h"]);
+    s.wait_text("Quit liseuse");
+    s.keys(&[CTRL_C]);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_folder_opened_by_a_relative_path_follows_edits_and_deletions() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::write(lib.join("a.txt"), "Premier titre\nLe premier texte.\n").unwrap();
+    std::fs::write(lib.join("b.txt"), "Second titre\nLe second texte.\n").unwrap();
+    // The session runs in `home`: `lib` is relative to it.
+    let mut s = Session::start(&["lib"], 100, 30, home.path());
+    s.wait_text("Le premier texte.");
+    s.wait_text("Articles 2");
+
+    std::fs::write(
+        lib.join("b.txt"),
+        "Second titre revu\nLe second texte revu.\n",
+    )
+    .unwrap();
+    let screen = s.wait_text("folder changed: 1 changed");
+    assert!(screen.contains("Articles 2"), "not added again: {screen}");
+
+    std::fs::remove_file(lib.join("b.txt")).unwrap();
+    let screen = s.wait_text("folder changed: 1 removed");
+    assert!(screen.contains("Articles 1"), "{screen}");
+    assert!(!screen.contains("Second titre"), "{screen}");
+    s.keys(&[b"q"]);
+    assert_eq!(s.wait_exit(), 0);
+}
