@@ -25,10 +25,11 @@ fn main() {
     let t = Instant::now();
     let rest: Vec<_> = entries.collect();
     for batch in rest.chunks(512) {
-        app.update(Event::Discovered(Discovery {
+        let ev = Event::Discovered(Discovery {
             entries: batch.to_vec(),
             skipped: Vec::new(),
-        }));
+        });
+        app.update(ev, &mut Vec::new());
     }
     println!(
         "walk of {n} articles joining the list in batches of 512: {:.2} ms",
@@ -42,7 +43,7 @@ fn main() {
     let added = middle.with_file_name("zz-added-0042.txt");
     let time = |app: &mut App, what: &str, changes: Vec<(PathBuf, bool)>| {
         let t = Instant::now();
-        app.update(Event::FilesChanged(changes));
+        app.update(Event::FilesChanged(changes), &mut Vec::new());
         println!("{what}: {:.3} ms", t.elapsed().as_secs_f64() * 1e3);
     };
     time(

@@ -31,16 +31,26 @@ macro_rules! actions {
 }
 
 actions! {
-    Down => "down", "Move down one line (or to the next item)";
+    Down => "down", "Move down one line (or to the next item); a count moves that many";
     Up => "up", "Move up one line (or to the previous item)";
     PageDown => "page_down", "Move down one page";
     PageUp => "page_up", "Move up one page";
-    Top => "top", "Go to the start";
-    Bottom => "bottom", "Go to the end";
-    Open => "open", "Open the selected article";
+    HalfPageDown => "half_page_down", "Move down half a page";
+    HalfPageUp => "half_page_up", "Move up half a page";
+    ScrollDown => "scroll_down", "Scroll the text down one line, the cursor staying put";
+    ScrollUp => "scroll_up", "Scroll the text up one line";
+    Top => "top", "Go to the start (with a count: to that line)";
+    Bottom => "bottom", "Go to the end (with a count: to that line)";
+    Percent => "percent", "With a count: go that far into the article (50% is half way)";
+    Open => "open", "Open the selected article, or select the entity on the line";
+    NextArticle => "next_article", "Open the next article of the list";
+    PrevArticle => "prev_article", "Open the previous article of the list";
     FocusNext => "focus_next", "Focus the next pane";
     FocusPrev => "focus_prev", "Focus the previous pane";
     ToggleSidebar => "toggle_sidebar", "Show or hide the entity sidebar";
+    Zoom => "zoom", "Reader only: hide the file list and the sidebar, or show them again";
+    WiderList => "wider_list", "Make the file list wider";
+    NarrowerList => "narrower_list", "Make the file list narrower";
     ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
     Mentions => "mentions", "List every mention of the selected entity";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
@@ -49,13 +59,103 @@ actions! {
     EditNote => "edit_note", "In the bookmark list: edit the note";
     Delete => "delete", "In the bookmark list: delete the bookmark";
     Undo => "undo", "In the bookmark list: undo the last delete";
-    Next => "next", "Next mention of the selected entity, or next search match";
-    Prev => "prev", "Previous mention of the selected entity, or previous search match";
+    SetMark => "set_mark", "Mark the place with the letter typed next (kept per article)";
+    GotoMark => "goto_mark", "Go back to the mark of the letter typed next";
+    Next => "next", "Next mention of the entity or next match, whichever was asked last";
+    Prev => "prev", "Previous mention or match, whichever was asked last";
     SearchAll => "search_all", "Search all articles";
     Search => "search", "Search the article as you type, or filter the list in focus";
+    Command => "command", "A command: :n next article, :p previous, :q quit, :NUMBER line";
+    Info => "info", "Show the file, the position and the size";
+    Redraw => "redraw", "Redraw the screen";
+    Suspend => "suspend", "Suspend liseuse to the shell (fg brings it back)";
     Help => "help", "Show or hide this help";
-    Cancel => "cancel", "Close the overlay or clear the selection";
+    Cancel => "cancel", "Close the overlay, clear the selection, the search and filters";
     Quit => "quit", "Quit liseuse";
+}
+
+/// Where a key is pressed: each place takes only the actions that mean something there, so
+/// one key can mean two things in two places (`d`: half a page in the reader, delete in the
+/// bookmark list) and never two things in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// The three panes, no overlay open.
+    Panes,
+    /// The help overlay.
+    Help,
+    /// The bookmark list.
+    Bookmarks,
+    /// The other list overlays (search results, mentions).
+    List,
+}
+
+impl Context {
+    pub const ALL: [Context; 4] = [
+        Context::Panes,
+        Context::Help,
+        Context::Bookmarks,
+        Context::List,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Panes => "panes",
+            Context::Help => "help",
+            Context::Bookmarks => "bookmark list",
+            Context::List => "lists",
+        }
+    }
+}
+
+impl Action {
+    /// Whether the action means something in `ctx`.
+    pub fn applies(self, ctx: Context) -> bool {
+        use Action as A;
+        let moves = matches!(
+            self,
+            A::Down | A::Up | A::PageDown | A::PageUp | A::Top | A::Bottom
+        );
+        match ctx {
+            Context::Panes => !matches!(self, A::EditNote | A::Delete | A::Undo),
+            Context::Help => {
+                moves
+                    || matches!(
+                        self,
+                        A::HalfPageDown | A::HalfPageUp | A::Help | A::Cancel | A::Quit
+                    )
+            }
+            Context::Bookmarks => {
+                moves
+                    || matches!(
+                        self,
+                        A::Open
+                            | A::EditNote
+                            | A::Delete
+                            | A::Undo
+                            | A::Search
+                            | A::Bookmarks
+                            | A::Help
+                            | A::Cancel
+                            | A::Quit
+                            | A::Redraw
+                    )
+            }
+            Context::List => {
+                moves
+                    || matches!(
+                        self,
+                        A::Open
+                            | A::Search
+                            | A::SearchAll
+                            | A::Mentions
+                            | A::Help
+                            | A::Cancel
+                            | A::Quit
+                            | A::Redraw
+                    )
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Keys to actions, as data. The default bindings are a table of key names so that a config file
 //! can patch them by action name, and so that the help overlay is generated from the same table.
 
-use crate::action::Action;
+use crate::action::{Action, Context};
 
 /// A key, independent of the terminal library that reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,14 +130,26 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Ctrl-f", Action::PageDown),
     ("PageUp", Action::PageUp),
     ("Ctrl-b", Action::PageUp),
+    ("Ctrl-d", Action::HalfPageDown),
+    ("d", Action::HalfPageDown),
+    ("Ctrl-u", Action::HalfPageUp),
+    ("u", Action::HalfPageUp),
+    ("Ctrl-e", Action::ScrollDown),
+    ("Ctrl-y", Action::ScrollUp),
     ("g", Action::Top),
     ("Home", Action::Top),
     ("G", Action::Bottom),
     ("End", Action::Bottom),
+    ("%", Action::Percent),
     ("Enter", Action::Open),
+    ("]", Action::NextArticle),
+    ("[", Action::PrevArticle),
     ("Tab", Action::FocusNext),
     ("Shift-Tab", Action::FocusPrev),
     ("s", Action::ToggleSidebar),
+    ("z", Action::Zoom),
+    (">", Action::WiderList),
+    ("<", Action::NarrowerList),
     ("c", Action::ToggleScope),
     ("M", Action::Mentions),
     ("b", Action::Bookmark),
@@ -146,14 +158,22 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("e", Action::EditNote),
     ("d", Action::Delete),
     ("u", Action::Undo),
-    ("/", Action::Search),
+    ("m", Action::SetMark),
+    ("'", Action::GotoMark),
     ("n", Action::Next),
     ("N", Action::Prev),
     ("F", Action::SearchAll),
+    ("/", Action::Search),
+    (":", Action::Command),
+    ("=", Action::Info),
+    ("Ctrl-g", Action::Info),
+    ("Ctrl-l", Action::Redraw),
+    ("Ctrl-z", Action::Suspend),
     ("?", Action::Help),
     ("F1", Action::Help),
     ("Esc", Action::Cancel),
     ("q", Action::Quit),
+    ("Q", Action::Quit),
     ("Ctrl-c", Action::Quit),
 ];
 
@@ -177,6 +197,7 @@ impl Keymap {
     /// The key that quits whatever a config says: no file can leave liseuse without a way out.
     pub const ALWAYS_QUIT: Key = Key::ctrl('c');
 
+    /// The first action bound to `key`, wherever it applies.
     pub fn action(&self, key: Key) -> Option<Action> {
         if key == Keymap::ALWAYS_QUIT {
             return Some(Action::Quit);
@@ -185,6 +206,20 @@ impl Keymap {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, a)| *a)
+    }
+
+    /// The action `key` asks for in `ctx`: the first one bound to it that means something
+    /// there. Ctrl-C always quits, whatever the bindings say, so a config can never leave
+    /// no way out.
+    pub fn action_in(&self, key: Key, ctx: Context) -> Option<Action> {
+        if key == Keymap::ALWAYS_QUIT {
+            return Some(Action::Quit);
+        }
+        self.bindings
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, a)| *a)
+            .find(|a| a.applies(ctx))
     }
 
     /// The keys bound to `action`, in binding order.
@@ -196,16 +231,23 @@ impl Keymap {
             .collect()
     }
 
-    /// Replaces every binding of `action` by `keys`; a key bound elsewhere moves here.
-    /// [`ALWAYS_QUIT`](Self::ALWAYS_QUIT) stays Quit's: it is neither unbound nor moved.
+    /// Replaces every binding of `action` by `keys`; a key bound to another action where both
+    /// apply moves here (`d` for delete in the bookmark list keeps `d` for half a page in the
+    /// reader). [`ALWAYS_QUIT`](Self::ALWAYS_QUIT) stays Quit's: it is neither unbound nor
+    /// moved.
     pub fn bind(&mut self, action: Action, keys: &[Key]) {
         let keys: Vec<Key> = keys
             .iter()
             .copied()
             .filter(|&k| k != Keymap::ALWAYS_QUIT || action == Action::Quit)
             .collect();
+        let shares = |a: Action| {
+            Context::ALL
+                .iter()
+                .any(|&c| a.applies(c) && action.applies(c))
+        };
         self.bindings
-            .retain(|(k, a)| *a != action && !keys.contains(k));
+            .retain(|(k, a)| *a != action && !(keys.contains(k) && shares(*a)));
         self.bindings.extend(keys.iter().map(|k| (*k, action)));
         let always = (Keymap::ALWAYS_QUIT, Action::Quit);
         if !self.bindings.contains(&always) {

@@ -1,9 +1,10 @@
 //! liseuse: a terminal reader for news articles.
 //!
 //! The rule of this crate: the core modules (`document`, `wrap`, `library`, `entity`, `bookmark`,
-//! `store`, `action`, `app`, `keymap`) never import ratatui or crossterm, so all state and logic can
-//! be built and tested without a terminal. Only `ui` (drawing) and `term` (terminal set-up and
-//! event translation) know about the terminal.
+//! `store`, `action`, `event`, `app`, `keymap`) never import ratatui or crossterm, so all state and
+//! logic can be built and tested without a terminal. Only `ui` (drawing), `runtime` (the loop,
+//! generic over ratatui's backend) and `term` (terminal set-up and event translation) know about
+//! the terminal.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod action;
@@ -17,12 +18,15 @@ pub mod crash;
 pub mod discover;
 pub mod document;
 pub mod entity;
+pub mod event;
 pub mod keymap;
 pub mod library;
 pub mod loader;
 pub mod readfile;
+pub mod runtime;
 pub mod sanitize;
 pub mod search;
+pub mod signals;
 pub mod store;
 pub mod term;
 pub mod ui;

@@ -6,11 +6,10 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::app::Event;
-use crate::app::entities::IndexUpdate;
 use crate::bookmark::content_hash;
 use crate::cache;
 use crate::entity::{self, DocEntities, EntityIndex};
+use crate::event::{Event, IndexUpdate};
 use crate::library::{self, Entry};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -80,11 +79,17 @@ impl Loader {
             changed: Condvar::new(),
         });
         let workers = shared.clone();
+        // A pool of the loader's own: its workers wait on the job channel for as long as
+        // liseuse runs, and on rayon's global pool they left nothing for anyone else (the
+        // search across articles waited on them for good).
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("loader-{i}"))
+            .build();
         std::thread::spawn(move || {
             if std::env::var_os(crate::crash::PANIC_FOR_TEST).is_some_and(|v| v == "loader") {
                 panic!("panic asked for by {}", crate::crash::PANIC_FOR_TEST);
             }
-            rx.into_iter().par_bridge().for_each(|job| match job {
+            let work = |job| match job {
                 Job::Read(index, entry) => {
                     read(&workers, index, &entry);
                     if let Ok(mut c) = workers.corpus.lock() {
@@ -97,7 +102,12 @@ impl Loader {
                     mark_fresh(&workers);
                 }
                 Job::SaveCache => save(&workers),
-            });
+            };
+            match pool {
+                Ok(pool) => pool.install(|| rx.into_iter().par_bridge().for_each(work)),
+                // No threads to be had: one at a time, here.
+                Err(_) => rx.into_iter().for_each(work),
+            }
         });
         let indexer = shared.clone();
         std::thread::spawn(move || index_loop(&indexer));

@@ -1,16 +1,10 @@
 use clap::Parser;
-use liseuse::app::{App, Effect, Event, Start};
 use liseuse::cli::Cli;
-use liseuse::entity;
-use liseuse::library::{self, Discovery, Library};
-use liseuse::loader::Loader;
-use liseuse::store::{self, BookmarkStore, PositionStore, StoreError};
-use liseuse::{cache, commands, config, discover, term, ui, watch};
-use std::path::{Path, PathBuf};
+use liseuse::library::{self, Discovery};
+use liseuse::{commands, discover, runtime, term};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
 use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -21,7 +15,9 @@ fn main() -> ExitCode {
         .and_then(|found| commands::terminal::check().map(|()| found))
         .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string()));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        // The terminal is back and the loss was said on stderr: the status says it too.
+        Ok(false) => ExitCode::from(1),
         Err(e) => {
             commands::output::say(&e);
             ExitCode::from(2)
@@ -49,261 +45,32 @@ fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Disco
     Ok((first, Some(rest)))
 }
 
-/// User data: bookmarks and reading positions. Missing (no data directory) is not fatal: the
-/// session runs, and says that nothing will be kept.
-struct Data {
-    bookmarks: Option<BookmarkStore>,
-    positions: Option<PositionStore>,
-}
-
-impl Data {
-    /// The stores, and what to tell about them at start: no data directory, or reading
-    /// positions that will not be saved (a damaged file). The bookmarks' own read-only reason
-    /// is shown by `run`.
-    fn open(dir: Option<&Path>) -> (Data, Option<String>) {
-        match store::data_dir(dir) {
-            Ok(d) => {
-                let positions = PositionStore::open(&d);
-                let notice = positions
-                    .read_only()
-                    .map(|why| format!("reading positions: {why}"));
-                let data = Data {
-                    bookmarks: Some(BookmarkStore::open(&d)),
-                    positions: Some(positions),
-                };
-                (data, notice)
-            }
-            Err(e) => (
-                Data {
-                    bookmarks: None,
-                    positions: None,
-                },
-                Some(format!("{e}: bookmarks will not be kept")),
-            ),
-        }
-    }
-
-    fn bookmarks_event(&self, message: Option<String>) -> Event {
-        let (list, read_only) = match &self.bookmarks {
-            Some(s) => (s.bookmarks().to_vec(), s.read_only().map(str::to_string)),
-            None => (Vec::new(), Some("no data directory".to_string())),
-        };
-        Event::Bookmarks {
-            list,
-            read_only,
-            message,
-        }
-    }
-
-    /// Carries out one effect on the stores; returns what the app should hear back.
-    fn apply(&mut self, effect: Effect, app: &mut App) -> Option<Event> {
-        let result: Result<Option<String>, StoreError> = match (effect, &mut self.bookmarks) {
-            (Effect::AddBookmark(b), Some(s)) => s.add(b).map(|()| Some("bookmarked".into())),
-            (Effect::DeleteBookmark(id), Some(s)) => match s.delete(&id) {
-                Ok(Some(b)) => {
-                    app.remember_deleted(b);
-                    Ok(Some("bookmark deleted (u undoes)".into()))
-                }
-                Ok(None) => Ok(None),
-                Err(e) => Err(e),
-            },
-            (Effect::SetNote(id, note), Some(s)) => s.set_note(&id, &note).map(|_| None),
-            (Effect::SavePosition { path, offset, hash }, _) => {
-                if let Some(p) = &mut self.positions {
-                    p.set(&path, offset, &hash);
-                    p.set_last_article(&path);
-                }
-                return None;
-            }
-            (Effect::Quit | Effect::Load(_) | Effect::SaveCache | Effect::Forget(_), _) => {
-                return None;
-            }
-            (_, None) => Ok(Some("no data directory: bookmarks are not kept".into())),
-        };
-        let message = match result {
-            Ok(m) => m,
-            Err(e) => {
-                if let StoreError::Unsaved {
-                    removed: Some(b), ..
-                } = &e
-                {
-                    app.remember_deleted((**b).clone());
-                }
-                Some(e.to_string())
-            }
-        };
-        Some(self.bookmarks_event(message))
-    }
-
-    /// On the way out: positions saved, and anything still unsaved said plainly on the
-    /// restored terminal. Bookmark changes lost end the process with status 1.
-    fn close_and_exit_if_lost(&mut self) {
-        for line in self.close() {
-            commands::output::say(&line);
-        }
-        if self.bookmarks.as_ref().is_some_and(|b| b.unsaved() > 0) {
-            std::process::exit(1);
-        }
-    }
-
-    fn close(&mut self) -> Vec<String> {
-        let mut said = Vec::new();
-        if let Some(p) = &mut self.positions
-            && p.read_only().is_none()
-            && let Err(e) = p.save()
-        {
-            said.push(format!("reading position not saved: {}", e.cause()));
-        }
-        if let Some(b) = &mut self.bookmarks
-            && b.unsaved() > 0
-            && let Err(e) = b.flush()
-        {
-            said.push(format!(
-                "{} bookmark change(s) could not be saved ({}): they are lost when liseuse exits",
-                b.unsaved(),
-                e.cause()
-            ));
-        }
-        said
-    }
-}
-
-fn start_point(found: &Discovery, positions: Option<&PositionStore>) -> Start {
-    let mut start = Start::default();
-    let Some(p) = positions else { return start };
-    for e in &found.entries {
-        if let Some(pos) = p.get(&e.path) {
-            start.positions.insert(e.path.clone(), pos.offset);
-        }
-    }
-    if let Some(last) = p.last_article()
-        && let Some(i) = found.entries.iter().position(|e| e.path == last)
-    {
-        start.article = i;
-        start.offset = None;
-    }
-    start
-}
-
-/// How long background results are gathered before a frame shows them.
-const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
-
-fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<()> {
-    let (cfg, config_message) = config::load(cli.config.as_deref());
-    let (mut data, data_message) = Data::open(cli.data_dir.as_deref());
-    let start = start_point(&found, data.positions.as_ref());
-
-    let (mut terminal, guard) = term::enter()?;
+/// The interactive session: the terminal set up, the runtime's loop, the terminal restored,
+/// then what could not be saved said on stderr (and in the exit status).
+fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<bool> {
+    let options = runtime::Options {
+        paths: cli.paths.clone(),
+        config: cli.config.clone(),
+        data_dir: cli.data_dir.clone(),
+        cache_dir: cli.cache_dir.clone(),
+        no_color: false,
+    };
+    let (terminal, guard) = term::enter()?;
     if std::env::var_os(liseuse::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
         panic!("panic asked for by {}", liseuse::crash::PANIC_FOR_TEST);
     }
-    let size = terminal.size()?;
-    let (tx, rx) = mpsc::channel();
-    term::spawn_input(tx.clone());
-    let loader = Loader::spawn(cache::cache_dir(cli.cache_dir.as_deref()), tx.clone());
-    // The article shown first is read first.
-    if let Some(e) = found.entries.get(start.article) {
-        loader.read(start.article, e.clone());
-    }
-    for (i, e) in found.entries.iter().enumerate() {
-        if i != start.article {
-            loader.read(i, e.clone());
-        }
-    }
-    if let Some(rest) = rest {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for batch in rest {
-                if tx.send(Event::Discovered(batch)).is_err() {
-                    break;
-                }
-            }
-        });
-    }
-    let folders: Vec<PathBuf> = cli.paths.iter().filter(|p| p.is_dir()).cloned().collect();
-    watch::spawn(&folders, tx.clone());
-
-    let mut app = App::with_start(
-        Library::under(cli.paths.clone(), found.entries),
-        cfg.keymap(),
-        (size.width, size.height),
-        start,
-    );
-    let first_skip = found
-        .skipped
-        .first()
-        .map(|first| match found.skipped.len() - 1 {
-            0 => first.clone(),
-            more => format!("{first} (and {more} more)"),
-        });
-    let bookmarks_message = data.bookmarks.as_ref().and_then(|b| {
-        b.read_only()
-            .map(|w| format!("bookmarks are read-only: {w}"))
-    });
-    app.max_text_width = usize::from(cfg.reader_width);
-    app.entities.labels = cfg
-        .labels
-        .iter()
-        .filter_map(|l| entity::Label::parse(l))
-        .collect();
-    app.update(Event::Resize(size.width, size.height));
-    app.update(data.bookmarks_event(None));
-    app.message = config_message
-        .or(data_message)
-        .or(bookmarks_message)
-        .or(first_skip);
-    let theme = ui::Theme::from_config(&cfg);
-    'events: loop {
-        term::draw(&mut terminal, |f| ui::draw(f, &app, &theme))?;
-        let Ok(first) = rx.recv() else { break };
-        // A key, or the article the user waits for, is drawn at once; other background results
-        // (thousands while indexing) are gathered for up to a frame's time, so they cost a few
-        // frames a second, not one each.
-        let mut pending = vec![first];
-        let deadline = Instant::now() + BACKGROUND_FRAME;
-        while !pending.last().is_some_and(|ev| app.awaits(ev)) {
-            let wait = deadline.saturating_duration_since(Instant::now());
-            match rx.recv_timeout(wait) {
-                Ok(ev) => pending.push(ev),
-                Err(_) => break,
-            }
-        }
-        while let Ok(ev) = rx.try_recv() {
-            pending.push(ev);
-            if pending.len() >= 4096 {
-                break;
-            }
-        }
-        for ev in pending {
-            let mut effects = app.update(ev);
-            while !effects.is_empty() {
-                let mut quit = false;
-                let mut replies = Vec::new();
-                for effect in effects {
-                    quit |= effect == Effect::Quit;
-                    match &effect {
-                        Effect::Load(range) => {
-                            for i in range.clone() {
-                                if let Some(a) = app.library.articles.get(i) {
-                                    loader.read(i, a.entry.clone());
-                                }
-                            }
-                        }
-                        Effect::SaveCache => loader.save_cache(),
-                        Effect::Forget(i) => loader.forget(*i),
-                        _ => {}
-                    }
-                    replies.extend(data.apply(effect, &mut app));
-                }
-                if quit {
-                    break 'events;
-                }
-                effects = replies.into_iter().flat_map(|r| app.update(r)).collect();
-            }
-        }
-    }
-    drop(terminal);
+    let mut rt = runtime::boot(&options, found, rest, terminal)?;
+    term::spawn_input(rt.sender());
+    liseuse::signals::spawn(rt.sender());
+    rt.on_suspend(term::suspend);
+    let ending = rt.run()?;
     drop(guard);
-    data.close_and_exit_if_lost();
-    Ok(())
+    for line in &ending.messages {
+        commands::output::say(line);
+    }
+    if let Some(sig) = ending.signal {
+        // Ended by a signal: say so in the status, as a shell reports it.
+        std::process::exit(128 + sig);
+    }
+    Ok(!ending.lost)
 }

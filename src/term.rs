@@ -1,7 +1,7 @@
 //! The terminal: entering and leaving liseuse's screen, and turning terminal events into the
 //! app's events. The only module besides `ui` that knows crossterm.
 
-use crate::app::Event;
+use crate::event::{Event, Mouse};
 use crate::keymap::{Key, KeyCode};
 use ratatui::crossterm::event::{self, Event as CtEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::{cursor, execute, terminal};
@@ -15,9 +15,14 @@ pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
 static SCREEN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Draws one frame, unless a panic elsewhere has taken the terminal back.
-pub fn draw(term: &mut Term, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+pub fn draw<B: ratatui::backend::Backend>(
+    term: &mut ratatui::Terminal<B>,
+    f: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
     let _drawing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
-    term.draw(f).map(|_| ())
+    term.draw(f)
+        .map(|_| ())
+        .map_err(|e| io::Error::other(e.to_string()))
 }
 
 /// Restores the terminal when dropped: on quit, on an error returned from the loop, and while
@@ -49,8 +54,15 @@ pub fn enter() -> io::Result<(Term, Guard)> {
             std::process::exit(101);
         }
     }));
-    terminal::enable_raw_mode()?;
     let guard = Guard;
+    take_screen()?;
+    let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((term, guard))
+}
+
+/// Raw mode, the alternate screen, the cursor hidden, mouse and bracketed paste on.
+fn take_screen() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
@@ -58,9 +70,16 @@ pub fn enter() -> io::Result<(Term, Guard)> {
         event::EnableMouseCapture,
         // A paste arrives as one event, not as keys that would each run a command.
         event::EnableBracketedPaste
-    )?;
-    let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    Ok((term, guard))
+    )
+}
+
+/// Ctrl-Z or SIGTSTP: the terminal as it was before liseuse, the process stopped until `fg`,
+/// then the screen taken again (the runtime draws it whole).
+pub fn suspend() -> io::Result<()> {
+    let _drawing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
+    restore();
+    crate::signals::stop();
+    take_screen()
 }
 
 /// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice.
@@ -120,7 +139,6 @@ fn translate(ev: CtEvent) -> Option<Event> {
         CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),
         CtEvent::Paste(text) => Some(Event::Paste(text)),
         CtEvent::Mouse(m) => {
-            use crate::app::mouse::Mouse;
             use event::{MouseButton, MouseEventKind as K};
             let (x, y) = (m.column, m.row);
             match m.kind {

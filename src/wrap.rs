@@ -3,7 +3,9 @@
 //! A wrapped line is a byte range of the paragraph, so highlights, search matches and bookmarks
 //! (byte offsets into the article) land on the right cells. Line breaking itself is textwrap's
 //! first-fit algorithm over fragments we cut ourselves, because French typography decides where a
-//! break may *not* fall: `»`, `:`, `;`, `!`, `?` never start a line, `«` never ends one.
+//! break may *not* fall: `»`, `:`, `;`, `!`, `?`, `,`, `.` never start a line, `«` never ends
+//! one, and a number keeps the word after it (« 7 octobre », « 14 % »), as a no-break space
+//! would.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -35,12 +37,22 @@ impl Fragment for Frag {
 
 /// Punctuation that must stay on the line of the word before it.
 fn glues_to_previous(word: &str) -> bool {
-    word.starts_with(['»', ':', ';', '!', '?', '”', '›'])
+    word.starts_with(['»', ':', ';', '!', '?', '”', '›', ',', '.', '…', '%', '‰'])
 }
 
-/// Punctuation that must stay on the line of the word after it.
+/// What must stay on the line of the word after it: an opening quote, or a number (its unit
+/// or month follows: « 15 novembre », « 3 000 euros »).
 fn glues_to_next(word: &str) -> bool {
-    word.ends_with(['«', '“', '‹'])
+    word.ends_with(['«', '“', '‹']) || is_number(word)
+}
+
+/// Digits, with the separators numbers are written with (`14,5`, `1.000`, `3'000`).
+fn is_number(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '’'))
+        && word.len() <= 12
 }
 
 /// Breaks `s` into lines no wider than `width` cells. Returns byte ranges of `s`, without the
@@ -172,6 +184,26 @@ mod tests {
                 assert!(!l.ends_with('«'), "width {w}: {l:?}");
             }
         }
+    }
+
+    /// Issue 15 item 11: nor `,` or `.` (a text with a space before them, as WiNER's), and a
+    /// number keeps the word after it.
+    #[test]
+    fn commas_stops_and_numbers_keep_their_neighbours() {
+        let s = "Grasse ( Alpes-Maritimes , France ) . Le 7 octobre , 14 % des voix , le 15 novembre 2023 .";
+        // From the width of the longest glued piece (« Alpes-Maritimes , »): below it a rule
+        // must give way.
+        for w in 18..=s.len() {
+            let ls = lines(s, w);
+            for l in &ls {
+                assert!(!l.starts_with([',', '.', '%']), "width {w}: {l:?}");
+                assert!(
+                    !l.ends_with(" 7") && !l.ends_with(" 14") && !l.ends_with(" 15"),
+                    "width {w}: {l:?}"
+                );
+            }
+        }
+        assert_eq!(lines("le 7 octobre", 9), ["le", "7 octobre"]);
     }
 
     #[test]

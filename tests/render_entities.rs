@@ -1,6 +1,6 @@
 //! Rendering of entities: the sidebar, highlighted mentions, the status line while following one.
 
-use liseuse::app::{App, Event};
+use liseuse::app::{App, Event, IndexUpdate};
 use liseuse::entity;
 use liseuse::keymap::{Key, KeyCode, Keymap};
 use liseuse::library::{self, Library};
@@ -18,17 +18,18 @@ fn app(w: u16, h: u16) -> App {
     for (index, e) in entries.iter().enumerate() {
         let doc = Arc::new(library::load(e).unwrap());
         docs.push(doc.clone());
-        app.update(Event::Loaded {
-            index,
-            result: Ok(doc),
-        });
+        app.update(
+            Event::Loaded {
+                index,
+                result: Ok(doc),
+            },
+            &mut Vec::new(),
+        );
     }
-    for (index, d) in docs.iter().enumerate() {
-        app.update(Event::Analysed {
-            index,
-            entities: entity::analyse(&d.text),
-        });
-    }
+    // As the loader's indexer sends it.
+    let analysed: Vec<_> = docs.iter().map(|d| entity::analyse(&d.text)).collect();
+    let update = IndexUpdate::of_docs(&analysed);
+    app.update(Event::Indexed(Box::new(update)), &mut Vec::new());
     app
 }
 
@@ -69,7 +70,7 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 
 fn press(app: &mut App, keys: &[Key]) {
     for k in keys {
-        app.update(Event::Key(*k));
+        app.update(Event::Key(*k), &mut Vec::new());
     }
 }
 
@@ -81,7 +82,7 @@ fn k(c: char) -> Key {
 fn sidebar_lists_the_article_people_with_counts() {
     let a = app(120, 40);
     let s = text(&render(&a, &Theme::no_color()));
-    assert!(s.contains("Entities · this article"), "{s}");
+    assert!(s.contains("This article (here·all)"), "{s}");
     assert!(s.contains("People"), "{s}");
     let khamenei = s
         .lines()
@@ -102,7 +103,7 @@ fn corpus_scope_and_filter() {
     let mut a = app(120, 40);
     press(&mut a, &[Key::plain(KeyCode::Tab), k('c')]);
     let s = text(&render(&a, &Theme::no_color()));
-    assert!(s.contains("Entities · all articles"));
+    assert!(s.contains("All articles (here·all)"));
     press(&mut a, &[k('/'), k('r'), k('a'), k('i'), k('s')]);
     let s = text(&render(&a, &Theme::no_color()));
     // Accent-insensitive: « rais » finds Raïssi.

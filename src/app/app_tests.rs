@@ -1,80 +1,71 @@
 use super::*;
-use crate::keymap::KeyCode;
+use crate::action::Action;
+use crate::app::test_util::*;
+use crate::keymap::{Key, KeyCode};
 use crate::library::{self, Library};
+use std::sync::Arc;
 
-fn key(c: char) -> Event {
-    Event::Key(Key::plain(KeyCode::Char(c)))
-}
-
-fn seeded_app() -> App {
-    let entries = library::seeds();
-    let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
-    for (index, e) in entries.iter().enumerate() {
-        let result = library::load(e).map(Arc::new);
-        app.update(Event::Loaded { index, result });
-    }
-    app
+fn quits(fx: &[Effect]) -> bool {
+    fx.iter().any(Effect::is_quit)
 }
 
 #[test]
 fn first_article_opens_when_read() {
     let app = seeded_app();
-    assert_eq!(app.open, Some(0));
+    assert_eq!(app.open(), Some(0));
     assert_eq!(app.focus, Focus::Reader);
-    assert!(app.reader.as_ref().unwrap().doc.title.starts_with("Qaani"));
+    assert!(app.reader().unwrap().doc.title.starts_with("Qaani"));
 }
 
 #[test]
 fn tab_cycles_focus_and_enter_opens_from_the_list() {
     let mut app = seeded_app();
-    app.update(Event::Key(Key::plain(KeyCode::Tab)));
-    app.update(Event::Key(Key::plain(KeyCode::Tab)));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Tab)));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Tab)));
     assert_eq!(app.focus, Focus::List);
-    app.update(key('j'));
-    assert_eq!(app.selected, 1);
-    app.update(Event::Key(Key::plain(KeyCode::Enter)));
-    assert_eq!(app.open, Some(1));
+    up(&mut app, key('j'));
+    assert_eq!(app.list.selected, 1);
+    up(&mut app, Event::Key(Key::plain(KeyCode::Enter)));
+    assert_eq!(app.open(), Some(1));
     assert_eq!(app.focus, Focus::Reader);
-    app.update(Event::Key(Key::plain(KeyCode::BackTab)));
+    up(&mut app, Event::Key(Key::plain(KeyCode::BackTab)));
     assert_eq!(app.focus, Focus::List);
 }
 
 #[test]
 fn reader_keys_scroll() {
     let mut app = seeded_app();
-    app.update(key('G'));
-    assert_eq!(app.reader.as_ref().unwrap().position_label(), "Bot");
-    app.update(key('g'));
-    assert_eq!(app.reader.as_ref().unwrap().position_label(), "Top");
-    app.update(key(' '));
-    assert_ne!(app.reader.as_ref().unwrap().top, reader::Pos::default());
+    up(&mut app, key('G'));
+    assert_eq!(app.reader().unwrap().position_label(), "Bot");
+    up(&mut app, key('g'));
+    assert_eq!(app.reader().unwrap().position_label(), "Top");
+    up(&mut app, key(' '));
+    assert_ne!(app.reader().unwrap().top, reader::Pos::default());
 }
 
 #[test]
 fn help_opens_and_any_key_closes_it() {
     let mut app = seeded_app();
-    app.update(key('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    up(&mut app, key('?'));
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
     assert!(
-        app.update(key('q')).is_empty(),
+        up(&mut app, key('q')).is_empty(),
         "q closes help rather than quitting"
     );
     assert!(app.overlay.is_none());
-    assert!(app.update(key('q')).contains(&Effect::Quit));
-    assert!(
-        app.update(Event::Key(Key::ctrl('c')))
-            .contains(&Effect::Quit)
-    );
+    assert!(quits(&up(&mut app, key('q'))));
+    up(&mut app, key('?'));
+    assert!(quits(&up(&mut app, Event::Key(Key::ctrl('c')))));
 }
 
 #[test]
 fn narrow_terminal_hides_the_sidebar_and_s_shows_it() {
     let mut app = seeded_app();
-    app.update(Event::Resize(80, 24));
+    up(&mut app, Event::Resize(80, 24));
     assert!(app.geometry().unwrap().sidebar.is_none());
-    app.update(key('s'));
+    up(&mut app, key('s'));
     assert!(app.geometry().unwrap().sidebar.is_some());
-    app.update(key('s'));
+    up(&mut app, key('s'));
     assert!(app.geometry().unwrap().sidebar.is_none());
 }
 
@@ -82,19 +73,23 @@ fn narrow_terminal_hides_the_sidebar_and_s_shows_it() {
 fn unreadable_first_article_falls_through_to_the_next() {
     let entries = library::seeds();
     let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
-    app.update(Event::Loaded {
-        index: 0,
-        result: Err("permission denied".into()),
-    });
+    up(
+        &mut app,
+        Event::Loaded {
+            index: 0,
+            result: Err("permission denied".into()),
+        },
+    );
     assert!(
-        app.message
-            .as_deref()
+        app.status
+            .current()
             .unwrap()
+            .0
             .contains("permission denied")
     );
     let result = library::load(&entries[1]).map(Arc::new);
-    app.update(Event::Loaded { index: 1, result });
-    assert_eq!(app.open, Some(1));
+    up(&mut app, Event::Loaded { index: 1, result });
+    assert_eq!(app.open(), Some(1));
 }
 
 /// Carries out bookmark effects on a store in `dir`, as main.rs does, feeding the result back.
@@ -104,7 +99,7 @@ fn run_effects(app: &mut App, store: &mut crate::store::BookmarkStore, effects: 
             Effect::AddBookmark(b) => store.add(b).err(),
             Effect::DeleteBookmark(id) => match store.delete(&id) {
                 Ok(Some(b)) => {
-                    app.remember_deleted(b);
+                    app.bookmarks.undo = Some(b);
                     None
                 }
                 Ok(None) => None,
@@ -113,17 +108,20 @@ fn run_effects(app: &mut App, store: &mut crate::store::BookmarkStore, effects: 
             Effect::SetNote(id, n) => store.set_note(&id, &n).err(),
             _ => None,
         };
-        app.update(Event::Bookmarks {
-            list: store.bookmarks().to_vec(),
-            read_only: None,
-            message: msg.map(|e| e.to_string()),
-        });
+        up(
+            app,
+            Event::Bookmarks {
+                list: store.bookmarks().to_vec(),
+                read_only: None,
+                message: msg.map(|e| e.to_string()),
+            },
+        );
     }
 }
 
 fn type_keys(app: &mut App, store: &mut crate::store::BookmarkStore, keys: &[Key]) {
     for k in keys {
-        let effects = app.update(Event::Key(*k));
+        let effects = up(app, Event::Key(*k));
         run_effects(app, store, effects);
     }
 }
@@ -138,7 +136,11 @@ fn bookmark_with_note_marks_the_gutter_and_lists_it() {
     let mut store = crate::store::BookmarkStore::open(dir.path());
     let mut app = seeded_app();
     type_keys(&mut app, &mut store, &chars("jjjjjb"));
-    assert!(app.input.is_some(), "note prompt opens: {:?}", app.message);
+    assert!(
+        app.input.is_some(),
+        "note prompt opens: {:?}",
+        app.status.current()
+    );
     type_keys(&mut app, &mut store, &chars("à relire"));
     type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
     assert_eq!(store.bookmarks().len(), 1);
@@ -149,7 +151,7 @@ fn bookmark_with_note_marks_the_gutter_and_lists_it() {
             .exact
             .starts_with("Le lendemain")
     );
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     let line = r.line_range(r.cursor).unwrap();
     assert!(
         r.is_marked(&line),
@@ -175,15 +177,15 @@ fn bookmark_with_note_marks_the_gutter_and_lists_it() {
     assert_eq!(store.bookmarks()[0].note, "vu");
     // Jump: from the other article, Enter in the list opens the passage.
     type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Esc)]);
-    app.update(Event::Key(Key::plain(KeyCode::BackTab)));
+    up(&mut app, Event::Key(Key::plain(KeyCode::BackTab)));
     type_keys(&mut app, &mut store, &chars("j"));
     type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
-    assert_eq!(app.open, Some(1));
+    assert_eq!(app.open(), Some(1));
     type_keys(&mut app, &mut store, &chars("B"));
     type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Enter)]);
-    assert_eq!(app.open, Some(0));
+    assert_eq!(app.open(), Some(0));
     assert!(app.overlay.is_none());
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert!(r.doc.text[r.line_range(r.cursor).unwrap()].starts_with("Le lendemain"));
 }
 
@@ -206,40 +208,40 @@ fn visual_selection_bookmarks_a_range_of_lines() {
 
 #[test]
 fn mouse_clicks_pick_articles_lines_and_mentions() {
-    use crate::app::mouse::Mouse;
     let mut app = seeded_app();
-    for (index, e) in library::seeds().iter().enumerate() {
-        let d = library::load(e).unwrap();
-        app.update(Event::Analysed {
-            index,
-            entities: crate::entity::analyse(&d.text),
-        });
-    }
+    index_all(&mut app);
     let g = app.geometry().unwrap();
+    let list = g.list.unwrap();
     // Second article in the list (rows 3-4 inside the border).
-    app.update(Event::Mouse(Mouse::Click {
-        x: g.list.x + 2,
-        y: g.list.y + 3,
-    }));
-    assert_eq!(app.open, Some(1));
+    up(
+        &mut app,
+        Event::Mouse(Mouse::Click {
+            x: list.x + 2,
+            y: list.y + 3,
+        }),
+    );
+    assert_eq!(app.open(), Some(1));
     assert_eq!(
         app.focus,
         Focus::Reader,
         "opening moves to the reader, as Enter does"
     );
     // Wheel over the reader scrolls it.
-    let before = app.reader.as_ref().unwrap().top;
-    app.update(Event::Mouse(Mouse::Scroll {
-        x: g.reader.x + 5,
-        y: g.reader.y + 5,
-        down: true,
-    }));
-    assert!(app.reader.as_ref().unwrap().top > before);
+    let before = app.reader().unwrap().top;
+    up(
+        &mut app,
+        Event::Mouse(Mouse::Scroll {
+            x: g.reader.x + 5,
+            y: g.reader.y + 5,
+            down: true,
+        }),
+    );
+    assert!(app.reader().unwrap().top > before);
     // Click on "Ibrahim Raïssi" in the first paragraph of the second article.
-    app.update(Event::Action(Action::Top));
+    up(&mut app, Event::Action(Action::Top));
     app.focus = Focus::Reader;
-    app.update(Event::Action(Action::Top));
-    let r = app.reader.as_ref().unwrap();
+    up(&mut app, Event::Action(Action::Top));
+    let r = app.reader().unwrap();
     let (row, line) = r
         .visible()
         .into_iter()
@@ -253,10 +255,13 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
         .unwrap();
     let col = line[..line.find("Raïssi").unwrap()].chars().count() as u16;
     let x = g.reader.x + 1 + geometry::GUTTER + col + 1;
-    app.update(Event::Mouse(Mouse::Click {
-        x,
-        y: g.reader.y + 1 + row as u16,
-    }));
+    up(
+        &mut app,
+        Event::Mouse(Mouse::Click {
+            x,
+            y: g.reader.y + 1 + row as u16,
+        }),
+    );
     let id = app.entities.selected.expect("an entity was selected");
     assert!(
         app.entities

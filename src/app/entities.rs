@@ -1,75 +1,13 @@
 //! Entities in the app: the corpus index as it fills in, the sidebar's rows, the selected
 //! entity, and jumping from one of its mentions to the next across articles.
 
-use super::App;
 use super::input::{Input, Purpose};
+use super::{App, Effect, Follow, IndexUpdate};
 use crate::action::Action;
-use crate::entity::{DocEntities, EntityId, EntityIndex, Label};
+use crate::entity::{EntityId, EntityIndex, Label};
 use crate::search::fold_str;
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// A corpus index merged in the background, with what the file list shows of it.
-#[derive(Debug)]
-pub struct IndexUpdate {
-    index: Arc<EntityIndex>,
-    people: Vec<Vec<(EntityId, usize)>>,
-    /// How many articles' entities it holds.
-    analysed: usize,
-    /// For the index saved in the cache, shown before the articles are read: the hashes of
-    /// the articles it was made from.
-    provisional: Option<Vec<String>>,
-}
-
-impl IndexUpdate {
-    /// Prepares everything drawing needs from `index`, so the event loop only swaps it in.
-    pub fn new(index: Arc<EntityIndex>, analysed: usize, docs: usize) -> IndexUpdate {
-        let people = people_of(&index, docs);
-        IndexUpdate {
-            index,
-            people,
-            analysed,
-            provisional: None,
-        }
-    }
-
-    /// How many articles' entities it holds (none for a provisional one).
-    pub fn analysed(&self) -> usize {
-        self.analysed
-    }
-
-    pub fn is_provisional(&self) -> bool {
-        self.provisional.is_some()
-    }
-
-    /// The index saved in the cache, standing in until the articles are read.
-    pub fn provisional(index: Arc<EntityIndex>, hashes: Vec<String>) -> IndexUpdate {
-        let people = people_of(&index, hashes.len());
-        IndexUpdate {
-            index,
-            people,
-            analysed: 0,
-            provisional: Some(hashes),
-        }
-    }
-}
-
-/// Per article, its people by mentions, most mentioned first.
-fn people_of(index: &EntityIndex, docs: usize) -> Vec<Vec<(EntityId, usize)>> {
-    (0..docs)
-        .map(|d| {
-            let mut counts: HashMap<EntityId, usize> = HashMap::new();
-            for m in index.doc_mentions(d) {
-                if m.label() == Label::Per {
-                    *counts.entry(m.entity()).or_insert(0) += 1;
-                }
-            }
-            let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
-            people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            people
-        })
-        .collect()
-}
 
 /// A row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,9 +24,10 @@ pub enum SideRow {
 
 #[derive(Debug, Default)]
 pub struct EntityState {
-    /// Each article's entities once extracted (empty until then), in library order.
-    pub per_doc: Vec<DocEntities>,
+    /// How many articles' entities the index holds.
     pub analysed: usize,
+    /// A long article being analysed: its index, bytes done and its length.
+    pub progress: Option<(usize, u64, u64)>,
     pub index: Arc<EntityIndex>,
     /// Sidebar: all articles' entities rather than the open article's.
     pub corpus: bool,
@@ -103,8 +42,6 @@ pub struct EntityState {
     pub occurrence: Option<usize>,
     /// Labels shown (config `labels`).
     pub labels: Vec<Label>,
-    /// Per article, whether its entities have come in.
-    pub done: Vec<bool>,
     /// Per article, its people by mentions (see `people_in`).
     people: Vec<Vec<(EntityId, usize)>>,
     /// While the index is the one saved in the cache: the hashes of the articles it was made
@@ -115,12 +52,16 @@ pub struct EntityState {
 }
 
 impl EntityState {
-    pub fn new(articles: usize) -> EntityState {
+    pub fn new() -> EntityState {
         EntityState {
-            per_doc: vec![DocEntities::default(); articles],
             labels: Label::ALL.to_vec(),
             ..EntityState::default()
         }
+    }
+
+    /// Progress inside a long article's analysis, for the status bar.
+    pub(super) fn on_progress(&mut self, index: usize, done: u64, of: u64) {
+        self.progress = (done < of).then_some((index, done, of));
     }
 
     pub fn shows(&self, label: Label) -> bool {
@@ -152,10 +93,6 @@ impl EntityState {
     /// list (computed when the index is rebuilt, so drawing costs nothing).
     pub fn people_in(&self, doc: usize) -> &[(EntityId, usize)] {
         self.people.get(doc).map_or(&[], Vec::as_slice)
-    }
-
-    fn rebuild_people(&mut self) {
-        self.people = people_of(&self.index, self.per_doc.len());
     }
 
     /// Recomputes the sidebar's rows for the open article `doc`.
@@ -272,46 +209,6 @@ impl EntityState {
 }
 
 impl App {
-    pub(super) fn on_analysed(
-        &mut self,
-        index: usize,
-        entities: DocEntities,
-    ) -> Vec<super::Effect> {
-        let n = self.library.len();
-        let e = &mut self.entities;
-        e.per_doc.resize(n, DocEntities::default());
-        e.done.resize(n, false);
-        let (Some(slot), Some(done)) = (e.per_doc.get_mut(index), e.done.get_mut(index)) else {
-            return Vec::new();
-        };
-        *slot = entities;
-        let first_time = !*done;
-        *done = true;
-        if first_time {
-            e.analysed += 1;
-        }
-        // Rebuilding the corpus index costs the whole corpus: do it at each twentieth of the
-        // way and at the end, not for every article; an article read again rebuilds at once.
-        let step = (n / 20).max(1);
-        if !first_time || e.analysed == n || e.analysed.is_multiple_of(step) {
-            self.rebuild_index();
-        }
-        if first_time && self.entities.analysed == n {
-            return vec![super::Effect::SaveCache];
-        }
-        Vec::new()
-    }
-
-    /// Merges every article's entities again, keeping the selected entity selected. (Used
-    /// when entities arrive one by one through `Event::Analysed`; the background indexer sends
-    /// whole indexes instead.)
-    pub(super) fn rebuild_index(&mut self) {
-        let index = Arc::new(EntityIndex::build(&self.entities.per_doc));
-        self.swap_index(index);
-        self.entities.rebuild_people();
-        self.entities.rebuild_rows(self.open);
-    }
-
     fn swap_index(&mut self, index: Arc<EntityIndex>) {
         let e = &mut self.entities;
         let selected_key = e
@@ -325,7 +222,7 @@ impl App {
     }
 
     /// An index merged in the background: swapped in, nothing recomputed but the sidebar.
-    pub(super) fn on_indexed(&mut self, update: IndexUpdate) -> Vec<super::Effect> {
+    pub(super) fn on_indexed(&mut self, update: IndexUpdate, fx: &mut Vec<Effect>) {
         let IndexUpdate {
             index,
             people,
@@ -343,11 +240,14 @@ impl App {
         self.entities.people = people;
         let was_done = self.entities.analysed >= self.library.len();
         self.entities.analysed = analysed;
-        self.entities.rebuild_rows(self.open);
-        if !was_done && analysed >= self.library.len() {
-            return vec![super::Effect::SaveCache];
+        if analysed >= self.library.len() {
+            self.entities.progress = None;
         }
-        Vec::new()
+        self.entities.rebuild_rows(self.reading.open);
+        self.refresh_mention_list();
+        if !was_done && analysed >= self.library.len() {
+            fx.push(Effect::SaveCache);
+        }
     }
 
     pub fn sidebar_page(&self) -> usize {
@@ -356,14 +256,17 @@ impl App {
             .map_or(10, |s| usize::from(s.height.saturating_sub(2)).max(1))
     }
 
-    pub(super) fn sidebar_action(&mut self, action: Action) {
+    pub(super) fn sidebar_action(&mut self, action: Action, count: usize) {
         let page = self.sidebar_page() as isize;
+        let n = count.clamp(1, 1_000_000) as isize;
         let e = &mut self.entities;
         match action {
-            Action::Down => e.move_cursor(1),
-            Action::Up => e.move_cursor(-1),
-            Action::PageDown => e.move_cursor(page),
-            Action::PageUp => e.move_cursor(-page),
+            Action::Down | Action::ScrollDown => e.move_cursor(n),
+            Action::Up | Action::ScrollUp => e.move_cursor(-n),
+            Action::PageDown => e.move_cursor(page * n),
+            Action::PageUp => e.move_cursor(-page * n),
+            Action::HalfPageDown => e.move_cursor((page / 2).max(1) * n),
+            Action::HalfPageUp => e.move_cursor(-(page / 2).max(1) * n),
             Action::Top => e.move_cursor(isize::MIN / 2),
             Action::Bottom => e.move_cursor(isize::MAX / 2),
             _ => {}
@@ -380,10 +283,10 @@ impl App {
     pub(super) fn select_entity(&mut self, id: EntityId) {
         self.entities.selected = Some(id);
         self.entities.occurrence = None;
-        self.search = None;
+        self.reading.follow = Follow::Mentions;
         if let Some(ent) = self.entities.index.entity(id) {
-            self.message = Some(format!(
-                "{} · {} mentions in {} article(s) · n next, N previous, M list",
+            self.status.say(format!(
+                "{} · {} mentions in {} article(s) · n and N step through them, M lists them",
                 ent.name, ent.mentions, ent.documents
             ));
         }
@@ -392,7 +295,7 @@ impl App {
     pub(super) fn toggle_scope(&mut self) {
         self.entities.corpus = !self.entities.corpus;
         self.entities.top = 0;
-        self.entities.rebuild_rows(self.open);
+        self.entities.rebuild_rows(self.reading.open);
     }
 
     pub(super) fn start_sidebar_filter(&mut self) {
@@ -403,13 +306,13 @@ impl App {
     pub(super) fn filter_sidebar(&mut self, filter: &str) {
         self.entities.filter = filter.to_string();
         self.entities.top = 0;
-        self.entities.rebuild_rows(self.open);
+        self.entities.rebuild_rows(self.reading.open);
     }
 
     /// From the reader: select the entity of a mention on the cursor line, the next one on each
     /// press when the line has several.
     pub(super) fn select_from_line(&mut self) {
-        let (Some(r), Some(doc)) = (&self.reader, self.open) else {
+        let (Some(r), Some(doc)) = (&self.reading.reader, self.reading.open) else {
             return;
         };
         let Some(line) = r.line_range(r.cursor) else {
@@ -428,7 +331,7 @@ impl App {
             .map(|(i, m)| (m.entity(), i))
             .collect();
         if on_line.is_empty() {
-            self.message = Some("no named entity on this line".into());
+            self.status.say("no named entity on this line");
             return;
         }
         let current = self.entities.selected;

@@ -12,10 +12,24 @@ pub struct Area {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {
-    pub list: Area,
+    /// The file list, unless the reader is shown alone.
+    pub list: Option<Area>,
     pub reader: Area,
     pub sidebar: Option<Area>,
     pub status: Area,
+}
+
+/// The user's choices about the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// Show or hide the sidebar; `None` decides by width.
+    pub sidebar: Option<bool>,
+    /// The reader alone, both side panes hidden (`z`).
+    pub zoom: bool,
+    /// Columns added to (or taken from) the file list's width (`>` and `<`).
+    pub list_delta: i16,
+    /// Widest the article's text may be (config `reader_width`); 0 = the pane's width.
+    pub max_text_width: usize,
 }
 
 /// Below this, liseuse says the terminal is too small instead of drawing.
@@ -25,29 +39,57 @@ pub const MIN_HEIGHT: u16 = 8;
 pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
 /// Columns of the reader's left gutter (cursor and bookmark marks).
 pub const GUTTER: u16 = 3;
+/// How much `>` and `<` change the file list's width.
+pub const LIST_STEP: i16 = 4;
+/// The reader never gets narrower than this, whatever the list's width.
+const MIN_READER: u16 = 30;
 
 impl Geometry {
-    /// `sidebar`: the user's choice, or `None` to decide by width.
-    pub fn compute(width: u16, height: u16, sidebar: Option<bool>) -> Option<Geometry> {
+    pub fn compute(width: u16, height: u16, layout: &Layout) -> Option<Geometry> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
         let body_h = height - 1;
-        let list_w = (width / 5).clamp(18, 34);
-        let show_sidebar = sidebar.unwrap_or(width >= SIDEBAR_AUTO_WIDTH);
+        let status = Area {
+            x: 0,
+            y: body_h,
+            width,
+            height: 1,
+        };
+        if layout.zoom {
+            return Some(Geometry {
+                list: None,
+                reader: Area {
+                    x: 0,
+                    y: 0,
+                    width,
+                    height: body_h,
+                },
+                sidebar: None,
+                status,
+            });
+        }
+        let natural = i32::from((width / 5).clamp(18, 34));
+        let widest = i32::from(width.saturating_sub(MIN_READER).max(12));
+        let list_w = (natural + i32::from(layout.list_delta)).clamp(12, widest);
+        let list_w = u16::try_from(list_w).unwrap_or(18);
+        let show_sidebar = layout.sidebar.unwrap_or(width >= SIDEBAR_AUTO_WIDTH);
         let side_w = if show_sidebar {
-            (width / 4).clamp(20, 40).min(width - list_w - 24)
+            (width / 4)
+                .clamp(20, 40)
+                .min(width.saturating_sub(list_w + 24))
         } else {
             0
         };
+        let show_sidebar = show_sidebar && side_w > 0;
         let reader_w = width - list_w - side_w;
         Some(Geometry {
-            list: Area {
+            list: Some(Area {
                 x: 0,
                 y: 0,
                 width: list_w,
                 height: body_h,
-            },
+            }),
             reader: Area {
                 x: list_w,
                 y: 0,
@@ -60,12 +102,7 @@ impl Geometry {
                 width: side_w,
                 height: body_h,
             }),
-            status: Area {
-                x: 0,
-                y: body_h,
-                width,
-                height: 1,
-            },
+            status,
         })
     }
 
@@ -81,7 +118,8 @@ impl Geometry {
 
     /// Rows available to the file list's items.
     pub fn list_rows(&self) -> usize {
-        usize::from(self.list.height.saturating_sub(2)).max(1)
+        self.list
+            .map_or(1, |l| usize::from(l.height.saturating_sub(2)).max(1))
     }
 }
 
@@ -92,36 +130,46 @@ mod tests {
     #[test]
     fn panes_tile_the_screen() {
         for (w, h) in [(50, 8), (80, 24), (120, 40), (300, 10)] {
-            let g = Geometry::compute(w, h, None).unwrap();
-            let side = g.sidebar.map_or(0, |s| s.width);
-            assert_eq!(g.list.width + g.reader.width + side, w);
-            assert!(g.reader.width >= 24);
+            for delta in [-40, -4, 0, 4, 40, 400] {
+                let layout = Layout {
+                    list_delta: delta,
+                    ..Layout::default()
+                };
+                let g = Geometry::compute(w, h, &layout).unwrap();
+                let side = g.sidebar.map_or(0, |s| s.width);
+                assert_eq!(g.list.unwrap().width + g.reader.width + side, w);
+                assert!(g.reader.width >= 24, "{w}x{h} {delta}");
+            }
+            let g = Geometry::compute(w, h, &Layout::default()).unwrap();
             assert_eq!(g.status.y, h - 1);
+            let zoomed = Layout {
+                zoom: true,
+                ..Layout::default()
+            };
+            let z = Geometry::compute(w, h, &zoomed).unwrap();
+            assert!(z.list.is_none() && z.sidebar.is_none());
+            assert_eq!(z.reader.width, w);
         }
     }
 
     #[test]
     fn narrow_terminals_fold_the_sidebar() {
-        assert!(Geometry::compute(80, 24, None).unwrap().sidebar.is_none());
-        assert!(Geometry::compute(120, 40, None).unwrap().sidebar.is_some());
-        assert!(
-            Geometry::compute(80, 24, Some(true))
-                .unwrap()
-                .sidebar
-                .is_some()
-        );
-        assert!(
-            Geometry::compute(120, 40, Some(false))
-                .unwrap()
-                .sidebar
-                .is_none()
-        );
+        let with = |sidebar| Layout {
+            sidebar,
+            ..Layout::default()
+        };
+        let side = |w, h, s| Geometry::compute(w, h, &with(s)).unwrap().sidebar;
+        assert!(side(80, 24, None).is_none());
+        assert!(side(120, 40, None).is_some());
+        assert!(side(80, 24, Some(true)).is_some());
+        assert!(side(120, 40, Some(false)).is_none());
     }
 
     #[test]
     fn too_small_is_none() {
-        assert!(Geometry::compute(49, 24, None).is_none());
-        assert!(Geometry::compute(80, 7, None).is_none());
-        assert!(Geometry::compute(1, 1, None).is_none());
+        let l = Layout::default();
+        assert!(Geometry::compute(49, 24, &l).is_none());
+        assert!(Geometry::compute(80, 7, &l).is_none());
+        assert!(Geometry::compute(1, 1, &l).is_none());
     }
 }

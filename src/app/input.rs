@@ -1,7 +1,7 @@
-//! One-line text input: a note, a filter, a search. While it is open, keys type into it instead
-//! of going through the keymap.
+//! One-line text input: a note, a filter, a search, a command. While it is open, keys type
+//! into it instead of going through the keymap.
 
-use super::{App, Effect};
+use super::{App, Effect, Follow};
 use crate::keymap::{Key, KeyCode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,14 +10,20 @@ pub enum Purpose {
     Note(String),
     BookmarkFilter,
     SidebarFilter,
+    /// The file list's title filter.
+    ListFilter,
     Search,
     CorpusSearch,
+    /// A `:` command.
+    Command,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub purpose: Purpose,
     pub text: String,
+    /// Said after the text while typing (a paste cut short).
+    pub note: Option<String>,
 }
 
 impl Input {
@@ -25,6 +31,7 @@ impl Input {
         Input {
             purpose,
             text: text.to_string(),
+            note: None,
         }
     }
 
@@ -33,95 +40,122 @@ impl Input {
         match self.purpose {
             Purpose::Note(_) => "Note (Enter saves, Esc skips): ",
             Purpose::BookmarkFilter | Purpose::SidebarFilter => "Filter: ",
+            Purpose::ListFilter => "Filter titles: ",
             Purpose::Search => "/",
             Purpose::CorpusSearch => "Search all articles: ",
+            Purpose::Command => ":",
         }
     }
 }
 
 /// Longest input kept: a note is one line, and a paste of a whole file must not become one.
-const MAX_INPUT_CHARS: usize = 500;
+pub const MAX_INPUT_CHARS: usize = 500;
 
 impl App {
     /// Handles a key while an input is open.
-    pub(super) fn input_key(&mut self, key: Key) -> Vec<Effect> {
+    pub(super) fn input_key(&mut self, key: Key, fx: &mut Vec<Effect>) {
         let Some(input) = self.input.as_mut() else {
-            return Vec::new();
+            return;
         };
         match key.code {
-            KeyCode::Char('c') if key.ctrl => return self.quit_effects(),
+            KeyCode::Char('c') if key.ctrl => return self.quit(fx),
             KeyCode::Char('u') if key.ctrl => input.text.clear(),
             KeyCode::Char(c) if !key.ctrl && !c.is_control() => {
                 if input.text.chars().count() >= MAX_INPUT_CHARS {
                     // Full: nothing changes, so no search or filter runs again. (A flood of
                     // keys into a full prompt re-searched the article once per key.)
-                    return Vec::new();
+                    return;
                 }
                 input.text.push(c);
             }
             KeyCode::Backspace => {
-                input.text.pop();
+                if input.text.pop().is_none() && input.purpose == Purpose::Command {
+                    // Backspace on an empty `:` leaves it, as in vim.
+                    self.input = None;
+                    return;
+                }
             }
             KeyCode::Enter => {
-                let input = self.input.take();
-                return input.map_or_else(Vec::new, |i| self.input_done(i, true));
+                if let Some(i) = self.input.take() {
+                    self.input_done(i, true, fx);
+                }
+                return;
             }
             KeyCode::Esc => {
-                let input = self.input.take();
-                return input.map_or_else(Vec::new, |i| self.input_done(i, false));
+                if let Some(i) = self.input.take() {
+                    self.input_done(i, false, fx);
+                }
+                return;
             }
-            _ => return Vec::new(),
+            _ => return,
         }
-        let input = self.input.clone();
-        if let Some(i) = input {
-            self.input_changed(&i);
+        if let Some(i) = self.input.clone() {
+            self.input_changed(&i, fx);
         }
-        Vec::new()
     }
 
     /// A paste (bracketed by the terminal, so it arrives whole rather than as keys that would
     /// run commands): typed into the open input, up to its limit, on one line; ignored, with a
     /// word, when no input is open.
-    pub(super) fn paste(&mut self, text: &str) {
+    pub(super) fn paste(&mut self, text: &str, fx: &mut Vec<Effect>) {
         let Some(input) = self.input.as_mut() else {
-            self.message = Some("paste ignored: it goes into a prompt (/ to search)".into());
+            self.status
+                .say("paste ignored: it goes into a prompt (/ to search)");
             return;
         };
         let room = MAX_INPUT_CHARS.saturating_sub(input.text.chars().count());
         let before = input.text.len();
-        input.text.extend(
-            text.chars()
-                .map(|c| if c.is_whitespace() { ' ' } else { c })
-                .filter(|c| !c.is_control())
-                .take(room),
-        );
+        let mut kept = 0;
+        let mut offered = 0;
+        for c in text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !c.is_control())
+        {
+            offered += 1;
+            if kept < room {
+                input.text.push(c);
+                kept += 1;
+            }
+        }
+        if kept < offered {
+            input.note = Some(format!(
+                "paste cut to {MAX_INPUT_CHARS} characters: {} left out",
+                offered - kept
+            ));
+        }
         if input.text.len() != before {
             let input = input.clone();
-            self.input_changed(&input);
+            self.input_changed(&input, fx);
         }
     }
 
     /// Live effect of typing (filters and search follow each key).
-    fn input_changed(&mut self, input: &Input) {
+    fn input_changed(&mut self, input: &Input, fx: &mut Vec<Effect>) {
         match &input.purpose {
             Purpose::BookmarkFilter => self.filter_bookmarks(&input.text),
             Purpose::Search => self.run_search(&input.text),
-            Purpose::CorpusSearch => self.run_corpus_search(&input.text),
+            Purpose::CorpusSearch => self.run_corpus_search(&input.text, fx),
             Purpose::SidebarFilter => self.filter_sidebar(&input.text),
-            Purpose::Note(_) => {}
+            Purpose::ListFilter => self.filter_list(&input.text),
+            Purpose::Note(_) | Purpose::Command => {}
         }
     }
 
     /// Enter (`accepted`) or Esc closed the input.
-    fn input_done(&mut self, input: Input, accepted: bool) -> Vec<Effect> {
+    fn input_done(&mut self, input: Input, accepted: bool, fx: &mut Vec<Effect>) {
         match input.purpose {
             Purpose::Note(id) => {
                 // An unchanged note is no change: saving it anyway made one bookmark count as
                 // two unsaved changes when the disk failed.
                 let note = input.text.trim().to_string();
-                let same = self.bookmarks.iter().any(|b| b.id == id && b.note == note);
+                let same = self
+                    .bookmarks
+                    .all
+                    .iter()
+                    .any(|b| b.id == id && b.note == note);
                 if accepted && !same {
-                    return vec![Effect::SetNote(id, note)];
+                    fx.push(Effect::SetNote(id, note));
                 }
             }
             Purpose::BookmarkFilter => {
@@ -132,8 +166,9 @@ impl App {
             Purpose::Search => {
                 if accepted {
                     self.complete_search();
+                    self.reading.follow = Follow::Matches;
                 } else {
-                    self.search = None;
+                    self.reading.search = None;
                 }
             }
             Purpose::CorpusSearch => {
@@ -146,7 +181,24 @@ impl App {
                     self.filter_sidebar("");
                 }
             }
+            Purpose::ListFilter => {
+                if !accepted {
+                    self.filter_list("");
+                } else if !self.list.is_filtered() {
+                    self.status.say("every article is listed");
+                } else {
+                    let n = self.list_len();
+                    self.status.say(format!(
+                        "{n} article(s) match {:?} · Esc shows them all",
+                        self.list.filter
+                    ));
+                }
+            }
+            Purpose::Command => {
+                if accepted {
+                    self.run_command(&input.text, fx);
+                }
+            }
         }
-        Vec::new()
     }
 }

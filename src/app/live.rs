@@ -8,6 +8,7 @@
 //! `Library`); only the list's order changes, and the selection stays on its article.
 
 use super::{App, Effect};
+use crate::library::Origin;
 use crate::library::{Entry, is_article_name};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -15,13 +16,13 @@ use std::path::PathBuf;
 impl App {
     /// More of the walk: the articles join the list and are read in the background. A file
     /// the watcher added before the walk reached it is already listed.
-    pub(super) fn on_discovered(&mut self, found: crate::library::Discovery) -> Vec<Effect> {
+    pub(super) fn on_discovered(&mut self, found: crate::library::Discovery, fx: &mut Vec<Effect>) {
         let start = self.library.len();
         let anchor = self.list_anchor();
         for entry in found.entries {
             let known = match &entry.origin {
-                crate::library::Origin::File(p) => self.library.find(p).is_some(),
-                crate::library::Origin::Embedded(_) => false,
+                Origin::File(p) => self.library.find(p).is_some(),
+                Origin::Embedded(_) => false,
             };
             if !known {
                 self.library.push(entry);
@@ -29,19 +30,32 @@ impl App {
         }
         let end = self.library.len();
         self.library.show((start..end).collect());
+        self.relist_filter();
         self.keep_list_anchor(anchor);
-        self.entities.per_doc.resize(end, Default::default());
         if let Some(first) = found.skipped.first() {
-            self.message = Some(first.clone());
+            self.status.say(first.clone());
         }
-        if start == end {
-            return Vec::new();
+        if start < end {
+            fx.push(Effect::Load(self.entries(start..end)));
         }
-        vec![Effect::Load(start..end)]
     }
 
-    pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>) -> Vec<Effect> {
-        let mut effects = Vec::new();
+    /// The entries of these articles, for the loader.
+    pub(super) fn entries(&self, range: std::ops::Range<usize>) -> Vec<(usize, Entry)> {
+        range
+            .filter_map(|i| Some((i, self.library.articles.get(i)?.entry.clone())))
+            .collect()
+    }
+
+    /// The list changed: a filter set matches again.
+    fn relist_filter(&mut self) {
+        if self.list.is_filtered() {
+            self.list.refilter(&self.library);
+        }
+    }
+
+    pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>, fx: &mut Vec<Effect>) {
+        let mut load = Vec::new();
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
             let known = self.library.find(&path);
@@ -55,22 +69,22 @@ impl App {
                         changed += 1;
                     }
                     a.removed = false;
-                    effects.push(Effect::Load(i..i + 1));
+                    load.push((i, a.entry.clone()));
                 }
                 (Some((i, a)), false) if !a.removed => {
                     a.removed = true;
                     // Its names leave the counts; its text stays readable if open.
-                    effects.push(Effect::Forget(i));
+                    fx.push(Effect::Forget(i));
                     gone.push(i);
                 }
                 (None, true) if is_article_name(&path) => {
-                    let i = self.library.push(Entry {
+                    let entry = Entry {
                         path: path.to_string_lossy().into_owned(),
                         name: crate::library::file_name(&path),
-                        origin: crate::library::Origin::File(path),
-                    });
-                    self.entities.per_doc.push(Default::default());
-                    effects.push(Effect::Load(i..i + 1));
+                        origin: Origin::File(path),
+                    };
+                    let i = self.library.push(entry.clone());
+                    load.push((i, entry));
                     added.push(i);
                 }
                 _ => {}
@@ -89,18 +103,21 @@ impl App {
             }
         }
         if !said.is_empty() {
-            self.message = Some(format!("folder changed: {}", said.join(", ")));
+            self.status
+                .say(format!("folder changed: {}", said.join(", ")));
         }
-        effects
+        if !load.is_empty() {
+            fx.push(Effect::Load(load));
+        }
     }
 
     /// Shows `added` and hides `gone` (but the open article), keeping the selection on its
     /// article, or on the next one in the list when its own left, and at the same height on
     /// screen.
     fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
-        gone.retain(|&i| Some(i) != self.open);
+        gone.retain(|&i| Some(i) != self.reading.open);
         let anchor = self.list_anchor();
-        if gone.contains(&self.selected) {
+        if gone.contains(&self.list.selected) {
             // A whole folder deleted is thousands of files: no scan of `gone` per row.
             let gone: HashSet<usize> = gone.iter().copied().collect();
             let row = self.selected_row();
@@ -108,11 +125,12 @@ impl App {
             let after = order.iter().skip(row).find(|i| !gone.contains(i));
             let before = order.iter().take(row).rev().find(|i| !gone.contains(i));
             if let Some(&i) = after.or(before) {
-                self.selected = i;
+                self.list.selected = i;
             }
         }
         self.library.hide(&gone);
         self.library.show(added);
+        self.relist_filter();
         self.keep_list_anchor(anchor);
     }
 
@@ -120,16 +138,17 @@ impl App {
     /// meanwhile, leaves the list now; a deleted article opened anyway (from a bookmark) is
     /// listed while open.
     pub(super) fn set_open(&mut self, index: usize) {
-        self.selected = index;
+        self.list.selected = index;
         let anchor = self.list_anchor();
-        if let Some(was) = self.open
+        if let Some(was) = self.reading.open
             && was != index
             && self.library.articles.get(was).is_some_and(|a| a.removed)
         {
             self.library.hide(&[was]);
         }
         self.library.show(vec![index]);
-        self.open = Some(index);
+        self.relist_filter();
+        self.reading.open = Some(index);
         self.keep_list_anchor(anchor);
     }
 }

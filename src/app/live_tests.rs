@@ -2,9 +2,11 @@
 //! as the watcher and the walk report them.
 
 use super::super::*;
-use crate::keymap::KeyCode;
+use crate::app::test_util::{index_all, loads, message, up};
+use crate::keymap::{Key, KeyCode};
 use crate::library::{self, Entry, Library, Origin};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 struct Folder {
     dir: tempfile::TempDir,
@@ -63,21 +65,16 @@ fn load(app: &mut App, index: usize) {
     let entry = app.library.articles[index].entry.clone();
     let result = library::load(&entry).map(Arc::new);
     let text = result.as_ref().ok().map(|d| d.text.clone());
-    app.update(Event::Loaded { index, result });
-    if let Some(text) = text {
-        let entities = crate::entity::analyse(&text);
-        app.update(Event::Analysed { index, entities });
+    up(app, Event::Loaded { index, result });
+    if text.is_some() {
+        index_all(app);
     }
 }
 
 fn changed(app: &mut App, changes: Vec<(PathBuf, bool)>) -> Vec<Effect> {
-    let effects = app.update(Event::FilesChanged(changes));
-    for e in &effects {
-        if let Effect::Load(r) = e {
-            for i in r.clone() {
-                load(app, i);
-            }
-        }
+    let effects = up(app, Event::FilesChanged(changes));
+    for i in loads(&effects) {
+        load(app, i);
     }
     effects
 }
@@ -100,7 +97,7 @@ fn index_of(app: &App, f: &Folder, name: &str) -> usize {
 }
 
 fn to_list(app: &mut App) {
-    app.update(Event::Action(crate::action::Action::FocusPrev));
+    up(app, Event::Action(crate::action::Action::FocusPrev));
     assert_eq!(app.focus, Focus::List);
 }
 
@@ -109,9 +106,9 @@ fn an_added_file_takes_its_natural_place_and_the_selection_stays() {
     let f = Folder::new(&["d/1.txt", "d/3.txt", "d/10.txt"]);
     let mut app = f.app(&["d/1.txt", "d/3.txt", "d/10.txt"]);
     to_list(&mut app);
-    app.update(Event::Key(Key::plain(KeyCode::Char('j'))));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('j'))));
     let selected = index_of(&app, &f, "d/3.txt");
-    assert_eq!(app.selected, selected);
+    assert_eq!(app.list.selected, selected);
 
     let effects = changed(
         &mut app,
@@ -123,16 +120,14 @@ fn an_added_file_takes_its_natural_place_and_the_selection_stays() {
     );
     // New articles are appended to `articles`: indices already handed out do not move.
     assert_eq!(index_of(&app, &f, "d/2.txt"), 3);
-    assert!(effects.contains(&Effect::Load(3..4)));
-    assert_eq!(app.selected, selected, "the selection stays on its article");
-    assert_eq!(app.selected_row(), 3);
-    assert_eq!(app.list_top, 0, "a short list shows its new first row");
+    assert_eq!(loads(&effects), [3, 4]);
     assert_eq!(
-        app.message.as_deref(),
-        Some("folder changed: 2 added"),
-        "{:?}",
-        app.message
+        app.list.selected, selected,
+        "the selection stays on its article"
     );
+    assert_eq!(app.selected_row(), 3);
+    assert_eq!(app.list.top, 0, "a short list shows its new first row");
+    assert_eq!(message(&app), Some("folder changed: 2 added"));
 }
 
 #[test]
@@ -140,46 +135,50 @@ fn the_walk_does_not_list_twice_a_file_the_watcher_added_first() {
     let f = Folder::new(&["d/1.txt", "d/2.txt", "d/3.txt"]);
     let mut app = f.app(&["d/1.txt"]);
     changed(&mut app, vec![(f.path("d/3.txt"), true)]);
-    let effects = app.update(Event::Discovered(library::Discovery {
-        entries: vec![f.entry("d/2.txt"), f.entry("d/3.txt")],
-        skipped: Vec::new(),
-    }));
+    let effects = up(
+        &mut app,
+        Event::Discovered(library::Discovery {
+            entries: vec![f.entry("d/2.txt"), f.entry("d/3.txt")],
+            skipped: Vec::new(),
+        }),
+    );
     assert_eq!(listed(&app), ["d/1.txt", "d/2.txt", "d/3.txt"]);
     assert_eq!(app.library.len(), 3);
-    assert_eq!(effects, [Effect::Load(2..3)]);
+    assert_eq!(loads(&effects), [2]);
+    assert_eq!(effects.len(), 1);
 }
 
 #[test]
 fn a_removed_file_leaves_the_list_and_the_selection_stays_on_its_article() {
     let f = Folder::new(&["d/1.txt", "d/2.txt", "d/3.txt", "d/4.txt"]);
     let mut app = f.app(&["d/1.txt", "d/2.txt", "d/3.txt", "d/4.txt"]);
-    assert_eq!(app.open, Some(0));
+    assert_eq!(app.open(), Some(0));
     to_list(&mut app);
-    app.update(Event::Key(Key::plain(KeyCode::Char('G'))));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('G'))));
     let last = index_of(&app, &f, "d/4.txt");
-    assert_eq!(app.selected, last);
+    assert_eq!(app.list.selected, last);
 
     std::fs::remove_file(f.path("d/2.txt")).unwrap();
     let effects = changed(&mut app, vec![(f.path("d/2.txt"), false)]);
     assert_eq!(listed(&app), ["d/1.txt", "d/3.txt", "d/4.txt"]);
-    assert!(effects.contains(&Effect::Forget(1)));
-    assert_eq!((app.selected, app.selected_row()), (last, 2));
-    assert_eq!(app.message.as_deref(), Some("folder changed: 1 removed"));
+    assert!(effects.iter().any(|e| matches!(e, Effect::Forget(1))));
+    assert_eq!((app.list.selected, app.selected_row()), (last, 2));
+    assert_eq!(message(&app), Some("folder changed: 1 removed"));
 
     // The selected article itself: the selection goes to the one that took its row, or the
     // one above at the end of the list.
-    app.update(Event::Key(Key::plain(KeyCode::Char('k'))));
-    assert_eq!(app.selected, index_of(&app, &f, "d/3.txt"));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('k'))));
+    assert_eq!(app.list.selected, index_of(&app, &f, "d/3.txt"));
     changed(&mut app, vec![(f.path("d/3.txt"), false)]);
-    assert_eq!(app.selected, last);
+    assert_eq!(app.list.selected, last);
     changed(&mut app, vec![(f.path("d/4.txt"), false)]);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
     assert_eq!(listed(&app), ["d/1.txt"]);
 
     // Re-created: back in its place.
     changed(&mut app, vec![(f.write("d/3.txt"), true)]);
     assert_eq!(listed(&app), ["d/1.txt", "d/3.txt"]);
-    assert_eq!(app.message.as_deref(), Some("folder changed: 1 added"));
+    assert_eq!(message(&app), Some("folder changed: 1 added"));
 }
 
 #[test]
@@ -187,26 +186,26 @@ fn the_open_article_removed_stays_readable_until_another_is_opened() {
     let f = Folder::new(&["d/1.txt", "d/2.txt", "d/3.txt"]);
     let mut app = f.app(&["d/1.txt", "d/2.txt", "d/3.txt"]);
     to_list(&mut app);
-    app.update(Event::Key(Key::plain(KeyCode::Char('j'))));
-    app.update(Event::Key(Key::plain(KeyCode::Enter)));
-    assert_eq!(app.open, Some(1));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('j'))));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Enter)));
+    assert_eq!(app.open(), Some(1));
 
     std::fs::remove_file(f.path("d/2.txt")).unwrap();
     changed(&mut app, vec![(f.path("d/2.txt"), false)]);
     assert_eq!(listed(&app), ["d/1.txt", "d/2.txt", "d/3.txt"]);
     assert!(app.library.articles[1].removed);
-    assert_eq!(app.open, Some(1));
-    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(app.open(), Some(1));
+    let reader = app.reader().unwrap();
     assert!(reader.doc.text.contains("Emmanuel Macron"));
 
     // Moving in the list keeps it; opening another article lets it go.
     to_list(&mut app);
-    app.update(Event::Key(Key::plain(KeyCode::Char('j'))));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('j'))));
     assert_eq!(listed(&app).len(), 3);
-    app.update(Event::Key(Key::plain(KeyCode::Enter)));
-    assert_eq!(app.open, Some(2));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Enter)));
+    assert_eq!(app.open(), Some(2));
     assert_eq!(listed(&app), ["d/1.txt", "d/3.txt"]);
-    assert_eq!((app.selected, app.selected_row()), (2, 1));
+    assert_eq!((app.list.selected, app.selected_row()), (2, 1));
 }
 
 #[test]
@@ -217,21 +216,21 @@ fn the_list_keeps_its_scroll_when_rows_come_and_go_above() {
     let mut app = f.app(&names);
     to_list(&mut app);
     for _ in 0..40 {
-        app.update(Event::Key(Key::plain(KeyCode::Char('j'))));
+        up(&mut app, Event::Key(Key::plain(KeyCode::Char('j'))));
     }
-    let (selected, on_screen) = (app.selected, app.selected_row() - app.list_top);
-    assert!(app.list_top > 0);
+    let (selected, on_screen) = (app.list.selected, app.selected_row() - app.list.top);
+    assert!(app.list.top > 0);
     changed(&mut app, vec![(f.write("d/0.txt"), true)]);
-    assert_eq!(app.selected, selected);
-    assert_eq!(app.selected_row() - app.list_top, on_screen);
+    assert_eq!(app.list.selected, selected);
+    assert_eq!(app.selected_row() - app.list.top, on_screen);
     std::fs::remove_file(f.path("d/2.txt")).unwrap();
     std::fs::remove_file(f.path("d/3.txt")).unwrap();
     changed(
         &mut app,
         vec![(f.path("d/2.txt"), false), (f.path("d/3.txt"), false)],
     );
-    assert_eq!(app.selected, selected);
-    assert_eq!(app.selected_row() - app.list_top, on_screen);
+    assert_eq!(app.list.selected, selected);
+    assert_eq!(app.selected_row() - app.list.top, on_screen);
 }
 
 #[test]
@@ -250,8 +249,8 @@ fn n_follows_the_list_order_across_articles() {
     app.select_entity(id);
     let mut visited = Vec::new();
     for _ in 0..6 {
-        app.update(Event::Key(Key::plain(KeyCode::Char('n'))));
-        visited.push(app.open.unwrap());
+        up(&mut app, Event::Key(Key::plain(KeyCode::Char('n'))));
+        visited.push(app.open().unwrap());
     }
     // Indices 0, 2 (added), 1: rows 0, 1, 2, twice each mention, then round again.
     assert_eq!(visited, [0, 0, 2, 2, 1, 1]);
@@ -262,9 +261,9 @@ fn n_follows_the_list_order_across_articles() {
         "{:?}",
         app.mention_status()
     );
-    app.update(Event::Key(Key::plain(KeyCode::Char('N'))));
-    app.update(Event::Key(Key::plain(KeyCode::Char('N'))));
-    assert_eq!(app.open, Some(2));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('N'))));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('N'))));
+    assert_eq!(app.open(), Some(2));
     assert!(
         app.mention_status()
             .unwrap()
@@ -287,15 +286,19 @@ fn an_unreadable_article_falls_through_to_the_next_in_the_list() {
     let library = Library::under(vec![f.dir.path().to_path_buf()], entries);
     let mut app = App::new(library, Keymap::default(), (120, 40));
     changed(&mut app, vec![(f.write("d/2.txt"), true)]);
-    app.update(Event::Loaded {
-        index: 0,
-        result: Err("permission denied".into()),
-    });
+    up(
+        &mut app,
+        Event::Loaded {
+            index: 0,
+            result: Err("permission denied".into()),
+        },
+    );
     load(&mut app, 1);
     assert_eq!(
-        app.open, None,
+        app.open(),
+        None,
         "d/2.txt comes next in the list, not d/3.txt"
     );
     load(&mut app, 2);
-    assert_eq!(app.open, Some(2));
+    assert_eq!(app.open(), Some(2));
 }

@@ -4,8 +4,7 @@
 //! `entities.occurrence` stays an index into the index's occurrences (in library order): only
 //! walking and counting follow the list.
 
-use super::{App, Overlay};
-use crate::action::Action;
+use super::{App, Effect};
 
 /// Where a mention sorts: its article's row, its offset, then its occurrence index.
 type Key = (usize, usize, usize);
@@ -68,7 +67,7 @@ impl App {
 
     /// `n` / `N` with an entity selected: its next mention, into the next article of the list
     /// if need be.
-    pub(super) fn step_mention(&mut self, forward: bool) {
+    pub(super) fn step_mention(&mut self, forward: bool, fx: &mut Vec<Effect>) {
         let Some(id) = self.entities.selected else {
             return;
         };
@@ -77,13 +76,32 @@ impl App {
             let &(d, i) = occ.get(k)?;
             Some(self.mention_key(d, i, k))
         };
-        // From the mention last gone to, else from the reader's cursor (a mention under it
-        // counts as next).
+        // From the mention last gone to while the cursor is still on its line, else from the
+        // reader's cursor (a mention on its line counts as next), as `n` does in less.
+        let row = self
+            .reading
+            .open
+            .and_then(|o| self.library.row_of(o))
+            .unwrap_or(0);
+        let line = self
+            .reading
+            .reader
+            .as_ref()
+            .and_then(|r| r.line_range(r.cursor));
+        let on_cursor_line = |k: &Key| {
+            k.0 == row
+                && line
+                    .as_ref()
+                    .is_some_and(|l| k.1 >= l.start && k.1 < l.end.max(l.start + 1))
+        };
         let (pivot, inclusive) = match self.entities.occurrence.and_then(key) {
-            Some(p) => (p, false),
-            None => {
-                let row = self.open.and_then(|o| self.library.row_of(o)).unwrap_or(0);
-                let at = self.reader.as_ref().map_or(0, |r| r.offset_of(r.cursor));
+            Some(p) if on_cursor_line(&p) => (p, false),
+            _ => {
+                let at = self
+                    .reading
+                    .reader
+                    .as_ref()
+                    .map_or(0, |r| r.offset_of(r.cursor));
                 ((row, at, 0), true)
             }
         };
@@ -113,13 +131,20 @@ impl App {
             best = better(best, near);
             wrap = better(wrap, far);
         }
+        if best.is_none() && wrap.is_some() && occ.len() > 1 {
+            self.status.say(if forward {
+                "n went on from the first mention"
+            } else {
+                "N went on from the last mention"
+            });
+        }
         if let Some((_, _, k)) = best.or(wrap) {
-            self.go_to_mention(k);
+            self.go_to_mention(k, fx);
         }
     }
 
     /// Opens occurrence `k` of the selected entity.
-    fn go_to_mention(&mut self, k: usize) {
+    pub(super) fn go_to_mention(&mut self, k: usize, fx: &mut Vec<Effect>) {
         let Some(id) = self.entities.selected else {
             return;
         };
@@ -133,8 +158,7 @@ impl App {
             .get(i as usize)
             .map_or(0, |m| m.range().start);
         self.entities.occurrence = Some(k);
-        self.open_at(d as usize, Some(start));
-        self.message = None;
+        self.open_at(d as usize, Some(start), fx);
     }
 
     /// Where the reader is among the selected entity's mentions, for the status bar:
@@ -144,7 +168,7 @@ impl App {
         let ent = self.entities.index.entity(id)?;
         let occ = self.entities.index.occurrences(id);
         let Some(k) = self.entities.occurrence else {
-            return Some(format!("{} · {} mentions · n next", ent.name, occ.len()));
+            return Some(format!("{} · {} mentions", short(&ent.name), occ.len()));
         };
         let &(d, i) = occ.get(k)?;
         let here = self.mention_key(d, i, k);
@@ -168,52 +192,22 @@ impl App {
         }
         Some(format!(
             "{} · mention {}/{} · article {}/{}",
-            ent.name,
+            short(&ent.name),
             before + 1,
             occ.len(),
             docs_before + 1,
             docs
         ))
     }
+}
 
-    /// `M`: every mention of the selected entity, one line each, in list order.
-    pub(super) fn open_mentions(&mut self) {
-        if self.entities.selected.is_none() {
-            self.message =
-                Some("select an entity first (Enter in the sidebar or on a line)".into());
-            return;
-        }
-        let listed = self.mentions_in_list_order();
-        let selected = self
-            .entities
-            .occurrence
-            .and_then(|k| listed.iter().position(|&x| x == k))
-            .unwrap_or(0);
-        self.overlay = Some(Overlay::Mentions { selected });
+/// A name cut for the status bar, where the place in the article must fit beside it.
+fn short(name: &str) -> String {
+    const MAX: usize = 28;
+    if name.chars().count() <= MAX {
+        return name.to_string();
     }
-
-    /// Keys while the mentions list is open.
-    pub(super) fn mentions_action(&mut self, action: Action) -> Vec<super::Effect> {
-        let listed = self.mentions_in_list_order();
-        let Some(Overlay::Mentions { selected }) = &mut self.overlay else {
-            return Vec::new();
-        };
-        let n = listed.len();
-        if super::list::move_selection(selected, n, super::list::OVERLAY_PAGE, action) {
-            return Vec::new();
-        }
-        match action {
-            Action::Open => {
-                let k = listed.get(*selected).copied();
-                self.overlay = None;
-                if let Some(k) = k {
-                    self.go_to_mention(k);
-                }
-            }
-            Action::Cancel | Action::Mentions => self.overlay = None,
-            Action::Quit => return self.quit_effects(),
-            _ => {}
-        }
-        Vec::new()
-    }
+    let mut s: String = name.chars().take(MAX - 1).collect();
+    s.push('…');
+    s
 }

@@ -3,14 +3,8 @@
 
 use super::geometry::{Area, GUTTER};
 use super::reader::LineText;
-use super::{App, Focus};
+use super::{App, Effect, Focus, Mouse};
 use crate::action::Action;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mouse {
-    Click { x: u16, y: u16 },
-    Scroll { x: u16, y: u16, down: bool },
-}
 
 fn inside(a: Area, x: u16, y: u16) -> bool {
     x >= a.x && x < a.x + a.width && y >= a.y && y < a.y + a.height
@@ -24,7 +18,7 @@ fn inner_row(a: Area, y: u16) -> Option<usize> {
 const WHEEL_LINES: usize = 3;
 
 impl App {
-    pub(super) fn on_mouse(&mut self, m: Mouse) {
+    pub(super) fn on_mouse(&mut self, m: Mouse, fx: &mut Vec<Effect>) {
         if self.overlay.is_some() || self.input.is_some() {
             return;
         }
@@ -32,11 +26,11 @@ impl App {
         match m {
             Mouse::Scroll { x, y, down } => {
                 let action = if down { Action::Down } else { Action::Up };
-                if inside(g.list, x, y) {
+                if g.list.is_some_and(|l| inside(l, x, y)) {
                     self.focus = Focus::List;
-                    self.move_list(action);
+                    self.move_list(action, 1);
                 } else if inside(g.reader, x, y) {
-                    if let Some(r) = &mut self.reader {
+                    if let Some(r) = &mut self.reading.reader {
                         r.scroll(if down {
                             WHEEL_LINES as isize
                         } else {
@@ -44,23 +38,19 @@ impl App {
                         });
                     }
                 } else if g.sidebar.is_some_and(|s| inside(s, x, y)) {
-                    for _ in 0..WHEEL_LINES {
-                        self.sidebar_action(action);
-                    }
+                    self.sidebar_action(action, WHEEL_LINES);
                 }
             }
             Mouse::Click { x, y } => {
-                if inside(g.list, x, y) {
+                if let Some(list) = g.list.filter(|l| inside(*l, x, y)) {
                     self.focus = Focus::List;
-                    let Some(row) = inner_row(g.list, y) else {
+                    let Some(row) = inner_row(list, y) else {
                         return;
                     };
-                    if let Some(i) = self
-                        .library
-                        .at_row(self.list_top + row / Self::LIST_ITEM_ROWS)
-                    {
-                        self.selected = i;
-                        let _ = self.open_article(i, None);
+                    let at = self.list.top + row / Self::LIST_ITEM_ROWS;
+                    if let Some(i) = self.list.at_row(&self.library, at) {
+                        self.list.selected = i;
+                        self.open_article(i, None, fx);
                     }
                 } else if inside(g.reader, x, y) {
                     self.focus = Focus::Reader;
@@ -90,7 +80,9 @@ impl App {
     /// line; on a mention, its entity is selected.
     fn click_reader(&mut self, row: usize, col: u16) {
         let (_, _, indent) = self.text_layout();
-        let Some(r) = &mut self.reader else { return };
+        let Some(r) = &mut self.reading.reader else {
+            return;
+        };
         let Some(line) = r.visible().into_iter().nth(row) else {
             return;
         };
@@ -114,7 +106,7 @@ impl App {
                 break;
             }
         }
-        let (Some(at), Some(doc)) = (at, self.open) else {
+        let (Some(at), Some(doc)) = (at, self.reading.open) else {
             return;
         };
         let hit = self

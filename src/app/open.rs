@@ -1,77 +1,96 @@
 //! Opening articles: at once when read, else as soon as they are (a long one's preview first),
-//! and the text replaced in place when the file changes or its preview is done.
+//! and the text replaced in place when the file changes or its preview is done. Leaving an
+//! article, by whatever way, keeps its place (top and cursor line) for when it is opened again.
 
+use super::reading::Reading;
 use super::{App, Effect, Event, Focus, Reader};
 use crate::document::Document;
 use std::sync::Arc;
 
 impl App {
     /// Opens article `index`, at `offset` if given, else where the reader last was in it.
-    /// Returns the effect that remembers the position in the article being left.
-    pub(super) fn open_article(&mut self, index: usize, offset: Option<usize>) -> Vec<Effect> {
-        let leaving = self.position_effect();
+    /// The place in the article being left is saved.
+    pub(super) fn open_article(
+        &mut self,
+        index: usize,
+        offset: Option<usize>,
+        fx: &mut Vec<Effect>,
+    ) {
         let Some(article) = self.library.articles.get(index) else {
-            return Vec::new();
+            return;
         };
         if let Some(err) = &article.error {
-            self.message = Some(format!("{}: {err}", article.entry.path));
-            return Vec::new();
+            self.status.say(format!("{}: {err}", article.entry.path));
+            return;
         }
         let Some(doc) = article.doc.clone() else {
-            self.pending_open = Some((index, offset));
-            self.message = Some(format!("reading {}…", article.entry.name));
-            return Vec::new();
+            self.reading.pending = Some((index, offset));
+            self.status.say(format!("reading {}…", article.entry.name));
+            return;
         };
-        if let Some(Effect::SavePosition { path, offset, .. }) = &leaving {
-            self.positions.insert(path.clone(), *offset);
+        let path = article.entry.path.clone();
+        if self.reading.open != Some(index) {
+            self.save_place(fx);
         }
         let (w, h) = self.text_size();
         let mut reader = Reader::new(doc, w, h);
         match offset {
             Some(o) => reader.goto_offset(o),
             None => {
-                if let Some(&o) = self.positions.get(&article.entry.path) {
-                    reader.scroll_to_offset(o);
+                if let Some(place) = self.reading.place_of(&path) {
+                    Reading::restore(&mut reader, place);
                 }
             }
         }
-        self.reader = Some(reader);
+        self.reading.reader = Some(reader);
         self.set_open(index);
-        self.pending_open = None;
+        self.reading.pending = None;
         self.focus = Focus::Reader;
         self.refresh_marks();
         self.refresh_search();
-        self.entities.rebuild_rows(self.open);
-        leaving.into_iter().collect()
+        self.entities.rebuild_rows(self.reading.open);
     }
 
     /// Opens an article at an offset, now or as soon as it is read.
-    pub(super) fn open_at(&mut self, index: usize, offset: Option<usize>) {
-        if self.open == Some(index) {
-            if let (Some(r), Some(o)) = (&mut self.reader, offset) {
+    pub(super) fn open_at(&mut self, index: usize, offset: Option<usize>, fx: &mut Vec<Effect>) {
+        if self.reading.open == Some(index) {
+            if let (Some(r), Some(o)) = (&mut self.reading.reader, offset) {
                 r.goto_offset(o);
             }
             self.focus = Focus::Reader;
             return;
         }
-        // The effect of leaving is only a position; keeping it in `positions` is enough here.
-        let _ = self.open_article(index, offset);
+        self.open_article(index, offset, fx);
     }
 
     /// Whether the user waits on this event: what they typed, or the article they are about to
     /// read. The event loop draws those at once and gathers the rest for a frame's time.
     pub fn awaits(&self, ev: &Event) -> bool {
         match ev {
-            Event::Key(_) | Event::Mouse(_) | Event::Resize(..) | Event::Action(_) => true,
+            Event::Key(_)
+            | Event::Mouse(_)
+            | Event::Resize(..)
+            | Event::Action(_)
+            | Event::Paste(_)
+            | Event::Redraw
+            | Event::Signal(_)
+            | Event::CorpusHits { .. } => true,
             Event::Preview { index, .. } | Event::Loaded { index, .. } => {
-                self.pending_open.is_some_and(|(p, _)| p == *index)
+                self.reading.pending.is_some_and(|(p, _)| p == *index)
             }
             _ => false,
         }
     }
 
+    /// Opens the article waiting to be, keeping the focus where the user put it meanwhile.
+    fn open_pending(&mut self, index: usize, offset: Option<usize>, fx: &mut Vec<Effect>) {
+        let focus = self.focus;
+        self.open_article(index, offset, fx);
+        self.focus = focus;
+    }
+
     /// Shows a long article's beginning, unless the article is already read.
-    pub(super) fn on_preview(&mut self, index: usize, doc: Arc<Document>) {
+    pub(super) fn on_preview(&mut self, index: usize, doc: Arc<Document>, fx: &mut Vec<Effect>) {
         let Some(article) = self.library.articles.get_mut(index) else {
             return;
         };
@@ -80,19 +99,22 @@ impl App {
         }
         let len = doc.text.len();
         article.doc = Some(doc);
-        let path = &article.entry.path;
-        if let Some((pending, offset)) = self.pending_open
+        let saved = self.reading.place_of(&article.entry.path);
+        if let Some((pending, offset)) = self.reading.pending
             && pending == index
             // A place beyond the preview waits for the whole text.
-            && offset.or_else(|| self.positions.get(path).copied()).is_none_or(|o| o < len)
+            && offset.or(saved.map(|p| p.top)).is_none_or(|o| o < len)
         {
-            let focus = self.focus;
-            let _ = self.open_article(index, offset);
-            self.focus = focus;
+            self.open_pending(index, offset, fx);
         }
     }
 
-    pub(super) fn on_loaded(&mut self, index: usize, result: Result<Arc<Document>, String>) {
+    pub(super) fn on_loaded(
+        &mut self,
+        index: usize,
+        result: Result<Arc<Document>, String>,
+        fx: &mut Vec<Effect>,
+    ) {
         self.library.mark_loaded(index);
         let Some(article) = self.library.articles.get_mut(index) else {
             return;
@@ -102,29 +124,31 @@ impl App {
                 self.entities.check_article(index, &doc);
                 article.doc = Some(doc);
                 article.error = None;
-                // A re-read article is folded again when next searched.
-                if let Some(f) = self.folded.get_mut(index) {
-                    *f = None;
-                }
             }
             Err(e) => {
-                self.message = Some(format!("{}: {e}", article.entry.path));
+                self.status.say(format!("{}: {e}", article.entry.path));
                 article.error = Some(e);
             }
         }
-        if self.open == Some(index) {
+        if self.list.is_filtered() {
+            // The title is known now: it may match the filter.
+            self.list.refilter(&self.library);
+        }
+        if self.reading.open == Some(index) {
             // The open article changed on disk, or its preview is done: show the new text at
             // the same place (at its end if `G` was pressed in the preview).
-            let at = self.reader.as_ref().map(|r| r.offset_of(r.top));
+            let place = self.reading.place();
             let to_end = self
+                .reading
                 .reader
                 .as_ref()
                 .is_some_and(|r| r.doc.preview.is_some() && r.at_bottom());
             let focus = self.focus;
-            self.open = None;
-            let _ = self.open_article(index, None);
-            if let (Some(r), Some(at)) = (&mut self.reader, at) {
-                r.scroll_to_offset(at);
+            self.reading.open = None;
+            self.reading.reader = None;
+            self.open_article(index, None, fx);
+            if let (Some(r), Some(place)) = (&mut self.reading.reader, place) {
+                Reading::restore(r, place);
                 if to_end {
                     r.to_bottom();
                 }
@@ -132,15 +156,13 @@ impl App {
             self.focus = focus;
             return;
         }
-        if let Some((pending, offset)) = self.pending_open
+        if let Some((pending, offset)) = self.reading.pending
             && pending == index
         {
-            let focus = self.focus;
-            let _ = self.open_article(index, offset);
-            self.focus = focus;
+            self.open_pending(index, offset, fx);
             // That article could not be read: open the next one in the list instead.
-            if self.reader.is_none() {
-                self.pending_open = self.library.next_shown(index).map(|n| (n, None));
+            if self.reading.reader.is_none() {
+                self.reading.pending = self.library.next_shown(index).map(|n| (n, None));
             }
         }
     }

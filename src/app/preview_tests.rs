@@ -1,7 +1,10 @@
 //! A long article shows its beginning first; the whole text then takes its place.
 use super::*;
+use crate::app::test_util::*;
+use crate::keymap::Key;
 use crate::keymap::KeyCode;
 use crate::library::{self, Entry, Library, Origin};
+use std::sync::Arc;
 
 /// A file over the preview's threshold, every paragraph different, and an app waiting for it.
 fn long_file() -> (tempfile::TempDir, Entry, App) {
@@ -38,16 +41,16 @@ fn preview(app: &mut App, entry: &Entry) {
         app.awaits(&ev),
         "the article the user waits for is drawn at once"
     );
-    app.update(ev);
+    up(app, ev);
 }
 
 fn whole(app: &mut App, entry: &Entry) {
     let result = library::load(entry).map(Arc::new);
-    app.update(Event::Loaded { index: 0, result });
+    up(app, Event::Loaded { index: 0, result });
 }
 
 fn reader(app: &App) -> &Reader {
-    app.reader.as_ref().expect("the article is open")
+    app.reader().expect("the article is open")
 }
 
 #[test]
@@ -57,7 +60,7 @@ fn the_whole_text_replaces_the_preview_at_the_same_place() {
     assert!(reader(&app).doc.preview.is_some());
     let preview_len = reader(&app).doc.text.len();
     for _ in 0..50 {
-        app.update(Event::Key(Key::plain(KeyCode::PageDown)));
+        up(&mut app, Event::Key(Key::plain(KeyCode::PageDown)));
     }
     let at = reader(&app).offset_of(reader(&app).top);
     assert!(at > 0 && at < preview_len);
@@ -72,7 +75,7 @@ fn bottom_pressed_in_the_preview_lands_at_the_end_of_the_whole_text() {
     let (_dir, entry, mut app) = long_file();
     preview(&mut app, &entry);
     let preview_len = reader(&app).doc.text.len();
-    app.update(Event::Key(Key::plain(KeyCode::Char('G'))));
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('G'))));
     let label = reader(&app).position_label();
     assert!(
         label.ends_with('%'),
@@ -87,9 +90,13 @@ fn bottom_pressed_in_the_preview_lands_at_the_end_of_the_whole_text() {
 #[test]
 fn a_saved_place_beyond_the_preview_waits_for_the_whole_text() {
     let (_dir, entry, mut app) = long_file();
-    app.positions.insert(entry.path.clone(), 2_000_000);
+    let place = Place {
+        top: 2_000_000,
+        cursor: 2_000_000,
+    };
+    app.reading.remember(&entry.path, place);
     preview(&mut app, &entry);
-    assert!(app.reader.is_none(), "the preview cannot show that place");
+    assert!(app.reader().is_none(), "the preview cannot show that place");
     whole(&mut app, &entry);
     let at = reader(&app).offset_of(reader(&app).top);
     assert!((1_900_000..=2_000_000).contains(&at), "{at}");
@@ -99,6 +106,7 @@ fn a_saved_place_beyond_the_preview_waits_for_the_whole_text() {
 fn no_place_is_saved_from_a_preview() {
     let (_dir, entry, mut app) = long_file();
     preview(&mut app, &entry);
-    let effects = app.update(Event::Key(Key::plain(KeyCode::Char('q'))));
-    assert_eq!(effects, vec![Effect::Quit]);
+    let effects = up(&mut app, Event::Key(Key::plain(KeyCode::Char('q'))));
+    assert_eq!(effects.len(), 1);
+    assert!(effects[0].is_quit());
 }

@@ -58,8 +58,8 @@ impl EntityState {
 
 #[cfg(test)]
 mod tests {
-    use crate::app::entities::IndexUpdate;
-    use crate::app::{App, Event};
+    use crate::app::test_util::up;
+    use crate::app::{App, Event, IndexUpdate};
     use crate::bookmark::content_hash;
     use crate::entity::{self, EntityIndex};
     use crate::keymap::Keymap;
@@ -77,17 +77,20 @@ mod tests {
         hashes[1] = "not what is on disk now".into();
 
         let mut app = App::new(Library::new(entries), Keymap::default(), (120, 40));
-        app.update(Event::Indexed(Box::new(IndexUpdate::provisional(
-            index.clone(),
-            hashes,
-        ))));
+        up(
+            &mut app,
+            Event::Indexed(Box::new(IndexUpdate::provisional(index.clone(), hashes))),
+        );
         assert!(app.entities.is_provisional());
         assert!(!app.entities.doc_mentions(0).is_empty(), "nothing read yet");
         for (index, d) in docs.into_iter().enumerate() {
-            app.update(Event::Loaded {
-                index,
-                result: Ok(Arc::new(d)),
-            });
+            up(
+                &mut app,
+                Event::Loaded {
+                    index,
+                    result: Ok(Arc::new(d)),
+                },
+            );
         }
         assert_eq!(app.entities.doc_mentions(0), index.doc_mentions(0));
         assert!(
@@ -97,11 +100,10 @@ mod tests {
         assert!(!index.doc_mentions(1).is_empty());
 
         // The loader's merge confirms or replaces it: every article's mentions count again.
-        app.update(Event::Indexed(Box::new(IndexUpdate::new(
-            index.clone(),
-            2,
-            2,
-        ))));
+        up(
+            &mut app,
+            Event::Indexed(Box::new(IndexUpdate::new(index.clone(), 2, 2))),
+        );
         assert!(!app.entities.is_provisional());
         assert_eq!(app.entities.doc_mentions(1), index.doc_mentions(1));
     }

@@ -164,11 +164,33 @@ impl Reader {
         let width = width.max(1);
         self.height = height.max(1);
         if width != self.width {
-            self.width = width;
+            // Offsets at the old width; a line of liseuse's own (title, metadata) stays put.
+            let own = |p: Pos, r: &Reader| {
+                matches!(
+                    r.blocks.get(p.block).map(|b| &b.text),
+                    Some(BlockText::Own(_))
+                )
+            };
+            let (cursor_own, top_own) = (own(self.cursor, self), own(self.top, self));
             let cursor_off = self.offset_of(self.cursor);
             let top_off = self.offset_of(self.top);
-            self.cursor = self.pos_of_offset(self.cursor.block, cursor_off);
-            self.top = self.pos_of_offset(self.top.block, top_off);
+            self.width = width;
+            self.cursor = if cursor_own {
+                Pos {
+                    line: 0,
+                    ..self.cursor
+                }
+            } else {
+                self.pos_of_offset(self.cursor.block, cursor_off)
+            };
+            self.top = if top_own {
+                Pos {
+                    line: 0,
+                    ..self.top
+                }
+            } else {
+                self.pos_of_offset(self.top.block, top_off)
+            };
         }
         self.keep_cursor_visible();
     }
@@ -389,6 +411,9 @@ impl Reader {
 
 #[path = "reader_offsets.rs"]
 mod offsets;
+
+#[path = "reader_moves.rs"]
+mod moves;
 
 #[cfg(test)]
 #[path = "reader_tests.rs"]

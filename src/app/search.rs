@@ -1,14 +1,12 @@
-//! Searching the open article as you type (`/`), stepping through matches (`n`, `N`), and the
-//! corpus-wide search overlay.
+//! Searching the open article as you type (`/`) and stepping through the matches (`n`, `N`)
+//! from the cursor, as less and vim do. The search across every article is
+//! `overlay/corpus.rs`.
 
 use super::input::{Input, Purpose};
-use super::{App, Effect, Overlay};
-use crate::action::Action;
+use super::{App, Follow};
 use crate::document::floor_boundary;
 use crate::search::{Folded, find_all};
-use rayon::prelude::*;
 use std::ops::Range;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -82,28 +80,10 @@ fn find_windowed(
     found
 }
 
-/// One hit of the corpus-wide search.
-#[derive(Debug, Clone)]
-pub struct CorpusHit {
-    pub article: usize,
-    pub range: Range<usize>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct CorpusSearch {
-    pub query: String,
-    pub hits: Vec<CorpusHit>,
-    /// True when there were more hits than kept.
-    pub truncated: bool,
-    pub selected: usize,
-}
-
-/// Most hits the corpus search keeps: enough to read, bounded for huge libraries.
-const MAX_HITS: usize = 2000;
-
 impl App {
     pub(super) fn start_search(&mut self) {
         let q = self
+            .reading
             .search
             .as_ref()
             .map(|s| s.query.clone())
@@ -113,13 +93,14 @@ impl App {
 
     /// Runs the query on the open article and moves to the first match from the cursor on.
     pub(super) fn run_search(&mut self, query: &str) {
-        let Some(reader) = &mut self.reader else {
+        let Some(reader) = &mut self.reading.reader else {
             return;
         };
         if query.is_empty() {
-            self.search = None;
+            self.reading.search = None;
             return;
         }
+        self.reading.follow = Follow::Matches;
         let from = reader.offset_of(reader.cursor);
         let partial = reader.doc.text.len() > TYPED_REACH;
         let matches = if partial {
@@ -135,7 +116,7 @@ impl App {
         if let Some(m) = current.and_then(|i| matches.get(i)) {
             reader.goto_offset(m.start);
         }
-        self.search = Some(SearchState {
+        self.reading.search = Some(SearchState {
             query: query.to_string(),
             matches,
             current,
@@ -146,7 +127,7 @@ impl App {
     /// Enter on a query: a long article's search, typed a window at a time, now finds every
     /// match, staying on the one the cursor is on.
     pub(super) fn complete_search(&mut self) {
-        let (Some(s), Some(reader)) = (&mut self.search, &self.reader) else {
+        let (Some(s), Some(reader)) = (&mut self.reading.search, &self.reading.reader) else {
             return;
         };
         if !s.partial {
@@ -158,152 +139,60 @@ impl App {
         s.partial = false;
     }
 
-    /// `n` / `N` without a selected entity.
+    /// `n` / `N` through the matches: the next one after the cursor (the previous one before
+    /// it). The match last gone to counts as the cursor's place only while the cursor is still
+    /// on its line: `g` then `n` goes to the first match, not to the one after the last.
     pub(super) fn step_match(&mut self, forward: bool) {
-        let (Some(s), Some(reader)) = (&mut self.search, &mut self.reader) else {
-            self.message = Some("no search: / searches the article".into());
+        let (Some(s), Some(reader)) = (&mut self.reading.search, &mut self.reading.reader) else {
+            self.status.say("no search: / searches the article");
             return;
         };
         let n = s.matches.len();
         if n == 0 {
-            self.message = Some(format!("no match for {:?}", s.query));
+            self.status.say(format!("no match for {:?}", s.query));
             return;
         }
+        let line = reader.line_range(reader.cursor);
+        let on_line = |m: &Range<usize>| {
+            line.as_ref()
+                .is_some_and(|l| m.start >= l.start && m.start < l.end.max(l.start + 1))
+        };
+        let current = s.current.filter(|&i| s.matches.get(i).is_some_and(on_line));
         let from = reader.offset_of(reader.cursor);
-        let i = match (s.current, forward) {
+        let i = match (current, forward) {
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
-            (None, true) => s.matches.partition_point(|m| m.start <= from) % n,
+            (None, true) => s.matches.partition_point(|m| m.start < from) % n,
             (None, false) => (s.matches.partition_point(|m| m.start < from) + n - 1) % n,
+        };
+        let wrapped = match current {
+            Some(c) => (forward && i <= c) || (!forward && i >= c),
+            None => {
+                (forward && s.matches.get(i).is_some_and(|m| m.start < from))
+                    || (!forward && s.matches.get(i).is_some_and(|m| m.start >= from))
+            }
         };
         s.current = Some(i);
         if let Some(m) = s.matches.get(i) {
             reader.goto_offset(m.start);
         }
+        if wrapped && n > 1 {
+            self.status.say(if forward {
+                "search went on from the start"
+            } else {
+                "search went on from the end"
+            });
+        }
     }
 
     /// Matches of the current query in a newly opened article, without moving.
     pub(super) fn refresh_search(&mut self) {
-        let (Some(s), Some(reader)) = (&mut self.search, &self.reader) else {
+        let (Some(s), Some(reader)) = (&mut self.reading.search, &self.reading.reader) else {
             return;
         };
         s.matches = find_every(reader, &s.query);
         s.current = None;
         s.partial = false;
-    }
-
-    /// Keys while the corpus search results are open.
-    pub(super) fn corpus_action(&mut self, action: Action) -> Vec<Effect> {
-        let Some(Overlay::Corpus(c)) = &mut self.overlay else {
-            return Vec::new();
-        };
-        let n = c.hits.len();
-        if super::list::move_selection(&mut c.selected, n, super::list::OVERLAY_PAGE, action) {
-            return Vec::new();
-        }
-        match action {
-            Action::Search | Action::SearchAll => {
-                let q = c.query.clone();
-                self.input = Some(Input::new(Purpose::CorpusSearch, &q));
-            }
-            Action::Open => {
-                if let Some(hit) = c.hits.get(c.selected).cloned() {
-                    let query = c.query.clone();
-                    self.overlay = None;
-                    self.open_at(hit.article, Some(hit.range.start));
-                    // The article's own search takes the query, so n and N go on from here.
-                    self.search = Some(SearchState {
-                        query,
-                        ..SearchState::default()
-                    });
-                    self.refresh_search();
-                    if let Some(s) = &mut self.search {
-                        s.current = s.matches.iter().position(|m| *m == hit.range);
-                    }
-                }
-            }
-            Action::Cancel => self.overlay = None,
-            Action::Quit => return self.quit_effects(),
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    pub(super) fn start_corpus_search(&mut self) {
-        let q = self
-            .search
-            .as_ref()
-            .map(|s| s.query.clone())
-            .unwrap_or_default();
-        self.overlay = Some(Overlay::Corpus(CorpusSearch::default()));
-        self.input = Some(Input::new(Purpose::CorpusSearch, &q));
-        self.run_corpus_search(&q);
-    }
-
-    pub(super) fn run_corpus_search(&mut self, query: &str) {
-        let mut hits = Vec::new();
-        let mut truncated = false;
-        if !query.is_empty() {
-            self.fold_all();
-            let arts = &self.library.articles;
-            let folded = &self.folded;
-            // Every listed article on every core; results come back in the list's order (an
-            // article deleted from disk is not searched).
-            let per_article: Vec<(usize, Vec<Range<usize>>)> = self
-                .library
-                .order()
-                .par_iter()
-                .map(|&i| {
-                    let found = match (
-                        arts.get(i).and_then(|a| a.doc.as_ref()),
-                        folded.get(i).and_then(Option::as_ref),
-                    ) {
-                        (Some(doc), Some(f)) => find_all(&doc.text, f, query),
-                        _ => Vec::new(),
-                    };
-                    (i, found)
-                })
-                .collect();
-            'all: for (article, ranges) in per_article {
-                for range in ranges {
-                    if hits.len() >= MAX_HITS {
-                        truncated = true;
-                        break 'all;
-                    }
-                    hits.push(CorpusHit { article, range });
-                }
-            }
-        }
-        if let Some(Overlay::Corpus(c)) = &mut self.overlay {
-            c.query = query.to_string();
-            c.selected = c.selected.min(hits.len().saturating_sub(1));
-            c.hits = hits;
-            c.truncated = truncated;
-        }
-    }
-
-    /// Folds every read article that is not folded yet (once; on all cores), so each key typed
-    /// into the corpus search only scans.
-    fn fold_all(&mut self) {
-        let n = self.library.len();
-        self.folded.resize(n, None);
-        let todo: Vec<(usize, Arc<crate::document::Document>)> = self
-            .library
-            .articles
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.folded.get(*i).is_some_and(Option::is_none))
-            .filter_map(|(i, a)| Some((i, a.doc.clone()?)))
-            .collect();
-        let made: Vec<(usize, Arc<Folded>)> = todo
-            .into_par_iter()
-            .map(|(i, d)| (i, Arc::new(Folded::new(&d.text))))
-            .collect();
-        for (i, f) in made {
-            if let Some(slot) = self.folded.get_mut(i) {
-                *slot = Some(f);
-            }
-        }
     }
 }
 
@@ -352,22 +241,26 @@ mod tests {
             Keymap::default(),
             (120, 40),
         );
-        app.update(super::super::Event::Loaded {
-            index: 0,
-            result: Ok(Arc::new(doc)),
-        });
+        let fx = &mut Vec::new();
+        app.update(
+            super::super::Event::Loaded {
+                index: 0,
+                result: Ok(std::sync::Arc::new(doc)),
+            },
+            fx,
+        );
         let key = |c| super::super::Event::Key(Key::plain(KeyCode::Char(c)));
         for c in "/ministre".chars() {
-            app.update(key(c));
+            app.update(key(c), fx);
         }
-        let s = app.search.as_ref().unwrap();
+        let s = app.reading.search.as_ref().unwrap();
         assert!(s.partial && !s.matches.is_empty() && s.matches.len() < 80_000);
         let first = s.matches[0].clone();
-        app.update(super::super::Event::Key(Key::plain(KeyCode::Enter)));
-        let s = app.search.as_ref().unwrap();
+        app.update(super::super::Event::Key(Key::plain(KeyCode::Enter)), fx);
+        let s = app.reading.search.as_ref().unwrap();
         assert!(!s.partial);
         assert_eq!(s.matches.len(), 80_000);
-        let text = &app.reader.as_ref().unwrap().doc.text;
+        let text = &app.reader().unwrap().doc.text;
         assert_eq!(s.matches, find_all(text, &Folded::new(text), "ministre"));
         assert_eq!(s.current.and_then(|i| s.matches.get(i)), Some(&first));
     }

@@ -23,8 +23,11 @@ pub const POSITIONS_LOCK: &str = "positions.lock";
 /// Where the reader was in one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
-    /// Byte offset (in the decoded text) of the top visible paragraph.
+    /// Byte offset (in the decoded text) of the top visible line.
     pub offset: usize,
+    /// Byte offset of the cursor's line, when it was not the top line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<usize>,
     /// [`crate::bookmark::content_hash`] of the text the offset belongs to.
     pub content_hash: String,
     /// Fields this version does not know: kept and written back as they were.
@@ -96,17 +99,26 @@ impl PositionStore {
 
     /// Records the position in `path` (in memory; see [`save`](Self::save)).
     pub fn set(&mut self, path: &str, offset: usize, content_hash: &str) {
-        let same = |p: &Position| p.offset == offset && p.content_hash == content_hash;
+        self.set_place(path, offset, offset, content_hash);
+    }
+
+    /// Records the top line and the cursor line in `path` (in memory).
+    pub fn set_place(&mut self, path: &str, top: usize, cursor: usize, content_hash: &str) {
+        let cursor = (cursor != top).then_some(cursor);
+        let same =
+            |p: &Position| p.offset == top && p.cursor == cursor && p.content_hash == content_hash;
         match self.data.positions.get_mut(path) {
             Some(p) if same(p) => return,
             // Fields a newer liseuse keeps beside the position stay with it.
             Some(p) => {
-                p.offset = offset;
+                p.offset = top;
+                p.cursor = cursor;
                 content_hash.clone_into(&mut p.content_hash);
             }
             None => {
                 let position = Position {
-                    offset,
+                    offset: top,
+                    cursor,
                     content_hash: content_hash.to_owned(),
                     extra: crate::bookmark::Extra::new(),
                 };
@@ -166,6 +178,7 @@ impl PositionStore {
                 // What another process keeps beside it stays.
                 Some(d) => {
                     d.offset = p.offset;
+                    d.cursor = p.cursor;
                     d.content_hash.clone_from(&p.content_hash);
                     for (k, v) in &p.extra {
                         d.extra.entry(k.clone()).or_insert_with(|| v.clone());

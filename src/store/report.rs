@@ -13,11 +13,13 @@ pub enum StoreCommand {
         id: String,
         note: String,
     },
-    /// Where the reader is in an article (`offset`: the top line's byte offset in the text
-    /// whose hash is `hash`); that article becomes the last one open.
+    /// Where the reader is in an article (`top`, `cursor`: byte offsets of the top line and
+    /// the cursor's line in the text whose hash is `hash`); that article becomes the last one
+    /// open.
     SavePosition {
         path: String,
-        offset: usize,
+        top: usize,
+        cursor: usize,
         hash: String,
     },
 }

@@ -234,9 +234,14 @@ impl Worker {
 
     fn command(&mut self, command: StoreCommand) {
         let outcome = match command {
-            StoreCommand::SavePosition { path, offset, hash } => {
+            StoreCommand::SavePosition {
+                path,
+                top,
+                cursor,
+                hash,
+            } => {
                 if self.positions.read_only().is_none() {
-                    self.positions.set(&path, offset, &hash);
+                    self.positions.set_place(&path, top, cursor, &hash);
                     self.positions.set_last_article(&path);
                     if self.positions.unsaved() > 0 {
                         self.p

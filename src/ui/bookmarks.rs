@@ -2,7 +2,7 @@
 
 use super::{Theme, fit};
 use crate::app::App;
-use crate::app::bookmarks::BookmarkList;
+use crate::app::overlay::BookmarkList;
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &BookmarkList, theme
     );
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(why) = &app.bookmarks_read_only {
+    if let Some(why) = &app.bookmarks.read_only {
         lines.push(Line::styled(
             fit(&format!("read-only: {why}"), width),
             theme.notice,

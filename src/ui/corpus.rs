@@ -2,7 +2,7 @@
 
 use super::{Theme, fit};
 use crate::app::App;
-use crate::app::search::CorpusSearch;
+use crate::app::overlay::CorpusSearch;
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +11,13 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &Theme) {
     let more = if c.truncated { "+" } else { "" };
-    let title = format!(" Search all articles: {}{more} hits ", c.hits.len());
+    let listed = app.library.shown();
+    let of = if c.searched < listed && !c.query.is_empty() {
+        format!(" in {}/{listed} articles read", c.searched)
+    } else {
+        String::new()
+    };
+    let title = format!(" Search all articles: {}{more} hits{of} ", c.hits.len());
     let inner = super::overlay_list(
         frame,
         area,
@@ -26,6 +32,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &
     if c.hits.is_empty() {
         let msg = if c.query.is_empty() {
             "Type to search every article."
+        } else if c.searching {
+            "Searching…"
         } else {
             "No match."
         };

@@ -1,67 +1,37 @@
-//! The help overlay, generated from the keymap so it cannot drift from it, with the legend of
-//! the entity colours. When the terminal is too short for one column, the keys go in two.
+//! The help overlay: the rows made by `app::overlay::help` (every action and its keys, in one
+//! column wrapped to the window, scrolled), the legend of the entity colours and what the
+//! sidebar's counts mean.
 
-use super::{Theme, fit};
-use crate::action::Action;
+use super::Theme;
 use crate::app::App;
+use crate::app::overlay::HelpView;
+use crate::app::overlay::help::{EXTRA_LINES, rows, window};
 use crate::entity::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows: Vec<(String, &str)> = Action::ALL
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &HelpView, theme: &Theme) {
+    let (inner_w, shown) = window(area.width, area.height);
+    let all = rows(&app.keymap, inner_w);
+    let key_w = all
         .iter()
-        .map(|&a| {
-            let keys: Vec<String> = app
-                .keymap
-                .keys_for(a)
-                .iter()
-                .map(|k| k.to_string())
-                .collect();
-            (keys.join(", "), a.help())
-        })
-        .collect();
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|r| r.keys.chars().count())
         .max()
-        .unwrap_or(0);
-    let row_w = rows
+        .unwrap_or(0)
+        .min(inner_w / 3);
+    let top = view.top.min(all.len().saturating_sub(shown));
+    let mut lines: Vec<Line> = all
         .iter()
-        .map(|(_, h)| key_w + 4 + h.chars().count())
-        .max()
-        .unwrap_or(20);
-
-    // Room inside the frame, after the legend and the closing line.
-    let inner_h = usize::from(area.height.saturating_sub(2))
-        .saturating_sub(3)
-        .max(1);
-    let columns = if rows.len() <= inner_h { 1 } else { 2 };
-    let per_col = rows.len().div_ceil(columns);
-    let col_w = if columns == 1 {
-        row_w.min(usize::from(area.width.saturating_sub(4)))
-    } else {
-        (usize::from(area.width.saturating_sub(4)) / 2).min(row_w)
-    };
-    let cell = |(k, h): &(String, &str)| -> Vec<Span<'static>> {
-        let key = format!(" {k:<key_w$}  ");
-        let room = col_w.saturating_sub(key.chars().count());
-        vec![
-            Span::styled(fit(&key, col_w), theme.help_key),
-            Span::raw(format!("{:<room$}", fit(h, room))),
-        ]
-    };
-    let mut lines: Vec<Line> = (0..per_col)
+        .skip(top)
+        .take(shown)
         .map(|r| {
-            let mut spans = Vec::new();
-            for c in 0..columns {
-                if let Some(row) = rows.get(c * per_col + r) {
-                    spans.extend(cell(row));
-                }
-            }
-            Line::from(spans)
+            let keys: String = r.keys.chars().take(key_w).collect();
+            Line::from(vec![
+                Span::styled(format!(" {keys:<key_w$}  "), theme.help_key),
+                Span::raw(crate::sanitize::display(&r.text).into_owned()),
+            ])
         })
         .collect();
     let mut legend = vec![Span::styled(" Mentions: ", theme.meta)];
@@ -72,13 +42,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Label::Date, "date"),
     ] {
         legend.push(Span::styled(name, theme.label(label)));
-        legend.push(Span::raw("  "));
+        legend.push(Span::raw(" "));
     }
     legend.push(Span::styled("selected", theme.selected_entity));
     lines.push(Line::from(""));
     lines.push(Line::from(legend));
-    lines.push(Line::styled(" Any key closes this help.", theme.meta));
-
+    lines.push(Line::styled(
+        " Sidebar counts: 3·6 = 3 mentions in this article, 6 in all.",
+        theme.meta,
+    ));
+    let more = if all.len() > shown {
+        format!(
+            " Lines {}–{} of {}: j/k, Space scroll · any other key closes.",
+            top + 1,
+            (top + shown).min(all.len()),
+            all.len()
+        )
+    } else {
+        " Any key closes this help.".to_string()
+    };
+    lines.push(Line::styled(more, theme.meta));
+    debug_assert!(lines.len() <= shown + EXTRA_LINES);
     let want_w = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 3;
     let (block, rect) = super::popup(frame, area, want_w, lines.len() as u16 + 2, " Keys ", theme);
     frame.render_widget(Paragraph::new(lines).block(block), rect);

@@ -10,26 +10,42 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List;
-    let title = format!(" Articles {} ", app.library.shown());
+    let title = if app.list.is_filtered() {
+        format!(
+            " Articles {}/{} · {} ",
+            app.list_len(),
+            app.library.shown(),
+            app.list.filter
+        )
+    } else {
+        format!(" Articles {} ", app.library.shown())
+    };
+    let title = fit(&title, usize::from(area.width.saturating_sub(2)));
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height) / App::LIST_ITEM_ROWS;
     let mut lines = Vec::with_capacity(usize::from(inner.height));
-    let shown = app.library.order().iter().skip(app.list_top).take(rows);
+    let open = app.open();
+    let shown = app
+        .list
+        .rows(&app.library)
+        .iter()
+        .skip(app.list.top)
+        .take(rows);
     for (i, article) in shown.filter_map(|&i| Some((i, app.library.articles.get(i)?))) {
-        let mut title_style = if app.open == Some(i) {
+        let mut title_style = if open == Some(i) {
             theme.list_open
         } else {
             theme.list_title
         };
         let mut detail_style = theme.list_detail;
-        if i == app.selected {
+        if i == app.list.selected {
             title_style = title_style.patch(theme.list_selected);
             detail_style = detail_style.patch(theme.list_selected);
         }
-        let marker = if app.open == Some(i) { "▸" } else { " " };
+        let marker = if open == Some(i) { "▸" } else { " " };
         let head = format!("{marker}{}", fit(article.title(), width.saturating_sub(1)));
         let detail = format!(
             "  {}",

@@ -3,11 +3,13 @@
 use super::Theme;
 use super::corpus::kwic_line;
 use crate::app::App;
+use crate::app::overlay::MentionList;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &MentionList, theme: &Theme) {
+    let selected = list.selected;
     let e = &app.entities;
     let Some(ent) = e.selected.and_then(|id| e.index.entity(id)) else {
         return;
@@ -19,8 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
     let rows = usize::from(inner.height);
     let first = selected.saturating_sub(rows.saturating_sub(1));
     let mut lines = Vec::new();
-    let listed = app.mentions_in_list_order();
-    let rows_shown = listed.iter().enumerate().skip(first).take(rows);
+    let rows_shown = list.rows.iter().enumerate().skip(first).take(rows);
     for (k, &(d, i)) in rows_shown.filter_map(|(k, &o)| Some((k, occ.get(o)?))) {
         let Some(doc) = app
             .library

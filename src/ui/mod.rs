@@ -25,17 +25,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         too_small(frame, area, theme);
         return;
     };
-    list::draw(frame, rect(g.list), app, theme);
+    if let Some(l) = g.list {
+        list::draw(frame, rect(l), app, theme);
+    }
     reader::draw(frame, rect(g.reader), app, theme);
     if let Some(s) = g.sidebar {
         sidebar::draw(frame, rect(s), app, theme);
     }
     status::draw(frame, rect(g.status), app, theme);
     match &app.overlay {
-        Some(Overlay::Help) => help::draw(frame, area, app, theme),
+        Some(Overlay::Help(h)) => help::draw(frame, area, app, h, theme),
         Some(Overlay::Bookmarks(list)) => bookmarks::draw(frame, area, app, list, theme),
         Some(Overlay::Corpus(c)) => corpus::draw(frame, area, app, c, theme),
-        Some(Overlay::Mentions { selected }) => mentions::draw(frame, area, app, *selected, theme),
+        Some(Overlay::Mentions(m)) => mentions::draw(frame, area, app, m, theme),
         None => {}
     }
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Reader;
-    let title = match app.open {
+    let title = match app.open() {
         Some(i) => match app.library.row_of(i) {
             Some(row) => format!(" {}/{} ", row + 1, app.library.shown()),
             None => " Reader ".to_string(),
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(reader) = &app.reader else {
+    let Some(reader) = app.reader() else {
         let msg = if app.library.is_empty() {
             "No article."
         } else {
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Styled ranges on one line: search matches (the current one stronger).
 fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize>, Style)> {
     let mut marks = Vec::new();
-    if let Some(doc) = app.open {
+    if let Some(doc) = app.open() {
         let e = &app.entities;
         let mentions = e.doc_mentions(doc);
         for i in highlight::overlapping(mentions, line, |m| m.range()) {
@@ -94,7 +94,7 @@ fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize
             marks.push((m.range(), style));
         }
     }
-    if let Some(s) = &app.search {
+    if let Some(s) = &app.reading.search {
         for i in highlight::overlapping(&s.matches, line, |r| r.clone()) {
             let r = &s.matches[i];
             let style = if s.current == Some(i) {

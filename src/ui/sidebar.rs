@@ -11,12 +11,16 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let e = &app.entities;
+    // The counts' meaning in the title: mentions here · in all articles.
     let scope = if e.corpus {
-        "all articles"
+        "All articles"
     } else {
-        "this article"
+        "This article"
     };
-    let title = format!(" Entities · {scope} ");
+    let title = fit(
+        &format!(" {scope} (here·all) "),
+        usize::from(area.width.saturating_sub(2)),
+    );
     let block = pane(title, app.focus == Focus::Sidebar, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -29,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     if e.rows.is_empty() {
-        let msg = if e.analysed < e.per_doc.len() {
+        let msg = if e.analysed < app.library.len() {
             "Finding names…"
         } else if e.filter.is_empty() {
             "No named entity here."

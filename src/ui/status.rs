@@ -1,15 +1,49 @@
-//! The status bar: where the reader is, what is happening, and the keys that matter most.
+//! The status bar. On the right, what must always be seen: where the reader is (`38%`), what
+//! `n` follows and where it is in it, the selection mode; on the left, the message or the
+//! title, which gives way when the bar is short. The key hints go first when room is short.
 
 use super::{Theme, fit};
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Follow};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
+    // A message that the bar cannot hold whole, or that a prompt would hide, is shown whole
+    // just above it.
+    if let Some((msg, more)) = app.status.current() {
+        let room = width.saturating_sub(right_side(app).width() + 2);
+        if app.input.is_some() || msg.width() > room {
+            let msg = if more > 0 {
+                format!("{msg}  [{more} more: any key]")
+            } else {
+                msg.to_string()
+            };
+            above(frame, area, &msg, theme);
+        }
+    }
+    if let Some(input) = &app.input {
+        let text = format!(
+            " {}{}█",
+            input.prompt(),
+            crate::sanitize::display(&input.text)
+        );
+        let note = input
+            .note
+            .as_ref()
+            .map(|n| format!("  ({n})"))
+            .unwrap_or_default();
+        let note = fit(&note, width / 2);
+        // The end of a long input is what is being typed: show that.
+        let shown = tail_fit(&text, width.saturating_sub(note.width())) + &note;
+        frame.render_widget(Paragraph::new(shown).style(theme.status_key), area);
+        return;
+    }
+    let right = right_side(app);
     let mut hints: Vec<Span> = Vec::new();
     for (action, label) in [
         (Action::Help, "help"),
@@ -21,56 +55,134 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             hints.push(Span::styled(format!(" {label} "), theme.status));
         }
     }
-    let hints_w: usize = hints.iter().map(|s| s.width()).sum();
-
-    if let Some(input) = &app.input {
-        let text = format!(
-            " {}{}█",
-            input.prompt(),
-            crate::sanitize::display(&input.text)
-        );
-        let shown = fit(&text, width);
-        frame.render_widget(Paragraph::new(shown).style(theme.status_key), area);
-        return;
-    }
-    let left = match (&app.message, &app.reader, app.mention_status()) {
-        (Some(m), _, _) => m.clone(),
-        (None, Some(_), Some(following)) => following,
-        (None, Some(r), None) => format!("{} · {}", r.doc.title, r.position_label()),
-        (None, None, _) => String::new(),
-    };
-    let loaded = app.library.loaded();
-    let mut progress = if loaded < app.library.len() {
-        format!(" reading {loaded}/{} ", app.library.len())
-    } else {
-        String::new()
-    };
-    let analysed = app.entities.analysed;
-    if loaded == app.library.len() && analysed < app.library.len() {
-        progress.push_str(&format!(" indexing {analysed}/{} ", app.library.len()));
-    }
-    if let Some(s) = &app.search {
-        let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
-        // Typed in a long article, only the matches ahead are known until Enter.
-        let of = if s.partial {
-            "…".to_string()
-        } else {
-            s.matches.len().to_string()
-        };
-        progress.push_str(&format!(
-            " /{} {at}/{of} · n next match ",
-            crate::sanitize::display(&s.query)
-        ));
-    }
-    let room = width.saturating_sub(hints_w + progress.chars().count() + 2);
+    let hints_w: usize = hints.iter().map(Span::width).sum();
+    let right_w = right.width();
+    let left = left_side(app);
+    // The hints give way to a message that needs their room, and to a short bar.
+    let whole = 1 + left.width() + right_w + hints_w <= width;
+    let keep_hints = whole || (app.status.current().is_none() && width >= right_w + hints_w + 24);
+    let hints_w = if keep_hints { hints_w } else { 0 };
+    let room = width.saturating_sub(right_w + hints_w + 1);
     let left = fit(&left, room);
-    let used = 1 + unicode_width::UnicodeWidthStr::width(left.as_str()) + progress.chars().count();
-    let fill = width.saturating_sub(used + hints_w);
+    let used = 1 + left.width() + right_w + hints_w;
+    let fill = width.saturating_sub(used);
     let mut spans = vec![
         Span::styled(format!(" {left}"), theme.status),
-        Span::styled(progress, theme.status_key),
         Span::styled(" ".repeat(fill), theme.status),
+        Span::styled(right, theme.status_key),
     ];
-    spans.extend(hints);
+    if keep_hints {
+        spans.extend(hints);
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+/// Draws `msg` wrapped on up to three rows right above the status bar.
+fn above(frame: &mut Frame, bar: Rect, msg: &str, theme: &Theme) {
+    let width = usize::from(bar.width.saturating_sub(2)).max(10);
+    let shown = crate::sanitize::display(msg);
+    let lines: Vec<Line> = textwrap::wrap(&shown, width)
+        .into_iter()
+        .take(3)
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    let h = u16::try_from(lines.len()).unwrap_or(3).min(bar.y);
+    if h == 0 {
+        return;
+    }
+    let rect = Rect::new(bar.x, bar.y - h, bar.width, h);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(Paragraph::new(lines).style(theme.notice), rect);
+}
+
+/// The message, else the followed entity or the title.
+fn left_side(app: &App) -> String {
+    if let Some((msg, more)) = app.status.current() {
+        return match more {
+            0 => msg.to_string(),
+            n => format!("{msg}  [{n} more: any key]"),
+        };
+    }
+    if let Some(c) = app.count {
+        return format!("count {c}");
+    }
+    if app.prefix.is_some() {
+        return "a letter for the mark".to_string();
+    }
+    match app.reader() {
+        Some(r) => r.doc.title.clone(),
+        None => String::new(),
+    }
+}
+
+/// What is always shown: background work, the selection mode, what `n` follows, the place.
+fn right_side(app: &App) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let loaded = app.library.loaded();
+    let n = app.library.len();
+    if loaded < n {
+        parts.push(format!("reading {loaded}/{n}"));
+    } else if app.entities.analysed < n {
+        match app.entities.progress {
+            Some((_, done, of)) if n == 1 || app.entities.analysed + 1 == n => {
+                parts.push(format!("indexing {}%", done * 100 / of.max(1)));
+            }
+            _ => parts.push(format!("indexing {}/{n}", app.entities.analysed)),
+        }
+    }
+    if app.reader().is_some_and(|r| r.selection.is_some()) {
+        parts.push("-- SELECT -- b keeps, v stops".to_string());
+    }
+    if let Some(f) = following(app) {
+        parts.push(f);
+    }
+    if let Some(r) = app.reader() {
+        parts.push(r.position_label());
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
+/// What `n` steps through now, and where the reader is in it.
+fn following(app: &App) -> Option<String> {
+    let search = app.reading.search.as_ref();
+    let entity = app.entities.selected.is_some();
+    let mentions = match app.reading.follow {
+        Follow::Mentions => entity || search.is_none(),
+        Follow::Matches => entity && search.is_none(),
+    };
+    if mentions {
+        return app.mention_status().map(|s| format!("n: {s}"));
+    }
+    let s = search?;
+    let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
+    // Typed in a long article, only the matches ahead are known until Enter.
+    let of = if s.partial {
+        "…".to_string()
+    } else {
+        s.matches.len().to_string()
+    };
+    let query = fit(&s.query, 24);
+    Some(format!("n: /{query} {at}/{of}"))
+}
+
+/// The end of `s` in `width` cells, with an ellipsis in front when cut.
+fn tail_fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
 }

@@ -93,7 +93,8 @@ fn saver_a_held_lock_delays_the_save_but_never_the_caller_and_loses_nothing() {
     assert_eq!(next(&rx).outcome, Outcome::NoteSet(String::from("new")));
     saver.send(StoreCommand::SavePosition {
         path: String::from("a.txt"),
-        offset: 42,
+        top: 42,
+        cursor: 50,
         hash: String::from("h"),
     });
     // A flush cannot finish while the lock is held: it gives up at its deadline and says what

@@ -1,6 +1,8 @@
 //! Runs the real liseuse binary in a pseudo-terminal and reads its screen as a person would.
 #![allow(dead_code)]
 
+pub mod headless;
+
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -151,6 +153,19 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
+    }
+
+    /// Sends signal `sig` to liseuse, as `kill` from another terminal does.
+    pub fn signal(&self, sig: i32) {
+        let pid = self.child.process_id().expect("a pid") as i32;
+        // SAFETY: kill has no memory effects; the pid is our own child's.
+        let r = unsafe { libc::kill(pid, sig) };
+        assert_eq!(r, 0, "kill {pid} {sig}");
+    }
+
+    /// Whether the program still asks the terminal for mouse reports.
+    pub fn mouse_reported(&self) -> bool {
+        self.with_screen(|s| s.mouse_protocol_mode() != vt100::MouseProtocolMode::None)
     }
 
     /// Waits for the process to end and returns its exit code.

@@ -111,18 +111,19 @@ fn draw_at_sizes(dir: &std::path::Path, c: &Case) {
     let entries = library::discover(&[dir.join(c.name)]).unwrap().entries;
     let doc = library::load(&entries[0]).map(Arc::new);
     let mut app = App::new(Library::new(entries), Keymap::default(), (80, 24));
-    app.update(Event::Loaded {
+    let ev = Event::Loaded {
         index: 0,
         result: doc,
-    });
-    assert!(app.reader.is_some(), "{}: not opened", c.name);
+    };
+    app.update(ev, &mut Vec::new());
+    assert!(app.reader().is_some(), "{}: not opened", c.name);
     let sizes: &[(u16, u16)] = if c.big {
         &[(80, 24), (1, 1)]
     } else {
         &[(80, 24), (50, 8), (300, 10), (2, 80), (1, 1), (120, 40)]
     };
     for &(w, h) in sizes {
-        app.update(Event::Resize(w, h));
+        app.update(Event::Resize(w, h), &mut Vec::new());
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         term.draw(|f| ui::draw(f, &app, &Theme::no_color()))
             .unwrap();

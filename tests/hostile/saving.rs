@@ -61,7 +61,10 @@ fn a_bookmark_that_cannot_be_saved_is_kept_and_saved_at_the_next_chance() {
     s.keys(&[ESC]);
 
     repair_data_dir(home.path(), &aside);
-    bookmark_here(&mut s);
+    // Another paragraph: the same one twice is one bookmark (its note opens instead).
+    s.keys(&[b"G", b"b"]);
+    s.wait_text("Note (Enter saves");
+    s.keys(&[ENTER]);
     s.wait_text("bookmarked");
     s.keys(&[b"q"]);
     assert_eq!(s.wait_exit(), 0);
@@ -78,7 +81,7 @@ fn a_bookmark_still_unsaved_at_quit_is_said_on_the_terminal() {
     bookmark_here(&mut s);
     s.wait_text("not saved yet");
     s.keys(&[b"q"]);
-    // Lost changes are a failure, for a script as much as for the person who reads the line.
+    // A bookmark lost at quit: said on stderr, and in the exit status.
     assert_eq!(s.wait_exit(), 1);
     let screen = s.wait_text("could not be saved");
     assert!(

@@ -1,0 +1,48 @@
+//! What `update` asks the runtime to do: everything that touches the disk, the terminal or
+//! another thread. `update` pushes these onto a list it is given, so none is ever dropped.
+
+use crate::bookmark::Bookmark;
+use crate::document::Document;
+use crate::library::Entry;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub enum Effect {
+    Quit,
+    /// Leave because of a signal: the process exits with 128 + its number.
+    QuitBySignal(i32),
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
+    /// The terminal may show something else than the last frame: clear it and draw again.
+    Redraw,
+    AddBookmark(Bookmark),
+    DeleteBookmark(String),
+    SetNote(String, String),
+    /// Read (again) these articles, in the background.
+    Load(Vec<(usize, Entry)>),
+    /// Every article's entities are known: keep them in the cache.
+    SaveCache,
+    /// A removed article's names leave the corpus index.
+    Forget(usize),
+    /// Remember where the reader is in an article: the top line's and the cursor line's
+    /// byte offsets.
+    SavePosition {
+        path: String,
+        top: usize,
+        cursor: usize,
+        hash: String,
+    },
+    /// Search every one of these articles (in the list's order) for `query`, off the event
+    /// loop; `Event::CorpusHits` with the same `generation` brings the results.
+    SearchCorpus {
+        generation: u64,
+        query: String,
+        docs: Vec<(usize, Arc<Document>)>,
+    },
+}
+
+impl Effect {
+    pub fn is_quit(&self) -> bool {
+        matches!(self, Effect::Quit)
+    }
+}

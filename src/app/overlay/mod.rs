@@ -1,0 +1,49 @@
+//! Windows over the panes. Each overlay is a module of its own with its state and its keys;
+//! while one is open it takes the keys (in its own [`Context`], so a key can mean something
+//! else there than in the panes).
+
+pub mod bookmarks;
+pub mod corpus;
+pub mod help;
+pub mod mentions;
+
+use super::{App, Effect};
+use crate::action::{Action, Context};
+pub use bookmarks::BookmarkList;
+pub use corpus::CorpusSearch;
+pub use help::HelpView;
+pub use mentions::MentionList;
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help(HelpView),
+    Bookmarks(BookmarkList),
+    /// Search results across every article.
+    Corpus(CorpusSearch),
+    /// Every mention of the selected entity.
+    Mentions(MentionList),
+}
+
+impl Overlay {
+    /// Where its keys are looked up.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help(_) => Context::Help,
+            Overlay::Bookmarks(_) => Context::Bookmarks,
+            Overlay::Corpus(_) | Overlay::Mentions(_) => Context::List,
+        }
+    }
+}
+
+impl App {
+    /// An action while an overlay is open.
+    pub(super) fn overlay_action(&mut self, action: Action, count: usize, fx: &mut Vec<Effect>) {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => self.help_action(action, count, fx),
+            Some(Overlay::Bookmarks(_)) => self.bookmark_list_action(action, count, fx),
+            Some(Overlay::Corpus(_)) => self.corpus_action(action, count, fx),
+            Some(Overlay::Mentions(_)) => self.mentions_action(action, count, fx),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Actions in the panes (no overlay open): moving in the pane in focus, opening, selecting,
+//! searching, following, bookmarking and the layout.
+
+use super::geometry::LIST_STEP;
+use super::input::{Input, Purpose};
+use super::overlay::{HelpView, Overlay};
+use super::{App, Effect, Focus, Follow, Prefix};
+use crate::action::Action;
+
+impl App {
+    /// Carries out `action` in the panes; `count` is what was typed before it (`5j`).
+    pub(super) fn apply(&mut self, action: Action, count: Option<usize>, fx: &mut Vec<Effect>) {
+        let n = count.unwrap_or(1);
+        match action {
+            Action::Quit => self.quit(fx),
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help(_)) => None,
+                    _ => Some(Overlay::Help(HelpView::default())),
+                }
+            }
+            Action::Cancel => self.cancel(),
+            Action::FocusNext => self.focus = self.cycle_focus(true),
+            Action::FocusPrev => self.focus = self.cycle_focus(false),
+            Action::ToggleSidebar => {
+                let shown = self.geometry().is_some_and(|g| g.sidebar.is_some());
+                self.layout.sidebar = Some(!shown);
+                self.layout.zoom = false;
+                self.relayout();
+            }
+            Action::Zoom => {
+                self.layout.zoom = !self.layout.zoom;
+                self.relayout();
+            }
+            Action::WiderList | Action::NarrowerList => {
+                let step = if action == Action::WiderList {
+                    LIST_STEP
+                } else {
+                    -LIST_STEP
+                };
+                let before = self.geometry().and_then(|g| g.list).map(|l| l.width);
+                self.layout.zoom = false;
+                self.layout.list_delta = self.layout.list_delta.saturating_add(step);
+                let after = self.geometry().and_then(|g| g.list).map(|l| l.width);
+                if before == after && before.is_some() {
+                    // At its limit: do not store a change that shows nothing.
+                    self.layout.list_delta = self.layout.list_delta.saturating_sub(step);
+                }
+                self.relayout();
+            }
+            Action::Open => match self.focus {
+                Focus::List => {
+                    let i = self.list.selected;
+                    self.open_article(i, None, fx);
+                }
+                Focus::Reader => self.select_from_line(),
+                Focus::Sidebar => {
+                    if let Some(id) = self.entities.cursor_entity() {
+                        self.select_entity(id);
+                    }
+                }
+            },
+            Action::NextArticle => self.step_article(true, n, fx),
+            Action::PrevArticle => self.step_article(false, n, fx),
+            Action::ToggleScope => self.toggle_scope(),
+            Action::Mentions => self.open_mentions(),
+            Action::Bookmark => {
+                if self.focus == Focus::Reader {
+                    self.bookmark_here(fx);
+                } else {
+                    self.status
+                        .say("b bookmarks a passage of the reader (Tab to it)");
+                }
+            }
+            Action::Select => {
+                if let (Focus::Reader, Some(r)) = (self.focus, &mut self.reading.reader) {
+                    r.selection = match r.selection {
+                        Some(_) => None,
+                        None => Some(r.cursor),
+                    };
+                }
+            }
+            Action::Bookmarks => self.open_bookmark_list(),
+            Action::Search => match self.focus {
+                Focus::Sidebar => self.start_sidebar_filter(),
+                Focus::List => {
+                    let f = self.list.filter.clone();
+                    self.input = Some(Input::new(Purpose::ListFilter, &f));
+                }
+                Focus::Reader => self.start_search(),
+            },
+            Action::SearchAll => self.start_corpus_search(),
+            Action::Command => self.input = Some(Input::new(Purpose::Command, "")),
+            Action::Next | Action::Prev => self.step(action == Action::Next, n, fx),
+            Action::SetMark => self.prefix = Some(Prefix::SetMark),
+            Action::GotoMark => self.prefix = Some(Prefix::GotoMark),
+            Action::Info => self.info(),
+            Action::Redraw => fx.push(Effect::Redraw),
+            Action::Suspend => {
+                self.save_place(fx);
+                fx.push(Effect::Suspend);
+            }
+            Action::EditNote | Action::Delete | Action::Undo => {}
+            Action::Percent => match (count, &mut self.reading.reader) {
+                (Some(p), Some(r)) => {
+                    r.goto_percent(p);
+                    self.focus = Focus::Reader;
+                }
+                (None, _) => self.status.say("type how far first: 50% goes half way"),
+                _ => {}
+            },
+            Action::Top | Action::Bottom if count.is_some() && self.focus == Focus::Reader => {
+                if let Some(r) = &mut self.reading.reader {
+                    r.goto_line(n);
+                }
+            }
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::ScrollDown
+            | Action::ScrollUp
+            | Action::Top
+            | Action::Bottom => self.move_in_focus(action, n),
+        }
+    }
+
+    /// `n` / `N`: the next mention of the selected entity or the next search match, whichever
+    /// the user asked for last; either one when only it is there.
+    fn step(&mut self, forward: bool, count: usize, fx: &mut Vec<Effect>) {
+        let entity = self.entities.selected.is_some();
+        let search = self.reading.search.is_some();
+        let mentions = match self.reading.follow {
+            Follow::Mentions => entity || !search,
+            Follow::Matches => entity && !search,
+        };
+        for _ in 0..count.min(10_000) {
+            if mentions {
+                self.step_mention(forward, fx);
+            } else {
+                self.step_match(forward);
+            }
+        }
+    }
+
+    /// `Esc`: closes what is open and clears what was asked for (selection, search,
+    /// followed entity, filters), one press for all.
+    fn cancel(&mut self) {
+        self.status.clear();
+        self.reading.search = None;
+        self.entities.selected = None;
+        self.entities.occurrence = None;
+        if let Some(r) = &mut self.reading.reader {
+            r.selection = None;
+        }
+        if !self.entities.filter.is_empty() {
+            self.filter_sidebar("");
+        }
+        if self.list.is_filtered() {
+            self.filter_list("");
+        }
+    }
+
+    /// `=` / `Ctrl-G`: the file, where the reader is in it and how big it is, as less says.
+    fn info(&mut self) {
+        let (Some(i), Some(r)) = (self.reading.open, &self.reading.reader) else {
+            self.status.say("no article open");
+            return;
+        };
+        let Some(a) = self.library.articles.get(i) else {
+            return;
+        };
+        let size = r.doc.preview.unwrap_or(r.doc.text.len() as u64);
+        let row = self.library.row_of(i).map_or(0, |r| r + 1);
+        self.status.say(format!(
+            "{} · article {row}/{} · {} · {}",
+            a.entry.path,
+            self.library.shown(),
+            r.where_label(),
+            human_size(size)
+        ));
+    }
+
+    fn cycle_focus(&self, forward: bool) -> Focus {
+        let g = self.geometry();
+        let mut order = Vec::with_capacity(3);
+        if g.is_some_and(|g| g.list.is_some()) {
+            order.push(Focus::List);
+        }
+        order.push(Focus::Reader);
+        if g.is_some_and(|g| g.sidebar.is_some()) {
+            order.push(Focus::Sidebar);
+        }
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = order.len();
+        let next = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        order.get(next).copied().unwrap_or(Focus::Reader)
+    }
+
+    fn move_in_focus(&mut self, action: Action, n: usize) {
+        match self.focus {
+            Focus::List => self.move_list(action, n),
+            Focus::Reader => {
+                let Some(r) = &mut self.reading.reader else {
+                    return;
+                };
+                let times = n.min(100_000);
+                match action {
+                    Action::Down => r.down(times),
+                    Action::Up => r.up(times),
+                    Action::ScrollDown => r.scroll(times as isize),
+                    Action::ScrollUp => r.scroll(-(times as isize)),
+                    Action::Top => r.to_top(),
+                    Action::Bottom => r.to_bottom(),
+                    _ => {
+                        for _ in 0..times.min(1000) {
+                            match action {
+                                Action::PageDown => r.page_down(),
+                                Action::PageUp => r.page_up(),
+                                Action::HalfPageDown => r.half_page_down(),
+                                Action::HalfPageUp => r.half_page_up(),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            Focus::Sidebar => self.sidebar_action(action, n),
+        }
+    }
+}
+
+/// `52.4 MB`, `12 KB`, `830 bytes`.
+fn human_size(n: u64) -> String {
+    const KB: u64 = 1024;
+    match n {
+        n if n >= KB * KB => format!("{:.1} MB", n as f64 / (KB * KB) as f64),
+        n if n >= KB => format!("{} KB", n / KB),
+        n => format!("{n} bytes"),
+    }
+}

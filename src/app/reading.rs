@@ -1,0 +1,107 @@
+//! The article being read: its reader, the search in it, what `n` follows, where the reader
+//! was in every article (top line and cursor line) and the marks set in each.
+
+use super::Effect;
+use super::reader::Reader;
+use super::search::SearchState;
+use crate::bookmark::content_hash;
+use std::collections::{BTreeMap, HashMap};
+
+/// Where the reader was in an article: byte offsets of the top line and of the cursor line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    pub top: usize,
+    pub cursor: usize,
+}
+
+/// What `n` and `N` step through: the last thing the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Follow {
+    #[default]
+    Matches,
+    Mentions,
+}
+
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Index of the article in the reader.
+    pub open: Option<usize>,
+    pub reader: Option<Reader>,
+    /// Article to open as soon as it has been read, and where to put the reader in it.
+    pub(super) pending: Option<(usize, Option<usize>)>,
+    /// Reading places by article path: restored when an article is opened again.
+    places: HashMap<String, Place>,
+    /// Marks (`m` letter) by article path.
+    marks: HashMap<String, BTreeMap<char, usize>>,
+    /// The search in the open article.
+    pub search: Option<SearchState>,
+    pub follow: Follow,
+}
+
+impl Reading {
+    pub fn new(pending: Option<(usize, Option<usize>)>, places: HashMap<String, Place>) -> Reading {
+        Reading {
+            pending,
+            places,
+            ..Reading::default()
+        }
+    }
+
+    /// The reader's place now.
+    pub fn place(&self) -> Option<Place> {
+        let r = self.reader.as_ref()?;
+        Some(Place {
+            top: r.offset_of(r.top),
+            cursor: r.offset_of(r.cursor),
+        })
+    }
+
+    /// The saved place in the article at `path`.
+    pub fn place_of(&self, path: &str) -> Option<Place> {
+        self.places.get(path).copied()
+    }
+
+    /// Remembers `place` as where the reader was in the article at `path`.
+    pub fn remember(&mut self, path: &str, place: Place) {
+        self.places.insert(path.to_string(), place);
+    }
+
+    /// Keeps the open article's place in memory and returns the effect that saves it. A
+    /// preview's place is kept with the whole text once read, not before.
+    pub(super) fn place_effect(&mut self, path: &str) -> Option<Effect> {
+        let reader = self.reader.as_ref().filter(|r| r.doc.preview.is_none())?;
+        let place = self.place()?;
+        self.places.insert(path.to_string(), place);
+        Some(Effect::SavePosition {
+            path: path.to_string(),
+            top: place.top,
+            cursor: place.cursor,
+            hash: content_hash(&reader.doc.text),
+        })
+    }
+
+    /// Puts the reader at `place`: the same top line and the same cursor line.
+    pub(super) fn restore(reader: &mut Reader, place: Place) {
+        reader.scroll_to_offset(place.top);
+        reader.put_cursor_at(place.cursor);
+    }
+
+    pub fn set_mark(&mut self, path: &str, letter: char, offset: usize) {
+        self.marks
+            .entry(path.to_string())
+            .or_default()
+            .insert(letter, offset);
+    }
+
+    pub fn mark(&self, path: &str, letter: char) -> Option<usize> {
+        self.marks.get(path)?.get(&letter).copied()
+    }
+
+    /// The letters marked in the article at `path`, for the message after a wrong one.
+    pub fn marks_in(&self, path: &str) -> String {
+        self.marks
+            .get(path)
+            .map(|m| m.keys().collect())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,106 @@
+//! The status line's messages. Several can wait at once (at start: a config error, read-only
+//! bookmarks, skipped files): each is shown in turn, with how many follow, and a key moves on
+//! to the next, so none hides another.
+
+use std::collections::VecDeque;
+
+/// Most messages kept waiting: a burst (thousands of unreadable files) must not grow forever.
+const MAX_WAITING: usize = 50;
+
+#[derive(Debug, Default, Clone)]
+pub struct Status {
+    queue: VecDeque<String>,
+    /// Whether the first message has been on screen through at least one key: the next key
+    /// moves past it.
+    seen: bool,
+}
+
+impl Status {
+    /// Shows `msg` now, in place of the message on screen (the ones waiting stay).
+    pub fn say(&mut self, msg: impl Into<String>) {
+        let msg = msg.into();
+        if self.queue.len() > 1 {
+            self.queue.pop_front();
+            self.queue.push_front(msg);
+        } else {
+            self.queue.clear();
+            self.queue.push_back(msg);
+        }
+        self.seen = false;
+    }
+
+    /// Adds `msg` after those waiting (start-up messages, each to be read).
+    pub fn tell(&mut self, msg: impl Into<String>) {
+        if self.queue.len() < MAX_WAITING {
+            self.queue.push_back(msg.into());
+        }
+    }
+
+    /// The message on screen, and how many wait after it.
+    pub fn current(&self) -> Option<(&str, usize)> {
+        self.queue
+            .front()
+            .map(|m| (m.as_str(), self.queue.len() - 1))
+    }
+
+    pub fn clear(&mut self) {
+        self.queue.clear();
+    }
+
+    /// A key was pressed: a message followed by others gives way to the next once read.
+    pub fn key_pressed(&mut self) {
+        if self.queue.len() > 1 && self.seen {
+            self.queue.pop_front();
+            self.seen = false;
+        } else {
+            self.seen = true;
+        }
+    }
+
+    /// Takes away the message on screen if it is `msg` (a notice that no longer holds).
+    pub fn withdraw(&mut self, msg: &str) {
+        if self.queue.front().is_some_and(|m| m == msg) {
+            self.queue.pop_front();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_told_is_shown_in_turn() {
+        let mut s = Status::default();
+        s.tell("config: line 3");
+        s.tell("bookmarks are read-only");
+        s.tell("skipped a.fifo");
+        assert_eq!(s.current(), Some(("config: line 3", 2)));
+        s.key_pressed();
+        assert_eq!(s.current(), Some(("config: line 3", 2)), "read first");
+        s.key_pressed();
+        assert_eq!(s.current(), Some(("bookmarks are read-only", 1)));
+        s.key_pressed();
+        s.key_pressed();
+        assert_eq!(s.current(), Some(("skipped a.fifo", 0)));
+        s.key_pressed();
+        assert_eq!(
+            s.current(),
+            Some(("skipped a.fifo", 0)),
+            "the last one stays"
+        );
+    }
+
+    #[test]
+    fn saying_replaces_only_the_message_on_screen() {
+        let mut s = Status::default();
+        s.tell("one");
+        s.tell("two");
+        s.say("now");
+        assert_eq!(s.current(), Some(("now", 1)));
+        s.clear();
+        s.say("alone");
+        s.say("again");
+        assert_eq!(s.current(), Some(("again", 0)));
+    }
+}

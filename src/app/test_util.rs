@@ -1,0 +1,58 @@
+//! What the app's unit tests share: events fed as the runtime feeds them, the seeds read and
+//! indexed as the loader does (`Event::Loaded`, then `Event::Indexed` with the merged index).
+
+use super::{App, Effect, Event, IndexUpdate};
+use crate::keymap::{Key, KeyCode, Keymap};
+use crate::library::{self, Library};
+use std::sync::Arc;
+
+/// One event through `update`; the effects it asked for.
+pub fn up(app: &mut App, ev: Event) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    app.update(ev, &mut fx);
+    fx
+}
+
+pub fn key(c: char) -> Event {
+    Event::Key(Key::plain(KeyCode::Char(c)))
+}
+
+/// The two seeds, read (not yet indexed).
+pub fn seeded_app() -> App {
+    let entries = library::seeds();
+    let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
+    for (index, e) in entries.iter().enumerate() {
+        let result = library::load(e).map(Arc::new);
+        up(&mut app, Event::Loaded { index, result });
+    }
+    app
+}
+
+/// Every read article analysed and merged, as the loader's indexer sends it.
+pub fn index_all(app: &mut App) {
+    let docs: Vec<_> = app
+        .library
+        .articles
+        .iter()
+        .map(|a| match &a.doc {
+            Some(d) => crate::entity::analyse(&d.text),
+            None => Default::default(),
+        })
+        .collect();
+    up(app, Event::Indexed(Box::new(IndexUpdate::of_docs(&docs))));
+}
+
+/// The articles the effects ask to read.
+pub fn loads(fx: &[Effect]) -> Vec<usize> {
+    fx.iter()
+        .flat_map(|e| match e {
+            Effect::Load(entries) => entries.iter().map(|(i, _)| *i).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The message on the status line.
+pub fn message(app: &App) -> Option<&str> {
+    app.status.current().map(|(m, _)| m)
+}

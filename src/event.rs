@@ -1,0 +1,92 @@
+//! Everything that can change the app's state, from wherever it comes: the terminal (keys,
+//! mouse, pastes, resizes), the loader (articles read, the corpus index merged), the folder
+//! walk and watcher, the stores and the corpus search. The loader, the watcher and `term`
+//! import this module, never `app`: background work knows nothing of the state it feeds.
+
+mod index_update;
+
+pub use index_update::IndexUpdate;
+
+use crate::action::Action;
+use crate::bookmark::Bookmark;
+use crate::document::Document;
+use crate::keymap::Key;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A mouse event, in terminal cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    Click { x: u16, y: u16 },
+    Scroll { x: u16, y: u16, down: bool },
+}
+
+/// One hit of the search across every article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusHit {
+    pub article: usize,
+    pub range: Range<usize>,
+}
+
+/// A signal from outside, as the app must hear it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// TERM, INT, HUP, QUIT: save what is pending, leave, and exit with 128 + this number.
+    End(i32),
+    /// TSTP: give the terminal back and stop, as less does.
+    Suspend,
+    /// CONT: the terminal may show anything now.
+    Continue,
+}
+
+#[derive(Debug)]
+pub enum Event {
+    Key(Key),
+    Mouse(Mouse),
+    Action(Action),
+    Resize(u16, u16),
+    /// Text pasted in the terminal, whole.
+    Paste(String),
+    /// Redraw the whole screen (Ctrl-L): the terminal may have been written over.
+    Redraw,
+    Signal(Signal),
+    /// An article was read (or could not be) in the background.
+    Loaded {
+        index: usize,
+        result: Result<Arc<Document>, String>,
+    },
+    /// The beginning of a long article, shown until `Loaded` brings the whole of it.
+    Preview {
+        index: usize,
+        doc: Arc<Document>,
+    },
+    /// The corpus index merged again in the background.
+    Indexed(Box<IndexUpdate>),
+    /// Progress inside one long article's analysis: bytes done of its length.
+    Analysing {
+        index: usize,
+        done: u64,
+        of: u64,
+    },
+    /// More articles found by the folder walk (after the first frame).
+    Discovered(crate::library::Discovery),
+    /// Files under the watched folders changed: each path, and whether it is a regular file now.
+    FilesChanged(Vec<(PathBuf, bool)>),
+    /// The bookmark store's content after a change, whether it is read-only, and what to say.
+    Bookmarks {
+        list: Vec<Bookmark>,
+        read_only: Option<String>,
+        message: Option<String>,
+    },
+    /// A deletion the store could not save: the bookmark stays undoable.
+    Deleted(Bookmark),
+    /// Results of the search across every article for query number `generation`.
+    CorpusHits {
+        generation: u64,
+        hits: Vec<CorpusHit>,
+        truncated: bool,
+        /// Articles searched, of those listed (fewer while some are still being read).
+        searched: usize,
+    },
+}

@@ -1,0 +1,226 @@
+//! The event loop, generic over ratatui's backend: draw, wait for events, hand them to
+//! [`App::update`], carry out the effects it asks for, draw again. Production runs it on the
+//! terminal (`main.rs`); tests run the very same loop on `TestBackend`, sending keys through
+//! [`Runtime::sender`] as the terminal's input thread does and reading the screen.
+//!
+//! Effects are carried out in one place, [`Runtime::carry_out`]: the stores ([`data`]), the
+//! loader, the search across articles ([`corpus_search`]) and the terminal itself.
+
+pub mod corpus_search;
+mod data;
+mod start;
+
+pub use start::{Options, boot};
+
+use crate::app::{App, Effect, Event};
+use crate::loader::Loader;
+use crate::ui::{self, Theme};
+use corpus_search::CorpusSearcher;
+use data::Data;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::io;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+/// How long background results are gathered before a frame shows them.
+const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
+/// Most events taken in one frame: a flood (a 100,000-file walk) still lets frames through.
+const MAX_BATCH: usize = 4096;
+
+pub struct Runtime<B: Backend> {
+    terminal: Terminal<B>,
+    app: App,
+    theme: Theme,
+    events: Receiver<Event>,
+    sender: Sender<Event>,
+    loader: Loader,
+    searcher: CorpusSearcher,
+    data: Data,
+    quit: bool,
+    /// The signal that ended the session, if one did.
+    signal: Option<i32>,
+    /// How to give the terminal back and stop (Ctrl-Z, SIGTSTP), then take it again; none
+    /// for a backend that is no terminal.
+    suspend: Option<Box<dyn FnMut() -> io::Result<()>>>,
+    /// The next frame is drawn whole: what the terminal shows may not be the last frame (after
+    /// a resize, which can cut or reflow it, or Ctrl-L).
+    redraw: bool,
+}
+
+/// How the session ended, for the process's exit.
+#[derive(Debug, Default)]
+pub struct Ending {
+    /// What to print on stderr once the terminal is restored.
+    pub messages: Vec<String>,
+    /// Something the user kept was lost: the exit status says so.
+    pub lost: bool,
+    /// Ended by this signal: the process exits with 128 + it.
+    pub signal: Option<i32>,
+}
+
+impl<B: Backend> Runtime<B> {
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    pub fn backend(&self) -> &B {
+        self.terminal.backend()
+    }
+
+    /// The backend itself: tests resize it or write over it, as a terminal can be.
+    pub fn backend_mut(&mut self) -> &mut B {
+        self.terminal.backend_mut()
+    }
+
+    /// Where events come in: the terminal's input thread, and tests, send here.
+    pub fn sender(&self) -> Sender<Event> {
+        self.sender.clone()
+    }
+
+    /// How to suspend the process (set by `main.rs` for the terminal).
+    pub fn on_suspend(&mut self, f: impl FnMut() -> io::Result<()> + 'static) {
+        self.suspend = Some(Box::new(f));
+    }
+
+    /// Whether the user asked to quit.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    pub fn draw(&mut self) -> io::Result<()> {
+        // The terminal's size as it is now: resize events of a quick succession can arrive
+        // with sizes already gone, and the frame must fit the screen there is.
+        let size = self
+            .terminal
+            .size()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        if (size.width, size.height) != self.app.size {
+            self.handle(Event::Resize(size.width, size.height))?;
+        }
+        if std::mem::take(&mut self.redraw) {
+            // `resize` clears the screen and forgets the last frame, without asking the
+            // terminal where its cursor is (which `clear` does, and not every terminal answers).
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            self.terminal
+                .resize(area)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+        }
+        let (app, theme) = (&self.app, &self.theme);
+        crate::term::draw(&mut self.terminal, |f| ui::draw(f, app, theme))
+    }
+
+    /// Runs until the user quits or every event source is gone.
+    pub fn run(mut self) -> io::Result<Ending> {
+        while !self.quit {
+            self.draw()?;
+            if !self.step(None)? {
+                break;
+            }
+        }
+        Ok(self.finish())
+    }
+
+    /// Waits for events (up to `wait`, or for ever with `None`), takes in what came, carries
+    /// out its effects. A key, or the article the user waits for, is taken at once; other
+    /// background results (thousands while indexing) are gathered for up to a frame's time,
+    /// so they cost a few frames a second, not one each. Returns false when no event can come
+    /// any more.
+    pub fn step(&mut self, wait: Option<Duration>) -> io::Result<bool> {
+        let first = match wait {
+            None => match self.events.recv() {
+                Ok(ev) => ev,
+                Err(_) => return Ok(false),
+            },
+            Some(w) => match self.events.recv_timeout(w) {
+                Ok(ev) => ev,
+                Err(RecvTimeoutError::Timeout) => return Ok(true),
+                Err(RecvTimeoutError::Disconnected) => return Ok(false),
+            },
+        };
+        let mut pending = vec![first];
+        let deadline = Instant::now() + BACKGROUND_FRAME;
+        while !pending.last().is_some_and(|ev| self.app.awaits(ev)) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(ev) => pending.push(ev),
+                Err(_) => break,
+            }
+        }
+        while pending.len() < MAX_BATCH {
+            match self.events.try_recv() {
+                Ok(ev) => pending.push(ev),
+                Err(_) => break,
+            }
+        }
+        for ev in pending {
+            self.handle(ev)?;
+            if self.quit {
+                break;
+            }
+        }
+        Ok(true)
+    }
+
+    /// One event through `update`, and the effects it asks for (and those of the replies).
+    pub fn handle(&mut self, ev: Event) -> io::Result<()> {
+        let mut queue = vec![ev];
+        while let Some(ev) = queue.pop() {
+            let mut fx = Vec::new();
+            self.app.update(ev, &mut fx);
+            let mut replies = Vec::new();
+            for effect in fx {
+                self.carry_out(effect, &mut replies)?;
+            }
+            // Replies in the order they were made.
+            queue.extend(replies.into_iter().rev());
+        }
+        Ok(())
+    }
+
+    fn carry_out(&mut self, effect: Effect, replies: &mut Vec<Event>) -> io::Result<()> {
+        match effect {
+            Effect::Quit => self.quit = true,
+            Effect::QuitBySignal(n) => {
+                self.quit = true;
+                self.signal = Some(n);
+            }
+            Effect::Suspend => {
+                if let Some(f) = &mut self.suspend {
+                    // Positions are on disk before the process stops: it may never resume.
+                    self.data.save_positions();
+                    f()?;
+                    self.redraw = true;
+                }
+            }
+            Effect::Redraw => self.redraw = true,
+            Effect::Load(entries) => {
+                for (i, entry) in entries {
+                    self.loader.read(i, entry);
+                }
+            }
+            Effect::SaveCache => self.loader.save_cache(),
+            Effect::Forget(i) => self.loader.forget(i),
+            Effect::SearchCorpus {
+                generation,
+                query,
+                docs,
+            } => self.searcher.search(generation, query, docs),
+            e @ (Effect::AddBookmark(_)
+            | Effect::DeleteBookmark(_)
+            | Effect::SetNote(..)
+            | Effect::SavePosition { .. }) => self.data.apply(e, replies),
+        }
+        Ok(())
+    }
+
+    /// Saves what is pending and says what could not be.
+    pub fn finish(mut self) -> Ending {
+        let (messages, lost) = self.data.close();
+        Ending {
+            messages,
+            lost,
+            signal: self.signal,
+        }
+    }
+}

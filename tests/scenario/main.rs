@@ -1,0 +1,49 @@
+//! Scenario tests: the whole app run headless (the real runtime on ratatui's TestBackend),
+//! typed at as a user types, read as a user reads. One test per defect a new user hit (issue
+//! "Reading as a new user does…"), the less and vim habits, and every key of the help pressed
+//! from every place while a library is still being indexed.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod defects;
+mod every_key;
+mod habits;
+
+use common::headless::Folder;
+
+/// A folder of `n` French articles, each with a headline, a date line, people and places, so
+/// that indexing it takes a while.
+pub fn library(n: usize) -> Folder {
+    let people = [
+        "Emmanuel Macron",
+        "Ursula von der Leyen",
+        "Olaf Scholz",
+        "Giorgia Meloni",
+        "Pedro Sánchez",
+    ];
+    let places = ["Paris", "Berlin", "Rome", "Madrid", "Bruxelles"];
+    let files: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let who = people[i % people.len()];
+            let other = people[(i + 2) % people.len()];
+            let place = places[i % places.len()];
+            let mut text = format!(
+                "Article {i:04} : {who} à {place}\n\ndate 2024-0{}\n\n",
+                1 + i % 9
+            );
+            for k in 0..12 {
+                text.push_str(&format!(
+                    "Le {k} mars, {who} a rencontré {other} à {place} pour parler du budget \
+                     européen et de la réforme numéro {k}. Selon {other}, la réunion fut longue.\n\n"
+                ));
+            }
+            (format!("a/{i:04}.txt"), text)
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    Folder::new(&refs)
+}
