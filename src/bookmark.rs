@@ -5,6 +5,7 @@
 
 mod anchor;
 mod export;
+mod extra;
 mod locate;
 mod normalize;
 mod time;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use anchor::{Anchor, CONTEXT_CHARS, content_hash};
 pub use export::{export_json, export_markdown};
+pub use extra::Extra;
 pub use locate::{Located, Locator, locate};
 pub use time::rfc3339_utc;
 
@@ -40,9 +42,6 @@ pub struct Bookmark {
     #[serde(flatten)]
     pub extra: Extra,
 }
-
-/// Unknown fields of a saved object, by name.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 impl Bookmark {
     /// A new bookmark made now, with a fresh id and an empty note.

@@ -34,7 +34,7 @@ struct BookmarkFile {
 #[derive(Debug, Clone)]
 enum Op {
     /// Adds, or replaces the bookmark with the same id (so undoing a delete re-adds it as it was).
-    Add(Bookmark),
+    Add(Box<Bookmark>),
     Delete(String),
     SetNote(String, String),
 }
@@ -44,8 +44,8 @@ fn apply(list: &mut Vec<Bookmark>, op: &Op) -> Option<Bookmark> {
     match op {
         Op::Add(b) => {
             match list.iter_mut().find(|x| x.id == b.id) {
-                Some(x) => *x = b.clone(),
-                None => list.push(b.clone()),
+                Some(x) => *x = (**b).clone(),
+                None => list.push((**b).clone()),
             }
             None
         }
@@ -173,7 +173,7 @@ impl BookmarkStore {
 
     /// Adds `bookmark` (or replaces the one with the same id, e.g. to undo a delete).
     pub fn add(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
-        self.change(Op::Add(bookmark), true).map(|_| ())
+        self.change(Op::Add(Box::new(bookmark)), true).map(|_| ())
     }
 
     /// Deletes a bookmark and returns it (for undo); `Ok(None)` if there was none with that id.
@@ -191,7 +191,7 @@ impl BookmarkStore {
     /// [`add`](Self::add) in memory only, touching no file: the change is pending until
     /// [`flush`](Self::flush). Refused only when the store is read-only.
     pub fn add_later(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
-        self.change(Op::Add(bookmark), false).map(|_| ())
+        self.change(Op::Add(Box::new(bookmark)), false).map(|_| ())
     }
 
     /// [`delete`](Self::delete) in memory only (see [`add_later`](Self::add_later)).

@@ -180,9 +180,7 @@ impl PositionStore {
                     d.offset = p.offset;
                     d.cursor = p.cursor;
                     d.content_hash.clone_from(&p.content_hash);
-                    for (k, v) in &p.extra {
-                        d.extra.entry(k.clone()).or_insert_with(|| v.clone());
-                    }
+                    d.extra.add_missing(&p.extra);
                 }
                 None => {
                     disk.positions.insert(path.clone(), p.clone());

@@ -26,7 +26,7 @@ const POSITIONS_DELAY: Duration = Duration::from_millis(500);
 const LAST_TRY: Duration = Duration::from_secs(2);
 
 enum Msg {
-    Command(StoreCommand),
+    Command(Box<StoreCommand>),
     Flush {
         deadline: Instant,
         reply: Sender<Pending>,
@@ -99,7 +99,7 @@ impl Saver {
 
     /// Hands over a change; returns at once. Its outcome comes as a report.
     pub fn send(&self, command: StoreCommand) {
-        let _ = self.tx.send(Msg::Command(command));
+        let _ = self.tx.send(Msg::Command(Box::new(command)));
     }
 
     /// What is only in memory, as of the saver's last step.
@@ -223,7 +223,7 @@ impl Worker {
 
     fn handle(&mut self, msg: Msg) {
         match msg {
-            Msg::Command(c) => self.command(c),
+            Msg::Command(c) => self.command(*c),
             Msg::Flush { deadline, reply } => {
                 self.flush_until(deadline);
                 let _ = reply.send(self.pending());
