@@ -105,11 +105,23 @@ pub fn push_display(c: char, out: &mut String) {
     }
 }
 
+/// Whether [`push_display`] changes `c`. Asked of every character drawn: the printable ASCII
+/// and Latin-1 of most text answers in two comparisons (every character that needs a change is
+/// a C0 control, DEL, C1, or at U+061C or above).
+fn changes(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x7F {
+        return u < 0x20;
+    }
+    if u < 0xA0 {
+        return true;
+    }
+    u >= 0x061C && (is_unsafe(c) || is_layout_space(c) || is_emoji_joiner(c))
+}
+
 /// The on-screen form of `s`; borrowed when nothing needs changing (the common case).
 pub fn display(s: &str) -> Cow<'_, str> {
-    let needs = s
-        .chars()
-        .any(|c| is_unsafe(c) || is_layout_space(c) || is_emoji_joiner(c));
+    let needs = s.chars().any(changes);
     if !needs {
         return Cow::Borrowed(s);
     }
@@ -131,9 +143,7 @@ pub fn width(s: &str) -> usize {
 /// would let a line overwrite the one before it.
 pub fn text(s: &str) -> Cow<'_, str> {
     let keep = |c: char| c == '\n' || c == '\t';
-    let needs = s
-        .chars()
-        .any(|c| !keep(c) && (is_unsafe(c) || is_layout_space(c) || is_emoji_joiner(c)));
+    let needs = s.chars().any(|c| !keep(c) && changes(c));
     if !needs {
         return Cow::Borrowed(s);
     }
@@ -296,6 +306,16 @@ mod tests {
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
         assert!(matches!(json("{\"a\": \"é\"}"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_the_full_one() {
+        let full = |c: char| is_unsafe(c) || is_layout_space(c) || is_emoji_joiner(c);
+        for u in (0..0x3_0000).chain(0xE_0000..0xE_0100) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(changes(c), full(c), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]
