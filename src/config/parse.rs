@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{COLOR_NAMES, Config, LABELS, ThemeName, color::is_color};
-use crate::action::Action;
+use crate::action::{Action, Context};
 use crate::keymap::{Key, Keymap};
 
 /// The problems found, with the line each is on.
@@ -280,8 +280,15 @@ fn keys(value: &Spanned<DeValue>, p: &mut Problems) -> Vec<Binding> {
     out
 }
 
-/// Keeps the bindings that can work together: Ctrl-c stays Quit's, a key claimed twice stays
-/// with the first claim. Says what is dropped, and which action is left without a key.
+/// Two different actions that would both answer a key somewhere (`d` may mean half a page in
+/// the reader and delete in the bookmark list, but not both in one place).
+fn clash(a: Action, b: Action) -> bool {
+    a != b && Context::ALL.iter().any(|&c| a.applies(c) && b.applies(c))
+}
+
+/// Keeps the bindings that can work together: Ctrl-c stays Quit's, a key claimed by two
+/// actions in one place stays with the first claim. Says what is dropped, and which action is
+/// left without a key.
 fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, Vec<String>> {
     let mut claimed: Vec<(Key, Action, usize)> = Vec::new();
     let mut kept = BTreeMap::new();
@@ -302,17 +309,21 @@ fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, 
                     line,
                     format!("{key} always quits; it is not bound to {name}"),
                 ));
-            } else if let Some((_, first, at)) = claimed.iter().find(|(k, _, _)| *k == key) {
-                if *first != b.action {
-                    p.found.push((
-                        line,
-                        format!(
-                            "{key} is bound to both {} (line {at}) and {name}: it stays with {}",
-                            first.name(),
-                            first.name()
-                        ),
-                    ));
-                }
+            } else if let Some((_, first, at)) = claimed
+                .iter()
+                .find(|(k, a, _)| *k == key && clash(*a, b.action))
+            {
+                p.found.push((
+                    line,
+                    format!(
+                        "{key} is bound to both {} (line {at}) and {name}, which apply in the \
+                         same place: it stays with {}",
+                        first.name(),
+                        first.name()
+                    ),
+                ));
+            } else if claimed.iter().any(|(k, a, _)| *k == key && *a == b.action) {
+                // The same key twice for one action: nothing to say.
             } else {
                 claimed.push((key, b.action, line));
                 keys.push((key, text));

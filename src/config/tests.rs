@@ -152,6 +152,11 @@ fn an_empty_or_conflicting_binding_is_reported_with_its_line() {
         Some(Action::Down)
     );
     assert_eq!(km.action(Key::plain(KeyCode::Char('k'))), Some(Action::Up));
+    // Two actions that never apply in one place may share a key.
+    let (c, said) = parse_all("[keys]\ndelete = [\"x\"]\nfocus_next = [\"x\"]\n");
+    assert!(said.is_empty(), "{said:?}");
+    assert_eq!(c.keys.get("delete").map(Vec::len), Some(1));
+    assert_eq!(c.keys.get("focus_next").map(Vec::len), Some(1));
     // Taking another action's only key leaves that one without: said too.
     let said = problems("[keys]\ndown = [\"n\", \"j\"]\n");
     assert!(
