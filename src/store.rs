@@ -8,7 +8,11 @@
 //!   disk, so processes working at the same time lose nothing;
 //! - a file that is damaged, unreadable or from a newer liseuse is never written: the store is
 //!   read-only and says why;
-//! - a change that can't be written (full disk, no permission) stays in memory and is retried.
+//! - a change that can't be written (full disk, no permission) stays in memory and is retried;
+//! - a data file that is a symbolic link is written where it points (a dangling one is
+//!   read-only), and keeps its mode;
+//! - saving can run beside the event loop ([`Saver`]), so a lock held by another liseuse never
+//!   freezes the screen.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
