@@ -36,6 +36,7 @@ fn app_with(doc: Document) -> App {
         Event::Loaded {
             index: 0,
             result: Ok(Arc::new(doc)),
+            modified: None,
         },
     );
     app
@@ -242,6 +243,7 @@ fn benches(c: &mut Criterion) {
                             Event::Loaded {
                                 index: 0,
                                 result: Ok(d),
+                                modified: None,
                             },
                         );
                     }

@@ -52,7 +52,13 @@ actions! {
     WiderList => "wider_list", "Make the file list wider";
     NarrowerList => "narrower_list", "Make the file list narrower";
     ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
+    ShowPeople => "show_people", "Highlight and list people, or not";
+    ShowOrganisations => "show_organisations", "Highlight and list organisations, or not";
+    ShowPlaces => "show_places", "Highlight and list places, or not";
+    ShowDates => "show_dates", "Highlight and list dates, or not";
     Mentions => "mentions", "List every mention of the selected entity";
+    Timeline => "timeline", "When the selected entity is named: mentions per month, the articles by date";
+    Company => "company", "Who appears with the selected entity: Enter lists the passages naming both";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
     Select => "select", "Start or stop selecting lines to bookmark";
     Bookmarks => "bookmarks", "List the bookmarks of all articles";
@@ -148,6 +154,8 @@ impl Action {
                             | A::Search
                             | A::SearchAll
                             | A::Mentions
+                            | A::Company
+                            | A::Timeline
                             | A::Help
                             | A::Cancel
                             | A::Quit

@@ -55,6 +55,8 @@ pub enum Event {
     Loaded {
         index: usize,
         result: Result<Arc<Document>, String>,
+        /// When the file was last modified (seconds since 1970), if it says.
+        modified: Option<i64>,
     },
     /// The beginning of a long article, shown until `Loaded` brings the whole of it.
     Preview {

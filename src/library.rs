@@ -120,6 +120,9 @@ fn read_capped(path: &Path, on_head: impl FnOnce(&[u8], u64)) -> Result<(Vec<u8>
 #[derive(Debug, Clone)]
 pub struct Article {
     pub entry: Entry,
+    /// When its file was last modified (seconds since 1970), once read: the date of an
+    /// article that says none.
+    pub modified: Option<i64>,
     pub doc: Option<Arc<Document>>,
     pub error: Option<String>,
     /// The file was deleted while liseuse ran; its text stays readable if it was read.
@@ -189,6 +192,7 @@ impl Library {
             error: None,
             removed: false,
             counted: false,
+            modified: None,
         });
         self.row_of.push(None);
         i

@@ -140,7 +140,20 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
     })
     .map(Arc::new);
     let doc = result.as_ref().ok().cloned();
-    if shared.events.send(Event::Loaded { index, result }).is_err() {
+    let modified = match &entry.origin {
+        library::Origin::File(p) => std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_secs()).ok()),
+        library::Origin::Embedded(_) => None,
+    };
+    let loaded = Event::Loaded {
+        index,
+        result,
+        modified,
+    };
+    if shared.events.send(loaded).is_err() {
         return;
     }
     let Some(doc) = doc else {

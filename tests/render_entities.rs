@@ -22,6 +22,7 @@ fn app(w: u16, h: u16) -> App {
             Event::Loaded {
                 index,
                 result: Ok(doc),
+                modified: None,
             },
             &mut Vec::new(),
         );

@@ -78,6 +78,7 @@ fn unreadable_first_article_falls_through_to_the_next() {
         Event::Loaded {
             index: 0,
             result: Err("permission denied".into()),
+            modified: None,
         },
     );
     assert!(
@@ -88,7 +89,14 @@ fn unreadable_first_article_falls_through_to_the_next() {
             .contains("permission denied")
     );
     let result = library::load(&entries[1]).map(Arc::new);
-    up(&mut app, Event::Loaded { index: 1, result });
+    up(
+        &mut app,
+        Event::Loaded {
+            index: 1,
+            result,
+            modified: None,
+        },
+    );
     assert_eq!(app.open(), Some(1));
 }
 

@@ -68,6 +68,12 @@ impl EntityState {
         self.labels.contains(&label)
     }
 
+    /// Lines the sidebar shows above its rows: the hidden types, the filter.
+    pub fn header_lines(&self) -> usize {
+        usize::from(Label::ALL.iter().any(|l| !self.shows(*l)))
+            + usize::from(!self.filter.is_empty())
+    }
+
     /// Label display name for the sidebar headings.
     pub fn heading(label: Label) -> &'static str {
         match label {
@@ -245,6 +251,7 @@ impl App {
         }
         self.entities.rebuild_rows(self.reading.open);
         self.refresh_mention_list();
+        self.refresh_company();
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);
         }
@@ -290,6 +297,33 @@ impl App {
                 ent.name, ent.mentions, ent.documents
             ));
         }
+    }
+
+    /// `P`, `O`, `L`, `D`: a type's mentions highlighted and listed, or not.
+    pub(super) fn toggle_label(&mut self, label: Label) {
+        let e = &mut self.entities;
+        let shown = e.labels.contains(&label);
+        if shown {
+            e.labels.retain(|l| *l != label);
+        } else {
+            e.labels.push(label);
+            e.labels.sort();
+        }
+        if !e.shows(label)
+            && e.selected
+                .and_then(|id| e.index.entity(id))
+                .is_some_and(|x| x.label == label)
+        {
+            e.selected = None;
+            e.occurrence = None;
+        }
+        let name = EntityState::heading(label).to_lowercase();
+        self.status.say(if shown {
+            format!("{name} hidden (the same key shows them)")
+        } else {
+            format!("{name} shown")
+        });
+        self.entities.rebuild_rows(self.reading.open);
     }
 
     pub(super) fn toggle_scope(&mut self) {

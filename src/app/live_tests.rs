@@ -65,7 +65,14 @@ fn load(app: &mut App, index: usize) {
     let entry = app.library.articles[index].entry.clone();
     let result = library::load(&entry).map(Arc::new);
     let text = result.as_ref().ok().map(|d| d.text.clone());
-    up(app, Event::Loaded { index, result });
+    up(
+        app,
+        Event::Loaded {
+            index,
+            result,
+            modified: None,
+        },
+    );
     if text.is_some() {
         index_all(app);
     }
@@ -291,6 +298,7 @@ fn an_unreadable_article_falls_through_to_the_next_in_the_list() {
         Event::Loaded {
             index: 0,
             result: Err("permission denied".into()),
+            modified: None,
         },
     );
     load(&mut app, 1);

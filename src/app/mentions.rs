@@ -158,6 +158,7 @@ impl App {
             .get(i as usize)
             .map_or(0, |m| m.range().start);
         self.entities.occurrence = Some(k);
+        self.status.dismiss();
         self.open_at(d as usize, Some(start), fx);
     }
 

@@ -30,6 +30,7 @@ mod panes;
 mod provisional;
 pub mod reader;
 pub mod reading;
+pub mod scrollbar;
 pub mod search;
 pub mod status;
 
@@ -177,7 +178,16 @@ impl App {
                 crate::event::Signal::Suspend => fx.push(Effect::Suspend),
                 crate::event::Signal::Continue => fx.push(Effect::Redraw),
             },
-            Event::Loaded { index, result } => self.on_loaded(index, result, fx),
+            Event::Loaded {
+                index,
+                result,
+                modified,
+            } => {
+                if let Some(a) = self.library.articles.get_mut(index) {
+                    a.modified = modified;
+                }
+                self.on_loaded(index, result, fx);
+            }
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
             Event::FilesChanged(changes) => self.on_files_changed(changes, fx),

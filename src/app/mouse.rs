@@ -57,11 +57,21 @@ impl App {
                     let Some(row) = inner_row(g.reader, y) else {
                         return;
                     };
+                    // The last column inside the border is the scrollbar.
+                    if x + 2 == g.reader.x + g.reader.width {
+                        let rows = usize::from(g.reader.height.saturating_sub(2));
+                        if let (Some(at), Some(r)) =
+                            (self.scrollbar_target(row, rows), &mut self.reading.reader)
+                        {
+                            r.goto_offset(at);
+                        }
+                        return;
+                    }
                     self.click_reader(row, x.saturating_sub(g.reader.x + 1));
                 } else if let Some(s) = g.sidebar.filter(|s| inside(*s, x, y)) {
                     self.focus = Focus::Sidebar;
                     let Some(row) = inner_row(s, y) else { return };
-                    let skip = usize::from(!self.entities.filter.is_empty());
+                    let skip = self.entities.header_lines();
                     let Some(i) = (self.entities.top + row).checked_sub(skip) else {
                         return;
                     };

@@ -6,6 +6,7 @@ use super::input::{Input, Purpose};
 use super::overlay::{HelpView, Overlay};
 use super::{App, Effect, Focus, Follow, Prefix};
 use crate::action::Action;
+use crate::entity::Label;
 
 impl App {
     /// Carries out `action` in the panes; `count` is what was typed before it (`5j`).
@@ -63,7 +64,13 @@ impl App {
             Action::NextArticle => self.step_article(true, n, fx),
             Action::PrevArticle => self.step_article(false, n, fx),
             Action::ToggleScope => self.toggle_scope(),
+            Action::ShowPeople => self.toggle_label(Label::Per),
+            Action::ShowOrganisations => self.toggle_label(Label::Org),
+            Action::ShowPlaces => self.toggle_label(Label::Loc),
+            Action::ShowDates => self.toggle_label(Label::Date),
             Action::Mentions => self.open_mentions(),
+            Action::Company => self.open_company(),
+            Action::Timeline => self.open_timeline(),
             Action::Bookmark => {
                 if self.focus == Focus::Reader {
                     self.bookmark_here(fx);
@@ -130,19 +137,30 @@ impl App {
     /// `n` / `N`: the next mention of the selected entity or the next search match, whichever
     /// the user asked for last; either one when only it is there.
     fn step(&mut self, forward: bool, count: usize, fx: &mut Vec<Effect>) {
-        let entity = self.entities.selected.is_some();
-        let search = self.reading.search.is_some();
-        let mentions = match self.reading.follow {
-            Follow::Mentions => entity || !search,
-            Follow::Matches => entity && !search,
-        };
         for _ in 0..count.min(10_000) {
-            if mentions {
-                self.step_mention(forward, fx);
-            } else {
-                self.step_match(forward);
+            match self.follows() {
+                Some(Follow::Passages) => self.step_passage(forward, fx),
+                Some(Follow::Mentions) => self.step_mention(forward, fx),
+                // With nothing to follow, step_match says how to search.
+                Some(Follow::Matches) | None => self.step_match(forward),
             }
         }
+    }
+
+    /// What `n` steps through now: what was asked for last, else whichever is there.
+    pub fn follows(&self) -> Option<Follow> {
+        let entity = self.entities.selected.is_some();
+        let search = self.reading.search.is_some();
+        let walk = self.reading.walk.is_some();
+        let asked = self.reading.follow;
+        let there = |f: Follow| match f {
+            Follow::Matches => search,
+            Follow::Mentions => entity,
+            Follow::Passages => walk,
+        };
+        [asked, Follow::Matches, Follow::Mentions, Follow::Passages]
+            .into_iter()
+            .find(|&f| there(f))
     }
 
     /// `Esc`: closes what is open and clears what was asked for (selection, search,
@@ -150,6 +168,7 @@ impl App {
     fn cancel(&mut self) {
         self.status.clear();
         self.reading.search = None;
+        self.reading.walk = None;
         self.entities.selected = None;
         self.entities.occurrence = None;
         if let Some(r) = &mut self.reading.reader {

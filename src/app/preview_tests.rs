@@ -46,7 +46,14 @@ fn preview(app: &mut App, entry: &Entry) {
 
 fn whole(app: &mut App, entry: &Entry) {
     let result = library::load(entry).map(Arc::new);
-    up(app, Event::Loaded { index: 0, result });
+    up(
+        app,
+        Event::Loaded {
+            index: 0,
+            result,
+            modified: None,
+        },
+    );
 }
 
 fn reader(app: &App) -> &Reader {

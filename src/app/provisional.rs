@@ -89,6 +89,7 @@ mod tests {
                 Event::Loaded {
                     index,
                     result: Ok(Arc::new(d)),
+                    modified: None,
                 },
             );
         }

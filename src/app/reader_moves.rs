@@ -75,6 +75,26 @@ impl Reader {
         )
     }
 
+    /// The bookmarked passages of the article, sorted by start.
+    pub fn marks(&self) -> &[std::ops::Range<usize>] {
+        &self.marks
+    }
+
+    /// The byte offsets the pane shows, from the top line's start to the bottom line's start.
+    pub fn shown_offsets(&self) -> std::ops::Range<usize> {
+        let bottom = self.forward(self.top, self.height.saturating_sub(1));
+        self.offset_of(self.top)..self.offset_of(bottom)
+    }
+
+    /// How long the article is, in bytes: the whole file's length for a preview.
+    pub fn length(&self) -> usize {
+        self.doc
+            .preview
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(self.doc.text.len())
+            .max(1)
+    }
+
     fn center_cursor(&mut self) {
         let context = (self.height / 4).min(5);
         self.top = self.backward(self.cursor, context).min(self.max_top());

@@ -20,6 +20,8 @@ pub enum Follow {
     #[default]
     Matches,
     Mentions,
+    /// The passages two entities share (opened from `w`).
+    Passages,
 }
 
 #[derive(Debug, Default)]
@@ -36,6 +38,8 @@ pub struct Reading {
     /// The search in the open article.
     pub search: Option<SearchState>,
     pub follow: Follow,
+    /// The shared passages `n` walks once one was opened from `w`.
+    pub walk: Option<super::overlay::company::Walk>,
 }
 
 impl Reading {

@@ -246,6 +246,7 @@ mod tests {
             super::super::Event::Loaded {
                 index: 0,
                 result: Ok(std::sync::Arc::new(doc)),
+                modified: None,
             },
             fx,
         );

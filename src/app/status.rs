@@ -57,6 +57,14 @@ impl Status {
         }
     }
 
+    /// The message on screen has done its work (the user moved on): it goes, unless others
+    /// wait to be read after it.
+    pub fn dismiss(&mut self) {
+        if self.queue.len() == 1 {
+            self.queue.clear();
+        }
+    }
+
     /// Takes away the message on screen if it is `msg` (a notice that no longer holds).
     pub fn withdraw(&mut self, msg: &str) {
         if self.queue.front().is_some_and(|m| m == msg) {

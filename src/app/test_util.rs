@@ -23,7 +23,14 @@ pub fn seeded_app() -> App {
     let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
     for (index, e) in entries.iter().enumerate() {
         let result = library::load(e).map(Arc::new);
-        up(&mut app, Event::Loaded { index, result });
+        up(
+            &mut app,
+            Event::Loaded {
+                index,
+                result,
+                modified: None,
+            },
+        );
     }
     app
 }

@@ -1,15 +1,18 @@
 //! Drawing: reads `&App`, never changes it. One file per pane and per overlay.
 
 mod bookmarks;
+mod company;
 mod corpus;
 mod help;
 mod highlight;
 mod list;
 mod mentions;
 mod reader;
+mod scrollbar;
 mod sidebar;
 mod status;
 pub mod theme;
+mod timeline;
 
 use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Overlay};
@@ -38,6 +41,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Bookmarks(list)) => bookmarks::draw(frame, area, app, list, theme),
         Some(Overlay::Corpus(c)) => corpus::draw(frame, area, app, c, theme),
         Some(Overlay::Mentions(m)) => mentions::draw(frame, area, app, m, theme),
+        Some(Overlay::Company(c)) => company::draw(frame, area, app, c, theme),
+        Some(Overlay::Timeline(t)) => timeline::draw(frame, area, app, t, theme),
         None => {}
     }
 }

@@ -74,6 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    super::scrollbar::draw(frame, inner, app, theme);
 }
 
 /// Styled ranges on one line: search matches (the current one stronger).

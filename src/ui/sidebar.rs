@@ -26,6 +26,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    let hidden: Vec<String> = crate::entity::Label::ALL
+        .iter()
+        .filter(|l| !e.shows(**l))
+        .map(|l| EntityState::heading(*l).to_lowercase())
+        .collect();
+    if !hidden.is_empty() {
+        lines.push(Line::styled(
+            fit(&format!("hidden: {}", hidden.join(", ")), width),
+            theme.meta,
+        ));
+    }
     if !e.filter.is_empty() {
         lines.push(Line::styled(
             fit(&format!("filter: {}", e.filter), width),

@@ -14,10 +14,12 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
     // A message that the bar cannot hold whole, or that a prompt would hide, is shown whole
-    // just above it.
+    // just above it (and the bar shows the title again).
+    let mut above_bar = false;
     if let Some((msg, more)) = app.status.current() {
         let room = width.saturating_sub(right_side(app).width() + 2);
         if app.input.is_some() || msg.width() > room {
+            above_bar = true;
             let msg = if more > 0 {
                 format!("{msg}  [{more} more: any key]")
             } else {
@@ -57,10 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let hints_w: usize = hints.iter().map(Span::width).sum();
     let right_w = right.width();
-    let left = left_side(app);
+    let left = left_side(app, above_bar);
     // The hints give way to a message that needs their room, and to a short bar.
     let whole = 1 + left.width() + right_w + hints_w <= width;
-    let keep_hints = whole || (app.status.current().is_none() && width >= right_w + hints_w + 24);
+    let quiet = app.status.current().is_none() || above_bar;
+    let keep_hints = whole || (quiet && width >= right_w + hints_w + 24);
     let hints_w = if keep_hints { hints_w } else { 0 };
     let room = width.saturating_sub(right_w + hints_w + 1);
     let left = fit(&left, room);
@@ -96,8 +99,8 @@ fn above(frame: &mut Frame, bar: Rect, msg: &str, theme: &Theme) {
 }
 
 /// The message, else the followed entity or the title.
-fn left_side(app: &App) -> String {
-    if let Some((msg, more)) = app.status.current() {
+fn left_side(app: &App, message_above: bool) -> String {
+    if let Some((msg, more)) = app.status.current().filter(|_| !message_above) {
         return match more {
             0 => msg.to_string(),
             n => format!("{msg}  [{n} more: any key]"),
@@ -147,16 +150,12 @@ fn right_side(app: &App) -> String {
 
 /// What `n` steps through now, and where the reader is in it.
 fn following(app: &App) -> Option<String> {
-    let search = app.reading.search.as_ref();
-    let entity = app.entities.selected.is_some();
-    let mentions = match app.reading.follow {
-        Follow::Mentions => entity || search.is_none(),
-        Follow::Matches => entity && search.is_none(),
-    };
-    if mentions {
-        return app.mention_status().map(|s| format!("n: {s}"));
+    match app.follows()? {
+        Follow::Mentions => return app.mention_status().map(|s| format!("n: {s}")),
+        Follow::Passages => return app.passage_status().map(|s| format!("n: {s}")),
+        Follow::Matches => {}
     }
-    let s = search?;
+    let s = app.reading.search.as_ref()?;
     let at = s.current.map_or("-".to_string(), |i| (i + 1).to_string());
     // Typed in a long article, only the matches ahead are known until Enter.
     let of = if s.partial {

@@ -114,6 +114,7 @@ fn draw_at_sizes(dir: &std::path::Path, c: &Case) {
     let ev = Event::Loaded {
         index: 0,
         result: doc,
+        modified: None,
     };
     app.update(ev, &mut Vec::new());
     assert!(app.reader().is_some(), "{}: not opened", c.name);

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod company;
 mod defects;
 mod every_key;
 mod habits;

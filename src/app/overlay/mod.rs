@@ -3,16 +3,20 @@
 //! else there than in the panes).
 
 pub mod bookmarks;
+pub mod company;
 pub mod corpus;
 pub mod help;
 pub mod mentions;
+pub mod timeline;
 
 use super::{App, Effect};
 use crate::action::{Action, Context};
 pub use bookmarks::BookmarkList;
+pub use company::CompanyView;
 pub use corpus::CorpusSearch;
 pub use help::HelpView;
 pub use mentions::MentionList;
+pub use timeline::TimelineView;
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -22,6 +26,10 @@ pub enum Overlay {
     Corpus(CorpusSearch),
     /// Every mention of the selected entity.
     Mentions(MentionList),
+    /// Who appears with the selected entity.
+    Company(CompanyView),
+    /// When the selected entity is named.
+    Timeline(TimelineView),
 }
 
 impl Overlay {
@@ -30,7 +38,10 @@ impl Overlay {
         match self {
             Overlay::Help(_) => Context::Help,
             Overlay::Bookmarks(_) => Context::Bookmarks,
-            Overlay::Corpus(_) | Overlay::Mentions(_) => Context::List,
+            Overlay::Corpus(_)
+            | Overlay::Mentions(_)
+            | Overlay::Company(_)
+            | Overlay::Timeline(_) => Context::List,
         }
     }
 }
@@ -43,6 +54,8 @@ impl App {
             Some(Overlay::Bookmarks(_)) => self.bookmark_list_action(action, count, fx),
             Some(Overlay::Corpus(_)) => self.corpus_action(action, count, fx),
             Some(Overlay::Mentions(_)) => self.mentions_action(action, count, fx),
+            Some(Overlay::Company(_)) => self.company_action(action, count, fx),
+            Some(Overlay::Timeline(_)) => self.timeline_action(action, count, fx),
             None => {}
         }
     }

@@ -1,0 +1,94 @@
+//! When (`T`): the selected entity's mentions per day, month or year across the library, and
+//! the articles naming it, oldest first, each with its date and where the date comes from;
+//! Enter opens one at its first mention.
+
+use super::super::list::{OVERLAY_PAGE, move_selection};
+use super::super::{App, Effect};
+use super::Overlay;
+use crate::action::Action;
+use crate::calendar::When;
+use crate::entity::EntityId;
+use crate::timeline::{self, DateClues, Source, Timeline};
+
+#[derive(Debug, Clone)]
+pub struct TimelineView {
+    pub of: EntityId,
+    pub timeline: Timeline,
+    /// A row of `timeline.dated`.
+    pub selected: usize,
+}
+
+impl TimelineView {
+    /// The bar holding the selected article.
+    pub fn selected_bin(&self) -> Option<usize> {
+        self.timeline
+            .bins
+            .iter()
+            .position(|b| b.articles.contains(&self.selected))
+    }
+}
+
+impl App {
+    /// The date of article `doc` and where it comes from.
+    pub fn article_date(&self, doc: usize) -> Option<(When, Source)> {
+        let a = self.library.articles.get(doc)?;
+        let d = a.doc.as_ref()?;
+        let clues = DateClues {
+            line: d.date.as_deref(),
+            text: &d.text,
+            modified: a.modified,
+        };
+        timeline::article_date(&self.entities.index, doc, &clues)
+    }
+
+    /// `T`: the selected entity over time.
+    pub(crate) fn open_timeline(&mut self) {
+        let Some(id) = self.entities.selected else {
+            self.status
+                .say("select an entity first (Enter in the sidebar or on a line)");
+            return;
+        };
+        let timeline = timeline::timeline(&self.entities.index, id, |d| self.article_date(d));
+        // The article open now, if it names the entity, else the newest.
+        let selected = timeline
+            .dated
+            .iter()
+            .position(|x| Some(x.doc) == self.reading.open)
+            .unwrap_or(timeline.dated.len().saturating_sub(1));
+        self.overlay = Some(Overlay::Timeline(TimelineView {
+            of: id,
+            timeline,
+            selected,
+        }));
+    }
+
+    pub(super) fn timeline_action(&mut self, action: Action, count: usize, fx: &mut Vec<Effect>) {
+        let Some(Overlay::Timeline(v)) = &mut self.overlay else {
+            return;
+        };
+        let n = v.timeline.dated.len();
+        if move_selection(&mut v.selected, n, OVERLAY_PAGE, action, count) {
+            return;
+        }
+        match action {
+            Action::Open => {
+                let Some(doc) = v.timeline.dated.get(v.selected).map(|x| x.doc) else {
+                    return;
+                };
+                let id = v.of;
+                self.overlay = None;
+                // At the article's first mention of the entity.
+                let occ = self.entities.index.occurrences(id);
+                let k = occ.iter().position(|&(d, _)| d as usize == doc);
+                match k {
+                    Some(k) => self.go_to_mention(k, fx),
+                    None => self.open_at(doc, None, fx),
+                }
+            }
+            Action::Cancel | Action::Timeline => self.overlay = None,
+            Action::Quit => self.quit(fx),
+            Action::Redraw => fx.push(Effect::Redraw),
+            _ => {}
+        }
+    }
+}

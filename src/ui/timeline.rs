@@ -1,0 +1,122 @@
+//! When an entity is named: a bar per day, month or year (ratatui's `BarChart`), the first,
+//! selected and last periods named under it, and the articles naming it, oldest first, each
+//! with its date and where that date comes from.
+
+use super::{Theme, fit};
+use crate::app::App;
+use crate::app::overlay::TimelineView;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &Theme) {
+    let name = app
+        .entities
+        .index
+        .entity(v.of)
+        .map_or(String::new(), |e| e.name.clone());
+    let t = &v.timeline;
+    let per = match t.period {
+        crate::timeline::Period::Day => "day",
+        crate::timeline::Period::Month => "month",
+        crate::timeline::Period::Year => "year",
+    };
+    let title = format!(" {name} · mentions per {per} · {} articles ", t.dated.len());
+    let inner = super::overlay_list(
+        frame,
+        area,
+        &title,
+        "Enter open the article · Esc close",
+        theme,
+    );
+    let width = usize::from(inner.width);
+    if t.bins.is_empty() {
+        let msg = if t.undated.is_empty() {
+            "No article names it yet."
+        } else {
+            "No article naming it has a date (a date line, a date near its start, or a file)."
+        };
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.meta)), inner);
+        return;
+    }
+    let chart_h = (inner.height / 2).clamp(3, 10);
+    let selected_bin = v.selected_bin();
+    let n = t.bins.len() as u16;
+    let gap = u16::from(n * 2 <= inner.width);
+    let bar_w = (inner.width / n.max(1)).saturating_sub(gap).clamp(1, 6);
+    let bars: Vec<Bar> = t
+        .bins
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let style = if Some(i) == selected_bin {
+                theme.match_current
+            } else {
+                theme.heading
+            };
+            Bar::default()
+                .value(b.mentions as u64)
+                .style(style)
+                .text_value(if bar_w >= 3 && b.mentions > 0 {
+                    b.mentions.to_string()
+                } else {
+                    String::new()
+                })
+        })
+        .collect();
+    let chart = BarChart::new(bars).bar_width(bar_w).bar_gap(gap);
+    let chart_area = Rect::new(inner.x, inner.y, inner.width, chart_h);
+    frame.render_widget(chart, chart_area);
+    // Under the bars: the first period, the selected one, the last.
+    let first = t.bins.first().map_or("", |b| b.label.as_str());
+    let last = t.bins.last().map_or("", |b| b.label.as_str());
+    let sel = selected_bin
+        .and_then(|i| t.bins.get(i))
+        .map_or(String::new(), |b| {
+            format!("▲ {} · {} mentions", b.label, b.mentions)
+        });
+    let pad =
+        width.saturating_sub(first.chars().count() + last.chars().count() + sel.chars().count());
+    let axis = Line::from(vec![
+        Span::styled(first.to_string(), theme.meta),
+        Span::raw(" ".repeat(pad / 2)),
+        Span::styled(sel, theme.match_current),
+        Span::raw(" ".repeat(pad - pad / 2)),
+        Span::styled(last.to_string(), theme.meta),
+    ]);
+    frame.render_widget(
+        Paragraph::new(axis),
+        Rect::new(inner.x, inner.y + chart_h, inner.width, 1),
+    );
+    let list_y = inner.y + chart_h + 2;
+    let rows = usize::from(inner.height.saturating_sub(chart_h + 2));
+    let first_row = v.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = t
+        .dated
+        .iter()
+        .enumerate()
+        .skip(first_row)
+        .take(rows)
+        .map(|(i, x)| {
+            let title = app.library.articles.get(x.doc).map_or("", |a| a.title());
+            let base = if i == v.selected {
+                theme.list_selected
+            } else {
+                theme.body
+            };
+            let head = format!("{:<10}  {:>3}× ", x.when.iso(), x.mentions);
+            let tail = format!("  ({})", x.source.as_str());
+            let room = width.saturating_sub(head.chars().count() + tail.chars().count());
+            Line::from(vec![
+                Span::styled(head, base.patch(theme.meta)),
+                Span::styled(fit(title, room), base),
+                Span::styled(tail, base.patch(theme.meta)),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(inner.x, list_y, inner.width, rows as u16),
+    );
+}

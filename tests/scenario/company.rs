@@ -1,0 +1,163 @@
+//! Issue "What no reader has…": who appears with whom, where a person is named in the
+//! article, when across the library.
+
+use crate::common::headless::Headless;
+
+fn seeds() -> Headless {
+    let mut s = Headless::seeds(120, 40);
+    s.settle();
+    s
+}
+
+#[test]
+fn who_appears_with_whom_and_the_passages_naming_both() {
+    let mut s = seeds();
+    s.keys("w");
+    assert!(
+        s.status().contains("select an entity first"),
+        "{}",
+        s.status()
+    );
+    s.keys("<Tab>/khamenei<Enter><Enter>w");
+    let screen = s.screen();
+    assert!(screen.contains("Who appears with Ali Khamenei"), "{screen}");
+    let haniyeh = screen
+        .lines()
+        .find(|l| l.contains("Ismail Haniyeh") && l.contains(" · "))
+        .expect("Haniyeh listed");
+    assert!(
+        haniyeh.contains("5 · 1"),
+        "5 passages in 1 article: {haniyeh}"
+    );
+    for heading in ["People", "Organisations", "Places"] {
+        assert!(screen.contains(heading), "grouped by type: {screen}");
+    }
+    s.keys("<Enter>");
+    assert!(
+        s.screen()
+            .contains("Ali Khamenei & Ismail Haniyeh · 5 passages"),
+        "{}",
+        s.screen()
+    );
+    s.keys("<Enter>");
+    assert!(s.app().overlay.is_none());
+    assert!(s.status().contains("passage 1/5"), "{}", s.status());
+    let first = s.cursor();
+    s.keys("n");
+    assert!(s.status().contains("passage 2/5"), "{}", s.status());
+    assert_ne!(s.cursor(), first, "n went to the next shared passage");
+    s.keys("N");
+    assert!(s.status().contains("passage 1/5"), "{}", s.status());
+    // Esc forgets the walk; n follows searches again.
+    s.keys("<Esc>/reuters<Enter>n");
+    assert!(s.status().contains("n: /reuters 2/"), "{}", s.status());
+}
+
+/// The reader's scrollbar: ticks where the selected person is named, where the search
+/// matches, where bookmarks are; a click on a tick goes there.
+#[test]
+fn the_scrollbar_shows_where_and_a_click_goes_there() {
+    use liseuse::app::Event;
+    use liseuse::app::Mouse;
+    let mut s = seeds();
+    let g = s.app().geometry().unwrap();
+    let col = usize::from(g.reader.x + g.reader.width - 2);
+    let bar = |s: &mut Headless| -> Vec<char> {
+        s.screen()
+            .lines()
+            .skip(1)
+            .take(usize::from(g.reader.height - 2))
+            .map(|l| l.chars().nth(col).unwrap_or(' '))
+            .collect()
+    };
+    assert!(
+        bar(&mut s).iter().all(|c| matches!(c, '┃' | '│')),
+        "no ticks yet"
+    );
+    s.keys("<Tab>/khamenei<Enter><Enter><S-Tab>");
+    let ticks = bar(&mut s);
+    let rows: Vec<usize> = (0..ticks.len()).filter(|&i| ticks[i] == '•').collect();
+    assert!(rows.len() >= 5, "a tick per part naming him: {ticks:?}");
+    // A click on the last tick: the cursor goes to a line naming him.
+    let row = *rows.last().unwrap();
+    s.send(Event::Mouse(Mouse::Click {
+        x: col as u16,
+        y: g.reader.y + 1 + row as u16,
+    }));
+    let r = s.app().reader().unwrap();
+    let line = r.line_range(r.cursor).unwrap();
+    let near = &r.doc.text[line.start..(line.end + 80).min(r.doc.text.len())];
+    assert!(near.contains("Khamenei"), "{near}");
+    assert!(
+        r.offset_of(r.cursor) > r.doc.text.len() / 2,
+        "down in the article"
+    );
+    // Matches and bookmarks have their own marks.
+    s.keys("g/reuters<Enter>");
+    assert!(bar(&mut s).contains(&'◆'), "{:?}", bar(&mut s));
+    s.keys("<Esc>Gb<Esc>");
+    assert!(bar(&mut s).contains(&'▪'), "{:?}", bar(&mut s));
+}
+
+/// Highlighting per type: `L` hides places from the text and the sidebar, which says so.
+#[test]
+fn each_type_can_be_hidden_and_shown_again() {
+    let mut s = seeds();
+    assert!(s.screen().contains("Places 16"));
+    s.keys("L");
+    let screen = s.screen();
+    assert!(!screen.contains("Places 16"), "{screen}");
+    assert!(screen.contains("hidden: places"), "{screen}");
+    assert!(
+        s.app()
+            .entities
+            .doc_mentions(0)
+            .iter()
+            .any(|m| m.label() == liseuse::entity::Label::Loc)
+    );
+    assert!(!s.app().entities.shows(liseuse::entity::Label::Loc));
+    s.keys("L");
+    assert!(s.screen().contains("Places 16"));
+    s.keys("PO");
+    assert!(
+        s.screen().contains("hidden: people, organisatio"),
+        "{}",
+        s.screen()
+    );
+}
+
+/// When: an entity's mentions per month over the library, its articles by date with where
+/// the date comes from; Enter opens one at its first mention.
+#[test]
+fn the_timeline_shows_when_and_opens_an_article() {
+    let lib = crate::library(12);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    s.keys("<Tab>c/meloni<Enter><Enter>T");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Giorgia Meloni · mentions per month"),
+        "{screen}"
+    );
+    // Named in articles 1, 3, 6, 8 and 11, dated 2024-02, -04, -07, -09 and -03 in their
+    // text: oldest first.
+    let listed: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("(date in the text)"))
+        .collect();
+    assert_eq!(listed.len(), 5, "{screen}");
+    for (line, month) in listed
+        .iter()
+        .zip(["2024-02", "2024-03", "2024-04", "2024-07", "2024-09"])
+    {
+        assert!(line.contains(month), "{month}: {line}");
+    }
+    s.keys("<Enter>");
+    assert!(s.app().overlay.is_none());
+    let r = s.app().reader().unwrap();
+    let line = &r.doc.text[r.line_range(r.cursor).unwrap()];
+    assert!(
+        line.contains("Meloni") || line.contains("Giorgia"),
+        "{line}"
+    );
+}
