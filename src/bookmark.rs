@@ -5,6 +5,7 @@
 
 mod anchor;
 mod export;
+mod extra;
 mod locate;
 mod normalize;
 mod time;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use anchor::{Anchor, CONTEXT_CHARS, content_hash};
 pub use export::{export_json, export_markdown};
+pub use extra::Extra;
 pub use locate::{Located, Locator, locate};
 pub use time::rfc3339_utc;
 
@@ -35,6 +37,10 @@ pub struct Bookmark {
     pub title: String,
     /// Where the passage is.
     pub anchor: Anchor,
+    /// Fields this version does not know (written by a newer liseuse, or a script): kept, and
+    /// written back as they were at every save.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Bookmark {
@@ -47,6 +53,7 @@ impl Bookmark {
             note: String::new(),
             title: title.to_owned(),
             anchor,
+            extra: Extra::new(),
         }
     }
 }

@@ -88,7 +88,9 @@ pub fn cache_dir(cli: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// What the cache holds for this engine version; empty when there is none or it is unusable.
+/// Temp files that killed writers left in `dir` are removed first (it runs once, at start).
 pub fn load(dir: &Path) -> Cached {
+    remove_stale_temps(dir);
     let path = dir.join(file_name());
     let Ok((bytes, false)) = crate::readfile::read_regular(&path, MAX_CACHE_BYTES) else {
         return Cached::default();
@@ -138,8 +140,12 @@ pub fn save(
     docs: &[(&str, Arc<DocEntities>)],
     index: Option<(&[String], &EntityIndex)>,
 ) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    crate::store::ensure_folder(dir)?;
+    let prefix = crate::store::temp::prefix(&file_name());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(crate::store::temp::SUFFIX)
+        .tempfile_in(dir)?;
     let file = tmp.as_file_mut();
     file.write_all(&[0u8; HEADER])?;
     // Streamed: a large library's cache is never held in memory as one buffer.
@@ -162,6 +168,65 @@ pub fn save(
     file.sync_all()?;
     tmp.persist(dir.join(file_name())).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Why the cache cannot be kept in `dir`, in words for the startup, when its path names a file
+/// rather than a folder. (Anything else that stops a save only costs time at the next start.)
+pub fn dir_problem(dir: &Path) -> Option<String> {
+    let m = std::fs::metadata(dir).ok()?;
+    (!m.is_dir()).then(|| {
+        format!(
+            "the cache directory {} is a file, not a folder: names are found again at every start",
+            dir.display()
+        )
+    })
+}
+
+/// Removes what killed writers left: our temp files of every engine version (`.entities-v2.bin.
+/// {pid}.XXXXXX.tmp`), and those of liseuse before pids were in the names (`.tmpXXXXXX`,
+/// tempfile's default), only when old and starting as our files start (a header, or the zeroes
+/// written before it), since another program may use that name too.
+fn remove_stale_temps(dir: &Path) {
+    for v in 1..=ENGINE_VERSION {
+        crate::store::temp::remove_stale(dir, &format!("entities-v{v}.bin"), false);
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(random) = name.to_str().and_then(|n| n.strip_prefix(".tmp")) else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= crate::store::temp::STALE_AFTER);
+        if random.len() == 6 && old && starts_like_ours(&entry.path()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn starts_like_ours(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; HEADER];
+    let Ok(file) = crate::readfile::open_regular(path) else {
+        return false;
+    };
+    let mut got = 0;
+    let mut reader = file.take(HEADER as u64);
+    while let Ok(n) = reader.read(head.get_mut(got..).unwrap_or_default()) {
+        if n == 0 {
+            break;
+        }
+        got += n;
+    }
+    let head = head.get(..got).unwrap_or_default();
+    head.starts_with(b"liseuse") || (!head.is_empty() && head.iter().all(|&b| b == 0))
 }
 
 #[cfg(test)]

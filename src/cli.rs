@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long)]
     pub print_config: bool,
 
+    /// Print where the settings file is read from, and exit
+    #[arg(long)]
+    pub print_config_path: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

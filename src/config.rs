@@ -1,18 +1,24 @@
 //! Settings from `config.toml`: theme and colours, key bindings by action name, which entity
-//! labels to show, and the reader's width limit. A bad file never stops liseuse: it says what is
-//! wrong and where, and the defaults are used.
+//! labels to show, and the reader's width limit. A bad file never stops liseuse, nor costs more
+//! than its mistakes: every one is said with its line (`config/parse.rs`), and the rest of the
+//! settings are used.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+mod color;
+mod parse;
+
+pub use color::is_color;
+pub use parse::parse_all;
+
 use crate::action::Action;
 use crate::keymap::{Key, Keymap};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The defaults, commented, as `liseuse --print-config` prints them. Parsing this must give
-/// `Config::default()` (a test checks it).
-pub const DEFAULT_TOML: &str = r##"# liseuse configuration: every setting is optional; the values shown are the defaults.
+/// The settings before `[keys]`, as `--print-config` prints them; the key section is generated
+/// from the action table (see [`default_toml`]).
+const HEAD_TOML: &str = r##"# liseuse configuration: every setting is optional; the values shown are the defaults.
 # Put this file at the path `liseuse --print-config-path` prints, or pass --config FILE.
 
 # Widest the article's text may be, in columns; it is centred in the reader. 0 = the pane's width.
@@ -34,27 +40,59 @@ labels = ["PER", "ORG", "LOC", "DATE"]
 # focus = "cyan"
 
 [keys]
-# Each action with the keys that ask for it; this replaces that action's default keys.
+# Each action with the keys that ask for it; a line replaces that action's default keys.
 # Key names: a character, Space, Enter, Esc, Tab, Shift-Tab, Up, Down, Left, Right, PageUp,
-# PageDown, Home, End, Backspace, Delete, F1…F12, with Ctrl- or Alt- in front. For example:
-# down = ["j", "Down"]
-# quit = ["q", "Ctrl-c"]
+# PageDown, Home, End, Backspace, Delete, F1…F12, with Ctrl- or Alt- in front. Ctrl-c always
+# quits. Every action, with its default keys:
 "##;
+
+/// The defaults, commented, as `liseuse --print-config` prints them: every action with its
+/// default keys and what it does. Parsing this gives `Config::default()` (a test checks it).
+pub fn default_toml() -> String {
+    let mut out = String::from(HEAD_TOML);
+    let keymap = Keymap::default();
+    let rows: Vec<(String, &str)> = Action::ALL
+        .iter()
+        .map(|&a| {
+            let keys: Vec<String> = keymap
+                .keys_for(a)
+                .iter()
+                .map(|k| toml_string(&k.to_string()))
+                .collect();
+            (format!("# {} = [{}]", a.name(), keys.join(", ")), a.help())
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (line, help) in rows {
+        let pad = width - line.chars().count();
+        out.push_str(&format!("{line}{}   # {help}\n", " ".repeat(pad)));
+    }
+    out
+}
+
+/// `s` as a TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
 
 pub const LABELS: &[&str] = &["PER", "ORG", "LOC", "DATE"];
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub reader_width: u16,
     pub theme: ThemeName,
     pub labels: Vec<String>,
+    /// Colour overrides by name ([`COLOR_NAMES`]); every value is a colour ([`is_color`]).
     pub colors: BTreeMap<String, String>,
+    /// Keys by action name, as the file gives them; each key parses and belongs to one action.
     pub keys: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
     #[default]
     Dark,
@@ -82,78 +120,28 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "liseuse").map(|d| d.config_dir().join("config.toml"))
 }
 
-/// Parses a config file's text; the error names the line.
+/// Parses a config file's text, all or nothing: the settings, or every problem in one line
+/// (`line N: …; line M: …`). Liseuse itself uses [`parse_all`], which keeps what is right.
 pub fn parse(text: &str) -> Result<Config, String> {
-    let config: Config = toml::from_str(text).map_err(|e| one_line(&e.to_string()))?;
-    for label in &config.labels {
-        if !LABELS.contains(&label.as_str()) {
-            return Err(format!(
-                "line {}: unknown label {label:?} (use PER, ORG, LOC, DATE)",
-                line_of(text, &format!("\"{label}\""))
-            ));
-        }
+    let (config, problems) = parse_all(text);
+    match problems.is_empty() {
+        true => Ok(config),
+        false => Err(problems.join("; ")),
     }
-    for name in config.colors.keys() {
-        if !COLOR_NAMES.contains(&name.as_str()) {
-            return Err(format!(
-                "line {}: unknown colour {name:?} (use {})",
-                line_of(text, name),
-                COLOR_NAMES.join(", ")
-            ));
-        }
-    }
-    for (name, keys) in &config.keys {
-        if Action::from_name(name).is_none() {
-            return Err(format!(
-                "line {}: unknown action {name:?} (`liseuse --print-config` lists them in the help)",
-                line_of(text, name)
-            ));
-        }
-        for k in keys {
-            if Key::parse(k).is_none() {
-                return Err(format!(
-                    "line {}: unknown key {k:?} for {name}",
-                    line_of(text, &format!("\"{k}\""))
-                ));
-            }
-        }
-    }
-    Ok(config)
-}
-
-/// toml's messages span several lines with a caret drawing; the status bar has one line.
-fn one_line(msg: &str) -> String {
-    let mut lines = msg.lines().filter(|l| !l.trim().is_empty());
-    let head = lines.next().unwrap_or("invalid config").trim();
-    let last = msg
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty() && !l.contains('|') && !l.contains('^'));
-    let head = head.trim_start_matches("TOML parse error at ");
-    match last {
-        Some(l) if l.trim() != head => format!("{}: {}", head.trim_end_matches(':'), l.trim()),
-        _ => head.to_string(),
-    }
-}
-
-fn line_of(text: &str, needle: &str) -> usize {
-    text.lines()
-        .position(|l| l.contains(needle) && !l.trim_start().starts_with('#'))
-        .map_or(0, |i| i + 1)
 }
 
 /// A config file is a few lines; anything bigger is not one.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Reads the config: `path` if given (an error if it cannot be read), else the default path
-/// (silently the defaults when there is none). On any problem: the defaults, and a one-line
-/// message saying what was wrong.
-pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+/// (silently the defaults when there is none). Returns the settings and one line per problem,
+/// each naming the file: the startup shows them all.
+pub fn load_all(path: Option<&Path>) -> (Config, Vec<String>) {
     let (path, must_exist) = match path {
         Some(p) => (p.to_path_buf(), true),
         None => match default_path() {
             Some(p) => (p, false),
-            None => return (Config::default(), None),
+            None => return (Config::default(), Vec::new()),
         },
     };
     // Through `readfile`: a config path that is a FIFO or a device must not block start-up.
@@ -164,29 +152,36 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
         String::from_utf8(bytes)
             .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
     });
+    let shown = crate::sanitize::one_line(&path.display().to_string());
     let text = match read {
         Ok(t) => t,
         Err(e) if !must_exist && e.kind() == std::io::ErrorKind::NotFound => {
-            return (Config::default(), None);
+            return (Config::default(), Vec::new());
         }
         Err(e) => {
+            let why = crate::library::plain_io_error(&e);
             return (
                 Config::default(),
-                Some(format!(
-                    "config {}: {}; using defaults",
-                    path.display(),
-                    crate::library::plain_io_error(&e)
-                )),
+                vec![format!("config {shown}: {why}; using the defaults")],
             );
         }
     };
-    match parse(&text) {
-        Ok(c) => (c, None),
-        Err(e) => (
-            Config::default(),
-            Some(format!("config {}: {e}; using defaults", path.display())),
-        ),
-    }
+    let (config, problems) = parse_all(&text);
+    let said = problems
+        .into_iter()
+        .map(|p| format!("config {shown}: {p}; the rest of the file is used"))
+        .collect();
+    (config, said)
+}
+
+/// [`load_all`] with its problems in one line: the first, and how many more.
+pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+    let (config, problems) = load_all(path);
+    let message = problems.first().map(|first| match problems.len() - 1 {
+        0 => first.clone(),
+        more => format!("{first} (and {more} more)"),
+    });
+    (config, message)
 }
 
 impl Config {
@@ -208,67 +203,4 @@ impl Config {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::keymap::KeyCode;
-
-    #[test]
-    fn printed_defaults_parse_to_the_defaults() {
-        assert_eq!(parse(DEFAULT_TOML).unwrap(), Config::default());
-    }
-
-    #[test]
-    fn valid_file_changes_what_it_says() {
-        let c = parse(
-            "reader_width = 72\ntheme = \"light\"\nlabels = [\"PER\"]\n[keys]\ndown = [\"n\"]\n[colors]\nperson = \"#ff0000\"\n",
-        )
-        .unwrap();
-        assert_eq!(c.reader_width, 72);
-        assert_eq!(c.theme, ThemeName::Light);
-        assert!(c.shows_label("PER") && !c.shows_label("ORG"));
-        let km = c.keymap();
-        assert_eq!(
-            km.action(Key::plain(KeyCode::Char('n'))),
-            Some(Action::Down)
-        );
-        assert_eq!(km.action(Key::plain(KeyCode::Char('j'))), None);
-    }
-
-    #[test]
-    fn syntax_error_names_the_line() {
-        let err = parse("reader_width = 72\ntheme = dark\n").unwrap_err();
-        assert!(err.contains("line 2"), "{err}");
-        assert!(!err.contains('\n'), "one line: {err}");
-    }
-
-    #[test]
-    fn unknown_keys_are_refused_with_their_line() {
-        let err = parse("reader_width = 72\nfont = \"big\"\n").unwrap_err();
-        assert!(err.contains("line 2") && err.contains("font"), "{err}");
-        let err = parse("[keys]\nfly = [\"f\"]\n").unwrap_err();
-        assert!(err.contains("line 2") && err.contains("fly"), "{err}");
-        let err = parse("[keys]\ndown = [\"Hyper-x\"]\n").unwrap_err();
-        assert!(err.contains("line 2") && err.contains("Hyper-x"), "{err}");
-        let err = parse("labels = [\"MISC\"]\n").unwrap_err();
-        assert!(err.contains("line 1") && err.contains("MISC"), "{err}");
-    }
-
-    #[test]
-    fn wrong_type_is_an_error() {
-        let err = parse("reader_width = \"wide\"\n").unwrap_err();
-        assert!(err.contains("line 1"), "{err}");
-    }
-
-    #[test]
-    fn missing_explicit_file_falls_back_with_a_message() {
-        let dir = tempfile::tempdir().unwrap();
-        let (c, msg) = load(Some(&dir.path().join("none.toml")));
-        assert_eq!(c, Config::default());
-        assert!(msg.unwrap().contains("using defaults"));
-        let bad = dir.path().join("bad.toml");
-        std::fs::write(&bad, "theme = 3\n").unwrap();
-        let (c, msg) = load(Some(&bad));
-        assert_eq!(c, Config::default());
-        assert!(msg.unwrap().contains("line 1"));
-    }
-}
+mod tests;

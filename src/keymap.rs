@@ -200,8 +200,14 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The key that quits whatever a config says: no file can leave liseuse without a way out.
+    pub const ALWAYS_QUIT: Key = Key::ctrl('c');
+
     /// The first action bound to `key`, wherever it applies.
     pub fn action(&self, key: Key) -> Option<Action> {
+        if key == Keymap::ALWAYS_QUIT {
+            return Some(Action::Quit);
+        }
         self.bindings
             .iter()
             .find(|(k, _)| *k == key)
@@ -212,7 +218,7 @@ impl Keymap {
     /// there. Ctrl-C always quits, whatever the bindings say, so a config can never leave
     /// no way out.
     pub fn action_in(&self, key: Key, ctx: Context) -> Option<Action> {
-        if key == Key::ctrl('c') {
+        if key == Keymap::ALWAYS_QUIT {
             return Some(Action::Quit);
         }
         self.bindings
@@ -233,8 +239,14 @@ impl Keymap {
 
     /// Replaces every binding of `action` by `keys`; a key bound to another action where both
     /// apply moves here (`d` for delete in the bookmark list keeps `d` for half a page in the
-    /// reader).
+    /// reader). [`ALWAYS_QUIT`](Self::ALWAYS_QUIT) stays Quit's: it is neither unbound nor
+    /// moved.
     pub fn bind(&mut self, action: Action, keys: &[Key]) {
+        let keys: Vec<Key> = keys
+            .iter()
+            .copied()
+            .filter(|&k| k != Keymap::ALWAYS_QUIT || action == Action::Quit)
+            .collect();
         let shares = |a: Action| {
             Context::ALL
                 .iter()
@@ -243,6 +255,10 @@ impl Keymap {
         self.bindings
             .retain(|(k, a)| *a != action && !(keys.contains(k) && shares(*a)));
         self.bindings.extend(keys.iter().map(|k| (*k, action)));
+        let always = (Keymap::ALWAYS_QUIT, Action::Quit);
+        if !self.bindings.contains(&always) {
+            self.bindings.push(always);
+        }
     }
 }
 
@@ -294,6 +310,20 @@ mod tests {
             km.action(Key::plain(KeyCode::Char('n'))),
             Some(Action::Down)
         );
+    }
+
+    #[test]
+    fn ctrl_c_always_quits_whatever_is_bound() {
+        let mut km = Keymap::default();
+        km.bind(Action::Quit, &[]);
+        assert_eq!(km.action(Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(km.keys_for(Action::Quit), [Key::ctrl('c')]);
+        km.bind(
+            Action::Down,
+            &[Key::ctrl('c'), Key::plain(KeyCode::Char('j'))],
+        );
+        assert_eq!(km.action(Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(km.keys_for(Action::Down), [Key::plain(KeyCode::Char('j'))]);
     }
 
     #[test]

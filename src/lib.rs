@@ -13,6 +13,7 @@ pub mod bookmark;
 pub mod cache;
 pub mod calendar;
 pub mod cli;
+pub mod commands;
 pub mod company;
 pub mod config;
 pub mod crash;

@@ -8,14 +8,22 @@
 //!   disk, so processes working at the same time lose nothing;
 //! - a file that is damaged, unreadable or from a newer liseuse is never written: the store is
 //!   read-only and says why;
-//! - a change that can't be written (full disk, no permission) stays in memory and is retried.
+//! - a change that can't be written (full disk, no permission) stays in memory and is retried;
+//! - a data file that is a symbolic link is written where it points (a dangling one is
+//!   read-only), and keeps its mode;
+//! - saving can run beside the event loop ([`Saver`]), so a lock held by another liseuse never
+//!   freezes the screen.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod bookmarks;
 mod error;
 mod file;
+mod link;
 mod positions;
+mod report;
+mod saver;
+pub(crate) mod temp;
 
 #[cfg(test)]
 mod tests;
@@ -24,9 +32,11 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore, parse_bookmarks};
-pub use error::StoreError;
+pub use error::{StoreError, describe as describe_io};
 pub use file::{AtomicWrite, RealFs, SCHEMA};
 pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};
+pub use report::{Kept, Outcome, Pending, StoreCommand, StoreReport};
+pub use saver::{Closed, Saver, startup_notices};
 
 /// The environment variable that chooses the data directory when `--data-dir` is not given.
 pub const DATA_DIR_ENV: &str = "LISEUSE_DATA_DIR";
@@ -37,11 +47,30 @@ pub fn data_dir(cli: Option<&Path>) -> Result<PathBuf, StoreError> {
     let dir = choose_data_dir(cli, std::env::var_os(DATA_DIR_ENV), || {
         directories::ProjectDirs::from("", "", "liseuse").map(|d| d.data_dir().to_path_buf())
     })?;
-    std::fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir {
-        path: dir.clone(),
-        source,
+    ensure_folder(&dir).map_err(|source| match source.kind() {
+        std::io::ErrorKind::AlreadyExists | std::io::ErrorKind::NotADirectory => {
+            StoreError::NotAFolder(dir.clone())
+        }
+        _ => StoreError::CreateDir {
+            path: dir.clone(),
+            source,
+        },
     })?;
     Ok(dir)
+}
+
+/// Creates `dir` (and its parents) unless it is there. A regular file (or anything but a
+/// folder) in its place is `AlreadyExists`, said in plain words by the callers rather than as
+/// "File exists (os error 17)".
+pub fn ensure_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "is a file, not a folder",
+        )),
+        Err(_) => std::fs::create_dir_all(dir),
+    }
 }
 
 /// The precedence of [`data_dir`], without touching the environment or the disk.

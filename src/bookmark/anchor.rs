@@ -36,6 +36,9 @@ pub struct Anchor {
     pub prefix: String,
     /// Up to [`CONTEXT_CHARS`] characters just after the passage.
     pub suffix: String,
+    /// Fields this version does not know: kept and written back as they were.
+    #[serde(flatten)]
+    pub extra: super::Extra,
 }
 
 impl Anchor {
@@ -54,6 +57,7 @@ impl Anchor {
             exact: text[start..end].to_owned(),
             prefix: last_chars(&text[..start], CONTEXT_CHARS).to_owned(),
             suffix: first_chars(&text[end..], CONTEXT_CHARS).to_owned(),
+            extra: super::Extra::new(),
         }
     }
 }

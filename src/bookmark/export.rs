@@ -1,8 +1,13 @@
 //! Bookmarks out of liseuse: reading notes in Markdown, and W3C Web Annotations in JSON.
+//!
+//! Both are printed to terminals as often as to files: a title, path, quote or note is text
+//! from a file, so Markdown shows its controls as the reader does (`sanitize`), and JSON escapes
+//! them (`\u001b`), which keeps every character.
 
 use serde_json::{Value, json};
 
 use super::Bookmark;
+use crate::sanitize;
 
 /// Reading notes: one `## title` section per article (in the order the articles first appear),
 /// each passage as a `>` block quote in reading order, the note under it, then the date.
@@ -27,19 +32,19 @@ pub fn export_markdown(bookmarks: &[Bookmark]) -> String {
                 if line.is_empty() {
                     out.push_str(">\n");
                 } else {
-                    out.push_str(&format!("> {line}\n"));
+                    out.push_str(&format!("> {}\n", sanitize::display(line)));
                 }
             }
             let note = b.note.trim();
             if !note.is_empty() {
                 out.push('\n');
                 for line in note.lines() {
-                    out.push_str(line.trim_end());
+                    out.push_str(&sanitize::display(line.trim_end()));
                     out.push('\n');
                 }
             }
             let date = b.created.get(..10).unwrap_or(&b.created);
-            out.push_str(&format!("\n— {date}\n"));
+            out.push_str(&format!("\n— {}\n", sanitize::one_line(date)));
         }
     }
     out
@@ -75,7 +80,8 @@ pub fn export_json(bookmarks: &[Bookmark]) -> String {
             a
         })
         .collect();
-    serde_json::to_string_pretty(&annotations).unwrap_or_else(|_| String::from("[]"))
+    let json = serde_json::to_string_pretty(&annotations).unwrap_or_else(|_| String::from("[]"));
+    sanitize::json(&json).into_owned()
 }
 
 /// Bookmarks grouped by article path, articles in first-appearance order, passages by offset.
@@ -97,5 +103,5 @@ fn by_article(bookmarks: &[Bookmark]) -> Vec<Vec<&Bookmark>> {
 }
 
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize::one_line(s)
 }

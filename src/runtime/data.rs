@@ -14,13 +14,21 @@ pub struct Data {
 impl Data {
     pub fn open(dir: Option<&Path>) -> (Data, Option<String>) {
         match store::data_dir(dir) {
-            Ok(d) => (
-                Data {
-                    bookmarks: Some(BookmarkStore::open(&d)),
-                    positions: Some(PositionStore::open(&d)),
-                },
-                None,
-            ),
+            Ok(d) => {
+                let positions = PositionStore::open(&d);
+                // A damaged positions file is never written: said once, at start.
+                let notice = positions
+                    .read_only()
+                    .map(|w| format!("reading positions: {w}"));
+                let bookmarks = Some(BookmarkStore::open(&d));
+                (
+                    Data {
+                        bookmarks,
+                        positions: Some(positions),
+                    },
+                    notice,
+                )
+            }
             Err(e) => (
                 Data {
                     bookmarks: None,

@@ -35,7 +35,7 @@ pub fn boot<B: Backend>(
     rest: Option<Receiver<Discovery>>,
     terminal: Terminal<B>,
 ) -> io::Result<Runtime<B>> {
-    let (cfg, config_message) = config::load(opts.config.as_deref());
+    let (cfg, config_messages) = config::load_all(opts.config.as_deref());
     let (data, data_message) = Data::open(opts.data_dir.as_deref());
     let (places, last) = data.places(found.entries.iter().map(|e| e.path.as_str()));
     let mut start = Start {
@@ -115,13 +115,18 @@ pub fn boot<B: Backend>(
             0 => first.clone(),
             more => format!("{first} (and {more} more)"),
         });
+    let cache_problem =
+        cache::cache_dir(opts.cache_dir.as_deref()).and_then(|d| cache::dir_problem(&d));
     let said = [
-        config_message,
         data_message,
+        cache_problem,
         rt.data.bookmarks_read_only(),
         skipped,
     ];
-    for m in said.into_iter().flatten() {
+    for m in config_messages
+        .into_iter()
+        .chain(said.into_iter().flatten())
+    {
         rt.app.status.tell(m);
     }
     Ok(rt)

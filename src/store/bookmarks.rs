@@ -4,12 +4,14 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
 use super::file::{
-    AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, parse, remove_stale_temps, to_bytes,
+    AtomicWrite, LOCK_TIMEOUT, Loaded, Lock, RealFs, SCHEMA, load, parse, remove_stale_temps,
+    to_bytes,
 };
 use crate::bookmark::Bookmark;
 
@@ -32,7 +34,7 @@ struct BookmarkFile {
 #[derive(Debug, Clone)]
 enum Op {
     /// Adds, or replaces the bookmark with the same id (so undoing a delete re-adds it as it was).
-    Add(Bookmark),
+    Add(Box<Bookmark>),
     Delete(String),
     SetNote(String, String),
 }
@@ -42,8 +44,8 @@ fn apply(list: &mut Vec<Bookmark>, op: &Op) -> Option<Bookmark> {
     match op {
         Op::Add(b) => {
             match list.iter_mut().find(|x| x.id == b.id) {
-                Some(x) => *x = b.clone(),
-                None => list.push(b.clone()),
+                Some(x) => *x = (**b).clone(),
+                None => list.push((**b).clone()),
             }
             None
         }
@@ -82,6 +84,7 @@ pub struct BookmarkStore {
     bookmarks: Vec<Bookmark>,
     pending: Vec<Op>,
     read_only: Option<String>,
+    lock_wait: Duration,
 }
 
 impl BookmarkStore {
@@ -100,9 +103,21 @@ impl BookmarkStore {
             bookmarks: Vec::new(),
             pending: Vec::new(),
             read_only: None,
+            lock_wait: LOCK_TIMEOUT,
         };
+        // What killed processes left, if nobody is saving right now (else the next save).
+        if let Ok(Some(_lock)) = Lock::try_acquire(&store.lock) {
+            remove_stale_temps(&store.file, true);
+        }
         store.reload();
         store
+    }
+
+    /// How long a save waits for another process to release the lock before it gives up with
+    /// [`StoreError::is_lock_busy`] (the change stays pending). Ten seconds unless set; the
+    /// background [`crate::store::Saver`] waits briefly and retries instead.
+    pub fn set_lock_wait(&mut self, wait: Duration) {
+        self.lock_wait = wait;
     }
 
     /// All bookmarks, in the order they were added.
@@ -158,18 +173,36 @@ impl BookmarkStore {
 
     /// Adds `bookmark` (or replaces the one with the same id, e.g. to undo a delete).
     pub fn add(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
-        self.change(Op::Add(bookmark)).map(|_| ())
+        self.change(Op::Add(Box::new(bookmark)), true).map(|_| ())
     }
 
     /// Deletes a bookmark and returns it (for undo); `Ok(None)` if there was none with that id.
     pub fn delete(&mut self, id: &str) -> Result<Option<Bookmark>, StoreError> {
-        self.change(Op::Delete(id.to_owned()))
+        self.change(Op::Delete(id.to_owned()), true)
     }
 
     /// Sets a bookmark's note; `Ok(false)` if there is no bookmark with that id.
     pub fn set_note(&mut self, id: &str, note: &str) -> Result<bool, StoreError> {
         let found = self.get(id).is_some();
-        self.change(Op::SetNote(id.to_owned(), note.to_owned()))?;
+        self.change(Op::SetNote(id.to_owned(), note.to_owned()), true)?;
+        Ok(found)
+    }
+
+    /// [`add`](Self::add) in memory only, touching no file: the change is pending until
+    /// [`flush`](Self::flush). Refused only when the store is read-only.
+    pub fn add_later(&mut self, bookmark: Bookmark) -> Result<(), StoreError> {
+        self.change(Op::Add(Box::new(bookmark)), false).map(|_| ())
+    }
+
+    /// [`delete`](Self::delete) in memory only (see [`add_later`](Self::add_later)).
+    pub fn delete_later(&mut self, id: &str) -> Result<Option<Bookmark>, StoreError> {
+        self.change(Op::Delete(id.to_owned()), false)
+    }
+
+    /// [`set_note`](Self::set_note) in memory only (see [`add_later`](Self::add_later)).
+    pub fn set_note_later(&mut self, id: &str, note: &str) -> Result<bool, StoreError> {
+        let found = self.get(id).is_some();
+        self.change(Op::SetNote(id.to_owned(), note.to_owned()), false)?;
         Ok(found)
     }
 
@@ -184,12 +217,15 @@ impl BookmarkStore {
         self.save()
     }
 
-    fn change(&mut self, op: Op) -> Result<Option<Bookmark>, StoreError> {
+    fn change(&mut self, op: Op, save: bool) -> Result<Option<Bookmark>, StoreError> {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
         let removed = apply(&mut self.bookmarks, &op);
         self.pending.push(op);
+        if !save {
+            return Ok(removed);
+        }
         match self.save() {
             Ok(()) => Ok(removed),
             Err(StoreError::Unsaved {
@@ -211,11 +247,11 @@ impl BookmarkStore {
 
     /// Lock, re-read, replay pending changes on what is on disk, write, unlock.
     fn save(&mut self) -> Result<(), StoreError> {
-        let _lock = match Lock::acquire(&self.lock) {
+        let _lock = match Lock::acquire(&self.lock, self.lock_wait) {
             Ok(l) => l,
             Err(e) => return Err(unsaved(&self.file, "lock", e, self.pending.len())),
         };
-        remove_stale_temps(&self.file);
+        remove_stale_temps(&self.file, true);
         let (mut list, rest) = match load::<BookmarkFile>(&self.file) {
             Loaded::Missing => (Vec::new(), serde_json::Map::new()),
             Loaded::Found(f) => (f.bookmarks, f.rest),

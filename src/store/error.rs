@@ -12,6 +12,8 @@ pub enum StoreError {
     NoDataDir,
     /// The data directory could not be created.
     CreateDir { path: PathBuf, source: io::Error },
+    /// The data directory's path names something that is not a folder (a regular file).
+    NotAFolder(PathBuf),
     /// The file is read-only for this session (damaged, unreadable, or from a newer liseuse) and
     /// was not written; the text says why. A store already read-only refuses the change; a store
     /// that only now found the file bad keeps the change in memory (counted by `unsaved()`).
@@ -53,15 +55,23 @@ impl StoreError {
     pub fn is_unsaved(&self) -> bool {
         matches!(self, StoreError::Unsaved { .. })
     }
+
+    /// Whether the save only waits for another process to release the lock (trying again
+    /// later is all there is to do).
+    pub fn is_lock_busy(&self) -> bool {
+        matches!(self, StoreError::Unsaved { action: "lock", source, .. }
+            if source.kind() == io::ErrorKind::TimedOut)
+    }
 }
 
 /// A plain-words reason for the usual I/O failures, then the system's own message.
-pub(crate) fn describe(e: &io::Error) -> String {
+pub fn describe(e: &io::Error) -> String {
     let plain = match e.kind() {
         io::ErrorKind::StorageFull => "the disk is full",
         io::ErrorKind::PermissionDenied => "permission denied",
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only",
         io::ErrorKind::TimedOut => "another liseuse is busy saving",
+        io::ErrorKind::NotADirectory => "a folder on the way is a file",
         _ => return e.to_string(),
     };
     format!("{plain} ({e})")
@@ -79,6 +89,11 @@ impl fmt::Display for StoreError {
                 "could not create the data directory {}: {}",
                 path.display(),
                 describe(source)
+            ),
+            StoreError::NotAFolder(path) => write!(
+                f,
+                "the data directory {} is a file, not a folder",
+                path.display()
             ),
             StoreError::ReadOnly(reason) => write!(f, "not saved: {reason}"),
             StoreError::Unsaved {

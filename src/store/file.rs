@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::{link, temp};
+
 /// The schema version this liseuse reads and writes.
 pub const SCHEMA: u64 = 1;
 
@@ -18,8 +20,9 @@ pub const SCHEMA: u64 = 1;
 /// few megabytes.
 const MAX_DATA_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// How long a change waits for another process to finish saving.
-const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a change waits for another process to finish saving, unless told otherwise
+/// ([`crate::store::BookmarkStore::set_lock_wait`]).
+pub(crate) const LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// "Replace the file at `path` with `bytes`, all or nothing." The stores write user data only
 /// through this, so tests can make it fail like a full disk or a read-only folder.
@@ -29,20 +32,31 @@ pub trait AtomicWrite: Send + Sync {
 
 /// The real thing: a temp file in the same directory, fsynced, renamed over the old file, then the
 /// directory fsynced. A crash at any moment leaves the old file or the new one, never a mix.
+///
+/// A symlinked data file stays a symlink: the temp file goes beside the link's target and is
+/// renamed over it. The file keeps its mode (a new one gets the usual `0666` less the umask).
 pub struct RealFs;
 
 impl AtomicWrite for RealFs {
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        // Keep a symlinked data file a symlink: replace its target.
-        let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = link::resolve(path).map_err(link::Unresolved::into_io)?;
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&temp_prefix(&path))
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(&dir)?;
+        let existing = fs::metadata(&path).ok().map(|m| m.permissions());
+        let prefix = temp::prefix(&file_name(&path));
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(temp::SUFFIX);
+        #[cfg(unix)]
+        if existing.is_none() {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let mut tmp = builder.tempfile_in(&dir)?;
+        if let Some(mode) = existing {
+            tmp.as_file().set_permissions(mode)?;
+        }
         tmp.write_all(bytes)?;
         tmp.as_file().sync_all()?;
         tmp.persist(&path).map_err(|e| e.error)?;
@@ -50,32 +64,26 @@ impl AtomicWrite for RealFs {
     }
 }
 
-const TEMP_SUFFIX: &str = ".tmp";
-
-/// Temp files for `path` are `.{file name}.XXXXXX.tmp` beside it.
-fn temp_prefix(path: &Path) -> String {
-    let name = path.file_name().map_or_else(
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
         || String::from("data"),
         |n| n.to_string_lossy().into_owned(),
-    );
-    format!(".{name}.")
+    )
 }
 
-/// Removes temp files that a killed process left beside `path`. Call it only while holding the
-/// file's lock: writes happen under the lock, so then any such temp file is abandoned.
-pub(crate) fn remove_stale_temps(path: &Path) {
-    let (Some(dir), prefix) = (path.parent(), temp_prefix(path)) else {
+/// Removes the temp files that killed processes left beside `path` (beside its target, for a
+/// link: that is where they are written). `locked`: the caller holds the file's lock.
+pub(crate) fn remove_stale_temps(path: &Path, locked: bool) {
+    let Ok(path) = link::resolve(path) else {
         return;
     };
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
-            let _ = fs::remove_file(entry.path());
-        }
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        temp::remove_stale(dir, &file_name(&path), locked);
     }
 }
 
@@ -84,14 +92,29 @@ pub(crate) fn remove_stale_temps(path: &Path) {
 pub(crate) struct Lock(File);
 
 impl Lock {
-    pub(crate) fn acquire(path: &Path) -> io::Result<Lock> {
-        let file = OpenOptions::new()
+    fn open(path: &Path) -> io::Result<File> {
+        OpenOptions::new()
             .create(true)
             .truncate(false)
             .read(true)
             .write(true)
-            .open(path)?;
-        let deadline = Instant::now() + LOCK_TIMEOUT;
+            .open(path)
+    }
+
+    /// The lock if nobody holds it, without waiting.
+    pub(crate) fn try_acquire(path: &Path) -> io::Result<Option<Lock>> {
+        let file = Lock::open(path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Lock(file))),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(e),
+        }
+    }
+
+    /// The lock, waiting up to `wait` for another process to release it; `TimedOut` after.
+    pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Lock> {
+        let file = Lock::open(path)?;
+        let deadline = Instant::now() + wait;
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(Lock(file)),
@@ -138,9 +161,14 @@ pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Loaded<T> {
         reason: format!("{name} {why}; it is left untouched and changes are not saved"),
         salvaged: None,
     };
+    // A link to nothing is not an empty list: saving one would replace the link.
+    let path = match link::resolve(path) {
+        Ok(p) => p,
+        Err(why) => return refused(why.describe()),
+    };
     // Never `fs::read`: a FIFO or `/dev/zero` put in place of the file would block or fill the
     // memory. Too big is refused, never truncated (a truncated file would then be written back).
-    let bytes = match crate::readfile::read_regular(path, MAX_DATA_FILE_BYTES) {
+    let bytes = match crate::readfile::read_regular(&path, MAX_DATA_FILE_BYTES) {
         Ok((_, true)) => {
             return refused(format!(
                 "is larger than {} MB",

@@ -5,12 +5,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use super::bookmarks::unsaved;
 use super::error::StoreError;
-use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
+use super::file::{
+    AtomicWrite, LOCK_TIMEOUT, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes,
+};
 
 /// File name of the reading positions in the data directory.
 pub const POSITIONS_FILE: &str = "positions.json";
@@ -27,6 +30,9 @@ pub struct Position {
     pub cursor: Option<usize>,
     /// [`crate::bookmark::content_hash`] of the text the offset belongs to.
     pub content_hash: String,
+    /// Fields this version does not know: kept and written back as they were.
+    #[serde(flatten)]
+    pub extra: crate::bookmark::Extra,
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -51,6 +57,7 @@ pub struct PositionStore {
     changed: BTreeSet<String>,
     last_changed: bool,
     read_only: Option<String>,
+    lock_wait: Duration,
 }
 
 impl PositionStore {
@@ -61,6 +68,9 @@ impl PositionStore {
 
     /// [`open`](Self::open), writing through `fs`.
     pub fn open_with(dir: &Path, fs: Arc<dyn AtomicWrite>) -> PositionStore {
+        if let Ok(Some(_lock)) = Lock::try_acquire(&dir.join(POSITIONS_LOCK)) {
+            remove_stale_temps(&dir.join(POSITIONS_FILE), true);
+        }
         let (data, read_only) = match load::<PositionFile>(&dir.join(POSITIONS_FILE)) {
             Loaded::Missing => (PositionFile::default(), None),
             Loaded::Found(f) => (f, None),
@@ -74,7 +84,13 @@ impl PositionStore {
             changed: BTreeSet::new(),
             last_changed: false,
             read_only,
+            lock_wait: LOCK_TIMEOUT,
         }
+    }
+
+    /// See [`crate::store::BookmarkStore::set_lock_wait`].
+    pub fn set_lock_wait(&mut self, wait: Duration) {
+        self.lock_wait = wait;
     }
 
     pub fn get(&self, path: &str) -> Option<&Position> {
@@ -88,15 +104,28 @@ impl PositionStore {
 
     /// Records the top line and the cursor line in `path` (in memory).
     pub fn set_place(&mut self, path: &str, top: usize, cursor: usize, content_hash: &str) {
-        let position = Position {
-            offset: top,
-            cursor: (cursor != top).then_some(cursor),
-            content_hash: content_hash.to_owned(),
-        };
-        if self.data.positions.get(path) != Some(&position) {
-            self.data.positions.insert(path.to_owned(), position);
-            self.changed.insert(path.to_owned());
+        let cursor = (cursor != top).then_some(cursor);
+        let same =
+            |p: &Position| p.offset == top && p.cursor == cursor && p.content_hash == content_hash;
+        match self.data.positions.get_mut(path) {
+            Some(p) if same(p) => return,
+            // Fields a newer liseuse keeps beside the position stay with it.
+            Some(p) => {
+                p.offset = top;
+                p.cursor = cursor;
+                content_hash.clone_into(&mut p.content_hash);
+            }
+            None => {
+                let position = Position {
+                    offset: top,
+                    cursor,
+                    content_hash: content_hash.to_owned(),
+                    extra: crate::bookmark::Extra::new(),
+                };
+                self.data.positions.insert(path.to_owned(), position);
+            }
         }
+        self.changed.insert(path.to_owned());
     }
 
     pub fn last_article(&self) -> Option<&str> {
@@ -129,9 +158,9 @@ impl PositionStore {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
-        let _lock = Lock::acquire(&self.lock)
+        let _lock = Lock::acquire(&self.lock, self.lock_wait)
             .map_err(|e| unsaved(&self.file, "lock", e, self.unsaved()))?;
-        remove_stale_temps(&self.file);
+        remove_stale_temps(&self.file, true);
         let mut disk = match load::<PositionFile>(&self.file) {
             Loaded::Missing => PositionFile::default(),
             Loaded::Found(f) => f,
@@ -142,8 +171,20 @@ impl PositionStore {
         };
         disk.schema = SCHEMA;
         for path in &self.changed {
-            if let Some(p) = self.data.positions.get(path) {
-                disk.positions.insert(path.clone(), p.clone());
+            let Some(p) = self.data.positions.get(path) else {
+                continue;
+            };
+            match disk.positions.get_mut(path) {
+                // What another process keeps beside it stays.
+                Some(d) => {
+                    d.offset = p.offset;
+                    d.cursor = p.cursor;
+                    d.content_hash.clone_from(&p.content_hash);
+                    d.extra.add_missing(&p.extra);
+                }
+                None => {
+                    disk.positions.insert(path.clone(), p.clone());
+                }
             }
         }
         if self.last_changed {

@@ -11,15 +11,15 @@ use liseuse::store::{
 
 use crate::{bookmark, ids_on_disk};
 
-const ENOSPC: i32 = 28;
+pub const ENOSPC: i32 = 28;
 const EACCES: i32 = 13;
 
 /// The real atomic write, unless told to fail with an OS error.
 #[derive(Default)]
-struct Faulty(Mutex<Option<i32>>);
+pub struct Faulty(Mutex<Option<i32>>);
 
 impl Faulty {
-    fn fail_with(&self, errno: Option<i32>) {
+    pub fn fail_with(&self, errno: Option<i32>) {
         *self.0.lock().expect("lock") = errno;
     }
 }

@@ -7,7 +7,11 @@ mod concurrent;
 mod crash;
 mod damaged;
 mod faults;
+mod files;
+mod links;
 mod positions;
+mod saver;
+mod unknown;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,0 +1,52 @@
+//! `liseuse entities [PATH...] --format json|tsv`: every mention with its entity, for scripts
+//! and for scoring.
+
+use std::path::PathBuf;
+
+use super::output::{Failure, Out, Outcome, say};
+use crate::cli::EntityFormat;
+use crate::entity::{self, export::ExportDoc};
+use crate::library::{self, Discovery};
+
+pub fn run(paths: &[PathBuf], format: EntityFormat) -> Outcome {
+    let found = match paths.is_empty() {
+        true => Discovery {
+            entries: library::seeds(),
+            skipped: Vec::new(),
+        },
+        false => library::discover(paths).map_err(Failure::Failed)?,
+    };
+    for why in &found.skipped {
+        say(why);
+    }
+    let mut docs = Vec::new();
+    for e in &found.entries {
+        match library::load(e) {
+            Ok(d) => docs.push((e.path.clone(), d)),
+            Err(why) => say(&format!("{}: {why}", e.path)),
+        }
+    }
+    let analysed: Vec<_> = docs.iter().map(|(_, d)| entity::analyse(&d.text)).collect();
+    let index = entity::EntityIndex::build(&analysed);
+    let export: Vec<ExportDoc> = docs
+        .iter()
+        .map(|(path, d)| ExportDoc {
+            path,
+            title: &d.title,
+            text: &d.text,
+        })
+        .collect();
+    // Paths, titles and mentions are a file's text: JSON escapes what a terminal would obey
+    // (every character kept); TSV shows it as the reader does, its tabs and lines its own.
+    let text = match format {
+        EntityFormat::Json => {
+            crate::sanitize::json(&entity::export::to_json(&export, &index)).into_owned()
+        }
+        EntityFormat::Tsv => {
+            crate::sanitize::text(&entity::export::to_tsv(&export, &index)).into_owned()
+        }
+    };
+    let mut out = Out::stdout();
+    out.line(text.trim_end())?;
+    out.done()
+}

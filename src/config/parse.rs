@@ -1,0 +1,359 @@
+//! Reading `config.toml`'s text: every mistake is said with its line, and every setting that is
+//! right is kept. A syntax error costs only what it spoils (toml's parser recovers and goes on).
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{COLOR_NAMES, Config, LABELS, ThemeName, color::is_color};
+use crate::action::{Action, Context};
+use crate::keymap::{Key, Keymap};
+
+/// The problems found, with the line each is on.
+struct Problems<'t> {
+    text: &'t str,
+    found: Vec<(usize, String)>,
+    /// Lines a syntax error spoils: what is on them is not read at all.
+    broken: BTreeSet<usize>,
+}
+
+impl<'t> Problems<'t> {
+    fn line(&self, offset: usize) -> usize {
+        let before = self.text.get(..offset).unwrap_or(self.text);
+        before.bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
+    fn lines(&self, span: &Range<usize>) -> Range<usize> {
+        self.line(span.start)..self.line(span.end.max(span.start)) + 1
+    }
+
+    fn at(&mut self, span: &Range<usize>, what: String) {
+        let line = self.line(span.start);
+        self.found.push((line, crate::sanitize::one_line(&what)));
+    }
+
+    fn syntax(&mut self, span: Range<usize>, what: &str) {
+        let line = self.line(span.start);
+        // One message a line: a broken line makes the parser complain several times.
+        if self.broken.insert(line) {
+            self.at(&span, what.to_string());
+        }
+    }
+
+    fn spoiled(&self, span: &Range<usize>) -> bool {
+        self.lines(span).any(|l| self.broken.contains(&l))
+    }
+
+    /// The text of `span`, short and safe to show.
+    fn shown(&self, span: &Range<usize>) -> String {
+        let s = self.text.get(span.clone()).unwrap_or_default();
+        let s = crate::sanitize::one_line(s);
+        match s.char_indices().nth(40) {
+            Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
+            None => s,
+        }
+    }
+}
+
+/// One `[keys]` entry, in file order.
+struct Binding {
+    action: Action,
+    line: usize,
+    /// The keys that parsed, with their text and line.
+    keys: Vec<(Key, String, usize)>,
+    /// The list as written was empty (`quit = []`).
+    empty: bool,
+}
+
+/// Parses `text`; returns the settings it gives right (the defaults for the rest) and one line
+/// per problem, `line N: …`, in line order.
+pub fn parse_all(text: &str) -> (Config, Vec<String>) {
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    let mut p = Problems {
+        text,
+        found: Vec::new(),
+        broken: BTreeSet::new(),
+    };
+    for e in &errors {
+        p.syntax(e.span().unwrap_or(0..0), e.message());
+    }
+    let mut config = Config::default();
+    let mut bindings = Vec::new();
+    for (key, value) in entries(doc.get_ref()) {
+        // A table's entries are checked one by one: a broken line spoils only its own.
+        if p.spoiled(&key.span()) || (p.spoiled(&value.span()) && !value.get_ref().is_table()) {
+            continue;
+        }
+        match key.get_ref().as_ref() {
+            "reader_width" => reader_width(&mut config, value, &mut p),
+            "theme" => theme(&mut config, value, &mut p),
+            "labels" => labels(&mut config, value, &mut p),
+            "colors" => colors(&mut config, value, &mut p),
+            "keys" => bindings = keys(value, &mut p),
+            other => p.at(
+                &key.span(),
+                format!(
+                    "unknown setting {other:?} (there are reader_width, theme, labels, [colors] \
+                     and [keys])"
+                ),
+            ),
+        }
+    }
+    config.keys = check_bindings(bindings, &mut p);
+    p.found.sort_by_key(|(line, _)| *line);
+    let said = p
+        .found
+        .into_iter()
+        .map(|(line, what)| format!("line {line}: {what}"))
+        .collect();
+    (config, said)
+}
+
+type Entry<'a, 'i> = (
+    &'a Spanned<std::borrow::Cow<'i, str>>,
+    &'a Spanned<DeValue<'i>>,
+);
+
+/// A table's entries in the order the file has them (toml's map is sorted by name).
+fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
+    let mut v: Vec<_> = table.iter().collect();
+    v.sort_by_key(|(k, _)| k.span().start);
+    v
+}
+
+fn reader_width(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let width = value
+        .get_ref()
+        .as_integer()
+        .and_then(|i| u16::from_str_radix(i.as_str(), i.radix()).ok());
+    match width {
+        Some(w) => c.reader_width = w,
+        None => p.at(
+            &value.span(),
+            format!(
+                "reader_width is a number of columns from 0 to 65535, not {}",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
+fn theme(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let name = value.get_ref().as_str().map(str::to_ascii_lowercase);
+    match name.as_deref() {
+        Some("dark") => c.theme = ThemeName::Dark,
+        Some("light") => c.theme = ThemeName::Light,
+        Some("none") => c.theme = ThemeName::None,
+        _ => p.at(
+            &value.span(),
+            format!(
+                "unknown theme {} (use \"dark\", \"light\" or \"none\")",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
+fn labels(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let Some(list) = value.get_ref().as_array() else {
+        return p.at(
+            &value.span(),
+            String::from("labels is a list, such as [\"PER\", \"ORG\"]"),
+        );
+    };
+    let mut kept = Vec::new();
+    for item in list.iter() {
+        match item.get_ref().as_str() {
+            Some(l) if LABELS.contains(&l) => kept.push(l.to_string()),
+            _ => p.at(
+                &item.span(),
+                format!(
+                    "unknown label {} (use {})",
+                    p.shown(&item.span()),
+                    LABELS.join(", ")
+                ),
+            ),
+        }
+    }
+    c.labels = kept;
+}
+
+fn colors(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let Some(table) = value.get_ref().as_table() else {
+        return p.at(&value.span(), String::from("colors is a table: [colors]"));
+    };
+    for (name, v) in entries(table) {
+        if p.spoiled(&name.span()) || p.spoiled(&v.span()) {
+            continue;
+        }
+        if !COLOR_NAMES.contains(&name.get_ref().as_ref()) {
+            p.at(
+                &name.span(),
+                format!(
+                    "unknown colour {:?} (use {})",
+                    name.get_ref(),
+                    COLOR_NAMES.join(", ")
+                ),
+            );
+            continue;
+        }
+        match v.get_ref().as_str() {
+            Some(s) if is_color(s) => {
+                c.colors.insert(name.get_ref().to_string(), s.to_string());
+            }
+            _ => p.at(
+                &v.span(),
+                format!(
+                    "{} = {} is not a colour (a name such as red or lightcyan, a number 0-255, \
+                     or \"#rrggbb\")",
+                    name.get_ref(),
+                    p.shown(&v.span())
+                ),
+            ),
+        }
+    }
+}
+
+fn keys(value: &Spanned<DeValue>, p: &mut Problems) -> Vec<Binding> {
+    let Some(table) = value.get_ref().as_table() else {
+        p.at(&value.span(), String::from("keys is a table: [keys]"));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, v) in entries(table) {
+        if p.spoiled(&name.span()) || p.spoiled(&v.span()) {
+            continue;
+        }
+        let Some(action) = Action::from_name(name.get_ref()) else {
+            p.at(
+                &name.span(),
+                format!(
+                    "unknown action {:?} (`liseuse --print-config` lists them all)",
+                    name.get_ref()
+                ),
+            );
+            continue;
+        };
+        let Some(list) = v.get_ref().as_array() else {
+            p.at(
+                &v.span(),
+                format!(
+                    "{} takes a list of keys, such as [\"j\", \"Down\"]",
+                    action.name()
+                ),
+            );
+            continue;
+        };
+        let mut keys = Vec::new();
+        for item in list.iter() {
+            match item
+                .get_ref()
+                .as_str()
+                .and_then(|s| Some((Key::parse(s)?, s)))
+            {
+                Some((k, s)) => keys.push((k, s.to_string(), p.line(item.span().start))),
+                None => p.at(
+                    &item.span(),
+                    format!(
+                        "unknown key {} for {}",
+                        p.shown(&item.span()),
+                        action.name()
+                    ),
+                ),
+            }
+        }
+        if keys.is_empty() && !list.is_empty() {
+            // Every key was wrong and said so: the defaults stay rather than no key at all.
+            continue;
+        }
+        out.push(Binding {
+            action,
+            line: p.line(name.span().start),
+            keys,
+            empty: list.is_empty(),
+        });
+    }
+    out
+}
+
+/// Two different actions that would both answer a key somewhere (`d` may mean half a page in
+/// the reader and delete in the bookmark list, but not both in one place).
+fn clash(a: Action, b: Action) -> bool {
+    a != b && Context::ALL.iter().any(|&c| a.applies(c) && b.applies(c))
+}
+
+/// Keeps the bindings that can work together: Ctrl-c stays Quit's, a key claimed by two
+/// actions in one place stays with the first claim. Says what is dropped, and which action is
+/// left without a key.
+fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, Vec<String>> {
+    let mut claimed: Vec<(Key, Action, usize)> = Vec::new();
+    let mut kept = BTreeMap::new();
+    let mut keymap = Keymap::default();
+    for b in bindings {
+        let name = b.action.name();
+        if b.empty {
+            let what = match b.action {
+                Action::Quit => String::from("quit = [] leaves only Ctrl-c to quit"),
+                _ => format!("{name} = [] leaves {name} without a key"),
+            };
+            p.found.push((b.line, what));
+        }
+        let mut keys = Vec::new();
+        for (key, text, line) in b.keys {
+            if key == Keymap::ALWAYS_QUIT && b.action != Action::Quit {
+                p.found.push((
+                    line,
+                    format!("{key} always quits; it is not bound to {name}"),
+                ));
+            } else if let Some((_, first, at)) = claimed
+                .iter()
+                .find(|(k, a, _)| *k == key && clash(*a, b.action))
+            {
+                p.found.push((
+                    line,
+                    format!(
+                        "{key} is bound to both {} (line {at}) and {name}, which apply in the \
+                         same place: it stays with {}",
+                        first.name(),
+                        first.name()
+                    ),
+                ));
+            } else if claimed.iter().any(|(k, a, _)| *k == key && *a == b.action) {
+                // The same key twice for one action: nothing to say.
+            } else {
+                claimed.push((key, b.action, line));
+                keys.push((key, text));
+            }
+        }
+        let parsed: Vec<Key> = keys.iter().map(|(k, _)| *k).collect();
+        keymap.bind(b.action, &parsed);
+        kept.insert(
+            name.to_string(),
+            keys.into_iter().map(|(_, text)| text).collect(),
+        );
+    }
+    // A key the file gave to one action was another's default: say if that one has none left.
+    let defaults = Keymap::default();
+    for &action in Action::ALL {
+        if kept.contains_key(action.name()) || !keymap.keys_for(action).is_empty() {
+            continue;
+        }
+        for key in defaults.keys_for(action) {
+            if let Some((_, _, line)) = claimed.iter().find(|(k, _, _)| *k == key) {
+                p.found.push((
+                    *line,
+                    format!(
+                        "{key} was the key of {}, which now has none (give it one in [keys])",
+                        action.name()
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    kept
+}
