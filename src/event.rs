@@ -83,6 +83,8 @@ pub enum Event {
     },
     /// A deletion the store could not save: the bookmark stays undoable.
     Deleted(Bookmark),
+    /// What the saver did with a change, and what is still only in memory.
+    Store(Box<crate::store::StoreReport>),
     /// Results of the search across every article for query number `generation`.
     CorpusHits {
         generation: u64,

@@ -102,8 +102,8 @@ impl<B: Backend> Runtime<B> {
             // `resize` clears the screen and forgets the last frame, without asking the
             // terminal where its cursor is (which `clear` does, and not every terminal answers).
             let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-            self.terminal
-                .resize(area)
+            let terminal = &mut self.terminal;
+            crate::term::with_screen(|| terminal.resize(area))
                 .map_err(|e| io::Error::other(e.to_string()))?;
         }
         let (app, theme) = (&self.app, &self.theme);

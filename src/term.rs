@@ -14,6 +14,13 @@ pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
 /// Held while a frame is drawn (see [`draw`]); the panic hook takes it to stop drawing.
 static SCREEN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Runs `f` (anything that writes to the terminal) unless a panic elsewhere has taken the
+/// terminal back: a panicking thread holds this lock from restoring the terminal to the end.
+pub fn with_screen<T>(f: impl FnOnce() -> T) -> T {
+    let _writing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
+    f()
+}
+
 /// Draws one frame, unless a panic elsewhere has taken the terminal back.
 pub fn draw<B: ratatui::backend::Backend>(
     term: &mut ratatui::Terminal<B>,

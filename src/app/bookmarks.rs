@@ -17,6 +17,11 @@ pub struct BookmarkState {
     pub read_only: Option<String>,
     /// The last deleted bookmark, for `u` in the list.
     pub undo: Option<Bookmark>,
+    /// Bookmark changes only in memory, as the saver says (« not saved yet: waiting for
+    /// another liseuse… »), shown until they are on disk.
+    pub unsaved: Option<String>,
+    /// The user asked to quit while changes waited: quit as soon as they are saved.
+    pub quit_asked: bool,
 }
 
 /// One row of the bookmark list, located in the articles open now.
@@ -130,7 +135,59 @@ impl App {
         }
         let bookmark = Bookmark::new(&doc.title, anchor);
         self.input = Some(Input::new(Purpose::Note(bookmark.id.clone()), ""));
-        fx.push(Effect::AddBookmark(bookmark));
+        self.change_bookmarks(Effect::AddBookmark(bookmark), fx);
+    }
+
+    /// A change to the bookmarks: made in the list on screen at once, and handed to the
+    /// store, whose report brings the list as saved (with other processes' changes) later.
+    pub(super) fn change_bookmarks(&mut self, change: Effect, fx: &mut Vec<Effect>) {
+        let all = &mut self.bookmarks.all;
+        match &change {
+            Effect::AddBookmark(b) => {
+                all.retain(|x| x.id != b.id);
+                all.push(b.clone());
+            }
+            Effect::DeleteBookmark(id) => {
+                if let Some(i) = all.iter().position(|x| &x.id == id) {
+                    self.bookmarks.undo = Some(all.remove(i));
+                }
+            }
+            Effect::SetNote(id, note) => {
+                if let Some(b) = all.iter_mut().find(|x| &x.id == id) {
+                    b.note = note.clone();
+                }
+            }
+            _ => {}
+        }
+        self.refresh_marks();
+        if let Some(Overlay::Bookmarks(l)) = &mut self.overlay {
+            l.refresh(&self.bookmarks.all, &self.library);
+        }
+        fx.push(change);
+    }
+
+    /// What the saver did: the list as it is now, what to say, what still waits.
+    pub(super) fn on_store(&mut self, report: crate::store::StoreReport, fx: &mut Vec<Effect>) {
+        use crate::store::Outcome;
+        if let Outcome::Deleted(b) = &report.outcome {
+            self.bookmarks.undo = Some((**b).clone());
+        }
+        let message = report.message();
+        // A save under way is no worry; one waiting for a lock or retrying after a failure is.
+        let stuck = report.pending.waiting || report.pending.error.is_some();
+        self.bookmarks.unsaved = report.pending.describe().filter(|_| stuck);
+        if let Some(list) = report.bookmarks {
+            self.on_bookmarks(list, report.read_only);
+        } else {
+            self.bookmarks.read_only = report.read_only;
+        }
+        if let Some(m) = message {
+            self.status.say(m);
+        }
+        if self.bookmarks.quit_asked && self.bookmarks.unsaved.is_none() {
+            // What waited is on disk: the quit asked for goes ahead.
+            self.quit(fx);
+        }
     }
 
     /// The store's state after a change (or at start).

@@ -155,7 +155,7 @@ impl App {
                     .iter()
                     .any(|b| b.id == id && b.note == note);
                 if accepted && !same {
-                    fx.push(Effect::SetNote(id, note));
+                    self.change_bookmarks(Effect::SetNote(id, note), fx);
                 }
             }
             Purpose::BookmarkFilter => {

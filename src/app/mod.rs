@@ -204,6 +204,7 @@ impl App {
                 }
             }
             Event::Deleted(b) => self.bookmarks.undo = Some(b),
+            Event::Store(report) => self.on_store(*report, fx),
             Event::CorpusHits {
                 generation,
                 hits,
@@ -217,8 +218,19 @@ impl App {
         }
     }
 
-    /// Saving the reading place goes with quitting, so it is never forgotten.
+    /// Saving the reading place goes with quitting, so it is never forgotten. With bookmark
+    /// changes still waiting to be saved, the first quit says so and waits; a second one
+    /// quits anyway (and what is lost is said on the way out).
     pub(crate) fn quit(&mut self, fx: &mut Vec<Effect>) {
+        if let Some(waiting) = &self.bookmarks.unsaved
+            && !self.bookmarks.quit_asked
+        {
+            self.bookmarks.quit_asked = true;
+            self.status.say(format!(
+                "{waiting} · liseuse quits once they are saved; q again quits now and loses them"
+            ));
+            return;
+        }
         self.save_place(fx);
         fx.push(Effect::Quit);
     }

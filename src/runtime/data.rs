@@ -1,50 +1,95 @@
-//! The user's data as the runtime holds it: bookmarks and reading positions. A missing data
+//! The user's data as the runtime holds it: bookmarks and reading positions, saved by the
+//! store's [`Saver`] beside the loop, so that a lock held by another liseuse or a slow disk
+//! never freezes the screen. Its reports come back as `Event::Store`. A missing data
 //! directory is not fatal: the session runs, and says that nothing will be kept.
 
 use crate::app::{Effect, Event, Place};
-use crate::store::{self, BookmarkStore, PositionStore, StoreError};
+use crate::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+/// How long quitting waits for pending saves before saying what is lost.
+const QUIT_WAIT: Duration = Duration::from_secs(2);
+/// How long a suspend waits for the positions to be on disk (the process may never resume).
+const SUSPEND_WAIT: Duration = Duration::from_millis(500);
 
 pub struct Data {
-    bookmarks: Option<BookmarkStore>,
-    positions: Option<PositionStore>,
+    saver: Option<Saver>,
+    /// What the stores held at start: the saved places and the article open last.
+    places: HashMap<String, Place>,
+    last: Option<String>,
+    /// Said at start: a damaged or read-only file, a data dir that cannot be.
+    pub notices: Vec<String>,
+    /// The bookmarks as the store found them, for the app's first state.
+    pub first: Option<Event>,
+}
+
+fn no_bookmarks(why: &str) -> Event {
+    Event::Bookmarks {
+        list: Vec::new(),
+        read_only: Some(why.to_string()),
+        message: None,
+    }
 }
 
 impl Data {
-    pub fn open(dir: Option<&Path>) -> (Data, Option<String>) {
-        match store::data_dir(dir) {
-            Ok(d) => {
-                let positions = PositionStore::open(&d);
-                // A damaged positions file is never written: said once, at start.
-                let notice = positions
-                    .read_only()
-                    .map(|w| format!("reading positions: {w}"));
-                let bookmarks = Some(BookmarkStore::open(&d));
-                (
-                    Data {
-                        bookmarks,
-                        positions: Some(positions),
-                    },
-                    notice,
-                )
+    /// Opens the stores of `dir` (or the default data dir) and starts their saver, whose
+    /// reports go to `events`.
+    pub fn open(dir: Option<&Path>, events: Sender<Event>) -> Data {
+        let d = match store::data_dir(dir) {
+            Ok(d) => d,
+            Err(e) => {
+                return Data {
+                    saver: None,
+                    places: HashMap::new(),
+                    last: None,
+                    notices: vec![format!("{e}: bookmarks will not be kept")],
+                    first: Some(no_bookmarks("no data directory")),
+                };
             }
-            Err(e) => (
-                Data {
-                    bookmarks: None,
-                    positions: None,
-                },
-                Some(format!("{e}: bookmarks will not be kept")),
-            ),
+        };
+        let bookmarks = BookmarkStore::open(&d);
+        let positions = PositionStore::open(&d);
+        let notices = store::startup_notices(&bookmarks, &positions);
+        let places = positions
+            .all()
+            .map(|(path, pos)| {
+                let place = Place {
+                    top: pos.offset,
+                    cursor: pos.cursor.unwrap_or(pos.offset),
+                };
+                (path.to_string(), place)
+            })
+            .collect();
+        let last = positions.last_article().map(str::to_string);
+        let first = Some(Event::Bookmarks {
+            list: bookmarks.bookmarks().to_vec(),
+            read_only: bookmarks.read_only().map(str::to_string),
+            message: None,
+        });
+        let saver = Saver::spawn(bookmarks, positions, move |report| {
+            let _ = events.send(Event::Store(Box::new(report)));
+        });
+        match saver {
+            Ok(saver) => Data {
+                saver: Some(saver),
+                places,
+                last,
+                notices,
+                first,
+            },
+            Err(e) => Data {
+                saver: None,
+                places,
+                last,
+                notices: vec![format!(
+                    "no thread to save with ({e}): nothing will be kept"
+                )],
+                first: Some(no_bookmarks("no thread to save with")),
+            },
         }
-    }
-
-    /// Why bookmarks are read-only this session, if they are.
-    pub fn bookmarks_read_only(&self) -> Option<String> {
-        self.bookmarks.as_ref().and_then(|b| {
-            b.read_only()
-                .map(|w| format!("bookmarks are read-only: {w}"))
-        })
     }
 
     /// The saved places of these articles, and the article open last.
@@ -52,114 +97,62 @@ impl Data {
         &self,
         paths: impl Iterator<Item = &'a str>,
     ) -> (HashMap<String, Place>, Option<String>) {
-        let Some(p) = &self.positions else {
-            return (HashMap::new(), None);
-        };
         let places = paths
-            .filter_map(|path| {
-                let pos = p.get(path)?;
-                let place = Place {
-                    top: pos.offset,
-                    cursor: pos.cursor.unwrap_or(pos.offset),
-                };
-                Some((path.to_string(), place))
-            })
+            .filter_map(|p| Some((p.to_string(), *self.places.get(p)?)))
             .collect();
-        (places, p.last_article().map(str::to_string))
+        (places, self.last.clone())
     }
 
-    pub fn bookmarks_event(&self, message: Option<String>) -> Event {
-        let (list, read_only) = match &self.bookmarks {
-            Some(s) => (s.bookmarks().to_vec(), s.read_only().map(str::to_string)),
-            None => (Vec::new(), Some("no data directory".to_string())),
-        };
-        Event::Bookmarks {
-            list,
-            read_only,
-            message,
-        }
-    }
-
-    /// Carries out one effect on the stores; returns what the app should hear back.
+    /// Hands a change to the saver; returns at once. With no store, says so.
     pub fn apply(&mut self, effect: Effect, replies: &mut Vec<Event>) {
-        let result: Result<Option<String>, StoreError> = match (effect, &mut self.bookmarks) {
-            (Effect::AddBookmark(b), Some(s)) => s.add(b).map(|()| Some("bookmarked".into())),
-            (Effect::DeleteBookmark(id), Some(s)) => match s.delete(&id) {
-                Ok(Some(b)) => {
-                    replies.push(Event::Deleted(b));
-                    Ok(Some("bookmark deleted (u undoes)".into()))
-                }
-                Ok(None) => Ok(None),
-                Err(e) => Err(e),
+        let command = match effect {
+            Effect::AddBookmark(b) => StoreCommand::AddBookmark(b),
+            Effect::DeleteBookmark(id) => StoreCommand::DeleteBookmark(id),
+            Effect::SetNote(id, note) => StoreCommand::SetNote { id, note },
+            Effect::SavePosition {
+                path,
+                top,
+                cursor,
+                hash,
+            } => StoreCommand::SavePosition {
+                path,
+                top,
+                cursor,
+                hash,
             },
-            (Effect::SetNote(id, note), Some(s)) => s.set_note(&id, &note).map(|_| None),
-            (
-                Effect::SavePosition {
-                    path,
-                    top,
-                    cursor,
-                    hash,
-                },
-                _,
-            ) => {
-                if let Some(p) = &mut self.positions {
-                    p.set_place(&path, top, cursor, &hash);
-                    p.set_last_article(&path);
-                }
-                return;
-            }
-            (Effect::AddBookmark(_) | Effect::DeleteBookmark(_) | Effect::SetNote(..), None) => {
-                Ok(Some("no data directory: bookmarks are not kept".into()))
-            }
             _ => return,
         };
-        let message = match result {
-            Ok(m) => m,
-            Err(e) => {
-                if let StoreError::Unsaved {
-                    removed: Some(b), ..
-                } = &e
-                {
-                    replies.push(Event::Deleted((**b).clone()));
-                }
-                Some(e.to_string())
+        match &self.saver {
+            Some(s) => s.send(command),
+            None if !matches!(command, StoreCommand::SavePosition { .. }) => {
+                replies.push(Event::Bookmarks {
+                    list: Vec::new(),
+                    read_only: Some("no data directory".into()),
+                    message: Some("no data directory: bookmarks are not kept".into()),
+                });
             }
-        };
-        replies.push(self.bookmarks_event(message));
+            None => {}
+        }
     }
 
-    /// Writes the reading positions now (before the process is suspended).
+    /// Writes what is pending now, waiting a little (before the process is suspended).
     pub fn save_positions(&mut self) {
-        if let Some(p) = &mut self.positions
-            && p.read_only().is_none()
-        {
-            // A failure is said at quit, when the save is tried again.
-            let _ = p.save();
+        if let Some(s) = &self.saver {
+            s.flush(SUSPEND_WAIT);
         }
     }
 
-    /// On the way out: positions saved, and anything still unsaved said plainly. The second
-    /// value says whether bookmark changes were lost.
+    /// On the way out: what is pending saved (waiting at most a couple of seconds), and
+    /// what could not be said plainly. The second value says whether bookmark changes were
+    /// lost.
     pub fn close(&mut self) -> (Vec<String>, bool) {
-        let mut said = Vec::new();
-        let mut lost = false;
-        if let Some(p) = &mut self.positions
-            && p.read_only().is_none()
-            && let Err(e) = p.save()
-        {
-            said.push(format!("reading position not saved: {}", e.cause()));
+        match self.saver.take() {
+            Some(s) => {
+                let closed = s.close(QUIT_WAIT);
+                let lost = closed.lost_bookmarks();
+                (closed.lines, lost)
+            }
+            None => (Vec::new(), false),
         }
-        if let Some(b) = &mut self.bookmarks
-            && b.unsaved() > 0
-            && let Err(e) = b.flush()
-        {
-            lost = true;
-            said.push(format!(
-                "{} bookmark change(s) could not be saved ({}): they are lost when liseuse exits",
-                b.unsaved(),
-                e.cause()
-            ));
-        }
-        (said, lost)
     }
 }

@@ -36,7 +36,8 @@ pub fn boot<B: Backend>(
     terminal: Terminal<B>,
 ) -> io::Result<Runtime<B>> {
     let (cfg, config_messages) = config::load_all(opts.config.as_deref());
-    let (data, data_message) = Data::open(opts.data_dir.as_deref());
+    let (tx, rx) = mpsc::channel();
+    let data = Data::open(opts.data_dir.as_deref(), tx.clone());
     let (places, last) = data.places(found.entries.iter().map(|e| e.path.as_str()));
     let mut start = Start {
         places,
@@ -48,7 +49,6 @@ pub fn boot<B: Backend>(
     let size = terminal
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
-    let (tx, rx) = mpsc::channel();
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
     // The article shown first is read first.
     if let Some(e) = found.entries.get(start.article) {
@@ -105,8 +105,9 @@ pub fn boot<B: Backend>(
         redraw: false,
     };
     rt.handle(Event::Resize(size.width, size.height))?;
-    let bookmarks = rt.data.bookmarks_event(None);
-    rt.handle(bookmarks)?;
+    if let Some(first) = rt.data.first.take() {
+        rt.handle(first)?;
+    }
     // Every start-up message is read in turn, none hiding the next.
     let skipped = found
         .skipped
@@ -117,14 +118,11 @@ pub fn boot<B: Backend>(
         });
     let cache_problem =
         cache::cache_dir(opts.cache_dir.as_deref()).and_then(|d| cache::dir_problem(&d));
-    let said = [
-        data_message,
-        cache_problem,
-        rt.data.bookmarks_read_only(),
-        skipped,
-    ];
+    let notices = std::mem::take(&mut rt.data.notices);
+    let said = [cache_problem, skipped];
     for m in config_messages
         .into_iter()
+        .chain(notices)
         .chain(said.into_iter().flatten())
     {
         rt.app.status.tell(m);

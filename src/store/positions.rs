@@ -93,6 +93,11 @@ impl PositionStore {
         self.lock_wait = wait;
     }
 
+    /// Every article's position.
+    pub fn all(&self) -> impl Iterator<Item = (&str, &Position)> {
+        self.data.positions.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
     pub fn get(&self, path: &str) -> Option<&Position> {
         self.data.positions.get(path)
     }

@@ -133,6 +133,9 @@ fn right_side(app: &App) -> String {
             _ => parts.push(format!("indexing {}/{n}", app.entities.analysed)),
         }
     }
+    if app.bookmarks.unsaved.is_some() {
+        parts.push("⚠ not saved yet".to_string());
+    }
     if app.reader().is_some_and(|r| r.selection.is_some()) {
         parts.push("-- SELECT -- b keeps, v stops".to_string());
     }

@@ -51,7 +51,7 @@ fn a_bookmark_that_cannot_be_saved_is_kept_and_saved_at_the_next_chance() {
     let aside = break_data_dir(home.path());
     bookmark_here(&mut s);
     s.wait_text("not saved yet");
-    let said = "1 change kept in memory, not saved yet";
+    let said = "1 bookmark change kept in memory";
     s.wait_for(said, |_| flat(&s).contains(said));
     assert_eq!(
         fs::read(aside.join("bookmarks.json")).unwrap(),
@@ -67,7 +67,8 @@ fn a_bookmark_that_cannot_be_saved_is_kept_and_saved_at_the_next_chance() {
     s.keys(&[b"G", b"b"]);
     s.wait_text("Note (Enter saves");
     s.keys(&[ENTER]);
-    s.wait_text("bookmarked");
+    // "bookmarked", then "bookmarks saved" once the one kept in memory is on disk too.
+    s.wait_text("bookmarks saved");
     s.keys(&[b"q"]);
     assert_eq!(s.wait_exit(), 0);
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
@@ -82,6 +83,10 @@ fn a_bookmark_still_unsaved_at_quit_is_said_on_the_terminal() {
     let _aside = break_data_dir(home.path());
     bookmark_here(&mut s);
     s.wait_text("not saved yet");
+    // Quitting with a change not saved says so and waits; a second q quits anyway.
+    s.keys(&[b"q"]);
+    let said = "q again quits now and loses them";
+    s.wait_for(said, |_| flat(&s).contains(said));
     s.keys(&[b"q"]);
     // A bookmark lost at quit: said on stderr, and in the exit status.
     assert_eq!(s.wait_exit(), 1);

@@ -236,3 +236,50 @@ fn every_startup_message_is_shown_whole_and_in_turn() {
         "whole:\n{second}"
     );
 }
+
+/// Issue "Trust…" item 3: with another liseuse holding the bookmark lock, `b` answers at once,
+/// the bookmark stays on screen marked not saved yet, quitting says so and waits, and once
+/// the lock is let go it is saved and liseuse quits.
+#[test]
+fn a_held_lock_never_freezes_and_quitting_waits_for_the_save() {
+    use std::time::{Duration, Instant};
+    let mut s = seeds();
+    let data = s.data_dir();
+    std::fs::create_dir_all(&data).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data.join(liseuse::store::BOOKMARKS_LOCK))
+        .unwrap();
+    lock.try_lock().expect("the lock is free");
+    let t = Instant::now();
+    s.keys("jjjjjb<Enter>");
+    assert!(
+        t.elapsed() < Duration::from_secs(2),
+        "b answered at once: {:?}",
+        t.elapsed()
+    );
+    // In memory and on screen as soon as the saver has it, lock or no lock.
+    let shown = Instant::now();
+    while s.app().bookmarks.all.is_empty() {
+        assert!(shown.elapsed() < Duration::from_secs(1), "not shown");
+        s.pump();
+    }
+    s.wait_for("the wait said", |t| {
+        t.contains("waiting for another liseuse")
+    });
+    assert!(s.status().contains("not saved yet"), "{}", s.status());
+    s.keys("q");
+    assert!(!s.quitting(), "the first q waits");
+    let flat = s.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("q again quits now and loses them"), "{flat}");
+    drop(lock);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !s.quitting() {
+        assert!(Instant::now() < deadline, "never saved:\n{}", s.screen());
+        s.pump();
+    }
+    let saved = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+    assert!(saved.contains("Le lendemain"), "{saved}");
+}

@@ -104,11 +104,11 @@ impl App {
             }
             Action::Delete => {
                 if let Some(row) = row {
-                    fx.push(Effect::DeleteBookmark(row.id));
+                    self.change_bookmarks(Effect::DeleteBookmark(row.id), fx);
                 }
             }
             Action::Undo => match self.bookmarks.undo.take() {
-                Some(b) => fx.push(Effect::AddBookmark(b)),
+                Some(b) => self.change_bookmarks(Effect::AddBookmark(b), fx),
                 None => self.status.say("nothing to undo"),
             },
             Action::Cancel | Action::Bookmarks => self.overlay = None,
