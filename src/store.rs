@@ -1,5 +1,5 @@
-//! The only place that reads and writes user data: bookmarks and reading positions, in the data
-//! directory.
+//! The only place that reads and writes user data: bookmarks, reading positions and the
+//! corrections made to the entity engine, in the data directory.
 //!
 //! Rules, because losing a bookmark is the worst bug liseuse can have:
 //! - files are replaced atomically (temp file, fsync, rename, fsync of the directory), so a crash
@@ -17,6 +17,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod bookmarks;
+mod corrections;
 mod error;
 mod file;
 mod link;
@@ -32,6 +33,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 pub use bookmarks::{BOOKMARKS_FILE, BOOKMARKS_LOCK, BookmarkStore, parse_bookmarks};
+pub use corrections::{CORRECTIONS_FILE, CORRECTIONS_LOCK, Correction, CorrectionStore, Made};
 pub use error::{StoreError, describe as describe_io};
 pub use file::{AtomicWrite, RealFs, SCHEMA};
 pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};

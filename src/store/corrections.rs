@@ -1,0 +1,214 @@
+//! `corrections.json`: what the user told the entity engine once, for every article and every
+//! later start: this name is not an entity, this one is a place, these two are one person, this
+//! one is two. Saved as bookmarks are: under a lock, re-read first (another liseuse may have
+//! added its own), written atomically, never over a damaged or newer file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::bookmarks::unsaved;
+use super::error::StoreError;
+use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
+use crate::entity::Label;
+
+pub const CORRECTIONS_FILE: &str = "corrections.json";
+pub const CORRECTIONS_LOCK: &str = "corrections.lock";
+
+/// How long a save waits for another liseuse's lock: corrections are rare and small.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// One correction, naming entities by what the text says (a name or a variant), since ids
+/// change from one index to the next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Correction {
+    /// Not an entity: its mentions are not listed nor highlighted.
+    Drop { name: String },
+    /// Its type is this one.
+    Label { name: String, label: Label },
+    /// The two are one entity (named as the first).
+    Merge { name: String, with: String },
+    /// The mentions written this way are an entity of their own, apart from the one the
+    /// engine put them in.
+    Split { name: String },
+}
+
+impl Correction {
+    /// One line for `liseuse correct list` and the app.
+    pub fn describe(&self) -> String {
+        match self {
+            Correction::Drop { name } => format!("“{name}” is not an entity"),
+            Correction::Label { name, label } => format!("“{name}” is {label}"),
+            Correction::Merge { name, with } => format!("“{with}” is “{name}”"),
+            Correction::Split { name } => format!("“{name}” stands apart"),
+        }
+    }
+}
+
+/// A correction and when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Made {
+    #[serde(flatten)]
+    pub correction: Correction,
+    pub created: String,
+    /// Fields this version does not know: written back as they were.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct CorrectionFile {
+    schema: u64,
+    #[serde(default)]
+    corrections: Vec<Made>,
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
+}
+
+pub struct CorrectionStore {
+    file: PathBuf,
+    lock: PathBuf,
+    fs: Arc<dyn AtomicWrite>,
+    list: Vec<Made>,
+    read_only: Option<String>,
+}
+
+impl CorrectionStore {
+    pub fn open(dir: &Path) -> CorrectionStore {
+        Self::open_with(dir, Arc::new(RealFs))
+    }
+
+    pub fn open_with(dir: &Path, fs: Arc<dyn AtomicWrite>) -> CorrectionStore {
+        let file = dir.join(CORRECTIONS_FILE);
+        let (list, read_only) = match load::<CorrectionFile>(&file) {
+            Loaded::Missing => (Vec::new(), None),
+            Loaded::Found(f) => (f.corrections, None),
+            Loaded::Refused { reason, salvaged } => (
+                salvaged.map(|f| f.corrections).unwrap_or_default(),
+                Some(reason),
+            ),
+        };
+        CorrectionStore {
+            lock: dir.join(CORRECTIONS_LOCK),
+            file,
+            fs,
+            list,
+            read_only,
+        }
+    }
+
+    /// Every correction, oldest first (later ones win where they disagree).
+    pub fn list(&self) -> &[Made] {
+        &self.list
+    }
+
+    pub fn corrections(&self) -> Vec<Correction> {
+        self.list.iter().map(|m| m.correction.clone()).collect()
+    }
+
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Adds `c` and saves.
+    pub fn add(&mut self, c: Correction) -> Result<(), StoreError> {
+        let made = Made {
+            correction: c,
+            created: crate::bookmark::rfc3339_utc(std::time::SystemTime::now()),
+            extra: serde_json::Map::new(),
+        };
+        self.save(|list| list.push(made))
+    }
+
+    /// Takes back the newest correction and saves; returns it.
+    pub fn undo(&mut self) -> Result<Option<Correction>, StoreError> {
+        let mut undone = None;
+        self.save(|list| undone = list.pop().map(|m| m.correction))?;
+        Ok(undone)
+    }
+
+    /// Lock, re-read, change what is on disk, write, unlock. Nothing changes in memory if the
+    /// change could not be written.
+    fn save(&mut self, change: impl FnOnce(&mut Vec<Made>)) -> Result<(), StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly(reason.clone()));
+        }
+        let _lock =
+            Lock::acquire(&self.lock, LOCK_WAIT).map_err(|e| unsaved(&self.file, "lock", e, 1))?;
+        remove_stale_temps(&self.file, true);
+        let mut disk = match load::<CorrectionFile>(&self.file) {
+            Loaded::Missing => CorrectionFile::default(),
+            Loaded::Found(f) => f,
+            Loaded::Refused { reason, .. } => {
+                self.read_only = Some(reason.clone());
+                return Err(StoreError::ReadOnly(reason));
+            }
+        };
+        disk.schema = SCHEMA;
+        change(&mut disk.corrections);
+        let bytes = to_bytes(&disk).map_err(|e| unsaved(&self.file, "write", e, 1))?;
+        self.fs
+            .write_atomic(&self.file, &bytes)
+            .map_err(|e| unsaved(&self.file, "write", e, 1))?;
+        self.list = disk.corrections;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections_are_kept_across_opens_and_undone_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        s.add(Correction::Drop {
+            name: "Gilets".into(),
+        })
+        .unwrap();
+        s.add(Correction::Merge {
+            name: "Hossein Amir Abdollahian".into(),
+            with: "Abdullahian".into(),
+        })
+        .unwrap();
+        let again = CorrectionStore::open(dir.path());
+        assert_eq!(again.list().len(), 2);
+        let mut s = again;
+        let undone = s.undo().unwrap();
+        assert!(matches!(undone, Some(Correction::Merge { .. })));
+        assert_eq!(CorrectionStore::open(dir.path()).list().len(), 1);
+    }
+
+    #[test]
+    fn a_damaged_file_is_never_written_and_unknown_fields_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CORRECTIONS_FILE);
+        std::fs::write(&file, "{ damaged").unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        assert!(s.read_only().is_some());
+        assert!(s.add(Correction::Drop { name: "X".into() }).is_err());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ damaged");
+
+        std::fs::write(
+            &file,
+            r#"{"schema":1,"corrections":[{"kind":"drop","name":"Y","created":"2026-01-01T00:00:00Z","by":"script"}],"note":"kept"}"#,
+        )
+        .unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        s.add(Correction::Label {
+            name: "Matignon".into(),
+            label: Label::Org,
+        })
+        .unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("\"by\"") && text.contains("\"note\""),
+            "{text}"
+        );
+        assert_eq!(s.list().len(), 2);
+    }
+}
