@@ -9,7 +9,9 @@ use std::path::PathBuf;
     name = "liseuse",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    // Options before a subcommand are the subcommand's too (`liseuse --data-dir D bookmarks
+    // list`); a path that is also a subcommand's name is given as `./entities`.
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     /// Articles or folders of articles (.txt, .md) to open; the bundled articles when none.
@@ -53,6 +55,20 @@ pub enum Command {
         #[command(subcommand)]
         command: BookmarksCommand,
     },
+    /// One entity's profile: names, counts, who is named with it, when, and where.
+    Entity {
+        /// A name or a variant (case and accents aside).
+        name: String,
+        /// Articles or folders; the bundled articles when none.
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ProfileFormat::Text)]
+        format: ProfileFormat,
+    },
+    /// Correct the entity engine once, for every article: kept in the data directory.
+    Correct {
+        #[command(subcommand)]
+        command: CorrectCommand,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -69,6 +85,28 @@ pub enum BookmarksCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorrectCommand {
+    /// NAME is not an entity.
+    Drop { name: String },
+    /// NAME is a LABEL (PER, ORG, LOC or DATE).
+    Label { name: String, label: String },
+    /// WITH is the same entity as NAME.
+    Merge { name: String, with: String },
+    /// The mentions written NAME are an entity of their own.
+    Split { name: String },
+    /// Every correction, oldest first.
+    List,
+    /// Take back the newest correction.
+    Undo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,29 +3,12 @@
 
 use std::path::PathBuf;
 
-use super::output::{Failure, Out, Outcome, say};
+use super::output::{Out, Outcome};
 use crate::cli::EntityFormat;
 use crate::entity::{self, export::ExportDoc};
-use crate::library::{self, Discovery};
 
 pub fn run(paths: &[PathBuf], format: EntityFormat) -> Outcome {
-    let found = match paths.is_empty() {
-        true => Discovery {
-            entries: library::seeds(),
-            skipped: Vec::new(),
-        },
-        false => library::discover(paths).map_err(Failure::Failed)?,
-    };
-    for why in &found.skipped {
-        say(why);
-    }
-    let mut docs = Vec::new();
-    for e in &found.entries {
-        match library::load(e) {
-            Ok(d) => docs.push((e.path.clone(), d)),
-            Err(why) => say(&format!("{}: {why}", e.path)),
-        }
-    }
+    let docs = super::corpus::load(paths)?;
     let analysed: Vec<_> = docs.iter().map(|(_, d)| entity::analyse(&d.text)).collect();
     let index = entity::EntityIndex::build(&analysed);
     let export: Vec<ExportDoc> = docs

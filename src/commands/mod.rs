@@ -1,11 +1,15 @@
-//! The subcommands that print rather than open the reader: `entities`, `bookmarks list|export`,
+//! The subcommands that print rather than open the reader: `entities`, `entity`, `correct`,
+//! `bookmarks list|export`,
 //! `completions`, `--print-config`, `--print-config-path`. Each writes through [`output::Out`],
 //! so a closed pipe ends quietly and a write error is one line and status 1; everything a file
 //! supplies is made safe for a terminal on the way (`sanitize`).
 
 mod bookmarks;
 mod completions;
+mod corpus;
+mod correct;
 mod entities;
+mod entity;
 pub mod output;
 mod settings;
 pub mod terminal;
@@ -28,6 +32,12 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }
             Some(Command::Completions { shell }) => completions::run(*shell),
+            Some(Command::Entity {
+                name,
+                paths,
+                format,
+            }) => entity::run(name, paths, *format),
+            Some(Command::Correct { command }) => correct::run(cli.data_dir.as_deref(), command),
             None => return None,
         }
     };

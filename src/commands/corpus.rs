@@ -1,0 +1,58 @@
+//! The articles a printing subcommand reads: the paths found (the bundled articles when none),
+//! each read as the reader reads it, what cannot be said on stderr.
+
+use std::path::PathBuf;
+
+use super::output::{Failure, say};
+use crate::document::Document;
+use crate::library::{self, Discovery};
+
+/// One article read: the path it was opened by, its file's modification time, its text.
+pub struct Read {
+    pub path: String,
+    pub modified: Option<i64>,
+    pub doc: Document,
+}
+
+/// Each readable article with the path it was opened by.
+pub fn load(paths: &[PathBuf]) -> Result<Vec<(String, Document)>, Failure> {
+    Ok(read(paths)?.into_iter().map(|r| (r.path, r.doc)).collect())
+}
+
+/// [`load`], with each file's modification time (none for the bundled articles).
+pub fn read(paths: &[PathBuf]) -> Result<Vec<Read>, Failure> {
+    let found = match paths.is_empty() {
+        true => Discovery {
+            entries: library::seeds(),
+            skipped: Vec::new(),
+        },
+        false => library::discover(paths).map_err(Failure::Failed)?,
+    };
+    for why in &found.skipped {
+        say(why);
+    }
+    let mut docs = Vec::new();
+    for e in &found.entries {
+        match library::load(e) {
+            Ok(doc) => docs.push(Read {
+                path: e.path.clone(),
+                modified: match &e.origin {
+                    library::Origin::File(p) => modified(p),
+                    library::Origin::Embedded(_) => None,
+                },
+                doc,
+            }),
+            Err(why) => say(&format!("{}: {why}", e.path)),
+        }
+    }
+    Ok(docs)
+}
+
+/// The modification time of the file at `path`, seconds since 1970.
+pub fn modified(path: &std::path::Path) -> Option<i64> {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| i64::try_from(d.as_secs()).ok())
+}

@@ -1,0 +1,62 @@
+//! `liseuse entity NAME [PATH...] [--format text|json]`: one entity's profile: its names, its
+//! counts, who is named with it, when, and in which articles. NAME matches any variant, case
+//! and accents aside; several matches are each given.
+
+use std::path::PathBuf;
+
+use super::output::{Failure, Out, Outcome};
+use crate::cli::ProfileFormat;
+use crate::entity;
+use crate::profile::{self, ProfileDoc};
+use crate::timeline::{self, DateClues};
+
+pub fn run(name: &str, paths: &[PathBuf], format: ProfileFormat) -> Outcome {
+    let docs = super::corpus::read(paths)?;
+    let analysed: Vec<_> = docs.iter().map(|r| entity::analyse(&r.doc.text)).collect();
+    let index = entity::EntityIndex::build(&analysed);
+    let paragraphs: Vec<Vec<std::ops::Range<usize>>> = docs
+        .iter()
+        .map(|r| r.doc.paragraphs.iter().map(|p| p.range.clone()).collect())
+        .collect();
+    let pdocs: Vec<ProfileDoc> = docs
+        .iter()
+        .zip(&paragraphs)
+        .enumerate()
+        .map(|(i, (r, paras))| ProfileDoc {
+            path: &r.path,
+            title: &r.doc.title,
+            text: &r.doc.text,
+            paragraphs: paras,
+            date: timeline::article_date(
+                &index,
+                i,
+                &DateClues {
+                    line: r.doc.date.as_deref(),
+                    text: &r.doc.text,
+                    modified: r.modified,
+                },
+            ),
+        })
+        .collect();
+    let found = profile::find(&index, name);
+    if found.is_empty() {
+        return Err(Failure::Failed(format!("no entity named {name:?}")));
+    }
+    let profiles: Vec<profile::Profile> = found
+        .into_iter()
+        .filter_map(|id| profile::profile(&index, &pdocs, id))
+        .collect();
+    let mut out = Out::stdout();
+    match format {
+        ProfileFormat::Json => {
+            let json = serde_json::to_string_pretty(&profiles)
+                .map_err(|e| Failure::Failed(e.to_string()))?;
+            out.line(&crate::sanitize::json(&json))?;
+        }
+        ProfileFormat::Text => {
+            let text: Vec<String> = profiles.iter().map(profile::to_text).collect();
+            out.write(&crate::sanitize::text(&text.join("\n")))?;
+        }
+    }
+    out.done()
+}
