@@ -16,6 +16,7 @@ pub mod cli;
 pub mod commands;
 pub mod company;
 pub mod config;
+pub mod corrections;
 pub mod crash;
 pub mod discover;
 pub mod document;

@@ -68,7 +68,9 @@ impl EntityIndex {
     pub fn build<D: std::borrow::Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         super::merge::build(docs)
     }
-    pub(super) fn from_parts(
+    /// An index from its parts, for what corrects one (`crate::corrections`): occurrences
+    /// must list each mention of `docs` under its entity, in document then text order.
+    pub fn from_parts(
         entities: Vec<Entity>,
         docs: Vec<Vec<Mention>>,
         occurrences: Vec<Vec<(u32, u32)>>,

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::bookmarks::unsaved;
 use super::error::StoreError;
 use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
+pub use crate::corrections::Correction;
+#[cfg(test)]
 use crate::entity::Label;
 
 pub const CORRECTIONS_FILE: &str = "corrections.json";
@@ -19,34 +21,6 @@ pub const CORRECTIONS_LOCK: &str = "corrections.lock";
 
 /// How long a save waits for another liseuse's lock: corrections are rare and small.
 const LOCK_WAIT: Duration = Duration::from_secs(2);
-
-/// One correction, naming entities by what the text says (a name or a variant), since ids
-/// change from one index to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Correction {
-    /// Not an entity: its mentions are not listed nor highlighted.
-    Drop { name: String },
-    /// Its type is this one.
-    Label { name: String, label: Label },
-    /// The two are one entity (named as the first).
-    Merge { name: String, with: String },
-    /// The mentions written this way are an entity of their own, apart from the one the
-    /// engine put them in.
-    Split { name: String },
-}
-
-impl Correction {
-    /// One line for `liseuse correct list` and the app.
-    pub fn describe(&self) -> String {
-        match self {
-            Correction::Drop { name } => format!("“{name}” is not an entity"),
-            Correction::Label { name, label } => format!("“{name}” is {label}"),
-            Correction::Merge { name, with } => format!("“{with}” is “{name}”"),
-            Correction::Split { name } => format!("“{name}” stands apart"),
-        }
-    }
-}
 
 /// A correction and when it was made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
