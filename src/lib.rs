@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod bookmark;
 pub mod cache;
+pub mod cat;
 pub mod cli;
 pub mod config;
 pub mod crash;

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some(Command::Entities { paths, format }) => entities_command(paths, *format),
+        Some(Command::Cat { paths }) => cat_command(paths),
         Some(Command::Bookmarks { command }) => bookmarks_command(&cli, command),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
@@ -71,6 +72,18 @@ fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Disco
     Ok((first, Some(rest)))
 }
 
+/// `liseuse cat`: see `src/cat.rs`.
+fn cat_command(paths: &[PathBuf]) -> Result<(), String> {
+    use std::io::IsTerminal;
+    let found = library::discover(paths)?;
+    for why in &found.skipped {
+        eprintln!("liseuse: {why}");
+    }
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    liseuse::cat::run(&found.entries, &mut stdout.lock(), terminal)
+}
+
 /// `liseuse entities`: every mention with its entity, for scripts and for scoring.
 fn entities_command(paths: &[PathBuf], format: EntityFormat) -> Result<(), String> {
     let found = open(paths)?;
@@ -84,7 +97,10 @@ fn entities_command(paths: &[PathBuf], format: EntityFormat) -> Result<(), Strin
             Err(why) => eprintln!("liseuse: {}: {why}", e.path),
         }
     }
-    let analysed: Vec<_> = docs.iter().map(|(_, d)| entity::analyse(&d.text)).collect();
+    let analysed: Vec<_> = docs
+        .iter()
+        .map(|(_, d)| entity::analyse(&d.entity_text()))
+        .collect();
     let index = entity::EntityIndex::build(&analysed);
     let export: Vec<ExportDoc> = docs
         .iter()

@@ -3,7 +3,7 @@
 //! length is wrapped only where the user looks: moving, paging and jumping wrap the blocks they
 //! pass, and a resize keeps the reader in the same paragraph.
 
-use crate::document::{Document, ParaKind};
+use crate::document::{Document, ParaKind, marker_len};
 use crate::search::Folded;
 use crate::wrap::wrap;
 use std::cell::RefCell;
@@ -22,6 +22,12 @@ pub enum BlockKind {
     Body,
     Heading,
     Blurb,
+    Quote,
+    ListItem,
+    /// Preformatted: code and tables, folded at the pane's edge, never re-flowed.
+    Code,
+    Table,
+    Separator,
 }
 
 #[derive(Debug, Clone)]
@@ -36,6 +42,25 @@ pub enum BlockText {
 pub struct Block {
     pub kind: BlockKind,
     pub text: BlockText,
+    /// Heading level, quote depth or list depth (as in the document's paragraph).
+    pub level: u8,
+    /// Columns before every line (a quote's bars, a nested list's indent).
+    pub indent: usize,
+    /// More columns before every line but the first (a list item's text hangs under its
+    /// first word, past the bullet).
+    pub hang: usize,
+}
+
+impl Block {
+    fn own(kind: BlockKind, text: String) -> Block {
+        Block {
+            kind,
+            text: BlockText::Own(text),
+            level: 0,
+            indent: 0,
+            hang: 0,
+        }
+    }
 }
 
 /// A visual line: block index and line within the block (its wrapped lines, then one blank
@@ -51,6 +76,10 @@ pub struct Pos {
 pub struct VisualLine {
     pub pos: Pos,
     pub kind: BlockKind,
+    /// The block's level (see [`Block::level`]).
+    pub level: u8,
+    /// Columns to leave before the text (the block's indent, and its hang after line one).
+    pub indent: usize,
     /// The line's text, `None` for the blank line between blocks.
     pub text: Option<LineText>,
 }
@@ -94,31 +123,28 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
             blocks.push(Block {
                 kind: BlockKind::Title,
                 text: BlockText::Doc(p.range.clone()),
+                level: 1,
+                indent: 0,
+                hang: 0,
             });
             paras.next();
         }
-        _ => blocks.push(Block {
-            kind: BlockKind::Title,
-            text: BlockText::Own(doc.title.clone()),
-        }),
+        _ => blocks.push(Block::own(BlockKind::Title, doc.title.clone())),
     }
     let mut meta = Vec::new();
     if let Some(d) = &doc.date {
         meta.push(d.clone());
     }
+    if let Some(a) = &doc.author {
+        meta.push(a.clone());
+    }
     if let Some(s) = &doc.source {
         meta.push(format!("source: {s}"));
     }
     meta.push(doc.name.clone());
-    blocks.push(Block {
-        kind: BlockKind::Meta,
-        text: BlockText::Own(meta.join(" · ")),
-    });
+    blocks.push(Block::own(BlockKind::Meta, meta.join(" · ")));
     for n in &doc.notices {
-        blocks.push(Block {
-            kind: BlockKind::Notice,
-            text: BlockText::Own(format!("⚠ {n}")),
-        });
+        blocks.push(Block::own(BlockKind::Notice, format!("⚠ {n}")));
     }
     for p in paras {
         let kind = match p.kind {
@@ -126,10 +152,30 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
             ParaKind::Body => BlockKind::Body,
             ParaKind::Heading => BlockKind::Heading,
             ParaKind::Blurb => BlockKind::Blurb,
+            ParaKind::Quote => BlockKind::Quote,
+            ParaKind::ListItem => BlockKind::ListItem,
+            ParaKind::Code => BlockKind::Code,
+            ParaKind::Table => BlockKind::Table,
+            ParaKind::Separator => BlockKind::Separator,
+        };
+        let (indent, hang) = match kind {
+            BlockKind::Quote => (2 * usize::from(p.level.clamp(1, 4)), 0),
+            BlockKind::ListItem => {
+                let text = doc.text.get(p.range.clone()).unwrap_or("");
+                (
+                    2 * usize::from(p.level.min(6)),
+                    crate::sanitize::width(text.get(..marker_len(text)).unwrap_or("")),
+                )
+            }
+            BlockKind::Code | BlockKind::Table => (2, 0),
+            _ => (0, 0),
         };
         blocks.push(Block {
             kind,
             text: BlockText::Doc(p.range.clone()),
+            level: p.level,
+            indent,
+            hang,
         });
     }
     blocks
@@ -192,7 +238,16 @@ impl Reader {
             .lines
             .entry(b)
             .or_insert_with(|| {
-                let mut lines = wrap(self.block_str(b), self.width);
+                let block = self.blocks.get(b);
+                let indent = block.map_or(0, |k| k.indent + k.hang).min(self.width / 2);
+                let width = self.width - indent;
+                let preformatted =
+                    block.is_some_and(|k| matches!(k.kind, BlockKind::Code | BlockKind::Table));
+                let mut lines = if preformatted {
+                    fold(self.block_str(b), width)
+                } else {
+                    wrap(self.block_str(b), width)
+                };
                 if lines.is_empty() {
                     lines.push(0..0);
                 }
@@ -361,9 +416,12 @@ impl Reader {
                 BlockText::Doc(r) => LineText::Doc(r.start + l.start..r.start + l.end),
                 BlockText::Own(s) => LineText::Own(s.get(l.clone()).unwrap_or("").to_string()),
             });
+            let indent = block.indent + if pos.line > 0 { block.hang } else { 0 };
             out.push(VisualLine {
                 pos,
                 kind: block.kind,
+                level: block.level,
+                indent: indent.min(self.width / 2),
                 text,
             });
             p = self.next(pos);
@@ -385,6 +443,31 @@ impl Reader {
             .partition_point(|m| m.start < r.end.max(r.start + 1));
         self.marks.iter().take(n).any(|m| m.end > r.start)
     }
+}
+
+/// Preformatted text as lines: each of its own lines, cut at `width` columns when longer
+/// (whitespace kept, nothing re-flowed). Byte ranges of `s`.
+fn fold(s: &str, width: usize) -> Vec<Range<usize>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in s.split('\n') {
+        let mut from = start;
+        let mut cols = 0;
+        for (i, g) in line.grapheme_indices(true) {
+            let w = crate::sanitize::width(g);
+            if cols + w > width && cols > 0 {
+                out.push(from..start + i);
+                from = start + i;
+                cols = 0;
+            }
+            cols += w;
+        }
+        out.push(from..start + line.len());
+        start += line.len() + 1;
+    }
+    out
 }
 
 #[path = "reader_offsets.rs"]
