@@ -27,12 +27,11 @@ pub fn run(entries: &[Entry], out: &mut dyn Write, terminal: bool) -> Result<(),
         } else {
             std::borrow::Cow::Borrowed(doc.text.as_str())
         };
-        let sep = if i > 0 { "\n\n" } else { "" };
-        // A closed pipe (`| head`) ends the output quietly.
-        if write!(out, "{sep}{text}")
-            .and_then(|()| writeln!(out))
-            .is_err()
-        {
+        let sep = if printed { "\n" } else { "" };
+        printed = true;
+        // A closed pipe (`| head`) ends the output quietly. The text's own trailing blank
+        // lines are not printed: its offsets are unchanged.
+        if writeln!(out, "{sep}{}", text.trim_end()).is_err() {
             return Ok(());
         }
     }

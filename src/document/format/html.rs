@@ -10,6 +10,7 @@ use crate::document::build::{Builder, Built};
 use crate::document::{DocError, Document, ParaKind, file_stem};
 use dom_query::Document as Page;
 
+mod candidate;
 mod charset;
 mod clean;
 mod depth;
@@ -101,6 +102,7 @@ fn extract(mut page: Page, meta: &meta::Meta) -> Option<Read> {
         return None;
     }
     clean::before_readability(&mut page);
+    let named = candidate::find(&page);
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..dom_smoothie::Config::default()
@@ -110,7 +112,13 @@ fn extract(mut page: Page, meta: &meta::Meta) -> Option<Read> {
     if article.text_content.trim().chars().count() < MIN_ARTICLE_CHARS {
         return None;
     }
-    let content = Page::from(article.content.as_ref());
+    let mut content = Page::from(article.content.as_ref());
+    if let Some(named) = named {
+        let named = Page::from(named);
+        if candidate::better(&content, &named) {
+            content = named;
+        }
+    }
     let mut meta = meta.clone();
     meta.title = meta
         .title
@@ -118,7 +126,7 @@ fn extract(mut page: Page, meta: &meta::Meta) -> Option<Read> {
     meta.author = meta.author.or(article.byline);
     meta.source = meta.source.or(article.site_name);
     meta.date = meta.date.or(article.published_time);
-    clean::drop_title_heading(&content, meta.title.as_deref());
+    clean::after_readability(&content, meta.title.as_deref());
     let built = render_under_title(&content, meta.title.as_deref());
     Some(Read {
         meta,
