@@ -113,6 +113,14 @@ fn names_furniture(name: &str) -> bool {
 /// with scripts off sees: its markup, kept as text by the parser, is parsed in its place.
 fn unwrap_noscript_articles(page: &Page) {
     for n in page.select("body noscript").nodes() {
+        if super::candidate::prose(n) > 500 {
+            // Parsed as markup (scripting off): its elements take its place (dom_query
+            // unwraps a node's parent).
+            if let Some(child) = n.first_child() {
+                child.unwrap_node();
+            }
+            continue;
+        }
         let inner = n.text();
         if inner.len() > 500 && inner.contains("<p") {
             n.replace_with_html(inner);
