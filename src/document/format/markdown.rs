@@ -9,7 +9,7 @@ use crate::document::format::plain::TITLE_CHARS;
 use crate::document::{
     DocError, Document, Inline, ParaKind, collapse_spaces, decode, file_stem, first_words, table,
 };
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     let decoded = decode(bytes)?;
@@ -202,12 +202,11 @@ impl State {
                 self.saw_block();
                 self.quote_depth = self.quote_depth.saturating_add(1);
             }
-            Tag::CodeBlock(kind) => {
+            Tag::CodeBlock(_) => {
                 self.saw_block();
                 self.in_code = true;
                 self.item_fresh = false;
                 self.b.block(ParaKind::Code, 0);
-                if let CodeBlockKind::Fenced(_) = kind {}
             }
             Tag::HtmlBlock => self.saw_block(),
             Tag::List(first) => {
@@ -268,11 +267,7 @@ impl State {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => {
-                if !self.item_fresh {
-                    self.b.end_block();
-                }
-            }
+            TagEnd::Paragraph if !self.item_fresh => self.b.end_block(),
             TagEnd::Heading(_) => {
                 if self.first_heading.is_none() {
                     let s = self.b.text();

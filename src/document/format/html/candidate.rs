@@ -27,7 +27,7 @@ pub fn find(page: &Page) -> Option<String> {
             .select(sel)
             .nodes()
             .iter()
-            .map(|n| (prose(n), n.clone()))
+            .map(|n| (prose(n), *n))
             .max_by_key(|(p, _)| *p);
         if let Some((p, n)) = best
             && p >= MIN_PROSE

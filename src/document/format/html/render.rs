@@ -352,11 +352,7 @@ fn is_data_table(n: &NodeRef<'_>) -> bool {
                 rows += 1;
                 columns = columns.max(d.element_children().len());
             }
-            "td" | "th" => {
-                if d.text().len() > MAX_DATA_CELL {
-                    return false;
-                }
-            }
+            "td" | "th" if d.text().len() > MAX_DATA_CELL => return false,
             _ => {}
         }
     }
