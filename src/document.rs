@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 mod build;
+mod check;
 pub(crate) mod decode;
 pub mod format;
 mod layout;
