@@ -140,8 +140,8 @@ fn book(bytes: usize) -> Vec<u8> {
     w.write_all(br#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#).unwrap();
     let mut written = 0;
     let mut chapters = 0;
-    // Deflate packs this prose about 3:1.
-    while written < bytes * 3 {
+    // Deflate packs this prose about 5:1.
+    while written < bytes * 5 {
         chapters += 1;
         let mut x = format!(
             "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Chapitre {chapters}</h1>"
