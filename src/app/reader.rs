@@ -64,7 +64,7 @@ impl Block {
 }
 
 /// A visual line: block index and line within the block (its wrapped lines, then one blank
-/// line between blocks).
+/// line between blocks, except between the items of a list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
     pub block: usize,
@@ -258,7 +258,13 @@ impl Reader {
 
     /// Visual lines of block `b`: its text lines, and a blank line unless it is the last block.
     fn line_count(&self, b: usize) -> usize {
-        self.wrapped(b).len() + usize::from(b + 1 < self.blocks.len())
+        self.wrapped(b).len() + usize::from(b + 1 < self.blocks.len() && !self.tight(b))
+    }
+
+    /// Block `b` and the next are items of one list: no blank line between them.
+    fn tight(&self, b: usize) -> bool {
+        let kind = |i: usize| self.blocks.get(i).map(|k| k.kind);
+        kind(b) == Some(BlockKind::ListItem) && kind(b + 1) == Some(BlockKind::ListItem)
     }
 
     fn last(&self) -> Pos {
