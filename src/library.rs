@@ -256,14 +256,14 @@ mod tests {
     #[test]
     fn folders_are_walked_in_natural_order() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["10.txt", "2.txt", "b/1.md", "notes.pdf"] {
+        for name in ["10.txt", "2.txt", "b/1.md", "c/page.HTML", "c/livre.epub", "notes.pdf"] {
             let p = dir.path().join(name);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(&p, "Titre\ntexte\n").unwrap();
         }
         let d = discover(&[dir.path().to_path_buf()]).unwrap();
         let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["2.txt", "10.txt", "1.md"]);
+        assert_eq!(names, ["2.txt", "10.txt", "1.md", "livre.epub", "page.HTML"]);
     }
 
     #[test]
@@ -273,5 +273,6 @@ mod tests {
         assert!(err.contains("No such file"), "{err}");
         let err = discover(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.starts_with("no articles"), "{err}");
+        assert!(err.contains(".html") && err.contains(".epub"), "{err}");
     }
 }
