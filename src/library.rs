@@ -256,14 +256,24 @@ mod tests {
     #[test]
     fn folders_are_walked_in_natural_order() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["10.txt", "2.txt", "b/1.md", "c/page.HTML", "c/livre.epub", "notes.pdf"] {
+        for name in [
+            "10.txt",
+            "2.txt",
+            "b/1.md",
+            "c/page.HTML",
+            "c/livre.epub",
+            "notes.pdf",
+        ] {
             let p = dir.path().join(name);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(&p, "Titre\ntexte\n").unwrap();
         }
         let d = discover(&[dir.path().to_path_buf()]).unwrap();
         let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["2.txt", "10.txt", "1.md", "livre.epub", "page.HTML"]);
+        assert_eq!(
+            names,
+            ["2.txt", "10.txt", "1.md", "livre.epub", "page.HTML"]
+        );
     }
 
     #[test]
