@@ -154,14 +154,18 @@ proptest! {
 
     #[test]
     fn markdown_keeps_its_promises(s in markupish()) {
-        let d = format::read(format::Format::Markdown, "p.md", s.as_bytes()).unwrap();
-        prop_assert!(d.check().is_ok(), "{:?}", d.check());
+        // Refused as binary (control bytes are most of it) or read: never broken.
+        if let Ok(d) = format::read(format::Format::Markdown, "p.md", s.as_bytes()) {
+            prop_assert!(d.check().is_ok(), "{:?}", d.check());
+        }
     }
 
     #[test]
     fn html_keeps_its_promises(s in markupish()) {
-        let d = format::read(format::Format::Html, "p.html", s.as_bytes()).unwrap();
-        prop_assert!(d.check().is_ok(), "{:?}", d.check());
+        // Refused as binary (control bytes are most of it) or read: never broken.
+        if let Ok(d) = format::read(format::Format::Html, "p.html", s.as_bytes()) {
+            prop_assert!(d.check().is_ok(), "{:?}", d.check());
+        }
     }
 
     #[test]
