@@ -14,7 +14,8 @@ use std::path::PathBuf;
     subcommand_negates_reqs = true
 )]
 pub struct Cli {
-    /// Articles or folders of articles (.txt, .md) to open; the bundled articles when none.
+    /// Articles or folders of articles to open (plain text .txt, Markdown .md/.markdown, saved
+    /// web pages .html/.htm, EPUB books .epub); the bundled articles when none.
     pub paths: Vec<PathBuf>,
 
     /// Where bookmarks and reading positions are kept [env: LISEUSE_DATA_DIR]
@@ -43,12 +44,21 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the named entities found in articles.
+    /// Print the named entities found in articles (byte offsets into each article's rendered
+    /// text: what `liseuse cat` prints).
     Entities {
         /// Articles or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = EntityFormat::Json)]
         format: EntityFormat,
+    },
+    /// Print articles' rendered text: a web page's article, Markdown without its markup, a
+    /// book's chapters. Written as it is to a pipe or a file; on a terminal, control
+    /// characters and escape sequences are shown as visible placeholders.
+    Cat {
+        /// Articles or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// List or export the bookmarks.
     Bookmarks {

@@ -110,11 +110,10 @@ pub fn apply(
                 let keep = root(&mut parent, keep);
                 for e in find(with) {
                     let r = root(&mut parent, e);
-                    if r != keep {
-                        if let Some(p) = parent.get_mut(r) {
-                            *p = keep;
-                        }
-                        // A dropped or relabelled part does not undo the whole.
+                    if r != keep
+                        && let Some(p) = parent.get_mut(r)
+                    {
+                        *p = keep;
                     }
                 }
             }
@@ -133,7 +132,9 @@ pub fn apply(
             continue;
         }
         let Some(src) = entities.get(r) else { continue };
-        new_id[e] = Some(out.len() as u32);
+        if let Some(slot) = new_id.get_mut(e) {
+            *slot = Some(out.len() as u32);
+        }
         out.push(Entity {
             id: EntityId(out.len() as u32),
             label: label.get(r).copied().flatten().unwrap_or(src.label),

@@ -1,5 +1,5 @@
 //! Finding the articles named on the command line: files as given, folders walked recursively
-//! for `.txt` and `.md` in natural order. The walk can run on its own thread and hand out what it
+//! for articles (plain text, Markdown, saved web pages, EPUB books) in natural order. The walk can run on its own thread and hand out what it
 //! finds in batches, so the first frame of a huge folder does not wait for the whole walk.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
@@ -19,10 +19,16 @@ pub struct Discovery {
     pub skipped: Vec<String>,
 }
 
+/// The extensions of the files a folder's walk takes as articles.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "epub"];
+
+/// How the "no articles" message names them.
+const ARTICLE_KINDS: &str = ".txt, .md, .markdown, .html, .htm or .epub files";
+
 pub fn is_article_name(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
 }
 
 /// The order of two names in a folder: natural (`2.txt` before `10.txt`), then by bytes, so
@@ -81,7 +87,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
     );
     if let Some(dir) = empty.first() {
         return Err(format!(
-            "no articles (.txt or .md files) in {}",
+            "no articles ({ARTICLE_KINDS}) in {}",
             dir.display()
         ));
     }
@@ -116,7 +122,7 @@ pub fn spawn(paths: Vec<PathBuf>) -> Receiver<Discovery> {
                 entries: Vec::new(),
                 skipped: empty
                     .iter()
-                    .map(|d| format!("no articles (.txt or .md files) in {}", d.display()))
+                    .map(|d| format!("no articles ({ARTICLE_KINDS}) in {}", d.display()))
                     .collect(),
             });
         }

@@ -1,29 +1,44 @@
-//! An article: its decoded text, title, metadata and paragraphs.
+//! An article as liseuse reads it, whatever its format: rendered text, its blocks, inline
+//! styles, links, sections, metadata, and a map back to the source.
 //!
-//! Everything here is a byte range into [`Document::text`], the whole decoded file, so that
-//! entity mentions, search matches and bookmarks (all byte offsets into that same text) map onto
-//! what is drawn without any translation.
+//! Everything here is a byte range into [`Document::text`], the rendered text (for plain text,
+//! the whole decoded file; for Markdown, a web page or a book, the text a reader mode shows,
+//! exactly what `liseuse cat` prints). Entity mentions, search matches and bookmarks are byte
+//! offsets into that same text, so they map onto what is drawn without any translation, and
+//! nothing downstream knows which format the file was.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-mod decode;
+mod build;
+mod check;
+pub(crate) mod decode;
+pub mod format;
 mod layout;
+mod sourcemap;
+mod table;
 
+pub use build::marker_len;
 pub use decode::{Decoded, decode};
+pub use format::{Format, detect};
+pub use sourcemap::SourceMap;
 
 /// Why a file cannot be shown as an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocError {
     /// The bytes look like a program, an image or an archive, not text.
     Binary,
+    /// A file of a known format that cannot be read: the reason, in plain words.
+    Unreadable(String),
 }
 
 impl std::fmt::Display for DocError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DocError::Binary => write!(f, "binary file, not an article"),
+            DocError::Unreadable(why) => write!(f, "{why}"),
         }
     }
 }
@@ -55,86 +70,135 @@ pub fn last_paragraph_end(bytes: &[u8]) -> Option<usize> {
         .or_else(|| memchr::memrchr(b'\n', bytes).map(|i| i + 1))
 }
 
-/// What a paragraph is, which decides how it is drawn.
+/// What a paragraph (a block) is, which decides how it is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParaKind {
-    /// The headline (first line), drawn bold.
+    /// The headline, drawn bold.
     Title,
     /// The article itself.
     Body,
-    /// A section heading inside the article: a short line without closing punctuation.
+    /// A section heading (its level in [`Paragraph::level`], 1 to 6).
     Heading,
     /// A short trailing blurb that is not the article (author bio, credits): drawn dimmed.
     Blurb,
+    /// A block quote (its depth in `level`, from 1).
+    Quote,
+    /// A list item; its text starts with its bullet or number (`• `, `3. `), its nesting
+    /// depth in `level` (from 0).
+    ListItem,
+    /// Preformatted text, kept verbatim: never re-flowed, no entities looked for in it.
+    Code,
+    /// A table drawn as aligned text rows: kept as laid out, like code.
+    Table,
+    /// A thematic break (`* * *`).
+    Separator,
+}
+
+impl ParaKind {
+    /// Laid out line by line as in the file: never re-flowed.
+    pub fn is_preformatted(self) -> bool {
+        matches!(self, ParaKind::Code | ParaKind::Table)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub range: Range<usize>,
     pub kind: ParaKind,
+    /// Heading level, quote depth or list depth (see [`ParaKind`]); 0 otherwise.
+    pub level: u8,
 }
 
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// File name without folders, used when there is no headline.
-    pub name: String,
-    /// The whole decoded file.
-    pub text: String,
+impl Paragraph {
+    pub fn new(range: Range<usize>, kind: ParaKind) -> Paragraph {
+        Paragraph {
+            range,
+            kind,
+            level: 0,
+        }
+    }
+}
+
+/// Inline styles of a run of text, as bits: a run can be strong and a link at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Inline(pub u8);
+
+impl Inline {
+    pub const EMPHASIS: Inline = Inline(1);
+    pub const STRONG: Inline = Inline(2);
+    pub const CODE: Inline = Inline(4);
+    pub const LINK: Inline = Inline(8);
+
+    pub fn has(self, other: Inline) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+}
+
+/// A run of styled text. Runs are sorted and never overlap (overlapping styles are one run with
+/// both bits), so the runs on a line are found by binary search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleRun {
+    pub range: Range<usize>,
+    pub style: Inline,
+}
+
+/// A link: its text in the rendered text and where it points. Sorted, never overlapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub range: Range<usize>,
+    pub url: String,
+}
+
+/// A heading or a book's chapter, for a table of contents: its title (one line, safe to show)
+/// and where it starts in the rendered text. Sorted by offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
     pub title: String,
-    /// True when no line read as a headline and the title is the file name.
+    pub offset: usize,
+    /// 0 for a book's chapter, else the heading's level (1 to 6).
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// File name without folders.
+    pub name: String,
+    /// The rendered text: what is drawn, searched, bookmarked and printed by `liseuse cat`.
+    pub text: String,
+    /// One line, safe to show.
+    pub title: String,
+    /// True when nothing read as a headline: the title is the text's first words (or the
+    /// file name when there are none).
     pub title_from_name: bool,
-    /// From a leading `date 2023-12`.
+    /// From a leading `date 2023-12`, front matter, or a page's publication date.
     pub date: Option<String>,
-    /// From a closing `Source: …` line.
+    /// From a closing `Source: …` line, or the site or publisher's name.
     pub source: Option<String>,
+    pub author: Option<String>,
+    /// The blocks, in text order, never overlapping.
     pub paragraphs: Vec<Paragraph>,
+    pub styles: Vec<StyleRun>,
+    pub links: Vec<Link>,
+    pub sections: Vec<Section>,
+    /// Rendered offsets to offsets in the source (see [`SourceMap`]).
+    pub source_map: SourceMap,
     /// Things the reader should know about how the file was read (encoding, truncation).
     pub notices: Vec<String>,
-    /// Only the beginning of a long file, shown while the rest is read (see `library::preview`):
-    /// the whole file's length in bytes.
+    /// Only the beginning of a long file (or a book's first chapter), shown while the rest is
+    /// read (see `library::preview`): the whole file's length in bytes.
     pub preview: Option<u64>,
 }
 
 impl Document {
-    /// Builds a document from a file's bytes. `name` is the file name shown when no headline.
+    /// Builds a document from a file's bytes, in the format its name and content say (see
+    /// [`detect`]). `name` is the file name.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
-        let decoded = decode(bytes)?;
-        let mut doc = Document::from_text(name, decoded.text);
-        if let Some(notice) = decoded.notice {
-            doc.notices.push(notice);
-        }
-        Ok(doc)
+        format::read(format::detect(name, bytes), name, bytes)
     }
 
-    /// Builds a document from text already decoded.
+    /// Builds a document from plain text already decoded.
     pub fn from_text(name: &str, text: String) -> Document {
-        let parts = layout::analyse(&text);
-        let title_from_name = parts.title.is_none();
-        let mut notices = Vec::new();
-        if parts.split {
-            notices.push(format!(
-                "paragraphs longer than {} KB are shown in pieces",
-                layout::MAX_PARAGRAPH_BYTES / 1024
-            ));
-        }
-        let title = match &parts.title {
-            Some(r) => collapse_spaces(text.get(r.clone()).unwrap_or_default()),
-            None => file_stem(name).to_string(),
-        };
-        Document {
-            name: name.to_string(),
-            date: parts.date.and_then(|r| text.get(r)).map(str::to_string),
-            source: parts
-                .source
-                .and_then(|r| text.get(r))
-                .map(|s| s.trim().to_string()),
-            paragraphs: parts.paragraphs,
-            title,
-            title_from_name,
-            text,
-            notices,
-            preview: None,
-        }
+        format::plain::from_text(name, text)
     }
 
     /// The index of the paragraph holding byte `offset` (or the nearest one after it).
@@ -149,9 +213,71 @@ impl Document {
             .and_then(|p| self.text.get(p.range.clone()))
             .unwrap_or("")
     }
+
+    /// The style runs that overlap `range` (binary search: costs what is asked for).
+    pub fn styles_in(&self, range: &Range<usize>) -> &[StyleRun] {
+        overlapping(&self.styles, range, |s| &s.range)
+    }
+
+    /// The links whose text overlaps `range`.
+    pub fn links_in(&self, range: &Range<usize>) -> &[Link] {
+        overlapping(&self.links, range, |l| &l.range)
+    }
+
+    /// The section (heading or chapter) that `offset` is in, if any starts at or before it.
+    pub fn section_at(&self, offset: usize) -> Option<usize> {
+        self.sections
+            .partition_point(|s| s.offset <= offset)
+            .checked_sub(1)
+    }
+
+    /// Where rendered byte `offset` came from in the source (see [`SourceMap`]).
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.source_map.source_offset(offset)
+    }
+
+    /// The text entities are looked for in: the rendered text with code (blocks and inline)
+    /// blanked to spaces, byte for byte, so that every offset is the rendered text's.
+    pub fn entity_text(&self) -> Cow<'_, str> {
+        let code = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParaKind::Code)
+            .map(|p| &p.range)
+            .chain(
+                self.styles
+                    .iter()
+                    .filter(|s| s.style.has(Inline::CODE))
+                    .map(|s| &s.range),
+            );
+        let mut bytes: Option<Vec<u8>> = None;
+        for r in code {
+            let b = bytes.get_or_insert_with(|| self.text.as_bytes().to_vec());
+            if let Some(slice) = b.get_mut(r.clone()) {
+                slice.fill(b' ');
+            }
+        }
+        match bytes {
+            None => Cow::Borrowed(&self.text),
+            // Whole characters were replaced by ASCII: still UTF-8.
+            Some(b) => Cow::Owned(String::from_utf8(b).unwrap_or_default()),
+        }
+    }
 }
 
-fn file_stem(name: &str) -> &str {
+/// The items of `sorted` (sorted by start, non-overlapping) that overlap `r`.
+fn overlapping<'a, T>(
+    sorted: &'a [T],
+    r: &Range<usize>,
+    range_of: impl Fn(&T) -> &Range<usize>,
+) -> &'a [T] {
+    let first = sorted.partition_point(|x| range_of(x).end <= r.start);
+    let rest = sorted.get(first..).unwrap_or_default();
+    let n = rest.partition_point(|x| range_of(x).start < r.end);
+    rest.get(..n).unwrap_or_default()
+}
+
+pub(crate) fn file_stem(name: &str) -> &str {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     match base.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem,
@@ -171,80 +297,32 @@ pub fn collapse_spaces(s: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SEED_000: &str = include_str!("../seeds/000_aae40d40de2e278c.txt");
-    const SEED_002: &str = include_str!("../seeds/002_b42a582add091519.txt");
-
-    #[test]
-    fn seed_000_has_headline_and_dimmed_blurb() {
-        let d = Document::from_text("000_aae40d40de2e278c.txt", SEED_000.to_string());
-        assert!(
-            d.title
-                .starts_with("Qaani au commandant des « Brigades Al-Qassam »")
-        );
-        assert!(!d.title_from_name);
-        assert_eq!(d.paragraphs[0].kind, ParaKind::Title);
-        let last = d.paragraphs.last().unwrap();
-        assert_eq!(last.kind, ParaKind::Blurb);
-        assert!(d.text[last.range.clone()].contains("pop culture scholar"));
-        assert!(
-            d.paragraphs[1..d.paragraphs.len() - 1]
-                .iter()
-                .all(|p| p.kind != ParaKind::Title)
-        );
+/// A title made of the first words of `s`: at most `max` characters, cut at a word boundary
+/// with `…` when `s` is longer. One line, safe to show.
+pub fn first_words(s: &str, max: usize) -> String {
+    let line = collapse_spaces(s);
+    if line.chars().count() <= max {
+        return line;
     }
-
-    #[test]
-    fn seed_002_date_and_source_are_metadata() {
-        let d = Document::from_text("002_b42a582add091519.txt", SEED_002.to_string());
-        assert_eq!(d.date.as_deref(), Some("2023-12"));
-        assert_eq!(d.source.as_deref(), Some("Médias"));
-        // The first line is a sentence, not a headline.
-        assert!(d.title_from_name);
-        assert_eq!(d.title, "002_b42a582add091519");
-        let first = d.paragraph_text(0);
-        assert!(first.starts_with("Le président iranien"), "{first:?}");
-        assert!(
-            !d.paragraphs
-                .iter()
-                .any(|p| d.text[p.range.clone()].contains("Source:"))
-        );
-        assert_eq!(d.paragraphs.len(), 11);
-        let heading = d
-            .paragraphs
-            .iter()
-            .position(|p| p.kind == ParaKind::Heading);
-        assert_eq!(heading, Some(4));
-        assert!(d.paragraph_text(4).starts_with("La résistance n’a utilisé"));
+    let mut out = String::new();
+    for word in line.split(' ') {
+        let n = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if n + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
-
-    #[test]
-    fn windows_1252_is_decoded_with_notice() {
-        let d = Document::from_bytes("a.txt", b"Titre\nUn caf\xe9 \x93chaud\x94.\n").unwrap();
-        assert!(d.text.contains("café “chaud”"));
-        assert_eq!(d.notices.len(), 1);
-        assert!(d.notices[0].contains("Windows-1252"));
+    if out.is_empty() {
+        // One word longer than the whole title: cut inside it.
+        out = line.chars().take(max.saturating_sub(1)).collect();
     }
-
-    #[test]
-    fn binary_is_refused() {
-        let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
-        bytes.extend(std::iter::repeat_n(0u8, 200));
-        assert_eq!(
-            Document::from_bytes("a.out", &bytes).unwrap_err(),
-            DocError::Binary
-        );
-    }
-
-    #[test]
-    fn paragraph_at_finds_the_paragraph() {
-        let d = Document::from_text("x.txt", "Titre\nun\ndeux\n".to_string());
-        assert_eq!(d.paragraph_at(0), 0);
-        assert_eq!(d.paragraph_at(7), 1);
-        assert_eq!(d.paragraph_at(10), 2);
-        assert_eq!(d.paragraph_at(999), 2);
-    }
+    let out = out.trim_end_matches([',', ';', ':', ' ']).to_string();
+    out + "…"
 }
+
+#[cfg(test)]
+#[path = "document/tests.rs"]
+mod tests;

@@ -12,6 +12,7 @@ pub mod app;
 pub mod bookmark;
 pub mod cache;
 pub mod calendar;
+pub mod cat;
 pub mod cli;
 pub mod commands;
 pub mod company;

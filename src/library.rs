@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::document::Document;
+use crate::document::format::{self, Format};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -79,18 +80,33 @@ pub fn load(entry: &Entry) -> Result<Document, String> {
     load_with(entry, |_| {})
 }
 
-/// Like [`load`]; a file over [`PREVIEW_ABOVE`] first hands its beginning to `on_preview`, as
-/// a document to show while the rest is read (see `library/preview.rs`).
+/// Like [`load`]; a long file first hands its beginning to `on_preview`, as a document to
+/// show while the rest is read: a plain text over [`PREVIEW_ABOVE`] its first paragraphs
+/// (see `library/preview.rs`), a book of several chapters its first chapter.
 pub fn load_with(entry: &Entry, on_preview: impl FnOnce(Document)) -> Result<Document, String> {
+    let mut on_preview = Some(on_preview);
+    let by_name = Format::of_name(&entry.name);
     let (bytes, truncated) = match &entry.origin {
         Origin::Embedded(b) => (b.to_vec(), false),
         Origin::File(p) => read_capped(p, |head, len| {
-            if let Some(doc) = preview::preview(&entry.name, head, len) {
-                on_preview(doc);
+            let plain = matches!(by_name, None | Some(Format::Plain))
+                && format::detect(&entry.name, head) == Format::Plain;
+            if plain
+                && let Some(doc) = preview::preview(&entry.name, head, len)
+                && let Some(f) = on_preview.take()
+            {
+                f(doc);
             }
         })?,
     };
-    let mut doc = Document::from_bytes(&entry.name, &bytes).map_err(|e| e.to_string())?;
+    let format = format::detect(&entry.name, &bytes);
+    if format == Format::Epub
+        && let Some(doc) = format::epub::first_chapter(&entry.name, &bytes)
+        && let Some(f) = on_preview.take()
+    {
+        f(doc);
+    }
+    let mut doc = format::read(format, &entry.name, &bytes).map_err(|e| e.to_string())?;
     if truncated {
         doc.notices.push(format!(
             "file larger than {} MB: only its beginning is shown",
@@ -244,14 +260,24 @@ mod tests {
     #[test]
     fn folders_are_walked_in_natural_order() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["10.txt", "2.txt", "b/1.md", "notes.pdf"] {
+        for name in [
+            "10.txt",
+            "2.txt",
+            "b/1.md",
+            "c/page.HTML",
+            "c/livre.epub",
+            "notes.pdf",
+        ] {
             let p = dir.path().join(name);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(&p, "Titre\ntexte\n").unwrap();
         }
         let d = discover(&[dir.path().to_path_buf()]).unwrap();
         let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["2.txt", "10.txt", "1.md"]);
+        assert_eq!(
+            names,
+            ["2.txt", "10.txt", "1.md", "livre.epub", "page.HTML"]
+        );
     }
 
     #[test]
@@ -261,5 +287,6 @@ mod tests {
         assert!(err.contains("No such file"), "{err}");
         let err = discover(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.starts_with("no articles"), "{err}");
+        assert!(err.contains(".html") && err.contains(".epub"), "{err}");
     }
 }

@@ -160,14 +160,16 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
         store(shared, index, DocEntities::default(), String::new());
         return;
     };
-    let hash = content_hash(&doc.text);
+    // Code is blanked for entities: a document's entities depend on it as well as its text.
+    let entity_text = doc.entity_text();
+    let hash = content_hash(&entity_text);
     let cached = shared.cache_dir.as_deref().and_then(|dir| {
         let mut c = shared.cached.lock().ok()?;
         c.get_or_insert_with(|| cache::load(dir)).docs.remove(&hash)
     });
     let entities = cached.unwrap_or_else(|| {
         mark_fresh(shared);
-        entity::analyse(&doc.text)
+        entity::analyse(&entity_text)
     });
     store(shared, index, entities, hash);
 }

@@ -46,7 +46,10 @@ impl EntityState {
         let Some(hashes) = &self.provisional else {
             return;
         };
-        let same = hashes.get(i).is_some_and(|h| *h == content_hash(&doc.text));
+        // The loader keys the cache by the text entities are found in (code blanked).
+        let same = hashes
+            .get(i)
+            .is_some_and(|h| *h == content_hash(&doc.entity_text()));
         if self.stale.len() <= i {
             self.stale.resize(i + 1, false);
         }

@@ -3,7 +3,7 @@
 //! length is wrapped only where the user looks: moving, paging and jumping wrap the blocks they
 //! pass, and a resize keeps the reader in the same paragraph.
 
-use crate::document::{Document, ParaKind};
+use crate::document::Document;
 use crate::search::Folded;
 use crate::wrap::wrap;
 use std::cell::RefCell;
@@ -22,6 +22,12 @@ pub enum BlockKind {
     Body,
     Heading,
     Blurb,
+    Quote,
+    ListItem,
+    /// Preformatted: code and tables, folded at the pane's edge, never re-flowed.
+    Code,
+    Table,
+    Separator,
 }
 
 #[derive(Debug, Clone)]
@@ -36,10 +42,29 @@ pub enum BlockText {
 pub struct Block {
     pub kind: BlockKind,
     pub text: BlockText,
+    /// Heading level, quote depth or list depth (as in the document's paragraph).
+    pub level: u8,
+    /// Columns before every line (a quote's bars, a nested list's indent).
+    pub indent: usize,
+    /// More columns before every line but the first (a list item's text hangs under its
+    /// first word, past the bullet).
+    pub hang: usize,
+}
+
+impl Block {
+    fn own(kind: BlockKind, text: String) -> Block {
+        Block {
+            kind,
+            text: BlockText::Own(text),
+            level: 0,
+            indent: 0,
+            hang: 0,
+        }
+    }
 }
 
 /// A visual line: block index and line within the block (its wrapped lines, then one blank
-/// line between blocks).
+/// line between blocks, except between the items of a list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
     pub block: usize,
@@ -51,6 +76,10 @@ pub struct Pos {
 pub struct VisualLine {
     pub pos: Pos,
     pub kind: BlockKind,
+    /// The block's level (see [`Block::level`]).
+    pub level: u8,
+    /// Columns to leave before the text (the block's indent, and its hang after line one).
+    pub indent: usize,
     /// The line's text, `None` for the blank line between blocks.
     pub text: Option<LineText>,
 }
@@ -84,55 +113,6 @@ pub struct Reader {
     marks: Vec<Range<usize>>,
     /// The text folded for search, made on the first search.
     folded: std::cell::OnceCell<Folded>,
-}
-
-fn blocks_of(doc: &Document) -> Vec<Block> {
-    let mut blocks = Vec::with_capacity(doc.paragraphs.len() + 3);
-    let mut paras = doc.paragraphs.iter().peekable();
-    match paras.peek() {
-        Some(p) if p.kind == ParaKind::Title => {
-            blocks.push(Block {
-                kind: BlockKind::Title,
-                text: BlockText::Doc(p.range.clone()),
-            });
-            paras.next();
-        }
-        _ => blocks.push(Block {
-            kind: BlockKind::Title,
-            text: BlockText::Own(doc.title.clone()),
-        }),
-    }
-    let mut meta = Vec::new();
-    if let Some(d) = &doc.date {
-        meta.push(d.clone());
-    }
-    if let Some(s) = &doc.source {
-        meta.push(format!("source: {s}"));
-    }
-    meta.push(doc.name.clone());
-    blocks.push(Block {
-        kind: BlockKind::Meta,
-        text: BlockText::Own(meta.join(" · ")),
-    });
-    for n in &doc.notices {
-        blocks.push(Block {
-            kind: BlockKind::Notice,
-            text: BlockText::Own(format!("⚠ {n}")),
-        });
-    }
-    for p in paras {
-        let kind = match p.kind {
-            ParaKind::Title => BlockKind::Title,
-            ParaKind::Body => BlockKind::Body,
-            ParaKind::Heading => BlockKind::Heading,
-            ParaKind::Blurb => BlockKind::Blurb,
-        };
-        blocks.push(Block {
-            kind,
-            text: BlockText::Doc(p.range.clone()),
-        });
-    }
-    blocks
 }
 
 impl Reader {
@@ -214,7 +194,16 @@ impl Reader {
             .lines
             .entry(b)
             .or_insert_with(|| {
-                let mut lines = wrap(self.block_str(b), self.width);
+                let block = self.blocks.get(b);
+                let indent = block.map_or(0, |k| k.indent + k.hang).min(self.width / 2);
+                let width = self.width - indent;
+                let preformatted =
+                    block.is_some_and(|k| matches!(k.kind, BlockKind::Code | BlockKind::Table));
+                let mut lines = if preformatted {
+                    fold(self.block_str(b), width)
+                } else {
+                    wrap(self.block_str(b), width)
+                };
                 if lines.is_empty() {
                     lines.push(0..0);
                 }
@@ -225,7 +214,13 @@ impl Reader {
 
     /// Visual lines of block `b`: its text lines, and a blank line unless it is the last block.
     fn line_count(&self, b: usize) -> usize {
-        self.wrapped(b).len() + usize::from(b + 1 < self.blocks.len())
+        self.wrapped(b).len() + usize::from(b + 1 < self.blocks.len() && !self.tight(b))
+    }
+
+    /// Block `b` and the next are items of one list: no blank line between them.
+    fn tight(&self, b: usize) -> bool {
+        let kind = |i: usize| self.blocks.get(i).map(|k| k.kind);
+        kind(b) == Some(BlockKind::ListItem) && kind(b + 1) == Some(BlockKind::ListItem)
     }
 
     fn last(&self) -> Pos {
@@ -383,9 +378,12 @@ impl Reader {
                 BlockText::Doc(r) => LineText::Doc(r.start + l.start..r.start + l.end),
                 BlockText::Own(s) => LineText::Own(s.get(l.clone()).unwrap_or("").to_string()),
             });
+            let indent = block.indent + if pos.line > 0 { block.hang } else { 0 };
             out.push(VisualLine {
                 pos,
                 kind: block.kind,
+                level: block.level,
+                indent: indent.min(self.width / 2),
                 text,
             });
             p = self.next(pos);
@@ -408,6 +406,10 @@ impl Reader {
         self.marks.iter().take(n).any(|m| m.end > r.start)
     }
 }
+
+#[path = "reader_blocks.rs"]
+mod blocks;
+use blocks::{blocks_of, fold};
 
 #[path = "reader_offsets.rs"]
 mod offsets;

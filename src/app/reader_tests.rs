@@ -113,3 +113,44 @@ fn a_long_article_wraps_only_what_is_seen() {
     let _ = r.visible();
     assert!(r.cache.borrow().lines.len() < 40);
 }
+
+#[test]
+fn markdown_blocks_are_laid_out_as_read() {
+    let md = "# Titre\n\n- un point assez long pour passer à la ligne suivante\n- deux\n\n```\n    let a_very_long_identifier = 1;\n```\n\n> citée\n";
+    let d = Arc::new(Document::from_bytes("n.md", md.as_bytes()).unwrap());
+    let r = Reader::new(d, 24, 30);
+    let lines = r.visible();
+    let shown: Vec<(BlockKind, usize, String)> = lines
+        .iter()
+        .filter_map(|l| match &l.text {
+            Some(LineText::Doc(rg)) => Some((l.kind, l.indent, r.doc.text[rg.clone()].to_string())),
+            _ => None,
+        })
+        .collect();
+    let items: Vec<_> = shown
+        .iter()
+        .filter(|s| s.0 == BlockKind::ListItem)
+        .collect();
+    // Continuation lines hang under the text, past the bullet.
+    assert_eq!(items[0].1, 0);
+    assert!(items[0].2.starts_with("• un point"));
+    assert_eq!(items[1].1, 2);
+    // No blank line between the items of a list.
+    let blanks = lines
+        .iter()
+        .filter(|l| l.kind == BlockKind::ListItem && l.text.is_none());
+    assert_eq!(blanks.count(), 1, "only after the list's last item");
+    // Code is folded at the edge, its spaces kept, never re-flowed.
+    let code: Vec<&str> = shown
+        .iter()
+        .filter(|s| s.0 == BlockKind::Code)
+        .map(|s| s.2.as_str())
+        .collect();
+    assert_eq!(code.concat(), "    let a_very_long_identifier = 1;");
+    assert!(code.len() > 1 && code[0].starts_with("    let"));
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.0 == BlockKind::Quote && s.1 == 2 && s.2 == "citée")
+    );
+}

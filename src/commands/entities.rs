@@ -9,7 +9,10 @@ use crate::entity::{self, export::ExportDoc};
 
 pub fn run(paths: &[PathBuf], format: EntityFormat) -> Outcome {
     let docs = super::corpus::load(paths)?;
-    let analysed: Vec<_> = docs.iter().map(|(_, d)| entity::analyse(&d.text)).collect();
+    let analysed: Vec<_> = docs
+        .iter()
+        .map(|(_, d)| entity::analyse(&d.entity_text()))
+        .collect();
     let index = entity::EntityIndex::build(&analysed);
     let export: Vec<ExportDoc> = docs
         .iter()

@@ -12,7 +12,10 @@ use crate::timeline::{self, DateClues};
 
 pub fn run(name: &str, paths: &[PathBuf], format: ProfileFormat) -> Outcome {
     let docs = super::corpus::read(paths)?;
-    let analysed: Vec<_> = docs.iter().map(|r| entity::analyse(&r.doc.text)).collect();
+    let analysed: Vec<_> = docs
+        .iter()
+        .map(|r| entity::analyse(&r.doc.entity_text()))
+        .collect();
     let index = entity::EntityIndex::build(&analysed);
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> = docs
         .iter()

@@ -5,6 +5,7 @@
 //! supplies is made safe for a terminal on the way (`sanitize`).
 
 mod bookmarks;
+mod cat;
 mod completions;
 mod corpus;
 mod correct;
@@ -32,6 +33,7 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }
             Some(Command::Completions { shell }) => completions::run(*shell),
+            Some(Command::Cat { paths }) => cat::run(paths),
             Some(Command::Entity {
                 name,
                 paths,

@@ -67,7 +67,7 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, DocError> {
     })
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     const MAGIC: &[&[u8]] = &[
         b"\x7fELF",
         b"\x89PNG",

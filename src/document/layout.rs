@@ -52,10 +52,7 @@ pub fn analyse(text: &str) -> Parts {
 
     let mut paragraphs: Vec<Paragraph> = paras
         .into_iter()
-        .map(|range| Paragraph {
-            range,
-            kind: ParaKind::Body,
-        })
+        .map(|range| Paragraph::new(range, ParaKind::Body))
         .collect();
 
     let mut title = None;
@@ -98,7 +95,7 @@ pub fn analyse(text: &str) -> Parts {
 /// `r` cut into pieces of at most `max` bytes: at the last break space in the second half of
 /// the limit, else at the last grapheme boundary (a letter keeps its accents), else (one
 /// grapheme longer than `max`) at a character boundary. Pieces are trimmed.
-fn pieces(text: &str, r: Range<usize>, max: usize) -> Vec<Range<usize>> {
+pub(super) fn pieces(text: &str, r: Range<usize>, max: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = r.start;
     while r.end - start > max {

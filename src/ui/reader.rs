@@ -1,12 +1,13 @@
 //! The reader pane: the visible lines of the open article, styled by block kind.
 
 use super::{Theme, highlight, pane};
-use crate::app::reader::{BlockKind, LineText};
+use crate::app::reader::{BlockKind, LineText, VisualLine};
 use crate::app::{App, Focus};
+use crate::document::{Document, Inline};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
@@ -54,9 +55,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::raw(" ".repeat(indent)),
                 Span::styled(gutter, theme.gutter),
             ];
+            if vl.text.is_some() {
+                spans.extend(block_prefix(&vl, theme));
+            }
             match &vl.text {
+                Some(LineText::Doc(_)) if vl.kind == BlockKind::Separator => {
+                    let w = app.text_layout().0.saturating_sub(vl.indent).clamp(3, 24);
+                    spans.push(Span::styled("─".repeat(w), theme.rule));
+                }
                 Some(LineText::Doc(r)) => {
-                    let marks = line_marks(app, r, theme);
+                    let mut marks = inline_marks(&reader.doc, r, theme);
+                    marks.extend(line_marks(app, r, theme));
                     spans.extend(highlight::spans(text, r.clone(), style, &marks));
                 }
                 Some(LineText::Own(s)) => {
@@ -75,6 +84,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     super::scrollbar::draw(frame, inner, app, theme);
+}
+
+/// What stands before a line of a block: a quote's bars, a list's or a code block's indent.
+fn block_prefix(vl: &VisualLine, theme: &Theme) -> Option<Span<'static>> {
+    if vl.indent == 0 {
+        return None;
+    }
+    if vl.kind == BlockKind::Quote {
+        let bars = usize::from(vl.level.max(1));
+        let mut s = "│ ".repeat(bars);
+        s.extend(std::iter::repeat_n(' ', vl.indent.saturating_sub(2 * bars)));
+        return Some(Span::styled(s, theme.quote));
+    }
+    Some(Span::raw(" ".repeat(vl.indent)))
+}
+
+/// The document's inline styles on one line (emphasis, strong, code, links), under entity
+/// and search marks.
+fn inline_marks(doc: &Document, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize>, Style)> {
+    doc.styles_in(line)
+        .iter()
+        .map(|run| {
+            let mut style = Style::default();
+            if run.style.has(Inline::EMPHASIS) {
+                style = style.add_modifier(Modifier::ITALIC);
+            }
+            if run.style.has(Inline::STRONG) {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+            if run.style.has(Inline::CODE) {
+                style = style.patch(theme.code);
+            }
+            if run.style.has(Inline::LINK) {
+                style = style.patch(theme.link);
+            }
+            (run.range.clone(), style)
+        })
+        .collect()
 }
 
 /// Styled ranges on one line: search matches (the current one stronger).
@@ -117,5 +164,9 @@ fn block_style(kind: BlockKind, theme: &Theme) -> Style {
         BlockKind::Body => theme.body,
         BlockKind::Heading => theme.heading,
         BlockKind::Blurb => theme.blurb,
+        BlockKind::Quote => theme.quote,
+        BlockKind::ListItem => theme.body,
+        BlockKind::Code | BlockKind::Table => theme.code,
+        BlockKind::Separator => theme.rule,
     }
 }

@@ -13,6 +13,14 @@ pub struct Theme {
     pub meta: Style,
     pub blurb: Style,
     pub notice: Style,
+    /// A block quote's text and its bar.
+    pub quote: Style,
+    /// Code blocks, tables and inline code.
+    pub code: Style,
+    /// A link's text: its marker (the URL is in the document's link list).
+    pub link: Style,
+    /// A thematic break's rule.
+    pub rule: Style,
     pub cursor_line: Style,
     pub selection: Style,
     pub match_current: Style,
@@ -48,6 +56,12 @@ impl Theme {
                 .add_modifier(Modifier::ITALIC),
             blurb: dim.add_modifier(Modifier::ITALIC),
             notice: Style::default().fg(Color::Yellow),
+            quote: Style::default().fg(Color::Rgb(180, 180, 200)),
+            code: Style::default().fg(Color::Rgb(215, 175, 135)),
+            link: Style::default()
+                .fg(Color::Rgb(135, 175, 255))
+                .add_modifier(Modifier::UNDERLINED),
+            rule: dim,
             cursor_line: Style::default().bg(Color::Rgb(40, 44, 52)),
             selection: Style::default().bg(Color::Rgb(60, 56, 90)),
             match_current: Style::default().bg(Color::Yellow).fg(Color::Black),
@@ -86,6 +100,10 @@ impl Theme {
             meta: plain.add_modifier(Modifier::ITALIC),
             blurb: plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
             notice: plain.add_modifier(Modifier::BOLD),
+            quote: plain.add_modifier(Modifier::ITALIC),
+            code: plain,
+            link: plain.add_modifier(Modifier::UNDERLINED),
+            rule: plain.add_modifier(Modifier::DIM),
             cursor_line: plain,
             selection: plain.add_modifier(Modifier::REVERSED),
             match_current: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -151,6 +169,11 @@ impl Theme {
             .fg(Color::Gray)
             .add_modifier(Modifier::ITALIC);
         t.notice = Style::default().fg(Color::Red);
+        t.quote = Style::default().fg(Color::Rgb(80, 80, 100));
+        t.code = Style::default().fg(Color::Rgb(135, 60, 0));
+        t.link = Style::default()
+            .fg(Color::Rgb(0, 60, 180))
+            .add_modifier(Modifier::UNDERLINED);
         t.cursor_line = Style::default().bg(Color::Rgb(232, 232, 224));
         t.selection = Style::default().bg(Color::Rgb(210, 210, 240));
         t.match_other = Style::default().bg(Color::Rgb(250, 236, 160));

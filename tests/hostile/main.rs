@@ -7,6 +7,7 @@ mod corpus;
 mod crash;
 mod files;
 mod fixtures;
+mod formats;
 mod outputs;
 mod props;
 mod pty;

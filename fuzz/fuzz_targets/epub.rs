@@ -1,0 +1,13 @@
+//! Any bytes read as epub: no panic, no hang, and the document keeps every promise of
+//! `Document::check` (ranges are slices of the text, in order; titles are one safe line).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use liseuse::document::format;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(doc) = format::read(format::Format::Epub, "fuzz", data) {
+        if let Err(e) = doc.check() {
+            panic!("{e}");
+        }
+    }
+});

@@ -1,0 +1,64 @@
+//! `liseuse cat` and `liseuse entities` on every format: the entities' byte offsets are
+//! offsets into exactly what `cat` prints, so scripts can use the two together.
+
+use std::process::Command;
+
+fn liseuse(args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn entity_offsets_are_offsets_into_what_cat_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("note.md");
+    std::fs::write(
+        &md,
+        "# Sommet à Berlin\n\nEmmanuel **Macron** a rencontré [Olaf Scholz](https://x.de) à *Berlin*.\n\n```\nJean Dupont\n```\n",
+    )
+    .unwrap();
+    let html = dir.path().join("page.txt");
+    std::fs::write(
+        &html,
+        "<!doctype html><html><head><title>Visite à Lyon</title></head><body><nav>Accueil</nav>\
+         <article><p>Le maire de Lyon, Grégory Doucet, a reçu la ministre Rachida Dati lundi. \
+         La visite a duré trois heures et porté sur le budget de la culture dans la ville.</p>\
+         <p>Rachida Dati a promis une réponse avant l’été, selon la mairie de Lyon.</p></article></body></html>",
+    )
+    .unwrap();
+    for path in [&md, &html] {
+        let text = liseuse(&["cat".as_ref(), path.as_os_str()]);
+        let json = liseuse(&["entities".as_ref(), path.as_os_str()]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mentions = v["documents"][0]["mentions"].as_array().unwrap();
+        assert!(!mentions.is_empty(), "{json}");
+        for m in mentions {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text[s..e],
+                m["text"].as_str().unwrap(),
+                "{}",
+                path.display()
+            );
+        }
+        assert!(
+            !text.contains("**") && !text.contains("<p>") && !text.contains("Accueil"),
+            "{text}"
+        );
+        assert!(
+            !json.contains("Jean Dupont"),
+            "no entity inside code: {json}"
+        );
+    }
+}
