@@ -72,6 +72,8 @@ actions! {
     SearchAll => "search_all", "Search all articles";
     Search => "search", "Search the article as you type, or filter the list in focus";
     Command => "command", "A command: :n next article, :p previous, :q quit, :NUMBER line";
+    Contents => "contents", "The article's headings or a book's chapters: Enter goes there";
+    Links => "links", "The article's links with their addresses";
     Info => "info", "Show the file, the position and the size";
     Redraw => "redraw", "Redraw the screen";
     Suspend => "suspend", "Suspend liseuse to the shell (fg brings it back)";
@@ -156,6 +158,8 @@ impl Action {
                             | A::Mentions
                             | A::Company
                             | A::Timeline
+                            | A::Contents
+                            | A::Links
                             | A::Help
                             | A::Cancel
                             | A::Quit

@@ -171,6 +171,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("F", Action::SearchAll),
     ("/", Action::Search),
     (":", Action::Command),
+    ("t", Action::Contents),
+    ("l", Action::Links),
     ("=", Action::Info),
     ("Ctrl-g", Action::Info),
     ("Ctrl-l", Action::Redraw),

@@ -3,6 +3,7 @@
 
 use super::geometry::LIST_STEP;
 use super::input::{Input, Purpose};
+use super::overlay::outline::Outline;
 use super::overlay::{HelpView, Overlay};
 use super::{App, Effect, Focus, Follow, Prefix};
 use crate::action::Action;
@@ -71,6 +72,8 @@ impl App {
             Action::Mentions => self.open_mentions(),
             Action::Company => self.open_company(),
             Action::Timeline => self.open_timeline(),
+            Action::Contents => self.open_outline(Outline::Contents),
+            Action::Links => self.open_outline(Outline::Links),
             Action::Bookmark => {
                 if self.focus == Focus::Reader {
                     self.bookmark_here(fx);

@@ -7,6 +7,7 @@ mod help;
 mod highlight;
 mod list;
 mod mentions;
+mod outline;
 mod reader;
 mod scrollbar;
 mod sidebar;
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Mentions(m)) => mentions::draw(frame, area, app, m, theme),
         Some(Overlay::Company(c)) => company::draw(frame, area, app, c, theme),
         Some(Overlay::Timeline(t)) => timeline::draw(frame, area, app, t, theme),
+        Some(Overlay::Outline(o)) => outline::draw(frame, area, app, o, theme),
         None => {}
     }
 }

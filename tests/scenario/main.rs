@@ -9,6 +9,7 @@ mod common;
 mod company;
 mod defects;
 mod every_key;
+mod formats;
 mod habits;
 
 use common::headless::Folder;

@@ -7,6 +7,7 @@ pub mod company;
 pub mod corpus;
 pub mod help;
 pub mod mentions;
+pub mod outline;
 pub mod timeline;
 
 use super::{App, Effect};
@@ -30,6 +31,8 @@ pub enum Overlay {
     Company(CompanyView),
     /// When the selected entity is named.
     Timeline(TimelineView),
+    /// The article's contents or links.
+    Outline(outline::OutlineView),
 }
 
 impl Overlay {
@@ -41,7 +44,8 @@ impl Overlay {
             Overlay::Corpus(_)
             | Overlay::Mentions(_)
             | Overlay::Company(_)
-            | Overlay::Timeline(_) => Context::List,
+            | Overlay::Timeline(_)
+            | Overlay::Outline(_) => Context::List,
         }
     }
 }
@@ -56,6 +60,7 @@ impl App {
             Some(Overlay::Mentions(_)) => self.mentions_action(action, count, fx),
             Some(Overlay::Company(_)) => self.company_action(action, count, fx),
             Some(Overlay::Timeline(_)) => self.timeline_action(action, count, fx),
+            Some(Overlay::Outline(_)) => self.outline_action(action, count, fx),
             None => {}
         }
     }
