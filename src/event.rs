@@ -83,6 +83,12 @@ pub enum Event {
     },
     /// A deletion the store could not save: the bookmark stays undoable.
     Deleted(Bookmark),
+    /// The corrections as saved now (at start, or after one was made or undone), and what to
+    /// say about it.
+    Corrections {
+        list: Vec<crate::corrections::Correction>,
+        message: Option<String>,
+    },
     /// What the saver did with a change, and what is still only in memory.
     Store(Box<crate::store::StoreReport>),
     /// Results of the search across every article for query number `generation`.

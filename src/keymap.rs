@@ -157,6 +157,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("D", Action::ShowDates),
     ("M", Action::Mentions),
     ("w", Action::Company),
+    ("x", Action::Correct),
     ("T", Action::Timeline),
     ("b", Action::Bookmark),
     ("v", Action::Select),

@@ -24,6 +24,8 @@ enum Job {
     Forget(usize),
     /// Write what was extracted to the cache.
     SaveCache,
+    /// The corrections changed: send the last index corrected anew.
+    Recorrect,
 }
 
 /// The handle the event loop gives work to.
@@ -62,6 +64,7 @@ struct Shared {
     saved: Mutex<Option<(Vec<String>, Arc<EntityIndex>)>>,
     corpus: Mutex<Corpus>,
     changed: Condvar,
+    corrections: Mutex<correct::Corrections>,
 }
 
 /// How often, at most, the corpus index is rebuilt while articles keep coming in.
@@ -77,6 +80,7 @@ impl Loader {
             saved: Mutex::new(None),
             corpus: Mutex::new(Corpus::default()),
             changed: Condvar::new(),
+            corrections: Mutex::new(correct::Corrections::default()),
         });
         let workers = shared.clone();
         // A pool of the loader's own: its workers wait on the job channel for as long as
@@ -98,10 +102,14 @@ impl Loader {
                     }
                 }
                 Job::Forget(index) => {
+                    if let Ok(mut c) = workers.corrections.lock() {
+                        c.keep_text(index, None);
+                    }
                     store(&workers, index, DocEntities::default(), String::new());
                     mark_fresh(&workers);
                 }
                 Job::SaveCache => save(&workers),
+                Job::Recorrect => correct::resend(&workers),
             };
             match pool {
                 Ok(pool) => pool.install(|| rx.into_iter().par_bridge().for_each(work)),
@@ -127,6 +135,15 @@ impl Loader {
         let _ = self.jobs.send(Job::Forget(index));
     }
 
+    /// The user's corrections, applied to every index sent from now on (and to the last one,
+    /// sent again).
+    pub fn set_corrections(&self, list: Vec<crate::corrections::Correction>) {
+        if let Ok(mut c) = self.shared.corrections.lock() {
+            c.list = list;
+        }
+        let _ = self.jobs.send(Job::Recorrect);
+    }
+
     /// Saves the entities extracted so far to the cache (when indexing is done).
     pub fn save_cache(&self) {
         let _ = self.jobs.send(Job::SaveCache);
@@ -140,6 +157,9 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
     })
     .map(Arc::new);
     let doc = result.as_ref().ok().cloned();
+    if let Ok(mut c) = shared.corrections.lock() {
+        c.keep_text(index, doc.clone());
+    }
     let modified = match &entry.origin {
         library::Origin::File(p) => std::fs::metadata(p)
             .and_then(|m| m.modified())
@@ -236,7 +256,7 @@ fn index_loop(shared: &Shared) {
             }
         };
         let took = started.elapsed();
-        let update = IndexUpdate::new(index.clone(), analysed, docs.len());
+        let update = IndexUpdate::new(correct::corrected(shared, &index), analysed, docs.len());
         if let Ok(mut c) = shared.corpus.lock() {
             c.last = Some((hashes, index));
         }
@@ -278,7 +298,7 @@ fn announce_saved_index(shared: &Shared) {
     };
     let Some(saved) = saved else { return };
     let index = Arc::new(saved.index);
-    let update = IndexUpdate::provisional(index.clone(), saved.hashes.clone());
+    let update = IndexUpdate::provisional(correct::corrected(shared, &index), saved.hashes.clone());
     if let Ok(mut s) = shared.saved.lock() {
         *s = Some((saved.hashes, index));
     }
@@ -359,6 +379,8 @@ fn save(shared: &Shared) {
         *c = None;
     }
 }
+
+mod correct;
 
 #[cfg(test)]
 mod tests;

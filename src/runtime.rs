@@ -7,6 +7,7 @@
 //! loader, the search across articles ([`corpus_search`]) and the terminal itself.
 
 pub mod corpus_search;
+mod corrections;
 mod data;
 mod start;
 
@@ -37,6 +38,7 @@ pub struct Runtime<B: Backend> {
     loader: Loader,
     searcher: CorpusSearcher,
     data: Data,
+    corrections: corrections::Corrections,
     quit: bool,
     /// The signal that ended the session, if one did.
     signal: Option<i32>,
@@ -200,6 +202,9 @@ impl<B: Backend> Runtime<B> {
                 }
             }
             Effect::SaveCache => self.loader.save_cache(),
+            Effect::Correct(c) => self.corrections.change(Some(c)),
+            Effect::UndoCorrection => self.corrections.change(None),
+            Effect::ApplyCorrections(list) => self.loader.set_corrections(list),
             Effect::Forget(i) => self.loader.forget(i),
             Effect::SearchCorpus {
                 generation,

@@ -4,8 +4,12 @@
 use std::process::Command;
 
 fn liseuse(args: &[&std::ffi::OsStr]) -> String {
+    // Its own data dir: `entities` applies the corrections kept there, never the user's.
+    let data = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
         .args(args)
+        .env("LISEUSE_DATA_DIR", data.path())
+        .env("LISEUSE_CACHE_DIR", data.path().join("cache"))
         .output()
         .unwrap();
     assert!(

@@ -32,6 +32,12 @@ pub enum Effect {
         cursor: usize,
         hash: String,
     },
+    /// Keep this correction to the entity engine (in the data dir).
+    Correct(crate::corrections::Correction),
+    /// Take back the newest correction.
+    UndoCorrection,
+    /// These corrections hold now: every index is shown with them.
+    ApplyCorrections(Vec<crate::corrections::Correction>),
     /// Search every one of these articles (in the list's order) for `query`, off the event
     /// loop; `Event::CorpusHits` with the same `generation` brings the results.
     SearchCorpus {

@@ -42,6 +42,8 @@ pub struct EntityState {
     pub occurrence: Option<usize>,
     /// Labels shown (config `labels`).
     pub labels: Vec<Label>,
+    /// The user's corrections as saved (the loader applies them to every index).
+    pub corrections: Vec<crate::corrections::Correction>,
     /// Per article, its people by mentions (see `people_in`).
     people: Vec<Vec<(EntityId, usize)>>,
     /// While the index is the one saved in the cache: the hashes of the articles it was made

@@ -30,6 +30,9 @@ impl App {
         if let Some(prefix) = self.prefix.take() {
             return self.finish_prefix(prefix, key);
         }
+        if matches!(self.overlay, Some(Overlay::Correct(_))) {
+            return self.correct_key(key, fx);
+        }
         if let KeyCode::Char(c) = key.code
             && let Some(d) = c.to_digit(10)
             && !key.ctrl

@@ -205,6 +205,13 @@ impl App {
             }
             Event::Deleted(b) => self.bookmarks.undo = Some(b),
             Event::Store(report) => self.on_store(*report, fx),
+            Event::Corrections { list, message } => {
+                if let Some(m) = message {
+                    self.status.say(m);
+                }
+                self.entities.corrections = list.clone();
+                fx.push(Effect::ApplyCorrections(list));
+            }
             Event::CorpusHits {
                 generation,
                 hits,

@@ -71,6 +71,7 @@ impl App {
             Action::ShowDates => self.toggle_label(Label::Date),
             Action::Mentions => self.open_mentions(),
             Action::Company => self.open_company(),
+            Action::Correct => self.open_correct(),
             Action::Timeline => self.open_timeline(),
             Action::Contents => self.open_outline(Outline::Contents),
             Action::Links => self.open_outline(Outline::Links),

@@ -56,3 +56,23 @@ pub fn modified(path: &std::path::Path) -> Option<i64> {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .and_then(|d| i64::try_from(d.as_secs()).ok())
 }
+
+/// The index of `texts` (each article's rendered text, in order) with the user's corrections
+/// of `data_dir` applied, as the reader shows it.
+pub fn corrected_index(
+    index: crate::entity::EntityIndex,
+    texts: &[&str],
+    data_dir: Option<&std::path::Path>,
+) -> crate::entity::EntityIndex {
+    let Ok(dir) = crate::store::data_dir(data_dir) else {
+        return index;
+    };
+    let list = crate::store::CorrectionStore::open(&dir).corrections();
+    if list.is_empty() {
+        return index;
+    }
+    let surface = |d: usize, r: std::ops::Range<usize>| {
+        texts.get(d).and_then(|t| t.get(r)).map(str::to_string)
+    };
+    crate::corrections::apply(&index, &list, surface)
+}

@@ -7,13 +7,16 @@ use super::output::{Out, Outcome};
 use crate::cli::EntityFormat;
 use crate::entity::{self, export::ExportDoc};
 
-pub fn run(paths: &[PathBuf], format: EntityFormat) -> Outcome {
+pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path::Path>) -> Outcome {
     let docs = super::corpus::load(paths)?;
     let analysed: Vec<_> = docs
         .iter()
         .map(|(_, d)| entity::analyse(&d.entity_text()))
         .collect();
-    let index = entity::EntityIndex::build(&analysed);
+    let texts: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
+    // The user's corrections hold here as in the reader.
+    let index =
+        super::corpus::corrected_index(entity::EntityIndex::build(&analysed), &texts, data_dir);
     let export: Vec<ExportDoc> = docs
         .iter()
         .map(|(path, d)| ExportDoc {

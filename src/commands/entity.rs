@@ -10,13 +10,20 @@ use crate::entity;
 use crate::profile::{self, ProfileDoc};
 use crate::timeline::{self, DateClues};
 
-pub fn run(name: &str, paths: &[PathBuf], format: ProfileFormat) -> Outcome {
+pub fn run(
+    name: &str,
+    paths: &[PathBuf],
+    format: ProfileFormat,
+    data_dir: Option<&std::path::Path>,
+) -> Outcome {
     let docs = super::corpus::read(paths)?;
     let analysed: Vec<_> = docs
         .iter()
         .map(|r| entity::analyse(&r.doc.entity_text()))
         .collect();
-    let index = entity::EntityIndex::build(&analysed);
+    let texts: Vec<&str> = docs.iter().map(|r| r.doc.text.as_str()).collect();
+    let index =
+        super::corpus::corrected_index(entity::EntityIndex::build(&analysed), &texts, data_dir);
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> = docs
         .iter()
         .map(|r| r.doc.paragraphs.iter().map(|p| p.range.clone()).collect())

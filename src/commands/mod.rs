@@ -28,7 +28,9 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
         settings::print_config_path(cli.config.as_deref())
     } else {
         match &cli.command {
-            Some(Command::Entities { paths, format }) => entities::run(paths, *format),
+            Some(Command::Entities { paths, format }) => {
+                entities::run(paths, *format, cli.data_dir.as_deref())
+            }
             Some(Command::Bookmarks { command }) => {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }
@@ -38,7 +40,7 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 name,
                 paths,
                 format,
-            }) => entity::run(name, paths, *format),
+            }) => entity::run(name, paths, *format, cli.data_dir.as_deref()),
             Some(Command::Correct { command }) => correct::run(cli.data_dir.as_deref(), command),
             None => return None,
         }

@@ -72,6 +72,8 @@ pub fn boot<B: Backend>(
     let folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
     watch::spawn(&folders, tx.clone());
     let searcher = CorpusSearcher::spawn(tx.clone());
+    let (corrections, first_corrections) =
+        super::corrections::Corrections::open(opts.data_dir.as_deref(), tx.clone());
 
     let mut app = App::with_start(
         Library::under(opts.paths.clone(), found.entries),
@@ -99,6 +101,7 @@ pub fn boot<B: Backend>(
         loader,
         searcher,
         data,
+        corrections,
         quit: false,
         signal: None,
         suspend: None,
@@ -108,6 +111,7 @@ pub fn boot<B: Backend>(
     if let Some(first) = rt.data.first.take() {
         rt.handle(first)?;
     }
+    rt.handle(first_corrections)?;
     // Every start-up message is read in turn, none hiding the next.
     let skipped = found
         .skipped

@@ -3,6 +3,7 @@
 mod bookmarks;
 mod company;
 mod corpus;
+mod correct;
 mod help;
 mod highlight;
 mod list;
@@ -45,6 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Company(c)) => company::draw(frame, area, app, c, theme),
         Some(Overlay::Timeline(t)) => timeline::draw(frame, area, app, t, theme),
         Some(Overlay::Outline(o)) => outline::draw(frame, area, app, o, theme),
+        Some(Overlay::Correct(c)) => correct::draw(frame, area, app, c, theme),
         None => {}
     }
 }

@@ -161,3 +161,129 @@ fn the_timeline_shows_when_and_opens_an_article() {
         "{line}"
     );
 }
+
+/// Corrections that stick: `x` on an entity says it is none, gives it its type or merges it
+/// with another; each applies to every article at once, is in `liseuse entities`, and is there
+/// after a restart; `x` then `u` undoes.
+#[test]
+fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
+    use std::time::{Duration, Instant};
+    let mut s = seeds();
+    let wait = |s: &mut Headless, what: &str, f: &dyn Fn(&Headless) -> bool| {
+        let t = Instant::now();
+        while !f(s) {
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "{what}:\n{}",
+                s.screen()
+            );
+            s.pump();
+        }
+    };
+    let listed = |t: &str| {
+        t.lines()
+            .any(|l| l.contains(" Reuters ") && l.contains("3·3"))
+    };
+    assert!(listed(&s.screen()), "listed at first");
+    s.keys("<Tab>/reuters<Enter>x");
+    assert!(s.screen().contains("Correct “Reuters”"), "{}", s.screen());
+    s.keys("d");
+    wait(&mut s, "Reuters dropped", &|s| {
+        !s.app()
+            .entities
+            .index
+            .entities()
+            .iter()
+            .any(|e| e.name == "Reuters" && e.mentions > 0)
+    });
+    assert!(
+        s.status().contains("Reuters") || s.screen().contains("corrected"),
+        "{}",
+        s.screen()
+    );
+    s.keys("<Esc>");
+    assert!(
+        !listed(&s.screen()),
+        "gone from the sidebar:\n{}",
+        s.screen()
+    );
+
+    // Still in the sidebar: another one is a place.
+    assert_eq!(s.app().focus, liseuse::app::Focus::Sidebar);
+    s.keys("/houthis<Enter>x");
+    s.keys("l");
+    wait(&mut s, "Houthis a place", &|s| {
+        s.app()
+            .entities
+            .index
+            .entities()
+            .iter()
+            .any(|e| e.name == "Houthis" && e.label == liseuse::entity::Label::Loc)
+    });
+
+    // After a restart: both still hold, and in `liseuse entities`.
+    s.keys("<Esc>q");
+    let (_, home) = s.finish();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_liseuse"))
+        .args(["entities", "--format", "tsv"])
+        .env("LISEUSE_DATA_DIR", home.path().join("data"))
+        .env("LISEUSE_CACHE_DIR", home.path().join("cache2"))
+        .output()
+        .unwrap();
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    assert!(!tsv.contains("Reuters"), "{tsv}");
+    let mut again = Headless::start_in(home, &[], 120, 40, |_| {});
+    again.settle();
+    wait(&mut again, "corrections after a restart", &|s| {
+        !s.app()
+            .entities
+            .index
+            .entities()
+            .iter()
+            .any(|e| e.name == "Reuters" && e.mentions > 0)
+    });
+    // Undo the newest (Houthis a place), then the list shows the one left.
+    again.keys("xu");
+    wait(&mut again, "undone", &|s| {
+        s.app().entities.corrections.len() == 1
+    });
+    again.keys("xc");
+    let flat = again
+        .screen()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("“Reuters” is not an entity"), "{flat}");
+}
+
+/// Merging from the keys: `x`, `m`, type part of the other's name, Enter.
+#[test]
+fn two_entities_merged_from_the_keys() {
+    use std::time::{Duration, Instant};
+    let mut s = seeds();
+    s.keys("<Tab>/mizan<Enter>xm");
+    assert!(
+        s.screen().contains("“Mizan” is the same as…"),
+        "{}",
+        s.screen()
+    );
+    s.keys("fars");
+    assert!(
+        s.screen().contains("Fars · organisations"),
+        "{}",
+        s.screen()
+    );
+    s.keys("<Enter>");
+    let t = Instant::now();
+    loop {
+        let e = s.app().entities.index.entities();
+        if let Some(m) = e.iter().find(|e| e.name == "Mizan" && e.mentions > 0)
+            && m.variants.iter().any(|v| v == "Fars")
+        {
+            assert!(!e.iter().any(|x| x.name == "Fars" && x.mentions > 0));
+            break;
+        }
+        assert!(t.elapsed() < Duration::from_secs(20), "{}", s.screen());
+        s.pump();
+    }
+}

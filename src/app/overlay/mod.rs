@@ -5,6 +5,7 @@
 pub mod bookmarks;
 pub mod company;
 pub mod corpus;
+pub mod correct;
 pub mod help;
 pub mod mentions;
 pub mod outline;
@@ -33,6 +34,8 @@ pub enum Overlay {
     Timeline(TimelineView),
     /// The article's contents or links.
     Outline(outline::OutlineView),
+    /// Correcting the entity engine.
+    Correct(correct::CorrectView),
 }
 
 impl Overlay {
@@ -45,7 +48,8 @@ impl Overlay {
             | Overlay::Mentions(_)
             | Overlay::Company(_)
             | Overlay::Timeline(_)
-            | Overlay::Outline(_) => Context::List,
+            | Overlay::Outline(_)
+            | Overlay::Correct(_) => Context::List,
         }
     }
 }
@@ -61,6 +65,8 @@ impl App {
             Some(Overlay::Company(_)) => self.company_action(action, count, fx),
             Some(Overlay::Timeline(_)) => self.timeline_action(action, count, fx),
             Some(Overlay::Outline(_)) => self.outline_action(action, count, fx),
+            // Its keys are letters, taken before the keymap (see `keys.rs`).
+            Some(Overlay::Correct(_)) => {}
             None => {}
         }
     }

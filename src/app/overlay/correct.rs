@@ -1,0 +1,227 @@
+//! Correcting the entity engine (`x`), for the entity in the sidebar's cursor, the selected
+//! one, or the first named on the reader's line: not an entity (`d`), of another type (`p`,
+//! `o`, `l`, `t`), the same as another (`m`, then pick it), two entities (`s`, then pick the
+//! way of writing that stands apart), and the corrections made (`c`), the newest undone with
+//! `u`. Saved in the data dir and applied to every article at once and at every start.
+
+use super::super::{App, Effect, Focus};
+use super::Overlay;
+use crate::corrections::Correction;
+use crate::entity::{EntityId, Label};
+use crate::keymap::{Key, KeyCode};
+use crate::search::fold_str;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Menu,
+    /// Picking the entity it is the same as, by typing part of its name.
+    Merge {
+        filter: String,
+        rows: Vec<EntityId>,
+        selected: usize,
+    },
+    /// Picking the way of writing that is an entity of its own.
+    Split {
+        selected: usize,
+    },
+    /// The corrections made, newest last.
+    List {
+        selected: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct CorrectView {
+    pub id: Option<EntityId>,
+    pub name: String,
+    pub label: Label,
+    pub variants: Vec<String>,
+    pub mode: Mode,
+}
+
+/// Most entities listed while picking one to merge with.
+const MAX_ROWS: usize = 200;
+
+impl App {
+    /// `x`: the correction menu for the entity at hand, or the list of corrections.
+    pub(crate) fn open_correct(&mut self) {
+        let id = match self.focus {
+            Focus::Sidebar => self.entities.cursor_entity(),
+            _ => None,
+        }
+        .or(self.entities.selected)
+        .or_else(|| self.entity_on_cursor_line());
+        let ent = id.and_then(|id| self.entities.index.entity(id));
+        self.overlay = Some(Overlay::Correct(match ent {
+            Some(e) => CorrectView {
+                id: Some(e.id),
+                name: e.name.clone(),
+                label: e.label,
+                variants: e.variants.clone(),
+                mode: Mode::Menu,
+            },
+            None => CorrectView {
+                id: None,
+                name: String::new(),
+                label: Label::Per,
+                variants: Vec::new(),
+                mode: Mode::List { selected: 0 },
+            },
+        }));
+    }
+
+    fn entity_on_cursor_line(&self) -> Option<EntityId> {
+        let (r, doc) = (self.reader()?, self.reading.open?);
+        let line = r.line_range(r.cursor)?;
+        self.entities
+            .doc_mentions(doc)
+            .iter()
+            .find(|m| m.range().start < line.end && m.range().end > line.start)
+            .map(|m| m.entity())
+    }
+
+    /// The entities whose name holds `filter` (case and accents aside), most mentioned first.
+    fn merge_rows(&self, of: Option<EntityId>, filter: &str) -> Vec<EntityId> {
+        let needle = fold_str(filter);
+        let mut rows: Vec<&crate::entity::Entity> = self
+            .entities
+            .index
+            .entities()
+            .iter()
+            .filter(|e| Some(e.id) != of && e.mentions > 0)
+            .filter(|e| needle.is_empty() || fold_str(&e.name).contains(&needle))
+            .collect();
+        rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
+        rows.into_iter().take(MAX_ROWS).map(|e| e.id).collect()
+    }
+
+    /// Keys while the correction overlay is open: letters are its choices, and type the name
+    /// of the entity to merge with.
+    pub(crate) fn correct_key(&mut self, key: Key, fx: &mut Vec<Effect>) {
+        let Some(Overlay::Correct(v)) = &self.overlay else {
+            return;
+        };
+        let v = v.clone();
+        let mut done = |app: &mut App, c: Correction| {
+            app.overlay = None;
+            fx.push(Effect::Correct(c));
+        };
+        let down = matches!(key.code, KeyCode::Down)
+            || (key.code == KeyCode::Char('j') && !matches!(v.mode, Mode::Merge { .. }));
+        let up = matches!(key.code, KeyCode::Up)
+            || (key.code == KeyCode::Char('k') && !matches!(v.mode, Mode::Merge { .. }));
+        let step = |sel: usize, n: usize| -> usize {
+            if down {
+                (sel + 1).min(n.saturating_sub(1))
+            } else if up {
+                sel.saturating_sub(1)
+            } else {
+                sel
+            }
+        };
+        let name = v.name.clone();
+        let next = match (&v.mode, key.code) {
+            (_, KeyCode::Esc) if v.mode != Mode::Menu && v.id.is_some() => Some(Mode::Menu),
+            (_, KeyCode::Esc) => {
+                self.overlay = None;
+                None
+            }
+            (Mode::Menu, KeyCode::Char(c)) => match c {
+                'd' => {
+                    done(self, Correction::Drop { name });
+                    None
+                }
+                'p' | 'o' | 'l' | 't' => {
+                    let label = match c {
+                        'p' => Label::Per,
+                        'o' => Label::Org,
+                        'l' => Label::Loc,
+                        _ => Label::Date,
+                    };
+                    done(self, Correction::Label { name, label });
+                    None
+                }
+                'm' => Some(Mode::Merge {
+                    filter: String::new(),
+                    rows: self.merge_rows(v.id, ""),
+                    selected: 0,
+                }),
+                's' if v.variants.len() > 1 => Some(Mode::Split { selected: 0 }),
+                's' => {
+                    self.status
+                        .say("written one way only: nothing to split (m merges)");
+                    None
+                }
+                'c' => Some(Mode::List { selected: 0 }),
+                'u' => {
+                    self.overlay = None;
+                    fx.push(Effect::UndoCorrection);
+                    None
+                }
+                _ => None,
+            },
+            (
+                Mode::Merge {
+                    filter,
+                    rows,
+                    selected,
+                },
+                code,
+            ) => match code {
+                KeyCode::Enter => {
+                    let with = rows
+                        .get(*selected)
+                        .and_then(|id| self.entities.index.entity(*id))
+                        .map(|e| e.name.clone());
+                    if let Some(with) = with {
+                        done(self, Correction::Merge { name, with });
+                    }
+                    None
+                }
+                KeyCode::Char(ch) if !key.ctrl && !ch.is_control() => {
+                    let filter = format!("{filter}{ch}");
+                    Some(Mode::Merge {
+                        rows: self.merge_rows(v.id, &filter),
+                        filter,
+                        selected: 0,
+                    })
+                }
+                KeyCode::Backspace => {
+                    let mut filter = filter.clone();
+                    filter.pop();
+                    Some(Mode::Merge {
+                        rows: self.merge_rows(v.id, &filter),
+                        filter,
+                        selected: 0,
+                    })
+                }
+                _ => Some(Mode::Merge {
+                    filter: filter.clone(),
+                    rows: rows.clone(),
+                    selected: step(*selected, rows.len()),
+                }),
+            },
+            (Mode::Split { selected }, KeyCode::Enter) => {
+                if let Some(written) = v.variants.get(*selected).cloned() {
+                    done(self, Correction::Split { name: written });
+                }
+                None
+            }
+            (Mode::Split { selected }, _) => Some(Mode::Split {
+                selected: step(*selected, v.variants.len()),
+            }),
+            (Mode::List { .. }, KeyCode::Char('u')) => {
+                self.overlay = None;
+                fx.push(Effect::UndoCorrection);
+                None
+            }
+            (Mode::List { selected }, _) => Some(Mode::List {
+                selected: step(*selected, self.entities.corrections.len()),
+            }),
+            (Mode::Menu, _) => None,
+        };
+        if let (Some(mode), Some(Overlay::Correct(v))) = (next, &mut self.overlay) {
+            v.mode = mode;
+        }
+    }
+}
