@@ -39,7 +39,7 @@ fn printed_defaults_list_every_action_with_its_keys() {
 #[test]
 fn valid_file_changes_what_it_says() {
     let (c, said) = parse_all(
-        "reader_width = 72\ntheme = \"light\"\nlabels = [\"PER\"]\n[keys]\ndown = [\"n\"]\nnext = [\"x\"]\n[colors]\nperson = \"#ff0000\"\n",
+        "reader_width = 72\ntheme = \"light\"\nlabels = [\"PER\"]\n[keys]\ndown = [\"n\"]\nnext = [\"X\"]\n[colors]\nperson = \"#ff0000\"\n",
     );
     assert_eq!(said, Vec::<String>::new());
     assert_eq!(c.reader_width, 72);
@@ -140,7 +140,7 @@ fn an_empty_or_conflicting_binding_is_reported_with_its_line() {
             .any(|s| s.starts_with("line 2:") && s.contains("without a key")),
         "{said:?}"
     );
-    let (c, said) = parse_all("[keys]\ndown = [\"x\"]\nup = [\"x\", \"k\"]\n");
+    let (c, said) = parse_all("[keys]\ndown = [\"X\"]\nup = [\"X\", \"k\"]\n");
     assert!(
         said.iter()
             .any(|s| s.starts_with("line 3:") && s.contains("both down (line 2) and up")),
@@ -148,12 +148,12 @@ fn an_empty_or_conflicting_binding_is_reported_with_its_line() {
     );
     let km = c.keymap();
     assert_eq!(
-        km.action(Key::plain(KeyCode::Char('x'))),
+        km.action(Key::plain(KeyCode::Char('X'))),
         Some(Action::Down)
     );
     assert_eq!(km.action(Key::plain(KeyCode::Char('k'))), Some(Action::Up));
     // Two actions that never apply in one place may share a key.
-    let (c, said) = parse_all("[keys]\ndelete = [\"x\"]\nfocus_next = [\"x\"]\n");
+    let (c, said) = parse_all("[keys]\ndelete = [\"X\"]\nfocus_next = [\"X\"]\n");
     assert!(said.is_empty(), "{said:?}");
     assert_eq!(c.keys.get("delete").map(Vec::len), Some(1));
     assert_eq!(c.keys.get("focus_next").map(Vec::len), Some(1));
