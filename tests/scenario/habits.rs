@@ -132,9 +132,9 @@ fn marks_are_kept_per_article() {
 #[test]
 fn capital_q_quits_and_an_unknown_key_says_so() {
     let mut s = seeds();
-    s.keys("x");
+    s.keys("X");
     assert!(
-        s.status().contains("x: not a key here, ? for help"),
+        s.status().contains("X: not a key here, ? for help"),
         "{}",
         s.status()
     );
