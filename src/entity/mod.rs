@@ -15,16 +15,18 @@ mod cue;
 mod date;
 pub mod export;
 mod extract;
-mod gazetteer;
 mod group;
 mod index;
-mod keys;
 mod local;
 mod merge;
 mod org;
 mod resolve;
 pub mod score;
-mod token;
+pub mod tag;
+pub mod text;
+
+use text::lexicon as gazetteer;
+use text::token;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,374 @@
+//! Trains the entity tagger on WiNER-fr's train split and writes `assets/entity_model.bin`.
+//!
+//! `cargo run --release --example train -- --winer ../shared/eval/winer [--epochs N] [--out PATH]`
+//!
+//! The train split (the 964 articles of 2016–2017) is cut in two, by article and deterministically: every
+//! tenth article in name order (`HELD_OUT`) is kept out of training, to choose the number of passes and to
+//! report a figure on text the model has not seen. The test split (2018) is never read here.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use liseuse::entity::score::{Gold, Pred, report, score};
+use liseuse::entity::tag::features::Sequence;
+use liseuse::entity::tag::scheme::{self, LABELS};
+use liseuse::entity::tag::train::{Example, Trainer, shuffle};
+use liseuse::entity::tag::weights::{Model, encode};
+use liseuse::entity::tag::{self, Tagged};
+
+/// Every `HELD_OUT`-th article of the train split, in name order, is held out.
+const HELD_OUT: usize = 10;
+
+struct Doc {
+    name: String,
+    text: String,
+    gold: Vec<Gold>,
+}
+
+fn label_index(l: &str) -> Option<usize> {
+    LABELS.iter().position(|x| x.as_str() == l)
+}
+
+/// Byte offset of each character offset (and of the end).
+fn byte_offsets(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+/// The mentions the tagger should learn from a document's gold rows, as byte spans with a label index:
+/// required PER/ORG/LOC rows; an optional span with two of our labels (WiNER gave it two types) under the
+/// first of ORG, LOC, PER; nothing inside an event or a work (an optional PER+ORG+LOC triple), nor dates.
+fn learnable(doc: &Doc) -> Vec<(usize, usize, usize)> {
+    let offs = byte_offsets(&doc.text);
+    let b = |c: usize| offs.get(c).copied();
+    let mut by_span: BTreeMap<(usize, usize), Vec<&Gold>> = BTreeMap::new();
+    for g in &doc.gold {
+        by_span.entry((g.start, g.end)).or_default().push(g);
+    }
+    let mut out = Vec::new();
+    let outer: Vec<(usize, usize)> = by_span
+        .iter()
+        .filter(|(_, rows)| {
+            rows.iter().any(|g| !g.optional) || {
+                let ls: Vec<&str> = rows.iter().map(|g| g.label.as_str()).collect();
+                ["PER", "ORG", "LOC"].iter().all(|l| ls.contains(l))
+            }
+        })
+        .map(|(&s, _)| s)
+        .collect();
+    for (&(s, e), rows) in &by_span {
+        let labels: Vec<&str> = rows.iter().map(|g| g.label.as_str()).collect();
+        let event = ["PER", "ORG", "LOC"].iter().all(|l| labels.contains(l));
+        if event {
+            continue;
+        }
+        let required = rows
+            .iter()
+            .find(|g| !g.optional && label_index(&g.label).is_some());
+        let label = match required {
+            Some(g) => label_index(&g.label),
+            None => {
+                let nested = outer
+                    .iter()
+                    .any(|&(os, oe)| os <= s && e <= oe && (os, oe) != (s, e));
+                if nested || rows.iter().any(|g| !g.optional) {
+                    None
+                } else {
+                    ["ORG", "LOC", "PER"]
+                        .iter()
+                        .find(|l| labels.contains(l))
+                        .and_then(|l| label_index(l))
+                }
+            }
+        };
+        if let (Some(l), Some(bs), Some(be)) = (label, b(s), b(e)) {
+            out.push((bs, be, l));
+        }
+    }
+    out.sort();
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for m in out {
+        if kept.last().is_none_or(|p| p.1 <= m.0) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Gold tags of a sequence from byte spans; spans that do not fall on token boundaries are left out.
+fn gold_tags(seq: &Sequence, spans: &[(usize, usize, usize)], lost: &mut usize) -> Vec<u8> {
+    let mut ms = Vec::new();
+    for &(s, e, l) in spans {
+        let a = seq.toks.iter().position(|t| t.start as usize == s);
+        let z = seq.toks.iter().position(|t| t.end as usize == e);
+        match (a, z) {
+            (Some(a), Some(z)) if z >= a => {
+                if !(a..=z).all(|i| seq.scored[i]) {
+                    *lost += 1;
+                }
+                ms.push((a, z + 1, l));
+            }
+            _ => *lost += 1,
+        }
+    }
+    let mut tags = scheme::encode(seq.toks.len(), &ms);
+    // what lies outside the scored tokens cannot be learned: the model never sees it
+    for (t, &s) in tags.iter_mut().zip(&seq.scored) {
+        if !s {
+            *t = scheme::O;
+        }
+    }
+    tags
+}
+
+fn to_preds(doc: &Doc, seq: &Sequence, found: &[Tagged]) -> Vec<Pred> {
+    let char_of = |b: usize| doc.text.get(..b).map_or(0, |s| s.chars().count());
+    found
+        .iter()
+        .filter_map(|m| {
+            let s = seq.toks.get(m.a)?.start as usize;
+            let e = seq.toks.get(m.e - 1)?.end as usize;
+            Some(Pred {
+                doc: doc.name.clone(),
+                start: char_of(s),
+                end: char_of(e),
+                label: LABELS.get(m.label)?.as_str().to_string(),
+                entity: None,
+            })
+        })
+        .collect()
+}
+
+fn evaluate(docs: &[&Doc], model: &Model) -> (f64, String) {
+    let mut preds = Vec::new();
+    let mut gold = Vec::new();
+    for d in docs {
+        let seq = Sequence::new(&d.text);
+        preds.extend(to_preds(d, &seq, &tag::tag(&seq, model)));
+        gold.extend(d.gold.iter().cloned());
+    }
+    let labels = ["PER", "ORG", "LOC"];
+    let s = score(&gold, &preds, &labels);
+    (s.rows.get("ALL").map_or(0.0, |r| r.f1), report(&s, &labels))
+}
+
+/// Misses and false alarms of the held-out articles (never of the test split).
+fn errors(docs: &[&Doc], model: &Model) {
+    for d in docs {
+        let seq = Sequence::new(&d.text);
+        let preds = to_preds(d, &seq, &tag::tag(&seq, model));
+        let chars: Vec<char> = d.text.chars().collect();
+        let sub = |s: usize, e: usize| {
+            chars
+                .get(s..e)
+                .map(|c| c.iter().collect::<String>())
+                .unwrap_or_default()
+        };
+        let hit = |p: &Pred, g: &Gold| p.start == g.start && p.end == g.end && p.label == g.label;
+        for g in d.gold.iter().filter(|g| !g.optional && g.label != "DATE") {
+            if !preds.iter().any(|p| hit(p, g)) {
+                let ctx = sub(g.start.saturating_sub(25), g.end + 25).replace('\n', " ");
+                println!("MISS  {} {:4} {:30} | {ctx}", d.name, g.label, g.text);
+            }
+        }
+        for p in &preds {
+            if !d.gold.iter().any(|g| hit(p, g)) {
+                let ctx = sub(p.start.saturating_sub(25), p.end + 25).replace('\n', " ");
+                println!(
+                    "FALSE {} {:4} {:30} | {ctx}",
+                    d.name,
+                    p.label,
+                    sub(p.start, p.end)
+                );
+            }
+        }
+    }
+}
+
+fn load(winer: &Path, split: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
+    let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(
+        winer.join(format!("{split}.gold.json")),
+    )?)?;
+    let years: &[&str] = if split == "test" {
+        &["2018_"]
+    } else {
+        &["2016_", "2017_"]
+    };
+    let mut by_doc: BTreeMap<String, Vec<Gold>> = BTreeMap::new();
+    for g in gold {
+        by_doc.entry(g.doc.clone()).or_default().push(g);
+    }
+    // every text of the split, also those without a gold row
+    let mut names: Vec<String> = std::fs::read_dir(winer.join("texts"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| years.iter().any(|y| n.starts_with(y)))
+        .collect();
+    names.sort();
+    let mut docs = Vec::new();
+    for n in names {
+        let text = std::fs::read_to_string(winer.join("texts").join(&n))?;
+        let gold = by_doc.remove(&n).unwrap_or_default();
+        docs.push(Doc {
+            name: n,
+            text,
+            gold,
+        });
+    }
+    Ok(docs)
+}
+
+/// Model selection without the held-out articles: the other nine tenths cut in nine folds by article, each
+/// scored by a model trained on the eight others; the counts of all folds pooled.
+fn cross_validate(
+    docs: &[Doc],
+    epochs: usize,
+    min_count: u32,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let labels = ["PER", "ORG", "LOC"];
+    let mut preds = Vec::new();
+    let mut gold = Vec::new();
+    for fold in 1..HELD_OUT {
+        let mut trainer = Trainer::default();
+        let mut examples = Vec::new();
+        let mut lost = 0;
+        let mut test = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            match i % HELD_OUT {
+                0 => {}
+                k if k == fold => test.push(d),
+                _ => {
+                    let seq = Sequence::new(&d.text);
+                    let tags = gold_tags(&seq, &learnable(d), &mut lost);
+                    examples.extend(trainer.examples(&seq, &tags));
+                }
+            }
+        }
+        let refs: Vec<&Example> = examples.iter().collect();
+        let mut order: Vec<usize> = (0..refs.len()).collect();
+        for epoch in 1..=epochs {
+            shuffle(&mut order, 0x5eed + epoch as u64);
+            trainer.epoch(&refs, &order);
+        }
+        let (keys, weights, trans) = trainer.averaged(min_count, 1e-6);
+        let model = Model::from_parts(&keys, &weights, &trans);
+        for d in test {
+            let seq = Sequence::new(&d.text);
+            preds.extend(to_preds(d, &seq, &tag::tag(&seq, &model)));
+            gold.extend(d.gold.iter().cloned());
+        }
+    }
+    let s = score(&gold, &preds, &labels);
+    println!(
+        "cross-validation, {epochs} passes:\n{}",
+        report(&s, &labels)
+    );
+    Ok(())
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let winer = PathBuf::from(arg(&args, "--winer").ok_or("--winer PATH (shared/eval/winer)")?);
+    let epochs: usize = arg(&args, "--epochs").map_or(Ok(12), |s| s.parse())?;
+    let out = arg(&args, "--out").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/entity_model.bin"),
+        PathBuf::from,
+    );
+    let min_count: u32 = arg(&args, "--min-count").map_or(Ok(2), |s| s.parse())?;
+    let t0 = Instant::now();
+    let docs = load(&winer, "train")?;
+    if args.iter().any(|a| a == "--cv") {
+        return cross_validate(&docs, epochs, min_count);
+    }
+    let (held, train): (Vec<(usize, &Doc)>, Vec<(usize, &Doc)>) = docs
+        .iter()
+        .enumerate()
+        .partition(|(i, _)| i % HELD_OUT == 0);
+    let held: Vec<&Doc> = held.into_iter().map(|(_, d)| d).collect();
+    let train: Vec<&Doc> = train.into_iter().map(|(_, d)| d).collect();
+    println!(
+        "{} articles: {} to train on, {} held out",
+        docs.len(),
+        train.len(),
+        held.len()
+    );
+    let mut trainer = Trainer::default();
+    let mut examples: Vec<Example> = Vec::new();
+    let mut lost = 0;
+    let mut spans = 0;
+    for d in &train {
+        let seq = Sequence::new(&d.text);
+        let m = learnable(d);
+        spans += m.len();
+        let tags = gold_tags(&seq, &m, &mut lost);
+        examples.extend(trainer.examples(&seq, &tags));
+    }
+    println!(
+        "{} runs, {} mentions ({} outside the scored tokens or off token boundaries), {} features, {:.1}s",
+        examples.len(),
+        spans,
+        lost,
+        trainer.features(),
+        t0.elapsed().as_secs_f64()
+    );
+    let refs: Vec<&Example> = examples.iter().collect();
+    let mut order: Vec<usize> = (0..refs.len()).collect();
+    let mut best = (0.0, 0usize, Vec::new());
+    for epoch in 1..=epochs {
+        shuffle(&mut order, 0x5eed + epoch as u64);
+        let wrong = trainer.epoch(&refs, &order);
+        let (keys, weights, trans) = trainer.averaged(min_count, 1e-6);
+        let model = Model::from_parts(&keys, &weights, &trans);
+        let (f1, _) = evaluate(&held, &model);
+        println!(
+            "epoch {epoch}: {wrong} runs wrong, held-out F1 {f1:.3} ({} features kept), {:.1}s",
+            keys.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        if f1 > best.0 {
+            best = (f1, epoch, encode(&keys, &weights, &trans));
+        }
+    }
+    let model = Model::decode(&best.2)?;
+    let (_, rep) = evaluate(&held, &model);
+    println!(
+        "best: epoch {}, held-out (WiNER convention):\n{rep}",
+        best.1
+    );
+    std::fs::write(&out, &best.2)?;
+    if args.iter().any(|a| a == "--errors") {
+        errors(&held, &model);
+    }
+    if args.iter().any(|a| a == "--report-test") {
+        // measuring only: nothing above depends on this
+        let test = load(&winer, "test")?;
+        let (gj, other): (Vec<&Doc>, Vec<&Doc>) = test
+            .iter()
+            .partition(|d| d.text.to_lowercase().contains("gilets jaunes"));
+        let all: Vec<&Doc> = test.iter().collect();
+        for (name, part) in [
+            ("test", &all),
+            ("test gilets jaunes", &gj),
+            ("test other", &other),
+        ] {
+            let (f1, rep) = evaluate(part, &model);
+            println!("== {name} ({} articles): F1 {f1:.3}\n{rep}", part.len());
+        }
+    }
+    println!(
+        "wrote {} ({} bytes) in {:.1}s",
+        out.display(),
+        best.2.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
