@@ -141,6 +141,43 @@ fn to_preds(doc: &Doc, seq: &Sequence, found: &[Tagged]) -> Vec<Pred> {
         .collect()
 }
 
+/// Fits `p(right | margin) = 1 / (1 + e^-(a·margin + b))` to the held-out mentions (Newton's method on the
+/// log-likelihood): what turns a margin into a confidence.
+fn calibrate(docs: &[&Doc], model: &Model) -> (f32, f32) {
+    let mut pts: Vec<(f64, f64)> = Vec::new();
+    for d in docs {
+        let seq = Sequence::new(&d.text);
+        let found = tag::tag(&seq, model);
+        let preds = to_preds(d, &seq, &found);
+        for (m, p) in found.iter().zip(&preds) {
+            let right = d.gold.iter().any(|g| {
+                g.start == p.start && g.end == p.end && g.label == p.label
+            });
+            pts.push((f64::from(m.margin.min(50.0)), if right { 1.0 } else { 0.0 }));
+        }
+    }
+    let (mut a, mut b) = (0.1f64, 0.0f64);
+    for _ in 0..50 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-6, 0.0, 1e-6);
+        for &(x, y) in &pts {
+            let p = 1.0 / (1.0 + (-(a * x + b)).exp());
+            let w = p * (1.0 - p);
+            ga += (y - p) * x;
+            gb += y - p;
+            haa += w * x * x;
+            hab += w * x;
+            hbb += w;
+        }
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-12 {
+            break;
+        }
+        a += (hbb * ga - hab * gb) / det;
+        b += (haa * gb - hab * ga) / det;
+    }
+    (a as f32, b as f32)
+}
+
 fn evaluate(docs: &[&Doc], model: &Model) -> (f64, String) {
     let mut preds = Vec::new();
     let mut gold = Vec::new();
@@ -322,7 +359,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let refs: Vec<&Example> = examples.iter().collect();
     let mut order: Vec<usize> = (0..refs.len()).collect();
-    let mut best = (0.0, 0usize, Vec::new());
+    let mut best = (0.0, 0usize, (Vec::new(), Vec::new(), Vec::new()));
     for epoch in 1..=epochs {
         shuffle(&mut order, 0x5eed + epoch as u64);
         let wrong = trainer.epoch(&refs, &order);
@@ -335,16 +372,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             t0.elapsed().as_secs_f64()
         );
         if f1 > best.0 {
-            best = (f1, epoch, encode(&keys, &weights, &trans));
+            best = (f1, epoch, (keys, weights, trans));
         }
     }
-    let model = Model::decode(&best.2)?;
+    let (keys, weights, trans) = &best.2;
+    let calibration = calibrate(&held, &Model::from_parts(keys, weights, trans));
+    let bytes = encode(keys, weights, trans, calibration);
+    let model = Model::decode(&bytes)?;
+    println!("calibration: a={:.4} b={:.4}", calibration.0, calibration.1);
     let (_, rep) = evaluate(&held, &model);
     println!(
         "best: epoch {}, held-out (WiNER convention):\n{rep}",
         best.1
     );
-    std::fs::write(&out, &best.2)?;
+    std::fs::write(&out, &bytes)?;
     if args.iter().any(|a| a == "--errors") {
         errors(&held, &model);
     }
@@ -367,7 +408,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "wrote {} ({} bytes) in {:.1}s",
         out.display(),
-        best.2.len(),
+        bytes.len(),
         t0.elapsed().as_secs_f64()
     );
     Ok(())

@@ -1,7 +1,7 @@
 //! The tags of the sequence model: BILOU over the three learned labels (PER, ORG, LOC), and which tag may follow
 //! which. Dates are not learned: they follow our own convention, found by rules (see `date.rs`).
 
-use super::super::Label;
+use crate::entity::Label;
 
 /// The labels the tagger learns, in tag order.
 pub const LABELS: [Label; 3] = [Label::Per, Label::Org, Label::Loc];

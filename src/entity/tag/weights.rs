@@ -2,7 +2,8 @@
 //! open-addressed table; the transition scores. Stored in `assets/entity_model.bin`, embedded in the binary and
 //! decoded once.
 //!
-//! Format (little-endian): `LSMODEL1`, then u32 tag count, u32 feature count, f32 scale, the transition scores
+//! Format (little-endian): `LSMODEL1`, then u32 tag count, u32 feature count, f32 scale, the two f32 of the
+//! calibration, the transition scores
 //! (`N_TAGS²` f32), the feature keys (u64 each, in row order), then for each row a u16 bit mask of the tags it
 //! weighs and the i16 weights of those tags. A weight is `i16 * scale`.
 
@@ -19,6 +20,9 @@ pub struct Model {
     /// Row `r` is `weights[r * LANES..][..LANES]`, already scaled.
     weights: Vec<f32>,
     pub trans: Transitions,
+    /// `(a, b)`: a mention whose tagging wins by margin `m` is right with probability `1 / (1 + e^-(a·m + b))`,
+    /// fitted on held-out articles by `examples/train.rs`.
+    pub calibration: (f32, f32),
     rows: usize,
 }
 
@@ -49,6 +53,7 @@ impl Model {
             mask: cap - 1,
             weights: vec![0.0; rows * LANES],
             trans: Transitions::new(trans),
+            calibration: (1.0, 0.0),
             rows,
         };
         for (r, &k) in keys.iter().enumerate() {
@@ -131,6 +136,7 @@ impl Model {
         }
         let rows = r.u32()? as usize;
         let scale = f32::from_bits(r.u32()?);
+        let calibration = (f32::from_bits(r.u32()?), f32::from_bits(r.u32()?));
         let mut trans = vec![0f32; N_TAGS * N_TAGS];
         for t in trans.iter_mut() {
             *t = f32::from_bits(r.u32()?);
@@ -151,13 +157,15 @@ impl Model {
         if !r.0.is_empty() {
             return Err(BadModel("trailing bytes"));
         }
-        Ok(Model::from_parts(&keys, &weights, &trans))
+        let mut m = Model::from_parts(&keys, &weights, &trans);
+        m.calibration = calibration;
+        Ok(m)
     }
 }
 
 /// Writes a model file: `weights` holds `N_TAGS` unscaled weights per key; they are stored as i16 of one
 /// scale, and the zeros left out.
-pub fn encode(keys: &[u64], weights: &[f32], trans: &[f32]) -> Vec<u8> {
+pub fn encode(keys: &[u64], weights: &[f32], trans: &[f32], calibration: (f32, f32)) -> Vec<u8> {
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
     let mut out = Vec::with_capacity(32 + keys.len() * 20);
@@ -165,6 +173,8 @@ pub fn encode(keys: &[u64], weights: &[f32], trans: &[f32]) -> Vec<u8> {
     out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
     out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
     out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    out.extend_from_slice(&calibration.0.to_bits().to_le_bytes());
+    out.extend_from_slice(&calibration.1.to_bits().to_le_bytes());
     for t in 0..N_TAGS * N_TAGS {
         out.extend_from_slice(&trans.get(t).copied().unwrap_or(0.0).to_bits().to_le_bytes());
     }
@@ -230,7 +240,8 @@ mod tests {
         w[N_TAGS + 3] = -2.0;
         w[2 * N_TAGS + 12] = 0.25;
         let trans: Vec<f32> = (0..N_TAGS * N_TAGS).map(|i| i as f32 * 0.01).collect();
-        let m = Model::decode(&encode(&keys, &w, &trans)).unwrap();
+        let m = Model::decode(&encode(&keys, &w, &trans, (0.5, -1.0))).unwrap();
+        assert_eq!(m.calibration, (0.5, -1.0));
         assert_eq!(m.len(), 3);
         assert!((m.row(17).unwrap()[0] - 1.5).abs() < 1e-3);
         assert!((m.row(1 << 40).unwrap()[3] + 2.0).abs() < 1e-3);
