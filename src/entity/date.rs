@@ -193,8 +193,8 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<DateSpan> {
             // 7 octobre [2023]; 9 et 10 juillet
             let mut k = j + 1;
             let mut last_day = d;
-            let joined = matches!(w(k).to_ascii_lowercase().as_str(), "et" | "au" | "and")
-                || punct(k, '-');
+            let joined =
+                matches!(w(k).to_ascii_lowercase().as_str(), "et" | "au" | "and") || punct(k, '-');
             if joined && let Some(d2) = day_at(k + 1) {
                 k += 2;
                 last_day = d2;
@@ -365,7 +365,10 @@ mod tests {
         let toks = tokenize(text);
         let v: Vec<DateValue> = find(text, &toks).iter().map(|d| d.value).collect();
         assert_eq!(v[0], v[1]);
-        assert_eq!((v[0].year, v[0].month, v[0].day), (Some(2012), Some(7), Some(5)));
+        assert_eq!(
+            (v[0].year, v[0].month, v[0].day),
+            (Some(2012), Some(7), Some(5))
+        );
         assert_eq!(v[2].weekday, Some(1));
     }
 

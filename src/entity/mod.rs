@@ -21,6 +21,7 @@ mod spans;
 pub mod tag;
 pub mod text;
 mod union_find;
+mod verdict;
 
 pub use corpus::index::{Entity, EntityId, EntityIndex, Mention};
 pub use model::{DEFAULT_MIN_CONFIDENCE, DocEntities, DocMention, Label, LocalEntity, Span};
@@ -29,6 +30,19 @@ pub use model::{DEFAULT_MIN_CONFIDENCE, DocEntities, DocMention, Label, LocalEnt
 /// A text of more than a megabyte is read a piece at a time (see `chunks.rs`).
 pub fn extract(text: &str) -> Vec<Span> {
     chunks::extract(text)
+}
+
+/// [`extract`] with another model than the shipped one (training and its tests), for a text of a megabyte or
+/// less.
+#[doc(hidden)]
+pub fn extract_with(text: &str, model: &tag::weights::Model) -> Vec<Span> {
+    spans::find_with(text, Some(model))
+}
+
+/// [`analyse`] with another model than the shipped one, for a text of a megabyte or less.
+#[doc(hidden)]
+pub fn analyse_with(text: &str, model: &tag::weights::Model) -> DocEntities {
+    group::group_spans(text, &spans::find_with(text, Some(model)))
 }
 
 /// Extracts the mentions of one document and groups them into the document's entities.

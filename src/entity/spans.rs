@@ -6,16 +6,17 @@
 
 use super::tag::features::Sequence;
 use super::tag::scheme::LABELS;
+use super::tag::weights::Model;
 use super::tag::{self, MODEL, Tagged};
 use super::text::token::Token;
+use super::verdict::{self, Found};
 use super::{Label, Span, date};
 
-/// The confidence (0–100) of a tagged mention whose best tagging beats the best other one by `margin`: the
-/// model's calibration (see `weights.rs`) turns the margin into the probability that the mention is right.
-fn confidence(margin: f32, calibration: (f32, f32)) -> u8 {
+/// The probability that a tagged mention is right, given the margin by which its tagging beats the best
+/// other one: the model's calibration (see `weights.rs`).
+fn probability(margin: f32, calibration: (f32, f32)) -> f32 {
     let (a, b) = calibration;
-    let p = 1.0 / (1.0 + (-(a * margin + b)).exp());
-    (p * 100.0).round().clamp(0.0, 100.0) as u8
+    1.0 / (1.0 + (-(a * margin + b)).exp())
 }
 
 fn byte_span(toks: &[Token], a: usize, e: usize) -> Option<(usize, usize)> {
@@ -26,13 +27,31 @@ fn byte_span(toks: &[Token], a: usize, e: usize) -> Option<(usize, usize)> {
 
 /// The mentions of a text (of a megabyte or less: see `chunks.rs`), sorted and disjoint.
 pub fn find(text: &str) -> Vec<Span> {
+    find_with(text, MODEL.as_ref())
+}
+
+/// [`find`] with another model (training and its tests); `None` finds dates only.
+pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
     let seq = Sequence::new(text);
     let dates = date::find(text, &seq.toks);
-    let (tagged, calibration): (Vec<Tagged>, (f32, f32)) = match &*MODEL {
-        Some(m) => (tag::tag(&seq, m), m.calibration),
-        None => (Vec::new(), (1.0, 0.0)),
+    let mut found: Vec<Found> = match model {
+        Some(m) => tag::tag(&seq, m)
+            .into_iter()
+            .filter_map(|t: Tagged| {
+                Some(Found {
+                    a: t.a,
+                    e: t.e,
+                    label: *LABELS.get(t.label)?,
+                    p: probability(t.margin, m.calibration),
+                })
+            })
+            .collect(),
+        None => Vec::new(),
     };
-    let mut out: Vec<Span> = Vec::with_capacity(tagged.len() + dates.len());
+    verdict::one_label_per_name(&seq, &mut found);
+    verdict::surnames(&seq, &mut found);
+    verdict::propagate(&seq, &mut found);
+    let mut out: Vec<Span> = Vec::with_capacity(found.len() + dates.len());
     for d in &dates {
         if let Some((start, end)) = byte_span(&seq.toks, d.a, d.e) {
             out.push(Span {
@@ -44,7 +63,7 @@ pub fn find(text: &str) -> Vec<Span> {
         }
     }
     let mut di = 0;
-    for m in &tagged {
+    for m in &found {
         // a date wins over a mention that shares a word with it
         while dates.get(di).is_some_and(|d| d.e <= m.a) {
             di += 1;
@@ -52,15 +71,14 @@ pub fn find(text: &str) -> Vec<Span> {
         if dates.get(di).is_some_and(|d| d.a < m.e) {
             continue;
         }
-        let (Some((start, end)), Some(&label)) = (byte_span(&seq.toks, m.a, m.e), LABELS.get(m.label))
-        else {
+        let Some((start, end)) = byte_span(&seq.toks, m.a, m.e) else {
             continue;
         };
         out.push(Span {
             start,
             end,
-            label,
-            confidence: confidence(m.margin, calibration),
+            label: m.label,
+            confidence: (m.p * 100.0).round().clamp(0.0, 100.0) as u8,
         });
     }
     out.sort_by_key(|s| (s.start, s.end));
@@ -73,8 +91,8 @@ mod tests {
 
     #[test]
     fn a_margin_becomes_a_probability() {
-        assert_eq!(confidence(0.0, (1.0, 0.0)), 50);
-        assert!(confidence(10.0, (1.0, 0.0)) >= 99);
-        assert!(confidence(1.0, (0.5, -2.0)) < 30);
+        assert!((probability(0.0, (1.0, 0.0)) - 0.5).abs() < 1e-6);
+        assert!(probability(10.0, (1.0, 0.0)) > 0.99);
+        assert!(probability(1.0, (0.5, -2.0)) < 0.3);
     }
 }

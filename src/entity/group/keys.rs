@@ -116,6 +116,9 @@ mod tests {
             key(Label::Loc, "États-Unis", None),
             key(Label::Loc, "United States", None)
         );
-        assert_eq!(key(Label::Loc, "château de Montretout", None), "loc:montretout");
+        assert_eq!(
+            key(Label::Loc, "château de Montretout", None),
+            "loc:montretout"
+        );
     }
 }

@@ -148,12 +148,18 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
     let mut gs = Groups::default();
     let parsed: Vec<Option<names::PersonName>> = spans
         .iter()
-        .map(|s| (s.label == Label::Per).then(|| names::person(surface(s))).flatten())
+        .map(|s| {
+            (s.label == Label::Per)
+                .then(|| names::person(surface(s)))
+                .flatten()
+        })
         .collect();
     // people named in full first, so that a surname before the full name still finds it
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| {
-        let full = parsed.get(i).is_some_and(|p| p.as_ref().is_some_and(|p| p.full));
+        let full = parsed
+            .get(i)
+            .is_some_and(|p| p.as_ref().is_some_and(|p| p.full));
         (!full, i)
     });
     let article_date = keys::article_date(text, spans);

@@ -139,7 +139,8 @@ pub fn same_surname(a: &str, b: &str) -> bool {
 /// ways.
 pub fn given_ok(a: &str, b: &str) -> bool {
     a == b
-        || (a.chars().count() == 1 || b.chars().count() == 1) && a.chars().next() == b.chars().next()
+        || (a.chars().count() == 1 || b.chars().count() == 1)
+            && a.chars().next() == b.chars().next()
         || same_surname(a, b)
 }
 
@@ -160,9 +161,15 @@ mod tests {
     #[test]
     fn parts_of_names() {
         let p = person("Marine Le Pen").unwrap();
-        assert_eq!((p.surname.as_str(), p.given.as_deref(), p.full), ("le pen", Some("marine"), true));
+        assert_eq!(
+            (p.surname.as_str(), p.given.as_deref(), p.full),
+            ("le pen", Some("marine"), true)
+        );
         let p = person("B. Obama").unwrap();
-        assert_eq!((p.surname.as_str(), p.given.as_deref(), p.full), ("obama", Some("b"), false));
+        assert_eq!(
+            (p.surname.as_str(), p.given.as_deref(), p.full),
+            ("obama", Some("b"), false)
+        );
         let p = person("De Santis").unwrap();
         assert_eq!((p.surname.as_str(), p.full), ("de santis", false));
         assert_eq!(person("  "), None);

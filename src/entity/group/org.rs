@@ -207,8 +207,14 @@ mod tests {
     fn keys_and_initials() {
         assert_eq!(org_key("Apple Inc."), "apple");
         assert_eq!(org_key("The Walt Disney Company"), "walt disney");
-        assert_eq!(initials(&org_key("Musée des beaux-arts de Montréal")), "mbam");
-        assert_eq!(initials(&org_key("Confédération générale du travail")), "cgt");
+        assert_eq!(
+            initials(&org_key("Musée des beaux-arts de Montréal")),
+            "mbam"
+        );
+        assert_eq!(
+            initials(&org_key("Confédération générale du travail")),
+            "cgt"
+        );
         assert!(subsequence(
             &["clark", "institute"],
             &["sterling", "&", "francine", "clark", "art", "institute"]

@@ -74,9 +74,7 @@ fn fits(gr: &Group, name: &PersonName, one_word: bool, inner: bool) -> bool {
     let sur = name.surname.as_str();
     let sur_ok = inner
         || gr.surname.as_deref().is_some_and(|x| {
-            same_surname(x, sur)
-                || x.strip_suffix(sur)
-                    .is_some_and(|head| head.ends_with(' '))
+            same_surname(x, sur) || x.strip_suffix(sur).is_some_and(|head| head.ends_with(' '))
         });
     let giv_ok = match (&name.given, &gr.given) {
         (Some(a), Some(b)) => given_ok(a, b),
@@ -100,12 +98,7 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> usize {
         if gr.label != Label::Per || matches.contains(&g) {
             continue;
         }
-        let inner = gr.full
-            && gs
-                .people
-                .inner
-                .get(sur)
-                .is_some_and(|v| v.contains(&g));
+        let inner = gr.full && gs.people.inner.get(sur).is_some_and(|v| v.contains(&g));
         if fits(gr, name, one_word, inner) {
             matches.push(g);
         }
@@ -121,10 +114,10 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> usize {
             .filter(|&g| last(gs, g) <= pos)
             .max_by_key(|&g| last(gs, g))
             .or(many.first().copied()),
-        many => many.iter().copied().find(|&g| {
-            gs.get(g)
-                .is_some_and(|x| !x.full || x.given == name.given)
-        }),
+        many => many
+            .iter()
+            .copied()
+            .find(|&g| gs.get(g).is_some_and(|x| !x.full || x.given == name.given)),
     };
     if let Some(g) = pick {
         let upgrade = name.full && gs.get(g).is_some_and(|x| !x.full);

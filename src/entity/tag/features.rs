@@ -13,7 +13,9 @@ use std::ops::Range;
 
 use super::keys::{T, bytes, k1, k2, k3};
 use crate::entity::text::fold::{FxMap, fold_into, pack_in};
-use crate::entity::text::lexicon::{DEMONYM, GIVEN_NAME, LEX, Lexicon, PLACE, PLACE_PREFIX, STOP};
+use crate::entity::text::lexicon::{
+    DEMONYM, GIVEN_NAME, LEX, Lexicon, PLACE, PLACE_PREFIX, STOP, SURNAME,
+};
 use crate::entity::text::token::{
     CAP, DIGIT, INNER_CAP, MIXED, NL, NUMBER, PUNCT, SENT, SPACE, Token, UPPER, tokenize,
 };
@@ -23,6 +25,9 @@ use crate::entity::text::token::{
 pub const BEFORE: usize = 3;
 /// How many tokens after one it looks for the end of a mention: « Confédération générale du travail ».
 pub const AFTER: usize = 4;
+
+/// The exact-form gazetteer bits (places, given names, surnames), shifted down from [`WordInfo::lex`].
+const GAZETTEER: u64 = (PLACE | PLACE_PREFIX | GIVEN_NAME | SURNAME) as u64;
 
 /// Bits of [`WordInfo::lex`] above the lexicon's own 32 list bits and 32 exact bits.
 pub const ROMAN: u64 = 1 << 63;
@@ -275,6 +280,17 @@ pub fn token_keys(seq: &Sequence, i: usize, out: &mut Vec<u64>) {
         shape(prev, EDGE_BEFORE),
         s0,
         shape(next, EDGE_AFTER),
+    ));
+    // « le Hamas » is no place when the gazetteer knows no place of that name
+    let gaz = me.map_or(0, |w| (w.lex >> 32) & GAZETTEER);
+    out.push(k3(T::PrevLexShape, fold(prev, EDGE_BEFORE), gaz, s0));
+    // lists: « l’A6, A7, A8 », « Milan, Giverny, Barcelone »
+    let prev2 = at(i.checked_sub(2));
+    out.push(k3(
+        T::PrevFold2Shape,
+        shape(prev2, EDGE_BEFORE),
+        fold(prev, EDGE_BEFORE),
+        s0,
     ));
     let line_end = seq.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0);
     out.push(k2(T::LineEndShape, u64::from(line_end), s0));

@@ -8,7 +8,12 @@ use super::decode::{Decoder, Transitions};
 use super::features::Sequence;
 use super::scheme::{LANES, N_TAGS, O};
 
-/// One run of scored tokens: each token's feature indices, and its gold tag.
+/// A gold tag no one knows: the token lies in a span whose annotation does not tell our labels (an event or a
+/// product of WiNER, where websites and companies are too). Training takes the best tagging that agrees with
+/// the known tags as the gold one.
+pub const UNKNOWN: u8 = u8::MAX;
+
+/// One run of scored tokens: each token's feature indices, and its gold tag (or [`UNKNOWN`]).
 pub struct Example {
     pub feats: Vec<Vec<u32>>,
     pub gold: Vec<u8>,
@@ -141,14 +146,28 @@ impl Trainer {
             self.emissions(ex, &mut ems);
             let trans = Transitions::new(&self.trans);
             dec.best(&ems, &trans, &mut pred, None);
-            if pred == ex.gold {
+            let gold = if ex.gold.contains(&UNKNOWN) {
+                // the best tagging that keeps every known tag
+                let mut forced = ems.clone();
+                for (e, &g) in forced.iter_mut().zip(&ex.gold) {
+                    if let Some(v) = e.get_mut(usize::from(g)) {
+                        *v += 1.0e5;
+                    }
+                }
+                let mut g = Vec::new();
+                dec.best(&forced, &trans, &mut g, None);
+                g
+            } else {
+                ex.gold.clone()
+            };
+            if pred == gold {
                 self.step += 1;
                 continue;
             }
             wrong += 1;
             for (k, f) in ex.feats.iter().enumerate() {
                 let (g, p) = (
-                    ex.gold.get(k).copied().unwrap_or(O),
+                    gold.get(k).copied().unwrap_or(O),
                     pred.get(k).copied().unwrap_or(O),
                 );
                 if g != p {
@@ -162,7 +181,7 @@ impl Trainer {
                 v.push(O);
                 v
             };
-            let (gp, pp) = (path(&ex.gold), path(&pred));
+            let (gp, pp) = (path(&gold), path(&pred));
             for w in gp.windows(2) {
                 if let [a, b] = *w {
                     self.bump_trans(a, b, 1.0);
