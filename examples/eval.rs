@@ -112,7 +112,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let flags_with_value = ["--json", "--winer", "--model"];
     let mut sets: Vec<&str> = Vec::new();
     for (i, a) in args.iter().enumerate() {
-        let is_value = i > 0 && args.get(i - 1).is_some_and(|p| flags_with_value.contains(&p.as_str()));
+        let is_value = i > 0
+            && args
+                .get(i - 1)
+                .is_some_and(|p| flags_with_value.contains(&p.as_str()));
         if !a.starts_with("--") && !is_value {
             sets.push(a);
         }
@@ -122,10 +125,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for set in sets {
-        let need_winer = || winer.clone().ok_or("this set needs --winer DIR (shared/eval/winer)");
+        let need_winer = || {
+            winer
+                .clone()
+                .ok_or("this set needs --winer DIR (shared/eval/winer)")
+        };
         let all = |_: &str| true;
         let (texts, gold_path, keep): (PathBuf, PathBuf, Box<dyn Fn(&str) -> bool>) = match set {
-            "seeds" => (root.join("seeds"), root.join("tests/fixtures/seeds.gold.json"), Box::new(all)),
+            "seeds" => (
+                root.join("seeds"),
+                root.join("tests/fixtures/seeds.gold.json"),
+                Box::new(all),
+            ),
             "dev" => (
                 root.join("tests/fixtures/dev/texts"),
                 root.join("tests/fixtures/dev/dev.gold.json"),
@@ -146,7 +157,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             "winer-test" => {
                 let w = need_winer()?;
-                (w.join("texts"), w.join("test.gold.json"), Box::new(|n: &str| n.starts_with("2018_")))
+                (
+                    w.join("texts"),
+                    w.join("test.gold.json"),
+                    Box::new(|n: &str| n.starts_with("2018_")),
+                )
             }
             other => return Err(format!("unknown set {other}").into()),
         };
@@ -167,22 +182,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .filter(|(i, (n, t))| f(*i, n, t))
                 .map(|(_, (n, _))| n.as_str())
                 .collect();
-            gold.iter().filter(|g| names.contains(g.doc.as_str())).cloned().collect()
+            gold.iter()
+                .filter(|g| names.contains(g.doc.as_str()))
+                .cloned()
+                .collect()
         };
         print_scores(set, &gold, &pred);
         match set {
             "dev" => {
-                print_scores("dev French (fr_*)", &part(&|_, n, _| n.starts_with("fr_")), &pred);
-                print_scores("dev English (en_*)", &part(&|_, n, _| n.starts_with("en_")), &pred);
+                print_scores(
+                    "dev French (fr_*)",
+                    &part(&|_, n, _| n.starts_with("fr_")),
+                    &pred,
+                );
+                print_scores(
+                    "dev English (en_*)",
+                    &part(&|_, n, _| n.starts_with("en_")),
+                    &pred,
+                );
             }
             "winer-train" => {
                 // the tenth held out of training by examples/train.rs: every tenth article in name order
-                print_scores("winer-train held out (1 in 10)", &part(&|i, _, _| i % 10 == 0), &pred);
-                print_scores("winer-train trained on", &part(&|i, _, _| i % 10 != 0), &pred);
+                print_scores(
+                    "winer-train held out (1 in 10)",
+                    &part(&|i, _, _| i % 10 == 0),
+                    &pred,
+                );
+                print_scores(
+                    "winer-train trained on",
+                    &part(&|i, _, _| i % 10 != 0),
+                    &pred,
+                );
             }
             "winer-test" | "winer-slice" => {
                 let gj = |t: &str| t.to_lowercase().contains("gilets jaunes");
-                print_scores(&format!("{set} gilets jaunes"), &part(&|_, _, t| gj(t)), &pred);
+                print_scores(
+                    &format!("{set} gilets jaunes"),
+                    &part(&|_, _, t| gj(t)),
+                    &pred,
+                );
                 print_scores(&format!("{set} other"), &part(&|_, _, t| !gj(t)), &pred);
             }
             _ => {}

@@ -80,7 +80,13 @@ mod tests {
                 })
             })
             .collect();
-        assert_eq!(spans, expected);
+        // the same mentions; a confidence may differ, read over another stretch of text
+        let key = |v: &[Span]| {
+            v.iter()
+                .map(|s| (s.start, s.end, s.label))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&spans), key(&expected));
     }
 
     #[test]

@@ -5,6 +5,9 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::sync::LazyLock;
+
+use super::text::fold::FxMap;
 use super::text::token::{CAP, DIGIT, NUMBER, PUNCT, Token};
 
 /// What a date span says: any of year, month, day, and the weekday it names.
@@ -86,24 +89,56 @@ const WEEKDAYS: &[(&str, u8)] = &[
     ("sunday", 6),
 ];
 
-fn lookup(list: &[(&str, u8)], w: &str) -> Option<u8> {
-    if !(3..=10).contains(&w.len()) {
+/// Month and weekday names by their ASCII-lower-cased bytes, packed (see [`calendar`]).
+static CALENDAR: LazyLock<FxMap<u128, (u8, u8)>> = LazyLock::new(|| {
+    let mut m: FxMap<u128, (u8, u8)> = FxMap::default();
+    for &(name, n) in MONTHS {
+        if let Some(k) = pack_lower(name) {
+            m.entry(k).or_insert((0, 0)).0 = n;
+        }
+    }
+    for &(name, n) in WEEKDAYS {
+        if let Some(k) = pack_lower(name) {
+            m.entry(k).or_insert((0, 0)).1 = n + 1;
+        }
+    }
+    m
+});
+
+/// A word of 3 to 15 bytes, its ASCII letters in lower case (« Février » and « février » pack alike).
+fn pack_lower(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if !(3..=15).contains(&b.len()) {
         return None;
     }
-    // « Mars », « MARS », « mars »; accented letters match as written (« Février », « février »)
-    list.iter()
-        .find(|(name, _)| name.len() == w.len() && name.eq_ignore_ascii_case(w))
-        .map(|&(_, n)| n)
+    let mut k = [0u8; 16];
+    for (d, s) in k.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    if let Some(last) = k.last_mut() {
+        *last = b.len() as u8;
+    }
+    Some(u128::from_le_bytes(k))
+}
+
+/// (month 1–12 or 0, weekday 1–7 or 0) of a word.
+fn calendar(w: &str) -> (u8, u8) {
+    if !(3..=10).contains(&w.len()) {
+        return (0, 0);
+    }
+    pack_lower(w)
+        .and_then(|k| CALENDAR.get(&k).copied())
+        .unwrap_or((0, 0))
 }
 
 /// The month a word names (1–12).
 pub fn month(w: &str) -> Option<u8> {
-    lookup(MONTHS, w)
+    Some(calendar(w).0).filter(|&m| m > 0)
 }
 
 /// The weekday a word names (0 Monday … 6 Sunday).
 pub fn weekday(w: &str) -> Option<u8> {
-    lookup(WEEKDAYS, w)
+    calendar(w).1.checked_sub(1)
 }
 
 /// Day of month of a word: "7", "1er", "1st", "24th".
@@ -166,12 +201,13 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<DateSpan> {
     let mut i = 0;
     while i < n {
         let Some(t) = tok(i) else { break };
-        let wd = if t.flags & PUNCT == 0 {
-            weekday(w(i))
+        let (m0, wd0) = if t.flags & PUNCT == 0 {
+            calendar(w(i))
         } else {
-            None
+            (0, 0)
         };
-        if t.flags & PUNCT != 0 || (t.flags & DIGIT == 0 && wd.is_none() && month_at(i).is_none()) {
+        let wd = wd0.checked_sub(1);
+        if t.flags & PUNCT != 0 || (t.flags & DIGIT == 0 && wd0 == 0 && m0 == 0) {
             i += 1;
             continue;
         }

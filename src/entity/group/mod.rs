@@ -146,45 +146,70 @@ impl<'t> Groups<'t> {
 pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
     let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("");
     let mut gs = Groups::default();
-    let parsed: Vec<Option<names::PersonName>> = spans
+    // each distinct surface is read once: a long article names the same few people thousands of times
+    let mut distinct: FxMap<&str, usize> = FxMap::default();
+    let mut parsed: Vec<Option<names::PersonName>> = Vec::new();
+    let of_mention: Vec<usize> = spans
         .iter()
         .map(|s| {
-            (s.label == Label::Per)
-                .then(|| names::person(surface(s)))
-                .flatten()
+            if s.label != Label::Per {
+                return usize::MAX;
+            }
+            *distinct.entry(surface(s)).or_insert_with(|| {
+                parsed.push(names::person(surface(s)));
+                parsed.len() - 1
+            })
         })
         .collect();
+    let name_of = |i: usize| {
+        of_mention
+            .get(i)
+            .and_then(|&k| parsed.get(k))
+            .and_then(Option::as_ref)
+    };
     // people named in full first, so that a surname before the full name still finds it
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| {
-        let full = parsed
-            .get(i)
-            .is_some_and(|p| p.as_ref().is_some_and(|p| p.full));
-        (!full, i)
-    });
+    order.sort_by_key(|&i| (!name_of(i).is_some_and(|p| p.full), i));
     let article_date = keys::article_date(text, spans);
     let mut assigned = vec![usize::MAX; spans.len()];
-    let mut memo: FxMap<(Label, &str), String> = FxMap::default();
+    // the group of a surface whose group does not depend on where it stands
+    let mut settled: FxMap<(Label, &str), usize> = FxMap::default();
     for &i in &order {
         let Some(s) = spans.get(i) else { continue };
         let text_s = surface(s);
-        let g = match s.label {
-            Label::Per => match parsed.get(i).and_then(Option::as_ref) {
-                Some(p) => person::group(&mut gs, p, s.start),
+        let known = settled.get(&(s.label, text_s)).copied();
+        let g = match (s.label, known) {
+            (Label::Org, Some(g)) if !org::bracketed(text, spans, i) => gs.root(g),
+            (Label::Loc | Label::Date, Some(g)) => gs.root(g),
+            (Label::Per, Some(g)) => {
+                person::seen_again(&mut gs, g, s.start);
+                gs.root(g)
+            }
+            (Label::Per, None) => match name_of(i) {
+                Some(p) => {
+                    let (g, settles) = person::group(&mut gs, p, s.start);
+                    if settles {
+                        settled.insert((s.label, text_s), g);
+                    }
+                    g
+                }
                 None => gs.keyed_or_new(Label::Per, "per?:".into()),
             },
-            Label::Org => org::group(&mut gs, text, spans, &assigned, i),
-            Label::Loc | Label::Date => {
-                let key = memo
-                    .entry((s.label, text_s))
-                    .or_insert_with(|| keys::key(s.label, text_s, article_date))
-                    .clone();
-                if key.is_empty() {
+            (Label::Org, _) => {
+                let g = org::group(&mut gs, text, spans, &assigned, i);
+                settled.insert((s.label, text_s), g);
+                g
+            }
+            (Label::Loc | Label::Date, None) => {
+                let key = keys::key(s.label, text_s, article_date);
+                let g = if key.is_empty() {
                     // a weekday alone in an article without a date: an entity of this document only
                     gs.keyed_or_new(Label::Date, format!("date?:{}", text_s.to_lowercase()))
                 } else {
                     gs.keyed_or_new(s.label, key)
-                }
+                };
+                settled.insert((s.label, text_s), g);
+                g
             }
         };
         let g = gs.root(g);

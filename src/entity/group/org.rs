@@ -33,8 +33,8 @@ pub(crate) struct Index {
     initials: FxMap<String, Vec<usize>>,
     first: FxMap<String, Vec<usize>>,
     word: FxMap<String, Vec<usize>>,
-    /// The multi-word keys, by group.
-    long: FxMap<usize, Vec<String>>,
+    /// The multi-word keys, by group, cut in words.
+    long: FxMap<usize, Vec<Vec<String>>>,
 }
 
 /// Merge key of an organisation name: folded, without article, « al- » or legal form.
@@ -71,9 +71,9 @@ fn initials(key: &str) -> String {
 }
 
 /// `short` appears in `long` in order (« clark institute » in « sterling & francine clark art institute »).
-fn subsequence(short: &[&str], long: &[&str]) -> bool {
+fn subsequence<S: AsRef<str>>(short: &[&str], long: &[S]) -> bool {
     let mut it = long.iter();
-    short.len() < long.len() && short.iter().all(|w| it.any(|l| l == w))
+    short.len() < long.len() && short.iter().all(|w| it.any(|l| l.as_ref() == *w))
 }
 
 impl Index {
@@ -98,8 +98,23 @@ impl Index {
         for w in &words {
             push(&mut self.word, w);
         }
-        self.long.entry(g).or_default().push(key.to_string());
+        self.long
+            .entry(g)
+            .or_default()
+            .push(words.iter().map(|w| w.to_string()).collect());
     }
+}
+
+/// Mention `i` stands in brackets right after an organisation's name: « … islamique (Hamas) ».
+pub(super) fn bracketed(text: &str, spans: &[Span], i: usize) -> bool {
+    let (Some(prev), Some(s)) = (i.checked_sub(1).and_then(|p| spans.get(p)), spans.get(i)) else {
+        return false;
+    };
+    prev.label == Label::Org
+        && text.get(prev.end..s.start).is_some_and(|b| b.trim() == "(")
+        && text
+            .get(s.end..)
+            .is_some_and(|a| a.trim_start().starts_with(')'))
 }
 
 /// The group of organisation mention `i` of `spans`; `assigned` holds the groups of the mentions before it.
@@ -110,33 +125,26 @@ pub(super) fn group(
     assigned: &[usize],
     i: usize,
 ) -> usize {
-    let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("");
     let Some(s) = spans.get(i) else {
         return gs.keyed_or_new(Label::Org, "org:".into());
     };
-    let key = org_key(surface(s));
+    let key = org_key(text.get(s.start..s.end).unwrap_or(""));
     let k = format!("org:{key}");
     let existing = gs.keyed(&k);
     // « Mouvement de la Résistance islamique (Hamas) »: the bracketed name joins the one before
-    if let Some(prev) = i.checked_sub(1).and_then(|p| spans.get(p))
-        && prev.label == Label::Org
+    if bracketed(text, spans, i)
         && let Some(&pg) = assigned.get(i - 1)
         && pg != usize::MAX
     {
-        let between = text.get(prev.end..s.start).unwrap_or("");
-        let after = text.get(s.end..).unwrap_or("");
-        if between.trim() == "(" && after.trim_start().starts_with(')') {
-            let p = gs.root(pg);
-            let g = match existing {
-                Some(g) => gs.merge(g, p),
-                None => {
-                    gs.add_key(p, k);
-                    gs.orgs.add(&key, p);
-                    p
-                }
-            };
-            return g;
-        }
+        let p = gs.root(pg);
+        return match existing {
+            Some(g) => gs.merge(g, p),
+            None => {
+                gs.add_key(p, k);
+                gs.orgs.add(&key, p);
+                p
+            }
+        };
     }
     if let Some(g) = existing {
         return g;
@@ -177,12 +185,11 @@ pub(super) fn group(
             .map(|v| v.iter().take(MAX_SHARED).copied().collect())
             .unwrap_or_default();
         for g in shared {
-            let fits = gs.orgs.long.get(&g).is_some_and(|keys| {
-                keys.iter().any(|gk| {
-                    let gw: Vec<&str> = gk.split(' ').collect();
-                    subsequence(&words, &gw)
-                })
-            });
+            let fits = gs
+                .orgs
+                .long
+                .get(&g)
+                .is_some_and(|keys| keys.iter().any(|gw| subsequence(&words, gw)));
             if fits {
                 consider(gs, g);
             }

@@ -85,8 +85,16 @@ fn fits(gr: &Group, name: &PersonName, one_word: bool, inner: bool) -> bool {
     (sur_ok && giv_ok) || first_name
 }
 
-/// The group of a person's mention at `pos`.
-pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> usize {
+/// A mention at `pos` of a name already settled in group `g` (see [`group`]).
+pub(super) fn seen_again(gs: &mut Groups, g: usize, pos: usize) {
+    if let Some(x) = gs.get_mut(g) {
+        x.last_pos = pos;
+    }
+}
+
+/// The group of a person's mention at `pos`, and whether any other mention of the same name belongs to it
+/// wherever it stands (the name matched one person, or none and made one).
+pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> (usize, bool) {
     let one_word = name.words.len() == 1;
     let mut cands = Vec::new();
     gs.people.candidates(name, one_word, &mut cands);
@@ -119,6 +127,7 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> usize {
             .copied()
             .find(|&g| gs.get(g).is_some_and(|x| !x.full || x.given == name.given)),
     };
+    let settles = matches.len() <= 1;
     if let Some(g) = pick {
         let upgrade = name.full && gs.get(g).is_some_and(|x| !x.full);
         if upgrade {
@@ -130,7 +139,7 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> usize {
             gs.people.add_surname(&name.surname, g);
             gs.people.add_full(name, g);
         }
-        return g;
+        return (g, settles);
     }
     let mut grp = Group::new(Label::Per);
     grp.surname = Some(name.surname.clone());
@@ -145,5 +154,5 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> usize {
     if name.full {
         gs.people.add_full(name, g);
     }
-    g
+    (g, true)
 }

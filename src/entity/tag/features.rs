@@ -9,13 +9,10 @@
 //!
 //! Far from any capitalised word, a token is decided `O` without being scored: see [`Sequence::scored`].
 
-use std::ops::Range;
-
+use super::cache;
 use super::keys::{T, bytes, k1, k2, k3};
 use crate::entity::text::fold::{FxMap, fold_into, pack_in};
-use crate::entity::text::lexicon::{
-    DEMONYM, GIVEN_NAME, LEX, Lexicon, PLACE, PLACE_PREFIX, STOP, SURNAME,
-};
+use crate::entity::text::lexicon::{DEMONYM, GIVEN_NAME, LEX, Lexicon, PLACE, PLACE_PREFIX, STOP};
 use crate::entity::text::token::{
     CAP, DIGIT, INNER_CAP, MIXED, NL, NUMBER, PUNCT, SENT, SPACE, Token, UPPER, tokenize,
 };
@@ -25,9 +22,6 @@ use crate::entity::text::token::{
 pub const BEFORE: usize = 3;
 /// How many tokens after one it looks for the end of a mention: « Confédération générale du travail ».
 pub const AFTER: usize = 4;
-
-/// The exact-form gazetteer bits (places, given names, surnames), shifted down from [`WordInfo::lex`].
-const GAZETTEER: u64 = (PLACE | PLACE_PREFIX | GIVEN_NAME | SURNAME) as u64;
 
 /// Bits of [`WordInfo::lex`] above the lexicon's own 32 list bits and 32 exact bits.
 pub const ROMAN: u64 = 1 << 63;
@@ -54,8 +48,8 @@ pub struct WordInfo {
     pub flags: u16,
     /// What the document says of it: `DOC_*`.
     pub doc: u8,
-    /// Its [`word_keys`], in [`Sequence::pool`].
-    pub own: Range<u32>,
+    /// Hash of the word as written: its key in the caches of `cache.rs`.
+    pub word: u64,
 }
 
 /// A text ready for the tagger.
@@ -67,7 +61,6 @@ pub struct Sequence<'t> {
     /// Each token's word among [`Sequence::types`], `u32::MAX` for a token too far from any scored one to matter.
     pub ty: Vec<u32>,
     pub types: Vec<WordInfo>,
-    pub pool: Vec<u64>,
     /// Where a token stands in a multi-word place of the gazetteer: 0 none, 1 first, 2 inside, 3 last.
     pub place: Vec<u8>,
     /// The index of the first token after the headline (the first line).
@@ -103,6 +96,22 @@ pub fn lexicon_flags(lex: &Lexicon, w: &str, t: &Token, packed: Option<u128>) ->
         bits
     } else {
         u64::from(lex.lower_token_flags(w, packed))
+    }
+}
+
+/// What a word's features are computed from (`doc` left empty: the document fills it).
+pub fn new_word_info(w: &str, t: &Token) -> WordInfo {
+    let mut folded = String::new();
+    fold_into(w, &mut folded);
+    let mut sh = [0u8; 8];
+    let sn = shape(w, &mut sh);
+    WordInfo {
+        fold: bytes(folded.as_bytes()),
+        shape: bytes(sh.get(..sn).unwrap_or_default()),
+        lex: lexicon_flags(&LEX, w, t, pack_in(w.as_bytes(), 0, w.len())),
+        flags: t.flags & WORD_FLAGS,
+        doc: 0,
+        word: bytes(w.as_bytes()),
     }
 }
 
@@ -281,17 +290,6 @@ pub fn token_keys(seq: &Sequence, i: usize, out: &mut Vec<u64>) {
         s0,
         shape(next, EDGE_AFTER),
     ));
-    // « le Hamas » is no place when the gazetteer knows no place of that name
-    let gaz = me.map_or(0, |w| (w.lex >> 32) & GAZETTEER);
-    out.push(k3(T::PrevLexShape, fold(prev, EDGE_BEFORE), gaz, s0));
-    // lists: « l’A6, A7, A8 », « Milan, Giverny, Barcelone »
-    let prev2 = at(i.checked_sub(2));
-    out.push(k3(
-        T::PrevFold2Shape,
-        shape(prev2, EDGE_BEFORE),
-        fold(prev, EDGE_BEFORE),
-        s0,
-    ));
     let line_end = seq.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0);
     out.push(k2(T::LineEndShape, u64::from(line_end), s0));
     if let Some(&p) = seq.place.get(i)
@@ -306,15 +304,12 @@ impl<'t> Sequence<'t> {
     pub fn new(text: &'t str) -> Sequence<'t> {
         let toks = tokenize(text);
         let n = toks.len();
-        let raw = text.as_bytes();
         let word = |t: &Token| text.get(t.range()).unwrap_or("");
         // 1. capitalised words: their lexicon flags, and which are triggers
         let mut trigger = vec![false; n];
         for (t, tr) in toks.iter().zip(trigger.iter_mut()) {
             if t.flags & PUNCT == 0 && t.flags & (CAP | UPPER | INNER_CAP | MIXED) != 0 {
-                let w = word(t);
-                let lex = lexicon_flags(&LEX, w, t, pack_in(raw, t.start as usize, t.end as usize));
-                *tr = is_trigger(t, lex);
+                *tr = is_trigger(t, cache::word_info(word(t), t).lex);
             }
         }
         // 2. the scored tokens: within BEFORE / AFTER of a trigger
@@ -339,7 +334,6 @@ impl<'t> Sequence<'t> {
             scored,
             ty: vec![u32::MAX; n],
             types: Vec::new(),
-            pool: Vec::new(),
             place: vec![0; n],
             body: n,
         };
@@ -350,7 +344,6 @@ impl<'t> Sequence<'t> {
             .position(|t| t.flags & NL != 0)
             .map_or(n, |p| p + 1);
         let mut ids: FxMap<&'t str, u32> = FxMap::default();
-        let mut folded = String::new();
         let mut near = vec![false; n];
         for (i, &s) in seq.scored.iter().enumerate() {
             if s {
@@ -369,27 +362,7 @@ impl<'t> Sequence<'t> {
                 Some(&id) => id,
                 None => {
                     let id = seq.types.len() as u32;
-                    folded.clear();
-                    fold_into(w, &mut folded);
-                    let mut sh = [0u8; 8];
-                    let sn = shape(w, &mut sh);
-                    let mut info = WordInfo {
-                        fold: bytes(folded.as_bytes()),
-                        shape: bytes(sh.get(..sn).unwrap_or_default()),
-                        lex: lexicon_flags(
-                            &LEX,
-                            w,
-                            &t,
-                            pack_in(raw, t.start as usize, t.end as usize),
-                        ),
-                        flags: t.flags & WORD_FLAGS,
-                        doc: 0,
-                        own: 0..0,
-                    };
-                    let start = seq.pool.len() as u32;
-                    word_keys(w, &folded, &info, &mut seq.pool);
-                    info.own = start..seq.pool.len() as u32;
-                    seq.types.push(info);
+                    seq.types.push(cache::word_info(w, &t));
                     ids.insert(w, id);
                     id
                 }
@@ -422,11 +395,10 @@ impl<'t> Sequence<'t> {
     /// Every feature of token `i`, in a fixed order (training, and the tests of the fast path).
     pub fn all_keys(&self, i: usize, out: &mut Vec<u64>) {
         if let Some(info) = self.info(i) {
-            out.extend(
-                self.pool
-                    .get(info.own.start as usize..info.own.end as usize)
-                    .unwrap_or_default(),
-            );
+            let w = self.word(i);
+            let mut folded = String::new();
+            fold_into(w, &mut folded);
+            word_keys(w, &folded, info, out);
             type_pos_keys(info, position(self, i), out);
         }
         for k in [-2i8, -1, 1, 2] {
@@ -464,8 +436,9 @@ impl<'t> Sequence<'t> {
             if t.flags & (CAP | UPPER) != 0 && t.flags & SENT == 0 {
                 info.doc |= DOC_MID_CAP;
             }
+            let toks = &self.toks;
             let beside =
-                |j: Option<usize>| j.and_then(|j| trigger.get(j)).copied().unwrap_or(false);
+                |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|n| n.is_namey());
             if trigger.get(i).copied().unwrap_or(false)
                 && (beside(i.checked_sub(1)) && t.flags & NL == 0
                     || beside(i.checked_add(1))

@@ -24,7 +24,11 @@ pub struct Model {
     /// fitted on held-out articles by `examples/train.rs`.
     pub calibration: (f32, f32),
     rows: usize,
+    /// Unique to this model in this process: what `cache.rs` keys its sums by.
+    pub(crate) id: u64,
 }
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Why a model file could not be read.
 #[derive(Debug, PartialEq, Eq)]
@@ -55,6 +59,7 @@ impl Model {
             trans: Transitions::new(trans),
             calibration: (1.0, 0.0),
             rows,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         for (r, &k) in keys.iter().enumerate() {
             m.insert(k, r);
