@@ -136,11 +136,6 @@ pub fn month(w: &str) -> Option<u8> {
     Some(calendar(w).0).filter(|&m| m > 0)
 }
 
-/// The weekday a word names (0 Monday … 6 Sunday).
-pub fn weekday(w: &str) -> Option<u8> {
-    calendar(w).1.checked_sub(1)
-}
-
 /// Day of month of a word: "7", "1er", "1st", "24th".
 fn day(w: &str) -> Option<u8> {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());

@@ -51,6 +51,7 @@ pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
     verdict::one_label_per_name(&seq, &mut found);
     verdict::surnames(&seq, &mut found);
     verdict::propagate(&seq, &mut found);
+    verdict::english_article(&seq, &mut found);
     let mut out: Vec<Span> = Vec::with_capacity(found.len() + dates.len());
     for d in &dates {
         if let Some((start, end)) = byte_span(&seq.toks, d.a, d.e) {

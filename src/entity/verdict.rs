@@ -4,7 +4,9 @@
 //! 2. [`surnames`]: a surname alone, or written again, is the person named in full elsewhere in the article
 //!    (« Khamenei » after « Ali Khamenei »), even where the tagger saw nothing;
 //! 3. [`propagate`]: a capitalised word the article names with confidence is a mention wherever it stands
-//!    again inside a sentence.
+//!    again inside a sentence;
+//! 4. [`english_article`]: « The » opens no name (« the National Weather Service »), where French keeps its
+//!    article in a few (« Le Monde »), which the model learnt from French.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -117,6 +119,15 @@ pub fn propagate(seq: &Sequence, found: &mut Vec<Found>) {
         return;
     }
     add_missing(seq, found, |k| sure.get(&k).map(|&(l, p)| (l, p * 0.8)));
+}
+
+/// Pass 4: a mention that starts with the English article starts after it.
+pub fn english_article(seq: &Sequence, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.e > f.a + 1 && matches!(seq.word(f.a), "The" | "the") {
+            f.a += 1;
+        }
+    }
 }
 
 /// Adds a mention for each capitalised word outside every mention whose key `known` knows, when the word

@@ -12,7 +12,10 @@
 use super::cache;
 use super::keys::{T, bytes, k1, k2, k3};
 use crate::entity::text::fold::{FxMap, fold_into, pack_in};
-use crate::entity::text::lexicon::{DEMONYM, GIVEN_NAME, LEX, Lexicon, PLACE, PLACE_PREFIX, STOP};
+use crate::entity::text::lexicon::{
+    DEMONYM, GEO_HEAD, GIVEN_NAME, LEX, LOC_BEFORE, Lexicon, ORG_HEAD, ORG_HEAD_LOWER, ORG_OF,
+    PLACE, PLACE_PREFIX, SITE_HEAD, STOP, TITLE,
+};
 use crate::entity::text::token::{
     CAP, DIGIT, INNER_CAP, MIXED, NL, NUMBER, PUNCT, SENT, SPACE, Token, UPPER, tokenize,
 };
@@ -22,6 +25,9 @@ use crate::entity::text::token::{
 pub const BEFORE: usize = 3;
 /// How many tokens after one it looks for the end of a mention: « Confédération générale du travail ».
 pub const AFTER: usize = 4;
+
+/// The lexicon's head words of names (organisations, seas, sites, titles), told to the token two places away.
+const HEADS: u32 = ORG_HEAD | ORG_HEAD_LOWER | GEO_HEAD | SITE_HEAD | TITLE | LOC_BEFORE | ORG_OF;
 
 /// Bits of [`WordInfo::lex`] above the lexicon's own 32 list bits and 32 exact bits.
 pub const ROMAN: u64 = 1 << 63;
@@ -50,6 +56,9 @@ pub struct WordInfo {
     pub doc: u8,
     /// Hash of the word as written: its key in the caches of `cache.rs`.
     pub word: u64,
+    /// Hash of the last three letters of its folded form (« -ale », « -ier » of the adjectives that end a
+    /// body's name).
+    pub suf3: u64,
 }
 
 /// A text ready for the tagger.
@@ -112,6 +121,14 @@ pub fn new_word_info(w: &str, t: &Token) -> WordInfo {
         flags: t.flags & WORD_FLAGS,
         doc: 0,
         word: bytes(w.as_bytes()),
+        suf3: bytes(
+            folded
+                .char_indices()
+                .nth_back(2)
+                .and_then(|(i, _)| folded.get(i..))
+                .unwrap_or(&folded)
+                .as_bytes(),
+        ),
     }
 }
 
@@ -224,8 +241,20 @@ pub fn neighbour_keys(k: i8, info: Option<&WordInfo>, out: &mut Vec<u64>) {
     let edge = if k < 0 { EDGE_BEFORE } else { EDGE_AFTER };
     let (fold, shape, lex) = info.map_or((edge, edge, 0), |w| (w.fold, w.shape, w.lex));
     match k {
-        -2 => out.push(k1(T::PrevFold2, fold)),
-        2 => out.push(k1(T::NextFold2, fold)),
+        -2 | 2 => {
+            let (f, l) = if k < 0 {
+                (T::PrevFold2, T::PrevLex2)
+            } else {
+                (T::NextFold2, T::NextLex2)
+            };
+            out.push(k1(f, fold));
+            // « détroit de Morvak », « ministère de l’Intérieur »: a head word two places away
+            let mut lex = lex & u64::from(HEADS);
+            while lex != 0 {
+                out.push(k1(l, u64::from(lex.trailing_zeros())));
+                lex &= lex - 1;
+            }
+        }
         -1 | 1 => {
             let (f, s, l) = if k < 0 {
                 (T::PrevFold1, T::PrevShape1, T::PrevLex1)
@@ -284,6 +313,12 @@ pub fn token_keys(seq: &Sequence, i: usize, out: &mut Vec<u64>) {
     let s0 = shape(me, 0);
     out.push(k2(T::PrevFoldShape, fold(prev, EDGE_BEFORE), s0));
     out.push(k2(T::NextFoldShape, s0, fold(next, EDGE_AFTER)));
+    // « Parquet national financier », « Crédit agricole »: an ending after a capitalised word
+    if let Some(m) = me
+        && m.flags & (CAP | UPPER | PUNCT) == 0
+    {
+        out.push(k2(T::PrevShapeSuf3, shape(prev, EDGE_BEFORE), m.suf3));
+    }
     out.push(k3(
         T::Shape3,
         shape(prev, EDGE_BEFORE),

@@ -41,6 +41,9 @@ pub enum T {
     PrevFold2Shape,
     Quote,
     ShoutPos,
+    PrevLex2,
+    NextLex2,
+    PrevShapeSuf3,
 }
 
 /// The splitmix64 finaliser: every bit of the input moves about half the bits of the output.
