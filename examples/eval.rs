@@ -19,6 +19,9 @@ use liseuse::entity::{DocEntities, EntityIndex, analyse, analyse_with};
 /// (file name, text) of each document, in name order.
 type Docs = Vec<(String, String)>;
 
+/// Which texts of a folder a set takes.
+type Keep = Box<dyn Fn(&str) -> bool>;
+
 /// Every text of `texts` whose name `keep` accepts, with the gold rows of `gold` (a text may have none).
 fn load(
     texts: &Path,
@@ -131,7 +134,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .ok_or("this set needs --winer DIR (shared/eval/winer)")
         };
         let all = |_: &str| true;
-        let (texts, gold_path, keep): (PathBuf, PathBuf, Box<dyn Fn(&str) -> bool>) = match set {
+        let (texts, gold_path, keep): (PathBuf, PathBuf, Keep) = match set {
             "seeds" => (
                 root.join("seeds"),
                 root.join("tests/fixtures/seeds.gold.json"),

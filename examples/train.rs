@@ -29,6 +29,12 @@ struct Doc {
     ours: bool,
 }
 
+/// What a document teaches: mentions as byte spans with a label index, and byte ranges whose tags no one knows.
+struct Lesson {
+    spans: Vec<(usize, usize, usize)>,
+    unknown: Vec<(usize, usize)>,
+}
+
 fn label_index(l: &str) -> Option<usize> {
     LABELS.iter().position(|x| x.as_str() == l)
 }
@@ -43,7 +49,7 @@ fn byte_offsets(text: &str) -> Vec<usize> {
 /// The mentions the tagger should learn from a document's gold rows, as byte spans with a label index:
 /// required PER/ORG/LOC rows; an optional span with two of our labels (WiNER gave it two types) under the
 /// first of ORG, LOC, PER; nothing inside an event or a work (an optional PER+ORG+LOC triple), nor dates.
-fn learnable(doc: &Doc) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize)>) {
+fn learnable(doc: &Doc) -> Lesson {
     let offs = byte_offsets(&doc.text);
     let b = |c: usize| offs.get(c).copied();
     if doc.ours {
@@ -61,7 +67,7 @@ fn learnable(doc: &Doc) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize)>) {
         }
         spans.sort();
         spans.dedup_by(|b, a| b.0 < a.1);
-        return (spans, unknown);
+        return Lesson { spans, unknown };
     }
     let mut by_span: BTreeMap<(usize, usize), Vec<&Gold>> = BTreeMap::new();
     for g in &doc.gold {
@@ -134,13 +140,16 @@ fn learnable(doc: &Doc) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize)>) {
         }
         at += line.len();
     }
-    (kept, unknown)
+    Lesson {
+        spans: kept,
+        unknown,
+    }
 }
 
 /// Gold tags of a sequence from byte spans; spans that do not fall on token boundaries are left out.
 fn gold_tags(
     seq: &Sequence,
-    (spans, unknown): &(Vec<(usize, usize, usize)>, Vec<(usize, usize)>),
+    Lesson { spans, unknown }: &Lesson,
     lost: &mut usize,
 ) -> Vec<u8> {
     let mut ms = Vec::new();
@@ -429,12 +438,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (a, b) = cal.split_once(',').ok_or("--calibration A,B")?;
         return cross_validate(&docs, epochs, min_count, (a.parse()?, b.parse()?));
     }
-    let (held, train): (Vec<(usize, &Doc)>, Vec<(usize, &Doc)>) = docs
+    let held: Vec<&Doc> = docs.iter().step_by(HELD_OUT).collect();
+    let train: Vec<&Doc> = docs
         .iter()
         .enumerate()
-        .partition(|(i, _)| i % HELD_OUT == 0);
-    let held: Vec<&Doc> = held.into_iter().map(|(_, d)| d).collect();
-    let train: Vec<&Doc> = train.into_iter().map(|(_, d)| d).collect();
+        .filter(|(i, _)| i % HELD_OUT != 0)
+        .map(|(_, d)| d)
+        .collect();
     println!(
         "{} articles: {} to train on, {} held out",
         docs.len(),
@@ -459,7 +469,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for d in order_docs {
         let seq = Sequence::new(&d.text);
         let m = learnable(d);
-        spans += m.0.len();
+        spans += m.spans.len();
         let tags = gold_tags(&seq, &m, &mut lost);
         examples.extend(trainer.examples(&seq, &tags));
     }

@@ -8,6 +8,8 @@
 //! - [`EntityIndex::build`] merges the documents' local entities into corpus entities in near-linear time.
 //!
 //! Offsets are byte offsets into the whole text, end exclusive, always on char boundaries.
+// A file can make any offset or length: no indexing that could panic on one, anywhere in the engine (issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 mod chunks;
 pub mod corpus;

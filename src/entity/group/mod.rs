@@ -320,7 +320,7 @@ mod tests {
         let ids: Vec<u32> = d.mentions.iter().map(|m| m.local()).collect();
         assert_eq!(ids, [0, 0, 1, 1]);
         assert_eq!(d.entities.len(), 2);
-        assert_eq!(d.mentions[3].confidence().abs_diff(80) <= 2, true);
+        assert!(d.mentions[3].confidence().abs_diff(80) <= 2);
         assert_eq!(d.entities[0].surname(), Some("khamenei"));
     }
 

@@ -49,7 +49,7 @@ pub struct Decoder {
 // The loops below index arrays of LANES with indices below N_TAGS ≤ LANES, and tags read back from `back`,
 // written below N_TAGS: indexing with constant bounds lets the compiler drop the checks and vectorise the
 // hottest loop of the engine.
-#[allow(clippy::indexing_slicing)]
+#[allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 impl Decoder {
     /// The best tags of a run (`emissions[k]` the scores of its k-th token), written into `out`. When `margins`
     /// is given and the run holds a mention, it receives for each token the score lost by tagging it otherwise

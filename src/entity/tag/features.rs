@@ -297,7 +297,7 @@ pub fn type_pos_keys(info: &WordInfo, pos: u64, out: &mut Vec<u64>) {
         out.push(k1(T::Doc, u64::from(d.trailing_zeros())));
         d &= d - 1;
     }
-    if pos % 3 != 0 {
+    if !pos.is_multiple_of(3) {
         out.push(k2(T::PosFold, pos, info.fold));
     }
 }

@@ -167,7 +167,9 @@ fn build() -> Lexicon {
         };
         let words: Vec<&str> = {
             let toks = super::token::tokenize(name);
-            toks.iter().map(|t| &name[t.range()]).collect()
+            toks.iter()
+                .map(|t| name.get(t.range()).unwrap_or(""))
+                .collect()
         };
         let folded = fold(name);
         let id: Box<str> = if id.is_empty() {
@@ -318,7 +320,7 @@ impl Lexicon {
         // every split of the word into a known stem and a demonym ending, shortest ending first
         let mut k = f.len();
         for _ in 0..8 {
-            k = match f[..k].char_indices().next_back() {
+            k = match f.get(..k).and_then(|h| h.char_indices().next_back()) {
                 Some((p, _)) => p,
                 None => break,
             };
