@@ -147,11 +147,7 @@ fn learnable(doc: &Doc) -> Lesson {
 }
 
 /// Gold tags of a sequence from byte spans; spans that do not fall on token boundaries are left out.
-fn gold_tags(
-    seq: &Sequence,
-    Lesson { spans, unknown }: &Lesson,
-    lost: &mut usize,
-) -> Vec<u8> {
+fn gold_tags(seq: &Sequence, Lesson { spans, unknown }: &Lesson, lost: &mut usize) -> Vec<u8> {
     let mut ms = Vec::new();
     for &(s, e, l) in spans.iter() {
         let a = seq.toks.iter().position(|t| t.start as usize == s);
