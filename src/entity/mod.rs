@@ -26,7 +26,8 @@ mod union_find;
 mod verdict;
 
 pub use corpus::index::{Entity, EntityId, EntityIndex, Mention};
-pub use model::{DEFAULT_MIN_CONFIDENCE, DocEntities, DocMention, Label, LocalEntity, Span};
+pub use local::{DocEntities, DocMention, LocalEntity};
+pub use model::{DEFAULT_MIN_CONFIDENCE, Label, Span};
 
 /// Finds the entity mentions of a text: sorted, non-overlapping, on char boundaries. Never panics.
 /// A text of more than a megabyte is read a piece at a time (see `chunks.rs`).

@@ -1,10 +1,9 @@
-//! The types every stage shares: labels, spans with their confidence, and a document's mentions and entities.
+//! The types every stage shares: labels, spans with their confidence, and how a mention packs its label,
+//! confidence and entity number.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use serde::{Deserialize, Serialize};
-
-pub use super::local::LocalEntity;
 
 /// The kind of an entity mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -92,52 +91,6 @@ pub struct Span {
     pub confidence: u8,
 }
 
-/// One mention in a document, with the index of its entity among the document's entities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocMention {
-    /// Byte offsets as `u32`: millions of them are held at once, and a file is at most 64 MB.
-    pub start: u32,
-    pub end: u32,
-    /// The label, the confidence and the local entity's index (see [`Label::tag`]): 12 bytes, not 16.
-    tagged: u32,
-}
-
-impl DocMention {
-    pub fn new(start: u32, end: u32, label: Label, confidence: u8, local: u32) -> DocMention {
-        DocMention {
-            start,
-            end,
-            tagged: label.tag(confidence, local),
-        }
-    }
-
-    pub fn label(&self) -> Label {
-        Label::untag(self.tagged).0
-    }
-
-    /// How sure the engine is of this mention, 0–100 (kept to about 3 points).
-    pub fn confidence(&self) -> u8 {
-        Label::untag(self.tagged).1
-    }
-
-    /// Its entity's index among the document's entities.
-    pub fn local(&self) -> u32 {
-        Label::untag(self.tagged).2
-    }
-
-    /// Its bytes in the article's text.
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// The per-document stage: mentions and their local entities. Serialisable, to be cached by content hash.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocEntities {
-    pub mentions: Vec<DocMention>,
-    pub entities: Vec<LocalEntity>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +106,5 @@ mod tests {
                 }
             }
         }
-        assert_eq!(std::mem::size_of::<DocMention>(), 12);
     }
 }

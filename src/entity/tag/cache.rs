@@ -8,10 +8,10 @@
 
 use std::cell::RefCell;
 
-use super::features::{WordInfo, new_word_info, word_keys};
 use super::keys::bytes;
 use super::scheme::LANES;
 use super::weights::Model;
+use super::word::{WordInfo, neighbour_keys, new_word_info, word_keys};
 use crate::entity::text::fold::{FxMap, fold_into};
 use crate::entity::text::token::Token;
 
@@ -79,7 +79,7 @@ fn compute(model: &Model, w: &str, info: &WordInfo) -> Sums {
     let mut near = [[0f32; LANES]; 4];
     for (n, k) in near.iter_mut().zip([-2i8, -1, 1, 2]) {
         keys.clear();
-        super::features::neighbour_keys(k, Some(info), &mut keys);
+        neighbour_keys(k, Some(info), &mut keys);
         model.add(&keys, n);
     }
     Sums { own, near }

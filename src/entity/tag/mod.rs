@@ -9,6 +9,7 @@ pub mod keys;
 pub mod scheme;
 pub mod train;
 pub mod weights;
+pub mod word;
 
 use std::sync::LazyLock;
 

@@ -243,14 +243,14 @@ mod tests {
         let mut w = vec![0f32; 3 * N_TAGS];
         w[0] = 1.5;
         w[N_TAGS + 3] = -2.0;
-        w[2 * N_TAGS + 12] = 0.25;
+        w[2 * N_TAGS + N_TAGS - 1] = 0.25;
         let trans: Vec<f32> = (0..N_TAGS * N_TAGS).map(|i| i as f32 * 0.01).collect();
         let m = Model::decode(&encode(&keys, &w, &trans, (0.5, -1.0))).unwrap();
         assert_eq!(m.calibration, (0.5, -1.0));
         assert_eq!(m.len(), 3);
         assert!((m.row(17).unwrap()[0] - 1.5).abs() < 1e-3);
         assert!((m.row(1 << 40).unwrap()[3] + 2.0).abs() < 1e-3);
-        assert!((m.row(99).unwrap()[12] - 0.25).abs() < 1e-3);
+        assert!((m.row(99).unwrap()[N_TAGS - 1] - 0.25).abs() < 1e-3);
         assert!(m.row(5).is_none());
         assert_eq!(
             Model::decode(b"LSMODEL1\x01").err(),
