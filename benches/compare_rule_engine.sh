@@ -11,6 +11,8 @@ OLD_TARGET=${OLD_TARGET:-/tmp/liseuse-rule-engine-target}
 TMP=$(mktemp -d)
 trap 'git -C "$ROOT" worktree remove --force "$TMP/old" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 git -C "$ROOT" worktree add --detach "$TMP/old" "$OLD" >/dev/null 2>&1
+# the same measuring program for both: this tree's examples/extract_speed.rs (it calls `entity::analyse` only)
+cp "$ROOT/examples/extract_speed.rs" "$TMP/old/examples/extract_speed.rs"
 (cd "$TMP/old" && CARGO_TARGET_DIR="$OLD_TARGET" cargo build --release --example extract_speed -q)
 (cd "$ROOT" && cargo build --release --example extract_speed --example gen_corpus -q)
 "$ROOT/target/release/examples/gen_corpus" "$TMP/corpus" 10000 50 >/dev/null
@@ -20,8 +22,8 @@ for round in $(seq "$ROUNDS"); do
     for engine in rule learned; do
         if [ "$engine" = rule ]; then bin="$OLD_TARGET/release/examples/extract_speed"; else bin="$ROOT/target/release/examples/extract_speed"; fi
         echo "round $round, $engine engine:"
-        printf '  10,000 small articles: '; xargs "$bin" < "$TMP/small"
-        printf '  one 50 MB article:     '; "$bin" "$TMP/corpus/long.txt"
+        printf '  10,000 small articles: '; "$bin" "@$TMP/small"
+        printf '  one 50 MB article: '; "$bin" "$TMP/corpus/long.txt"
         # shellcheck disable=SC2086
         printf '  news of the repository: '; "$bin" $NEWS
     done

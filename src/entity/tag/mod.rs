@@ -41,8 +41,9 @@ pub struct Tagged {
 /// memoised for the document.
 struct Emissions<'m> {
     model: &'m Model,
-    /// Per type, its sums (see [`cache::Sums`]).
-    sums: Vec<Option<cache::Sums>>,
+    /// Per type, the index of its sums in `store` (see [`cache::Sums`]), `u32::MAX` until needed.
+    slot: Vec<u32>,
+    store: Vec<cache::Sums>,
     /// `(type * 6 + position)` → the sum of its features where it stands.
     own: FxMap<u32, [f32; LANES]>,
     edge: [[f32; LANES]; 4],
@@ -68,29 +69,33 @@ impl<'m> Emissions<'m> {
         }
         Emissions {
             model,
-            sums: vec![None; seq.types.len()],
+            slot: vec![u32::MAX; seq.types.len()],
+            store: Vec::new(),
             own: FxMap::default(),
             edge,
             keys,
         }
     }
 
-    /// The type of token `i`, its sums made ready.
-    fn ready(&mut self, seq: &Sequence, i: usize) -> Option<usize> {
+    /// The sums of token `i`'s word.
+    fn ready(&mut self, seq: &Sequence, i: usize) -> Option<&cache::Sums> {
         let ty = *seq.ty.get(i)? as usize;
-        if self.sums.get(ty)?.is_none() {
+        let at = *self.slot.get(ty)?;
+        if at == u32::MAX {
             let s = cache::sums(self.model, seq.word(i), seq.info(i)?);
-            if let Some(slot) = self.sums.get_mut(ty) {
-                *slot = Some(s);
+            if let Some(slot) = self.slot.get_mut(ty) {
+                *slot = self.store.len() as u32;
             }
+            self.store.push(s);
+            return self.store.last();
         }
-        Some(ty)
+        self.store.get(at as usize)
     }
 
     fn at(&mut self, seq: &Sequence, i: usize) -> [f32; LANES] {
         let mut acc = [0f32; LANES];
         if let (Some(&ty), Some(info)) = (seq.ty.get(i), seq.info(i)) {
-            if let Some(s) = self.ready(seq, i).and_then(|t| self.sums.get(t)?.as_ref()) {
+            if let Some(s) = self.ready(seq, i) {
                 add(&mut acc, &s.own);
             }
             let pos = features::position(seq, i);
@@ -119,11 +124,7 @@ impl<'m> Emissions<'m> {
                     }
                 }
                 Some(j) => {
-                    if let Some(v) = self
-                        .ready(seq, j)
-                        .and_then(|t| self.sums.get(t)?.as_ref())
-                        .and_then(|s| s.near.get(slot))
-                    {
+                    if let Some(v) = self.ready(seq, j).and_then(|s| s.near.get(slot)) {
                         add(&mut acc, v);
                     }
                 }
