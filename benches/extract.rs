@@ -1,17 +1,36 @@
-//! Entity extraction throughput: the seed and development articles, each analysed on its own, repeated to a few
-//! MB. `cargo bench --bench extract` (criterion reports the throughput; the MB/s line is printed too).
+//! Entity analysis (extraction and grouping, `entity::analyse`, what the app runs on each article) on one core:
+//! 10,000 small generated articles (`corpus.rs`, as `examples/gen_corpus.rs` writes them), one 50 MB article of
+//! the same prose, and real news (the seed, `dev/` and WiNER-slice articles of the repository, repeated to a
+//! few MB). `cargo bench --bench extract`; `LISEUSE_BENCH_N` and `LISEUSE_BENCH_LONG_MB` change the sizes.
+//! Criterion reports each throughput; one timed pass of each is printed first, with the cost per megabyte of the
+//! long article against the small ones. The rule engine of before (commit 72768f1) is measured against this one
+//! by `benches/compare_rule_engine.sh`.
+
+mod corpus;
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use liseuse::entity::extract;
+use liseuse::entity::analyse;
 
-fn corpus() -> Vec<String> {
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The news articles of the repository, repeated to about 4 MB.
+fn news() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut one = Vec::new();
-    for dir in ["seeds", "tests/fixtures/dev/texts"] {
+    for dir in [
+        "seeds",
+        "tests/fixtures/dev/texts",
+        "tests/fixtures/winer/texts",
+    ] {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
             .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
@@ -27,29 +46,52 @@ fn corpus() -> Vec<String> {
     (0..copies).flat_map(|_| one.iter().cloned()).collect()
 }
 
-fn bench(c: &mut Criterion) {
-    let docs = corpus();
+fn one_pass(name: &str, docs: &[String]) -> f64 {
     let bytes: usize = docs.iter().map(String::len).sum();
-    let _ = extract("Le président Ibrahim Raïssi"); // parse the gazetteers once, outside the timing
     let start = Instant::now();
-    let spans: usize = docs.iter().map(|d| extract(d).len()).sum();
+    let mentions: usize = docs.iter().map(|d| analyse(d).mentions.len()).sum();
     let secs = start.elapsed().as_secs_f64();
+    let mb_s = bytes as f64 / secs / 1e6;
     println!(
-        "extract: {:.1} MB in {} articles, {spans} mentions, {:.1} MB/s (one pass)",
+        "analyse {name}: {:.1} MB in {} articles, {mentions} mentions, {mb_s:.1} MB/s (one pass, one core)",
         bytes as f64 / 1e6,
         docs.len(),
-        bytes as f64 / secs / 1e6
     );
-    let mut g = c.benchmark_group("entity");
-    g.throughput(Throughput::Bytes(bytes as u64));
+    mb_s
+}
+
+fn bench(c: &mut Criterion) {
+    let n = env("LISEUSE_BENCH_N", 10_000);
+    let long_mb = env("LISEUSE_BENCH_LONG_MB", 50);
+    let small = corpus::articles(n);
+    let long = vec![corpus::long_article(long_mb)];
+    let news = news();
+    // the model and the gazetteers are decoded on first use: not part of the throughput
+    let _ = analyse("Le président Ibrahim Raïssi est arrivé à Paris.");
+    let s = one_pass(&format!("{n} small articles"), &small);
+    let l = one_pass(&format!("one {long_mb} MB article"), &long);
+    one_pass("news of the repository", &news);
+    println!(
+        "cost per MB of the long article / of the small ones: {:.2}",
+        s / l
+    );
+    let mut g = c.benchmark_group("analyse");
     g.sample_size(10);
-    g.bench_function("extract", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(extract(black_box(d)));
-            }
-        })
-    });
+    for (name, docs) in [
+        (format!("small_{n}"), &small),
+        (format!("long_{long_mb}mb"), &long),
+        ("news".to_string(), &news),
+    ] {
+        let bytes: usize = docs.iter().map(String::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                for d in docs.iter() {
+                    black_box(analyse(black_box(d)));
+                }
+            })
+        });
+    }
     g.finish();
 }
 

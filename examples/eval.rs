@@ -1,154 +1,235 @@
-//! Scores the entity engine on the seed and development gold, as `shared/eval/score.py` does.
+//! Scores the entity engine as `shared/eval/score.py` does: per-label precision, recall and F1 (PER, ORG, LOC),
+//! the grouping figures, DATE apart.
 //!
-//! `cargo run --release --example eval [-- --json OUT_DIR] [--errors]`: prints precision, recall and F1 per
-//! label and the grouping figures; `--json` also writes the `liseuse entities --format json` output of each
-//! set (to check against score.py); `--errors` lists every miss and false alarm.
+//! `cargo run --release --example eval -- [SET...] [--winer DIR] [--model PATH] [--json OUT_DIR] [--errors]`
+//!
+//! SET: `seeds`, `dev` (with its French and English parts), `winer-slice` (the WiNER test articles copied into
+//! `tests/fixtures/winer/`), and with `--winer DIR` (shared/eval/winer): `winer-train` (its held-out tenth and
+//! the rest apart) and `winer-test` (all, the « gilets jaunes » articles and the others apart). No SET: seeds
+//! and dev. `--model` scores another model than the shipped one; `--json` writes the `liseuse entities
+//! --format json` output of each set (to check against score.py); `--errors` lists every miss and false alarm.
 
 use std::path::{Path, PathBuf};
 
 use liseuse::entity::export::{ExportDoc, to_json};
-use liseuse::entity::score::{Gold, Pred, predictions, report, score, subset};
-use liseuse::entity::{EntityIndex, analyse};
+use liseuse::entity::score::{Gold, Pred, predictions, report, score};
+use liseuse::entity::tag::weights::Model;
+use liseuse::entity::{DocEntities, EntityIndex, analyse, analyse_with};
 
 /// (file name, text) of each document, in name order.
 type Docs = Vec<(String, String)>;
 
-fn load(texts: &Path, gold: &Path) -> Result<(Docs, Vec<Gold>), Box<dyn std::error::Error>> {
+/// Which texts of a folder a set takes.
+type Keep = Box<dyn Fn(&str) -> bool>;
+
+/// Every text of `texts` whose name `keep` accepts, with the gold rows of `gold` (a text may have none).
+fn load(
+    texts: &Path,
+    gold: &Path,
+    keep: &dyn Fn(&str) -> bool,
+) -> Result<(Docs, Vec<Gold>), Box<dyn std::error::Error>> {
     let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(gold)?)?;
-    let mut names: Vec<String> = gold.iter().map(|g| g.doc.clone()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(texts)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt") && keep(n))
+        .collect();
     names.sort();
-    names.dedup();
     let mut docs = Vec::new();
     for n in names {
-        docs.push((n.clone(), std::fs::read_to_string(texts.join(&n))?));
+        let t = std::fs::read_to_string(texts.join(&n))?;
+        docs.push((n, t));
     }
+    let kept: std::collections::BTreeSet<&str> = docs.iter().map(|(n, _)| n.as_str()).collect();
+    let gold = gold
+        .into_iter()
+        .filter(|g| kept.contains(g.doc.as_str()))
+        .collect();
     Ok((docs, gold))
 }
 
 fn errors(docs: &[(String, String)], gold: &[Gold], pred: &[Pred]) {
     let labels = ["PER", "ORG", "LOC", "DATE"];
+    let same = |p: &Pred, g: &Gold| {
+        p.doc == g.doc
+            && p.label == g.label
+            && ((p.start, p.end) == (g.start, g.end) || g.alt.contains(&(p.start, p.end)))
+    };
     for (name, text) in docs {
         let chars: Vec<char> = text.chars().collect();
         let sub = |s: usize, e: usize| {
-            chars[s.min(chars.len())..e.min(chars.len())]
-                .iter()
-                .collect::<String>()
+            chars
+                .get(s.min(chars.len())..e.min(chars.len()))
+                .map(|c| c.iter().collect::<String>())
+                .unwrap_or_default()
         };
         for g in gold
             .iter()
             .filter(|g| &g.doc == name && !g.optional && labels.contains(&g.label.as_str()))
         {
-            let hit = pred.iter().any(|p| {
-                &p.doc == name
-                    && p.label == g.label
-                    && ((p.start, p.end) == (g.start, g.end) || g.alt.contains(&(p.start, p.end)))
-            });
-            if !hit {
+            if !pred.iter().any(|p| same(p, g)) {
                 println!("  MISS {name} {} {:?} [{}]", g.label, g.text, g.id);
             }
         }
         for p in pred.iter().filter(|p| &p.doc == name) {
-            let ok = gold.iter().any(|g| {
-                &g.doc == name
-                    && g.label == p.label
-                    && ((p.start, p.end) == (g.start, g.end) || g.alt.contains(&(p.start, p.end)))
-            });
-            if !ok {
+            if !gold.iter().any(|g| same(p, g)) {
                 println!("  FALSE {name} {} {:?}", p.label, sub(p.start, p.end));
             }
         }
     }
 }
 
-/// Gold entities split over several predicted ids, and predicted ids spanning several gold entities.
-fn grouping_errors(gold: &[Gold], pred: &[Pred]) {
-    use std::collections::{BTreeMap, BTreeSet};
-    let mut by_gold: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut by_pred: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for p in pred {
-        let hit = gold.iter().find(|g| {
-            g.doc == p.doc
-                && g.label == p.label
-                && !g.optional
-                && ((p.start, p.end) == (g.start, g.end) || g.alt.contains(&(p.start, p.end)))
-        });
-        if let (Some(g), Some(e)) = (hit, p.entity.as_deref()) {
-            by_gold.entry(&g.id).or_default().insert(e);
-            by_pred.entry(e).or_default().insert(&g.id);
-        }
-    }
-    for (g, ids) in &by_gold {
-        if ids.len() > 1 {
-            println!("  SPLIT {g}: {ids:?}");
-        }
-    }
-    for (p, ids) in &by_pred {
-        if ids.len() > 1 {
-            println!("  MERGED {p}: {ids:?}");
-        }
-    }
+fn print_scores(title: &str, gold: &[Gold], pred: &[Pred]) {
+    let names: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
+    let pred: Vec<Pred> = pred
+        .iter()
+        .filter(|p| names.contains(p.doc.as_str()))
+        .cloned()
+        .collect();
+    let pol = ["PER", "ORG", "LOC"];
+    println!("== {title}: PER, ORG, LOC");
+    print!("{}", report(&score(gold, &pred, &pol), &pol));
+    let d = score(gold, &pred, &["DATE"]);
+    let r = d.rows.get("DATE").copied().unwrap_or_default();
+    println!(
+        "DATE  P={:.3} R={:.3} F1={:.3}  (tp {}, fp {}, fn {})   (--labels=DATE)\n",
+        r.precision, r.recall, r.f1, r.tp, r.fp, r.fn_
+    );
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let json_dir = args
-        .iter()
-        .position(|a| a == "--json")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let json_dir = value("--json").map(PathBuf::from);
+    let winer = value("--winer").map(PathBuf::from);
+    let model = match value("--model") {
+        Some(p) => Some(Model::decode(&std::fs::read(p)?)?),
+        None => None,
+    };
     let show = args.iter().any(|a| a == "--errors");
+    let flags_with_value = ["--json", "--winer", "--model"];
+    let mut sets: Vec<&str> = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        let is_value = i > 0
+            && args
+                .get(i - 1)
+                .is_some_and(|p| flags_with_value.contains(&p.as_str()));
+        if !a.starts_with("--") && !is_value {
+            sets.push(a);
+        }
+    }
+    if sets.is_empty() {
+        sets = vec!["seeds", "dev"];
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sets = [
-        (
-            "seeds",
-            root.join("seeds"),
-            root.join("tests/fixtures/seeds.gold.json"),
-        ),
-        (
-            "dev",
-            root.join("tests/fixtures/dev/texts"),
-            root.join("tests/fixtures/dev/dev.gold.json"),
-        ),
-    ];
-    for (name, texts, gold_path) in sets {
-        let (docs, gold) = load(&texts, &gold_path)?;
-        let analysed: Vec<_> = docs.iter().map(|(_, t)| analyse(t)).collect();
+    for set in sets {
+        let need_winer = || {
+            winer
+                .clone()
+                .ok_or("this set needs --winer DIR (shared/eval/winer)")
+        };
+        let all = |_: &str| true;
+        let (texts, gold_path, keep): (PathBuf, PathBuf, Keep) = match set {
+            "seeds" => (
+                root.join("seeds"),
+                root.join("tests/fixtures/seeds.gold.json"),
+                Box::new(all),
+            ),
+            "dev" => (
+                root.join("tests/fixtures/dev/texts"),
+                root.join("tests/fixtures/dev/dev.gold.json"),
+                Box::new(all),
+            ),
+            "winer-slice" => (
+                root.join("tests/fixtures/winer/texts"),
+                root.join("tests/fixtures/winer/slice.gold.json"),
+                Box::new(all),
+            ),
+            "winer-train" => {
+                let w = need_winer()?;
+                (
+                    w.join("texts"),
+                    w.join("train.gold.json"),
+                    Box::new(|n: &str| n.starts_with("2016_") || n.starts_with("2017_")),
+                )
+            }
+            "winer-test" => {
+                let w = need_winer()?;
+                (
+                    w.join("texts"),
+                    w.join("test.gold.json"),
+                    Box::new(|n: &str| n.starts_with("2018_")),
+                )
+            }
+            other => return Err(format!("unknown set {other}").into()),
+        };
+        let (docs, gold) = load(&texts, &gold_path, &*keep)?;
+        let analysed: Vec<DocEntities> = docs
+            .iter()
+            .map(|(_, t)| match &model {
+                Some(m) => analyse_with(t, m),
+                None => analyse(t),
+            })
+            .collect();
         let index = EntityIndex::build(&analysed);
         let pred = predictions(&docs, &index);
-        let mut parts = vec![(name.to_string(), gold.clone())];
-        if name == "dev" {
-            parts.push(("dev French (fr_*)".into(), subset(&gold, "fr_")));
-            parts.push(("dev English (en_*)".into(), subset(&gold, "en_")));
-        }
-        for (title, g) in parts {
-            let pred: Vec<Pred> = pred
+        let part = |f: &dyn Fn(usize, &str, &str) -> bool| -> Vec<Gold> {
+            let names: std::collections::BTreeSet<&str> = docs
                 .iter()
-                .filter(|p| g.iter().any(|x| x.doc == p.doc))
-                .cloned()
+                .enumerate()
+                .filter(|(i, (n, t))| f(*i, n, t))
+                .map(|(_, (n, _))| n.as_str())
                 .collect();
-            println!("== {title}: PER, ORG, LOC");
-            print!(
-                "{}",
-                report(
-                    &score(&g, &pred, &["PER", "ORG", "LOC"]),
-                    &["PER", "ORG", "LOC"]
-                )
-            );
-            let d = score(&g, &pred, &["DATE"]);
-            let r = d.rows.get("DATE").copied().unwrap_or_default();
-            println!(
-                "DATE  P={:.3} R={:.3} F1={:.3}  (tp {}, fp {}, fn {})   (--labels=DATE)",
-                r.precision, r.recall, r.f1, r.tp, r.fp, r.fn_
-            );
-            let all = score(&g, &pred, &["PER", "ORG", "LOC", "DATE"]);
-            println!(
-                "F1={:.3}   (--labels=PER,ORG,LOC,DATE)\n",
-                all.rows.get("ALL").map_or(0.0, |r| r.f1)
-            );
+            gold.iter()
+                .filter(|g| names.contains(g.doc.as_str()))
+                .cloned()
+                .collect()
+        };
+        print_scores(set, &gold, &pred);
+        match set {
+            "dev" => {
+                print_scores(
+                    "dev French (fr_*)",
+                    &part(&|_, n, _| n.starts_with("fr_")),
+                    &pred,
+                );
+                print_scores(
+                    "dev English (en_*)",
+                    &part(&|_, n, _| n.starts_with("en_")),
+                    &pred,
+                );
+            }
+            "winer-train" => {
+                // the tenth held out of training by examples/train.rs: every tenth article in name order
+                print_scores(
+                    "winer-train held out (1 in 10)",
+                    &part(&|i, _, _| i % 10 == 0),
+                    &pred,
+                );
+                print_scores(
+                    "winer-train trained on",
+                    &part(&|i, _, _| i % 10 != 0),
+                    &pred,
+                );
+            }
+            "winer-test" | "winer-slice" => {
+                let gj = |t: &str| t.to_lowercase().contains("gilets jaunes");
+                print_scores(
+                    &format!("{set} gilets jaunes"),
+                    &part(&|_, _, t| gj(t)),
+                    &pred,
+                );
+                print_scores(&format!("{set} other"), &part(&|_, _, t| !gj(t)), &pred);
+            }
+            _ => {}
         }
         if show {
             errors(&docs, &gold, &pred);
-            grouping_errors(&gold, &pred);
         }
         if let Some(dir) = &json_dir {
             std::fs::create_dir_all(dir)?;
@@ -165,7 +246,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     text: t,
                 })
                 .collect();
-            std::fs::write(dir.join(format!("{name}.pred.json")), to_json(&exp, &index))?;
+            std::fs::write(dir.join(format!("{set}.pred.json")), to_json(&exp, &index))?;
         }
     }
     Ok(())

@@ -1,5 +1,8 @@
 //! A ratchet on the entity engine's scores (as `shared/eval/score.py` computes them) on the seed and development
 //! gold: it fails if F1 drops below what the engine reaches today, minus a hair, or if people are split or merged.
+//! The shipped model is trained on these articles too (with WiNER train, see `examples/train.rs`): these figures
+//! say that it learnt our convention, not how it does on unseen text (see `tests/entity_winer.rs` and the
+//! README for that).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -40,7 +43,12 @@ const POL: &[&str] = &["PER", "ORG", "LOC"];
 fn seeds_scores_do_not_drop() {
     let (gold, pred) = run("seeds", "tests/fixtures/seeds.gold.json");
     let s = score(&gold, &pred, POL);
-    for (label, min) in [("PER", 0.985), ("ORG", 0.95), ("LOC", 0.995), ("ALL", 0.98)] {
+    for (label, min) in [
+        ("PER", 0.985),
+        ("ORG", 0.97),
+        ("LOC", 0.995),
+        ("ALL", 0.985),
+    ] {
         assert!(
             s.rows[label].f1 >= min,
             "seeds {label} F1 {} < {min}",
@@ -63,12 +71,12 @@ fn dev_scores_do_not_drop() {
     let all = f1(&gold, &pred, POL);
     let fr = f1(&subset(&gold, "fr_"), &pred, POL);
     let en = f1(&subset(&gold, "en_"), &pred, POL);
-    assert!(all >= 0.955, "dev F1 {all}");
+    assert!(all >= 0.98, "dev F1 {all}");
     assert!(
         fr >= 0.98,
         "dev French F1 {fr} (spaCy fr_core_news_md: 0.868)"
     );
-    assert!(en >= 0.85, "dev English F1 {en}");
+    assert!(en >= 0.98, "dev English F1 {en}");
     assert!(f1(&gold, &pred, &["DATE"]) >= 0.99);
     let s = score(&gold, &pred, POL);
     assert!(

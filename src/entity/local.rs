@@ -1,4 +1,5 @@
-//! An entity of one document, packed.
+//! What one document's analysis gives, to be cached per file: its mentions ([`DocMention`], 12 bytes each) and
+//! its entities ([`LocalEntity`], packed).
 //!
 //! Every article's entities stay in memory while its library is open: half a million for
 //! 10,000 articles. As separate strings and vectors they took about 220 bytes each; packed into
@@ -8,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Label;
+use super::model::Label;
 
 /// Ends each part of [`LocalEntity::packed`]. A name read from a file cannot hold it: it is
 /// replaced by a space when packed.
@@ -102,6 +103,52 @@ impl LocalEntity {
     }
 }
 
+/// One mention in a document, with the index of its entity among the document's entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMention {
+    /// Byte offsets as `u32`: millions of them are held at once, and a file is at most 64 MB.
+    pub start: u32,
+    pub end: u32,
+    /// The label, the confidence and the local entity's index (see [`Label::tag`]): 12 bytes, not 16.
+    tagged: u32,
+}
+
+impl DocMention {
+    pub fn new(start: u32, end: u32, label: Label, confidence: u8, local: u32) -> DocMention {
+        DocMention {
+            start,
+            end,
+            tagged: label.tag(confidence, local),
+        }
+    }
+
+    pub fn label(&self) -> Label {
+        Label::untag(self.tagged).0
+    }
+
+    /// How sure the engine is of this mention, 0–100 (kept to about 3 points).
+    pub fn confidence(&self) -> u8 {
+        Label::untag(self.tagged).1
+    }
+
+    /// Its entity's index among the document's entities.
+    pub fn local(&self) -> u32 {
+        Label::untag(self.tagged).2
+    }
+
+    /// Its bytes in the article's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The per-document stage: mentions and their local entities. Serialisable, to be cached by content hash.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocEntities {
+    pub mentions: Vec<DocMention>,
+    pub entities: Vec<LocalEntity>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +169,7 @@ mod tests {
         assert_eq!(e.keys().collect::<Vec<_>>(), ["per:emmanuel macron"]);
         assert_eq!((e.surname(), e.given()), (Some("macron"), Some("emmanuel")));
         assert!(std::mem::size_of::<LocalEntity>() <= 24);
+        assert_eq!(std::mem::size_of::<DocMention>(), 12);
     }
 
     #[test]

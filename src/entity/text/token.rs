@@ -91,7 +91,9 @@ fn classify_char(c: char) -> Class {
 /// The char at byte `i` of valid UTF-8 and its length.
 #[inline]
 fn decode(bytes: &[u8], i: usize) -> (char, usize) {
-    let b0 = bytes[i];
+    let Some(&b0) = bytes.get(i) else {
+        return ('\u{fffd}', 1);
+    };
     if b0 < 0x80 {
         return (b0 as char, 1);
     }
@@ -114,23 +116,28 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// Class of each ASCII byte: 0 other (punctuation), 1 lower, 2 upper, 3 digit, 4 space, 5 line break.
-const ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'a'..=b'z' => 1,
-            b'A'..=b'Z' => 2,
-            b'0'..=b'9' => 3,
-            b' ' | b'\t' | 0x0b | 0x0c => 4,
-            b'\n' | b'\r' => 5,
-            _ => 0,
-        };
-        b += 1;
+/// Class of an ASCII byte: 0 other (punctuation), 1 lower, 2 upper, 3 digit, 4 space, 5 line break.
+#[inline]
+const fn ascii(b: u8) -> u8 {
+    match b {
+        b'a'..=b'z' => 1,
+        b'A'..=b'Z' => 2,
+        b'0'..=b'9' => 3,
+        b' ' | b'\t' | 0x0b | 0x0c => 4,
+        b'\n' | b'\r' => 5,
+        _ => 0,
     }
-    t
-};
+}
+
+/// Whether the byte at `j` (if any) ends an ASCII word: no letter of `classes`, no hyphen, not the start of a
+/// multi-byte character.
+#[inline]
+fn ends_word(bytes: &[u8], j: usize, letters: &[u8]) -> bool {
+    match bytes.get(j) {
+        None => true,
+        Some(&b) => b < 0x80 && !letters.contains(&ascii(b)) && b != b'-',
+    }
+}
 
 /// Splits a text into tokens. Offsets are byte offsets; texts longer than 4 GiB are cut at 4 GiB.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -139,7 +146,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        &text[..cut]
+        text.get(..cut).unwrap_or_default()
     } else {
         text
     };
@@ -150,9 +157,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut gap = NL; // flags gathered from the whitespace before the next token
     let mut sent = true;
     while i < n {
-        let b = bytes[i];
+        let b = bytes.get(i).copied().unwrap_or(b' ');
         let (c, len, class) = if b < 0x80 {
-            match ASCII[b as usize] {
+            match ascii(b) {
                 4 => {
                     gap |= SPACE;
                     i += 1;
@@ -167,15 +174,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 1 => {
                     // fast path: an ASCII lower-case word ending on ASCII that is no hyphen
                     let mut j = i + 1;
-                    while j < n && bytes[j].is_ascii_lowercase() {
+                    while bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
                         j += 1;
                     }
-                    if j >= n
-                        || (bytes[j] < 0x80
-                            && ASCII[bytes[j] as usize] != 2
-                            && ASCII[bytes[j] as usize] != 3
-                            && bytes[j] != b'-')
-                    {
+                    if ends_word(bytes, j, &[2, 3]) {
                         let mut flags = gap | ALPHA;
                         if sent {
                             flags |= SENT;
@@ -196,13 +198,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 2 => {
                     // fast path: « Capitalised » ASCII word ending on ASCII that is no letter, digit or hyphen
                     let mut j = i + 1;
-                    while j < n && bytes[j].is_ascii_lowercase() {
+                    while bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
                         j += 1;
                     }
-                    let ends = j >= n
-                        || (bytes[j] < 0x80
-                            && !matches!(ASCII[bytes[j] as usize], 1..=3)
-                            && bytes[j] != b'-');
+                    let ends = ends_word(bytes, j, &[1, 2, 3]);
                     if j > i + 1 && ends {
                         let mut flags = gap | ALPHA | CAP;
                         if sent {
@@ -253,7 +252,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut j = i + len;
             while j < n {
                 // fast path: a run of ASCII lower-case letters
-                let run = bytes[j..]
+                let run = bytes
+                    .get(j..)
+                    .unwrap_or_default()
                     .iter()
                     .take_while(|b| b.is_ascii_lowercase())
                     .count();
@@ -265,9 +266,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     after_hyphen = false;
                     continue;
                 }
-                let b = bytes[j];
+                let b = bytes.get(j).copied().unwrap_or(b' ');
                 let (cls, l) = if b < 0x80 {
-                    let k = match ASCII[b as usize] {
+                    let k = match ascii(b) {
                         1 => Class::Lower,
                         2 => Class::Upper,
                         3 => Class::Digit,

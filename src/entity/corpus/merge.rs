@@ -1,36 +1,20 @@
-//! The corpus stage: documents' entities merged by shared keys (union-find), people also by surname and
+//! Documents' entities → corpus entities: merged by shared keys (union-find), people also by surname and
 //! compatible first names (bucketed by the surname's consonant skeleton), a surname alone joined to the one
-//! person of the corpus who bears it. Near-linear in the number of entities.
+//! person of the corpus who bears it. Keys with `?:` (a surname alone, a weekday in an undated article) stay
+//! within their document. Near-linear in the number of entities.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-use super::Label;
-use super::gazetteer::fold;
-use super::group::{
-    DocEntities, Entity, EntityId, EntityIndex, Mention, fullest, given_ok, surname_bucket,
-};
-use super::resolve::same_surname;
-
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            // the earlier node stays the root: ids follow corpus order
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            self.0[hi] = lo;
-        }
-    }
-}
+use super::index::{Entity, EntityId, EntityIndex, Mention};
+use crate::entity::group::fullest;
+use crate::entity::group::names::{given_ok, last_word, same_surname, skeleton};
+use crate::entity::text::fold::fold;
+use crate::entity::union_find::UnionFind;
+use crate::entity::{DocEntities, Label};
 
 /// A readable slug: « per-ali-khamenei ».
 pub fn slug(label: Label, name: &str) -> String {
@@ -61,18 +45,17 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         offsets.push(total);
         total += d.entities.len();
     }
-    let mut uf = UnionFind((0..total).collect());
+    let node = |d: usize, l: usize| offsets.get(d).copied().unwrap_or(0) + l;
+    let mut uf = UnionFind::new(total);
     let mut by_key: HashMap<&str, usize> = HashMap::new();
-    // People by surname bucket: (node, surname, given name) when named in full, (node,
-    // surname) when not. Only what the comparisons below need, not a row per entity.
+    // People by surname bucket: (node, surname, given name) when named in full, (node, surname) when not.
     let mut buckets: HashMap<String, Vec<(usize, &str, &str)>> = HashMap::new();
-    let mut lone: Vec<(usize, &str)> = Vec::new();
-    let node = |d: usize, l: usize| offsets[d] + l;
+    let mut lone: Vec<(usize, &str, Option<&str>)> = Vec::new();
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         for (l, e) in doc.entities.iter().enumerate() {
             let n = node(d, l);
             for k in e.keys() {
-                if k.starts_with("per?:") {
+                if k.contains("?:") {
                     continue;
                 }
                 let first = *by_key.entry(k).or_insert(n);
@@ -81,46 +64,48 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
             if e.label == Label::Per
                 && let Some(s) = e.surname()
             {
-                let last = s.rsplit(' ').next().unwrap_or(s);
                 match e.given() {
                     Some(g) => buckets
-                        .entry(surname_bucket(last))
+                        .entry(skeleton(last_word(s)))
                         .or_default()
                         .push((n, s, g)),
-                    None => lone.push((n, s)),
+                    None => lone.push((n, s, e.keys().find(|k| k.starts_with("per?:")))),
                 }
             }
         }
     }
-    // people named in full: same surname (spelling aside) and compatible first names. A common
-    // surname fills its bucket with thousands of mentions of the same few people: those named
-    // exactly alike are joined at once, and only the distinct names are compared pairwise.
-    for list in buckets.values() {
+    // people named in full: same surname (spelling aside) and compatible first names. A common surname fills
+    // its bucket with many mentions of the same few people: those named exactly alike are joined at once, and
+    // only the distinct names are compared.
+    let mut distinct_of: HashMap<&str, Vec<(usize, &str, &str)>> = HashMap::new();
+    for (bucket, list) in &buckets {
         let mut distinct: Vec<(usize, &str, &str)> = Vec::new();
         let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
         for &(n, sur, given) in list {
             match first_of.entry((sur, given)) {
-                std::collections::hash_map::Entry::Occupied(e) => uf.union(*e.get(), n),
-                std::collections::hash_map::Entry::Vacant(e) => {
+                Entry::Occupied(e) => {
+                    uf.union(*e.get(), n);
+                }
+                Entry::Vacant(e) => {
                     e.insert(n);
                     distinct.push((n, sur, given));
                 }
             }
         }
         for (x, &(a, sa, ga)) in distinct.iter().enumerate() {
-            for &(b, sb, gb) in &distinct[x + 1..] {
+            for &(b, sb, gb) in distinct.iter().skip(x + 1) {
                 if same_surname(sa, sb) && given_ok(ga, gb) {
                     uf.union(a, b);
                 }
             }
         }
+        distinct_of.insert(bucket.as_str(), distinct);
     }
     // a surname alone: the one person of the corpus who bears it, else one entity per surname
-    for &(n, s) in &lone {
-        let last = s.rsplit(' ').next().unwrap_or(s);
+    for &(n, s, local_key) in &lone {
         let with_space = format!(" {s}");
-        let mut roots: Vec<usize> = buckets
-            .get(&surname_bucket(last))
+        let mut roots: Vec<usize> = distinct_of
+            .get(skeleton(last_word(s)).as_str())
             .map(|v| {
                 v.iter()
                     .filter(|&&(_, x, _)| same_surname(x, s) || x.ends_with(&with_space))
@@ -133,18 +118,27 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         roots.dedup();
         if let [one] = roots.as_slice() {
             uf.union(*one, n);
-        } else if let Some(first) = docs_key(docs, &offsets, n) {
-            let f = *by_key.entry(first).or_insert(n);
+        } else if let Some(k) = local_key {
+            let f = *by_key.entry(k).or_insert(n);
             uf.union(f, n);
         }
     }
-    // ids in corpus order of first mention
+    assemble(docs, &mut uf, &offsets)
+}
+
+/// Ids in corpus order of first mention; each document's mentions; each entity's occurrences.
+fn assemble<D: Borrow<DocEntities>>(
+    docs: &[D],
+    uf: &mut UnionFind,
+    offsets: &[usize],
+) -> EntityIndex {
     let mut id_of_root: HashMap<usize, u32> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut doc_seen: Vec<usize> = Vec::new();
     let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
     let mut occ: Vec<Vec<(u32, u32)>> = Vec::new();
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
+        let base = offsets.get(d).copied().unwrap_or(0);
         let mut ms: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
         let mut sorted = doc.mentions.clone();
         sorted.sort_by_key(|m| (m.start, m.end));
@@ -152,7 +146,7 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
             let Some(le) = doc.entities.get(m.local() as usize) else {
                 continue;
             };
-            let root = uf.find(node(d, m.local() as usize));
+            let root = uf.find(base + m.local() as usize);
             let id = *id_of_root.entry(root).or_insert_with(|| {
                 entities.push(Entity {
                     id: EntityId(entities.len() as u32),
@@ -162,15 +156,21 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
                     variants: Vec::new(),
                     mentions: 0,
                     documents: 0,
+                    confidence: 0,
                 });
                 doc_seen.push(usize::MAX);
                 occ.push(Vec::new());
                 (entities.len() - 1) as u32
             });
-            let ent = &mut entities[id as usize];
+            let Some(ent) = entities.get_mut(id as usize) else {
+                continue;
+            };
             ent.mentions += 1;
-            if doc_seen[id as usize] != d {
-                doc_seen[id as usize] = d;
+            ent.confidence = ent.confidence.max(m.confidence());
+            if let Some(seen) = doc_seen.get_mut(id as usize)
+                && *seen != d
+            {
+                *seen = d;
                 ent.documents += 1;
                 for v in le.variants() {
                     if !ent.variants.iter().any(|x| x == v) {
@@ -178,8 +178,16 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
                     }
                 }
             }
-            occ[id as usize].push((d as u32, ms.len() as u32));
-            ms.push(Mention::new(m.start, m.end, m.label(), EntityId(id)));
+            if let Some(o) = occ.get_mut(id as usize) {
+                o.push((d as u32, ms.len() as u32));
+            }
+            ms.push(Mention::new(
+                m.start,
+                m.end,
+                m.label(),
+                m.confidence(),
+                EntityId(id),
+            ));
         }
         out_docs.push(ms);
     }
@@ -194,14 +202,4 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
     // Grown by doubling: up to half of each list is spare room, kept as long as the index.
     occ.iter_mut().for_each(Vec::shrink_to_fit);
     EntityIndex::from_parts(entities, out_docs, occ)
-}
-
-fn docs_key<'a, D: Borrow<DocEntities>>(
-    docs: &'a [D],
-    offsets: &[usize],
-    n: usize,
-) -> Option<&'a str> {
-    let d = offsets.partition_point(|&o| o <= n).checked_sub(1)?;
-    let e = docs.get(d)?.borrow().entities.get(n - offsets[d])?;
-    e.keys().find(|k| k.starts_with("per?:"))
 }

@@ -1,0 +1,5 @@
+//! The corpus stage: the documents' entities merged into corpus entities (`merge.rs`), and the index the app
+//! reads (`index.rs`).
+
+pub mod index;
+mod merge;

@@ -1,0 +1,86 @@
+//! What is computed once per distinct word, kept per thread from one document to the next: a library of news
+//! articles repeats the same few thousand words, and reading a word's form, shape and gazetteer flags, then
+//! adding the weights of its features, costs more than finding them again.
+//!
+//! Two caches, each emptied when it holds [`MAX_WORDS`] words (a few MB per thread at most): a word's
+//! [`WordInfo`] (no model involved), and the weights its features add for one model (emptied too when
+//! another model asks). Both are keyed by a 64-bit hash of the word as written.
+
+use std::cell::RefCell;
+
+use super::keys::bytes;
+use super::scheme::LANES;
+use super::weights::Model;
+use super::word::{WordInfo, neighbour_keys, new_word_info, word_keys};
+use crate::entity::text::fold::{FxMap, fold_into};
+use crate::entity::text::token::Token;
+
+/// Words kept per cache and thread.
+pub const MAX_WORDS: usize = 1 << 14;
+
+/// The weights a word's features add: to its own token, and to the tokens 2 and 1 before it, 1 and 2 after.
+#[derive(Clone, Copy, Debug)]
+pub struct Sums {
+    pub own: [f32; LANES],
+    pub near: [[f32; LANES]; 4],
+}
+
+thread_local! {
+    static INFOS: RefCell<FxMap<u64, WordInfo>> = RefCell::new(FxMap::default());
+    static SUMS: RefCell<(u64, FxMap<u64, Sums>)> = RefCell::new((0, FxMap::default()));
+}
+
+/// The [`WordInfo`] of word `w` written as token `t` (positional flags aside, the same for every token of
+/// the same bytes).
+pub fn word_info(w: &str, t: &Token) -> WordInfo {
+    let key = bytes(w.as_bytes());
+    INFOS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(info) = c.get(&key) {
+            return info.clone();
+        }
+        let info = new_word_info(w, t);
+        if c.len() >= MAX_WORDS {
+            c.clear();
+        }
+        c.insert(key, info.clone());
+        info
+    })
+}
+
+/// The [`Sums`] of word `w` (of `info`) for `model`.
+pub fn sums(model: &Model, w: &str, info: &WordInfo) -> Sums {
+    let id = model.id;
+    SUMS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != id {
+            c.1.clear();
+            c.0 = id;
+        }
+        if let Some(s) = c.1.get(&info.word) {
+            return *s;
+        }
+        let s = compute(model, w, info);
+        if c.1.len() >= MAX_WORDS {
+            c.1.clear();
+        }
+        c.1.insert(info.word, s);
+        s
+    })
+}
+
+fn compute(model: &Model, w: &str, info: &WordInfo) -> Sums {
+    let mut keys = Vec::new();
+    let mut folded = String::new();
+    fold_into(w, &mut folded);
+    word_keys(w, &folded, info, &mut keys);
+    let mut own = [0f32; LANES];
+    model.add(&keys, &mut own);
+    let mut near = [[0f32; LANES]; 4];
+    for (n, k) in near.iter_mut().zip([-2i8, -1, 1, 2]) {
+        keys.clear();
+        neighbour_keys(k, Some(info), &mut keys);
+        model.add(&keys, n);
+    }
+    Sums { own, near }
+}

@@ -1,0 +1,60 @@
+//! Union-find over dense ids, the earlier id staying the root so that merged ids follow text or corpus order.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+#[derive(Clone, Debug, Default)]
+pub struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    pub fn new(n: usize) -> UnionFind {
+        UnionFind((0..n).collect())
+    }
+
+    /// Adds one id, its own set; returns it.
+    pub fn push(&mut self) -> usize {
+        let id = self.0.len();
+        self.0.push(id);
+        id
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.0.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = self.0.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.0.get_mut(x) {
+                *slot = gp;
+            }
+            x = gp;
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; returns the root, the earlier of the two.
+    pub fn union(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = (self.find(a), self.find(b));
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        if let Some(slot) = self.0.get_mut(hi) {
+            *slot = lo;
+        }
+        lo
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_keeps_the_earliest_root() {
+        let mut u = UnionFind::new(5);
+        u.union(3, 4);
+        u.union(4, 1);
+        assert_eq!(u.find(3), 1);
+        assert_eq!(u.find(0), 0);
+        assert_eq!(u.push(), 5);
+        assert_eq!(u.union(5, 0), 0);
+        assert_eq!(u.find(99), 99);
+    }
+}
