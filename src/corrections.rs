@@ -177,6 +177,7 @@ pub fn apply(
                             variants: Vec::new(),
                             mentions: 0,
                             documents: 0,
+                            confidence: 0,
                         });
                     }
                     id
@@ -189,7 +190,13 @@ pub fn apply(
             let Some(ent) = out.get(id as usize) else {
                 continue;
             };
-            kept.push(Mention::new(m.start, m.end, ent.label, EntityId(id)));
+            kept.push(Mention::new(
+                m.start,
+                m.end,
+                ent.label,
+                m.confidence(),
+                EntityId(id),
+            ));
         }
         docs.push(kept);
     }
@@ -217,6 +224,12 @@ pub fn apply(
     }
     for (ent, occ) in out.iter_mut().zip(&occurrences) {
         ent.mentions = occ.len();
+        ent.confidence = occ
+            .iter()
+            .filter_map(|&(d, i)| docs.get(d as usize)?.get(i as usize))
+            .map(Mention::confidence)
+            .max()
+            .unwrap_or(0);
         let mut docs: Vec<u32> = occ.iter().map(|&(d, _)| d).collect();
         docs.dedup();
         ent.documents = docs.len();

@@ -103,10 +103,10 @@ fn the_scrollbar_shows_where_and_a_click_goes_there() {
 #[test]
 fn each_type_can_be_hidden_and_shown_again() {
     let mut s = seeds();
-    assert!(s.screen().contains("Places 16"));
+    assert!(s.screen().contains("Places 18"));
     s.keys("L");
     let screen = s.screen();
-    assert!(!screen.contains("Places 16"), "{screen}");
+    assert!(!screen.contains("Places 18"), "{screen}");
     assert!(screen.contains("hidden: places"), "{screen}");
     assert!(
         s.app()
@@ -117,7 +117,7 @@ fn each_type_can_be_hidden_and_shown_again() {
     );
     assert!(!s.app().entities.shows(liseuse::entity::Label::Loc));
     s.keys("L");
-    assert!(s.screen().contains("Places 16"));
+    assert!(s.screen().contains("Places 18"));
     s.keys("PO");
     assert!(
         s.screen().contains("hidden: people, organisatio"),
@@ -182,7 +182,7 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
     };
     let listed = |t: &str| {
         t.lines()
-            .any(|l| l.contains(" Reuters ") && l.contains("3·3"))
+            .any(|l| l.contains(" Reuters ") && l.contains("4·4"))
     };
     assert!(listed(&s.screen()), "listed at first");
     s.keys("<Tab>/reuters<Enter>x");
