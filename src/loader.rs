@@ -189,9 +189,35 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
     });
     let entities = cached.unwrap_or_else(|| {
         mark_fresh(shared);
-        entity::analyse(&entity_text)
+        analyse_saying_progress(shared, index, &entity_text)
     });
     store(shared, index, entities, hash);
+}
+
+/// A long text's analysis takes seconds: how far it is goes to the status bar, a few times a
+/// second.
+fn analyse_saying_progress(shared: &Shared, index: usize, text: &str) -> DocEntities {
+    let of = text.len() as u64;
+    let mut last = Instant::now();
+    let mut done = |bytes: usize| {
+        if last.elapsed() >= Duration::from_millis(200) {
+            last = Instant::now();
+            let _ = shared.events.send(Event::Analysing {
+                index,
+                done: bytes as u64,
+                of,
+            });
+        }
+    };
+    let entities = entity::analyse_reporting(text, &mut done);
+    if of > entity::chunks::PIECE_BYTES as u64 {
+        let _ = shared.events.send(Event::Analysing {
+            index,
+            done: of,
+            of,
+        });
+    }
+    entities
 }
 
 fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {

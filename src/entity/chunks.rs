@@ -21,6 +21,16 @@ pub fn extract(text: &str) -> Vec<Span> {
 }
 
 pub(super) fn extract_by(text: &str, piece: usize) -> Vec<Span> {
+    extract_reporting(text, piece, &mut |_| {})
+}
+
+/// [`extract_by`], saying after each piece how many bytes are done (a 50 MB file takes
+/// seconds: the status bar shows how far it is).
+pub(super) fn extract_reporting(
+    text: &str,
+    piece: usize,
+    done: &mut dyn FnMut(usize),
+) -> Vec<Span> {
     if text.len() <= piece {
         return super::spans::find(text);
     }
@@ -37,6 +47,7 @@ pub(super) fn extract_by(text: &str, piece: usize) -> Vec<Span> {
             ..s
         }));
         start = end;
+        done(start);
     }
     spans.shrink_to_fit();
     spans

@@ -11,7 +11,7 @@
 // A file can make any offset or length: no indexing that could panic on one, anywhere in the engine (issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-mod chunks;
+pub mod chunks;
 pub mod corpus;
 mod date;
 pub mod export;
@@ -46,6 +46,12 @@ pub fn extract_with(text: &str, model: &tag::weights::Model) -> Vec<Span> {
 #[doc(hidden)]
 pub fn analyse_with(text: &str, model: &tag::weights::Model) -> DocEntities {
     group::group_spans(text, &spans::find_with(text, Some(model)))
+}
+
+/// [`analyse`], calling `done(bytes)` as a long text's pieces are read (see `chunks.rs`).
+pub fn analyse_reporting(text: &str, done: &mut dyn FnMut(usize)) -> DocEntities {
+    let spans = chunks::extract_reporting(text, chunks::PIECE_BYTES, done);
+    group::group_spans(text, &spans)
 }
 
 /// Extracts the mentions of one document and groups them into the document's entities.

@@ -283,3 +283,27 @@ fn a_held_lock_never_freezes_and_quitting_waits_for_the_save() {
     let saved = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
     assert!(saved.contains("Le lendemain"), "{saved}");
 }
+
+/// Item 12: a long file's analysis says how far it is, not "indexing 0/1" for seconds.
+#[test]
+fn a_long_file_shows_how_far_its_analysis_is() {
+    let para =
+        "Le ministre Jean Dupont a rencontré à Lyon les représentants de la Banque de France \
+                pour parler du budget de la ville et des écoles. "
+            .repeat(8)
+            + "\n\n";
+    let mut text = String::from("Un très long rapport\n\n");
+    while text.len() < 5 << 20 {
+        text.push_str(&para);
+    }
+    let f = crate::common::headless::Folder::new(&[("long.txt", &text)]);
+    let mut s = Headless::start(&[f.path("long.txt")], 120, 40);
+    let status = s.wait_for("progress in the file", |t| {
+        t.lines().last().is_some_and(|l| {
+            l.contains("indexing ") && l.contains('%') && !l.contains("indexing 0/1")
+        })
+    });
+    assert!(!status.is_empty());
+    s.settle();
+    assert!(!s.status().contains("indexing"), "{}", s.status());
+}
