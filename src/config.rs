@@ -30,6 +30,10 @@ theme = "dark"
 # Entity labels highlighted in the text and listed in the sidebar: any of PER, ORG, LOC, DATE.
 labels = ["PER", "ORG", "LOC", "DATE"]
 
+# How sure the entity engine must be of a name (0 to 100) for the sidebar to list it; names it
+# is less sure of are still highlighted. 0 lists everything it found.
+min_confidence = 50
+
 [colors]
 # Colour overrides, by name (red, lightcyan, …), number (0-255) or "#rrggbb". For example:
 # person = "#ffaf5f"
@@ -86,6 +90,8 @@ pub struct Config {
     pub reader_width: u16,
     pub theme: ThemeName,
     pub labels: Vec<String>,
+    /// The sidebar lists entities the engine is at least this sure of (0–100).
+    pub min_confidence: u8,
     /// Colour overrides by name ([`COLOR_NAMES`]); every value is a colour ([`is_color`]).
     pub colors: BTreeMap<String, String>,
     /// Keys by action name, as the file gives them; each key parses and belongs to one action.
@@ -106,6 +112,7 @@ impl Default for Config {
             reader_width: 0,
             theme: ThemeName::Dark,
             labels: LABELS.iter().map(|s| s.to_string()).collect(),
+            min_confidence: crate::entity::DEFAULT_MIN_CONFIDENCE,
             colors: BTreeMap::new(),
             keys: BTreeMap::new(),
         }

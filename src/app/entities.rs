@@ -42,6 +42,9 @@ pub struct EntityState {
     pub occurrence: Option<usize>,
     /// Labels shown (config `labels`).
     pub labels: Vec<Label>,
+    /// The sidebar lists entities the engine is at least this sure of (config
+    /// `min_confidence`).
+    pub min_confidence: u8,
     /// The user's corrections as saved (the loader applies them to every index).
     pub corrections: Vec<crate::corrections::Correction>,
     /// Per article, its people by mentions (see `people_in`).
@@ -57,6 +60,7 @@ impl EntityState {
     pub fn new() -> EntityState {
         EntityState {
             labels: Label::ALL.to_vec(),
+            min_confidence: crate::entity::DEFAULT_MIN_CONFIDENCE,
             ..EntityState::default()
         }
     }
@@ -107,7 +111,12 @@ impl EntityState {
     pub fn rebuild_rows(&mut self, doc: Option<usize>) {
         let here = self.counts_in(doc);
         let needle = fold_str(&self.filter);
+        let sure = self.min_confidence;
         let keep = |id: EntityId| -> bool {
+            // A name the engine is not sure of is highlighted, not listed.
+            if self.index.entity(id).is_some_and(|e| e.confidence < sure) {
+                return false;
+            }
             if needle.is_empty() {
                 return true;
             }

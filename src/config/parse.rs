@@ -90,6 +90,7 @@ pub fn parse_all(text: &str) -> (Config, Vec<String>) {
         }
         match key.get_ref().as_ref() {
             "reader_width" => reader_width(&mut config, value, &mut p),
+            "min_confidence" => min_confidence(&mut config, value, &mut p),
             "theme" => theme(&mut config, value, &mut p),
             "labels" => labels(&mut config, value, &mut p),
             "colors" => colors(&mut config, value, &mut p),
@@ -97,8 +98,8 @@ pub fn parse_all(text: &str) -> (Config, Vec<String>) {
             other => p.at(
                 &key.span(),
                 format!(
-                    "unknown setting {other:?} (there are reader_width, theme, labels, [colors] \
-                     and [keys])"
+                    "unknown setting {other:?} (there are reader_width, theme, labels, \
+                     min_confidence, [colors] and [keys])"
                 ),
             ),
         }
@@ -136,6 +137,24 @@ fn reader_width(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
             &value.span(),
             format!(
                 "reader_width is a number of columns from 0 to 65535, not {}",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
+fn min_confidence(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let n = value
+        .get_ref()
+        .as_integer()
+        .and_then(|i| u8::from_str_radix(i.as_str(), i.radix()).ok())
+        .filter(|n| *n <= 100);
+    match n {
+        Some(n) => c.min_confidence = n,
+        None => p.at(
+            &value.span(),
+            format!(
+                "min_confidence is a number from 0 to 100, not {}",
                 p.shown(&value.span())
             ),
         ),

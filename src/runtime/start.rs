@@ -82,6 +82,7 @@ pub fn boot<B: Backend>(
         start,
     );
     app.layout.max_text_width = usize::from(cfg.reader_width);
+    app.entities.min_confidence = cfg.min_confidence;
     app.entities.labels = cfg
         .labels
         .iter()
