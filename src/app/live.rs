@@ -145,9 +145,10 @@ impl App {
             && self.library.articles.get(was).is_some_and(|a| a.removed)
         {
             self.library.hide(&[was]);
+            self.list.article_changed(&self.library, was);
         }
         self.library.show(vec![index]);
-        self.relist_filter();
+        self.list.article_changed(&self.library, index);
         self.reading.open = Some(index);
         self.keep_list_anchor(anchor);
     }

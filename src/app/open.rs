@@ -130,10 +130,8 @@ impl App {
                 article.error = Some(e);
             }
         }
-        if self.list.is_filtered() {
-            // The title is known now: it may match the filter.
-            self.list.refilter(&self.library);
-        }
+        // The title is known now: it may match the filter.
+        self.list.article_changed(&self.library, index);
         if self.reading.open == Some(index) {
             // The open article changed on disk, or its preview is done: show the new text at
             // the same place (at its end if `G` was pressed in the preview).

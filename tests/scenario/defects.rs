@@ -307,3 +307,25 @@ fn a_long_file_shows_how_far_its_analysis_is() {
     s.settle();
     assert!(!s.status().contains("indexing"), "{}", s.status());
 }
+
+/// Item 2, while the library is still being read: a title filter follows the articles as
+/// they come in (each joins in its place), without matching the whole list again each time.
+#[test]
+fn a_title_filter_set_while_reading_takes_each_article_as_it_comes() {
+    let lib = library(300);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.keys("<S-Tab>/Giorgia<Enter>");
+    s.settle();
+    // Titles name people in turn: one article in five is Giorgia Meloni's.
+    let screen = s.screen();
+    assert!(screen.contains("Articles 60/300"), "{screen}");
+    let rows: Vec<usize> = s.app().list.rows(&s.app().library).to_vec();
+    assert_eq!(rows.len(), 60);
+    assert!(
+        rows.windows(2).all(|w| {
+            let lib = &s.app().library;
+            lib.row_of(w[0]) < lib.row_of(w[1])
+        }),
+        "in the list's order"
+    );
+}
