@@ -51,6 +51,14 @@ impl Reading {
         }
     }
 
+    /// The query of the article's search, or nothing: what a new search prompt starts with.
+    pub fn query(&self) -> String {
+        self.search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default()
+    }
+
     /// The reader's place now.
     pub fn place(&self) -> Option<Place> {
         let r = self.reader.as_ref()?;

@@ -82,12 +82,7 @@ fn find_windowed(
 
 impl App {
     pub(super) fn start_search(&mut self) {
-        let q = self
-            .reading
-            .search
-            .as_ref()
-            .map(|s| s.query.clone())
-            .unwrap_or_default();
+        let q = self.reading.query();
         self.input = Some(Input::new(Purpose::Search, &q));
     }
 

@@ -142,6 +142,17 @@ impl Headless {
         }
     }
 
+    /// Runs the loop until `pred` holds for the app's state (what background work brings).
+    pub fn wait_until(&mut self, what: &str, pred: impl Fn(&App) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !pred(self.rt.app()) {
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            self.rt.step(Some(Duration::from_millis(20))).expect("step");
+        }
+    }
+
     pub fn wait_text(&mut self, text: &str) -> String {
         self.wait_for(text, |s| s.contains(text))
     }

@@ -189,9 +189,8 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
     s.keys("<Tab>/reuters<Enter>x");
     assert!(s.screen().contains("Correct “Reuters”"), "{}", s.screen());
     s.keys("d");
-    wait(&mut s, "Reuters dropped", &|s| {
-        !s.app()
-            .entities
+    s.wait_until("Reuters dropped", |a| {
+        !a.entities
             .index
             .entities()
             .iter()
@@ -213,9 +212,8 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
     assert_eq!(s.app().focus, liseuse::app::Focus::Sidebar);
     s.keys("/houthis<Enter>x");
     s.keys("l");
-    wait(&mut s, "Houthis a place", &|s| {
-        s.app()
-            .entities
+    s.wait_until("Houthis a place", |a| {
+        a.entities
             .index
             .entities()
             .iter()
@@ -235,9 +233,8 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
     assert!(!tsv.contains("Reuters"), "{tsv}");
     let mut again = Headless::start_in(home, &[], 120, 40, |_| {});
     again.settle();
-    wait(&mut again, "corrections after a restart", &|s| {
-        !s.app()
-            .entities
+    again.wait_until("corrections after a restart", |a| {
+        !a.entities
             .index
             .entities()
             .iter()
@@ -245,9 +242,7 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
     });
     // Undo the newest (Houthis a place), then the list shows the one left.
     again.keys("xu");
-    wait(&mut again, "undone", &|s| {
-        s.app().entities.corrections.len() == 1
-    });
+    again.wait_until("undone", |a| a.entities.corrections.len() == 1);
     again.keys("xc");
     let flat = again
         .screen()
@@ -260,7 +255,6 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
 /// Merging from the keys: `x`, `m`, type part of the other's name, Enter.
 #[test]
 fn two_entities_merged_from_the_keys() {
-    use std::time::{Duration, Instant};
     let mut s = seeds();
     s.keys("<Tab>/mizan<Enter>xm");
     assert!(
@@ -275,18 +269,15 @@ fn two_entities_merged_from_the_keys() {
         s.screen()
     );
     s.keys("<Enter>");
-    let t = Instant::now();
-    loop {
-        let e = s.app().entities.index.entities();
-        if let Some(m) = e.iter().find(|e| e.name == "Mizan" && e.mentions > 0)
-            && m.variants.iter().any(|v| v == "Fars")
-        {
-            assert!(!e.iter().any(|x| x.name == "Fars" && x.mentions > 0));
-            break;
-        }
-        assert!(t.elapsed() < Duration::from_secs(20), "{}", s.screen());
-        s.pump();
-    }
+    s.wait_until("Fars merged into Mizan", |a| {
+        a.entities
+            .index
+            .entities()
+            .iter()
+            .any(|e| e.name == "Mizan" && e.variants.iter().any(|v| v == "Fars"))
+    });
+    let e = s.app().entities.index.entities();
+    assert!(!e.iter().any(|x| x.name == "Fars" && x.mentions > 0));
 }
 
 /// The engine's confidence: the sidebar lists only the names it is sure enough of

@@ -25,12 +25,7 @@ pub struct CorpusSearch {
 
 impl App {
     pub(crate) fn start_corpus_search(&mut self) {
-        let q = self
-            .reading
-            .search
-            .as_ref()
-            .map(|s| s.query.clone())
-            .unwrap_or_default();
+        let q = self.reading.query();
         self.overlay = Some(Overlay::Corpus(CorpusSearch::default()));
         self.input = Some(Input::new(Purpose::CorpusSearch, &q));
     }
