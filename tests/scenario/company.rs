@@ -168,19 +168,7 @@ fn the_timeline_shows_when_and_opens_an_article() {
 /// after a restart; `x` then `u` undoes.
 #[test]
 fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
-    use std::time::{Duration, Instant};
     let mut s = seeds();
-    let wait = |s: &mut Headless, what: &str, f: &dyn Fn(&Headless) -> bool| {
-        let t = Instant::now();
-        while !f(s) {
-            assert!(
-                t.elapsed() < Duration::from_secs(20),
-                "{what}:\n{}",
-                s.screen()
-            );
-            s.pump();
-        }
-    };
     let listed = |t: &str| {
         t.lines()
             .any(|l| l.contains(" Reuters ") && l.contains("4·4"))
