@@ -33,7 +33,11 @@ thread_local! {
 /// The [`WordInfo`] of word `w` written as token `t` (positional flags aside, the same for every token of
 /// the same bytes).
 pub fn word_info(w: &str, t: &Token) -> WordInfo {
-    let key = bytes(w.as_bytes());
+    word_info_keyed(bytes(w.as_bytes()), w, t)
+}
+
+/// [`word_info`] given the word's hash (`keys::bytes` of its bytes).
+pub fn word_info_keyed(key: u64, w: &str, t: &Token) -> WordInfo {
     INFOS.with(|c| {
         let mut c = c.borrow_mut();
         if let Some(info) = c.get(&key) {
