@@ -73,33 +73,61 @@ pub fn type_pos_keys(info: &WordInfo, pos: u64, out: &mut Vec<u64>) {
 
 /// The features that tie a token to its neighbours: pairs and triples, the end of its line, a multi-word place.
 pub fn token_keys(seq: &Sequence, i: usize, out: &mut Vec<u64>) {
-    let at = |j: Option<usize>| j.and_then(|j| seq.info(j));
-    let me = seq.info(i);
-    let prev = at(i.checked_sub(1));
-    let next = at(i.checked_add(1));
-    let shape = |w: Option<&WordInfo>, edge| w.map_or(edge, |w| w.shape);
-    let fold = |w: Option<&WordInfo>, edge| w.map_or(edge, |w| w.fold);
-    let s0 = shape(me, 0);
-    out.push(k2(T::PrevFoldShape, fold(prev, EDGE_BEFORE), s0));
-    out.push(k2(T::NextFoldShape, s0, fold(next, EDGE_AFTER)));
+    let (prev, me, next) = seq.around(i);
+    prev_pair_keys(prev, me, out);
+    next_pair_keys(me, next, out);
+    shape_keys(prev, me, next, seq.line_end(i), seq.place_part(i), out);
+}
+
+fn shape_of_or(w: Option<&WordInfo>, edge: u64) -> u64 {
+    w.map_or(edge, |w| w.shape)
+}
+
+/// The token's features with the word before it (see [`token_keys`]): what only those two words decide.
+pub fn prev_pair_keys(prev: Option<&WordInfo>, me: Option<&WordInfo>, out: &mut Vec<u64>) {
+    let s0 = shape_of_or(me, 0);
+    out.push(k2(
+        T::PrevFoldShape,
+        prev.map_or(EDGE_BEFORE, |w| w.fold),
+        s0,
+    ));
     // « Parquet national financier », « Crédit agricole »: an ending after a capitalised word
     if let Some(m) = me
         && m.flags & (CAP | UPPER | PUNCT) == 0
     {
-        out.push(k2(T::PrevShapeSuf3, shape(prev, EDGE_BEFORE), m.suf3));
+        out.push(k2(T::PrevShapeSuf3, shape_of_or(prev, EDGE_BEFORE), m.suf3));
     }
+}
+
+/// The token's features with the word after it.
+pub fn next_pair_keys(me: Option<&WordInfo>, next: Option<&WordInfo>, out: &mut Vec<u64>) {
+    out.push(k2(
+        T::NextFoldShape,
+        shape_of_or(me, 0),
+        next.map_or(EDGE_AFTER, |w| w.fold),
+    ));
+}
+
+/// The token's features of shapes alone: its shape between its neighbours', at the end of its line, a part of
+/// a multi-word place (`place`, see [`Sequence::place`]).
+pub fn shape_keys(
+    prev: Option<&WordInfo>,
+    me: Option<&WordInfo>,
+    next: Option<&WordInfo>,
+    line_end: bool,
+    place: u8,
+    out: &mut Vec<u64>,
+) {
+    let s0 = shape_of_or(me, 0);
     out.push(k3(
         T::Shape3,
-        shape(prev, EDGE_BEFORE),
+        shape_of_or(prev, EDGE_BEFORE),
         s0,
-        shape(next, EDGE_AFTER),
+        shape_of_or(next, EDGE_AFTER),
     ));
-    let line_end = seq.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0);
     out.push(k2(T::LineEndShape, u64::from(line_end), s0));
-    if let Some(&p) = seq.place.get(i)
-        && p != 0
-    {
-        out.push(k1(T::PlacePart, u64::from(p)));
+    if place != 0 {
+        out.push(k1(T::PlacePart, u64::from(place)));
     }
 }
 
@@ -209,6 +237,28 @@ impl<'t> Sequence<'t> {
     pub fn info(&self, i: usize) -> Option<&WordInfo> {
         let t = *self.ty.get(i)?;
         self.types.get(t as usize)
+    }
+
+    /// The words of the tokens before, at and after `i`.
+    #[inline]
+    pub fn around(&self, i: usize) -> (Option<&WordInfo>, Option<&WordInfo>, Option<&WordInfo>) {
+        (
+            i.checked_sub(1).and_then(|j| self.info(j)),
+            self.info(i),
+            i.checked_add(1).and_then(|j| self.info(j)),
+        )
+    }
+
+    /// Token `i` ends its line (or the text).
+    #[inline]
+    pub fn line_end(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0)
+    }
+
+    /// Where token `i` stands in a multi-word place (see [`Sequence::place`]).
+    #[inline]
+    pub fn place_part(&self, i: usize) -> u8 {
+        self.place.get(i).copied().unwrap_or(0)
     }
 
     /// The text of token `i`.
