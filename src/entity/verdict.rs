@@ -146,7 +146,7 @@ fn add_missing(
     }
     let mut added = Vec::new();
     for (i, t) in seq.toks.iter().enumerate() {
-        if covered.get(i).copied().unwrap_or(true) || t.flags & (CAP | UPPER) == 0 {
+        if t.flags & (CAP | UPPER) == 0 || covered.get(i).copied().unwrap_or(true) {
             continue;
         }
         let Some(w) = seq.info(i) else { continue };

@@ -189,13 +189,18 @@ pub fn tag(seq: &Sequence, model: &Model) -> Vec<Tagged> {
     let mut tags = Vec::new();
     let mut margins = Vec::new();
     let mut em = Emissions::new(seq, model);
+    let mut found = Vec::new();
     for (a, e) in train::runs(seq) {
         ems.clear();
         for i in a..e {
             ems.push(em.at(seq, i));
         }
         dec.best(&ems, &model.trans, &mut tags, Some(&mut margins));
-        for (s, t, l) in scheme::decode(&tags) {
+        if margins.is_empty() {
+            continue; // no mention in the run
+        }
+        scheme::decode_into(&tags, &mut found);
+        for &(s, t, l) in &found {
             let margin = margins
                 .get(s..t)
                 .unwrap_or_default()
