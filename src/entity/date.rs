@@ -123,6 +123,8 @@ fn pack_lower(w: &str) -> Option<u128> {
 
 /// For each first byte (ASCII letters lower-cased), a bit for each length of a month or weekday name that starts
 /// with it: almost every word of a text is told apart from the calendar by two loads, not a hash lookup.
+// Evaluated when building: an index out of range is a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
 const FIRST_LEN: [u16; 256] = {
     let mut t = [0u16; 256];
     let mut k = 0;

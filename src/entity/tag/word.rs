@@ -24,8 +24,8 @@ const HEADS: u32 = ORG_HEAD | ORG_HEAD_LOWER | GEO_HEAD | SITE_HEAD | TITLE | LO
 
 /// Bits of [`WordInfo::lex`] above the lexicon's own 32 list bits and 32 exact bits.
 pub const ROMAN: u64 = 1 << 63;
-/// A word in capitals whose capitalised form a list holds (« MACRON », « PARIS »); its exact flags are that
-/// form's.
+/// A word in capitals whose capitalised form is a given name or surname of the lists (« MACRON »); its exact
+/// flags are that form's.
 pub const CAPS_KNOWN: u64 = 1 << 62;
 /// The flags of a token that belong to its word, not to where it stands.
 pub(super) const WORD_FLAGS: u16 = !(NL | SPACE | SENT);
@@ -65,13 +65,15 @@ pub fn lexicon_flags(lex: &Lexicon, w: &str, t: &Token, packed: Option<u128>) ->
     }
     if t.flags & (CAP | UPPER | INNER_CAP) != 0 && t.flags & NUMBER == 0 {
         let [mut ex, mut low] = lex.token_flags_packed(w, packed, true);
-        // « MÉLENCHON », « EMMANUEL » of a transcript: a name of the lists written in capitals
+        // « MÉLENCHON », « EMMANUEL » of a transcript: a given name or surname of the lists written in capitals
+        // (four letters or more: « SAD », « ONU » are acronyms far more often than names)
         let mut caps = 0;
         if ex == 0
             && t.flags & UPPER != 0
+            && w.chars().count() >= 4
             && let Some(cap) = capitalised(w)
         {
-            ex = lex.token_flags_packed(&cap, pack(&cap), true)[0];
+            ex = lex.token_flags_packed(&cap, pack(&cap), true)[0] & (GIVEN_NAME | SURNAME);
             if ex != 0 {
                 caps = CAPS_KNOWN;
             }
