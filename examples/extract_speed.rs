@@ -1,10 +1,21 @@
 //! Analysis throughput (`entity::analyse`: extraction and grouping) on one core over the files given:
 //! `cargo run --release --example extract_speed -- FILE... | @LIST` prints MB/s (`@LIST`: a file of paths, one a
 //! line). The texts are analysed again until a second has passed, so that a small set is measured too; the
-//! benchmark does the same under criterion.
+//! benchmark does the same under criterion. `--once` analyses them once (under `valgrind --tool=callgrind`, whose
+//! instruction counts are repeatable); `--digest` prints a hash of everything `analyse` returned, so that a
+//! change meant to keep the output can be checked to keep it.
 fn main() {
     let mut paths: Vec<String> = Vec::new();
+    let (mut once, mut digest) = (false, false);
     for a in std::env::args().skip(1) {
+        if a == "--once" {
+            once = true;
+            continue;
+        }
+        if a == "--digest" {
+            digest = true;
+            continue;
+        }
         match a.strip_prefix('@') {
             Some(list) => paths.extend(
                 std::fs::read_to_string(list)
@@ -28,7 +39,16 @@ fn main() {
     let t = std::time::Instant::now();
     let mut passes = 0;
     let mut mentions = 0;
-    while passes == 0 || t.elapsed().as_secs_f64() < 1.0 {
+    if digest {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for text in &texts {
+            format!("{:?}", liseuse::entity::analyse(text)).hash(&mut h);
+        }
+        println!("digest {:016x}", h.finish());
+        return;
+    }
+    while passes == 0 || (!once && t.elapsed().as_secs_f64() < 1.0) {
         mentions = texts
             .iter()
             .map(|t| liseuse::entity::analyse(t).mentions.len())

@@ -121,9 +121,35 @@ fn pack_lower(w: &str) -> Option<u128> {
     Some(u128::from_le_bytes(k))
 }
 
+/// For each first byte (ASCII letters lower-cased), a bit for each length of a month or weekday name that starts
+/// with it: almost every word of a text is told apart from the calendar by two loads, not a hash lookup.
+// Evaluated when building: an index out of range is a build error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const FIRST_LEN: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < MONTHS.len() + WEEKDAYS.len() {
+        let name = if k < MONTHS.len() {
+            MONTHS[k].0
+        } else {
+            WEEKDAYS[k - MONTHS.len()].0
+        };
+        let b = name.as_bytes()[0].to_ascii_lowercase() as usize;
+        t[b] |= 1 << name.len();
+        k += 1;
+    }
+    t
+};
+
 /// (month 1–12 or 0, weekday 1–7 or 0) of a word.
+#[inline]
+#[allow(clippy::indexing_slicing)] // a u8 indexes 256 entries
 fn calendar(w: &str) -> (u8, u8) {
     if !(3..=10).contains(&w.len()) {
+        return (0, 0);
+    }
+    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if FIRST_LEN[usize::from(first)] & (1 << w.len()) == 0 {
         return (0, 0);
     }
     pack_lower(w)

@@ -47,10 +47,21 @@ impl LocalEntity {
         let keys = keys
             .get(..keys.len().min(usize::from(u16::MAX)))
             .unwrap_or_default();
-        let mut packed = String::new();
-        let parts = variants.iter().chain(keys).map(AsRef::as_ref);
-        for part in parts.chain(surname).chain(given) {
-            packed.extend(part.chars().map(|c| if c == END { ' ' } else { c }));
+        let parts = || {
+            variants
+                .iter()
+                .chain(keys)
+                .map(AsRef::as_ref)
+                .chain(surname)
+                .chain(given)
+        };
+        let mut packed = String::with_capacity(parts().map(|p| p.len() + 1).sum());
+        for part in parts() {
+            if part.contains(END) {
+                packed.extend(part.chars().map(|c| if c == END { ' ' } else { c }));
+            } else {
+                packed.push_str(part);
+            }
             packed.push(END);
         }
         LocalEntity {

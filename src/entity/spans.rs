@@ -48,6 +48,7 @@ pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
             .collect(),
         None => Vec::new(),
     };
+    verdict::within_lines(&seq, &mut found);
     verdict::one_label_per_name(&seq, &mut found);
     verdict::surnames(&seq, &mut found);
     verdict::propagate(&seq, &mut found);

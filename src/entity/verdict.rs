@@ -1,4 +1,5 @@
 //! What one document decides over the tagger's mentions, a named pass each, run in this order:
+//! 0. [`within_lines`]: a mention never runs across a line break;
 //! 1. [`one_label_per_name`]: a name keeps one label through the article, the one its mentions give with the
 //!    most confidence (« Hamas » tagged ORG where the article calls it a movement, LOC where nothing said);
 //! 2. [`surnames`]: a surname alone, or written again, is the person named in full elsewhere in the article
@@ -13,7 +14,7 @@
 use super::Label;
 use super::tag::features::{DOC_LOWER, DOC_MID_CAP, Sequence, is_trigger};
 use super::text::fold::FxMap;
-use super::text::token::{CAP, PUNCT, SENT, UPPER};
+use super::text::token::{CAP, NL, PUNCT, SENT, UPPER};
 
 /// A mention between the passes: tokens `[a, e)`, label, probability of being right (0–1).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +48,28 @@ fn label_index(l: Label) -> usize {
         Label::Loc => 2,
         Label::Date => 3,
     }
+}
+
+/// Pass 0: a mention ends at a line break (a title, a speaker, a list item stand on their own lines): one the
+/// tagger ran across lines is cut there, each part keeping its label and probability.
+pub fn within_lines(seq: &Sequence, found: &mut Vec<Found>) {
+    let crosses =
+        |f: &Found| (f.a + 1..f.e).any(|j| seq.toks.get(j).is_some_and(|t| t.flags & NL != 0));
+    if !found.iter().any(crosses) {
+        return;
+    }
+    let mut out = Vec::with_capacity(found.len() + 2);
+    for f in found.iter() {
+        let mut a = f.a;
+        for j in f.a + 1..f.e {
+            if seq.toks.get(j).is_some_and(|t| t.flags & NL != 0) {
+                out.push(Found { a, e: j, ..*f });
+                a = j;
+            }
+        }
+        out.push(Found { a, ..*f });
+    }
+    *found = out;
 }
 
 /// Pass 1: each name takes the label its mentions weigh most for.
@@ -146,7 +169,7 @@ fn add_missing(
     }
     let mut added = Vec::new();
     for (i, t) in seq.toks.iter().enumerate() {
-        if covered.get(i).copied().unwrap_or(true) || t.flags & (CAP | UPPER) == 0 {
+        if t.flags & (CAP | UPPER) == 0 || covered.get(i).copied().unwrap_or(true) {
             continue;
         }
         let Some(w) = seq.info(i) else { continue };
@@ -186,6 +209,22 @@ mod tests {
             .filter(|&i| seq.word(i) == w)
             .nth(nth)
             .unwrap()
+    }
+
+    #[test]
+    fn a_mention_is_cut_at_a_line_break() {
+        let seq = Sequence::new("Oriane Quesnel\nOriane Quesnel est née à Besançon.");
+        let a = at(&seq, "Quesnel", 0);
+        let mut found = vec![Found {
+            a,
+            e: a + 3,
+            label: Label::Per,
+            p: 0.8,
+        }];
+        within_lines(&seq, &mut found);
+        let got: Vec<(usize, usize)> = found.iter().map(|f| (f.a, f.e)).collect();
+        assert_eq!(got, [(a, a + 1), (a + 1, a + 3)]);
+        assert!(found.iter().all(|f| f.label == Label::Per && f.p == 0.8));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::Groups;
-use crate::entity::text::fold::{FxMap, fold};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::entity::text::fold::{FxMap, fold_into};
 use crate::entity::{Label, Span};
 
 const SKIP: &[&str] = &[
@@ -28,37 +30,51 @@ const FORMS: &[&str] = &[
 const MAX_SHARED: usize = 64;
 
 /// Organisation groups by what a later mention may match; each holds the group's keys of two words or more.
+/// Words and initials are held by their 64-bit hash: a document's handful of names needs no string of its own.
 #[derive(Default)]
 pub(crate) struct Index {
-    initials: FxMap<String, Vec<usize>>,
-    first: FxMap<String, Vec<usize>>,
-    word: FxMap<String, Vec<usize>>,
-    /// The multi-word keys, by group, cut in words.
-    long: FxMap<usize, Vec<Vec<String>>>,
+    initials: FxMap<u64, Vec<usize>>,
+    first: FxMap<u64, Vec<usize>>,
+    word: FxMap<u64, Vec<usize>>,
+    /// The multi-word keys, by group, cut in words (hashed).
+    long: FxMap<usize, Vec<Vec<u64>>>,
+}
+
+fn hash(w: &str) -> u64 {
+    xxh3_64(w.as_bytes())
 }
 
 /// Merge key of an organisation name: folded, without article, « al- » or legal form.
 pub fn org_key(s: &str) -> String {
-    let s = fold(s).replace(['’', '\''], " ");
-    let mut w: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if w.len() > 1 && matches!(w.first(), Some(&("le" | "la" | "les" | "l" | "the"))) {
-        w.remove(0);
+    let mut f = String::with_capacity(s.len());
+    fold_into(s, &mut f);
+    let mut w: Vec<&str> = Vec::with_capacity(8);
+    w.extend(
+        f.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .map(|w| w.trim_matches('.'))
+            .filter(|w| !w.is_empty()),
+    );
+    let mut words = w.as_slice();
+    if words.len() > 1 && matches!(words.first(), Some(&("le" | "la" | "les" | "l" | "the"))) {
+        words = words.get(1..).unwrap_or_default();
     }
-    while w.len() > 1 && w.last().is_some_and(|l| FORMS.contains(l)) {
-        w.pop();
+    while let [head @ .., last] = words
+        && !head.is_empty()
+        && FORMS.contains(last)
+    {
+        words = head;
     }
-    let w: Vec<&str> = w
-        .iter()
-        .map(|x| match *x {
+    let mut out = String::with_capacity(f.len());
+    for (i, x) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(match *x {
             "and" | "et" => "&",
             _ => x.strip_prefix("al-").unwrap_or(x),
-        })
-        .collect();
-    w.join(" ")
+        });
+    }
+    out
 }
 
 /// Initials of an organisation's key: « musee des beaux-arts de montreal » → « mbam ».
@@ -71,37 +87,34 @@ fn initials(key: &str) -> String {
 }
 
 /// `short` appears in `long` in order (« clark institute » in « sterling & francine clark art institute »).
-fn subsequence<S: AsRef<str>>(short: &[&str], long: &[S]) -> bool {
+fn subsequence<T: PartialEq>(short: &[T], long: &[T]) -> bool {
     let mut it = long.iter();
-    short.len() < long.len() && short.iter().all(|w| it.any(|l| l.as_ref() == *w))
+    short.len() < long.len() && short.iter().all(|w| it.any(|l| l == w))
 }
 
 impl Index {
     fn add(&mut self, key: &str, g: usize) {
-        let words: Vec<&str> = key.split(' ').collect();
+        let words: Vec<u64> = key.split(' ').map(hash).collect();
         if words.len() < 2 {
             return;
         }
-        let push = |m: &mut FxMap<String, Vec<usize>>, k: &str| {
-            let v = m.entry(k.to_string()).or_default();
+        let push = |m: &mut FxMap<u64, Vec<usize>>, k: u64| {
+            let v = m.entry(k).or_default();
             if !v.contains(&g) {
                 v.push(g);
             }
         };
         let ini = initials(key);
         if ini.chars().count() >= 2 {
-            push(&mut self.initials, &ini);
+            push(&mut self.initials, hash(&ini));
         }
-        if let Some(f) = words.first() {
+        if let Some(&f) = words.first() {
             push(&mut self.first, f);
         }
-        for w in &words {
+        for &w in &words {
             push(&mut self.word, w);
         }
-        self.long
-            .entry(g)
-            .or_default()
-            .push(words.iter().map(|w| w.to_string()).collect());
+        self.long.entry(g).or_default().push(words);
     }
 }
 
@@ -160,7 +173,8 @@ pub(super) fn group(
     if words.len() == 1 {
         if key.chars().count() >= 2 {
             // an acronym of a long name, or the first word of one (« Apple » of « Apple Inc. »)
-            let lists: Vec<usize> = [gs.orgs.initials.get(&key), gs.orgs.first.get(&key)]
+            let h = hash(&key);
+            let lists: Vec<usize> = [gs.orgs.initials.get(&h), gs.orgs.first.get(&h)]
                 .into_iter()
                 .flatten()
                 .flatten()
@@ -179,9 +193,10 @@ pub(super) fn group(
             consider(gs, g);
         }
         // a shorter form of a longer name
+        let words: Vec<u64> = words.iter().map(|w| hash(w)).collect();
         let shared: Vec<usize> = words
             .first()
-            .and_then(|w| gs.orgs.word.get(*w))
+            .and_then(|w| gs.orgs.word.get(w))
             .map(|v| v.iter().take(MAX_SHARED).copied().collect())
             .unwrap_or_default();
         for g in shared {
@@ -226,5 +241,8 @@ mod tests {
             &["clark", "institute"],
             &["sterling", "&", "francine", "clark", "art", "institute"]
         ));
+        assert_eq!(org_key("L’Oréal S.A."), "oreal s.a");
+        assert_eq!(org_key("Procter and Gamble"), "procter & gamble");
+        assert_eq!(org_key("Inc."), "inc");
     }
 }

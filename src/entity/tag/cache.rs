@@ -4,7 +4,9 @@
 //!
 //! Two caches, each emptied when it holds [`MAX_WORDS`] words (a few MB per thread at most): a word's
 //! [`WordInfo`] (no model involved), and the weights its features add for one model (emptied too when
-//! another model asks). Both are keyed by a 64-bit hash of the word as written.
+//! another model asks). Both are keyed by a 64-bit hash of the word as written. A third, [`Memo`], holds the
+//! weights of what a few words decide together (a word and the one before it, the shapes around a token, a
+//! word where it stands), keyed by a hash of those words: news repeats its phrases as it repeats its words.
 
 use std::cell::RefCell;
 
@@ -25,7 +27,50 @@ pub struct Sums {
     pub near: [[f32; LANES]; 4],
 }
 
+/// Entries kept in a thread's [`Memo`] (a few MB).
+pub const MAX_MEMO: usize = 1 << 16;
+
+/// Sums of weights by a hash of what decides them, for one model; taken by a document's tagging and given back
+/// after it.
+#[derive(Default)]
+pub struct Memo {
+    model: u64,
+    map: FxMap<u64, [f32; LANES]>,
+}
+
+impl Memo {
+    /// The thread's memo, for `model`.
+    pub fn take(model: &Model) -> Memo {
+        let mut m = MEMO.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        if m.model != model.id {
+            m.map.clear();
+            m.model = model.id;
+        }
+        m
+    }
+
+    /// Gives the memo back to the thread for the next document.
+    pub fn give_back(self) {
+        MEMO.with(|c| *c.borrow_mut() = self);
+    }
+
+    /// The sum stored under `key`, computed by `f` the first time.
+    #[inline]
+    pub fn get(&mut self, key: u64, f: impl FnOnce() -> [f32; LANES]) -> [f32; LANES] {
+        if let Some(v) = self.map.get(&key) {
+            return *v;
+        }
+        let v = f();
+        if self.map.len() >= MAX_MEMO {
+            self.map.clear();
+        }
+        self.map.insert(key, v);
+        v
+    }
+}
+
 thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
     static INFOS: RefCell<FxMap<u64, WordInfo>> = RefCell::new(FxMap::default());
     static SUMS: RefCell<(u64, FxMap<u64, Sums>)> = RefCell::new((0, FxMap::default()));
 }
@@ -33,7 +78,11 @@ thread_local! {
 /// The [`WordInfo`] of word `w` written as token `t` (positional flags aside, the same for every token of
 /// the same bytes).
 pub fn word_info(w: &str, t: &Token) -> WordInfo {
-    let key = bytes(w.as_bytes());
+    word_info_keyed(bytes(w.as_bytes()), w, t)
+}
+
+/// [`word_info`] given the word's hash (`keys::bytes` of its bytes).
+pub fn word_info_keyed(key: u64, w: &str, t: &Token) -> WordInfo {
     INFOS.with(|c| {
         let mut c = c.borrow_mut();
         if let Some(info) = c.get(&key) {

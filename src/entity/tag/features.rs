@@ -73,33 +73,90 @@ pub fn type_pos_keys(info: &WordInfo, pos: u64, out: &mut Vec<u64>) {
 
 /// The features that tie a token to its neighbours: pairs and triples, the end of its line, a multi-word place.
 pub fn token_keys(seq: &Sequence, i: usize, out: &mut Vec<u64>) {
-    let at = |j: Option<usize>| j.and_then(|j| seq.info(j));
-    let me = seq.info(i);
-    let prev = at(i.checked_sub(1));
-    let next = at(i.checked_add(1));
-    let shape = |w: Option<&WordInfo>, edge| w.map_or(edge, |w| w.shape);
-    let fold = |w: Option<&WordInfo>, edge| w.map_or(edge, |w| w.fold);
-    let s0 = shape(me, 0);
-    out.push(k2(T::PrevFoldShape, fold(prev, EDGE_BEFORE), s0));
-    out.push(k2(T::NextFoldShape, s0, fold(next, EDGE_AFTER)));
+    let (prev, me, next) = seq.around(i);
+    prev_pair_keys(prev, me, out);
+    next_pair_keys(me, next, out);
+    shape_keys(prev, me, next, seq.line_end(i), seq.place_part(i), out);
+}
+
+fn shape_of_or(w: Option<&WordInfo>, edge: u64) -> u64 {
+    w.map_or(edge, |w| w.shape)
+}
+
+/// The token's features with the word before it (see [`token_keys`]): what only those two words decide.
+pub fn prev_pair_keys(prev: Option<&WordInfo>, me: Option<&WordInfo>, out: &mut Vec<u64>) {
+    let s0 = shape_of_or(me, 0);
+    out.push(k2(
+        T::PrevFoldShape,
+        prev.map_or(EDGE_BEFORE, |w| w.fold),
+        s0,
+    ));
     // « Parquet national financier », « Crédit agricole »: an ending after a capitalised word
     if let Some(m) = me
         && m.flags & (CAP | UPPER | PUNCT) == 0
     {
-        out.push(k2(T::PrevShapeSuf3, shape(prev, EDGE_BEFORE), m.suf3));
+        out.push(k2(T::PrevShapeSuf3, shape_of_or(prev, EDGE_BEFORE), m.suf3));
     }
+}
+
+/// The token's features with the word after it.
+pub fn next_pair_keys(me: Option<&WordInfo>, next: Option<&WordInfo>, out: &mut Vec<u64>) {
+    out.push(k2(
+        T::NextFoldShape,
+        shape_of_or(me, 0),
+        next.map_or(EDGE_AFTER, |w| w.fold),
+    ));
+}
+
+/// The token's features of shapes alone: its shape between its neighbours', at the end of its line, a part of
+/// a multi-word place (`place`, see [`Sequence::place`]).
+pub fn shape_keys(
+    prev: Option<&WordInfo>,
+    me: Option<&WordInfo>,
+    next: Option<&WordInfo>,
+    line_end: bool,
+    place: u8,
+    out: &mut Vec<u64>,
+) {
+    let s0 = shape_of_or(me, 0);
     out.push(k3(
         T::Shape3,
-        shape(prev, EDGE_BEFORE),
+        shape_of_or(prev, EDGE_BEFORE),
         s0,
-        shape(next, EDGE_AFTER),
+        shape_of_or(next, EDGE_AFTER),
     ));
-    let line_end = seq.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0);
     out.push(k2(T::LineEndShape, u64::from(line_end), s0));
-    if let Some(&p) = seq.place.get(i)
-        && p != 0
-    {
-        out.push(k1(T::PlacePart, u64::from(p)));
+    if place != 0 {
+        out.push(k1(T::PlacePart, u64::from(place)));
+    }
+}
+
+/// The distinct words of a text, each with its [`WordInfo`].
+struct Words<'t> {
+    ids: FxMap<u64, u32>,
+    text: Vec<&'t str>,
+    types: Vec<WordInfo>,
+}
+
+impl<'t> Words<'t> {
+    fn with_capacity(n: usize) -> Words<'t> {
+        Words {
+            ids: FxMap::with_capacity_and_hasher(n, Default::default()),
+            text: Vec::with_capacity(n),
+            types: Vec::with_capacity(n),
+        }
+    }
+
+    /// The type of word `w`, written as token `t`.
+    fn intern(&mut self, w: &'t str, t: &Token) -> u32 {
+        let key = bytes(w.as_bytes());
+        let next = self.types.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.types.push(cache::word_info_keyed(key, w, t));
+            self.text.push(w);
+        }
+        id
     }
 }
 
@@ -109,11 +166,16 @@ impl<'t> Sequence<'t> {
         let toks = tokenize(text);
         let n = toks.len();
         let word = |t: &Token| text.get(t.range()).unwrap_or("");
+        // Each distinct word is looked up once, by the hash that also keys the caches of `cache.rs`.
+        let mut words = Words::with_capacity(n / 8 + 16);
         // 1. capitalised words: their lexicon flags, and which are triggers
+        let mut ty = vec![u32::MAX; n];
         let mut trigger = vec![false; n];
-        for (t, tr) in toks.iter().zip(trigger.iter_mut()) {
+        for ((t, tr), slot) in toks.iter().zip(trigger.iter_mut()).zip(ty.iter_mut()) {
             if t.flags & PUNCT == 0 && t.flags & (CAP | UPPER | INNER_CAP | MIXED) != 0 {
-                *tr = is_trigger(t, cache::word_info(word(t), t).lex);
+                let id = words.intern(word(t), t);
+                *slot = id;
+                *tr = is_trigger(t, words.types.get(id as usize).map_or(0, |w| w.lex));
             }
         }
         // 2. the scored tokens: within BEFORE / AFTER of a trigger
@@ -122,7 +184,10 @@ impl<'t> Sequence<'t> {
         for i in 0..n {
             if trigger.get(i).copied().unwrap_or(false) {
                 last_trigger = Some(i);
-                for s in scored.iter_mut().take(i + 1).skip(i.saturating_sub(BEFORE)) {
+                for s in scored
+                    .get_mut(i.saturating_sub(BEFORE)..=i)
+                    .unwrap_or_default()
+                {
                     *s = true;
                 }
             } else if last_trigger.is_some_and(|t| i - t <= AFTER)
@@ -131,51 +196,38 @@ impl<'t> Sequence<'t> {
                 *s = true;
             }
         }
-        // 3. the words of the scored tokens and of their neighbours
-        let mut seq = Sequence {
-            text,
-            toks,
-            scored,
-            ty: vec![u32::MAX; n],
-            types: Vec::new(),
-            place: vec![0; n],
-            body: n,
-        };
-        seq.body = seq
-            .toks
-            .iter()
-            .skip(1)
-            .position(|t| t.flags & NL != 0)
-            .map_or(n, |p| p + 1);
-        let mut ids: FxMap<&'t str, u32> = FxMap::default();
+        // 3. the words of the scored tokens and of their neighbours (two places away); the others have none
         let mut near = vec![false; n];
-        for (i, &s) in seq.scored.iter().enumerate() {
+        for (i, &s) in scored.iter().enumerate() {
             if s {
-                for m in near.iter_mut().take(i + 3).skip(i.saturating_sub(2)) {
+                let end = (i + 3).min(n);
+                for m in near.get_mut(i.saturating_sub(2)..end).unwrap_or_default() {
                     *m = true;
                 }
             }
         }
-        for (i, &m) in near.iter().enumerate() {
+        for ((t, &m), slot) in toks.iter().zip(&near).zip(ty.iter_mut()) {
             if !m {
-                continue;
-            }
-            let Some(&t) = seq.toks.get(i) else { continue };
-            let w = word(&t);
-            let id = match ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = seq.types.len() as u32;
-                    seq.types.push(cache::word_info(w, &t));
-                    ids.insert(w, id);
-                    id
-                }
-            };
-            if let Some(slot) = seq.ty.get_mut(i) {
-                *slot = id;
+                *slot = u32::MAX;
+            } else if *slot == u32::MAX {
+                *slot = words.intern(word(t), t);
             }
         }
-        seq.document_stats(&ids, &trigger);
+        let body = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.flags & NL != 0)
+            .map_or(n, |p| p + 1);
+        let mut seq = Sequence {
+            text,
+            toks,
+            scored,
+            ty,
+            types: words.types,
+            place: vec![0; n],
+            body,
+        };
+        seq.document_stats(&words.text, &trigger);
         seq.places();
         seq
     }
@@ -185,6 +237,28 @@ impl<'t> Sequence<'t> {
     pub fn info(&self, i: usize) -> Option<&WordInfo> {
         let t = *self.ty.get(i)?;
         self.types.get(t as usize)
+    }
+
+    /// The words of the tokens before, at and after `i`.
+    #[inline]
+    pub fn around(&self, i: usize) -> (Option<&WordInfo>, Option<&WordInfo>, Option<&WordInfo>) {
+        (
+            i.checked_sub(1).and_then(|j| self.info(j)),
+            self.info(i),
+            i.checked_add(1).and_then(|j| self.info(j)),
+        )
+    }
+
+    /// Token `i` ends its line (or the text).
+    #[inline]
+    pub fn line_end(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0)
+    }
+
+    /// Where token `i` stands in a multi-word place (see [`Sequence::place`]).
+    #[inline]
+    pub fn place_part(&self, i: usize) -> u8 {
+        self.place.get(i).copied().unwrap_or(0)
     }
 
     /// The text of token `i`.
@@ -216,15 +290,8 @@ impl<'t> Sequence<'t> {
     }
 
     /// The `DOC_*` bits of each word: written in lower case elsewhere, capitalised inside a sentence, frequent,
-    /// next to another capitalised word.
-    fn document_stats(&mut self, ids: &FxMap<&'t str, u32>, trigger: &[bool]) {
-        let mut lower: FxMap<u64, ()> = FxMap::default();
-        for t in &self.toks {
-            if t.flags & (PUNCT | CAP | UPPER | DIGIT) == 0 {
-                let w = self.text.get(t.range()).unwrap_or("");
-                lower.insert(bytes(w.as_bytes()), ());
-            }
-        }
+    /// next to another capitalised word. `words` holds the text of each type.
+    fn document_stats(&mut self, words: &[&'t str], trigger: &[bool]) {
         let mut count = vec![0u32; self.types.len()];
         for (i, t) in self.toks.iter().enumerate() {
             let Some(&ty) = self.ty.get(i) else { continue };
@@ -251,11 +318,13 @@ impl<'t> Sequence<'t> {
                 info.doc |= DOC_IN_NAME;
             }
         }
+        // Written in lower case elsewhere: the lower-case forms of the capitalised words are looked for among
+        // the text's lower-case tokens, only those of a first byte and length one of them has being hashed.
+        let mut want: FxMap<u64, bool> = FxMap::default();
+        let mut lows: Vec<(usize, u64)> = Vec::new();
+        let mut filter = [0u64; 256];
         let mut low = String::new();
-        for (w, &id) in ids {
-            let Some(info) = self.types.get_mut(id as usize) else {
-                continue;
-            };
+        for (id, (info, w)) in self.types.iter().zip(words).enumerate() {
             if info.flags & (CAP | UPPER) == 0 || info.flags & PUNCT != 0 {
                 continue;
             }
@@ -269,7 +338,37 @@ impl<'t> Sequence<'t> {
                 }
                 low.push_str(cs.as_str());
             }
-            if lower.contains_key(&bytes(low.as_bytes())) {
+            let h = bytes(low.as_bytes());
+            want.insert(h, false);
+            lows.push((id, h));
+            if let Some(&b) = low.as_bytes().first()
+                && let Some(f) = filter.get_mut(usize::from(b))
+            {
+                *f |= 1 << (low.len() % 64);
+            }
+        }
+        if lows.is_empty() {
+            return;
+        }
+        for t in &self.toks {
+            if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 {
+                continue;
+            }
+            let w = self.text.get(t.range()).unwrap_or("");
+            let Some(&b) = w.as_bytes().first() else {
+                continue;
+            };
+            if filter.get(usize::from(b)).copied().unwrap_or(0) & (1 << (w.len() % 64)) == 0 {
+                continue;
+            }
+            if let Some(seen) = want.get_mut(&bytes(w.as_bytes())) {
+                *seen = true;
+            }
+        }
+        for (id, h) in lows {
+            if want.get(&h).copied().unwrap_or(false)
+                && let Some(info) = self.types.get_mut(id)
+            {
                 info.doc |= DOC_LOWER;
             }
         }

@@ -18,8 +18,6 @@ use features::Sequence;
 use scheme::LANES;
 use weights::Model;
 
-use crate::entity::text::fold::FxMap;
-
 static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/entity_model.bin");
 
 /// The shipped model, decoded on first use. A model that cannot be read tags nothing (a test makes sure the
@@ -37,24 +35,46 @@ pub struct Tagged {
 }
 
 /// The weights of a token's features, summed once per word and position rather than once per token: a word's
-/// own features and what it tells its neighbours come from `cache.rs`, its features where it stands are
-/// memoised for the document.
+/// own features and what it tells its neighbours come from `cache.rs`, and so do the sums of what a few words
+/// decide together (its features where it stands, with the word before, with the word after, the shapes
+/// around it), memoised by a hash of those words across documents.
 struct Emissions<'m> {
     model: &'m Model,
     /// Per type, the index of its sums in `store` (see [`cache::Sums`]), `u32::MAX` until needed.
     slot: Vec<u32>,
     store: Vec<cache::Sums>,
-    /// `(type * 6 + position)` → the sum of its features where it stands.
-    own: FxMap<u32, [f32; LANES]>,
+    memo: cache::Memo,
     edge: [[f32; LANES]; 4],
     keys: Vec<u64>,
 }
 
 const OFFSETS: [i8; 4] = [-2, -1, 1, 2];
 
+/// Which sum a memo entry holds (see [`Emissions::at`]).
+const POS: u64 = 1;
+const PREV: u64 = 2;
+const NEXT: u64 = 3;
+const SHAPES: u64 = 4;
+
+/// A memo key from what decides a sum: `a`, `b` and `c` are hashes already, so one finaliser mixes them.
+#[inline]
+fn memo_key(what: u64, a: u64, b: u64, c: u64) -> u64 {
+    keys::mix(
+        what ^ a.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ^ b.wrapping_mul(0xc2b2_ae3d_27d4_eb4f).rotate_left(29)
+            ^ c.rotate_left(47),
+    )
+}
+
 fn add(acc: &mut [f32; LANES], v: &[f32; LANES]) {
     for (a, b) in acc.iter_mut().zip(v) {
         *a += b;
+    }
+}
+
+impl Drop for Emissions<'_> {
+    fn drop(&mut self) {
+        std::mem::take(&mut self.memo).give_back();
     }
 }
 
@@ -71,7 +91,7 @@ impl<'m> Emissions<'m> {
             model,
             slot: vec![u32::MAX; seq.types.len()],
             store: Vec::new(),
-            own: FxMap::default(),
+            memo: cache::Memo::take(model),
             edge,
             keys,
         }
@@ -92,25 +112,28 @@ impl<'m> Emissions<'m> {
         self.store.get(at as usize)
     }
 
+    /// The memoised sum of the keys `f` writes, under `key`.
+    fn memo(&mut self, key: u64, f: impl FnOnce(&mut Vec<u64>)) -> [f32; LANES] {
+        let (model, keys) = (self.model, &mut self.keys);
+        self.memo.get(key, || {
+            keys.clear();
+            f(keys);
+            let mut v = [0f32; LANES];
+            model.add(keys, &mut v);
+            v
+        })
+    }
+
     fn at(&mut self, seq: &Sequence, i: usize) -> [f32; LANES] {
         let mut acc = [0f32; LANES];
-        if let (Some(&ty), Some(info)) = (seq.ty.get(i), seq.info(i)) {
+        if let Some(info) = seq.info(i) {
             if let Some(s) = self.ready(seq, i) {
                 add(&mut acc, &s.own);
             }
             let pos = features::position(seq, i);
-            let key = ty.wrapping_mul(6).wrapping_add(pos as u32);
-            let v = match self.own.get(&key) {
-                Some(v) => *v,
-                None => {
-                    let mut v = [0f32; LANES];
-                    self.keys.clear();
-                    features::type_pos_keys(info, pos, &mut self.keys);
-                    self.model.add(&self.keys, &mut v);
-                    self.own.insert(key, v);
-                    v
-                }
-            };
+            let v = self.memo(memo_key(POS, info.word, pos, u64::from(info.doc)), |k| {
+                features::type_pos_keys(info, pos, k)
+            });
             add(&mut acc, &v);
         }
         for (slot, &k) in OFFSETS.iter().enumerate() {
@@ -130,9 +153,30 @@ impl<'m> Emissions<'m> {
                 }
             }
         }
-        self.keys.clear();
-        features::token_keys(seq, i, &mut self.keys);
-        self.model.add(&self.keys, &mut acc);
+        let (prev, me, next) = seq.around(i);
+        let word = |w: Option<&features::WordInfo>, edge: u64| w.map_or(edge, |w| w.word);
+        let (pw, mw, nw) = (word(prev, 1), word(me, 2), word(next, 3));
+        let v = self.memo(memo_key(PREV, pw, mw, 0), |k| {
+            features::prev_pair_keys(prev, me, k)
+        });
+        add(&mut acc, &v);
+        let v = self.memo(memo_key(NEXT, mw, nw, 0), |k| {
+            features::next_pair_keys(me, next, k)
+        });
+        add(&mut acc, &v);
+        let shape = |w: Option<&features::WordInfo>, edge: u64| w.map_or(edge, |w| w.shape);
+        let (line_end, place) = (seq.line_end(i), seq.place_part(i));
+        let around = memo_key(SHAPES, shape(prev, 1), shape(me, 2), shape(next, 3));
+        let v = self.memo(
+            memo_key(
+                SHAPES,
+                around,
+                u64::from(line_end) * 4 + u64::from(place),
+                0,
+            ),
+            |k| features::shape_keys(prev, me, next, line_end, place, k),
+        );
+        add(&mut acc, &v);
         acc
     }
 }
@@ -145,13 +189,18 @@ pub fn tag(seq: &Sequence, model: &Model) -> Vec<Tagged> {
     let mut tags = Vec::new();
     let mut margins = Vec::new();
     let mut em = Emissions::new(seq, model);
+    let mut found = Vec::new();
     for (a, e) in train::runs(seq) {
         ems.clear();
         for i in a..e {
             ems.push(em.at(seq, i));
         }
         dec.best(&ems, &model.trans, &mut tags, Some(&mut margins));
-        for (s, t, l) in scheme::decode(&tags) {
+        if margins.is_empty() {
+            continue; // no mention in the run
+        }
+        scheme::decode_into(&tags, &mut found);
+        for &(s, t, l) in &found {
             let margin = margins
                 .get(s..t)
                 .unwrap_or_default()

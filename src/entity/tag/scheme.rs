@@ -76,6 +76,13 @@ pub fn encode(n: usize, mentions: &[(usize, usize, usize)]) -> Vec<u8> {
 /// decoder never gives) opens a mention.
 pub fn decode(tags: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    decode_into(tags, &mut out);
+    out
+}
+
+/// [`decode`] into `out` (emptied first), so that a buffer serves every run of a text.
+pub fn decode_into(tags: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+    out.clear();
     let mut open: Option<(usize, usize)> = None;
     let close = |open: &mut Option<(usize, usize)>, i: usize, out: &mut Vec<_>| {
         if let Some((a, l)) = open.take() {
@@ -84,21 +91,20 @@ pub fn decode(tags: &[u8]) -> Vec<(usize, usize, usize)> {
     };
     for (i, &t) in tags.iter().enumerate() {
         match split(t) {
-            None => close(&mut open, i, &mut out),
+            None => close(&mut open, i, out),
             Some((l, Part::Begin)) => {
-                close(&mut open, i, &mut out);
+                close(&mut open, i, out);
                 open = Some((i, l));
             }
             Some((l, Part::Inside)) => {
                 if open.is_none_or(|(_, ol)| ol != l) {
-                    close(&mut open, i, &mut out);
+                    close(&mut open, i, out);
                     open = Some((i, l));
                 }
             }
         }
     }
-    close(&mut open, tags.len(), &mut out);
-    out
+    close(&mut open, tags.len(), out);
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::keys::{T, bytes, k1, k2};
 use crate::entity::text::fold::{fold_into, pack_in};
 use crate::entity::text::lexicon::{
     DEMONYM, GEO_HEAD, GIVEN_NAME, LEX, LOC_BEFORE, Lexicon, ORG_HEAD, ORG_HEAD_LOWER, ORG_OF,
-    PLACE, PLACE_PREFIX, SITE_HEAD, STOP, TITLE,
+    PLACE, PLACE_PREFIX, SITE_HEAD, STOP, SURNAME, TITLE, pack,
 };
 use crate::entity::text::token::{
     CAP, INNER_CAP, MIXED, NL, NUMBER, PUNCT, SENT, SPACE, Token, UPPER,
@@ -24,6 +24,9 @@ const HEADS: u32 = ORG_HEAD | ORG_HEAD_LOWER | GEO_HEAD | SITE_HEAD | TITLE | LO
 
 /// Bits of [`WordInfo::lex`] above the lexicon's own 32 list bits and 32 exact bits.
 pub const ROMAN: u64 = 1 << 63;
+/// A word in capitals whose capitalised form is a given name or surname of the lists (« MACRON »); its exact
+/// flags are that form's.
+pub const CAPS_KNOWN: u64 = 1 << 62;
 /// The flags of a token that belong to its word, not to where it stands.
 pub(super) const WORD_FLAGS: u16 = !(NL | SPACE | SENT);
 
@@ -61,7 +64,20 @@ pub fn lexicon_flags(lex: &Lexicon, w: &str, t: &Token, packed: Option<u128>) ->
         return 0;
     }
     if t.flags & (CAP | UPPER | INNER_CAP) != 0 && t.flags & NUMBER == 0 {
-        let [ex, mut low] = lex.token_flags_packed(w, packed, true);
+        let [mut ex, mut low] = lex.token_flags_packed(w, packed, true);
+        // « MÉLENCHON », « EMMANUEL » of a transcript: a given name or surname of the lists written in capitals
+        // (four letters or more: « SAD », « ONU » are acronyms far more often than names)
+        let mut caps = 0;
+        if ex == 0
+            && t.flags & UPPER != 0
+            && w.chars().count() >= 4
+            && let Some(cap) = capitalised(w)
+        {
+            ex = lex.token_flags_packed(&cap, pack(&cap), true)[0] & (GIVEN_NAME | SURNAME);
+            if ex != 0 {
+                caps = CAPS_KNOWN;
+            }
+        }
         if ex & (PLACE | GIVEN_NAME | PLACE_PREFIX) == 0
             && low == 0
             && t.flags & CAP != 0
@@ -69,7 +85,7 @@ pub fn lexicon_flags(lex: &Lexicon, w: &str, t: &Token, packed: Option<u128>) ->
         {
             low |= DEMONYM;
         }
-        let mut bits = u64::from(low) | (u64::from(ex) << 32);
+        let mut bits = u64::from(low) | (u64::from(ex) << 32) | caps;
         if is_roman(w) {
             bits |= ROMAN;
         }
@@ -79,16 +95,40 @@ pub fn lexicon_flags(lex: &Lexicon, w: &str, t: &Token, packed: Option<u128>) ->
     }
 }
 
+/// A word in capitals written as a name is (« ROSSIGNOL-DUMAS » → « Rossignol-Dumas »), `None` for one too long
+/// to be a name.
+pub fn capitalised(w: &str) -> Option<String> {
+    if w.len() > 40 {
+        return None;
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '-' | '\'' | '’');
+    }
+    Some(out)
+}
+
 /// What a word's features are computed from (`doc` left empty: the document fills it).
 pub fn new_word_info(w: &str, t: &Token) -> WordInfo {
     let mut folded = String::new();
     fold_into(w, &mut folded);
+    let lex = lexicon_flags(&LEX, w, t, pack_in(w.as_bytes(), 0, w.len()));
     let mut sh = [0u8; 8];
-    let sn = shape(w, &mut sh);
+    // a known given name or surname in capitals has the shape of a name
+    let sn = match (lex & CAPS_KNOWN != 0).then(|| capitalised(w)).flatten() {
+        Some(cap) if lex & (u64::from(GIVEN_NAME | SURNAME) << 32) != 0 => shape(&cap, &mut sh),
+        _ => shape(w, &mut sh),
+    };
     WordInfo {
         fold: bytes(folded.as_bytes()),
         shape: bytes(sh.get(..sn).unwrap_or_default()),
-        lex: lexicon_flags(&LEX, w, t, pack_in(w.as_bytes(), 0, w.len())),
+        lex,
         flags: t.flags & WORD_FLAGS,
         doc: 0,
         word: bytes(w.as_bytes()),
