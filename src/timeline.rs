@@ -69,6 +69,13 @@ pub enum Period {
     Year,
 }
 
+/// One article naming the entity, with no date to place it by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undated {
+    pub doc: usize,
+    pub mentions: usize,
+}
+
 /// One article naming the entity, dated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dated {
@@ -94,8 +101,9 @@ pub struct Timeline {
     pub bins: Vec<Bin>,
     /// Articles naming the entity, oldest first.
     pub dated: Vec<Dated>,
-    /// Articles naming it that have no date at all.
-    pub undated: Vec<usize>,
+    /// Articles naming it that have no date at all, in library order: listed after the
+    /// dated ones, so that every article naming it can be opened from the timeline.
+    pub undated: Vec<Undated>,
 }
 
 /// A day that stands for `w` when sorting and binning (a month's first day, a year's).
@@ -133,7 +141,7 @@ pub fn timeline(
                 source,
                 mentions: run,
             }),
-            None => undated.push(doc),
+            None => undated.push(Undated { doc, mentions: run }),
         }
     }
     dated.sort_by_key(|x| (anchor(x.when), x.doc));
@@ -243,7 +251,13 @@ mod tests {
         assert_eq!(labels, ["2023-10", "2023-11", "2023-12", "2024-01"]);
         let counts: Vec<usize> = t.bins.iter().map(|b| b.mentions).collect();
         assert_eq!(counts, [2, 0, 1, 1]);
-        assert_eq!(t.undated, [3]);
+        assert_eq!(
+            t.undated,
+            [Undated {
+                doc: 3,
+                mentions: 1
+            }]
+        );
         assert_eq!(t.dated.first().map(|x| x.doc), Some(0), "oldest first");
     }
 }

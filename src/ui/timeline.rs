@@ -22,7 +22,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         crate::timeline::Period::Month => "month",
         crate::timeline::Period::Year => "year",
     };
-    let title = format!(" {name} · mentions per {per} · {} articles ", t.dated.len());
+    let undated = match t.undated.len() {
+        0 => String::new(),
+        n => format!(" · {n} without a date"),
+    };
+    let title = format!(
+        " {name} · mentions per {per} · {} dated {}{undated} ",
+        t.dated.len(),
+        plural(t.dated.len(), "article", "articles")
+    );
     let inner = super::overlay_list(
         frame,
         area,
@@ -30,14 +38,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         "Enter open the article · Esc close",
         theme,
     );
-    let width = usize::from(inner.width);
     if t.bins.is_empty() {
         let msg = if t.undated.is_empty() {
             "No article names it yet."
         } else {
-            "No article naming it has a date (a date line, a date near its start, or a file)."
+            "No article naming it has a date (a date line, a date near its start, or a file's time)."
         };
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.meta)), inner);
+        let below = Rect::new(
+            inner.x,
+            inner.y + 2,
+            inner.width,
+            inner.height.saturating_sub(2),
+        );
+        draw_articles(frame, below, app, v, theme);
         return;
     }
     let chart_h = (inner.height / 2).clamp(3, 10);
@@ -74,10 +88,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
     let sel = selected_bin
         .and_then(|i| t.bins.get(i))
         .map_or(String::new(), |b| {
-            format!("▲ {} · {} mentions", b.label, b.mentions)
+            format!(
+                "▲ {} · {} {}",
+                b.label,
+                b.mentions,
+                plural(b.mentions, "mention", "mentions")
+            )
         });
-    let pad =
-        width.saturating_sub(first.chars().count() + last.chars().count() + sel.chars().count());
+    let pad = usize::from(inner.width)
+        .saturating_sub(first.chars().count() + last.chars().count() + sel.chars().count());
     let axis = Line::from(vec![
         Span::styled(first.to_string(), theme.meta),
         Span::raw(" ".repeat(pad / 2)),
@@ -90,23 +109,48 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         Rect::new(inner.x, inner.y + chart_h, inner.width, 1),
     );
     let list_y = inner.y + chart_h + 2;
-    let rows = usize::from(inner.height.saturating_sub(chart_h + 2));
+    let below = Rect::new(
+        inner.x,
+        list_y,
+        inner.width,
+        inner.height.saturating_sub(chart_h + 2),
+    );
+    draw_articles(frame, below, app, v, theme);
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The articles naming the entity, oldest first, then those with no date; the selected one
+/// kept in view.
+fn draw_articles(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &Theme) {
+    let t = &v.timeline;
+    let width = usize::from(area.width);
+    let rows = usize::from(area.height);
     let first_row = v.selected.saturating_sub(rows.saturating_sub(1));
-    let lines: Vec<Line> = t
+    let entries = t
         .dated
         .iter()
+        .map(|x| (x.doc, x.when.iso(), x.mentions, x.source.as_str()))
+        .chain(
+            t.undated
+                .iter()
+                .map(|u| (u.doc, "—".to_string(), u.mentions, "no date")),
+        );
+    let lines: Vec<Line> = entries
         .enumerate()
         .skip(first_row)
         .take(rows)
-        .map(|(i, x)| {
-            let title = app.library.articles.get(x.doc).map_or("", |a| a.title());
+        .map(|(i, (doc, when, mentions, source))| {
+            let title = app.library.articles.get(doc).map_or("", |a| a.title());
             let base = if i == v.selected {
                 theme.list_selected
             } else {
                 theme.body
             };
-            let head = format!("{:<10}  {:>3}× ", x.when.iso(), x.mentions);
-            let tail = format!("  ({})", x.source.as_str());
+            let head = format!("{when:<10}  {mentions:>3}× ");
+            let tail = format!("  ({source})");
             let room = width.saturating_sub(head.chars().count() + tail.chars().count());
             Line::from(vec![
                 Span::styled(head, base.patch(theme.meta)),
@@ -115,8 +159,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
             ])
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(lines),
-        Rect::new(inner.x, list_y, inner.width, rows as u16),
-    );
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -163,6 +163,30 @@ fn the_timeline_shows_when_and_opens_an_article() {
     );
 }
 
+/// An article with no date is still listed (after the dated ones) and opens from the
+/// timeline: the first seed has neither a date line nor a dated day near its start.
+#[test]
+fn the_timeline_lists_undated_articles_too() {
+    let mut s = seeds();
+    s.keys("<Tab>c/haniyeh<Enter><Enter>T");
+    let screen = s.screen();
+    assert!(
+        screen.contains("1 dated article · 1 without a date"),
+        "{screen}"
+    );
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("(date line)") || l.contains("(no date)"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(rows[0].contains("2023-12") && rows[1].contains("(no date)"), "{screen}");
+    // From the dated row down to the undated one, and open it.
+    s.keys("gj<Enter>");
+    assert!(s.app().overlay.is_none());
+    let r = s.app().reader().unwrap();
+    assert!(r.doc.text.starts_with("Qaani au commandant"), "opened the undated seed");
+}
+
 /// Corrections that stick: `x` on an entity says it is none, gives it its type or merges it
 /// with another; each applies to every article at once, is in `liseuse entities`, and is there
 /// after a restart; `x` then `u` undoes.

@@ -14,11 +14,27 @@ use crate::timeline::{self, DateClues, Source, Timeline};
 pub struct TimelineView {
     pub of: EntityId,
     pub timeline: Timeline,
-    /// A row of `timeline.dated`.
+    /// A row of the list: `timeline.dated`, then `timeline.undated`.
     pub selected: usize,
 }
 
 impl TimelineView {
+    /// The article on row `row` of the list.
+    pub fn doc_at(&self, row: usize) -> Option<usize> {
+        let t = &self.timeline;
+        match t.dated.get(row) {
+            Some(x) => Some(x.doc),
+            None => row
+                .checked_sub(t.dated.len())
+                .and_then(|k| t.undated.get(k))
+                .map(|u| u.doc),
+        }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.timeline.dated.len() + self.timeline.undated.len()
+    }
+
     /// The bar holding the selected article.
     pub fn selected_bin(&self) -> Option<usize> {
         self.timeline
@@ -50,11 +66,13 @@ impl App {
         };
         let timeline = timeline::timeline(&self.entities.index, id, |d| self.article_date(d));
         // The article open now, if it names the entity, else the newest.
-        let selected = timeline
+        let open_row = timeline
             .dated
             .iter()
-            .position(|x| Some(x.doc) == self.reading.open)
-            .unwrap_or(timeline.dated.len().saturating_sub(1));
+            .map(|x| x.doc)
+            .chain(timeline.undated.iter().map(|u| u.doc))
+            .position(|d| Some(d) == self.reading.open);
+        let selected = open_row.unwrap_or(timeline.dated.len().saturating_sub(1));
         self.overlay = Some(Overlay::Timeline(TimelineView {
             of: id,
             timeline,
@@ -66,13 +84,13 @@ impl App {
         let Some(Overlay::Timeline(v)) = &mut self.overlay else {
             return;
         };
-        let n = v.timeline.dated.len();
+        let n = v.rows();
         if move_selection(&mut v.selected, n, OVERLAY_PAGE, action, count) {
             return;
         }
         match action {
             Action::Open => {
-                let Some(doc) = v.timeline.dated.get(v.selected).map(|x| x.doc) else {
+                let Some(doc) = v.doc_at(v.selected) else {
                     return;
                 };
                 let id = v.of;
