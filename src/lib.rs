@@ -26,6 +26,7 @@ pub mod event;
 pub mod keymap;
 pub mod library;
 pub mod loader;
+pub mod plural;
 pub mod profile;
 pub mod readfile;
 pub mod runtime;

@@ -7,6 +7,7 @@
 use crate::calendar::When;
 use crate::company;
 use crate::entity::{EntityId, EntityIndex};
+use crate::plural::counted;
 use crate::search::fold_str;
 use crate::timeline::{self, Source};
 use serde::Serialize;
@@ -152,8 +153,11 @@ pub fn profile(index: &EntityIndex, docs: &[ProfileDoc], id: EntityId) -> Option
 /// The profile as text, for a terminal or a pipe (the caller sanitises what it prints).
 pub fn to_text(p: &Profile) -> String {
     let mut out = format!(
-        "{} ({})\n{} mentions in {} article(s)\n",
-        p.name, p.label, p.mentions, p.articles
+        "{} ({})\n{} in {}\n",
+        p.name,
+        p.label,
+        counted(p.mentions, "mention", "mentions"),
+        counted(p.articles, "article", "articles")
     );
     if p.variants.len() > 1 {
         out.push_str(&format!("also written: {}\n", p.variants.join(", ")));

@@ -18,7 +18,7 @@ fn an_entity_profile_as_text_and_json() {
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Hossein Amir Abdollahian (PER)"), "{text}");
-    assert!(text.contains("6 mentions in 2 article(s)"), "{text}");
+    assert!(text.contains("6 mentions in 2 articles"), "{text}");
     assert!(text.contains("named with"), "{text}");
     assert!(text.contains("articles:"), "{text}");
 

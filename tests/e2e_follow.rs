@@ -13,7 +13,7 @@ fn follow_abdollahian_through_both_articles_until_the_counter_wraps() {
     s.keys(&[TAB, b"/"]);
     s.send(b"abdollahian");
     s.keys(&[ENTER, ENTER]);
-    s.wait_text("Hossein Amir Abdollahian · 6 mentions in 2 article(s)");
+    s.wait_text("Hossein Amir Abdollahian · 6 mentions in 2 articles");
 
     let mut seen = Vec::new();
     let mut spellings = std::collections::BTreeSet::new();

@@ -5,6 +5,7 @@ use super::input::{Input, Purpose};
 use super::{App, Effect, Follow, IndexUpdate};
 use crate::action::Action;
 use crate::entity::{EntityId, EntityIndex, Label};
+use crate::plural::counted;
 use crate::search::fold_str;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -304,8 +305,10 @@ impl App {
         self.reading.follow = Follow::Mentions;
         if let Some(ent) = self.entities.index.entity(id) {
             self.status.say(format!(
-                "{} · {} mentions in {} article(s) · n and N step through them, M lists them",
-                ent.name, ent.mentions, ent.documents
+                "{} · {} in {} · n and N step through them, M lists them",
+                ent.name,
+                counted(ent.mentions, "mention", "mentions"),
+                counted(ent.documents, "article", "articles")
             ));
         }
     }

@@ -189,7 +189,8 @@ impl App {
                 } else {
                     let n = self.list_len();
                     self.status.say(format!(
-                        "{n} article(s) match {:?} · Esc shows them all",
+                        "{} {:?} · Esc shows them all",
+                        crate::plural::counted(n, "article matches", "articles match"),
                         self.list.filter
                     ));
                 }

@@ -5,6 +5,7 @@
 use super::{Theme, fit};
 use crate::app::App;
 use crate::app::overlay::TimelineView;
+use crate::plural::counted;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,9 +28,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         n => format!(" · {n} without a date"),
     };
     let title = format!(
-        " {name} · mentions per {per} · {} dated {}{undated} ",
-        t.dated.len(),
-        plural(t.dated.len(), "article", "articles")
+        " {name} · mentions per {per} · {}{undated} ",
+        counted(t.dated.len(), "dated article", "dated articles")
     );
     let inner = super::overlay_list(
         frame,
@@ -89,10 +89,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         .and_then(|i| t.bins.get(i))
         .map_or(String::new(), |b| {
             format!(
-                "▲ {} · {} {}",
+                "▲ {} · {}",
                 b.label,
-                b.mentions,
-                plural(b.mentions, "mention", "mentions")
+                counted(b.mentions, "mention", "mentions")
             )
         });
     let pad = usize::from(inner.width)
@@ -116,10 +115,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         inner.height.saturating_sub(chart_h + 2),
     );
     draw_articles(frame, below, app, v, theme);
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// The articles naming the entity, oldest first, then those with no date; the selected one

@@ -179,12 +179,18 @@ fn the_timeline_lists_undated_articles_too() {
         .filter(|l| l.contains("(date line)") || l.contains("(no date)"))
         .collect();
     assert_eq!(rows.len(), 2, "{screen}");
-    assert!(rows[0].contains("2023-12") && rows[1].contains("(no date)"), "{screen}");
+    assert!(
+        rows[0].contains("2023-12") && rows[1].contains("(no date)"),
+        "{screen}"
+    );
     // From the dated row down to the undated one, and open it.
     s.keys("gj<Enter>");
     assert!(s.app().overlay.is_none());
     let r = s.app().reader().unwrap();
-    assert!(r.doc.text.starts_with("Qaani au commandant"), "opened the undated seed");
+    assert!(
+        r.doc.text.starts_with("Qaani au commandant"),
+        "opened the undated seed"
+    );
 }
 
 /// Corrections that stick: `x` on an entity says it is none, gives it its type or merges it
