@@ -49,6 +49,7 @@ pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
         None => Vec::new(),
     };
     verdict::within_lines(&seq, &mut found);
+    verdict::edges(&seq, &mut found);
     verdict::one_label_per_name(&seq, &mut found);
     verdict::surnames(&seq, &mut found);
     verdict::propagate(&seq, &mut found);
