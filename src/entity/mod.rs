@@ -2,8 +2,8 @@
 //! article names, in French first and in English, and groups the mentions of one entity across a corpus.
 //!
 //! Two stages, so a corpus of thousands of files can be cached per file:
-//! - [`analyse`] reads one text: [`extract`] finds the mentions (rules over capitalised words, their context and
-//!   the gazetteers of `assets/`), then the mentions of one document are grouped into local entities
+//! - [`analyse`] reads one text: [`extract`] finds the mentions (a tagger learnt from annotated articles, over
+//!   capitalised words, their context and the gazetteers of `assets/`), then the mentions of one document are grouped into local entities
 //!   ([`DocEntities`], serialisable, to be cached by content hash);
 //! - [`EntityIndex::build`] merges the documents' local entities into corpus entities in near-linear time.
 //!
@@ -14,6 +14,7 @@
 pub mod chunks;
 pub mod corpus;
 mod date;
+mod edges;
 pub mod export;
 mod group;
 mod local;

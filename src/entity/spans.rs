@@ -10,7 +10,7 @@ use super::tag::weights::Model;
 use super::tag::{self, MODEL, Tagged};
 use super::text::token::Token;
 use super::verdict::{self, Found};
-use super::{Label, Span, date};
+use super::{Label, Span, date, edges};
 
 /// The probability that a tagged mention is right, given the margin by which its tagging beats the best
 /// other one: the model's calibration (see `weights.rs`).
@@ -49,7 +49,7 @@ pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
         None => Vec::new(),
     };
     verdict::within_lines(&seq, &mut found);
-    verdict::edges(&seq, &mut found);
+    edges::edges(&seq, &mut found);
     verdict::one_label_per_name(&seq, &mut found);
     verdict::surnames(&seq, &mut found);
     verdict::propagate(&seq, &mut found);

@@ -1,7 +1,5 @@
 //! What one document decides over the tagger's mentions, a named pass each, run in this order:
-//! 0. [`within_lines`]: a mention never runs across a line break; [`edges`]: nor ends on a function word, a
-//!    quote mark or an apostrophe (« l’Union » », « Apple Computer' » of « Apple Computer's »), nor is an
-//!    English month or weekday alone (« since December »);
+//! 0. [`within_lines`]: a mention never runs across a line break (then `edges.rs` trims each mention);
 //! 1. [`one_label_per_name`]: a name keeps one label through the article, the one its mentions give with the
 //!    most confidence (« Hamas » tagged ORG where the article calls it a movement, LOC where nothing said);
 //! 2. [`surnames`]: a surname alone, or written again, is the person named in full elsewhere in the article
@@ -16,7 +14,6 @@
 use super::Label;
 use super::tag::features::{DOC_LOWER, DOC_MID_CAP, Sequence, is_trigger};
 use super::text::fold::FxMap;
-use super::text::lexicon::STOP;
 use super::text::token::{CAP, NL, PUNCT, SENT, UPPER};
 
 /// A mention between the passes: tokens `[a, e)`, label, probability of being right (0–1).
@@ -73,58 +70,6 @@ pub fn within_lines(seq: &Sequence, found: &mut Vec<Found>) {
         out.push(Found { a, ..*f });
     }
     *found = out;
-}
-
-/// The months and weekdays as English writes them, capitalised.
-const ENGLISH_CALENDAR: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// Pass 0b: a mention's last word is no lower-case function word (« de », « of ») and no punctuation but a
-/// full stop (« Inc. »), its first no punctuation; a mention of one word that is an English month or weekday
-/// is none (« in February » is no place; « Theresa May » is two words, and her surname comes back in
-/// [`surnames`]). French writes them in lower case: its « Mars » is the planet.
-pub fn edges(seq: &Sequence, found: &mut Vec<Found>) {
-    let punct = |i: usize| seq.toks.get(i).is_some_and(|t| t.flags & PUNCT != 0);
-    let lex = |i: usize| seq.info(i).map_or(0, |w| w.lex);
-    let function_word = |i: usize| {
-        seq.toks
-            .get(i)
-            .is_some_and(|t| t.flags & (CAP | UPPER) == 0)
-            && lex(i) & u64::from(STOP) != 0
-    };
-    for f in found.iter_mut() {
-        while f.e > f.a {
-            let last = f.e - 1;
-            if function_word(last) || punct(last) && seq.word(last) != "." {
-                f.e = last;
-            } else {
-                break;
-            }
-        }
-        while f.a < f.e && punct(f.a) {
-            f.a += 1;
-        }
-    }
-    found.retain(|f| f.a < f.e && !(f.e == f.a + 1 && ENGLISH_CALENDAR.contains(&seq.word(f.a))));
 }
 
 /// Pass 1: each name takes the label its mentions weigh most for.
@@ -280,26 +225,6 @@ mod tests {
         let got: Vec<(usize, usize)> = found.iter().map(|f| (f.a, f.e)).collect();
         assert_eq!(got, [(a, a + 1), (a + 1, a + 3)]);
         assert!(found.iter().all(|f| f.label == Label::Per && f.p == 0.8));
-    }
-
-    #[test]
-    fn a_mention_ends_on_no_function_word_nor_quote_and_no_month_is_a_place() {
-        let seq = Sequence::new("Apple Computer's chief said « l’Union » fell in February.");
-        let f = |a: usize, e: usize| Found {
-            a,
-            e,
-            label: Label::Org,
-            p: 0.8,
-        };
-        let apple = at(&seq, "Apple", 0);
-        let union = at(&seq, "Union", 0);
-        let feb = at(&seq, "February", 0);
-        // « Apple Computer' » (the possessive's apostrophe), « Union » » and « February »
-        let mut found = vec![f(apple, apple + 3), f(union, union + 2), f(feb, feb + 1)];
-        edges(&seq, &mut found);
-        let got: Vec<(usize, usize)> = found.iter().map(|f| (f.a, f.e)).collect();
-        assert_eq!(got, [(apple, apple + 2), (union, union + 1)]);
-        assert_eq!(seq.word(apple + 1), "Computer");
     }
 
     #[test]
