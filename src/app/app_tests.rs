@@ -280,3 +280,50 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
             .contains("Raïssi")
     );
 }
+
+/// `F` typed before any article is read: the search is asked again as articles come in, one search at a
+/// time, rather than staying at "0 hits in 0/2 articles read" until the query is typed again.
+#[test]
+fn search_all_is_asked_again_as_articles_are_read() {
+    let entries = library::seeds();
+    let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
+    up(&mut app, key('F'));
+    let asked = |fx: &[Effect]| {
+        fx.iter()
+            .filter_map(|e| match e {
+                Effect::SearchCorpus {
+                    generation, docs, ..
+                } => Some((*generation, docs.len())),
+                _ => None,
+            })
+            .next_back()
+    };
+    let (generation, docs) = asked(&up(&mut app, key('e'))).expect("a search asked");
+    assert_eq!(docs, 0, "nothing read yet");
+    let loaded = |i: usize| Event::Loaded {
+        index: i,
+        result: library::load(&entries[i]).map(Arc::new),
+        modified: None,
+    };
+    // Read while the first search runs: asked again only once its answer is in.
+    assert_eq!(asked(&up(&mut app, loaded(0))), None);
+    let answer = Event::CorpusHits {
+        generation,
+        hits: Vec::new(),
+        truncated: false,
+        searched: 0,
+    };
+    let (_, docs) = asked(&up(&mut app, answer)).expect("asked again");
+    assert_eq!(docs, 1);
+    // Nothing new read: the answer asks for nothing more.
+    let generation = app.corpus_generation;
+    let answer = Event::CorpusHits {
+        generation,
+        hits: Vec::new(),
+        truncated: false,
+        searched: 1,
+    };
+    assert_eq!(asked(&up(&mut app, answer)), None);
+    let (_, docs) = asked(&up(&mut app, loaded(1))).expect("asked for the second article");
+    assert_eq!(docs, 2);
+}

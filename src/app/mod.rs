@@ -187,6 +187,7 @@ impl App {
                     a.modified = modified;
                 }
                 self.on_loaded(index, result, fx);
+                self.refresh_corpus_search(fx);
             }
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
@@ -220,6 +221,7 @@ impl App {
             } => {
                 if generation == self.corpus_generation {
                     self.on_corpus_hits(hits, truncated, searched);
+                    self.refresh_corpus_search(fx);
                 }
             }
         }

@@ -21,6 +21,8 @@ pub struct CorpusSearch {
     pub searching: bool,
     /// Articles the hits shown come from (fewer than listed while some are being read).
     pub searched: usize,
+    /// How many articles had been read when the search was asked: more read since, and it is asked again.
+    pub loaded: usize,
 }
 
 impl App {
@@ -44,6 +46,7 @@ impl App {
             return;
         }
         c.searching = true;
+        c.loaded = self.library.loaded();
         let docs = self
             .library
             .order()
@@ -64,11 +67,28 @@ impl App {
         searched: usize,
     ) {
         if let Some(Overlay::Corpus(c)) = &mut self.overlay {
-            c.selected = c.selected.min(hits.len().saturating_sub(1));
+            // The hit under the cursor stays under it when the articles read since add hits around it.
+            let was = c.hits.get(c.selected).cloned();
+            c.selected = was
+                .and_then(|w| hits.iter().position(|h| *h == w))
+                .unwrap_or(c.selected)
+                .min(hits.len().saturating_sub(1));
             c.hits = hits;
             c.truncated = truncated;
             c.searching = false;
             c.searched = searched;
+        }
+    }
+
+    /// Articles read while the search was open: its hits are asked for again, once the last answer is in
+    /// (so that one search at a time runs, however fast articles come), until every article is searched.
+    pub(crate) fn refresh_corpus_search(&mut self, fx: &mut Vec<Effect>) {
+        let Some(Overlay::Corpus(c)) = &self.overlay else {
+            return;
+        };
+        if !c.searching && !c.query.is_empty() && self.library.loaded() > c.loaded {
+            let query = c.query.clone();
+            self.run_corpus_search(&query, fx);
         }
     }
 
