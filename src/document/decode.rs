@@ -55,8 +55,12 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, DocError> {
         return Ok(Decoded {
             text: String::from_utf8_lossy(bytes).into_owned(),
             notice: Some(format!(
-                "{invalid} invalid UTF-8 sequence{} shown as �",
-                if invalid == 1 { "" } else { "s" }
+                "{} shown as �",
+                crate::plural::counted(
+                    invalid,
+                    "invalid UTF-8 sequence",
+                    "invalid UTF-8 sequences"
+                )
             )),
         });
     }

@@ -107,13 +107,7 @@ pub fn edges(seq: &Sequence, found: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(seq: &Sequence, w: &str, nth: usize) -> usize {
-        (0..seq.toks.len())
-            .filter(|&i| seq.word(i) == w)
-            .nth(nth)
-            .unwrap()
-    }
+    use crate::entity::verdict::tests::at;
 
     #[test]
     fn a_mention_ends_on_no_function_word_nor_quote_and_no_month_is_a_place() {

@@ -3,8 +3,8 @@
 //!
 //! Two stages, so a corpus of thousands of files can be cached per file:
 //! - [`analyse`] reads one text: [`extract`] finds the mentions (a tagger learnt from annotated articles, over
-//!   capitalised words, their context and the gazetteers of `assets/`), then the mentions of one document are grouped into local entities
-//!   ([`DocEntities`], serialisable, to be cached by content hash);
+//!   capitalised words, their context and the gazetteers of `assets/`), then the mentions of one document are
+//!   grouped into local entities ([`DocEntities`], serialisable, to be cached by content hash);
 //! - [`EntityIndex::build`] merges the documents' local entities into corpus entities in near-linear time.
 //!
 //! Offsets are byte offsets into the whole text, end exclusive, always on char boundaries.

@@ -201,10 +201,11 @@ fn add_missing(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn at(seq: &Sequence, w: &str, nth: usize) -> usize {
+    /// The index of the `nth` token written `w` (the tests of `edges.rs` too).
+    pub(in crate::entity) fn at(seq: &Sequence, w: &str, nth: usize) -> usize {
         (0..seq.toks.len())
             .filter(|&i| seq.word(i) == w)
             .nth(nth)

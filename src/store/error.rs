@@ -105,11 +105,11 @@ impl fmt::Display for StoreError {
             } => {
                 // What it means first: the status bar cuts a long line at its end, and the
                 // path can be long.
-                let s = if *pending == 1 { "" } else { "s" };
                 write!(
                     f,
-                    "{pending} change{s} kept in memory, not saved yet (retried at the next \
+                    "{} kept in memory, not saved yet (retried at the next \
                      change): could not {action} {}: {}",
+                    crate::plural::counted(*pending, "change", "changes"),
                     path.display(),
                     describe(source)
                 )

@@ -80,15 +80,15 @@ impl Pending {
             return None;
         }
         let n = self.bookmarks;
-        let s = if n == 1 { "" } else { "s" };
+        let changes = crate::plural::counted(n, "bookmark change", "bookmark changes");
         Some(match (&self.error, self.waiting) {
-            (_, true) => format!(
-                "not saved yet: waiting for another liseuse ({n} bookmark change{s} kept in memory)"
-            ),
-            (Some(why), false) => {
-                format!("not saved yet ({n} bookmark change{s} kept in memory, retrying): {why}")
+            (_, true) => {
+                format!("not saved yet: waiting for another liseuse ({changes} kept in memory)")
             }
-            (None, false) => format!("saving {n} bookmark change{s}…"),
+            (Some(why), false) => {
+                format!("not saved yet ({changes} kept in memory, retrying): {why}")
+            }
+            (None, false) => format!("saving {changes}…"),
         })
     }
 }

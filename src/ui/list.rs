@@ -86,8 +86,8 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
                     .collect();
                 let n = people.len();
                 parts.push(format!(
-                    "{n} {}: {}",
-                    if n == 1 { "person" } else { "people" },
+                    "{}: {}",
+                    crate::plural::counted(n, "person", "people"),
                     names.join(", ")
                 ));
             }
