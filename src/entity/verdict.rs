@@ -14,6 +14,7 @@
 use super::Label;
 use super::tag::features::{DOC_LOWER, DOC_MID_CAP, Sequence, is_trigger};
 use super::text::fold::FxMap;
+use super::text::lexicon::TITLE;
 use super::text::token::{CAP, NL, PUNCT, SENT, UPPER};
 
 /// A mention between the passes: tokens `[a, e)`, label, probability of being right (0–1).
@@ -177,10 +178,12 @@ fn add_missing(
             j.and_then(|j| seq.toks.get(j))
                 .is_some_and(|n| n.flags & (CAP | UPPER) != 0 && n.flags & PUNCT == 0)
         };
+        // after a title the word is a name's, not a sentence's first (« M. KERAVEC : », « Mme Rossignol »)
+        let titled = after_title(seq, i);
         if !is_trigger(t, w.lex)
             || w.doc & DOC_LOWER != 0
-            || (t.flags & SENT != 0 && w.doc & DOC_MID_CAP == 0)
-            || beside(i.checked_sub(1))
+            || (!titled && t.flags & SENT != 0 && w.doc & DOC_MID_CAP == 0)
+            || (!titled && beside(i.checked_sub(1)))
             || beside(Some(i + 1))
         {
             continue;
@@ -198,6 +201,27 @@ fn add_missing(
         found.extend(added);
         found.sort_by_key(|f| (f.a, f.e));
     }
+}
+
+/// Token `i` follows a title (« M. », « Mme », « Dr »), in the same line.
+fn after_title(seq: &Sequence, i: usize) -> bool {
+    let Some(mut j) = i.checked_sub(1) else {
+        return false;
+    };
+    if seq.toks.get(i).is_some_and(|t| t.flags & NL != 0) {
+        return false;
+    }
+    if seq.word(j) == "." {
+        if seq.toks.get(j).is_some_and(|t| t.flags & NL != 0) {
+            return false;
+        }
+        let Some(k) = j.checked_sub(1) else {
+            return false;
+        };
+        j = k;
+    }
+    seq.toks.get(j).is_some_and(|t| t.flags & PUNCT == 0)
+        && seq.info(j).is_some_and(|w| w.lex & u64::from(TITLE) != 0)
 }
 
 #[cfg(test)]
@@ -226,6 +250,24 @@ pub(super) mod tests {
         let got: Vec<(usize, usize)> = found.iter().map(|f| (f.a, f.e)).collect();
         assert_eq!(got, [(a, a + 1), (a + 1, a + 3)]);
         assert!(found.iter().all(|f| f.label == Label::Per && f.p == 0.8));
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_the_person_even_opening_a_line() {
+        let text = "Je suis allée à Aurillac avec Bertrand Keravec.\nM. KERAVEC : Je confirme.\nPORTER : oui.";
+        let seq = Sequence::new(text);
+        let b = at(&seq, "Bertrand", 0);
+        let mut found = vec![Found {
+            a: b,
+            e: b + 2,
+            label: Label::Per,
+            p: 0.95,
+        }];
+        surnames(&seq, &mut found);
+        let k = at(&seq, "KERAVEC", 0);
+        let got: Vec<(usize, usize, Label)> = found.iter().map(|f| (f.a, f.e, f.label)).collect();
+        // « PORTER » opens its line with no title and no one of that name: nothing says it is a person
+        assert_eq!(got, [(b, b + 2, Label::Per), (k, k + 1, Label::Per)]);
     }
 
     #[test]
