@@ -3,13 +3,17 @@
 //!
 //! `cargo run --release --example eval -- [SET...] [--winer DIR] [--model PATH] [--json OUT_DIR] [--errors]`
 //!
-//! SET: `seeds`, `dev` (with its French and English parts), `winer-slice` (the WiNER test articles copied into
+//! SET: `seeds`, `dev` (with its French and English parts), `english` (the 18 English articles of
+//! `tests/fixtures/english/`, annotated inline, never trained on by default), `winer-slice` (the WiNER test articles copied into
 //! `tests/fixtures/winer/`), and with `--winer DIR` (shared/eval/winer): `winer-train` (its held-out tenth and
 //! the rest apart) and `winer-test` (all, the « gilets jaunes » articles and the others apart). No SET: seeds
 //! and dev. `--model` scores another model than the shipped one; `--json` writes the `liseuse entities
 //! --format json` output of each set (to check against score.py); `--errors` lists every miss and false alarm.
 
 use std::path::{Path, PathBuf};
+
+#[path = "train/marked.rs"]
+mod marked;
 
 use liseuse::entity::export::{ExportDoc, to_json};
 use liseuse::entity::score::{Gold, Pred, predictions, report, score};
@@ -134,41 +138,55 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .ok_or("this set needs --winer DIR (shared/eval/winer)")
         };
         let all = |_: &str| true;
-        let (texts, gold_path, keep): (PathBuf, PathBuf, Keep) = match set {
-            "seeds" => (
-                root.join("seeds"),
-                root.join("tests/fixtures/seeds.gold.json"),
-                Box::new(all),
-            ),
-            "dev" => (
-                root.join("tests/fixtures/dev/texts"),
-                root.join("tests/fixtures/dev/dev.gold.json"),
-                Box::new(all),
-            ),
-            "winer-slice" => (
-                root.join("tests/fixtures/winer/texts"),
-                root.join("tests/fixtures/winer/slice.gold.json"),
-                Box::new(all),
-            ),
-            "winer-train" => {
-                let w = need_winer()?;
-                (
-                    w.join("texts"),
-                    w.join("train.gold.json"),
-                    Box::new(|n: &str| n.starts_with("2016_") || n.starts_with("2017_")),
-                )
+        let (texts, docs, gold) = if set == "english" || set.starts_with("english=") {
+            let dir = set
+                .strip_prefix("english=")
+                .map_or(root.join(marked::EN_TEXTS), PathBuf::from);
+            let mut docs = Vec::new();
+            let mut gold = Vec::new();
+            for (name, text, rows) in marked::load(&dir)? {
+                docs.push((name, text));
+                gold.extend(rows);
             }
-            "winer-test" => {
-                let w = need_winer()?;
-                (
-                    w.join("texts"),
-                    w.join("test.gold.json"),
-                    Box::new(|n: &str| n.starts_with("2018_")),
-                )
-            }
-            other => return Err(format!("unknown set {other}").into()),
+            (dir, docs, gold)
+        } else {
+            let (texts, gold_path, keep): (PathBuf, PathBuf, Keep) = match set {
+                "seeds" => (
+                    root.join("seeds"),
+                    root.join("tests/fixtures/seeds.gold.json"),
+                    Box::new(all),
+                ),
+                "dev" => (
+                    root.join("tests/fixtures/dev/texts"),
+                    root.join("tests/fixtures/dev/dev.gold.json"),
+                    Box::new(all),
+                ),
+                "winer-slice" => (
+                    root.join("tests/fixtures/winer/texts"),
+                    root.join("tests/fixtures/winer/slice.gold.json"),
+                    Box::new(all),
+                ),
+                "winer-train" => {
+                    let w = need_winer()?;
+                    (
+                        w.join("texts"),
+                        w.join("train.gold.json"),
+                        Box::new(|n: &str| n.starts_with("2016_") || n.starts_with("2017_")),
+                    )
+                }
+                "winer-test" => {
+                    let w = need_winer()?;
+                    (
+                        w.join("texts"),
+                        w.join("test.gold.json"),
+                        Box::new(|n: &str| n.starts_with("2018_")),
+                    )
+                }
+                other => return Err(format!("unknown set {other}").into()),
+            };
+            let (docs, gold) = load(&texts, &gold_path, &*keep)?;
+            (texts, docs, gold)
         };
-        let (docs, gold) = load(&texts, &gold_path, &*keep)?;
         let analysed: Vec<DocEntities> = docs
             .iter()
             .map(|(_, t)| match &model {

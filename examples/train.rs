@@ -1,6 +1,7 @@
 //! Trains the entity tagger on WiNER-fr's train split and writes `assets/entity_model.bin`.
 //!
-//! `cargo run --release --example train -- --winer ../shared/eval/winer [--epochs N] [--out PATH] [--augment N]`
+//! `cargo run --release --example train -- --winer ../shared/eval/winer [--epochs N] [--out PATH] [--augment N]
+//! [--extra SET[:N],...] [--repeat N] [--cv] [--errors] [--report-test]`
 //!
 //! The train split (the 964 articles of 2016–2017) is cut in two, by article and deterministically: every
 //! tenth article in name order (`HELD_OUT`) is kept out of training, to choose the number of passes and to
@@ -8,18 +9,27 @@
 
 #[path = "train/augment.rs"]
 mod augment;
+#[path = "train/fit.rs"]
+mod fit;
+#[path = "train/marked.rs"]
+mod marked;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use fit::{Fit, ORDERS, Orders, english_folds, fit};
 use liseuse::entity::extract_with;
 use liseuse::entity::score::{Gold, Pred, report, score};
 use liseuse::entity::tag::features::Sequence;
 use liseuse::entity::tag::scheme::{self, LABELS};
-use liseuse::entity::tag::train::{Example, Trainer, UNKNOWN, shuffle};
+use liseuse::entity::tag::train::UNKNOWN;
+use liseuse::entity::tag::train::{Example, Trainer};
 use liseuse::entity::tag::weights::{Model, encode};
 use liseuse::entity::tag::{self, Tagged};
+
+/// What `--extra` trains on besides WiNER when it is not given: our annotated sets, `set:N` seen N times a pass.
+const DEFAULT_EXTRA: &str = "seeds,dev,en:9";
 
 /// Every `HELD_OUT`-th article of the train split, in name order, is held out.
 const HELD_OUT: usize = 10;
@@ -28,6 +38,7 @@ const HELD_OUT: usize = 10;
 /// see the README).
 const AUGMENT: usize = 0;
 
+#[derive(Clone)]
 struct Doc {
     name: String,
     text: String,
@@ -343,6 +354,7 @@ fn cross_validate(
     epochs: usize,
     min_count: u32,
     every: usize,
+    orders: usize,
     calibration: (f32, f32),
 ) -> Result<(), Box<dyn std::error::Error>> {
     let labels = ["PER", "ORG", "LOC"];
@@ -368,12 +380,11 @@ fn cross_validate(
             examples.extend(trainer.examples(&seq, &tags));
         }
         let refs: Vec<&Example> = examples.iter().collect();
-        let mut order: Vec<usize> = (0..refs.len()).collect();
+        let mut runs = Orders::new(trainer, orders);
         for epoch in 1..=epochs {
-            shuffle(&mut order, 0x5eed + epoch as u64);
-            trainer.epoch(&refs, &order);
+            runs.epoch(&refs, epoch);
         }
-        let (keys, weights, trans) = trainer.averaged(min_count, 1e-6);
+        let (keys, weights, trans) = runs.averaged(min_count);
         let mut model = Model::from_parts(&keys, &weights, &trans);
         model.calibration = calibration;
         for d in test {
@@ -389,10 +400,16 @@ fn cross_validate(
     Ok(())
 }
 
-/// The articles annotated by our convention, in the repository: the seeds and `dev/`.
+/// The articles annotated by our convention, in the repository: the seeds, `dev/` and the English articles of
+/// `tests/fixtures/english/` (`en`).
 fn ours(which: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (texts, gold) = match which {
+    let kind = if which.starts_with("en=") {
+        "en="
+    } else {
+        which
+    };
+    let (texts, gold) = match kind {
         "seeds" => (
             root.join("seeds"),
             root.join("tests/fixtures/seeds.gold.json"),
@@ -401,6 +418,21 @@ fn ours(which: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
             root.join("tests/fixtures/dev/texts"),
             root.join("tests/fixtures/dev/dev.gold.json"),
         ),
+        "en" | "en=" => {
+            let dir = which
+                .strip_prefix("en=")
+                .map_or(root.join(marked::EN_TEXTS), PathBuf::from);
+            let docs = marked::load(&dir)?;
+            return Ok(docs
+                .into_iter()
+                .map(|(name, text, gold)| Doc {
+                    name,
+                    text,
+                    gold,
+                    ours: true,
+                })
+                .collect());
+        }
         _ => return Err(format!("unknown set {which}").into()),
     };
     let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(gold)?)?;
@@ -438,13 +470,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let min_count: u32 = arg(&args, "--min-count").map_or(Ok(2), |s| s.parse())?;
     let every: usize = arg(&args, "--augment").map_or(Ok(AUGMENT), |s| s.parse())?;
+    let orders: usize = arg(&args, "--orders").map_or(Ok(ORDERS), |s| s.parse())?;
     let t0 = Instant::now();
     let docs = load(&winer, "train")?;
     if args.iter().any(|a| a == "--cv") {
         // the calibration of a model trained on the same data, fitted on the held-out articles
         let cal = arg(&args, "--calibration").unwrap_or_else(|| "0.0974,-0.5649".into());
         let (a, b) = cal.split_once(',').ok_or("--calibration A,B")?;
-        return cross_validate(&docs, epochs, min_count, every, (a.parse()?, b.parse()?));
+        return cross_validate(
+            &docs,
+            epochs,
+            min_count,
+            every,
+            orders,
+            (a.parse()?, b.parse()?),
+        );
     }
     let held: Vec<&Doc> = docs.iter().step_by(HELD_OUT).collect();
     let train: Vec<&Doc> = docs
@@ -459,58 +499,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         train.len(),
         held.len()
     );
-    // the seeds and dev/ teach our convention; each is seen REPEAT times a pass, a few articles among 867
-    let extra_sets = arg(&args, "--extra").unwrap_or_else(|| "seeds,dev".into());
-    let mut extra = Vec::new();
-    for set in extra_sets.split(',').filter(|s| !s.is_empty()) {
-        extra.extend(ours(set)?);
-    }
+    // the seeds, dev/ and the English articles teach our convention, each seen REPEAT times a pass (a few
+    // articles among 867), or as `set:N` says: the 18 short English ones nine times (see the README)
+    let extra_sets = arg(&args, "--extra").unwrap_or_else(|| DEFAULT_EXTRA.into());
     let repeat: usize = arg(&args, "--repeat").map_or(Ok(3), |s| s.parse())?;
-    // names in capitals, which the articles never write (see `train/augment.rs`)
-    let made_over = augment::copies(&train, every);
-    println!("{} made-over copies (every {every})", made_over.len());
-    let mut trainer = Trainer::default();
-    let mut examples: Vec<Example> = Vec::new();
-    let mut lost = 0;
-    let mut spans = 0;
-    let mut order_docs: Vec<&Doc> = train.clone();
-    for _ in 0..repeat {
-        order_docs.extend(extra.iter());
+    let mut extra: Vec<(Doc, usize)> = Vec::new();
+    for set in extra_sets.split(',').filter(|s| !s.is_empty()) {
+        let (name, times) = match set.split_once(':') {
+            Some((n, t)) => (n, t.parse()?),
+            None => (set, repeat),
+        };
+        extra.extend(ours(name)?.into_iter().map(|d| (d, times)));
     }
-    order_docs.extend(made_over.iter());
-    for d in order_docs {
-        let seq = Sequence::new(&d.text);
-        let m = learnable(d);
-        spans += m.spans.len();
-        let tags = gold_tags(&seq, &m, &mut lost);
-        examples.extend(trainer.examples(&seq, &tags));
+    let cfg = Fit {
+        epochs,
+        min_count,
+        every,
+        orders,
+    };
+    if args.iter().any(|a| a == "--english-folds") {
+        return english_folds(&train, &held, &extra, &cfg);
     }
-    println!(
-        "{} runs, {} mentions ({} outside the scored tokens or off token boundaries), {} features, {:.1}s",
-        examples.len(),
-        spans,
-        lost,
-        trainer.features(),
-        t0.elapsed().as_secs_f64()
-    );
-    let refs: Vec<&Example> = examples.iter().collect();
-    let mut order: Vec<usize> = (0..refs.len()).collect();
-    let mut best = (0.0, 0usize, (Vec::new(), Vec::new(), Vec::new()));
-    for epoch in 1..=epochs {
-        shuffle(&mut order, 0x5eed + epoch as u64);
-        let wrong = trainer.epoch(&refs, &order);
-        let (keys, weights, trans) = trainer.averaged(min_count, 1e-6);
-        let model = Model::from_parts(&keys, &weights, &trans);
-        let (f1, _) = evaluate(&held, &model);
-        println!(
-            "epoch {epoch}: {wrong} runs wrong, held-out F1 {f1:.3} ({} features kept), {:.1}s",
-            keys.len(),
-            t0.elapsed().as_secs_f64()
-        );
-        if f1 > best.0 {
-            best = (f1, epoch, (keys, weights, trans));
-        }
-    }
+    let best = fit(&train, &extra, &held, &cfg, t0);
     let (keys, weights, trans) = &best.2;
     let calibration = calibrate(&held, &Model::from_parts(keys, weights, trans));
     let bytes = encode(keys, weights, trans, calibration);

@@ -38,7 +38,7 @@ const GENRES: &[Genre] = &[
             ("Aurillac", "LOC"),
         ],
         ignored: &["État"],
-        min_found: 13,
+        min_found: 15,
         max_false: 0,
     },
     Genre {
@@ -78,7 +78,9 @@ const GENRES: &[Genre] = &[
             "République française",
         ],
         min_found: 6,
-        max_false: 0,
+        // « Agence nationale » cut short and « Journal » (of « Journal officiel ») since the model learnt from
+        // English articles too (tests/fixtures/english/): English better by 0.14, this text worse by two
+        max_false: 2,
     },
     Genre {
         file: "wikipedia_fr.txt",

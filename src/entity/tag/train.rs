@@ -40,6 +40,7 @@ pub fn runs(seq: &Sequence) -> Vec<(usize, usize)> {
 }
 
 /// Weights being learned, with their running sums for the average.
+#[derive(Clone)]
 pub struct Trainer {
     index: HashMap<u64, u32>,
     keys: Vec<u64>,
@@ -236,6 +237,30 @@ impl Trainer {
     pub fn features(&self) -> usize {
         self.keys.len()
     }
+}
+
+/// The weights of a model trained several times over the same examples in different orders, as
+/// [`Trainer::averaged`] gives each: the mean of each feature's weights (a feature one run dropped counts as
+/// zeros there) and of the transitions. A perceptron's weights depend on the order it saw its examples in; the
+/// mean keeps what the orders agree on. Keys come out sorted, so the result does not depend on a map's order.
+pub fn mean(parts: &[(Vec<u64>, Vec<f32>, Vec<f32>)]) -> (Vec<u64>, Vec<f32>, Vec<f32>) {
+    let n = parts.len().max(1) as f32;
+    let mut rows: std::collections::BTreeMap<u64, [f32; N_TAGS]> = Default::default();
+    let mut trans = vec![0.0f32; N_TAGS * N_TAGS];
+    for (keys, weights, tr) in parts {
+        for (k, row) in keys.iter().zip(weights.chunks_exact(N_TAGS)) {
+            let sum = rows.entry(*k).or_insert([0.0; N_TAGS]);
+            for (s, w) in sum.iter_mut().zip(row) {
+                *s += w / n;
+            }
+        }
+        for (s, w) in trans.iter_mut().zip(tr) {
+            *s += w / n;
+        }
+    }
+    let keys = rows.keys().copied().collect();
+    let weights = rows.values().flatten().copied().collect();
+    (keys, weights, trans)
 }
 
 /// A deterministic shuffle (xorshift64*), the same on every machine.
