@@ -19,6 +19,7 @@ pub mod format;
 mod layout;
 mod sourcemap;
 mod table;
+mod turns;
 
 pub use build::marker_len;
 pub use decode::{Decoded, decode};

@@ -1,7 +1,7 @@
 //! Finding the structure of a plain-text article: headline, leading date, paragraphs, closing
 //! source line and trailing blurb. Heuristics that hold for saved news articles in general.
 
-use super::{ParaKind, Paragraph};
+use super::{ParaKind, Paragraph, turns};
 use std::ops::Range;
 
 pub struct Parts {
@@ -24,7 +24,7 @@ pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
 
 pub fn analyse(text: &str) -> Parts {
     let lines = trimmed_lines(text);
-    let mut paras = group_paragraphs(&lines);
+    let mut paras = group_paragraphs(text, &lines);
 
     let mut date = None;
     if let Some(first) = paras.first_mut()
@@ -167,28 +167,53 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Articles come either one paragraph per line, or hard-wrapped with blank lines between
 /// paragraphs. Only when blank-separated runs average one and a half lines or more are the runs
-/// paragraphs; otherwise every line is one.
-fn group_paragraphs(lines: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut blocks: Vec<Range<usize>> = Vec::new();
+/// paragraphs; otherwise every line is one. Inside a run, a line is joined to the one before only
+/// where the break is soft (see `turns.rs`): a transcript's turns and a list's items stay lines.
+fn group_paragraphs(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Vec<Range<usize>>> = Vec::new();
     let mut non_blank = 0usize;
-    let mut in_block = false;
+    let mut in_run = false;
     for l in lines {
         if l.is_empty() {
-            in_block = false;
+            in_run = false;
             continue;
         }
         non_blank += 1;
-        match blocks.last_mut() {
-            Some(b) if in_block => b.end = l.end,
-            _ => blocks.push(l.clone()),
+        match runs.last_mut() {
+            Some(r) if in_run => r.push(l.clone()),
+            _ => runs.push(vec![l.clone()]),
         }
-        in_block = true;
+        in_run = true;
     }
-    if blocks.len() > 1 && non_blank * 2 >= blocks.len() * 3 {
-        blocks
-    } else {
-        lines.iter().filter(|l| !l.is_empty()).cloned().collect()
+    if runs.len() <= 1 || non_blank * 2 < runs.len() * 3 {
+        return lines.iter().filter(|l| !l.is_empty()).cloned().collect();
     }
+    let line = |r: &Range<usize>| text.get(r.clone()).unwrap_or_default();
+    let mut out = Vec::with_capacity(runs.len());
+    for (k, run) in runs.iter().enumerate() {
+        let width = run
+            .iter()
+            .map(|r| line(r).chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut prev: Option<&Range<usize>> = None;
+        for (i, l) in run.iter().enumerate() {
+            // the headline stands alone above a byline or standfirst (« Propos recueillis par … »)
+            let after_headline =
+                k == 0 && i == 1 && line(l).chars().next().is_some_and(char::is_uppercase);
+            match (prev, out.last_mut()) {
+                (Some(p), Some(b))
+                    if !after_headline && turns::soft_break(line(p), line(l), width) =>
+                {
+                    let b: &mut Range<usize> = b;
+                    b.end = l.end;
+                }
+                _ => out.push(l.clone()),
+            }
+            prev = Some(l);
+        }
+    }
+    out
 }
 
 /// `date 2023-12` (or `Date: 2023-12-05`) at the start of the first paragraph.

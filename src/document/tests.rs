@@ -122,3 +122,36 @@ fn sections_and_styles_are_found_by_offset() {
     assert_eq!(&d.text[l.range.clone()], "lien");
     assert_eq!(l.url, "http://x.org");
 }
+
+#[test]
+fn a_transcript_keeps_its_turns_and_a_hard_wrapped_paragraph_is_joined() {
+    let text = "Entretien : « La filière ne tiendra pas », prévient Solène Marchetti\n\
+                Propos recueillis par Damien Loubière.\n\n\
+                DAMIEN LOUBIÈRE. – Vous présidez depuis mars la Fédération. Qu’avez-vous dit ?\n\
+                SOLÈNE MARCHETTI. – La vérité.\n\n\
+                Le gouvernement a annoncé mardi une réforme des\n\
+                retraites que les syndicats jugent injuste et\n\
+                contre laquelle ils appellent à manifester.\n";
+    let d = Document::from_text("x.txt", text.to_string());
+    let paras: Vec<&str> = d
+        .paragraphs
+        .iter()
+        .map(|p| &d.text[p.range.clone()])
+        .collect();
+    assert_eq!(
+        d.title,
+        "Entretien : « La filière ne tiendra pas », prévient Solène Marchetti"
+    );
+    assert!(paras.contains(&"Propos recueillis par Damien Loubière."));
+    assert!(paras.contains(&"SOLÈNE MARCHETTI. – La vérité."));
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("DAMIEN LOUBIÈRE. –") && p.ends_with("dit ?"))
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("Le gouvernement") && p.ends_with("manifester."))
+    );
+}
