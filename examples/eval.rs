@@ -4,7 +4,7 @@
 //! `cargo run --release --example eval -- [SET...] [--winer DIR] [--model PATH] [--json OUT_DIR] [--errors]`
 //!
 //! SET: `seeds`, `dev` (with its French and English parts), `english` (the 18 English articles of
-//! `tests/fixtures/english/`, annotated inline, never trained on by default), `winer-slice` (the WiNER test articles copied into
+//! `tests/fixtures/english/`, annotated inline; the shipped model is trained on them, so this is a trained-on figure), `winer-slice` (the WiNER test articles copied into
 //! `tests/fixtures/winer/`), and with `--winer DIR` (shared/eval/winer): `winer-train` (its held-out tenth and
 //! the rest apart) and `winer-test` (all, the « gilets jaunes » articles and the others apart). No SET: seeds
 //! and dev. `--model` scores another model than the shipped one; `--json` writes the `liseuse entities

@@ -1,7 +1,7 @@
 //! Trains the entity tagger on WiNER-fr's train split and writes `assets/entity_model.bin`.
 //!
 //! `cargo run --release --example train -- --winer ../shared/eval/winer [--epochs N] [--out PATH] [--augment N]
-//! [--extra SET[:N],...] [--repeat N] [--cv] [--errors] [--report-test]`
+//! [--extra SET[:N],...] [--repeat N] [--orders N] [--cv] [--english-folds] [--errors] [--report-test]`
 //!
 //! The train split (the 964 articles of 2016–2017) is cut in two, by article and deterministically: every
 //! tenth article in name order (`HELD_OUT`) is kept out of training, to choose the number of passes and to
@@ -23,8 +23,7 @@ use liseuse::entity::extract_with;
 use liseuse::entity::score::{Gold, Pred, report, score};
 use liseuse::entity::tag::features::Sequence;
 use liseuse::entity::tag::scheme::{self, LABELS};
-use liseuse::entity::tag::train::UNKNOWN;
-use liseuse::entity::tag::train::{Example, Trainer};
+use liseuse::entity::tag::train::{Example, Trainer, UNKNOWN};
 use liseuse::entity::tag::weights::{Model, encode};
 use liseuse::entity::tag::{self, Tagged};
 
@@ -351,10 +350,7 @@ fn load(winer: &Path, split: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error
 /// scored by a model trained on the eight others; the counts of all folds pooled.
 fn cross_validate(
     docs: &[Doc],
-    epochs: usize,
-    min_count: u32,
-    every: usize,
-    orders: usize,
+    cfg: &Fit,
     calibration: (f32, f32),
 ) -> Result<(), Box<dyn std::error::Error>> {
     let labels = ["PER", "ORG", "LOC"];
@@ -373,18 +369,18 @@ fn cross_validate(
                 _ => train.push(d),
             }
         }
-        let made_over = augment::copies(&train, every);
+        let made_over = augment::copies(&train, cfg.every);
         for d in train.into_iter().chain(&made_over) {
             let seq = Sequence::new(&d.text);
             let tags = gold_tags(&seq, &learnable(d), &mut lost);
             examples.extend(trainer.examples(&seq, &tags));
         }
         let refs: Vec<&Example> = examples.iter().collect();
-        let mut runs = Orders::new(trainer, orders);
-        for epoch in 1..=epochs {
+        let mut runs = Orders::new(trainer, cfg.orders);
+        for epoch in 1..=cfg.epochs {
             runs.epoch(&refs, epoch);
         }
-        let (keys, weights, trans) = runs.averaged(min_count);
+        let (keys, weights, trans) = runs.averaged(cfg.min_count);
         let mut model = Model::from_parts(&keys, &weights, &trans);
         model.calibration = calibration;
         for d in test {
@@ -394,7 +390,8 @@ fn cross_validate(
     }
     let s = score(&gold, &preds, &labels);
     println!(
-        "cross-validation, {epochs} passes:\n{}",
+        "cross-validation, {} passes:\n{}",
+        cfg.epochs,
         report(&s, &labels)
     );
     Ok(())
@@ -404,12 +401,22 @@ fn cross_validate(
 /// `tests/fixtures/english/` (`en`).
 fn ours(which: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let kind = if which.starts_with("en=") {
-        "en="
-    } else {
-        which
-    };
-    let (texts, gold) = match kind {
+    if which == "en" || which.starts_with("en=") {
+        let dir = which
+            .strip_prefix("en=")
+            .map_or(root.join(marked::EN_TEXTS), PathBuf::from);
+        let docs = marked::load(&dir)?;
+        return Ok(docs
+            .into_iter()
+            .map(|(name, text, gold)| Doc {
+                name,
+                text,
+                gold,
+                ours: true,
+            })
+            .collect());
+    }
+    let (texts, gold) = match which {
         "seeds" => (
             root.join("seeds"),
             root.join("tests/fixtures/seeds.gold.json"),
@@ -418,21 +425,6 @@ fn ours(which: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
             root.join("tests/fixtures/dev/texts"),
             root.join("tests/fixtures/dev/dev.gold.json"),
         ),
-        "en" | "en=" => {
-            let dir = which
-                .strip_prefix("en=")
-                .map_or(root.join(marked::EN_TEXTS), PathBuf::from);
-            let docs = marked::load(&dir)?;
-            return Ok(docs
-                .into_iter()
-                .map(|(name, text, gold)| Doc {
-                    name,
-                    text,
-                    gold,
-                    ours: true,
-                })
-                .collect());
-        }
         _ => return Err(format!("unknown set {which}").into()),
     };
     let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(gold)?)?;
@@ -471,20 +463,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let min_count: u32 = arg(&args, "--min-count").map_or(Ok(2), |s| s.parse())?;
     let every: usize = arg(&args, "--augment").map_or(Ok(AUGMENT), |s| s.parse())?;
     let orders: usize = arg(&args, "--orders").map_or(Ok(ORDERS), |s| s.parse())?;
+    let cfg = Fit {
+        epochs,
+        min_count,
+        every,
+        orders,
+    };
     let t0 = Instant::now();
     let docs = load(&winer, "train")?;
     if args.iter().any(|a| a == "--cv") {
         // the calibration of a model trained on the same data, fitted on the held-out articles
         let cal = arg(&args, "--calibration").unwrap_or_else(|| "0.0974,-0.5649".into());
         let (a, b) = cal.split_once(',').ok_or("--calibration A,B")?;
-        return cross_validate(
-            &docs,
-            epochs,
-            min_count,
-            every,
-            orders,
-            (a.parse()?, b.parse()?),
-        );
+        return cross_validate(&docs, &cfg, (a.parse()?, b.parse()?));
     }
     let held: Vec<&Doc> = docs.iter().step_by(HELD_OUT).collect();
     let train: Vec<&Doc> = docs
@@ -511,12 +502,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         extra.extend(ours(name)?.into_iter().map(|d| (d, times)));
     }
-    let cfg = Fit {
-        epochs,
-        min_count,
-        every,
-        orders,
-    };
     if args.iter().any(|a| a == "--english-folds") {
         return english_folds(&train, &held, &extra, &cfg);
     }

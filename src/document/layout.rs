@@ -189,15 +189,15 @@ fn group_paragraphs(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
         return lines.iter().filter(|l| !l.is_empty()).cloned().collect();
     }
     let line = |r: &Range<usize>| text.get(r.clone()).unwrap_or_default();
-    let mut out = Vec::with_capacity(runs.len());
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(runs.len());
     for (k, run) in runs.iter().enumerate() {
         let width = run
             .iter()
             .map(|r| line(r).chars().count())
             .max()
             .unwrap_or(0);
-        let mut prev: Option<&Range<usize>> = None;
         for (i, l) in run.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|j| run.get(j));
             // the headline stands alone above a byline or standfirst (« Propos recueillis par … »)
             let after_headline =
                 k == 0 && i == 1 && line(l).chars().next().is_some_and(char::is_uppercase);
@@ -205,12 +205,10 @@ fn group_paragraphs(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
                 (Some(p), Some(b))
                     if !after_headline && turns::soft_break(line(p), line(l), width) =>
                 {
-                    let b: &mut Range<usize> = b;
                     b.end = l.end;
                 }
                 _ => out.push(l.clone()),
             }
-            prev = Some(l);
         }
     }
     out

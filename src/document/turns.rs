@@ -25,13 +25,21 @@ pub fn starts_turn(line: &str) -> bool {
 /// A speaker before their words: up to five words, the name's in capitals (a title before it may not be), then
 /// « : » or « . – ».
 fn speaker(l: &str) -> bool {
-    let cut = match (l.find(':'), l.find(". –").or_else(|| l.find(". —"))) {
+    // a speaker's name is at most 60 characters: only the line's head is searched (a line may be megabytes)
+    let head = l
+        .char_indices()
+        .nth(64)
+        .map_or(l, |(i, _)| l.get(..i).unwrap_or(l));
+    let cut = match (
+        head.find(':'),
+        head.find(". –").or_else(|| head.find(". —")),
+    ) {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) => a,
         (None, Some(b)) => b,
         (None, None) => return false,
     };
-    let Some(who) = l.get(..cut) else {
+    let Some(who) = head.get(..cut) else {
         return false;
     };
     let words: Vec<&str> = who.split_whitespace().collect();
