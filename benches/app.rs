@@ -3,6 +3,7 @@
 //! entity cache, extraction on all cores. `cargo bench --bench app`; set `LISEUSE_BENCH_N` and
 //! `LISEUSE_BENCH_LONG_MB` for other sizes (defaults 10,000 and 50).
 
+#[path = "../crates/liseuse-entity/benches/corpus.rs"]
 mod corpus;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
@@ -79,7 +80,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             texts
                 .par_iter()
-                .map(|t| liseuse::entity::analyse(t).mentions.len())
+                .map(|t| liseuse_entity::analyse(t).mentions.len())
                 .sum::<usize>()
         })
     });
@@ -87,19 +88,19 @@ fn benches(c: &mut Criterion) {
 
     let analysed: Vec<_> = texts
         .par_iter()
-        .map(|t| liseuse::entity::analyse(t))
+        .map(|t| liseuse_entity::analyse(t))
         .collect();
     let cache_dir = dir.path().join("cache");
     let hashes: Vec<String> = texts
         .iter()
         .map(|t| liseuse::bookmark::content_hash(t))
         .collect();
-    let shared: Vec<(&str, Arc<liseuse::entity::DocEntities>)> = hashes
+    let shared: Vec<(&str, Arc<liseuse_entity::DocEntities>)> = hashes
         .iter()
         .zip(&analysed)
         .map(|(h, a)| (h.as_str(), Arc::new(a.clone())))
         .collect();
-    let index = liseuse::entity::EntityIndex::build(&analysed);
+    let index = liseuse_entity::EntityIndex::build(&analysed);
     liseuse::cache::save(&cache_dir, &shared, Some((&hashes, &index))).expect("save cache");
     // Who appears with the most mentioned entity of the library (issue 18: within 50 ms),
     // and its timeline.
@@ -173,7 +174,7 @@ fn benches(c: &mut Criterion) {
                         .unwrap_or_default()
                 })
                 .collect();
-            liseuse::entity::EntityIndex::build(&docs).entities().len()
+            liseuse_entity::EntityIndex::build(&docs).entities().len()
         })
     });
     g.finish();
@@ -241,14 +242,14 @@ fn benches(c: &mut Criterion) {
             |r| (*r.doc).clone(),
         ));
         let text = app.reader().map(|r| r.doc.text.clone()).unwrap_or_default();
-        let update = IndexUpdate::of_docs(&[liseuse::entity::analyse(&text)]);
+        let update = IndexUpdate::of_docs(&[liseuse_entity::analyse(&text)]);
         up(&mut app, Event::Indexed(Box::new(update)));
         app.entities.selected = app
             .entities
             .index
             .entities()
             .iter()
-            .filter(|e| e.label == liseuse::entity::Label::Per)
+            .filter(|e| e.label == liseuse_entity::Label::Per)
             .max_by_key(|e| e.mentions)
             .map(|e| e.id);
         g.bench_function(format!("{name}_n_mention"), |b| {

@@ -3,7 +3,7 @@
 //! makes `DIR/lib/` with N articles (default 10,000, about 6 KB each, in nested folders of 100)
 //! and `DIR/long.txt`, one article of LONG_MB megabytes (default 50).
 
-#[path = "../benches/corpus.rs"]
+#[path = "../crates/liseuse-entity/benches/corpus.rs"]
 mod corpus;
 
 use std::path::Path;

@@ -46,7 +46,7 @@ fn main() {
         eprintln!("usage: memory_stages DIR");
         return;
     };
-    let _ = liseuse::entity::analyse("Paris");
+    let _ = liseuse_entity::analyse("Paris");
     let base = stage("gazetteers", 0);
     let found = match liseuse::library::discover(&[dir.into()]) {
         Ok(f) => f,
@@ -62,7 +62,7 @@ fn main() {
     let at = stage(&format!("{} documents ({})", docs.len(), mb(text)), at);
     let per_doc: Vec<_> = docs
         .iter()
-        .map(|d| liseuse::entity::analyse(&d.text))
+        .map(|d| liseuse_entity::analyse(&d.text))
         .collect();
     let entities: usize = per_doc.iter().map(|d| d.entities.len()).sum();
     let mentions: usize = per_doc.iter().map(|d| d.mentions.len()).sum();
@@ -72,7 +72,7 @@ fn main() {
     );
     let peak_before = LIVE.load(Relaxed);
     PEAK.store(peak_before, Relaxed);
-    let index = liseuse::entity::EntityIndex::build(&per_doc);
+    let index = liseuse_entity::EntityIndex::build(&per_doc);
     let _ = stage(
         &format!("corpus index ({} entities)", index.entities().len()),
         at,

@@ -12,7 +12,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::entity::{DocEntities, EntityIndex};
+use liseuse_entity::{DocEntities, EntityIndex};
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::HashMap;
 use std::io::{Seek, SeekFrom, Write};
@@ -236,10 +236,10 @@ mod tests {
     type Docs = Vec<(&'static str, Arc<DocEntities>)>;
 
     fn sample() -> (Docs, Vec<String>, EntityIndex) {
-        let a = Arc::new(crate::entity::analyse(
+        let a = Arc::new(liseuse_entity::analyse(
             "Le président Emmanuel Macron à Paris.",
         ));
-        let b = Arc::new(crate::entity::analyse(
+        let b = Arc::new(liseuse_entity::analyse(
             "Macron a parlé à Lyon le 3 mai 2024.",
         ));
         let index = EntityIndex::build(&[a.clone(), b.clone()]);

@@ -6,7 +6,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::entity::{EntityId, EntityIndex, Label, Mention};
+use liseuse_entity::{EntityId, EntityIndex, Label, Mention};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -140,7 +140,7 @@ pub fn shared(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::{self, EntityIndex};
+    use liseuse_entity::{self as entity, EntityIndex};
 
     const A: &str = "Titre\n\nEmmanuel Macron a reçu Olaf Scholz à Paris.\n\nOlaf Scholz est reparti.\n\nMacron et Scholz se reverront à Berlin.\n";
     const B: &str = "Autre\n\nEmmanuel Macron était à Rome avec Giorgia Meloni.\n";

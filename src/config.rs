@@ -112,7 +112,7 @@ impl Default for Config {
             reader_width: 0,
             theme: ThemeName::Dark,
             labels: LABELS.iter().map(|s| s.to_string()).collect(),
-            min_confidence: crate::entity::DEFAULT_MIN_CONFIDENCE,
+            min_confidence: liseuse_entity::DEFAULT_MIN_CONFIDENCE,
             colors: BTreeMap::new(),
             keys: BTreeMap::new(),
         }

@@ -5,8 +5,8 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::entity::{Entity, EntityId, EntityIndex, Label, Mention};
 use crate::search::fold_str;
+use liseuse_entity::{Entity, EntityId, EntityIndex, Label, Mention};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -245,7 +245,7 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity;
+    use liseuse_entity as entity;
 
     const TEXTS: [&str; 2] = [
         "Un\n\nEmmanuel Macron a reçu Olaf Scholz à Matignon. Le président Macron a parlé.\n",

@@ -44,33 +44,6 @@ impl std::fmt::Display for DocError {
     }
 }
 
-/// The largest character boundary `<= i` (with `i` clamped to `s.len()`).
-pub fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest character boundary `>= i` (with `i` clamped to `s.len()`).
-pub fn ceil_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// Where the last whole paragraph of `bytes` ends (after its blank line), else the last whole
-/// line; `None` when there is no line break at all. Where to cut a text that must not end in
-/// the middle of a paragraph.
-pub fn last_paragraph_end(bytes: &[u8]) -> Option<usize> {
-    memchr::memmem::rfind(bytes, b"\n\n")
-        .map(|i| i + 2)
-        .or_else(|| memchr::memrchr(b'\n', bytes).map(|i| i + 1))
-}
-
 /// What a paragraph (a block) is, which decides how it is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParaKind {

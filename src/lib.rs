@@ -21,7 +21,6 @@ pub mod corrections;
 pub mod crash;
 pub mod discover;
 pub mod document;
-pub mod entity;
 pub mod event;
 pub mod keymap;
 pub mod library;

@@ -8,9 +8,9 @@
 
 use crate::bookmark::content_hash;
 use crate::cache;
-use crate::entity::{self, DocEntities, EntityIndex};
 use crate::event::{Event, IndexUpdate};
 use crate::library::{self, Entry};
+use liseuse_entity::{self as entity, DocEntities, EntityIndex};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};

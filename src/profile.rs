@@ -6,10 +6,10 @@
 
 use crate::calendar::When;
 use crate::company;
-use crate::entity::{EntityId, EntityIndex};
 use crate::plural::counted;
 use crate::search::fold_str;
 use crate::timeline::{self, Source};
+use liseuse_entity::{EntityId, EntityIndex};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -61,7 +61,7 @@ pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let names = |e: &crate::entity::Entity| {
+    let names = |e: &liseuse_entity::Entity| {
         std::iter::once(e.name.clone())
             .chain(e.variants.iter().cloned())
             .map(|n| fold_str(&n))
@@ -193,7 +193,7 @@ pub fn to_text(p: &Profile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity;
+    use liseuse_entity as entity;
 
     #[test]
     fn a_profile_finds_variants_and_lists_company_time_and_articles() {

@@ -5,8 +5,8 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::calendar::{self, When};
-use crate::entity::{EntityId, EntityIndex, Label};
 use chrono::{Datelike, NaiveDate};
+use liseuse_entity::{EntityId, EntityIndex, Label};
 
 /// How far into an article a date still dates it (a dateline, a first sentence).
 const NEAR_START: usize = 600;
@@ -213,7 +213,7 @@ fn label(period: Period, first: NaiveDate, k: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity;
+    use liseuse_entity as entity;
 
     #[test]
     fn articles_dated_by_line_text_or_file_and_binned() {

@@ -1,10 +1,10 @@
 //! Rendering of entities: the sidebar, highlighted mentions, the status line while following one.
 
 use liseuse::app::{App, Event, IndexUpdate};
-use liseuse::entity;
 use liseuse::keymap::{Key, KeyCode, Keymap};
 use liseuse::library::{self, Library};
 use liseuse::ui::{self, Theme};
+use liseuse_entity as entity;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -7,7 +7,7 @@ Sources (see assets/README.md for licences):
     dist.all.last (works of the US Government, public domain);
   * WiNER-fr's train split (annotations CC BY 4.0, texts CC BY 2.5): the first word of a person's name written
     in full, when it opens such names in at least two articles. Only the articles the tagger trains on are read
-    (every tenth article in name order is held out, as in examples/train.rs); the test split is never read.
+    (every tenth article in name order is held out, as in crates/liseuse-entity/examples/train.rs); the test split is never read.
 
 Usage:
   pip download --no-deps -d /tmp/pkgs faker==40.54.0 names==0.3.0

@@ -2,7 +2,7 @@
 //! text; grouping and the corpus index never panic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use liseuse::entity;
+use liseuse_entity as entity;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

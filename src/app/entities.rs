@@ -4,9 +4,9 @@
 use super::input::{Input, Purpose};
 use super::{App, Effect, Follow, IndexUpdate};
 use crate::action::Action;
-use crate::entity::{EntityId, EntityIndex, Label};
 use crate::plural::counted;
 use crate::search::fold_str;
+use liseuse_entity::{EntityId, EntityIndex, Label};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -61,7 +61,7 @@ impl EntityState {
     pub fn new() -> EntityState {
         EntityState {
             labels: Label::ALL.to_vec(),
-            min_confidence: crate::entity::DEFAULT_MIN_CONFIDENCE,
+            min_confidence: liseuse_entity::DEFAULT_MIN_CONFIDENCE,
             ..EntityState::default()
         }
     }

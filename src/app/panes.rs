@@ -7,7 +7,7 @@ use super::overlay::outline::Outline;
 use super::overlay::{HelpView, Overlay};
 use super::{App, Effect, Focus, Follow, Prefix};
 use crate::action::Action;
-use crate::entity::Label;
+use liseuse_entity::Label;
 
 impl App {
     /// Carries out `action` in the panes; `count` is what was typed before it (`5j`).

@@ -6,7 +6,7 @@
 use super::entities::EntityState;
 use crate::bookmark::content_hash;
 use crate::document::Document;
-use crate::entity::Mention;
+use liseuse_entity::Mention;
 
 impl EntityState {
     /// The mentions of article `doc` that can be trusted: none for an article that changed
@@ -64,9 +64,9 @@ mod tests {
     use crate::app::test_util::up;
     use crate::app::{App, Event, IndexUpdate};
     use crate::bookmark::content_hash;
-    use crate::entity::{self, EntityIndex};
     use crate::keymap::Keymap;
     use crate::library::{self, Library};
+    use liseuse_entity::{self as entity, EntityIndex};
     use std::sync::Arc;
 
     /// The seeds' saved index, then the seeds read: one of them changed since it was saved.

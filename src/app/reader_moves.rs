@@ -47,8 +47,10 @@ impl Reader {
             self.to_bottom();
             return;
         }
-        let offset =
-            crate::document::floor_boundary(&self.doc.text, len.saturating_mul(percent) / 100);
+        let offset = liseuse_entity::text::bounds::floor_boundary(
+            &self.doc.text,
+            len.saturating_mul(percent) / 100,
+        );
         self.cursor = self.pos_of_offset(0, offset);
         self.top = self.cursor.min(self.max_top());
         self.keep_cursor_visible();

@@ -4,8 +4,8 @@
 
 use super::input::{Input, Purpose};
 use super::{App, Follow};
-use crate::document::floor_boundary;
 use crate::search::{Folded, find_all};
+use liseuse_entity::text::bounds::floor_boundary;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]

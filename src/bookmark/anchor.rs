@@ -1,7 +1,7 @@
 //! Where a bookmark points: a byte range of an article's decoded text, kept together with the
 //! quoted passage and its surroundings so that it can be found again after the article changes.
 
-use crate::document::{ceil_boundary, floor_boundary};
+use liseuse_entity::text::bounds::{ceil_boundary, floor_boundary};
 use serde::{Deserialize, Serialize};
 
 /// How many characters of context an anchor keeps on each side of the passage.

@@ -60,10 +60,10 @@ pub fn modified(path: &std::path::Path) -> Option<i64> {
 /// The index of `texts` (each article's rendered text, in order) with the user's corrections
 /// of `data_dir` applied, as the reader shows it.
 pub fn corrected_index(
-    index: crate::entity::EntityIndex,
+    index: liseuse_entity::EntityIndex,
     texts: &[&str],
     data_dir: Option<&std::path::Path>,
-) -> crate::entity::EntityIndex {
+) -> liseuse_entity::EntityIndex {
     let Ok(dir) = crate::store::data_dir(data_dir) else {
         return index;
     };

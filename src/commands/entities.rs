@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::output::{Out, Outcome};
 use crate::cli::EntityFormat;
-use crate::entity::{self, export::ExportDoc};
+use liseuse_entity::{self as entity, export::ExportDoc};
 
 pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path::Path>) -> Outcome {
     let docs = super::corpus::load(paths)?;

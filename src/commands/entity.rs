@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use super::output::{Failure, Out, Outcome};
 use crate::cli::ProfileFormat;
-use crate::entity;
 use crate::profile::{self, ProfileDoc};
 use crate::timeline::{self, DateClues};
+use liseuse_entity as entity;
 
 pub fn run(
     name: &str,

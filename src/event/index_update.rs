@@ -1,7 +1,7 @@
 //! A corpus index merged in the background, with what the file list shows of it, prepared off
 //! the event loop so that taking it in costs a swap.
 
-use crate::entity::{DocEntities, EntityId, EntityIndex, Label};
+use liseuse_entity::{DocEntities, EntityId, EntityIndex, Label};
 use std::collections::HashMap;
 use std::sync::Arc;
 

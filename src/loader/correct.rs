@@ -5,8 +5,8 @@
 use super::Shared;
 use crate::corrections::{self, Correction};
 use crate::document::Document;
-use crate::entity::EntityIndex;
 use crate::event::{Event, IndexUpdate};
+use liseuse_entity::EntityIndex;
 use std::sync::Arc;
 
 /// The corrections and the texts their splits are read in.

@@ -14,7 +14,7 @@ use super::error::StoreError;
 use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
 pub use crate::corrections::Correction;
 #[cfg(test)]
-use crate::entity::Label;
+use liseuse_entity::Label;
 
 pub const CORRECTIONS_FILE: &str = "corrections.json";
 pub const CORRECTIONS_LOCK: &str = "corrections.lock";

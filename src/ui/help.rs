@@ -6,7 +6,7 @@ use super::Theme;
 use crate::app::App;
 use crate::app::overlay::HelpView;
 use crate::app::overlay::help::{EXTRA_LINES, rows, window};
-use crate::entity::Label;
+use liseuse_entity::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

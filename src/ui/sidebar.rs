@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    let hidden: Vec<String> = crate::entity::Label::ALL
+    let hidden: Vec<String> = liseuse_entity::Label::ALL
         .iter()
         .filter(|l| !e.shows(**l))
         .map(|l| EntityState::heading(*l).to_lowercase())

@@ -208,8 +208,8 @@ impl Theme {
     }
 
     /// How mentions of a label are drawn.
-    pub fn label(&self, label: crate::entity::Label) -> Style {
-        use crate::entity::Label;
+    pub fn label(&self, label: liseuse_entity::Label) -> Style {
+        use liseuse_entity::Label;
         match label {
             Label::Per => self.per,
             Label::Org => self.org,

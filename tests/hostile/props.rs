@@ -5,7 +5,8 @@
 
 use liseuse::bookmark::{Anchor, Located, locate};
 use liseuse::document::Document;
-use liseuse::{config, entity, sanitize, store};
+use liseuse::{config, sanitize, store};
+use liseuse_entity as entity;
 use proptest::prelude::*;
 
 /// Text with what hostile files are made of: controls, escapes, bidi, joiners, accents,

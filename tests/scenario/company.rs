@@ -114,9 +114,9 @@ fn each_type_can_be_hidden_and_shown_again() {
             .entities
             .doc_mentions(0)
             .iter()
-            .any(|m| m.label() == liseuse::entity::Label::Loc)
+            .any(|m| m.label() == liseuse_entity::Label::Loc)
     );
-    assert!(!s.app().entities.shows(liseuse::entity::Label::Loc));
+    assert!(!s.app().entities.shows(liseuse_entity::Label::Loc));
     s.keys("L");
     assert!(places(&s.screen()));
     s.keys("PO");
@@ -235,7 +235,7 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Houthis" && e.label == liseuse::entity::Label::Loc)
+            .any(|e| e.name == "Houthis" && e.label == liseuse_entity::Label::Loc)
     });
 
     // After a restart: both still hold, and in `liseuse entities`.

@@ -7,8 +7,8 @@ use super::super::{App, Effect, Follow};
 use super::Overlay;
 use crate::action::Action;
 use crate::company::{self, Companion, Passage};
-use crate::entity::{EntityId, Label};
 use crate::library::Library;
+use liseuse_entity::{EntityId, Label};
 use std::ops::Range;
 
 #[derive(Debug, Clone)]

@@ -7,9 +7,9 @@
 use super::super::{App, Effect, Focus};
 use super::Overlay;
 use crate::corrections::Correction;
-use crate::entity::{EntityId, Label};
 use crate::keymap::{Key, KeyCode};
 use crate::search::fold_str;
+use liseuse_entity::{EntityId, Label};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -83,7 +83,7 @@ impl App {
     /// The entities whose name holds `filter` (case and accents aside), most mentioned first.
     fn merge_rows(&self, of: Option<EntityId>, filter: &str) -> Vec<EntityId> {
         let needle = fold_str(filter);
-        let mut rows: Vec<&crate::entity::Entity> = self
+        let mut rows: Vec<&liseuse_entity::Entity> = self
             .entities
             .index
             .entities()

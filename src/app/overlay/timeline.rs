@@ -7,8 +7,8 @@ use super::super::{App, Effect};
 use super::Overlay;
 use crate::action::Action;
 use crate::calendar::When;
-use crate::entity::EntityId;
 use crate::timeline::{self, DateClues, Source, Timeline};
+use liseuse_entity::EntityId;
 
 #[derive(Debug, Clone)]
 pub struct TimelineView {

@@ -1,0 +1,205 @@
+//! Documents' entities → corpus entities: merged by shared keys (union-find), people also by surname and
+//! compatible first names (bucketed by the surname's consonant skeleton), a surname alone joined to the one
+//! person of the corpus who bears it. Keys with `?:` (a surname alone, a weekday in an undated article) stay
+//! within their document. Near-linear in the number of entities.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::index::{Entity, EntityId, EntityIndex, Mention};
+use crate::group::fullest;
+use crate::group::names::{given_ok, last_word, same_surname, skeleton};
+use crate::text::fold::fold;
+use crate::union_find::UnionFind;
+use crate::{DocEntities, Label};
+
+/// A readable slug: « per-ali-khamenei ».
+pub fn slug(label: Label, name: &str) -> String {
+    let mut out = label.as_str().to_ascii_lowercase();
+    out.push('-');
+    let mut dash = true;
+    for c in fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            dash = false;
+        } else if !dash {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Generic over how the documents are held (`DocEntities` or `Arc<DocEntities>`), so a caller
+/// can build from a snapshot without copying every document.
+pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
+    let mut offsets = Vec::with_capacity(docs.len());
+    let mut total = 0usize;
+    for d in docs.iter().map(Borrow::borrow) {
+        offsets.push(total);
+        total += d.entities.len();
+    }
+    let node = |d: usize, l: usize| offsets.get(d).copied().unwrap_or(0) + l;
+    let mut uf = UnionFind::new(total);
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    // People by surname bucket: (node, surname, given name) when named in full, (node, surname) when not.
+    let mut buckets: HashMap<String, Vec<(usize, &str, &str)>> = HashMap::new();
+    let mut lone: Vec<(usize, &str, Option<&str>)> = Vec::new();
+    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
+        for (l, e) in doc.entities.iter().enumerate() {
+            let n = node(d, l);
+            for k in e.keys() {
+                if k.contains("?:") {
+                    continue;
+                }
+                let first = *by_key.entry(k).or_insert(n);
+                uf.union(first, n);
+            }
+            if e.label == Label::Per
+                && let Some(s) = e.surname()
+            {
+                match e.given() {
+                    Some(g) => buckets
+                        .entry(skeleton(last_word(s)))
+                        .or_default()
+                        .push((n, s, g)),
+                    None => lone.push((n, s, e.keys().find(|k| k.starts_with("per?:")))),
+                }
+            }
+        }
+    }
+    // people named in full: same surname (spelling aside) and compatible first names. A common surname fills
+    // its bucket with many mentions of the same few people: those named exactly alike are joined at once, and
+    // only the distinct names are compared.
+    let mut distinct_of: HashMap<&str, Vec<(usize, &str, &str)>> = HashMap::new();
+    for (bucket, list) in &buckets {
+        let mut distinct: Vec<(usize, &str, &str)> = Vec::new();
+        let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+        for &(n, sur, given) in list {
+            match first_of.entry((sur, given)) {
+                Entry::Occupied(e) => {
+                    uf.union(*e.get(), n);
+                }
+                Entry::Vacant(e) => {
+                    e.insert(n);
+                    distinct.push((n, sur, given));
+                }
+            }
+        }
+        for (x, &(a, sa, ga)) in distinct.iter().enumerate() {
+            for &(b, sb, gb) in distinct.iter().skip(x + 1) {
+                if same_surname(sa, sb) && given_ok(ga, gb) {
+                    uf.union(a, b);
+                }
+            }
+        }
+        distinct_of.insert(bucket.as_str(), distinct);
+    }
+    // a surname alone: the one person of the corpus who bears it, else one entity per surname
+    for &(n, s, local_key) in &lone {
+        let with_space = format!(" {s}");
+        let mut roots: Vec<usize> = distinct_of
+            .get(skeleton(last_word(s)).as_str())
+            .map(|v| {
+                v.iter()
+                    .filter(|&&(_, x, _)| same_surname(x, s) || x.ends_with(&with_space))
+                    .map(|&(m, _, _)| m)
+                    .collect()
+            })
+            .unwrap_or_default();
+        roots.iter_mut().for_each(|r| *r = uf.find(*r));
+        roots.sort_unstable();
+        roots.dedup();
+        if let [one] = roots.as_slice() {
+            uf.union(*one, n);
+        } else if let Some(k) = local_key {
+            let f = *by_key.entry(k).or_insert(n);
+            uf.union(f, n);
+        }
+    }
+    assemble(docs, &mut uf, &offsets)
+}
+
+/// Ids in corpus order of first mention; each document's mentions; each entity's occurrences.
+fn assemble<D: Borrow<DocEntities>>(
+    docs: &[D],
+    uf: &mut UnionFind,
+    offsets: &[usize],
+) -> EntityIndex {
+    let mut id_of_root: HashMap<usize, u32> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut doc_seen: Vec<usize> = Vec::new();
+    let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
+    let mut occ: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
+        let base = offsets.get(d).copied().unwrap_or(0);
+        let mut ms: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
+        let mut sorted = doc.mentions.clone();
+        sorted.sort_by_key(|m| (m.start, m.end));
+        for m in &sorted {
+            let Some(le) = doc.entities.get(m.local() as usize) else {
+                continue;
+            };
+            let root = uf.find(base + m.local() as usize);
+            let id = *id_of_root.entry(root).or_insert_with(|| {
+                entities.push(Entity {
+                    id: EntityId(entities.len() as u32),
+                    key: String::new(),
+                    label: le.label,
+                    name: String::new(),
+                    variants: Vec::new(),
+                    mentions: 0,
+                    documents: 0,
+                    confidence: 0,
+                });
+                doc_seen.push(usize::MAX);
+                occ.push(Vec::new());
+                (entities.len() - 1) as u32
+            });
+            let Some(ent) = entities.get_mut(id as usize) else {
+                continue;
+            };
+            ent.mentions += 1;
+            ent.confidence = ent.confidence.max(m.confidence());
+            if let Some(seen) = doc_seen.get_mut(id as usize)
+                && *seen != d
+            {
+                *seen = d;
+                ent.documents += 1;
+                for v in le.variants() {
+                    if !ent.variants.iter().any(|x| x == v) {
+                        ent.variants.push(v.to_string());
+                    }
+                }
+            }
+            if let Some(o) = occ.get_mut(id as usize) {
+                o.push((d as u32, ms.len() as u32));
+            }
+            ms.push(Mention::new(
+                m.start,
+                m.end,
+                m.label(),
+                m.confidence(),
+                EntityId(id),
+            ));
+        }
+        out_docs.push(ms);
+    }
+    let mut taken: HashMap<String, u32> = HashMap::new();
+    for e in &mut entities {
+        e.name = fullest(&e.variants);
+        let base = slug(e.label, &e.name);
+        let n = taken.entry(base.clone()).or_insert(0);
+        *n += 1;
+        e.key = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+    // Grown by doubling: up to half of each list is spare room, kept as long as the index.
+    occ.iter_mut().for_each(Vec::shrink_to_fit);
+    EntityIndex::from_parts(entities, out_docs, occ)
+}

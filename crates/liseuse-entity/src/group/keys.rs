@@ -1,0 +1,124 @@
+//! Merge keys of places and dates: a place by its gazetteer id, else by its folded name after a site's head
+//! word (« château de Montretout » is `montretout`); a date by its calendar value (« 5 juillet 2012 » and
+//! « July 5, 2012 » are `2012-07-05`), a weekday alone by the day it names in the article.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use crate::date::{self, DateValue};
+use crate::text::fold::fold;
+use crate::text::lexicon::{LEX, SITE_HEAD};
+use crate::text::token::tokenize;
+use crate::{Label, Span};
+
+/// Where the article's own date is looked for: its dateline, near the top.
+const DATELINE_BYTES: usize = 600;
+
+/// Merge key of a place: its gazetteer id, else the name after its site word (« château de Montretout »).
+fn loc_key(s: &str) -> String {
+    if let Some(id) = LEX.place_id(s) {
+        return id.to_string();
+    }
+    let f = s.to_lowercase().replace('’', "'");
+    for sep in [" de la ", " de l'", " du ", " des ", " de ", " d'"] {
+        if let Some((head, core)) = f.split_once(sep) {
+            let site = LEX.lower_flags(head) & SITE_HEAD != 0;
+            if site && !head.contains(' ') {
+                let core = fold(core);
+                return LEX
+                    .place_id(&core)
+                    .map_or_else(|| core.clone(), str::to_string);
+            }
+        }
+    }
+    fold(&f)
+}
+
+/// The calendar value of a date mention's text.
+pub fn date_value(s: &str) -> Option<DateValue> {
+    let toks = tokenize(s);
+    date::find(s, &toks).first().map(|d| d.value)
+}
+
+/// The article's date: the first full date of its first lines.
+pub fn article_date(text: &str, spans: &[Span]) -> Option<(u16, u8, u8)> {
+    spans
+        .iter()
+        .take_while(|s| s.start < DATELINE_BYTES)
+        .filter(|s| s.label == Label::Date)
+        .find_map(|s| {
+            let v = date_value(text.get(s.start..s.end)?)?;
+            Some((v.year?, v.month?, v.day?))
+        })
+}
+
+/// The merge key of a place or a date mention; empty for a weekday alone in an article with no date.
+pub fn key(label: Label, s: &str, article: Option<(u16, u8, u8)>) -> String {
+    match label {
+        Label::Loc => format!("loc:{}", loc_key(s)),
+        _ => match date_value(s) {
+            Some(DateValue {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                ..
+            }) => format!("date:{y:04}-{m:02}-{d:02}"),
+            Some(DateValue {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+                ..
+            }) => format!("date:{y:04}-{m:02}"),
+            Some(DateValue {
+                year: None,
+                month: None,
+                day: None,
+                weekday: Some(w),
+            }) => match article {
+                Some(a) => {
+                    let (y, m, d) = date::resolve_weekday(a, w);
+                    format!("date:{y:04}-{m:02}-{d:02}")
+                }
+                None => String::new(),
+            },
+            // a day and a month: the article's year when it has one
+            Some(DateValue {
+                year: None,
+                month: Some(m),
+                day: Some(d),
+                ..
+            }) => match article {
+                Some((y, _, _)) => format!("date:{y:04}-{m:02}-{d:02}"),
+                None => format!("date:--{m:02}-{d:02}"),
+            },
+            _ => format!("date:{}", fold(s)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_by_value() {
+        let a = Some((2012, 7, 5));
+        assert_eq!(key(Label::Date, "5 juillet 2012", None), "date:2012-07-05");
+        assert_eq!(key(Label::Date, "July 5, 2012", None), "date:2012-07-05");
+        assert_eq!(key(Label::Date, "mardi", a), "date:2012-07-03");
+        assert_eq!(key(Label::Date, "mardi", None), "");
+        assert_eq!(key(Label::Date, "3 juillet", a), "date:2012-07-03");
+        assert_eq!(key(Label::Date, "mars 2013", a), "date:2013-03");
+    }
+
+    #[test]
+    fn places_by_id() {
+        assert_eq!(
+            key(Label::Loc, "États-Unis", None),
+            key(Label::Loc, "United States", None)
+        );
+        assert_eq!(
+            key(Label::Loc, "château de Montretout", None),
+            "loc:montretout"
+        );
+    }
+}

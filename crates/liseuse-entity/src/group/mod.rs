@@ -1,0 +1,340 @@
+//! Spans → a document's entities. Each mention joins a group of its document: a person by surname, given
+//! name and spelling (`person.rs`), an organisation by its name, acronym or shorter form (`org.rs`), a place
+//! by its gazetteer id, a date by its calendar value (`keys.rs`). Every lookup goes through an index of the
+//! groups (a hash map from a key, a surname, a skeleton, initials or a word to the groups that have it), so
+//! the cost follows the mentions, not their pairs.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+mod keys;
+pub mod names;
+mod org;
+mod person;
+
+use crate::text::fold::FxMap;
+use crate::union_find::UnionFind;
+use crate::{DocEntities, DocMention, Label, LocalEntity, Span};
+
+/// Groups and the indexes that find them.
+#[derive(Default)]
+pub(crate) struct Groups<'t> {
+    pub groups: Vec<Group>,
+    /// Groups moved into another one.
+    uf: UnionFind,
+    /// Merge key → group: « org:cgt », « loc:FR », « date:2012-07-05 ».
+    pub by_key: FxMap<String, usize>,
+    /// Distinct surface forms of each group.
+    seen: FxMap<(usize, &'t str), ()>,
+    pub people: person::Index,
+    pub orgs: org::Index,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Group {
+    pub label: Label,
+    pub variants: Vec<String>,
+    pub keys: Vec<String>,
+    /// A person's folded surname and given name.
+    pub surname: Option<String>,
+    pub given: Option<String>,
+    /// A person named in full somewhere in the document.
+    pub full: bool,
+    /// Where its last mention starts.
+    pub last_pos: usize,
+}
+
+impl Group {
+    fn new(label: Label) -> Group {
+        Group {
+            label,
+            variants: Vec::new(),
+            keys: Vec::new(),
+            surname: None,
+            given: None,
+            full: false,
+            last_pos: 0,
+        }
+    }
+}
+
+impl<'t> Groups<'t> {
+    pub fn add(&mut self, g: Group) -> usize {
+        self.groups.push(g);
+        self.uf.push()
+    }
+
+    pub fn root(&mut self, g: usize) -> usize {
+        self.uf.find(g)
+    }
+
+    pub fn get(&self, g: usize) -> Option<&Group> {
+        self.groups.get(g)
+    }
+
+    pub fn get_mut(&mut self, g: usize) -> Option<&mut Group> {
+        self.groups.get_mut(g)
+    }
+
+    /// The live group that holds `key`.
+    pub fn keyed(&mut self, key: &str) -> Option<usize> {
+        let g = *self.by_key.get(key)?;
+        Some(self.root(g))
+    }
+
+    /// Gives `key` to group `g`.
+    pub fn add_key(&mut self, g: usize, key: String) {
+        if let Some(grp) = self.groups.get_mut(g)
+            && !grp.keys.contains(&key)
+        {
+            grp.keys.push(key.clone());
+        }
+        self.by_key.entry(key).or_insert(g);
+    }
+
+    /// The group of `key`, made when there is none.
+    pub fn keyed_or_new(&mut self, label: Label, key: String) -> usize {
+        if let Some(g) = self.keyed(&key) {
+            return g;
+        }
+        let g = self.add(Group::new(label));
+        self.add_key(g, key);
+        g
+    }
+
+    /// Joins groups `a` and `b`; the earlier one keeps the keys and forms of both. Returns it.
+    pub fn merge(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return a;
+        }
+        let root = self.uf.union(a, b);
+        let other = if root == a { b } else { a };
+        let (keys, variants) = match self.groups.get_mut(other) {
+            Some(o) => (std::mem::take(&mut o.keys), std::mem::take(&mut o.variants)),
+            None => return root,
+        };
+        if let Some(r) = self.groups.get_mut(root) {
+            for k in keys {
+                if !r.keys.contains(&k) {
+                    r.keys.push(k);
+                }
+            }
+            for v in variants {
+                if !r.variants.contains(&v) {
+                    r.variants.push(v);
+                }
+            }
+        }
+        root
+    }
+
+    /// Records a mention of group `g` written `surface` at `pos`.
+    fn mention(&mut self, g: usize, surface: &'t str, pos: usize) {
+        if self.seen.insert((g, surface), ()).is_none()
+            && let Some(grp) = self.groups.get_mut(g)
+            && !grp.variants.iter().any(|v| v == surface)
+        {
+            grp.variants.push(surface.to_string());
+        }
+        if let Some(grp) = self.groups.get_mut(g) {
+            grp.last_pos = pos;
+        }
+    }
+}
+
+/// Groups the spans of one document (sorted, disjoint) into its entities.
+pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
+    let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("");
+    let mut gs = Groups::default();
+    // each distinct surface is read once: a long article names the same few people thousands of times
+    let mut distinct: FxMap<&str, usize> = FxMap::default();
+    let mut parsed: Vec<Option<names::PersonName>> = Vec::new();
+    let of_mention: Vec<usize> = spans
+        .iter()
+        .map(|s| {
+            if s.label != Label::Per {
+                return usize::MAX;
+            }
+            *distinct.entry(surface(s)).or_insert_with(|| {
+                parsed.push(names::person(surface(s)));
+                parsed.len() - 1
+            })
+        })
+        .collect();
+    let name_of = |i: usize| {
+        of_mention
+            .get(i)
+            .and_then(|&k| parsed.get(k))
+            .and_then(Option::as_ref)
+    };
+    // people named in full first, so that a surname before the full name still finds it
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (!name_of(i).is_some_and(|p| p.full), i));
+    let article_date = keys::article_date(text, spans);
+    let mut assigned = vec![usize::MAX; spans.len()];
+    // the group of a surface whose group does not depend on where it stands
+    let mut settled: FxMap<(Label, &str), usize> = FxMap::default();
+    for &i in &order {
+        let Some(s) = spans.get(i) else { continue };
+        let text_s = surface(s);
+        let known = settled.get(&(s.label, text_s)).copied();
+        let g = match (s.label, known) {
+            (Label::Org, Some(g)) if !org::bracketed(text, spans, i) => gs.root(g),
+            (Label::Loc | Label::Date, Some(g)) => gs.root(g),
+            (Label::Per, Some(g)) => {
+                person::seen_again(&mut gs, g, s.start);
+                gs.root(g)
+            }
+            (Label::Per, None) => match name_of(i) {
+                Some(p) => {
+                    let (g, settles) = person::group(&mut gs, p, s.start);
+                    if settles {
+                        settled.insert((s.label, text_s), g);
+                    }
+                    g
+                }
+                None => gs.keyed_or_new(Label::Per, "per?:".into()),
+            },
+            (Label::Org, _) => {
+                let g = org::group(&mut gs, text, spans, &assigned, i);
+                settled.insert((s.label, text_s), g);
+                g
+            }
+            (Label::Loc | Label::Date, None) => {
+                let key = keys::key(s.label, text_s, article_date);
+                let g = if key.is_empty() {
+                    // a weekday alone in an article without a date: an entity of this document only
+                    gs.keyed_or_new(Label::Date, format!("date?:{}", text_s.to_lowercase()))
+                } else {
+                    gs.keyed_or_new(s.label, key)
+                };
+                settled.insert((s.label, text_s), g);
+                g
+            }
+        };
+        let g = gs.root(g);
+        gs.mention(g, text_s, s.start);
+        if let Some(a) = assigned.get_mut(i) {
+            *a = g;
+        }
+    }
+    finish(gs, spans, &assigned)
+}
+
+/// Local entity numbers in order of first mention, and the document's entities.
+fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
+    let roots: Vec<usize> = assigned.iter().map(|&g| gs.root(g)).collect();
+    let mut renum = vec![u32::MAX; gs.groups.len()];
+    let mut next = 0u32;
+    let mut mentions = Vec::with_capacity(spans.len());
+    for (s, &g) in spans.iter().zip(&roots) {
+        let Some(slot) = renum.get_mut(g) else {
+            continue;
+        };
+        if *slot == u32::MAX {
+            *slot = next;
+            next += 1;
+        }
+        mentions.push(DocMention::new(
+            // Articles are capped far below 4 GB; a span past that would be a bug upstream.
+            u32::try_from(s.start).unwrap_or(u32::MAX),
+            u32::try_from(s.end).unwrap_or(u32::MAX),
+            s.label,
+            s.confidence,
+            *slot,
+        ));
+    }
+    let mut entities: Vec<Option<LocalEntity>> = vec![None; next as usize];
+    for (g, grp) in gs.groups.into_iter().enumerate() {
+        let Some(&n) = renum.get(g) else { continue };
+        if n == u32::MAX {
+            continue;
+        }
+        let mut keys = grp.keys;
+        if grp.label == Label::Per
+            && grp.full
+            && let (Some(gv), Some(sn)) = (&grp.given, &grp.surname)
+        {
+            keys.insert(0, format!("per:{gv} {sn}"));
+        }
+        keys.dedup();
+        let given = if grp.full { grp.given.as_deref() } else { None };
+        if let Some(slot) = entities.get_mut(n as usize) {
+            *slot = Some(LocalEntity::new(
+                grp.label,
+                &grp.variants,
+                &keys,
+                grp.surname.as_deref(),
+                given,
+            ));
+        }
+    }
+    DocEntities {
+        mentions,
+        entities: entities.into_iter().flatten().collect(),
+    }
+}
+
+/// The fullest of some names: most words, then most letters, then first seen.
+pub fn fullest(variants: &[String]) -> String {
+    let mut best: Option<(usize, usize, &String)> = None;
+    for v in variants {
+        let m = (v.split_whitespace().count(), v.chars().count());
+        if best.is_none_or(|(w, c, _)| m > (w, c)) {
+            best = Some((m.0, m.1, v));
+        }
+    }
+    best.map(|(_, _, v)| v.clone()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, word: &str, label: Label) -> Span {
+        let start = text.find(word).unwrap();
+        Span {
+            start,
+            end: start + word.len(),
+            label,
+            confidence: 90,
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_person_named_in_full_even_before() {
+        let text = "Khamenei a parlé. Ali Khamenei, guide, et Hassan Rohani. Rohani répond.";
+        let mut spans = vec![
+            span(text, "Khamenei", Label::Per),
+            span(text, "Ali Khamenei", Label::Per),
+            span(text, "Hassan Rohani", Label::Per),
+        ];
+        let r = text.rfind("Rohani").unwrap();
+        spans.push(Span {
+            start: r,
+            end: r + 6,
+            label: Label::Per,
+            confidence: 80,
+        });
+        let d = group_spans(text, &spans);
+        let ids: Vec<u32> = d.mentions.iter().map(|m| m.local()).collect();
+        assert_eq!(ids, [0, 0, 1, 1]);
+        assert_eq!(d.entities.len(), 2);
+        assert!(d.mentions[3].confidence().abs_diff(80) <= 2);
+        assert_eq!(d.entities[0].surname(), Some("khamenei"));
+    }
+
+    #[test]
+    fn places_and_dates_by_key() {
+        let text = "Téhéran, puis Teheran; le 5 juillet 2012 et July 5, 2012.";
+        let spans = vec![
+            span(text, "Téhéran", Label::Loc),
+            span(text, "Teheran", Label::Loc),
+            span(text, "5 juillet 2012", Label::Date),
+            span(text, "July 5, 2012", Label::Date),
+        ];
+        let d = group_spans(text, &spans);
+        let ids: Vec<u32> = d.mentions.iter().map(|m| m.local()).collect();
+        assert_eq!(ids, [0, 0, 1, 1]);
+    }
+}

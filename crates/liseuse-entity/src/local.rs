@@ -1,0 +1,206 @@
+//! What one document's analysis gives, to be cached per file: its mentions ([`DocMention`], 12 bytes each) and
+//! its entities ([`LocalEntity`], packed).
+//!
+//! Every article's entities stay in memory while its library is open: half a million for
+//! 10,000 articles. As separate strings and vectors they took about 220 bytes each; packed into
+//! one string they take about half that, in one allocation.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Label;
+
+/// Ends each part of [`LocalEntity::packed`]. A name read from a file cannot hold it: it is
+/// replaced by a space when packed.
+const END: char = '\u{1f}';
+
+const HAS_SURNAME: u8 = 1;
+const HAS_GIVEN: u8 = 2;
+
+/// An entity of one document: its forms, the keys that tie it to entities of other documents
+/// (« org:cgt », « loc:US »), and for a person the folded surname and first name (or initial).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalEntity {
+    /// What it is: a person, an organisation, a place or a date.
+    pub label: Label,
+    /// The variants, then the keys, then the surname and the given name when there are, each
+    /// ended by [`END`].
+    packed: Box<str>,
+    variants: u16,
+    keys: u16,
+    person: u8,
+}
+
+impl LocalEntity {
+    /// `variants`: its distinct forms, in order of appearance.
+    pub fn new<S: AsRef<str>>(
+        label: Label,
+        variants: &[S],
+        keys: &[S],
+        surname: Option<&str>,
+        given: Option<&str>,
+    ) -> LocalEntity {
+        // More than 65,535 forms of one name would be a bug upstream: the rest are dropped.
+        let variants = variants
+            .get(..variants.len().min(usize::from(u16::MAX)))
+            .unwrap_or_default();
+        let keys = keys
+            .get(..keys.len().min(usize::from(u16::MAX)))
+            .unwrap_or_default();
+        let parts = || {
+            variants
+                .iter()
+                .chain(keys)
+                .map(AsRef::as_ref)
+                .chain(surname)
+                .chain(given)
+        };
+        let mut packed = String::with_capacity(parts().map(|p| p.len() + 1).sum());
+        for part in parts() {
+            if part.contains(END) {
+                packed.extend(part.chars().map(|c| if c == END { ' ' } else { c }));
+            } else {
+                packed.push_str(part);
+            }
+            packed.push(END);
+        }
+        LocalEntity {
+            label,
+            packed: packed.into_boxed_str(),
+            variants: u16::try_from(variants.len()).unwrap_or(u16::MAX),
+            keys: u16::try_from(keys.len()).unwrap_or(u16::MAX),
+            person: u8::from(surname.is_some()) * HAS_SURNAME
+                + u8::from(given.is_some()) * HAS_GIVEN,
+        }
+    }
+
+    fn parts(&self) -> impl Iterator<Item = &str> + Clone {
+        let body = self.packed.strip_suffix(END).unwrap_or(&self.packed);
+        body.split(END).take(if self.packed.is_empty() {
+            0
+        } else {
+            usize::MAX
+        })
+    }
+
+    /// Its distinct forms, in order of appearance.
+    pub fn variants(&self) -> impl Iterator<Item = &str> + Clone {
+        self.parts().take(usize::from(self.variants))
+    }
+
+    /// The keys that tie it to entities of other documents (« org:cgt », « loc:US »).
+    pub fn keys(&self) -> impl Iterator<Item = &str> + Clone {
+        self.parts()
+            .skip(usize::from(self.variants))
+            .take(usize::from(self.keys))
+    }
+
+    /// A person's folded surname.
+    pub fn surname(&self) -> Option<&str> {
+        if self.person & HAS_SURNAME == 0 {
+            return None;
+        }
+        self.parts()
+            .nth(usize::from(self.variants) + usize::from(self.keys))
+    }
+
+    /// A person's folded first name or initial, when named in full.
+    pub fn given(&self) -> Option<&str> {
+        if self.person & HAS_GIVEN == 0 {
+            return None;
+        }
+        let skip = usize::from(self.person & HAS_SURNAME);
+        self.parts()
+            .nth(usize::from(self.variants) + usize::from(self.keys) + skip)
+    }
+}
+
+/// One mention in a document, with the index of its entity among the document's entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMention {
+    /// Byte offsets as `u32`: millions of them are held at once, and a file is at most 64 MB.
+    pub start: u32,
+    /// End of the mention, exclusive (see `start`).
+    pub end: u32,
+    /// The label, the confidence and the local entity's index (see [`Label::tag`]): 12 bytes, not 16.
+    tagged: u32,
+}
+
+impl DocMention {
+    /// A mention of the document's entity number `local` at `start..end`, with its label and confidence (0–100).
+    pub fn new(start: u32, end: u32, label: Label, confidence: u8, local: u32) -> DocMention {
+        DocMention {
+            start,
+            end,
+            tagged: label.tag(confidence, local),
+        }
+    }
+
+    /// What the mention names: a person, an organisation, a place or a date.
+    pub fn label(&self) -> Label {
+        Label::untag(self.tagged).0
+    }
+
+    /// How sure the engine is of this mention, 0–100 (kept to about 3 points).
+    pub fn confidence(&self) -> u8 {
+        Label::untag(self.tagged).1
+    }
+
+    /// Its entity's index among the document's entities.
+    pub fn local(&self) -> u32 {
+        Label::untag(self.tagged).2
+    }
+
+    /// Its bytes in the article's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The per-document stage: mentions and their local entities. Serialisable, to be cached by content hash.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocEntities {
+    /// The document's mentions, in text order.
+    pub mentions: Vec<DocMention>,
+    /// The document's entities, indexed by [`DocMention::local`].
+    pub entities: Vec<LocalEntity>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_reads_back() {
+        let e = LocalEntity::new(
+            Label::Per,
+            &["Emmanuel Macron", "Macron"],
+            &["per:emmanuel macron"],
+            Some("macron"),
+            Some("emmanuel"),
+        );
+        assert_eq!(
+            e.variants().collect::<Vec<_>>(),
+            ["Emmanuel Macron", "Macron"]
+        );
+        assert_eq!(e.keys().collect::<Vec<_>>(), ["per:emmanuel macron"]);
+        assert_eq!((e.surname(), e.given()), (Some("macron"), Some("emmanuel")));
+        assert!(std::mem::size_of::<LocalEntity>() <= 24);
+        assert_eq!(std::mem::size_of::<DocMention>(), 12);
+    }
+
+    #[test]
+    fn missing_parts_and_empty_strings_stay_apart() {
+        let e = LocalEntity::new(Label::Per, &["", "Dupont"], &[], None, Some("j"));
+        assert_eq!(e.variants().collect::<Vec<_>>(), ["", "Dupont"]);
+        assert_eq!(e.keys().count(), 0);
+        assert_eq!((e.surname(), e.given()), (None, Some("j")));
+        let none = LocalEntity::new::<&str>(Label::Org, &[], &[], None, None);
+        assert_eq!(none.variants().count(), 0);
+        assert_eq!(none.keys().count(), 0);
+        let odd = LocalEntity::new(Label::Loc, &["a\u{1f}b"], &["loc:x"], None, None);
+        assert_eq!(odd.variants().collect::<Vec<_>>(), ["a b"]);
+        assert_eq!(odd.keys().collect::<Vec<_>>(), ["loc:x"]);
+    }
+}

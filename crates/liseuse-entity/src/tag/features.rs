@@ -1,0 +1,467 @@
+//! Tokens → features. A text becomes a [`Sequence`]: its tokens, which of them the model scores, and for each
+//! distinct word ("type") what its features are computed from. A token's features come in four groups, so that
+//! the tagger can add up the weights of the first three once per type rather than once per token:
+//! - [`word_keys`]: the word itself (form, fold, shape, affixes, gazetteers), the same wherever it stands;
+//! - [`neighbour_keys`]: what a word tells the tokens one and two places away;
+//! - [`type_pos_keys`]: the word with where it stands (sentence start, line start, headline) and what the
+//!   document says of it (also written in lower case, capitalised inside a sentence);
+//! - [`token_keys`]: pairs and triples with its neighbours, per token.
+//!
+//! Far from any capitalised word, a token is decided `O` without being scored: see [`Sequence::scored`].
+
+use super::cache;
+use super::keys::{T, bytes, k1, k2, k3};
+pub use super::word::{
+    DOC_IN_NAME, DOC_LOWER, DOC_MANY, DOC_MID_CAP, WordInfo, is_trigger, neighbour_keys, shape,
+    word_keys,
+};
+use super::word::{EDGE_AFTER, EDGE_BEFORE};
+use crate::text::fold::{FxMap, fold_into};
+use crate::text::lexicon::{LEX, PLACE_PREFIX};
+use crate::text::token::{CAP, DIGIT, INNER_CAP, MIXED, NL, PUNCT, SENT, Token, UPPER, tokenize};
+
+/// How many tokens before a trigger word (see [`is_trigger`]) the model looks for the start of a mention:
+/// « place de la République », « golfe d’Oman ».
+pub const BEFORE: usize = 3;
+/// How many tokens after one it looks for the end of a mention: « Confédération générale du travail ».
+pub const AFTER: usize = 4;
+
+/// A text ready for the tagger.
+pub struct Sequence<'t> {
+    /// The text the tokens point into.
+    pub text: &'t str,
+    /// Its tokens (see `text/token.rs`).
+    pub toks: Vec<Token>,
+    /// The tokens the model scores; the others are `O`.
+    pub scored: Vec<bool>,
+    /// Each token's word among [`Sequence::types`], `u32::MAX` for a token too far from any scored one to matter.
+    pub ty: Vec<u32>,
+    /// The distinct words of the scored tokens' neighbourhoods, each with what the tagger needs of it.
+    pub types: Vec<WordInfo>,
+    /// Where a token stands in a multi-word place of the gazetteer: 0 none, 1 first, 2 inside, 3 last.
+    pub place: Vec<u8>,
+    /// The index of the first token after the headline (the first line).
+    pub body: usize,
+}
+
+/// Where a token stands: 0 inside a sentence, 1 at a sentence's start, 2 at a line's start; plus 3 in the
+/// headline.
+pub fn position(seq: &Sequence, i: usize) -> u64 {
+    let t = seq.toks.get(i).map_or(0, |t| t.flags);
+    let p = if t & NL != 0 {
+        2
+    } else if t & SENT != 0 {
+        1
+    } else {
+        0
+    };
+    p + if i < seq.body { 3 } else { 0 }
+}
+
+/// The features of a word where it stands (`pos`, see [`position`]) and of what the document says of it.
+pub fn type_pos_keys(info: &WordInfo, pos: u64, out: &mut Vec<u64>) {
+    out.push(k2(T::PosShape, pos, info.shape));
+    out.push(k2(T::PosDoc, pos, u64::from(info.doc)));
+    let mut d = info.doc;
+    while d != 0 {
+        out.push(k1(T::Doc, u64::from(d.trailing_zeros())));
+        d &= d - 1;
+    }
+    if !pos.is_multiple_of(3) {
+        out.push(k2(T::PosFold, pos, info.fold));
+    }
+}
+
+/// The features that tie a token to its neighbours: pairs and triples, the end of its line, a multi-word place.
+pub fn token_keys(seq: &Sequence, i: usize, out: &mut Vec<u64>) {
+    let (prev, me, next) = seq.around(i);
+    prev_pair_keys(prev, me, out);
+    next_pair_keys(me, next, out);
+    shape_keys(prev, me, next, seq.line_end(i), seq.place_part(i), out);
+}
+
+fn shape_of_or(w: Option<&WordInfo>, edge: u64) -> u64 {
+    w.map_or(edge, |w| w.shape)
+}
+
+/// The token's features with the word before it (see [`token_keys`]): what only those two words decide.
+pub fn prev_pair_keys(prev: Option<&WordInfo>, me: Option<&WordInfo>, out: &mut Vec<u64>) {
+    let s0 = shape_of_or(me, 0);
+    out.push(k2(
+        T::PrevFoldShape,
+        prev.map_or(EDGE_BEFORE, |w| w.fold),
+        s0,
+    ));
+    // « Parquet national financier », « Crédit agricole »: an ending after a capitalised word
+    if let Some(m) = me
+        && m.flags & (CAP | UPPER | PUNCT) == 0
+    {
+        out.push(k2(T::PrevShapeSuf3, shape_of_or(prev, EDGE_BEFORE), m.suf3));
+    }
+}
+
+/// The token's features with the word after it.
+pub fn next_pair_keys(me: Option<&WordInfo>, next: Option<&WordInfo>, out: &mut Vec<u64>) {
+    out.push(k2(
+        T::NextFoldShape,
+        shape_of_or(me, 0),
+        next.map_or(EDGE_AFTER, |w| w.fold),
+    ));
+}
+
+/// The token's features of shapes alone: its shape between its neighbours', at the end of its line, a part of
+/// a multi-word place (`place`, see [`Sequence::place`]).
+pub fn shape_keys(
+    prev: Option<&WordInfo>,
+    me: Option<&WordInfo>,
+    next: Option<&WordInfo>,
+    line_end: bool,
+    place: u8,
+    out: &mut Vec<u64>,
+) {
+    let s0 = shape_of_or(me, 0);
+    out.push(k3(
+        T::Shape3,
+        shape_of_or(prev, EDGE_BEFORE),
+        s0,
+        shape_of_or(next, EDGE_AFTER),
+    ));
+    out.push(k2(T::LineEndShape, u64::from(line_end), s0));
+    if place != 0 {
+        out.push(k1(T::PlacePart, u64::from(place)));
+    }
+}
+
+/// The distinct words of a text, each with its [`WordInfo`].
+struct Words<'t> {
+    ids: FxMap<u64, u32>,
+    text: Vec<&'t str>,
+    types: Vec<WordInfo>,
+}
+
+impl<'t> Words<'t> {
+    fn with_capacity(n: usize) -> Words<'t> {
+        Words {
+            ids: FxMap::with_capacity_and_hasher(n, Default::default()),
+            text: Vec::with_capacity(n),
+            types: Vec::with_capacity(n),
+        }
+    }
+
+    /// The type of word `w`, written as token `t`.
+    fn intern(&mut self, w: &'t str, t: &Token) -> u32 {
+        let key = bytes(w.as_bytes());
+        let next = self.types.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.types.push(cache::word_info_keyed(key, w, t));
+            self.text.push(w);
+        }
+        id
+    }
+}
+
+impl<'t> Sequence<'t> {
+    /// Tokenizes a text and finds what the tagger needs of it.
+    pub fn new(text: &'t str) -> Sequence<'t> {
+        let toks = tokenize(text);
+        let n = toks.len();
+        let word = |t: &Token| text.get(t.range()).unwrap_or("");
+        // Each distinct word is looked up once, by the hash that also keys the caches of `cache.rs`.
+        let mut words = Words::with_capacity(n / 8 + 16);
+        // 1. capitalised words: their lexicon flags, and which are triggers
+        let mut ty = vec![u32::MAX; n];
+        let mut trigger = vec![false; n];
+        for ((t, tr), slot) in toks.iter().zip(trigger.iter_mut()).zip(ty.iter_mut()) {
+            if t.flags & PUNCT == 0 && t.flags & (CAP | UPPER | INNER_CAP | MIXED) != 0 {
+                let id = words.intern(word(t), t);
+                *slot = id;
+                *tr = is_trigger(t, words.types.get(id as usize).map_or(0, |w| w.lex));
+            }
+        }
+        // 2. the scored tokens: within BEFORE / AFTER of a trigger
+        let mut scored = vec![false; n];
+        let mut last_trigger: Option<usize> = None;
+        for i in 0..n {
+            if trigger.get(i).copied().unwrap_or(false) {
+                last_trigger = Some(i);
+                for s in scored
+                    .get_mut(i.saturating_sub(BEFORE)..=i)
+                    .unwrap_or_default()
+                {
+                    *s = true;
+                }
+            } else if last_trigger.is_some_and(|t| i - t <= AFTER)
+                && let Some(s) = scored.get_mut(i)
+            {
+                *s = true;
+            }
+        }
+        // 3. the words of the scored tokens and of their neighbours (two places away); the others have none
+        let mut near = vec![false; n];
+        for (i, &s) in scored.iter().enumerate() {
+            if s {
+                let end = (i + 3).min(n);
+                for m in near.get_mut(i.saturating_sub(2)..end).unwrap_or_default() {
+                    *m = true;
+                }
+            }
+        }
+        for ((t, &m), slot) in toks.iter().zip(&near).zip(ty.iter_mut()) {
+            if !m {
+                *slot = u32::MAX;
+            } else if *slot == u32::MAX {
+                *slot = words.intern(word(t), t);
+            }
+        }
+        let body = toks
+            .iter()
+            .skip(1)
+            .position(|t| t.flags & NL != 0)
+            .map_or(n, |p| p + 1);
+        let mut seq = Sequence {
+            text,
+            toks,
+            scored,
+            ty,
+            types: words.types,
+            place: vec![0; n],
+            body,
+        };
+        seq.document_stats(&words.text, &trigger);
+        seq.places();
+        seq
+    }
+
+    /// The word of token `i`, when it has one.
+    #[inline]
+    pub fn info(&self, i: usize) -> Option<&WordInfo> {
+        let t = *self.ty.get(i)?;
+        self.types.get(t as usize)
+    }
+
+    /// The words of the tokens before, at and after `i`.
+    #[inline]
+    pub fn around(&self, i: usize) -> (Option<&WordInfo>, Option<&WordInfo>, Option<&WordInfo>) {
+        (
+            i.checked_sub(1).and_then(|j| self.info(j)),
+            self.info(i),
+            i.checked_add(1).and_then(|j| self.info(j)),
+        )
+    }
+
+    /// Token `i` ends its line (or the text).
+    #[inline]
+    pub fn line_end(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_none_or(|t| t.flags & NL != 0)
+    }
+
+    /// Where token `i` stands in a multi-word place (see [`Sequence::place`]).
+    #[inline]
+    pub fn place_part(&self, i: usize) -> u8 {
+        self.place.get(i).copied().unwrap_or(0)
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn word(&self, i: usize) -> &'t str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.range()))
+            .unwrap_or("")
+    }
+
+    /// Every feature of token `i`, in a fixed order (training, and the tests of the fast path).
+    pub fn all_keys(&self, i: usize, out: &mut Vec<u64>) {
+        if let Some(info) = self.info(i) {
+            let w = self.word(i);
+            let mut folded = String::new();
+            fold_into(w, &mut folded);
+            word_keys(w, &folded, info, out);
+            type_pos_keys(info, position(self, i), out);
+        }
+        for k in [-2i8, -1, 1, 2] {
+            let j = i.checked_add_signed(isize::from(k));
+            let w = j
+                .filter(|&j| j < self.toks.len())
+                .and_then(|j| self.info(j));
+            neighbour_keys(k, w, out);
+        }
+        token_keys(self, i, out);
+    }
+
+    /// The `DOC_*` bits of each word: written in lower case elsewhere, capitalised inside a sentence, frequent,
+    /// next to another capitalised word. `words` holds the text of each type.
+    fn document_stats(&mut self, words: &[&'t str], trigger: &[bool]) {
+        let mut count = vec![0u32; self.types.len()];
+        for (i, t) in self.toks.iter().enumerate() {
+            let Some(&ty) = self.ty.get(i) else { continue };
+            let Some(info) = self.types.get_mut(ty as usize) else {
+                continue;
+            };
+            if let Some(c) = count.get_mut(ty as usize) {
+                *c += 1;
+                if *c >= 3 {
+                    info.doc |= DOC_MANY;
+                }
+            }
+            if t.flags & (CAP | UPPER) != 0 && t.flags & SENT == 0 {
+                info.doc |= DOC_MID_CAP;
+            }
+            let toks = &self.toks;
+            let beside =
+                |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|n| n.is_namey());
+            if trigger.get(i).copied().unwrap_or(false)
+                && (beside(i.checked_sub(1)) && t.flags & NL == 0
+                    || beside(i.checked_add(1))
+                        && self.toks.get(i + 1).is_some_and(|n| n.flags & NL == 0))
+            {
+                info.doc |= DOC_IN_NAME;
+            }
+        }
+        // Written in lower case elsewhere: the lower-case forms of the capitalised words are looked for among
+        // the text's lower-case tokens, only those of a first byte and length one of them has being hashed.
+        let mut want: FxMap<u64, bool> = FxMap::default();
+        let mut lows: Vec<(usize, u64)> = Vec::new();
+        let mut filter = [0u64; 256];
+        let mut low = String::new();
+        for (id, (info, w)) in self.types.iter().zip(words).enumerate() {
+            if info.flags & (CAP | UPPER) == 0 || info.flags & PUNCT != 0 {
+                continue;
+            }
+            low.clear();
+            if info.flags & UPPER != 0 {
+                low.extend(w.chars().flat_map(char::to_lowercase));
+            } else {
+                let mut cs = w.chars();
+                if let Some(c) = cs.next() {
+                    low.extend(c.to_lowercase());
+                }
+                low.push_str(cs.as_str());
+            }
+            let h = bytes(low.as_bytes());
+            want.insert(h, false);
+            lows.push((id, h));
+            if let Some(&b) = low.as_bytes().first()
+                && let Some(f) = filter.get_mut(usize::from(b))
+            {
+                *f |= 1 << (low.len() % 64);
+            }
+        }
+        if lows.is_empty() {
+            return;
+        }
+        for t in &self.toks {
+            if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 {
+                continue;
+            }
+            let w = self.text.get(t.range()).unwrap_or("");
+            let Some(&b) = w.as_bytes().first() else {
+                continue;
+            };
+            if filter.get(usize::from(b)).copied().unwrap_or(0) & (1 << (w.len() % 64)) == 0 {
+                continue;
+            }
+            if let Some(seen) = want.get_mut(&bytes(w.as_bytes())) {
+                *seen = true;
+            }
+        }
+        for (id, h) in lows {
+            if want.get(&h).copied().unwrap_or(false)
+                && let Some(info) = self.types.get_mut(id)
+            {
+                info.doc |= DOC_LOWER;
+            }
+        }
+    }
+
+    /// Marks the multi-word places of the gazetteer (« New York », « Pays de la Loire »).
+    fn places(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let starts = self
+                .info(i)
+                .is_some_and(|w| w.lex & (u64::from(PLACE_PREFIX) << 32) != 0);
+            let Some(list) = starts.then(|| LEX.multi.get(self.word(i))).flatten() else {
+                i += 1;
+                continue;
+            };
+            let mut matched = 0;
+            for m in list {
+                let ok = m.rest.iter().enumerate().all(|(k, r)| {
+                    let j = i + 1 + k;
+                    self.toks.get(j).is_some_and(|t| t.flags & NL == 0) && self.word(j) == &**r
+                });
+                if ok {
+                    matched = m.rest.len();
+                    break;
+                }
+            }
+            if matched == 0 {
+                i += 1;
+                continue;
+            }
+            for (k, p) in self.place.iter_mut().skip(i).take(matched + 1).enumerate() {
+                *p = if k == 0 {
+                    1
+                } else if k == matched {
+                    3
+                } else {
+                    2
+                };
+            }
+            i += matched + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape_of(w: &str) -> String {
+        let mut b = [0u8; 8];
+        let n = shape(w, &mut b);
+        String::from_utf8_lossy(&b[..n]).into_owned()
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_of("Paris"), "Xxx");
+        assert_eq!(shape_of("CGT"), "XX");
+        assert_eq!(shape_of("A20"), "Xdd");
+        assert_eq!(shape_of("Jean-Marie"), "Xxx-Xxx");
+        assert_eq!(shape_of("l"), "x");
+    }
+
+    #[test]
+    fn only_tokens_near_a_capitalised_word_are_scored() {
+        let text = "il a dit que le temps était beau et que la pluie viendrait plus tard dans la \
+                    semaine selon Météo France hier";
+        let seq = Sequence::new(text);
+        let scored: Vec<&str> = (0..seq.toks.len())
+            .filter(|&i| seq.scored[i])
+            .map(|i| seq.word(i))
+            .collect();
+        assert_eq!(
+            scored,
+            ["la", "semaine", "selon", "Météo", "France", "hier"]
+        );
+        assert!(!seq.scored[0]);
+    }
+
+    #[test]
+    fn the_document_says_what_a_word_is() {
+        let seq =
+            Sequence::new("Selon lui, Paris est loin.\nIl parle selon Paris et Marine Le Pen.");
+        let doc = |w: &str| {
+            let i = (0..seq.toks.len()).find(|&i| seq.word(i) == w).unwrap();
+            seq.info(i).map(|x| x.doc).unwrap_or(0)
+        };
+        assert!(doc("Selon") & DOC_LOWER != 0);
+        assert!(doc("Paris") & DOC_MID_CAP != 0);
+        assert!(doc("Marine") & DOC_IN_NAME != 0);
+        assert!(doc("Paris") & DOC_LOWER == 0);
+    }
+}
