@@ -8,10 +8,10 @@ mod corpus;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use liseuse::app::{App, Event, IndexUpdate};
-use liseuse::document::Document;
 use liseuse::keymap::{Key, KeyCode, Keymap};
 use liseuse::library::{self, Library};
 use liseuse::ui::{self, Theme};
+use liseuse_document::Document;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rayon::prelude::*;

@@ -9,7 +9,7 @@ fn main() {
         return;
     };
     let read = t.elapsed();
-    let doc = liseuse::document::Document::from_bytes("f.txt", &bytes);
+    let doc = liseuse_document::Document::from_bytes("f.txt", &bytes);
     let all = t.elapsed();
     let n = doc.map(|d| d.paragraphs.len()).unwrap_or(0);
     println!(

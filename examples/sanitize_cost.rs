@@ -11,8 +11,8 @@ fn main() {
     let text: String = seed.repeat(200);
     let mut n = 0usize;
     for line in text.lines() {
-        n += liseuse::sanitize::display(line).len();
-        n += liseuse::sanitize::width(line);
+        n += liseuse_document::sanitize::display(line).len();
+        n += liseuse_document::sanitize::width(line);
     }
     println!("{n} cells and bytes over {} bytes", text.len());
 }

@@ -24,7 +24,7 @@ pub fn run(entries: &[Entry], out: &mut dyn Write, terminal: bool) -> std::io::R
             }
         };
         let text = if terminal {
-            crate::sanitize::display_keeping_lines(&doc.text)
+            liseuse_document::sanitize::display_keeping_lines(&doc.text)
         } else {
             std::borrow::Cow::Borrowed(doc.text.as_str())
         };

@@ -159,7 +159,7 @@ pub fn load_all(path: Option<&Path>) -> (Config, Vec<String>) {
         String::from_utf8(bytes)
             .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
     });
-    let shown = crate::sanitize::one_line(&path.display().to_string());
+    let shown = liseuse_document::sanitize::one_line(&path.display().to_string());
     let text = match read {
         Ok(t) => t,
         Err(e) if !must_exist && e.kind() == std::io::ErrorKind::NotFound => {

@@ -5,7 +5,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::search::fold_str;
+use liseuse_document::search::fold_str;
 use liseuse_entity::{Entity, EntityId, EntityIndex, Label, Mention};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};

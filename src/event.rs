@@ -9,8 +9,8 @@ pub use index_update::IndexUpdate;
 
 use crate::action::Action;
 use crate::bookmark::Bookmark;
-use crate::document::Document;
 use crate::keymap::Key;
+use liseuse_document::Document;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;

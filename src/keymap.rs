@@ -109,7 +109,7 @@ impl std::fmt::Display for Key {
             // A config may bind a control character: show it, never send it to the terminal.
             KeyCode::Char(c) => {
                 let mut shown = String::new();
-                crate::sanitize::push_display(c, &mut shown);
+                liseuse_document::sanitize::push_display(c, &mut shown);
                 f.write_str(&shown)
             }
             KeyCode::F(n) => write!(f, "F{n}"),

@@ -3,8 +3,8 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::document::Document;
-use crate::document::format::{self, Format};
+use liseuse_document::Document;
+use liseuse_document::format::{self, Format};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -6,9 +6,9 @@
 
 use crate::calendar::When;
 use crate::company;
-use crate::plural::counted;
-use crate::search::fold_str;
 use crate::timeline::{self, Source};
+use liseuse_document::plural::counted;
+use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, EntityIndex};
 use serde::Serialize;
 use std::ops::Range;

@@ -2,7 +2,7 @@
 //! on character boundaries, in order, and what is drawn has no control character.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use liseuse::document::Document;
+use liseuse_document::Document;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(doc) = Document::from_bytes("fuzz.txt", data) else {
@@ -13,12 +13,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(p.range.start >= prev && p.range.start < p.range.end);
         assert!(doc.text.get(p.range.clone()).is_some());
         prev = p.range.end;
-        let shown = liseuse::sanitize::display(doc.paragraph_text(i));
-        assert!(!shown.chars().any(liseuse::sanitize::is_unsafe));
+        let shown = liseuse_document::sanitize::display(doc.paragraph_text(i));
+        assert!(!shown.chars().any(liseuse_document::sanitize::is_unsafe));
     }
     assert!(
-        !liseuse::document::collapse_spaces(&doc.title)
+        !liseuse_document::collapse_spaces(&doc.title)
             .chars()
-            .any(liseuse::sanitize::is_unsafe)
+            .any(liseuse_document::sanitize::is_unsafe)
     );
 });

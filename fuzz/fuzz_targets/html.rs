@@ -2,7 +2,7 @@
 //! `Document::check` (ranges are slices of the text, in order; titles are one safe line).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use liseuse::document::format;
+use liseuse_document::format;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(doc) = format::read(format::Format::Html, "fuzz", data) {

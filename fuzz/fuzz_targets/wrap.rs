@@ -1,8 +1,8 @@
 //! Any text at every width from 1 to 300: wrapping loses, reorders and overflows nothing.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use liseuse::sanitize::{self, is_break_space};
-use liseuse::wrap::wrap;
+use liseuse_document::sanitize::{self, is_break_space};
+use liseuse_document::wrap::wrap;
 use unicode_segmentation::UnicodeSegmentation;
 
 fuzz_target!(|data: &[u8]| {

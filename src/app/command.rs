@@ -22,7 +22,7 @@ impl App {
                 }
                 Err(_) => self.status.say(format!(
                     ":{}: not a command (:n, :p, :q, :NUMBER, :help)",
-                    crate::sanitize::display(cmd)
+                    liseuse_document::sanitize::display(cmd)
                 )),
             },
         }

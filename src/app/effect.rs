@@ -2,8 +2,8 @@
 //! another thread. `update` pushes these onto a list it is given, so none is ever dropped.
 
 use crate::bookmark::Bookmark;
-use crate::document::Document;
 use crate::library::Entry;
+use liseuse_document::Document;
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]

@@ -4,8 +4,8 @@
 use super::input::{Input, Purpose};
 use super::{App, Effect, Follow, IndexUpdate};
 use crate::action::Action;
-use crate::plural::counted;
-use crate::search::fold_str;
+use liseuse_document::plural::counted;
+use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, EntityIndex, Label};
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -190,7 +190,7 @@ impl App {
                     let n = self.list_len();
                     self.status.say(format!(
                         "{} {:?} · Esc shows them all",
-                        crate::plural::counted(n, "article matches", "articles match"),
+                        liseuse_document::plural::counted(n, "article matches", "articles match"),
                         self.list.filter
                     ));
                 }

@@ -52,7 +52,7 @@ impl App {
             } else if key.code != KeyCode::Esc {
                 self.status.say(format!(
                     "{}: not a key here, ? for help",
-                    crate::sanitize::display(&key.to_string())
+                    liseuse_document::sanitize::display(&key.to_string())
                 ));
             }
             return;

@@ -109,7 +109,7 @@ impl App {
         let mut at = None;
         for (i, c) in s.char_indices() {
             let mut shown = String::new();
-            crate::sanitize::push_display(c, &mut shown);
+            liseuse_document::sanitize::push_display(c, &mut shown);
             width += unicode_width::UnicodeWidthStr::width(shown.as_str());
             if width > text_col {
                 at = Some(range.start + i);

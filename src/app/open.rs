@@ -4,7 +4,7 @@
 
 use super::reading::Reading;
 use super::{App, Effect, Event, Focus, Reader};
-use crate::document::Document;
+use liseuse_document::Document;
 use std::sync::Arc;
 
 impl App {

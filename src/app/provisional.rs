@@ -5,7 +5,7 @@
 
 use super::entities::EntityState;
 use crate::bookmark::content_hash;
-use crate::document::Document;
+use liseuse_document::Document;
 use liseuse_entity::Mention;
 
 impl EntityState {

@@ -3,9 +3,9 @@
 //! length is wrapped only where the user looks: moving, paging and jumping wrap the blocks they
 //! pass, and a resize keeps the reader in the same paragraph.
 
-use crate::document::Document;
-use crate::search::Folded;
-use crate::wrap::wrap;
+use liseuse_document::Document;
+use liseuse_document::search::Folded;
+use liseuse_document::wrap::wrap;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;

@@ -2,7 +2,7 @@
 //! and preformatted text folded into lines.
 
 use super::{Block, BlockKind, BlockText};
-use crate::document::{Document, ParaKind, marker_len};
+use liseuse_document::{Document, ParaKind, marker_len};
 use std::ops::Range;
 
 pub(super) fn blocks_of(doc: &Document) -> Vec<Block> {
@@ -54,7 +54,7 @@ pub(super) fn blocks_of(doc: &Document) -> Vec<Block> {
                 let text = doc.text.get(p.range.clone()).unwrap_or("");
                 (
                     2 * usize::from(p.level.min(6)),
-                    crate::sanitize::width(text.get(..marker_len(text)).unwrap_or("")),
+                    liseuse_document::sanitize::width(text.get(..marker_len(text)).unwrap_or("")),
                 )
             }
             BlockKind::Code | BlockKind::Table => (2, 0),
@@ -82,7 +82,7 @@ pub(super) fn fold(s: &str, width: usize) -> Vec<Range<usize>> {
         let mut from = start;
         let mut cols = 0;
         for (i, g) in line.grapheme_indices(true) {
-            let w = crate::sanitize::width(g);
+            let w = liseuse_document::sanitize::width(g);
             if cols + w > width && cols > 0 {
                 out.push(from..start + i);
                 from = start + i;

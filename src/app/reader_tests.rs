@@ -70,7 +70,7 @@ fn resize_keeps_the_paragraph() {
     assert!(r.visible().iter().any(|l| l.pos == r.cursor));
     for l in r.visible() {
         if let Some(LineText::Doc(rg)) = l.text {
-            assert!(crate::sanitize::width(&r.doc.text[rg]) <= 20);
+            assert!(liseuse_document::sanitize::width(&r.doc.text[rg]) <= 20);
         }
     }
 }

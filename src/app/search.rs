@@ -4,7 +4,7 @@
 
 use super::input::{Input, Purpose};
 use super::{App, Follow};
-use crate::search::{Folded, find_all};
+use liseuse_document::search::{Folded, find_all};
 use liseuse_entity::text::bounds::floor_boundary;
 use std::ops::Range;
 
@@ -230,7 +230,7 @@ mod tests {
         let para = "Le ministre a parlé. ".repeat(40) + "\n\n";
         let text = format!("Un titre\n\n{}", para.repeat(2000));
         assert!(text.len() > TYPED_REACH);
-        let doc = crate::document::Document::from_text("long.txt", text);
+        let doc = liseuse_document::Document::from_text("long.txt", text);
         let mut app = App::new(
             Library::new(library::seeds().into_iter().take(1).collect()),
             Keymap::default(),

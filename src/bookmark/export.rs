@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::Bookmark;
-use crate::sanitize;
+use liseuse_document::sanitize;
 
 /// Reading notes: one `## title` section per article (in the order the articles first appear),
 /// each passage as a `>` block quote in reading order, the note under it, then the date.

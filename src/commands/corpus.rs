@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use super::output::{Failure, say};
-use crate::document::Document;
 use crate::library::{self, Discovery};
+use liseuse_document::Document;
 
 /// One article read: the path it was opened by, its file's modification time, its text.
 pub struct Read {

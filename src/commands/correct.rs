@@ -20,7 +20,7 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
             }
             for (i, m) in s.list().iter().enumerate() {
                 let day = m.created.get(..10).unwrap_or(&m.created);
-                out.line(&crate::sanitize::one_line(&format!(
+                out.line(&liseuse_document::sanitize::one_line(&format!(
                     "{:>3}  {day}  {}",
                     i + 1,
                     m.correction.describe()
@@ -56,6 +56,6 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
             format!("kept: {line}")
         }
     };
-    out.line(&crate::sanitize::one_line(&said))?;
+    out.line(&liseuse_document::sanitize::one_line(&said))?;
     out.done()
 }

@@ -29,10 +29,10 @@ pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path:
     // (every character kept); TSV shows it as the reader does, its tabs and lines its own.
     let text = match format {
         EntityFormat::Json => {
-            crate::sanitize::json(&entity::export::to_json(&export, &index)).into_owned()
+            liseuse_document::sanitize::json(&entity::export::to_json(&export, &index)).into_owned()
         }
         EntityFormat::Tsv => {
-            crate::sanitize::text(&entity::export::to_tsv(&export, &index)).into_owned()
+            liseuse_document::sanitize::text(&entity::export::to_tsv(&export, &index)).into_owned()
         }
     };
     let mut out = Out::stdout();

@@ -61,11 +61,11 @@ pub fn run(
         ProfileFormat::Json => {
             let json = serde_json::to_string_pretty(&profiles)
                 .map_err(|e| Failure::Failed(e.to_string()))?;
-            out.line(&crate::sanitize::json(&json))?;
+            out.line(&liseuse_document::sanitize::json(&json))?;
         }
         ProfileFormat::Text => {
             let text: Vec<String> = profiles.iter().map(profile::to_text).collect();
-            out.write(&crate::sanitize::text(&text.join("\n")))?;
+            out.write(&liseuse_document::sanitize::text(&text.join("\n")))?;
         }
     }
     out.done()

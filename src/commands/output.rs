@@ -58,7 +58,7 @@ pub fn say(line: &str) {
     let _ = writeln!(
         io::stderr().lock(),
         "liseuse: {}",
-        crate::sanitize::one_line(line)
+        liseuse_document::sanitize::one_line(line)
     );
 }
 

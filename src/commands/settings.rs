@@ -23,6 +23,8 @@ pub fn print_config_path(given: Option<&Path>) -> Outcome {
         })?,
     };
     let mut out = Out::stdout();
-    out.line(&crate::sanitize::one_line(&path.display().to_string()))?;
+    out.line(&liseuse_document::sanitize::one_line(
+        &path.display().to_string(),
+    ))?;
     out.done()
 }

@@ -33,7 +33,8 @@ impl<'t> Problems<'t> {
 
     fn at(&mut self, span: &Range<usize>, what: String) {
         let line = self.line(span.start);
-        self.found.push((line, crate::sanitize::one_line(&what)));
+        self.found
+            .push((line, liseuse_document::sanitize::one_line(&what)));
     }
 
     fn syntax(&mut self, span: Range<usize>, what: &str) {
@@ -51,7 +52,7 @@ impl<'t> Problems<'t> {
     /// The text of `span`, short and safe to show.
     fn shown(&self, span: &Range<usize>) -> String {
         let s = self.text.get(span.clone()).unwrap_or_default();
-        let s = crate::sanitize::one_line(s);
+        let s = liseuse_document::sanitize::one_line(s);
         match s.char_indices().nth(40) {
             Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
             None => s,

@@ -225,5 +225,8 @@ fn a_hostile_file_name_or_value_is_shown_safely() {
     std::fs::write(&bad, "theme = \"\u{1b}[2J\"\n").unwrap();
     let (_, said) = load_all(Some(&bad));
     assert_eq!(said.len(), 1);
-    assert!(!said[0].chars().any(crate::sanitize::is_unsafe), "{said:?}");
+    assert!(
+        !said[0].chars().any(liseuse_document::sanitize::is_unsafe),
+        "{said:?}"
+    );
 }

@@ -6,7 +6,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use crate::document::Document;
+use liseuse_document::Document;
 use liseuse_entity::text::bounds::last_paragraph_end;
 
 /// Files longer than this show their beginning first: shorter ones are read whole about as fast.

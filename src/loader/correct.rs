@@ -4,8 +4,8 @@
 
 use super::Shared;
 use crate::corrections::{self, Correction};
-use crate::document::Document;
 use crate::event::{Event, IndexUpdate};
+use liseuse_document::Document;
 use liseuse_entity::EntityIndex;
 use std::sync::Arc;
 

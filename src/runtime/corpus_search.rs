@@ -3,9 +3,9 @@
 //! are answered are skipped for the newest, and a search overtaken by a newer query stops. Each
 //! article's folded text is made once (on every core) and kept while its text stays the same.
 
-use crate::document::Document;
 use crate::event::{CorpusHit, Event};
-use crate::search::{Folded, find_all};
+use liseuse_document::Document;
+use liseuse_document::search::{Folded, find_all};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

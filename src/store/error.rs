@@ -109,7 +109,7 @@ impl fmt::Display for StoreError {
                     f,
                     "{} kept in memory, not saved yet (retried at the next \
                      change): could not {action} {}: {}",
-                    crate::plural::counted(*pending, "change", "changes"),
+                    liseuse_document::plural::counted(*pending, "change", "changes"),
                     path.display(),
                     describe(source)
                 )

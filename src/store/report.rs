@@ -80,7 +80,7 @@ impl Pending {
             return None;
         }
         let n = self.bookmarks;
-        let changes = crate::plural::counted(n, "bookmark change", "bookmark changes");
+        let changes = liseuse_document::plural::counted(n, "bookmark change", "bookmark changes");
         Some(match (&self.error, self.waiting) {
             (_, true) => {
                 format!("not saved yet: waiting for another liseuse ({changes} kept in memory)")

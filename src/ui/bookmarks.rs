@@ -3,7 +3,7 @@
 use super::{Theme, fit};
 use crate::app::App;
 use crate::app::overlay::BookmarkList;
-use crate::sanitize;
+use liseuse_document::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

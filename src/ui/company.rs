@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CompanyView, theme: &T
         }
         let counts = format!(" {} · {} ", c.passages, c.articles);
         let name_w = width.saturating_sub(counts.chars().count() + 2);
-        let shown = fit(&crate::document::collapse_spaces(&name(c.id)), name_w);
+        let shown = fit(&liseuse_document::collapse_spaces(&name(c.id)), name_w);
         let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));
         let base = if i == v.selected {
             theme.list_selected

@@ -3,7 +3,7 @@
 use super::{Theme, fit};
 use crate::app::App;
 use crate::app::overlay::CorpusSearch;
-use crate::sanitize;
+use liseuse_document::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -86,7 +86,7 @@ pub fn kwic_line(
 
 /// Keyword in context: up to `width` cells with the match starting near the middle.
 pub fn kwic(text: &str, r: std::ops::Range<usize>, width: usize) -> (String, String, String) {
-    let flat = |s: &str| crate::document::collapse_spaces(&sanitize::display(s));
+    let flat = |s: &str| liseuse_document::collapse_spaces(&sanitize::display(s));
     let mid = flat(text.get(r.clone()).unwrap_or(""));
     let left_room = width / 3;
     let before: String = text

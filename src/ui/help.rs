@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &HelpView, theme: &T
             let keys: String = r.keys.chars().take(key_w).collect();
             Line::from(vec![
                 Span::styled(format!(" {keys:<key_w$}  "), theme.help_key),
-                Span::raw(crate::sanitize::display(&r.text).into_owned()),
+                Span::raw(liseuse_document::sanitize::display(&r.text).into_owned()),
             ])
         })
         .collect();

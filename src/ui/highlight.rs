@@ -2,7 +2,7 @@
 //! search matches. Each layer is a list of sorted, non-overlapping ranges; only the ranges that
 //! touch the line are looked at (binary search), so a long article costs what is on screen.
 
-use crate::sanitize;
+use liseuse_document::sanitize;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use std::ops::Range;

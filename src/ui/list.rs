@@ -87,7 +87,7 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
                 let n = people.len();
                 parts.push(format!(
                     "{}: {}",
-                    crate::plural::counted(n, "person", "people"),
+                    liseuse_document::plural::counted(n, "person", "people"),
                     names.join(", ")
                 ));
             }

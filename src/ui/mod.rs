@@ -139,7 +139,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 /// names and messages (which quote paths) all come from outside, and all pass through here.
 pub(crate) fn fit(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
-    let s = crate::sanitize::display(s);
+    let s = liseuse_document::sanitize::display(s);
     let s = s.as_ref();
     if unicode_width::UnicodeWidthStr::width(s) <= width {
         return s.to_string();

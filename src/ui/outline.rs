@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &OutlineView, theme: &T
                 }
                 Outline::Links => {
                     let l = doc.links.get(i)?;
-                    let text = crate::document::collapse_spaces(
+                    let text = liseuse_document::collapse_spaces(
                         doc.text.get(l.range.clone()).unwrap_or(""),
                     );
                     let text_w = (width / 2).max(10);

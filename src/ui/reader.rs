@@ -3,8 +3,8 @@
 use super::{Theme, highlight, pane};
 use crate::app::reader::{BlockKind, LineText, VisualLine};
 use crate::app::{App, Focus};
-use crate::document::{Document, Inline};
-use crate::sanitize;
+use liseuse_document::sanitize;
+use liseuse_document::{Document, Inline};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let text = format!(
             " {}{}█",
             input.prompt(),
-            crate::sanitize::display(&input.text)
+            liseuse_document::sanitize::display(&input.text)
         );
         let note = input
             .note
@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Draws `msg` wrapped on up to three rows right above the status bar.
 fn above(frame: &mut Frame, bar: Rect, msg: &str, theme: &Theme) {
     let width = usize::from(bar.width.saturating_sub(2)).max(10);
-    let shown = crate::sanitize::display(msg);
+    let shown = liseuse_document::sanitize::display(msg);
     let lines: Vec<Line> = textwrap::wrap(&shown, width)
         .into_iter()
         .take(3)

@@ -5,7 +5,7 @@
 use super::{Theme, fit};
 use crate::app::App;
 use crate::app::overlay::TimelineView;
-use crate::plural::counted;
+use liseuse_document::plural::counted;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -5,15 +5,15 @@ use super::fixtures::{self, Case, Expect};
 use liseuse::app::{App, Event};
 use liseuse::keymap::Keymap;
 use liseuse::library::{self, Library};
-use liseuse::sanitize;
 use liseuse::ui::{self, Theme};
-use liseuse::wrap::wrap;
+use liseuse_document::sanitize;
+use liseuse_document::wrap::wrap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::Arc;
 use std::time::Instant;
 
-fn load(dir: &std::path::Path, c: &Case) -> Result<liseuse::document::Document, String> {
+fn load(dir: &std::path::Path, c: &Case) -> Result<liseuse_document::Document, String> {
     let found = library::discover(&[dir.join(c.name)])?;
     library::load(&found.entries[0])
 }
@@ -69,7 +69,7 @@ fn short(s: &str) -> String {
 
 /// Every paragraph wrapped at a few widths: nothing lost, nothing out of order, no line wider
 /// than asked (but a single grapheme wider than the line), no line whose display has a control.
-fn check_wrapping(c: &Case, d: &liseuse::document::Document) {
+fn check_wrapping(c: &Case, d: &liseuse_document::Document) {
     let widths: &[usize] = if c.big {
         &[80]
     } else {

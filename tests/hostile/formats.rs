@@ -3,8 +3,8 @@
 //! XML. Each is read with a clear message or shown, never a crash or a hang; and the fuzz
 //! targets `markdown`, `html` and `epub` as property tests.
 
-use liseuse::document::{Document, format};
-use liseuse::sanitize;
+use liseuse_document::sanitize;
+use liseuse_document::{Document, format};
 use proptest::prelude::*;
 use std::io::{Cursor, Write};
 

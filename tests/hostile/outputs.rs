@@ -3,8 +3,8 @@
 //! file (names, titles, quotes, notes), nor do its error messages.
 
 use liseuse::bookmark::{Anchor, Bookmark};
-use liseuse::sanitize::is_unsafe;
 use liseuse::store::BookmarkStore;
+use liseuse_document::sanitize::is_unsafe;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

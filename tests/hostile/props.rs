@@ -1,11 +1,12 @@
 //! The fuzz targets of `fuzz/` as property tests, so `cargo test` keeps checking what the
 //! fuzzers found true: decoding never panics, entity spans are well-formed, re-anchoring gives
 //! a range of the text or orphaned, config and bookmark files never panic. (Wrapping's property
-//! test is in `src/wrap.rs`.)
+//! test is in `crates/liseuse-document/src/wrap.rs`.)
 
 use liseuse::bookmark::{Anchor, Located, locate};
-use liseuse::document::Document;
-use liseuse::{config, sanitize, store};
+use liseuse::{config, store};
+use liseuse_document::Document;
+use liseuse_document::sanitize;
 use liseuse_entity as entity;
 use proptest::prelude::*;
 

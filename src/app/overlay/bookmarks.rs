@@ -10,7 +10,7 @@ use super::{HelpView, Overlay};
 use crate::action::Action;
 use crate::bookmark::Bookmark;
 use crate::library::Library;
-use crate::search::fold_str;
+use liseuse_document::search::fold_str;
 
 #[derive(Debug, Clone, Default)]
 pub struct BookmarkList {
@@ -44,7 +44,7 @@ impl BookmarkList {
                 let article = resolve_article(library, &b.anchor);
                 BookmarkRow {
                     id: b.id.clone(),
-                    title: crate::document::collapse_spaces(&b.title),
+                    title: liseuse_document::collapse_spaces(&b.title),
                     quote: first_words(&b.anchor.exact, 12),
                     note: b.note.clone(),
                     date: b.created.chars().take(10).collect(),

@@ -8,7 +8,7 @@ use super::super::{App, Effect, Focus};
 use super::Overlay;
 use crate::corrections::Correction;
 use crate::keymap::{Key, KeyCode};
-use crate::search::fold_str;
+use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, Label};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Plain text: the decoded file is the rendered text, its structure found by `layout`
 //! (headline, leading date, closing source line, headings, trailing blurb).
 
-use crate::document::layout::{self, MAX_PARAGRAPH_BYTES};
-use crate::document::{
+use crate::layout::{self, MAX_PARAGRAPH_BYTES};
+use crate::{
     DocError, Document, ParaKind, Section, SourceMap, collapse_spaces, decode, file_stem,
     first_words,
 };
@@ -13,6 +13,7 @@ pub const TITLE_CHARS: usize = 72;
 /// More headings than this in a plain text: they are not a table of contents.
 const MAX_SECTIONS: usize = 2000;
 
+/// Reads a plain-text file: decoded (see [`crate::decode`]), then laid out.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     let decoded = decode(bytes)?;
     let mut doc = from_text(name, decoded.text);
@@ -22,6 +23,7 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     Ok(doc)
 }
 
+/// Lays out plain text already decoded: headline, metadata, paragraphs, turns and lists.
 pub fn from_text(name: &str, text: String) -> Document {
     let parts = layout::analyse(&text);
     let title_from_name = parts.title.is_none();

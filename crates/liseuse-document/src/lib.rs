@@ -1,3 +1,7 @@
+#![doc = include_str!("../README.md")]
+//!
+//! ## The document
+//!
 //! An article as liseuse reads it, whatever its format: rendered text, its blocks, inline
 //! styles, links, sections, metadata, and a map back to the source.
 //!
@@ -6,6 +10,8 @@
 //! exactly what `liseuse cat` prints). Entity mentions, search matches and bookmarks are byte
 //! offsets into that same text, so they map onto what is drawn without any translation, and
 //! nothing downstream knows which format the file was.
+#![warn(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -17,9 +23,13 @@ mod check;
 pub(crate) mod decode;
 pub mod format;
 mod layout;
+pub mod plural;
+pub mod sanitize;
+pub mod search;
 mod sourcemap;
 mod table;
 mod turns;
+pub mod wrap;
 
 pub use build::marker_len;
 pub use decode::{Decoded, decode};
@@ -75,15 +85,19 @@ impl ParaKind {
     }
 }
 
+/// A block of the rendered text: its range, what it is and its level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
+    /// Its bytes in [`Document::text`].
     pub range: Range<usize>,
+    /// What it is, which decides how it is drawn.
     pub kind: ParaKind,
     /// Heading level, quote depth or list depth (see [`ParaKind`]); 0 otherwise.
     pub level: u8,
 }
 
 impl Paragraph {
+    /// A block of `kind` over `range`, at level 0.
     pub fn new(range: Range<usize>, kind: ParaKind) -> Paragraph {
         Paragraph {
             range,
@@ -98,11 +112,16 @@ impl Paragraph {
 pub struct Inline(pub u8);
 
 impl Inline {
+    /// Emphasis (italics).
     pub const EMPHASIS: Inline = Inline(1);
+    /// Strong (bold).
     pub const STRONG: Inline = Inline(2);
+    /// Inline code.
     pub const CODE: Inline = Inline(4);
+    /// A link's text.
     pub const LINK: Inline = Inline(8);
 
+    /// Whether every bit of `other` is set (never for the empty style).
     pub fn has(self, other: Inline) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0
     }
@@ -112,14 +131,18 @@ impl Inline {
 /// both bits), so the runs on a line are found by binary search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StyleRun {
+    /// Its bytes in [`Document::text`].
     pub range: Range<usize>,
+    /// Its styles.
     pub style: Inline,
 }
 
 /// A link: its text in the rendered text and where it points. Sorted, never overlapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
+    /// Its text's bytes in [`Document::text`].
     pub range: Range<usize>,
+    /// Where it points, as written in the file.
     pub url: String,
 }
 
@@ -127,12 +150,15 @@ pub struct Link {
 /// and where it starts in the rendered text. Sorted by offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
+    /// Its title.
     pub title: String,
+    /// Where it starts in [`Document::text`].
     pub offset: usize,
     /// 0 for a book's chapter, else the heading's level (1 to 6).
     pub level: u8,
 }
 
+/// An article, whatever its format: its rendered text and all that is known of it, every position a byte offset into that text.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     /// File name without folders.
@@ -148,11 +174,15 @@ pub struct Document {
     pub date: Option<String>,
     /// From a closing `Source: …` line, or the site or publisher's name.
     pub source: Option<String>,
+    /// From front matter or a page's metadata.
     pub author: Option<String>,
     /// The blocks, in text order, never overlapping.
     pub paragraphs: Vec<Paragraph>,
+    /// The inline styles, sorted, never overlapping.
     pub styles: Vec<StyleRun>,
+    /// The links, sorted, never overlapping.
     pub links: Vec<Link>,
+    /// The headings or a book's chapters, sorted by offset.
     pub sections: Vec<Section>,
     /// Rendered offsets to offsets in the source (see [`SourceMap`]).
     pub source_map: SourceMap,
@@ -181,6 +211,7 @@ impl Document {
         i.min(self.paragraphs.len().saturating_sub(1))
     }
 
+    /// The text of paragraph `i` (empty past the last).
     pub fn paragraph_text(&self, i: usize) -> &str {
         self.paragraphs
             .get(i)
@@ -298,5 +329,4 @@ pub fn first_words(s: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-#[path = "document/tests.rs"]
 mod tests;

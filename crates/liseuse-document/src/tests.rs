@@ -1,7 +1,13 @@
 use super::*;
 
-const SEED_000: &str = include_str!("../../seeds/000_aae40d40de2e278c.txt");
-const SEED_002: &str = include_str!("../../seeds/002_b42a582add091519.txt");
+const SEED_000: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../seeds/000_aae40d40de2e278c.txt"
+));
+const SEED_002: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../seeds/002_b42a582add091519.txt"
+));
 
 #[test]
 fn seed_000_has_headline_and_dimmed_blurb() {

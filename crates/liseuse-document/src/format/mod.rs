@@ -11,11 +11,16 @@ pub mod html;
 pub mod markdown;
 pub mod plain;
 
+/// The formats liseuse reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text (`.txt`): its structure found in its lines.
     Plain,
+    /// Markdown (`.md`, `.markdown`).
     Markdown,
+    /// A saved web page (`.html`, `.htm`, or anything that starts like one).
     Html,
+    /// An EPUB book (a zip holding XHTML chapters).
     Epub,
 }
 

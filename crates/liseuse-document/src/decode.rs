@@ -5,13 +5,16 @@ use super::DocError;
 /// Decoded text, and a notice for the reader when the bytes were not plain UTF-8.
 #[derive(Debug)]
 pub struct Decoded {
+    /// The text, decoded.
     pub text: String,
+    /// What the reader should know of how it was decoded (« read as Windows-1252 »), if anything.
     pub notice: Option<String>,
 }
 
 /// How much of the start of a file is sampled to tell text from binary.
 const SNIFF: usize = 8192;
 
+/// Decodes a file's bytes: UTF-8, UTF-16 after a byte-order mark, else Windows-1252; [`DocError::Binary`] for what is no text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DocError> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();

@@ -2,7 +2,7 @@
 //! `<title>`, without the site's name), the publication date (`article:published_time`,
 //! `<time>`), the author and the site.
 
-use crate::document::collapse_spaces;
+use crate::collapse_spaces;
 use dom_query::Document as Page;
 use std::collections::HashMap;
 

@@ -6,8 +6,8 @@
 //! The walk is iterative (first child, next sibling, parent), so no depth of nesting can
 //! overflow the stack.
 
-use crate::document::build::Builder;
-use crate::document::{Inline, ParaKind, collapse_spaces, table};
+use crate::build::Builder;
+use crate::{Inline, ParaKind, collapse_spaces, table};
 use dom_query::NodeRef;
 
 /// Elements whose content is never text to read.
@@ -61,7 +61,9 @@ struct Table {
     header_rows: usize,
 }
 
+/// Walks an HTML tree into blocks, styles and links, the way liseuse shows a page (and a book's chapters).
 pub struct Renderer<'b> {
+    /// Where the blocks go.
     pub b: &'b mut Builder,
     quote: u8,
     lists: Vec<Option<u64>>,
@@ -73,6 +75,7 @@ pub struct Renderer<'b> {
 }
 
 impl<'b> Renderer<'b> {
+    /// A renderer writing into `b`.
     pub fn new(b: &'b mut Builder) -> Renderer<'b> {
         Renderer {
             b,

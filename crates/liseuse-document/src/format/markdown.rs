@@ -4,13 +4,14 @@
 //! as aligned rows, emphasis and links as styles (a link's URL in the link list), images as
 //! their alt text. The first heading, or the front matter's `title:`, is the title.
 
-use crate::document::build::{Builder, Built};
-use crate::document::format::plain::TITLE_CHARS;
-use crate::document::{
+use crate::build::{Builder, Built};
+use crate::format::plain::TITLE_CHARS;
+use crate::{
     DocError, Document, Inline, ParaKind, collapse_spaces, decode, file_stem, first_words, table,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// Reads a Markdown file: decoded as plain text is, then rendered.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     let decoded = decode(bytes)?;
     let mut doc = render(name, &decoded.text);
@@ -53,6 +54,7 @@ struct State {
     heading_first: bool,
 }
 
+/// Renders Markdown text: no markup character left, styles and links kept apart, code verbatim.
 pub fn render(name: &str, text: &str) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

@@ -54,7 +54,7 @@ pub fn package(
         doc.descendants()
             .find(|n| n.tag_name().name() == name)
             .and_then(|n| n.text())
-            .map(crate::document::collapse_spaces)
+            .map(crate::collapse_spaces)
             .filter(|s| !s.is_empty())
     };
     p.title = text("title");
@@ -124,7 +124,7 @@ pub fn ncx_titles(toc_path: &str, ncx: &str) -> HashMap<String, String> {
             .find(|n| n.tag_name().name() == "navLabel")
             .and_then(|l| l.descendants().find(|n| n.tag_name().name() == "text"))
             .and_then(|t| t.text())
-            .map(crate::document::collapse_spaces);
+            .map(crate::collapse_spaces);
         let src = point
             .children()
             .find(|n| n.tag_name().name() == "content")

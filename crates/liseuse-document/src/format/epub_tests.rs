@@ -49,10 +49,7 @@ pub(crate) fn zip_of(files: &[(&str, String)]) -> Vec<u8> {
 fn chapters_in_spine_order_under_the_books_title() {
     let bytes = book("");
     assert!(looks_like_epub(&bytes));
-    assert_eq!(
-        crate::document::detect("livre.epub", &bytes),
-        crate::document::Format::Epub
-    );
+    assert_eq!(crate::detect("livre.epub", &bytes), crate::Format::Epub);
     let d = from_bytes("livre.epub", &bytes).unwrap();
     assert_eq!(d.title, "Le Tour du monde");
     assert_eq!(d.author.as_deref(), Some("Jules Verne"));

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+/// Elements nested deeper than this are flattened before parsing.
 pub const MAX_DEPTH: usize = 256;
 
 const VOID: &[&str] = &[

@@ -10,6 +10,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// A text folded to lower case without accents, with a map back to the original's offsets.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
+    /// The folded text.
     pub text: String,
     /// `(folded offset, original offset)` wherever the distance between the two changes.
     map: Vec<(usize, usize)>,
@@ -38,6 +39,7 @@ pub fn fold_str(s: &str) -> String {
 }
 
 impl Folded {
+    /// Folds `original`, keeping the map back to its offsets.
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut map = vec![(0, 0)];

@@ -6,8 +6,8 @@
 //! container. That container is rendered into blocks (`render.rs`) under the title from the
 //! page's metadata (`meta.rs`). A page with no article shows all of its text, with a notice.
 
-use crate::document::build::{Builder, Built};
-use crate::document::{DocError, Document, ParaKind, file_stem};
+use crate::build::{Builder, Built};
+use crate::{DocError, Document, ParaKind, file_stem};
 use dom_query::Document as Page;
 
 mod candidate;
@@ -65,6 +65,7 @@ pub(crate) fn cap_depth(html: &str) -> std::borrow::Cow<'_, str> {
     depth::cap(html)
 }
 
+/// Reads a saved web page: its charset, then its article as a reader mode shows it (all its text, with a notice, when none is found).
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     let (html, notice) = charset::decode(bytes)?;
     let mut doc = from_str(name, &html);

@@ -3,7 +3,7 @@
 //! read whole (what follows in the background). `cargo bench --bench formats`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use liseuse::document::{Document, format::epub};
+use liseuse_document::{Document, format::epub};
 use std::hint::black_box;
 use std::io::{Cursor, Write};
 use std::time::Duration;

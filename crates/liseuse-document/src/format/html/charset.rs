@@ -1,7 +1,7 @@
 //! A saved page's bytes to text: its byte-order mark, else the charset its `<meta>` (or XML
 //! declaration) names, else UTF-8 when valid, else Windows-1252 with a notice.
 
-use crate::document::DocError;
+use crate::DocError;
 use encoding_rs::Encoding;
 
 /// How far into a page its charset declaration is looked for (browsers look at 1024 bytes;
@@ -13,7 +13,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), DocError> {
         let (text, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         return Ok((text.into_owned(), None));
     }
-    if crate::document::decode::looks_binary(bytes) {
+    if crate::decode::looks_binary(bytes) {
         return Err(DocError::Binary);
     }
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
@@ -26,7 +26,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), DocError> {
         return Ok((text.into_owned(), None));
     }
     // Declared UTF-8 (or nothing) but not valid: a few bad bytes keep the rest readable.
-    let d = crate::document::decode(bytes)?;
+    let d = crate::decode(bytes)?;
     Ok((d.text, d.notice))
 }
 

@@ -5,7 +5,7 @@
 //! notices), by the words of their `class` and `id`, as trafilatura does. After it: the
 //! "read also" lines publishers put between paragraphs, in French, English and Spanish.
 
-use crate::document::collapse_spaces;
+use crate::collapse_spaces;
 use dom_query::Document as Page;
 
 /// Words of a `class` or `id` that name furniture, not article text.

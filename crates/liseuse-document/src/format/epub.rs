@@ -7,8 +7,8 @@
 //! archive or is missing is skipped with a notice.
 
 use super::html::render::Renderer;
-use crate::document::build::{Builder, Built};
-use crate::document::{DocError, Document, ParaKind, file_stem};
+use crate::build::{Builder, Built};
+use crate::{DocError, Document, ParaKind, file_stem};
 use dom_query::Document as Page;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -178,7 +178,7 @@ fn nav_titles(toc_path: &str, text: &str) -> HashMap<String, String> {
     let page = Page::from(text);
     let mut out = HashMap::new();
     for a in page.select("nav a").nodes() {
-        let label = crate::document::collapse_spaces(&a.text());
+        let label = crate::collapse_spaces(&a.text());
         if let Some(path) = a.attr("href").and_then(|h| package::resolve(dir, &h))
             && !label.is_empty()
         {
@@ -214,6 +214,7 @@ fn document(name: &str, pkg: &package::Package, built: Built, notices: Vec<Strin
     }
 }
 
+/// Reads a book: its chapters in spine order, each a section titled from its table of contents.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     let mut book = Book::open(bytes)?;
     let (built, notices, _) = book.render(name, false)?;
