@@ -7,11 +7,12 @@
 mod corpus;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use liseuse::app::{App, Event, IndexUpdate};
+use liseuse::app::{App, Event};
 use liseuse::keymap::{Key, KeyCode, Keymap};
-use liseuse::library::{self, Library};
 use liseuse::ui::{self, Theme};
 use liseuse_document::Document;
+use liseuse_library::IndexUpdate;
+use liseuse_library::{self as library, Library};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rayon::prelude::*;
@@ -93,7 +94,7 @@ fn benches(c: &mut Criterion) {
     let cache_dir = dir.path().join("cache");
     let hashes: Vec<String> = texts
         .iter()
-        .map(|t| liseuse::bookmark::content_hash(t))
+        .map(|t| liseuse_library::bookmark::content_hash(t))
         .collect();
     let shared: Vec<(&str, Arc<liseuse_entity::DocEntities>)> = hashes
         .iter()
@@ -101,7 +102,7 @@ fn benches(c: &mut Criterion) {
         .map(|(h, a)| (h.as_str(), Arc::new(a.clone())))
         .collect();
     let index = liseuse_entity::EntityIndex::build(&analysed);
-    liseuse::cache::save(&cache_dir, &shared, Some((&hashes, &index))).expect("save cache");
+    liseuse_library::cache::save(&cache_dir, &shared, Some((&hashes, &index))).expect("save cache");
     // Who appears with the most mentioned entity of the library (issue 18: within 50 ms),
     // and its timeline.
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> = texts
@@ -127,15 +128,15 @@ fn benches(c: &mut Criterion) {
             let ps = paragraphs.get(d)?;
             ps.get(ps.partition_point(|p| p.end <= o)).cloned()
         };
-        b.iter(|| liseuse::company::companions(&index, &paras, top).len())
+        b.iter(|| liseuse_library::company::companions(&index, &paras, top).len())
     });
     g.bench_function(format!("timeline_of_{n}_articles"), |b| {
         b.iter(|| {
-            liseuse::timeline::timeline(&index, top, |d| {
+            liseuse_library::timeline::timeline(&index, top, |d| {
                 let month = 1 + (d % 12) as u32;
                 Some((
-                    liseuse::calendar::When::Month(2024, month),
-                    liseuse::timeline::Source::Line,
+                    liseuse_library::calendar::When::Month(2024, month),
+                    liseuse_library::timeline::Source::Line,
                 ))
             })
             .bins
@@ -150,10 +151,10 @@ fn benches(c: &mut Criterion) {
     // articles' hashes; nothing is merged.
     g.bench_function("load_cache_unchanged", |b| {
         b.iter(|| {
-            let cached = liseuse::cache::load(&cache_dir);
+            let cached = liseuse_library::cache::load(&cache_dir);
             let now: Vec<String> = texts
                 .iter()
-                .map(|t| liseuse::bookmark::content_hash(t))
+                .map(|t| liseuse_library::bookmark::content_hash(t))
                 .collect();
             let saved = cached.index.expect("index saved");
             assert!(saved.hashes == now);
@@ -163,13 +164,13 @@ fn benches(c: &mut Criterion) {
     // One article changed: the cache's entities for the rest, and a merge.
     g.bench_function("load_cache_and_merge", |b| {
         b.iter(|| {
-            let cached = liseuse::cache::load(&cache_dir);
+            let cached = liseuse_library::cache::load(&cache_dir);
             let docs: Vec<_> = texts
                 .iter()
                 .map(|t| {
                     cached
                         .docs
-                        .get(&liseuse::bookmark::content_hash(t))
+                        .get(&liseuse_library::bookmark::content_hash(t))
                         .cloned()
                         .unwrap_or_default()
                 })

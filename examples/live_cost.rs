@@ -4,7 +4,7 @@
 //! and a burst of 1,000 added at once. Nothing is written: the events are made up.
 use liseuse::app::{App, Event};
 use liseuse::keymap::Keymap;
-use liseuse::library::{Discovery, Library};
+use liseuse_library::{Discovery, Library};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -13,7 +13,7 @@ fn main() {
         eprintln!("usage: live_cost DIR");
         return;
     };
-    let found = match liseuse::library::discover(std::slice::from_ref(&dir)) {
+    let found = match liseuse_library::discover(std::slice::from_ref(&dir)) {
         Ok(f) => f,
         Err(e) => return eprintln!("{e}"),
     };

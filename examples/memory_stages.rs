@@ -48,7 +48,7 @@ fn main() {
     };
     let _ = liseuse_entity::analyse("Paris");
     let base = stage("gazetteers", 0);
-    let found = match liseuse::library::discover(&[dir.into()]) {
+    let found = match liseuse_library::discover(&[dir.into()]) {
         Ok(f) => f,
         Err(e) => return eprintln!("{e}"),
     };
@@ -56,7 +56,7 @@ fn main() {
     let docs: Vec<_> = found
         .entries
         .iter()
-        .filter_map(|e| liseuse::library::load(e).ok())
+        .filter_map(|e| liseuse_library::load(e).ok())
         .collect();
     let text: usize = docs.iter().map(|d| d.text.len()).sum();
     let at = stage(&format!("{} documents ({})", docs.len(), mb(text)), at);

@@ -5,7 +5,7 @@
 //! To a terminal the text goes through `sanitize` like everything liseuse draws (a file's
 //! escape sequences never reach it); to a pipe or a file it is written as it is.
 
-use crate::library::{self, Entry};
+use liseuse_library::{self as library, Entry};
 use std::io::Write;
 
 /// Writes the rendered text of each article to `out`, a blank line between articles.
@@ -40,7 +40,7 @@ pub fn run(entries: &[Entry], out: &mut dyn Write, terminal: bool) -> std::io::R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::Origin;
+    use liseuse_library::Origin;
 
     fn entry(name: &'static str, bytes: &'static [u8]) -> Entry {
         Entry {

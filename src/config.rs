@@ -152,13 +152,15 @@ pub fn load_all(path: Option<&Path>) -> (Config, Vec<String>) {
         },
     };
     // Through `readfile`: a config path that is a FIFO or a device must not block start-up.
-    let read = crate::readfile::read_regular(&path, MAX_CONFIG_BYTES).and_then(|(bytes, more)| {
-        if more {
-            return Err(std::io::Error::other("larger than 1 MB"));
-        }
-        String::from_utf8(bytes)
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
-    });
+    let read = liseuse_library::readfile::read_regular(&path, MAX_CONFIG_BYTES).and_then(
+        |(bytes, more)| {
+            if more {
+                return Err(std::io::Error::other("larger than 1 MB"));
+            }
+            String::from_utf8(bytes)
+                .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+        },
+    );
     let shown = liseuse_document::sanitize::one_line(&path.display().to_string());
     let text = match read {
         Ok(t) => t,
@@ -166,7 +168,7 @@ pub fn load_all(path: Option<&Path>) -> (Config, Vec<String>) {
             return (Config::default(), Vec::new());
         }
         Err(e) => {
-            let why = crate::library::plain_io_error(&e);
+            let why = liseuse_library::plain_io_error(&e);
             return (
                 Config::default(),
                 vec![format!("config {shown}: {why}; using the defaults")],

@@ -1,16 +1,17 @@
 //! Everything that can change the app's state, from wherever it comes: the terminal (keys,
 //! mouse, pastes, resizes), the loader (articles read, the corpus index merged), the folder
-//! walk and watcher, the stores and the corpus search. The loader, the watcher and `term`
-//! import this module, never `app`: background work knows nothing of the state it feeds.
+//! walk and watcher, the stores and the corpus search. `term` and `signals` import this
+//! module, never `app`; the loader and the watcher, in liseuse-library, send a
+//! [`LibraryEvent`] of their own, which becomes an `Event` here (`From`): background work
+//! knows nothing of the state it feeds.
 
-mod index_update;
-
-pub use index_update::IndexUpdate;
+pub use liseuse_library::IndexUpdate;
+use liseuse_library::LibraryEvent;
 
 use crate::action::Action;
-use crate::bookmark::Bookmark;
 use crate::keymap::Key;
 use liseuse_document::Document;
+use liseuse_library::bookmark::Bookmark;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -72,7 +73,7 @@ pub enum Event {
         of: u64,
     },
     /// More articles found by the folder walk (after the first frame).
-    Discovered(crate::library::Discovery),
+    Discovered(liseuse_library::Discovery),
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
     FilesChanged(Vec<(PathBuf, bool)>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
@@ -86,11 +87,11 @@ pub enum Event {
     /// The corrections as saved now (at start, or after one was made or undone), and what to
     /// say about it.
     Corrections {
-        list: Vec<crate::corrections::Correction>,
+        list: Vec<liseuse_library::corrections::Correction>,
         message: Option<String>,
     },
     /// What the saver did with a change, and what is still only in memory.
-    Store(Box<crate::store::StoreReport>),
+    Store(Box<liseuse_library::store::StoreReport>),
     /// Results of the search across every article for query number `generation`.
     CorpusHits {
         generation: u64,
@@ -99,4 +100,25 @@ pub enum Event {
         /// Articles searched, of those listed (fewer while some are still being read).
         searched: usize,
     },
+}
+
+/// The loader's and the watcher's reports, as the app hears them: the same variants.
+impl From<LibraryEvent> for Event {
+    fn from(e: LibraryEvent) -> Event {
+        match e {
+            LibraryEvent::Loaded {
+                index,
+                result,
+                modified,
+            } => Event::Loaded {
+                index,
+                result,
+                modified,
+            },
+            LibraryEvent::Preview { index, doc } => Event::Preview { index, doc },
+            LibraryEvent::Indexed(update) => Event::Indexed(update),
+            LibraryEvent::Analysing { index, done, of } => Event::Analysing { index, done, of },
+            LibraryEvent::FilesChanged(changes) => Event::FilesChanged(changes),
+        }
+    }
 }

@@ -9,27 +9,13 @@
 
 pub mod action;
 pub mod app;
-pub mod bookmark;
-pub mod cache;
-pub mod calendar;
 pub mod cat;
 pub mod cli;
 pub mod commands;
-pub mod company;
 pub mod config;
-pub mod corrections;
-pub mod crash;
-pub mod discover;
 pub mod event;
 pub mod keymap;
-pub mod library;
-pub mod loader;
-pub mod profile;
-pub mod readfile;
 pub mod runtime;
 pub mod signals;
-pub mod store;
 pub mod term;
-pub mod timeline;
 pub mod ui;
-pub mod watch;

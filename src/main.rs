@@ -1,7 +1,8 @@
 use clap::Parser;
 use liseuse::cli::Cli;
-use liseuse::library::{self, Discovery};
-use liseuse::{commands, discover, runtime, term};
+use liseuse::{commands, runtime, term};
+use liseuse_library::discover;
+use liseuse_library::{self as library, Discovery};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::Receiver;
@@ -56,8 +57,11 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
         no_color: false,
     };
     let (terminal, guard) = term::enter()?;
-    if std::env::var_os(liseuse::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
-        panic!("panic asked for by {}", liseuse::crash::PANIC_FOR_TEST);
+    if std::env::var_os(liseuse_library::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
+        panic!(
+            "panic asked for by {}",
+            liseuse_library::crash::PANIC_FOR_TEST
+        );
     }
     let mut rt = runtime::boot(&options, found, rest, terminal)?;
     term::spawn_input(rt.sender());

@@ -14,10 +14,10 @@ mod start;
 pub use start::{Options, boot};
 
 use crate::app::{App, Effect, Event};
-use crate::loader::Loader;
 use crate::ui::{self, Theme};
 use corpus_search::CorpusSearcher;
 use data::Data;
+use liseuse_library::loader::Loader;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;

@@ -44,7 +44,7 @@ impl Drop for Guard {
 
 /// Raw mode, alternate screen, hidden cursor; and a panic hook that restores the terminal
 /// before the panic message is printed, so the message is readable and the shell usable, then
-/// writes a crash report (see [`crate::crash`]).
+/// writes a crash report (see [`liseuse_library::crash`]).
 pub fn enter() -> io::Result<(Term, Guard)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -54,7 +54,7 @@ pub fn enter() -> io::Result<(Term, Guard)> {
         let _held = (!on_main).then(|| SCREEN.lock().unwrap_or_else(|e| e.into_inner()));
         restore();
         previous(info);
-        crate::crash::report(info);
+        liseuse_library::crash::report(info);
         // A background thread's panic would leave the loop drawing on a terminal that is no
         // longer set up for it: end the process, as a panic on the main thread does.
         if !on_main {

@@ -1,10 +1,11 @@
 //! Rendering of entities: the sidebar, highlighted mentions, the status line while following one.
 
-use liseuse::app::{App, Event, IndexUpdate};
+use liseuse::app::{App, Event};
 use liseuse::keymap::{Key, KeyCode, Keymap};
-use liseuse::library::{self, Library};
 use liseuse::ui::{self, Theme};
 use liseuse_entity as entity;
+use liseuse_library::IndexUpdate;
+use liseuse_library::{self as library, Library};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

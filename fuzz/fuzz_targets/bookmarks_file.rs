@@ -4,10 +4,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    match liseuse::store::parse_bookmarks(data) {
+    match liseuse_library::store::parse_bookmarks(data) {
         Ok(list) => {
             for b in list {
-                let _ = liseuse::bookmark::locate(&b.anchor, "Un texte court. Un autre.");
+                let _ = liseuse_library::bookmark::locate(&b.anchor, "Un texte court. Un autre.");
             }
         }
         Err(why) => assert!(!why.contains('\n'), "one line: {why:?}"),

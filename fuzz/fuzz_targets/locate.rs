@@ -2,7 +2,7 @@
 //! or orphaned; never panics.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use liseuse::bookmark::{Anchor, Located, locate};
+use liseuse_library::bookmark::{Anchor, Located, locate};
 
 fuzz_target!(|data: &[u8]| {
     // Layout: two offsets, then the text and the anchor's quote, prefix and suffix split by 0xff.

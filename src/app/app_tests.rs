@@ -2,7 +2,7 @@ use super::*;
 use crate::action::Action;
 use crate::app::test_util::*;
 use crate::keymap::{Key, KeyCode};
-use crate::library::{self, Library};
+use liseuse_library::{self as library, Library};
 use std::sync::Arc;
 
 fn quits(fx: &[Effect]) -> bool {
@@ -101,7 +101,11 @@ fn unreadable_first_article_falls_through_to_the_next() {
 }
 
 /// Carries out bookmark effects on a store in `dir`, as main.rs does, feeding the result back.
-fn run_effects(app: &mut App, store: &mut crate::store::BookmarkStore, effects: Vec<Effect>) {
+fn run_effects(
+    app: &mut App,
+    store: &mut liseuse_library::store::BookmarkStore,
+    effects: Vec<Effect>,
+) {
     for e in effects {
         let msg = match e {
             Effect::AddBookmark(b) => store.add(b).err(),
@@ -127,7 +131,7 @@ fn run_effects(app: &mut App, store: &mut crate::store::BookmarkStore, effects: 
     }
 }
 
-fn type_keys(app: &mut App, store: &mut crate::store::BookmarkStore, keys: &[Key]) {
+fn type_keys(app: &mut App, store: &mut liseuse_library::store::BookmarkStore, keys: &[Key]) {
     for k in keys {
         let effects = up(app, Event::Key(*k));
         run_effects(app, store, effects);
@@ -141,7 +145,7 @@ fn chars(s: &str) -> Vec<Key> {
 #[test]
 fn bookmark_with_note_marks_the_gutter_and_lists_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = crate::store::BookmarkStore::open(dir.path());
+    let mut store = liseuse_library::store::BookmarkStore::open(dir.path());
     let mut app = seeded_app();
     type_keys(&mut app, &mut store, &chars("jjjjjb"));
     assert!(
@@ -200,7 +204,7 @@ fn bookmark_with_note_marks_the_gutter_and_lists_it() {
 #[test]
 fn visual_selection_bookmarks_a_range_of_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = crate::store::BookmarkStore::open(dir.path());
+    let mut store = liseuse_library::store::BookmarkStore::open(dir.path());
     let mut app = seeded_app();
     type_keys(&mut app, &mut store, &chars("jjjjjjvjb"));
     type_keys(&mut app, &mut store, &[Key::plain(KeyCode::Esc)]);

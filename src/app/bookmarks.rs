@@ -5,8 +5,8 @@
 use super::input::{Input, Purpose};
 use super::overlay::Overlay;
 use super::{App, Effect};
-use crate::bookmark::{Anchor, Bookmark, Located, Locator, content_hash};
-use crate::library::Library;
+use liseuse_library::Library;
+use liseuse_library::bookmark::{Anchor, Bookmark, Located, Locator, content_hash};
 use std::ops::Range;
 
 /// The bookmarks as the store last reported them.
@@ -167,8 +167,12 @@ impl App {
     }
 
     /// What the saver did: the list as it is now, what to say, what still waits.
-    pub(super) fn on_store(&mut self, report: crate::store::StoreReport, fx: &mut Vec<Effect>) {
-        use crate::store::Outcome;
+    pub(super) fn on_store(
+        &mut self,
+        report: liseuse_library::store::StoreReport,
+        fx: &mut Vec<Effect>,
+    ) {
+        use liseuse_library::store::Outcome;
         if let Outcome::Deleted(b) = &report.outcome {
             self.bookmarks.undo = Some((**b).clone());
         }

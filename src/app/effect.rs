@@ -1,9 +1,9 @@
 //! What `update` asks the runtime to do: everything that touches the disk, the terminal or
 //! another thread. `update` pushes these onto a list it is given, so none is ever dropped.
 
-use crate::bookmark::Bookmark;
-use crate::library::Entry;
 use liseuse_document::Document;
+use liseuse_library::Entry;
+use liseuse_library::bookmark::Bookmark;
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
@@ -33,11 +33,11 @@ pub enum Effect {
         hash: String,
     },
     /// Keep this correction to the entity engine (in the data dir).
-    Correct(crate::corrections::Correction),
+    Correct(liseuse_library::corrections::Correction),
     /// Take back the newest correction.
     UndoCorrection,
     /// These corrections hold now: every index is shown with them.
-    ApplyCorrections(Vec<crate::corrections::Correction>),
+    ApplyCorrections(Vec<liseuse_library::corrections::Correction>),
     /// Search every one of these articles (in the list's order) for `query`, off the event
     /// loop; `Event::CorpusHits` with the same `generation` brings the results.
     SearchCorpus {

@@ -47,7 +47,7 @@ pub struct EntityState {
     /// `min_confidence`).
     pub min_confidence: u8,
     /// The user's corrections as saved (the loader applies them to every index).
-    pub corrections: Vec<crate::corrections::Correction>,
+    pub corrections: Vec<liseuse_library::corrections::Correction>,
     /// Per article, its people by mentions (see `people_in`).
     people: Vec<Vec<(EntityId, usize)>>,
     /// While the index is the one saved in the cache: the hashes of the articles it was made

@@ -5,8 +5,8 @@
 
 use super::{App, Effect};
 use crate::action::Action;
-use crate::library::Library;
 use liseuse_document::search::fold_str;
+use liseuse_library::Library;
 
 /// Moves a list selection for a movement action (`Down`, `PageUp`, `Top`…) over `n` items,
 /// `page` at a time, `count` times; returns false for any other action. Shared by the file

@@ -8,15 +8,19 @@
 //! `Library`); only the list's order changes, and the selection stays on its article.
 
 use super::{App, Effect};
-use crate::library::Origin;
-use crate::library::{Entry, is_article_name};
+use liseuse_library::Origin;
+use liseuse_library::{Entry, is_article_name};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 impl App {
     /// More of the walk: the articles join the list and are read in the background. A file
     /// the watcher added before the walk reached it is already listed.
-    pub(super) fn on_discovered(&mut self, found: crate::library::Discovery, fx: &mut Vec<Effect>) {
+    pub(super) fn on_discovered(
+        &mut self,
+        found: liseuse_library::Discovery,
+        fx: &mut Vec<Effect>,
+    ) {
         let start = self.library.len();
         let anchor = self.list_anchor();
         for entry in found.entries {
@@ -80,7 +84,7 @@ impl App {
                 (None, true) if is_article_name(&path) => {
                     let entry = Entry {
                         path: path.to_string_lossy().into_owned(),
-                        name: crate::library::file_name(&path),
+                        name: liseuse_library::file_name(&path),
                         origin: Origin::File(path),
                     };
                     let i = self.library.push(entry.clone());

@@ -4,7 +4,7 @@
 use super::super::*;
 use crate::app::test_util::{index_all, loads, message, up};
 use crate::keymap::{Key, KeyCode};
-use crate::library::{self, Entry, Library, Origin};
+use liseuse_library::{self as library, Entry, Library, Origin};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

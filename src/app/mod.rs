@@ -40,11 +40,11 @@ pub use overlay::Overlay;
 pub use reading::{Follow, Place};
 
 use crate::keymap::Keymap;
-use crate::library::Library;
 use bookmarks::BookmarkState;
 use entities::EntityState;
 use geometry::{Geometry, Layout};
 use input::Input;
+use liseuse_library::Library;
 use list::FileList;
 use reader::Reader;
 use reading::Reading;

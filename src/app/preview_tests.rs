@@ -3,7 +3,7 @@ use super::*;
 use crate::app::test_util::*;
 use crate::keymap::Key;
 use crate::keymap::KeyCode;
-use crate::library::{self, Entry, Library, Origin};
+use liseuse_library::{self as library, Entry, Library, Origin};
 use std::sync::Arc;
 
 /// A file over the preview's threshold, every paragraph different, and an app waiting for it.

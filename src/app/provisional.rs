@@ -4,9 +4,9 @@
 //! the saved index was made from shows no mentions rather than someone else's.
 
 use super::entities::EntityState;
-use crate::bookmark::content_hash;
 use liseuse_document::Document;
 use liseuse_entity::Mention;
+use liseuse_library::bookmark::content_hash;
 
 impl EntityState {
     /// The mentions of article `doc` that can be trusted: none for an article that changed
@@ -63,10 +63,10 @@ impl EntityState {
 mod tests {
     use crate::app::test_util::up;
     use crate::app::{App, Event, IndexUpdate};
-    use crate::bookmark::content_hash;
     use crate::keymap::Keymap;
-    use crate::library::{self, Library};
     use liseuse_entity::{self as entity, EntityIndex};
+    use liseuse_library::bookmark::content_hash;
+    use liseuse_library::{self as library, Library};
     use std::sync::Arc;
 
     /// The seeds' saved index, then the seeds read: one of them changed since it was saved.

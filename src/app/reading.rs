@@ -4,7 +4,7 @@
 use super::Effect;
 use super::reader::Reader;
 use super::search::SearchState;
-use crate::bookmark::content_hash;
+use liseuse_library::bookmark::content_hash;
 use std::collections::{BTreeMap, HashMap};
 
 /// Where the reader was in an article: byte offsets of the top line and of the cursor line.

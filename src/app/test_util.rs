@@ -3,7 +3,7 @@
 
 use super::{App, Effect, Event, IndexUpdate};
 use crate::keymap::{Key, KeyCode, Keymap};
-use crate::library::{self, Library};
+use liseuse_library::{self as library, Library};
 use std::sync::Arc;
 
 /// One event through `update`; the effects it asked for.

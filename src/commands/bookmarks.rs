@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use super::output::{Failure, Out, Outcome, say};
-use crate::bookmark::{Bookmark, export_json, export_markdown};
 use crate::cli::{BookmarksCommand, ExportFormat};
-use crate::store::{self, BookmarkStore};
 use liseuse_document::sanitize::one_line;
+use liseuse_library::bookmark::{Bookmark, export_json, export_markdown};
+use liseuse_library::store::{self, BookmarkStore};
 
 pub fn run(data_dir: Option<&Path>, command: &BookmarksCommand) -> Outcome {
     let dir = store::data_dir(data_dir).map_err(|e| Failure::Failed(e.to_string()))?;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::output::{Failure, Outcome, say};
 
 pub fn run(paths: &[PathBuf]) -> Outcome {
-    let found = crate::library::discover(paths).map_err(Failure::Failed)?;
+    let found = liseuse_library::discover(paths).map_err(Failure::Failed)?;
     for why in &found.skipped {
         say(why);
     }

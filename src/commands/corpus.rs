@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use super::output::{Failure, say};
-use crate::library::{self, Discovery};
 use liseuse_document::Document;
+use liseuse_library::{self as library, Discovery};
 
 /// One article read: the path it was opened by, its file's modification time, its text.
 pub struct Read {
@@ -64,15 +64,15 @@ pub fn corrected_index(
     texts: &[&str],
     data_dir: Option<&std::path::Path>,
 ) -> liseuse_entity::EntityIndex {
-    let Ok(dir) = crate::store::data_dir(data_dir) else {
+    let Ok(dir) = liseuse_library::store::data_dir(data_dir) else {
         return index;
     };
-    let list = crate::store::CorrectionStore::open(&dir).corrections();
+    let list = liseuse_library::store::CorrectionStore::open(&dir).corrections();
     if list.is_empty() {
         return index;
     }
     let surface = |d: usize, r: std::ops::Range<usize>| {
         texts.get(d).and_then(|t| t.get(r)).map(str::to_string)
     };
-    crate::corrections::apply(&index, &list, surface)
+    liseuse_library::corrections::apply(&index, &list, surface)
 }

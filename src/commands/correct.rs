@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::output::{Failure, Out, Outcome};
 use crate::cli::CorrectCommand;
-use crate::store::{self, Correction, CorrectionStore};
 use liseuse_entity::Label;
+use liseuse_library::store::{self, Correction, CorrectionStore};
 
 pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
     let dir = store::data_dir(data_dir).map_err(|e| Failure::Failed(e.to_string()))?;

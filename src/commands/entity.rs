@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use super::output::{Failure, Out, Outcome};
 use crate::cli::ProfileFormat;
-use crate::profile::{self, ProfileDoc};
-use crate::timeline::{self, DateClues};
 use liseuse_entity as entity;
+use liseuse_library::profile::{self, ProfileDoc};
+use liseuse_library::timeline::{self, DateClues};
 
 pub fn run(
     name: &str,

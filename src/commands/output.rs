@@ -70,7 +70,7 @@ pub fn finish(result: Outcome) -> ExitCode {
         Err(Failure::Write(e)) => {
             say(&format!(
                 "could not write the output: {}",
-                crate::store::describe_io(&e)
+                liseuse_library::store::describe_io(&e)
             ));
             ExitCode::from(1)
         }

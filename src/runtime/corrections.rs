@@ -1,9 +1,9 @@
 //! The corrections file, read at start and changed off the event loop (a lock another
 //! liseuse holds must not freeze the screen); each change comes back as `Event::Corrections`.
 
-use crate::corrections::Correction;
 use crate::event::Event;
-use crate::store::{self, CorrectionStore};
+use liseuse_library::corrections::Correction;
+use liseuse_library::store::{self, CorrectionStore};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 

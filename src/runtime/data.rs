@@ -4,7 +4,7 @@
 //! directory is not fatal: the session runs, and says that nothing will be kept.
 
 use crate::app::{Effect, Event, Place};
-use crate::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
+use liseuse_library::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::mpsc::Sender;

@@ -2,7 +2,7 @@
 
 use super::{Theme, fit, pane};
 use crate::app::{App, Focus};
-use crate::library::Article;
+use liseuse_library::Article;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -19,9 +19,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         .map_or(String::new(), |e| e.name.clone());
     let t = &v.timeline;
     let per = match t.period {
-        crate::timeline::Period::Day => "day",
-        crate::timeline::Period::Month => "month",
-        crate::timeline::Period::Year => "year",
+        liseuse_library::timeline::Period::Day => "day",
+        liseuse_library::timeline::Period::Month => "month",
+        liseuse_library::timeline::Period::Year => "year",
     };
     let undated = match t.undated.len() {
         0 => String::new(),

@@ -5,8 +5,8 @@
 
 use liseuse::app::{App, Event};
 use liseuse::keymap::{Key, KeyCode};
-use liseuse::library::Discovery;
 use liseuse::runtime::{self, Options, Runtime};
+use liseuse_library::Discovery;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
@@ -56,15 +56,15 @@ impl Headless {
         let (found, rest) = if paths.is_empty() {
             (
                 Discovery {
-                    entries: liseuse::library::seeds(),
+                    entries: liseuse_library::seeds(),
                     skipped: Vec::new(),
                 },
                 None,
             )
         } else {
-            liseuse::discover::check_paths(paths).expect("paths exist");
-            let rest = liseuse::discover::spawn(paths.to_vec());
-            let first = liseuse::discover::first_batch(&rest).expect("articles");
+            liseuse_library::discover::check_paths(paths).expect("paths exist");
+            let rest = liseuse_library::discover::spawn(paths.to_vec());
+            let first = liseuse_library::discover::first_batch(&rest).expect("articles");
             (first, Some(rest))
         };
         let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");

@@ -4,10 +4,10 @@
 use super::fixtures::{self, Case, Expect};
 use liseuse::app::{App, Event};
 use liseuse::keymap::Keymap;
-use liseuse::library::{self, Library};
 use liseuse::ui::{self, Theme};
 use liseuse_document::sanitize;
 use liseuse_document::wrap::wrap;
+use liseuse_library::{self as library, Library};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::Arc;

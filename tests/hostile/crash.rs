@@ -3,7 +3,8 @@
 
 use crate::common::*;
 
-fn crash_in(place: &str) {
+/// `place` is where liseuse is asked to panic, `file` the source file that panic is in.
+fn crash_in(place: &str, file: &str) {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("liseuse-data");
     std::fs::create_dir_all(&data).unwrap();
@@ -17,7 +18,7 @@ fn crash_in(place: &str) {
         100,
         30,
         home.path(),
-        &[(liseuse::crash::PANIC_FOR_TEST, place)],
+        &[(liseuse_library::crash::PANIC_FOR_TEST, place)],
     );
     assert_eq!(s.wait_exit(), 101, "{place}: exit code of a panic");
     assert!(!s.alternate_screen(), "{place}: alternate screen left");
@@ -33,7 +34,7 @@ fn crash_in(place: &str) {
     assert_eq!(reports.len(), 1, "{reports:?}");
     let report = std::fs::read_to_string(&reports[0]).unwrap();
     assert!(report.contains("message: panic asked for"), "{report}");
-    assert!(report.contains("at: src/"), "{report}");
+    assert!(report.contains(&format!("at: {file}:")), "{report}");
     assert!(report.contains("backtrace:"), "{report}");
 
     assert_eq!(std::fs::read_to_string(&bookmarks).unwrap(), before);
@@ -45,10 +46,10 @@ fn crash_in(place: &str) {
 
 #[test]
 fn a_panic_on_the_main_thread_restores_the_terminal_and_writes_a_report() {
-    crash_in("main");
+    crash_in("main", "src/main.rs");
 }
 
 #[test]
 fn a_panic_on_the_loader_thread_ends_liseuse_the_same_way() {
-    crash_in("loader");
+    crash_in("loader", "crates/liseuse-library/src/loader.rs");
 }

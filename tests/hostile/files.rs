@@ -2,7 +2,7 @@
 //! that vanish, shrink or grow while read. Each is skipped or opened with one line, never
 //! blocks, and discovery goes on.
 
-use liseuse::library::{self, Entry};
+use liseuse_library::{self as library, Entry};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;

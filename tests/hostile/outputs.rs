@@ -2,9 +2,9 @@
 //! on a closed pipe, says a write error in one line with status 1, and carries no escape from a
 //! file (names, titles, quotes, notes), nor do its error messages.
 
-use liseuse::bookmark::{Anchor, Bookmark};
-use liseuse::store::BookmarkStore;
 use liseuse_document::sanitize::is_unsafe;
+use liseuse_library::bookmark::{Anchor, Bookmark};
+use liseuse_library::store::BookmarkStore;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -274,5 +274,5 @@ fn outputs_no_terminal_and_a_data_dir_that_is_a_file_are_said_plainly() {
         err.contains("is a file, not a folder") && !err.contains("os error"),
         "{err}"
     );
-    assert!(liseuse::cache::dir_problem(&file).is_some_and(|m| m.contains("is a file")));
+    assert!(liseuse_library::cache::dir_problem(&file).is_some_and(|m| m.contains("is a file")));
 }

@@ -3,11 +3,12 @@
 //! a range of the text or orphaned, config and bookmark files never panic. (Wrapping's property
 //! test is in `crates/liseuse-document/src/wrap.rs`.)
 
-use liseuse::bookmark::{Anchor, Located, locate};
-use liseuse::{config, store};
+use liseuse::config;
 use liseuse_document::Document;
 use liseuse_document::sanitize;
 use liseuse_entity as entity;
+use liseuse_library::bookmark::{Anchor, Located, locate};
+use liseuse_library::store;
 use proptest::prelude::*;
 
 /// Text with what hostile files are made of: controls, escapes, bidi, joiners, accents,

@@ -292,7 +292,7 @@ fn a_20_mb_line_and_a_folder_of_100_000_files_stay_responsive() {
     super::files::make_empty_files(&folder, 100_000);
     // Discovery alone, in-process: natural order, in reasonable time.
     let t = Instant::now();
-    let found = liseuse::library::discover(std::slice::from_ref(&folder)).unwrap();
+    let found = liseuse_library::discover(std::slice::from_ref(&folder)).unwrap();
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     assert_eq!(found.entries.len(), 100_000);
     assert_eq!(found.entries[1].name, "1.txt");

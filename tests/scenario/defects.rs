@@ -250,7 +250,7 @@ fn a_held_lock_never_freezes_and_quitting_waits_for_the_save() {
         .create(true)
         .truncate(false)
         .write(true)
-        .open(data.join(liseuse::store::BOOKMARKS_LOCK))
+        .open(data.join(liseuse_library::store::BOOKMARKS_LOCK))
         .unwrap();
     lock.try_lock().expect("the lock is free");
     let t = Instant::now();

@@ -8,9 +8,9 @@ use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect};
 use super::{HelpView, Overlay};
 use crate::action::Action;
-use crate::bookmark::Bookmark;
-use crate::library::Library;
 use liseuse_document::search::fold_str;
+use liseuse_library::Library;
+use liseuse_library::bookmark::Bookmark;
 
 #[derive(Debug, Clone, Default)]
 pub struct BookmarkList {

@@ -6,9 +6,9 @@ use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect, Follow};
 use super::Overlay;
 use crate::action::Action;
-use crate::company::{self, Companion, Passage};
-use crate::library::Library;
 use liseuse_entity::{EntityId, Label};
+use liseuse_library::Library;
+use liseuse_library::company::{self, Companion, Passage};
 use std::ops::Range;
 
 #[derive(Debug, Clone)]

@@ -6,10 +6,10 @@
 
 use super::super::{App, Effect, Focus};
 use super::Overlay;
-use crate::corrections::Correction;
 use crate::keymap::{Key, KeyCode};
 use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, Label};
+use liseuse_library::corrections::Correction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {

@@ -6,9 +6,9 @@ use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect};
 use super::Overlay;
 use crate::action::Action;
-use crate::calendar::When;
-use crate::timeline::{self, DateClues, Source, Timeline};
 use liseuse_entity::EntityId;
+use liseuse_library::calendar::When;
+use liseuse_library::timeline::{self, DateClues, Source, Timeline};
 
 #[derive(Debug, Clone)]
 pub struct TimelineView {

@@ -1,0 +1,345 @@
+//! Corrections to the entity engine, made once by the user and applied to every index after
+//! it is merged: a name that is no entity, a type that is wrong, two entities that are one, one
+//! that is two. Entities are named by what the text says (a name or a variant, case and accents
+//! aside), since their ids change from one index to the next. Later corrections win.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use liseuse_document::search::fold_str;
+use liseuse_entity::{Entity, EntityId, EntityIndex, Label, Mention};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// One correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Correction {
+    /// Not an entity: its mentions are neither listed nor highlighted.
+    Drop {
+        /// The entity's name (any of its names, case and accents aside).
+        name: String,
+    },
+    /// Its type is this one.
+    Label {
+        /// The entity's name.
+        name: String,
+        /// The type it is.
+        label: Label,
+    },
+    /// The two are one entity (named as the first).
+    Merge {
+        /// The entity's name.
+        name: String,
+        /// The name of the entity it is the same as.
+        with: String,
+    },
+    /// The mentions written this way are an entity of their own, apart from the one the
+    /// engine put them in.
+    Split {
+        /// The way of writing that stands apart.
+        name: String,
+    },
+}
+
+impl Correction {
+    /// One line for `liseuse correct list` and the app.
+    pub fn describe(&self) -> String {
+        match self {
+            Correction::Drop { name } => format!("“{name}” is not an entity"),
+            Correction::Label { name, label } => format!("“{name}” is {label}"),
+            Correction::Merge { name, with } => format!("“{with}” is “{name}”"),
+            Correction::Split { name } => format!("“{name}” stands apart"),
+        }
+    }
+}
+
+/// The root of `e` in a union-find kept as a parent per entity.
+fn root(parent: &mut [usize], e: usize) -> usize {
+    let mut r = e;
+    while let Some(&p) = parent.get(r) {
+        if p == r {
+            break;
+        }
+        r = p;
+    }
+    // Path halving is not needed for a few dozen merges: keep it simple and bounded.
+    r
+}
+
+/// `index` with `corrections` applied. `surface(doc, range)` is the text of a mention (for
+/// splits, which go by how a mention is written).
+pub fn apply(
+    index: &EntityIndex,
+    corrections: &[Correction],
+    surface: impl Fn(usize, Range<usize>) -> Option<String>,
+) -> EntityIndex {
+    if corrections.is_empty() {
+        return index.clone();
+    }
+    let entities = index.entities();
+    let n = entities.len();
+    let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        let mut names: Vec<String> = std::iter::once(&e.name)
+            .chain(&e.variants)
+            .map(|s| fold_str(s))
+            .collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            by_name.entry(name).or_default().push(i);
+        }
+    }
+    let find = |name: &str| by_name.get(&fold_str(name)).cloned().unwrap_or_default();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut dropped = vec![false; n];
+    let mut label: Vec<Option<Label>> = vec![None; n];
+    // Splits: folded surface -> the label its mentions keep.
+    let mut split: FxHashMap<String, Option<Label>> = FxHashMap::default();
+    for c in corrections {
+        match c {
+            Correction::Drop { name } => {
+                for e in find(name) {
+                    let r = root(&mut parent, e);
+                    if let Some(d) = dropped.get_mut(r) {
+                        *d = true;
+                    }
+                }
+                split.remove(&fold_str(name));
+            }
+            Correction::Label { name, label: l } => {
+                for e in find(name) {
+                    let r = root(&mut parent, e);
+                    if let Some(x) = label.get_mut(r) {
+                        *x = Some(*l);
+                    }
+                }
+                if let Some(s) = split.get_mut(&fold_str(name)) {
+                    *s = Some(*l);
+                }
+            }
+            Correction::Merge { name, with } => {
+                let Some(&keep) = find(name).first() else {
+                    continue;
+                };
+                let keep = root(&mut parent, keep);
+                for e in find(with) {
+                    let r = root(&mut parent, e);
+                    if r != keep
+                        && let Some(p) = parent.get_mut(r)
+                    {
+                        *p = keep;
+                    }
+                }
+            }
+            Correction::Split { name } => {
+                split.insert(fold_str(name), None);
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|e| root(&mut parent, e)).collect();
+
+    // New ids: each kept root in its old order, then each split surface.
+    let mut new_id: Vec<Option<u32>> = vec![None; n];
+    let mut out: Vec<Entity> = Vec::new();
+    for (e, &r) in roots.iter().enumerate() {
+        if r != e || dropped.get(r).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(src) = entities.get(r) else { continue };
+        if let Some(slot) = new_id.get_mut(e) {
+            *slot = Some(out.len() as u32);
+        }
+        out.push(Entity {
+            id: EntityId(out.len() as u32),
+            label: label.get(r).copied().flatten().unwrap_or(src.label),
+            variants: Vec::new(),
+            mentions: 0,
+            documents: 0,
+            ..src.clone()
+        });
+    }
+    let mut split_id: FxHashMap<(String, Label), u32> = FxHashMap::default();
+    let mut docs: Vec<Vec<Mention>> = Vec::with_capacity(index.doc_count());
+    for d in 0..index.doc_count() {
+        let mut kept = Vec::new();
+        for m in index.doc_mentions(d) {
+            let old = m.entity().0 as usize;
+            let r = roots.get(old).copied().unwrap_or(old);
+            let written = if split.is_empty() {
+                None
+            } else {
+                surface(d, m.range())
+            };
+            let apart = written
+                .as_deref()
+                .map(fold_str)
+                .and_then(|f| split.get(&f).map(|l| (f, *l)));
+            let id = match apart {
+                Some((folded, l)) => {
+                    let lab = l
+                        .or_else(|| label.get(r).copied().flatten())
+                        .unwrap_or(m.label());
+                    let next = out.len() as u32;
+                    let id = *split_id.entry((folded.clone(), lab)).or_insert(next);
+                    if id == next {
+                        let name = written.clone().unwrap_or(folded.clone());
+                        out.push(Entity {
+                            id: EntityId(id),
+                            key: format!("{}-split-{folded}", lab.as_str().to_lowercase()),
+                            label: lab,
+                            name,
+                            variants: Vec::new(),
+                            mentions: 0,
+                            documents: 0,
+                            confidence: 0,
+                        });
+                    }
+                    id
+                }
+                None => match new_id.get(r).copied().flatten() {
+                    Some(id) => id,
+                    None => continue,
+                },
+            };
+            let Some(ent) = out.get(id as usize) else {
+                continue;
+            };
+            kept.push(Mention::new(
+                m.start,
+                m.end,
+                ent.label,
+                m.confidence(),
+                EntityId(id),
+            ));
+        }
+        docs.push(kept);
+    }
+    // Variants, counts and occurrences of what is left.
+    let mut occurrences: Vec<Vec<(u32, u32)>> = vec![Vec::new(); out.len()];
+    for (d, mentions) in docs.iter().enumerate() {
+        for (i, m) in mentions.iter().enumerate() {
+            if let Some(o) = occurrences.get_mut(m.entity().0 as usize) {
+                o.push((d as u32, i as u32));
+            }
+        }
+    }
+    for (e, &r) in roots.iter().enumerate() {
+        let (Some(id), Some(src)) = (new_id.get(r).copied().flatten(), entities.get(e)) else {
+            continue;
+        };
+        if let Some(ent) = out.get_mut(id as usize) {
+            for v in std::iter::once(&src.name).chain(&src.variants) {
+                let gone = split.contains_key(&fold_str(v));
+                if !gone && !ent.variants.contains(v) {
+                    ent.variants.push(v.clone());
+                }
+            }
+        }
+    }
+    for (ent, occ) in out.iter_mut().zip(&occurrences) {
+        ent.mentions = occ.len();
+        ent.confidence = occ
+            .iter()
+            .filter_map(|&(d, i)| docs.get(d as usize)?.get(i as usize))
+            .map(Mention::confidence)
+            .max()
+            .unwrap_or(0);
+        let mut docs: Vec<u32> = occ.iter().map(|&(d, _)| d).collect();
+        docs.dedup();
+        ent.documents = docs.len();
+        if ent.variants.is_empty() {
+            ent.variants.push(ent.name.clone());
+        }
+    }
+    // An entity whose every mention was split away is no entity any more; its id stays (ids
+    // are positions), with nothing pointing to it.
+    EntityIndex::from_parts(out, docs, occurrences)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use liseuse_entity as entity;
+
+    const TEXTS: [&str; 2] = [
+        "Un\n\nEmmanuel Macron a reçu Olaf Scholz à Matignon. Le président Macron a parlé.\n",
+        "Deux\n\nBrigitte Macron était à Paris avec Olaf Scholz et Macron.\n",
+    ];
+
+    fn index() -> EntityIndex {
+        let docs: Vec<_> = TEXTS.iter().map(|t| entity::analyse(t)).collect();
+        EntityIndex::build(&docs)
+    }
+
+    fn surface(d: usize, r: Range<usize>) -> Option<String> {
+        TEXTS.get(d)?.get(r).map(str::to_string)
+    }
+
+    fn named<'a>(i: &'a EntityIndex, name: &str) -> Option<&'a Entity> {
+        i.entities()
+            .iter()
+            .find(|e| e.name == name && e.mentions > 0)
+    }
+
+    #[test]
+    fn drop_label_merge_and_split() {
+        let base = index();
+        assert!(named(&base, "Olaf Scholz").is_some());
+        let c = [
+            Correction::Drop {
+                name: "olaf scholz".into(),
+            },
+            Correction::Label {
+                name: "Matignon".into(),
+                label: Label::Org,
+            },
+        ];
+        let i = apply(&base, &c, surface);
+        assert!(
+            named(&i, "Olaf Scholz").is_none(),
+            "dropped, whatever the case"
+        );
+        assert!(
+            i.doc_mentions(0)
+                .iter()
+                .all(|m| { TEXTS[0].get(m.range()) != Some("Olaf Scholz") })
+        );
+        if let Some(m) = named(&i, "Matignon") {
+            assert_eq!(m.label, Label::Org);
+        }
+        // Every mention points at an entity that counts it.
+        for e in i.entities() {
+            assert_eq!(i.occurrences(e.id).len(), e.mentions);
+        }
+
+        let merged = apply(
+            &base,
+            &[Correction::Merge {
+                name: "Emmanuel Macron".into(),
+                with: "Brigitte Macron".into(),
+            }],
+            surface,
+        );
+        let em = named(&merged, "Emmanuel Macron").expect("kept");
+        assert!(em.variants.iter().any(|v| v.contains("Brigitte")), "{em:?}");
+        assert_eq!(em.documents, 2);
+
+        let split = apply(
+            &base,
+            &[Correction::Split {
+                name: "Macron".into(),
+            }],
+            surface,
+        );
+        let alone = split
+            .entities()
+            .iter()
+            .find(|e| e.key.contains("split") && e.mentions > 0)
+            .expect("a split entity");
+        assert_eq!(fold_str(&alone.name), "macron");
+        assert!(alone.mentions >= 2, "{alone:?}");
+        assert!(apply(&base, &[], surface).entities().len() == base.entities().len());
+    }
+}

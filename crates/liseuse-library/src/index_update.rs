@@ -1,0 +1,77 @@
+//! A corpus index merged in the background, with what the file list shows of it, prepared off
+//! the event loop so that taking it in costs a swap.
+
+use liseuse_entity::{DocEntities, EntityId, EntityIndex, Label};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A merged corpus index and what the file list shows of it; the application takes it whole.
+#[derive(Debug)]
+pub struct IndexUpdate {
+    /// The corpus index, corrected by the user's corrections.
+    pub index: Arc<EntityIndex>,
+    /// Per article, its people by mentions, most mentioned first.
+    pub people: Vec<Vec<(EntityId, usize)>>,
+    /// How many articles' entities it holds.
+    pub analysed: usize,
+    /// For the index saved in the cache, shown before the articles are read: the hashes of
+    /// the articles it was made from.
+    pub provisional: Option<Vec<String>>,
+}
+
+impl IndexUpdate {
+    /// Prepares everything drawing needs from `index`, so the event loop only swaps it in.
+    pub fn new(index: Arc<EntityIndex>, analysed: usize, docs: usize) -> IndexUpdate {
+        let people = people_of(&index, docs);
+        IndexUpdate {
+            index,
+            people,
+            analysed,
+            provisional: None,
+        }
+    }
+
+    /// The update the loader sends once every one of `docs` is analysed: what tests and
+    /// benchmarks build to follow the production path.
+    pub fn of_docs(docs: &[DocEntities]) -> IndexUpdate {
+        IndexUpdate::new(Arc::new(EntityIndex::build(docs)), docs.len(), docs.len())
+    }
+
+    /// How many articles' entities it holds (none for a provisional one).
+    pub fn analysed(&self) -> usize {
+        self.analysed
+    }
+
+    /// Whether it is the index saved in the cache, standing in until the articles are read.
+    pub fn is_provisional(&self) -> bool {
+        self.provisional.is_some()
+    }
+
+    /// The index saved in the cache, standing in until the articles are read.
+    pub fn provisional(index: Arc<EntityIndex>, hashes: Vec<String>) -> IndexUpdate {
+        let people = people_of(&index, hashes.len());
+        IndexUpdate {
+            index,
+            people,
+            analysed: 0,
+            provisional: Some(hashes),
+        }
+    }
+}
+
+/// Per article, its people by mentions, most mentioned first.
+fn people_of(index: &EntityIndex, docs: usize) -> Vec<Vec<(EntityId, usize)>> {
+    (0..docs)
+        .map(|d| {
+            let mut counts: HashMap<EntityId, usize> = HashMap::new();
+            for m in index.doc_mentions(d) {
+                if m.label() == Label::Per {
+                    *counts.entry(m.entity()).or_insert(0) += 1;
+                }
+            }
+            let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
+            people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            people
+        })
+        .collect()
+}

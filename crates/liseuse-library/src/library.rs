@@ -1,0 +1,310 @@
+//! Which articles are open: discovered from the command line's paths (or the bundled seeds), in
+//! a stable natural order, and read into [`Document`]s.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use liseuse_document::Document;
+use liseuse_document::format::{self, Format};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+mod order;
+mod preview;
+
+pub use crate::discover::{Discovery, discover, is_article_name};
+pub use preview::PREVIEW_ABOVE;
+
+/// The two articles liseuse was made from, opened when no path is given. Embedded so that
+/// `liseuse` works from any working directory.
+const SEEDS: &[(&str, &[u8])] = &[
+    (
+        "seeds/000_aae40d40de2e278c.txt",
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../seeds/000_aae40d40de2e278c.txt"
+        )),
+    ),
+    (
+        "seeds/002_b42a582add091519.txt",
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../seeds/002_b42a582add091519.txt"
+        )),
+    ),
+];
+
+/// Files larger than this are read only up to it, with a notice: a reader is not the tool for
+/// a 4 GB log, and nothing a user opens should exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where an article's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// Bytes built into the program (the seeds).
+    Embedded(&'static [u8]),
+    /// A file, at this path as given.
+    File(PathBuf),
+}
+
+/// One article before it is read: enough to list it and to read it later.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The path as shown and exported (relative as given on the command line).
+    pub path: String,
+    /// The file name, shown until the title is known.
+    pub name: String,
+    /// Where its bytes come from.
+    pub origin: Origin,
+}
+
+/// The bundled seed articles, opened when no path is given.
+pub fn seeds() -> Vec<Entry> {
+    SEEDS
+        .iter()
+        .map(|(path, bytes)| Entry {
+            path: (*path).to_string(),
+            name: file_name(Path::new(path)),
+            origin: Origin::Embedded(bytes),
+        })
+        .collect()
+}
+
+/// The last component of `p` (the whole of `p` when it has none), as shown before a title is known.
+pub fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.to_string_lossy().into_owned())
+}
+
+/// The error text without Rust's " (os error 2)" suffix.
+pub fn plain_io_error(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.split_once(" (os error") {
+        Some((plain, _)) => plain.to_string(),
+        None => s,
+    }
+}
+
+/// Reads and decodes one article. Never opens anything but a regular file, and reads at most
+/// [`MAX_FILE_BYTES`].
+pub fn load(entry: &Entry) -> Result<Document, String> {
+    load_with(entry, |_| {})
+}
+
+/// Like [`load`]; a long file first hands its beginning to `on_preview`, as a document to
+/// show while the rest is read: a plain text over [`PREVIEW_ABOVE`] its first paragraphs
+/// (see `library/preview.rs`), a book of several chapters its first chapter.
+pub fn load_with(entry: &Entry, on_preview: impl FnOnce(Document)) -> Result<Document, String> {
+    let mut on_preview = Some(on_preview);
+    let by_name = Format::of_name(&entry.name);
+    let (bytes, truncated) = match &entry.origin {
+        Origin::Embedded(b) => (b.to_vec(), false),
+        Origin::File(p) => read_capped(p, |head, len| {
+            let plain = matches!(by_name, None | Some(Format::Plain))
+                && format::detect(&entry.name, head) == Format::Plain;
+            if plain
+                && let Some(doc) = preview::preview(&entry.name, head, len)
+                && let Some(f) = on_preview.take()
+            {
+                f(doc);
+            }
+        })?,
+    };
+    let format = format::detect(&entry.name, &bytes);
+    if format == Format::Epub
+        && let Some(doc) = format::epub::first_chapter(&entry.name, &bytes)
+        && let Some(f) = on_preview.take()
+    {
+        f(doc);
+    }
+    let mut doc = format::read(format, &entry.name, &bytes).map_err(|e| e.to_string())?;
+    if truncated {
+        doc.notices.push(format!(
+            "file larger than {} MB: only its beginning is shown",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(doc)
+}
+
+fn read_capped(path: &Path, on_head: impl FnOnce(&[u8], u64)) -> Result<(Vec<u8>, bool), String> {
+    let head = Some((PREVIEW_ABOVE, preview::PREVIEW_BYTES));
+    let (mut bytes, truncated) =
+        crate::readfile::read_regular_head_first(path, MAX_FILE_BYTES, head, on_head)
+            .map_err(|e| plain_io_error(&e))?;
+    if truncated {
+        // Never cut a UTF-8 character in half at the cap.
+        if let Err(e) = std::str::from_utf8(&bytes)
+            && e.error_len().is_none()
+        {
+            bytes.truncate(e.valid_up_to());
+        }
+    }
+    Ok((bytes, truncated))
+}
+
+/// An article in the open library: its entry and, once read, its document or why not.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// What it was found as.
+    pub entry: Entry,
+    /// When its file was last modified (seconds since 1970), once read: the date of an
+    /// article that says none.
+    pub modified: Option<i64>,
+    /// Its document, once read.
+    pub doc: Option<Arc<Document>>,
+    /// Why it cannot be read, if it cannot.
+    pub error: Option<String>,
+    /// The file was deleted while liseuse ran; its text stays readable if it was read.
+    pub removed: bool,
+    /// Counted in `Library::loaded`.
+    pub counted: bool,
+}
+
+impl Article {
+    /// The title once the article is read; its file name until then.
+    pub fn title(&self) -> &str {
+        match &self.doc {
+            Some(d) => &d.title,
+            None => &self.entry.name,
+        }
+    }
+}
+
+/// The articles, and the list the user sees of them.
+///
+/// An article's index in `articles` is its identity for good (the loader, the entity index,
+/// bookmarks and searches all hold indices), so articles are only ever appended. What the list
+/// shows, and in which order, is `order` (see `order.rs`): an article deleted from disk leaves
+/// it, one added while liseuse runs enters it in its natural place.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// The articles, in the order they were found and added: an article's index is its identity for good.
+    pub articles: Vec<Article>,
+    loaded: usize,
+    /// The command line's paths: an article sorts first by the one it was found under, as the
+    /// walk lists them one after the other.
+    roots: Vec<PathBuf>,
+    /// Shown articles (indices into `articles`), in natural order of their paths.
+    order: Vec<usize>,
+    /// Per article, its row in `order`, if shown.
+    row_of: Vec<Option<usize>>,
+    /// Article by file path, for the watcher's changes and the walk's duplicates.
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Library {
+    /// Articles not found under folders (the seeds, tests): all shown, in natural order.
+    pub fn new(entries: Vec<Entry>) -> Library {
+        Library::under(Vec::new(), entries)
+    }
+
+    /// Articles found under `roots` (the command line's paths), all shown.
+    pub fn under(roots: Vec<PathBuf>, entries: Vec<Entry>) -> Library {
+        let mut library = Library {
+            roots,
+            ..Library::default()
+        };
+        let added: Vec<usize> = entries.into_iter().map(|e| library.push(e)).collect();
+        library.show(added);
+        library
+    }
+
+    /// Adds an article at the end of `articles`, not shown yet (see [`Library::show`]).
+    /// Returns its index.
+    pub fn push(&mut self, entry: Entry) -> usize {
+        let i = self.articles.len();
+        if let Origin::File(p) = &entry.origin {
+            self.by_path.entry(p.clone()).or_insert(i);
+        }
+        self.articles.push(Article {
+            entry,
+            doc: None,
+            error: None,
+            removed: false,
+            counted: false,
+            modified: None,
+        });
+        self.row_of.push(None);
+        i
+    }
+
+    /// The article read from `path`, if any.
+    pub fn find(&self, path: &Path) -> Option<usize> {
+        self.by_path.get(path).copied()
+    }
+
+    /// How many articles there are (removed ones included).
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there is no article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// How many articles have been read (or failed to be): kept as they arrive, since the
+    /// status bar asks at every frame.
+    pub fn loaded(&self) -> usize {
+        self.loaded
+    }
+
+    /// Records that article `i` was read, counting it once.
+    pub fn mark_loaded(&mut self, i: usize) {
+        if let Some(a) = self.articles.get_mut(i)
+            && !a.counted
+        {
+            a.counted = true;
+            self.loaded += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn seeds_are_embedded_and_load() {
+        let s = seeds();
+        assert_eq!(s.len(), 2);
+        let d = load(&s[0]).unwrap();
+        assert!(d.title.starts_with("Qaani"));
+    }
+
+    #[test]
+    fn folders_are_walked_in_natural_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "10.txt",
+            "2.txt",
+            "b/1.md",
+            "c/page.HTML",
+            "c/livre.epub",
+            "notes.pdf",
+        ] {
+            let p = dir.path().join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(&p, "Titre\ntexte\n").unwrap();
+        }
+        let d = discover(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["2.txt", "10.txt", "1.md", "livre.epub", "page.HTML"]
+        );
+    }
+
+    #[test]
+    fn missing_path_and_empty_folder_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = discover(&[dir.path().join("nope")]).unwrap_err();
+        assert!(err.contains("No such file"), "{err}");
+        let err = discover(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(err.starts_with("no articles"), "{err}");
+        assert!(err.contains(".html") && err.contains(".epub"), "{err}");
+    }
+}

@@ -1,0 +1,271 @@
+//! An entity's profile, for `liseuse entity NAME`: its name, label and variants, its mentions
+//! and articles, the entities named beside it, its timeline, and each article naming it.
+//! NAME matches any variant, case and accents aside.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use crate::calendar::When;
+use crate::company;
+use crate::timeline::{self, Source};
+use liseuse_document::plural::counted;
+use liseuse_document::search::fold_str;
+use liseuse_entity::{EntityId, EntityIndex};
+use serde::Serialize;
+use std::ops::Range;
+
+/// What the profile needs of each article.
+pub struct ProfileDoc<'a> {
+    /// The path printed for it.
+    pub path: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its text (the paragraphs are ranges of it).
+    pub text: &'a str,
+    /// Paragraph byte ranges, in text order.
+    pub paragraphs: &'a [Range<usize>],
+    /// Its date and where it comes from, if it has one.
+    pub date: Option<(When, Source)>,
+}
+
+/// An entity's profile, as `liseuse entity` prints it (text or JSON).
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Profile {
+    /// Its name.
+    pub name: String,
+    /// Its label (`PER`, `ORG`, `LOC`, `DATE`).
+    pub label: String,
+    /// Every way it is written.
+    pub variants: Vec<String>,
+    /// Its mentions in all the articles.
+    pub mentions: usize,
+    /// How many articles name it.
+    pub articles: usize,
+    /// The entities named in the same paragraphs, the most shared first.
+    pub with: Vec<WithRow>,
+    /// Period (`2023-11`) and mentions, oldest first.
+    pub timeline: Vec<(String, usize)>,
+    /// The timeline's period: `day`, `month` or `year`.
+    pub per: String,
+    /// Each article naming it, in library order.
+    pub in_articles: Vec<ArticleRow>,
+}
+
+/// An entity named beside the profiled one.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct WithRow {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: String,
+    /// Paragraphs naming both.
+    pub passages: usize,
+    /// Articles with at least one of those paragraphs.
+    pub articles: usize,
+}
+
+/// An article naming the profiled entity.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ArticleRow {
+    /// Its path.
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// The entity's mentions in it.
+    pub mentions: usize,
+    /// Its date (`2023-11-15`, `2023-11`, `2023`), if it has one.
+    pub date: Option<String>,
+    /// Where the date comes from (`date line`, `date in the text`, `file modified`).
+    pub date_source: Option<String>,
+}
+
+/// The entities whose name or a variant is `name`, case and accents aside; failing that,
+/// those whose name contains it.
+pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
+    let needle = fold_str(name.trim());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let names = |e: &liseuse_entity::Entity| {
+        std::iter::once(e.name.clone())
+            .chain(e.variants.iter().cloned())
+            .map(|n| fold_str(&n))
+            .collect::<Vec<_>>()
+    };
+    let exact: Vec<EntityId> = index
+        .entities()
+        .iter()
+        .filter(|e| names(e).contains(&needle))
+        .map(|e| e.id)
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    index
+        .entities()
+        .iter()
+        .filter(|e| names(e).iter().any(|n| n.contains(&needle)))
+        .map(|e| e.id)
+        .collect()
+}
+
+/// Most companions listed.
+const TOP_WITH: usize = 15;
+
+/// The profile of entity `id` of `index` over `docs` (in the index's document order); `None` for an unknown id.
+pub fn profile(index: &EntityIndex, docs: &[ProfileDoc], id: EntityId) -> Option<Profile> {
+    let e = index.entity(id)?;
+    let paras = |d: usize, offset: usize| -> Option<Range<usize>> {
+        let ps = docs.get(d)?.paragraphs;
+        let i = ps.partition_point(|p| p.end <= offset);
+        ps.get(i).cloned()
+    };
+    let with = company::companions(index, &paras, id)
+        .into_iter()
+        .take(TOP_WITH)
+        .filter_map(|c| {
+            let other = index.entity(c.id)?;
+            Some(WithRow {
+                name: other.name.clone(),
+                label: other.label.as_str().to_string(),
+                passages: c.passages,
+                articles: c.articles,
+            })
+        })
+        .collect();
+    let t = timeline::timeline(index, id, |d| docs.get(d).and_then(|x| x.date));
+    let per = match t.period {
+        timeline::Period::Day => "day",
+        timeline::Period::Month => "month",
+        timeline::Period::Year => "year",
+    };
+    let mut in_articles: Vec<ArticleRow> = Vec::new();
+    let occ = index.occurrences(id);
+    let mut at = 0;
+    while let Some(&(d, _)) = occ.get(at) {
+        let run = occ
+            .get(at..)
+            .map_or(1, |r| r.partition_point(|&(x, _)| x == d))
+            .max(1);
+        at += run;
+        let Some(doc) = docs.get(d as usize) else {
+            continue;
+        };
+        in_articles.push(ArticleRow {
+            path: doc.path.to_string(),
+            title: doc.title.to_string(),
+            mentions: run,
+            date: doc.date.map(|(w, _)| w.iso()),
+            date_source: doc.date.map(|(_, s)| s.as_str().to_string()),
+        });
+    }
+    Some(Profile {
+        name: e.name.clone(),
+        label: e.label.as_str().to_string(),
+        variants: e.variants.clone(),
+        mentions: e.mentions,
+        articles: e.documents,
+        with,
+        timeline: t
+            .bins
+            .iter()
+            .map(|b| (b.label.clone(), b.mentions))
+            .collect(),
+        per: per.to_string(),
+        in_articles,
+    })
+}
+
+/// The profile as text, for a terminal or a pipe (the caller sanitises what it prints).
+pub fn to_text(p: &Profile) -> String {
+    let mut out = format!(
+        "{} ({})\n{} in {}\n",
+        p.name,
+        p.label,
+        counted(p.mentions, "mention", "mentions"),
+        counted(p.articles, "article", "articles")
+    );
+    if p.variants.len() > 1 {
+        out.push_str(&format!("also written: {}\n", p.variants.join(", ")));
+    }
+    if !p.with.is_empty() {
+        out.push_str("\nnamed with (passages · articles):\n");
+        for w in &p.with {
+            out.push_str(&format!(
+                "  {:<40} {:>4} · {:<4} {}\n",
+                w.name, w.passages, w.articles, w.label
+            ));
+        }
+    }
+    if !p.timeline.is_empty() {
+        let most = p.timeline.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+        out.push_str(&format!("\nmentions per {}:\n", p.per));
+        for (label, n) in &p.timeline {
+            let bar = "█".repeat((n * 40).div_ceil(most).min(40));
+            out.push_str(&format!("  {label:<10} {n:>5} {bar}\n"));
+        }
+    }
+    out.push_str("\narticles:\n");
+    for a in &p.in_articles {
+        let date = a.date.as_deref().unwrap_or("—");
+        out.push_str(&format!(
+            "  {date:<10} {:>4}×  {}  ({})\n",
+            a.mentions, a.title, a.path
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use liseuse_entity as entity;
+
+    #[test]
+    fn a_profile_finds_variants_and_lists_company_time_and_articles() {
+        let texts = [
+            "Un\n\nEmmanuel Macron a reçu Olaf Scholz.\n\nSelon Emmanuel Macron, rien.\n",
+            "Deux\n\nEmmanuel Macron et Giorgia Meloni.\n",
+        ];
+        let paras: Vec<Vec<Range<usize>>> = texts
+            .iter()
+            .map(|t| {
+                let mut at = 0;
+                t.split_inclusive('\n')
+                    .map(|l| {
+                        let r = at..at + l.len();
+                        at += l.len();
+                        r
+                    })
+                    .collect()
+            })
+            .collect();
+        let analysed: Vec<_> = texts.iter().map(|t| entity::analyse(t)).collect();
+        let index = EntityIndex::build(&analysed);
+        let docs: Vec<ProfileDoc> = texts
+            .iter()
+            .zip(&paras)
+            .enumerate()
+            .map(|(i, (t, p))| ProfileDoc {
+                path: if i == 0 { "a.txt" } else { "b.txt" },
+                title: "t",
+                text: t,
+                paragraphs: p,
+                date: Some((When::Month(2024, 1 + i as u32), Source::Line)),
+            })
+            .collect();
+        let found = find(&index, "MACRON");
+        assert_eq!(found.len(), 1, "a surname finds the person, case aside");
+        let p = profile(&index, &docs, found[0]).unwrap();
+        assert_eq!(p.label, "PER");
+        assert_eq!(p.articles, 2);
+        assert!(p.with.iter().any(|w| w.name.contains("Scholz")));
+        assert_eq!(
+            p.timeline,
+            [("2024-01".to_string(), 2), ("2024-02".to_string(), 1)]
+        );
+        assert_eq!(p.in_articles.len(), 2);
+        let text = to_text(&p);
+        assert!(text.contains("mentions per month"), "{text}");
+        assert!(find(&index, "").is_empty());
+    }
+}

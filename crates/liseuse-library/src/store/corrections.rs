@@ -1,0 +1,197 @@
+//! `corrections.json`: what the user told the entity engine once, for every article and every
+//! later start: this name is not an entity, this one is a place, these two are one person, this
+//! one is two. Saved as bookmarks are: under a lock, re-read first (another liseuse may have
+//! added its own), written atomically, never over a damaged or newer file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::bookmarks::unsaved;
+use super::error::StoreError;
+use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
+pub use crate::corrections::Correction;
+#[cfg(test)]
+use liseuse_entity::Label;
+
+/// The corrections' file name in the data directory.
+pub const CORRECTIONS_FILE: &str = "corrections.json";
+/// The lock file that serialises saves of the corrections between processes.
+pub const CORRECTIONS_LOCK: &str = "corrections.lock";
+
+/// How long a save waits for another liseuse's lock: corrections are rare and small.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// A correction and when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Made {
+    /// The correction.
+    #[serde(flatten)]
+    pub correction: Correction,
+    /// When it was made (RFC 3339, UTC).
+    pub created: String,
+    /// Fields this version does not know: written back as they were.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct CorrectionFile {
+    schema: u64,
+    #[serde(default)]
+    corrections: Vec<Made>,
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The user's corrections, in the data directory: saved as bookmarks are (locked, atomic, never over a damaged file).
+pub struct CorrectionStore {
+    file: PathBuf,
+    lock: PathBuf,
+    fs: Arc<dyn AtomicWrite>,
+    list: Vec<Made>,
+    read_only: Option<String>,
+}
+
+impl CorrectionStore {
+    /// Opens the corrections of `dir` (none when the file does not exist).
+    pub fn open(dir: &Path) -> CorrectionStore {
+        Self::open_with(dir, Arc::new(RealFs))
+    }
+
+    /// [`CorrectionStore::open`], writing through `fs` (tests make it fail).
+    pub fn open_with(dir: &Path, fs: Arc<dyn AtomicWrite>) -> CorrectionStore {
+        let file = dir.join(CORRECTIONS_FILE);
+        let (list, read_only) = match load::<CorrectionFile>(&file) {
+            Loaded::Missing => (Vec::new(), None),
+            Loaded::Found(f) => (f.corrections, None),
+            Loaded::Refused { reason, salvaged } => (
+                salvaged.map(|f| f.corrections).unwrap_or_default(),
+                Some(reason),
+            ),
+        };
+        CorrectionStore {
+            lock: dir.join(CORRECTIONS_LOCK),
+            file,
+            fs,
+            list,
+            read_only,
+        }
+    }
+
+    /// Every correction, oldest first (later ones win where they disagree).
+    pub fn list(&self) -> &[Made] {
+        &self.list
+    }
+
+    /// The corrections alone, oldest first.
+    pub fn corrections(&self) -> Vec<Correction> {
+        self.list.iter().map(|m| m.correction.clone()).collect()
+    }
+
+    /// Why the file is read-only this session, if it is.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Adds `c` and saves.
+    pub fn add(&mut self, c: Correction) -> Result<(), StoreError> {
+        let made = Made {
+            correction: c,
+            created: crate::bookmark::rfc3339_utc(std::time::SystemTime::now()),
+            extra: serde_json::Map::new(),
+        };
+        self.save(|list| list.push(made))
+    }
+
+    /// Takes back the newest correction and saves; returns it.
+    pub fn undo(&mut self) -> Result<Option<Correction>, StoreError> {
+        let mut undone = None;
+        self.save(|list| undone = list.pop().map(|m| m.correction))?;
+        Ok(undone)
+    }
+
+    /// Lock, re-read, change what is on disk, write, unlock. Nothing changes in memory if the
+    /// change could not be written.
+    fn save(&mut self, change: impl FnOnce(&mut Vec<Made>)) -> Result<(), StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly(reason.clone()));
+        }
+        let _lock =
+            Lock::acquire(&self.lock, LOCK_WAIT).map_err(|e| unsaved(&self.file, "lock", e, 1))?;
+        remove_stale_temps(&self.file, true);
+        let mut disk = match load::<CorrectionFile>(&self.file) {
+            Loaded::Missing => CorrectionFile::default(),
+            Loaded::Found(f) => f,
+            Loaded::Refused { reason, .. } => {
+                self.read_only = Some(reason.clone());
+                return Err(StoreError::ReadOnly(reason));
+            }
+        };
+        disk.schema = SCHEMA;
+        change(&mut disk.corrections);
+        let bytes = to_bytes(&disk).map_err(|e| unsaved(&self.file, "write", e, 1))?;
+        self.fs
+            .write_atomic(&self.file, &bytes)
+            .map_err(|e| unsaved(&self.file, "write", e, 1))?;
+        self.list = disk.corrections;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections_are_kept_across_opens_and_undone_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        s.add(Correction::Drop {
+            name: "Gilets".into(),
+        })
+        .unwrap();
+        s.add(Correction::Merge {
+            name: "Hossein Amir Abdollahian".into(),
+            with: "Abdullahian".into(),
+        })
+        .unwrap();
+        let again = CorrectionStore::open(dir.path());
+        assert_eq!(again.list().len(), 2);
+        let mut s = again;
+        let undone = s.undo().unwrap();
+        assert!(matches!(undone, Some(Correction::Merge { .. })));
+        assert_eq!(CorrectionStore::open(dir.path()).list().len(), 1);
+    }
+
+    #[test]
+    fn a_damaged_file_is_never_written_and_unknown_fields_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CORRECTIONS_FILE);
+        std::fs::write(&file, "{ damaged").unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        assert!(s.read_only().is_some());
+        assert!(s.add(Correction::Drop { name: "X".into() }).is_err());
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ damaged");
+
+        std::fs::write(
+            &file,
+            r#"{"schema":1,"corrections":[{"kind":"drop","name":"Y","created":"2026-01-01T00:00:00Z","by":"script"}],"note":"kept"}"#,
+        )
+        .unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        s.add(Correction::Label {
+            name: "Matignon".into(),
+            label: Label::Org,
+        })
+        .unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("\"by\"") && text.contains("\"note\""),
+            "{text}"
+        );
+        assert_eq!(s.list().len(), 2);
+    }
+}
