@@ -8,7 +8,7 @@ mod corpus;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use liseuse::app::{App, Event};
-use liseuse::keymap::{Key, KeyCode, Keymap};
+use liseuse::keys::keymap::{Key, KeyCode, Keymap};
 use liseuse::ui::{self, Theme};
 use liseuse_document::Document;
 use liseuse_library::IndexUpdate;

@@ -2,6 +2,6 @@
 fn main() {
     print!(
         "{}",
-        liseuse::keymap::markdown_table(&liseuse::keymap::Keymap::default())
+        liseuse::keys::keymap::markdown_table(&liseuse::keys::keymap::Keymap::default())
     );
 }

@@ -3,7 +3,7 @@
 //! batches joining the list, then one file added in the middle, one removed, one re-created,
 //! and a burst of 1,000 added at once. Nothing is written: the events are made up.
 use liseuse::app::{App, Event};
-use liseuse::keymap::Keymap;
+use liseuse::keys::keymap::Keymap;
 use liseuse_library::{Discovery, Library};
 use std::path::PathBuf;
 use std::time::Instant;

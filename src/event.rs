@@ -8,8 +8,8 @@
 pub use liseuse_library::IndexUpdate;
 use liseuse_library::LibraryEvent;
 
-use crate::action::Action;
-use crate::keymap::Key;
+use crate::keys::action::Action;
+use crate::keys::keymap::Key;
 use liseuse_document::Document;
 use liseuse_library::bookmark::Bookmark;
 use std::ops::Range;

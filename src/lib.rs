@@ -1,21 +1,18 @@
 //! liseuse: a terminal reader for news articles.
 //!
-//! The rule of this crate: the core modules (`document`, `wrap`, `library`, `entity`, `bookmark`,
-//! `store`, `action`, `event`, `app`, `keymap`) never import ratatui or crossterm, so all state and
-//! logic can be built and tested without a terminal. Only `ui` (drawing), `runtime` (the loop,
-//! generic over ratatui's backend) and `term` (terminal set-up and event translation) know about
-//! the terminal.
+//! The application's crate, on top of the workspace's layers (see `docs/ARCHITECTURE.md`):
+//! liseuse-entity and liseuse-document at the bottom, liseuse-library above them, and this
+//! crate over all three. Here, only `ui` (drawing) and `runtime` (the loop, generic over
+//! ratatui's backend, with `runtime::term`, the terminal's set-up and event translation, and
+//! `runtime::signals`) know about the terminal: `app`, `event`, `keys`, `config` and `commands`
+//! never import ratatui or crossterm, so all state and logic can be built and tested without
+//! one.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-pub mod action;
 pub mod app;
-pub mod cat;
-pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod event;
-pub mod keymap;
+pub mod keys;
 pub mod runtime;
-pub mod signals;
-pub mod term;
 pub mod ui;

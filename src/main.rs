@@ -1,6 +1,7 @@
 use clap::Parser;
-use liseuse::cli::Cli;
-use liseuse::{commands, runtime, term};
+use liseuse::commands;
+use liseuse::commands::cli::Cli;
+use liseuse::runtime::{self, term};
 use liseuse_library::discover;
 use liseuse_library::{self as library, Discovery};
 use std::path::PathBuf;
@@ -65,7 +66,7 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     }
     let mut rt = runtime::boot(&options, found, rest, terminal)?;
     term::spawn_input(rt.sender());
-    liseuse::signals::spawn(rt.sender());
+    runtime::signals::spawn(rt.sender());
     rt.on_suspend(term::suspend);
     let ending = rt.run()?;
     drop(guard);

@@ -4,8 +4,8 @@
 use std::process::Command;
 use std::str::FromStr;
 
-use liseuse::action::Action;
 use liseuse::config::{self, is_color};
+use liseuse::keys::action::Action;
 use ratatui::style::Color;
 
 fn agree(s: &str) {

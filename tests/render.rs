@@ -28,7 +28,7 @@ fn help_overlay_lists_every_action() {
     let mut a = app(120, 70);
     a.keys("?");
     let s = a.screen();
-    for &action in liseuse::action::Action::ALL {
+    for &action in liseuse::keys::action::Action::ALL {
         let first_words: String = action
             .help()
             .split(' ')
@@ -61,7 +61,7 @@ fn help_reads_at_80x24_and_scrolls_to_every_action() {
         }
         a.keys("<PgDn>");
     }
-    for &action in liseuse::action::Action::ALL {
+    for &action in liseuse::keys::action::Action::ALL {
         let words: String = action
             .help()
             .split(' ')

@@ -1,7 +1,7 @@
 //! Rendering of entities: the sidebar, highlighted mentions, the status line while following one.
 
 use liseuse::app::{App, Event};
-use liseuse::keymap::{Key, KeyCode, Keymap};
+use liseuse::keys::keymap::{Key, KeyCode, Keymap};
 use liseuse::ui::{self, Theme};
 use liseuse_entity as entity;
 use liseuse_library::IndexUpdate;

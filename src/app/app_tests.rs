@@ -1,7 +1,7 @@
 use super::*;
-use crate::action::Action;
 use crate::app::test_util::*;
-use crate::keymap::{Key, KeyCode};
+use crate::keys::action::Action;
+use crate::keys::keymap::{Key, KeyCode};
 use liseuse_library::{self as library, Library};
 use std::sync::Arc;
 

@@ -3,7 +3,7 @@
 
 use super::input::{Input, Purpose};
 use super::{App, Effect, Follow, IndexUpdate};
-use crate::action::Action;
+use crate::keys::action::Action;
 use liseuse_document::plural::counted;
 use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, EntityIndex, Label};

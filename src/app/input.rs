@@ -2,7 +2,7 @@
 //! into it instead of going through the keymap.
 
 use super::{App, Effect, Follow};
-use crate::keymap::{Key, KeyCode};
+use crate::keys::keymap::{Key, KeyCode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {

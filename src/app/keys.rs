@@ -4,8 +4,8 @@
 
 use super::overlay::Overlay;
 use super::{App, Effect, Focus, Prefix};
-use crate::action::Context;
-use crate::keymap::{Key, KeyCode};
+use crate::keys::action::Context;
+use crate::keys::keymap::{Key, KeyCode};
 
 /// Counts stop growing here: `99999999j` must not overflow nor take an age.
 const MAX_COUNT: usize = 1_000_000;

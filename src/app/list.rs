@@ -4,7 +4,7 @@
 //! are added or removed above it.
 
 use super::{App, Effect};
-use crate::action::Action;
+use crate::keys::action::Action;
 use liseuse_document::search::fold_str;
 use liseuse_library::Library;
 

@@ -3,7 +3,7 @@
 
 use super::super::*;
 use crate::app::test_util::{index_all, loads, message, up};
-use crate::keymap::{Key, KeyCode};
+use crate::keys::keymap::{Key, KeyCode};
 use liseuse_library::{self as library, Entry, Library, Origin};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -104,7 +104,7 @@ fn index_of(app: &App, f: &Folder, name: &str) -> usize {
 }
 
 fn to_list(app: &mut App) {
-    up(app, Event::Action(crate::action::Action::FocusPrev));
+    up(app, Event::Action(crate::keys::action::Action::FocusPrev));
     assert_eq!(app.focus, Focus::List);
 }
 

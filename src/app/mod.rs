@@ -39,7 +39,7 @@ pub use effect::Effect;
 pub use overlay::Overlay;
 pub use reading::{Follow, Place};
 
-use crate::keymap::Keymap;
+use crate::keys::keymap::Keymap;
 use bookmarks::BookmarkState;
 use entities::EntityState;
 use geometry::{Geometry, Layout};

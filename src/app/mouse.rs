@@ -4,7 +4,7 @@
 use super::geometry::{Area, GUTTER};
 use super::reader::LineText;
 use super::{App, Effect, Focus, Mouse};
-use crate::action::Action;
+use crate::keys::action::Action;
 
 fn inside(a: Area, x: u16, y: u16) -> bool {
     x >= a.x && x < a.x + a.width && y >= a.y && y < a.y + a.height

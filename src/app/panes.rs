@@ -6,7 +6,7 @@ use super::input::{Input, Purpose};
 use super::overlay::outline::Outline;
 use super::overlay::{HelpView, Overlay};
 use super::{App, Effect, Focus, Follow, Prefix};
-use crate::action::Action;
+use crate::keys::action::Action;
 use liseuse_entity::Label;
 
 impl App {

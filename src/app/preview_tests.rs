@@ -1,8 +1,8 @@
 //! A long article shows its beginning first; the whole text then takes its place.
 use super::*;
 use crate::app::test_util::*;
-use crate::keymap::Key;
-use crate::keymap::KeyCode;
+use crate::keys::keymap::Key;
+use crate::keys::keymap::KeyCode;
 use liseuse_library::{self as library, Entry, Library, Origin};
 use std::sync::Arc;
 

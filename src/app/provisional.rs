@@ -63,7 +63,7 @@ impl EntityState {
 mod tests {
     use crate::app::test_util::up;
     use crate::app::{App, Event, IndexUpdate};
-    use crate::keymap::Keymap;
+    use crate::keys::keymap::Keymap;
     use liseuse_entity::{self as entity, EntityIndex};
     use liseuse_library::bookmark::content_hash;
     use liseuse_library::{self as library, Library};

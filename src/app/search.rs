@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn enter_finds_every_match_of_a_long_article_and_stays_on_the_current_one() {
-        use crate::keymap::{Key, KeyCode, Keymap};
+        use crate::keys::keymap::{Key, KeyCode, Keymap};
         use liseuse_library::{self as library, Library};
         let para = "Le ministre a parlé. ".repeat(40) + "\n\n";
         let text = format!("Un titre\n\n{}", para.repeat(2000));

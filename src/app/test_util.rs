@@ -2,7 +2,7 @@
 //! indexed as the loader does (`Event::Loaded`, then `Event::Indexed` with the merged index).
 
 use super::{App, Effect, Event, IndexUpdate};
-use crate::keymap::{Key, KeyCode, Keymap};
+use crate::keys::keymap::{Key, KeyCode, Keymap};
 use liseuse_library::{self as library, Library};
 use std::sync::Arc;
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::output::{Failure, Out, Outcome, say};
-use crate::cli::{BookmarksCommand, ExportFormat};
+use crate::commands::cli::{BookmarksCommand, ExportFormat};
 use liseuse_document::sanitize::one_line;
 use liseuse_library::bookmark::{Bookmark, export_json, export_markdown};
 use liseuse_library::store::{self, BookmarkStore};

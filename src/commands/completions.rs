@@ -3,7 +3,7 @@
 use clap::CommandFactory;
 
 use super::output::{Out, Outcome};
-use crate::cli::Cli;
+use crate::commands::cli::Cli;
 
 pub fn run(shell: clap_complete::Shell) -> Outcome {
     // clap_complete panics when its writer fails: it writes to memory, and the output's errors

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::output::{Failure, Out, Outcome};
-use crate::cli::CorrectCommand;
+use crate::commands::cli::CorrectCommand;
 use liseuse_entity::Label;
 use liseuse_library::store::{self, Correction, CorrectionStore};
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::output::{Out, Outcome};
-use crate::cli::EntityFormat;
+use crate::commands::cli::EntityFormat;
 use liseuse_entity::{self as entity, export::ExportDoc};
 
 pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path::Path>) -> Outcome {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::output::{Failure, Out, Outcome};
-use crate::cli::ProfileFormat;
+use crate::commands::cli::ProfileFormat;
 use liseuse_entity as entity;
 use liseuse_library::profile::{self, ProfileDoc};
 use liseuse_library::timeline::{self, DateClues};

@@ -6,6 +6,7 @@
 
 mod bookmarks;
 mod cat;
+pub mod cli;
 mod completions;
 mod corpus;
 mod correct;
@@ -17,7 +18,7 @@ pub mod terminal;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::commands::cli::{Cli, Command};
 
 /// Runs the subcommand `cli` asks for and returns the process's status; `None` when it asks
 /// for the reader itself.

@@ -10,8 +10,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{COLOR_NAMES, Config, LABELS, ThemeName, color::is_color};
-use crate::action::{Action, Context};
-use crate::keymap::{Key, Keymap};
+use crate::keys::action::{Action, Context};
+use crate::keys::keymap::{Key, Keymap};
 
 /// The problems found, with the line each is on.
 struct Problems<'t> {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::keymap::KeyCode;
+use crate::keys::keymap::KeyCode;
 
 fn problems(text: &str) -> Vec<String> {
     parse_all(text).1

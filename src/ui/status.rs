@@ -3,8 +3,8 @@
 //! title, which gives way when the bar is short. The key hints go first when room is short.
 
 use super::{Theme, fit};
-use crate::action::Action;
 use crate::app::{App, Follow};
+use crate::keys::action::Action;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

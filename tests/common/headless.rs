@@ -4,7 +4,7 @@
 //! Every session has its own data, cache and config directories.
 
 use liseuse::app::{App, Event};
-use liseuse::keymap::{Key, KeyCode};
+use liseuse::keys::keymap::{Key, KeyCode};
 use liseuse::runtime::{self, Options, Runtime};
 use liseuse_library::Discovery;
 use ratatui::Terminal;

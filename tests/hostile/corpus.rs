@@ -3,7 +3,7 @@
 
 use super::fixtures::{self, Case, Expect};
 use liseuse::app::{App, Event};
-use liseuse::keymap::Keymap;
+use liseuse::keys::keymap::Keymap;
 use liseuse::ui::{self, Theme};
 use liseuse_document::sanitize;
 use liseuse_document::wrap::wrap;

@@ -4,8 +4,8 @@
 
 use crate::common::headless::Headless;
 use crate::library;
-use liseuse::action::Action;
-use liseuse::keymap::Keymap;
+use liseuse::keys::action::Action;
+use liseuse::keys::keymap::Keymap;
 
 /// How to get to each place from the reader.
 const PLACES: &[(&str, &str)] = &[

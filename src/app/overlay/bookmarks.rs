@@ -7,7 +7,7 @@ use super::super::input::{Input, Purpose};
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect};
 use super::{HelpView, Overlay};
-use crate::action::Action;
+use crate::keys::action::Action;
 use liseuse_document::search::fold_str;
 use liseuse_library::Library;
 use liseuse_library::bookmark::Bookmark;

@@ -5,7 +5,7 @@
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect, Follow};
 use super::Overlay;
-use crate::action::Action;
+use crate::keys::action::Action;
 use liseuse_entity::{EntityId, Label};
 use liseuse_library::Library;
 use liseuse_library::company::{self, Companion, Passage};

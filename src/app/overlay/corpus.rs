@@ -7,8 +7,8 @@ use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::search::SearchState;
 use super::super::{App, Effect, Follow};
 use super::Overlay;
-use crate::action::Action;
 use crate::event::CorpusHit;
+use crate::keys::action::Action;
 
 #[derive(Debug, Clone, Default)]
 pub struct CorpusSearch {

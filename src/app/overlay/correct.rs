@@ -6,7 +6,7 @@
 
 use super::super::{App, Effect, Focus};
 use super::Overlay;
-use crate::keymap::{Key, KeyCode};
+use crate::keys::keymap::{Key, KeyCode};
 use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, Label};
 use liseuse_library::corrections::Correction;

@@ -4,8 +4,8 @@
 
 use super::super::{App, Effect};
 use super::Overlay;
-use crate::action::Action;
-use crate::keymap::Keymap;
+use crate::keys::action::Action;
+use crate::keys::keymap::Keymap;
 
 #[derive(Debug, Clone, Default)]
 pub struct HelpView {

@@ -4,7 +4,7 @@
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect};
 use super::Overlay;
-use crate::action::Action;
+use crate::keys::action::Action;
 
 #[derive(Debug, Clone, Default)]
 pub struct MentionList {

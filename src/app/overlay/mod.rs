@@ -12,7 +12,7 @@ pub mod outline;
 pub mod timeline;
 
 use super::{App, Effect};
-use crate::action::{Action, Context};
+use crate::keys::action::{Action, Context};
 pub use bookmarks::BookmarkList;
 pub use company::CompanyView;
 pub use corpus::CorpusSearch;

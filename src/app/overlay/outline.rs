@@ -5,7 +5,7 @@
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect, Focus};
 use super::Overlay;
-use crate::action::Action;
+use crate::keys::action::Action;
 
 /// Which list of the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect};
 use super::Overlay;
-use crate::action::Action;
+use crate::keys::action::Action;
 use liseuse_entity::EntityId;
 use liseuse_library::calendar::When;
 use liseuse_library::timeline::{self, DateClues, Source, Timeline};

@@ -11,8 +11,8 @@ mod parse;
 pub use color::is_color;
 pub use parse::parse_all;
 
-use crate::action::Action;
-use crate::keymap::{Key, Keymap};
+use crate::keys::action::Action;
+use crate::keys::keymap::{Key, Keymap};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

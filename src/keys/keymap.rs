@@ -1,7 +1,7 @@
 //! Keys to actions, as data. The default bindings are a table of key names so that a config file
 //! can patch them by action name, and so that the help overlay is generated from the same table.
 
-use crate::action::{Action, Context};
+use crate::keys::action::{Action, Context};
 
 /// A key, independent of the terminal library that reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,10 +1,12 @@
-//! `liseuse cat FILE...`: the rendered text of each article (see `crate::cat`), through the
+//! `liseuse cat FILE...`: the rendered text of each article (see `rendered`), through the
 //! same output rules as the other printing commands.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use super::output::{Failure, Outcome, say};
+
+mod rendered;
 
 pub fn run(paths: &[PathBuf]) -> Outcome {
     let found = liseuse_library::discover(paths).map_err(Failure::Failed)?;
@@ -13,7 +15,7 @@ pub fn run(paths: &[PathBuf]) -> Outcome {
     }
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
-    let failed = crate::cat::run(&found.entries, &mut stdout.lock(), terminal)?;
+    let failed = rendered::run(&found.entries, &mut stdout.lock(), terminal)?;
     match failed.split_first() {
         None => Ok(()),
         Some((last, rest)) => {

@@ -9,7 +9,9 @@
 pub mod corpus_search;
 mod corrections;
 mod data;
+pub mod signals;
 mod start;
+pub mod term;
 
 pub use start::{Options, boot};
 
@@ -105,11 +107,11 @@ impl<B: Backend> Runtime<B> {
             // terminal where its cursor is (which `clear` does, and not every terminal answers).
             let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             let terminal = &mut self.terminal;
-            crate::term::with_screen(|| terminal.resize(area))
+            crate::runtime::term::with_screen(|| terminal.resize(area))
                 .map_err(|e| io::Error::other(e.to_string()))?;
         }
         let (app, theme) = (&self.app, &self.theme);
-        crate::term::draw(&mut self.terminal, |f| ui::draw(f, app, theme))
+        crate::runtime::term::draw(&mut self.terminal, |f| ui::draw(f, app, theme))
     }
 
     /// Runs until the user quits or every event source is gone.

@@ -2,7 +2,7 @@
 //! app's events. The only module besides `ui` that knows crossterm.
 
 use crate::event::{Event, Mouse};
-use crate::keymap::{Key, KeyCode};
+use crate::keys::keymap::{Key, KeyCode};
 use ratatui::crossterm::event::{self, Event as CtEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::{cursor, execute, terminal};
 use ratatui::prelude::CrosstermBackend;
@@ -85,7 +85,7 @@ fn take_screen() -> io::Result<()> {
 pub fn suspend() -> io::Result<()> {
     let _drawing = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
     restore();
-    crate::signals::stop();
+    crate::runtime::signals::stop();
     take_screen()
 }
 
