@@ -8,7 +8,6 @@ pub mod calendar;
 pub mod company;
 pub mod corrections;
 pub mod crash;
-pub mod discover;
 pub mod event;
 mod index_update;
 mod library;

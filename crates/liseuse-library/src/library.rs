@@ -9,10 +9,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub mod discover;
 mod order;
 mod preview;
 
-pub use crate::discover::{Discovery, discover, is_article_name};
+pub use discover::{Discovery, discover, is_article_name};
 pub use preview::PREVIEW_ABOVE;
 
 /// The two articles liseuse was made from, opened when no path is given. Embedded so that
