@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
     let doc = entity::analyse(&text);
     let index = entity::EntityIndex::build(std::slice::from_ref(&doc));
     for m in index.doc_mentions(0) {
-        assert!(text.get(m.start..m.end).is_some());
+        assert!(text.get(m.range()).is_some());
     }
 });
