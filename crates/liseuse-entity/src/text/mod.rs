@@ -1,5 +1,6 @@
-//! The text stage: tokens with byte ranges (`token`), the one accent and case fold (`fold`), the word lists
-//! and gazetteers of `assets/` (`lexicon`), and where a text may be cut (`bounds`).
+//! The text stage: tokens with byte ranges (`token`), the one accent and case fold (`fold`), and the word lists
+//! and gazetteers of `assets/` (`lexicon`).
+//! Where a text may be cut (`bounds`) is here too: the layers above cut texts the same way.
 
 pub mod bounds;
 pub mod fold;
