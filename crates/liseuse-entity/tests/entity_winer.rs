@@ -32,9 +32,11 @@ fn winer_test_slice_scores_do_not_drop() {
     let analysed: Vec<_> = docs.iter().map(|(_, t)| analyse(t)).collect();
     let index = EntityIndex::build(&analysed);
     let s = score(&gold, &predictions(&docs, &index), &["PER", "ORG", "LOC"]);
-    // today: PER 0.897, ORG 0.586, LOC 0.822, ALL 0.792 (spaCy fr_core_news_md on all of test: ALL 0.757); the
-    // model that learnt English too (chosen on train and the English articles, not here) lost one ORG
-    for (label, min) in [("PER", 0.88), ("ORG", 0.575), ("LOC", 0.81), ("ALL", 0.78)] {
+    // today: PER 0.879, ORG 0.573, LOC 0.826, ALL 0.787 (spaCy fr_core_news_md on all of test: ALL 0.757). Moved
+    // down (issue 28) for the model that learnt English from GUM: chosen on WiNER train's held-out tenth (0.907
+    // -> 0.910, PER 0.948 -> 0.953) and cross-validation (0.872 -> 0.872) and on GUM in folds, never here; the
+    // rules of `mend.rs` change nothing here, the other model lost 3 of 145 PER (0.897) and one ORG
+    for (label, min) in [("PER", 0.87), ("ORG", 0.565), ("LOC", 0.81), ("ALL", 0.78)] {
         let f1 = s.rows[label].f1;
         assert!(f1 >= min, "WiNER test slice {label} F1 {f1} < {min}: {s:?}");
     }
