@@ -10,14 +10,15 @@
 //! 5. [`possessive`]: a plural's possessive is no boundary (« International Women's Day », « Transport
 //!    Workers' Federation »); an event so made is no entity;
 //! 6. [`abbreviations`]: « U.S. », « D.C. » keep their last full stop;
-//! 7. [`not_entities`]: a demonym (« Afghan ») or a holiday (« Christmas ») alone is no mention, and a
-//!    person whose last word is a street's or a site's (« Baker Street ») is a place.
+//! 7. [`not_entities`]: a demonym (« Afghan »), a holiday (« Christmas ») or an abbreviation of a thing (« DNA »,
+//!    « CEO ») alone is no mention, and a person whose last word is a street's or a site's (« Baker Street ») is
+//!    a place.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::Label;
 use super::tag::features::Sequence;
-use super::text::lexicon::{DEMONYM, GIVEN_NAME, LOC_SUFFIX, NOT_NAME, PARTICLE, TITLE};
+use super::text::lexicon::{DEMONYM, GIVEN_NAME, LOC_SUFFIX, NOT_NAME, NOT_ORG, PARTICLE, TITLE};
 use super::text::token::{CAP, INNER_CAP, NL, PUNCT, UPPER};
 use super::verdict::Found;
 
@@ -527,7 +528,8 @@ pub fn abbreviations(seq: &Sequence, found: &mut [Found]) {
     }
 }
 
-/// Rule 7: a demonym or a holiday alone is no mention; a person named like a street is the street.
+/// Rule 7: a demonym, a holiday or an abbreviation of a thing alone is no mention; a person named like a street
+/// is the street.
 pub fn not_entities(seq: &Sequence, found: &mut [Found]) {
     for f in found.iter_mut() {
         if f.e <= f.a {
@@ -535,7 +537,9 @@ pub fn not_entities(seq: &Sequence, found: &mut [Found]) {
         }
         let one = f.e == f.a + 1;
         let w = seq.word(f.a);
-        if one && (HOLIDAYS.contains(&w) || list_flags(seq, f.a) & DEMONYM != 0) {
+        let abbreviation = list_flags(seq, f.a) & NOT_ORG != 0
+            && seq.toks.get(f.a).is_some_and(|t| t.flags & UPPER != 0);
+        if one && (HOLIDAYS.contains(&w) || list_flags(seq, f.a) & DEMONYM != 0 || abbreviation) {
             f.e = f.a;
             continue;
         }
@@ -718,7 +722,8 @@ mod tests {
 
     #[test]
     fn demonyms_and_holidays_are_no_mentions_and_a_street_is_a_place() {
-        let text = "The Afghan team came at Christmas to 221B Baker Street in London.";
+        let text =
+            "The Afghan team came at Christmas to 221B Baker Street in London for DNA tests.";
         let seq = Sequence::new(text);
         let af = at(&seq, "Afghan", 0);
         let ch = at(&seq, "Christmas", 0);

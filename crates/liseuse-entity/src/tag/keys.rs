@@ -79,6 +79,8 @@ pub enum T {
     NextLex2,
     /// The shape of the word before with this word's last three characters (« Parquet national financier »).
     PrevShapeSuf3,
+    LangPosShape,
+    LangPosDoc,
 }
 
 /// The splitmix64 finaliser: every bit of the input moves about half the bits of the output.
