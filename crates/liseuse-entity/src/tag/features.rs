@@ -40,11 +40,15 @@ pub struct Sequence<'t> {
     pub types: Vec<WordInfo>,
     /// Where a token stands in a multi-word place of the gazetteer: 0 none, 1 first, 2 inside, 3 last.
     pub place: Vec<u8>,
-    /// The index of the first token after the headline (the first line).
+    /// The index of the first token after the headline (the first line, when it is short and another
+    /// follows; else 0: no headline).
     pub body: usize,
     /// 1 when the text reads as English, 0 otherwise (French, or too little to tell): see [`language`].
     pub english: u64,
 }
+
+/// A first line longer than this is no headline (about 200 characters, as `Document` reads plain text).
+const MAX_HEADLINE_BYTES: usize = 300;
 
 /// How many words of a text's start are read to tell its language.
 const LANGUAGE_WORDS: usize = 4000;
@@ -244,11 +248,18 @@ impl<'t> Sequence<'t> {
                 *slot = words.intern(word(t), t);
             }
         }
+        // the first line is a headline when another follows and it is short: a long one is a paragraph that
+        // happens to come first (a text of one line, an article without its title)
         let body = toks
             .iter()
             .skip(1)
             .position(|t| t.flags & NL != 0)
-            .map_or(n, |p| p + 1);
+            .map(|p| p + 1)
+            .filter(|&b| {
+                toks.get(b)
+                    .is_some_and(|t| t.start as usize <= MAX_HEADLINE_BYTES)
+            })
+            .unwrap_or(0);
         let mut seq = Sequence {
             text,
             toks,
@@ -476,7 +487,19 @@ mod tests {
         assert_eq!((lang(en), lang(fr), lang("Paris")), (1, 0, 0));
         // an English text's words stand apart from a French one's where they stand
         let seq = Sequence::new(en);
-        assert_eq!(position(&seq, 0), 2 + 3 + 8);
+        assert_eq!(position(&seq, 0), 2 + 8);
+    }
+
+    #[test]
+    fn a_short_first_line_is_a_headline_a_long_one_a_paragraph() {
+        let body = "Le ministre a parlé hier soir devant les députés de la majorité. ".repeat(6);
+        let short = Sequence::new("Grève à Paris\nLe ministre a parlé.");
+        assert_eq!((position(&short, 0), position(&short, 3)), (2 + 3, 2));
+        let text = format!("{body}\nLe ministre a parlé.");
+        let long = Sequence::new(&text);
+        assert_eq!(position(&long, 0), 2);
+        assert_eq!(long.body, 0);
+        assert_eq!(Sequence::new("Grève à Paris").body, 0);
     }
 
     #[test]
