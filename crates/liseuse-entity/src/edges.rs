@@ -7,7 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::Label;
-use super::mend::is_title;
+use super::mend::title_at;
 use super::tag::features::Sequence;
 use super::text::lexicon::STOP;
 use super::text::token::{CAP, PUNCT, UPPER};
@@ -58,7 +58,7 @@ pub fn edges(seq: &Sequence, found: &mut Vec<Found>) {
                 break;
             }
         }
-        let title = |a: usize| f.label == Label::Per && f.e > a + 1 && is_title(seq.word(a));
+        let title = |a: usize| f.label == Label::Per && f.e > a + 1 && title_at(seq, a);
         // « Mr. Joe Biden »: a title, its full stop, a title again…
         while f.a < f.e && (punct(f.a) || title(f.a)) {
             f.a += 1;

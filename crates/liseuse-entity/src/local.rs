@@ -65,12 +65,15 @@ impl LocalEntity {
             .get(..keys.len().min(usize::from(u16::MAX)))
             .unwrap_or_default();
         let counts = (!counts.is_empty()).then(|| {
-            let c: Vec<String> = counts
-                .iter()
-                .take(variants.len())
-                .map(u32::to_string)
-                .collect();
-            c.join(",")
+            use std::fmt::Write;
+            let mut c = String::with_capacity(4 * variants.len());
+            for (i, n) in counts.iter().take(variants.len()).enumerate() {
+                if i > 0 {
+                    c.push(',');
+                }
+                let _ = write!(c, "{n}");
+            }
+            c
         });
         let parts = || {
             variants

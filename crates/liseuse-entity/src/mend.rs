@@ -25,143 +25,144 @@ use super::verdict::Found;
 /// Titles English capitalises before a name, none of it (French writes its own in lower case, so that a
 /// capitalised one there is a name's: « Capitaine Flam »). Royals are left alone (« Prince Rogers Nelson »).
 pub const ENGLISH_TITLES: &[&str] = &[
-    "President",
-    "Vice",
-    "Minister",
-    "Prime",
-    "Secretary",
-    "Senator",
-    "Sen",
-    "Governor",
-    "Gov",
-    "Mayor",
-    "Chancellor",
-    "Judge",
-    "Justice",
-    "Sheriff",
-    "Officer",
-    "Detective",
-    "Inspector",
-    "Constable",
-    "Sergeant",
-    "Superintendent",
-    "Attorney",
-    "Deputy",
-    "Director",
-    "Commissioner",
-    "Ambassador",
+    // sorted (byte order), searched by halves
     "Administrator",
-    "Rep",
-    "Representative",
+    "Admiral",
+    "Ambassador",
+    "Attorney",
+    "Captain",
+    "Chancellor",
+    "Colonel",
+    "Commissioner",
     "Congressman",
     "Congresswoman",
-    "Spokesman",
-    "Spokeswoman",
+    "Constable",
+    "Dame",
+    "Deputy",
+    "Detective",
+    "Director",
+    "Doctor",
+    "Dr",
+    "Excellency",
+    "Father",
+    "General",
+    "Gov",
+    "Governor",
+    "Highness",
+    "Holiness",
+    "Inspector",
+    "Judge",
+    "Justice",
+    "Lady",
+    "Lieutenant",
+    "Lord",
+    "Madam",
+    "Majesty",
+    "Major",
+    "Master",
+    "Mayor",
+    "Minister",
+    "Miss",
+    "Mister",
     "Mr",
     "Mrs",
     "Ms",
     "Mx",
-    "Miss",
-    "Mister",
-    "Master",
-    "Madam",
-    "Dr",
-    "Doctor",
+    "Officer",
+    "President",
+    "Prime",
     "Prof",
     "Professor",
+    "Rep",
+    "Representative",
     "Rev",
     "Reverend",
-    "Father",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Sergeant",
+    "Sheriff",
     "Sir",
-    "Lord",
-    "Lady",
-    "Dame",
-    "Majesty",
-    "Highness",
-    "Excellency",
-    "Holiness",
-    "Captain",
-    "Colonel",
-    "General",
-    "Admiral",
-    "Lieutenant",
-    "Major",
+    "Spokesman",
+    "Spokeswoman",
+    "Superintendent",
+    "Vice",
 ];
 
 /// Words that make a title of a title (« Grand Master », « Chief Inspector »): no name by themselves either.
 const TITLE_ADJECTIVES: &[&str] = &[
-    "Grand",
-    "Chief",
-    "Supreme",
-    "High",
-    "Lord",
-    "Deputy",
-    "Assistant",
     "Acting",
+    "Assistant",
+    "Chief",
+    "Deputy",
     "Former",
+    "Grand",
     "Her",
+    "High",
     "His",
-    "Your",
-    "Their",
+    "Lord",
     "Our",
+    "Supreme",
+    "Their",
+    "Your",
 ];
 
 /// What English and French put before a ship's name: « USS Thomas Hudner », « HMS Victory ».
 const SHIP_PREFIXES: &[&str] = &[
-    "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "HMC", "RMS", "INS",
+    "HMAS", "HMC", "HMCS", "HMNZS", "HMS", "INS", "RMS", "USNS", "USS",
 ];
 
-/// Lower-case heads that name a ship after them: « le porte-avions Charles de Gaulle », « the destroyer Kidd ».
+/// Lower-case heads (five bytes or more) that name a ship after them: « le porte-avions Charles de Gaulle », « the destroyer Kidd ».
 const SHIP_HEADS: &[&str] = &[
-    "porte-avions",
-    "porte-hélicoptères",
-    "navire",
-    "frégate",
-    "destroyer",
-    "croiseur",
-    "sous-marin",
-    "paquebot",
-    "pétrolier",
+    "battleship",
+    "carrier",
     "chalutier",
     "corvette",
-    "cuirassé",
-    "carrier",
-    "warship",
-    "frigate",
+    "croiseur",
     "cruiser",
-    "submarine",
-    "battleship",
-    "tanker",
+    "cuirassé",
+    "destroyer",
     "freighter",
+    "frigate",
+    "frégate",
     "liner",
+    "navire",
+    "paquebot",
+    "porte-avions",
+    "porte-hélicoptères",
+    "pétrolier",
+    "sous-marin",
     "steamer",
     "steamship",
+    "submarine",
+    "tanker",
+    "warship",
     "yacht",
 ];
 
 /// Holidays, which are days, not places or people.
 const HOLIDAYS: &[&str] = &[
     "Christmas",
-    "Easter",
-    "Thanksgiving",
-    "Halloween",
-    "Michaelmas",
-    "Whitsun",
-    "Whitsuntide",
-    "Lent",
-    "Hanukkah",
-    "Ramadan",
     "Diwali",
+    "Easter",
+    "Halloween",
+    "Hanukkah",
+    "Lent",
+    "Michaelmas",
     "Passover",
     "Pentecôte",
+    "Ramadan",
+    "Thanksgiving",
     "Toussaint",
+    "Whitsun",
+    "Whitsuntide",
 ];
 
 /// English plurals whose possessive is part of a name (« International Women's Day », « Children's Hospital »).
-const PLURAL_POSSESSIVES: &[&str] = &["Women", "Men", "Children", "People", "Peoples"];
+const PLURAL_POSSESSIVES: &[&str] = &["Children", "Men", "People", "Peoples", "Women"];
 
 /// Words that make an event of a name (« … Women's Day »): an event is no entity of ours.
-const EVENT_WORDS: &[&str] = &["Day", "Week", "Month", "Year"];
+const EVENT_WORDS: &[&str] = &["Day", "Month", "Week", "Year"];
 
 /// Runs every rule of this file, in order.
 pub fn mend(seq: &Sequence, found: &mut Vec<Found>) {
@@ -230,17 +231,36 @@ fn glued(seq: &Sequence, i: usize) -> bool {
     }
 }
 
+/// `w` is among `sorted` (sorted in byte order: every list of this file is, see the tests).
+fn among(sorted: &[&str], w: &str) -> bool {
+    sorted.binary_search(&w).is_ok()
+}
+
+/// A capitalised word (ASCII capital first) among `sorted`: most words are passed over on their first byte.
+fn capitalised_among(sorted: &[&str], w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && among(sorted, w)
+}
+
 /// An English title as written (« Mr », « Majesty »).
 pub fn is_title(w: &str) -> bool {
-    ENGLISH_TITLES.contains(&w)
+    capitalised_among(ENGLISH_TITLES, w)
+}
+
+/// Token `i` is an English title: the lexicon's title flag first (one bit, computed once per word), then the
+/// list.
+pub fn title_at(seq: &Sequence, i: usize) -> bool {
+    list_flags(seq, i) & TITLE != 0 && is_title(seq.word(i))
 }
 
 /// Rule 1: a ship is one mention, an organisation.
 pub fn vessels(seq: &Sequence, found: &mut Vec<Found>) {
     let n = seq.toks.len();
     let mut ships: Vec<Found> = Vec::new();
-    for i in 0..n {
-        if !SHIP_PREFIXES.contains(&seq.word(i)) || !namey(seq, i + 1) || breaks(seq, i + 1) {
+    for (i, t) in seq.toks.iter().enumerate() {
+        // every prefix is two to five capitals: most tokens are passed over on their flags and length
+        let maybe = t.flags & UPPER != 0 && (2..=5).contains(&(t.end - t.start));
+        if !maybe || !among(SHIP_PREFIXES, seq.word(i)) || !namey(seq, i + 1) || breaks(seq, i + 1)
+        {
             continue;
         }
         let mut e = i + 1;
@@ -269,7 +289,7 @@ pub fn vessels(seq: &Sequence, found: &mut Vec<Found>) {
     }
     for f in found.iter_mut() {
         let head = f.a.checked_sub(1).map(|j| seq.word(j));
-        if f.label == Label::Per && head.is_some_and(|h| SHIP_HEADS.contains(&h)) {
+        if f.label == Label::Per && head.is_some_and(|h| h.len() >= 5 && among(SHIP_HEADS, h)) {
             f.label = Label::Org;
         }
     }
@@ -281,14 +301,14 @@ fn title_run(seq: &Sequence, a: usize, e: usize) -> usize {
     let mut titled = false;
     while i < e {
         let w = seq.word(i);
-        if is_title(w) {
+        if title_at(seq, i) {
             titled = true;
             i += 1;
             // « Mr. », « Dr. »
             if i < e && seq.word(i) == "." && glued(seq, i) {
                 i += 1;
             }
-        } else if TITLE_ADJECTIVES.contains(&w) && i + 1 < e {
+        } else if capitalised_among(TITLE_ADJECTIVES, w) && i + 1 < e {
             i += 1;
         } else {
             break;
@@ -347,7 +367,7 @@ fn after_english_title(seq: &Sequence, i: usize) -> bool {
         };
         j = k;
     }
-    is_title(seq.word(j))
+    title_at(seq, j)
 }
 
 /// A word that may sit inside a person's name in lower case: « van », « de », « bin », « d' ».
@@ -457,7 +477,7 @@ pub fn possessive(seq: &Sequence, found: &mut Vec<Found>) {
         let w = seq.word(last);
         let apostrophe = |i: usize| matches!(seq.word(i), "'" | "’") && glued(seq, i);
         // « Women's Day » or « Workers' Federation »
-        let after = if PLURAL_POSSESSIVES.contains(&w)
+        let after = if capitalised_among(PLURAL_POSSESSIVES, w)
             && apostrophe(f.e)
             && seq.word(f.e + 1) == "s"
             && glued(seq, f.e + 1)
@@ -485,8 +505,9 @@ pub fn possessive(seq: &Sequence, found: &mut Vec<Found>) {
             .filter(|g| g.a >= after && g.a < e)
             .map(|g| g.e)
             .fold(e, usize::max);
-        let event = (after..e)
-            .any(|i| EVENT_WORDS.contains(&seq.word(i)) || list_flags(seq, i) & NOT_NAME != 0);
+        let event = (after..e).any(|i| {
+            capitalised_among(EVENT_WORDS, seq.word(i)) || list_flags(seq, i) & NOT_NAME != 0
+        });
         if let Some(g) = found.get_mut(k) {
             if event {
                 g.e = g.a;
@@ -539,7 +560,11 @@ pub fn not_entities(seq: &Sequence, found: &mut [Found]) {
         let w = seq.word(f.a);
         let abbreviation = list_flags(seq, f.a) & NOT_ORG != 0
             && seq.toks.get(f.a).is_some_and(|t| t.flags & UPPER != 0);
-        if one && (HOLIDAYS.contains(&w) || list_flags(seq, f.a) & DEMONYM != 0 || abbreviation) {
+        if one
+            && (capitalised_among(HOLIDAYS, w)
+                || list_flags(seq, f.a) & DEMONYM != 0
+                || abbreviation)
+        {
             f.e = f.a;
             continue;
         }
@@ -558,6 +583,21 @@ pub fn not_entities(seq: &Sequence, found: &mut [Found]) {
 mod tests {
     use super::*;
     use crate::verdict::tests::at;
+
+    #[test]
+    fn the_lists_are_sorted_for_their_search() {
+        for list in [
+            ENGLISH_TITLES,
+            TITLE_ADJECTIVES,
+            SHIP_PREFIXES,
+            SHIP_HEADS,
+            HOLIDAYS,
+            PLURAL_POSSESSIVES,
+            EVENT_WORDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     fn m(a: usize, e: usize, label: Label) -> Found {
         Found {

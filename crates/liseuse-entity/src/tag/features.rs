@@ -51,14 +51,15 @@ pub struct Sequence<'t> {
 const MAX_HEADLINE_BYTES: usize = 300;
 
 /// How many words of a text's start are read to tell its language.
-const LANGUAGE_WORDS: usize = 4000;
+const LANGUAGE_WORDS: usize = 1000;
 
 /// 1 when more of the first words of a text are English function words than French ones: English and French
 /// capitalise differently (headlines, titles, demonyms), and the features of a word's place say so apart.
 pub fn language(text: &str, toks: &[Token]) -> u64 {
     let (mut en, mut fr) = (0u32, 0u32);
     for t in toks.iter().take(LANGUAGE_WORDS) {
-        if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 {
+        // every word looked for has two to four letters
+        if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 || !(2..=4).contains(&(t.end - t.start)) {
             continue;
         }
         match text.get(t.range()).unwrap_or("") {
