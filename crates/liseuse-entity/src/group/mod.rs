@@ -520,6 +520,35 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_is_one_date_whatever_its_case() {
+        // « Mercredi » opening a sentence and « mercredi » inside one: one day, dated or not
+        for text in [
+            "Mercredi, il a parlé. Il a redit mercredi ce qu'il pensait.",
+            "Le 7 juin 2023. Mercredi, il a parlé. Il a redit mercredi ce qu'il pensait.",
+        ] {
+            let mut spans = Vec::new();
+            if text.contains("juin") {
+                spans.push(span(text, "7 juin 2023", Label::Date));
+            }
+            spans.push(span(text, "Mercredi", Label::Date));
+            let s = text.find(" mercredi").unwrap() + 1;
+            spans.push(Span {
+                start: s,
+                end: s + 8,
+                label: Label::Date,
+                confidence: 100,
+            });
+            let d = group_spans(text, &spans);
+            let n = d.mentions.len();
+            assert_eq!(
+                d.mentions[n - 1].local(),
+                d.mentions[n - 2].local(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn places_and_dates_by_key() {
         let text = "Téhéran, puis Teheran; le 5 juillet 2012 et July 5, 2012.";
         let spans = vec![
