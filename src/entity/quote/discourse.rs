@@ -1,0 +1,468 @@
+//! Who speaks, resolved in text order: a cue's phrase becomes a speaker of the article (an entity of its
+//! `DocEntities`, or the words that describe someone), a pronoun the person or body the text is about (the last
+//! speaker, the subject of the sentence before, the first person it names), a role the person it was given to
+//! (« le président Barack Obama » … « le président a déclaré »), a quotation without a cue the speaker of the one
+//! just before it (a communiqué quoted over several sentences). What the text does not say stays unsaid: no
+//! speaker rather than a guess.
+
+use super::cue::Ref;
+use super::lexicon::W;
+use super::np::{Head, Np};
+use super::para::{NONE, Para};
+use super::{Cand, QuoteKind};
+use crate::entity::text::fold::{FxMap, fold};
+use crate::entity::{DocEntities, Label};
+
+/// A speaker as the stage holds it while reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spk {
+    pub name: String,
+    /// The entity's index in the document's `DocEntities`.
+    pub entity: Option<u32>,
+    /// Where the text names it for this quotation.
+    pub start: u32,
+    pub end: u32,
+    pub plural: bool,
+    /// A person (a pronoun « il » can stand for it).
+    pub person: bool,
+}
+
+/// How many sentences back a pronoun or a quotation without cue still reaches.
+const PRONOUN_REACH: u64 = 2;
+
+pub struct Discourse<'a> {
+    doc: &'a DocEntities,
+    /// The global index of the current paragraph's first sentence.
+    base: u64,
+    last_speaker: Option<(Spk, u64)>,
+    last_subject: Option<(Spk, u64)>,
+    first_per: Option<(Spk, u64)>,
+    last_per: Option<Spk>,
+    last_quote: Option<(Option<Spk>, u64)>,
+    /// A role word (folded) → the person it was last given to.
+    roles: FxMap<String, Spk>,
+    names: FxMap<u32, String>,
+}
+
+impl<'a> Discourse<'a> {
+    pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
+        Discourse {
+            doc,
+            base: 0,
+            last_speaker: None,
+            last_subject: None,
+            first_per: None,
+            last_per: None,
+            last_quote: None,
+            roles: FxMap::default(),
+            names: FxMap::default(),
+        }
+    }
+
+    /// Resolves the candidates of paragraph `p` (sorted by position) in text order; each gets its speaker
+    /// (or none) and whether it is kept.
+    pub fn paragraph(&mut self, p: &Para, cands: &mut [Cand]) {
+        let sentences = p.sent_starts.len() as u64;
+        let mut next = 0;
+        for s in 0..p.sent_starts.len() {
+            let g = self.base + s as u64;
+            self.sentence(p, s, g);
+            while let Some(c) = cands.get(next) {
+                if c.sent as usize > s {
+                    break;
+                }
+                let spk = self.resolve(p, cands, next, g);
+                if let Some(c) = cands.get_mut(next) {
+                    c.speaker = spk.clone();
+                    if c.keep {
+                        if let Some(sp) = &spk {
+                            self.last_speaker = Some((sp.clone(), g));
+                        }
+                        self.last_quote = Some((spk, g));
+                    }
+                }
+                next += 1;
+            }
+        }
+        self.base += sentences;
+    }
+
+    /// What a sentence tells of its people: its subject, the first person it names, the roles it gives.
+    fn sentence(&mut self, p: &Para, s: usize, g: u64) {
+        let start = p.sent_starts.get(s).copied().unwrap_or(0);
+        let end = p.sent_starts.get(s + 1).copied().unwrap_or(p.toks.len());
+        let mut first_per = None;
+        let mut k = start;
+        while k < end {
+            let Some(t) = p.tok(k) else { break };
+            if t.q != NONE || t.ment == NONE {
+                k += 1;
+                continue;
+            }
+            let m = t.ment;
+            let e = p.mention_end(k);
+            if p.mention_label(m) == Some(Label::Per) {
+                let spk = self.of_mention(p, m, k, e);
+                self.learn_roles(p, k, e, &spk);
+                if first_per.is_none() {
+                    first_per = Some(spk.clone());
+                }
+                self.last_per = Some(spk);
+            }
+            k = e;
+        }
+        if let Some(f) = first_per {
+            self.first_per = Some((f, g));
+        }
+        // a sentence that is only a quotation has no subject of its own
+        if (start..end).all(|j| p.tok(j).is_none_or(|t| !t.is_word() || t.q != NONE)) {
+            return;
+        }
+        // the subject: of the sentence's first verb
+        let verb = (start..end.min(start + 40)).find(|&j| {
+            p.tok(j).is_some_and(|t| t.q == NONE)
+                && (p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+        });
+        let who = match verb {
+            Some(v) => match p.verb_group(v) {
+                Some(vg) => p.subject_of(&vg),
+                None => p.subject_before(v).unwrap_or(Ref::None),
+            },
+            // a verb the lists do not know (« Jean-Marie Le Pen revient sur … »): the first phrase
+            None => p.clause_subject(start, end).unwrap_or(Ref::None),
+        };
+        // a subject that is no one the stage can name still stands between a pronoun and an older subject
+        let nobody = Spk {
+            name: String::new(),
+            entity: None,
+            start: 0,
+            end: 0,
+            plural: true,
+            person: false,
+        };
+        let spk = match who {
+            Ref::Np(np) => self.of_np(p, &np, g).unwrap_or(nobody),
+            _ => nobody,
+        };
+        self.last_subject = Some((spk, g));
+    }
+
+    /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
+    fn learn_roles(&mut self, p: &Para, first: usize, end: usize, spk: &Spk) {
+        let floor = p.sent_start(first);
+        for j in (floor..first).rev().take(4) {
+            if p.is(j, W::ROLE_PER) {
+                self.roles.insert(fold(p.s(j)), spk.clone());
+            } else if !(p.nominal(j) || p.is(j, W::DET) || p.is_of(j)) {
+                break;
+            }
+        }
+        if p.punct(end) == ',' {
+            for j in end + 1..(end + 3).min(p.toks.len()) {
+                if p.is(j, W::ROLE_PER) {
+                    self.roles.insert(fold(p.s(j)), spk.clone());
+                    break;
+                }
+            }
+        }
+    }
+
+    fn resolve(&mut self, p: &Para, cands: &[Cand], i: usize, g: u64) -> Option<Spk> {
+        let c = cands.get(i)?;
+        match c.who {
+            Ref::Np(np) => self.of_np(p, &np, g),
+            Ref::Quote(q) => cands
+                .iter()
+                .take(i)
+                .rev()
+                .find(|x| x.quote == Some(q))
+                .and_then(|x| x.speaker.clone()),
+            Ref::Implicit { after_noun, after } => self.implicit(p, cands, i, after_noun, after, g),
+            Ref::None => {
+                if c.kind != QuoteKind::Direct {
+                    return None;
+                }
+                // a quotation without cue: the speaker of the one just before it
+                if let Some((spk, s)) = &self.last_quote
+                    && g.saturating_sub(*s) <= 1
+                    && spk.is_some()
+                {
+                    return spk.clone();
+                }
+                if c.sentence_like
+                    && let Some((spk, s)) = &self.last_subject
+                    && g.saturating_sub(*s) <= 1
+                    && !spk.name.is_empty()
+                {
+                    return Some(spk.clone());
+                }
+                None
+            }
+        }
+    }
+
+    /// A participle's or an infinitive's speaker: a statement's author, the clause's speaker, the last one.
+    fn implicit(
+        &mut self,
+        p: &Para,
+        cands: &[Cand],
+        i: usize,
+        noun: Option<usize>,
+        after: usize,
+        g: u64,
+    ) -> Option<Spk> {
+        let c = cands.get(i)?;
+        let floor = p.sent_start(after);
+        if let Some(n) = noun {
+            if let Some(np) = p.np_ending(n, floor)
+                && let Some(m) = np.inner
+            {
+                let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
+                return Some(self.of_mention(p, m, k, p.mention_end(k)));
+            }
+            if let Some(v) = (floor..n)
+                .rev()
+                .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+            {
+                let who = match p.verb_group(v) {
+                    Some(vg) => p.subject_of(&vg),
+                    None => p.subject_before(v).unwrap_or(Ref::None),
+                };
+                if let Ref::Np(np) = who {
+                    return self.of_np(p, &np, g);
+                }
+            }
+        }
+        // the speaker of a quotation or report earlier in the sentence
+        if let Some(prev) = cands
+            .iter()
+            .take(i)
+            .rev()
+            .find(|x| x.sent == c.sent && x.speaker.is_some())
+        {
+            return prev.speaker.clone();
+        }
+        if let Some(v) = (floor..after)
+            .rev()
+            .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+        {
+            let who = match p.verb_group(v) {
+                Some(vg) => p.subject_of(&vg),
+                None => p.subject_before(v).unwrap_or(Ref::None),
+            };
+            if let Ref::Np(np) = who {
+                return self.of_np(p, &np, g);
+            }
+        }
+        self.last_speaker
+            .as_ref()
+            .filter(|(_, s)| g.saturating_sub(*s) <= 3)
+            .map(|(spk, _)| spk.clone())
+    }
+
+    /// The speaker a phrase names.
+    fn of_np(&mut self, p: &Para, np: &Np, g: u64) -> Option<Spk> {
+        match np.head {
+            Head::Entity(m) => {
+                let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
+                Some(self.of_mention(p, m, k, p.mention_end(k)))
+            }
+            Head::Pronoun { plural } => {
+                // « une lettre du général X, dans laquelle il assurait »: the person the relative clause is about
+                let relative = np.first.checked_sub(1).is_some_and(|r| {
+                    p.any(
+                        r,
+                        &[
+                            "laquelle",
+                            "lequel",
+                            "lesquelles",
+                            "lesquels",
+                            "où",
+                            "dont",
+                            "which",
+                            "whom",
+                        ],
+                    )
+                });
+                if relative && !plural {
+                    let floor = p.sent_start(np.first);
+                    if let Some(k) = (floor..np.first).rev().find(|&j| {
+                        p.tok(j).is_some_and(|t| t.q == NONE)
+                            && p.per_org(j)
+                                .is_some_and(|m| p.mention_label(m) == Some(Label::Per))
+                    }) {
+                        let m = p.tok(k).map_or(NONE, |t| t.ment);
+                        let a = p.mention_start(k);
+                        return Some(self.of_mention(p, m, a, k + 1));
+                    }
+                }
+                self.pronoun(plural, g)
+            }
+            Head::RolePer => {
+                let role = fold(p.s(np.head_tok));
+                if let Some(spk) = self.roles.get(&role) {
+                    return Some(spk.clone());
+                }
+                if let Some((spk, s)) = &self.last_speaker
+                    && spk.person
+                    && g.saturating_sub(*s) <= 3
+                {
+                    return Some(spk.clone());
+                }
+                Some(self.described(p, np))
+            }
+            Head::RoleOrg | Head::Desc => Some(self.described(p, np)),
+            Head::Statement => {
+                // its author: « le communiqué [du ministère de l'Intérieur] », « a statement on [Apple]'s website »
+                if let Some(of) = (np.head_tok + 1..=np.last).find(|&j| p.is_of(j))
+                    && let Some(author) = p.np_starting(of + 1, np.last + 1)
+                    && author.head != Head::Other
+                    && author.head != Head::Statement
+                {
+                    return self.of_np(p, &author, g);
+                }
+                let end = p.sent_end(np.head_tok).min(np.last + 8);
+                for j in np.head_tok + 1..end {
+                    if p.verb_group(j).is_some()
+                        || p.is(j, W::AUX)
+                        || p.tok(j).is_some_and(|t| !t.is_word())
+                    {
+                        break;
+                    }
+                    if let Some(m) = p.per_org(j) {
+                        let a = p.mention_start(j);
+                        return Some(self.of_mention(p, m, a, p.mention_end(j)));
+                    }
+                }
+                self.last_speaker
+                    .as_ref()
+                    .filter(|(_, s)| g.saturating_sub(*s) <= 2)
+                    .map(|(spk, _)| spk.clone())
+            }
+            Head::Other => None,
+        }
+    }
+
+    /// Someone the text describes rather than names: the phrase itself (an organisation named inside it is
+    /// its entity: « le ministère de l'Intérieur »).
+    fn described(&mut self, p: &Para, np: &Np) -> Spk {
+        let (a, b) = (p.tok(np.first), p.tok(np.last));
+        let entity = np
+            .inner
+            .filter(|&m| np.head == Head::RoleOrg && p.mention_label(m) == Some(Label::Org))
+            .and_then(|m| self.doc.mentions.get(m as usize))
+            .map(|m| m.local());
+        Spk {
+            name: collapse(p.np_text(np)),
+            entity,
+            start: a.map_or(0, |t| t.start),
+            end: b.map_or(0, |t| t.end),
+            plural: np.plural,
+            person: np.head == Head::RolePer,
+        }
+    }
+
+    /// The speaker for mention `m` (tokens `k..e`).
+    fn of_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
+        let mention = self.doc.mentions.get(m as usize);
+        let local = mention.map(|x| x.local());
+        let person = mention.is_some_and(|x| x.label() == Label::Per);
+        let name = local.and_then(|l| self.name(p.text, l)).unwrap_or_else(|| {
+            let (a, b) = (p.tok(k), p.tok(e.saturating_sub(1)));
+            collapse(
+                a.zip(b)
+                    .and_then(|(a, b)| p.text.get(a.start as usize..b.end as usize))
+                    .unwrap_or(""),
+            )
+        });
+        Spk {
+            name,
+            entity: local,
+            start: p.tok(k).map_or(0, |t| t.start),
+            end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
+            plural: false,
+            person,
+        }
+    }
+
+    /// An entity's name: a person's in full (the corpus index's choice), an organisation's as the article
+    /// writes it most often (« HP » rather than « Hewlett-Packard », « Hamas » rather than « Mouvement de la
+    /// Résistance islamique »).
+    fn name(&mut self, text: &str, local: u32) -> Option<String> {
+        if let Some(n) = self.names.get(&local) {
+            return Some(n.clone());
+        }
+        let e = self.doc.entities.get(local as usize)?;
+        let n = if e.label == Label::Org {
+            let mut counts: Vec<(&str, usize)> = e.variants().map(|v| (v, 0)).collect();
+            for m in self.doc.mentions.iter().filter(|m| m.local() == local) {
+                let surface = text.get(m.range()).unwrap_or("");
+                if let Some(c) = counts.iter_mut().find(|(v, _)| *v == surface) {
+                    c.1 += 1;
+                }
+            }
+            let best = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, &(_, c))| (c, std::cmp::Reverse(i)));
+            best.map(|(_, &(v, _))| v.to_string()).unwrap_or_default()
+        } else {
+            let variants: Vec<String> = e.variants().map(str::to_string).collect();
+            crate::entity::group::fullest(&variants)
+        };
+        self.names.insert(local, n.clone());
+        Some(n)
+    }
+
+    /// « il », « elle », « he »: the most recent of the last speaker and the last subject (within two
+    /// sentences), else the first person named in the sentence before, else the last person named; « ils »,
+    /// « they »: the last plural speaker or body.
+    fn pronoun(&self, plural: bool, g: u64) -> Option<Spk> {
+        let fits = |s: &Spk| {
+            if plural {
+                s.plural || !s.person
+            } else {
+                !s.plural && (s.person || s.entity.is_some())
+            }
+        };
+        let recent = |x: &Option<(Spk, u64)>, reach: u64| {
+            x.as_ref()
+                .filter(|(s, at)| fits(s) && g.saturating_sub(*at) <= reach)
+                .map(|(s, at)| (s.clone(), *at))
+        };
+        let speaker = recent(&self.last_speaker, PRONOUN_REACH);
+        let subject = recent(&self.last_subject, PRONOUN_REACH);
+        match (speaker, subject) {
+            (Some((a, x)), Some((b, y))) => return Some(if y > x { b } else { a }),
+            (Some((a, _)), None) | (None, Some((a, _))) => return Some(a),
+            (None, None) => {}
+        }
+        if plural {
+            return None;
+        }
+        if let Some((s, at)) = &self.first_per
+            && g.saturating_sub(*at) <= 1
+        {
+            return Some(s.clone());
+        }
+        recent(&self.last_speaker, 6)
+            .map(|(s, _)| s)
+            .or_else(|| self.last_per.clone())
+    }
+}
+
+/// One line, single spaces.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Cand {
+    /// Whether the candidate reads as a sentence of its own (a quotation without cue is kept only then):
+    /// five words or more ending on a final mark, or eight words or more.
+    pub fn reads_as_sentence(text: &str, start: usize, end: usize) -> bool {
+        let s = text.get(start..end).unwrap_or("");
+        let words = super::word_count(s);
+        let final_mark = s.trim_end().ends_with(['.', '!', '?', '…']);
+        (words >= 5 && final_mark) || words >= 8
+    }
+}

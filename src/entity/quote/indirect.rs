@@ -1,0 +1,442 @@
+//! Indirect speech: a speech verb with its complement clause (« a déclaré que … », « said (that) … », « ont
+//! déclaré avoir abattu … »), a postposed cue (« …, a indiqué la direction. », « …, Maduro said. »), a source
+//! (« Selon X, … », « …, according to X. », « ce qui a pu permettre, d'après l'opposition, à … »), a statement
+//! given by someone (« l'assurance donnée par X … que … »). The reported words run from the clause's start to
+//! its end: the sentence's, or before what starts a new report or leaves the report (« …, ajoutant que »,
+//! « ; », « , mais il a appelé »).
+
+use super::cue::{Ref, Vg};
+use super::lexicon::{Lang, W};
+use super::para::{NONE, Para};
+use super::{Cand, Path, QuoteKind};
+
+/// How far after a verb its « que » is looked for, in tokens.
+const COMPLEMENT_REACH: usize = 20;
+
+impl<'a> Para<'a> {
+    pub fn indirect(&self, out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        let mut k = 0;
+        while k < n {
+            if let Some(q) = self.quote_at(k) {
+                k = self.quotes.get(q).map_or(k, |x| x.close.unwrap_or(x.last)) + 1;
+                continue;
+            }
+            if let Some(vg) = self.verb_group(k)
+                && vg.verb == k
+                && self.is(vg.verb, W::SAY)
+            {
+                self.report(&vg, out);
+            } else if let Some((a, b, who)) = self.source_at(k) {
+                self.sourced(a, b, who, out);
+            } else if self.is(k, W::NOUN) && self.is(k.wrapping_sub(1), W::DET) {
+                self.given_statement(k, out);
+            }
+            k += 1;
+        }
+    }
+
+    /// A speech verb's complement, or the clause before a postposed cue.
+    fn report(&self, vg: &Vg, out: &mut Vec<Cand>) {
+        if let Some(start) = self.complement_start(vg) {
+            let who = self.subject_of(vg);
+            self.clauses(start, vg, who, Path::Que, out);
+            return;
+        }
+        if vg.implicit {
+            return;
+        }
+        // postposed: « …, a indiqué la direction. », « …, Maduro said. »
+        let floor = self.sent_start(vg.first);
+        let comma = match vg.first.checked_sub(1) {
+            Some(c) if c > floor && self.punct(c) == ',' => {
+                Some((c, self.subject_after(vg.last).map(Ref::Np)))
+            }
+            _ if self.lang() == Lang::En => self.subject_before(vg.first).and_then(|r| match r {
+                Ref::Np(np) if np.first > floor && self.punct(np.first - 1) == ',' => {
+                    Some((np.first - 1, Some(r)))
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        let Some((comma, who)) = comma else { return };
+        if self.after_translation(vg.first) {
+            return; // « "…" ((es))Spanish language: …, he said »: the quotation's cue
+        }
+        let who = match (who, vg.inverted) {
+            (Some(w), _) => w,
+            (None, Some(_)) => self.subject_of(vg),
+            (None, None) => return,
+        };
+        if self.quote_closes_at(comma - 1).is_some() {
+            return; // « « … », a indiqué X »: a direct quotation
+        }
+        // the last postposed cue of the sentence reports it all: « …, indique une analyse …, a annoncé X »
+        let tail = match who {
+            Ref::Np(np) => np.last.max(vg.last),
+            _ => vg.last,
+        };
+        if self.later_postposed(tail) {
+            return;
+        }
+        let start = self.clause_start(floor, comma);
+        if start >= comma {
+            return;
+        }
+        let mut c = self.cand(start, comma, vg.first, vg.last, who, Path::Postposed);
+        if let Some(c) = c.as_mut() {
+            c.pos = start;
+        }
+        out.extend(c);
+    }
+
+    /// Whether a comma after `tail` opens another postposed speech verb of the sentence.
+    fn later_postposed(&self, tail: usize) -> bool {
+        let end = self.sent_end(tail);
+        (tail + 1..end.min(tail + 12)).any(|j| {
+            self.punct(j) == ','
+                && self
+                    .verb_group(j + 1)
+                    .or_else(|| self.verb_group(j + 2))
+                    .is_some_and(|g| !g.implicit && self.is(g.verb, W::SAY))
+        })
+    }
+
+    /// Where a reported clause starts after a verb group: after « que »/« that », or an infinitive
+    /// (« ont déclaré la semaine dernière avoir abattu »), or an English clause (« said Chávez was »).
+    fn complement_start(&self, vg: &Vg) -> Option<usize> {
+        let end = self.sent_end(vg.last);
+        let limit = (vg.last + 1 + COMPLEMENT_REACH).min(end);
+        let mut k = vg.last + 1;
+        let en = self.lang() == Lang::En;
+        if en && self.clause_like(k) {
+            return Some(k);
+        }
+        if self.is(vg.verb, W::SAY_INF) && !en {
+            let mut j = k;
+            while j < limit
+                && (self.is(j, W::ADVERB) || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB)))
+            {
+                j += 1;
+            }
+            if self.infinitive_like(j) {
+                return Some(j);
+            }
+        }
+        // an object before « que » makes it a relative pronoun (« a confirmé un plan … que »), a phrase after a
+        // preposition does not (« a déclaré dans une interview à la chaîne … que »)
+        let mut after_prep = false;
+        while k < limit {
+            let t = self.tok(k)?;
+            if t.q != NONE {
+                return None;
+            }
+            let que = self.any(k, &["que", "qu", "that"]);
+            if self.is(k, W::PREP) {
+                after_prep = true;
+            } else if self.is(k, W::DET)
+                && !que
+                && !after_prep
+                && !self.is(k, W::CLITIC)
+                && !self.is(k + 1, W::ADVERB)
+                && !self.tells(vg.verb)
+            {
+                return None;
+            }
+            if que {
+                if k > 0 && self.is(k - 1, W::SUB) {
+                    return None; // « tandis que », « alors que », « parce que »
+                }
+                // « que, lorsqu'ils … »
+                let mut s = k + 1;
+                if self.punct(s) == ',' {
+                    s += 1;
+                }
+                return (s < end).then_some(s);
+            }
+            if matches!(t.punct, ':' | ';' | '.' | '!' | '?') || self.is(k, W::SUB | W::CONJ) {
+                return None;
+            }
+            if t.punct == ',' {
+                // a phrase set off by commas (« , citant trois responsables …, », « , Muhammad al-Deif, »)
+                let close = (k + 1..limit)
+                    .find(|&j| self.punct(j) == ',' || self.any(j, &["que", "qu", "that"]))?;
+                if self.punct(close) == ',' {
+                    k = close + 1;
+                } else if close > 0 && self.is(close - 1, W::SUB) {
+                    return None;
+                } else {
+                    k = close;
+                }
+                after_prep = true;
+                continue;
+            }
+            if self.verb_group(k).is_some_and(|g| !g.implicit) || self.is(k, W::AUX) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A verb whose object comes before its clause (« told the BBC that »).
+    fn tells(&self, v: usize) -> bool {
+        self.any(
+            v,
+            &[
+                "told", "tell", "tells", "telling", "informed", "inform", "assured", "warned",
+                "reminded", "informé", "assuré", "prévenu", "averti",
+            ],
+        )
+    }
+
+    /// An English clause starts at `k` (« he had cancer », « Chávez was suffering »): a subject, then a verb
+    /// within a few words.
+    fn clause_like(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        let subject = t.is(W::PRON_SING | W::PRON_PLUR)
+            || self.any(k, &["it", "we", "i", "there", "this"])
+            || (t.cap() && t.ment != NONE)
+            || self.any(k, &["the"]);
+        if !subject || self.any(k, &["that"]) {
+            return false;
+        }
+        (k + 1..(k + 6).min(self.sent_end(k))).any(|j| {
+            self.is(j, W::AUX)
+                || self.any(
+                    j,
+                    &[
+                        "had", "has", "was", "were", "is", "are", "will", "would", "could", "died",
+                    ],
+                )
+        })
+    }
+
+    /// A French infinitive (« avoir », « agir », « découvert » is no infinitive).
+    fn infinitive_like(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        if self.any(k, &["avoir", "être", "etre"]) {
+            return true;
+        }
+        if !t.is_word() || t.cap() || t.is(W::FUNCTION) {
+            return false;
+        }
+        let s = self.s(k);
+        s.len() > 3 && ["er", "ir", "re", "oir"].iter().any(|e| s.ends_with(e))
+    }
+
+    /// The clause(s) reported from `start`: one, or two around a parenthesis that quotes someone else (« argue
+    /// that A (one opponent wrote that "…") and that B »).
+    fn clauses(&self, start: usize, vg: &Vg, who: Ref, path: Path, out: &mut Vec<Cand>) {
+        let mut s = start;
+        for _ in 0..3 {
+            let (end, next) = self.clause_end(s);
+            if end > s {
+                out.extend(self.cand(s, end, vg.first, vg.last, who, path));
+            }
+            match next {
+                Some(n) => s = n,
+                None => break,
+            }
+        }
+    }
+
+    /// One past the last token of the clause reported from `start`, and where a coordinated clause of the
+    /// same report starts after a parenthesis that interrupts it.
+    fn clause_end(&self, start: usize) -> (usize, Option<usize>) {
+        let end = self.sent_end(start);
+        let mut k = start;
+        while k < end {
+            if let Some(q) = self.quote_at(k) {
+                k = self.quotes.get(q).map_or(k, |x| x.close.unwrap_or(x.last)) + 1;
+                continue;
+            }
+            let p = self.punct(k);
+            if matches!(p, ';' | ':') {
+                return (k, None);
+            }
+            // « « … » ajoutant « … » »: a participle after a quotation starts a new report
+            if k > start
+                && self.quote_closes_at(k - 1).is_some()
+                && self.verb_group(k).is_some_and(|g| g.implicit)
+            {
+                return (k, None);
+            }
+            if p == ',' && k > start {
+                let next = k + 1;
+                let cue_next = self
+                    .verb_group(next)
+                    .is_some_and(|g| g.implicit || g.inverted.is_some())
+                    || self
+                        .verb_group(next + 1)
+                        .is_some_and(|g| g.inverted.is_some());
+                if cue_next || self.is(next, W::STOP_CLAUSE) {
+                    return (k, None);
+                }
+            }
+            if p == '(' {
+                let close = (k + 1..end).find(|&j| self.punct(j) == ')');
+                let reports = close.is_some_and(|c| {
+                    (k + 1..c).any(|j| self.quote_at(j).is_some() || self.verb_group(j).is_some())
+                });
+                if reports && let Some(c) = close {
+                    let again = c + 1;
+                    let more = self.any(again, &["and", "et"])
+                        && self.any(again + 1, &["that", "que", "qu"]);
+                    return (k, more.then_some(again + 2));
+                }
+            }
+            k += 1;
+        }
+        (end, None)
+    }
+
+    /// Where the clause ending at `comma` starts: its sentence's start, after a narrator's connective
+    /// (« En effet, ») and any dash or date line before it.
+    fn clause_start(&self, floor: usize, comma: usize) -> usize {
+        let mut s = floor;
+        while s < comma && !self.tok(s).is_some_and(|t| t.is_word() || t.q != NONE) {
+            s += 1;
+        }
+        // « En effet, », « However, »: one or two words and a comma
+        if let Some(c) = (s..(s + 3).min(comma)).find(|&j| self.punct(j) == ',')
+            && (s..c).any(|j| self.is(j, W::CONNECTIVE))
+        {
+            s = c + 1;
+        }
+        s
+    }
+
+    /// A report by a source: « Selon X, … », « …, according to X. », « …, d'après X, … ».
+    fn sourced(&self, first: usize, last: usize, who: Ref, out: &mut Vec<Cand>) {
+        let floor = self.sent_start(first);
+        let end = self.sent_end(first);
+        let lead = (floor..first)
+            .all(|j| !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE));
+        let (start, stop) = if lead {
+            // « Selon X, … »; « According to the page where the issue was debated, … »; « Pour X, son
+            // secrétaire général : « … » » is a direct quotation's source
+            let s = if self.punct(last + 1) == ',' {
+                last + 2
+            } else if self.is(last + 1, W::SUB) {
+                match (last + 1..(last + 16).min(end)).find(|&j| self.punct(j) == ',') {
+                    Some(c) => c + 1,
+                    None => last + 1,
+                }
+            } else {
+                last + 1
+            };
+            let (e, _) = self.clause_end(s);
+            if self.punct(e) == ':' {
+                return;
+            }
+            (s, e)
+        } else if last + 1 >= end || matches!(self.punct(last + 1), '.' | '!' | '?') {
+            // « …, selon X. », a headline « … selon la CGT »
+            let stop = if first > floor && self.punct(first - 1) == ',' {
+                first - 1
+            } else {
+                first
+            };
+            (self.clause_start(floor, stop), stop)
+        } else if first > floor && self.punct(first - 1) == ',' && self.punct(last + 1) == ',' {
+            // « …, d'après l'opposition, … »: the clause around it
+            let open = first - 1;
+            let s = (floor..open)
+                .rev()
+                .find(|&j| self.punct(j) == ',')
+                .map_or(floor, |c| c + 1);
+            let (e, _) = self.clause_end(last + 2);
+            (s, e)
+        } else {
+            return;
+        };
+        if start >= stop {
+            return;
+        }
+        // a quotation with a speech verb of its own is not the source's: « Il a déclaré : « … », selon Fars »
+        let relay = (start..stop).any(|j| {
+            j != first
+                && (first..=last).all(|x| x != j)
+                && self.verb_group(j).is_some_and(|g| !g.implicit)
+        });
+
+        if relay {
+            return;
+        }
+        let mut c = self.cand(start, stop, first, last, who, Path::According);
+        if let Some(c) = c.as_mut() {
+            c.pos = start.min(first);
+        }
+        out.extend(c);
+    }
+
+    /// « l'assurance donnée par X au Y que … »: a statement noun, its author after « par » / « by », and a
+    /// clause after « que » / « that ».
+    fn given_statement(&self, noun: usize, out: &mut Vec<Cand>) {
+        let end = self.sent_end(noun);
+        let Some(by) = (noun + 1..(noun + 4).min(end)).find(|&j| self.any(j, &["par", "by"]))
+        else {
+            return;
+        };
+        let Some(agent) = self.np_starting(by + 1, end) else {
+            return;
+        };
+        let Some(que) = (agent.last + 1..(agent.last + 16).min(end))
+            .find(|&j| self.any(j, &["que", "qu", "that"]))
+        else {
+            return;
+        };
+        if (agent.last + 1..que).any(|j| {
+            self.verb_group(j).is_some() || self.is(j, W::AUX) || self.quote_at(j).is_some()
+        }) {
+            return;
+        }
+        let vg = Vg {
+            first: noun.saturating_sub(1),
+            verb: noun,
+            last: noun + 1,
+            inverted: None,
+            implicit: false,
+            coord: false,
+        };
+        self.clauses(que + 1, &vg, Ref::Np(agent), Path::Noun, out);
+    }
+
+    /// An indirect candidate for tokens `start..stop` with its cue `cue_first..=cue_last`.
+    fn cand(
+        &self,
+        start: usize,
+        stop: usize,
+        cue_first: usize,
+        cue_last: usize,
+        who: Ref,
+        path: Path,
+    ) -> Option<Cand> {
+        let (a, b) = (self.tok(start)?, self.tok(stop.checked_sub(1)?)?);
+        let (s, e) = trim_span(self.text, a.start as usize, b.end as usize);
+        if e <= s {
+            return None;
+        }
+        let mut c = Cand::new(
+            s,
+            e,
+            QuoteKind::Indirect,
+            cue_first,
+            self.sent_of(cue_first),
+        );
+        c.set_cue(self, cue_first, cue_last, who, path);
+        Some(c)
+    }
+}
+
+/// A reported span without the punctuation that ends its sentence (a closing quotation mark stays).
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = text.get(start..end).unwrap_or("");
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let l = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '—' | '–'))
+            .len();
+    (start + l.min(t.len()), start + t.len())
+}

@@ -1,0 +1,309 @@
+//! Who said what: the quotations of an article and their speakers, a stage after the entities.
+//!
+//! [`find`] reads a text and its [`DocEntities`] and gives every quotation it holds ([`Quote`]): direct (the
+//! words between quotation marks, or after a colon) or indirect (a speech verb's clause, a source's « selon X »),
+//! with its cue (« a déclaré », « said », « selon »), its speaker (an entity of the document, or the words that
+//! describe someone: « de nombreux habitants »), and a confidence. French and English; the cue words are
+//! `assets/quotes_fr.txt` and `assets/quotes_en.txt`.
+//!
+//! How it reads, one paragraph at a time and in one pass (`para.rs`: tokens, marks, sentences): quotation marks
+//! are paired as writers use them (`marks.rs`); each quotation's cue is looked for after it, then before it in
+//! its sentence, and its subject read from the words around the cue (`cue.rs`, `np.rs`); indirect speech is a
+//! speech verb's complement, a postposed cue's clause or a source's (`indirect.rs`); speakers are resolved in
+//! text order (`discourse.rs`): pronouns, roles, quotations that go on without a cue. Every look-around is
+//! bounded by the sentence and a few tokens, so the cost is linear in the text (see `benches/quotes.rs`).
+//!
+//! Offsets are byte offsets into the text given, end exclusive, on char boundaries.
+
+mod cue;
+mod direct;
+mod discourse;
+pub mod index;
+mod indirect;
+mod lexicon;
+mod marks;
+mod np;
+mod para;
+pub mod score;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use self::cue::Ref;
+use self::discourse::{Discourse, Spk};
+use self::lexicon::{detect, lexicon};
+use self::para::Para;
+use crate::entity::DocEntities;
+
+pub use index::QuoteIndex;
+
+/// Direct: the speaker's own words. Indirect: reported speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// Who said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The entity's name as the article gives it in full, or the words that describe the speaker (« de
+    /// nombreux habitants », « la direction »).
+    pub name: String,
+    /// The speaker's index among the document's entities ([`DocEntities::entities`]), when it is one.
+    pub entity: Option<u32>,
+    /// Where the text names the speaker for this quotation (the name, the pronoun, the description).
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The words that say it is reported speech (« a déclaré », « selon », « said »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A quotation: its words, its kind, who said it, the cue, and how sure the stage is (0–100).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub start: u32,
+    pub end: u32,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Cue>,
+    pub confidence: u8,
+}
+
+impl Quote {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The quotations of `text`, whose entities are `doc` (what [`crate::entity::analyse`] gave for it), each
+/// line a paragraph. Sorted by start. Never panics.
+pub fn find(text: &str, doc: &DocEntities) -> Vec<Quote> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..text.len());
+    find_in(text, doc, &lines)
+}
+
+/// [`find`] with the paragraphs given (a document's, whose line breaks inside a paragraph are soft): a
+/// quotation never runs across two paragraphs.
+pub fn find_in(text: &str, doc: &DocEntities, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+    let lex = lexicon(detect(text));
+    let mut discourse = Discourse::new(doc);
+    let mut out = Vec::new();
+    let mut pending: Option<Ref> = None;
+    let mut buf = String::new();
+    for range in paragraphs {
+        if range.start >= range.end || range.end > text.len() {
+            continue;
+        }
+        let p = Para::new(text, range.clone(), lex, doc, &mut buf);
+        if p.toks.is_empty() {
+            continue;
+        }
+        let mut cands = Vec::new();
+        p.direct(pending.take(), &mut cands);
+        p.indirect(&mut cands);
+        cands.sort_by_key(|c| (c.sent, c.pos, c.start));
+        for c in &mut cands {
+            c.sentence_like = Cand::reads_as_sentence(text, c.start, c.end);
+        }
+        discourse.paragraph(&p, &mut cands);
+        settle(text, &mut cands);
+        out.extend(cands.into_iter().filter(|c| c.keep).map(|c| c.quote()));
+        pending = p.ends_on_cue_colon();
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    out
+}
+
+/// How a quotation and its cue were found: what its confidence starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Path {
+    /// A cue after the quotation (« », a indiqué X », « explique-t-il »).
+    After,
+    /// A cue before it in its sentence (« X a déclaré : « … » »).
+    Before,
+    /// A source (« selon X », « according to X »).
+    According,
+    /// A colon after a name or a speech verb, no marks.
+    Colon,
+    /// A speech verb's clause (« a déclaré que … »).
+    Que,
+    /// A postposed cue (« …, a indiqué la direction »).
+    Postposed,
+    /// A statement given by someone (« l'assurance donnée par X … que … »).
+    Noun,
+    /// No cue: the speaker of the quotation before, if any.
+    None,
+}
+
+/// A quotation found, before its speaker is resolved and overlaps are settled.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// The token it is ordered by in its paragraph.
+    pub pos: usize,
+    pub sent: u32,
+    pub cue: Option<(usize, usize)>,
+    pub who: Ref,
+    pub path: Path,
+    /// Its index among the paragraph's quotations between marks.
+    pub quote: Option<usize>,
+    pub closed: bool,
+    pub no_marks: bool,
+    pub title_like: bool,
+    pub sentence_like: bool,
+    pub speaker: Option<Spk>,
+    pub keep: bool,
+}
+
+impl Cand {
+    pub fn new(start: usize, end: usize, kind: QuoteKind, pos: usize, sent: u32) -> Cand {
+        Cand {
+            start,
+            end,
+            kind,
+            pos,
+            sent,
+            cue: None,
+            who: Ref::None,
+            path: Path::None,
+            quote: None,
+            closed: true,
+            no_marks: false,
+            title_like: false,
+            sentence_like: false,
+            speaker: None,
+            keep: true,
+        }
+    }
+
+    /// Sets the cue (tokens `a..=b` of `p`) and who it says speaks.
+    pub fn set_cue(&mut self, p: &Para, a: usize, b: usize, who: Ref, path: Path) {
+        if let (Some(x), Some(y)) = (p.tok(a), p.tok(b)) {
+            self.cue = Some((x.start as usize, y.end as usize));
+        }
+        self.who = who;
+        self.path = path;
+    }
+
+    fn quote(&self) -> Quote {
+        let speaker = self.speaker.as_ref().map(|s| Speaker {
+            name: s.name.clone(),
+            entity: s.entity,
+            start: s.start,
+            end: s.end,
+        });
+        let detection: u32 = match (self.kind, self.path) {
+            (QuoteKind::Direct, _) if self.no_marks => 70,
+            (QuoteKind::Direct, _) if !self.closed => 80,
+            (QuoteKind::Direct, _) => 95,
+            (_, Path::Que) => 85,
+            (_, Path::Noun) => 65,
+            _ => 80,
+        };
+        let who: u32 = match (&self.speaker, self.path) {
+            (None, _) => 40,
+            (Some(_), Path::None) => 60,
+            (Some(s), _) if s.entity.is_some() => 90,
+            (Some(_), _) => 75,
+        };
+        Quote {
+            start: self.start as u32,
+            end: self.end as u32,
+            kind: self.kind,
+            speaker,
+            cue: self.cue.map(|(s, e)| Cue {
+                start: s as u32,
+                end: e as u32,
+            }),
+            confidence: u8::try_from(detection * who / 100).unwrap_or(100),
+        }
+    }
+}
+
+/// Settles what a paragraph found: a quotation of fewer than three words, a title or a quotation without
+/// speaker that reads as no sentence is dropped; a clause that is mostly one quotation is that quotation
+/// (« a déclaré qu'« il ne pourra plus … » »), the fragments quoted inside a clause are the clause's.
+fn settle(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.kind != QuoteKind::Direct {
+            continue;
+        }
+        let words = word_count(text.get(c.start..c.end).unwrap_or(""));
+        let no_cue = c.path == Path::None;
+        if words < 3
+            || (c.title_like && no_cue)
+            || (no_cue && c.speaker.is_none() && !c.sentence_like)
+        {
+            c.keep = false;
+        }
+        if c.title_like && matches!(c.path, Path::None | Path::Colon) {
+            c.keep = false;
+        }
+    }
+    let n = cands.len();
+    for i in 0..n {
+        let Some(ind) = cands
+            .get(i)
+            .filter(|c| c.kind == QuoteKind::Indirect && c.keep)
+            .cloned()
+        else {
+            continue;
+        };
+        let len = ind.end.saturating_sub(ind.start).max(1);
+        let mut covered = false;
+        for j in 0..n {
+            let Some(d) = cands.get_mut(j) else { continue };
+            if d.kind != QuoteKind::Direct || d.end <= ind.start || d.start >= ind.end {
+                continue;
+            }
+            let overlap = d.end.min(ind.end) - d.start.max(ind.start);
+            if overlap * 2 >= len {
+                covered = true;
+                if d.speaker.is_none() {
+                    d.speaker = ind.speaker.clone();
+                }
+                d.keep = true;
+            } else if d.start >= ind.start && d.end <= ind.end {
+                d.keep = false;
+            }
+        }
+        if covered && let Some(c) = cands.get_mut(i) {
+            c.keep = false;
+        }
+    }
+}
+
+/// Words as a reader counts them: runs of letters or digits between spaces (« l'inondation d'Al-Aqsa » is two).
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}

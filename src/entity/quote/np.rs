@@ -1,0 +1,416 @@
+//! Noun phrases, read without a parser from the word lists and the entity mentions: where one starts and
+//! ends, and what its head is: an entity (« le président pakistanais Arif Rehman Alvi »), a role (« le
+//! président de la République »), a body (« la direction », « le ministère de l'Intérieur »), people described
+//! (« de nombreux habitants »), a statement (« le communiqué du ministère »), or a pronoun. Every walk is
+//! bounded: a phrase is at most [`MAX_NP`] tokens.
+
+use super::lexicon::W;
+use super::para::{NONE, Para};
+use crate::entity::Label;
+
+/// The longest noun phrase read, in tokens.
+pub const MAX_NP: usize = 14;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// A person or an organisation named: the mention's index in the document.
+    Entity(u32),
+    /// A person's role (« le président »): someone named elsewhere.
+    RolePer,
+    /// A body (« la direction », « le gouvernement malien »).
+    RoleOrg,
+    /// People described (« de nombreux habitants », « Supporters of the blackout »).
+    Desc,
+    /// A statement (« le communiqué », « a statement »): its author speaks.
+    Statement,
+    Pronoun {
+        plural: bool,
+    },
+    /// A noun that is none of these (« une analyse »).
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+    pub head: Head,
+    /// The head word's token.
+    pub head_tok: usize,
+    /// A person or organisation named in a complement (« le ministère de l'Intérieur », « Apple's website »).
+    pub inner: Option<u32>,
+    /// Plural head (« les responsables »).
+    pub plural: bool,
+}
+
+impl<'a> Para<'a> {
+    /// Whether token `i` is part of a PER or ORG mention.
+    pub fn per_org(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.ment == NONE {
+            return None;
+        }
+        let m = self.doc.mentions.get(t.ment as usize)?;
+        matches!(m.label(), Label::Per | Label::Org).then_some(t.ment)
+    }
+
+    pub fn mention_label(&self, m: u32) -> Option<Label> {
+        self.doc.mentions.get(m as usize).map(|x| x.label())
+    }
+
+    /// A word that may stand in a noun phrase: a mention, a capitalised word, a noun or an adjective (a word of
+    /// none of the function classes, and no verb unless it is also a noun).
+    pub fn nominal(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.is_word() || t.q != NONE {
+            return false;
+        }
+        if t.ment != NONE || t.is(W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN) {
+            return true;
+        }
+        if t.is(W::FUNCTION | W::ADVERB | W::CONNECTIVE | W::STOP_CLAUSE) {
+            return false;
+        }
+        if t.is(W::FORMS) && t.is(W::CUE_VERB) {
+            return false;
+        }
+        true
+    }
+
+    /// « de », « du », « des », « d' », « of »: what ties a noun to its complement.
+    pub fn is_of(&self, i: usize) -> bool {
+        self.any(i, &["de", "du", "des", "d", "of"])
+    }
+
+    /// The noun phrase that ends at token `last`, if one does (bounded walk to the left, at most to `floor`),
+    /// with its complements (« un responsable du Hamas »).
+    pub fn np_ending(&self, last: usize, floor: usize) -> Option<Np> {
+        self.np_ending_with(last, floor, true)
+    }
+
+    /// [`Para::np_ending`]; without `chain`, the nearest noun only (« des représailles de [l'organisation
+    /// islamique], qui affirme »: a relative clause's antecedent).
+    pub fn np_ending_with(&self, last: usize, floor: usize, chain: bool) -> Option<Np> {
+        let t = self.tok(last)?;
+        if t.is(W::PRON_SING | W::PRON_PLUR) {
+            return self.np_from(last, last + 1);
+        }
+        if !self.nominal(last) {
+            return None;
+        }
+        let mut start = last;
+        let mut k = last;
+        if self.tok(last).is_some_and(|t| t.ment != NONE) {
+            start = self.mention_start(last).max(floor);
+            k = start;
+        }
+        while k > floor && last - k < MAX_NP {
+            let prev = k - 1;
+            // a mention is one unit (« V. Sapounov »)
+            if self
+                .tok(prev)
+                .is_some_and(|t| t.ment != NONE && t.q == NONE)
+            {
+                start = self.mention_start(prev).max(floor);
+                k = start;
+                continue;
+            }
+            if self.nominal(prev) {
+                start = prev;
+                k = prev;
+                continue;
+            }
+            // « du Hamas », « des Affaires étrangères »: a complement of the noun before
+            if chain && self.is_of(prev) && prev > floor && self.nominal(prev - 1) {
+                k = prev - 1;
+                start = k;
+                continue;
+            }
+            if self.w(prev) & W::DET != 0 {
+                start = prev;
+                // « de la CGT », « des Affaires étrangères »: a chain goes on to the noun before « de »
+                if chain
+                    && prev > floor
+                    && self.is_of(prev - 1)
+                    && prev >= floor + 2
+                    && self.nominal(prev - 2)
+                {
+                    k = prev - 2;
+                    start = k;
+                    continue;
+                }
+                // « de nombreux habitants »: « de » before a determiner-adjective opens the phrase
+                if prev > floor
+                    && self.is_word(prev - 1, "de")
+                    && self.any(prev, &["nombreux", "nombreuses", "multiples"])
+                {
+                    start = prev - 1;
+                }
+                break;
+            }
+            // English possessive: « Apple's website »
+            if self.is_word(prev, "s")
+                && prev > floor
+                && self.tok(prev - 1).is_some_and(|t| t.ment != NONE)
+            {
+                k = prev - 1;
+                start = k;
+                continue;
+            }
+            break;
+        }
+        self.np_from(start, last + 1)
+    }
+
+    /// The noun phrase that starts at token `first` (bounded walk to the right, never past `ceil`).
+    pub fn np_starting(&self, first: usize, ceil: usize) -> Option<Np> {
+        let t = self.tok(first)?;
+        if t.is(W::PRON_SING | W::PRON_PLUR) {
+            return self.np_from(first, first + 1);
+        }
+        let ceil = ceil.min(first + MAX_NP).min(self.toks.len());
+        let mut k = first;
+        // determiners, « de nombreux », numbers
+        while k < ceil
+            && (self.w(k) & W::DET != 0 || self.is_word(k, "de"))
+            && self.tok(k).is_some_and(|t| t.ment == NONE)
+        {
+            k += 1;
+        }
+        let mut end = k;
+        let mut complements = 0;
+        let mut named = false;
+        while k < ceil {
+            // a mention is one unit (« V. Sapounov »); a second name ends the phrase (« à l'agence RIA Novosti
+            // Valentine Sapounov »)
+            if self.tok(k).is_some_and(|t| t.ment != NONE && t.q == NONE) {
+                let person_or_org = self.per_org(k).is_some();
+                if person_or_org && named {
+                    break;
+                }
+                named |= person_or_org;
+                k = self.mention_end(k).min(ceil.max(k + 1));
+                end = k;
+                continue;
+            }
+            if self.nominal(k) {
+                k += 1;
+                end = k;
+                continue;
+            }
+            // a complement: « de la CGT », « of the blackout »; at most two
+            if self.is_of(k) && complements < 2 && end > first {
+                let mut j = k + 1;
+                while j < ceil
+                    && self.w(j) & W::DET != 0
+                    && self.tok(j).is_some_and(|t| t.ment == NONE)
+                {
+                    j += 1;
+                }
+                if j < ceil && self.nominal(j) {
+                    complements += 1;
+                    k = j;
+                    continue;
+                }
+            }
+            if self.is_word(k, "s") && k > first && self.tok(k - 1).is_some_and(|t| t.ment != NONE)
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if end == first {
+            return None;
+        }
+        self.np_from(first, end)
+    }
+
+    /// Classifies the phrase `first..end`.
+    pub fn np_from(&self, first: usize, end: usize) -> Option<Np> {
+        if end <= first {
+            return None;
+        }
+        let last = end - 1;
+        let t = self.tok(first)?;
+        if first == last && t.is(W::PRON_SING | W::PRON_PLUR) {
+            let plural = t.is(W::PRON_PLUR);
+            return Some(Np {
+                first,
+                last,
+                head: Head::Pronoun { plural },
+                head_tok: first,
+                inner: None,
+                plural,
+            });
+        }
+        // the head: the first noun of the phrase, before any complement
+        let mut head_tok = None;
+        let mut in_complement = false;
+        let mut inner = None;
+        let mut entity = None;
+        let mut k = first;
+        while k <= last {
+            if self.per_org(k).is_none() && (self.is_of(k) || self.is_word(k, "s")) {
+                if head_tok.is_some() || entity.is_some() {
+                    in_complement = true;
+                }
+                k += 1;
+                continue;
+            }
+            if let Some(m) = self.per_org(k) {
+                // a complement is introduced by « de » (« du Hamas », « de la CGT »); a name right after a
+                // role is the person (« le ministre … des Affaires étrangères Hossein Amir Abdollahian »)
+                let of = k.checked_sub(1).filter(|&p| p >= first).is_some_and(|p| {
+                    self.is_of(p) || (self.is(p, W::DET) && p > first && self.is_of(p - 1))
+                }) || (head_tok.is_some() && self.is_of(k));
+                in_complement = of;
+                if in_complement || (head_tok.is_some() && !self.head_takes_name(head_tok, m)) {
+                    inner = inner.or(Some(m));
+                } else if entity.is_none() {
+                    entity = Some((m, k));
+                }
+                k = self.mention_end(k);
+                continue;
+            }
+            if head_tok.is_none()
+                && !in_complement
+                && self.nominal(k)
+                && self.w(k) & W::DET == 0
+                && (self.is(k, W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN)
+                    || !self.adjective_like(k))
+            {
+                head_tok = Some(k);
+            }
+            k += 1;
+        }
+        let plural_word = |i: usize| {
+            let s = self.s(i);
+            s.ends_with('s') || s.ends_with('x')
+        };
+        let (head, head_tok) = match (entity, head_tok) {
+            (Some((m, k)), _) => (Head::Entity(m), k),
+            (None, Some(h)) => {
+                let w = self.w(h);
+                let head = if w & W::NOUN != 0 && w & (W::DESC | W::ROLE_PER) == 0 {
+                    Head::Statement
+                } else if w & W::DESC != 0 && (plural_word(h) || w & W::ROLE_PER == 0) {
+                    Head::Desc
+                } else if w & W::ROLE_PER != 0 {
+                    Head::RolePer
+                } else if w & W::ROLE_ORG != 0 {
+                    Head::RoleOrg
+                } else if w & W::DESC != 0 {
+                    Head::Desc
+                } else {
+                    Head::Other
+                };
+                (head, h)
+            }
+            (None, None) => return None,
+        };
+        let plural = match head {
+            Head::Entity(_) => false,
+            _ => {
+                plural_word(head_tok)
+                    || self.any(
+                        first,
+                        &[
+                            "les",
+                            "des",
+                            "certains",
+                            "certaines",
+                            "plusieurs",
+                            "nombreux",
+                            "de",
+                        ],
+                    )
+            }
+        };
+        Some(Np {
+            first,
+            last,
+            head,
+            head_tok,
+            inner,
+            plural,
+        })
+    }
+
+    /// A role word right before a name makes the name the head (« le président Barack Obama », « l'agence
+    /// Fars »), a person's role a person's name only (« ex-députée UMP » is a role); a description's or a
+    /// statement's complement does not (« un responsable du Hamas »).
+    fn head_takes_name(&self, head: Option<usize>, m: u32) -> bool {
+        let Some(h) = head else { return false };
+        let label = self.mention_label(m);
+        if self.is(h, W::ROLE_PER) {
+            return label == Some(Label::Per);
+        }
+        if self.is(h, W::ROLE_ORG) {
+            return label == Some(Label::Org);
+        }
+        !self.is(h, W::DESC | W::NOUN)
+    }
+
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.w(i) & bits != 0
+    }
+
+    /// One past the last token of the mention token `i` belongs to.
+    pub fn mention_end(&self, i: usize) -> usize {
+        let Some(m) = self.tok(i).map(|t| t.ment) else {
+            return i + 1;
+        };
+        let mut k = i + 1;
+        while self.tok(k).is_some_and(|t| t.ment == m && m != NONE) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The first token of the mention token `i` belongs to.
+    pub fn mention_start(&self, i: usize) -> usize {
+        let Some(m) = self.tok(i).map(|t| t.ment) else {
+            return i;
+        };
+        let mut k = i;
+        while k > 0 && m != NONE && self.tok(k - 1).is_some_and(|t| t.ment == m) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// A French adjective or an English one, by its ending (« iranien », « nationale », « américains »).
+    fn adjective_like(&self, i: usize) -> bool {
+        let s = self.s(i);
+        if self.tok(i).is_some_and(|t| t.cap()) {
+            return false;
+        }
+        const FR: &[&str] = &[
+            "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains",
+            "aines", "al", "ale", "aux", "ales", "ique", "iques", "if", "ive", "ifs", "ives",
+            "eux", "euse", "euses", "el", "elle", "els", "elles", "é", "ée", "és", "ées", "ant",
+            "ante", "ants", "antes", "ent", "ente", "ier", "ière", "ancien", "nombreux",
+            "certains",
+        ];
+        const EN: &[&str] = &[
+            "al", "ic", "ous", "ive", "ish", "ian", "ese", "ed", "ful", "less", "able",
+        ];
+        let list = match self.lang() {
+            super::lexicon::Lang::Fr => FR,
+            super::lexicon::Lang::En => EN,
+        };
+        list.iter().any(|e| s.ends_with(e))
+            || self.any(i, &["ancien", "ancienne", "anciens", "former", "other"])
+    }
+
+    /// The phrase's text as written (« De nombreux habitants »).
+    pub fn np_text(&self, np: &Np) -> &'a str {
+        let (Some(a), Some(b)) = (self.tok(np.first), self.tok(np.last)) else {
+            return "";
+        };
+        self.text
+            .get(a.start as usize..b.end as usize)
+            .unwrap_or("")
+    }
+}
