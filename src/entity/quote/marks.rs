@@ -205,13 +205,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<&str> {
         let mut buf = String::new();
         let doc = DocEntities::default();
-        let p = Para::new(
-            text,
-            0..text.len(),
-            lexicon(Lang::Fr),
-            &doc,
-            &mut buf,
-        );
+        let p = Para::new(text, 0..text.len(), lexicon(Lang::Fr), &doc, &mut buf);
         p.quotes.iter().map(|q| &text[q.start..q.end]).collect()
     }
 
