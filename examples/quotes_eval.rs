@@ -2,7 +2,7 @@
 //! `score_quotes.py` does: detection P/R/F1, speaker accuracy, end to end, by kind, for the seeds, the dev texts,
 //! their French and English parts, and all.
 //!
-//! `cargo run --release --example quotes_eval -- [--errors] [--json FILE]`
+//! `cargo run --release --example quotes_eval -- [--heldout] [--errors] [--json FILE] [--text TEXT]`
 //!
 //! `--errors` lists every miss, false quotation and wrong speaker; `--json FILE` writes the predictions as
 //! `liseuse quotes --format json` does, for `score_quotes.py`.
@@ -45,14 +45,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
+    let heldout = args.iter().any(|a| a == "--heldout");
+    // (set, its folder): the shared set, or the held-out texts annotated for this stage
+    let folders: Vec<(&str, std::path::PathBuf)> = if heldout {
+        vec![
+            ("dev2", dir.join("heldout")),
+            ("test2", dir.join("heldout")),
+        ]
+    } else {
+        vec![("seeds", dir.clone()), ("dev", dir.clone())]
+    };
     let mut gold: Vec<GoldRow> = Vec::new();
     let mut sets: Vec<(String, BTreeSet<String>)> = Vec::new();
-    for set in ["seeds", "dev"] {
+    let mut text_dir: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
+    for (set, folder) in &folders {
         let rows: Vec<GoldRow> = serde_json::from_str(&std::fs::read_to_string(
-            dir.join(format!("{set}.gold.json")),
+            folder.join(format!("{set}.gold.json")),
         )?)?;
         let docs: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
-            dir.join(format!("{set}.docs.json")),
+            folder.join(format!("{set}.docs.json")),
         )?)?;
         let names: BTreeSet<String> = docs["annotated"]
             .as_array()
@@ -62,6 +73,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .collect()
             })
             .unwrap_or_default();
+        for n in &names {
+            text_dir.insert(n.clone(), folder.join("texts"));
+        }
         gold.extend(rows);
         sets.push((set.to_string(), names));
     }
@@ -69,7 +83,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut pred: Vec<PredRow> = Vec::new();
     let mut out_docs = Vec::new();
     for name in &all {
-        let text = std::fs::read_to_string(dir.join("texts").join(name))?;
+        let text = std::fs::read_to_string(
+            text_dir
+                .get(name)
+                .map_or(dir.join("texts"), |d| d.clone())
+                .join(name),
+        )?;
         let ents = liseuse::entity::analyse(&text);
         let quotes = quote::find(&text, &ents);
         pred.extend(score::predictions(name, &text, &quotes));
@@ -93,15 +112,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             serde_json::to_string(&serde_json::json!({"documents": out_docs}))?,
         )?;
     }
-    let (dev_fr, dev_en): (BTreeSet<String>, BTreeSet<String>) = sets
-        .iter()
-        .find(|(s, _)| s == "dev")
-        .map(|(_, d)| d.iter().cloned().partition(|n| n.starts_with("fr_")))
-        .unwrap_or_default();
+    // each set's French and English texts apart, then all
     let mut parts = sets.clone();
-    parts.push(("dev-fr".into(), dev_fr));
-    parts.push(("dev-en".into(), dev_en));
-    parts.push(("seeds + dev".into(), all.clone()));
+    for (name, docs) in &sets {
+        let (fr, en): (BTreeSet<String>, BTreeSet<String>) = docs.iter().cloned().partition(|n| {
+            let t = std::fs::read_to_string(
+                text_dir
+                    .get(n)
+                    .map_or(dir.join("texts"), |d| d.clone())
+                    .join(n),
+            )
+            .unwrap_or_default();
+            !(n.starts_with("en_") || n.starts_with("GUM_") || t.contains(" the "))
+        });
+        if !fr.is_empty() && !en.is_empty() {
+            parts.push((format!("{name}-fr"), fr));
+            parts.push((format!("{name}-en"), en));
+        }
+    }
+    parts.push((
+        sets.iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
+        all.clone(),
+    ));
     for (name, docs) in &parts {
         let g: Vec<GoldRow> = gold
             .iter()
@@ -118,7 +153,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("all", score::figures(&res, &g, None)),
         ];
         println!("{name}\n{}", score::table(&rows));
-        if errors && name == "seeds + dev" {
+        if errors && name.contains(" + ") {
             for &j in &res.fn_ {
                 if let Some(r) = g.get(j) {
                     println!(

@@ -12,7 +12,7 @@ use super::output::{Failure, Out, Outcome};
 use crate::cli::QuoteFormat;
 use crate::document::ParaKind;
 use crate::entity::export::tsv_escape;
-use crate::entity::quote::{self, Quote, index::speaker_entity};
+use crate::entity::quote::{self, Quote, index::speaker_entities};
 use crate::entity::{self, EntityId, EntityIndex};
 use crate::search::fold_str;
 use crate::timeline::{self, DateClues};
@@ -60,12 +60,10 @@ pub fn run(
             .map(|p| p.range.clone())
             .collect();
         let found = quote::find_in(&r.doc.entity_text(), ents, &paragraphs);
+        let ids = speaker_entities(&index, i, ents, &found);
         let quotes: Vec<(Quote, Option<EntityId>)> = found
             .into_iter()
-            .map(|q| {
-                let id = speaker_entity(&index, i, ents, &q);
-                (q, id)
-            })
+            .zip(ids)
             .filter(|(q, id)| match (speaker, &wanted) {
                 (Some(name), Some(ids)) => {
                     id.is_some_and(|id| ids.contains(&id)) || described_as(q, name)

@@ -21,6 +21,8 @@ pub enum Ref {
         after_noun: Option<usize>,
         after: usize,
     },
+    /// « ce dernier », « the latter » at token k: the last person named before it.
+    Latter(usize),
     None,
 }
 
@@ -131,6 +133,14 @@ impl<'a> Para<'a> {
                         && !t.is(W::REFLEXIVE)
                         && !self.any(c, &["dit", "dite", "dits", "dites"])
                     {
+                        return None;
+                    }
+                    // a passive says nothing of its subject's words (« is added », « a été annoncé »)
+                    let be = [
+                        "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
+                        "étaient", "été", "être", "sera", "seront", "serait", "fut",
+                    ];
+                    if !refl && self.any(p, &be) {
                         return None;
                     }
                     let inv = self
@@ -301,6 +311,30 @@ impl<'a> Para<'a> {
                 after: vg.first,
             };
         }
+        // « l'individu arrêté la veille pour avoir appelé à « … » »: the phrase the infinitive hangs on
+        if self.any(vg.first, &["avoir", "être", "having", "being"]) {
+            let floor = self.sent_start(vg.first);
+            let prep = vg.first.checked_sub(1).filter(|&p| {
+                p > floor
+                    && self.any(
+                        p,
+                        &[
+                            "pour", "sans", "après", "de", "d", "for", "after", "without",
+                        ],
+                    )
+            });
+            // the nearest phrase before it that names someone (« l'individu arrêté la veille »)
+            let named = prep.and_then(|p| {
+                (p.saturating_sub(8).max(floor)..p)
+                    .rev()
+                    .filter_map(|j| self.np_ending(j, floor))
+                    .find(|np| np.head != Head::Other)
+            });
+            return match named {
+                Some(np) => Ref::Np(np),
+                None => Ref::None,
+            };
+        }
         if vg.coord {
             return match self.aux_before(vg.verb, self.sent_start(vg.verb)) {
                 Some(a) => self.subject_before(a).unwrap_or(Ref::None),
@@ -328,6 +362,14 @@ impl<'a> Para<'a> {
 
     /// The subject written before a verb group that starts at `first`.
     pub fn subject_before(&self, first: usize) -> Option<Ref> {
+        self.subject_before_at(first, 0)
+    }
+
+    /// [`Para::subject_before`], `depth` coordinations deep (« … et … et a déclaré »: a few at most).
+    fn subject_before_at(&self, first: usize, depth: usize) -> Option<Ref> {
+        if depth > 3 {
+            return None;
+        }
         let floor = self.sent_start(first);
         let mut k = first.checked_sub(1)?;
         while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
@@ -337,9 +379,24 @@ impl<'a> Para<'a> {
             return None;
         }
         if let Some(q) = self.quote_closes_at(k) {
+            // « le groupe Facebook « Gilet jaune officiel » a donné »: a name in quotation marks ends the phrase
+            if let Some(m) = self.quotes.get(q)
+                && super::word_count(self.text.get(m.start..m.end).unwrap_or(""), 6) <= 5
+                && m.open > floor
+                && self.nominal(m.open - 1)
+            {
+                return self.np_ending(m.open - 1, floor).map(Ref::Np);
+            }
             return Some(Ref::Quote(q));
         }
         let t = self.tok(k)?;
+        // « Ce dernier, … a affirmé »: the last person named
+        if self.any(k, &["dernier", "dernière", "latter"])
+            && k > floor
+            && self.any(k - 1, &["ce", "cette", "the"])
+        {
+            return Some(Ref::Latter(k - 1));
+        }
         if t.is(W::PRON_SING | W::PRON_PLUR) {
             // « il y a », « il n'y a »: no one
             if (k + 1..first).any(|j| self.is_word(j, "y")) {
@@ -354,15 +411,22 @@ impl<'a> Para<'a> {
             }
             return self.np_ending_with(a, floor, false).map(Ref::Np);
         }
-        if self.any(k, &["et", "and"]) {
-            // « « … » et a déclaré que »: the quotation's speaker
-            if let Some(q) = k.checked_sub(1).and_then(|j| self.quote_closes_at(j)) {
+        if self.any(k, &["et", "and", "mais", "but", "puis", "then"]) {
+            // « « … » et a déclaré que », « … comme « … », mais a souligné que »: the quotation's speaker
+            let before = k.checked_sub(1).map(|j| {
+                if self.punct(j) == ',' {
+                    j.saturating_sub(1)
+                } else {
+                    j
+                }
+            });
+            if let Some(q) = before.and_then(|j| self.quote_closes_at(j)) {
                 return Some(Ref::Quote(q));
             }
             return match self.governing_verb(k) {
                 Some(v) => {
                     let start = self.verb_group(v).map_or(v, |g| g.first);
-                    self.subject_before(start)
+                    self.subject_before_at(start, depth + 1)
                 }
                 // « La coordination … appel à un moratoire et fait savoir que »: the clause's first phrase
                 None => self.clause_subject(floor, k),
@@ -372,7 +436,7 @@ impl<'a> Para<'a> {
             ',' => return self.apposition_chain(k, floor),
             ')' => {
                 let open = (floor..k).rev().take(12).find(|&j| self.punct(j) == '(')?;
-                return self.subject_before(open);
+                return self.subject_before_at(open, depth + 1);
             }
             _ => {}
         }
@@ -397,7 +461,10 @@ impl<'a> Para<'a> {
             && np.first > floor + 1
             && self.punct(np.first - 1) == ','
             && let Some(n) = self.np_ending(np.first - 2, floor)
-            && matches!(n.head, Head::Entity(_))
+            && let Head::Entity(m) = n.head
+            && self.mention_label(m) == Some(crate::entity::Label::Per)
+            && (n.first == floor
+                || matches!(self.punct(n.first - 1), ',' | ':' | ';' | '-' | '–' | '—'))
         {
             np = n;
         }
@@ -440,25 +507,43 @@ impl<'a> Para<'a> {
                 }
                 words += 1;
             }
+            // « Ce dernier, accusant …, a affirmé »
+            if end == s + 1
+                && self.any(end, &["dernier", "dernière", "latter"])
+                && self.any(s, &["ce", "cette", "the"])
+            {
+                return Some(Ref::Latter(s));
+            }
             let head = self.np_starting(s, end + 1);
             let tail = self.np_ending(end, s);
             for np in [head, tail].into_iter().flatten() {
-                if let Head::Entity(m) = np.head {
-                    match self.mention_label(m) {
+                match np.head {
+                    Head::Entity(m) => match self.mention_label(m) {
                         Some(crate::entity::Label::Per) => return Some(Ref::Np(np)),
                         _ => org = org.or(Some(np)),
-                    }
+                    },
+                    Head::Name => return Some(Ref::Np(np)),
+                    _ => {}
                 }
             }
             let relative = (s..=end)
                 .any(|j| self.any(j, &["qui", "who", "which", "dont", "laquelle", "lequel"]));
-            if relative || self.is_of(s) {
-                // an apposition: « de la CGT », « qui … »
+            // an apposition: « de la CGT », « qui … », « and Chairman of … », « accusant Soros de … »
+            let appositive = relative
+                || self.is_of(s)
+                || self.is(s, W::CONJ)
+                || self.verb_group(s).is_some_and(|g| g.implicit);
+            // a fronted phrase ends the chain: « Pour sa part, », « Plus tard, », « Sur Twitter, »
+            let fronted = !appositive
+                && (self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE | W::SUB)
+                    || self.verb_group(s).is_some()
+                    || self.is(s, W::AUX));
+            if appositive {
             } else if let Some(np) =
                 head.filter(|np| np.last == end || tail.is_some_and(|t| t.first == np.first))
             {
                 leftmost = Some(np);
-            } else if !(s..=end).all(|j| self.nominal(j)) {
+            } else if fronted {
                 break;
             }
             if s > floor && self.punct(s - 1) == ',' {
@@ -526,10 +611,35 @@ impl<'a> Para<'a> {
             })?;
             k = comma;
         }
+        // « "…" — Matthew Ingram »: a dash and a name closing the line
+        if matches!(self.punct(k), '—' | '–' | '-')
+            && let Some(np) = self.np_starting(k + 1, end)
+            && np.last + 1 >= self.sent_end(k + 1).min(end)
+            && matches!(
+                np.head,
+                Head::Entity(_) | Head::Name | Head::Desc | Head::RolePer
+            )
+        {
+            let vg = Vg {
+                first: k,
+                verb: k,
+                last: k,
+                inverted: None,
+                implicit: false,
+                coord: false,
+            };
+            return Some((vg, Ref::Np(np)));
+        }
         if self.punct(k) == ',' {
             k += 1;
         }
-        let limit = (k + REACH).min(end);
+        // « "…," a spokesman for the company said »: an English subject may be a long phrase
+        let reach = if self.lang() == Lang::En {
+            REACH + 4
+        } else {
+            REACH
+        };
+        let limit = (k + reach).min(end);
         for c in k..limit {
             let t = self.tok(c)?;
             if t.q != NONE || matches!(t.punct, '.' | ';' | ':' | '!' | '?') {
@@ -543,9 +653,16 @@ impl<'a> Para<'a> {
                     return None;
                 }
                 let who = if vg.first > k {
-                    // English « ", he said », « " Maduro said »: the words between are the subject
+                    // English « ", he said », « " Maduro said », « " a spokesman for the company said »: the
+                    // words between are the subject
+                    let plain = (k..vg.first)
+                        .all(|j| self.tok(j).is_some_and(|t| t.is_word() || t.punct == '.'));
                     match self.np_starting(k, vg.first) {
                         Some(np) if np.last + 1 >= vg.first => Ref::Np(np),
+                        Some(_) if plain => match self.np_from(k, vg.first) {
+                            Some(np) => Ref::Np(np),
+                            None => return None,
+                        },
                         _ => return None,
                     }
                 } else {

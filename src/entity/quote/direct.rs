@@ -7,7 +7,7 @@
 use super::cue::{Ref, Vg};
 use super::lexicon::W;
 use super::np::Head;
-use super::para::{NONE, Para};
+use super::para::{MAX_CLAUSE, NONE, Para};
 use super::{Cand, Path, QuoteKind};
 
 /// How far before a quotation its cue is looked for, in tokens (other quotations count as one).
@@ -30,16 +30,28 @@ impl<'a> Para<'a> {
             cand.closed = close.is_some();
             let right = close.and_then(|c| self.cue_after(c));
             let left = self.cue_before(q.open);
+            // a short phrase after a determiner (« les « gilets jaunes libres » ») is a term unless a speech
+            // verb makes it someone's words (« l'avait appelé la « châtelaine de Montretout » »)
+            let term = q
+                .open
+                .checked_sub(1)
+                .is_some_and(|d| self.is(d, W::DET) && !self.is(d, W::CLITIC))
+                && super::word_count(self.text.get(q.start..q.end).unwrap_or(""), 6) <= 5;
+            let speech = |verb: usize| self.is(verb, W::SAY | W::NAME);
             match (right, left) {
                 (Some((vg, who)), _) => {
                     cand.set_cue(self, vg.first, vg.last, who, Path::After);
+                    cand.term_like = term && !speech(vg.verb);
                 }
-                (None, Some((a, b, who, path))) => cand.set_cue(self, a, b, who, path),
+                (None, Some((a, b, who, path))) => {
+                    cand.set_cue(self, a, b, who, path);
+                    cand.term_like = term && !(path == Path::Before && (a..=b).any(speech));
+                }
                 (None, None) if qi == 0 && pending.is_some() && q.open <= 1 => {
                     cand.who = pending.unwrap_or(Ref::None);
                     cand.path = Path::Colon;
                 }
-                _ => {}
+                _ => cand.term_like = term,
             }
             cand.title_like = self.title_like(q.open, q.first, q.last);
             // an incise inside: « A, a-t-il dit, B » is two quotations of one speaker
@@ -132,8 +144,8 @@ impl<'a> Para<'a> {
                 }
                 (k, k + 2)
             }
-            "pour" => {
-                // « Pour X, … » or « Pour X : » at the start of a sentence, X someone
+            "pour" | "for" => {
+                // « Pour X, … » or « Pour X : », « For X, … » at the start of a sentence, X someone
                 let start = self.sent_start(k);
                 let lead = (start..k).all(|j| {
                     !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE)
@@ -146,23 +158,40 @@ impl<'a> Para<'a> {
             _ => return None,
         };
         let ceil = self.sent_end(k);
-        let who = if self.any(np_at, &["lui", "elle", "eux", "elles"]) {
+        let who = if self.any(
+            np_at,
+            &["lui", "elle", "eux", "elles", "him", "her", "them"],
+        ) {
             super::np::Np {
                 first: np_at,
                 last: np_at,
                 head: Head::Pronoun {
-                    plural: self.any(np_at, &["eux", "elles"]),
+                    plural: self.any(np_at, &["eux", "elles", "them"]),
                 },
                 head_tok: np_at,
                 inner: None,
-                plural: self.any(np_at, &["eux", "elles"]),
+                plural: self.any(np_at, &["eux", "elles", "them"]),
             }
         } else {
             self.np_starting(np_at, ceil)?
         };
-        if self.is_word(k, "pour") {
+        // a source is someone: not « d'après un défenseur de la démocratie » (named after), « selon les
+        // projections » (no one)
+        if who.head == Head::Other && who.inner.is_none() {
+            return None;
+        }
+        if self.any(k, &["pour", "for"]) {
             let after = who.last + 1;
-            let someone = !matches!(who.head, Head::Other | Head::Statement);
+            // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
+            let person = match who.head {
+                Head::Entity(m) => {
+                    self.mention_label(m) == Some(crate::entity::Label::Per)
+                        || self.is_word(k, "pour")
+                }
+                Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
+                _ => false,
+            };
+            let someone = person;
             if !someone || !matches!(self.punct(after), ',' | ':') {
                 return None;
             }
@@ -214,7 +243,7 @@ impl<'a> Para<'a> {
             if next >= n || self.quote_at(next).is_some() {
                 continue;
             }
-            let end_tok = self.sent_end(k);
+            let end_tok = self.sent_end(k).min(next + MAX_CLAUSE);
             // a statement runs to its sentence's end; no quotation inside it
             if (next..end_tok).any(|j| self.quote_at(j).is_some()) || end_tok <= next + 2 {
                 continue;
@@ -229,6 +258,16 @@ impl<'a> Para<'a> {
                 })
             };
             let Some((a, b, who)) = who else { continue };
+            // a list of names after a colon is no statement (« lancent un appel : Bernard-Henri Lévy, … »)
+            let words = (next..end_tok)
+                .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
+                .count();
+            let named = (next..end_tok)
+                .filter(|&j| self.tok(j).is_some_and(|t| t.is_word() && t.ment != NONE))
+                .count();
+            if named * 2 > words {
+                continue;
+            }
             let (Some(s), Some(e)) = (self.tok(next), self.tok(end_tok - 1)) else {
                 continue;
             };
@@ -310,7 +349,9 @@ impl<'a> Para<'a> {
     }
 
     /// Whether the quotation opened at `open` is a title or a term rather than someone's words: mostly a name,
-    /// or after a noun that announces a title (« la sculpture « … » », « the text "…" »).
+    /// mostly capitalised words (« "Andy Warhol: Photographs and Prints from the University Collection" »), or
+    /// after a noun or a participle that announces a title (« la sculpture « … » », « the text "…" », « a screen
+    /// print called "…" »).
     fn title_like(&self, open: usize, first: usize, last: usize) -> bool {
         let words = (first..=last)
             .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
@@ -321,8 +362,55 @@ impl<'a> Para<'a> {
         if words > 0 && named * 2 > words {
             return true;
         }
+        let lettered = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.is_word() && t.flags & crate::entity::text::token::ALPHA != 0)
+        };
+        let after_first: Vec<usize> = (first..=last)
+            .filter(|&j| lettered(j))
+            .skip(1)
+            .take(40)
+            .collect();
+        let capitals = after_first
+            .iter()
+            .filter(|&&j| self.tok(j).is_some_and(|t| t.cap()))
+            .count();
+        let final_mark = (first..=last)
+            .rev()
+            .find(|&j| self.tok(j).is_some_and(|t| !t.is_word() || lettered(j)))
+            .is_some_and(|j| matches!(self.punct(j), '.' | '!' | '?' | '…'));
+        if after_first.len() >= 3 && capitals * 5 >= after_first.len() * 3 && !final_mark {
+            return true;
+        }
         let before = |d: usize| open.checked_sub(d).map(|j| self.w(j)).unwrap_or(0);
-        before(1) & W::TITLE != 0 || (before(1) & W::DET != 0 && before(2) & W::TITLE != 0)
+        if before(1) & W::TITLE != 0 || (before(1) & W::DET != 0 && before(2) & W::TITLE != 0) {
+            return true;
+        }
+        // « a screen print called "…" », « une émission intitulée « … » »
+        let naming = |j: usize| {
+            self.any(
+                j,
+                &[
+                    "called",
+                    "named",
+                    "titled",
+                    "entitled",
+                    "intitulé",
+                    "intitulée",
+                    "intitulés",
+                    "intitulées",
+                    "nommé",
+                    "nommée",
+                    "baptisé",
+                    "baptisée",
+                    "surnommé",
+                    "surnommée",
+                ],
+            )
+        };
+        open.checked_sub(1).is_some_and(|j| {
+            naming(j) || (self.is(j, W::DET) && j.checked_sub(1).is_some_and(naming))
+        })
     }
 }
 

@@ -9,14 +9,16 @@ use super::cue::Ref;
 use super::lexicon::W;
 use super::np::{Head, Np};
 use super::para::{NONE, Para};
-use super::{Cand, QuoteKind};
+use super::{Cand, Path, QuoteKind};
 use crate::entity::text::fold::{FxMap, fold};
 use crate::entity::{DocEntities, Label};
+use std::rc::Rc;
 
 /// A speaker as the stage holds it while reading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spk {
-    pub name: String,
+    /// Shared: a speaker is copied at every sentence that names it.
+    pub name: Rc<str>,
     /// The entity's index in the document's `DocEntities`.
     pub entity: Option<u32>,
     /// Where the text names it for this quotation.
@@ -25,6 +27,8 @@ pub struct Spk {
     pub plural: bool,
     /// A person (a pronoun « il » can stand for it).
     pub person: bool,
+    /// Grammatical gender when the words say it (« la direction », « l'opposition »): « il » is not « elle ».
+    pub fem: Option<bool>,
 }
 
 /// How many sentences back a pronoun or a quotation without cue still reaches.
@@ -38,10 +42,16 @@ pub struct Discourse<'a> {
     last_subject: Option<(Spk, u64)>,
     first_per: Option<(Spk, u64)>,
     last_per: Option<Spk>,
+    /// The last person named before the current paragraph.
+    before_paragraph: Option<Spk>,
     last_quote: Option<(Option<Spk>, u64)>,
     /// A role word (folded) → the person it was last given to.
     roles: FxMap<String, Spk>,
-    names: FxMap<u32, String>,
+    /// The speaker of each quotation between marks of the current paragraph, once resolved.
+    quote_speakers: Vec<Option<Spk>>,
+    /// The last speaker resolved in the current sentence.
+    in_sentence: Option<(u32, Spk)>,
+    names: FxMap<u32, Rc<str>>,
 }
 
 impl<'a> Discourse<'a> {
@@ -53,9 +63,12 @@ impl<'a> Discourse<'a> {
             last_subject: None,
             first_per: None,
             last_per: None,
+            before_paragraph: None,
             last_quote: None,
             roles: FxMap::default(),
             names: FxMap::default(),
+            quote_speakers: Vec::new(),
+            in_sentence: None,
         }
     }
 
@@ -63,6 +76,10 @@ impl<'a> Discourse<'a> {
     /// (or none) and whether it is kept.
     pub fn paragraph(&mut self, p: &Para, cands: &mut [Cand]) {
         let sentences = p.sent_starts.len() as u64;
+        self.before_paragraph = self.last_per.clone();
+        self.quote_speakers.clear();
+        self.quote_speakers.resize(p.quotes.len(), None);
+        self.in_sentence = None;
         let mut next = 0;
         for s in 0..p.sent_starts.len() {
             let g = self.base + s as u64;
@@ -74,6 +91,14 @@ impl<'a> Discourse<'a> {
                 let spk = self.resolve(p, cands, next, g);
                 if let Some(c) = cands.get_mut(next) {
                     c.speaker = spk.clone();
+                    if let (Some(q), Some(sp)) = (c.quote, &spk)
+                        && let Some(slot) = self.quote_speakers.get_mut(q)
+                    {
+                        *slot = Some(sp.clone());
+                    }
+                    if let Some(sp) = &spk {
+                        self.in_sentence = Some((c.sent, sp.clone()));
+                    }
                     if c.keep {
                         if let Some(sp) = &spk {
                             self.last_speaker = Some((sp.clone(), g));
@@ -101,6 +126,14 @@ impl<'a> Discourse<'a> {
             }
             let m = t.ment;
             let e = p.mention_end(k);
+            // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
+            if p.mention_label(m) == Some(Label::Loc)
+                && p.punct(e) == ','
+                && (e + 1..(e + 3).min(end)).any(|j| p.is(j, W::ROLE_PER))
+            {
+                let spk = self.of_mention(p, m, k, e);
+                self.learn_roles(p, k, e, &spk);
+            }
             if p.mention_label(m) == Some(Label::Per) {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
@@ -133,12 +166,13 @@ impl<'a> Discourse<'a> {
         };
         // a subject that is no one the stage can name still stands between a pronoun and an older subject
         let nobody = Spk {
-            name: String::new(),
+            name: Rc::from(""),
             entity: None,
             start: 0,
             end: 0,
             plural: true,
             person: false,
+            fem: None,
         };
         let spk = match who {
             Ref::Np(np) => self.of_np(p, &np, g).unwrap_or(nobody),
@@ -171,15 +205,12 @@ impl<'a> Discourse<'a> {
         let c = cands.get(i)?;
         match c.who {
             Ref::Np(np) => self.of_np(p, &np, g),
-            Ref::Quote(q) => cands
-                .iter()
-                .take(i)
-                .rev()
-                .find(|x| x.quote == Some(q))
-                .and_then(|x| x.speaker.clone()),
-            Ref::Implicit { after_noun, after } => self.implicit(p, cands, i, after_noun, after, g),
+            Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
+            Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),
+            Ref::Latter(k) => self.latter(p, k),
             Ref::None => {
-                if c.kind != QuoteKind::Direct {
+                // a cue whose subject was not found says nothing of who spoke: no guess
+                if c.kind != QuoteKind::Direct || c.path != Path::None {
                     return None;
                 }
                 // a quotation without cue: the speaker of the one just before it
@@ -205,13 +236,11 @@ impl<'a> Discourse<'a> {
     fn implicit(
         &mut self,
         p: &Para,
-        cands: &[Cand],
-        i: usize,
+        sent: u32,
         noun: Option<usize>,
         after: usize,
         g: u64,
     ) -> Option<Spk> {
-        let c = cands.get(i)?;
         let floor = p.sent_start(after);
         if let Some(n) = noun {
             if let Some(np) = p.np_ending(n, floor)
@@ -222,6 +251,7 @@ impl<'a> Discourse<'a> {
             }
             if let Some(v) = (floor..n)
                 .rev()
+                .take(30)
                 .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
             {
                 let who = match p.verb_group(v) {
@@ -234,16 +264,14 @@ impl<'a> Discourse<'a> {
             }
         }
         // the speaker of a quotation or report earlier in the sentence
-        if let Some(prev) = cands
-            .iter()
-            .take(i)
-            .rev()
-            .find(|x| x.sent == c.sent && x.speaker.is_some())
+        if let Some((s, spk)) = &self.in_sentence
+            && *s == sent
         {
-            return prev.speaker.clone();
+            return Some(spk.clone());
         }
         if let Some(v) = (floor..after)
             .rev()
+            .take(30)
             .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
         {
             let who = match p.verb_group(v) {
@@ -258,6 +286,23 @@ impl<'a> Discourse<'a> {
             .as_ref()
             .filter(|(_, s)| g.saturating_sub(*s) <= 3)
             .map(|(spk, _)| spk.clone())
+    }
+
+    /// « ce dernier », « the latter » at token `k`: the last person named before it, in the paragraph or before.
+    fn latter(&mut self, p: &Para, k: usize) -> Option<Spk> {
+        let found = (k.saturating_sub(300)..k).rev().find(|&j| {
+            p.tok(j).is_some_and(|t| t.q == NONE)
+                && p.per_org(j)
+                    .is_some_and(|m| p.mention_label(m) == Some(Label::Per))
+        });
+        match found {
+            Some(j) => {
+                let m = p.tok(j).map_or(NONE, |t| t.ment);
+                let a = p.mention_start(j);
+                Some(self.of_mention(p, m, a, j + 1))
+            }
+            None => self.before_paragraph.clone(),
+        }
     }
 
     /// The speaker a phrase names.
@@ -296,22 +341,61 @@ impl<'a> Discourse<'a> {
                         return Some(self.of_mention(p, m, a, k + 1));
                     }
                 }
-                self.pronoun(plural, g)
+                // « Il a ajouté », « a-t-il poursuivi », « he added »
+                let continuation = (np.first..np.first + 4).any(|j| {
+                    let s = p.s(j).to_lowercase();
+                    [
+                        "ajout", "poursui", "continu", "conclu", "renchér", "enchaîn", "add",
+                        "went on",
+                    ]
+                    .iter()
+                    .any(|c| s.starts_with(c))
+                });
+                let fem = match p.s(np.head_tok).to_lowercase() {
+                    s if s.ends_with("elle") || s.ends_with("elles") => Some(true),
+                    s if s.ends_with("il") || s.ends_with("ils") => Some(false),
+                    _ => None,
+                };
+                self.pronoun(plural, g, continuation, fem)
             }
             Head::RolePer => {
+                // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
+                let indefinite = p.any(
+                    np.first,
+                    &[
+                        "un",
+                        "une",
+                        "des",
+                        "de",
+                        "a",
+                        "an",
+                        "some",
+                        "certains",
+                        "certaines",
+                        "plusieurs",
+                    ],
+                );
+                if indefinite {
+                    return Some(self.described(p, np));
+                }
                 let role = fold(p.s(np.head_tok));
                 if let Some(spk) = self.roles.get(&role) {
                     return Some(spk.clone());
                 }
-                if let Some((spk, s)) = &self.last_speaker
+                // a bare role (« l'expert », « the minister ») is the person named who is speaking; a role with
+                // its complement (« le préfet des Bouches-du-Rhône ») is the description itself
+                let bare = np.inner.is_none() && !(np.first..=np.last).any(|j| p.is_of(j));
+                if bare
+                    && let Some((spk, s)) = &self.last_speaker
                     && spk.person
+                    && spk.entity.is_some()
                     && g.saturating_sub(*s) <= 3
                 {
                     return Some(spk.clone());
                 }
                 Some(self.described(p, np))
             }
-            Head::RoleOrg | Head::Desc => Some(self.described(p, np)),
+            Head::RoleOrg | Head::Desc | Head::Name => Some(self.described(p, np)),
             Head::Statement => {
                 // its author: « le communiqué [du ministère de l'Intérieur] », « a statement on [Apple]'s website »
                 if let Some(of) = (np.head_tok + 1..=np.last).find(|&j| p.is_of(j))
@@ -353,12 +437,13 @@ impl<'a> Discourse<'a> {
             .and_then(|m| self.doc.mentions.get(m as usize))
             .map(|m| m.local());
         Spk {
-            name: collapse(p.np_text(np)),
+            name: collapse(p.np_text(np)).into(),
             entity,
             start: a.map_or(0, |t| t.start),
             end: b.map_or(0, |t| t.end),
             plural: np.plural,
-            person: np.head == Head::RolePer,
+            person: matches!(np.head, Head::RolePer | Head::Name | Head::Desc),
+            fem: gender(p, np),
         }
     }
 
@@ -366,7 +451,9 @@ impl<'a> Discourse<'a> {
     fn of_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
         let mention = self.doc.mentions.get(m as usize);
         let local = mention.map(|x| x.local());
-        let person = mention.is_some_and(|x| x.label() == Label::Per);
+        let label = mention.map(|x| x.label());
+        // a place named as a speaker is most often a person the tagger took for one (« Castaner »)
+        let person = matches!(label, Some(Label::Per | Label::Loc));
         let name = local.and_then(|l| self.name(p.text, l)).unwrap_or_else(|| {
             let (a, b) = (p.tok(k), p.tok(e.saturating_sub(1)));
             collapse(
@@ -374,6 +461,7 @@ impl<'a> Discourse<'a> {
                     .and_then(|(a, b)| p.text.get(a.start as usize..b.end as usize))
                     .unwrap_or(""),
             )
+            .into()
         });
         Spk {
             name,
@@ -382,13 +470,14 @@ impl<'a> Discourse<'a> {
             end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
             plural: false,
             person,
+            fem: None,
         }
     }
 
     /// An entity's name: a person's in full (the corpus index's choice), an organisation's as the article
     /// writes it most often (« HP » rather than « Hewlett-Packard », « Hamas » rather than « Mouvement de la
     /// Résistance islamique »).
-    fn name(&mut self, text: &str, local: u32) -> Option<String> {
+    fn name(&mut self, text: &str, local: u32) -> Option<Rc<str>> {
         if let Some(n) = self.names.get(&local) {
             return Some(n.clone());
         }
@@ -410,6 +499,7 @@ impl<'a> Discourse<'a> {
             let variants: Vec<String> = e.variants().map(str::to_string).collect();
             crate::entity::group::fullest(&variants)
         };
+        let n: Rc<str> = n.into();
         self.names.insert(local, n.clone());
         Some(n)
     }
@@ -417,14 +507,28 @@ impl<'a> Discourse<'a> {
     /// « il », « elle », « he »: the most recent of the last speaker and the last subject (within two
     /// sentences), else the first person named in the sentence before, else the last person named; « ils »,
     /// « they »: the last plural speaker or body.
-    fn pronoun(&self, plural: bool, g: u64) -> Option<Spk> {
+    fn pronoun(&self, plural: bool, g: u64, continuation: bool, fem: Option<bool>) -> Option<Spk> {
+        // a name the stage could not give (a subject it read as no one) stands for no one; « il » is no
+        // feminine phrase (« l'opposition »); in English « he » and « she » are people, not bodies
+        let english = fem.is_none();
         let fits = |s: &Spk| {
-            if plural {
-                s.plural || !s.person
-            } else {
-                !s.plural && (s.person || s.entity.is_some())
-            }
+            !s.name.is_empty()
+                && (if plural {
+                    s.plural || !s.person
+                } else {
+                    !s.plural
+                })
+                && !(fem.is_some() && s.fem.is_some() && s.fem != fem)
+                && (plural || !english || s.person)
         };
+        // « Il a ajouté », « he added »: the one who was speaking goes on
+        if continuation
+            && let Some((s, at)) = &self.last_speaker
+            && fits(s)
+            && g.saturating_sub(*at) <= 4
+        {
+            return Some(s.clone());
+        }
         let recent = |x: &Option<(Spk, u64)>, reach: u64| {
             x.as_ref()
                 .filter(|(s, at)| fits(s) && g.saturating_sub(*at) <= reach)
@@ -451,6 +555,40 @@ impl<'a> Discourse<'a> {
     }
 }
 
+/// The grammatical gender of a French phrase, from its determiner, else its head noun's ending.
+fn gender(p: &Para, np: &Np) -> Option<bool> {
+    if p.lang() != super::lexicon::Lang::Fr {
+        return None;
+    }
+    if p.any(
+        np.first,
+        &[
+            "la", "une", "cette", "sa", "ma", "ta", "notre", "votre", "leur",
+        ],
+    ) {
+        return Some(true);
+    }
+    if p.any(
+        np.first,
+        &["le", "un", "ce", "cet", "du", "au", "son", "mon", "ton"],
+    ) {
+        return Some(false);
+    }
+    let head = p.s(np.head_tok).to_lowercase();
+    const FEM: &[&str] = &[
+        "tion", "sion", "xion", "té", "ure", "ance", "ence", "ette", "esse", "ée", "ie", "ade",
+        "ise", "euse", "trice",
+    ];
+    const MASC: &[&str] = &["ment", "age", "isme", "eau", "oir", "teur", "ier", "ien"];
+    if FEM.iter().any(|e| head.ends_with(e)) {
+        Some(true)
+    } else if MASC.iter().any(|e| head.ends_with(e)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// One line, single spaces.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -461,7 +599,7 @@ impl Cand {
     /// five words or more ending on a final mark, or eight words or more.
     pub fn reads_as_sentence(text: &str, start: usize, end: usize) -> bool {
         let s = text.get(start..end).unwrap_or("");
-        let words = super::word_count(s);
+        let words = super::word_count(s, 8);
         let final_mark = s.trim_end().ends_with(['.', '!', '?', '…']);
         (words >= 5 && final_mark) || words >= 8
     }

@@ -88,18 +88,20 @@ fn corpus_entity(
         .map(|x| x.entity())
 }
 
-/// The corpus entity of a quotation's speaker, if it is one (for a UI that shows one quotation).
-pub fn speaker_entity(
+/// The corpus entity of each quotation's speaker, if it is one: one pass over the document's mentions, then a
+/// binary search per quotation (for a UI that shows one document's quotations).
+pub fn speaker_entities(
     index: &EntityIndex,
     doc: usize,
     ents: &DocEntities,
-    quote: &Quote,
-) -> Option<EntityId> {
-    let local = quote.speaker.as_ref()?.entity?;
-    let first = ents.mentions.iter().position(|m| m.local() == local)?;
-    let mut firsts = vec![None; ents.entities.len()];
-    if let Some(f) = firsts.get_mut(local as usize) {
-        *f = Some(first as u32);
-    }
-    corpus_entity(index, doc, ents, &firsts, local)
+    quotes: &[Quote],
+) -> Vec<Option<EntityId>> {
+    let firsts = first_mentions(ents);
+    quotes
+        .iter()
+        .map(|q| {
+            let local = q.speaker.as_ref()?.entity?;
+            corpus_entity(index, doc, ents, &firsts, local)
+        })
+        .collect()
 }

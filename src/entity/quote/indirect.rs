@@ -7,7 +7,7 @@
 
 use super::cue::{Ref, Vg};
 use super::lexicon::{Lang, W};
-use super::para::{NONE, Para};
+use super::para::{MAX_CLAUSE, NONE, Para};
 use super::{Cand, Path, QuoteKind};
 
 /// How far after a verb its « que » is looked for, in tokens.
@@ -38,6 +38,10 @@ impl<'a> Para<'a> {
 
     /// A speech verb's complement, or the clause before a postposed cue.
     fn report(&self, vg: &Vg, out: &mut Vec<Cand>) {
+        // « n'a jamais dit que … », « did not say »: a denial reports nothing
+        if self.negated(vg) {
+            return;
+        }
         if let Some(start) = self.complement_start(vg) {
             let who = self.subject_of(vg);
             self.clauses(start, vg, who, Path::Que, out);
@@ -48,12 +52,43 @@ impl<'a> Para<'a> {
         }
         // postposed: « …, a indiqué la direction. », « …, Maduro said. »
         let floor = self.sent_start(vg.first);
+        // English inverts only a few speech verbs (« …, said Maduro »), never one with an object
+        let inverts = self.lang() == Lang::Fr
+            || self.any(
+                vg.verb,
+                &[
+                    "said",
+                    "says",
+                    "added",
+                    "adds",
+                    "wrote",
+                    "writes",
+                    "asked",
+                    "explained",
+                    "continued",
+                    "noted",
+                    "recalled",
+                    "argued",
+                    "insisted",
+                    "warned",
+                    "announced",
+                    "stated",
+                ],
+            );
         let comma = match vg.first.checked_sub(1) {
-            Some(c) if c > floor && self.punct(c) == ',' => {
+            Some(c) if c > floor && self.punct(c) == ',' && inverts => {
                 Some((c, self.subject_after(vg.last).map(Ref::Np)))
             }
+            // « …, Angela Merkel said. »: the subject right before the verb, nothing but complements after it
             _ if self.lang() == Lang::En => self.subject_before(vg.first).and_then(|r| match r {
-                Ref::Np(np) if np.first > floor && self.punct(np.first - 1) == ',' => {
+                Ref::Np(np)
+                    if np.first > floor
+                        && self.punct(np.first - 1) == ','
+                        && np.last + 1 == vg.first
+                        && (vg.last + 1 >= self.sent_end(vg.last)
+                            || self.is(vg.last + 1, W::PREP | W::ADVERB)
+                            || !self.tok(vg.last + 1).is_some_and(|t| t.is_word())) =>
+                {
                     Some((np.first - 1, Some(r)))
                 }
                 _ => None,
@@ -84,11 +119,41 @@ impl<'a> Para<'a> {
         if start >= comma {
             return;
         }
-        let mut c = self.cand(start, comma, vg.first, vg.last, who, Path::Postposed);
+        // what follows the attribution: nothing but appositions (« …, a annoncé X, de l'Université … »), or the
+        // rest of the clause it is set in (« Institutional recipients, said Mauer, are required … »: the whole
+        // sentence is reported)
+        let end = self.sent_end(tail);
+        let stop = if tail + 1 >= end
+            || matches!(self.punct(tail + 1), '.' | '!' | '?' | '…' | ';' | '(')
+            || (self.punct(tail + 1) == ',' && self.nothing_but_appositions(tail + 2, end))
+        {
+            comma
+        } else if self.punct(tail + 1) == ',' {
+            self.clause_end(tail + 2).0
+        } else if self.lang() == Lang::En && self.nothing_but_appositions(tail + 1, end) {
+            comma // « …, Maduro said after announcing Chávez's death »
+        } else {
+            return;
+        };
+        let mut c = self.cand(start, stop, vg.first, vg.last, who, Path::Postposed);
         if let Some(c) = c.as_mut() {
             c.pos = start;
         }
         out.extend(c);
+    }
+
+    /// Whether the verb group is denied: « n'a jamais dit », « ne dit pas », « did not say », « never said ».
+    fn negated(&self, vg: &Vg) -> bool {
+        let floor = self.sent_start(vg.first);
+        let from = vg.first.saturating_sub(3).max(floor);
+        match self.lang() {
+            Lang::Fr => {
+                (from..=vg.last).any(|j| self.any(j, &["ne", "n"]))
+                    && (from..=vg.last + 1)
+                        .any(|j| self.any(j, &["pas", "jamais", "rien", "guère", "point"]))
+            }
+            Lang::En => (from..vg.verb).any(|j| self.any(j, &["not", "never", "t"])),
+        }
     }
 
     /// Whether a comma after `tail` opens another postposed speech verb of the sentence.
@@ -110,7 +175,25 @@ impl<'a> Para<'a> {
         let limit = (vg.last + 1 + COMPLEMENT_REACH).min(end);
         let mut k = vg.last + 1;
         let en = self.lang() == Lang::En;
-        if en && self.clause_like(k) {
+        // « "…," said X »: an attribution, not a report of its own
+        let after_quote = vg.first.checked_sub(1).is_some_and(|b| {
+            self.quote_closes_at(b).is_some()
+                || (self.punct(b) == ','
+                    && b.checked_sub(1)
+                        .is_some_and(|q| self.quote_closes_at(q).is_some()))
+        });
+        if after_quote {
+            return None;
+        }
+        if en && self.clause_like(vg.verb, k) {
+            // « told reporters the plant would close »: past the person told
+            if self.tells(vg.verb)
+                && let Some(obj) = self.np_starting(k, end)
+                && obj.last + 1 < end
+                && self.clause_like(vg.verb, obj.last + 1)
+            {
+                return Some(obj.last + 1);
+            }
             return Some(k);
         }
         if self.is(vg.verb, W::SAY_INF) && !en {
@@ -193,23 +276,34 @@ impl<'a> Para<'a> {
 
     /// An English clause starts at `k` (« he had cancer », « Chávez was suffering »): a subject, then a verb
     /// within a few words.
-    fn clause_like(&self, k: usize) -> bool {
+    fn clause_like(&self, verb: usize, k: usize) -> bool {
         let Some(t) = self.tok(k) else { return false };
-        let subject = t.is(W::PRON_SING | W::PRON_PLUR)
-            || self.any(k, &["it", "we", "i", "there", "this"])
-            || (t.cap() && t.ment != NONE)
-            || self.any(k, &["the"]);
-        if !subject || self.any(k, &["that"]) {
+        // a subject opens it: a pronoun, a determiner, a name, a number, a noun
+        let opens = t.q == NONE
+            && (t.is(W::PRON_SING | W::PRON_PLUR | W::DET)
+                || self.any(k, &["it", "we", "i", "there", "you"])
+                || t.flags & crate::entity::text::token::DIGIT != 0
+                || self.nominal(k));
+        if !opens || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB) || self.any(k, &["that"]) {
             return false;
         }
-        (k + 1..(k + 6).min(self.sent_end(k))).any(|j| {
+        let end = (k + 12).min(self.sent_end(k));
+        if end < k + 3 {
+            return false;
+        }
+        // « say » and « tell » are followed by a clause far more often than by a noun; the others need a verb
+        // that shows it: an auxiliary, or a past in « -ed »
+        let s = self.s(verb).to_lowercase();
+        if ["say", "said", "tell", "told"]
+            .iter()
+            .any(|v| s.starts_with(v))
+        {
+            return true;
+        }
+        (k + 1..end).any(|j| {
+            let w = self.s(j);
             self.is(j, W::AUX)
-                || self.any(
-                    j,
-                    &[
-                        "had", "has", "was", "were", "is", "are", "will", "would", "could", "died",
-                    ],
-                )
+                || (w.len() > 3 && w.ends_with("ed") && !self.tok(j).is_some_and(|t| t.cap()))
         })
     }
 
@@ -245,7 +339,7 @@ impl<'a> Para<'a> {
     /// One past the last token of the clause reported from `start`, and where a coordinated clause of the
     /// same report starts after a parenthesis that interrupts it.
     fn clause_end(&self, start: usize) -> (usize, Option<usize>) {
-        let end = self.sent_end(start);
+        let end = self.sent_end(start).min(start + MAX_CLAUSE);
         let mut k = start;
         while k < end {
             if let Some(q) = self.quote_at(k) {
@@ -271,7 +365,25 @@ impl<'a> Para<'a> {
                     || self
                         .verb_group(next + 1)
                         .is_some_and(|g| g.inverted.is_some());
-                if cue_next || self.is(next, W::STOP_CLAUSE) {
+                // « …, selon un communiqué », « …, according to X »: the source closes the report
+                if cue_next
+                    || self.is(next, W::STOP_CLAUSE)
+                    || self
+                        .source_at(next)
+                        .or_else(|| self.source_at(next + 1))
+                        .is_some()
+                {
+                    return (k, None);
+                }
+                // a new report with its own subject: « …, le ministre de l'Intérieur a tweeté que … »
+                let new_report = (next..(next + 10).min(end)).any(|v| {
+                    self.verb_group(v).is_some_and(|g| {
+                        !g.implicit
+                            && g.inverted.is_none()
+                            && matches!(self.subject_before(g.first), Some(Ref::Np(np)) if np.first == next)
+                    })
+                });
+                if new_report {
                     return (k, None);
                 }
             }
@@ -295,7 +407,7 @@ impl<'a> Para<'a> {
     /// Where the clause ending at `comma` starts: its sentence's start, after a narrator's connective
     /// (« En effet, ») and any dash or date line before it.
     fn clause_start(&self, floor: usize, comma: usize) -> usize {
-        let mut s = floor;
+        let mut s = floor.max(comma.saturating_sub(MAX_CLAUSE));
         while s < comma && !self.tok(s).is_some_and(|t| t.is_word() || t.q != NONE) {
             s += 1;
         }
@@ -308,6 +420,35 @@ impl<'a> Para<'a> {
         s
     }
 
+    /// An apposition starting at `s` (« a USI instructor in English, ») : the comma that ends it.
+    fn apposition_after(&self, s: usize, end: usize) -> Option<usize> {
+        if !(self.is(s, W::DET) || self.is(s, W::ROLE_PER | W::DESC)) {
+            return None;
+        }
+        let comma = (s..(s + 12).min(end)).find(|&j| self.punct(j) == ',')?;
+        let plain = (s..comma).all(|j| {
+            self.verb_group(j).is_none()
+                && !self.is(j, W::AUX | W::SUB)
+                && self.quote_at(j).is_none()
+        });
+        plain.then_some(comma)
+    }
+
+    /// Whether the words from `s` to `end` are only appositions and complements: no verb, no clause.
+    fn nothing_but_appositions(&self, s: usize, end: usize) -> bool {
+        // an apposition opens with a noun, a determiner, a name or « de » (« de l'Université … »), not with a
+        // preposition (« …, d'après l'opposition, à des députés … »)
+        let opens =
+            self.is_of(s) || !self.is(s, W::PREP | W::ADVERB | W::CONJ | W::SUB | W::CONNECTIVE);
+        opens
+            && end.saturating_sub(s) <= 24
+            && (s..end).all(|j| {
+                self.verb_group(j).is_none_or(|g| g.implicit)
+                    && !self.is(j, W::AUX | W::SUB)
+                    && self.quote_at(j).is_none()
+            })
+    }
+
     /// A report by a source: « Selon X, … », « …, according to X. », « …, d'après X, … ».
     fn sourced(&self, first: usize, last: usize, who: Ref, out: &mut Vec<Cand>) {
         let floor = self.sent_start(first);
@@ -318,7 +459,11 @@ impl<'a> Para<'a> {
             // « Selon X, … »; « According to the page where the issue was debated, … »; « Pour X, son
             // secrétaire général : « … » » is a direct quotation's source
             let s = if self.punct(last + 1) == ',' {
-                last + 2
+                // « For Kevin Allton, a USI instructor in English, Warhol was … »: past the apposition
+                match self.apposition_after(last + 2, end) {
+                    Some(c) => c + 1,
+                    None => last + 2,
+                }
             } else if self.is(last + 1, W::SUB) {
                 match (last + 1..(last + 16).min(end)).find(|&j| self.punct(j) == ',') {
                     Some(c) => c + 1,
@@ -332,8 +477,11 @@ impl<'a> Para<'a> {
                 return;
             }
             (s, e)
-        } else if last + 1 >= end || matches!(self.punct(last + 1), '.' | '!' | '?') {
-            // « …, selon X. », a headline « … selon la CGT »
+        } else if last + 1 >= end
+            || matches!(self.punct(last + 1), '.' | '!' | '?')
+            || (self.punct(last + 1) == ',' && self.nothing_but_appositions(last + 2, end))
+        {
+            // « …, selon X. », a headline « … selon la CGT », « …, according to Kristen Wilkins, curator … »
             let stop = if first > floor && self.punct(first - 1) == ',' {
                 first - 1
             } else {
@@ -345,8 +493,9 @@ impl<'a> Para<'a> {
             let open = first - 1;
             let s = (floor..open)
                 .rev()
+                .take(MAX_CLAUSE)
                 .find(|&j| self.punct(j) == ',')
-                .map_or(floor, |c| c + 1);
+                .map_or(floor.max(open.saturating_sub(MAX_CLAUSE)), |c| c + 1);
             let (e, _) = self.clause_end(last + 2);
             (s, e)
         } else {
@@ -376,8 +525,10 @@ impl<'a> Para<'a> {
     /// clause after « que » / « that ».
     fn given_statement(&self, noun: usize, out: &mut Vec<Cand>) {
         let end = self.sent_end(noun);
-        let Some(by) = (noun + 1..(noun + 4).min(end)).find(|&j| self.any(j, &["par", "by"]))
-        else {
+        // its author: « donnée par X », « by X », or « du député X », « of X »
+        let Some(by) = (noun + 1..(noun + 4).min(end)).find(|&j| {
+            self.any(j, &["par", "by"]) || (j == noun + 1 && self.any(j, &["de", "du", "d", "of"]))
+        }) else {
             return;
         };
         let Some(agent) = self.np_starting(by + 1, end) else {

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use crate::entity::text::fold::{FxMap, fold, fold_into};
+use crate::entity::text::fold::{FxMap, fold, pack};
 
 static FR: &str = include_str!("../../../assets/quotes_fr.txt");
 static EN: &str = include_str!("../../../assets/quotes_en.txt");
@@ -84,23 +84,34 @@ pub enum Lang {
 
 pub struct Lexicon {
     pub lang: Lang,
-    /// By lower case, accents kept: « déclaré » (a participle) is not « déclare » (a finite verb).
+    /// By lower case, accents kept: « déclaré » (a participle) is not « déclare » (a finite verb); and by
+    /// folded form where no word is written so, for a text written without accents (« declare »).
     words: FxMap<Box<str>, u32>,
-    /// By folded form, for a text written without accents or in capitals.
+    /// The same for keys of 15 bytes or less, packed in an integer (`fold::pack`): no string to hash or compare.
+    short: FxMap<u128, u32>,
+    /// The longest key, in bytes: a longer word is none of the lists' (no lookup).
+    pub longest: usize,
+    /// While parsing: the folded forms, merged into `words` at the end.
     folded: FxMap<Box<str>, u32>,
 }
 
 impl Lexicon {
-    /// The bits of a lower-case word (0 when it is none of the lists').
+    /// The bits of a lower-case word (0 when it is none of the lists'). One lookup.
     #[inline]
     pub fn get(&self, lower: &str) -> u32 {
-        self.words.get(lower).copied().unwrap_or(0)
+        if lower.len() > self.longest {
+            return 0;
+        }
+        match pack(lower) {
+            Some(k) => self.get_packed(k),
+            None => self.words.get(lower).copied().unwrap_or(0),
+        }
     }
 
-    /// The bits of a folded word.
+    /// [`Lexicon::get`] of a word packed by `fold::pack` or `fold::pack_in`.
     #[inline]
-    pub fn get_folded(&self, folded: &str) -> u32 {
-        self.folded.get(folded).copied().unwrap_or(0)
+    pub fn get_packed(&self, key: u128) -> u32 {
+        self.short.get(&key).copied().unwrap_or(0)
     }
 
     fn add(&mut self, word: &str, bits: u32) {
@@ -113,6 +124,20 @@ impl Lexicon {
             .entry(fold(&lower).into_boxed_str())
             .or_insert(0) |= bits;
         *self.words.entry(lower.into_boxed_str()).or_insert(0) |= bits;
+    }
+
+    /// Adds the folded forms that are no word of their own (« declare » for « déclare » and « déclaré »; not
+    /// « a » for « à »).
+    fn finish(&mut self) {
+        for (k, v) in std::mem::take(&mut self.folded) {
+            self.words.entry(k).or_insert(v);
+        }
+        self.short = self
+            .words
+            .iter()
+            .filter_map(|(k, &v)| pack(k).map(|p| (p, v)))
+            .collect();
+        self.longest = self.words.keys().map(|k| k.len()).max().unwrap_or(0);
     }
 }
 
@@ -163,6 +188,8 @@ fn parse(src: &str, lang: Lang) -> Lexicon {
     let mut lex = Lexicon {
         lang,
         words: FxMap::default(),
+        short: FxMap::default(),
+        longest: 0,
         folded: FxMap::default(),
     };
     let mut bits = 0;
@@ -185,7 +212,13 @@ fn parse(src: &str, lang: Lang) -> Lexicon {
         if let Some((inf, forms)) = line.split_once(':') {
             let (inf, refl) = reflexive(inf.trim());
             let extra = if refl { W::REFLEXIVE } else { 0 };
-            lex.add(inf, bits | extra | W::INF);
+            // an English base form is also the present (« they say »)
+            let base = if lang == Lang::En {
+                W::INF | W::FIN
+            } else {
+                W::INF
+            };
+            lex.add(inf, bits | extra | base);
             for f in forms.split_whitespace() {
                 lex.add(f, bits | extra | listed_form(f, lang));
             }
@@ -205,6 +238,7 @@ fn parse(src: &str, lang: Lang) -> Lexicon {
             }
         }
     }
+    lex.finish();
     lex
 }
 
@@ -322,28 +356,96 @@ fn english_forms(base: &str, out: &mut Vec<(String, u32)>) {
     out.push((ing, W::PRESP));
 }
 
-/// The language of a text, from its commonest function words (the first 64 KB are enough).
-pub fn detect(text: &str) -> Lang {
-    let mut head = text.len().min(64 * 1024);
-    while !text.is_char_boundary(head) {
-        head -= 1;
+/// A word of five ASCII letters or less as an integer, its bytes in order.
+const fn key(w: &str) -> u64 {
+    let mut b = w.as_bytes();
+    let mut k = 0u64;
+    while let [first, rest @ ..] = b {
+        k = (k << 8) | *first as u64;
+        b = rest;
     }
+    k
+}
+
+/// The language of a text, from its commonest function words: read until one language leads by eight of them,
+/// in the first kilobyte at most; ASCII words only, each packed in an integer as it is read.
+pub fn detect(text: &str) -> Lang {
+    const LE: u64 = key("le");
+    const LA: u64 = key("la");
+    const LES: u64 = key("les");
+    const DES: u64 = key("des");
+    const DU: u64 = key("du");
+    const ET: u64 = key("et");
+    const UNE: u64 = key("une");
+    const EST: u64 = key("est");
+    const DANS: u64 = key("dans");
+    const QUE: u64 = key("que");
+    const QUI: u64 = key("qui");
+    const POUR: u64 = key("pour");
+    const SUR: u64 = key("sur");
+    const AU: u64 = key("au");
+    const AUX: u64 = key("aux");
+    const IL: u64 = key("il");
+    const ELLE: u64 = key("elle");
+    const ONT: u64 = key("ont");
+    const PAS: u64 = key("pas");
+    const THE: u64 = key("the");
+    const AND: u64 = key("and");
+    const OF: u64 = key("of");
+    const TO: u64 = key("to");
+    const IS: u64 = key("is");
+    const WAS: u64 = key("was");
+    const THAT: u64 = key("that");
+    const WITH: u64 = key("with");
+    const FOR: u64 = key("for");
+    const ON: u64 = key("on");
+    const HE: u64 = key("he");
+    const SHE: u64 = key("she");
+    const IT: u64 = key("it");
+    const ARE: u64 = key("are");
+    const BY: u64 = key("by");
+    const HAS: u64 = key("has");
+    const HIS: u64 = key("his");
+    const HER: u64 = key("her");
+    const FROM: u64 = key("from");
+    const SAID: u64 = key("said");
+    const WILL: u64 = key("will");
+    const WE: u64 = key("we");
+    const THIS: u64 = key("this");
+    const THEY: u64 = key("they");
+    const WOULD: u64 = key("would");
+    const PAR: u64 = key("par");
+    const AVEC: u64 = key("avec");
+    const SONT: u64 = key("sont");
+    const NOUS: u64 = key("nous");
+    const CETTE: u64 = key("cette");
+    let head = text
+        .as_bytes()
+        .get(..text.len().min(1024))
+        .unwrap_or_default();
     let (mut fr, mut en) = (0u32, 0u32);
-    let mut buf = String::new();
-    for w in text
-        .get(..head)
-        .unwrap_or_default()
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 5)
-    {
-        buf.clear();
-        fold_into(w, &mut buf);
-        match buf.as_str() {
-            "le" | "la" | "les" | "des" | "du" | "et" | "une" | "est" | "dans" | "que" | "qui"
-            | "pour" | "sur" | "au" | "aux" | "il" | "elle" | "ont" | "pas" => fr += 1,
-            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" | "for" | "on" | "he"
-            | "she" | "it" | "are" | "by" | "has" | "his" | "her" | "from" => en += 1,
-            _ => {}
+    let (mut word, mut len) = (0u64, 0usize);
+    // a word ends at any byte that is no ASCII letter; one longer than 5 letters counts for neither
+    for &b in head.iter().chain(std::iter::once(&b' ')) {
+        if b.is_ascii_alphabetic() {
+            word = (word << 8) | u64::from(b.to_ascii_lowercase());
+            len += 1;
+            continue;
+        }
+        if len <= 5 {
+            match word {
+                LE | LA | LES | DES | DU | ET | UNE | EST | DANS | QUE | QUI | POUR | SUR | AU
+                | AUX | IL | ELLE | ONT | PAS | PAR | AVEC | SONT | NOUS | CETTE => fr += 1,
+                THE | AND | OF | TO | IS | WAS | THAT | WITH | FOR | ON | HE | SHE | IT | ARE
+                | BY | HAS | HIS | HER | FROM | SAID | WILL | WE | THIS | THEY | WOULD => en += 1,
+                _ => {}
+            }
+        }
+        word = 0;
+        len = 0;
+        // decided: no need to read on
+        if fr.abs_diff(en) >= 8 {
+            break;
         }
     }
     if en > fr { Lang::En } else { Lang::Fr }
@@ -372,7 +474,8 @@ mod tests {
         assert!(l.get("déclarant") & W::PRESP != 0);
         assert_eq!(l.get("déclaré") & W::FORMS, W::PP);
         assert_eq!(l.get("déclare") & W::FORMS, W::FIN);
-        assert_eq!(l.get_folded("declare") & W::FORMS, W::FIN | W::PP);
+        assert_eq!(l.get("declare") & W::FORMS, W::FIN | W::PP);
+        assert_eq!(l.get("a"), W::AUX);
         assert_eq!(l.get("dit") & (W::FIN | W::PP), W::FIN | W::PP);
         assert!(l.get("écrivit") & W::SAY != 0);
         assert!(l.get("renchérit") & W::SAY != 0);
@@ -391,6 +494,7 @@ mod tests {
             assert!(l.get(w) & W::SAY != 0, "{w}");
         }
         assert!(l.get("according") & W::ACCORDING != 0);
+        assert!(l.get("say") & W::FIN != 0, "they say");
         assert!(l.get("officials") & W::DESC != 0);
     }
 

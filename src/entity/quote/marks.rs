@@ -54,10 +54,26 @@ pub fn pair(text: &str, toks: &[Tok], para_end: usize) -> Vec<Marked> {
         .filter(|(_, t)| role(t.punct).is_some())
         .map(|(i, _)| i)
         .collect();
+    // the last straight mark: whether another follows is one comparison
+    let last_straight = marks
+        .iter()
+        .rposition(|&j| toks.get(j).is_some_and(|m| m.punct == '"'));
     for (k, &i) in marks.iter().enumerate() {
         let Some(t) = toks.get(i) else { continue };
         let r = match role(t.punct) {
-            Some(Role::Straight) => straight_role(text, toks, i, &stack),
+            Some(Role::Straight) => {
+                let r = straight_role(text, toks, i, &stack);
+                // nothing straight to close: an opening mark, if another follows (« said," [Warhol] liked …" »)
+                let open_straight = stack
+                    .iter()
+                    .any(|&(o, _)| toks.get(o).is_some_and(|m| m.punct == '"'));
+                let another = last_straight.is_some_and(|l| l > k);
+                if r == Role::Close && !open_straight && another {
+                    Role::Open
+                } else {
+                    r
+                }
+            }
             Some(r) => r,
             None => continue,
         };
@@ -145,7 +161,9 @@ fn straight_role(text: &str, toks: &[Tok], i: usize, stack: &[(usize, Option<usi
 /// speech verb follows (« …, ajoutant « … »), if there is one.
 fn cut_before_cue(toks: &[Tok], open: usize, next: usize) -> Option<usize> {
     let mut k = next;
-    while k > open + 1 {
+    // the comma is near the new quotation (« …, ajoutant « »): a bounded look back
+    let floor = (open + 1).max(next.saturating_sub(60));
+    while k > floor {
         k -= 1;
         let t = toks.get(k)?;
         if t.punct == ',' {

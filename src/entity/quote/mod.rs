@@ -127,8 +127,18 @@ pub fn find_in(text: &str, doc: &DocEntities, paragraphs: &[Range<usize>]) -> Ve
         p.direct(pending.take(), &mut cands);
         p.indirect(&mut cands);
         cands.sort_by_key(|c| (c.sent, c.pos, c.start));
-        for c in &mut cands {
+        // only a quotation without cue needs to read as a sentence
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.kind == QuoteKind::Direct && c.who == Ref::None)
+        {
             c.sentence_like = Cand::reads_as_sentence(text, c.start, c.end);
+        }
+        // titles and terms are nobody's words: they neither speak nor pass a speaker on
+        for c in cands.iter_mut() {
+            if c.term_like || c.title_like {
+                c.keep = false;
+            }
         }
         discourse.paragraph(&p, &mut cands);
         settle(text, &mut cands);
@@ -178,6 +188,8 @@ pub(crate) struct Cand {
     pub closed: bool,
     pub no_marks: bool,
     pub title_like: bool,
+    /// A short phrase after a determiner with no speech verb for it: a term.
+    pub term_like: bool,
     pub sentence_like: bool,
     pub speaker: Option<Spk>,
     pub keep: bool,
@@ -198,6 +210,7 @@ impl Cand {
             closed: true,
             no_marks: false,
             title_like: false,
+            term_like: false,
             sentence_like: false,
             speaker: None,
             keep: true,
@@ -215,7 +228,7 @@ impl Cand {
 
     fn quote(&self) -> Quote {
         let speaker = self.speaker.as_ref().map(|s| Speaker {
-            name: s.name.clone(),
+            name: s.name.to_string(),
             entity: s.entity,
             start: s.start,
             end: s.end,
@@ -254,9 +267,13 @@ impl Cand {
 fn settle(text: &str, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if c.kind != QuoteKind::Direct {
+            // a report of one or two words is no clause
+            if word_count(text.get(c.start..c.end).unwrap_or(""), 3) < 3 {
+                c.keep = false;
+            }
             continue;
         }
-        let words = word_count(text.get(c.start..c.end).unwrap_or(""));
+        let words = word_count(text.get(c.start..c.end).unwrap_or(""), 3);
         let no_cue = c.path == Path::None;
         if words < 3
             || (c.title_like && no_cue)
@@ -264,31 +281,47 @@ fn settle(text: &str, cands: &mut [Cand]) {
         {
             c.keep = false;
         }
-        if c.title_like && matches!(c.path, Path::None | Path::Colon) {
+        if c.title_like || c.term_like {
+            c.keep = false;
+        }
+        // a statement after a colon is kept only when someone is found to have said it
+        if c.no_marks && c.speaker.is_none() {
             c.keep = false;
         }
     }
-    let n = cands.len();
-    for i in 0..n {
-        let Some(ind) = cands
+    // the direct quotations by start (they do not overlap one another): each clause meets its own only
+    let mut directs: Vec<(usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == QuoteKind::Direct)
+        .map(|(j, c)| (c.start, c.end, j))
+        .collect();
+    directs.sort_unstable();
+    for i in 0..cands.len() {
+        let Some((start, end, speaker)) = cands
             .get(i)
             .filter(|c| c.kind == QuoteKind::Indirect && c.keep)
-            .cloned()
+            .map(|c| (c.start, c.end, c.speaker.clone()))
         else {
             continue;
         };
+        let ind = Span { start, end };
         let len = ind.end.saturating_sub(ind.start).max(1);
         let mut covered = false;
-        for j in 0..n {
+        let from = directs.partition_point(|&(_, e, _)| e <= ind.start);
+        for &(_, _, j) in directs.get(from..).unwrap_or_default() {
             let Some(d) = cands.get_mut(j) else { continue };
-            if d.kind != QuoteKind::Direct || d.end <= ind.start || d.start >= ind.end {
+            if d.start >= ind.end {
+                break;
+            }
+            if d.end <= ind.start {
                 continue;
             }
             let overlap = d.end.min(ind.end) - d.start.max(ind.start);
             if overlap * 2 >= len {
                 covered = true;
                 if d.speaker.is_none() {
-                    d.speaker = ind.speaker.clone();
+                    d.speaker = speaker.clone();
                 }
                 d.keep = true;
             } else if d.start >= ind.start && d.end <= ind.end {
@@ -301,9 +334,20 @@ fn settle(text: &str, cands: &mut [Cand]) {
     }
 }
 
-/// Words as a reader counts them: runs of letters or digits between spaces (« l'inondation d'Al-Aqsa » is two).
-pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+/// A byte range of the text.
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Words as a reader counts them, up to `most`: runs between spaces holding a letter or a digit
+/// (« l'inondation d'Al-Aqsa » is two).
+pub(crate) fn word_count(s: &str, most: usize) -> usize {
+    s.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
+        .take(most)
         .count()
 }

@@ -26,6 +26,8 @@ pub enum Head {
     Pronoun {
         plural: bool,
     },
+    /// A name the entities do not hold: capitalised words only (« Castaner », « Professor Eastman »).
+    Name,
     /// A noun that is none of these (« une analyse »).
     Other,
 }
@@ -75,6 +77,15 @@ impl<'a> Para<'a> {
             return false;
         }
         true
+    }
+
+    /// The « s » of an English possessive: right after a word, no space between (the apostrophe is no token).
+    pub fn possessive(&self, i: usize) -> bool {
+        self.lang() == super::lexicon::Lang::En
+            && self.is_word(i, "s")
+            && self
+                .tok(i)
+                .is_some_and(|t| t.flags & crate::entity::text::token::SPACE == 0)
     }
 
     /// « de », « du », « des », « d' », « of »: what ties a noun to its complement.
@@ -148,11 +159,8 @@ impl<'a> Para<'a> {
                 }
                 break;
             }
-            // English possessive: « Apple's website »
-            if self.is_word(prev, "s")
-                && prev > floor
-                && self.tok(prev - 1).is_some_and(|t| t.ment != NONE)
-            {
+            // English possessive: « Apple's website », « the report's authors »
+            if self.possessive(prev) && prev > floor && self.nominal(prev - 1) {
                 k = prev - 1;
                 start = k;
                 continue;
@@ -213,7 +221,16 @@ impl<'a> Para<'a> {
                     continue;
                 }
             }
-            if self.is_word(k, "s") && k > first && self.tok(k - 1).is_some_and(|t| t.ment != NONE)
+            if self.possessive(k) && k > first {
+                k += 1;
+                continue;
+            }
+            // initials: « K.C. Maurer »
+            if self.punct(k) == '.'
+                && k > first
+                && self.s(k - 1).chars().count() == 1
+                && self.tok(k - 1).is_some_and(|t| t.cap())
+                && self.tok(k + 1).is_some_and(|t| t.cap())
             {
                 k += 1;
                 continue;
@@ -251,7 +268,18 @@ impl<'a> Para<'a> {
         let mut entity = None;
         let mut k = first;
         while k <= last {
-            if self.per_org(k).is_none() && (self.is_of(k) || self.is_word(k, "s")) {
+            // an English possessive (« Apple's website », « the report's authors »): the possessor is a
+            // complement, the head is what follows
+            if self.possessive(k) && k > first {
+                if let Some((m, _)) = entity.take() {
+                    inner = inner.or(Some(m));
+                }
+                head_tok = None;
+                in_complement = false;
+                k += 1;
+                continue;
+            }
+            if self.per_org(k).is_none() && self.is_of(k) {
                 if head_tok.is_some() || entity.is_some() {
                     in_complement = true;
                 }
@@ -288,6 +316,20 @@ impl<'a> Para<'a> {
             let s = self.s(i);
             s.ends_with('s') || s.ends_with('x')
         };
+        // no person nor organisation: a name the tagger took for a place, standing alone as the phrase's head
+        // (« Castaner a comptabilisé »)
+        let entity = entity.or_else(|| {
+            let h = head_tok?;
+            let m = self.tok(h).filter(|t| t.ment != NONE)?.ment;
+            let alone = (first..=last).all(|j| {
+                self.tok(j)
+                    .is_some_and(|t| t.ment == m || self.is(j, W::ROLE_PER | W::DET))
+            });
+            (alone
+                && self.mention_label(m) == Some(Label::Loc)
+                && self.s(h).chars().all(|c| !c.is_numeric()))
+            .then_some((m, h))
+        });
         let (head, head_tok) = match (entity, head_tok) {
             (Some((m, k)), _) => (Head::Entity(m), k),
             (None, Some(h)) => {
@@ -308,6 +350,21 @@ impl<'a> Para<'a> {
                 (head, h)
             }
             (None, None) => return None,
+        };
+        // capitalised words that no list knows and no mention covers: a name the tagger missed
+        let head = if head == Head::Other
+            && (first..=last).all(|j| {
+                self.tok(j).is_some_and(|t| !t.is_word() || (t.cap() && t.ment == NONE && !t.is(W::FUNCTION)))
+                    || self.is(j, W::ROLE_PER)
+            })
+            && (first..=last).any(|j| self.tok(j).is_some_and(|t| t.cap() && !t.is(W::ROLE_PER)))
+            // a lone capitalised word opening a sentence is most often no name (« Why », « Matignon » aside)
+            && ((first..=last).filter(|&j| self.tok(j).is_some_and(|t| t.cap())).count() >= 2
+                || self.tok(first).is_some_and(|t| t.flags & crate::entity::text::token::SENT == 0))
+        {
+            Head::Name
+        } else {
+            head
         };
         let plural = match head {
             Head::Entity(_) => false,

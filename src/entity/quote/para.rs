@@ -6,11 +6,15 @@
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
 use crate::entity::DocEntities;
-use crate::entity::text::fold::fold_into;
+use crate::entity::text::fold::pack_in;
 use crate::entity::text::token::{self, Token};
 
 /// No mention, no quotation.
 pub const NONE: u32 = u32::MAX;
+
+/// The longest reported clause or statement read, in tokens: a sentence of a megabyte (a file without
+/// punctuation) costs what its pieces cost, never a walk across all of it per cue.
+pub const MAX_CLAUSE: usize = 160;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
@@ -216,6 +220,10 @@ impl<'a> Para<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
+        // words end no sentence: most tokens stop here
+        if t.is_word() {
+            return false;
+        }
         let Some(next) = self.toks.get(i + 1) else {
             return true;
         };
@@ -244,9 +252,7 @@ impl<'a> Para<'a> {
         if t.punct == '.' && i > 0 {
             let prev = self.s(i - 1);
             let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
-            let mut low = String::new();
-            fold_into(prev, &mut low);
-            if initial || ABBREV.contains(&low.as_str()) {
+            if initial || ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a)) {
                 return false;
             }
         }
@@ -259,38 +265,47 @@ impl<'a> Para<'a> {
 fn word_bits(lex: &Lexicon, slice: &str, t: &Token, buf: &mut String) -> u32 {
     let word = slice.get(t.range()).unwrap_or("");
     // folding would make these function words others (« à » « a », « où » « ou »)
-    match word {
-        "à" | "À" | "dès" | "Dès" => return W::PREP,
-        "où" | "Où" => return W::SUB,
-        "là" | "Là" => return W::ADVERB,
-        _ => {}
+    if word.len() <= 4 && !word.is_ascii() {
+        match word {
+            "à" | "À" | "dès" | "Dès" => return W::PREP,
+            "où" | "Où" => return W::SUB,
+            "là" | "Là" => return W::ADVERB,
+            _ => {}
+        }
     }
-    buf.clear();
-    if word.is_ascii() {
-        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    // an acronym is none of the lists' words (« WHO », « US »)
+    if t.flags & token::UPPER != 0 {
+        return 0;
+    }
+    // most words are lower case already: looked up as they stand, packed in an integer, no copy
+    let cased = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
+    let lower: &str = if t.flags & cased == 0 {
+        if let Some(k) = pack_in(slice.as_bytes(), t.start as usize, t.end as usize) {
+            let bits = lex.get_packed(k);
+            if bits != 0 || lex.lang != Lang::Fr || !word.contains('-') {
+                return bits;
+            }
+        }
+        word
     } else {
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    let lookup = |w: &str, folded: &mut String| {
-        let b = lex.get(w);
-        if b != 0 {
-            return b;
+        buf.clear();
+        if word.is_ascii() {
+            buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
         }
-        folded.clear();
-        fold_into(w, folded);
-        lex.get_folded(folded)
+        buf.as_str()
     };
-    let mut folded = String::new();
+    let bits = lex.get(lower);
+    if bits != 0 || lex.lang != Lang::Fr || !lower.contains('-') {
+        return bits;
+    }
     // « ex-députée », « ex-président »: the role
-    if let Some(rest) = buf.strip_prefix("ex-") {
-        let b = lookup(rest, &mut folded);
+    if let Some(rest) = lower.strip_prefix("ex-") {
+        let b = lex.get(rest);
         if b != 0 {
             return b;
         }
-    }
-    let bits = lookup(buf, &mut folded);
-    if bits != 0 || lex.lang != Lang::Fr || !buf.contains('-') {
-        return bits;
     }
     for (suffix, plural) in [
         ("-t-il", false),
@@ -303,8 +318,8 @@ fn word_bits(lex: &Lexicon, slice: &str, t: &Token, buf: &mut String) -> u32 {
         ("-ils", true),
         ("-elles", true),
     ] {
-        if let Some(verb) = buf.strip_suffix(suffix) {
-            let b = lookup(verb, &mut folded);
+        if let Some(verb) = lower.strip_suffix(suffix) {
+            let b = lex.get(verb);
             if b != 0 {
                 let plur = if plural { W::INV_PLUR } else { 0 };
                 return b | W::INVERTED | plur;
