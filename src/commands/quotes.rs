@@ -6,16 +6,14 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 use super::output::{Failure, Out, Outcome};
-use crate::cli::QuoteFormat;
-use crate::document::ParaKind;
-use crate::entity::export::tsv_escape;
-use crate::entity::quote::{self, Quote, index::speaker_entities};
-use crate::entity::{self, EntityId, EntityIndex};
-use crate::search::fold_str;
-use crate::timeline::{self, DateClues};
+use crate::commands::cli::QuoteFormat;
+use liseuse_document::ParaKind;
+use liseuse_document::search::fold_str;
+use liseuse_entity::export::tsv_escape;
+use liseuse_entity::quote::{self, Quote, index::speaker_entities};
+use liseuse_entity::{self as entity, EntityId, EntityIndex};
+use liseuse_library::timeline::{self, DateClues};
 
 /// One article's quotations, ready to print.
 struct Article<'a> {
@@ -39,11 +37,11 @@ pub fn run(
     }
     let analysed: Vec<_> = docs
         .iter()
-        .map(|r| entity::analyse(&r.doc.entity_text()))
+        .map(|r| entity::analyse_meta(&r.doc.entity_text(), &r.doc.meta))
         .collect();
     let texts: Vec<&str> = docs.iter().map(|r| r.doc.text.as_str()).collect();
     let index = super::corpus::corrected_index(EntityIndex::build(&analysed), &texts, data_dir);
-    let wanted = speaker.map(|name| crate::profile::find(&index, name));
+    let wanted = speaker.map(|name| liseuse_library::profile::find(&index, name));
     let mut articles = Vec::new();
     for (i, (r, ents)) in docs.iter().zip(&analysed).enumerate() {
         // quotations are looked for in what entities are (code left out), paragraph by paragraph
@@ -97,9 +95,15 @@ pub fn run(
     // Paths, titles and quotations are a file's text: JSON escapes what a terminal would obey (every
     // character kept); TSV and Markdown show it as the reader does.
     let out = match format {
-        QuoteFormat::Json => crate::sanitize::json(&to_json(&articles, &index)).into_owned(),
-        QuoteFormat::Tsv => crate::sanitize::text(&to_tsv(&articles, &index)).into_owned(),
-        QuoteFormat::Md => crate::sanitize::text(&to_md(&articles, speaker, &index)).into_owned(),
+        QuoteFormat::Json => {
+            liseuse_document::sanitize::json(&to_json(&articles, &index)).into_owned()
+        }
+        QuoteFormat::Tsv => {
+            liseuse_document::sanitize::text(&to_tsv(&articles, &index)).into_owned()
+        }
+        QuoteFormat::Md => {
+            liseuse_document::sanitize::text(&to_md(&articles, speaker, &index)).into_owned()
+        }
     };
     let mut o = Out::stdout();
     o.line(out.trim_end())?;
@@ -123,65 +127,35 @@ fn slice(text: &str, start: u32, end: u32) -> &str {
     text.get(start as usize..end as usize).unwrap_or("")
 }
 
-#[derive(Serialize)]
-struct JsonSpeaker<'a> {
-    name: &'a str,
-    entity: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonCue<'a> {
-    start: u32,
-    end: u32,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonQuote<'a> {
-    start: u32,
-    end: u32,
-    text: &'a str,
-    kind: &'a str,
-    speaker: Option<JsonSpeaker<'a>>,
-    cue: Option<JsonCue<'a>>,
-    confidence: u8,
-}
-
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    path: &'a str,
-    title: &'a str,
-    date: Option<&'a str>,
-    quotes: Vec<JsonQuote<'a>>,
-}
-
+/// The JSON export: `{"documents": [{"path", "title", "date", "quotes": [{"start", "end", "text", "kind",
+/// "speaker": {"name", "entity"} | null, "cue": {"start", "end", "text"} | null, "confidence"}]}]}`.
 fn to_json(articles: &[Article], index: &EntityIndex) -> String {
-    let documents: Vec<JsonDoc> = articles
+    let documents: Vec<serde_json::Value> = articles
         .iter()
-        .map(|a| JsonDoc {
-            path: a.path,
-            title: a.title,
-            date: a.date.as_deref(),
-            quotes: a
+        .map(|a| {
+            let quotes: Vec<serde_json::Value> = a
                 .quotes
                 .iter()
-                .map(|(q, id)| JsonQuote {
-                    start: q.start,
-                    end: q.end,
-                    text: slice(a.text, q.start, q.end),
-                    kind: q.kind.as_str(),
-                    speaker: q.speaker.as_ref().map(|s| JsonSpeaker {
-                        name: &s.name,
-                        entity: key(index, *id),
-                    }),
-                    cue: q.cue.map(|c| JsonCue {
-                        start: c.start,
-                        end: c.end,
-                        text: slice(a.text, c.start, c.end),
-                    }),
-                    confidence: q.confidence,
+                .map(|(q, id)| {
+                    serde_json::json!({
+                        "start": q.start,
+                        "end": q.end,
+                        "text": slice(a.text, q.start, q.end),
+                        "kind": q.kind.as_str(),
+                        "speaker": q.speaker.as_ref().map(|s| serde_json::json!({
+                            "name": s.name,
+                            "entity": key(index, *id),
+                        })),
+                        "cue": q.cue.map(|c| serde_json::json!({
+                            "start": c.start,
+                            "end": c.end,
+                            "text": slice(a.text, c.start, c.end),
+                        })),
+                        "confidence": q.confidence,
+                    })
                 })
-                .collect(),
+                .collect();
+            serde_json::json!({ "path": a.path, "title": a.title, "date": a.date, "quotes": quotes })
         })
         .collect();
     serde_json::json!({ "documents": documents }).to_string()

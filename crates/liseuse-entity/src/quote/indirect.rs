@@ -282,7 +282,7 @@ impl<'a> Para<'a> {
         let opens = t.q == NONE
             && (t.is(W::PRON_SING | W::PRON_PLUR | W::DET)
                 || self.any(k, &["it", "we", "i", "there", "you"])
-                || t.flags & crate::entity::text::token::DIGIT != 0
+                || t.flags & crate::text::token::DIGIT != 0
                 || self.nominal(k));
         if !opens || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB) || self.any(k, &["that"]) {
             return false;

@@ -15,20 +15,30 @@ use super::QuoteKind;
 /// A gold row (`*.gold.json`).
 #[derive(Clone, Debug, Deserialize)]
 pub struct GoldRow {
+    /// The document's file name.
     pub doc: String,
+    /// Character offset of the quotation.
     pub start: usize,
+    /// Character offset just past it.
     pub end: usize,
+    /// Its text.
     #[serde(default)]
     pub text: String,
+    /// Direct or indirect.
     pub kind: QuoteKind,
+    /// The speaker's canonical name (none on some optional rows).
     #[serde(default)]
     pub speaker: Option<String>,
+    /// Every name a system may give for the speaker.
     #[serde(default)]
     pub speaker_names: Vec<String>,
+    /// The tails a longer predicted name may end with.
     #[serde(default)]
     pub speaker_surnames: Vec<String>,
+    /// Neither right nor wrong.
     #[serde(default)]
     pub optional: bool,
+    /// Other spans accepted for the row, in characters.
     #[serde(default)]
     pub alt: Vec<[usize; 2]>,
 }
@@ -36,38 +46,60 @@ pub struct GoldRow {
 /// A prediction, in characters.
 #[derive(Clone, Debug)]
 pub struct PredRow {
+    /// The document's file name.
     pub doc: String,
+    /// Character offset of the quotation.
     pub start: usize,
+    /// Character offset just past it.
     pub end: usize,
+    /// The speaker's name, if any.
     pub speaker: Option<String>,
+    /// Direct or indirect.
     pub kind: QuoteKind,
 }
 
 /// The figures of one kind (or all).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Figures {
+    /// Required gold rows (matched and missed).
     pub gold: usize,
+    /// Predictions counted (matched and false).
     pub pred: usize,
+    /// Matched.
     pub tp: usize,
+    /// False quotations.
     pub fp: usize,
+    /// Missed quotations.
     #[serde(rename = "fn")]
     pub fn_: usize,
+    /// Detection precision.
     pub precision: f64,
+    /// Detection recall.
     pub recall: f64,
+    /// Detection F1.
     pub f1: f64,
+    /// Matched with the right speaker.
     pub speaker_ok: usize,
+    /// Of the matched, the share with the right speaker.
     pub speaker_accuracy: f64,
+    /// Precision when a hit needs the right speaker too.
     pub e2e_precision: f64,
+    /// Recall when a hit needs the right speaker too.
     pub e2e_recall: f64,
+    /// F1 when a hit needs the right speaker too.
     pub e2e_f1: f64,
 }
 
 /// What matching gave: (prediction, gold row, speaker right), false positives (prediction, its kind), misses.
 #[derive(Clone, Debug, Default)]
 pub struct Matching {
+    /// (prediction, gold row, speaker right).
     pub matches: Vec<(usize, usize, bool)>,
+    /// False quotations: (prediction, its kind).
     pub fp: Vec<(usize, QuoteKind)>,
+    /// Missed gold rows.
     pub fn_: Vec<usize>,
+    /// Predictions that matched an optional row only (neither right nor wrong).
     pub dropped_on_optional: usize,
 }
 

@@ -1,5 +1,5 @@
 //! The quotation stage's throughput on one core over the files given, against the entity analysis it follows:
-//! `cargo run --release --example quotes_speed -- FILE... | @LIST`. Each text is analysed once (its entities
+//! `cargo run --release -p liseuse-entity --example quotes_speed -- FILE... | @LIST`. Each text is analysed once (its entities
 //! kept), then both stages are run again until a second has passed each, so that a small set is measured too.
 //! `--quotes-only` runs only the quote stage's loop (for a profiler).
 use std::time::Instant;
@@ -27,7 +27,7 @@ fn main() {
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    let ents: Vec<_> = texts.iter().map(|t| liseuse::entity::analyse(t)).collect();
+    let ents: Vec<_> = texts.iter().map(|t| liseuse_entity::analyse(t)).collect();
     let time = |f: &dyn Fn() -> usize| {
         let t = Instant::now();
         let mut passes = 0;
@@ -42,7 +42,7 @@ fn main() {
         let (t, n) = time(&|| {
             texts
                 .iter()
-                .map(|t| liseuse::entity::text::token::tokenize(t).len())
+                .map(|t| liseuse_entity::text::token::tokenize(t).len())
                 .sum()
         });
         println!("tokenize {t:.1} MB/s ({n} tokens)");
@@ -51,7 +51,7 @@ fn main() {
         texts
             .iter()
             .zip(&ents)
-            .map(|(t, e)| liseuse::entity::quote::find(t, e).len())
+            .map(|(t, e)| liseuse_entity::quote::find(t, e).len())
             .sum()
     });
     if quotes_only {
@@ -61,7 +61,7 @@ fn main() {
     let (a, _) = time(&|| {
         texts
             .iter()
-            .map(|t| liseuse::entity::analyse(t).mentions.len())
+            .map(|t| liseuse_entity::analyse(t).mentions.len())
             .sum()
     });
     println!(

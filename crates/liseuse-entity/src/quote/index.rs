@@ -5,9 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::Quote;
-use crate::entity::text::fold::FxMap;
-use crate::entity::{DocEntities, EntityId, EntityIndex};
+use crate::text::fold::FxMap;
+use crate::{DocEntities, EntityId, EntityIndex};
 
+/// The quotations of a corpus by speaker entity (see the module's documentation).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteIndex {
     /// (entity id, its quotations as (document, index in that document's quotes)), by entity id.

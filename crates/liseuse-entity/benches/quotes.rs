@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use liseuse::entity::{DocEntities, analyse, quote};
+use liseuse_entity::{DocEntities, analyse, quote};
 
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -24,7 +24,7 @@ fn env(name: &str, default: usize) -> usize {
 
 /// The news articles of the repository, repeated to about 4 MB.
 fn news() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let mut one = Vec::new();
     for dir in ["tests/fixtures/quotes/texts", "tests/fixtures/winer/texts"] {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))

@@ -34,7 +34,7 @@ use self::cue::Ref;
 use self::discourse::{Discourse, Spk};
 use self::lexicon::{detect, lexicon};
 use self::para::Para;
-use crate::entity::DocEntities;
+use crate::DocEntities;
 
 pub use index::QuoteIndex;
 
@@ -42,11 +42,14 @@ pub use index::QuoteIndex;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
+    /// The words themselves: between quotation marks, or after a colon.
     Direct,
+    /// Reported speech: a speech verb's clause, a source's (« selon X »).
     Indirect,
 }
 
 impl QuoteKind {
+    /// "direct" or "indirect", as the JSON export writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -63,36 +66,48 @@ pub struct Speaker {
     pub name: String,
     /// The speaker's index among the document's entities ([`DocEntities::entities`]), when it is one.
     pub entity: Option<u32>,
-    /// Where the text names the speaker for this quotation (the name, the pronoun, the description).
+    /// Where the text names the speaker for this quotation (the name, the pronoun, the description): byte
+    /// offsets, end exclusive.
     pub start: u32,
+    /// See [`Speaker::start`].
     pub end: u32,
 }
 
 /// The words that say it is reported speech (« a déclaré », « selon », « said »).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
+    /// Byte offset of its first character.
     pub start: u32,
+    /// Byte offset just past its last character.
     pub end: u32,
 }
 
 /// A quotation: its words, its kind, who said it, the cue, and how sure the stage is (0–100).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
+    /// Byte offset of the quoted words (no quotation mark, no space at either end).
     pub start: u32,
+    /// Byte offset just past them.
     pub end: u32,
+    /// Direct or reported.
     pub kind: QuoteKind,
+    /// Who said it, when the text says (no guess otherwise).
     pub speaker: Option<Speaker>,
+    /// The words that attribute it, when there are.
     pub cue: Option<Cue>,
+    /// How sure the stage is, 0–100: how it was found (marks closed or not, a cue or none) and how its
+    /// speaker was (named, described, a pronoun, the quotation before).
     pub confidence: u8,
 }
 
 impl Quote {
+    /// The quoted words' bytes.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
 }
 
-/// The quotations of `text`, whose entities are `doc` (what [`crate::entity::analyse`] gave for it), each
+/// The quotations of `text`, whose entities are `doc` (what [`crate::analyse`] gave for it), each
 /// line a paragraph. Sorted by start. Never panics.
 pub fn find(text: &str, doc: &DocEntities) -> Vec<Quote> {
     let mut lines = Vec::new();

@@ -5,9 +5,9 @@
 
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
-use crate::entity::DocEntities;
-use crate::entity::text::fold::pack_in;
-use crate::entity::text::token::{self, Token};
+use crate::DocEntities;
+use crate::text::fold::pack_in;
+use crate::text::token::{self, Token};
 
 /// No mention, no quotation.
 pub const NONE: u32 = u32::MAX;

@@ -6,7 +6,7 @@
 
 use super::lexicon::W;
 use super::para::{NONE, Para};
-use crate::entity::Label;
+use crate::Label;
 
 /// The longest noun phrase read, in tokens.
 pub const MAX_NP: usize = 14;
@@ -85,7 +85,7 @@ impl<'a> Para<'a> {
             && self.is_word(i, "s")
             && self
                 .tok(i)
-                .is_some_and(|t| t.flags & crate::entity::text::token::SPACE == 0)
+                .is_some_and(|t| t.flags & crate::text::token::SPACE == 0)
     }
 
     /// « de », « du », « des », « d' », « of »: what ties a noun to its complement.
@@ -360,7 +360,7 @@ impl<'a> Para<'a> {
             && (first..=last).any(|j| self.tok(j).is_some_and(|t| t.cap() && !t.is(W::ROLE_PER)))
             // a lone capitalised word opening a sentence is most often no name (« Why », « Matignon » aside)
             && ((first..=last).filter(|&j| self.tok(j).is_some_and(|t| t.cap())).count() >= 2
-                || self.tok(first).is_some_and(|t| t.flags & crate::entity::text::token::SENT == 0))
+                || self.tok(first).is_some_and(|t| t.flags & crate::text::token::SENT == 0))
         {
             Head::Name
         } else {

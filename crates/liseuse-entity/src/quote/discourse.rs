@@ -10,8 +10,8 @@ use super::lexicon::W;
 use super::np::{Head, Np};
 use super::para::{NONE, Para};
 use super::{Cand, Path, QuoteKind};
-use crate::entity::text::fold::{FxMap, fold};
-use crate::entity::{DocEntities, Label};
+use crate::text::fold::{FxMap, fold};
+use crate::{DocEntities, Label};
 use std::rc::Rc;
 
 /// A speaker as the stage holds it while reading.
@@ -454,7 +454,7 @@ impl<'a> Discourse<'a> {
         let label = mention.map(|x| x.label());
         // a place named as a speaker is most often a person the tagger took for one (« Castaner »)
         let person = matches!(label, Some(Label::Per | Label::Loc));
-        let name = local.and_then(|l| self.name(p.text, l)).unwrap_or_else(|| {
+        let name = local.and_then(|l| self.name(l)).unwrap_or_else(|| {
             let (a, b) = (p.tok(k), p.tok(e.saturating_sub(1)));
             collapse(
                 a.zip(b)
@@ -474,32 +474,16 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// An entity's name: a person's in full (the corpus index's choice), an organisation's as the article
-    /// writes it most often (« HP » rather than « Hewlett-Packard », « Hamas » rather than « Mouvement de la
-    /// Résistance islamique »).
-    fn name(&mut self, text: &str, local: u32) -> Option<Rc<str>> {
+    /// An entity's name as the corpus index names it (`group::display_name`): a person's most written full
+    /// name, an organisation's fullest name unless a shorter one is written far more often (« Hamas »).
+    fn name(&mut self, local: u32) -> Option<Rc<str>> {
         if let Some(n) = self.names.get(&local) {
             return Some(n.clone());
         }
         let e = self.doc.entities.get(local as usize)?;
-        let n = if e.label == Label::Org {
-            let mut counts: Vec<(&str, usize)> = e.variants().map(|v| (v, 0)).collect();
-            for m in self.doc.mentions.iter().filter(|m| m.local() == local) {
-                let surface = text.get(m.range()).unwrap_or("");
-                if let Some(c) = counts.iter_mut().find(|(v, _)| *v == surface) {
-                    c.1 += 1;
-                }
-            }
-            let best = counts
-                .iter()
-                .enumerate()
-                .max_by_key(|&(i, &(_, c))| (c, std::cmp::Reverse(i)));
-            best.map(|(_, &(v, _))| v.to_string()).unwrap_or_default()
-        } else {
-            let variants: Vec<String> = e.variants().map(str::to_string).collect();
-            crate::entity::group::fullest(&variants)
-        };
-        let n: Rc<str> = n.into();
+        let variants: Vec<String> = e.variants().map(str::to_string).collect();
+        let counts: Vec<u32> = e.counts().collect();
+        let n: Rc<str> = crate::group::display_name(e.label, &variants, &counts).into();
         self.names.insert(local, n.clone());
         Some(n)
     }

@@ -5,10 +5,16 @@
 
 use std::sync::LazyLock;
 
-use crate::entity::text::fold::{FxMap, fold, pack};
+use crate::text::fold::{FxMap, fold, pack};
 
-static FR: &str = include_str!("../../../assets/quotes_fr.txt");
-static EN: &str = include_str!("../../../assets/quotes_en.txt");
+static FR: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/quotes_fr.txt"
+));
+static EN: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/quotes_en.txt"
+));
 
 /// What a word is to the quotation stage: bits, so that a word may be several things (« juge »: a verb and a
 /// role).

@@ -218,7 +218,7 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
 mod tests {
     use super::super::lexicon::{Lang, lexicon};
     use super::super::para::Para;
-    use crate::entity::DocEntities;
+    use crate::DocEntities;
 
     fn quotes(text: &str) -> Vec<&str> {
         let mut buf = String::new();

@@ -185,8 +185,7 @@ impl<'a> Para<'a> {
             // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
             let person = match who.head {
                 Head::Entity(m) => {
-                    self.mention_label(m) == Some(crate::entity::Label::Per)
-                        || self.is_word(k, "pour")
+                    self.mention_label(m) == Some(crate::Label::Per) || self.is_word(k, "pour")
                 }
                 Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
                 _ => false,
@@ -208,7 +207,7 @@ impl<'a> Para<'a> {
         }
         let first = (start..colon).find(|&j| self.tok(j).is_some_and(|t| t.is_word()))?;
         let m = self.per_org(first)?;
-        if self.mention_label(m) != Some(crate::entity::Label::Per) {
+        if self.mention_label(m) != Some(crate::Label::Per) {
             return None;
         }
         // nothing between the name and the colon but a complement (« au commandant des « Brigades » »)
@@ -364,7 +363,7 @@ impl<'a> Para<'a> {
         }
         let lettered = |j: usize| {
             self.tok(j)
-                .is_some_and(|t| t.is_word() && t.flags & crate::entity::text::token::ALPHA != 0)
+                .is_some_and(|t| t.is_word() && t.flags & crate::text::token::ALPHA != 0)
         };
         let after_first: Vec<usize> = (first..=last)
             .filter(|&j| lettered(j))

@@ -72,11 +72,7 @@ impl<'a> Para<'a> {
         }
         let floor = self.sent_start(c);
         // a capital inside a sentence is a name (« the United States »)
-        if t.cap()
-            && c > floor
-            && t.flags & crate::entity::text::token::SENT == 0
-            && !t.is(W::INVERTED)
-        {
+        if t.cap() && c > floor && t.flags & crate::text::token::SENT == 0 && !t.is(W::INVERTED) {
             return None;
         }
         let prev = c.checked_sub(1).filter(|&p| p >= floor);
@@ -462,7 +458,7 @@ impl<'a> Para<'a> {
             && self.punct(np.first - 1) == ','
             && let Some(n) = self.np_ending(np.first - 2, floor)
             && let Head::Entity(m) = n.head
-            && self.mention_label(m) == Some(crate::entity::Label::Per)
+            && self.mention_label(m) == Some(crate::Label::Per)
             && (n.first == floor
                 || matches!(self.punct(n.first - 1), ',' | ':' | ';' | '-' | '–' | '—'))
         {
@@ -519,7 +515,7 @@ impl<'a> Para<'a> {
             for np in [head, tail].into_iter().flatten() {
                 match np.head {
                     Head::Entity(m) => match self.mention_label(m) {
-                        Some(crate::entity::Label::Per) => return Some(Ref::Np(np)),
+                        Some(crate::Label::Per) => return Some(Ref::Np(np)),
                         _ => org = org.or(Some(np)),
                     },
                     Head::Name => return Some(Ref::Np(np)),

@@ -2,7 +2,7 @@
 //! `score_quotes.py` does: detection P/R/F1, speaker accuracy, end to end, by kind, for the seeds, the dev texts,
 //! their French and English parts, and all.
 //!
-//! `cargo run --release --example quotes_eval -- [--heldout] [--errors] [--json FILE] [--text TEXT]`
+//! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--errors] [--json FILE] [--text TEXT]`
 //!
 //! `--errors` lists every miss, false quotation and wrong speaker; `--json FILE` writes the predictions as
 //! `liseuse quotes --format json` does, for `score_quotes.py`.
@@ -10,8 +10,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use liseuse::entity::quote::score::{self, GoldRow, PredRow};
-use liseuse::entity::quote::{self, QuoteKind};
+use liseuse_entity::quote::score::{self, GoldRow, PredRow};
+use liseuse_entity::quote::{self, QuoteKind};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1))
     {
         // one text given on the command line: its quotations, one a line
-        let ents = liseuse::entity::analyse(t);
+        let ents = liseuse_entity::analyse(t);
         for q in quote::find(t, &ents) {
             println!(
                 "{:?} {:?} [{}] cue {:?} speaker {:?} ({})",
@@ -44,7 +44,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         return Ok(());
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
+    let dir =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/quotes");
     let heldout = args.iter().any(|a| a == "--heldout");
     // (set, its folder): the shared set, or the held-out texts annotated for this stage
     let folders: Vec<(&str, std::path::PathBuf)> = if heldout {
@@ -89,7 +90,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map_or(dir.join("texts"), |d| d.clone())
                 .join(name),
         )?;
-        let ents = liseuse::entity::analyse(&text);
+        let ents = liseuse_entity::analyse(&text);
         let quotes = quote::find(&text, &ents);
         pred.extend(score::predictions(name, &text, &quotes));
         let qs: Vec<serde_json::Value> = quotes
