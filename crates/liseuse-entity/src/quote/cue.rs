@@ -525,8 +525,9 @@ impl<'a> Para<'a> {
             let relative = (s..=end)
                 .any(|j| self.any(j, &["qui", "who", "which", "dont", "laquelle", "lequel"]));
             // an apposition: « de la CGT », « qui … », « and Chairman of … », « accusant Soros de … »
+            // (« De nombreux habitants » opens a phrase, « de la CGT » is a complement)
             let appositive = relative
-                || self.is_of(s)
+                || (self.is_of(s) && !self.any(s + 1, &["nombreux", "nombreuses", "multiples"]))
                 || self.is(s, W::CONJ)
                 || self.verb_group(s).is_some_and(|g| g.implicit);
             // a fronted phrase ends the chain: « Pour sa part, », « Plus tard, », « Sur Twitter, »

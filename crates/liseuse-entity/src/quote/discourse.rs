@@ -17,8 +17,11 @@ use std::rc::Rc;
 /// A speaker as the stage holds it while reading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spk {
-    /// Shared: a speaker is copied at every sentence that names it.
+    /// The words that describe the speaker (shared: a speaker is copied at every sentence that names it);
+    /// empty for an entity, whose name is looked up only if it is output ([`Discourse::name_of`]).
     pub name: Rc<str>,
+    /// A subject the stage read as no one: it stands between a pronoun and an older subject, never speaks.
+    pub nobody: bool,
     /// The entity's index in the document's `DocEntities`.
     pub entity: Option<u32>,
     /// Where the text names it for this quotation.
@@ -80,10 +83,25 @@ impl<'a> Discourse<'a> {
         self.quote_speakers.clear();
         self.quote_speakers.resize(p.quotes.len(), None);
         self.in_sentence = None;
+        // a sentence's subject is read only where a quotation may need it: in its sentence or the two after
+        // (a pronoun reaches two sentences back), and at the paragraph's end (for the next one)
+        let n = p.sent_starts.len();
+        let mut needed = vec![false; n];
+        for c in cands
+            .iter()
+            .map(|c| c.sent as usize)
+            .chain(n.saturating_sub(1)..n)
+        {
+            for k in c.saturating_sub(PRONOUN_REACH as usize)..=c {
+                if let Some(x) = needed.get_mut(k) {
+                    *x = true;
+                }
+            }
+        }
         let mut next = 0;
-        for s in 0..p.sent_starts.len() {
+        for s in 0..n {
             let g = self.base + s as u64;
-            self.sentence(p, s, g);
+            self.sentence(p, s, g, needed.get(s).copied().unwrap_or(true));
             while let Some(c) = cands.get(next) {
                 if c.sent as usize > s {
                     break;
@@ -113,7 +131,7 @@ impl<'a> Discourse<'a> {
     }
 
     /// What a sentence tells of its people: its subject, the first person it names, the roles it gives.
-    fn sentence(&mut self, p: &Para, s: usize, g: u64) {
+    fn sentence(&mut self, p: &Para, s: usize, g: u64, subject: bool) {
         let start = p.sent_starts.get(s).copied().unwrap_or(0);
         let end = p.sent_starts.get(s + 1).copied().unwrap_or(p.toks.len());
         let mut first_per = None;
@@ -148,7 +166,7 @@ impl<'a> Discourse<'a> {
             self.first_per = Some((f, g));
         }
         // a sentence that is only a quotation has no subject of its own
-        if (start..end).all(|j| p.tok(j).is_none_or(|t| !t.is_word() || t.q != NONE)) {
+        if !subject || (start..end).all(|j| p.tok(j).is_none_or(|t| !t.is_word() || t.q != NONE)) {
             return;
         }
         // the subject: of the sentence's first verb
@@ -167,6 +185,7 @@ impl<'a> Discourse<'a> {
         // a subject that is no one the stage can name still stands between a pronoun and an older subject
         let nobody = Spk {
             name: Rc::from(""),
+            nobody: true,
             entity: None,
             start: 0,
             end: 0,
@@ -223,7 +242,7 @@ impl<'a> Discourse<'a> {
                 if c.sentence_like
                     && let Some((spk, s)) = &self.last_subject
                     && g.saturating_sub(*s) <= 1
-                    && !spk.name.is_empty()
+                    && !spk.nobody
                 {
                     return Some(spk.clone());
                 }
@@ -438,6 +457,7 @@ impl<'a> Discourse<'a> {
             .map(|m| m.local());
         Spk {
             name: collapse(p.np_text(np)).into(),
+            nobody: false,
             entity,
             start: a.map_or(0, |t| t.start),
             end: b.map_or(0, |t| t.end),
@@ -454,7 +474,7 @@ impl<'a> Discourse<'a> {
         let label = mention.map(|x| x.label());
         // a place named as a speaker is most often a person the tagger took for one (« Castaner »)
         let person = matches!(label, Some(Label::Per | Label::Loc));
-        let name = local.and_then(|l| self.name(l)).unwrap_or_else(|| {
+        let name = local.map(|_| Rc::from("")).unwrap_or_else(|| {
             let (a, b) = (p.tok(k), p.tok(e.saturating_sub(1)));
             collapse(
                 a.zip(b)
@@ -465,12 +485,21 @@ impl<'a> Discourse<'a> {
         });
         Spk {
             name,
+            nobody: false,
             entity: local,
             start: p.tok(k).map_or(0, |t| t.start),
             end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
             plural: false,
             person,
             fem: None,
+        }
+    }
+
+    /// The name a speaker is output with: its words, or its entity's name.
+    pub fn name_of(&mut self, spk: &Spk) -> Rc<str> {
+        match spk.entity {
+            Some(l) if spk.name.is_empty() => self.name(l).unwrap_or_else(|| spk.name.clone()),
+            _ => spk.name.clone(),
         }
     }
 
@@ -496,7 +525,7 @@ impl<'a> Discourse<'a> {
         // feminine phrase (« l'opposition »); in English « he » and « she » are people, not bodies
         let english = fem.is_none();
         let fits = |s: &Spk| {
-            !s.name.is_empty()
+            !s.nobody
                 && (if plural {
                     s.plural || !s.person
                 } else {

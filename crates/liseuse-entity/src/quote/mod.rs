@@ -25,6 +25,8 @@ mod marks;
 mod np;
 mod para;
 pub mod score;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 
@@ -157,6 +159,11 @@ pub fn find_in(text: &str, doc: &DocEntities, paragraphs: &[Range<usize>]) -> Ve
         }
         discourse.paragraph(&p, &mut cands);
         settle(text, &mut cands);
+        for c in cands.iter_mut().filter(|c| c.keep) {
+            if let Some(s) = c.speaker.as_mut() {
+                s.name = discourse.name_of(s);
+            }
+        }
         out.extend(cands.into_iter().filter(|c| c.keep).map(|c| c.quote()));
         pending = p.ends_on_cue_colon();
     }
