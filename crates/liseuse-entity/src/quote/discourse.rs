@@ -37,6 +37,12 @@ pub struct Spk {
 /// How many sentences back a pronoun or a quotation without cue still reaches.
 const PRONOUN_REACH: u64 = 2;
 
+/// A pronoun's referents with their features, and the index of the one the rule chose.
+type Traced = (Vec<(Spk, Vec<String>)>, Option<usize>);
+
+/// A slot of the discourse state: its name, its speaker and the sentence it was set at.
+type Slot<'s> = (&'static str, Option<(&'s Spk, Option<u64>)>);
+
 pub struct Discourse<'a> {
     doc: &'a DocEntities,
     /// The global index of the current paragraph's first sentence.
@@ -55,6 +61,8 @@ pub struct Discourse<'a> {
     /// The last speaker resolved in the current sentence.
     in_sentence: Option<(u32, Spk)>,
     names: FxMap<u32, Rc<str>>,
+    /// Pronoun resolutions recorded for [`super::trace`] (only when it is on), waiting for their quotation.
+    traced: Vec<Traced>,
 }
 
 impl<'a> Discourse<'a> {
@@ -72,6 +80,7 @@ impl<'a> Discourse<'a> {
             names: FxMap::default(),
             quote_speakers: Vec::new(),
             in_sentence: None,
+            traced: Vec::new(),
         }
     }
 
@@ -107,6 +116,9 @@ impl<'a> Discourse<'a> {
                     break;
                 }
                 let spk = self.resolve(p, cands, next, g);
+                if !self.traced.is_empty() {
+                    self.record(cands.get(next).map_or(0..0, |c| c.start..c.end));
+                }
                 if let Some(c) = cands.get_mut(next) {
                     c.speaker = spk.clone();
                     if let (Some(q), Some(sp)) = (c.quote, &spk)
@@ -375,7 +387,11 @@ impl<'a> Discourse<'a> {
                     s if s.ends_with("il") || s.ends_with("ils") => Some(false),
                     _ => None,
                 };
-                self.pronoun(plural, g, continuation, fem)
+                let chosen = self.pronoun(plural, g, continuation, fem);
+                if super::trace::on() {
+                    self.trace(plural, g, continuation, fem, &chosen);
+                }
+                chosen
             }
             Head::RolePer => {
                 // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
@@ -515,6 +531,129 @@ impl<'a> Discourse<'a> {
         let n: Rc<str> = crate::group::display_name(e.label, &variants, &counts).into();
         self.names.insert(local, n.clone());
         Some(n)
+    }
+
+    /// Hands the pronoun resolutions of a quotation to [`super::trace`], with their referents' names.
+    fn record(&mut self, range: std::ops::Range<usize>) {
+        for (alts, rule) in std::mem::take(&mut self.traced) {
+            let alts = alts
+                .into_iter()
+                .map(|(spk, features)| super::trace::Alt {
+                    name: self.name_of(&spk).to_string(),
+                    features,
+                })
+                .collect();
+            super::trace::push(super::trace::Case {
+                start: range.start,
+                end: range.end,
+                alts,
+                rule,
+            });
+        }
+    }
+
+    /// Records what a pronoun could have stood for and what the rule chose (for the learning experiment).
+    fn trace(
+        &mut self,
+        plural: bool,
+        g: u64,
+        continuation: bool,
+        fem: Option<bool>,
+        chosen: &Option<Spk>,
+    ) {
+        let english = fem.is_none();
+        let age = |at: u64| match g.saturating_sub(at) {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3 | 4 => "3-4",
+            _ => "5+",
+        };
+        let recent_slot = match (&self.last_speaker, &self.last_subject) {
+            (Some((_, x)), Some((_, y))) if y > x => "subj",
+            (Some(_), _) => "spk",
+            (None, Some(_)) => "subj",
+            _ => "",
+        };
+        let slots: [Slot; 5] = [
+            (
+                "spk",
+                self.last_speaker.as_ref().map(|(s, a)| (s, Some(*a))),
+            ),
+            (
+                "subj",
+                self.last_subject.as_ref().map(|(s, a)| (s, Some(*a))),
+            ),
+            ("first", self.first_per.as_ref().map(|(s, a)| (s, Some(*a)))),
+            ("lastper", self.last_per.as_ref().map(|s| (s, None))),
+            ("before", self.before_paragraph.as_ref().map(|s| (s, None))),
+        ];
+        let key = |s: &Spk| {
+            (
+                s.entity,
+                if s.entity.is_some() {
+                    Rc::from("")
+                } else {
+                    s.name.clone()
+                },
+            )
+        };
+        let mut alts: Vec<(Spk, Vec<String>)> = Vec::new();
+        for (slot, x) in slots {
+            let Some((s, at)) = x else { continue };
+            let mut f = vec![format!("slot={slot}")];
+            if let Some(at) = at {
+                f.push(format!("{slot}_age={}", age(at)));
+            }
+            if slot == recent_slot {
+                f.push("most_recent".into());
+            }
+            if continuation {
+                f.push(format!("cont&{slot}"));
+            }
+            let number = if plural {
+                s.plural || !s.person
+            } else {
+                !s.plural
+            };
+            f.push(
+                if number {
+                    "number_fits"
+                } else {
+                    "number_misfit"
+                }
+                .into(),
+            );
+            if fem.is_some() && s.fem.is_some() && s.fem != fem {
+                f.push("gender_misfit".into());
+            }
+            if english && !plural && !s.person {
+                f.push("en_he_not_person".into());
+            }
+            if s.nobody {
+                f.push("nobody".into());
+            }
+            if s.entity.is_some() {
+                f.push("entity".into());
+            }
+            if s.person {
+                f.push("person".into());
+            }
+            match alts.iter_mut().find(|(a, _)| key(a) == key(s)) {
+                Some((_, feats)) => {
+                    for x in f {
+                        if !feats.contains(&x) {
+                            feats.push(x);
+                        }
+                    }
+                }
+                None => alts.push((s.clone(), f)),
+            }
+        }
+        let rule = chosen
+            .as_ref()
+            .and_then(|c| alts.iter().position(|(a, _)| key(a) == key(c)));
+        self.traced.push((alts, rule));
     }
 
     /// « il », « elle », « he »: the most recent of the last speaker and the last subject (within two

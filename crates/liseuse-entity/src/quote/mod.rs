@@ -27,6 +27,8 @@ mod para;
 pub mod score;
 #[cfg(test)]
 mod tests;
+#[doc(hidden)]
+pub mod trace;
 
 use std::ops::Range;
 
