@@ -8,9 +8,9 @@
 //!
 //! How it reads, one paragraph at a time and in one pass (`para.rs`: tokens, marks, sentences): quotation marks
 //! are paired as writers use them (`marks.rs`); each quotation's cue is looked for after it, then before it in
-//! its sentence, and its subject read from the words around the cue (`cue.rs`, `np.rs`); indirect speech is a
-//! speech verb's complement, a postposed cue's clause or a source's (`indirect.rs`); speakers are resolved in
-//! text order (`discourse.rs`): pronouns, roles, quotations that go on without a cue. Every look-around is
+//! its sentence, and its subject read from the words around the cue (`cue/`, `np/`); indirect speech is a
+//! speech verb's complement, a postposed cue's clause or a source's (`indirect/`); speakers are resolved in
+//! text order (`discourse/`): pronouns, roles, quotations that go on without a cue. Every look-around is
 //! bounded by the sentence and a few tokens, so the cost is linear in the text (see `benches/quotes.rs`).
 //!
 //! Offsets are byte offsets into the text given, end exclusive, on char boundaries.
