@@ -199,10 +199,24 @@ impl Reader {
                 let width = self.width - indent;
                 let preformatted =
                     block.is_some_and(|k| matches!(k.kind, BlockKind::Code | BlockKind::Table));
+                let text = self.block_str(b);
                 let mut lines = if preformatted {
-                    fold(self.block_str(b), width)
+                    fold(text, width)
+                } else if self.doc.hard_breaks && text.contains('\n') {
+                    // The author's line breaks (a poem, a colophon) start new lines.
+                    let mut out = Vec::new();
+                    let mut at = 0;
+                    for part in text.split('\n') {
+                        out.extend(
+                            wrap(part, width)
+                                .into_iter()
+                                .map(|r| r.start + at..r.end + at),
+                        );
+                        at += part.len() + 1;
+                    }
+                    out
                 } else {
-                    wrap(self.block_str(b), width)
+                    wrap(text, width)
                 };
                 if lines.is_empty() {
                     lines.push(0..0);
