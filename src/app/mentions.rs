@@ -169,7 +169,11 @@ impl App {
         let ent = self.entities.index.entity(id)?;
         let occ = self.entities.index.occurrences(id);
         let Some(k) = self.entities.occurrence else {
-            return Some(format!("{} · {} mentions", short(&ent.name), occ.len()));
+            return Some(format!(
+                "{} · {}",
+                short(&ent.name),
+                liseuse_document::plural::counted(occ.len(), "mention", "mentions")
+            ));
         };
         let &(d, i) = occ.get(k)?;
         let here = self.mention_key(d, i, k);

@@ -144,6 +144,7 @@ impl App {
         for _ in 0..count.min(10_000) {
             match self.follows() {
                 Some(Follow::Passages) => self.step_passage(forward, fx),
+                Some(Follow::Hits) => self.step_hit(forward, fx),
                 Some(Follow::Mentions) => self.step_mention(forward, fx),
                 // With nothing to follow, step_match says how to search.
                 Some(Follow::Matches) | None => self.step_match(forward),
@@ -156,11 +157,13 @@ impl App {
         let entity = self.entities.selected.is_some();
         let search = self.reading.search.is_some();
         let walk = self.reading.walk.is_some();
+        let hits = self.reading.hits.is_some();
         let asked = self.reading.follow;
         let there = |f: Follow| match f {
             Follow::Matches => search,
             Follow::Mentions => entity,
             Follow::Passages => walk,
+            Follow::Hits => hits,
         };
         [asked, Follow::Matches, Follow::Mentions, Follow::Passages]
             .into_iter()
@@ -173,6 +176,7 @@ impl App {
         self.status.clear();
         self.reading.search = None;
         self.reading.walk = None;
+        self.reading.hits = None;
         self.entities.selected = None;
         self.entities.occurrence = None;
         if let Some(r) = &mut self.reading.reader {

@@ -40,13 +40,17 @@ pub fn boot<B: Backend>(
     let (cfg, config_messages) = config::load_all(opts.config.as_deref());
     let (tx, rx) = mpsc::channel();
     let data = Data::open(opts.data_dir.as_deref(), tx.clone());
-    let (places, last) = data.places(found.entries.iter().map(|e| e.path.as_str()));
+    let (places, hashes, last) = data.places();
     let mut start = Start {
         places,
+        hashes,
         ..Start::default()
     };
-    if let Some(i) = last.and_then(|l| found.entries.iter().position(|e| e.path == l)) {
-        start.article = i;
+    match last.as_deref().map(|l| last_article(&found.entries, l)) {
+        Some(Some(i)) => start.article = i,
+        // Not in the walk's first batch: the app opens it when the walk finds it.
+        Some(None) => start.last = last,
+        None => {}
     }
     let size = terminal
         .size()
@@ -135,4 +139,14 @@ pub fn boot<B: Backend>(
         rt.app.status.tell(m);
     }
     Ok(rt)
+}
+
+/// The article open last among `entries`: by its path, else (the folder opened by another
+/// path) by its file name and folder's name.
+fn last_article(entries: &[liseuse_library::Entry], last: &str) -> Option<usize> {
+    entries.iter().position(|e| e.path == last).or_else(|| {
+        entries
+            .iter()
+            .position(|e| crate::app::reading::same_article(last, &e.path))
+    })
 }

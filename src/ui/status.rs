@@ -156,6 +156,7 @@ fn following(app: &App) -> Option<String> {
     match app.follows()? {
         Follow::Mentions => return app.mention_status().map(|s| format!("n: {s}")),
         Follow::Passages => return app.passage_status().map(|s| format!("n: {s}")),
+        Follow::Hits => return app.hit_status().map(|s| format!("n: {s}")),
         Follow::Matches => {}
     }
     let s = app.reading.search.as_ref()?;
