@@ -237,36 +237,14 @@ impl App {
             .selected
             .and_then(|id| e.index.entity(id))
             .map(|x| x.key.clone());
-        // The mention gone to last, as an article and a place in it.
-        let gone_to = e.selected.zip(e.occurrence).and_then(|(id, k)| {
-            let &(d, i) = e.index.occurrences(id).get(k)?;
-            let start = e
-                .index
-                .doc_mentions(d as usize)
-                .get(i as usize)?
-                .range()
-                .start;
-            Some((d, start))
-        });
+        let gone_to = e.gone_to();
         e.index = index;
         e.selected =
             selected_key.and_then(|k| e.index.entities().iter().find(|x| x.key == k).map(|x| x.id));
-        e.occurrence = e.selected.zip(gone_to).and_then(|(id, (doc, start))| {
-            let mentions = e.index.doc_mentions(doc as usize);
-            let occ = e.index.occurrences(id);
-            // Occurrences run by article: the article's run, then the mention at `start`.
-            let from = occ.partition_point(|&(d, _)| d < doc);
-            let run = occ.get(from..)?;
-            let len = run.partition_point(|&(d, _)| d == doc);
-            run.get(..len)?
-                .iter()
-                .position(|&(_, i)| {
-                    mentions
-                        .get(i as usize)
-                        .is_some_and(|m| m.range().start == start)
-                })
-                .map(|k| from + k)
-        });
+        e.occurrence = e
+            .selected
+            .zip(gone_to)
+            .and_then(|(id, at)| e.occurrence_at(id, at));
     }
 
     /// An index merged in the background: swapped in, nothing recomputed but the sidebar.

@@ -14,6 +14,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod bookmarks;
+pub mod chapters;
 mod command;
 mod effect;
 pub mod entities;

@@ -30,6 +30,19 @@ impl App {
                 self.layout.zoom = false;
                 self.relayout();
             }
+            Action::WiderText | Action::NarrowerText => {
+                self.change_text_width(action == Action::WiderText, n)
+            }
+            Action::NextChapter | Action::PrevChapter => {
+                self.step_chapter(action == Action::NextChapter, n)
+            }
+            Action::SearchBack => match self.focus {
+                Focus::Reader => self.start_search_back(),
+                _ => self
+                    .status
+                    .say("? searches the reader backwards (Tab to it)"),
+            },
+            Action::Filter => self.start_filter(),
             Action::Zoom => {
                 self.layout.zoom = !self.layout.zoom;
                 self.relayout();
@@ -146,8 +159,12 @@ impl App {
                 Some(Follow::Passages) => self.step_passage(forward, fx),
                 Some(Follow::Hits) => self.step_hit(forward, fx),
                 Some(Follow::Mentions) => self.step_mention(forward, fx),
-                // With nothing to follow, step_match says how to search.
-                Some(Follow::Matches) | None => self.step_match(forward),
+                // With nothing to follow, step_match says how to search. A search typed
+                // with `?` goes up with `n`, as in less.
+                Some(Follow::Matches) | None => {
+                    let back = self.reading.search.as_ref().is_some_and(|s| s.backward);
+                    self.step_match(forward != back)
+                }
             }
         }
     }
@@ -201,8 +218,12 @@ impl App {
         };
         let size = r.doc.preview.unwrap_or(r.doc.text.len() as u64);
         let row = self.library.row_of(i).map_or(0, |r| r + 1);
+        let chapter = self
+            .chapter_status()
+            .map(|(n, title)| format!("{n} “{title}” · "))
+            .unwrap_or_default();
         self.status.say(format!(
-            "{} · article {row}/{} · {} · {}",
+            "{} · article {row}/{} · {chapter}{} · {}",
             a.entry.path,
             self.library.shown(),
             r.where_label(),

@@ -113,6 +113,8 @@ pub struct Reader {
     marks: Vec<Range<usize>>,
     /// The text folded for search, made on the first search.
     folded: std::cell::OnceCell<Folded>,
+    /// `&pattern`: only the paragraphs matching it are blocks (see `set_filter`).
+    pub filter: Option<String>,
 }
 
 impl Reader {
@@ -128,6 +130,7 @@ impl Reader {
             selection: None,
             marks: Vec::new(),
             folded: std::cell::OnceCell::new(),
+            filter: None,
         }
     }
 
@@ -204,17 +207,7 @@ impl Reader {
                     fold(text, width)
                 } else if self.doc.hard_breaks && text.contains('\n') {
                     // The author's line breaks (a poem, a colophon) start new lines.
-                    let mut out = Vec::new();
-                    let mut at = 0;
-                    for part in text.split('\n') {
-                        out.extend(
-                            wrap(part, width)
-                                .into_iter()
-                                .map(|r| r.start + at..r.end + at),
-                        );
-                        at += part.len() + 1;
-                    }
-                    out
+                    wrap_lines(text, width)
                 } else {
                     wrap(text, width)
                 };
@@ -423,7 +416,7 @@ impl Reader {
 
 #[path = "reader_blocks.rs"]
 mod blocks;
-use blocks::{blocks_of, fold};
+use blocks::{blocks_of, fold, wrap_lines};
 
 #[path = "reader_offsets.rs"]
 mod offsets;

@@ -87,7 +87,15 @@ pub fn boot<B: Backend>(
         (size.width, size.height),
         start,
     );
-    app.layout.max_text_width = usize::from(cfg.reader_width);
+    // The width last set with `+` and `-` wins over the config's: it is the newer choice.
+    let view = liseuse_library::store::data_dir(opts.data_dir.as_deref())
+        .ok()
+        .map(|d| liseuse_library::store::ViewStore::open(&d));
+    app.layout.max_text_width = view
+        .as_ref()
+        .and_then(|v| v.text_width())
+        .unwrap_or(usize::from(cfg.reader_width));
+    let start_width = app.layout.max_text_width;
     app.entities.min_confidence = cfg.min_confidence;
     app.entities.labels = cfg
         .labels
@@ -113,6 +121,8 @@ pub fn boot<B: Backend>(
         signal: None,
         suspend: None,
         redraw: false,
+        view,
+        start_width,
     };
     rt.handle(Event::Resize(size.width, size.height))?;
     if let Some(first) = rt.data.first.take() {

@@ -199,6 +199,9 @@ fn a_bookmark_survives_its_article_edited_and_moved() {
         "x/sub/a.txt",
         &format!("Une ligne ajoutée en tête.\n\n{ARTICLE}"),
     );
+    // The folder it moves into next, there from the start (a folder made while liseuse runs
+    // is the watcher's business, not this test's).
+    f.write("x/sub/deep/autre.txt", "Encore un\n\nRien.\n");
     let mut s = Headless::start_in(home, &[f.root().to_path_buf()], 120, 40, |_| {});
     s.settle();
     s.keys("B");
