@@ -239,8 +239,13 @@ impl App {
             .map(|x| x.key.clone());
         let gone_to = e.gone_to();
         e.index = index;
-        e.selected =
-            selected_key.and_then(|k| e.index.entities().iter().find(|x| x.key == k).map(|x| x.id));
+        // The entity followed is the one that holds the mention gone to, if it is still a
+        // mention (an entity's key can change as the corpus grows), else the one of its key.
+        let by_key = || {
+            let k = selected_key?;
+            e.index.entities().iter().find(|x| x.key == k).map(|x| x.id)
+        };
+        e.selected = gone_to.and_then(|at| e.entity_at(at)).or_else(by_key);
         e.occurrence = e
             .selected
             .zip(gone_to)

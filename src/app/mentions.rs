@@ -54,6 +54,14 @@ impl super::entities::EntityState {
         Some((d, start))
     }
 
+    /// The entity of the mention at article `doc`, offset `start`, in this index.
+    pub(super) fn entity_at(&self, (doc, start): (u32, usize)) -> Option<EntityId> {
+        let mentions = self.index.doc_mentions(doc as usize);
+        let i = mentions.partition_point(|m| m.range().start < start);
+        let m = mentions.get(i).filter(|m| m.range().start == start)?;
+        Some(m.entity())
+    }
+
     /// The occurrence of entity `id` at article `doc`, offset `start`, in this index.
     pub(super) fn occurrence_at(&self, id: EntityId, (doc, start): (u32, usize)) -> Option<usize> {
         let mentions = self.index.doc_mentions(doc as usize);

@@ -334,3 +334,29 @@ fn one_shared_passage_is_said_in_the_singular() {
     assert!(screen.contains("Ismail Qaani · 1 passage "), "{screen}");
     assert!(!screen.contains("1 passages"), "{screen}");
 }
+
+/// Item 2 again: the entity followed can change its key between two indexes (here merged into
+/// another from the keys while it is followed): `n` goes on with the entity that holds the
+/// mention gone to.
+#[test]
+fn n_goes_on_when_the_entity_followed_is_merged_into_another() {
+    let mut s = seeds();
+    s.keys("<Tab>c/republique islamique<Enter><Enter>n");
+    let (open, at) = here(&s);
+    assert!(
+        s.status().contains("n: République islamique"),
+        "{}",
+        s.status()
+    );
+    s.keys("xmiran<Enter>");
+    s.wait_until("the merged index", |a| {
+        a.entities
+            .index
+            .entities()
+            .iter()
+            .all(|e| e.name != "République islamique" || e.mentions == 0)
+    });
+    assert!(s.status().contains("n: Iran · mention "), "{}", s.status());
+    s.keys("n");
+    assert_ne!(here(&s), (open, at), "{}", s.status());
+}
