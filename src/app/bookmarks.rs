@@ -51,18 +51,19 @@ impl BookmarkRow {
     }
 }
 
-/// The article an anchor belongs to among those open: same path, else same content (moved),
-/// else same file name (moved and edited).
+/// The article an anchor belongs to among those open: the same path; else, the file moved
+/// (and maybe edited), one of the same file name that holds the passage, else one of the same
+/// content; else the path's article deleted from disk, whose text is still known; else one of
+/// the same file name. An article still on disk wins over a deleted one: a file edited and
+/// moved under liseuse's eyes is found where it is now, not in the text it had.
 pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
     let arts = &library.articles;
-    if let Some(i) = arts.iter().position(|a| a.entry.path == anchor.path) {
-        return Some(i);
-    }
-    if let Some(i) = arts.iter().position(|a| {
-        a.doc
-            .as_ref()
-            .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
-    }) {
+    let live = |i: &usize| arts.get(*i).is_some_and(|a| !a.removed);
+    let same_path = |a: &liseuse_library::Article| a.entry.path == anchor.path;
+    if let Some(i) = (0..arts.len())
+        .filter(live)
+        .find(|&i| arts.get(i).is_some_and(same_path))
+    {
         return Some(i);
     }
     let name = anchor
@@ -70,7 +71,25 @@ pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or(&anchor.path);
-    arts.iter().position(|a| a.entry.name == name)
+    let named: Vec<usize> = (0..arts.len())
+        .filter(|&i| arts.get(i).is_some_and(|a| a.entry.name == name))
+        .collect();
+    let holds = |i: &&usize| locate_in(library, Some(**i), anchor).is_some();
+    if let Some(&i) = named.iter().filter(|i| live(i)).find(holds) {
+        return Some(i);
+    }
+    let same_text = |i: &usize| {
+        arts.get(*i)
+            .and_then(|a| a.doc.as_ref())
+            .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
+    };
+    if let Some(i) = (0..arts.len()).filter(live).find(same_text) {
+        return Some(i);
+    }
+    if let Some(i) = arts.iter().position(same_path) {
+        return Some(i);
+    }
+    named.iter().find(holds).or(named.first()).copied()
 }
 
 pub(super) fn locate_in(

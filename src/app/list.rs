@@ -172,7 +172,13 @@ impl App {
         self.scroll_list();
     }
 
+    /// Keeps the selected article in view, and the list no further down than its end needs.
+    /// A list not shown (the reader alone) keeps its scroll: scrolled to a one-row page, it
+    /// would come back with the articles above the selection out of view for nothing.
     pub(super) fn scroll_list(&mut self) {
+        if self.geometry().is_none_or(|g| g.list.is_none()) {
+            return;
+        }
         let page = self.list_page();
         let row = self.selected_row();
         if row < self.list.top {
@@ -180,6 +186,8 @@ impl App {
         } else if row >= self.list.top + page {
             self.list.top = row + 1 - page;
         }
+        let last_top = self.list_len().saturating_sub(page);
+        self.list.top = self.list.top.min(last_top);
     }
 
     /// How far below the list's top the selected article is: rows added or removed above it

@@ -36,6 +36,22 @@ impl App {
         self.library.show((start..end).collect());
         self.relist_filter();
         self.keep_list_anchor(anchor);
+        // The article open last time, found now: opened, as it would have been at once.
+        let last = self.reading.last.as_deref();
+        let found_last = last.and_then(|l| {
+            (start..end).find(|&i| {
+                self.library
+                    .articles
+                    .get(i)
+                    .is_some_and(|a| super::reading::same_article(l, &a.entry.path))
+            })
+        });
+        if let Some(i) = found_last {
+            self.reading.last = None;
+            self.list.selected = i;
+            self.reading.pending = Some((i, None));
+            self.scroll_list();
+        }
         if let Some(first) = found.skipped.first() {
             self.status.say(first.clone());
         }

@@ -14,6 +14,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod bookmarks;
+pub mod chapters;
 mod command;
 mod effect;
 pub mod entities;
@@ -66,6 +67,12 @@ pub struct Start {
     pub offset: Option<usize>,
     /// Saved reading places by article path, restored when an article is opened.
     pub places: HashMap<String, Place>,
+    /// The content hash of the text each saved place is in, by path: an article opened by
+    /// another path finds its place by file name and content, as a bookmark does.
+    pub hashes: HashMap<String, String>,
+    /// The article open last time, when the walk has not found it yet: opened when it comes,
+    /// unless the user has moved on by then.
+    pub last: Option<String>,
 }
 
 /// A key that waits for the next one (`m` and `'` wait for a letter).
@@ -106,7 +113,7 @@ impl App {
         let pending = (start.article < library.len()).then_some((start.article, start.offset));
         App {
             list: FileList::new(start.article),
-            reading: Reading::new(pending, start.places),
+            reading: Reading::new(pending, start.places, start.hashes, start.last),
             library,
             keymap,
             focus: Focus::Reader,

@@ -76,14 +76,18 @@ pub enum Command {
         #[command(subcommand)]
         command: BookmarksCommand,
     },
-    /// One entity's profile: names, counts, who is named with it, when, and where.
+    /// One entity's profile: names, counts, who is named with it, when, and where. A name
+    /// that several entities answer to lists them (status 2): give the exact name, or --all.
     Entity {
-        /// A name or a variant (case and accents aside).
+        /// A name or a variant (case and accents aside), or part of one.
         name: String,
         /// Articles or folders; the bundled articles when none.
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ProfileFormat::Text)]
         format: ProfileFormat,
+        /// Every entity NAME answers to, one profile each.
+        #[arg(long)]
+        all: bool,
     },
     /// Correct the entity engine once, for every article: kept in the data directory.
     Correct {
@@ -108,16 +112,52 @@ pub enum BookmarksCommand {
     },
 }
 
+/// Where a correction's names are looked for, and whether to keep it when none is found.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Checked {
+    /// Articles or folders the names are looked for in (the bundled articles when none): a
+    /// name that no article gives is refused, as a mistyped name would do nothing
+    pub paths: Vec<PathBuf>,
+    /// Keep the correction even though no article names it (for articles to come)
+    #[arg(long)]
+    pub force: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CorrectCommand {
     /// NAME is not an entity.
-    Drop { name: String },
+    Drop {
+        /// The entity: its name or any way it is written (case and accents aside)
+        name: String,
+        #[command(flatten)]
+        checked: Checked,
+    },
     /// NAME is a LABEL (PER, ORG, LOC or DATE).
-    Label { name: String, label: String },
-    /// WITH is the same entity as NAME.
-    Merge { name: String, with: String },
+    Label {
+        /// The entity: its name or any way it is written (case and accents aside)
+        name: String,
+        /// What it is: PER (a person), ORG (an organisation), LOC (a place) or DATE
+        label: String,
+        #[command(flatten)]
+        checked: Checked,
+    },
+    /// WITH is the same entity as NAME, which keeps its name.
+    Merge {
+        /// The entity kept, under its name (its name or any way it is written)
+        name: String,
+        /// The entity that is NAME under another name: its mentions become NAME's
+        with: String,
+        #[command(flatten)]
+        checked: Checked,
+    },
     /// The mentions written NAME are an entity of their own.
-    Split { name: String },
+    Split {
+        /// One way of writing an entity's name (as `liseuse entity` lists them): the mentions
+        /// written so leave that entity
+        name: String,
+        #[command(flatten)]
+        checked: Checked,
+    },
     /// Every correction, oldest first.
     List,
     /// Take back the newest correction.

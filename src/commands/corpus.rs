@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::output::{Failure, say};
+use super::output::{Failure, Outcome, say};
 use liseuse_document::Document;
 use liseuse_library::{self as library, Discovery};
 
@@ -14,13 +14,32 @@ pub struct Read {
     pub doc: Document,
 }
 
+/// Articles that could not be read, each said on stderr as it was met: the command goes on
+/// with the others, and its status says so at the end ([`Unread::status`]), as `cat`'s does.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Unread(usize);
+
+impl Unread {
+    /// The command's outcome once it has printed what it could: status 2 if an article
+    /// could not be read.
+    pub fn status(self, printed: Outcome) -> Outcome {
+        printed?;
+        match self.0 {
+            0 => Ok(()),
+            _ => Err(Failure::Said),
+        }
+    }
+}
+
 /// Each readable article with the path it was opened by.
-pub fn load(paths: &[PathBuf]) -> Result<Vec<(String, Document)>, Failure> {
-    Ok(read(paths)?.into_iter().map(|r| (r.path, r.doc)).collect())
+pub fn load(paths: &[PathBuf]) -> Result<(Vec<(String, Document)>, Unread), Failure> {
+    let (read, unread) = read(paths)?;
+    Ok((read.into_iter().map(|r| (r.path, r.doc)).collect(), unread))
 }
 
 /// [`load`], with each file's modification time (none for the bundled articles).
-pub fn read(paths: &[PathBuf]) -> Result<Vec<Read>, Failure> {
+pub fn read(paths: &[PathBuf]) -> Result<(Vec<Read>, Unread), Failure> {
     let found = match paths.is_empty() {
         true => Discovery {
             entries: library::seeds(),
@@ -32,6 +51,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Read>, Failure> {
         say(why);
     }
     let mut docs = Vec::new();
+    let mut unread = Unread::default();
     for e in &found.entries {
         match library::load(e) {
             Ok(doc) => docs.push(Read {
@@ -42,10 +62,13 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Read>, Failure> {
                 },
                 doc,
             }),
-            Err(why) => say(&format!("{}: {why}", e.path)),
+            Err(why) => {
+                say(&format!("{}: {why}", e.path));
+                unread.0 += 1;
+            }
         }
     }
-    Ok(docs)
+    Ok((docs, unread))
 }
 
 /// The modification time of the file at `path`, seconds since 1970.

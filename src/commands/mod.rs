@@ -47,7 +47,8 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 name,
                 paths,
                 format,
-            }) => entity::run(name, paths, *format, cli.data_dir.as_deref()),
+                all,
+            }) => entity::run(name, paths, *format, *all, cli.data_dir.as_deref()),
             Some(Command::Correct { command }) => correct::run(cli.data_dir.as_deref(), command),
             None => return None,
         }

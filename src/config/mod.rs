@@ -12,7 +12,7 @@ pub use color::is_color;
 pub use parse::parse_all;
 
 use crate::keys::action::Action;
-use crate::keys::keymap::{Key, Keymap};
+use crate::keys::keymap::{Key, Keymap, Preset};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +44,10 @@ min_confidence = 50
 # focus = "cyan"
 
 [keys]
+# The keys to start from: "liseuse" (these), or "less" for less's habits: b and f page, ? searches
+# backwards, h is help, and what they took moves (bookmark to a). `keys = "less"` alone, before
+# any table, says the same.
+# preset = "liseuse"
 # Each action with the keys that ask for it; a line replaces that action's default keys.
 # Key names: a character, Space, Enter, Esc, Tab, Shift-Tab, Up, Down, Left, Right, PageUp,
 # PageDown, Home, End, Backspace, Delete, F1…F12, with Ctrl- or Alt- in front. Ctrl-c always
@@ -96,6 +100,8 @@ pub struct Config {
     pub colors: BTreeMap<String, String>,
     /// Keys by action name, as the file gives them; each key parses and belongs to one action.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The keys the bindings start from (`keys = "less"`, or `preset = "less"` in `[keys]`).
+    pub preset: Preset,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -115,6 +121,7 @@ impl Default for Config {
             min_confidence: liseuse_entity::DEFAULT_MIN_CONFIDENCE,
             colors: BTreeMap::new(),
             keys: BTreeMap::new(),
+            preset: Preset::Liseuse,
         }
     }
 }
@@ -196,7 +203,7 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
 impl Config {
     /// The default keymap with this config's bindings applied.
     pub fn keymap(&self) -> Keymap {
-        let mut km = Keymap::default();
+        let mut km = Keymap::preset(self.preset);
         for (name, keys) in &self.keys {
             if let Some(action) = Action::from_name(name) {
                 let keys: Vec<Key> = keys.iter().filter_map(|k| Key::parse(k)).collect();

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{COLOR_NAMES, Config, LABELS, ThemeName, color::is_color};
 use crate::keys::action::{Action, Context};
-use crate::keys::keymap::{Key, Keymap};
+use crate::keys::keymap::{Key, Keymap, Preset};
 
 /// The problems found, with the line each is on.
 struct Problems<'t> {
@@ -95,7 +95,7 @@ pub fn parse_all(text: &str) -> (Config, Vec<String>) {
             "theme" => theme(&mut config, value, &mut p),
             "labels" => labels(&mut config, value, &mut p),
             "colors" => colors(&mut config, value, &mut p),
-            "keys" => bindings = keys(value, &mut p),
+            "keys" => bindings = keys(value, &mut config, &mut p),
             other => p.at(
                 &key.span(),
                 format!(
@@ -105,7 +105,7 @@ pub fn parse_all(text: &str) -> (Config, Vec<String>) {
             ),
         }
     }
-    config.keys = check_bindings(bindings, &mut p);
+    config.keys = check_bindings(bindings, config.preset, &mut p);
     p.found.sort_by_key(|(line, _)| *line);
     let said = p
         .found
@@ -238,14 +238,44 @@ fn colors(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
     }
 }
 
-fn keys(value: &Spanned<DeValue>, p: &mut Problems) -> Vec<Binding> {
+/// The keys' preset from a value (`"less"`), or says what is wrong with it.
+fn preset(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    match value.get_ref().as_str().and_then(Preset::from_name) {
+        Some(preset) => c.preset = preset,
+        None => p.at(
+            &value.span(),
+            format!(
+                "unknown keys preset {} (there are \"liseuse\" and \"less\")",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
+fn keys(value: &Spanned<DeValue>, c: &mut Config, p: &mut Problems) -> Vec<Binding> {
+    if value.get_ref().as_str().is_some() {
+        // `keys = "less"`: a preset and no binding of its own.
+        preset(c, value, p);
+        return Vec::new();
+    }
     let Some(table) = value.get_ref().as_table() else {
-        p.at(&value.span(), String::from("keys is a table: [keys]"));
+        p.at(
+            &value.span(),
+            String::from("keys is a table, [keys], or a preset: keys = \"less\""),
+        );
         return Vec::new();
     };
+    // The preset first: the bindings below change its keys, wherever it is written.
+    if let Some((_, v)) = entries(table)
+        .into_iter()
+        .find(|(name, _)| name.get_ref() == "preset")
+        && !p.spoiled(&v.span())
+    {
+        preset(c, v, p);
+    }
     let mut out = Vec::new();
     for (name, v) in entries(table) {
-        if p.spoiled(&name.span()) || p.spoiled(&v.span()) {
+        if p.spoiled(&name.span()) || p.spoiled(&v.span()) || name.get_ref() == "preset" {
             continue;
         }
         let Some(action) = Action::from_name(name.get_ref()) else {
@@ -309,13 +339,19 @@ fn clash(a: Action, b: Action) -> bool {
 /// Keeps the bindings that can work together: Ctrl-c stays Quit's, a key claimed by two
 /// actions in one place stays with the first claim. Says what is dropped, and which action is
 /// left without a key.
-fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, Vec<String>> {
+fn check_bindings(
+    bindings: Vec<Binding>,
+    preset: Preset,
+    p: &mut Problems,
+) -> BTreeMap<String, Vec<String>> {
     let mut claimed: Vec<(Key, Action, usize)> = Vec::new();
     let mut kept = BTreeMap::new();
-    let mut keymap = Keymap::default();
+    let mut keymap = Keymap::preset(preset);
+    let defaults = Keymap::preset(preset);
     for b in bindings {
         let name = b.action.name();
-        if b.empty {
+        // An action without a key to start with loses nothing.
+        if b.empty && !defaults.keys_for(b.action).is_empty() {
             let what = match b.action {
                 Action::Quit => String::from("quit = [] leaves only Ctrl-c to quit"),
                 _ => format!("{name} = [] leaves {name} without a key"),
@@ -357,7 +393,6 @@ fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, 
         );
     }
     // A key the file gave to one action was another's default: say if that one has none left.
-    let defaults = Keymap::default();
     for &action in Action::ALL {
         if kept.contains_key(action.name()) || !keymap.keys_for(action).is_empty() {
             continue;

@@ -51,6 +51,10 @@ actions! {
     Zoom => "zoom", "Reader only: hide the file list and the sidebar, or show them again";
     WiderList => "wider_list", "Make the file list wider";
     NarrowerList => "narrower_list", "Make the file list narrower";
+    WiderText => "wider_text", "Make the text wider (kept for the next start)";
+    NarrowerText => "narrower_text", "Make the text narrower, centred (kept for the next start)";
+    NextChapter => "next_chapter", "Next chapter of a book (or top heading of an article)";
+    PrevChapter => "prev_chapter", "This chapter's start, or the previous chapter from there";
     ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
     ShowPeople => "show_people", "Highlight and list people, or not";
     ShowOrganisations => "show_organisations", "Highlight and list organisations, or not";
@@ -72,6 +76,8 @@ actions! {
     Prev => "prev", "Previous mention or match, whichever was asked last";
     SearchAll => "search_all", "Search all articles";
     Search => "search", "Search the article as you type, or filter the list in focus";
+    SearchBack => "search_back", "Search the article backwards: n then goes up, N down";
+    Filter => "filter", "Show only the paragraphs matching a pattern (& then Enter shows all)";
     Command => "command", "A command: :n next article, :p previous, :q quit, :NUMBER line";
     Contents => "contents", "The article's headings or a book's chapters: Enter goes there";
     Links => "links", "The article's links with their addresses";

@@ -17,8 +17,9 @@ const SUSPEND_WAIT: Duration = Duration::from_millis(500);
 
 pub struct Data {
     saver: Option<Saver>,
-    /// What the stores held at start: the saved places and the article open last.
-    places: HashMap<String, Place>,
+    /// What the stores held at start: the saved places (with the hash of the text each is
+    /// in) and the article open last.
+    places: HashMap<String, (Place, String)>,
     last: Option<String>,
     /// Said at start: a damaged or read-only file, a data dir that cannot be.
     pub notices: Vec<String>,
@@ -60,7 +61,7 @@ impl Data {
                     top: pos.offset,
                     cursor: pos.cursor.unwrap_or(pos.offset),
                 };
-                (path.to_string(), place)
+                (path.to_string(), (place, pos.content_hash.clone()))
             })
             .collect();
         let last = positions.last_article().map(str::to_string);
@@ -92,15 +93,20 @@ impl Data {
         }
     }
 
-    /// The saved places of these articles, and the article open last.
-    pub fn places<'a>(
+    /// The saved places, the hash of the text each is in, and the article open last.
+    pub fn places(
         &self,
-        paths: impl Iterator<Item = &'a str>,
-    ) -> (HashMap<String, Place>, Option<String>) {
-        let places = paths
-            .filter_map(|p| Some((p.to_string(), *self.places.get(p)?)))
-            .collect();
-        (places, self.last.clone())
+    ) -> (
+        HashMap<String, Place>,
+        HashMap<String, String>,
+        Option<String>,
+    ) {
+        let places = self
+            .places
+            .iter()
+            .map(|(p, (place, _))| (p.clone(), *place));
+        let hashes = self.places.iter().map(|(p, (_, h))| (p.clone(), h.clone()));
+        (places.collect(), hashes.collect(), self.last.clone())
     }
 
     /// Hands a change to the saver; returns at once. With no store, says so.

@@ -50,6 +50,10 @@ pub struct Runtime<B: Backend> {
     /// The next frame is drawn whole: what the terminal shows may not be the last frame (after
     /// a resize, which can cut or reflow it, or Ctrl-L).
     redraw: bool,
+    /// Where the text's width set with `+` and `-` is kept (none without a data directory),
+    /// and the width the session started with: a change is kept at the end.
+    view: Option<liseuse_library::store::ViewStore>,
+    start_width: usize,
 }
 
 /// How the session ended, for the process's exit.
@@ -223,7 +227,15 @@ impl<B: Backend> Runtime<B> {
 
     /// Saves what is pending and says what could not be.
     pub fn finish(mut self) -> Ending {
-        let (messages, lost) = self.data.close();
+        let width = self.app.layout.max_text_width;
+        let kept = match &mut self.view {
+            Some(v) if width != self.start_width => v.set_text_width(width).err(),
+            _ => None,
+        };
+        let (mut messages, lost) = self.data.close();
+        if let Some(e) = kept {
+            messages.push(format!("the text's width was not kept: {e}"));
+        }
         Ending {
             messages,
             lost,

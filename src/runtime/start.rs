@@ -40,13 +40,17 @@ pub fn boot<B: Backend>(
     let (cfg, config_messages) = config::load_all(opts.config.as_deref());
     let (tx, rx) = mpsc::channel();
     let data = Data::open(opts.data_dir.as_deref(), tx.clone());
-    let (places, last) = data.places(found.entries.iter().map(|e| e.path.as_str()));
+    let (places, hashes, last) = data.places();
     let mut start = Start {
         places,
+        hashes,
         ..Start::default()
     };
-    if let Some(i) = last.and_then(|l| found.entries.iter().position(|e| e.path == l)) {
-        start.article = i;
+    match last.as_deref().map(|l| last_article(&found.entries, l)) {
+        Some(Some(i)) => start.article = i,
+        // Not in the walk's first batch: the app opens it when the walk finds it.
+        Some(None) => start.last = last,
+        None => {}
     }
     let size = terminal
         .size()
@@ -83,7 +87,15 @@ pub fn boot<B: Backend>(
         (size.width, size.height),
         start,
     );
-    app.layout.max_text_width = usize::from(cfg.reader_width);
+    // The width last set with `+` and `-` wins over the config's: it is the newer choice.
+    let view = liseuse_library::store::data_dir(opts.data_dir.as_deref())
+        .ok()
+        .map(|d| liseuse_library::store::ViewStore::open(&d));
+    app.layout.max_text_width = view
+        .as_ref()
+        .and_then(|v| v.text_width())
+        .unwrap_or(usize::from(cfg.reader_width));
+    let start_width = app.layout.max_text_width;
     app.entities.min_confidence = cfg.min_confidence;
     app.entities.labels = cfg
         .labels
@@ -109,6 +121,8 @@ pub fn boot<B: Backend>(
         signal: None,
         suspend: None,
         redraw: false,
+        view,
+        start_width,
     };
     rt.handle(Event::Resize(size.width, size.height))?;
     if let Some(first) = rt.data.first.take() {
@@ -135,4 +149,14 @@ pub fn boot<B: Backend>(
         rt.app.status.tell(m);
     }
     Ok(rt)
+}
+
+/// The article open last among `entries`: by its path, else (the folder opened by another
+/// path) by its file name and folder's name.
+fn last_article(entries: &[liseuse_library::Entry], last: &str) -> Option<usize> {
+    entries.iter().position(|e| e.path == last).or_else(|| {
+        entries
+            .iter()
+            .position(|e| crate::app::reading::same_article(last, &e.path))
+    })
 }

@@ -24,6 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &OutlineView, theme: &T
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let first = v.selected.saturating_sub(rows.saturating_sub(1));
+    let top = doc.sections.iter().map(|s| s.level).min().unwrap_or(0);
     let lines: Vec<Line> = (first..n.min(first + rows))
         .filter_map(|i| {
             let base = if i == v.selected {
@@ -34,7 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &OutlineView, theme: &T
             Some(match v.kind {
                 Outline::Contents => {
                     let s = doc.sections.get(i)?;
-                    let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+                    // Nested as the article's outline is (a book's sections in its chapters).
+                    let indent = "  ".repeat(usize::from(s.level.saturating_sub(top)));
                     Line::styled(fit(&format!(" {indent}{}", s.title), width), base)
                 }
                 Outline::Links => {

@@ -22,14 +22,14 @@ fn search_all_answers_while_indexing_and_esc_and_q_still_work() {
     });
     s.keys("<Esc>");
     assert!(s.app().overlay.is_none(), "Esc closes the search");
-    // Again, to a hit: Enter opens its article and n goes on through the query's matches.
+    // Again, to a hit: Enter opens its article and n goes on through the hits.
     s.keys("Fbudget");
     s.wait_for("budget's hits", |t| {
         t.contains("hits") && !t.contains(": 0 hits")
     });
     s.keys("<Enter>j<Enter>");
     assert!(s.app().overlay.is_none());
-    assert!(s.status().contains("n: /budget"), "{}", s.status());
+    assert!(s.status().contains("n: F budget"), "{}", s.status());
     s.keys("q");
     assert!(s.quitting(), "q quits");
 }

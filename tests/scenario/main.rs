@@ -6,11 +6,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod books;
 mod company;
 mod defects;
 mod every_key;
 mod formats;
 mod habits;
+mod less;
+mod newcomer;
 
 use common::headless::Folder;
 
