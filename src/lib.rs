@@ -23,6 +23,7 @@ pub mod discover;
 pub mod document;
 pub mod entity;
 pub mod event;
+pub mod fetch;
 pub mod keymap;
 pub mod library;
 pub mod loader;
