@@ -181,7 +181,12 @@ impl Client {
             if let Some(date) = validators.1 {
                 req = req.header("If-Modified-Since", date);
             }
-            let response = req.call().map_err(from_ureq)?;
+            let response = req.call().map_err(|e| match (url.scheme(), from_ureq(e)) {
+                // Broken before any answer on https: the handshake is what broke (a server
+                // that speaks plain HTTP there, a middlebox).
+                ("https", Failure::Io(why)) => Failure::Tls(why),
+                (_, f) => f,
+            })?;
             let status = response.status().as_u16();
             let headers = response.headers().clone();
             match status {

@@ -40,18 +40,23 @@ impl ProxyEnv {
         }
     }
 
-    /// The proxy for `url`, if any: none for a host on `no_proxy` (itself or a subdomain;
-    /// `*` for every host).
+    /// The proxy for `url`, if any: none for this machine (a proxy's loopback is not ours),
+    /// nor for a host on `no_proxy` (itself or a subdomain; `*` for every host).
     pub(crate) fn for_url(&self, url: &Url) -> Option<&str> {
         let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
         let host = host.trim_start_matches('[').trim_end_matches(']');
-        let bypass = self.no_proxy.iter().any(|h| {
-            h == "*"
-                || host == h
-                || host
-                    .strip_suffix(h.as_str())
-                    .is_some_and(|r| r.ends_with('.'))
-        });
+        let loopback = host == "localhost"
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        let bypass = loopback
+            || self.no_proxy.iter().any(|h| {
+                h == "*"
+                    || host == h
+                    || host
+                        .strip_suffix(h.as_str())
+                        .is_some_and(|r| r.ends_with('.'))
+            });
         if bypass {
             return None;
         }
