@@ -391,3 +391,61 @@ pub fn rss(title: &str, items: &[(String, String, Option<String>, String)]) -> S
     s.push_str("</channel></rss>");
     s
 }
+
+/// A page the size of a real news page (about 60 KB: a menu of links, scripts, a sidebar, the
+/// article's eight paragraphs, a footer), `n` making it unique.
+pub fn news_page(n: usize) -> String {
+    let menu: String = (0..150)
+        .map(|i| format!("<li><a href=\"/rubrique/{i}\">Rubrique {i}</a></li>"))
+        .collect();
+    let script = format!(
+        "<script>var data = {{\"id\": {n}, \"x\": \"{}\"}};</script>",
+        "a".repeat(8000)
+    );
+    let para = |k: usize| {
+        format!(
+            "<p>Paragraphe {k} de l'article {n}. Le conseil municipal de Lyon a voté jeudi soir le \
+             budget de la ville, après un long débat sur les transports publics et la rénovation \
+             des écoles du centre, a indiqué Grégory Doucet, selon plusieurs élus de l'opposition \
+             qui dénoncent « une fuite en avant » et demandent un audit à la Cour des comptes.</p>"
+        )
+    };
+    let body: String = (0..8).map(para).collect();
+    let side: String = (0..40)
+        .map(|i| {
+            format!("<li><a href=\"/a/{i}\">À lire aussi : un autre titre numéro {i}</a></li>")
+        })
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Budget de Lyon {n} - Le Journal</title>\
+         <meta property=\"og:title\" content=\"Budget de Lyon, épisode {n}\">{script}</head><body>\
+         <header><nav><ul>{menu}</ul></nav></header><main><article><h1>Budget de Lyon, épisode {n}</h1>{body}</article>\
+         <aside><ul>{side}</ul></aside></main><footer><ul>{menu}</ul>© Le Journal</footer></body></html>"
+    )
+}
+
+/// `feeds` feeds of `items` items each on `s`, every item's page a [`news_page`]; the feeds'
+/// addresses.
+pub fn news_corpus(s: &Server, feeds: usize, items: usize) -> Vec<String> {
+    (0..feeds)
+        .map(|f| {
+            let list: Vec<_> = (0..items)
+                .map(|i| {
+                    let n = f * items + i;
+                    s.route(&format!("/f{f}/{i}.html"), Route::html(news_page(n)));
+                    (
+                        format!("Budget de Lyon, épisode {n}"),
+                        format!("/f{f}/{i}.html"),
+                        Some(format!("f{f}-{i}")),
+                        format!("Résumé de l'épisode {n} : le conseil municipal a voté le budget."),
+                    )
+                })
+                .collect();
+            s.route(
+                &format!("/f{f}.xml"),
+                Route::rss(rss(&format!("Journal {f}"), &list)),
+            );
+            s.url(&format!("/f{f}.xml"))
+        })
+        .collect()
+}
