@@ -3,10 +3,15 @@
 //! metadata beside, in `.meta/KEY.json` (KEY: the hash of its address, also at the end of the
 //! article's file name). One address is one article: a second fetch of it finds the first.
 //! Files are written atomically (temp file, fsync, rename) under the library's lock; a metadata
-//! file that does not parse is never overwritten (the next key is taken).
+//! file that does not parse is never overwritten (the next key is taken). The folders are
+//! synced once per feed ([`Library::sync`], before the feed's items are recorded as seen)
+//! rather than after every rename: a crash before that loses renames of items that will be
+//! fetched again, never an item marked seen.
 
-use std::io;
+use std::collections::HashSet;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -14,7 +19,7 @@ use serde_json::{Map, Value};
 
 use super::address::key;
 use super::names;
-use crate::store::{AtomicWrite, Lock, RealFs, SCHEMA};
+use crate::store::{Lock, SCHEMA};
 
 /// The library's folder, in the data directory.
 pub const LIBRARY_DIR: &str = "library";
@@ -121,6 +126,8 @@ pub enum Put {
 #[derive(Debug, Clone)]
 pub struct Library {
     root: PathBuf,
+    /// Folders with renames not yet synced.
+    unsynced: Arc<Mutex<HashSet<PathBuf>>>,
 }
 
 /// What a metadata file says.
@@ -141,7 +148,10 @@ impl Library {
     /// The library in `root`, created if missing.
     pub fn at(root: PathBuf) -> io::Result<Library> {
         std::fs::create_dir_all(root.join(META_DIR))?;
-        Ok(Library { root })
+        Ok(Library {
+            root,
+            unsynced: Arc::default(),
+        })
     }
 
     pub fn root(&self) -> &Path {
@@ -271,17 +281,54 @@ impl Library {
             self.write(&self.meta_path(&alias), &alias_meta)?;
         }
         let path = self.root.join(&folder).join(&name);
-        RealFs
-            .write_atomic(&path, &article.bytes)
-            .map_err(|e| self.failed("write", &e))?;
+        self.write_bytes(&path, &article.bytes)?;
         Ok(Put::Stored(path))
     }
 
     fn write<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), String> {
         let bytes = crate::store::to_bytes(value).map_err(|e| self.failed("write", &e))?;
-        RealFs
-            .write_atomic(path, &bytes)
-            .map_err(|e| self.failed("write", &e))
+        self.write_bytes(path, &bytes)
+    }
+
+    /// A temp file beside `path`, written, synced, renamed over `path`; its folder is synced
+    /// by [`Library::sync`].
+    fn write_bytes(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        let dir = path.parent().unwrap_or(&self.root);
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let write = || -> io::Result<()> {
+            let mut tmp = tempfile::Builder::new()
+                .prefix(&crate::store::temp::prefix(&name))
+                .suffix(crate::store::temp::SUFFIX)
+                .tempfile_in(dir)?;
+            tmp.write_all(bytes)?;
+            tmp.as_file().sync_all()?;
+            tmp.persist(path).map_err(|e| e.error)?;
+            Ok(())
+        };
+        write().map_err(|e| self.failed("write", &e))?;
+        self.unsynced
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Makes the renames done so far durable (each folder written to, synced once).
+    pub fn sync(&self) -> Result<(), String> {
+        let dirs: Vec<PathBuf> = self
+            .unsynced
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .drain()
+            .collect();
+        for dir in dirs {
+            std::fs::File::open(&dir)
+                .and_then(|d| d.sync_all())
+                .map_err(|e| self.failed("sync", &e))?;
+        }
+        Ok(())
     }
 
     fn failed(&self, what: &str, e: &io::Error) -> String {

@@ -212,6 +212,12 @@ fn start(
         for w in workers {
             let _ = w.join();
         }
+        if let Err(why) = shared.library.sync() {
+            shared.emit(FetchEvent::Failed {
+                what: String::from("library"),
+                why: safe(&why),
+            });
+        }
         let mut summary = shared.tally().summary.clone();
         summary.cancelled = shared.cancel.load(Ordering::Relaxed);
         (shared.sink)(FetchEvent::Finished(summary.clone()));
@@ -522,10 +528,21 @@ impl Shared {
             .filter(|k| !retry.contains(*k))
             .cloned()
             .collect();
+        // The articles' renames durable before their items are recorded as seen (when they
+        // cannot be, the items are not recorded: the next update finds them in the library).
+        let durable = self.library.sync().map_err(|why| {
+            self.emit(FetchEvent::Failed {
+                what: String::from("library"),
+                why: safe(&why),
+            })
+        });
         let max_seen = self.client.limits().max_seen;
         let at = crate::bookmark::rfc3339_utc(SystemTime::now());
         let new = run.new.load(Ordering::Relaxed);
         let saved = self.save_feed(&run.url, |f| {
+            if durable.is_err() {
+                return;
+            }
             if let Some(to) = &run.moved {
                 f.url = to.clone();
             }
