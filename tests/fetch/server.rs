@@ -68,7 +68,8 @@ pub struct Request {
     pub headers: HashMap<String, String>,
 }
 
-/// Requests under way across one or more servers, and the most there ever were.
+/// Requests waiting in a [`Route::Delay`] across one or more servers, and the most there ever
+/// were.
 #[derive(Default)]
 pub struct Gauge {
     now: AtomicUsize,
@@ -131,9 +132,7 @@ impl Server {
                     Arc::clone(&stop),
                 );
                 std::thread::spawn(move || {
-                    gauge.enter();
-                    let _ = serve(conn, &routes, &log, &counts, &stop);
-                    gauge.leave();
+                    let _ = serve(conn, &routes, &log, &counts, &gauge, &stop);
                 });
             }
         });
@@ -170,6 +169,7 @@ fn serve(
     routes: &Mutex<HashMap<String, Route>>,
     log: &Mutex<Vec<Request>>,
     counts: &Mutex<HashMap<String, usize>>,
+    gauge: &Gauge,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(10)))?;
@@ -214,7 +214,7 @@ fn serve(
     let route = routes.lock().unwrap().get(&path).cloned();
     let mut out = conn;
     match route {
-        Some(r) => answer(&mut out, r, &req, n, stop),
+        Some(r) => answer(&mut out, r, &req, n, gauge, stop),
         None => head(&mut out, 404, "text/plain", Some(9), &[])
             .and_then(|_| out.write_all(b"not found")),
     }
@@ -261,6 +261,7 @@ fn answer(
     route: Route,
     req: &Request,
     n: usize,
+    gauge: &Gauge,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     let start = Instant::now();
@@ -337,8 +338,12 @@ fn answer(
             }
         }
         Route::Delay(wait, then) => {
+            // Counted while waiting only: the answer is written after, so a client cannot have
+            // it (and start another request) before this request stops counting.
+            gauge.enter();
             std::thread::sleep(wait);
-            answer(out, *then, req, n, stop)
+            gauge.leave();
+            answer(out, *then, req, n, gauge, stop)
         }
         Route::Busy {
             status,
@@ -355,7 +360,7 @@ fn answer(
                     &[("Retry-After".into(), secs.to_string())],
                 )
             } else {
-                answer(out, *then, req, n, stop)
+                answer(out, *then, req, n, gauge, stop)
             }
         }
     }
