@@ -219,6 +219,10 @@ mod tests {
             read(&text[..], Some("zstd"), 100_000, &no),
             Err(Failure::Encoding(_))
         ));
+        // Brotli: one uncompressed meta-block holding "hello", then the last, empty one.
+        let br = b"\x40\x00\x10hello\x03";
+        assert_eq!(read(&br[..], Some("br"), 100, &no).unwrap(), b"hello");
+        assert_eq!(read(&br[..], Some("br"), 4, &no), Err(Failure::TooLarge(4)));
         let yes = AtomicBool::new(true);
         assert_eq!(read(&text[..], None, 10_000, &yes), Err(Failure::Cancelled));
     }
