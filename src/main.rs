@@ -13,9 +13,11 @@ fn main() -> ExitCode {
     if let Some(status) = commands::dispatch(&cli) {
         return status;
     }
-    let result = open_streaming(&cli.paths)
+    // No path: the library of fetched articles, the seeds while it is empty.
+    let paths = commands::feed::article_paths(&cli.paths, cli.data_dir.as_deref());
+    let result = open_streaming(&paths)
         .and_then(|found| commands::terminal::check().map(|()| found))
-        .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string()));
+        .and_then(|(first, rest)| run(&cli, paths, first, rest).map_err(|e| e.to_string()));
     match result {
         Ok(true) => ExitCode::SUCCESS,
         // The terminal is back and the loss was said on stderr: the status says it too.
@@ -49,9 +51,14 @@ fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Disco
 
 /// The interactive session: the terminal set up, the runtime's loop, the terminal restored,
 /// then what could not be saved said on stderr (and in the exit status).
-fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<bool> {
+fn run(
+    cli: &Cli,
+    paths: Vec<PathBuf>,
+    found: Discovery,
+    rest: Option<Receiver<Discovery>>,
+) -> std::io::Result<bool> {
     let options = runtime::Options {
-        paths: cli.paths.clone(),
+        paths,
         config: cli.config.clone(),
         data_dir: cli.data_dir.clone(),
         cache_dir: cli.cache_dir.clone(),

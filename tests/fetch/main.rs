@@ -1,0 +1,7 @@
+//! Fetching news (issue 26) through the real binary, against servers on 127.0.0.1 that serve
+//! fixtures and misbehave on purpose; no test touches the network. The library's own tests of
+//! fetching are in `crates/liseuse-library/tests/fetch/`, whose server these share.
+
+mod cli;
+#[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
+mod server;
