@@ -43,6 +43,22 @@ pub fn has_articles(dir: &Path) -> bool {
         .any(|e| e.file_type().is_file() && crate::is_article_name(e.path()))
 }
 
+/// The metadata of the article at `path` when it is a file of a library (`LIBRARY/FOLDER/NAME`,
+/// its name ending with a key whose `LIBRARY/.meta/KEY.json` names it), creating nothing. Any
+/// other file costs no read.
+pub fn meta_beside(path: &Path) -> Option<ArticleMeta> {
+    names::key_of(path.file_name()?.to_str()?)?;
+    let root = path.parent()?.parent()?;
+    if !root.join(META_DIR).is_dir() {
+        return None;
+    }
+    let library = Library {
+        root: root.to_path_buf(),
+        unsynced: Arc::default(),
+    };
+    library.meta_of(path)
+}
+
 /// What is kept about a fetched article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleMeta {

@@ -22,6 +22,8 @@ pub enum FetchEvent {
     Stored {
         /// The article's file.
         path: PathBuf,
+        /// The address asked for (an item's link, for an item of a feed; one safe line).
+        url: String,
         /// Its title (one safe line).
         title: String,
         /// The feed's name, for an item of a feed.

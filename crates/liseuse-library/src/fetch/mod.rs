@@ -18,6 +18,7 @@
 
 pub mod address;
 mod alternate;
+mod annotate;
 mod articles;
 mod body;
 mod client;
@@ -33,8 +34,10 @@ mod run;
 mod slots;
 mod subscribe;
 
+pub use annotate::annotate;
 pub use articles::{
-    ArticleMeta, FeedRef, ItemRef, LIBRARY_DIR, Library, NewArticle, Put, has_articles, library_dir,
+    ArticleMeta, FeedRef, ItemRef, LIBRARY_DIR, Library, NewArticle, Put, has_articles,
+    library_dir, meta_beside,
 };
 pub use client::{Client, Limits, Reply, USER_AGENT};
 pub use error::Failure;

@@ -90,6 +90,7 @@ impl Shared {
                 self.tally().summary.new += 1;
                 self.emit(FetchEvent::Stored {
                     path,
+                    url: safe(&what),
                     title: safe(&title),
                     feed: origin.feed.map(|f| safe(f.1)),
                     from_feed,
