@@ -51,9 +51,9 @@ impl App {
             .collect()
     }
 
-    /// The list changed: a filter set matches again.
+    /// The list changed: a filter or the date order makes its rows again.
     fn relist_filter(&mut self) {
-        if self.list.is_filtered() {
+        if self.list.has_view() {
             self.list.refilter(&self.library);
         }
     }
@@ -62,6 +62,10 @@ impl App {
         let mut load = Vec::new();
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
+            // Stored by liseuse's own fetch and listed then: the watcher's news of it is old.
+            if exists && self.fetching.fresh.remove(&path) {
+                continue;
+            }
             let known = self.library.find(&path);
             let article = known.and_then(|i| Some((i, self.library.articles.get_mut(i)?)));
             match (article, exists) {
@@ -118,7 +122,7 @@ impl App {
     /// Shows `added` and hides `gone` (but the open article), keeping the selection on its
     /// article, or on the next one in the list when its own left, and at the same height on
     /// screen.
-    fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
+    pub(super) fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
         gone.retain(|&i| Some(i) != self.reading.open);
         let anchor = self.list_anchor();
         if gone.contains(&self.list.selected) {
@@ -133,8 +137,13 @@ impl App {
             }
         }
         self.library.hide(&gone);
-        self.library.show(added);
-        self.relist_filter();
+        self.library.show(added.clone());
+        if gone.is_empty() {
+            // A few articles stored by a fetch: each put in its place.
+            self.list.articles_changed(&self.library, &added);
+        } else {
+            self.relist_filter();
+        }
         self.keep_list_anchor(anchor);
     }
 

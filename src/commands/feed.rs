@@ -17,6 +17,29 @@ use liseuse_library::fetch::{
 };
 use liseuse_library::store;
 
+/// The command line's articles split into web addresses to fetch (`http://`, `https://`) and
+/// paths. An argument of another scheme (`ftp://…`, `file://…`) that is no file either is
+/// refused, in one line.
+pub fn split_addresses(args: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBuf>), String> {
+    let (mut urls, mut paths) = (Vec::new(), Vec::new());
+    for a in args {
+        let text = a.to_string_lossy();
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            fetch::address::parse_web(&text).map_err(|e| format!("{}: {e}", one_line(&text)))?;
+            urls.push(text.into_owned());
+        } else if lower.contains("://") && !a.exists() {
+            return Err(format!(
+                "{}: only web addresses (http, https) are fetched",
+                one_line(&text)
+            ));
+        } else {
+            paths.push(a.clone());
+        }
+    }
+    Ok((urls, paths))
+}
+
 /// `paths`, or when there are none the library (if it holds an article): what the reader and
 /// the commands that read articles open. Empty means the bundled articles.
 pub fn article_paths(paths: &[PathBuf], data_dir: Option<&Path>) -> Vec<PathBuf> {

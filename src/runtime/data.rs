@@ -5,7 +5,7 @@
 
 use crate::app::{Effect, Event, Place};
 use liseuse_library::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -20,6 +20,8 @@ pub struct Data {
     /// What the stores held at start: the saved places and the article open last.
     places: HashMap<String, Place>,
     last: Option<String>,
+    /// The articles read before (opened at least once), by path.
+    pub read: HashSet<String>,
     /// Said at start: a damaged or read-only file, a data dir that cannot be.
     pub notices: Vec<String>,
     /// The bookmarks as the store found them, for the app's first state.
@@ -45,6 +47,7 @@ impl Data {
                     saver: None,
                     places: HashMap::new(),
                     last: None,
+                    read: HashSet::new(),
                     notices: vec![format!("{e}: bookmarks will not be kept")],
                     first: Some(no_bookmarks("no data directory")),
                 };
@@ -64,6 +67,7 @@ impl Data {
             })
             .collect();
         let last = positions.last_article().map(str::to_string);
+        let read = positions.read_articles().map(str::to_string).collect();
         let first = Some(Event::Bookmarks {
             list: bookmarks.bookmarks().to_vec(),
             read_only: bookmarks.read_only().map(str::to_string),
@@ -77,6 +81,7 @@ impl Data {
                 saver: Some(saver),
                 places,
                 last,
+                read,
                 notices,
                 first,
             },
@@ -84,6 +89,7 @@ impl Data {
                 saver: None,
                 places,
                 last,
+                read,
                 notices: vec![format!(
                     "no thread to save with ({e}): nothing will be kept"
                 )],
@@ -120,11 +126,16 @@ impl Data {
                 cursor,
                 hash,
             },
+            Effect::MarkRead(path) => StoreCommand::MarkRead(path),
             _ => return,
         };
         match &self.saver {
             Some(s) => s.send(command),
-            None if !matches!(command, StoreCommand::SavePosition { .. }) => {
+            None if !matches!(
+                command,
+                StoreCommand::SavePosition { .. } | StoreCommand::MarkRead(_)
+            ) =>
+            {
                 replies.push(Event::Bookmarks {
                     list: Vec::new(),
                     read_only: Some("no data directory".into()),

@@ -11,6 +11,9 @@ mod defects;
 mod every_key;
 mod formats;
 mod habits;
+mod news;
+#[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
+mod server;
 
 use common::headless::Folder;
 
