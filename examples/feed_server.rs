@@ -1,7 +1,9 @@
 //! The bench's news server on 127.0.0.1, kept up to compare `liseuse feed update` with another
-//! feed reader as whole processes: `cargo run --release --example feed_server -- DIR [SECONDS]`
-//! serves 50 feeds × 20 items (pages of about 60 KB) and writes `DIR/urls` (one feed a line,
-//! as newsboat reads them) and `DIR/feeds.opml`, then stays up SECONDS (default 600).
+//! feed reader as whole processes, and to try the reader on: `cargo run --release --example
+//! feed_server -- DIR [SECONDS]` serves 50 feeds × 20 items (pages of about 60 KB, dated
+//! through November and December 2026) and writes `DIR/urls` (one feed a line, as newsboat
+//! reads them) and `DIR/feeds.opml` (`liseuse feed import DIR/feeds.opml`), then stays up
+//! SECONDS (default 600).
 
 #[path = "../crates/liseuse-library/tests/fetch/server.rs"]
 mod server;
@@ -14,7 +16,7 @@ fn main() {
     };
     let secs: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(600);
     let s = server::Server::start();
-    let urls = server::news_corpus(&s, 50, 20);
+    let urls = server::news_corpus_dated(&s, 50, 20);
     let dir = std::path::Path::new(&dir);
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join("urls"), urls.join("\n") + "\n").unwrap();

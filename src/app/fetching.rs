@@ -151,7 +151,15 @@ impl App {
         if awaited {
             self.fetching.awaited.retain(|u| u != url);
             self.list.selected = i;
-            self.open_article(i, None, fx);
+            let read = (self.library.articles.get(i))
+                .is_some_and(|a| a.doc.is_some() || a.error.is_some());
+            if read {
+                self.open_article(i, None, fx);
+            } else {
+                // Opened once read, as a page asked for: no "reading…" line over what the
+                // fetch had to say.
+                self.reading.pending = Some((i, None));
+            }
             self.scroll_list();
         }
     }

@@ -2,8 +2,8 @@
 //! source, so `/` with a feed's name keeps that feed's articles) and in which order (the
 //! library's, by path; or by date, newest first). Everything is answered from what the list
 //! holds already (titles, dates, sources, read marks), never from an article's text: a new
-//! filter or order costs one pass and one sort of the shown articles, an article read, added
-//! or gone a binary search and a move.
+//! filter or order costs one pass and one sort of the shown articles, articles added a sort of
+//! themselves and one merge, an article read again a binary search and a move.
 
 use super::list::FileList;
 use liseuse_document::search::fold_str;
@@ -123,6 +123,8 @@ impl FileList {
     /// Sets the order.
     pub fn set_sort(&mut self, library: &Library, sort: Sort) {
         self.sort = sort;
+        // Every date taken anew: by path, they were not kept up to date.
+        self.dates = Vec::new();
         self.refilter(library);
     }
 
@@ -130,11 +132,7 @@ impl FileList {
     /// shown articles and, by date, one sort of those kept.
     pub fn refilter(&mut self, library: &Library) {
         let needle = fold_str(self.filter.trim());
-        if self.sort == Sort::Path {
-            self.dates = Vec::new();
-        } else {
-            self.dates = library.articles.iter().map(date_key).collect();
-        }
+        self.take_new_dates(library);
         if needle.is_empty() && self.sort == Sort::Path {
             self.view = None;
             return;
@@ -161,6 +159,8 @@ impl FileList {
         let Some(mut view) = self.view.take() else {
             return;
         };
+        // Articles added meanwhile have their dates; this one keeps its old one until moved.
+        self.take_new_dates(library);
         let needle = fold_str(self.filter.trim());
         let article = library.articles.get(i);
         let shown = library.row_of(i).is_some();
@@ -179,13 +179,8 @@ impl FileList {
             if there {
                 view.remove(at);
             }
-            if self.sort == Sort::Date {
-                if self.dates.len() <= i {
-                    self.dates.resize(i + 1, None);
-                }
-                if let Some(d) = self.dates.get_mut(i) {
-                    *d = key;
-                }
+            if let Some(d) = self.dates.get_mut(i) {
+                *d = key;
             }
             if wanted {
                 let (at, _) = self.find(library, &view, i);
@@ -195,18 +190,55 @@ impl FileList {
         self.view = Some(view);
     }
 
-    /// Articles were added or removed: a few are put in their place, many make the view again.
-    pub fn articles_changed(&mut self, library: &Library, changed: &[usize]) {
-        if self.view.is_none() {
-            return;
-        }
-        if changed.len() > 64 {
-            self.refilter(library);
-        } else {
-            for &i in changed {
-                self.article_changed(library, i);
+    /// By date: the dates of articles added since they were last taken (each article's once;
+    /// an article read again is [`article_changed`](Self::article_changed)'s). By path: none.
+    fn take_new_dates(&mut self, library: &Library) {
+        match self.sort {
+            Sort::Path => self.dates = Vec::new(),
+            Sort::Date => {
+                let from = self.dates.len();
+                let new = library.articles.iter().skip(from).map(date_key);
+                self.dates.extend(new);
             }
         }
+    }
+
+    /// Articles were shown (the walk's next batch, a file saved into a followed folder, an
+    /// article stored by a fetch): those kept by the filter are sorted among themselves and
+    /// merged into the view, one pass over it, however many they are.
+    pub fn articles_added(&mut self, library: &Library, added: &[usize]) {
+        let Some(view) = self.view.take() else {
+            return;
+        };
+        self.take_new_dates(library);
+        let needle = fold_str(self.filter.trim());
+        let mut new: Vec<usize> = added
+            .iter()
+            .copied()
+            .filter(|&i| {
+                library.row_of(i).is_some()
+                    && library
+                        .articles
+                        .get(i)
+                        .is_some_and(|a| needle.is_empty() || matches(a, &needle))
+                    && !self.find(library, &view, i).1
+            })
+            .collect();
+        new.sort_by(|&a, &b| self.cmp(library, a, b));
+        new.dedup();
+        let mut merged = Vec::with_capacity(view.len() + new.len());
+        let (mut old, mut new) = (view.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_new = match (old.peek(), new.peek()) {
+                (Some(&o), Some(&n)) => self.cmp(library, n, o) == Ordering::Less,
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            let next = if take_new { new.next() } else { old.next() };
+            let Some(next) = next else { break };
+            merged.push(next);
+        }
+        self.view = Some(merged);
     }
 
     /// Whether the list shows only the articles matching a filter.
@@ -261,7 +293,7 @@ mod tests {
         };
         let i = lib.push(e);
         lib.show(vec![i]);
-        list.articles_changed(&lib, &[i]);
+        list.articles_added(&lib, &[i]);
         assert_eq!(list.rows(&lib), [4, 2, 0, 3, 1]);
         // b is read and found dated: it moves to its place.
         let mut doc = (**lib.articles[1].doc.as_ref().unwrap()).clone();
@@ -287,6 +319,42 @@ mod tests {
         assert_eq!(list.rows(&lib), [2]);
         list.set_sort(&lib, Sort::Date);
         assert_eq!(list.rows(&lib), [2], "the filter holds in the date order");
+    }
+
+    #[test]
+    fn batches_merged_in_place_give_what_a_whole_sort_gives() {
+        let names: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    "{:04}-{:02}-01-n{i}-0123456789ab.html",
+                    2000 + (i * 7) % 23,
+                    1 + i % 12
+                )
+            })
+            .collect();
+        let entries: Vec<Entry> = names
+            .iter()
+            .map(|n| Entry {
+                path: format!("lib/{n}"),
+                name: n.clone(),
+                origin: Origin::File(PathBuf::from(format!("lib/{n}"))),
+            })
+            .collect();
+        let mut lib = Library::under(vec![PathBuf::from("lib")], Vec::new());
+        let mut list = FileList::new(0);
+        list.set_sort(&lib, Sort::Date);
+        list.set_filter(&lib, "n1");
+        for batch in entries.chunks(37) {
+            let added: Vec<usize> = batch.iter().map(|e| lib.push(e.clone())).collect();
+            lib.show(added.clone());
+            list.articles_added(&lib, &added);
+            // Twice is once.
+            list.articles_added(&lib, &added);
+        }
+        let merged = list.rows(&lib).to_vec();
+        list.refilter(&lib);
+        assert_eq!(merged, list.rows(&lib));
+        assert!(merged.len() > 100);
     }
 
     #[test]

@@ -33,8 +33,9 @@ impl App {
             }
         }
         let end = self.library.len();
-        self.library.show((start..end).collect());
-        self.relist_filter();
+        let added: Vec<usize> = (start..end).collect();
+        self.library.show(added.clone());
+        self.list.articles_added(&self.library, &added);
         self.keep_list_anchor(anchor);
         if let Some(first) = found.skipped.first() {
             self.status.say(first.clone());
@@ -139,8 +140,8 @@ impl App {
         self.library.hide(&gone);
         self.library.show(added.clone());
         if gone.is_empty() {
-            // A few articles stored by a fetch: each put in its place.
-            self.list.articles_changed(&self.library, &added);
+            // Articles saved into a followed folder, or stored by a fetch: in their place.
+            self.list.articles_added(&self.library, &added);
         } else {
             self.relist_filter();
         }

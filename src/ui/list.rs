@@ -1,5 +1,5 @@
 //! The file list: one article per two rows, its title (after `▸` for the open article, `•` for
-//! one never opened) and a detail line (its source, its date, who it is about).
+//! one never opened) and a detail line (its date, its source, who it is about).
 
 use super::{Theme, fit, pane};
 use crate::app::list::Sort;
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The second row: source and date where known, or what went wrong, or that it is still being
+/// The second row: date and source where known, or what went wrong, or that it is still being
 /// read.
 fn detail(app: &App, index: usize, article: &Article) -> String {
     if article.removed {
@@ -81,12 +81,13 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
     match &article.doc {
         None => "…".to_string(),
         Some(doc) => {
+            // The date first: it is short and of one width, a source's name is neither.
             let mut parts = Vec::new();
-            if let Some(s) = &doc.source {
-                parts.push(s.clone());
-            }
             if let Some(d) = doc.date.clone().or_else(|| name_date(&article.entry.name)) {
                 parts.push(d);
+            }
+            if let Some(s) = &doc.source {
+                parts.push(s.clone());
             }
             // A preview's only notice is that the rest is on its way.
             if !doc.notices.is_empty() && doc.preview.is_none() {

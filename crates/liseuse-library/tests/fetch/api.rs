@@ -9,7 +9,7 @@ use liseuse_library::fetch::{
     self, Client, Context, FeedStore, FetchEvent, Library, Limits, Summary, channel_sink,
 };
 
-use crate::server::{Route, Server, article_page, rss};
+use crate::server::{Route, Server, article_page, news_corpus_dated, rss};
 
 pub fn quick() -> Limits {
     Limits {
@@ -359,5 +359,44 @@ fn a_page_fetched_twice_is_one_article() {
         s.hits("/p.html"),
         2,
         "the redirected address was fetched, then found"
+    );
+}
+
+#[test]
+fn dated_items_are_filed_under_their_day() {
+    let s = Server::start();
+    let feeds = news_corpus_dated(&s, 2, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = FeedStore::open(dir.path());
+    store
+        .save(|list| {
+            for (i, url) in feeds.iter().enumerate() {
+                list.push(fetch::Feed {
+                    url: url.clone(),
+                    title: format!("Journal {i}"),
+                    folder: format!("journal-{i}"),
+                    ..fetch::Feed::default()
+                });
+            }
+            (true, ())
+        })
+        .unwrap();
+    let (events, summary) = update(&context(dir.path(), quick()));
+    assert_eq!(summary.new, 6, "{:#?}", failures(&events));
+    let mut days: Vec<String> = stored(&events)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy()[..10].to_string())
+        .collect();
+    days.sort();
+    assert_eq!(
+        days,
+        [
+            "2026-11-01",
+            "2026-11-07",
+            "2026-11-11",
+            "2026-12-04",
+            "2026-12-08",
+            "2026-12-14"
+        ]
     );
 }

@@ -432,6 +432,16 @@ pub fn news_page(n: usize) -> String {
 /// `feeds` feeds of `items` items each on `s`, every item's page a [`news_page`]; the feeds'
 /// addresses.
 pub fn news_corpus(s: &Server, feeds: usize, items: usize) -> Vec<String> {
+    corpus(s, feeds, items, false)
+}
+
+/// [`news_corpus`] with each item dated (`pubDate`), a few a day through November and December
+/// 2026, as a real feed's are: what the example serves, to be read by date.
+pub fn news_corpus_dated(s: &Server, feeds: usize, items: usize) -> Vec<String> {
+    corpus(s, feeds, items, true)
+}
+
+fn corpus(s: &Server, feeds: usize, items: usize, dated: bool) -> Vec<String> {
     (0..feeds)
         .map(|f| {
             let list: Vec<_> = (0..items)
@@ -446,11 +456,29 @@ pub fn news_corpus(s: &Server, feeds: usize, items: usize) -> Vec<String> {
                     )
                 })
                 .collect();
-            s.route(
-                &format!("/f{f}.xml"),
-                Route::rss(rss(&format!("Journal {f}"), &list)),
-            );
+            let mut feed = rss(&format!("Journal {f}"), &list);
+            if dated {
+                for i in 0..items {
+                    let (month, day) = (11 + (f + i) % 2, 1 + (f * 7 + i * 3) % 30);
+                    let date = format!("<pubDate>{}</pubDate>", rfc2822(2026, month, day));
+                    let guid = format!("<guid>f{f}-{i}</guid>");
+                    feed = feed.replacen(&guid, &format!("{guid}{date}"), 1);
+                }
+            }
+            s.route(&format!("/f{f}.xml"), Route::rss(feed));
             s.url(&format!("/f{f}.xml"))
         })
         .collect()
+}
+
+/// `Sat, 05 Dec 2026 10:00:00 GMT`, the weekday found by Sakamoto's method.
+fn rfc2822(y: usize, m: usize, d: usize) -> String {
+    const T: [usize; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let yy = if m < 3 { y - 1 } else { y };
+    let w = (yy + yy / 4 - yy / 100 + yy / 400 + T[m - 1] + d) % 7;
+    format!("{}, {d:02} {} {y} 10:00:00 GMT", DAYS[w], MONTHS[m - 1])
 }
