@@ -40,8 +40,11 @@ pub enum Effect {
     ApplyCorrections(Vec<liseuse_library::corrections::Correction>),
     /// The article at this path was opened: keep it as read.
     MarkRead(String),
-    /// Fetch the subscribed feeds' new articles into the library, in the background.
-    FetchFeeds,
+    /// Fetch the subscribed feeds' new articles into the library, in the background; not
+    /// `asked` (at start), nothing at all is done without a subscription.
+    FetchFeeds {
+        asked: bool,
+    },
     /// Fetch these pages (http or https addresses, normalised) into the library; the run's
     /// events come back as `Event::Fetch(FetchRun::Pages(run), …)`.
     FetchPages {

@@ -73,7 +73,7 @@ impl App {
         }
         self.fetching.feeds = Some(Progress::default());
         self.fetching.asked = asked;
-        fx.push(Effect::FetchFeeds);
+        fx.push(Effect::FetchFeeds { asked });
     }
 
     /// Fetches the pages at `urls` into the library, the first opened once stored (at once

@@ -242,7 +242,7 @@ impl<B: Backend> Runtime<B> {
                 query,
                 docs,
             } => self.searcher.search(generation, query, docs),
-            Effect::FetchFeeds => self.fetcher.feeds(false),
+            Effect::FetchFeeds { asked } => self.fetcher.feeds(!asked),
             Effect::FetchPages { run, urls } => self.fetcher.pages(run, urls),
             Effect::Browse(url) => {
                 if let Err(why) = outside::browse(&url, self.browser.as_deref()) {
