@@ -42,7 +42,7 @@ pub fn index_all(app: &mut App) {
         .articles
         .iter()
         .map(|a| match &a.doc {
-            Some(d) => liseuse_entity::analyse(&d.text),
+            Some(d) => liseuse_entity::analyse_meta(&d.entity_text(), &d.meta),
             None => Default::default(),
         })
         .collect();

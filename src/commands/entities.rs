@@ -11,7 +11,7 @@ pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path:
     let docs = super::corpus::load(paths)?;
     let analysed: Vec<_> = docs
         .iter()
-        .map(|(_, d)| entity::analyse(&d.entity_text()))
+        .map(|(_, d)| entity::analyse_meta(&d.entity_text(), &d.meta))
         .collect();
     let texts: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
     // The user's corrections hold here as in the reader.

@@ -19,7 +19,7 @@ pub fn run(
     let docs = super::corpus::read(paths)?;
     let analysed: Vec<_> = docs
         .iter()
-        .map(|r| entity::analyse(&r.doc.entity_text()))
+        .map(|r| entity::analyse_meta(&r.doc.entity_text(), &r.doc.meta))
         .collect();
     let texts: Vec<&str> = docs.iter().map(|r| r.doc.text.as_str()).collect();
     let index =

@@ -313,7 +313,9 @@ fn the_sidebar_leaves_out_names_the_engine_is_unsure_of() {
         s.settle();
         s.app().entities.rows.len()
     };
-    let (all, sure, surest) = (count("0"), count("50"), count("100"));
-    assert!(all > sure, "{all} rows at 0, {sure} at 50");
+    // the seeds name nothing under 50 since issue 28 (« Guide suprême », « Bureau » are no longer found): a
+    // threshold of 80 leaves out the few names found with less
+    let (all, sure, surest) = (count("0"), count("80"), count("100"));
+    assert!(all > sure, "{all} rows at 0, {sure} at 80");
     assert!(sure >= surest);
 }

@@ -174,6 +174,9 @@ pub struct Document {
     pub date: Option<String>,
     /// From a closing `Source: …` line, or the site or publisher's name.
     pub source: Option<String>,
+    /// Where the text holds its metadata (the value of a leading `date 2023-12`, of a closing `Source: …`),
+    /// sorted: the article's date and source, no words of it (the entity engine finds no mention there).
+    pub meta: Vec<Range<usize>>,
     /// From front matter or a page's metadata.
     pub author: Option<String>,
     /// The blocks, in text order, never overlapping.

@@ -33,6 +33,9 @@ fn seed_002_date_and_source_are_metadata() {
     let d = Document::from_text("002_b42a582add091519.txt", SEED_002.to_string());
     assert_eq!(d.date.as_deref(), Some("2023-12"));
     assert_eq!(d.source.as_deref(), Some("Médias"));
+    // the text keeps them where it has them: the entity engine is told not to look there
+    let meta: Vec<&str> = d.meta.iter().map(|r| &d.text[r.clone()]).collect();
+    assert_eq!(meta, ["2023-12", "Médias"]);
     // The first line is a sentence, not a headline: the title is its first words.
     assert!(d.title_from_name);
     assert_eq!(

@@ -5,9 +5,11 @@
 //!
 //! SET: `seeds`, `dev` (with its French and English parts), `english` (the 18 English articles of
 //! `tests/fixtures/english/`, annotated inline; the shipped model is trained on them, so this is a trained-on figure), `winer-slice` (the WiNER test articles copied into
-//! `tests/fixtures/winer/`), and with `--winer DIR` (shared/eval/winer): `winer-train` (its held-out tenth and
-//! the rest apart) and `winer-test` (all, the « gilets jaunes » articles and the others apart). No SET: seeds
-//! and dev. `--model` scores another model than the shipped one; `--json` writes the `liseuse entities
+//! `tests/fixtures/winer/`), with `--winer DIR` (shared/eval/winer): `winer-train` (its held-out tenth and
+//! the rest apart) and `winer-test` (all, the « gilets jaunes » articles and the others apart), and with
+//! `--english DIR` (shared/eval/english; by default the `english` folder beside `--winer`'s): `gum` (43 Wikinews
+//! articles of GUM, news and interviews apart; trained on, so a trained-on figure: `train --gum-folds` gives the
+//! unseen one) and `wikigold` (145 Wikipedia articles, measured only, never trained on). No SET: seeds and dev. `--model` scores another model than the shipped one; `--json` writes the `liseuse entities
 //! --format json` output of each set (to check against score.py); `--errors` lists every miss and false alarm.
 
 use std::path::{Path, PathBuf};
@@ -111,12 +113,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let json_dir = value("--json").map(PathBuf::from);
     let winer = value("--winer").map(PathBuf::from);
+    let english = value("--english").map(PathBuf::from).or_else(|| {
+        winer
+            .as_ref()
+            .and_then(|w| w.parent())
+            .map(|p| p.join("english"))
+    });
     let model = match value("--model") {
         Some(p) => Some(Model::decode(&std::fs::read(p)?)?),
         None => None,
     };
     let show = args.iter().any(|a| a == "--errors");
-    let flags_with_value = ["--json", "--winer", "--model"];
+    let flags_with_value = ["--json", "--winer", "--model", "--english"];
     let mut sets: Vec<&str> = Vec::new();
     for (i, a) in args.iter().enumerate() {
         let is_value = i > 0
@@ -136,6 +144,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             winer
                 .clone()
                 .ok_or("this set needs --winer DIR (shared/eval/winer)")
+        };
+        let need_english = || {
+            english
+                .clone()
+                .ok_or("this set needs --english DIR (shared/eval/english) or --winer DIR")
         };
         let all = |_: &str| true;
         let (texts, docs, gold) = if set == "english" || set.starts_with("english=") {
@@ -173,6 +186,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         w.join("train.gold.json"),
                         Box::new(|n: &str| n.starts_with("2016_") || n.starts_with("2017_")),
                     )
+                }
+                "gum" | "wikigold" => {
+                    let e = need_english()?.join(set);
+                    (e.join("texts"), e.join("gold.json"), Box::new(all))
                 }
                 "winer-test" => {
                     let w = need_winer()?;
@@ -219,6 +236,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 print_scores(
                     "dev English (en_*)",
                     &part(&|_, n, _| n.starts_with("en_")),
+                    &pred,
+                );
+            }
+            "gum" => {
+                print_scores(
+                    "gum news",
+                    &part(&|_, n, _| n.starts_with("GUM_news")),
+                    &pred,
+                );
+                print_scores(
+                    "gum interview",
+                    &part(&|_, n, _| n.starts_with("GUM_interview")),
                     &pred,
                 );
             }

@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::Label;
+use super::mend::title_at;
 use super::tag::features::Sequence;
 use super::text::lexicon::STOP;
 use super::text::token::{CAP, PUNCT, UPPER};
@@ -35,42 +36,6 @@ const ENGLISH_CALENDAR: [&str; 19] = [
     "Sunday",
 ];
 
-/// Roles English capitalises before a name (« President Joe Biden », « Mr. Smith »), none of it. French writes
-/// its own in lower case, so that a capitalised one there is a name's (« Capitaine Flam », « Amiral
-/// Kouznetsov »), and royals are left alone (« Prince Rogers Nelson »).
-const ENGLISH_TITLES: [&str; 30] = [
-    "President",
-    "Vice",
-    "Minister",
-    "Prime",
-    "Secretary",
-    "Senator",
-    "Sen",
-    "Governor",
-    "Gov",
-    "Mayor",
-    "Chancellor",
-    "Judge",
-    "Justice",
-    "Sheriff",
-    "Officer",
-    "Detective",
-    "Attorney",
-    "Deputy",
-    "Director",
-    "Commissioner",
-    "Ambassador",
-    "Rep",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Spokesman",
-];
-
 /// After [`within_lines`](super::verdict::within_lines): a mention's last word is no lower-case function word (« de », « of ») and no punctuation but a
 /// full stop (« Inc. »), its first no punctuation and, for a person, no title; a mention of one word that is
 /// an English month or weekday is none (« in February » is no place; « Theresa May » is two words, and her
@@ -93,9 +58,7 @@ pub fn edges(seq: &Sequence, found: &mut Vec<Found>) {
                 break;
             }
         }
-        let title = |a: usize| {
-            f.label == Label::Per && f.e > a + 1 && ENGLISH_TITLES.contains(&seq.word(a))
-        };
+        let title = |a: usize| f.label == Label::Per && f.e > a + 1 && title_at(seq, a);
         // « Mr. Joe Biden »: a title, its full stop, a title again…
         while f.a < f.e && (punct(f.a) || title(f.a)) {
             f.a += 1;

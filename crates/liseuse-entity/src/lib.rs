@@ -24,6 +24,7 @@ mod edges;
 pub mod export;
 mod group;
 mod local;
+mod mend;
 mod model;
 pub mod score;
 mod spans;
@@ -31,6 +32,8 @@ pub mod tag;
 pub mod text;
 mod union_find;
 mod verdict;
+
+use std::ops::Range;
 
 pub use corpus::index::{Entity, EntityId, EntityIndex, Mention};
 pub use local::{DocEntities, DocMention, LocalEntity};
@@ -55,13 +58,24 @@ pub fn analyse_with(text: &str, model: &tag::weights::Model) -> DocEntities {
     group::group_spans(text, &spans::find_with(text, Some(model)))
 }
 
-/// [`analyse`], calling `done(bytes)` as a long text's pieces are read (see `chunks.rs`).
-pub fn analyse_reporting(text: &str, done: &mut dyn FnMut(usize)) -> DocEntities {
+/// [`analyse_meta`], calling `done(bytes)` as a long text's pieces are read (see `chunks.rs`).
+pub fn analyse_reporting(
+    text: &str,
+    meta: &[Range<usize>],
+    done: &mut dyn FnMut(usize),
+) -> DocEntities {
     let spans = chunks::extract_reporting(text, chunks::PIECE_BYTES, done);
-    group::group_spans(text, &spans)
+    group::group_meta(text, &spans, meta)
 }
 
 /// Extracts the mentions of one document and groups them into the document's entities.
 pub fn analyse(text: &str) -> DocEntities {
     group::group_spans(text, &extract(text))
+}
+
+/// [`analyse`] for a document whose text holds metadata at `meta` (sorted byte ranges: a leading
+/// `date 2023-12`, a closing `Source: …`, see `Document::meta`): a date there is the article's date, which
+/// weekdays are resolved by, and nothing there is a mention.
+pub fn analyse_meta(text: &str, meta: &[Range<usize>]) -> DocEntities {
+    group::group_meta(text, &extract(text), meta)
 }

@@ -17,18 +17,21 @@ const END: char = '\u{1f}';
 
 const HAS_SURNAME: u8 = 1;
 const HAS_GIVEN: u8 = 2;
+const HAS_COUNTS: u8 = 4;
 
-/// An entity of one document: its forms, the keys that tie it to entities of other documents
-/// (« org:cgt », « loc:US »), and for a person the folded surname and first name (or initial).
+/// An entity of one document: its forms and how many times each is written, the keys that tie it to
+/// entities of other documents (« org:cgt », « loc:US »), and for a person the folded surname and first name
+/// (or initial).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalEntity {
     /// What it is: a person, an organisation, a place or a date.
     pub label: Label,
-    /// The variants, then the keys, then the surname and the given name when there are, each
-    /// ended by [`END`].
+    /// The variants, then the keys, then the surname and the given name when there are, then how
+    /// many times each variant is written (decimal, comma-separated), each ended by [`END`].
     packed: Box<str>,
     variants: u16,
     keys: u16,
+    /// `HAS_SURNAME`, `HAS_GIVEN`, `HAS_COUNTS`.
     person: u8,
 }
 
@@ -41,6 +44,19 @@ impl LocalEntity {
         surname: Option<&str>,
         given: Option<&str>,
     ) -> LocalEntity {
+        LocalEntity::counted(label, variants, &[], keys, surname, given)
+    }
+
+    /// [`LocalEntity::new`] with how many times each variant is written (`counts`, in the order of
+    /// `variants`; empty when unknown, and then each counts once).
+    pub fn counted<S: AsRef<str>>(
+        label: Label,
+        variants: &[S],
+        counts: &[u32],
+        keys: &[S],
+        surname: Option<&str>,
+        given: Option<&str>,
+    ) -> LocalEntity {
         // More than 65,535 forms of one name would be a bug upstream: the rest are dropped.
         let variants = variants
             .get(..variants.len().min(usize::from(u16::MAX)))
@@ -48,6 +64,17 @@ impl LocalEntity {
         let keys = keys
             .get(..keys.len().min(usize::from(u16::MAX)))
             .unwrap_or_default();
+        let counts = (!counts.is_empty()).then(|| {
+            use std::fmt::Write;
+            let mut c = String::with_capacity(4 * variants.len());
+            for (i, n) in counts.iter().take(variants.len()).enumerate() {
+                if i > 0 {
+                    c.push(',');
+                }
+                let _ = write!(c, "{n}");
+            }
+            c
+        });
         let parts = || {
             variants
                 .iter()
@@ -55,6 +82,7 @@ impl LocalEntity {
                 .map(AsRef::as_ref)
                 .chain(surname)
                 .chain(given)
+                .chain(counts.as_deref())
         };
         let mut packed = String::with_capacity(parts().map(|p| p.len() + 1).sum());
         for part in parts() {
@@ -71,7 +99,8 @@ impl LocalEntity {
             variants: u16::try_from(variants.len()).unwrap_or(u16::MAX),
             keys: u16::try_from(keys.len()).unwrap_or(u16::MAX),
             person: u8::from(surname.is_some()) * HAS_SURNAME
-                + u8::from(given.is_some()) * HAS_GIVEN,
+                + u8::from(given.is_some()) * HAS_GIVEN
+                + u8::from(counts.is_some()) * HAS_COUNTS,
         }
     }
 
@@ -113,6 +142,23 @@ impl LocalEntity {
         let skip = usize::from(self.person & HAS_SURNAME);
         self.parts()
             .nth(usize::from(self.variants) + usize::from(self.keys) + skip)
+    }
+
+    /// How many times each variant is written in the document, in the order of [`LocalEntity::variants`]
+    /// (1 each when the entity was made without counts).
+    pub fn counts(&self) -> impl Iterator<Item = u32> + '_ {
+        let skip =
+            usize::from(self.person & HAS_SURNAME != 0) + usize::from(self.person & HAS_GIVEN != 0);
+        let written = (self.person & HAS_COUNTS != 0)
+            .then(|| {
+                self.parts()
+                    .nth(usize::from(self.variants) + usize::from(self.keys) + skip)
+            })
+            .flatten()
+            .unwrap_or("");
+        let mut it = written.split(',').filter(|s| !s.is_empty());
+        (0..usize::from(self.variants))
+            .map(move |_| it.next().and_then(|c| c.parse().ok()).unwrap_or(1))
     }
 }
 
@@ -186,7 +232,30 @@ mod tests {
         );
         assert_eq!(e.keys().collect::<Vec<_>>(), ["per:emmanuel macron"]);
         assert_eq!((e.surname(), e.given()), (Some("macron"), Some("emmanuel")));
+        assert_eq!(e.counts().collect::<Vec<_>>(), [1, 1]);
         assert!(std::mem::size_of::<LocalEntity>() <= 24);
+        let c = LocalEntity::counted(
+            Label::Org,
+            &["Hamas", "HAMAS"],
+            &[14, 2],
+            &["org:hamas"],
+            None,
+            None,
+        );
+        assert_eq!(c.variants().collect::<Vec<_>>(), ["Hamas", "HAMAS"]);
+        assert_eq!(c.keys().collect::<Vec<_>>(), ["org:hamas"]);
+        assert_eq!(c.counts().collect::<Vec<_>>(), [14, 2]);
+        assert_eq!((c.surname(), c.given()), (None, None));
+        let p = LocalEntity::counted(
+            Label::Per,
+            &["Ali Khamenei", "Khamenei"],
+            &[4, 8],
+            &[],
+            Some("khamenei"),
+            Some("ali"),
+        );
+        assert_eq!((p.surname(), p.given()), (Some("khamenei"), Some("ali")));
+        assert_eq!(p.counts().collect::<Vec<_>>(), [4, 8]);
         assert_eq!(std::mem::size_of::<DocMention>(), 12);
     }
 

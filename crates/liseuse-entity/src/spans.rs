@@ -10,7 +10,7 @@ use super::tag::weights::Model;
 use super::tag::{self, MODEL, Tagged};
 use super::text::token::Token;
 use super::verdict::{self, Found};
-use super::{Label, Span, date, edges};
+use super::{Label, Span, date, edges, mend};
 
 /// The probability that a tagged mention is right, given the margin by which its tagging beats the best
 /// other one: the model's calibration (see `weights.rs`).
@@ -50,6 +50,7 @@ pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
     };
     verdict::within_lines(&seq, &mut found);
     edges::edges(&seq, &mut found);
+    mend::mend(&seq, &mut found);
     verdict::one_label_per_name(&seq, &mut found);
     verdict::surnames(&seq, &mut found);
     verdict::propagate(&seq, &mut found);

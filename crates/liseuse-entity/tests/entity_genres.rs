@@ -38,7 +38,10 @@ const GENRES: &[Genre] = &[
             ("Aurillac", "LOC"),
         ],
         ignored: &["État"],
-        min_found: 15,
+        // 15 before issue 28: the model that learnt English from GUM (chosen on folds of GUM and WiNER, not here)
+        // misses « ROSSIGNOL-DUMAS » as well as « Valdrome »; the five texts went from 50 to 51 found of 56, and
+        // from 8 false to 4 (F1 0.877 -> 0.919)
+        min_found: 14,
         max_false: 0,
     },
     Genre {
@@ -78,9 +81,9 @@ const GENRES: &[Genre] = &[
             "République française",
         ],
         min_found: 6,
-        // « Agence nationale » cut short and « Journal » (of « Journal officiel ») since the model learnt from
-        // English articles too (tests/fixtures/english/): English better by 0.14, this text worse by two
-        max_false: 2,
+        // « Agence nationale » cut short since the model learnt from English articles too
+        // (tests/fixtures/english/); « Journal » (of « Journal officiel ») no longer since issue 28
+        max_false: 1,
     },
     Genre {
         file: "wikipedia_fr.txt",
@@ -125,8 +128,9 @@ const GENRES: &[Genre] = &[
             ("Antwerp", "LOC"),
         ],
         ignored: &[],
-        min_found: 9,
-        max_false: 4,
+        // 9 and 4 before issue 28 (GUM learnt): « Maasline » is still a person
+        min_found: 11,
+        max_false: 1,
     },
 ];
 

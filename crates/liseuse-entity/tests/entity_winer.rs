@@ -32,9 +32,13 @@ fn winer_test_slice_scores_do_not_drop() {
     let analysed: Vec<_> = docs.iter().map(|(_, t)| analyse(t)).collect();
     let index = EntityIndex::build(&analysed);
     let s = score(&gold, &predictions(&docs, &index), &["PER", "ORG", "LOC"]);
-    // today: PER 0.897, ORG 0.586, LOC 0.822, ALL 0.792 (spaCy fr_core_news_md on all of test: ALL 0.757); the
-    // model that learnt English too (chosen on train and the English articles, not here) lost one ORG
-    for (label, min) in [("PER", 0.88), ("ORG", 0.575), ("LOC", 0.81), ("ALL", 0.78)] {
+    // today: PER 0.887, ORG 0.556, LOC 0.819, ALL 0.780 (spaCy fr_core_news_md on all of test: ALL 0.757). Moved
+    // down (issue 28, from PER 0.88, ORG 0.575, ALL 0.78) for the model that learnt English from GUM and the
+    // language of a text: chosen on WiNER train's held-out tenth (0.907 -> 0.910), nine-fold cross-validation
+    // (0.872 -> 0.873), GUM in five folds and the English articles in three, never here. The rules of `mend/`
+    // change nothing on this slice; the other model's ORG go from 70 right and 40 wrong to 69 and 50, its LOC from
+    // 262 and 25 to 258 and 24, on 30 articles measured only (all of test: 0.759 -> 0.753)
+    for (label, min) in [("PER", 0.88), ("ORG", 0.55), ("LOC", 0.81), ("ALL", 0.775)] {
         let f1 = s.rows[label].f1;
         assert!(f1 >= min, "WiNER test slice {label} F1 {f1} < {min}: {s:?}");
     }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::Xxh3;
 
 /// Bumped whenever extraction or grouping changes what `analyse` returns.
-pub const ENGINE_VERSION: u32 = 6;
+pub const ENGINE_VERSION: u32 = 7;
 
 /// The environment variable that names the cache directory.
 pub const CACHE_DIR_ENV: &str = "LISEUSE_CACHE_DIR";

@@ -195,14 +195,19 @@ fn read(shared: &Shared, index: usize, entry: &Entry) {
     });
     let entities = cached.unwrap_or_else(|| {
         mark_fresh(shared);
-        analyse_saying_progress(shared, index, &entity_text)
+        analyse_saying_progress(shared, index, &entity_text, &doc.meta)
     });
     store(shared, index, entities, hash);
 }
 
 /// A long text's analysis takes seconds: how far it is goes to the status bar, a few times a
 /// second.
-fn analyse_saying_progress(shared: &Shared, index: usize, text: &str) -> DocEntities {
+fn analyse_saying_progress(
+    shared: &Shared,
+    index: usize,
+    text: &str,
+    meta: &[std::ops::Range<usize>],
+) -> DocEntities {
     let of = text.len() as u64;
     let mut last = Instant::now();
     let mut done = |bytes: usize| {
@@ -215,7 +220,7 @@ fn analyse_saying_progress(shared: &Shared, index: usize, text: &str) -> DocEnti
             });
         }
     };
-    let entities = entity::analyse_reporting(text, &mut done);
+    let entities = entity::analyse_reporting(text, meta, &mut done);
     if of > entity::chunks::PIECE_BYTES as u64 {
         let _ = shared.events.send(LibraryEvent::Analysing {
             index,

@@ -195,6 +195,8 @@ fn document(name: &str, pkg: &package::Package, built: Built, notices: Vec<Strin
     }
     Document {
         name: name.to_string(),
+        // no metadata line stays in a rendered page's or book's text
+        meta: Vec::new(),
         title: pkg
             .title
             .clone()

@@ -169,6 +169,8 @@ fn finish(name: &str, read: Read, source: &str) -> Document {
     }
     Document {
         name: name.to_string(),
+        // no metadata line stays in a rendered page's or book's text
+        meta: Vec::new(),
         text: built.text,
         title,
         title_from_name,

@@ -100,6 +100,8 @@ fn finish(name: &str, built: Built, front: Front, heading: Option<String>) -> Do
     }
     Document {
         name: name.to_string(),
+        // no metadata line stays in a rendered page's or book's text
+        meta: Vec::new(),
         text: built.text,
         title,
         title_from_name,

@@ -69,8 +69,10 @@ pub fn from_text(name: &str, text: String) -> Document {
             })
             .collect()
     };
+    let meta = parts.date.iter().chain(&parts.source).cloned().collect();
     Document {
         name: name.to_string(),
+        meta,
         date: parts.date.and_then(|r| text.get(r)).map(str::to_string),
         source: parts
             .source

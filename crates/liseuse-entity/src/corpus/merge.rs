@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::index::{Entity, EntityId, EntityIndex, Mention};
-use crate::group::fullest;
+use crate::group::display_name;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::text::fold::fold;
 use crate::union_find::UnionFind;
@@ -135,11 +135,15 @@ fn assemble<D: Borrow<DocEntities>>(
     let mut id_of_root: HashMap<usize, u32> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut doc_seen: Vec<usize> = Vec::new();
+    // how many times each variant of each entity is written, in the order of its variants
+    let mut counts: Vec<Vec<u32>> = Vec::new();
     let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
     let mut occ: Vec<Vec<(u32, u32)>> = Vec::new();
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         let base = offsets.get(d).copied().unwrap_or(0);
         let mut ms: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
+        // the document's entities whose variants were taken: two of them may be one corpus entity
+        let mut local_seen = vec![false; doc.entities.len()];
         let mut sorted = doc.mentions.clone();
         sorted.sort_by_key(|m| (m.start, m.end));
         for m in &sorted {
@@ -159,6 +163,7 @@ fn assemble<D: Borrow<DocEntities>>(
                     confidence: 0,
                 });
                 doc_seen.push(usize::MAX);
+                counts.push(Vec::new());
                 occ.push(Vec::new());
                 (entities.len() - 1) as u32
             });
@@ -172,9 +177,23 @@ fn assemble<D: Borrow<DocEntities>>(
             {
                 *seen = d;
                 ent.documents += 1;
-                for v in le.variants() {
-                    if !ent.variants.iter().any(|x| x == v) {
-                        ent.variants.push(v.to_string());
+            }
+            if let Some(taken) = local_seen.get_mut(m.local() as usize)
+                && !*taken
+                && let Some(cs) = counts.get_mut(id as usize)
+            {
+                *taken = true;
+                for (v, c) in le.variants().zip(le.counts()) {
+                    match ent.variants.iter().position(|x| x == v) {
+                        Some(i) => {
+                            if let Some(n) = cs.get_mut(i) {
+                                *n += c;
+                            }
+                        }
+                        None => {
+                            ent.variants.push(v.to_string());
+                            cs.push(c);
+                        }
                     }
                 }
             }
@@ -192,8 +211,8 @@ fn assemble<D: Borrow<DocEntities>>(
         out_docs.push(ms);
     }
     let mut taken: HashMap<String, u32> = HashMap::new();
-    for e in &mut entities {
-        e.name = fullest(&e.variants);
+    for (e, cs) in entities.iter_mut().zip(&counts) {
+        e.name = display_name(e.label, &e.variants, cs);
         let base = slug(e.label, &e.name);
         let n = taken.entry(base.clone()).or_insert(0);
         *n += 1;

@@ -23,8 +23,8 @@ pub(crate) struct Groups<'t> {
     uf: UnionFind,
     /// Merge key → group: « org:cgt », « loc:FR », « date:2012-07-05 ».
     pub by_key: FxMap<String, usize>,
-    /// Distinct surface forms of each group.
-    seen: FxMap<(usize, &'t str), ()>,
+    /// Each group's distinct surface forms: the index of the form among its variants.
+    seen: FxMap<(usize, &'t str), usize>,
     pub people: person::Index,
     pub orgs: org::Index,
 }
@@ -33,14 +33,16 @@ pub(crate) struct Groups<'t> {
 pub(crate) struct Group {
     pub label: Label,
     pub variants: Vec<String>,
+    /// How many mentions write each variant.
+    pub counts: Vec<u32>,
     pub keys: Vec<String>,
     /// A person's folded surname and given name.
     pub surname: Option<String>,
     pub given: Option<String>,
     /// A person named in full somewhere in the document.
     pub full: bool,
-    /// Where its last mention starts.
-    pub last_pos: usize,
+    /// Where the mentions that name the person in full start, in text order.
+    pub full_at: Vec<usize>,
 }
 
 impl Group {
@@ -48,11 +50,12 @@ impl Group {
         Group {
             label,
             variants: Vec::new(),
+            counts: Vec::new(),
             keys: Vec::new(),
             surname: None,
             given: None,
             full: false,
-            last_pos: 0,
+            full_at: Vec::new(),
         }
     }
 }
@@ -109,8 +112,13 @@ impl<'t> Groups<'t> {
         }
         let root = self.uf.union(a, b);
         let other = if root == a { b } else { a };
-        let (keys, variants) = match self.groups.get_mut(other) {
-            Some(o) => (std::mem::take(&mut o.keys), std::mem::take(&mut o.variants)),
+        let (keys, variants, counts, full_at) = match self.groups.get_mut(other) {
+            Some(o) => (
+                std::mem::take(&mut o.keys),
+                std::mem::take(&mut o.variants),
+                std::mem::take(&mut o.counts),
+                std::mem::take(&mut o.full_at),
+            ),
             None => return root,
         };
         if let Some(r) = self.groups.get_mut(root) {
@@ -119,31 +127,71 @@ impl<'t> Groups<'t> {
                     r.keys.push(k);
                 }
             }
-            for v in variants {
-                if !r.variants.contains(&v) {
-                    r.variants.push(v);
+            // the root's forms keep their places (`seen` points at them); the other's join after
+            for (v, c) in variants.into_iter().zip(counts) {
+                match r.variants.iter().position(|x| *x == v) {
+                    Some(i) => {
+                        if let Some(n) = r.counts.get_mut(i) {
+                            *n += c;
+                        }
+                    }
+                    None => {
+                        r.variants.push(v);
+                        r.counts.push(c);
+                    }
                 }
             }
+            r.full_at.extend(full_at);
+            r.full_at.sort_unstable();
         }
         root
     }
 
-    /// Records a mention of group `g` written `surface` at `pos`.
-    fn mention(&mut self, g: usize, surface: &'t str, pos: usize) {
-        if self.seen.insert((g, surface), ()).is_none()
-            && let Some(grp) = self.groups.get_mut(g)
-            && !grp.variants.iter().any(|v| v == surface)
-        {
-            grp.variants.push(surface.to_string());
-        }
-        if let Some(grp) = self.groups.get_mut(g) {
-            grp.last_pos = pos;
+    /// Records a mention of group `g` written `surface`.
+    fn mention(&mut self, g: usize, surface: &'t str) {
+        let Some(grp) = self.groups.get_mut(g) else {
+            return;
+        };
+        let at = match self.seen.get(&(g, surface)) {
+            Some(&i) => i,
+            None => {
+                let i = match grp.variants.iter().position(|v| v == surface) {
+                    Some(i) => i,
+                    None => {
+                        grp.variants.push(surface.to_string());
+                        grp.counts.push(0);
+                        grp.variants.len() - 1
+                    }
+                };
+                self.seen.insert((g, surface), i);
+                i
+            }
+        };
+        if let Some(c) = grp.counts.get_mut(at) {
+            *c += 1;
         }
     }
 }
 
+/// [`group_spans`] for a text with metadata at `meta` (sorted byte ranges): a span there is no mention, and a
+/// date there is the article's date.
+pub fn group_meta(text: &str, spans: &[Span], meta: &[std::ops::Range<usize>]) -> DocEntities {
+    if meta.is_empty() {
+        return group_spans(text, spans);
+    }
+    let inside = |s: &Span| meta.iter().any(|r| s.start < r.end && r.start < s.end);
+    let (dated, kept): (Vec<Span>, Vec<Span>) = spans.iter().partition(|s| inside(s));
+    let date = keys::article_date(text, &dated).or_else(|| keys::article_date(text, &kept));
+    group_dated(text, &kept, date)
+}
+
 /// Groups the spans of one document (sorted, disjoint) into its entities.
 pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
+    group_dated(text, spans, keys::article_date(text, spans))
+}
+
+/// [`group_spans`], the article's date (by which a weekday alone is a day) given.
+fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) -> DocEntities {
     let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("");
     let mut gs = Groups::default();
     // each distinct surface is read once: a long article names the same few people thousands of times
@@ -170,7 +218,6 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
     // people named in full first, so that a surname before the full name still finds it
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (!name_of(i).is_some_and(|p| p.full), i));
-    let article_date = keys::article_date(text, spans);
     let mut assigned = vec![usize::MAX; spans.len()];
     // the group of a surface whose group does not depend on where it stands
     let mut settled: FxMap<(Label, &str), usize> = FxMap::default();
@@ -182,7 +229,7 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
             (Label::Org, Some(g)) if !org::bracketed(text, spans, i) => gs.root(g),
             (Label::Loc | Label::Date, Some(g)) => gs.root(g),
             (Label::Per, Some(g)) => {
-                person::seen_again(&mut gs, g, s.start);
+                person::seen_again(&mut gs, g, s.start, name_of(i).is_some_and(|p| p.full));
                 gs.root(g)
             }
             (Label::Per, None) => match name_of(i) {
@@ -213,7 +260,7 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
             }
         };
         let g = gs.root(g);
-        gs.mention(g, text_s, s.start);
+        gs.mention(g, text_s);
         if let Some(a) = assigned.get_mut(i) {
             *a = g;
         }
@@ -260,9 +307,10 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
         keys.dedup();
         let given = if grp.full { grp.given.as_deref() } else { None };
         if let Some(slot) = entities.get_mut(n as usize) {
-            *slot = Some(LocalEntity::new(
+            *slot = Some(LocalEntity::counted(
                 grp.label,
                 &grp.variants,
+                &grp.counts,
                 &keys,
                 grp.surname.as_deref(),
                 given,
@@ -275,16 +323,78 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
     }
 }
 
-/// The fullest of some names: most words, then most letters, then first seen.
-pub fn fullest(variants: &[String]) -> String {
-    let mut best: Option<(usize, usize, &String)> = None;
-    for v in variants {
+/// The index of the fullest of some names: most words, then most letters, then first seen.
+fn fullest(variants: &[String]) -> Option<usize> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (i, v) in variants.iter().enumerate() {
         let m = (v.split_whitespace().count(), v.chars().count());
         if best.is_none_or(|(w, c, _)| m > (w, c)) {
-            best = Some((m.0, m.1, v));
+            best = Some((m.0, m.1, i));
         }
     }
-    best.map(|(_, _, v)| v.clone()).unwrap_or_default()
+    best.map(|(_, _, i)| i)
+}
+
+/// How many times more often a shorter name must be written than the fullest one to be the one shown.
+const FAR_MORE: u32 = 2;
+
+/// The name a reader would write for an entity, from its variants and how many times each is written
+/// (`counts`, in the same order): a person's most written full name (« Ali Khamenei », not « Khamenei »);
+/// otherwise the fullest name, unless a shorter one is written far more often (« Hamas » 14 times against
+/// « Mouvement de la Résistance islamique » twice, « Gaza » against « bande de Gaza »). Ties go to the fullest,
+/// then to a form in lower case (« mercredi », not the « Mercredi » a sentence opens with), then to the first
+/// seen.
+pub fn display_name(label: Label, variants: &[String], counts: &[u32]) -> String {
+    let count = |i: usize| counts.get(i).copied().unwrap_or(1);
+    let words = |v: &String| v.split_whitespace().count();
+    // a person named in full: two words or more, the first no initial
+    let full = |v: &String| {
+        words(v) >= 2
+            && v.split_whitespace()
+                .next()
+                .is_some_and(|w| w.trim_end_matches('.').chars().count() > 1)
+    };
+    let pool: Vec<usize> = if label == Label::Per && variants.iter().any(full) {
+        (0..variants.len())
+            .filter(|&i| variants.get(i).is_some_and(full))
+            .collect()
+    } else {
+        (0..variants.len()).collect()
+    };
+    let lower_first = |i: usize| {
+        variants
+            .get(i)
+            .and_then(|v| v.chars().next())
+            .is_some_and(char::is_lowercase)
+    };
+    let rank = |i: usize| {
+        let v = variants.get(i).map_or("", String::as_str);
+        (
+            count(i),
+            v.split_whitespace().count(),
+            v.chars().count(),
+            lower_first(i),
+            std::cmp::Reverse(i),
+        )
+    };
+    let Some(most) = pool.iter().copied().max_by_key(|&i| rank(i)) else {
+        return String::new();
+    };
+    let pooled: Vec<String> = pool
+        .iter()
+        .filter_map(|&i| variants.get(i).cloned())
+        .collect();
+    let longest = fullest(&pooled)
+        .and_then(|k| pool.get(k).copied())
+        .unwrap_or(most);
+    let size = |i: usize| variants.get(i).map(|v| (words(v), v.chars().count()));
+    // the same name in another case, or one written far more often than the fullest
+    let pick = if size(most) == size(longest) || count(most) >= FAR_MORE * count(longest) {
+        most
+    } else {
+        longest
+    };
+    variants.get(pick).cloned().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -322,6 +432,120 @@ mod tests {
         assert_eq!(d.entities.len(), 2);
         assert!(d.mentions[3].confidence().abs_diff(80) <= 2);
         assert_eq!(d.entities[0].surname(), Some("khamenei"));
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_most_named_bearer_or_the_nearest_when_all_are_near() {
+        // a book: the hero named in full three times, his brother once, far away; « Holmes » alone is the hero
+        // even right after the brother, unless both stand near in full (then the nearest)
+        let filler = "Il pleuvait. ".repeat(200);
+        let text = format!(
+            "Sherlock Holmes arriva. Sherlock Holmes parla. {filler}Sherlock Holmes sortit. {filler}Mycroft Holmes              vint. Holmes se tut. {filler}Sherlock Holmes et Mycroft Holmes entrèrent. Holmes, le cadet, sourit."
+        );
+        let mut spans: Vec<Span> = Vec::new();
+        for (at, w) in text.match_indices("Holmes") {
+            let full = text[..at].ends_with("Sherlock ") || text[..at].ends_with("Mycroft ");
+            let start = if full {
+                text[..at - 1].rfind(' ').map_or(0, |s| s + 1)
+            } else {
+                at
+            };
+            let start = if start > at { 0 } else { start };
+            spans.push(Span {
+                start,
+                end: at + w.len(),
+                label: Label::Per,
+                confidence: 90,
+            });
+        }
+        let d = group_spans(&text, &spans);
+        let name = |m: &DocMention| &text[m.range()];
+        let of = |k: usize| d.mentions[k].local();
+        let sherlock = of(0);
+        let mycroft = d
+            .mentions
+            .iter()
+            .find(|m| name(m) == "Mycroft Holmes")
+            .unwrap()
+            .local();
+        assert_ne!(sherlock, mycroft);
+        // « Holmes se tut », after Mycroft alone nearby: the most named, Sherlock
+        assert_eq!(
+            of(4),
+            sherlock,
+            "{:?}",
+            d.mentions.iter().map(name).collect::<Vec<_>>()
+        );
+        // « Holmes, le cadet » after both in full: the nearest, Mycroft
+        assert_eq!(of(7), mycroft);
+    }
+
+    #[test]
+    fn the_name_shown_is_the_one_a_reader_writes() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let hamas = v(&["Hamas", "Mouvement de la Résistance islamique"]);
+        assert_eq!(display_name(Label::Org, &hamas, &[14, 2]), "Hamas");
+        // written about as often: the fullest
+        assert_eq!(
+            display_name(Label::Org, &hamas, &[3, 2]),
+            "Mouvement de la Résistance islamique"
+        );
+        let k = v(&["Khamenei", "Ali Khamenei", "A. Khamenei"]);
+        assert_eq!(display_name(Label::Per, &k, &[8, 4, 5]), "Ali Khamenei");
+        let day = v(&["Mercredi", "mercredi"]);
+        assert_eq!(display_name(Label::Date, &day, &[1, 1]), "mercredi");
+    }
+
+    #[test]
+    fn metadata_gives_the_date_and_no_mention() {
+        let text = "date 2024-03-06 Le Hamas a parlé mardi.\nSource: Reuters";
+        let at = |w: &str, label| span(text, w, label);
+        let spans = vec![
+            at("2024-03-06", Label::Date),
+            at("Hamas", Label::Org),
+            at("mardi", Label::Date),
+            at("Reuters", Label::Org),
+        ];
+        let meta = [5..15, text.find("Reuters").unwrap()..text.len()];
+        let d = group_meta(text, &spans, &meta);
+        let got: Vec<&str> = d.mentions.iter().map(|m| &text[m.range()]).collect();
+        assert_eq!(got, ["Hamas", "mardi"]);
+        // the weekday is the Tuesday before the article's date
+        let e = &d.entities[d.mentions[1].local() as usize];
+        assert!(
+            e.keys().any(|k| k == "date:2024-03-05"),
+            "{:?}",
+            e.keys().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_weekday_is_one_date_whatever_its_case() {
+        // « Mercredi » opening a sentence and « mercredi » inside one: one day, dated or not
+        for text in [
+            "Mercredi, il a parlé. Il a redit mercredi ce qu'il pensait.",
+            "Le 7 juin 2023. Mercredi, il a parlé. Il a redit mercredi ce qu'il pensait.",
+        ] {
+            let mut spans = Vec::new();
+            if text.contains("juin") {
+                spans.push(span(text, "7 juin 2023", Label::Date));
+            }
+            spans.push(span(text, "Mercredi", Label::Date));
+            let s = text.find(" mercredi").unwrap() + 1;
+            spans.push(Span {
+                start: s,
+                end: s + 8,
+                label: Label::Date,
+                confidence: 100,
+            });
+            let d = group_spans(text, &spans);
+            let n = d.mentions.len();
+            assert_eq!(
+                d.mentions[n - 1].local(),
+                d.mentions[n - 2].local(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

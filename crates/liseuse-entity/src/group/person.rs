@@ -85,11 +85,45 @@ fn fits(gr: &Group, name: &PersonName, one_word: bool, inner: bool) -> bool {
     (sur_ok && giv_ok) || first_name
 }
 
-/// A mention at `pos` of a name already settled in group `g` (see [`group`]).
-pub(super) fn seen_again(gs: &mut Groups, g: usize, pos: usize) {
-    if let Some(x) = gs.get_mut(g) {
-        x.last_pos = pos;
+/// How near (in bytes) a mention in full must stand for a surname alone to be that person's rather than the
+/// most named one's, when several people share the surname: a few paragraphs.
+pub const NEAR: usize = 1500;
+
+/// A mention at `pos` of a name already settled in group `g` (see [`group`]); `full` when it names the person
+/// in full.
+pub(super) fn seen_again(gs: &mut Groups, g: usize, pos: usize, full: bool) {
+    if full && let Some(x) = gs.get_mut(g) {
+        x.full_at.push(pos);
     }
+}
+
+/// How far `pos` is from the nearest of `at` (sorted).
+fn distance(at: &[usize], pos: usize) -> Option<usize> {
+    let i = at.partition_point(|&p| p < pos);
+    let after = at.get(i).map(|&p| p - pos);
+    let before = i.checked_sub(1).and_then(|j| at.get(j)).map(|&p| pos - p);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(a.min(b)),
+        (b, a) => b.or(a),
+    }
+}
+
+/// Which of several people sharing a surname a surname alone at `pos` is: the nearest one named in full when
+/// every one of them is named in full nearby, else the one named in full most often (a book's hero, not
+/// whichever relative came last), the nearest of those on a tie.
+fn which(gs: &Groups, many: &[usize], pos: usize) -> Option<usize> {
+    let dist = |g: usize| gs.get(g).and_then(|x| distance(&x.full_at, pos));
+    let named = |g: usize| gs.get(g).map_or(0, |x| x.full_at.len());
+    if many.iter().all(|&g| dist(g).is_some_and(|d| d <= NEAR)) {
+        return many.iter().copied().min_by_key(|&g| (dist(g), g));
+    }
+    many.iter().copied().max_by_key(|&g| {
+        (
+            named(g),
+            std::cmp::Reverse(dist(g).unwrap_or(usize::MAX)),
+            std::cmp::Reverse(g),
+        )
+    })
 }
 
 /// The group of a person's mention at `pos`, and whether any other mention of the same name belongs to it
@@ -112,16 +146,10 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> (usize, b
         }
     }
     matches.sort_unstable();
-    let last = |gs: &Groups, g: usize| gs.get(g).map_or(0, |x| x.last_pos);
     let pick = match matches.as_slice() {
         [] => None,
         [one] => Some(*one),
-        many if !name.full => many
-            .iter()
-            .copied()
-            .filter(|&g| last(gs, g) <= pos)
-            .max_by_key(|&g| last(gs, g))
-            .or(many.first().copied()),
+        many if !name.full => which(gs, many, pos),
         many => many
             .iter()
             .copied()
@@ -139,13 +167,20 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> (usize, b
             gs.people.add_surname(&name.surname, g);
             gs.people.add_full(name, g);
         }
+        if name.full
+            && let Some(x) = gs.get_mut(g)
+        {
+            x.full_at.push(pos);
+        }
         return (g, settles);
     }
     let mut grp = Group::new(Label::Per);
     grp.surname = Some(name.surname.clone());
     grp.given.clone_from(&name.given);
     grp.full = name.full;
-    grp.last_pos = pos;
+    if name.full {
+        grp.full_at.push(pos);
+    }
     if !name.full {
         grp.keys.push(format!("per?:{}", name.surname));
     }

@@ -40,12 +40,43 @@ pub struct Sequence<'t> {
     pub types: Vec<WordInfo>,
     /// Where a token stands in a multi-word place of the gazetteer: 0 none, 1 first, 2 inside, 3 last.
     pub place: Vec<u8>,
-    /// The index of the first token after the headline (the first line).
+    /// The index of the first token after the headline (the first line, when it is short and another
+    /// follows; else 0: no headline).
     pub body: usize,
+    /// 1 when the text reads as English, 0 otherwise (French, or too little to tell): see [`language`].
+    pub english: u64,
+}
+
+/// A first line longer than this is no headline (about 200 characters, as `Document` reads plain text).
+const MAX_HEADLINE_BYTES: usize = 300;
+
+/// How many words of a text's start are read to tell its language.
+const LANGUAGE_WORDS: usize = 1000;
+
+/// 1 when more of the first words of a text are English function words than French ones: English and French
+/// capitalise differently (headlines, titles, demonyms), and the features of a word's place say so apart.
+pub fn language(text: &str, toks: &[Token]) -> u64 {
+    let (mut en, mut fr) = (0u32, 0u32);
+    for t in toks.iter().take(LANGUAGE_WORDS) {
+        // every word looked for has two to four letters
+        if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 || !(2..=4).contains(&(t.end - t.start)) {
+            continue;
+        }
+        match text.get(t.range()).unwrap_or("") {
+            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" | "for" | "in" | "on" => {
+                en += 1
+            }
+            "le" | "la" | "les" | "et" | "des" | "du" | "est" | "que" | "une" | "dans" | "pour" => {
+                fr += 1
+            }
+            _ => {}
+        }
+    }
+    u64::from(en > fr)
 }
 
 /// Where a token stands: 0 inside a sentence, 1 at a sentence's start, 2 at a line's start; plus 3 in the
-/// headline.
+/// headline; plus 8 in an English text (see [`language`]).
 pub fn position(seq: &Sequence, i: usize) -> u64 {
     let t = seq.toks.get(i).map_or(0, |t| t.flags);
     let p = if t & NL != 0 {
@@ -55,11 +86,15 @@ pub fn position(seq: &Sequence, i: usize) -> u64 {
     } else {
         0
     };
-    p + if i < seq.body { 3 } else { 0 }
+    p + if i < seq.body { 3 } else { 0 } + 8 * seq.english
 }
 
-/// The features of a word where it stands (`pos`, see [`position`]) and of what the document says of it.
-pub fn type_pos_keys(info: &WordInfo, pos: u64, out: &mut Vec<u64>) {
+/// The features of a word where it stands (`at`, see [`position`]) and of what the document says of it.
+pub fn type_pos_keys(info: &WordInfo, at: u64, out: &mut Vec<u64>) {
+    let pos = at & 7;
+    // the same, told apart by language: where English capitalises (headlines, titles), French may not
+    out.push(k2(T::LangPosShape, at, info.shape));
+    out.push(k2(T::LangPosDoc, at, u64::from(info.doc)));
     out.push(k2(T::PosShape, pos, info.shape));
     out.push(k2(T::PosDoc, pos, u64::from(info.doc)));
     let mut d = info.doc;
@@ -214,11 +249,18 @@ impl<'t> Sequence<'t> {
                 *slot = words.intern(word(t), t);
             }
         }
+        // the first line is a headline when another follows and it is short: a long one is a paragraph that
+        // happens to come first (a text of one line, an article without its title)
         let body = toks
             .iter()
             .skip(1)
             .position(|t| t.flags & NL != 0)
-            .map_or(n, |p| p + 1);
+            .map(|p| p + 1)
+            .filter(|&b| {
+                toks.get(b)
+                    .is_some_and(|t| t.start as usize <= MAX_HEADLINE_BYTES)
+            })
+            .unwrap_or(0);
         let mut seq = Sequence {
             text,
             toks,
@@ -227,7 +269,9 @@ impl<'t> Sequence<'t> {
             types: words.types,
             place: vec![0; n],
             body,
+            english: 0,
         };
+        seq.english = language(text, &seq.toks);
         seq.document_stats(&words.text, &trigger);
         seq.places();
         seq
@@ -433,6 +477,30 @@ mod tests {
         assert_eq!(shape_of("A20"), "Xdd");
         assert_eq!(shape_of("Jean-Marie"), "Xxx-Xxx");
         assert_eq!(shape_of("l"), "x");
+    }
+
+    #[test]
+    fn a_text_reads_as_english_or_not() {
+        let en = "The minister said that the plan was ready, and the vote is on Monday.";
+        let fr =
+            "Le ministre a dit que le plan est prêt et que le vote aura lieu lundi dans la soirée.";
+        let lang = |t: &str| Sequence::new(t).english;
+        assert_eq!((lang(en), lang(fr), lang("Paris")), (1, 0, 0));
+        // an English text's words stand apart from a French one's where they stand
+        let seq = Sequence::new(en);
+        assert_eq!(position(&seq, 0), 2 + 8);
+    }
+
+    #[test]
+    fn a_short_first_line_is_a_headline_a_long_one_a_paragraph() {
+        let body = "Le ministre a parlé hier soir devant les députés de la majorité. ".repeat(6);
+        let short = Sequence::new("Grève à Paris\nLe ministre a parlé.");
+        assert_eq!((position(&short, 0), position(&short, 3)), (2 + 3, 2));
+        let text = format!("{body}\nLe ministre a parlé.");
+        let long = Sequence::new(&text);
+        assert_eq!(position(&long, 0), 2);
+        assert_eq!(long.body, 0);
+        assert_eq!(Sequence::new("Grève à Paris").body, 0);
     }
 
     #[test]

@@ -79,6 +79,10 @@ pub enum T {
     NextLex2,
     /// The shape of the word before with this word's last three characters (« Parquet national financier »).
     PrevShapeSuf3,
+    /// The word's shape where it stands, in an English or a French text (see `features::language`).
+    LangPosShape,
+    /// What the document says of the word where it stands, in an English or a French text.
+    LangPosDoc,
 }
 
 /// The splitmix64 finaliser: every bit of the input moves about half the bits of the output.

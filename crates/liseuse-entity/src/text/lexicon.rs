@@ -142,6 +142,7 @@ fn section_flag(name: &str) -> u32 {
         "weekday" => WEEKDAY,
         "org_of" => ORG_OF,
         "not_name" => NOT_NAME,
+        "demonym" => DEMONYM,
         "per_of" => PER_OF,
         _ => 0,
     }
@@ -162,6 +163,7 @@ fn build() -> Lexicon {
         demonym_suffix_set: FxMap::default(),
     };
     let mut section = "";
+    let mut caps_names: Vec<&str> = Vec::new();
     for line in LEXICON.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -171,6 +173,8 @@ fn build() -> Lexicon {
         for word in line.split_whitespace() {
             if section == "demonym_suffix" {
                 lex.demonym_suffixes.push(word.into());
+            } else if section == "caps_name" {
+                caps_names.push(word);
             } else {
                 *lex.lower.entry(word.into()).or_insert(0) |= section_flag(section);
             }
@@ -250,7 +254,12 @@ fn build() -> Lexicon {
             cap.push_str(chars.as_str());
         }
         let upper = w.to_uppercase();
-        for form in [w.to_string(), cap, upper] {
+        // « US », « WHO »: in capitals a name, not the function word
+        let upper = (!caps_names.contains(&&**w)).then_some(upper);
+        for form in [Some(w.to_string()), Some(cap), upper]
+            .into_iter()
+            .flatten()
+        {
             words.entry(form.into()).or_insert([0, 0])[1] |= f;
         }
     }
@@ -412,6 +421,14 @@ mod tests {
         for w in ["Hamas", "Houthis", "Khamenei", "Reuters"] {
             assert!(!LEX.is_demonym(w), "{w}");
         }
+    }
+
+    #[test]
+    fn us_in_capitals_is_a_name_and_greek_a_demonym() {
+        // « US » is the country, not the pronoun « us » of the stop list; « Us » and « us » still are
+        assert_eq!(LEX.token_flags("US", true)[1] & STOP, 0);
+        assert_ne!(LEX.token_flags("Us", true)[1] & STOP, 0);
+        assert_ne!(LEX.token_flags("Greek", true)[1] & DEMONYM, 0);
     }
 
     #[test]
