@@ -1,7 +1,7 @@
 //! Everything that can change the app's state, from wherever it comes: the terminal (keys,
 //! mouse, pastes, resizes), the loader (articles read, the corpus index merged), the folder
-//! walk and watcher, the stores and the corpus search. `term` and `signals` import this
-//! module, never `app`; the loader and the watcher, in liseuse-library, send a
+//! walk and watcher, the stores, the corpus search and the fetches from the web. `term` and
+//! `signals` import this module, never `app`; the loader and the watcher, in liseuse-library, send a
 //! [`LibraryEvent`] of their own, which becomes an `Event` here (`From`): background work
 //! knows nothing of the state it feeds.
 
@@ -12,6 +12,7 @@ use crate::keys::action::Action;
 use crate::keys::keymap::Key;
 use liseuse_document::Document;
 use liseuse_library::bookmark::Bookmark;
+use liseuse_library::fetch::FetchEvent;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -28,6 +29,15 @@ pub enum Mouse {
 pub struct CorpusHit {
     pub article: usize,
     pub range: Range<usize>,
+}
+
+/// Which background fetch an event is from: the feeds' (at start, `R`) or pages asked for by
+/// address (the command line, a link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchRun {
+    Feeds,
+    /// A run of pages, by the number the app gave it.
+    Pages(u32),
 }
 
 /// A signal from outside, as the app must hear it.
@@ -92,6 +102,10 @@ pub enum Event {
     },
     /// What the saver did with a change, and what is still only in memory.
     Store(Box<liseuse_library::store::StoreReport>),
+    /// What a background fetch reports (already safe to show).
+    Fetch(FetchRun, FetchEvent),
+    /// Something the runtime has to say about an effect (a browser that could not start).
+    Said(String),
     /// Results of the search across every article for query number `generation`.
     CorpusHits {
         generation: u64,

@@ -38,6 +38,23 @@ pub enum Effect {
     UndoCorrection,
     /// These corrections hold now: every index is shown with them.
     ApplyCorrections(Vec<liseuse_library::corrections::Correction>),
+    /// The article at this path was opened: keep it as read.
+    MarkRead(String),
+    /// Fetch the subscribed feeds' new articles into the library, in the background; not
+    /// `asked` (at start), nothing at all is done without a subscription.
+    FetchFeeds {
+        asked: bool,
+    },
+    /// Fetch these pages (http or https addresses, normalised) into the library; the run's
+    /// events come back as `Event::Fetch(FetchRun::Pages(run), …)`.
+    FetchPages {
+        run: u32,
+        urls: Vec<String>,
+    },
+    /// Open this http or https address in the web browser, detached from the terminal.
+    Browse(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
     /// Search every one of these articles (in the list's order) for `query`, off the event
     /// loop; `Event::CorpusHits` with the same `generation` brings the results.
     SearchCorpus {

@@ -33,8 +33,9 @@ impl App {
             }
         }
         let end = self.library.len();
-        self.library.show((start..end).collect());
-        self.relist_filter();
+        let added: Vec<usize> = (start..end).collect();
+        self.library.show(added.clone());
+        self.list.articles_added(&self.library, &added);
         self.keep_list_anchor(anchor);
         // The article open last time, found now: opened, as it would have been at once.
         let last = self.reading.last.as_deref();
@@ -67,9 +68,9 @@ impl App {
             .collect()
     }
 
-    /// The list changed: a filter set matches again.
+    /// The list changed: a filter or the date order makes its rows again.
     fn relist_filter(&mut self) {
-        if self.list.is_filtered() {
+        if self.list.has_view() {
             self.list.refilter(&self.library);
         }
     }
@@ -78,6 +79,10 @@ impl App {
         let mut load = Vec::new();
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
+            // Stored by liseuse's own fetch and listed then: the watcher's news of it is old.
+            if exists && self.fetching.fresh.remove(&path) {
+                continue;
+            }
             let known = self.library.find(&path);
             let article = known.and_then(|i| Some((i, self.library.articles.get_mut(i)?)));
             match (article, exists) {
@@ -134,7 +139,7 @@ impl App {
     /// Shows `added` and hides `gone` (but the open article), keeping the selection on its
     /// article, or on the next one in the list when its own left, and at the same height on
     /// screen.
-    fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
+    pub(super) fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
         gone.retain(|&i| Some(i) != self.reading.open);
         let anchor = self.list_anchor();
         if gone.contains(&self.list.selected) {
@@ -149,8 +154,13 @@ impl App {
             }
         }
         self.library.hide(&gone);
-        self.library.show(added);
-        self.relist_filter();
+        self.library.show(added.clone());
+        if gone.is_empty() {
+            // Articles saved into a followed folder, or stored by a fetch: in their place.
+            self.list.articles_added(&self.library, &added);
+        } else {
+            self.relist_filter();
+        }
         self.keep_list_anchor(anchor);
     }
 

@@ -18,10 +18,12 @@ pub mod chapters;
 mod command;
 mod effect;
 pub mod entities;
+pub mod fetching;
 pub mod geometry;
 pub mod input;
 mod keys;
 pub mod list;
+mod list_view;
 mod live;
 mod mentions;
 pub mod mouse;
@@ -50,7 +52,7 @@ use list::FileList;
 use reader::Reader;
 use reading::Reading;
 use status::Status;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -73,6 +75,8 @@ pub struct Start {
     /// The article open last time, when the walk has not found it yet: opened when it comes,
     /// unless the user has moved on by then.
     pub last: Option<String>,
+    /// The articles read before (opened at least once), by path.
+    pub read: HashSet<String>,
 }
 
 /// A key that waits for the next one (`m` and `'` wait for a letter).
@@ -96,6 +100,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub input: Option<Input>,
     pub status: Status,
+    /// News being fetched from the web, and what waits for it.
+    pub fetching: fetching::Fetching,
     /// Digits typed before a command (`5j`, `50%`).
     pub count: Option<usize>,
     /// A key waiting for the next one.
@@ -111,8 +117,10 @@ impl App {
 
     pub fn with_start(library: Library, keymap: Keymap, size: (u16, u16), start: Start) -> App {
         let pending = (start.article < library.len()).then_some((start.article, start.offset));
+        let mut list = FileList::new(start.article);
+        list.read = start.read;
         App {
-            list: FileList::new(start.article),
+            list,
             reading: Reading::new(pending, start.places, start.hashes, start.last),
             library,
             keymap,
@@ -124,6 +132,7 @@ impl App {
             overlay: None,
             input: None,
             status: Status::default(),
+            fetching: fetching::Fetching::default(),
             count: None,
             prefix: None,
             corpus_generation: 0,
@@ -220,6 +229,8 @@ impl App {
                 self.entities.corrections = list.clone();
                 fx.push(Effect::ApplyCorrections(list));
             }
+            Event::Fetch(run, ev) => self.on_fetch(run, ev, fx),
+            Event::Said(message) => self.status.say(message),
             Event::CorpusHits {
                 generation,
                 hits,

@@ -44,6 +44,7 @@ impl App {
         }
         self.reading.reader = Some(reader);
         self.set_open(index);
+        self.mark_read(index, fx);
         self.reading.pending = None;
         self.focus = Focus::Reader;
         self.refresh_marks();
@@ -148,7 +149,7 @@ impl App {
                 article.error = Some(e);
             }
         }
-        // The title is known now: it may match the filter.
+        // The title, date and source are known now: it may match the filter, or move.
         self.list.article_changed(&self.library, index);
         if self.reading.open == Some(index) {
             // The open article changed on disk, or its preview is done: show the new text at

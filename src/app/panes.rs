@@ -77,6 +77,9 @@ impl App {
             },
             Action::NextArticle => self.step_article(true, n, fx),
             Action::PrevArticle => self.step_article(false, n, fx),
+            Action::NextUnread => self.next_unread(fx),
+            Action::SortList => self.toggle_sort(),
+            Action::RefreshFeeds => self.fetch_feeds(true, fx),
             Action::ToggleScope => self.toggle_scope(),
             Action::ShowPeople => self.toggle_label(Label::Per),
             Action::ShowOrganisations => self.toggle_label(Label::Org),
@@ -124,7 +127,12 @@ impl App {
                 self.save_place(fx);
                 fx.push(Effect::Suspend);
             }
-            Action::EditNote | Action::Delete | Action::Undo => {}
+            Action::EditNote
+            | Action::Delete
+            | Action::Undo
+            | Action::FetchLink
+            | Action::BrowseLink
+            | Action::CopyLink => {}
             Action::Percent => match (count, &mut self.reading.reader) {
                 (Some(p), Some(r)) => {
                     r.goto_percent(p);

@@ -52,6 +52,11 @@ impl Status {
             .map(|m| (m.as_str(), self.queue.len() - 1))
     }
 
+    /// Every message held, the one on screen first.
+    pub fn messages(&self) -> impl Iterator<Item = &str> {
+        self.queue.iter().map(String::as_str)
+    }
+
     pub fn clear(&mut self) {
         self.queue.clear();
     }

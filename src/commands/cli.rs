@@ -1,6 +1,6 @@
 //! The command line.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// A terminal reader for news articles: read, follow people through them, keep passages.
@@ -15,7 +15,8 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// Articles or folders of articles to open (plain text .txt, Markdown .md/.markdown, saved
-    /// web pages .html/.htm, EPUB books .epub); the bundled articles when none.
+    /// web pages .html/.htm, EPUB books .epub); when none, the library of fetched articles
+    /// (`liseuse feed`), or the bundled articles while it is empty.
     pub paths: Vec<PathBuf>,
 
     /// Where bookmarks and reading positions are kept [env: LISEUSE_DATA_DIR]
@@ -37,6 +38,10 @@ pub struct Cli {
     /// Print where the settings file is read from, and exit
     #[arg(long)]
     pub print_config_path: bool,
+
+    /// Print where fetched articles are kept (the library), and exit
+    #[arg(long)]
+    pub print_library_path: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -67,8 +72,7 @@ pub enum Command {
     /// book's chapters. Written as it is to a pipe or a file; on a terminal, control
     /// characters and escape sequences are shown as visible placeholders.
     Cat {
-        /// Articles or folders.
-        #[arg(required = true)]
+        /// Articles or folders; the library when none.
         paths: Vec<PathBuf>,
     },
     /// List or export the bookmarks.
@@ -93,6 +97,20 @@ pub enum Command {
     Correct {
         #[command(subcommand)]
         command: CorrectCommand,
+    },
+    /// Subscribe to news feeds (RSS, Atom, JSON Feed) and fetch their articles whole into the
+    /// library.
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
+    /// Fetch web pages into the library (its `pages` folder), printing where each went.
+    Fetch {
+        /// http or https addresses.
+        #[arg(required = true)]
+        urls: Vec<String>,
+        #[command(flatten)]
+        net: NetOptions,
     },
     /// Print a shell completion script.
     Completions {
@@ -121,6 +139,39 @@ pub struct Checked {
     /// Keep the correction even though no article names it (for articles to come)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed: its address, or a page's that names its feed.
+    Add {
+        url: String,
+        #[command(flatten)]
+        net: NetOptions,
+    },
+    /// One line per feed: number, title, address, items, last fetch and its result.
+    List,
+    /// Unsubscribe (by address, number in the list, or title); its articles stay.
+    Remove { feed: String },
+    /// Subscribe to every feed of an OPML file (as other feed readers export them).
+    Import { file: PathBuf },
+    /// Print the subscriptions as OPML.
+    Export,
+    /// Fetch the feeds' new items, each article whole from its page (exit status 1 when a
+    /// feed could not be reached, each failure one line on stderr): for cron.
+    Update {
+        /// Only these feeds (address or title); all when none.
+        feeds: Vec<String>,
+        #[command(flatten)]
+        net: NetOptions,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct NetOptions {
+    /// Give up on a feed or a page after this many seconds (default 60)
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{COLOR_NAMES, Config, LABELS, ThemeName, color::is_color};
+use super::{COLOR_NAMES, Config, LABELS, ListOrder, ThemeName, color::is_color};
 use crate::keys::action::{Action, Context};
 use crate::keys::keymap::{Key, Keymap, Preset};
 
@@ -94,13 +94,24 @@ pub fn parse_all(text: &str) -> (Config, Vec<String>) {
             "min_confidence" => min_confidence(&mut config, value, &mut p),
             "theme" => theme(&mut config, value, &mut p),
             "labels" => labels(&mut config, value, &mut p),
+            "list_order" => list_order(&mut config, value, &mut p),
+            "fetch_at_start" => match value.get_ref().as_bool() {
+                Some(b) => config.fetch_at_start = b,
+                None => p.at(
+                    &value.span(),
+                    format!(
+                        "fetch_at_start is true or false, not {}",
+                        p.shown(&value.span())
+                    ),
+                ),
+            },
             "colors" => colors(&mut config, value, &mut p),
             "keys" => bindings = keys(value, &mut config, &mut p),
             other => p.at(
                 &key.span(),
                 format!(
                     "unknown setting {other:?} (there are reader_width, theme, labels, \
-                     min_confidence, [colors] and [keys])"
+                     min_confidence, list_order, fetch_at_start, [colors] and [keys])"
                 ),
             ),
         }
@@ -172,6 +183,21 @@ fn theme(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
             &value.span(),
             format!(
                 "unknown theme {} (use \"dark\", \"light\" or \"none\")",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
+fn list_order(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let name = value.get_ref().as_str().map(str::to_ascii_lowercase);
+    match name.as_deref() {
+        Some("path") => c.list_order = ListOrder::Path,
+        Some("date") => c.list_order = ListOrder::Date,
+        _ => p.at(
+            &value.span(),
+            format!(
+                "unknown list_order {} (use \"path\" or \"date\")",
                 p.shown(&value.span())
             ),
         ),

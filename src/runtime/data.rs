@@ -5,7 +5,7 @@
 
 use crate::app::{Effect, Event, Place};
 use liseuse_library::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -21,6 +21,8 @@ pub struct Data {
     /// in) and the article open last.
     places: HashMap<String, (Place, String)>,
     last: Option<String>,
+    /// The articles read before (opened at least once), by path.
+    pub read: HashSet<String>,
     /// Said at start: a damaged or read-only file, a data dir that cannot be.
     pub notices: Vec<String>,
     /// The bookmarks as the store found them, for the app's first state.
@@ -46,6 +48,7 @@ impl Data {
                     saver: None,
                     places: HashMap::new(),
                     last: None,
+                    read: HashSet::new(),
                     notices: vec![format!("{e}: bookmarks will not be kept")],
                     first: Some(no_bookmarks("no data directory")),
                 };
@@ -65,6 +68,7 @@ impl Data {
             })
             .collect();
         let last = positions.last_article().map(str::to_string);
+        let read = positions.read_articles().map(str::to_string).collect();
         let first = Some(Event::Bookmarks {
             list: bookmarks.bookmarks().to_vec(),
             read_only: bookmarks.read_only().map(str::to_string),
@@ -78,6 +82,7 @@ impl Data {
                 saver: Some(saver),
                 places,
                 last,
+                read,
                 notices,
                 first,
             },
@@ -85,6 +90,7 @@ impl Data {
                 saver: None,
                 places,
                 last,
+                read,
                 notices: vec![format!(
                     "no thread to save with ({e}): nothing will be kept"
                 )],
@@ -126,11 +132,16 @@ impl Data {
                 cursor,
                 hash,
             },
+            Effect::MarkRead(path) => StoreCommand::MarkRead(path),
             _ => return,
         };
         match &self.saver {
             Some(s) => s.send(command),
-            None if !matches!(command, StoreCommand::SavePosition { .. }) => {
+            None if !matches!(
+                command,
+                StoreCommand::SavePosition { .. } | StoreCommand::MarkRead(_)
+            ) =>
+            {
                 replies.push(Event::Bookmarks {
                     list: Vec::new(),
                     read_only: Some("no data directory".into()),

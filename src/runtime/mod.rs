@@ -4,11 +4,14 @@
 //! [`Runtime::sender`] as the terminal's input thread does and reading the screen.
 //!
 //! Effects are carried out in one place, [`Runtime::carry_out`]: the stores ([`data`]), the
-//! loader, the search across articles ([`corpus_search`]) and the terminal itself.
+//! loader, the search across articles ([`corpus_search`]), the fetches from the web
+//! ([`fetch`]), the browser and the clipboard ([`outside`]) and the terminal itself.
 
 pub mod corpus_search;
 mod corrections;
 mod data;
+mod fetch;
+pub mod outside;
 pub mod signals;
 mod start;
 pub mod term;
@@ -41,6 +44,11 @@ pub struct Runtime<B: Backend> {
     searcher: CorpusSearcher,
     data: Data,
     corrections: corrections::Corrections,
+    fetcher: fetch::Fetcher,
+    /// The browser to open links with, when not `$BROWSER` (tests).
+    browser: Option<String>,
+    /// How to put text on the terminal's clipboard, or why it cannot be.
+    copier: Copier,
     quit: bool,
     /// The signal that ended the session, if one did.
     signal: Option<i32>,
@@ -55,6 +63,9 @@ pub struct Runtime<B: Backend> {
     view: Option<liseuse_library::store::ViewStore>,
     start_width: usize,
 }
+
+/// How to put text on the terminal's clipboard, or why it cannot be.
+pub type Copier = Result<Box<dyn FnMut(&str) -> io::Result<()>>, String>;
 
 /// How the session ended, for the process's exit.
 #[derive(Debug, Default)]
@@ -89,6 +100,24 @@ impl<B: Backend> Runtime<B> {
     /// How to suspend the process (set by `main.rs` for the terminal).
     pub fn on_suspend(&mut self, f: impl FnMut() -> io::Result<()> + 'static) {
         self.suspend = Some(Box::new(f));
+    }
+
+    /// How to put text on the clipboard (set by `main.rs` where the terminal takes OSC 52), or
+    /// why it cannot be, which a copy then says.
+    pub fn on_copy(&mut self, f: Copier) {
+        self.copier = f;
+    }
+
+    /// Carries out effects asked for outside `update` (the start's).
+    pub fn apply(&mut self, fx: Vec<Effect>) -> io::Result<()> {
+        let mut replies = Vec::new();
+        for effect in fx {
+            self.carry_out(effect, &mut replies)?;
+        }
+        for ev in replies {
+            self.handle(ev)?;
+        }
+        Ok(())
     }
 
     /// Whether the user asked to quit.
@@ -217,16 +246,35 @@ impl<B: Backend> Runtime<B> {
                 query,
                 docs,
             } => self.searcher.search(generation, query, docs),
+            Effect::FetchFeeds { asked } => self.fetcher.feeds(!asked),
+            Effect::FetchPages { run, urls } => self.fetcher.pages(run, urls),
+            Effect::Browse(url) => {
+                if let Err(why) = outside::browse(&url, self.browser.as_deref()) {
+                    replies.push(Event::Said(why));
+                }
+            }
+            Effect::Copy(text) => {
+                let said = match &mut self.copier {
+                    Ok(copy) => match copy(&text) {
+                        Ok(()) => format!("copied {text}"),
+                        Err(e) => format!("could not copy: {e}; the address: {text}"),
+                    },
+                    Err(why) => format!("{why}; the address: {text}"),
+                };
+                replies.push(Event::Said(said));
+            }
             e @ (Effect::AddBookmark(_)
             | Effect::DeleteBookmark(_)
             | Effect::SetNote(..)
-            | Effect::SavePosition { .. }) => self.data.apply(e, replies),
+            | Effect::SavePosition { .. }
+            | Effect::MarkRead(_)) => self.data.apply(e, replies),
         }
         Ok(())
     }
 
     /// Saves what is pending and says what could not be.
     pub fn finish(mut self) -> Ending {
+        self.fetcher.stop();
         let width = self.app.layout.max_text_width;
         let kept = match &mut self.view {
             Some(v) if width != self.start_width => v.set_text_width(width).err(),

@@ -1,17 +1,18 @@
 //! Setting a session up: the config, the user's data, where to start, the background work
-//! (loader, rest of the folder walk, folder watching, corpus search), the app and what it
-//! must say first. The same for the terminal and for tests: only the backend differs.
+//! (loader, rest of the folder walk, folder watching, corpus search, fetching), the app and
+//! what it must say first. The same for the terminal and for tests: only the backend differs.
 
 use super::Runtime;
 use super::corpus_search::CorpusSearcher;
 use super::data::Data;
+use crate::app::list::Sort;
 use crate::app::{App, Event, Start};
 use crate::config;
 use crate::ui::Theme;
 use liseuse_entity as entity;
 use liseuse_library::loader::Loader;
 use liseuse_library::{Discovery, Library};
-use liseuse_library::{cache, watch};
+use liseuse_library::{cache, fetch, store, watch};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
@@ -27,6 +28,12 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Draw without colours whatever the config says (tests read text, not colours).
     pub no_color: bool,
+    /// Web pages to fetch into the library and open (`liseuse URL...`).
+    pub urls: Vec<String>,
+    /// The browser for links, when not `$BROWSER` (tests).
+    pub browser: Option<String>,
+    /// How far a fetch goes (timeouts, caps): the defaults unless tests want them short.
+    pub fetch_limits: Option<liseuse_library::fetch::Limits>,
 }
 
 /// Builds the session over `found` (the walk's first batch; `rest` brings the others) on
@@ -39,13 +46,16 @@ pub fn boot<B: Backend>(
 ) -> io::Result<Runtime<B>> {
     let (cfg, config_messages) = config::load_all(opts.config.as_deref());
     let (tx, rx) = mpsc::channel();
-    let data = Data::open(opts.data_dir.as_deref(), tx.clone());
+    let mut data = Data::open(opts.data_dir.as_deref(), tx.clone());
     let (places, hashes, last) = data.places();
     let mut start = Start {
         places,
         hashes,
+        read: std::mem::take(&mut data.read),
         ..Start::default()
     };
+    let data_dir = store::data_dir(opts.data_dir.as_deref()).map_err(|e| e.to_string());
+    let library = following_library(opts, data_dir.as_ref().ok());
     match last.as_deref().map(|l| last_article(&found.entries, l)) {
         Some(Some(i)) => start.article = i,
         // Not in the walk's first batch: the app opens it when the walk finds it.
@@ -75,8 +85,14 @@ pub fn boot<B: Backend>(
             }
         });
     }
-    let folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    let mut folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    if let Some(lib) = library.as_ref().filter(|_| opts.paths.is_empty()) {
+        // The seeds are shown while the library is empty: it is followed as it fills.
+        folders.push(lib.clone());
+    }
     watch::spawn(&folders, tx.clone());
+    let limits = opts.fetch_limits.clone().unwrap_or_default();
+    let fetcher = super::fetch::Fetcher::new(data_dir, limits, tx.clone());
     let searcher = CorpusSearcher::spawn(tx.clone());
     let (corrections, first_corrections) =
         super::corrections::Corrections::open(opts.data_dir.as_deref(), tx.clone());
@@ -96,6 +112,10 @@ pub fn boot<B: Backend>(
         .and_then(|v| v.text_width())
         .unwrap_or(usize::from(cfg.reader_width));
     let start_width = app.layout.max_text_width;
+    app.fetching.library = library.clone();
+    if cfg.list_order == config::ListOrder::Date {
+        app.set_sort(Sort::Date);
+    }
     app.entities.min_confidence = cfg.min_confidence;
     app.entities.labels = cfg
         .labels
@@ -117,6 +137,9 @@ pub fn boot<B: Backend>(
         searcher,
         data,
         corrections,
+        fetcher,
+        browser: opts.browser.clone(),
+        copier: Err(String::from("no terminal to copy with")),
         quit: false,
         signal: None,
         suspend: None,
@@ -148,6 +171,14 @@ pub fn boot<B: Backend>(
     {
         rt.app.status.tell(m);
     }
+    let mut fx = Vec::new();
+    if cfg.fetch_at_start && library.is_some() {
+        rt.app.fetch_feeds(false, &mut fx);
+    }
+    if !opts.urls.is_empty() {
+        rt.app.fetch_pages(&opts.urls, &mut fx);
+    }
+    rt.apply(fx)?;
     Ok(rt)
 }
 
@@ -159,4 +190,15 @@ fn last_article(entries: &[liseuse_library::Entry], last: &str) -> Option<usize>
             .iter()
             .position(|e| crate::app::reading::same_article(last, &e.path))
     })
+}
+
+/// The library of fetched articles, when the list is it: no path given (the library, or the
+/// seeds while it is empty, its folder then made to be followed), or the library named.
+fn following_library(opts: &Options, data_dir: Option<&PathBuf>) -> Option<PathBuf> {
+    let lib = fetch::library_dir(data_dir?);
+    if opts.paths.is_empty() {
+        std::fs::create_dir_all(&lib).ok()?;
+        return Some(lib);
+    }
+    opts.paths.contains(&lib).then_some(lib)
 }

@@ -90,6 +90,14 @@ pub fn suspend() -> io::Result<()> {
 }
 
 /// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice.
+/// Puts `text` on the terminal's clipboard (OSC 52), between frames.
+pub fn copy(text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    out.write_all(super::outside::osc52(text).as_bytes())?;
+    out.flush()
+}
+
 pub fn restore() {
     let _ = execute!(
         io::stdout(),

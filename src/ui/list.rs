@@ -1,6 +1,8 @@
-//! The file list: one article per two rows, its title and a detail line.
+//! The file list: one article per two rows, its title (after `▸` for the open article, `•` for
+//! one never opened) and a detail line (its date, its source, who it is about).
 
 use super::{Theme, fit, pane};
+use crate::app::list::Sort;
 use crate::app::{App, Focus};
 use liseuse_library::Article;
 use ratatui::Frame;
@@ -10,15 +12,19 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List;
+    let by_date = match app.list.sort {
+        Sort::Date => " · by date",
+        Sort::Path => "",
+    };
     let title = if app.list.is_filtered() {
         format!(
-            " Articles {}/{} · {} ",
+            " Articles {}/{} · {}{by_date} ",
             app.list_len(),
             app.library.shown(),
             app.list.filter
         )
     } else {
-        format!(" Articles {} ", app.library.shown())
+        format!(" Articles {}{by_date} ", app.library.shown())
     };
     let title = fit(&title, usize::from(area.width.saturating_sub(2)));
     let block = pane(title, focused, theme);
@@ -45,7 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             title_style = title_style.patch(theme.list_selected);
             detail_style = detail_style.patch(theme.list_selected);
         }
-        let marker = if open == Some(i) { "▸" } else { " " };
+        let marker = if open == Some(i) {
+            "▸"
+        } else if app.list.is_unread(&article.entry.path) {
+            "•"
+        } else {
+            " "
+        };
         let head = format!("{marker}{}", fit(article.title(), width.saturating_sub(1)));
         let detail = format!(
             "  {}",
@@ -57,7 +69,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The second row: date where known, or what went wrong, or that it is still being read.
+/// The second row: date and source where known, or what went wrong, or that it is still being
+/// read.
 fn detail(app: &App, index: usize, article: &Article) -> String {
     if article.removed {
         return "⚠ deleted from disk".to_string();
@@ -68,9 +81,13 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
     match &article.doc {
         None => "…".to_string(),
         Some(doc) => {
+            // The date first: it is short and of one width, a source's name is neither.
             let mut parts = Vec::new();
-            if let Some(d) = &doc.date {
-                parts.push(d.clone());
+            if let Some(d) = doc.date.clone().or_else(|| name_date(&article.entry.name)) {
+                parts.push(d);
+            }
+            if let Some(s) = &doc.source {
+                parts.push(s.clone());
             }
             // A preview's only notice is that the rest is on its way.
             if !doc.notices.is_empty() && doc.preview.is_none() {
@@ -97,6 +114,19 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
             parts.join(" · ")
         }
     }
+}
+
+/// The date a file name starts with (`2026-05-05-…`, as fetched articles are named).
+fn name_date(name: &str) -> Option<String> {
+    let d = name.get(..10)?;
+    let shape = d.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    shape.then(|| d.to_string())
 }
 
 /// A person's surname for the list: the last word of the name.

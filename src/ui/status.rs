@@ -125,6 +125,9 @@ fn left_side(app: &App, message_above: bool) -> String {
 /// What is always shown: background work, the selection mode, what `n` follows, the place.
 fn right_side(app: &App) -> String {
     let mut parts: Vec<String> = Vec::new();
+    if let Some(f) = app.fetching.label() {
+        parts.push(f);
+    }
     let loaded = app.library.loaded();
     let n = app.library.len();
     if loaded < n {

@@ -78,6 +78,8 @@ fn printing_commands(home: &Home) -> Vec<Vec<String>> {
         vec!["completions", "bash"],
         vec!["--print-config"],
         vec!["--print-config-path"],
+        vec!["--print-library-path"],
+        vec!["feed", "export"],
         vec!["entities"],
         vec!["entities", "--format", "tsv", &lib],
         vec!["entities", "--format", "json", &lib],

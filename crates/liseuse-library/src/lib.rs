@@ -9,6 +9,7 @@ pub mod company;
 pub mod corrections;
 pub mod crash;
 pub mod event;
+pub mod fetch;
 mod index_update;
 mod library;
 pub mod loader;

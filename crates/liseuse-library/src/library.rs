@@ -120,6 +120,10 @@ pub fn load_with(entry: &Entry, on_preview: impl FnOnce(Document)) -> Result<Doc
         f(doc);
     }
     let mut doc = format::read(format, &entry.name, &bytes).map_err(|e| e.to_string())?;
+    if let Origin::File(p) = &entry.origin {
+        // A fetched article: its source, date and links from its metadata.
+        crate::fetch::annotate(&mut doc, p);
+    }
     if truncated {
         doc.notices.push(format!(
             "file larger than {} MB: only its beginning is shown",

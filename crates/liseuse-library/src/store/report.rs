@@ -30,6 +30,8 @@ pub enum StoreCommand {
         /// The hash of the text the offsets belong to.
         hash: String,
     },
+    /// The article at this path was opened: it is read (kept with the positions).
+    MarkRead(String),
 }
 
 /// Which file an outcome is about.

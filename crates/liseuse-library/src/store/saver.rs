@@ -254,6 +254,18 @@ impl Worker {
                 self.publish();
                 return;
             }
+            StoreCommand::MarkRead(path) => {
+                if self.positions.read_only().is_none() {
+                    self.positions.mark_read(&path);
+                    if self.positions.unsaved() > 0 {
+                        self.p
+                            .due
+                            .get_or_insert_with(|| Instant::now() + POSITIONS_DELAY);
+                    }
+                }
+                self.publish();
+                return;
+            }
             StoreCommand::AddBookmark(b) => {
                 let id = b.id.clone();
                 self.bookmarks.add_later(b).map(|()| Outcome::Added(id))
