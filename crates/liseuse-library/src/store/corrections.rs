@@ -25,7 +25,10 @@ pub const CORRECTIONS_LOCK: &str = "corrections.lock";
 const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// A correction and when it was made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by hand ([`Made::from_fields`]): with serde's `flatten` on both the correction and
+/// `extra`, every key of the correction was also read into `extra`, and written twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Made {
     /// The correction.
     #[serde(flatten)]
@@ -35,6 +38,38 @@ pub struct Made {
     /// Fields this version does not know: written back as they were.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Made {
+    /// A correction's object as the file holds it: the correction's own keys, `created`, and
+    /// whatever else a newer version or a script put there (kept in `extra`, only that).
+    fn from_fields(mut fields: serde_json::Map<String, serde_json::Value>) -> Result<Made, String> {
+        let correction: Correction =
+            serde_json::from_value(serde_json::Value::Object(fields.clone()))
+                .map_err(|e| e.to_string())?;
+        if let Ok(serde_json::Value::Object(own)) = serde_json::to_value(&correction) {
+            for key in own.keys() {
+                fields.remove(key);
+            }
+        }
+        let created = match fields.remove("created") {
+            Some(serde_json::Value::String(s)) => s,
+            Some(_) => return Err(String::from("`created` is not a string")),
+            None => return Err(String::from("missing field `created`")),
+        };
+        Ok(Made {
+            correction,
+            created,
+            extra: fields,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Made {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Made, D::Error> {
+        let fields = serde_json::Map::deserialize(d)?;
+        Made::from_fields(fields).map_err(serde::de::Error::custom)
+    }
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -193,5 +228,47 @@ mod tests {
             "{text}"
         );
         assert_eq!(s.list().len(), 2);
+    }
+
+    /// Issue 24.4: the correction's own keys were read back into `extra` too, and every later
+    /// save wrote them twice in one object.
+    #[test]
+    fn no_key_is_written_twice_however_many_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CORRECTIONS_FILE);
+        std::fs::write(
+            &file,
+            r#"{"schema":1,"corrections":[{"kind":"label","name":"Y","label":"LOC","created":"2026-01-01T00:00:00Z","by":"script"}]}"#,
+        )
+        .unwrap();
+        for name in ["A", "B", "C"] {
+            let mut s = CorrectionStore::open(dir.path());
+            s.add(Correction::Merge {
+                name: name.into(),
+                with: "Z".into(),
+            })
+            .unwrap();
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for key in ["kind", "name", "label", "with", "created", "by"] {
+            let want = match key {
+                "kind" | "name" | "created" => 4,
+                "with" => 3,
+                _ => 1,
+            };
+            assert_eq!(
+                text.matches(&format!("\"{key}\":")).count(),
+                want,
+                "{key} in {text}"
+            );
+        }
+        let s = CorrectionStore::open(dir.path());
+        assert_eq!(s.list().len(), 4);
+        assert_eq!(
+            s.list()[0].extra.len(),
+            1,
+            "only the unknown field: {:?}",
+            s.list()[0].extra
+        );
     }
 }
