@@ -93,13 +93,28 @@ pub(crate) fn remove_stale_temps(path: &Path, locked: bool) {
 pub(crate) struct Lock(File);
 
 impl Lock {
+    /// Opens (creating it if need be) the lock file, never through a symbolic link: a link
+    /// planted there would have us create or open a file anywhere (issue 24.7).
     fn open(path: &Path) -> io::Result<File> {
-        OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(path)
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NOCTTY);
+        }
+        options.open(path).map_err(|e| {
+            let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link {
+                io::Error::other(format!(
+                    "{} is a symbolic link, which liseuse does not follow for its own files \
+                     (remove it)",
+                    file_name(path)
+                ))
+            } else {
+                e
+            }
+        })
     }
 
     /// The lock if nobody holds it, without waiting.
