@@ -57,6 +57,10 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
         cache_dir: cli.cache_dir.clone(),
         no_color: false,
     };
+    // A crash report goes where the session's cache is.
+    if let Some(dir) = liseuse_library::cache::cache_dir(cli.cache_dir.as_deref()) {
+        liseuse_library::crash::set_dir(dir);
+    }
     let (terminal, guard) = term::enter()?;
     if std::env::var_os(liseuse_library::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
         panic!(

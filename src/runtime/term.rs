@@ -14,6 +14,12 @@ pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
 /// Held while a frame is drawn (see [`draw`]); the panic hook takes it to stop drawing.
 static SCREEN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Whether liseuse holds the terminal (raw mode, alternate screen): [`restore`] gives it back
+/// only then. Restoring twice is not harmless: leaving the alternate screen from the main
+/// screen puts the cursor back where it was at start, and the shell then writes over what was
+/// printed since (the panic message, issue 24.11).
+static TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Runs `f` (anything that writes to the terminal) unless a panic elsewhere has taken the
 /// terminal back: a panicking thread holds this lock from restoring the terminal to the end.
 pub fn with_screen<T>(f: impl FnOnce() -> T) -> T {
@@ -69,6 +75,7 @@ pub fn enter() -> io::Result<(Term, Guard)> {
 
 /// Raw mode, the alternate screen, the cursor hidden, mouse and bracketed paste on.
 fn take_screen() -> io::Result<()> {
+    TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -89,8 +96,12 @@ pub fn suspend() -> io::Result<()> {
     take_screen()
 }
 
-/// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice.
+/// Leaves the alternate screen, shows the cursor and turns raw mode off, once: calls after
+/// the first (the panic hook's, then the guard's while unwinding) do nothing.
 pub fn restore() {
+    if !TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         event::DisableBracketedPaste,
