@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::bookmarks::unsaved;
 use super::error::StoreError;
 use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
 pub use crate::corrections::Correction;
@@ -154,8 +153,12 @@ impl CorrectionStore {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
-        let _lock =
-            Lock::acquire(&self.lock, LOCK_WAIT).map_err(|e| unsaved(&self.file, "lock", e, 1))?;
+        let not_saved = |action, source| StoreError::NotSaved {
+            path: self.file.clone(),
+            action,
+            source,
+        };
+        let _lock = Lock::acquire(&self.lock, LOCK_WAIT).map_err(|e| not_saved("lock", e))?;
         remove_stale_temps(&self.file, true);
         let mut disk = match load::<CorrectionFile>(&self.file) {
             Loaded::Missing => CorrectionFile::default(),
@@ -167,10 +170,10 @@ impl CorrectionStore {
         };
         disk.schema = SCHEMA;
         change(&mut disk.corrections);
-        let bytes = to_bytes(&disk).map_err(|e| unsaved(&self.file, "write", e, 1))?;
+        let bytes = to_bytes(&disk).map_err(|e| not_saved("write", e))?;
         self.fs
             .write_atomic(&self.file, &bytes)
-            .map_err(|e| unsaved(&self.file, "write", e, 1))?;
+            .map_err(|e| not_saved("write", e))?;
         self.list = disk.corrections;
         Ok(())
     }
@@ -228,6 +231,32 @@ mod tests {
             "{text}"
         );
         assert_eq!(s.list().len(), 2);
+    }
+
+    struct ReadOnlyDisk;
+    impl AtomicWrite for ReadOnlyDisk {
+        fn write_atomic(&self, _: &Path, _: &[u8]) -> std::io::Result<()> {
+            Err(std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem))
+        }
+    }
+
+    /// Issue 24.13: a failed save said "kept in memory, retried at the next change", but a
+    /// correction that cannot be written is not kept at all (`liseuse correct` then exits).
+    #[test]
+    fn a_failed_save_says_nothing_was_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = CorrectionStore::open_with(dir.path(), Arc::new(ReadOnlyDisk));
+        let err = s.add(Correction::Drop { name: "X".into() }).unwrap_err();
+        let said = err.to_string();
+        assert!(
+            !said.contains("kept in memory") && !said.contains("retried"),
+            "{said}"
+        );
+        assert!(
+            said.contains("could not write") && said.contains("read-only"),
+            "{said}"
+        );
+        assert!(s.list().is_empty());
     }
 
     /// Issue 24.4: the correction's own keys were read back into `extra` too, and every later
