@@ -53,12 +53,17 @@ pub enum Command {
         format: EntityFormat,
     },
     /// Print articles' rendered text: a web page's article, Markdown without its markup, a
-    /// book's chapters. Written as it is to a pipe or a file; on a terminal, control
-    /// characters and escape sequences are shown as visible placeholders.
+    /// book's chapters. Control characters and escape sequences are shown as visible
+    /// placeholders, as in the reader (`--raw` for the text as it is).
     Cat {
         /// Articles or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The text byte for byte, control characters included (the text whose byte offsets
+        /// `liseuse entities` gives); to a pipe or a file only: a terminal still gets
+        /// placeholders.
+        #[arg(long)]
+        raw: bool,
     },
     /// List or export the bookmarks.
     Bookmarks {

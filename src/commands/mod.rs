@@ -36,7 +36,7 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }
             Some(Command::Completions { shell }) => completions::run(*shell),
-            Some(Command::Cat { paths }) => cat::run(paths),
+            Some(Command::Cat { paths, raw }) => cat::run(paths, *raw),
             Some(Command::Entity {
                 name,
                 paths,

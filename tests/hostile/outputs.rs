@@ -80,6 +80,8 @@ fn printing_commands(home: &Home) -> Vec<Vec<String>> {
         vec!["entities"],
         vec!["entities", "--format", "tsv", &lib],
         vec!["entities", "--format", "json", &lib],
+        // Issue 24.12: `cat` to a pipe passed the file's bytes as they were.
+        vec!["cat", &lib],
     ]
     .into_iter()
     .map(|a| a.into_iter().map(String::from).collect())
@@ -183,6 +185,45 @@ fn outputs_carry_no_escape_from_a_file() {
     let tsv = String::from_utf8(home.run(&["entities", "--format", "tsv", &lib]).stdout).unwrap();
     assert!(tsv.contains("a␛]0;pwned␇�1m.txt\t"), "{tsv}");
     assert!(tsv.lines().all(|l| l.split('\t').count() == 6), "{tsv}");
+}
+
+/// Issue 24.12: `--raw` is how to get a file's text byte for byte (offsets of `entities`
+/// count in it); without it, `cat` shows the traps as the reader does, pipe or not.
+#[test]
+fn outputs_cat_raw_writes_the_text_as_it_is() {
+    let home = Home::new();
+    let lib = home.lib.to_string_lossy().into_owned();
+    let shown = String::from_utf8(home.run(&["cat", &lib]).stdout).unwrap();
+    assert!(shown.contains("Titre ␛]0;pwned␇"), "{shown}");
+    let out = home.run(&["cat", "--raw", &lib]);
+    assert!(out.status.success(), "{out:?}");
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(raw.contains(&format!("Titre {TRAPS}")), "{raw:?}");
+}
+
+/// Issue 24.13: a correction kept whose confirmation could not be printed is not a failure:
+/// the status says what happened to the correction, stderr what happened to the output.
+#[cfg(target_os = "linux")]
+#[test]
+fn outputs_a_correction_kept_but_not_printed_succeeds() {
+    let home = Home::new();
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = home
+        .command(&["correct", "drop", "Olaf Scholz"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("kept") && err.contains("the disk is full"),
+        "{err}"
+    );
+    let list = String::from_utf8(home.run(&["correct", "list"]).stdout).unwrap();
+    assert!(list.contains("Olaf Scholz"), "{list}");
 }
 
 #[test]

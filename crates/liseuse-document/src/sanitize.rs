@@ -132,16 +132,6 @@ pub fn display(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Like [`display`], for text printed to a terminal line by line (`liseuse cat`): line ends
-/// are kept, everything else made safe.
-pub fn display_keeping_lines(s: &str) -> Cow<'_, str> {
-    if !s.split('\n').any(|l| matches!(display(l), Cow::Owned(_))) {
-        return Cow::Borrowed(s);
-    }
-    let lines: Vec<Cow<'_, str>> = s.split('\n').map(display).collect();
-    Cow::Owned(lines.join("\n"))
-}
-
 /// Display width of `s` once made safe, in terminal cells.
 pub fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(display(s).as_ref())
