@@ -13,7 +13,11 @@ fn main() -> ExitCode {
     if let Some(status) = commands::dispatch(&cli) {
         return status;
     }
-    let result = open_streaming(&cli.paths)
+    let links = match cli.follow_links {
+        true => discover::Links::All,
+        false => discover::Links::Inside,
+    };
+    let result = open_streaming(&cli.paths, links)
         .and_then(|found| commands::terminal::check().map(|()| found))
         .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string()));
     match result {
@@ -37,12 +41,15 @@ fn seeds() -> Discovery {
 /// The articles to start with: the seeds, or the walk's first batch, the rest following on the
 /// returned receiver. A huge folder's first frame does not wait for the whole walk. Found
 /// before the terminal is touched, so a bad path is a plain one-line error.
-fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
+fn open_streaming(
+    paths: &[PathBuf],
+    links: discover::Links,
+) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
     if paths.is_empty() {
         return Ok((seeds(), None));
     }
     discover::check_paths(paths)?;
-    let rest = discover::spawn(paths.to_vec());
+    let rest = discover::spawn_with(paths.to_vec(), links);
     let first = discover::first_batch(&rest)?;
     Ok((first, Some(rest)))
 }
@@ -56,6 +63,7 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
         data_dir: cli.data_dir.clone(),
         cache_dir: cli.cache_dir.clone(),
         no_color: false,
+        follow_links: cli.follow_links,
     };
     // A crash report goes where the session's cache is.
     if let Some(dir) = liseuse_library::cache::cache_dir(cli.cache_dir.as_deref()) {

@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
 
+    /// In folders, follow every symbolic link, even out of the folder (by default only those
+    /// that stay inside it; a path named here is always followed)
+    #[arg(long, global = true)]
+    pub follow_links: bool,
+
     /// Settings file to use instead of the default config.toml
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,

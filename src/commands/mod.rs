@@ -23,6 +23,7 @@ use crate::commands::cli::{Cli, Command};
 /// Runs the subcommand `cli` asks for and returns the process's status; `None` when it asks
 /// for the reader itself.
 pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
+    corpus::follow_links(cli.follow_links);
     let result = if cli.print_config {
         settings::print_config()
     } else if cli.print_config_path {

@@ -27,6 +27,8 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Draw without colours whatever the config says (tests read text, not colours).
     pub no_color: bool,
+    /// Follow every symbolic link in the folders, not only those that stay inside them.
+    pub follow_links: bool,
 }
 
 /// Builds the session over `found` (the walk's first batch; `rest` brings the others) on

@@ -47,6 +47,7 @@ impl Headless {
             data_dir: Some(home.path().join("data")),
             cache_dir: Some(home.path().join("cache")),
             no_color: true,
+            ..Options::default()
         };
         if !opts.config.as_ref().is_some_and(|c| c.exists()) {
             // A missing explicit config is reported: write an empty one.

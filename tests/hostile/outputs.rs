@@ -317,3 +317,30 @@ fn outputs_no_terminal_and_a_data_dir_that_is_a_file_are_said_plainly() {
     );
     assert!(liseuse_library::cache::dir_problem(&file).is_some_and(|m| m.contains("is a file")));
 }
+
+/// Issue 24.6: `F/passwd.txt → /etc/passwd` was printed by `cat F` and `entities F`.
+#[cfg(unix)]
+#[test]
+fn outputs_a_link_out_of_the_folder_is_not_printed_unless_asked() {
+    let home = Home::new();
+    let outside = home.path().join("outside.txt");
+    std::fs::write(&outside, "Secret\n\nLe ministre Jean Secret parle.\n").unwrap();
+    std::os::unix::fs::symlink(&outside, home.lib.join("passwd.txt")).unwrap();
+    let lib = home.lib.to_string_lossy().into_owned();
+    for args in [vec!["cat", &lib], vec!["entities", &lib]] {
+        let out = home.run(&args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(!text.contains("Secret"), "{args:?}: {text}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("passwd.txt: a symbolic link out of the folder"),
+            "{err}"
+        );
+    }
+    let out = home.run(&["cat", "--follow-links", &lib]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Jean Secret"));
+    let named = home.lib.join("passwd.txt").to_string_lossy().into_owned();
+    let out = home.run(&["cat", &named]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Jean Secret"));
+}

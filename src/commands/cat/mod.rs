@@ -11,7 +11,7 @@ mod rendered;
 /// `raw`: the text as it is, unless the output is a terminal (issue 24.12: a pipe is often
 /// read by a terminal in the end, `liseuse cat x | head`).
 pub fn run(paths: &[PathBuf], raw: bool) -> Outcome {
-    let found = liseuse_library::discover(paths).map_err(Failure::Failed)?;
+    let found = super::corpus::discover(paths).map_err(Failure::Failed)?;
     for why in &found.skipped {
         say(why);
     }
