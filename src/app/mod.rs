@@ -192,6 +192,7 @@ impl App {
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
             Event::FilesChanged(changes) => self.on_files_changed(changes, fx),
+            Event::Rescanned(folders) => self.on_rescanned(folders, fx),
             Event::Discovered(found) => self.on_discovered(found, fx),
             Event::Indexed(update) => self.on_indexed(*update, fx),
             Event::Bookmarks {

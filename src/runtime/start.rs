@@ -74,7 +74,11 @@ pub fn boot<B: Backend>(
         });
     }
     let folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
-    watch::spawn(&folders, tx.clone());
+    let links = match opts.follow_links {
+        true => liseuse_library::discover::Links::All,
+        false => liseuse_library::discover::Links::Inside,
+    };
+    watch::spawn_with(&folders, links, tx.clone());
     let searcher = CorpusSearcher::spawn(tx.clone());
     let (corrections, first_corrections) =
         super::corrections::Corrections::open(opts.data_dir.as_deref(), tx.clone());
