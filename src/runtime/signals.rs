@@ -6,6 +6,12 @@
 use crate::event::{Event, Signal};
 use std::sync::mpsc::Sender;
 
+/// The number of SIGHUP: the terminal went away (closed, or its input ended), exit 129.
+#[cfg(unix)]
+pub const HANGUP: i32 = signal_hook::consts::SIGHUP;
+#[cfg(not(unix))]
+pub const HANGUP: i32 = 1;
+
 /// Listens on a thread of its own for as long as the process runs.
 #[cfg(unix)]
 pub fn spawn(tx: Sender<Event>) {

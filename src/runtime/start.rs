@@ -53,6 +53,8 @@ pub fn boot<B: Backend>(
     let size = terminal
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
+    let (width, height) = super::capped(size.width, size.height);
+    let size = ratatui::layout::Size::new(width, height);
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
     // The article shown first is read first.
     if let Some(e) = found.entries.get(start.article) {

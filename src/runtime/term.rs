@@ -6,7 +6,7 @@ use crate::keys::keymap::{Key, KeyCode};
 use ratatui::crossterm::event::{self, Event as CtEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::{cursor, execute, terminal};
 use ratatui::prelude::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::sync::mpsc::Sender;
 
 pub type Term = ratatui::Terminal<CrosstermBackend<Stdout>>;
@@ -69,7 +69,14 @@ pub fn enter() -> io::Result<(Term, Guard)> {
     }));
     let guard = Guard;
     take_screen()?;
-    let term = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // A fixed viewport, sized by the runtime at most `MAX_COLS` × `MAX_ROWS`: ratatui's own
+    // resizing allocates by whatever size the terminal reports (issue 24.3).
+    let (w, h) = terminal::size()?;
+    let (w, h) = super::capped(w, h);
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+    };
+    let term = ratatui::Terminal::with_options(CrosstermBackend::new(io::stdout()), options)?;
     Ok((term, guard))
 }
 
@@ -112,17 +119,83 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
-/// Reads terminal events on their own thread and forwards them to the event loop.
+/// How long the input thread waits for input before it checks that the terminal is there.
+const INPUT_CHECK: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Reads terminal events on their own thread and forwards them to the event loop. The end of
+/// input (the terminal closed) is a hang-up, whether SIGHUP came or not: crossterm alone waits
+/// on a gone terminal for ever, spinning (issue 24.5).
 pub fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if let Some(ev) = translate(ev)
-                && tx.send(ev).is_err()
-            {
-                break;
+        let input = InputEnd::open();
+        loop {
+            let ended = match event::poll(INPUT_CHECK) {
+                Ok(true) => match event::read() {
+                    Ok(ev) => {
+                        if let Some(ev) = translate(ev)
+                            && tx.send(ev).is_err()
+                        {
+                            return;
+                        }
+                        false
+                    }
+                    Err(_) => true,
+                },
+                Ok(false) => input.hung_up(),
+                Err(_) => true,
+            };
+            if ended {
+                let hangup = crate::runtime::signals::HANGUP;
+                let _ = tx.send(Event::Signal(crate::event::Signal::End(hangup)));
+                return;
             }
         }
     });
+}
+
+/// The terminal liseuse reads from, as crossterm chooses it (standard input when it is a
+/// terminal, else `/dev/tty`), to ask whether it hung up.
+struct InputEnd {
+    #[cfg(unix)]
+    fd: Option<std::os::fd::OwnedFd>,
+}
+
+impl InputEnd {
+    #[cfg(unix)]
+    fn open() -> InputEnd {
+        use std::os::fd::{AsFd, OwnedFd};
+        let fd = if io::stdin().is_terminal() {
+            io::stdin().as_fd().try_clone_to_owned().ok()
+        } else {
+            std::fs::File::open("/dev/tty").ok().map(OwnedFd::from)
+        };
+        InputEnd { fd }
+    }
+
+    #[cfg(not(unix))]
+    fn open() -> InputEnd {
+        InputEnd {}
+    }
+
+    /// Whether the terminal has hung up: nothing will ever be read from it again.
+    #[cfg(unix)]
+    fn hung_up(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        let Some(fd) = &self.fd else { return false };
+        let mut p = libc::pollfd {
+            fd: fd.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no timeout; the descriptor is ours for as long as `self`.
+        let n = unsafe { libc::poll(&mut p, 1, 0) };
+        n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+
+    #[cfg(not(unix))]
+    fn hung_up(&self) -> bool {
+        false
+    }
 }
 
 fn translate(ev: CtEvent) -> Option<Event> {
@@ -154,7 +227,10 @@ fn translate(ev: CtEvent) -> Option<Event> {
                 alt: k.modifiers.contains(KeyModifiers::ALT),
             }))
         }
-        CtEvent::Resize(w, h) => Some(Event::Resize(w, h)),
+        CtEvent::Resize(w, h) => {
+            let (w, h) = super::capped(w, h);
+            Some(Event::Resize(w, h))
+        }
         CtEvent::Paste(text) => Some(Event::Paste(text)),
         CtEvent::Mouse(m) => {
             use event::{MouseButton, MouseEventKind as K};
