@@ -80,7 +80,7 @@ pub enum Event {
     Rescanned(Vec<(PathBuf, Vec<PathBuf>)>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
     Bookmarks {
-        list: Vec<Bookmark>,
+        list: Arc<liseuse_library::bookmark::BookmarkSet>,
         read_only: Option<String>,
         message: Option<String>,
     },

@@ -4,9 +4,11 @@
 //! directory is not fatal: the session runs, and says that nothing will be kept.
 
 use crate::app::{Effect, Event, Place};
+use liseuse_library::bookmark::BookmarkSet;
 use liseuse_library::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -28,7 +30,7 @@ pub struct Data {
 
 fn no_bookmarks(why: &str) -> Event {
     Event::Bookmarks {
-        list: Vec::new(),
+        list: Arc::default(),
         read_only: Some(why.to_string()),
         message: None,
     }
@@ -65,7 +67,7 @@ impl Data {
             .collect();
         let last = positions.last_article().map(str::to_string);
         let first = Some(Event::Bookmarks {
-            list: bookmarks.bookmarks().to_vec(),
+            list: Arc::new(BookmarkSet::new(bookmarks.bookmarks().to_vec())),
             read_only: bookmarks.read_only().map(str::to_string),
             message: None,
         });
@@ -126,7 +128,7 @@ impl Data {
             Some(s) => s.send(command),
             None if !matches!(command, StoreCommand::SavePosition { .. }) => {
                 replies.push(Event::Bookmarks {
-                    list: Vec::new(),
+                    list: Arc::default(),
                     read_only: Some("no data directory".into()),
                     message: Some("no data directory: bookmarks are not kept".into()),
                 });
