@@ -287,7 +287,8 @@ impl App {
         self.bookmarks.applied = report.applied;
         self.bookmarks.read_only = report.read_only;
         if let Some(set) = report.bookmarks {
-            self.bookmarks.saved = set;
+            let old = std::mem::replace(&mut self.bookmarks.saved, set);
+            fx.push(Effect::Release(old));
             let applied = report.applied;
             self.bookmarks.local.retain(|(n, _)| *n > applied);
             self.refresh_marks();
@@ -429,8 +430,13 @@ mod tests {
             read_only: None,
             pending: Pending::default(),
         };
-        up(&mut app, Event::Store(Box::new(report)));
+        let fx = up(&mut app, Event::Store(Box::new(report)));
         assert!(Arc::ptr_eq(&app.bookmarks.saved, &next));
+        // The old one is handed back to be freed beside the loop, not freed by it.
+        assert!(
+            fx.iter()
+                .any(|e| matches!(e, Effect::Release(old) if Arc::ptr_eq(old, &set)))
+        );
         assert!(app.bookmarks.local.is_empty() && app.all_saved());
         assert_eq!(app.reader().map(|r| r.marks().len()), Some(2));
     }

@@ -38,6 +38,9 @@ pub enum Effect {
     UndoCorrection,
     /// These corrections hold now: every index is shown with them.
     ApplyCorrections(Vec<liseuse_library::corrections::Correction>),
+    /// A snapshot of the bookmarks no longer needed: freed beside the loop (freeing 100,000
+    /// bookmarks took the loop a second, issue 24.9).
+    Release(Arc<liseuse_library::bookmark::BookmarkSet>),
     /// Search every one of these articles (in the list's order) for `query`, off the event
     /// loop; `Event::CorpusHits` with the same `generation` brings the results.
     SearchCorpus {

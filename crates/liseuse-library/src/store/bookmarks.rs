@@ -116,6 +116,8 @@ pub struct BookmarkStore {
     /// Ids of bookmarks this process added for a passage another one already kept, and the id
     /// of that one (see [`apply`]).
     aliases: HashMap<String, String>,
+    /// The last save found the list changed by others (see [`Self::take_changed`]).
+    changed: bool,
 }
 
 impl BookmarkStore {
@@ -136,6 +138,7 @@ impl BookmarkStore {
             read_only: None,
             lock_wait: LOCK_TIMEOUT,
             aliases: HashMap::new(),
+            changed: false,
         };
         // What killed processes left, if nobody is saving right now (else the next save).
         if let Ok(Some(_lock)) = Lock::try_acquire(&store.lock) {
@@ -183,6 +186,12 @@ impl BookmarkStore {
     /// How many changes are only in memory.
     pub fn unsaved(&self) -> usize {
         self.pending.len()
+    }
+
+    /// Whether a save since the last call found the list other than this process had it
+    /// (another liseuse changed the file): compared in place, without a copy of the list.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
     }
 
     /// Re-reads the file (picking up other processes' changes), keeping pending changes on top.
@@ -305,6 +314,7 @@ impl BookmarkStore {
             rest,
         };
         let written = to_bytes(&file).and_then(|bytes| self.fs.write_atomic(&self.file, &bytes));
+        self.changed |= file.bookmarks != self.bookmarks;
         self.bookmarks = file.bookmarks;
         match written {
             Ok(()) => {
