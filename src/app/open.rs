@@ -63,6 +63,15 @@ impl App {
         self.open_article(index, offset, fx);
     }
 
+    /// The article the reader waits for (to be opened once read), or else the one selected
+    /// in the list: what the reader pane speaks of while no article is open.
+    pub fn awaited(&self) -> Option<usize> {
+        self.reading
+            .pending
+            .map(|(i, _)| i)
+            .or(Some(self.list.selected))
+    }
+
     /// Whether the user waits on this event: what they typed, or the article they are about to
     /// read. The event loop draws those at once and gathers the rest for a frame's time.
     pub fn awaits(&self, ev: &Event) -> bool {

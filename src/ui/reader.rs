@@ -25,12 +25,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(reader) = app.reader() else {
-        let msg = if app.library.is_empty() {
-            "No article."
-        } else {
-            "Reading…"
+        // An article that cannot be read says why, rather than "Reading…" for good.
+        let failed = app
+            .awaited()
+            .and_then(|i| app.library.articles.get(i))
+            .and_then(|a| Some((&a.entry.name, a.error.as_ref()?)));
+        let msg = match failed {
+            _ if app.library.is_empty() => String::from("No article."),
+            Some((name, err)) => sanitize::one_line(&format!("{name} cannot be read: {err}")),
+            None => String::from("Reading…"),
         };
-        frame.render_widget(Paragraph::new(msg).style(theme.meta), inner);
+        let msg = Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(msg.style(theme.meta), inner);
         return;
     };
     let text = &reader.doc.text;

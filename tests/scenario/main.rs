@@ -11,6 +11,7 @@ mod defects;
 mod every_key;
 mod formats;
 mod habits;
+mod unreadable;
 mod watch;
 
 use common::headless::Folder;
