@@ -278,3 +278,27 @@ fn a_window_made_huge_while_running_is_drawn_capped() {
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("not zero")
 }
+
+/// Issue 24.13: a paste's start marker without its end (`ESC[200~`, then nothing) swallowed
+/// every key until an `ESC[201~` that never came. The paste ends after its bound, and keys
+/// are keys again.
+#[test]
+fn an_unterminated_paste_ends_and_keys_work_again() {
+    let home = tempfile::tempdir().unwrap();
+    let mut t = Pty::liseuse(100, 30, home.path());
+    t.wait_text("Le lendemain, un rapport");
+    t.send(b"\x1b[200~du texte sans fin");
+    // Keys typed until one is answered: the cursor leaves the first line.
+    let deadline = Instant::now() + PATIENCE;
+    while t.screen().contains("▌  Qaani") {
+        assert!(
+            Instant::now() < deadline,
+            "keys never answered again:\n{}",
+            t.screen()
+        );
+        t.send(b"j");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+}

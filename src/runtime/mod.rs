@@ -9,6 +9,7 @@
 pub mod corpus_search;
 mod corrections;
 mod data;
+mod input;
 pub mod signals;
 mod start;
 pub mod term;

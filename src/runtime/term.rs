@@ -1,10 +1,9 @@
-//! The terminal: entering and leaving liseuse's screen, and turning terminal events into the
-//! app's events. The only module besides `ui` that knows crossterm.
+//! The terminal: entering and leaving liseuse's screen, and reading its input on a thread
+//! (parsed into the app's events by `input`). The only module besides `ui` that knows
+//! crossterm.
 
-use crate::event::{Event, Mouse};
-use crate::keys::keymap::{Key, KeyCode};
-use ratatui::crossterm::event::{self, Event as CtEvent, KeyEventKind, KeyModifiers};
-use ratatui::crossterm::{cursor, execute, terminal};
+use crate::event::Event;
+use ratatui::crossterm::{cursor, event, execute, terminal};
 use ratatui::prelude::CrosstermBackend;
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::mpsc::Sender;
@@ -119,86 +118,82 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
-/// How long the input thread waits for input before it checks that the terminal is there.
-const INPUT_CHECK: std::time::Duration = std::time::Duration::from_millis(250);
+/// How long the input thread waits for input before it looks at a paste under way.
+const INPUT_TICK: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Reads terminal events on their own thread and forwards them to the event loop. The end of
-/// input (the terminal closed) is a hang-up, whether SIGHUP came or not: crossterm alone waits
-/// on a gone terminal for ever, spinning (issue 24.5).
+/// Reads the terminal's input on a thread of its own (parsed by `input`, not crossterm: see
+/// there why) and forwards it to the event loop. The end of input (the terminal closed) is a
+/// hang-up, whether SIGHUP came or not: crossterm waited on a gone terminal for ever,
+/// spinning (issue 24.5).
+#[cfg(unix)]
+pub fn spawn_input(tx: Sender<Event>) {
+    use std::io::Read;
+    use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+    // Where crossterm would read: standard input when it is the terminal, else /dev/tty.
+    let fd: Option<OwnedFd> = if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned().ok()
+    } else {
+        std::fs::File::open("/dev/tty").ok().map(OwnedFd::from)
+    };
+    let Some(fd) = fd else { return };
+    std::thread::spawn(move || {
+        let mut tty = std::fs::File::from(fd);
+        let mut parser = super::input::Parser::default();
+        let mut buf = [0u8; 8192];
+        let ended = loop {
+            let mut p = libc::pollfd {
+                fd: tty.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let timeout = i32::try_from(INPUT_TICK.as_millis()).unwrap_or(100);
+            // SAFETY: one valid pollfd; the descriptor is open for as long as `tty`.
+            let n = unsafe { libc::poll(&mut p, 1, timeout) };
+            let now = std::time::Instant::now();
+            let events = if n > 0 && p.revents & libc::POLLIN != 0 {
+                match tty.read(&mut buf) {
+                    Ok(0) => break true,
+                    Ok(n) => parser.feed(buf.get(..n).unwrap_or_default(), now),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => Vec::new(),
+                    Err(_) => break true,
+                }
+            } else if n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                break true;
+            } else {
+                parser.tick(now)
+            };
+            for ev in events {
+                if tx.send(ev).is_err() {
+                    break;
+                }
+            }
+        };
+        if ended {
+            let hangup = crate::runtime::signals::HANGUP;
+            let _ = tx.send(Event::Signal(crate::event::Signal::End(hangup)));
+        }
+    });
+}
+
+/// Reads terminal events on their own thread and forwards them to the event loop.
+#[cfg(not(unix))]
 pub fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || {
-        let input = InputEnd::open();
-        loop {
-            let ended = match event::poll(INPUT_CHECK) {
-                Ok(true) => match event::read() {
-                    Ok(ev) => {
-                        if let Some(ev) = translate(ev)
-                            && tx.send(ev).is_err()
-                        {
-                            return;
-                        }
-                        false
-                    }
-                    Err(_) => true,
-                },
-                Ok(false) => input.hung_up(),
-                Err(_) => true,
-            };
-            if ended {
-                let hangup = crate::runtime::signals::HANGUP;
-                let _ = tx.send(Event::Signal(crate::event::Signal::End(hangup)));
-                return;
+        while let Ok(ev) = event::read() {
+            if let Some(ev) = translate(ev)
+                && tx.send(ev).is_err()
+            {
+                break;
             }
         }
     });
 }
 
-/// The terminal liseuse reads from, as crossterm chooses it (standard input when it is a
-/// terminal, else `/dev/tty`), to ask whether it hung up.
-struct InputEnd {
-    #[cfg(unix)]
-    fd: Option<std::os::fd::OwnedFd>,
-}
-
-impl InputEnd {
-    #[cfg(unix)]
-    fn open() -> InputEnd {
-        use std::os::fd::{AsFd, OwnedFd};
-        let fd = if io::stdin().is_terminal() {
-            io::stdin().as_fd().try_clone_to_owned().ok()
-        } else {
-            std::fs::File::open("/dev/tty").ok().map(OwnedFd::from)
-        };
-        InputEnd { fd }
-    }
-
-    #[cfg(not(unix))]
-    fn open() -> InputEnd {
-        InputEnd {}
-    }
-
-    /// Whether the terminal has hung up: nothing will ever be read from it again.
-    #[cfg(unix)]
-    fn hung_up(&self) -> bool {
-        use std::os::fd::AsRawFd;
-        let Some(fd) = &self.fd else { return false };
-        let mut p = libc::pollfd {
-            fd: fd.as_raw_fd(),
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, no timeout; the descriptor is ours for as long as `self`.
-        let n = unsafe { libc::poll(&mut p, 1, 0) };
-        n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
-    }
-
-    #[cfg(not(unix))]
-    fn hung_up(&self) -> bool {
-        false
-    }
-}
-
-fn translate(ev: CtEvent) -> Option<Event> {
+#[cfg(not(unix))]
+fn translate(ev: event::Event) -> Option<Event> {
+    use crate::event::Mouse;
+    use crate::keys::keymap::{Key, KeyCode};
+    use event::{Event as CtEvent, KeyEventKind, KeyModifiers};
     match ev {
         CtEvent::Key(k) if k.kind != KeyEventKind::Release => {
             use event::KeyCode as C;
