@@ -294,6 +294,11 @@ impl App {
             self.refresh_marks();
             self.refresh_bookmark_list();
         }
+        // While a quit waits, what the saver says keeps the way to quit anyway in sight.
+        let message = match self.bookmarks.quit_asked && !self.all_saved() {
+            true => message.map(|_| self.quit_waits()),
+            false => message,
+        };
         if let Some(m) = message {
             self.status.say(m);
         }

@@ -236,21 +236,26 @@ impl App {
     pub(crate) fn quit(&mut self, fx: &mut Vec<Effect>) {
         let b = &self.bookmarks;
         if !self.all_saved() && !b.quit_asked && b.read_only.is_none() {
-            let n = (b.sent.saturating_sub(b.applied) as usize).saturating_add(b.pending);
-            let changes =
-                liseuse_document::plural::counted(n.max(1), "bookmark change", "bookmark changes");
-            let waiting = b
-                .unsaved
-                .clone()
-                .unwrap_or_else(|| format!("saving {changes}: not on disk yet"));
             self.bookmarks.quit_asked = true;
-            self.status.say(format!(
-                "{waiting} · liseuse quits once they are saved; q again quits now and loses them"
-            ));
+            let said = self.quit_waits();
+            self.status.say(said);
             return;
         }
         self.save_place(fx);
         fx.push(Effect::Quit);
+    }
+
+    /// What a quit waiting for bookmark changes says: why they wait, and how to quit anyway.
+    pub(crate) fn quit_waits(&self) -> String {
+        let b = &self.bookmarks;
+        let n = (b.sent.saturating_sub(b.applied) as usize).saturating_add(b.pending);
+        let changes =
+            liseuse_document::plural::counted(n.max(1), "bookmark change", "bookmark changes");
+        let waiting = b
+            .unsaved
+            .clone()
+            .unwrap_or_else(|| format!("saving {changes}: not on disk yet"));
+        format!("{waiting} · liseuse quits once they are saved; q again quits now and loses them")
     }
 
     /// The place in the open article, to be saved (a preview's is kept with the whole text

@@ -126,6 +126,11 @@ fn a_quick_quit_waits_for_the_bookmark_another_liseuse_holds_up() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     assert!(s.alternate_screen(), "it waits, on screen:\n{}", s.screen());
+    let flat_now = flat(&s);
+    assert!(
+        flat_now.contains(said) && flat_now.contains("waiting for another liseuse"),
+        "why it waits and how to quit anyway, still: {flat_now}"
+    );
     drop(lock);
     assert_eq!(s.wait_exit(), 0);
     let saved: serde_json::Value =
