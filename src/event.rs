@@ -86,9 +86,11 @@ pub enum Event {
     Discovered(liseuse_library::Discovery),
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
     FilesChanged(Vec<(PathBuf, bool)>),
+    /// Folders walked again by the watcher: each one and every article file under it now.
+    Rescanned(Vec<(PathBuf, Vec<PathBuf>)>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
     Bookmarks {
-        list: Vec<Bookmark>,
+        list: Arc<liseuse_library::bookmark::BookmarkSet>,
         read_only: Option<String>,
         message: Option<String>,
     },
@@ -133,6 +135,7 @@ impl From<LibraryEvent> for Event {
             LibraryEvent::Indexed(update) => Event::Indexed(update),
             LibraryEvent::Analysing { index, done, of } => Event::Analysing { index, done, of },
             LibraryEvent::FilesChanged(changes) => Event::FilesChanged(changes),
+            LibraryEvent::Rescanned(folders) => Event::Rescanned(folders),
         }
     }
 }

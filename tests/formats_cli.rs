@@ -39,7 +39,7 @@ fn entity_offsets_are_offsets_into_what_cat_prints() {
     )
     .unwrap();
     for path in [&md, &html] {
-        let text = liseuse(&["cat".as_ref(), path.as_os_str()]);
+        let text = liseuse(&["cat".as_ref(), "--raw".as_ref(), path.as_os_str()]);
         let json = liseuse(&["entities".as_ref(), path.as_os_str()]);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         let mentions = v["documents"][0]["mentions"].as_array().unwrap();

@@ -156,11 +156,7 @@ impl App {
                 // An unchanged note is no change: saving it anyway made one bookmark count as
                 // two unsaved changes when the disk failed.
                 let note = input.text.trim().to_string();
-                let same = self
-                    .bookmarks
-                    .all
-                    .iter()
-                    .any(|b| b.id == id && b.note == note);
+                let same = self.bookmarks.get(&id).is_some_and(|b| b.note == note);
                 if accepted && !same {
                     self.change_bookmarks(Effect::SetNote(id, note), fx);
                 }

@@ -75,7 +75,60 @@ impl App {
         }
     }
 
+    /// Folders the watcher walked again: what is listed under each becomes what it found,
+    /// and nothing else is touched (an article still there is not read again).
+    pub(super) fn on_rescanned(
+        &mut self,
+        folders: Vec<(PathBuf, Vec<PathBuf>)>,
+        fx: &mut Vec<Effect>,
+    ) {
+        let mut diff = Vec::new();
+        for (folder, files) in folders {
+            let found: HashSet<&PathBuf> = files.iter().collect();
+            for i in self.library.under_folder(&folder) {
+                if let Some(a) = self.library.articles.get(i)
+                    && !a.removed
+                    && let Origin::File(p) = &a.entry.origin
+                    && !found.contains(p)
+                {
+                    diff.push((p.clone(), false));
+                }
+            }
+            for f in files {
+                let listed = self
+                    .library
+                    .find(&f)
+                    .and_then(|i| self.library.articles.get(i))
+                    .is_some_and(|a| !a.removed);
+                if !listed {
+                    diff.push((f, true));
+                }
+            }
+        }
+        if !diff.is_empty() {
+            self.on_files_changed(diff, fx);
+        }
+    }
+
     pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>, fx: &mut Vec<Effect>) {
+        // A path gone that is no article may have been a folder (deleted, or moved away):
+        // the articles under it went with it.
+        let mut expanded = Vec::with_capacity(changes.len());
+        for (path, exists) in changes {
+            if exists || self.library.find(&path).is_some() {
+                expanded.push((path, exists));
+                continue;
+            }
+            for i in self.library.under_folder(&path) {
+                if let Some(a) = self.library.articles.get(i)
+                    && !a.removed
+                    && let Origin::File(p) = &a.entry.origin
+                {
+                    expanded.push((p.clone(), false));
+                }
+            }
+        }
+        let changes = expanded;
         let mut load = Vec::new();
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {

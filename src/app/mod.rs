@@ -208,6 +208,7 @@ impl App {
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
             Event::FilesChanged(changes) => self.on_files_changed(changes, fx),
+            Event::Rescanned(folders) => self.on_rescanned(folders, fx),
             Event::Discovered(found) => self.on_discovered(found, fx),
             Event::Indexed(update) => self.on_indexed(*update, fx),
             Event::Bookmarks {
@@ -246,20 +247,33 @@ impl App {
     }
 
     /// Saving the reading place goes with quitting, so it is never forgotten. With bookmark
-    /// changes still waiting to be saved, the first quit says so and waits; a second one
-    /// quits anyway (and what is lost is said on the way out).
+    /// changes not on disk yet (waiting for another liseuse's lock, a save under way, or not
+    /// even taken in by the saver: `b Enter q` typed at once), the first quit says so and
+    /// waits for them; a second one quits anyway (and what is lost is said on the way out).
+    /// A store that cannot save at all (read-only) is not waited for.
     pub(crate) fn quit(&mut self, fx: &mut Vec<Effect>) {
-        if let Some(waiting) = &self.bookmarks.unsaved
-            && !self.bookmarks.quit_asked
-        {
+        let b = &self.bookmarks;
+        if !self.all_saved() && !b.quit_asked && b.read_only.is_none() {
             self.bookmarks.quit_asked = true;
-            self.status.say(format!(
-                "{waiting} · liseuse quits once they are saved; q again quits now and loses them"
-            ));
+            let said = self.quit_waits();
+            self.status.say(said);
             return;
         }
         self.save_place(fx);
         fx.push(Effect::Quit);
+    }
+
+    /// What a quit waiting for bookmark changes says: why they wait, and how to quit anyway.
+    pub(crate) fn quit_waits(&self) -> String {
+        let b = &self.bookmarks;
+        let n = (b.sent.saturating_sub(b.applied) as usize).saturating_add(b.pending);
+        let changes =
+            liseuse_document::plural::counted(n.max(1), "bookmark change", "bookmark changes");
+        let waiting = b
+            .unsaved
+            .clone()
+            .unwrap_or_else(|| format!("saving {changes}: not on disk yet"));
+        format!("{waiting} · liseuse quits once they are saved; q again quits now and loses them")
     }
 
     /// The place in the open article, to be saved (a preview's is kept with the whole text

@@ -75,7 +75,7 @@ impl App {
         match self.library.articles.get(chosen) {
             Some(a) if a.doc.is_none() && a.error.is_none() => format!("Reading {}…", a.entry.name),
             Some(a) => match &a.error {
-                Some(e) => format!("{}: {e}", a.entry.path),
+                Some(e) => format!("{} cannot be read: {e}", a.entry.path),
                 None => "Enter opens the article.".to_string(),
             },
             None => "Reading…".to_string(),

@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
 
+    /// In folders, follow every symbolic link, even out of the folder (by default only those
+    /// that stay inside it; a path named here is always followed)
+    #[arg(long, global = true)]
+    pub follow_links: bool,
+
     /// Settings file to use instead of the default config.toml
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -69,11 +74,16 @@ pub enum Command {
         speaker: Option<String>,
     },
     /// Print articles' rendered text: a web page's article, Markdown without its markup, a
-    /// book's chapters. Written as it is to a pipe or a file; on a terminal, control
-    /// characters and escape sequences are shown as visible placeholders.
+    /// book's chapters. Control characters and escape sequences are shown as visible
+    /// placeholders, as in the reader (`--raw` for the text as it is).
     Cat {
         /// Articles or folders; the library when none.
         paths: Vec<PathBuf>,
+        /// The text byte for byte, control characters included (the text whose byte offsets
+        /// `liseuse entities` gives); to a pipe or a file only: a terminal still gets
+        /// placeholders.
+        #[arg(long)]
+        raw: bool,
     },
     /// List or export the bookmarks.
     Bookmarks {

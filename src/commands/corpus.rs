@@ -2,10 +2,26 @@
 //! each read as the reader reads it, what cannot be said on stderr.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use super::output::{Failure, Outcome, say};
 use liseuse_document::Document;
+use liseuse_library::discover::Links;
 use liseuse_library::{self as library, Discovery};
+
+/// Which links the walks of this command follow (`--follow-links`): set once by `dispatch`,
+/// so that every command walks folders alike without each one carrying the option.
+static LINKS: OnceLock<Links> = OnceLock::new();
+
+/// `--follow-links` was given, or not.
+pub fn follow_links(all: bool) {
+    let _ = LINKS.set(if all { Links::All } else { Links::Inside });
+}
+
+/// The articles under `paths`, walked as the command line says.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
+    library::discover::discover_with(paths, LINKS.get().copied().unwrap_or_default())
+}
 
 /// One article read: the path it was opened by, its file's modification time, its text.
 pub struct Read {
@@ -45,7 +61,7 @@ pub fn read(paths: &[PathBuf]) -> Result<(Vec<Read>, Unread), Failure> {
             entries: library::seeds(),
             skipped: Vec::new(),
         },
-        false => library::discover(paths).map_err(Failure::Failed)?,
+        false => discover(paths).map_err(Failure::Failed)?,
     };
     for why in &found.skipped {
         say(why);

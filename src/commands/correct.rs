@@ -77,8 +77,19 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
             format!("kept: {line}")
         }
     };
-    out.line(&liseuse_document::sanitize::one_line(&said))?;
-    out.done()
+    // The change is made: an output that cannot be written (`> /dev/full`) is said, but the
+    // status is the change's (issue 24.13).
+    let said = liseuse_document::sanitize::one_line(&said);
+    match out.line(&said).and_then(|()| out.done()) {
+        Err(Failure::Write(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            super::output::say(&format!(
+                "{said} (this line could not be written to the output: {})",
+                store::describe_io(&e)
+            ));
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 /// Every name the correction gives is one the articles of `paths` give (an entity's name or a

@@ -25,6 +25,7 @@ use crate::commands::cli::{Cli, Command};
 /// Runs the subcommand `cli` asks for and returns the process's status; `None` when it asks
 /// for the reader itself.
 pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
+    corpus::follow_links(cli.follow_links);
     let result = if cli.print_config {
         settings::print_config()
     } else if cli.print_config_path {
@@ -50,7 +51,7 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }
             Some(Command::Completions { shell }) => completions::run(*shell),
-            Some(Command::Cat { paths: p }) => cat::run(&paths(p)),
+            Some(Command::Cat { paths: p, raw }) => cat::run(&paths(p), *raw),
             Some(Command::Entity {
                 name,
                 paths: p,

@@ -4,9 +4,11 @@
 //! directory is not fatal: the session runs, and says that nothing will be kept.
 
 use crate::app::{Effect, Event, Place};
+use liseuse_library::bookmark::BookmarkSet;
 use liseuse_library::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -31,7 +33,7 @@ pub struct Data {
 
 fn no_bookmarks(why: &str) -> Event {
     Event::Bookmarks {
-        list: Vec::new(),
+        list: Arc::default(),
         read_only: Some(why.to_string()),
         message: None,
     }
@@ -70,7 +72,7 @@ impl Data {
         let last = positions.last_article().map(str::to_string);
         let read = positions.read_articles().map(str::to_string).collect();
         let first = Some(Event::Bookmarks {
-            list: bookmarks.bookmarks().to_vec(),
+            list: Arc::new(BookmarkSet::new(bookmarks.bookmarks().to_vec())),
             read_only: bookmarks.read_only().map(str::to_string),
             message: None,
         });
@@ -143,7 +145,7 @@ impl Data {
             ) =>
             {
                 replies.push(Event::Bookmarks {
-                    list: Vec::new(),
+                    list: Arc::default(),
                     read_only: Some("no data directory".into()),
                     message: Some("no data directory: bookmarks are not kept".into()),
                 });

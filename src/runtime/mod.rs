@@ -11,6 +11,7 @@ pub mod corpus_search;
 mod corrections;
 mod data;
 mod fetch;
+mod input;
 pub mod outside;
 pub mod signals;
 mod start;
@@ -33,6 +34,17 @@ use std::time::{Duration, Instant};
 const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
 /// Most events taken in one frame: a flood (a 100,000-file walk) still lets frames through.
 const MAX_BATCH: usize = 4096;
+
+/// The largest area drawn, whatever size the terminal says it has: the frame's buffers are
+/// allocated by it, and `stty rows 65535 cols 65535` asked for 206 GB (issue 24.3). Larger
+/// than any screen; a terminal larger still shows the frame in its top-left corner.
+pub const MAX_COLS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
+
+/// A terminal size as liseuse takes it: at most [`MAX_COLS`] × [`MAX_ROWS`].
+pub fn capped(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_COLS), height.min(MAX_ROWS))
+}
 
 pub struct Runtime<B: Backend> {
     terminal: Terminal<B>,
@@ -66,6 +78,16 @@ pub struct Runtime<B: Backend> {
 
 /// How to put text on the terminal's clipboard, or why it cannot be.
 pub type Copier = Result<Box<dyn FnMut(&str) -> io::Result<()>>, String>;
+
+/// Frees `x` on a thread of its own when this was its last holder: a snapshot of 100,000
+/// bookmarks is a million allocations to free, a second of the loop's time.
+fn release<T: Send + Sync + 'static>(x: std::sync::Arc<T>) {
+    if std::sync::Arc::strong_count(&x) == 1 {
+        let _ = std::thread::Builder::new()
+            .name(String::from("liseuse-release"))
+            .spawn(move || drop(x));
+    }
+}
 
 /// How the session ended, for the process's exit.
 #[derive(Debug, Default)]
@@ -132,13 +154,15 @@ impl<B: Backend> Runtime<B> {
             .terminal
             .size()
             .map_err(|e| io::Error::other(e.to_string()))?;
-        if (size.width, size.height) != self.app.size {
-            self.handle(Event::Resize(size.width, size.height))?;
+        let (width, height) = capped(size.width, size.height);
+        if (width, height) != self.app.size {
+            self.handle(Event::Resize(width, height))?;
         }
         if std::mem::take(&mut self.redraw) {
             // `resize` clears the screen and forgets the last frame, without asking the
             // terminal where its cursor is (which `clear` does, and not every terminal answers).
-            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            // The terminal's frame is a fixed viewport (`term::enter`): only this sizes it.
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
             let terminal = &mut self.terminal;
             crate::runtime::term::with_screen(|| terminal.resize(area))
                 .map_err(|e| io::Error::other(e.to_string()))?;
@@ -147,10 +171,15 @@ impl<B: Backend> Runtime<B> {
         crate::runtime::term::draw(&mut self.terminal, |f| ui::draw(f, app, theme))
     }
 
-    /// Runs until the user quits or every event source is gone.
+    /// Runs until the user quits or every event source is gone. A frame that cannot be
+    /// written means the terminal is gone (closed under liseuse): that is a hang-up, and what
+    /// is pending is saved all the same.
     pub fn run(mut self) -> io::Result<Ending> {
         while !self.quit {
-            self.draw()?;
+            if self.draw().is_err() {
+                self.handle(Event::Signal(crate::event::Signal::End(signals::HANGUP)))?;
+                break;
+            }
             if !self.step(None)? {
                 break;
             }
@@ -237,6 +266,7 @@ impl<B: Backend> Runtime<B> {
                 }
             }
             Effect::SaveCache => self.loader.save_cache(),
+            Effect::Release(set) => release(set),
             Effect::Correct(c) => self.corrections.change(Some(c)),
             Effect::UndoCorrection => self.corrections.change(None),
             Effect::ApplyCorrections(list) => self.loader.set_corrections(list),
@@ -275,6 +305,7 @@ impl<B: Backend> Runtime<B> {
     /// Saves what is pending and says what could not be.
     pub fn finish(mut self) -> Ending {
         self.fetcher.stop();
+        release(std::mem::take(&mut self.app.bookmarks.saved));
         let width = self.app.layout.max_text_width;
         let kept = match &mut self.view {
             Some(v) if width != self.start_width => v.set_text_width(width).err(),
@@ -284,10 +315,15 @@ impl<B: Backend> Runtime<B> {
         if let Some(e) = kept {
             messages.push(format!("the text's width was not kept: {e}"));
         }
-        Ending {
+        let ending = Ending {
             messages,
             lost,
             signal: self.signal,
-        }
+        };
+        // Not dropped: ratatui's `Terminal` shows the cursor when dropped and, when it cannot
+        // (the terminal is gone), says so with `eprintln!`, which panics when stderr is that
+        // gone terminal (issue 23.1). `term::restore` shows the cursor; the process ends.
+        std::mem::forget(self.terminal);
+        ending
     }
 }

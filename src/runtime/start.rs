@@ -34,6 +34,8 @@ pub struct Options {
     pub browser: Option<String>,
     /// How far a fetch goes (timeouts, caps): the defaults unless tests want them short.
     pub fetch_limits: Option<liseuse_library::fetch::Limits>,
+    /// Follow every symbolic link in the folders, not only those that stay inside them.
+    pub follow_links: bool,
 }
 
 /// Builds the session over `found` (the walk's first batch; `rest` brings the others) on
@@ -65,6 +67,8 @@ pub fn boot<B: Backend>(
     let size = terminal
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
+    let (width, height) = super::capped(size.width, size.height);
+    let size = ratatui::layout::Size::new(width, height);
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
     // The article shown first is read first.
     if let Some(e) = found.entries.get(start.article) {
@@ -90,7 +94,11 @@ pub fn boot<B: Backend>(
         // The seeds are shown while the library is empty: it is followed as it fills.
         folders.push(lib.clone());
     }
-    watch::spawn(&folders, tx.clone());
+    let links = match opts.follow_links {
+        true => liseuse_library::discover::Links::All,
+        false => liseuse_library::discover::Links::Inside,
+    };
+    watch::spawn_with(&folders, links, tx.clone());
     let limits = opts.fetch_limits.clone().unwrap_or_default();
     let fetcher = super::fetch::Fetcher::new(data_dir, limits, tx.clone());
     let searcher = CorpusSearcher::spawn(tx.clone());

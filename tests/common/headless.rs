@@ -47,10 +47,9 @@ impl Headless {
             data_dir: Some(home.path().join("data")),
             cache_dir: Some(home.path().join("cache")),
             no_color: true,
-            urls: Vec::new(),
             // No test opens a real browser.
             browser: Some(String::from("true")),
-            fetch_limits: None,
+            ..Options::default()
         };
         if !opts.config.as_ref().is_some_and(|c| c.exists()) {
             // A missing explicit config is reported: write an empty one.

@@ -28,7 +28,7 @@ fn less_keys_page_search_backwards_and_move_bookmark_and_help() {
         assert!(paged > 0, "f pages down");
         s.keys("b");
         assert_eq!(top(&s), 0, "b pages up");
-        assert!(s.app().bookmarks.all.is_empty(), "b no longer bookmarks");
+        assert!(s.app().bookmarks.all().is_empty(), "b no longer bookmarks");
 
         // ? searches backwards: from the top, the last match; n goes on up, N down.
         s.keys("?hamas<Enter>");
@@ -48,7 +48,7 @@ fn less_keys_page_search_backwards_and_move_bookmark_and_help() {
 
         // a bookmarks.
         s.keys("gjjjjjjj<Esc>a");
-        s.wait_until("the bookmark", |a| a.bookmarks.all.len() == 1);
+        s.wait_until("the bookmark", |a| a.bookmarks.all().len() == 1);
         s.keys("<Esc>");
     }
 }
@@ -80,7 +80,7 @@ fn ampersand_shows_only_the_matching_paragraphs() {
 fn the_default_keys_stay_as_they_are() {
     let mut s = with_config("");
     s.keys("jjjjjjjb<Esc>");
-    s.wait_until("b bookmarks", |a| a.bookmarks.all.len() == 1);
+    s.wait_until("b bookmarks", |a| a.bookmarks.all().len() == 1);
     s.keys("?");
     assert!(
         matches!(s.app().overlay, Some(Overlay::Help(_))),

@@ -19,6 +19,8 @@ mod news;
 mod news_reading;
 #[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
 mod server;
+mod unreadable;
+mod watch;
 
 use common::headless::Folder;
 

@@ -190,7 +190,7 @@ fn a_bookmark_survives_its_article_edited_and_moved() {
     let mut s = Headless::start(&[f.root().to_path_buf()], 120, 40);
     s.settle();
     s.keys("]/Deuxième<Enter><Esc>b<Esc>");
-    assert_eq!(s.app().bookmarks.all.len(), 1);
+    assert_eq!(s.app().bookmarks.all().len(), 1);
     s.keys("q");
     let (_, home) = s.finish();
     std::fs::remove_file(f.path("x/a.txt")).unwrap();

@@ -161,7 +161,7 @@ fn feeds_fetched_at_start_join_the_list_in_place_while_keys_are_answered() {
     assert_eq!(screen.matches("•Budget de Lyon").count(), 11, "{screen}");
     h.keys("jjjjb");
     h.wait_until("the bookmark saved", |a| {
-        a.bookmarks.all.len() == 1 && a.bookmarks.unsaved.is_none()
+        a.bookmarks.all().len() == 1 && a.bookmarks.unsaved.is_none()
     });
     h.keys("q");
     let (_, home) = h.finish();

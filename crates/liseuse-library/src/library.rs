@@ -5,7 +5,7 @@
 
 use liseuse_document::Document;
 use liseuse_document::format::{self, Format};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -195,8 +195,9 @@ pub struct Library {
     order: Vec<usize>,
     /// Per article, its row in `order`, if shown.
     row_of: Vec<Option<usize>>,
-    /// Article by file path, for the watcher's changes and the walk's duplicates.
-    by_path: HashMap<PathBuf, usize>,
+    /// Article by file path, for the watcher's changes and the walk's duplicates; in path
+    /// order, so that the articles under a folder are a range ([`Library::under_folder`]).
+    by_path: BTreeMap<PathBuf, usize>,
 }
 
 impl Library {
@@ -238,6 +239,19 @@ impl Library {
     /// The article read from `path`, if any.
     pub fn find(&self, path: &Path) -> Option<usize> {
         self.by_path.get(path).copied()
+    }
+
+    /// The articles whose file is under `folder` (at any depth), removed ones included:
+    /// a range of the paths, whatever the number of articles.
+    pub fn under_folder<'a>(&'a self, folder: &'a Path) -> impl Iterator<Item = usize> + 'a {
+        // Paths compare component by component: those under `folder` follow it, together.
+        self.by_path
+            .range::<Path, _>((
+                std::ops::Bound::Excluded(folder),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(move |(p, _)| p.starts_with(folder))
+            .map(|(_, &i)| i)
     }
 
     /// How many articles there are (removed ones included).
