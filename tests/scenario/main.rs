@@ -14,6 +14,7 @@ mod every_key;
 mod formats;
 mod habits;
 mod less;
+mod names;
 mod newcomer;
 mod news;
 mod news_reading;
