@@ -53,7 +53,7 @@ impl<'a> Para<'a> {
         self.is(i, W::ADVERB | W::CLITIC)
             || self.any(
                 i,
-                &[
+                words![
                     "pas",
                     "point",
                     "son",
@@ -94,7 +94,7 @@ impl<'a> Para<'a> {
         let s = self.s(c);
         if s == "savoir" || s == "valoir" {
             let p = prev?;
-            if !self.s(p).starts_with("fai") && !self.any(p, &["font", "fit"]) {
+            if !self.s(p).starts_with("fai") && !self.any(p, words!["font", "fit"]) {
                 return None;
             }
             let mut first = p;
@@ -126,19 +126,19 @@ impl<'a> Para<'a> {
                 };
                 if self.is(p, W::AUX) {
                     // « s'est dit »: a reflexive use, a cue only for a reflexive verb or « dire »
-                    let refl = p > floor && self.any(p - 1, &["se", "s"]);
+                    let refl = p > floor && self.any(p - 1, words!["se", "s"]);
                     if refl
                         && !t.is(W::REFLEXIVE)
-                        && !self.any(c, &["dit", "dite", "dits", "dites"])
+                        && !self.any(c, words!["dit", "dite", "dits", "dites"])
                     {
                         return None;
                     }
                     // a passive says nothing of its subject's words (« is added », « a été annoncé »)
-                    let be = [
+                    let be = words![
                         "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
                         "étaient", "été", "être", "sera", "seront", "serait", "fut",
                     ];
-                    if !refl && self.any(p, &be) {
+                    if !refl && self.any(p, be) {
                         return None;
                     }
                     let inv = self
@@ -156,15 +156,15 @@ impl<'a> Para<'a> {
                 }
                 if !(self.skippable(p)
                     || self.is(p, W::PRON_SING | W::PRON_PLUR)
-                    || self.is_word(p, "de")
-                    || self.is_word(p, "pour"))
+                    || self.is_word(p, word!("de"))
+                    || self.is_word(p, word!("pour")))
                 {
                     break;
                 }
                 k = p;
             }
             // « … et estimé que »: the auxiliary of an earlier participle of the clause
-            if prev.is_some_and(|p| self.any(p, &["et", "and"]))
+            if prev.is_some_and(|p| self.any(p, words!["et", "and"]))
                 && self.aux_before(c, floor).is_some()
             {
                 return Some(Vg {
@@ -188,9 +188,9 @@ impl<'a> Para<'a> {
                 return None;
             }
             // « se trouve »: reflexive use of a verb that is not one
-            if prev.is_some_and(|p| self.any(p, &["se", "s"]))
+            if prev.is_some_and(|p| self.any(p, words!["se", "s"]))
                 && !t.is(W::REFLEXIVE)
-                && !self.is_word(c, "dit")
+                && !self.is_word(c, word!("dit"))
             {
                 return None;
             }
@@ -216,7 +216,7 @@ impl<'a> Para<'a> {
         if t.is(W::INF) {
             // « Et d'ajouter », « avant de poursuivre », « tente-t-il de corriger »
             let p = prev?;
-            if self.any(p, &["de", "d"]) {
+            if self.any(p, words!["de", "d"]) {
                 let mut first = p;
                 // the inverted verb that governs it carries the subject
                 if let Some(v) = p
@@ -341,7 +341,7 @@ impl<'a> Para<'a> {
             if t.q != NONE || matches!(t.punct, '.' | ';' | ':' | '!' | '?') {
                 return None;
             }
-            if self.any(c, &["et", "and", "mais", "but", "que", "that"]) {
+            if self.any(c, words!["et", "and", "mais", "but", "que", "that"]) {
                 return None;
             }
             if let Some(vg) = self.verb_group(c) {

@@ -41,13 +41,13 @@ impl<'a> Para<'a> {
             };
         }
         // « l'individu arrêté la veille pour avoir appelé à « … » »: the phrase the infinitive hangs on
-        if self.any(vg.first, &["avoir", "être", "having", "being"]) {
+        if self.any(vg.first, words!["avoir", "être", "having", "being"]) {
             let floor = self.sent_start(vg.first);
             let prep = vg.first.checked_sub(1).filter(|&p| {
                 p > floor
                     && self.any(
                         p,
-                        &[
+                        words![
                             "pour", "sans", "après", "de", "d", "for", "after", "without",
                         ],
                     )
@@ -114,27 +114,27 @@ impl<'a> Para<'a> {
         }
         let t = self.tok(k)?;
         // « Ce dernier, … a affirmé »: the last person named
-        if self.any(k, &["dernier", "dernière", "latter"])
+        if self.any(k, words!["dernier", "dernière", "latter"])
             && k > floor
-            && self.any(k - 1, &["ce", "cette", "the"])
+            && self.any(k - 1, words!["ce", "cette", "the"])
         {
             return Some(Ref::Latter(k - 1));
         }
         if t.is(W::PRON_SING | W::PRON_PLUR) {
             // « il y a », « il n'y a »: no one
-            if (k + 1..first).any(|j| self.is_word(j, "y")) {
+            if (k + 1..first).any(|j| self.is_word(j, word!("y"))) {
                 return None;
             }
             return self.np_from(k, k + 1).map(Ref::Np);
         }
-        if self.any(k, &["qui", "who", "which"]) {
+        if self.any(k, words!["qui", "who", "which"]) {
             let mut a = k.checked_sub(1)?;
             if self.punct(a) == ',' {
                 a = a.checked_sub(1)?;
             }
             return self.np_ending_with(a, floor, false).map(Ref::Np);
         }
-        if self.any(k, &["et", "and", "mais", "but", "puis", "then"]) {
+        if self.any(k, words!["et", "and", "mais", "but", "puis", "then"]) {
             // « « … » et a déclaré que », « … comme « … », mais a souligné que »: the quotation's speaker
             let before = k.checked_sub(1).map(|j| {
                 if self.punct(j) == ',' {
@@ -232,8 +232,8 @@ impl<'a> Para<'a> {
             }
             // « Ce dernier, accusant …, a affirmé »
             if end == s + 1
-                && self.any(end, &["dernier", "dernière", "latter"])
-                && self.any(s, &["ce", "cette", "the"])
+                && self.any(end, words!["dernier", "dernière", "latter"])
+                && self.any(s, words!["ce", "cette", "the"])
             {
                 return Some(Ref::Latter(s));
             }
@@ -249,12 +249,17 @@ impl<'a> Para<'a> {
                     _ => {}
                 }
             }
-            let relative = (s..=end)
-                .any(|j| self.any(j, &["qui", "who", "which", "dont", "laquelle", "lequel"]));
+            let relative = (s..=end).any(|j| {
+                self.any(
+                    j,
+                    words!["qui", "who", "which", "dont", "laquelle", "lequel"],
+                )
+            });
             // an apposition: « de la CGT », « qui … », « and Chairman of … », « accusant Soros de … »
             // (« De nombreux habitants » opens a phrase, « de la CGT » is a complement)
             let appositive = relative
-                || (self.is_of(s) && !self.any(s + 1, &["nombreux", "nombreuses", "multiples"]))
+                || (self.is_of(s)
+                    && !self.any(s + 1, words!["nombreux", "nombreuses", "multiples"]))
                 || self.is(s, W::CONJ)
                 || self.verb_group(s).is_some_and(|g| g.implicit);
             // a fronted phrase ends the chain: « Pour sa part, », « Plus tard, », « Sur Twitter, »

@@ -137,11 +137,11 @@ impl<'a> Para<'a> {
         let (first, np_at) = match self.s(k).to_lowercase().as_str() {
             "selon" => (k, k + 1),
             "après" => {
-                let d = k.checked_sub(1).filter(|&d| self.any(d, &["d"]))?;
+                let d = k.checked_sub(1).filter(|&d| self.any(d, words!["d"]))?;
                 (d, k + 1)
             }
             "according" => {
-                if !self.is_word(k + 1, "to") {
+                if !self.is_word(k + 1, word!("to")) {
                     return None;
                 }
                 (k, k + 2)
@@ -162,17 +162,17 @@ impl<'a> Para<'a> {
         let ceil = self.sent_end(k);
         let who = if self.any(
             np_at,
-            &["lui", "elle", "eux", "elles", "him", "her", "them"],
+            words!["lui", "elle", "eux", "elles", "him", "her", "them"],
         ) {
             super::np::Np {
                 first: np_at,
                 last: np_at,
                 head: Head::Pronoun {
-                    plural: self.any(np_at, &["eux", "elles", "them"]),
+                    plural: self.any(np_at, words!["eux", "elles", "them"]),
                 },
                 head_tok: np_at,
                 inner: None,
-                plural: self.any(np_at, &["eux", "elles", "them"]),
+                plural: self.any(np_at, words!["eux", "elles", "them"]),
             }
         } else {
             self.np_starting(np_at, ceil)?
@@ -182,12 +182,13 @@ impl<'a> Para<'a> {
         if who.head == Head::Other && who.inner.is_none() {
             return None;
         }
-        if self.any(k, &["pour", "for"]) {
+        if self.any(k, words!["pour", "for"]) {
             let after = who.last + 1;
             // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
             let person = match who.head {
                 Head::Entity(m) => {
-                    self.mention_label(m) == Some(crate::Label::Per) || self.is_word(k, "pour")
+                    self.mention_label(m) == Some(crate::Label::Per)
+                        || self.is_word(k, word!("pour"))
                 }
                 Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
                 _ => false,

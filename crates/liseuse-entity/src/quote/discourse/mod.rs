@@ -65,6 +65,8 @@ pub struct Discourse<'a> {
     names: FxMap<u32, Rc<str>>,
     /// Pronoun resolutions recorded for [`super::trace`] (only when it is on), waiting for their quotation.
     traced: Vec<Traced>,
+    /// Which sentences of the paragraph have their subject read (a buffer kept from paragraph to paragraph).
+    needed: Vec<bool>,
 }
 
 impl<'a> Discourse<'a> {
@@ -83,6 +85,7 @@ impl<'a> Discourse<'a> {
             quote_speakers: Vec::new(),
             in_sentence: None,
             traced: Vec::new(),
+            needed: Vec::new(),
         }
     }
 
@@ -97,7 +100,9 @@ impl<'a> Discourse<'a> {
         // a sentence's subject is read only where a quotation may need it: in its sentence or the two after
         // (a pronoun reaches two sentences back), and at the paragraph's end (for the next one)
         let n = p.sent_starts.len();
-        let mut needed = vec![false; n];
+        let mut needed = std::mem::take(&mut self.needed);
+        needed.clear();
+        needed.resize(n, false);
         for c in cands
             .iter()
             .map(|c| c.sent as usize)
@@ -142,6 +147,7 @@ impl<'a> Discourse<'a> {
             }
         }
         self.base += sentences;
+        self.needed = needed;
     }
 
     /// What a sentence tells of its people: its subject, the first person it names, the roles it gives.

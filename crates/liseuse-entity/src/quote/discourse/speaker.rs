@@ -22,7 +22,7 @@ impl<'a> Discourse<'a> {
                 let relative = np.first.checked_sub(1).is_some_and(|r| {
                     p.any(
                         r,
-                        &[
+                        words![
                             "laquelle",
                             "lequel",
                             "lesquelles",
@@ -71,7 +71,7 @@ impl<'a> Discourse<'a> {
                 // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
                 let indefinite = p.any(
                     np.first,
-                    &[
+                    words![
                         "un",
                         "une",
                         "des",
@@ -215,7 +215,7 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
     }
     if p.any(
         np.first,
-        &[
+        words![
             "la", "une", "cette", "sa", "ma", "ta", "notre", "votre", "leur",
         ],
     ) {
@@ -223,7 +223,7 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
     }
     if p.any(
         np.first,
-        &["le", "un", "ce", "cet", "du", "au", "son", "mon", "ton"],
+        words!["le", "un", "ce", "cet", "du", "au", "son", "mon", "ton"],
     ) {
         return Some(false);
     }

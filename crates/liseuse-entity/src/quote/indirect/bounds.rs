@@ -64,8 +64,8 @@ impl<'a> Para<'a> {
                 });
                 if reports && let Some(c) = close {
                     let again = c + 1;
-                    let more = self.any(again, &["and", "et"])
-                        && self.any(again + 1, &["that", "que", "qu"]);
+                    let more = self.any(again, words!["and", "et"])
+                        && self.any(again + 1, words!["that", "que", "qu"]);
                     return (k, more.then_some(again + 2));
                 }
             }

@@ -18,11 +18,9 @@ const COMPLEMENT_REACH: usize = 20;
 
 impl<'a> Para<'a> {
     pub fn indirect(&self, out: &mut Vec<Cand>) {
-        let n = self.toks.len();
-        let mut k = 0;
-        while k < n {
-            if let Some(q) = self.quote_at(k) {
-                k = self.quotes.get(q).map_or(k, |x| x.close.unwrap_or(x.last)) + 1;
+        // only a speech verb, a source or a statement opens a report: the paragraph's other words are not read
+        for &k in &self.cues {
+            if self.quote_at(k).is_some() {
                 continue;
             }
             if let Some(vg) = self.verb_group(k)
@@ -35,7 +33,6 @@ impl<'a> Para<'a> {
             } else if self.is(k, W::NOUN) && self.is(k.wrapping_sub(1), W::DET) {
                 self.given_statement(k, out);
             }
-            k += 1;
         }
     }
 
@@ -59,7 +56,7 @@ impl<'a> Para<'a> {
         let inverts = self.lang() == Lang::Fr
             || self.any(
                 vg.verb,
-                &[
+                words![
                     "said",
                     "says",
                     "added",
@@ -151,11 +148,11 @@ impl<'a> Para<'a> {
         let from = vg.first.saturating_sub(3).max(floor);
         match self.lang() {
             Lang::Fr => {
-                (from..=vg.last).any(|j| self.any(j, &["ne", "n"]))
+                (from..=vg.last).any(|j| self.any(j, words!["ne", "n"]))
                     && (from..=vg.last + 1)
-                        .any(|j| self.any(j, &["pas", "jamais", "rien", "guère", "point"]))
+                        .any(|j| self.any(j, words!["pas", "jamais", "rien", "guère", "point"]))
             }
-            Lang::En => (from..vg.verb).any(|j| self.any(j, &["not", "never", "t"])),
+            Lang::En => (from..vg.verb).any(|j| self.any(j, words!["not", "never", "t"])),
         }
     }
 
@@ -218,7 +215,7 @@ impl<'a> Para<'a> {
             if t.q != NONE {
                 return None;
             }
-            let que = self.any(k, &["que", "qu", "that"]);
+            let que = self.any(k, words!["que", "qu", "that"]);
             if self.is(k, W::PREP) {
                 after_prep = true;
             } else if self.is(k, W::DET)
@@ -247,7 +244,7 @@ impl<'a> Para<'a> {
             if t.punct == ',' {
                 // a phrase set off by commas (« , citant trois responsables …, », « , Muhammad al-Deif, »)
                 let close = (k + 1..limit)
-                    .find(|&j| self.punct(j) == ',' || self.any(j, &["que", "qu", "that"]))?;
+                    .find(|&j| self.punct(j) == ',' || self.any(j, words!["que", "qu", "that"]))?;
                 if self.punct(close) == ',' {
                     k = close + 1;
                 } else if close > 0 && self.is(close - 1, W::SUB) {
@@ -270,7 +267,7 @@ impl<'a> Para<'a> {
     fn tells(&self, v: usize) -> bool {
         self.any(
             v,
-            &[
+            words![
                 "told", "tell", "tells", "telling", "informed", "inform", "assured", "warned",
                 "reminded", "informé", "assuré", "prévenu", "averti",
             ],
@@ -284,10 +281,13 @@ impl<'a> Para<'a> {
         // a subject opens it: a pronoun, a determiner, a name, a number, a noun
         let opens = t.q == NONE
             && (t.is(W::PRON_SING | W::PRON_PLUR | W::DET)
-                || self.any(k, &["it", "we", "i", "there", "you"])
+                || self.any(k, words!["it", "we", "i", "there", "you"])
                 || t.flags & crate::text::token::DIGIT != 0
                 || self.nominal(k));
-        if !opens || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB) || self.any(k, &["that"]) {
+        if !opens
+            || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB)
+            || self.any(k, words!["that"])
+        {
             return false;
         }
         let end = (k + 12).min(self.sent_end(k));
@@ -313,7 +313,7 @@ impl<'a> Para<'a> {
     /// A French infinitive (« avoir », « agir », « découvert » is no infinitive).
     fn infinitive_like(&self, k: usize) -> bool {
         let Some(t) = self.tok(k) else { return false };
-        if self.any(k, &["avoir", "être", "etre"]) {
+        if self.any(k, words!["avoir", "être", "etre"]) {
             return true;
         }
         if !t.is_word() || t.cap() || t.is(W::FUNCTION) {

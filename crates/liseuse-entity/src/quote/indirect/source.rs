@@ -85,7 +85,8 @@ impl<'a> Para<'a> {
         let end = self.sent_end(noun);
         // its author: « donnée par X », « by X », or « du député X », « of X »
         let Some(by) = (noun + 1..(noun + 4).min(end)).find(|&j| {
-            self.any(j, &["par", "by"]) || (j == noun + 1 && self.any(j, &["de", "du", "d", "of"]))
+            self.any(j, words!["par", "by"])
+                || (j == noun + 1 && self.any(j, words!["de", "du", "d", "of"]))
         }) else {
             return;
         };
@@ -93,7 +94,7 @@ impl<'a> Para<'a> {
             return;
         };
         let Some(que) = (agent.last + 1..(agent.last + 16).min(end))
-            .find(|&j| self.any(j, &["que", "qu", "that"]))
+            .find(|&j| self.any(j, words!["que", "qu", "that"]))
         else {
             return;
         };

@@ -136,7 +136,7 @@ impl<'a> Para<'a> {
                 plural_word(head_tok)
                     || self.any(
                         first,
-                        &[
+                        words![
                             "les",
                             "des",
                             "certains",
@@ -194,6 +194,9 @@ impl<'a> Para<'a> {
             super::super::lexicon::Lang::En => EN,
         };
         list.iter().any(|e| s.ends_with(e))
-            || self.any(i, &["ancien", "ancienne", "anciens", "former", "other"])
+            || self.any(
+                i,
+                words!["ancien", "ancienne", "anciens", "former", "other"],
+            )
     }
 }
