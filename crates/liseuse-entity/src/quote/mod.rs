@@ -179,7 +179,7 @@ fn find_paragraphs(
     let lex = lexicon(detect(text));
     let mut discourse = Discourse::new(doc);
     let mut out = Vec::new();
-    let mut pending: Option<Ref> = None;
+    let mut pending = false;
     let mut scratch = Scratch::default();
     let mut cands = Vec::new();
     let mut directs = Vec::new();
@@ -193,7 +193,7 @@ fn find_paragraphs(
             continue;
         }
         cands.clear();
-        p.direct(pending.take(), &mut cands);
+        p.direct(std::mem::take(&mut pending).then_some(Ref::Before), &mut cands);
         p.indirect(&mut cands);
         cands.sort_by_key(|c| (c.sent, c.pos, c.start));
         // only a quotation without cue needs to read as a sentence
@@ -217,7 +217,11 @@ fn find_paragraphs(
             }
         }
         out.extend(cands.drain(..).filter(|c| c.keep).map(|c| c.quote()));
-        pending = p.ends_on_cue_colon();
+        // a cue that ends the paragraph on a colon: its speaker is resolved here, where its words are
+        if let Some(who) = p.ends_on_cue_colon() {
+            discourse.cue_before_next(&p, who);
+            pending = true;
+        }
         p.recycle(&mut scratch);
     }
     out.sort_by_key(|q| (q.start, q.end));
@@ -384,19 +388,29 @@ fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, usize, usize
         };
         let ind = Span { start, end };
         let len = ind.end.saturating_sub(ind.start).max(1);
-        let mut covered = false;
         let from = directs.partition_point(|&(_, e, _)| e <= ind.start);
-        for &(_, _, j) in directs.get(from..).unwrap_or_default() {
+        let inside = || {
+            directs
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&(s, _, _)| s < ind.end)
+                .map(|&(_, _, j)| j)
+        };
+        // one quotation makes half of the clause or more (« a déclaré qu'« il ne pourra plus … » »): it is the
+        // report; otherwise the clause is, and the words quoted inside it are fragments of it
+        let covered = inside().filter_map(|j| cands.get(j)).any(|d| {
+            d.end > ind.start && (d.end.min(ind.end) - d.start.max(ind.start)) * 2 >= len
+        });
+        let (from, to) = (from, from + inside().count());
+        for k in from..to {
+            let Some(&(_, _, j)) = directs.get(k) else { continue };
             let Some(d) = cands.get_mut(j) else { continue };
-            if d.start >= ind.end {
-                break;
-            }
             if d.end <= ind.start {
                 continue;
             }
             let overlap = d.end.min(ind.end) - d.start.max(ind.start);
             if overlap * 2 >= len {
-                covered = true;
                 if d.speaker.is_none() {
                     d.speaker = speaker.clone();
                 }

@@ -25,6 +25,9 @@ pub enum Ref {
     },
     /// « ce dernier », « the latter » at token k: the last person named before it.
     Latter(usize),
+    /// The speaker of the cue that ended the paragraph before on a colon (« Barack Obama tweeted: »), resolved
+    /// there.
+    Before,
     None,
 }
 
@@ -62,6 +65,33 @@ impl<'a> Para<'a> {
                     "part",
                     "quant",
                     "notamment",
+                ],
+            )
+    }
+
+    /// Whether a speech verb may stand before its subject (« …, a indiqué la direction »): any in French, in
+    /// English only a few verbs of saying, never one with an object (« told LA Weekly »).
+    pub fn inverts(&self, v: usize) -> bool {
+        self.lang() == Lang::Fr
+            || self.any(
+                v,
+                words![
+                    "said",
+                    "says",
+                    "added",
+                    "adds",
+                    "wrote",
+                    "writes",
+                    "asked",
+                    "explained",
+                    "continued",
+                    "noted",
+                    "recalled",
+                    "argued",
+                    "insisted",
+                    "warned",
+                    "announced",
+                    "stated",
                 ],
             )
     }
@@ -329,6 +359,22 @@ impl<'a> Para<'a> {
         if self.punct(k) == ',' {
             k += 1;
         }
+        // « « … » , selon la préfecture », « "…", according to the Sydney Morning Herald »: a source
+        if let Some((a, b, who)) = self.source_at(k) {
+            let vg = Vg {
+                first: a,
+                verb: a,
+                last: b,
+                inverted: None,
+                implicit: false,
+                coord: false,
+            };
+            return Some((vg, who));
+        }
+        // « « … » , comme l'a lancé un de ses porte-paroles, X »: the verb's subject follows it
+        if self.lang() == Lang::Fr && self.is_word(k, word!("comme")) {
+            k += 1;
+        }
         // « "…," a spokesman for the company said »: an English subject may be a long phrase
         let reach = if self.lang() == Lang::En {
             REACH + 4
@@ -366,7 +412,12 @@ impl<'a> Para<'a> {
                 };
                 return Some((vg, who));
             }
-            if self.lang() == Lang::Fr && !self.is(c, W::AUX | W::CLITIC | W::ADVERB) {
+            // « a pour sa part déclaré », « a juste indiqué », « a de son côté affirmé »
+            if self.lang() == Lang::Fr
+                && !(self.is(c, W::AUX | W::CLITIC | W::ADVERB)
+                    || self.skippable(c)
+                    || self.any(c, words!["pour", "de"]))
+            {
                 return None;
             }
         }

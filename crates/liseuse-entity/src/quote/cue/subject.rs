@@ -76,8 +76,16 @@ impl<'a> Para<'a> {
                 || self.punct(b) == ','
                 || self.quote_closes_at(b).is_some()
                 || self.punct(b) == '-'
+                // « comme l'a dit X », « ce qu'a confié X »: inverted after « comme » and « ce que »
+                || (self.lang() == Lang::Fr
+                    && (self.is_word(b, word!("comme"))
+                        || (self.any(b, words!["que", "qu"])
+                            && b.checked_sub(1).is_some_and(|c| self.is_word(c, word!("ce"))))))
         });
-        if open_left && let Some(np) = self.subject_after(vg.last) {
+        if open_left
+            && self.inverts(vg.verb)
+            && let Some(np) = self.subject_after(vg.last)
+        {
             return Ref::Np(np);
         }
         self.subject_before(vg.first).unwrap_or(Ref::None)
@@ -132,7 +140,13 @@ impl<'a> Para<'a> {
             if self.punct(a) == ',' {
                 a = a.checked_sub(1)?;
             }
-            return self.np_ending_with(a, floor, false).map(Ref::Np);
+            // the nearest noun (« des représailles de [l'organisation islamique], qui affirme »), or the whole
+            // phrase when that noun is no one (« la source proche de [l'enquête], qui a ajouté »)
+            let near = self.np_ending_with(a, floor, false);
+            if near.is_some_and(|np| np.head == Head::Other) {
+                return self.np_ending_with(a, floor, true).or(near).map(Ref::Np);
+            }
+            return near.map(Ref::Np);
         }
         if self.any(k, words!["et", "and", "mais", "but", "puis", "then"]) {
             // « « … » et a déclaré que », « … comme « … », mais a souligné que »: the quotation's speaker
@@ -312,6 +326,28 @@ impl<'a> Para<'a> {
             || matches!(self.punct(after), ',' | '.' | ';' | '(' | '!' | '?' | '…')
             || (self.lang() == Lang::En && self.is(after, W::PREP))
             || self.tok(after).is_some_and(|t| t.q != NONE);
-        ends.then_some(np)
+        ends.then(|| self.named_apposition(np))
+    }
+
+    /// The person a described phrase is then named as: « le président du Centre d'analyse du terrorisme,
+    /// Jean-Charles Brisard, », « a déclaré une représentante du comité, Oksana Kovrijnaïa. » (the name set
+    /// after a comma, ending the phrase).
+    pub fn named_apposition(&self, np: Np) -> Np {
+        if matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per))
+            || self.punct(np.last + 1) != ','
+        {
+            return np;
+        }
+        let ceil = self.sent_end(np.last + 1);
+        let Some(name) = self.np_starting(np.last + 2, ceil) else {
+            return np;
+        };
+        let person =
+            matches!(name.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
+        let after = name.last + 1;
+        let closes = after >= ceil
+            || matches!(self.punct(after), ',' | ':' | '.' | ';' | '!' | '?')
+            || self.tok(after).is_some_and(|t| t.q != NONE);
+        if person && closes { name } else { np }
     }
 }

@@ -40,6 +40,12 @@ impl<'a> Para<'a> {
                 .is_some_and(|d| self.is(d, W::DET) && !self.is(d, W::CLITIC))
                 && super::word_count(self.text.get(q.start..q.end).unwrap_or(""), 6) <= 5;
             let speech = |verb: usize| self.is(verb, W::SAY | W::NAME);
+            // « Il a déclaré : « … », selon l'agence Fars »: a source after the quotation only relays what its cue
+            // before attributes
+            let right = right.filter(|(vg, _)| {
+                !(self.is(vg.verb, W::ACCORDING)
+                    && left.is_some_and(|(_, _, _, path)| path == Path::Before))
+            });
             match (right, left) {
                 (Some((vg, who)), _) => {
                     cand.set_cue(self, vg.first, vg.last, who, Path::After);
@@ -95,7 +101,8 @@ impl<'a> Para<'a> {
                 continue;
             }
             steps += 1;
-            if matches!(self.punct(k), ';' | '.' | '!' | '?') {
+            // the sentence's bounds are the floor: a period inside it is an abbreviation's (« M. Goudet »)
+            if matches!(self.punct(k), ';' | '!' | '?') {
                 return None;
             }
             if let Some(vg) = self.verb_group(k) {
@@ -149,8 +156,9 @@ impl<'a> Para<'a> {
             "pour" | "for" => {
                 // « Pour X, … » or « Pour X : », « For X, … » at the start of a sentence, X someone
                 let start = self.sent_start(k);
+                // « Mais, pour M. Goudet, … »: a conjunction or a connective may come first
                 let lead = (start..k).all(|j| {
-                    !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE)
+                    !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE | W::CONJ)
                 });
                 if !lead {
                     return None;
@@ -160,6 +168,15 @@ impl<'a> Para<'a> {
             _ => return None,
         };
         let ceil = self.sent_end(k);
+        // « selon ce qu'a confié Rodrigue », « selon ce que le ministre a dit »: the subject of that verb
+        if self.is_word(np_at, word!("ce")) && self.any(np_at + 1, words!["que", "qu"]) {
+            let vg = (np_at + 2..(np_at + 8).min(ceil)).find_map(|v| self.verb_group(v))?;
+            let Ref::Np(np) = self.subject_of(&vg) else {
+                return None;
+            };
+            let last = np.last.max(vg.last);
+            return Some((first, last, Ref::Np(np)));
+        }
         let who = if self.any(
             np_at,
             words!["lui", "elle", "eux", "elles", "him", "her", "them"],
@@ -182,6 +199,7 @@ impl<'a> Para<'a> {
         if who.head == Head::Other && who.inner.is_none() {
             return None;
         }
+        let who = self.named_apposition(who);
         if self.any(k, words!["pour", "for"]) {
             let after = who.last + 1;
             // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)

@@ -67,6 +67,8 @@ pub struct Discourse<'a> {
     traced: Vec<Traced>,
     /// Which sentences of the paragraph have their subject read (a buffer kept from paragraph to paragraph).
     needed: Vec<bool>,
+    /// The speaker of the cue that ended the paragraph before on a colon ([`Ref::Before`]).
+    before_colon: Option<Spk>,
 }
 
 impl<'a> Discourse<'a> {
@@ -86,6 +88,7 @@ impl<'a> Discourse<'a> {
             in_sentence: None,
             traced: Vec::new(),
             needed: Vec::new(),
+            before_colon: None,
         }
     }
 
@@ -215,6 +218,8 @@ impl<'a> Discourse<'a> {
         };
         let spk = match who {
             Ref::Np(np) => self.of_np(p, &np, g).unwrap_or(nobody),
+            // « Ce dernier n'était pas au courant »: the last person named
+            Ref::Latter(k) => self.latter(p, k).unwrap_or(nobody),
             _ => nobody,
         };
         self.last_subject = Some((spk, g));
@@ -240,9 +245,23 @@ impl<'a> Discourse<'a> {
         }
     }
 
+    /// Resolves the cue that ends paragraph `p` on a colon, for the statement of the next paragraph.
+    pub fn cue_before_next(&mut self, p: &Para, who: Ref) {
+        let g = self.base.saturating_sub(1);
+        let sent = p.sent_starts.len().saturating_sub(1) as u32;
+        self.before_colon = match who {
+            Ref::Np(np) => self.of_np(p, &np, g),
+            Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
+            Ref::Implicit { after_noun, after } => self.implicit(p, sent, after_noun, after, g),
+            Ref::Latter(k) => self.latter(p, k),
+            Ref::Before | Ref::None => None,
+        };
+    }
+
     fn resolve(&mut self, p: &Para, cands: &[Cand], i: usize, g: u64) -> Option<Spk> {
         let c = cands.get(i)?;
         match c.who {
+            Ref::Before => self.before_colon.clone(),
             Ref::Np(np) => self.of_np(p, &np, g),
             Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
             Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),

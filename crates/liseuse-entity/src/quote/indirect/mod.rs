@@ -38,8 +38,9 @@ impl<'a> Para<'a> {
 
     /// A speech verb's complement, or the clause before a postposed cue.
     fn report(&self, vg: &Vg, out: &mut Vec<Cand>) {
-        // « n'a jamais dit que … », « did not say »: a denial reports nothing
-        if self.negated(vg) {
+        // « n'a jamais dit que … », « did not say »: a denial reports nothing; « comme l'a confirmé X », « selon
+        // ce qu'a confié X »: an attribution of what is around it, no report of its own
+        if self.negated(vg) || self.attribution(vg) {
             return;
         }
         if let Some(start) = self.complement_start(vg) {
@@ -53,28 +54,7 @@ impl<'a> Para<'a> {
         // postposed: « …, a indiqué la direction. », « …, Maduro said. »
         let floor = self.sent_start(vg.first);
         // English inverts only a few speech verbs (« …, said Maduro »), never one with an object
-        let inverts = self.lang() == Lang::Fr
-            || self.any(
-                vg.verb,
-                words![
-                    "said",
-                    "says",
-                    "added",
-                    "adds",
-                    "wrote",
-                    "writes",
-                    "asked",
-                    "explained",
-                    "continued",
-                    "noted",
-                    "recalled",
-                    "argued",
-                    "insisted",
-                    "warned",
-                    "announced",
-                    "stated",
-                ],
-            );
+        let inverts = self.inverts(vg.verb);
         let comma = match vg.first.checked_sub(1) {
             Some(c) if c > floor && self.punct(c) == ',' && inverts => {
                 Some((c, self.subject_after(vg.last).map(Ref::Np)))
@@ -142,6 +122,17 @@ impl<'a> Para<'a> {
         out.extend(c);
     }
 
+    /// Whether the verb group is an attribution set in a clause: « comme l'a confirmé X », « ce qu'a dit X ».
+    fn attribution(&self, vg: &Vg) -> bool {
+        let Some(b) = vg.first.checked_sub(1) else {
+            return false;
+        };
+        self.lang() == Lang::Fr
+            && (self.is_word(b, word!("comme"))
+                || (self.any(b, words!["que", "qu"])
+                    && b.checked_sub(1).is_some_and(|c| self.is_word(c, word!("ce")))))
+    }
+
     /// Whether the verb group is denied: « n'a jamais dit », « ne dit pas », « did not say », « never said ».
     fn negated(&self, vg: &Vg) -> bool {
         let floor = self.sent_start(vg.first);
@@ -185,14 +176,33 @@ impl<'a> Para<'a> {
         if after_quote {
             return None;
         }
+        // « told LA Weekly in a statement that … »: past the person told and the circumstances
+        if en
+            && let Some(that) = (k..limit)
+                .take_while(|&j| {
+                    self.tok(j).is_some_and(|t| t.is_word() && t.q == NONE)
+                        && !self.is(j, W::AUX)
+                        && self.verb_group(j).is_none()
+                })
+                .find(|&j| self.is_word(j, word!("that")))
+            && that > k
+            && that + 1 < end
+        {
+            return Some(that + 1);
+        }
         if en && self.clause_like(vg.verb, k) {
             // « told reporters the plant would close »: past the person told
             if self.tells(vg.verb)
                 && let Some(obj) = self.np_starting(k, end)
                 && obj.last + 1 < end
-                && self.clause_like(vg.verb, obj.last + 1)
             {
-                return Some(obj.last + 1);
+                // « told LA Weekly that … »: after « that »
+                if self.is_word(obj.last + 1, word!("that")) && obj.last + 2 < end {
+                    return Some(obj.last + 2);
+                }
+                if self.clause_like(vg.verb, obj.last + 1) {
+                    return Some(obj.last + 1);
+                }
             }
             return Some(k);
         }
