@@ -193,7 +193,10 @@ fn find_paragraphs(
             continue;
         }
         cands.clear();
-        p.direct(std::mem::take(&mut pending).then_some(Ref::Before), &mut cands);
+        p.direct(
+            std::mem::take(&mut pending).then_some(Ref::Before),
+            &mut cands,
+        );
         p.indirect(&mut cands);
         cands.sort_by_key(|c| (c.sent, c.pos, c.start));
         // only a quotation without cue needs to read as a sentence
@@ -399,12 +402,14 @@ fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, usize, usize
         };
         // one quotation makes half of the clause or more (« a déclaré qu'« il ne pourra plus … » »): it is the
         // report; otherwise the clause is, and the words quoted inside it are fragments of it
-        let covered = inside().filter_map(|j| cands.get(j)).any(|d| {
-            d.end > ind.start && (d.end.min(ind.end) - d.start.max(ind.start)) * 2 >= len
-        });
+        let covered = inside()
+            .filter_map(|j| cands.get(j))
+            .any(|d| d.end > ind.start && (d.end.min(ind.end) - d.start.max(ind.start)) * 2 >= len);
         let (from, to) = (from, from + inside().count());
         for k in from..to {
-            let Some(&(_, _, j)) = directs.get(k) else { continue };
+            let Some(&(_, _, j)) = directs.get(k) else {
+                continue;
+            };
             let Some(d) = cands.get_mut(j) else { continue };
             if d.end <= ind.start {
                 continue;

@@ -122,7 +122,7 @@ impl<'a> Para<'a> {
         }
         // only after « faire »: « fait savoir que »
         let s = self.s(c);
-        if s == "savoir" || s == "valoir" {
+        if matches!(s, "savoir" | "valoir" | "remarquer" | "observer") {
             let p = prev?;
             if !self.s(p).starts_with("fai") && !self.any(p, words!["font", "fit"]) {
                 return None;

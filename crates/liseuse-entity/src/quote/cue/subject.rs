@@ -342,8 +342,7 @@ impl<'a> Para<'a> {
         let Some(name) = self.np_starting(np.last + 2, ceil) else {
             return np;
         };
-        let person =
-            matches!(name.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
+        let person = matches!(name.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
         let after = name.last + 1;
         let closes = after >= ceil
             || matches!(self.punct(after), ',' | ':' | '.' | ';' | '!' | '?')

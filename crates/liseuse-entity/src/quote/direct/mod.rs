@@ -59,7 +59,18 @@ impl<'a> Para<'a> {
                     cand.who = pending.unwrap_or(Ref::None);
                     cand.path = Path::Colon;
                 }
-                _ => cand.term_like = term,
+                _ => {
+                    // « mis en examen pour « association de malfaiteurs … » », « charged with "…" »: after a
+                    // preposition with no one to say it, a qualification, not words
+                    let after_prep = q
+                        .open
+                        .checked_sub(1)
+                        .is_some_and(|d| self.is(d, W::PREP) && !self.is(d, W::DET | W::CLITIC));
+                    cand.term_like = term
+                        || (after_prep
+                            && super::word_count(self.text.get(q.start..q.end).unwrap_or(""), 13)
+                                <= 12);
+                }
             }
             cand.title_like = self.title_like(q.open, q.first, q.last);
             // an incise inside: « A, a-t-il dit, B » is two quotations of one speaker

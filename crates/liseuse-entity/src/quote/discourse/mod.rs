@@ -5,6 +5,7 @@
 //! just before it (a communiqué quoted over several sentences). What the text does not say stays unsaid: no
 //! speaker rather than a guess.
 
+mod gender;
 mod pronoun;
 mod speaker;
 
@@ -69,7 +70,17 @@ pub struct Discourse<'a> {
     needed: Vec<bool>,
     /// The speaker of the cue that ended the paragraph before on a colon ([`Ref::Before`]).
     before_colon: Option<Spk>,
+    /// The last people named, most recent last, at most a few: a pronoun whose gender the nearer ones do not
+    /// fit looks there.
+    persons: Vec<Spk>,
+    /// Each person entity's gender, once read.
+    genders: FxMap<u32, Option<bool>>,
+    /// The empty name of an entity speaker (shared: no allocation per speaker).
+    empty: Rc<str>,
 }
+
+/// How many people named a pronoun looks back over.
+const PERSONS: usize = 6;
 
 impl<'a> Discourse<'a> {
     pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
@@ -89,6 +100,9 @@ impl<'a> Discourse<'a> {
             traced: Vec::new(),
             needed: Vec::new(),
             before_colon: None,
+            persons: Vec::new(),
+            genders: FxMap::default(),
+            empty: Rc::from(""),
         }
     }
 
@@ -181,6 +195,7 @@ impl<'a> Discourse<'a> {
                 if first_per.is_none() {
                     first_per = Some(spk.clone());
                 }
+                self.remember(&spk);
                 self.last_per = Some(spk);
             }
             k = e;
@@ -223,6 +238,19 @@ impl<'a> Discourse<'a> {
             _ => nobody,
         };
         self.last_subject = Some((spk, g));
+    }
+
+    /// Keeps a person named among the last few (one place each, most recent last).
+    fn remember(&mut self, spk: &Spk) {
+        let same = |s: &Spk| s.entity == spk.entity && (spk.entity.is_some() || s.name == spk.name);
+        if self.persons.last().is_some_and(same) {
+            return;
+        }
+        self.persons.retain(|s| !same(s));
+        if self.persons.len() >= PERSONS {
+            self.persons.remove(0);
+        }
+        self.persons.push(spk.clone());
     }
 
     /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».

@@ -130,7 +130,8 @@ impl<'a> Para<'a> {
         self.lang() == Lang::Fr
             && (self.is_word(b, word!("comme"))
                 || (self.any(b, words!["que", "qu"])
-                    && b.checked_sub(1).is_some_and(|c| self.is_word(c, word!("ce")))))
+                    && b.checked_sub(1)
+                        .is_some_and(|c| self.is_word(c, word!("ce")))))
     }
 
     /// Whether the verb group is denied: « n'a jamais dit », « ne dit pas », « did not say », « never said ».

@@ -249,6 +249,40 @@ impl<'a> Para<'a> {
         self.w(i) & bits != 0
     }
 
+    /// A first name the tagger named alone, then particles and a capitalised name (« Thomas de la Morlais »,
+    /// « Ludwig van Beethoven »): one past the name's last token, `e` being one past the first name's.
+    pub fn particle_name_end(&self, e: usize) -> Option<usize> {
+        let first = e.checked_sub(1)?;
+        if self.mention_start(first) != first {
+            return None;
+        }
+        let mut k = e;
+        while self.any(
+            k,
+            words![
+                "de", "d", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "ben",
+                "bin", "ibn", "da", "di", "dos", "do"
+            ],
+        ) && self.tok(k).is_some_and(|t| !t.cap())
+        {
+            k += 1;
+        }
+        if k == e {
+            return None;
+        }
+        let name = |j: usize| {
+            self.tok(j).is_some_and(|t| t.cap() && t.q == NONE)
+                && self
+                    .per_org(j)
+                    .is_none_or(|m| self.mention_label(m) != Some(Label::Per))
+        };
+        let start = k;
+        while name(k) && k < start + 3 {
+            k += 1;
+        }
+        (k > start).then_some(k)
+    }
+
     /// One past the last token of the mention token `i` belongs to.
     pub fn mention_end(&self, i: usize) -> usize {
         let Some(m) = self.tok(i).map(|t| t.ment) else {
