@@ -325,6 +325,7 @@ impl Cand {
         };
         let who: u32 = match (&self.speaker, self.path) {
             (None, _) => 40,
+            (Some(s), _) if s.guess => 55,
             (Some(_), Path::None) => 60,
             (Some(s), _) if s.entity.is_some() => 90,
             (Some(_), _) => 75,

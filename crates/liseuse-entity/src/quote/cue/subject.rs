@@ -208,6 +208,39 @@ impl<'a> Para<'a> {
         Some(Ref::Np(np))
     }
 
+    /// The subject of the clause a quotation opened at `open` stands in, when a verb of that clause comes before
+    /// it and its subject is someone: a relative's antecedent (« le gouvernement, qui ne veut pas « … » »), the
+    /// subject of a verb before it (« Le Medef a décidé de « rester solidaire » »). Not a phrase right before the
+    /// quotation: « Édouard Philippe « a pris en compte … » » is what someone else says of him.
+    pub fn clause_of_quote(&self, open: usize) -> Option<Ref> {
+        // a name right before: the quotation names it (« le groupe Facebook « Gilet jaune officiel » »)
+        if open
+            .checked_sub(1)
+            .and_then(|j| self.tok(j))
+            .is_some_and(|t| t.ment != NONE || t.cap())
+        {
+            return None;
+        }
+        let floor = self.sent_start(open);
+        let mut k = open;
+        let mut words = 0;
+        while k > floor && words < 12 {
+            k -= 1;
+            let t = self.tok(k)?;
+            if t.q != NONE || matches!(t.punct, ',' | ';' | ':' | '(' | ')') {
+                break;
+            }
+            if self.any(k, words!["qui", "who"]) {
+                return self.subject_before(k + 1).filter(someone);
+            }
+            if self.is(k, W::AUX) || self.verb_group(k).is_some() {
+                return self.subject_before(k).filter(someone);
+            }
+            words += 1;
+        }
+        None
+    }
+
     /// The first phrase of the clause that starts at `floor`, after a fronted phrase (« Pour se justifier, »,
     /// « Dans l'interview, »).
     pub fn clause_subject(&self, floor: usize, limit: usize) -> Option<Ref> {
@@ -349,4 +382,20 @@ impl<'a> Para<'a> {
             || self.tok(after).is_some_and(|t| t.q != NONE);
         if person && closes { name } else { np }
     }
+}
+
+/// A subject that names or stands for someone (not « la réunion », not a statement).
+fn someone(r: &Ref) -> bool {
+    matches!(
+        r,
+        Ref::Np(Np {
+            head: Head::Entity(_)
+                | Head::Pronoun { .. }
+                | Head::RolePer
+                | Head::RoleOrg
+                | Head::Desc
+                | Head::Name,
+            ..
+        }) | Ref::Latter(_)
+    )
 }

@@ -35,6 +35,8 @@ pub struct Spk {
     pub person: bool,
     /// Grammatical gender when the words say it (« la direction », « l'opposition »): « il » is not « elle ».
     pub fem: Option<bool>,
+    /// A phrase no list knows, taken for the speaker because it is the cue's subject: less sure.
+    pub guess: bool,
 }
 
 /// How many sentences back a pronoun or a quotation without cue still reaches.
@@ -228,6 +230,7 @@ impl<'a> Discourse<'a> {
             start: 0,
             end: 0,
             plural: true,
+            guess: false,
             person: false,
             fem: None,
         };
@@ -290,7 +293,7 @@ impl<'a> Discourse<'a> {
         let c = cands.get(i)?;
         match c.who {
             Ref::Before => self.before_colon.clone(),
-            Ref::Np(np) => self.of_np(p, &np, g),
+            Ref::Np(np) => self.of_np(p, &np, g).or_else(|| self.unlisted(p, &np)),
             Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
             Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),
             Ref::Latter(k) => self.latter(p, k),
@@ -298,6 +301,14 @@ impl<'a> Discourse<'a> {
                 // a cue whose subject was not found says nothing of who spoke: no guess
                 if c.kind != QuoteKind::Direct || c.path != Path::None {
                     return None;
+                }
+                // words quoted inside a clause whose subject is someone (« Elle souhaitait « … » », « le
+                // gouvernement, qui ne veut pas « … » »): that someone's
+                if let Some(open) = c.quote.and_then(|q| p.quotes.get(q)).map(|q| q.open)
+                    && let Some(Ref::Np(np)) = p.clause_of_quote(open)
+                    && let Some(spk) = self.of_np(p, &np, g)
+                {
+                    return Some(spk);
                 }
                 // a quotation without cue: the speaker of the one just before it
                 if let Some((spk, s)) = &self.last_quote

@@ -145,6 +145,22 @@ impl<'a> Discourse<'a> {
         }
     }
 
+    /// The subject of a cue whose head no list knows (« les chiffres d'Eurostat estiment que », « les
+    /// enquêteurs pensent que »): the person or body named in its complement, else the phrase itself, marked a
+    /// guess (a lower confidence).
+    pub(super) fn unlisted(&mut self, p: &Para, np: &Np) -> Option<Spk> {
+        if np.head != Head::Other {
+            return None;
+        }
+        if let Some(m) = np.inner {
+            let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
+            return Some(self.of_mention(p, m, k, p.mention_end(k)));
+        }
+        let mut spk = self.described(p, np);
+        spk.guess = true;
+        Some(spk)
+    }
+
     /// Someone the text describes rather than names: the phrase itself (an organisation named inside it is
     /// its entity: « le ministère de l'Intérieur »).
     pub(super) fn described(&mut self, p: &Para, np: &Np) -> Spk {
@@ -161,6 +177,7 @@ impl<'a> Discourse<'a> {
             start: a.map_or(0, |t| t.start),
             end: b.map_or(0, |t| t.end),
             plural: np.plural,
+            guess: false,
             person: matches!(np.head, Head::RolePer | Head::Name | Head::Desc),
             fem: match np.head {
                 Head::Name => gender::of_text_name(p, np.first, np.last + 1),
@@ -206,6 +223,7 @@ impl<'a> Discourse<'a> {
             start: p.tok(k).map_or(0, |t| t.start),
             end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
             plural: false,
+            guess: false,
             person,
             fem,
         }
@@ -226,6 +244,7 @@ impl<'a> Discourse<'a> {
             start: a.map_or(0, |t| t.start),
             end: b.map_or(0, |t| t.end),
             plural: false,
+            guess: false,
             person: true,
             fem,
         }
