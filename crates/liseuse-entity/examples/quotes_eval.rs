@@ -2,10 +2,13 @@
 //! `score_quotes.py` does: detection P/R/F1, speaker accuracy, end to end, by kind, for the seeds, the dev texts,
 //! their French and English parts, and all.
 //!
-//! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--errors] [--json FILE] [--text TEXT]`
+//! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--set NAME]… [--errors]
+//! [--json FILE] [--text TEXT [--mentions]]`
 //!
-//! `--errors` lists every miss, false quotation and wrong speaker; `--json FILE` writes the predictions as
-//! `liseuse quotes --format json` does, for `score_quotes.py`.
+//! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`).
+//! `--errors` lists every miss, false quotation and wrong speaker of each set read for errors (never of a test set:
+//! those are measured only); `--json FILE` writes the predictions as `liseuse quotes --format json` does, for
+//! `score_quotes.py`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -27,6 +30,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     {
         // one text given on the command line: its quotations, one a line
         let ents = liseuse_entity::analyse(t);
+        if args.iter().any(|a| a == "--mentions") {
+            for m in &ents.mentions {
+                println!("  {:?} {:?}", m.label(), t.get(m.range()).unwrap_or(""));
+            }
+        }
         for q in quote::find(t, &ents) {
             println!(
                 "{:?} {:?} [{}] cue {:?} speaker {:?} ({})",
@@ -46,16 +54,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let dir =
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/quotes");
-    let heldout = args.iter().any(|a| a == "--heldout");
     // (set, its folder): the shared set, or the held-out texts annotated for this stage
-    let folders: Vec<(&str, std::path::PathBuf)> = if heldout {
-        vec![
-            ("dev2", dir.join("heldout")),
-            ("test2", dir.join("heldout")),
-        ]
-    } else {
-        vec![("seeds", dir.clone()), ("dev", dir.clone())]
+    let folder = |set: &str| match set {
+        "dev2" | "test2" => dir.join("heldout"),
+        "dev3" | "test3" => dir.join("heldout3"),
+        _ => dir.clone(),
     };
+    let mut names: Vec<&str> = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        match a.as_str() {
+            "--heldout" => names.extend(["dev2", "test2"]),
+            "--heldout3" => names.extend(["dev3", "test3"]),
+            "--set" => names.extend(args.get(i + 1).map(String::as_str)),
+            _ => {}
+        }
+    }
+    if names.is_empty() {
+        names.extend(["seeds", "dev"]);
+    }
+    let folders: Vec<(&str, std::path::PathBuf)> = names.iter().map(|n| (*n, folder(n))).collect();
     let mut gold: Vec<GoldRow> = Vec::new();
     let mut sets: Vec<(String, BTreeSet<String>)> = Vec::new();
     let mut text_dir: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
@@ -131,13 +148,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             parts.push((format!("{name}-en"), en));
         }
     }
-    parts.push((
-        sets.iter()
-            .map(|(s, _)| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" + "),
-        all.clone(),
-    ));
+    if sets.len() > 1 {
+        parts.push((
+            sets.iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" + "),
+            all.clone(),
+        ));
+    }
     for (name, docs) in &parts {
         let g: Vec<GoldRow> = gold
             .iter()
@@ -154,52 +173,64 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("all", score::figures(&res, &g, None)),
         ];
         println!("{name}\n{}", score::table(&rows));
-        if errors && name.contains(" + ") {
-            for &j in &res.fn_ {
-                if let Some(r) = g.get(j) {
-                    println!(
-                        "MISSED  {:24} {}-{} {:?} {:?}: {:?}",
-                        r.doc,
-                        r.start,
-                        r.end,
-                        r.kind,
-                        r.speaker,
-                        clip(&r.text)
-                    );
-                }
-            }
-            for &(i, k) in &res.fp {
-                if let Some(p) = pred.get(i) {
-                    let text =
-                        std::fs::read_to_string(dir.join("texts").join(&p.doc)).unwrap_or_default();
-                    let s: String = text.chars().skip(p.start).take(p.end - p.start).collect();
-                    println!(
-                        "FALSE   {:24} {}-{} {:?} {:?}: {:?}",
-                        p.doc,
-                        p.start,
-                        p.end,
-                        k,
-                        p.speaker,
-                        clip(&s)
-                    );
-                }
-            }
-            for &(i, j, ok) in &res.matches {
-                if let (false, Some(p), Some(r)) = (ok, pred.get(i), g.get(j)) {
-                    println!(
-                        "SPEAKER {:24} {}-{} predicted {:?}, gold {:?}: {:?}",
-                        r.doc,
-                        r.start,
-                        r.end,
-                        p.speaker,
-                        r.speaker,
-                        clip(&r.text)
-                    );
-                }
-            }
+        // a test set's errors are never printed: its figures are measured only
+        if errors && sets.iter().any(|(s, _)| s == name) && !name.starts_with("test") {
+            print_errors(&res, &g, &pred, &text_dir, &dir);
         }
     }
     Ok(())
+}
+
+/// Every miss, false quotation and wrong speaker of one set.
+fn print_errors(
+    res: &score::Matching,
+    g: &[GoldRow],
+    pred: &[PredRow],
+    text_dir: &std::collections::BTreeMap<String, std::path::PathBuf>,
+    dir: &Path,
+) {
+    for &j in &res.fn_ {
+        if let Some(r) = g.get(j) {
+            println!(
+                "MISSED  {:24} {}-{} {:?} {:?}: {:?}",
+                r.doc,
+                r.start,
+                r.end,
+                r.kind,
+                r.speaker,
+                clip(&r.text)
+            );
+        }
+    }
+    for &(i, k) in &res.fp {
+        if let Some(p) = pred.get(i) {
+            let folder = text_dir.get(&p.doc).cloned().unwrap_or(dir.join("texts"));
+            let text = std::fs::read_to_string(folder.join(&p.doc)).unwrap_or_default();
+            let s: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            println!(
+                "FALSE   {:24} {}-{} {:?} {:?}: {:?}",
+                p.doc,
+                p.start,
+                p.end,
+                k,
+                p.speaker,
+                clip(&s)
+            );
+        }
+    }
+    for &(i, j, ok) in &res.matches {
+        if let (false, Some(p), Some(r)) = (ok, pred.get(i), g.get(j)) {
+            println!(
+                "SPEAKER {:24} {}-{} predicted {:?}, gold {:?}: {:?}",
+                r.doc,
+                r.start,
+                r.end,
+                p.speaker,
+                r.speaker,
+                clip(&r.text)
+            );
+        }
+    }
 }
 
 fn clip(s: &str) -> String {

@@ -1,15 +1,40 @@
 //! The quotation stage's throughput on one core over the files given, against the entity analysis it follows:
 //! `cargo run --release -p liseuse-entity --example quotes_speed -- FILE... | @LIST`. Each text is analysed once (its entities
 //! kept), then both stages are run again until a second has passed each, so that a small set is measured too.
-//! `--quotes-only` runs only the quote stage's loop (for a profiler).
+//! `--quotes-only` runs only the quote stage's loop (for a profiler). `--once` runs each stage once over the texts
+//! and times nothing: for `valgrind --tool=callgrind`, whose instruction counts of `liseuse_entity::analyse` and
+//! `liseuse_entity::quote::find` (inclusive) are the two stages' costs, stable on a loaded machine. `--gen N` adds
+//! N generated articles and `--gen-long MB` one generated article of MB megabytes (`benches/corpus.rs`, the bench's
+//! inputs). `--shared`: the entity stage keeps its tokens and the quotation stage reads them
+//! (`analyse_tokens`, `quote::find_tokens`) instead of tokenising again.
 use std::time::Instant;
+
+#[path = "../benches/corpus.rs"]
+mod corpus;
 
 fn main() {
     let mut paths: Vec<String> = Vec::new();
     let mut quotes_only = false;
-    for a in std::env::args().skip(1) {
-        if a == "--quotes-only" {
-            quotes_only = true;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let number = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse::<usize>().ok())
+    };
+    let (gen_n, gen_mb) = (number("--gen"), number("--gen-long"));
+    let mut skip_next = false;
+    for a in args.iter().cloned() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if a == "--gen" || a == "--gen-long" {
+            skip_next = true;
+            continue;
+        }
+        if a.starts_with("--") {
+            quotes_only |= a == "--quotes-only";
             continue;
         }
         match a.strip_prefix('@') {
@@ -22,10 +47,39 @@ fn main() {
             None => paths.push(a),
         }
     }
-    let texts: Vec<String> = paths
+    let mut texts: Vec<String> = paths
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
+    texts.extend(gen_n.map(corpus::articles).unwrap_or_default());
+    texts.extend(gen_mb.map(corpus::long_article));
+    if args.iter().any(|a| a == "--once") {
+        // the lists and the model are decoded on first use: not part of either stage's cost
+        let warm = "Le président a déclaré : « Nous partirons. »";
+        let _ = liseuse_entity::quote::find(warm, &liseuse_entity::analyse(warm));
+        let mut n = 0;
+        // a digest of every quotation found: two builds that find the same give the same
+        let mut digest = 0xcbf2_9ce4_8422_2325u64;
+        let shared = args.iter().any(|a| a == "--shared");
+        for t in &texts {
+            let qs = if shared {
+                let (e, tokens) = liseuse_entity::analyse_tokens(t);
+                liseuse_entity::quote::find_tokens(t, &e, &tokens)
+            } else {
+                let e = liseuse_entity::analyse(t);
+                liseuse_entity::quote::find(t, &e)
+            };
+            n += qs.len();
+            for b in format!("{qs:?}").bytes() {
+                digest = (digest ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        println!(
+            "{n} quotations in {} texts, digest {digest:016x}",
+            texts.len()
+        );
+        return;
+    }
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     let ents: Vec<_> = texts.iter().map(|t| liseuse_entity::analyse(t)).collect();
     let time = |f: &dyn Fn() -> usize| {
@@ -67,5 +121,27 @@ fn main() {
     println!(
         "analyse {a:.1} MB/s, quotes {q:.1} MB/s ({nq} quotations in {mb:.2} MB): the quote stage costs {:.3} of the analysis",
         a / q
+    );
+    // the same with the entity stage's tokens: the analysis keeps them, the quotation stage reads them
+    let shared: Vec<_> = texts
+        .iter()
+        .map(|t| liseuse_entity::analyse_tokens(t))
+        .collect();
+    let (qs, _) = time(&|| {
+        texts
+            .iter()
+            .zip(&shared)
+            .map(|(t, (e, k))| liseuse_entity::quote::find_tokens(t, e, k).len())
+            .sum()
+    });
+    let (at, _) = time(&|| {
+        texts
+            .iter()
+            .map(|t| liseuse_entity::analyse_tokens(t).1.len())
+            .sum()
+    });
+    println!(
+        "shared tokens: analyse_tokens {at:.1} MB/s, find_tokens {qs:.1} MB/s: the quote stage costs {:.3} of the analysis",
+        at / qs
     );
 }

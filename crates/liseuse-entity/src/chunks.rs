@@ -11,6 +11,7 @@
 
 use super::Span;
 use crate::text::bounds::{floor_boundary, last_paragraph_end};
+use crate::text::token::Token;
 
 /// How long a piece is, at most (unless a single paragraph is longer than that).
 pub const PIECE_BYTES: usize = 1 << 20;
@@ -51,6 +52,36 @@ pub(super) fn extract_reporting(
     }
     spans.shrink_to_fit();
     spans
+}
+
+/// [`extract`], and the text's tokens (those of its pieces, one after the other: the same as the whole text's
+/// but for the flags of a piece's first token, which opens a line either way).
+pub fn extract_tokens(text: &str) -> (Vec<Span>, Vec<Token>) {
+    if text.len() <= PIECE_BYTES {
+        return super::spans::find_tokens(text);
+    }
+    let (mut spans, mut tokens) = (Vec::new(), Vec::new());
+    let mut start = 0;
+    while start < text.len() {
+        let end = piece_end(text, start, PIECE_BYTES);
+        let Some(part) = text.get(start..end) else {
+            break;
+        };
+        let (s, t) = super::spans::find_tokens(part);
+        let at = start as u32;
+        spans.extend(s.into_iter().map(|s| Span {
+            start: s.start + start,
+            end: s.end + start,
+            ..s
+        }));
+        tokens.extend(t.into_iter().map(|t| Token {
+            start: t.start + at,
+            end: t.end + at,
+            ..t
+        }));
+        start = end;
+    }
+    (spans, tokens)
 }
 
 /// Where the piece starting at `start` ends: after the last blank line within `piece` bytes,

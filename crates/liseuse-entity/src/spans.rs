@@ -32,6 +32,16 @@ pub fn find(text: &str) -> Vec<Span> {
 
 /// [`find`] with another model (training and its tests); `None` finds dates only.
 pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
+    find_with_tokens(text, model).0
+}
+
+/// [`find`], and the text's tokens it read them from (the quotation stage reads the same: see
+/// [`crate::analyse_tokens`]).
+pub fn find_tokens(text: &str) -> (Vec<Span>, Vec<Token>) {
+    find_with_tokens(text, MODEL.as_ref())
+}
+
+fn find_with_tokens(text: &str, model: Option<&Model>) -> (Vec<Span>, Vec<Token>) {
     let seq = Sequence::new(text);
     let dates = date::find(text, &seq.toks);
     let mut found: Vec<Found> = match model {
@@ -86,7 +96,7 @@ pub fn find_with(text: &str, model: Option<&Model>) -> Vec<Span> {
         });
     }
     out.sort_by_key(|s| (s.start, s.end));
-    out
+    (out, seq.toks)
 }
 
 #[cfg(test)]

@@ -43,17 +43,29 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// The quotations of a paragraph whose tokens are `toks` (in `text`), ending at byte `para_end`.
-pub fn pair(text: &str, toks: &[Tok], para_end: usize) -> Vec<Marked> {
-    let mut out: Vec<Marked> = Vec::new();
+/// The quotations of a paragraph whose tokens are `toks` (in `text`), ending at byte `para_end`, into `out`
+/// (cleared first); `marks` is a buffer.
+pub fn pair(
+    text: &str,
+    toks: &[Tok],
+    para_end: usize,
+    out: &mut Vec<Marked>,
+    marks: &mut Vec<usize>,
+) {
+    out.clear();
+    marks.clear();
+    marks.extend(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.punct != '\0' && role(t.punct).is_some())
+            .map(|(i, _)| i),
+    );
+    if marks.is_empty() {
+        return;
+    }
     // open marks: (token, the last nested quote closed inside it)
     let mut stack: Vec<(usize, Option<usize>)> = Vec::new();
-    let marks: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| role(t.punct).is_some())
-        .map(|(i, _)| i)
-        .collect();
+    let marks: &[usize] = marks;
     // the last straight mark: whether another follows is one comparison
     let last_straight = marks
         .iter()
@@ -86,7 +98,7 @@ pub fn pair(text: &str, toks: &[Tok], para_end: usize) -> Vec<Marked> {
                 {
                     // « … , ajoutant « … »: the first quote ends before the comma
                     stack.pop();
-                    push(&mut out, text, toks, top, None, cut);
+                    push(out, text, toks, top, None, cut);
                 }
                 stack.push((i, None));
             }
@@ -95,7 +107,7 @@ pub fn pair(text: &str, toks: &[Tok], para_end: usize) -> Vec<Marked> {
                     if let Some(outer) = stack.last_mut() {
                         outer.1 = Some(i);
                     } else {
-                        push(&mut out, text, toks, open, Some(i), i);
+                        push(out, text, toks, open, Some(i), i);
                     }
                 }
                 None => {
@@ -120,10 +132,8 @@ pub fn pair(text: &str, toks: &[Tok], para_end: usize) -> Vec<Marked> {
     if let Some(&(open, nested)) = stack.first() {
         let last_word = toks.iter().rposition(Tok::is_word);
         match nested {
-            Some(c) if last_word.is_none_or(|w| w < c) => {
-                push(&mut out, text, toks, open, Some(c), c)
-            }
-            _ => push(&mut out, text, toks, open, None, toks.len()),
+            Some(c) if last_word.is_none_or(|w| w < c) => push(out, text, toks, open, Some(c), c),
+            _ => push(out, text, toks, open, None, toks.len()),
         }
         if let Some(m) = out.last_mut()
             && m.close.is_none()
@@ -131,7 +141,6 @@ pub fn pair(text: &str, toks: &[Tok], para_end: usize) -> Vec<Marked> {
             m.end = m.end.min(para_end);
         }
     }
-    out
 }
 
 /// Whether a straight quote opens or closes, from the characters around it and what is open.
@@ -221,9 +230,16 @@ mod tests {
     use crate::DocEntities;
 
     fn quotes(text: &str) -> Vec<&str> {
-        let mut buf = String::new();
+        let mut scratch = Default::default();
         let doc = DocEntities::default();
-        let p = Para::new(text, 0..text.len(), lexicon(Lang::Fr), &doc, &mut buf);
+        let p = Para::new(
+            text,
+            0..text.len(),
+            lexicon(Lang::Fr),
+            &doc,
+            &mut scratch,
+            None,
+        );
         p.quotes.iter().map(|q| &text[q.start..q.end]).collect()
     }
 

@@ -6,7 +6,7 @@
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
 use crate::DocEntities;
-use crate::text::fold::pack_in;
+
 use crate::text::token::{self, Token};
 
 /// No mention, no quotation.
@@ -16,8 +16,26 @@ pub const NONE: u32 = u32::MAX;
 /// punctuation) costs what its pieces cost, never a walk across all of it per cue.
 pub const MAX_CLAUSE: usize = 160;
 
+/// A word of 15 bytes or less packed as [`crate::text::fold::pack`] packs it, its ASCII letters lower-cased:
+/// what [`Para::any`] compares a token with. Evaluated at compile time by [`words!`] (a longer word is an error).
+pub const fn key(w: &str) -> u128 {
+    assert!(w.len() <= 15, "a word of 15 bytes or less");
+    let mut k = (w.len() as u128) << 120;
+    let mut b = w.as_bytes();
+    let mut shift = 0;
+    while let [first, rest @ ..] = b {
+        k |= (first.to_ascii_lowercase() as u128) << shift;
+        shift += 8;
+        b = rest;
+    }
+    k
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
+    /// The word packed with its ASCII letters lower-cased ([`key`]), 0 for a punctuation mark or a word of more
+    /// than 15 bytes.
+    pub key: u128,
     pub start: u32,
     pub end: u32,
     /// The tokenizer's flags (`token::CAP`, `token::PUNCT`, …).
@@ -58,6 +76,24 @@ pub struct Para<'a> {
     pub sent: Vec<u32>,
     /// Where each sentence starts (token index).
     pub sent_starts: Vec<usize>,
+    /// The words that may open a report outside quotations (a speech verb, a source, a statement), in order:
+    /// the only tokens the search for indirect speech starts from.
+    pub cues: Vec<usize>,
+}
+
+/// The buffers of a paragraph, handed from one paragraph to the next: once they have grown to the longest
+/// paragraph, reading one allocates nothing.
+#[derive(Default)]
+pub struct Scratch {
+    raw: Vec<Token>,
+    toks: Vec<Tok>,
+    quotes: Vec<Marked>,
+    sent: Vec<u32>,
+    sent_starts: Vec<usize>,
+    cues: Vec<usize>,
+    marks: Vec<usize>,
+    /// A word lower-cased for its lookup.
+    pub buf: String,
 }
 
 /// Abbreviations after which a period ends no sentence.
@@ -68,27 +104,48 @@ const ABBREV: &[&str] = &[
 ];
 
 impl<'a> Para<'a> {
-    /// Reads `text[range]`. `mentions` are the document's, sorted; `from` is where to start looking in them.
+    /// Reads `text[range]` with the buffers of `scratch` (give them back with [`Para::recycle`]); `shared` are
+    /// the whole text's tokens when the entity stage kept them (`crate::analyse_tokens`), else the paragraph is
+    /// tokenised here.
     pub fn new(
         text: &'a str,
         range: std::ops::Range<usize>,
         lex: &'static Lexicon,
         doc: &'a DocEntities,
-        buf: &mut String,
+        scratch: &mut Scratch,
+        shared: Option<&[Token]>,
     ) -> Para<'a> {
         let slice = text.get(range.clone()).unwrap_or("");
-        let base = range.start as u32;
-        let raw = token::tokenize(slice);
-        let mut toks = Vec::with_capacity(raw.len());
+        let (raw, base): (&[Token], u32) = match shared {
+            Some(all) => {
+                let a = all.partition_point(|t| (t.start as usize) < range.start);
+                let b = all.partition_point(|t| (t.end as usize) <= range.end);
+                (all.get(a..b.max(a)).unwrap_or_default(), 0)
+            }
+            None => {
+                token::tokenize_into(slice, &mut scratch.raw);
+                (&scratch.raw, range.start as u32)
+            }
+        };
+        let mut toks = std::mem::take(&mut scratch.toks);
+        let mut cues = std::mem::take(&mut scratch.cues);
+        toks.clear();
+        cues.clear();
         let mut m = doc
             .mentions
             .partition_point(|x| (x.end as usize) <= range.start);
-        for t in raw.iter() {
+        for (i, t) in raw.iter().enumerate() {
             // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
             if matches!(t.punct, '\'' | '’') {
                 continue;
             }
             let (start, end) = (t.start + base, t.end + base);
+            // the paragraph's first token opens a line and a sentence, whichever way it was tokenised
+            let flags = if i == 0 {
+                t.flags | token::NL | token::SENT
+            } else {
+                t.flags
+            };
             while doc.mentions.get(m).is_some_and(|x| x.end <= start) {
                 m += 1;
             }
@@ -96,22 +153,27 @@ impl<'a> Para<'a> {
                 Some(x) if x.start <= start && end <= x.end => m as u32,
                 _ => NONE,
             };
-            let w = if t.flags & token::PUNCT == 0 {
-                word_bits(lex, slice, t, buf)
+            let (w, key) = if t.flags & token::PUNCT == 0 {
+                word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
-                0
+                (0, 0)
             };
+            if w & (W::SAY | W::ACCORDING | W::NOUN) != 0 {
+                cues.push(toks.len());
+            }
             toks.push(Tok {
+                key,
                 start,
                 end,
-                flags: t.flags,
+                flags,
                 punct: t.punct,
                 w,
                 ment,
                 q: NONE,
             });
         }
-        let quotes = marks::pair(text, &toks, range.end);
+        let mut quotes = std::mem::take(&mut scratch.quotes);
+        marks::pair(text, &toks, range.end, &mut quotes, &mut scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
             let last = q.close.unwrap_or(q.last).min(toks.len().saturating_sub(1));
             for t in toks.get_mut(q.open..=last).into_iter().flatten() {
@@ -124,11 +186,21 @@ impl<'a> Para<'a> {
             lex,
             toks,
             quotes,
-            sent: Vec::new(),
-            sent_starts: Vec::new(),
+            sent: std::mem::take(&mut scratch.sent),
+            sent_starts: std::mem::take(&mut scratch.sent_starts),
+            cues,
         };
         p.split_sentences();
         p
+    }
+
+    /// Gives the paragraph's buffers back for the next one.
+    pub fn recycle(self, scratch: &mut Scratch) {
+        scratch.toks = self.toks;
+        scratch.quotes = self.quotes;
+        scratch.sent = self.sent;
+        scratch.sent_starts = self.sent_starts;
+        scratch.cues = self.cues;
     }
 
     pub fn lang(&self) -> Lang {
@@ -148,16 +220,19 @@ impl<'a> Para<'a> {
             .unwrap_or("")
     }
 
-    /// The folded text of token `i` is `w`.
-    pub fn is_word(&self, i: usize, w: &str) -> bool {
-        let s = self.s(i);
-        s.len() == w.len() && s.eq_ignore_ascii_case(w)
+    /// Token `i` is the word `w` (its ASCII letters in any case): `w` packed by [`key`] (see [`words!`]).
+    #[inline]
+    pub fn is_word(&self, i: usize, w: u128) -> bool {
+        self.toks.get(i).is_some_and(|t| t.key == w && w != 0)
     }
 
-    /// Whether the token is one of these (ASCII, any case).
-    pub fn any(&self, i: usize, words: &[&str]) -> bool {
-        let s = self.s(i);
-        words.iter().any(|w| s.eq_ignore_ascii_case(w))
+    /// Whether the token is one of these words (ASCII letters in any case), given packed by [`words!`]: one
+    /// integer comparison each, no string read.
+    #[inline]
+    pub fn any(&self, i: usize, words: &[u128]) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.key != 0 && words.contains(&t.key))
     }
 
     pub fn w(&self, i: usize) -> u32 {
@@ -198,20 +273,23 @@ impl<'a> Para<'a> {
 
     fn split_sentences(&mut self) {
         let n = self.toks.len();
-        self.sent = vec![0; n];
-        self.sent_starts = vec![0];
+        let mut sent = std::mem::take(&mut self.sent);
+        sent.clear();
+        self.sent_starts.clear();
+        self.sent_starts.push(0);
         let mut cur = 0u32;
-        let mut i = 0;
-        while i < n {
-            if let Some(s) = self.sent.get_mut(i) {
-                *s = cur;
+        for i in 0..n {
+            sent.push(cur);
+            // words end no sentence: only a mark is looked at
+            if self.toks.get(i).is_none_or(Tok::is_word) {
+                continue;
             }
             if self.ends_sentence(i) && i + 1 < n {
                 cur += 1;
                 self.sent_starts.push(i + 1);
             }
-            i += 1;
         }
+        self.sent = sent;
     }
 
     /// Whether a sentence ends after token `i`: a final mark outside quotations, or a quotation closed after a
@@ -252,7 +330,8 @@ impl<'a> Para<'a> {
         if t.punct == '.' && i > 0 {
             let prev = self.s(i - 1);
             let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
-            if initial || ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a)) {
+            // the abbreviations are short: a longer word is none of them
+            if initial || (prev.len() <= 5 && ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a))) {
                 return false;
             }
         }
@@ -260,13 +339,78 @@ impl<'a> Para<'a> {
     }
 }
 
-/// The bits of a word token; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's bits and
-/// [`W::INVERTED`].
-fn word_bits(lex: &Lexicon, slice: &str, t: &Token, buf: &mut String) -> u32 {
-    let word = slice.get(t.range()).unwrap_or("");
+/// The high bit of every byte of a packed word: set where a byte is not ASCII.
+const HIGH: u128 = 0x0080_8080_8080_8080_8080_8080_8080_8080;
+
+/// The ASCII capitals of eight bytes lower-cased, other bytes as they are (no branch: one word at a time).
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !H;
+    let at_least_a = low7.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = low7.wrapping_add(0x2525_2525_2525_2525);
+    let upper = at_least_a & !past_z & !x & H;
+    x | (upper >> 2)
+}
+
+/// [`key`] of `bytes[start..start + len]` (`len` at most 15), read as one 16-byte load when the text goes on far
+/// enough.
+#[inline]
+fn key_at(bytes: &[u8], start: usize, len: usize) -> u128 {
+    let mut w = [0u8; 16];
+    match bytes.get(start..start + 16) {
+        Some(window) => w.copy_from_slice(window),
+        None => {
+            for (d, s) in w
+                .iter_mut()
+                .zip(bytes.get(start..start + len).unwrap_or_default())
+            {
+                *d = *s;
+            }
+        }
+    }
+    // the word's bytes only (`len` is 1 to 15)
+    let k = u128::from_le_bytes(w) & ((1u128 << (8 * len.min(15))) - 1);
+    let (lo, hi) = (lower8(k as u64), lower8((k >> 64) as u64));
+    (u128::from(hi) << 64 | u128::from(lo)) | ((len as u128) << 120)
+}
+
+/// Whether a packed word holds a hyphen.
+#[inline]
+fn has_hyphen(key: u128) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & H != 0;
+    zero_byte((key as u64) ^ (ONES * u64::from(b'-')))
+        || zero_byte(((key >> 64) as u64) ^ (ONES * u64::from(b'-')))
+}
+
+/// The bits of a word token and its [`key`]; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's
+/// bits and [`W::INVERTED`].
+fn word_bits(lex: &Lexicon, text: &str, t: &Token, base: usize, buf: &mut String) -> (u32, u128) {
+    let (start, end) = (t.start as usize + base, t.end as usize + base);
+    let len = end.saturating_sub(start);
+    let key = if len <= 15 {
+        key_at(text.as_bytes(), start, len)
+    } else {
+        0
+    };
+    (bits_of(lex, text, start..end, t.flags, key, buf), key)
+}
+
+/// The lists' bits of the word at `range` whose [`key`] is `key` (0 for a word of more than 15 bytes).
+fn bits_of(
+    lex: &Lexicon,
+    text: &str,
+    range: std::ops::Range<usize>,
+    flags: u16,
+    key: u128,
+    buf: &mut String,
+) -> u32 {
+    let ascii = key != 0 && key & HIGH == 0;
     // folding would make these function words others (« à » « a », « où » « ou »)
-    if word.len() <= 4 && !word.is_ascii() {
-        match word {
+    if range.len() <= 4 && !ascii {
+        match text.get(range.clone()).unwrap_or("") {
             "à" | "À" | "dès" | "Dès" => return W::PREP,
             "où" | "Où" => return W::SUB,
             "là" | "Là" => return W::ADVERB,
@@ -274,18 +418,20 @@ fn word_bits(lex: &Lexicon, slice: &str, t: &Token, buf: &mut String) -> u32 {
         }
     }
     // an acronym is none of the lists' words (« WHO », « US »)
-    if t.flags & token::UPPER != 0 {
+    if flags & token::UPPER != 0 {
         return 0;
     }
-    // most words are lower case already: looked up as they stand, packed in an integer, no copy
     let cased = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
-    let lower: &str = if t.flags & cased == 0 {
-        if let Some(k) = pack_in(slice.as_bytes(), t.start as usize, t.end as usize) {
-            let bits = lex.get_packed(k);
-            if bits != 0 || lex.lang != Lang::Fr || !word.contains('-') {
-                return bits;
-            }
+    // most words are lower case already, or capitalised ASCII (« Le », « Selon »): looked up by their key
+    if key != 0 && (flags & cased == 0 || ascii) {
+        let bits = lex.get_packed(key);
+        if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(key) {
+            return bits;
         }
+    }
+    let word = text.get(range).unwrap_or("");
+    let hyphen = |w: &str| w.bytes().any(|b| b == b'-');
+    let lower: &str = if flags & cased == 0 {
         word
     } else {
         buf.clear();
@@ -297,7 +443,7 @@ fn word_bits(lex: &Lexicon, slice: &str, t: &Token, buf: &mut String) -> u32 {
         buf.as_str()
     };
     let bits = lex.get(lower);
-    if bits != 0 || lex.lang != Lang::Fr || !lower.contains('-') {
+    if bits != 0 || lex.lang != Lang::Fr || !hyphen(lower) {
         return bits;
     }
     // « ex-députée », « ex-président »: the role

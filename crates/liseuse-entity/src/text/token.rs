@@ -148,6 +148,15 @@ fn ends_word(bytes: &[u8], j: usize, letters: &[u8]) -> bool {
 
 /// Splits a text into tokens. Offsets are byte offsets; texts longer than 4 GiB are cut at 4 GiB.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 4 + 4);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first): a caller that reads many short texts (the quotation stage, a
+/// paragraph at a time) reuses one buffer instead of allocating one per text.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
     let text = if text.len() > u32::MAX as usize {
         let mut cut = u32::MAX as usize;
         while !text.is_char_boundary(cut) {
@@ -159,7 +168,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     };
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out: Vec<Token> = Vec::with_capacity(n / 4 + 4);
+    out.reserve(n / 4 + 4);
     let mut i = 0usize;
     let mut gap = NL; // flags gathered from the whitespace before the next token
     let mut sent = true;
@@ -378,7 +387,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         i += len;
     }
-    out
 }
 
 #[cfg(test)]

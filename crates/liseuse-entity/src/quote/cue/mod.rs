@@ -25,6 +25,9 @@ pub enum Ref {
     },
     /// « ce dernier », « the latter » at token k: the last person named before it.
     Latter(usize),
+    /// The speaker of the cue that ended the paragraph before on a colon (« Barack Obama tweeted: »), resolved
+    /// there.
+    Before,
     None,
 }
 
@@ -53,7 +56,7 @@ impl<'a> Para<'a> {
         self.is(i, W::ADVERB | W::CLITIC)
             || self.any(
                 i,
-                &[
+                words![
                     "pas",
                     "point",
                     "son",
@@ -62,6 +65,33 @@ impl<'a> Para<'a> {
                     "part",
                     "quant",
                     "notamment",
+                ],
+            )
+    }
+
+    /// Whether a speech verb may stand before its subject (« …, a indiqué la direction »): any in French, in
+    /// English only a few verbs of saying, never one with an object (« told LA Weekly »).
+    pub fn inverts(&self, v: usize) -> bool {
+        self.lang() == Lang::Fr
+            || self.any(
+                v,
+                words![
+                    "said",
+                    "says",
+                    "added",
+                    "adds",
+                    "wrote",
+                    "writes",
+                    "asked",
+                    "explained",
+                    "continued",
+                    "noted",
+                    "recalled",
+                    "argued",
+                    "insisted",
+                    "warned",
+                    "announced",
+                    "stated",
                 ],
             )
     }
@@ -92,9 +122,9 @@ impl<'a> Para<'a> {
         }
         // only after « faire »: « fait savoir que »
         let s = self.s(c);
-        if s == "savoir" || s == "valoir" {
+        if matches!(s, "savoir" | "valoir" | "remarquer" | "observer") {
             let p = prev?;
-            if !self.s(p).starts_with("fai") && !self.any(p, &["font", "fit"]) {
+            if !self.s(p).starts_with("fai") && !self.any(p, words!["font", "fit"]) {
                 return None;
             }
             let mut first = p;
@@ -126,19 +156,19 @@ impl<'a> Para<'a> {
                 };
                 if self.is(p, W::AUX) {
                     // « s'est dit »: a reflexive use, a cue only for a reflexive verb or « dire »
-                    let refl = p > floor && self.any(p - 1, &["se", "s"]);
+                    let refl = p > floor && self.any(p - 1, words!["se", "s"]);
                     if refl
                         && !t.is(W::REFLEXIVE)
-                        && !self.any(c, &["dit", "dite", "dits", "dites"])
+                        && !self.any(c, words!["dit", "dite", "dits", "dites"])
                     {
                         return None;
                     }
                     // a passive says nothing of its subject's words (« is added », « a été annoncé »)
-                    let be = [
+                    let be = words![
                         "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
                         "étaient", "été", "être", "sera", "seront", "serait", "fut",
                     ];
-                    if !refl && self.any(p, &be) {
+                    if !refl && self.any(p, be) {
                         return None;
                     }
                     let inv = self
@@ -156,15 +186,15 @@ impl<'a> Para<'a> {
                 }
                 if !(self.skippable(p)
                     || self.is(p, W::PRON_SING | W::PRON_PLUR)
-                    || self.is_word(p, "de")
-                    || self.is_word(p, "pour"))
+                    || self.is_word(p, word!("de"))
+                    || self.is_word(p, word!("pour")))
                 {
                     break;
                 }
                 k = p;
             }
             // « … et estimé que »: the auxiliary of an earlier participle of the clause
-            if prev.is_some_and(|p| self.any(p, &["et", "and"]))
+            if prev.is_some_and(|p| self.any(p, words!["et", "and"]))
                 && self.aux_before(c, floor).is_some()
             {
                 return Some(Vg {
@@ -188,9 +218,9 @@ impl<'a> Para<'a> {
                 return None;
             }
             // « se trouve »: reflexive use of a verb that is not one
-            if prev.is_some_and(|p| self.any(p, &["se", "s"]))
+            if prev.is_some_and(|p| self.any(p, words!["se", "s"]))
                 && !t.is(W::REFLEXIVE)
-                && !self.is_word(c, "dit")
+                && !self.is_word(c, word!("dit"))
             {
                 return None;
             }
@@ -216,7 +246,7 @@ impl<'a> Para<'a> {
         if t.is(W::INF) {
             // « Et d'ajouter », « avant de poursuivre », « tente-t-il de corriger »
             let p = prev?;
-            if self.any(p, &["de", "d"]) {
+            if self.any(p, words!["de", "d"]) {
                 let mut first = p;
                 // the inverted verb that governs it carries the subject
                 if let Some(v) = p
@@ -329,6 +359,22 @@ impl<'a> Para<'a> {
         if self.punct(k) == ',' {
             k += 1;
         }
+        // « « … » , selon la préfecture », « "…", according to the Sydney Morning Herald »: a source
+        if let Some((a, b, who)) = self.source_at(k) {
+            let vg = Vg {
+                first: a,
+                verb: a,
+                last: b,
+                inverted: None,
+                implicit: false,
+                coord: false,
+            };
+            return Some((vg, who));
+        }
+        // « « … » , comme l'a lancé un de ses porte-paroles, X »: the verb's subject follows it
+        if self.lang() == Lang::Fr && self.is_word(k, word!("comme")) {
+            k += 1;
+        }
         // « "…," a spokesman for the company said »: an English subject may be a long phrase
         let reach = if self.lang() == Lang::En {
             REACH + 4
@@ -341,7 +387,7 @@ impl<'a> Para<'a> {
             if t.q != NONE || matches!(t.punct, '.' | ';' | ':' | '!' | '?') {
                 return None;
             }
-            if self.any(c, &["et", "and", "mais", "but", "que", "that"]) {
+            if self.any(c, words!["et", "and", "mais", "but", "que", "that"]) {
                 return None;
             }
             if let Some(vg) = self.verb_group(c) {
@@ -366,7 +412,12 @@ impl<'a> Para<'a> {
                 };
                 return Some((vg, who));
             }
-            if self.lang() == Lang::Fr && !self.is(c, W::AUX | W::CLITIC | W::ADVERB) {
+            // « a pour sa part déclaré », « a juste indiqué », « a de son côté affirmé »
+            if self.lang() == Lang::Fr
+                && !(self.is(c, W::AUX | W::CLITIC | W::ADVERB)
+                    || self.skippable(c)
+                    || self.any(c, words!["pour", "de"]))
+            {
                 return None;
             }
         }

@@ -41,13 +41,13 @@ impl<'a> Para<'a> {
             };
         }
         // « l'individu arrêté la veille pour avoir appelé à « … » »: the phrase the infinitive hangs on
-        if self.any(vg.first, &["avoir", "être", "having", "being"]) {
+        if self.any(vg.first, words!["avoir", "être", "having", "being"]) {
             let floor = self.sent_start(vg.first);
             let prep = vg.first.checked_sub(1).filter(|&p| {
                 p > floor
                     && self.any(
                         p,
-                        &[
+                        words![
                             "pour", "sans", "après", "de", "d", "for", "after", "without",
                         ],
                     )
@@ -76,8 +76,16 @@ impl<'a> Para<'a> {
                 || self.punct(b) == ','
                 || self.quote_closes_at(b).is_some()
                 || self.punct(b) == '-'
+                // « comme l'a dit X », « ce qu'a confié X »: inverted after « comme » and « ce que »
+                || (self.lang() == Lang::Fr
+                    && (self.is_word(b, word!("comme"))
+                        || (self.any(b, words!["que", "qu"])
+                            && b.checked_sub(1).is_some_and(|c| self.is_word(c, word!("ce"))))))
         });
-        if open_left && let Some(np) = self.subject_after(vg.last) {
+        if open_left
+            && self.inverts(vg.verb)
+            && let Some(np) = self.subject_after(vg.last)
+        {
             return Ref::Np(np);
         }
         self.subject_before(vg.first).unwrap_or(Ref::None)
@@ -114,27 +122,33 @@ impl<'a> Para<'a> {
         }
         let t = self.tok(k)?;
         // « Ce dernier, … a affirmé »: the last person named
-        if self.any(k, &["dernier", "dernière", "latter"])
+        if self.any(k, words!["dernier", "dernière", "latter"])
             && k > floor
-            && self.any(k - 1, &["ce", "cette", "the"])
+            && self.any(k - 1, words!["ce", "cette", "the"])
         {
             return Some(Ref::Latter(k - 1));
         }
         if t.is(W::PRON_SING | W::PRON_PLUR) {
             // « il y a », « il n'y a »: no one
-            if (k + 1..first).any(|j| self.is_word(j, "y")) {
+            if (k + 1..first).any(|j| self.is_word(j, word!("y"))) {
                 return None;
             }
             return self.np_from(k, k + 1).map(Ref::Np);
         }
-        if self.any(k, &["qui", "who", "which"]) {
+        if self.any(k, words!["qui", "who", "which"]) {
             let mut a = k.checked_sub(1)?;
             if self.punct(a) == ',' {
                 a = a.checked_sub(1)?;
             }
-            return self.np_ending_with(a, floor, false).map(Ref::Np);
+            // the nearest noun (« des représailles de [l'organisation islamique], qui affirme »), or the whole
+            // phrase when that noun is no one (« la source proche de [l'enquête], qui a ajouté »)
+            let near = self.np_ending_with(a, floor, false);
+            if near.is_some_and(|np| np.head == Head::Other) {
+                return self.np_ending_with(a, floor, true).or(near).map(Ref::Np);
+            }
+            return near.map(Ref::Np);
         }
-        if self.any(k, &["et", "and", "mais", "but", "puis", "then"]) {
+        if self.any(k, words!["et", "and", "mais", "but", "puis", "then"]) {
             // « « … » et a déclaré que », « … comme « … », mais a souligné que »: the quotation's speaker
             let before = k.checked_sub(1).map(|j| {
                 if self.punct(j) == ',' {
@@ -194,6 +208,39 @@ impl<'a> Para<'a> {
         Some(Ref::Np(np))
     }
 
+    /// The subject of the clause a quotation opened at `open` stands in, when a verb of that clause comes before
+    /// it and its subject is someone: a relative's antecedent (« le gouvernement, qui ne veut pas « … » »), the
+    /// subject of a verb before it (« Le Medef a décidé de « rester solidaire » »). Not a phrase right before the
+    /// quotation: « Édouard Philippe « a pris en compte … » » is what someone else says of him.
+    pub fn clause_of_quote(&self, open: usize) -> Option<Ref> {
+        // a name right before: the quotation names it (« le groupe Facebook « Gilet jaune officiel » »)
+        if open
+            .checked_sub(1)
+            .and_then(|j| self.tok(j))
+            .is_some_and(|t| t.ment != NONE || t.cap())
+        {
+            return None;
+        }
+        let floor = self.sent_start(open);
+        let mut k = open;
+        let mut words = 0;
+        while k > floor && words < 12 {
+            k -= 1;
+            let t = self.tok(k)?;
+            if t.q != NONE || matches!(t.punct, ',' | ';' | ':' | '(' | ')') {
+                break;
+            }
+            if self.any(k, words!["qui", "who"]) {
+                return self.subject_before(k + 1).filter(someone);
+            }
+            if self.is(k, W::AUX) || self.verb_group(k).is_some() {
+                return self.subject_before(k).filter(someone);
+            }
+            words += 1;
+        }
+        None
+    }
+
     /// The first phrase of the clause that starts at `floor`, after a fronted phrase (« Pour se justifier, »,
     /// « Dans l'interview, »).
     pub fn clause_subject(&self, floor: usize, limit: usize) -> Option<Ref> {
@@ -232,8 +279,8 @@ impl<'a> Para<'a> {
             }
             // « Ce dernier, accusant …, a affirmé »
             if end == s + 1
-                && self.any(end, &["dernier", "dernière", "latter"])
-                && self.any(s, &["ce", "cette", "the"])
+                && self.any(end, words!["dernier", "dernière", "latter"])
+                && self.any(s, words!["ce", "cette", "the"])
             {
                 return Some(Ref::Latter(s));
             }
@@ -249,12 +296,17 @@ impl<'a> Para<'a> {
                     _ => {}
                 }
             }
-            let relative = (s..=end)
-                .any(|j| self.any(j, &["qui", "who", "which", "dont", "laquelle", "lequel"]));
+            let relative = (s..=end).any(|j| {
+                self.any(
+                    j,
+                    words!["qui", "who", "which", "dont", "laquelle", "lequel"],
+                )
+            });
             // an apposition: « de la CGT », « qui … », « and Chairman of … », « accusant Soros de … »
             // (« De nombreux habitants » opens a phrase, « de la CGT » is a complement)
             let appositive = relative
-                || (self.is_of(s) && !self.any(s + 1, &["nombreux", "nombreuses", "multiples"]))
+                || (self.is_of(s)
+                    && !self.any(s + 1, words!["nombreux", "nombreuses", "multiples"]))
                 || self.is(s, W::CONJ)
                 || self.verb_group(s).is_some_and(|g| g.implicit);
             // a fronted phrase ends the chain: « Pour sa part, », « Plus tard, », « Sur Twitter, »
@@ -307,6 +359,43 @@ impl<'a> Para<'a> {
             || matches!(self.punct(after), ',' | '.' | ';' | '(' | '!' | '?' | '…')
             || (self.lang() == Lang::En && self.is(after, W::PREP))
             || self.tok(after).is_some_and(|t| t.q != NONE);
-        ends.then_some(np)
+        ends.then(|| self.named_apposition(np))
     }
+
+    /// The person a described phrase is then named as: « le président du Centre d'analyse du terrorisme,
+    /// Jean-Charles Brisard, », « a déclaré une représentante du comité, Oksana Kovrijnaïa. » (the name set
+    /// after a comma, ending the phrase).
+    pub fn named_apposition(&self, np: Np) -> Np {
+        if matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per))
+            || self.punct(np.last + 1) != ','
+        {
+            return np;
+        }
+        let ceil = self.sent_end(np.last + 1);
+        let Some(name) = self.np_starting(np.last + 2, ceil) else {
+            return np;
+        };
+        let person = matches!(name.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
+        let after = name.last + 1;
+        let closes = after >= ceil
+            || matches!(self.punct(after), ',' | ':' | '.' | ';' | '!' | '?')
+            || self.tok(after).is_some_and(|t| t.q != NONE);
+        if person && closes { name } else { np }
+    }
+}
+
+/// A subject that names or stands for someone (not « la réunion », not a statement).
+fn someone(r: &Ref) -> bool {
+    matches!(
+        r,
+        Ref::Np(Np {
+            head: Head::Entity(_)
+                | Head::Pronoun { .. }
+                | Head::RolePer
+                | Head::RoleOrg
+                | Head::Desc
+                | Head::Name,
+            ..
+        }) | Ref::Latter(_)
+    )
 }

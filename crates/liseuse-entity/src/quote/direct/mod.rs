@@ -40,6 +40,12 @@ impl<'a> Para<'a> {
                 .is_some_and(|d| self.is(d, W::DET) && !self.is(d, W::CLITIC))
                 && super::word_count(self.text.get(q.start..q.end).unwrap_or(""), 6) <= 5;
             let speech = |verb: usize| self.is(verb, W::SAY | W::NAME);
+            // « Il a déclaré : « … », selon l'agence Fars »: a source after the quotation only relays what its cue
+            // before attributes
+            let right = right.filter(|(vg, _)| {
+                !(self.is(vg.verb, W::ACCORDING)
+                    && left.is_some_and(|(_, _, _, path)| path == Path::Before))
+            });
             match (right, left) {
                 (Some((vg, who)), _) => {
                     cand.set_cue(self, vg.first, vg.last, who, Path::After);
@@ -53,7 +59,18 @@ impl<'a> Para<'a> {
                     cand.who = pending.unwrap_or(Ref::None);
                     cand.path = Path::Colon;
                 }
-                _ => cand.term_like = term,
+                _ => {
+                    // « mis en examen pour « association de malfaiteurs … » », « charged with "…" »: after a
+                    // preposition with no one to say it, a qualification, not words
+                    let after_prep = q
+                        .open
+                        .checked_sub(1)
+                        .is_some_and(|d| self.is(d, W::PREP) && !self.is(d, W::DET | W::CLITIC));
+                    cand.term_like = term
+                        || (after_prep
+                            && super::word_count(self.text.get(q.start..q.end).unwrap_or(""), 13)
+                                <= 12);
+                }
             }
             cand.title_like = self.title_like(q.open, q.first, q.last);
             // an incise inside: « A, a-t-il dit, B » is two quotations of one speaker
@@ -95,7 +112,8 @@ impl<'a> Para<'a> {
                 continue;
             }
             steps += 1;
-            if matches!(self.punct(k), ';' | '.' | '!' | '?') {
+            // the sentence's bounds are the floor: a period inside it is an abbreviation's (« M. Goudet »)
+            if matches!(self.punct(k), ';' | '!' | '?') {
                 return None;
             }
             if let Some(vg) = self.verb_group(k) {
@@ -137,11 +155,11 @@ impl<'a> Para<'a> {
         let (first, np_at) = match self.s(k).to_lowercase().as_str() {
             "selon" => (k, k + 1),
             "après" => {
-                let d = k.checked_sub(1).filter(|&d| self.any(d, &["d"]))?;
+                let d = k.checked_sub(1).filter(|&d| self.any(d, words!["d"]))?;
                 (d, k + 1)
             }
             "according" => {
-                if !self.is_word(k + 1, "to") {
+                if !self.is_word(k + 1, word!("to")) {
                     return None;
                 }
                 (k, k + 2)
@@ -149,8 +167,9 @@ impl<'a> Para<'a> {
             "pour" | "for" => {
                 // « Pour X, … » or « Pour X : », « For X, … » at the start of a sentence, X someone
                 let start = self.sent_start(k);
+                // « Mais, pour M. Goudet, … »: a conjunction or a connective may come first
                 let lead = (start..k).all(|j| {
-                    !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE)
+                    !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE | W::CONJ)
                 });
                 if !lead {
                     return None;
@@ -160,19 +179,28 @@ impl<'a> Para<'a> {
             _ => return None,
         };
         let ceil = self.sent_end(k);
+        // « selon ce qu'a confié Rodrigue », « selon ce que le ministre a dit »: the subject of that verb
+        if self.is_word(np_at, word!("ce")) && self.any(np_at + 1, words!["que", "qu"]) {
+            let vg = (np_at + 2..(np_at + 8).min(ceil)).find_map(|v| self.verb_group(v))?;
+            let Ref::Np(np) = self.subject_of(&vg) else {
+                return None;
+            };
+            let last = np.last.max(vg.last);
+            return Some((first, last, Ref::Np(np)));
+        }
         let who = if self.any(
             np_at,
-            &["lui", "elle", "eux", "elles", "him", "her", "them"],
+            words!["lui", "elle", "eux", "elles", "him", "her", "them"],
         ) {
             super::np::Np {
                 first: np_at,
                 last: np_at,
                 head: Head::Pronoun {
-                    plural: self.any(np_at, &["eux", "elles", "them"]),
+                    plural: self.any(np_at, words!["eux", "elles", "them"]),
                 },
                 head_tok: np_at,
                 inner: None,
-                plural: self.any(np_at, &["eux", "elles", "them"]),
+                plural: self.any(np_at, words!["eux", "elles", "them"]),
             }
         } else {
             self.np_starting(np_at, ceil)?
@@ -182,12 +210,14 @@ impl<'a> Para<'a> {
         if who.head == Head::Other && who.inner.is_none() {
             return None;
         }
-        if self.any(k, &["pour", "for"]) {
+        let who = self.named_apposition(who);
+        if self.any(k, words!["pour", "for"]) {
             let after = who.last + 1;
             // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
             let person = match who.head {
                 Head::Entity(m) => {
-                    self.mention_label(m) == Some(crate::Label::Per) || self.is_word(k, "pour")
+                    self.mention_label(m) == Some(crate::Label::Per)
+                        || self.is_word(k, word!("pour"))
                 }
                 Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
                 _ => false,

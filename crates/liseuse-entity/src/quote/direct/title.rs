@@ -47,7 +47,7 @@ impl<'a> Para<'a> {
         let naming = |j: usize| {
             self.any(
                 j,
-                &[
+                words![
                     "called",
                     "named",
                     "titled",

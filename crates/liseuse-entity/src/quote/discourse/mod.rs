@@ -5,6 +5,7 @@
 //! just before it (a communiqué quoted over several sentences). What the text does not say stays unsaid: no
 //! speaker rather than a guess.
 
+mod gender;
 mod pronoun;
 mod speaker;
 
@@ -34,6 +35,8 @@ pub struct Spk {
     pub person: bool,
     /// Grammatical gender when the words say it (« la direction », « l'opposition »): « il » is not « elle ».
     pub fem: Option<bool>,
+    /// A phrase no list knows, taken for the speaker because it is the cue's subject: less sure.
+    pub guess: bool,
 }
 
 /// How many sentences back a pronoun or a quotation without cue still reaches.
@@ -65,7 +68,21 @@ pub struct Discourse<'a> {
     names: FxMap<u32, Rc<str>>,
     /// Pronoun resolutions recorded for [`super::trace`] (only when it is on), waiting for their quotation.
     traced: Vec<Traced>,
+    /// Which sentences of the paragraph have their subject read (a buffer kept from paragraph to paragraph).
+    needed: Vec<bool>,
+    /// The speaker of the cue that ended the paragraph before on a colon ([`Ref::Before`]).
+    before_colon: Option<Spk>,
+    /// The last people named, most recent last, at most a few: a pronoun whose gender the nearer ones do not
+    /// fit looks there.
+    persons: Vec<Spk>,
+    /// Each person entity's gender, once read.
+    genders: FxMap<u32, Option<bool>>,
+    /// The empty name of an entity speaker (shared: no allocation per speaker).
+    empty: Rc<str>,
 }
+
+/// How many people named a pronoun looks back over.
+const PERSONS: usize = 6;
 
 impl<'a> Discourse<'a> {
     pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
@@ -83,6 +100,11 @@ impl<'a> Discourse<'a> {
             quote_speakers: Vec::new(),
             in_sentence: None,
             traced: Vec::new(),
+            needed: Vec::new(),
+            before_colon: None,
+            persons: Vec::new(),
+            genders: FxMap::default(),
+            empty: Rc::from(""),
         }
     }
 
@@ -97,7 +119,9 @@ impl<'a> Discourse<'a> {
         // a sentence's subject is read only where a quotation may need it: in its sentence or the two after
         // (a pronoun reaches two sentences back), and at the paragraph's end (for the next one)
         let n = p.sent_starts.len();
-        let mut needed = vec![false; n];
+        let mut needed = std::mem::take(&mut self.needed);
+        needed.clear();
+        needed.resize(n, false);
         for c in cands
             .iter()
             .map(|c| c.sent as usize)
@@ -142,6 +166,7 @@ impl<'a> Discourse<'a> {
             }
         }
         self.base += sentences;
+        self.needed = needed;
     }
 
     /// What a sentence tells of its people: its subject, the first person it names, the roles it gives.
@@ -172,6 +197,7 @@ impl<'a> Discourse<'a> {
                 if first_per.is_none() {
                     first_per = Some(spk.clone());
                 }
+                self.remember(&spk);
                 self.last_per = Some(spk);
             }
             k = e;
@@ -204,14 +230,30 @@ impl<'a> Discourse<'a> {
             start: 0,
             end: 0,
             plural: true,
+            guess: false,
             person: false,
             fem: None,
         };
         let spk = match who {
             Ref::Np(np) => self.of_np(p, &np, g).unwrap_or(nobody),
+            // « Ce dernier n'était pas au courant »: the last person named
+            Ref::Latter(k) => self.latter(p, k).unwrap_or(nobody),
             _ => nobody,
         };
         self.last_subject = Some((spk, g));
+    }
+
+    /// Keeps a person named among the last few (one place each, most recent last).
+    fn remember(&mut self, spk: &Spk) {
+        let same = |s: &Spk| s.entity == spk.entity && (spk.entity.is_some() || s.name == spk.name);
+        if self.persons.last().is_some_and(same) {
+            return;
+        }
+        self.persons.retain(|s| !same(s));
+        if self.persons.len() >= PERSONS {
+            self.persons.remove(0);
+        }
+        self.persons.push(spk.clone());
     }
 
     /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
@@ -234,10 +276,24 @@ impl<'a> Discourse<'a> {
         }
     }
 
+    /// Resolves the cue that ends paragraph `p` on a colon, for the statement of the next paragraph.
+    pub fn cue_before_next(&mut self, p: &Para, who: Ref) {
+        let g = self.base.saturating_sub(1);
+        let sent = p.sent_starts.len().saturating_sub(1) as u32;
+        self.before_colon = match who {
+            Ref::Np(np) => self.of_np(p, &np, g),
+            Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
+            Ref::Implicit { after_noun, after } => self.implicit(p, sent, after_noun, after, g),
+            Ref::Latter(k) => self.latter(p, k),
+            Ref::Before | Ref::None => None,
+        };
+    }
+
     fn resolve(&mut self, p: &Para, cands: &[Cand], i: usize, g: u64) -> Option<Spk> {
         let c = cands.get(i)?;
         match c.who {
-            Ref::Np(np) => self.of_np(p, &np, g),
+            Ref::Before => self.before_colon.clone(),
+            Ref::Np(np) => self.of_np(p, &np, g).or_else(|| self.unlisted(p, &np)),
             Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
             Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),
             Ref::Latter(k) => self.latter(p, k),
@@ -245,6 +301,14 @@ impl<'a> Discourse<'a> {
                 // a cue whose subject was not found says nothing of who spoke: no guess
                 if c.kind != QuoteKind::Direct || c.path != Path::None {
                     return None;
+                }
+                // words quoted inside a clause whose subject is someone (« Elle souhaitait « … » », « le
+                // gouvernement, qui ne veut pas « … » »): that someone's
+                if let Some(open) = c.quote.and_then(|q| p.quotes.get(q)).map(|q| q.open)
+                    && let Some(Ref::Np(np)) = p.clause_of_quote(open)
+                    && let Some(spk) = self.of_np(p, &np, g)
+                {
+                    return Some(spk);
                 }
                 // a quotation without cue: the speaker of the one just before it
                 if let Some((spk, s)) = &self.last_quote

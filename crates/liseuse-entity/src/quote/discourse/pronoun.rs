@@ -30,10 +30,9 @@ impl<'a> Discourse<'a> {
         plural: bool,
         g: u64,
         continuation: bool,
-        fem: Option<bool>,
+        (fem, english): (Option<bool>, bool),
         chosen: &Option<Spk>,
     ) {
-        let english = fem.is_none();
         let age = |at: u64| match g.saturating_sub(at) {
             0 => "0",
             1 => "1",
@@ -136,11 +135,11 @@ impl<'a> Discourse<'a> {
         plural: bool,
         g: u64,
         continuation: bool,
-        fem: Option<bool>,
+        (fem, english): (Option<bool>, bool),
     ) -> Option<Spk> {
         // a name the stage could not give (a subject it read as no one) stands for no one; « il » is no
-        // feminine phrase (« l'opposition »); in English « he » and « she » are people, not bodies
-        let english = fem.is_none();
+        // feminine phrase (« l'opposition ») nor a woman the first name says is one (« Oksana »); in English
+        // « he » and « she » are people, not bodies, and of the gender their names say
         let fits = |s: &Spk| {
             !s.nobody
                 && (if plural {
@@ -176,11 +175,20 @@ impl<'a> Discourse<'a> {
         }
         if let Some((s, at)) = &self.first_per
             && g.saturating_sub(*at) <= 1
+            && fits(s)
         {
             return Some(s.clone());
         }
-        recent(&self.last_speaker, 6)
-            .map(|(s, _)| s)
-            .or_else(|| self.last_per.clone())
+        if let Some((s, _)) = recent(&self.last_speaker, 6) {
+            return Some(s);
+        }
+        // the last person named whose gender fits (a gender said rules out the others); none rather than a
+        // guess against what the words say
+        self.persons
+            .iter()
+            .rev()
+            .find(|s| fits(s) && (fem.is_none() || s.fem == fem))
+            .or(self.last_per.as_ref().filter(|s| fits(s)))
+            .cloned()
     }
 }

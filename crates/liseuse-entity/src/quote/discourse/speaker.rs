@@ -4,7 +4,7 @@
 use super::super::lexicon::W;
 use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
-use super::{Discourse, Spk};
+use super::{Discourse, Spk, gender};
 use crate::Label;
 use crate::text::fold::fold;
 use std::rc::Rc;
@@ -22,7 +22,7 @@ impl<'a> Discourse<'a> {
                 let relative = np.first.checked_sub(1).is_some_and(|r| {
                     p.any(
                         r,
-                        &[
+                        words![
                             "laquelle",
                             "lequel",
                             "lesquelles",
@@ -57,10 +57,19 @@ impl<'a> Discourse<'a> {
                     .any(|c| s.starts_with(c))
                 });
                 let fem = match p.s(np.head_tok).to_lowercase() {
-                    s if s.ends_with("elle") || s.ends_with("elles") => Some(true),
-                    s if s.ends_with("il") || s.ends_with("ils") => Some(false),
+                    s if s.ends_with("elle")
+                        || s.ends_with("elles")
+                        || s == "she"
+                        || s == "her" =>
+                    {
+                        Some(true)
+                    }
+                    s if s.ends_with("il") || s.ends_with("ils") || s == "he" || s == "him" => {
+                        Some(false)
+                    }
                     _ => None,
                 };
+                let fem = (fem, p.lang() == super::super::lexicon::Lang::En);
                 let chosen = self.pronoun(plural, g, continuation, fem);
                 if super::super::trace::on() {
                     self.trace(plural, g, continuation, fem, &chosen);
@@ -71,7 +80,7 @@ impl<'a> Discourse<'a> {
                 // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
                 let indefinite = p.any(
                     np.first,
-                    &[
+                    words![
                         "un",
                         "une",
                         "des",
@@ -136,6 +145,22 @@ impl<'a> Discourse<'a> {
         }
     }
 
+    /// The subject of a cue whose head no list knows (« les chiffres d'Eurostat estiment que », « les
+    /// enquêteurs pensent que »): the person or body named in its complement, else the phrase itself, marked a
+    /// guess (a lower confidence).
+    pub(super) fn unlisted(&mut self, p: &Para, np: &Np) -> Option<Spk> {
+        if np.head != Head::Other {
+            return None;
+        }
+        if let Some(m) = np.inner {
+            let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
+            return Some(self.of_mention(p, m, k, p.mention_end(k)));
+        }
+        let mut spk = self.described(p, np);
+        spk.guess = true;
+        Some(spk)
+    }
+
     /// Someone the text describes rather than names: the phrase itself (an organisation named inside it is
     /// its entity: « le ministère de l'Intérieur »).
     pub(super) fn described(&mut self, p: &Para, np: &Np) -> Spk {
@@ -152,19 +177,37 @@ impl<'a> Discourse<'a> {
             start: a.map_or(0, |t| t.start),
             end: b.map_or(0, |t| t.end),
             plural: np.plural,
+            guess: false,
             person: matches!(np.head, Head::RolePer | Head::Name | Head::Desc),
-            fem: gender(p, np),
+            fem: match np.head {
+                Head::Name => gender::of_text_name(p, np.first, np.last + 1),
+                _ => gender(p, np),
+            },
         }
     }
 
     /// The speaker for mention `m` (tokens `k..e`).
     pub(super) fn of_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
         let mention = self.doc.mentions.get(m as usize);
-        let local = mention.map(|x| x.local());
         let label = mention.map(|x| x.label());
+        // « Thomas de la Morlais » of which the tagger named « Thomas » (someone else's first name in the
+        // article): the whole name as written, no entity
+        if label == Some(Label::Per)
+            && let Some(end) = p.particle_name_end(e)
+        {
+            let fem = gender::of_text_name(p, k, end);
+            return self.text_name(p, k, end, fem);
+        }
+        let local = mention.map(|x| x.local());
         // a place named as a speaker is most often a person the tagger took for one (« Castaner »)
         let person = matches!(label, Some(Label::Per | Label::Loc));
-        let name = local.map(|_| Rc::from("")).unwrap_or_else(|| {
+        let fem = match (label, local) {
+            (Some(Label::Per), Some(l)) => {
+                gender::of_title(p, k).or_else(|| self.gender_of(l, p.lang()))
+            }
+            _ => None,
+        };
+        let name = local.map(|_| self.empty.clone()).unwrap_or_else(|| {
             let (a, b) = (p.tok(k), p.tok(e.saturating_sub(1)));
             collapse(
                 a.zip(b)
@@ -180,9 +223,45 @@ impl<'a> Discourse<'a> {
             start: p.tok(k).map_or(0, |t| t.start),
             end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
             plural: false,
+            guess: false,
             person,
-            fem: None,
+            fem,
         }
+    }
+
+    /// A person the entities do not hold, named at tokens `k..end`.
+    fn text_name(&mut self, p: &Para, k: usize, end: usize, fem: Option<bool>) -> Spk {
+        let (a, b) = (p.tok(k), p.tok(end.saturating_sub(1)));
+        let name = collapse(
+            a.zip(b)
+                .and_then(|(a, b)| p.text.get(a.start as usize..b.end as usize))
+                .unwrap_or(""),
+        );
+        Spk {
+            name: name.into(),
+            nobody: false,
+            entity: None,
+            start: a.map_or(0, |t| t.start),
+            end: b.map_or(0, |t| t.end),
+            plural: false,
+            guess: false,
+            person: true,
+            fem,
+        }
+    }
+
+    /// An entity's gender, from its first names (once per entity and document).
+    fn gender_of(&mut self, local: u32, lang: super::super::lexicon::Lang) -> Option<bool> {
+        if let Some(&g) = self.genders.get(&local) {
+            return g;
+        }
+        let g = self
+            .doc
+            .entities
+            .get(local as usize)
+            .and_then(|e| gender::of_entity(e, lang));
+        self.genders.insert(local, g);
+        g
     }
 
     /// The name a speaker is output with: its words, or its entity's name.
@@ -215,7 +294,7 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
     }
     if p.any(
         np.first,
-        &[
+        words![
             "la", "une", "cette", "sa", "ma", "ta", "notre", "votre", "leur",
         ],
     ) {
@@ -223,7 +302,7 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
     }
     if p.any(
         np.first,
-        &["le", "un", "ce", "cet", "du", "au", "son", "mon", "ton"],
+        words!["le", "un", "ce", "cet", "du", "au", "son", "mon", "ton"],
     ) {
         return Some(false);
     }

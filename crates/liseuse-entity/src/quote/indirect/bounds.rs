@@ -35,8 +35,14 @@ impl<'a> Para<'a> {
                     || self
                         .verb_group(next + 1)
                         .is_some_and(|g| g.inverted.is_some());
+                // « …, and told the police … », « …, et a ajouté que … »: a new verb of the subject's, not the
+                // report's
+                let coordinated = self.is(next, W::CONJ)
+                    && (next + 1..(next + 3).min(end))
+                        .any(|v| self.verb_group(v).is_some_and(|g| !g.implicit));
                 // « …, selon un communiqué », « …, according to X »: the source closes the report
                 if cue_next
+                    || coordinated
                     || self.is(next, W::STOP_CLAUSE)
                     || self
                         .source_at(next)
@@ -64,8 +70,8 @@ impl<'a> Para<'a> {
                 });
                 if reports && let Some(c) = close {
                     let again = c + 1;
-                    let more = self.any(again, &["and", "et"])
-                        && self.any(again + 1, &["that", "que", "qu"]);
+                    let more = self.any(again, words!["and", "et"])
+                        && self.any(again + 1, words!["that", "que", "qu"]);
                     return (k, more.then_some(again + 2));
                 }
             }

@@ -18,11 +18,9 @@ const COMPLEMENT_REACH: usize = 20;
 
 impl<'a> Para<'a> {
     pub fn indirect(&self, out: &mut Vec<Cand>) {
-        let n = self.toks.len();
-        let mut k = 0;
-        while k < n {
-            if let Some(q) = self.quote_at(k) {
-                k = self.quotes.get(q).map_or(k, |x| x.close.unwrap_or(x.last)) + 1;
+        // only a speech verb, a source or a statement opens a report: the paragraph's other words are not read
+        for &k in &self.cues {
+            if self.quote_at(k).is_some() {
                 continue;
             }
             if let Some(vg) = self.verb_group(k)
@@ -35,14 +33,14 @@ impl<'a> Para<'a> {
             } else if self.is(k, W::NOUN) && self.is(k.wrapping_sub(1), W::DET) {
                 self.given_statement(k, out);
             }
-            k += 1;
         }
     }
 
     /// A speech verb's complement, or the clause before a postposed cue.
     fn report(&self, vg: &Vg, out: &mut Vec<Cand>) {
-        // « n'a jamais dit que … », « did not say »: a denial reports nothing
-        if self.negated(vg) {
+        // « n'a jamais dit que … », « did not say »: a denial reports nothing; « comme l'a confirmé X », « selon
+        // ce qu'a confié X »: an attribution of what is around it, no report of its own
+        if self.negated(vg) || self.attribution(vg) {
             return;
         }
         if let Some(start) = self.complement_start(vg) {
@@ -56,28 +54,7 @@ impl<'a> Para<'a> {
         // postposed: « …, a indiqué la direction. », « …, Maduro said. »
         let floor = self.sent_start(vg.first);
         // English inverts only a few speech verbs (« …, said Maduro »), never one with an object
-        let inverts = self.lang() == Lang::Fr
-            || self.any(
-                vg.verb,
-                &[
-                    "said",
-                    "says",
-                    "added",
-                    "adds",
-                    "wrote",
-                    "writes",
-                    "asked",
-                    "explained",
-                    "continued",
-                    "noted",
-                    "recalled",
-                    "argued",
-                    "insisted",
-                    "warned",
-                    "announced",
-                    "stated",
-                ],
-            );
+        let inverts = self.inverts(vg.verb);
         let comma = match vg.first.checked_sub(1) {
             Some(c) if c > floor && self.punct(c) == ',' && inverts => {
                 Some((c, self.subject_after(vg.last).map(Ref::Np)))
@@ -145,17 +122,29 @@ impl<'a> Para<'a> {
         out.extend(c);
     }
 
+    /// Whether the verb group is an attribution set in a clause: « comme l'a confirmé X », « ce qu'a dit X ».
+    fn attribution(&self, vg: &Vg) -> bool {
+        let Some(b) = vg.first.checked_sub(1) else {
+            return false;
+        };
+        self.lang() == Lang::Fr
+            && (self.is_word(b, word!("comme"))
+                || (self.any(b, words!["que", "qu"])
+                    && b.checked_sub(1)
+                        .is_some_and(|c| self.is_word(c, word!("ce")))))
+    }
+
     /// Whether the verb group is denied: « n'a jamais dit », « ne dit pas », « did not say », « never said ».
     fn negated(&self, vg: &Vg) -> bool {
         let floor = self.sent_start(vg.first);
         let from = vg.first.saturating_sub(3).max(floor);
         match self.lang() {
             Lang::Fr => {
-                (from..=vg.last).any(|j| self.any(j, &["ne", "n"]))
+                (from..=vg.last).any(|j| self.any(j, words!["ne", "n"]))
                     && (from..=vg.last + 1)
-                        .any(|j| self.any(j, &["pas", "jamais", "rien", "guère", "point"]))
+                        .any(|j| self.any(j, words!["pas", "jamais", "rien", "guère", "point"]))
             }
-            Lang::En => (from..vg.verb).any(|j| self.any(j, &["not", "never", "t"])),
+            Lang::En => (from..vg.verb).any(|j| self.any(j, words!["not", "never", "t"])),
         }
     }
 
@@ -188,14 +177,33 @@ impl<'a> Para<'a> {
         if after_quote {
             return None;
         }
+        // « told LA Weekly in a statement that … »: past the person told and the circumstances
+        if en
+            && let Some(that) = (k..limit)
+                .take_while(|&j| {
+                    self.tok(j).is_some_and(|t| t.is_word() && t.q == NONE)
+                        && !self.is(j, W::AUX)
+                        && self.verb_group(j).is_none()
+                })
+                .find(|&j| self.is_word(j, word!("that")))
+            && that > k
+            && that + 1 < end
+        {
+            return Some(that + 1);
+        }
         if en && self.clause_like(vg.verb, k) {
             // « told reporters the plant would close »: past the person told
             if self.tells(vg.verb)
                 && let Some(obj) = self.np_starting(k, end)
                 && obj.last + 1 < end
-                && self.clause_like(vg.verb, obj.last + 1)
             {
-                return Some(obj.last + 1);
+                // « told LA Weekly that … »: after « that »
+                if self.is_word(obj.last + 1, word!("that")) && obj.last + 2 < end {
+                    return Some(obj.last + 2);
+                }
+                if self.clause_like(vg.verb, obj.last + 1) {
+                    return Some(obj.last + 1);
+                }
             }
             return Some(k);
         }
@@ -218,7 +226,7 @@ impl<'a> Para<'a> {
             if t.q != NONE {
                 return None;
             }
-            let que = self.any(k, &["que", "qu", "that"]);
+            let que = self.any(k, words!["que", "qu", "that"]);
             if self.is(k, W::PREP) {
                 after_prep = true;
             } else if self.is(k, W::DET)
@@ -247,7 +255,7 @@ impl<'a> Para<'a> {
             if t.punct == ',' {
                 // a phrase set off by commas (« , citant trois responsables …, », « , Muhammad al-Deif, »)
                 let close = (k + 1..limit)
-                    .find(|&j| self.punct(j) == ',' || self.any(j, &["que", "qu", "that"]))?;
+                    .find(|&j| self.punct(j) == ',' || self.any(j, words!["que", "qu", "that"]))?;
                 if self.punct(close) == ',' {
                     k = close + 1;
                 } else if close > 0 && self.is(close - 1, W::SUB) {
@@ -270,7 +278,7 @@ impl<'a> Para<'a> {
     fn tells(&self, v: usize) -> bool {
         self.any(
             v,
-            &[
+            words![
                 "told", "tell", "tells", "telling", "informed", "inform", "assured", "warned",
                 "reminded", "informé", "assuré", "prévenu", "averti",
             ],
@@ -284,10 +292,13 @@ impl<'a> Para<'a> {
         // a subject opens it: a pronoun, a determiner, a name, a number, a noun
         let opens = t.q == NONE
             && (t.is(W::PRON_SING | W::PRON_PLUR | W::DET)
-                || self.any(k, &["it", "we", "i", "there", "you"])
+                || self.any(k, words!["it", "we", "i", "there", "you"])
                 || t.flags & crate::text::token::DIGIT != 0
                 || self.nominal(k));
-        if !opens || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB) || self.any(k, &["that"]) {
+        if !opens
+            || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB)
+            || self.any(k, words!["that"])
+        {
             return false;
         }
         let end = (k + 12).min(self.sent_end(k));
@@ -313,7 +324,7 @@ impl<'a> Para<'a> {
     /// A French infinitive (« avoir », « agir », « découvert » is no infinitive).
     fn infinitive_like(&self, k: usize) -> bool {
         let Some(t) = self.tok(k) else { return false };
-        if self.any(k, &["avoir", "être", "etre"]) {
+        if self.any(k, words!["avoir", "être", "etre"]) {
             return true;
         }
         if !t.is_word() || t.cap() || t.is(W::FUNCTION) {

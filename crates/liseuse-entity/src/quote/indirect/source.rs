@@ -46,7 +46,14 @@ impl<'a> Para<'a> {
                 first
             };
             (self.clause_start(floor, stop), stop)
-        } else if first > floor && self.punct(first - 1) == ',' && self.punct(last + 1) == ',' {
+        } else if first > floor
+            && self.punct(first - 1) == ','
+            && self.punct(last + 1) == ','
+            // « « … » , selon X, … »: the quotation's source (its cue), not a clause around it
+            && first
+                .checked_sub(2)
+                .is_none_or(|q| self.quote_closes_at(q).is_none())
+        {
             // « …, d'après l'opposition, … »: the clause around it
             let open = first - 1;
             let s = (floor..open)
@@ -85,7 +92,8 @@ impl<'a> Para<'a> {
         let end = self.sent_end(noun);
         // its author: « donnée par X », « by X », or « du député X », « of X »
         let Some(by) = (noun + 1..(noun + 4).min(end)).find(|&j| {
-            self.any(j, &["par", "by"]) || (j == noun + 1 && self.any(j, &["de", "du", "d", "of"]))
+            self.any(j, words!["par", "by"])
+                || (j == noun + 1 && self.any(j, words!["de", "du", "d", "of"]))
         }) else {
             return;
         };
@@ -93,10 +101,14 @@ impl<'a> Para<'a> {
             return;
         };
         let Some(que) = (agent.last + 1..(agent.last + 16).min(end))
-            .find(|&j| self.any(j, &["que", "qu", "that"]))
+            .find(|&j| self.any(j, words!["que", "qu", "that"]))
         else {
             return;
         };
+        // « alors que », « tandis que »: a conjunction, no statement's clause
+        if que > 0 && self.is(que - 1, W::SUB) {
+            return;
+        }
         if (agent.last + 1..que).any(|j| {
             self.verb_group(j).is_some() || self.is(j, W::AUX) || self.quote_at(j).is_some()
         }) {

@@ -14,10 +14,21 @@ pub(super) fn reflexive(w: &str) -> (&str, bool) {
 
 /// The kind of a listed form of an irregular verb.
 pub(super) fn listed_form(f: &str, lang: Lang) -> u32 {
-    let f = fold(f);
+    let folded = fold(f);
     match lang {
-        Lang::Fr if f.ends_with("ant") => W::PRESP,
-        Lang::En if f.ends_with("ing") => W::PRESP,
+        Lang::Fr if folded.ends_with("ant") => W::PRESP,
+        // « jugé », « jugée », « reconnues », « admise », « écrite »: a participle's forms are no finite verb
+        // (« dit », « écrit », « dites » are both)
+        Lang::Fr
+            if [
+                "é", "ée", "és", "ées", "ie", "ies", "ue", "ues", "ise", "ises", "ite",
+            ]
+            .iter()
+            .any(|e| f.ends_with(e)) =>
+        {
+            W::PP
+        }
+        Lang::En if folded.ends_with("ing") => W::PRESP,
         _ => W::FIN | W::PP,
     }
 }

@@ -100,7 +100,7 @@ pub struct Lexicon {
     /// folded form where no word is written so, for a text written without accents (« declare »).
     words: FxMap<Box<str>, u32>,
     /// The same for keys of 15 bytes or less, packed in an integer (`fold::pack`): no string to hash or compare.
-    short: FxMap<u128, u32>,
+    short: Packed,
     /// The longest key, in bytes: a longer word is none of the lists' (no lookup).
     pub longest: usize,
     /// While parsing: the folded forms, merged into `words` at the end.
@@ -123,7 +123,7 @@ impl Lexicon {
     /// [`Lexicon::get`] of a word packed by `fold::pack` or `fold::pack_in`.
     #[inline]
     pub fn get_packed(&self, key: u128) -> u32 {
-        self.short.get(&key).copied().unwrap_or(0)
+        self.short.get(key)
     }
 
     fn add(&mut self, word: &str, bits: u32) {
@@ -144,12 +144,69 @@ impl Lexicon {
         for (k, v) in std::mem::take(&mut self.folded) {
             self.words.entry(k).or_insert(v);
         }
-        self.short = self
-            .words
-            .iter()
-            .filter_map(|(k, &v)| pack(k).map(|p| (p, v)))
-            .collect();
+        self.short = Packed::new(
+            self.words
+                .iter()
+                .filter_map(|(k, &v)| pack(k).map(|p| (p, v))),
+        );
         self.longest = self.words.keys().map(|k| k.len()).max().unwrap_or(0);
+    }
+}
+
+/// Every word of the text is looked up: an open-addressing table of packed keys, a quarter full, so that a
+/// lookup is one multiplication and most often one comparison (a word of no list meets an empty slot at once).
+#[derive(Default)]
+struct Packed {
+    /// `keys.len() - 1` (a power of two minus one).
+    mask: usize,
+    shift: u32,
+    /// 0: an empty slot (a packed word is never 0: its length is in its last byte).
+    keys: Vec<u128>,
+    bits: Vec<u32>,
+}
+
+impl Packed {
+    fn new(entries: impl Iterator<Item = (u128, u32)>) -> Packed {
+        let entries: Vec<(u128, u32)> = entries.collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut t = Packed {
+            mask: size - 1,
+            shift: 64 - size.trailing_zeros(),
+            keys: vec![0; size],
+            bits: vec![0; size],
+        };
+        for (k, v) in entries {
+            let mut i = t.slot(k);
+            while t.keys.get(i).is_some_and(|&x| x != 0 && x != k) {
+                i = (i + 1) & t.mask;
+            }
+            if let (Some(key), Some(b)) = (t.keys.get_mut(i), t.bits.get_mut(i)) {
+                *key = k;
+                *b |= v;
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: u128) -> u32 {
+        if self.keys.is_empty() {
+            return 0;
+        }
+        let mut i = self.slot(k);
+        loop {
+            match self.keys.get(i) {
+                Some(&x) if x == k => return self.bits.get(i).copied().unwrap_or(0),
+                Some(&0) | None => return 0,
+                Some(_) => i = (i + 1) & self.mask,
+            }
+        }
     }
 }
 
@@ -200,7 +257,7 @@ fn parse(src: &str, lang: Lang) -> Lexicon {
     let mut lex = Lexicon {
         lang,
         words: FxMap::default(),
-        short: FxMap::default(),
+        short: Packed::default(),
         longest: 0,
         folded: FxMap::default(),
     };

@@ -57,7 +57,17 @@ impl<'a> Para<'a> {
                     self.is_of(p) || (self.is(p, W::DET) && p > first && self.is_of(p - 1))
                 }) || (head_tok.is_some() && self.is_of(k));
                 in_complement = of;
-                if in_complement || (head_tok.is_some() && !self.head_takes_name(head_tok, m)) {
+                // « [University … Association] president Sehar Memon »: an organisation before a role is the
+                // role's complement; the person named after the role is the head
+                let role_named = head_tok.is_some_and(|h| self.is(h, W::ROLE_PER))
+                    && self.mention_label(m) == Some(Label::Per)
+                    && entity.is_some_and(|(e, _)| self.mention_label(e) == Some(Label::Org));
+                if role_named && !of {
+                    inner = entity.map(|(e, _)| e).or(inner);
+                    entity = Some((m, k));
+                } else if in_complement
+                    || (head_tok.is_some() && !self.head_takes_name(head_tok, m))
+                {
                     inner = inner.or(Some(m));
                 } else if entity.is_none() {
                     entity = Some((m, k));
@@ -136,7 +146,7 @@ impl<'a> Para<'a> {
                 plural_word(head_tok)
                     || self.any(
                         first,
-                        &[
+                        words![
                             "les",
                             "des",
                             "certains",
@@ -194,6 +204,9 @@ impl<'a> Para<'a> {
             super::super::lexicon::Lang::En => EN,
         };
         list.iter().any(|e| s.ends_with(e))
-            || self.any(i, &["ancien", "ancienne", "anciens", "former", "other"])
+            || self.any(
+                i,
+                words!["ancien", "ancienne", "anciens", "former", "other"],
+            )
     }
 }

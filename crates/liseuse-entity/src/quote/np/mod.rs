@@ -84,7 +84,7 @@ impl<'a> Para<'a> {
     /// The « s » of an English possessive: right after a word, no space between (the apostrophe is no token).
     pub fn possessive(&self, i: usize) -> bool {
         self.lang() == super::lexicon::Lang::En
-            && self.is_word(i, "s")
+            && self.is_word(i, word!("s"))
             && self
                 .tok(i)
                 .is_some_and(|t| t.flags & crate::text::token::SPACE == 0)
@@ -92,7 +92,7 @@ impl<'a> Para<'a> {
 
     /// « de », « du », « des », « d' », « of »: what ties a noun to its complement.
     pub fn is_of(&self, i: usize) -> bool {
-        self.any(i, &["de", "du", "des", "d", "of"])
+        self.any(i, words!["de", "du", "des", "d", "of"])
     }
 
     /// The noun phrase that ends at token `last`, if one does (bounded walk to the left, at most to `floor`),
@@ -154,8 +154,8 @@ impl<'a> Para<'a> {
                 }
                 // « de nombreux habitants »: « de » before a determiner-adjective opens the phrase
                 if prev > floor
-                    && self.is_word(prev - 1, "de")
-                    && self.any(prev, &["nombreux", "nombreuses", "multiples"])
+                    && self.is_word(prev - 1, word!("de"))
+                    && self.any(prev, words!["nombreux", "nombreuses", "multiples"])
                 {
                     start = prev - 1;
                 }
@@ -182,7 +182,7 @@ impl<'a> Para<'a> {
         let mut k = first;
         // determiners, « de nombreux », numbers
         while k < ceil
-            && (self.w(k) & W::DET != 0 || self.is_word(k, "de"))
+            && (self.w(k) & W::DET != 0 || self.is_word(k, word!("de")))
             && self.tok(k).is_some_and(|t| t.ment == NONE)
         {
             k += 1;
@@ -247,6 +247,40 @@ impl<'a> Para<'a> {
 
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.w(i) & bits != 0
+    }
+
+    /// A first name the tagger named alone, then particles and a capitalised name (« Thomas de la Morlais »,
+    /// « Ludwig van Beethoven »): one past the name's last token, `e` being one past the first name's.
+    pub fn particle_name_end(&self, e: usize) -> Option<usize> {
+        let first = e.checked_sub(1)?;
+        if self.mention_start(first) != first {
+            return None;
+        }
+        let mut k = e;
+        while self.any(
+            k,
+            words![
+                "de", "d", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "ben",
+                "bin", "ibn", "da", "di", "dos", "do"
+            ],
+        ) && self.tok(k).is_some_and(|t| !t.cap())
+        {
+            k += 1;
+        }
+        if k == e {
+            return None;
+        }
+        let name = |j: usize| {
+            self.tok(j).is_some_and(|t| t.cap() && t.q == NONE)
+                && self
+                    .per_org(j)
+                    .is_none_or(|m| self.mention_label(m) != Some(Label::Per))
+        };
+        let start = k;
+        while name(k) && k < start + 3 {
+            k += 1;
+        }
+        (k > start).then_some(k)
     }
 
     /// One past the last token of the mention token `i` belongs to.
