@@ -59,9 +59,12 @@ pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
         return Some(i);
     }
     if let Some(i) = arts.iter().position(|a| {
-        a.doc
+        a.meta
             .as_ref()
-            .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
+            .is_some_and(|m| m.text_hash == anchor.content_hash)
+            || a.doc
+                .as_ref()
+                .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
     }) {
         return Some(i);
     }

@@ -60,6 +60,7 @@ impl App {
 
     pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>, fx: &mut Vec<Effect>) {
         let mut load = Vec::new();
+        let (mut reread, mut stale) = (Vec::new(), Vec::new());
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
             let known = self.library.find(&path);
@@ -74,6 +75,13 @@ impl App {
                     }
                     a.removed = false;
                     load.push((i, a.entry.clone()));
+                    // Its text held is not what is on disk any more; the open one is read
+                    // again and shown at the same place.
+                    if self.reading.open == Some(i) {
+                        reread.push((i, a.entry.clone()));
+                    } else {
+                        stale.push(i);
+                    }
                 }
                 (Some((i, a)), false) if !a.removed => {
                     a.removed = true;
@@ -110,8 +118,14 @@ impl App {
             self.status
                 .say(format!("folder changed: {}", said.join(", ")));
         }
+        for i in stale {
+            self.drop_text(i);
+        }
         if !load.is_empty() {
             fx.push(Effect::Load(load));
+        }
+        if !reread.is_empty() {
+            fx.push(Effect::Read(reread));
         }
     }
 

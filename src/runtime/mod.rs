@@ -4,9 +4,9 @@
 //! [`Runtime::sender`] as the terminal's input thread does and reading the screen.
 //!
 //! Effects are carried out in one place, [`Runtime::carry_out`]: the stores ([`data`]), the
-//! loader, the search across articles ([`corpus_search`]) and the terminal itself.
+//! loader (which also reads texts to show and searches across articles) and the terminal
+//! itself.
 
-pub mod corpus_search;
 mod corrections;
 mod data;
 pub mod signals;
@@ -17,7 +17,6 @@ pub use start::{Options, boot};
 
 use crate::app::{App, Effect, Event};
 use crate::ui::{self, Theme};
-use corpus_search::CorpusSearcher;
 use data::Data;
 use liseuse_library::loader::Loader;
 use ratatui::Terminal;
@@ -38,7 +37,6 @@ pub struct Runtime<B: Backend> {
     events: Receiver<Event>,
     sender: Sender<Event>,
     loader: Loader,
-    searcher: CorpusSearcher,
     data: Data,
     corrections: corrections::Corrections,
     quit: bool,
@@ -85,6 +83,11 @@ impl<B: Backend> Runtime<B> {
     /// How to suspend the process (set by `main.rs` for the terminal).
     pub fn on_suspend(&mut self, f: impl FnMut() -> io::Result<()> + 'static) {
         self.suspend = Some(Box::new(f));
+    }
+
+    /// How many article texts the loader read to index them (a warm start reads none).
+    pub fn texts_read(&self) -> usize {
+        self.loader.texts_read()
     }
 
     /// Whether the user asked to quit.
@@ -203,16 +206,17 @@ impl<B: Backend> Runtime<B> {
                     self.loader.read(i, entry);
                 }
             }
+            Effect::Read(entries) => {
+                for (i, entry) in entries {
+                    self.loader.open(i, entry);
+                }
+            }
             Effect::SaveCache => self.loader.save_cache(),
             Effect::Correct(c) => self.corrections.change(Some(c)),
             Effect::UndoCorrection => self.corrections.change(None),
             Effect::ApplyCorrections(list) => self.loader.set_corrections(list),
             Effect::Forget(i) => self.loader.forget(i),
-            Effect::SearchCorpus {
-                generation,
-                query,
-                docs,
-            } => self.searcher.search(generation, query, docs),
+            Effect::SearchCorpus { generation, query } => self.loader.search(generation, query),
             e @ (Effect::AddBookmark(_)
             | Effect::DeleteBookmark(_)
             | Effect::SetNote(..)

@@ -1,9 +1,8 @@
 //! Setting a session up: the config, the user's data, where to start, the background work
-//! (loader, rest of the folder walk, folder watching, corpus search), the app and what it
+//! (loader, rest of the folder walk, folder watching), the app and what it
 //! must say first. The same for the terminal and for tests: only the backend differs.
 
 use super::Runtime;
-use super::corpus_search::CorpusSearcher;
 use super::data::Data;
 use crate::app::{App, Event, Start};
 use crate::config;
@@ -52,14 +51,12 @@ pub fn boot<B: Backend>(
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
-    // The article shown first is read first.
+    // The article shown first is read at once, beside the indexing of them all.
     if let Some(e) = found.entries.get(start.article) {
-        loader.read(start.article, e.clone());
+        loader.open(start.article, e.clone());
     }
     for (i, e) in found.entries.iter().enumerate() {
-        if i != start.article {
-            loader.read(i, e.clone());
-        }
+        loader.read(i, e.clone());
     }
     if let Some(rest) = rest {
         let tx = tx.clone();
@@ -73,7 +70,6 @@ pub fn boot<B: Backend>(
     }
     let folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
     watch::spawn(&folders, tx.clone());
-    let searcher = CorpusSearcher::spawn(tx.clone());
     let (corrections, first_corrections) =
         super::corrections::Corrections::open(opts.data_dir.as_deref(), tx.clone());
 
@@ -102,7 +98,6 @@ pub fn boot<B: Backend>(
         events: rx,
         sender: tx,
         loader,
-        searcher,
         data,
         corrections,
         quit: false,

@@ -87,10 +87,16 @@ impl Headless {
         self.rt.step(Some(Duration::from_millis(1))).expect("step");
     }
 
-    /// Sends an event as the terminal's input thread would, and lets the loop take it.
+    /// Sends an event as the terminal's input thread would, and lets the loop take it; then,
+    /// as a person waits for an article's text to show, waits for the texts it asked for
+    /// (texts are read when opened or drawn).
     pub fn send(&mut self, ev: Event) {
         self.rt.sender().send(ev).expect("the loop listens");
         self.rt.step(Some(Duration::from_secs(5))).expect("step");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.rt.app().waits_for_text() && Instant::now() < deadline {
+            self.rt.step(Some(Duration::from_millis(20))).expect("step");
+        }
     }
 
     pub fn key(&mut self, k: Key) {

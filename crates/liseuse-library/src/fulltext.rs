@@ -171,6 +171,8 @@ pub struct FullText {
     known: RwLock<HashMap<u64, u64>>,
     /// Changes not committed yet.
     uncommitted: Mutex<usize>,
+    /// Articles searchable (as of the last commit).
+    searchable: std::sync::atomic::AtomicUsize,
     path: Option<PathBuf>,
 }
 
@@ -242,6 +244,7 @@ impl FullText {
             fields,
             known: RwLock::new(HashMap::new()),
             uncommitted: Mutex::new(0),
+            searchable: Default::default(),
             path,
         };
         ft.read_known();
@@ -268,6 +271,7 @@ impl FullText {
             fields,
             known: RwLock::new(HashMap::new()),
             uncommitted: Mutex::new(0),
+            searchable: Default::default(),
             path,
         }
     }
@@ -292,6 +296,8 @@ impl FullText {
                 }
             }
         }
+        self.searchable
+            .store(known.len(), std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut k) = self.known.write() {
             *k = known;
         }
@@ -307,9 +313,9 @@ impl FullText {
         self.known.read().is_ok_and(|k| k.get(&id) == Some(&hash))
     }
 
-    /// How many articles are indexed (committed or not).
+    /// How many articles a search finds in (as of the last commit).
     pub fn len(&self) -> usize {
-        self.known.read().map_or(0, |k| k.len())
+        self.searchable.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Whether no article is indexed.
@@ -352,6 +358,19 @@ impl FullText {
         }
     }
 
+    /// Takes out every article but those of `live` (the library open now): the index holds what
+    /// the next start of the same library needs, not every folder ever opened.
+    pub fn retain(&self, live: &std::collections::HashSet<u64>) {
+        let gone: Vec<u64> = self
+            .known
+            .read()
+            .map(|k| k.keys().filter(|id| !live.contains(id)).copied().collect())
+            .unwrap_or_default();
+        for id in gone {
+            self.remove(id);
+        }
+    }
+
     /// Makes what was put or removed searchable and durable. Cheap when nothing changed.
     pub fn commit(&self) {
         let changed = self
@@ -363,8 +382,11 @@ impl FullText {
         }
         let Some(w) = &self.writer else { return };
         let Ok(mut w) = w.lock() else { return };
+        let now = self.known.read().map_or(0, |k| k.len());
         if w.commit().is_ok() {
             let _ = self.reader.reload();
+            self.searchable
+                .store(now, std::sync::atomic::Ordering::SeqCst);
         }
     }
 
@@ -429,7 +451,7 @@ impl FullText {
         }
         // Stable: within a day, the best first.
         if best.iter().any(|c| c.day != UNDATED) {
-            best.sort_by(|a, b| b.day.cmp(&a.day));
+            best.sort_by_key(|c| std::cmp::Reverse(c.day));
         }
         Some(Candidates { best, total })
     }

@@ -21,7 +21,7 @@ pub mod timeline;
 pub mod watch;
 
 pub use event::LibraryEvent;
-pub use index_update::IndexUpdate;
+pub use index_update::{IndexUpdate, People};
 pub use library::{
     Article, Discovery, Entry, Library, MAX_FILE_BYTES, Origin, PREVIEW_ABOVE, discover, file_name,
     is_article_name, load, load_with, plain_io_error, seeds,

@@ -239,7 +239,7 @@ fn open_article(shared: &Shared, index: usize, entry: &Entry) -> bool {
         let _ = shared.events.send(LibraryEvent::Preview { index, doc });
     })
     .map(Arc::new);
-    let modified = stamp_of(entry).and_then(|s| s.seconds());
+    let modified = modified_of(entry);
     let loaded = LibraryEvent::Loaded {
         index,
         result,
@@ -257,6 +257,14 @@ fn stamp_of(entry: &Entry) -> Option<Stamp> {
             size: b.len() as u64,
             modified: i128::from(xxhash_rust::xxh3::xxh3_64(b)),
         }),
+    }
+}
+
+/// When a file was last modified (seconds since 1970): none for an embedded article.
+fn modified_of(entry: &Entry) -> Option<i64> {
+    match &entry.origin {
+        Origin::File(p) => Stamp::of(p)?.seconds(),
+        Origin::Embedded(_) => None,
     }
 }
 
@@ -332,7 +340,9 @@ fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         &doc.text,
     );
     let mut meta = ArticleMeta::of_document(&doc, near);
-    meta.modified = stamp.and_then(|s| s.seconds());
+    if matches!(entry.origin, Origin::File(_)) {
+        meta.modified = stamp.and_then(|s| s.seconds());
+    }
     ft.put(id, hash64(&hash), day_of(&meta), &doc.title, &doc.text);
     drop(doc);
     let entities = Arc::new(entities);
@@ -516,7 +526,8 @@ fn index_loop(shared: &Shared) {
             // A snapshot (pointers only), so readers are not held up while the index is merged.
             (c.per_doc.clone(), c.hashes.clone(), c.analysed, c.pending)
         };
-        if written.elapsed() >= WRITE_EVERY {
+        // The last article is in: what it brought is written (and searchable) at once.
+        if written.elapsed() >= WRITE_EVERY || pending == 0 {
             write_out(shared);
             written = Instant::now();
         }
@@ -678,6 +689,9 @@ fn save(shared: &Shared) {
             c.writes()
         })
         .unwrap_or(false);
+    let ft = shared.fulltext();
+    ft.retain(&live.iter().map(|p| fulltext::id_of(p)).collect());
+    ft.commit();
     // A cache that cannot be written only costs time at the next start.
     if writes && let (Some(dir), Some(s)) = (&shared.cache_dir, to_save) {
         let _ = cache::index_file::save(dir, &s);
