@@ -52,6 +52,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EntityFormat::Json)]
         format: EntityFormat,
     },
+    /// Print who said what: the quotations of articles, in quotation marks or reported, with their
+    /// speakers and cues (byte offsets into each article's rendered text, as `entities` gives them).
+    Quotes {
+        /// Articles or folders; the bundled articles when none.
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = QuoteFormat::Json)]
+        format: QuoteFormat,
+        /// Only the quotations of this speaker (any of its names, case and accents aside).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+    },
     /// Print articles' rendered text: a web page's article, Markdown without its markup, a
     /// book's chapters. Written as it is to a pipe or a file; on a terminal, control
     /// characters and escape sequences are shown as visible placeholders.
@@ -129,4 +140,12 @@ pub enum EntityFormat {
 pub enum ExportFormat {
     Md,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteFormat {
+    Json,
+    Tsv,
+    /// Reading notes: each article's title and date, each quotation with who said it.
+    Md,
 }

@@ -1,4 +1,4 @@
-//! The subcommands that print rather than open the reader: `entities`, `entity`, `correct`,
+//! The subcommands that print rather than open the reader: `entities`, `entity`, `quotes`, `correct`,
 //! `bookmarks list|export`,
 //! `completions`, `--print-config`, `--print-config-path`. Each writes through [`output::Out`],
 //! so a closed pipe ends quietly and a write error is one line and status 1; everything a file
@@ -13,6 +13,7 @@ mod correct;
 mod entities;
 mod entity;
 pub mod output;
+mod quotes;
 mod settings;
 pub mod terminal;
 
@@ -32,6 +33,11 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
             Some(Command::Entities { paths, format }) => {
                 entities::run(paths, *format, cli.data_dir.as_deref())
             }
+            Some(Command::Quotes {
+                paths,
+                format,
+                speaker,
+            }) => quotes::run(paths, *format, speaker.as_deref(), cli.data_dir.as_deref()),
             Some(Command::Bookmarks { command }) => {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }

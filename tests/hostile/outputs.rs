@@ -27,7 +27,8 @@ impl Home {
         std::fs::create_dir_all(&lib).unwrap();
         let name = lib.join("a\u{1b}]0;pwned\u{7}\u{9b}1m.txt");
         let text = format!(
-            "Titre {TRAPS}\n\nLe président Emmanuel Macron {TRAPS} est à Paris avec Olaf Scholz.\n"
+            "Titre {TRAPS}\n\nLe président Emmanuel Macron {TRAPS} est à Paris avec Olaf Scholz.\n\n\
+             « Nous travaillerons {TRAPS} ensemble pour l'Europe », a déclaré Emmanuel Macron.\n"
         );
         std::fs::write(&name, &text).unwrap();
         let data = dir.path().join("liseuse-data");
@@ -80,6 +81,10 @@ fn printing_commands(home: &Home) -> Vec<Vec<String>> {
         vec!["entities"],
         vec!["entities", "--format", "tsv", &lib],
         vec!["entities", "--format", "json", &lib],
+        vec!["quotes"],
+        vec!["quotes", "--format", "tsv", &lib],
+        vec!["quotes", "--format", "json", &lib],
+        vec!["quotes", "--format", "md", "--speaker", "Macron", &lib],
     ]
     .into_iter()
     .map(|a| a.into_iter().map(String::from).collect())
@@ -183,6 +188,64 @@ fn outputs_carry_no_escape_from_a_file() {
     let tsv = String::from_utf8(home.run(&["entities", "--format", "tsv", &lib]).stdout).unwrap();
     assert!(tsv.contains("a␛]0;pwned␇�1m.txt\t"), "{tsv}");
     assert!(tsv.lines().all(|l| l.split('\t').count() == 6), "{tsv}");
+    // a quotation holding the traps, in every format
+    let quotes = String::from_utf8(home.run(&["quotes", "--format", "tsv", &lib]).stdout).unwrap();
+    assert!(quotes.contains("Nous travaillerons ␛]0;pwned␇"), "{quotes}");
+    assert!(
+        quotes.lines().all(|l| l.split('\t').count() == 9),
+        "{quotes}"
+    );
+    let md = String::from_utf8(home.run(&["quotes", "--format", "md", &lib]).stdout).unwrap();
+    assert!(
+        md.contains("> « Nous travaillerons ␛]0;pwned␇") && md.contains("‹RLO›"),
+        "{md}"
+    );
+    assert!(md.contains("— Emmanuel Macron, a déclaré"), "{md}");
+}
+
+#[test]
+fn outputs_quotes_json_escapes_every_control_and_keeps_every_character() {
+    let home = Home::new();
+    let lib = home.lib.to_string_lossy().into_owned();
+    let out = home.run(&["quotes", "--format", "json", &lib]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\\u001b]0;pwned\\u0007") && text.contains("\\u202e"),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let q = &v["documents"][0]["quotes"][0];
+    assert_eq!(
+        q["text"].as_str().unwrap(),
+        format!("Nous travaillerons {TRAPS} ensemble pour l'Europe"),
+        "the same characters"
+    );
+    assert_eq!(q["kind"], "direct");
+    assert_eq!(q["speaker"]["name"], "Emmanuel Macron");
+    assert_eq!(q["cue"]["text"], "a déclaré");
+    // byte offsets into the rendered text, as `entities` gives them
+    let start = q["start"].as_u64().unwrap() as usize;
+    let file = std::fs::read_dir(&home.lib)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let body = std::fs::read_to_string(file).unwrap();
+    assert!(body.get(start..).unwrap().starts_with("Nous travaillerons"));
+}
+
+#[test]
+fn outputs_quotes_of_no_one_and_of_nothing_read_fail_with_status_2() {
+    let home = Home::new();
+    let lib = home.lib.to_string_lossy().into_owned();
+    let out = home.run(&["quotes", "--speaker", "Personne Inconnue", &lib]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no quotation by"));
+    let missing = home.path().join("nowhere.txt");
+    let out = home.run(&["quotes", &missing.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
@@ -220,7 +283,11 @@ fn outputs_error_messages_naming_a_hostile_file_are_safe() {
     let home = Home::new();
     let missing = home.path().join("\u{1b}]0;X\u{7}\u{9b}2J.txt");
     let missing = missing.to_string_lossy().into_owned();
-    for a in [vec![missing.as_str()], vec!["entities", missing.as_str()]] {
+    for a in [
+        vec![missing.as_str()],
+        vec!["entities", missing.as_str()],
+        vec!["quotes", missing.as_str()],
+    ] {
         let out = home.run(&a);
         assert_eq!(out.status.code(), Some(2), "{a:?}");
         let err = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -26,6 +26,7 @@ mod group;
 mod local;
 mod mend;
 mod model;
+pub mod quote;
 pub mod score;
 mod spans;
 pub mod tag;

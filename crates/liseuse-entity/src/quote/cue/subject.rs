@@ -1,0 +1,312 @@
+//! A cue's subject: the phrase before the verb group (over appositions and clitics), the one after it in an
+//! inverted or postposed cue, the subject of the verb it is coordinated with, or none written.
+
+use super::super::lexicon::{Lang, W};
+use super::super::np::{Head, Np};
+use super::super::para::{NONE, Para};
+use super::{Ref, Vg};
+
+impl<'a> Para<'a> {
+    /// Who the verb group says speaks.
+    pub fn subject_of(&self, vg: &Vg) -> Ref {
+        if let Some(plural) = vg.inverted {
+            return Ref::Np(Np {
+                first: vg.first,
+                last: vg.first,
+                head: Head::Pronoun { plural },
+                head_tok: vg.first,
+                inner: None,
+                plural,
+            });
+        }
+        if vg.implicit {
+            let floor = self.sent_start(vg.verb);
+            // « Khamenei disant », « a statement saying »
+            let p = vg.first.checked_sub(1).filter(|&p| p >= floor);
+            if let Some(p) = p
+                && self.per_org(p).is_some()
+            {
+                let m = self.mention_start(p);
+                if let Some(np) = self.np_from(m, p + 1) {
+                    return Ref::Np(np);
+                }
+            }
+            let noun = (floor..vg.first)
+                .rev()
+                .take(4)
+                .find(|&k| self.is(k, W::NOUN));
+            return Ref::Implicit {
+                after_noun: noun,
+                after: vg.first,
+            };
+        }
+        // « l'individu arrêté la veille pour avoir appelé à « … » »: the phrase the infinitive hangs on
+        if self.any(vg.first, &["avoir", "être", "having", "being"]) {
+            let floor = self.sent_start(vg.first);
+            let prep = vg.first.checked_sub(1).filter(|&p| {
+                p > floor
+                    && self.any(
+                        p,
+                        &[
+                            "pour", "sans", "après", "de", "d", "for", "after", "without",
+                        ],
+                    )
+            });
+            // the nearest phrase before it that names someone (« l'individu arrêté la veille »)
+            let named = prep.and_then(|p| {
+                (p.saturating_sub(8).max(floor)..p)
+                    .rev()
+                    .filter_map(|j| self.np_ending(j, floor))
+                    .find(|np| np.head != Head::Other)
+            });
+            return match named {
+                Some(np) => Ref::Np(np),
+                None => Ref::None,
+            };
+        }
+        if vg.coord {
+            return match self.aux_before(vg.verb, self.sent_start(vg.verb)) {
+                Some(a) => self.subject_before(a).unwrap_or(Ref::None),
+                None => Ref::None,
+            };
+        }
+        let before = vg.first.checked_sub(1);
+        let open_left = before.is_none_or(|b| {
+            b < self.sent_start(vg.first)
+                || self.punct(b) == ','
+                || self.quote_closes_at(b).is_some()
+                || self.punct(b) == '-'
+        });
+        if open_left && let Some(np) = self.subject_after(vg.last) {
+            return Ref::Np(np);
+        }
+        self.subject_before(vg.first).unwrap_or(Ref::None)
+    }
+
+    /// The subject written before a verb group that starts at `first`.
+    pub fn subject_before(&self, first: usize) -> Option<Ref> {
+        self.subject_before_at(first, 0)
+    }
+
+    /// [`Para::subject_before`], `depth` coordinations deep (« … et … et a déclaré »: a few at most).
+    pub(super) fn subject_before_at(&self, first: usize, depth: usize) -> Option<Ref> {
+        if depth > 3 {
+            return None;
+        }
+        let floor = self.sent_start(first);
+        let mut k = first.checked_sub(1)?;
+        while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
+            k -= 1;
+        }
+        if k < floor {
+            return None;
+        }
+        if let Some(q) = self.quote_closes_at(k) {
+            // « le groupe Facebook « Gilet jaune officiel » a donné »: a name in quotation marks ends the phrase
+            if let Some(m) = self.quotes.get(q)
+                && super::super::word_count(self.text.get(m.start..m.end).unwrap_or(""), 6) <= 5
+                && m.open > floor
+                && self.nominal(m.open - 1)
+            {
+                return self.np_ending(m.open - 1, floor).map(Ref::Np);
+            }
+            return Some(Ref::Quote(q));
+        }
+        let t = self.tok(k)?;
+        // « Ce dernier, … a affirmé »: the last person named
+        if self.any(k, &["dernier", "dernière", "latter"])
+            && k > floor
+            && self.any(k - 1, &["ce", "cette", "the"])
+        {
+            return Some(Ref::Latter(k - 1));
+        }
+        if t.is(W::PRON_SING | W::PRON_PLUR) {
+            // « il y a », « il n'y a »: no one
+            if (k + 1..first).any(|j| self.is_word(j, "y")) {
+                return None;
+            }
+            return self.np_from(k, k + 1).map(Ref::Np);
+        }
+        if self.any(k, &["qui", "who", "which"]) {
+            let mut a = k.checked_sub(1)?;
+            if self.punct(a) == ',' {
+                a = a.checked_sub(1)?;
+            }
+            return self.np_ending_with(a, floor, false).map(Ref::Np);
+        }
+        if self.any(k, &["et", "and", "mais", "but", "puis", "then"]) {
+            // « « … » et a déclaré que », « … comme « … », mais a souligné que »: the quotation's speaker
+            let before = k.checked_sub(1).map(|j| {
+                if self.punct(j) == ',' {
+                    j.saturating_sub(1)
+                } else {
+                    j
+                }
+            });
+            if let Some(q) = before.and_then(|j| self.quote_closes_at(j)) {
+                return Some(Ref::Quote(q));
+            }
+            return match self.governing_verb(k) {
+                Some(v) => {
+                    let start = self.verb_group(v).map_or(v, |g| g.first);
+                    self.subject_before_at(start, depth + 1)
+                }
+                // « La coordination … appel à un moratoire et fait savoir que »: the clause's first phrase
+                None => self.clause_subject(floor, k),
+            };
+        }
+        match t.punct {
+            ',' => return self.apposition_chain(k, floor),
+            ')' => {
+                let open = (floor..k).rev().take(12).find(|&j| self.punct(j) == '(')?;
+                return self.subject_before_at(open, depth + 1);
+            }
+            _ => {}
+        }
+        let mut np = self.np_ending(k, floor)?;
+        // a prepositional phrase is no subject: « les médias affiliés [aux Gardiens de la révolution] ont »
+        for _ in 0..2 {
+            let Some(prep) = np.first.checked_sub(1) else {
+                break;
+            };
+            if prep > floor && self.is(prep, W::PREP) && !self.is_of(prep) && self.nominal(prep - 1)
+            {
+                match self.np_ending(prep - 1, floor) {
+                    Some(n) => np = n,
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        // a name set before its apposition: « Jean-Luc Mélenchon, le candidat du Front de gauche … avait appelé »
+        if !matches!(np.head, Head::Entity(_))
+            && np.first > floor + 1
+            && self.punct(np.first - 1) == ','
+            && let Some(n) = self.np_ending(np.first - 2, floor)
+            && let Head::Entity(m) = n.head
+            && self.mention_label(m) == Some(crate::Label::Per)
+            && (n.first == floor
+                || matches!(self.punct(n.first - 1), ',' | ':' | ';' | '-' | '–' | '—'))
+        {
+            np = n;
+        }
+        Some(Ref::Np(np))
+    }
+
+    /// The first phrase of the clause that starts at `floor`, after a fronted phrase (« Pour se justifier, »,
+    /// « Dans l'interview, »).
+    pub fn clause_subject(&self, floor: usize, limit: usize) -> Option<Ref> {
+        let mut s = floor;
+        while s < limit && !self.tok(s).is_some_and(|t| t.is_word() && t.q == NONE) {
+            s += 1;
+        }
+        if self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE)
+            && let Some(c) = (s..(s + 8).min(limit)).find(|&j| self.punct(j) == ',')
+        {
+            s = c + 1;
+        }
+        self.np_starting(s, limit).map(Ref::Np)
+    }
+
+    /// The subject before a comma at `comma`: among the comma-separated phrases before it (appositions, a
+    /// relative clause), the nearest one naming a person, else an organisation, else the first phrase of the
+    /// chain (« De nombreux habitants, témoins de la scène, ont déclaré »).
+    pub(super) fn apposition_chain(&self, comma: usize, floor: usize) -> Option<Ref> {
+        let mut end = comma.checked_sub(1)?;
+        let mut leftmost: Option<Np> = None;
+        let mut org: Option<Np> = None;
+        for _ in 0..4 {
+            if end < floor {
+                break;
+            }
+            // back to the comma before, a quotation counting as one word
+            let mut s = end;
+            let mut words = 0;
+            while s > floor && words < 30 && !matches!(self.punct(s - 1), ',' | ':' | ';') {
+                s -= 1;
+                if let Some(q) = self.quote_at(s) {
+                    s = self.quotes.get(q).map_or(s, |x| x.open).max(floor);
+                }
+                words += 1;
+            }
+            // « Ce dernier, accusant …, a affirmé »
+            if end == s + 1
+                && self.any(end, &["dernier", "dernière", "latter"])
+                && self.any(s, &["ce", "cette", "the"])
+            {
+                return Some(Ref::Latter(s));
+            }
+            let head = self.np_starting(s, end + 1);
+            let tail = self.np_ending(end, s);
+            for np in [head, tail].into_iter().flatten() {
+                match np.head {
+                    Head::Entity(m) => match self.mention_label(m) {
+                        Some(crate::Label::Per) => return Some(Ref::Np(np)),
+                        _ => org = org.or(Some(np)),
+                    },
+                    Head::Name => return Some(Ref::Np(np)),
+                    _ => {}
+                }
+            }
+            let relative = (s..=end)
+                .any(|j| self.any(j, &["qui", "who", "which", "dont", "laquelle", "lequel"]));
+            // an apposition: « de la CGT », « qui … », « and Chairman of … », « accusant Soros de … »
+            // (« De nombreux habitants » opens a phrase, « de la CGT » is a complement)
+            let appositive = relative
+                || (self.is_of(s) && !self.any(s + 1, &["nombreux", "nombreuses", "multiples"]))
+                || self.is(s, W::CONJ)
+                || self.verb_group(s).is_some_and(|g| g.implicit);
+            // a fronted phrase ends the chain: « Pour sa part, », « Plus tard, », « Sur Twitter, »
+            let fronted = !appositive
+                && (self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE | W::SUB)
+                    || self.verb_group(s).is_some()
+                    || self.is(s, W::AUX));
+            if appositive {
+            } else if let Some(np) =
+                head.filter(|np| np.last == end || tail.is_some_and(|t| t.first == np.first))
+            {
+                leftmost = Some(np);
+            } else if fronted {
+                break;
+            }
+            if s > floor && self.punct(s - 1) == ',' {
+                end = s - 2;
+            } else {
+                break;
+            }
+        }
+        org.or(leftmost).map(Ref::Np)
+    }
+
+    /// The subject written after a verb group ending at `last` (« a indiqué la direction », « a annoncé à
+    /// l'agence RIA Novosti Valentine Sapounov », « said Maduro »), if the sentence goes on with nothing else.
+    pub fn subject_after(&self, last: usize) -> Option<Np> {
+        let ceil = self.sent_end(last).min(last + 16);
+        let mut k = last + 1;
+        while k < ceil {
+            if self.is(k, W::ADVERB) && self.per_org(k).is_none() {
+                k += 1;
+                continue;
+            }
+            // a complement before the subject: « à l'agence RIA Novosti », « dans un communiqué »
+            if self.is(k, W::PREP) && !self.is_of(k) && self.tok(k).is_some_and(|t| t.ment == NONE)
+            {
+                let np = self.np_starting(k + 1, ceil)?;
+                k = np.last + 1;
+                continue;
+            }
+            break;
+        }
+        let np = self.np_starting(k, ceil)?;
+        if matches!(np.head, Head::Pronoun { .. }) && self.lang() == Lang::Fr {
+            return None;
+        }
+        let after = np.last + 1;
+        let ends = after >= self.sent_end(last)
+            || matches!(self.punct(after), ',' | '.' | ';' | '(' | '!' | '?' | '…')
+            || (self.lang() == Lang::En && self.is(after, W::PREP))
+            || self.tok(after).is_some_and(|t| t.q != NONE);
+        ends.then_some(np)
+    }
+}

@@ -1,0 +1,365 @@
+//! Direct quotations: the words between marks (cut in two around an incise: « Nous ferons, a-t-il dit, tout … »),
+//! and verbatim statements after a colon (« Les sources citent Khamenei disant : L'Iran … », a headline « Qaani
+//! au commandant … : Nous ferons … »). Each comes with its cue, looked for after the quotation first (« », a
+//! indiqué X », "…," he said), then before it in its sentence (« X a déclaré : « … » », « Pour X : « … » »), and
+//! when there is none it will take the speaker of the quotation before it (see `discourse/`).
+
+mod title;
+
+use super::cue::{Ref, Vg};
+use super::lexicon::W;
+use super::np::Head;
+use super::para::{MAX_CLAUSE, NONE, Para};
+use super::{Cand, Path, QuoteKind};
+
+/// How far before a quotation its cue is looked for, in tokens (other quotations count as one).
+const LEFT_REACH: usize = 24;
+
+impl<'a> Para<'a> {
+    /// The direct quotations of the paragraph, with their cues; `pending` is a cue that ended the paragraph
+    /// before with a colon (a statement on a line of its own).
+    pub fn direct(&self, pending: Option<Ref>, out: &mut Vec<Cand>) {
+        for (qi, q) in self.quotes.iter().enumerate() {
+            let close = q.close;
+            let mut cand = Cand::new(
+                q.start,
+                q.end,
+                QuoteKind::Direct,
+                q.open,
+                self.sent_of(q.open),
+            );
+            cand.quote = Some(qi);
+            cand.closed = close.is_some();
+            let right = close.and_then(|c| self.cue_after(c));
+            let left = self.cue_before(q.open);
+            // a short phrase after a determiner (« les « gilets jaunes libres » ») is a term unless a speech
+            // verb makes it someone's words (« l'avait appelé la « châtelaine de Montretout » »)
+            let term = q
+                .open
+                .checked_sub(1)
+                .is_some_and(|d| self.is(d, W::DET) && !self.is(d, W::CLITIC))
+                && super::word_count(self.text.get(q.start..q.end).unwrap_or(""), 6) <= 5;
+            let speech = |verb: usize| self.is(verb, W::SAY | W::NAME);
+            match (right, left) {
+                (Some((vg, who)), _) => {
+                    cand.set_cue(self, vg.first, vg.last, who, Path::After);
+                    cand.term_like = term && !speech(vg.verb);
+                }
+                (None, Some((a, b, who, path))) => {
+                    cand.set_cue(self, a, b, who, path);
+                    cand.term_like = term && !(path == Path::Before && (a..=b).any(speech));
+                }
+                (None, None) if qi == 0 && pending.is_some() && q.open <= 1 => {
+                    cand.who = pending.unwrap_or(Ref::None);
+                    cand.path = Path::Colon;
+                }
+                _ => cand.term_like = term,
+            }
+            cand.title_like = self.title_like(q.open, q.first, q.last);
+            // an incise inside: « A, a-t-il dit, B » is two quotations of one speaker
+            match self.incise(q.first, q.last) {
+                Some((c1, vg, c2)) => {
+                    let (a_end, b_start) = (
+                        self.tok(c1).map_or(q.end, |t| t.start as usize),
+                        self.tok(c2).map_or(q.end, |t| t.end as usize),
+                    );
+                    let who = self.subject_of(&vg);
+                    let mut a = cand.clone();
+                    a.end = trim_end(self.text, q.start, a_end);
+                    a.set_cue(self, vg.first, vg.last, who, Path::After);
+                    let mut b = a.clone();
+                    b.start = trim_start(self.text, b_start, q.end);
+                    b.end = q.end;
+                    b.pos = c2;
+                    out.push(a);
+                    out.push(b);
+                }
+                None => out.push(cand),
+            }
+        }
+        self.colon_statements(pending, out);
+    }
+
+    /// The cue before a quotation opened at `open`: the nearest speech verb, source or headline colon of its
+    /// sentence, with who it says speaks.
+    fn cue_before(&self, open: usize) -> Option<(usize, usize, Ref, Path)> {
+        let floor = self.sent_start(open);
+        let mut k = open;
+        let mut steps = 0;
+        while k > floor && steps < LEFT_REACH {
+            k -= 1;
+            // another quotation counts as one step
+            if let Some(q) = self.quote_at(k) {
+                k = self.quotes.get(q).map_or(k, |x| x.open);
+                steps += 1;
+                continue;
+            }
+            steps += 1;
+            if matches!(self.punct(k), ';' | '.' | '!' | '?') {
+                return None;
+            }
+            if let Some(vg) = self.verb_group(k) {
+                let who = self.subject_of(&vg);
+                return Some((vg.first, vg.last, who, Path::Before));
+            }
+            if let Some((a, b, who)) = self.source_at(k) {
+                return Some((a, b, who, Path::According));
+            }
+            if self.punct(k) == ':' && k > floor {
+                // a name opening the paragraph: « Barack Obama : « … » »
+                if let Some(who) = self.colon_speaker(k) {
+                    return Some((k, k, who, Path::Colon));
+                }
+                // a clause and a colon right before the quotation, no speech verb: « Denis Baupin a ensuite
+                // défendu sa décision : « … » »: its subject
+                if k + 1 == open
+                    && (floor..k).all(|j| self.verb_group(j).is_none())
+                    && let Some(who) = self.clause_subject(floor, k)
+                {
+                    return Some((k, k, who, Path::Colon));
+                }
+            }
+        }
+        if k == floor && self.punct(open.saturating_sub(1)) == ':' {
+            return self
+                .colon_speaker(open - 1)
+                .map(|who| (open - 1, open - 1, who, Path::Colon));
+        }
+        None
+    }
+
+    /// A source at token `k`: « selon X », « d'après X », « Pour X, », « according to X ».
+    pub fn source_at(&self, k: usize) -> Option<(usize, usize, Ref)> {
+        let t = self.tok(k)?;
+        if !t.is(W::ACCORDING) || t.q != NONE {
+            return None;
+        }
+        let (first, np_at) = match self.s(k).to_lowercase().as_str() {
+            "selon" => (k, k + 1),
+            "après" => {
+                let d = k.checked_sub(1).filter(|&d| self.any(d, &["d"]))?;
+                (d, k + 1)
+            }
+            "according" => {
+                if !self.is_word(k + 1, "to") {
+                    return None;
+                }
+                (k, k + 2)
+            }
+            "pour" | "for" => {
+                // « Pour X, … » or « Pour X : », « For X, … » at the start of a sentence, X someone
+                let start = self.sent_start(k);
+                let lead = (start..k).all(|j| {
+                    !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE)
+                });
+                if !lead {
+                    return None;
+                }
+                (k, k + 1)
+            }
+            _ => return None,
+        };
+        let ceil = self.sent_end(k);
+        let who = if self.any(
+            np_at,
+            &["lui", "elle", "eux", "elles", "him", "her", "them"],
+        ) {
+            super::np::Np {
+                first: np_at,
+                last: np_at,
+                head: Head::Pronoun {
+                    plural: self.any(np_at, &["eux", "elles", "them"]),
+                },
+                head_tok: np_at,
+                inner: None,
+                plural: self.any(np_at, &["eux", "elles", "them"]),
+            }
+        } else {
+            self.np_starting(np_at, ceil)?
+        };
+        // a source is someone: not « d'après un défenseur de la démocratie » (named after), « selon les
+        // projections » (no one)
+        if who.head == Head::Other && who.inner.is_none() {
+            return None;
+        }
+        if self.any(k, &["pour", "for"]) {
+            let after = who.last + 1;
+            // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
+            let person = match who.head {
+                Head::Entity(m) => {
+                    self.mention_label(m) == Some(crate::Label::Per) || self.is_word(k, "pour")
+                }
+                Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
+                _ => false,
+            };
+            let someone = person;
+            if !someone || !matches!(self.punct(after), ',' | ':') {
+                return None;
+            }
+        }
+        Some((first, who.last, Ref::Np(who)))
+    }
+
+    /// Who speaks before a colon at `colon`: a name opening the paragraph (« Barack Obama : », « Qaani au
+    /// commandant des … : »), or « Pour X, … : ».
+    fn colon_speaker(&self, colon: usize) -> Option<Ref> {
+        let start = 0;
+        if colon > 12 {
+            return None;
+        }
+        let first = (start..colon).find(|&j| self.tok(j).is_some_and(|t| t.is_word()))?;
+        let m = self.per_org(first)?;
+        if self.mention_label(m) != Some(crate::Label::Per) {
+            return None;
+        }
+        // nothing between the name and the colon but a complement (« au commandant des « Brigades » »)
+        let end = self.mention_end(first);
+        let plain = (end..colon).all(|j| self.verb_group(j).is_none() && !self.is(j, W::AUX));
+        if !plain {
+            return None;
+        }
+        self.np_from(first, end).map(Ref::Np)
+    }
+
+    /// Verbatim statements after a colon, without marks: after a speech verb (« disant : L'Iran … »), after a
+    /// name that opens the paragraph (a headline), or a whole paragraph after one that ended on « … : ».
+    fn colon_statements(&self, pending: Option<Ref>, out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        if let Some(who) = pending
+            && self.quotes.first().is_none_or(|q| q.open > 1)
+            && let (Some(a), Some(b)) = (self.toks.first(), self.toks.last())
+        {
+            let mut c = Cand::new(a.start as usize, b.end as usize, QuoteKind::Direct, 0, 0);
+            c.who = who;
+            c.path = Path::Colon;
+            c.no_marks = true;
+            out.push(c);
+            return;
+        }
+        for k in 0..n {
+            if self.punct(k) != ':' || self.quote_at(k).is_some() {
+                continue;
+            }
+            let next = k + 1;
+            if next >= n || self.quote_at(next).is_some() {
+                continue;
+            }
+            let end_tok = self.sent_end(k).min(next + MAX_CLAUSE);
+            // a statement runs to its sentence's end; no quotation inside it
+            if (next..end_tok).any(|j| self.quote_at(j).is_some()) || end_tok <= next + 2 {
+                continue;
+            }
+            let who = if let Some(who) = self.colon_speaker(k) {
+                Some((k, k, who))
+            } else {
+                let floor = self.sent_start(k);
+                (floor..k).rev().take(8).find_map(|j| {
+                    let vg: Vg = self.verb_group(j)?;
+                    Some((vg.first, vg.last, self.subject_of(&vg)))
+                })
+            };
+            let Some((a, b, who)) = who else { continue };
+            // a list of names after a colon is no statement (« lancent un appel : Bernard-Henri Lévy, … »)
+            let words = (next..end_tok)
+                .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
+                .count();
+            let named = (next..end_tok)
+                .filter(|&j| self.tok(j).is_some_and(|t| t.is_word() && t.ment != NONE))
+                .count();
+            if named * 2 > words {
+                continue;
+            }
+            let (Some(s), Some(e)) = (self.tok(next), self.tok(end_tok - 1)) else {
+                continue;
+            };
+            let mut c = Cand::new(
+                s.start as usize,
+                e.end as usize,
+                QuoteKind::Direct,
+                k,
+                self.sent_of(k),
+            );
+            c.set_cue(self, a, b, who, Path::Colon);
+            c.no_marks = true;
+            out.push(c);
+        }
+    }
+
+    /// Whether the paragraph ends on a speech verb and a colon: the next paragraph is its statement.
+    pub fn ends_on_cue_colon(&self) -> Option<Ref> {
+        let last = self.toks.len().checked_sub(1)?;
+        if self.punct(last) != ':' {
+            return None;
+        }
+        let floor = self.sent_start(last);
+        (floor..last).rev().take(8).find_map(|j| {
+            let vg = self.verb_group(j)?;
+            Some(self.subject_of(&vg))
+        })
+    }
+
+    /// An incise inside the quotation `first..=last`: a comma, an inverted or postposed speech verb with its
+    /// subject, a comma (« Nous ferons, a-t-il dit, tout … »). (comma, verb group, closing comma)
+    fn incise(&self, first: usize, last: usize) -> Option<(usize, Vg, usize)> {
+        for c1 in first..last {
+            if self.punct(c1) != ',' {
+                continue;
+            }
+            for v in c1 + 1..(c1 + 4).min(last) {
+                let Some(vg) = self.verb_group_inside(v) else {
+                    continue;
+                };
+                if vg.inverted.is_none() {
+                    continue;
+                }
+                let c2 = (vg.last + 1..(vg.last + 8).min(last)).find(|&j| self.punct(j) == ',')?;
+                return Some((c1, vg, c2));
+            }
+        }
+        None
+    }
+
+    /// [`Para::verb_group`] for a token inside a quotation (an incise), inverted verbs only.
+    fn verb_group_inside(&self, v: usize) -> Option<Vg> {
+        let t = self.tok(v)?;
+        if !t.is(W::INVERTED) {
+            return None;
+        }
+        if t.is(W::CUE_VERB) {
+            return Some(Vg {
+                first: v,
+                verb: v,
+                last: v,
+                inverted: Some(t.is(W::INV_PLUR)),
+                implicit: false,
+                coord: false,
+            });
+        }
+        // « a-t-il dit »
+        if t.is(W::AUX) && self.is(v + 1, W::CUE_VERB) && self.is(v + 1, W::PP) {
+            return Some(Vg {
+                first: v,
+                verb: v + 1,
+                last: v + 1,
+                inverted: Some(t.is(W::INV_PLUR)),
+                implicit: false,
+                coord: false,
+            });
+        }
+        None
+    }
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let s = text.get(start..end).unwrap_or("");
+    start
+        + s.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .len()
+}
+
+fn trim_start(text: &str, start: usize, end: usize) -> usize {
+    let s = text.get(start..end).unwrap_or("");
+    end - s
+        .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+        .len()
+}

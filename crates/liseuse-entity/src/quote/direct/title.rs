@@ -1,0 +1,72 @@
+//! Words in marks that are a title or a term, nobody's words: a work's or an operation's name, a short phrase
+//! after a determiner with no speech verb for it.
+
+use super::super::lexicon::W;
+use super::super::para::{NONE, Para};
+
+impl<'a> Para<'a> {
+    /// Whether the quotation opened at `open` is a title or a term rather than someone's words: mostly a name,
+    /// mostly capitalised words (« "Andy Warhol: Photographs and Prints from the University Collection" »), or
+    /// after a noun or a participle that announces a title (« la sculpture « … » », « the text "…" », « a screen
+    /// print called "…" »).
+    pub(super) fn title_like(&self, open: usize, first: usize, last: usize) -> bool {
+        let words = (first..=last)
+            .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
+            .count();
+        let named = (first..=last)
+            .filter(|&j| self.tok(j).is_some_and(|t| t.is_word() && t.ment != NONE))
+            .count();
+        if words > 0 && named * 2 > words {
+            return true;
+        }
+        let lettered = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.is_word() && t.flags & crate::text::token::ALPHA != 0)
+        };
+        let after_first: Vec<usize> = (first..=last)
+            .filter(|&j| lettered(j))
+            .skip(1)
+            .take(40)
+            .collect();
+        let capitals = after_first
+            .iter()
+            .filter(|&&j| self.tok(j).is_some_and(|t| t.cap()))
+            .count();
+        let final_mark = (first..=last)
+            .rev()
+            .find(|&j| self.tok(j).is_some_and(|t| !t.is_word() || lettered(j)))
+            .is_some_and(|j| matches!(self.punct(j), '.' | '!' | '?' | '…'));
+        if after_first.len() >= 3 && capitals * 5 >= after_first.len() * 3 && !final_mark {
+            return true;
+        }
+        let before = |d: usize| open.checked_sub(d).map(|j| self.w(j)).unwrap_or(0);
+        if before(1) & W::TITLE != 0 || (before(1) & W::DET != 0 && before(2) & W::TITLE != 0) {
+            return true;
+        }
+        // « a screen print called "…" », « une émission intitulée « … » »
+        let naming = |j: usize| {
+            self.any(
+                j,
+                &[
+                    "called",
+                    "named",
+                    "titled",
+                    "entitled",
+                    "intitulé",
+                    "intitulée",
+                    "intitulés",
+                    "intitulées",
+                    "nommé",
+                    "nommée",
+                    "baptisé",
+                    "baptisée",
+                    "surnommé",
+                    "surnommée",
+                ],
+            )
+        };
+        open.checked_sub(1).is_some_and(|j| {
+            naming(j) || (self.is(j, W::DET) && j.checked_sub(1).is_some_and(naming))
+        })
+    }
+}

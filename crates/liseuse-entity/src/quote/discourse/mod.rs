@@ -1,0 +1,351 @@
+//! Who speaks, resolved in text order: a cue's phrase becomes a speaker of the article (an entity of its
+//! `DocEntities`, or the words that describe someone), a pronoun the person or body the text is about (the last
+//! speaker, the subject of the sentence before, the first person it names), a role the person it was given to
+//! (« le président Barack Obama » … « le président a déclaré »), a quotation without a cue the speaker of the one
+//! just before it (a communiqué quoted over several sentences). What the text does not say stays unsaid: no
+//! speaker rather than a guess.
+
+mod pronoun;
+mod speaker;
+
+use super::cue::Ref;
+use super::lexicon::W;
+use super::para::{NONE, Para};
+use super::{Cand, Path, QuoteKind};
+use crate::text::fold::{FxMap, fold};
+use crate::{DocEntities, Label};
+use std::rc::Rc;
+
+/// A speaker as the stage holds it while reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spk {
+    /// The words that describe the speaker (shared: a speaker is copied at every sentence that names it);
+    /// empty for an entity, whose name is looked up only if it is output ([`Discourse::name_of`]).
+    pub name: Rc<str>,
+    /// A subject the stage read as no one: it stands between a pronoun and an older subject, never speaks.
+    pub nobody: bool,
+    /// The entity's index in the document's `DocEntities`.
+    pub entity: Option<u32>,
+    /// Where the text names it for this quotation.
+    pub start: u32,
+    pub end: u32,
+    pub plural: bool,
+    /// A person (a pronoun « il » can stand for it).
+    pub person: bool,
+    /// Grammatical gender when the words say it (« la direction », « l'opposition »): « il » is not « elle ».
+    pub fem: Option<bool>,
+}
+
+/// How many sentences back a pronoun or a quotation without cue still reaches.
+const PRONOUN_REACH: u64 = 2;
+
+/// A pronoun's referents with their features, and the index of the one the rule chose.
+type Traced = (Vec<(Spk, Vec<String>)>, Option<usize>);
+
+/// A slot of the discourse state: its name, its speaker and the sentence it was set at.
+type Slot<'s> = (&'static str, Option<(&'s Spk, Option<u64>)>);
+
+pub struct Discourse<'a> {
+    doc: &'a DocEntities,
+    /// The global index of the current paragraph's first sentence.
+    base: u64,
+    last_speaker: Option<(Spk, u64)>,
+    last_subject: Option<(Spk, u64)>,
+    first_per: Option<(Spk, u64)>,
+    last_per: Option<Spk>,
+    /// The last person named before the current paragraph.
+    before_paragraph: Option<Spk>,
+    last_quote: Option<(Option<Spk>, u64)>,
+    /// A role word (folded) → the person it was last given to.
+    roles: FxMap<String, Spk>,
+    /// The speaker of each quotation between marks of the current paragraph, once resolved.
+    quote_speakers: Vec<Option<Spk>>,
+    /// The last speaker resolved in the current sentence.
+    in_sentence: Option<(u32, Spk)>,
+    names: FxMap<u32, Rc<str>>,
+    /// Pronoun resolutions recorded for [`super::trace`] (only when it is on), waiting for their quotation.
+    traced: Vec<Traced>,
+}
+
+impl<'a> Discourse<'a> {
+    pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
+        Discourse {
+            doc,
+            base: 0,
+            last_speaker: None,
+            last_subject: None,
+            first_per: None,
+            last_per: None,
+            before_paragraph: None,
+            last_quote: None,
+            roles: FxMap::default(),
+            names: FxMap::default(),
+            quote_speakers: Vec::new(),
+            in_sentence: None,
+            traced: Vec::new(),
+        }
+    }
+
+    /// Resolves the candidates of paragraph `p` (sorted by position) in text order; each gets its speaker
+    /// (or none) and whether it is kept.
+    pub fn paragraph(&mut self, p: &Para, cands: &mut [Cand]) {
+        let sentences = p.sent_starts.len() as u64;
+        self.before_paragraph = self.last_per.clone();
+        self.quote_speakers.clear();
+        self.quote_speakers.resize(p.quotes.len(), None);
+        self.in_sentence = None;
+        // a sentence's subject is read only where a quotation may need it: in its sentence or the two after
+        // (a pronoun reaches two sentences back), and at the paragraph's end (for the next one)
+        let n = p.sent_starts.len();
+        let mut needed = vec![false; n];
+        for c in cands
+            .iter()
+            .map(|c| c.sent as usize)
+            .chain(n.saturating_sub(1)..n)
+        {
+            for k in c.saturating_sub(PRONOUN_REACH as usize)..=c {
+                if let Some(x) = needed.get_mut(k) {
+                    *x = true;
+                }
+            }
+        }
+        let mut next = 0;
+        for s in 0..n {
+            let g = self.base + s as u64;
+            self.sentence(p, s, g, needed.get(s).copied().unwrap_or(true));
+            while let Some(c) = cands.get(next) {
+                if c.sent as usize > s {
+                    break;
+                }
+                let spk = self.resolve(p, cands, next, g);
+                if !self.traced.is_empty() {
+                    self.record(cands.get(next).map_or(0..0, |c| c.start..c.end));
+                }
+                if let Some(c) = cands.get_mut(next) {
+                    c.speaker = spk.clone();
+                    if let (Some(q), Some(sp)) = (c.quote, &spk)
+                        && let Some(slot) = self.quote_speakers.get_mut(q)
+                    {
+                        *slot = Some(sp.clone());
+                    }
+                    if let Some(sp) = &spk {
+                        self.in_sentence = Some((c.sent, sp.clone()));
+                    }
+                    if c.keep {
+                        if let Some(sp) = &spk {
+                            self.last_speaker = Some((sp.clone(), g));
+                        }
+                        self.last_quote = Some((spk, g));
+                    }
+                }
+                next += 1;
+            }
+        }
+        self.base += sentences;
+    }
+
+    /// What a sentence tells of its people: its subject, the first person it names, the roles it gives.
+    fn sentence(&mut self, p: &Para, s: usize, g: u64, subject: bool) {
+        let start = p.sent_starts.get(s).copied().unwrap_or(0);
+        let end = p.sent_starts.get(s + 1).copied().unwrap_or(p.toks.len());
+        let mut first_per = None;
+        let mut k = start;
+        while k < end {
+            let Some(t) = p.tok(k) else { break };
+            if t.q != NONE || t.ment == NONE {
+                k += 1;
+                continue;
+            }
+            let m = t.ment;
+            let e = p.mention_end(k);
+            // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
+            if p.mention_label(m) == Some(Label::Loc)
+                && p.punct(e) == ','
+                && (e + 1..(e + 3).min(end)).any(|j| p.is(j, W::ROLE_PER))
+            {
+                let spk = self.of_mention(p, m, k, e);
+                self.learn_roles(p, k, e, &spk);
+            }
+            if p.mention_label(m) == Some(Label::Per) {
+                let spk = self.of_mention(p, m, k, e);
+                self.learn_roles(p, k, e, &spk);
+                if first_per.is_none() {
+                    first_per = Some(spk.clone());
+                }
+                self.last_per = Some(spk);
+            }
+            k = e;
+        }
+        if let Some(f) = first_per {
+            self.first_per = Some((f, g));
+        }
+        // a sentence that is only a quotation has no subject of its own
+        if !subject || (start..end).all(|j| p.tok(j).is_none_or(|t| !t.is_word() || t.q != NONE)) {
+            return;
+        }
+        // the subject: of the sentence's first verb
+        let verb = (start..end.min(start + 40)).find(|&j| {
+            p.tok(j).is_some_and(|t| t.q == NONE)
+                && (p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+        });
+        let who = match verb {
+            Some(v) => match p.verb_group(v) {
+                Some(vg) => p.subject_of(&vg),
+                None => p.subject_before(v).unwrap_or(Ref::None),
+            },
+            // a verb the lists do not know (« Jean-Marie Le Pen revient sur … »): the first phrase
+            None => p.clause_subject(start, end).unwrap_or(Ref::None),
+        };
+        // a subject that is no one the stage can name still stands between a pronoun and an older subject
+        let nobody = Spk {
+            name: Rc::from(""),
+            nobody: true,
+            entity: None,
+            start: 0,
+            end: 0,
+            plural: true,
+            person: false,
+            fem: None,
+        };
+        let spk = match who {
+            Ref::Np(np) => self.of_np(p, &np, g).unwrap_or(nobody),
+            _ => nobody,
+        };
+        self.last_subject = Some((spk, g));
+    }
+
+    /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
+    fn learn_roles(&mut self, p: &Para, first: usize, end: usize, spk: &Spk) {
+        let floor = p.sent_start(first);
+        for j in (floor..first).rev().take(4) {
+            if p.is(j, W::ROLE_PER) {
+                self.roles.insert(fold(p.s(j)), spk.clone());
+            } else if !(p.nominal(j) || p.is(j, W::DET) || p.is_of(j)) {
+                break;
+            }
+        }
+        if p.punct(end) == ',' {
+            for j in end + 1..(end + 3).min(p.toks.len()) {
+                if p.is(j, W::ROLE_PER) {
+                    self.roles.insert(fold(p.s(j)), spk.clone());
+                    break;
+                }
+            }
+        }
+    }
+
+    fn resolve(&mut self, p: &Para, cands: &[Cand], i: usize, g: u64) -> Option<Spk> {
+        let c = cands.get(i)?;
+        match c.who {
+            Ref::Np(np) => self.of_np(p, &np, g),
+            Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
+            Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),
+            Ref::Latter(k) => self.latter(p, k),
+            Ref::None => {
+                // a cue whose subject was not found says nothing of who spoke: no guess
+                if c.kind != QuoteKind::Direct || c.path != Path::None {
+                    return None;
+                }
+                // a quotation without cue: the speaker of the one just before it
+                if let Some((spk, s)) = &self.last_quote
+                    && g.saturating_sub(*s) <= 1
+                    && spk.is_some()
+                {
+                    return spk.clone();
+                }
+                if c.sentence_like
+                    && let Some((spk, s)) = &self.last_subject
+                    && g.saturating_sub(*s) <= 1
+                    && !spk.nobody
+                {
+                    return Some(spk.clone());
+                }
+                None
+            }
+        }
+    }
+
+    /// A participle's or an infinitive's speaker: a statement's author, the clause's speaker, the last one.
+    fn implicit(
+        &mut self,
+        p: &Para,
+        sent: u32,
+        noun: Option<usize>,
+        after: usize,
+        g: u64,
+    ) -> Option<Spk> {
+        let floor = p.sent_start(after);
+        if let Some(n) = noun {
+            if let Some(np) = p.np_ending(n, floor)
+                && let Some(m) = np.inner
+            {
+                let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
+                return Some(self.of_mention(p, m, k, p.mention_end(k)));
+            }
+            if let Some(v) = (floor..n)
+                .rev()
+                .take(30)
+                .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+            {
+                let who = match p.verb_group(v) {
+                    Some(vg) => p.subject_of(&vg),
+                    None => p.subject_before(v).unwrap_or(Ref::None),
+                };
+                if let Ref::Np(np) = who {
+                    return self.of_np(p, &np, g);
+                }
+            }
+        }
+        // the speaker of a quotation or report earlier in the sentence
+        if let Some((s, spk)) = &self.in_sentence
+            && *s == sent
+        {
+            return Some(spk.clone());
+        }
+        if let Some(v) = (floor..after)
+            .rev()
+            .take(30)
+            .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+        {
+            let who = match p.verb_group(v) {
+                Some(vg) => p.subject_of(&vg),
+                None => p.subject_before(v).unwrap_or(Ref::None),
+            };
+            if let Ref::Np(np) = who {
+                return self.of_np(p, &np, g);
+            }
+        }
+        self.last_speaker
+            .as_ref()
+            .filter(|(_, s)| g.saturating_sub(*s) <= 3)
+            .map(|(spk, _)| spk.clone())
+    }
+
+    /// « ce dernier », « the latter » at token `k`: the last person named before it, in the paragraph or before.
+    fn latter(&mut self, p: &Para, k: usize) -> Option<Spk> {
+        let found = (k.saturating_sub(300)..k).rev().find(|&j| {
+            p.tok(j).is_some_and(|t| t.q == NONE)
+                && p.per_org(j)
+                    .is_some_and(|m| p.mention_label(m) == Some(Label::Per))
+        });
+        match found {
+            Some(j) => {
+                let m = p.tok(j).map_or(NONE, |t| t.ment);
+                let a = p.mention_start(j);
+                Some(self.of_mention(p, m, a, j + 1))
+            }
+            None => self.before_paragraph.clone(),
+        }
+    }
+}
+
+impl Cand {
+    /// Whether the candidate reads as a sentence of its own (a quotation without cue is kept only then):
+    /// five words or more ending on a final mark, or eight words or more.
+    pub fn reads_as_sentence(text: &str, start: usize, end: usize) -> bool {
+        let s = text.get(start..end).unwrap_or("");
+        let words = super::word_count(s, 8);
+        let final_mark = s.trim_end().ends_with(['.', '!', '?', '…']);
+        (words >= 5 && final_mark) || words >= 8
+    }
+}

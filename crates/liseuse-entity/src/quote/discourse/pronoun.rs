@@ -1,0 +1,186 @@
+//! « il », « elle », « he », « they »: the person or body a pronoun stands for, and, for the learning
+//! experiment (`examples/quotes_learn.rs`), what the choice weighed ([`super::super::trace`]).
+
+use super::{Discourse, PRONOUN_REACH, Slot, Spk};
+use std::rc::Rc;
+
+impl<'a> Discourse<'a> {
+    /// Hands the pronoun resolutions of a quotation to [`super::super::trace`], with their referents' names.
+    pub(super) fn record(&mut self, range: std::ops::Range<usize>) {
+        for (alts, rule) in std::mem::take(&mut self.traced) {
+            let alts = alts
+                .into_iter()
+                .map(|(spk, features)| super::super::trace::Alt {
+                    name: self.name_of(&spk).to_string(),
+                    features,
+                })
+                .collect();
+            super::super::trace::push(super::super::trace::Case {
+                start: range.start,
+                end: range.end,
+                alts,
+                rule,
+            });
+        }
+    }
+
+    /// Records what a pronoun could have stood for and what the rule chose (for the learning experiment).
+    pub(super) fn trace(
+        &mut self,
+        plural: bool,
+        g: u64,
+        continuation: bool,
+        fem: Option<bool>,
+        chosen: &Option<Spk>,
+    ) {
+        let english = fem.is_none();
+        let age = |at: u64| match g.saturating_sub(at) {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3 | 4 => "3-4",
+            _ => "5+",
+        };
+        let recent_slot = match (&self.last_speaker, &self.last_subject) {
+            (Some((_, x)), Some((_, y))) if y > x => "subj",
+            (Some(_), _) => "spk",
+            (None, Some(_)) => "subj",
+            _ => "",
+        };
+        let slots: [Slot; 5] = [
+            (
+                "spk",
+                self.last_speaker.as_ref().map(|(s, a)| (s, Some(*a))),
+            ),
+            (
+                "subj",
+                self.last_subject.as_ref().map(|(s, a)| (s, Some(*a))),
+            ),
+            ("first", self.first_per.as_ref().map(|(s, a)| (s, Some(*a)))),
+            ("lastper", self.last_per.as_ref().map(|s| (s, None))),
+            ("before", self.before_paragraph.as_ref().map(|s| (s, None))),
+        ];
+        let key = |s: &Spk| {
+            (
+                s.entity,
+                if s.entity.is_some() {
+                    Rc::from("")
+                } else {
+                    s.name.clone()
+                },
+            )
+        };
+        let mut alts: Vec<(Spk, Vec<String>)> = Vec::new();
+        for (slot, x) in slots {
+            let Some((s, at)) = x else { continue };
+            let mut f = vec![format!("slot={slot}")];
+            if let Some(at) = at {
+                f.push(format!("{slot}_age={}", age(at)));
+            }
+            if slot == recent_slot {
+                f.push("most_recent".into());
+            }
+            if continuation {
+                f.push(format!("cont&{slot}"));
+            }
+            let number = if plural {
+                s.plural || !s.person
+            } else {
+                !s.plural
+            };
+            f.push(
+                if number {
+                    "number_fits"
+                } else {
+                    "number_misfit"
+                }
+                .into(),
+            );
+            if fem.is_some() && s.fem.is_some() && s.fem != fem {
+                f.push("gender_misfit".into());
+            }
+            if english && !plural && !s.person {
+                f.push("en_he_not_person".into());
+            }
+            if s.nobody {
+                f.push("nobody".into());
+            }
+            if s.entity.is_some() {
+                f.push("entity".into());
+            }
+            if s.person {
+                f.push("person".into());
+            }
+            match alts.iter_mut().find(|(a, _)| key(a) == key(s)) {
+                Some((_, feats)) => {
+                    for x in f {
+                        if !feats.contains(&x) {
+                            feats.push(x);
+                        }
+                    }
+                }
+                None => alts.push((s.clone(), f)),
+            }
+        }
+        let rule = chosen
+            .as_ref()
+            .and_then(|c| alts.iter().position(|(a, _)| key(a) == key(c)));
+        self.traced.push((alts, rule));
+    }
+
+    /// « il », « elle », « he »: the most recent of the last speaker and the last subject (within two
+    /// sentences), else the first person named in the sentence before, else the last person named; « ils »,
+    /// « they »: the last plural speaker or body.
+    pub(super) fn pronoun(
+        &self,
+        plural: bool,
+        g: u64,
+        continuation: bool,
+        fem: Option<bool>,
+    ) -> Option<Spk> {
+        // a name the stage could not give (a subject it read as no one) stands for no one; « il » is no
+        // feminine phrase (« l'opposition »); in English « he » and « she » are people, not bodies
+        let english = fem.is_none();
+        let fits = |s: &Spk| {
+            !s.nobody
+                && (if plural {
+                    s.plural || !s.person
+                } else {
+                    !s.plural
+                })
+                && !(fem.is_some() && s.fem.is_some() && s.fem != fem)
+                && (plural || !english || s.person)
+        };
+        // « Il a ajouté », « he added »: the one who was speaking goes on
+        if continuation
+            && let Some((s, at)) = &self.last_speaker
+            && fits(s)
+            && g.saturating_sub(*at) <= 4
+        {
+            return Some(s.clone());
+        }
+        let recent = |x: &Option<(Spk, u64)>, reach: u64| {
+            x.as_ref()
+                .filter(|(s, at)| fits(s) && g.saturating_sub(*at) <= reach)
+                .map(|(s, at)| (s.clone(), *at))
+        };
+        let speaker = recent(&self.last_speaker, PRONOUN_REACH);
+        let subject = recent(&self.last_subject, PRONOUN_REACH);
+        match (speaker, subject) {
+            (Some((a, x)), Some((b, y))) => return Some(if y > x { b } else { a }),
+            (Some((a, _)), None) | (None, Some((a, _))) => return Some(a),
+            (None, None) => {}
+        }
+        if plural {
+            return None;
+        }
+        if let Some((s, at)) = &self.first_per
+            && g.saturating_sub(*at) <= 1
+        {
+            return Some(s.clone());
+        }
+        recent(&self.last_speaker, 6)
+            .map(|(s, _)| s)
+            .or_else(|| self.last_per.clone())
+    }
+}

@@ -1,0 +1,248 @@
+//! The speaker a phrase names: an entity of the document (its name looked up only when it is output), a
+//! pronoun's referent, a role given before, a statement's author, or the words that describe someone.
+
+use super::super::lexicon::W;
+use super::super::np::{Head, Np};
+use super::super::para::{NONE, Para};
+use super::{Discourse, Spk};
+use crate::Label;
+use crate::text::fold::fold;
+use std::rc::Rc;
+
+impl<'a> Discourse<'a> {
+    /// The speaker a phrase names.
+    pub(super) fn of_np(&mut self, p: &Para, np: &Np, g: u64) -> Option<Spk> {
+        match np.head {
+            Head::Entity(m) => {
+                let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
+                Some(self.of_mention(p, m, k, p.mention_end(k)))
+            }
+            Head::Pronoun { plural } => {
+                // « une lettre du général X, dans laquelle il assurait »: the person the relative clause is about
+                let relative = np.first.checked_sub(1).is_some_and(|r| {
+                    p.any(
+                        r,
+                        &[
+                            "laquelle",
+                            "lequel",
+                            "lesquelles",
+                            "lesquels",
+                            "où",
+                            "dont",
+                            "which",
+                            "whom",
+                        ],
+                    )
+                });
+                if relative && !plural {
+                    let floor = p.sent_start(np.first);
+                    if let Some(k) = (floor..np.first).rev().find(|&j| {
+                        p.tok(j).is_some_and(|t| t.q == NONE)
+                            && p.per_org(j)
+                                .is_some_and(|m| p.mention_label(m) == Some(Label::Per))
+                    }) {
+                        let m = p.tok(k).map_or(NONE, |t| t.ment);
+                        let a = p.mention_start(k);
+                        return Some(self.of_mention(p, m, a, k + 1));
+                    }
+                }
+                // « Il a ajouté », « a-t-il poursuivi », « he added »
+                let continuation = (np.first..np.first + 4).any(|j| {
+                    let s = p.s(j).to_lowercase();
+                    [
+                        "ajout", "poursui", "continu", "conclu", "renchér", "enchaîn", "add",
+                        "went on",
+                    ]
+                    .iter()
+                    .any(|c| s.starts_with(c))
+                });
+                let fem = match p.s(np.head_tok).to_lowercase() {
+                    s if s.ends_with("elle") || s.ends_with("elles") => Some(true),
+                    s if s.ends_with("il") || s.ends_with("ils") => Some(false),
+                    _ => None,
+                };
+                let chosen = self.pronoun(plural, g, continuation, fem);
+                if super::super::trace::on() {
+                    self.trace(plural, g, continuation, fem, &chosen);
+                }
+                chosen
+            }
+            Head::RolePer => {
+                // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
+                let indefinite = p.any(
+                    np.first,
+                    &[
+                        "un",
+                        "une",
+                        "des",
+                        "de",
+                        "a",
+                        "an",
+                        "some",
+                        "certains",
+                        "certaines",
+                        "plusieurs",
+                    ],
+                );
+                if indefinite {
+                    return Some(self.described(p, np));
+                }
+                let role = fold(p.s(np.head_tok));
+                if let Some(spk) = self.roles.get(&role) {
+                    return Some(spk.clone());
+                }
+                // a bare role (« l'expert », « the minister ») is the person named who is speaking; a role with
+                // its complement (« le préfet des Bouches-du-Rhône ») is the description itself
+                let bare = np.inner.is_none() && !(np.first..=np.last).any(|j| p.is_of(j));
+                if bare
+                    && let Some((spk, s)) = &self.last_speaker
+                    && spk.person
+                    && spk.entity.is_some()
+                    && g.saturating_sub(*s) <= 3
+                {
+                    return Some(spk.clone());
+                }
+                Some(self.described(p, np))
+            }
+            Head::RoleOrg | Head::Desc | Head::Name => Some(self.described(p, np)),
+            Head::Statement => {
+                // its author: « le communiqué [du ministère de l'Intérieur] », « a statement on [Apple]'s website »
+                if let Some(of) = (np.head_tok + 1..=np.last).find(|&j| p.is_of(j))
+                    && let Some(author) = p.np_starting(of + 1, np.last + 1)
+                    && author.head != Head::Other
+                    && author.head != Head::Statement
+                {
+                    return self.of_np(p, &author, g);
+                }
+                let end = p.sent_end(np.head_tok).min(np.last + 8);
+                for j in np.head_tok + 1..end {
+                    if p.verb_group(j).is_some()
+                        || p.is(j, W::AUX)
+                        || p.tok(j).is_some_and(|t| !t.is_word())
+                    {
+                        break;
+                    }
+                    if let Some(m) = p.per_org(j) {
+                        let a = p.mention_start(j);
+                        return Some(self.of_mention(p, m, a, p.mention_end(j)));
+                    }
+                }
+                self.last_speaker
+                    .as_ref()
+                    .filter(|(_, s)| g.saturating_sub(*s) <= 2)
+                    .map(|(spk, _)| spk.clone())
+            }
+            Head::Other => None,
+        }
+    }
+
+    /// Someone the text describes rather than names: the phrase itself (an organisation named inside it is
+    /// its entity: « le ministère de l'Intérieur »).
+    pub(super) fn described(&mut self, p: &Para, np: &Np) -> Spk {
+        let (a, b) = (p.tok(np.first), p.tok(np.last));
+        let entity = np
+            .inner
+            .filter(|&m| np.head == Head::RoleOrg && p.mention_label(m) == Some(Label::Org))
+            .and_then(|m| self.doc.mentions.get(m as usize))
+            .map(|m| m.local());
+        Spk {
+            name: collapse(p.np_text(np)).into(),
+            nobody: false,
+            entity,
+            start: a.map_or(0, |t| t.start),
+            end: b.map_or(0, |t| t.end),
+            plural: np.plural,
+            person: matches!(np.head, Head::RolePer | Head::Name | Head::Desc),
+            fem: gender(p, np),
+        }
+    }
+
+    /// The speaker for mention `m` (tokens `k..e`).
+    pub(super) fn of_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
+        let mention = self.doc.mentions.get(m as usize);
+        let local = mention.map(|x| x.local());
+        let label = mention.map(|x| x.label());
+        // a place named as a speaker is most often a person the tagger took for one (« Castaner »)
+        let person = matches!(label, Some(Label::Per | Label::Loc));
+        let name = local.map(|_| Rc::from("")).unwrap_or_else(|| {
+            let (a, b) = (p.tok(k), p.tok(e.saturating_sub(1)));
+            collapse(
+                a.zip(b)
+                    .and_then(|(a, b)| p.text.get(a.start as usize..b.end as usize))
+                    .unwrap_or(""),
+            )
+            .into()
+        });
+        Spk {
+            name,
+            nobody: false,
+            entity: local,
+            start: p.tok(k).map_or(0, |t| t.start),
+            end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
+            plural: false,
+            person,
+            fem: None,
+        }
+    }
+
+    /// The name a speaker is output with: its words, or its entity's name.
+    pub fn name_of(&mut self, spk: &Spk) -> Rc<str> {
+        match spk.entity {
+            Some(l) if spk.name.is_empty() => self.name(l).unwrap_or_else(|| spk.name.clone()),
+            _ => spk.name.clone(),
+        }
+    }
+
+    /// An entity's name as the corpus index names it (`group::display_name`): a person's most written full
+    /// name, an organisation's fullest name unless a shorter one is written far more often (« Hamas »).
+    pub(super) fn name(&mut self, local: u32) -> Option<Rc<str>> {
+        if let Some(n) = self.names.get(&local) {
+            return Some(n.clone());
+        }
+        let e = self.doc.entities.get(local as usize)?;
+        let variants: Vec<String> = e.variants().map(str::to_string).collect();
+        let counts: Vec<u32> = e.counts().collect();
+        let n: Rc<str> = crate::group::display_name(e.label, &variants, &counts).into();
+        self.names.insert(local, n.clone());
+        Some(n)
+    }
+}
+
+/// The grammatical gender of a French phrase, from its determiner, else its head noun's ending.
+pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
+    if p.lang() != super::super::lexicon::Lang::Fr {
+        return None;
+    }
+    if p.any(
+        np.first,
+        &[
+            "la", "une", "cette", "sa", "ma", "ta", "notre", "votre", "leur",
+        ],
+    ) {
+        return Some(true);
+    }
+    if p.any(
+        np.first,
+        &["le", "un", "ce", "cet", "du", "au", "son", "mon", "ton"],
+    ) {
+        return Some(false);
+    }
+    let head = p.s(np.head_tok).to_lowercase();
+    const FEM: &[&str] = &[
+        "tion", "sion", "xion", "té", "ure", "ance", "ence", "ette", "esse", "ée", "ie", "ade",
+        "ise", "euse", "trice",
+    ];
+    const MASC: &[&str] = &["ment", "age", "isme", "eau", "oir", "teur", "ier", "ien"];
+    if FEM.iter().any(|e| head.ends_with(e)) {
+        Some(true)
+    } else if MASC.iter().any(|e| head.ends_with(e)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// One line, single spaces.
+pub(super) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

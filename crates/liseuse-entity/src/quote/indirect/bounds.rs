@@ -1,0 +1,121 @@
+//! Where a reported clause ends (the sentence's end, or before what starts a new report or leaves it: « …,
+//! ajoutant que », « ; », « , mais il a appelé ») and where a clause before a postposed cue starts.
+
+use super::super::cue::Ref;
+use super::super::lexicon::W;
+use super::super::para::{MAX_CLAUSE, NONE, Para};
+
+impl<'a> Para<'a> {
+    /// One past the last token of the clause reported from `start`, and where a coordinated clause of the
+    /// same report starts after a parenthesis that interrupts it.
+    pub(super) fn clause_end(&self, start: usize) -> (usize, Option<usize>) {
+        let end = self.sent_end(start).min(start + MAX_CLAUSE);
+        let mut k = start;
+        while k < end {
+            if let Some(q) = self.quote_at(k) {
+                k = self.quotes.get(q).map_or(k, |x| x.close.unwrap_or(x.last)) + 1;
+                continue;
+            }
+            let p = self.punct(k);
+            if matches!(p, ';' | ':') {
+                return (k, None);
+            }
+            // « « … » ajoutant « … » »: a participle after a quotation starts a new report
+            if k > start
+                && self.quote_closes_at(k - 1).is_some()
+                && self.verb_group(k).is_some_and(|g| g.implicit)
+            {
+                return (k, None);
+            }
+            if p == ',' && k > start {
+                let next = k + 1;
+                let cue_next = self
+                    .verb_group(next)
+                    .is_some_and(|g| g.implicit || g.inverted.is_some())
+                    || self
+                        .verb_group(next + 1)
+                        .is_some_and(|g| g.inverted.is_some());
+                // « …, selon un communiqué », « …, according to X »: the source closes the report
+                if cue_next
+                    || self.is(next, W::STOP_CLAUSE)
+                    || self
+                        .source_at(next)
+                        .or_else(|| self.source_at(next + 1))
+                        .is_some()
+                {
+                    return (k, None);
+                }
+                // a new report with its own subject: « …, le ministre de l'Intérieur a tweeté que … »
+                let new_report = (next..(next + 10).min(end)).any(|v| {
+                    self.verb_group(v).is_some_and(|g| {
+                        !g.implicit
+                            && g.inverted.is_none()
+                            && matches!(self.subject_before(g.first), Some(Ref::Np(np)) if np.first == next)
+                    })
+                });
+                if new_report {
+                    return (k, None);
+                }
+            }
+            if p == '(' {
+                let close = (k + 1..end).find(|&j| self.punct(j) == ')');
+                let reports = close.is_some_and(|c| {
+                    (k + 1..c).any(|j| self.quote_at(j).is_some() || self.verb_group(j).is_some())
+                });
+                if reports && let Some(c) = close {
+                    let again = c + 1;
+                    let more = self.any(again, &["and", "et"])
+                        && self.any(again + 1, &["that", "que", "qu"]);
+                    return (k, more.then_some(again + 2));
+                }
+            }
+            k += 1;
+        }
+        (end, None)
+    }
+
+    /// Where the clause ending at `comma` starts: its sentence's start, after a narrator's connective
+    /// (« En effet, ») and any dash or date line before it.
+    pub(super) fn clause_start(&self, floor: usize, comma: usize) -> usize {
+        let mut s = floor.max(comma.saturating_sub(MAX_CLAUSE));
+        while s < comma && !self.tok(s).is_some_and(|t| t.is_word() || t.q != NONE) {
+            s += 1;
+        }
+        // « En effet, », « However, »: one or two words and a comma
+        if let Some(c) = (s..(s + 3).min(comma)).find(|&j| self.punct(j) == ',')
+            && (s..c).any(|j| self.is(j, W::CONNECTIVE))
+        {
+            s = c + 1;
+        }
+        s
+    }
+
+    /// An apposition starting at `s` (« a USI instructor in English, ») : the comma that ends it.
+    pub(super) fn apposition_after(&self, s: usize, end: usize) -> Option<usize> {
+        if !(self.is(s, W::DET) || self.is(s, W::ROLE_PER | W::DESC)) {
+            return None;
+        }
+        let comma = (s..(s + 12).min(end)).find(|&j| self.punct(j) == ',')?;
+        let plain = (s..comma).all(|j| {
+            self.verb_group(j).is_none()
+                && !self.is(j, W::AUX | W::SUB)
+                && self.quote_at(j).is_none()
+        });
+        plain.then_some(comma)
+    }
+
+    /// Whether the words from `s` to `end` are only appositions and complements: no verb, no clause.
+    pub(super) fn nothing_but_appositions(&self, s: usize, end: usize) -> bool {
+        // an apposition opens with a noun, a determiner, a name or « de » (« de l'Université … »), not with a
+        // preposition (« …, d'après l'opposition, à des députés … »)
+        let opens =
+            self.is_of(s) || !self.is(s, W::PREP | W::ADVERB | W::CONJ | W::SUB | W::CONNECTIVE);
+        opens
+            && end.saturating_sub(s) <= 24
+            && (s..end).all(|j| {
+                self.verb_group(j).is_none_or(|g| g.implicit)
+                    && !self.is(j, W::AUX | W::SUB)
+                    && self.quote_at(j).is_none()
+            })
+    }
+}

@@ -1,0 +1,115 @@
+//! Reports by a source (« Selon X, … », « …, according to X. », « …, d'après X, … ») and statements given by
+//! someone (« l'assurance donnée par X … que … »).
+
+use super::super::cue::{Ref, Vg};
+use super::super::lexicon::W;
+use super::super::para::{MAX_CLAUSE, Para};
+use super::super::{Cand, Path};
+
+impl<'a> Para<'a> {
+    /// A report by a source: « Selon X, … », « …, according to X. », « …, d'après X, … ».
+    pub(super) fn sourced(&self, first: usize, last: usize, who: Ref, out: &mut Vec<Cand>) {
+        let floor = self.sent_start(first);
+        let end = self.sent_end(first);
+        let lead = (floor..first)
+            .all(|j| !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE));
+        let (start, stop) = if lead {
+            // « Selon X, … »; « According to the page where the issue was debated, … »; « Pour X, son
+            // secrétaire général : « … » » is a direct quotation's source
+            let s = if self.punct(last + 1) == ',' {
+                // « For Kevin Allton, a USI instructor in English, Warhol was … »: past the apposition
+                match self.apposition_after(last + 2, end) {
+                    Some(c) => c + 1,
+                    None => last + 2,
+                }
+            } else if self.is(last + 1, W::SUB) {
+                match (last + 1..(last + 16).min(end)).find(|&j| self.punct(j) == ',') {
+                    Some(c) => c + 1,
+                    None => last + 1,
+                }
+            } else {
+                last + 1
+            };
+            let (e, _) = self.clause_end(s);
+            if self.punct(e) == ':' {
+                return;
+            }
+            (s, e)
+        } else if last + 1 >= end
+            || matches!(self.punct(last + 1), '.' | '!' | '?')
+            || (self.punct(last + 1) == ',' && self.nothing_but_appositions(last + 2, end))
+        {
+            // « …, selon X. », a headline « … selon la CGT », « …, according to Kristen Wilkins, curator … »
+            let stop = if first > floor && self.punct(first - 1) == ',' {
+                first - 1
+            } else {
+                first
+            };
+            (self.clause_start(floor, stop), stop)
+        } else if first > floor && self.punct(first - 1) == ',' && self.punct(last + 1) == ',' {
+            // « …, d'après l'opposition, … »: the clause around it
+            let open = first - 1;
+            let s = (floor..open)
+                .rev()
+                .take(MAX_CLAUSE)
+                .find(|&j| self.punct(j) == ',')
+                .map_or(floor.max(open.saturating_sub(MAX_CLAUSE)), |c| c + 1);
+            let (e, _) = self.clause_end(last + 2);
+            (s, e)
+        } else {
+            return;
+        };
+        if start >= stop {
+            return;
+        }
+        // a quotation with a speech verb of its own is not the source's: « Il a déclaré : « … », selon Fars »
+        let relay = (start..stop).any(|j| {
+            j != first
+                && (first..=last).all(|x| x != j)
+                && self.verb_group(j).is_some_and(|g| !g.implicit)
+        });
+
+        if relay {
+            return;
+        }
+        let mut c = self.cand(start, stop, first, last, who, Path::According);
+        if let Some(c) = c.as_mut() {
+            c.pos = start.min(first);
+        }
+        out.extend(c);
+    }
+
+    /// « l'assurance donnée par X au Y que … »: a statement noun, its author after « par » / « by », and a
+    /// clause after « que » / « that ».
+    pub(super) fn given_statement(&self, noun: usize, out: &mut Vec<Cand>) {
+        let end = self.sent_end(noun);
+        // its author: « donnée par X », « by X », or « du député X », « of X »
+        let Some(by) = (noun + 1..(noun + 4).min(end)).find(|&j| {
+            self.any(j, &["par", "by"]) || (j == noun + 1 && self.any(j, &["de", "du", "d", "of"]))
+        }) else {
+            return;
+        };
+        let Some(agent) = self.np_starting(by + 1, end) else {
+            return;
+        };
+        let Some(que) = (agent.last + 1..(agent.last + 16).min(end))
+            .find(|&j| self.any(j, &["que", "qu", "that"]))
+        else {
+            return;
+        };
+        if (agent.last + 1..que).any(|j| {
+            self.verb_group(j).is_some() || self.is(j, W::AUX) || self.quote_at(j).is_some()
+        }) {
+            return;
+        }
+        let vg = Vg {
+            first: noun.saturating_sub(1),
+            verb: noun,
+            last: noun + 1,
+            inverted: None,
+            implicit: false,
+            coord: false,
+        };
+        self.clauses(que + 1, &vg, Ref::Np(agent), Path::Noun, out);
+    }
+}

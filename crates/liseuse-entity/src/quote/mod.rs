@@ -1,0 +1,377 @@
+//! Who said what: the quotations of an article and their speakers, a stage after the entities.
+//!
+//! [`find`] reads a text and its [`DocEntities`] and gives every quotation it holds ([`Quote`]): direct (the
+//! words between quotation marks, or after a colon) or indirect (a speech verb's clause, a source's « selon X »),
+//! with its cue (« a déclaré », « said », « selon »), its speaker (an entity of the document, or the words that
+//! describe someone: « de nombreux habitants »), and a confidence. French and English; the cue words are
+//! `assets/quotes_fr.txt` and `assets/quotes_en.txt`.
+//!
+//! How it reads, one paragraph at a time and in one pass (`para.rs`: tokens, marks, sentences): quotation marks
+//! are paired as writers use them (`marks.rs`); each quotation's cue is looked for after it, then before it in
+//! its sentence, and its subject read from the words around the cue (`cue/`, `np/`); indirect speech is a
+//! speech verb's complement, a postposed cue's clause or a source's (`indirect/`); speakers are resolved in
+//! text order (`discourse/`): pronouns, roles, quotations that go on without a cue. Every look-around is
+//! bounded by the sentence and a few tokens, so the cost is linear in the text (see `benches/quotes.rs`).
+//!
+//! Offsets are byte offsets into the text given, end exclusive, on char boundaries.
+
+mod cue;
+mod direct;
+mod discourse;
+pub mod index;
+mod indirect;
+mod lexicon;
+mod marks;
+mod np;
+mod para;
+pub mod score;
+#[cfg(test)]
+mod tests;
+#[doc(hidden)]
+pub mod trace;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use self::cue::Ref;
+use self::discourse::{Discourse, Spk};
+use self::lexicon::{detect, lexicon};
+use self::para::Para;
+use crate::DocEntities;
+
+pub use index::QuoteIndex;
+
+/// Direct: the speaker's own words. Indirect: reported speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The words themselves: between quotation marks, or after a colon.
+    Direct,
+    /// Reported speech: a speech verb's clause, a source's (« selon X »).
+    Indirect,
+}
+
+impl QuoteKind {
+    /// "direct" or "indirect", as the JSON export writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// Who said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The entity's name as the article gives it in full, or the words that describe the speaker (« de
+    /// nombreux habitants », « la direction »).
+    pub name: String,
+    /// The speaker's index among the document's entities ([`DocEntities::entities`]), when it is one.
+    pub entity: Option<u32>,
+    /// Where the text names the speaker for this quotation (the name, the pronoun, the description): byte
+    /// offsets, end exclusive.
+    pub start: u32,
+    /// See [`Speaker::start`].
+    pub end: u32,
+}
+
+/// The words that say it is reported speech (« a déclaré », « selon », « said »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// Byte offset of its first character.
+    pub start: u32,
+    /// Byte offset just past its last character.
+    pub end: u32,
+}
+
+/// A quotation: its words, its kind, who said it, the cue, and how sure the stage is (0–100).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Byte offset of the quoted words (no quotation mark, no space at either end).
+    pub start: u32,
+    /// Byte offset just past them.
+    pub end: u32,
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// Who said it, when the text says (no guess otherwise).
+    pub speaker: Option<Speaker>,
+    /// The words that attribute it, when there are.
+    pub cue: Option<Cue>,
+    /// How sure the stage is, 0–100: how it was found (marks closed or not, a cue or none) and how its
+    /// speaker was (named, described, a pronoun, the quotation before).
+    pub confidence: u8,
+}
+
+impl Quote {
+    /// The quoted words' bytes.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The quotations of `text`, whose entities are `doc` (what [`crate::analyse`] gave for it), each
+/// line a paragraph. Sorted by start. Never panics.
+pub fn find(text: &str, doc: &DocEntities) -> Vec<Quote> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..text.len());
+    find_in(text, doc, &lines)
+}
+
+/// [`find`] with the paragraphs given (a document's, whose line breaks inside a paragraph are soft): a
+/// quotation never runs across two paragraphs.
+pub fn find_in(text: &str, doc: &DocEntities, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+    let lex = lexicon(detect(text));
+    let mut discourse = Discourse::new(doc);
+    let mut out = Vec::new();
+    let mut pending: Option<Ref> = None;
+    let mut buf = String::new();
+    for range in paragraphs {
+        if range.start >= range.end || range.end > text.len() {
+            continue;
+        }
+        let p = Para::new(text, range.clone(), lex, doc, &mut buf);
+        if p.toks.is_empty() {
+            continue;
+        }
+        let mut cands = Vec::new();
+        p.direct(pending.take(), &mut cands);
+        p.indirect(&mut cands);
+        cands.sort_by_key(|c| (c.sent, c.pos, c.start));
+        // only a quotation without cue needs to read as a sentence
+        for c in cands
+            .iter_mut()
+            .filter(|c| c.kind == QuoteKind::Direct && c.who == Ref::None)
+        {
+            c.sentence_like = Cand::reads_as_sentence(text, c.start, c.end);
+        }
+        // titles and terms are nobody's words: they neither speak nor pass a speaker on
+        for c in cands.iter_mut() {
+            if c.term_like || c.title_like {
+                c.keep = false;
+            }
+        }
+        discourse.paragraph(&p, &mut cands);
+        settle(text, &mut cands);
+        for c in cands.iter_mut().filter(|c| c.keep) {
+            if let Some(s) = c.speaker.as_mut() {
+                s.name = discourse.name_of(s);
+            }
+        }
+        out.extend(cands.into_iter().filter(|c| c.keep).map(|c| c.quote()));
+        pending = p.ends_on_cue_colon();
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    out
+}
+
+/// How a quotation and its cue were found: what its confidence starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Path {
+    /// A cue after the quotation (« », a indiqué X », « explique-t-il »).
+    After,
+    /// A cue before it in its sentence (« X a déclaré : « … » »).
+    Before,
+    /// A source (« selon X », « according to X »).
+    According,
+    /// A colon after a name or a speech verb, no marks.
+    Colon,
+    /// A speech verb's clause (« a déclaré que … »).
+    Que,
+    /// A postposed cue (« …, a indiqué la direction »).
+    Postposed,
+    /// A statement given by someone (« l'assurance donnée par X … que … »).
+    Noun,
+    /// No cue: the speaker of the quotation before, if any.
+    None,
+}
+
+/// A quotation found, before its speaker is resolved and overlaps are settled.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// The token it is ordered by in its paragraph.
+    pub pos: usize,
+    pub sent: u32,
+    pub cue: Option<(usize, usize)>,
+    pub who: Ref,
+    pub path: Path,
+    /// Its index among the paragraph's quotations between marks.
+    pub quote: Option<usize>,
+    pub closed: bool,
+    pub no_marks: bool,
+    pub title_like: bool,
+    /// A short phrase after a determiner with no speech verb for it: a term.
+    pub term_like: bool,
+    pub sentence_like: bool,
+    pub speaker: Option<Spk>,
+    pub keep: bool,
+}
+
+impl Cand {
+    pub fn new(start: usize, end: usize, kind: QuoteKind, pos: usize, sent: u32) -> Cand {
+        Cand {
+            start,
+            end,
+            kind,
+            pos,
+            sent,
+            cue: None,
+            who: Ref::None,
+            path: Path::None,
+            quote: None,
+            closed: true,
+            no_marks: false,
+            title_like: false,
+            term_like: false,
+            sentence_like: false,
+            speaker: None,
+            keep: true,
+        }
+    }
+
+    /// Sets the cue (tokens `a..=b` of `p`) and who it says speaks.
+    pub fn set_cue(&mut self, p: &Para, a: usize, b: usize, who: Ref, path: Path) {
+        if let (Some(x), Some(y)) = (p.tok(a), p.tok(b)) {
+            self.cue = Some((x.start as usize, y.end as usize));
+        }
+        self.who = who;
+        self.path = path;
+    }
+
+    fn quote(&self) -> Quote {
+        let speaker = self.speaker.as_ref().map(|s| Speaker {
+            name: s.name.to_string(),
+            entity: s.entity,
+            start: s.start,
+            end: s.end,
+        });
+        let detection: u32 = match (self.kind, self.path) {
+            (QuoteKind::Direct, _) if self.no_marks => 70,
+            (QuoteKind::Direct, _) if !self.closed => 80,
+            (QuoteKind::Direct, _) => 95,
+            (_, Path::Que) => 85,
+            (_, Path::Noun) => 65,
+            _ => 80,
+        };
+        let who: u32 = match (&self.speaker, self.path) {
+            (None, _) => 40,
+            (Some(_), Path::None) => 60,
+            (Some(s), _) if s.entity.is_some() => 90,
+            (Some(_), _) => 75,
+        };
+        Quote {
+            start: self.start as u32,
+            end: self.end as u32,
+            kind: self.kind,
+            speaker,
+            cue: self.cue.map(|(s, e)| Cue {
+                start: s as u32,
+                end: e as u32,
+            }),
+            confidence: u8::try_from(detection * who / 100).unwrap_or(100),
+        }
+    }
+}
+
+/// Settles what a paragraph found: a quotation of fewer than three words, a title or a quotation without
+/// speaker that reads as no sentence is dropped; a clause that is mostly one quotation is that quotation
+/// (« a déclaré qu'« il ne pourra plus … » »), the fragments quoted inside a clause are the clause's.
+fn settle(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.kind != QuoteKind::Direct {
+            // a report of one or two words is no clause
+            if word_count(text.get(c.start..c.end).unwrap_or(""), 3) < 3 {
+                c.keep = false;
+            }
+            continue;
+        }
+        let words = word_count(text.get(c.start..c.end).unwrap_or(""), 3);
+        let no_cue = c.path == Path::None;
+        if words < 3
+            || (c.title_like && no_cue)
+            || (no_cue && c.speaker.is_none() && !c.sentence_like)
+        {
+            c.keep = false;
+        }
+        if c.title_like || c.term_like {
+            c.keep = false;
+        }
+        // a statement after a colon is kept only when someone is found to have said it
+        if c.no_marks && c.speaker.is_none() {
+            c.keep = false;
+        }
+    }
+    // the direct quotations by start (they do not overlap one another): each clause meets its own only
+    let mut directs: Vec<(usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == QuoteKind::Direct)
+        .map(|(j, c)| (c.start, c.end, j))
+        .collect();
+    directs.sort_unstable();
+    for i in 0..cands.len() {
+        let Some((start, end, speaker)) = cands
+            .get(i)
+            .filter(|c| c.kind == QuoteKind::Indirect && c.keep)
+            .map(|c| (c.start, c.end, c.speaker.clone()))
+        else {
+            continue;
+        };
+        let ind = Span { start, end };
+        let len = ind.end.saturating_sub(ind.start).max(1);
+        let mut covered = false;
+        let from = directs.partition_point(|&(_, e, _)| e <= ind.start);
+        for &(_, _, j) in directs.get(from..).unwrap_or_default() {
+            let Some(d) = cands.get_mut(j) else { continue };
+            if d.start >= ind.end {
+                break;
+            }
+            if d.end <= ind.start {
+                continue;
+            }
+            let overlap = d.end.min(ind.end) - d.start.max(ind.start);
+            if overlap * 2 >= len {
+                covered = true;
+                if d.speaker.is_none() {
+                    d.speaker = speaker.clone();
+                }
+                d.keep = true;
+            } else if d.start >= ind.start && d.end <= ind.end {
+                d.keep = false;
+            }
+        }
+        if covered && let Some(c) = cands.get_mut(i) {
+            c.keep = false;
+        }
+    }
+}
+
+/// A byte range of the text.
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Words as a reader counts them, up to `most`: runs between spaces holding a letter or a digit
+/// (« l'inondation d'Al-Aqsa » is two).
+pub(crate) fn word_count(s: &str, most: usize) -> usize {
+    s.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
+        .take(most)
+        .count()
+}

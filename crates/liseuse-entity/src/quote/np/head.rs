@@ -1,0 +1,199 @@
+//! A phrase read from its first word: its extent and its head (an entity, a role, a body, a description, a
+//! statement, a pronoun).
+
+use super::super::lexicon::W;
+use super::super::para::{NONE, Para};
+use super::{Head, Np};
+use crate::Label;
+
+impl<'a> Para<'a> {
+    /// Classifies the phrase `first..end`.
+    pub fn np_from(&self, first: usize, end: usize) -> Option<Np> {
+        if end <= first {
+            return None;
+        }
+        let last = end - 1;
+        let t = self.tok(first)?;
+        if first == last && t.is(W::PRON_SING | W::PRON_PLUR) {
+            let plural = t.is(W::PRON_PLUR);
+            return Some(Np {
+                first,
+                last,
+                head: Head::Pronoun { plural },
+                head_tok: first,
+                inner: None,
+                plural,
+            });
+        }
+        // the head: the first noun of the phrase, before any complement
+        let mut head_tok = None;
+        let mut in_complement = false;
+        let mut inner = None;
+        let mut entity = None;
+        let mut k = first;
+        while k <= last {
+            // an English possessive (« Apple's website », « the report's authors »): the possessor is a
+            // complement, the head is what follows
+            if self.possessive(k) && k > first {
+                if let Some((m, _)) = entity.take() {
+                    inner = inner.or(Some(m));
+                }
+                head_tok = None;
+                in_complement = false;
+                k += 1;
+                continue;
+            }
+            if self.per_org(k).is_none() && self.is_of(k) {
+                if head_tok.is_some() || entity.is_some() {
+                    in_complement = true;
+                }
+                k += 1;
+                continue;
+            }
+            if let Some(m) = self.per_org(k) {
+                // a complement is introduced by « de » (« du Hamas », « de la CGT »); a name right after a
+                // role is the person (« le ministre … des Affaires étrangères Hossein Amir Abdollahian »)
+                let of = k.checked_sub(1).filter(|&p| p >= first).is_some_and(|p| {
+                    self.is_of(p) || (self.is(p, W::DET) && p > first && self.is_of(p - 1))
+                }) || (head_tok.is_some() && self.is_of(k));
+                in_complement = of;
+                if in_complement || (head_tok.is_some() && !self.head_takes_name(head_tok, m)) {
+                    inner = inner.or(Some(m));
+                } else if entity.is_none() {
+                    entity = Some((m, k));
+                }
+                k = self.mention_end(k);
+                continue;
+            }
+            if head_tok.is_none()
+                && !in_complement
+                && self.nominal(k)
+                && self.w(k) & W::DET == 0
+                && (self.is(k, W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN)
+                    || !self.adjective_like(k))
+            {
+                head_tok = Some(k);
+            }
+            k += 1;
+        }
+        let plural_word = |i: usize| {
+            let s = self.s(i);
+            s.ends_with('s') || s.ends_with('x')
+        };
+        // no person nor organisation: a name the tagger took for a place, standing alone as the phrase's head
+        // (« Castaner a comptabilisé »)
+        let entity = entity.or_else(|| {
+            let h = head_tok?;
+            let m = self.tok(h).filter(|t| t.ment != NONE)?.ment;
+            let alone = (first..=last).all(|j| {
+                self.tok(j)
+                    .is_some_and(|t| t.ment == m || self.is(j, W::ROLE_PER | W::DET))
+            });
+            (alone
+                && self.mention_label(m) == Some(Label::Loc)
+                && self.s(h).chars().all(|c| !c.is_numeric()))
+            .then_some((m, h))
+        });
+        let (head, head_tok) = match (entity, head_tok) {
+            (Some((m, k)), _) => (Head::Entity(m), k),
+            (None, Some(h)) => {
+                let w = self.w(h);
+                let head = if w & W::NOUN != 0 && w & (W::DESC | W::ROLE_PER) == 0 {
+                    Head::Statement
+                } else if w & W::DESC != 0 && (plural_word(h) || w & W::ROLE_PER == 0) {
+                    Head::Desc
+                } else if w & W::ROLE_PER != 0 {
+                    Head::RolePer
+                } else if w & W::ROLE_ORG != 0 {
+                    Head::RoleOrg
+                } else if w & W::DESC != 0 {
+                    Head::Desc
+                } else {
+                    Head::Other
+                };
+                (head, h)
+            }
+            (None, None) => return None,
+        };
+        // capitalised words that no list knows and no mention covers: a name the tagger missed
+        let head = if head == Head::Other
+            && (first..=last).all(|j| {
+                self.tok(j).is_some_and(|t| !t.is_word() || (t.cap() && t.ment == NONE && !t.is(W::FUNCTION)))
+                    || self.is(j, W::ROLE_PER)
+            })
+            && (first..=last).any(|j| self.tok(j).is_some_and(|t| t.cap() && !t.is(W::ROLE_PER)))
+            // a lone capitalised word opening a sentence is most often no name (« Why », « Matignon » aside)
+            && ((first..=last).filter(|&j| self.tok(j).is_some_and(|t| t.cap())).count() >= 2
+                || self.tok(first).is_some_and(|t| t.flags & crate::text::token::SENT == 0))
+        {
+            Head::Name
+        } else {
+            head
+        };
+        let plural = match head {
+            Head::Entity(_) => false,
+            _ => {
+                plural_word(head_tok)
+                    || self.any(
+                        first,
+                        &[
+                            "les",
+                            "des",
+                            "certains",
+                            "certaines",
+                            "plusieurs",
+                            "nombreux",
+                            "de",
+                        ],
+                    )
+            }
+        };
+        Some(Np {
+            first,
+            last,
+            head,
+            head_tok,
+            inner,
+            plural,
+        })
+    }
+
+    /// A role word right before a name makes the name the head (« le président Barack Obama », « l'agence
+    /// Fars »), a person's role a person's name only (« ex-députée UMP » is a role); a description's or a
+    /// statement's complement does not (« un responsable du Hamas »).
+    pub(super) fn head_takes_name(&self, head: Option<usize>, m: u32) -> bool {
+        let Some(h) = head else { return false };
+        let label = self.mention_label(m);
+        if self.is(h, W::ROLE_PER) {
+            return label == Some(Label::Per);
+        }
+        if self.is(h, W::ROLE_ORG) {
+            return label == Some(Label::Org);
+        }
+        !self.is(h, W::DESC | W::NOUN)
+    }
+
+    /// A French adjective or an English one, by its ending (« iranien », « nationale », « américains »).
+    pub(super) fn adjective_like(&self, i: usize) -> bool {
+        let s = self.s(i);
+        if self.tok(i).is_some_and(|t| t.cap()) {
+            return false;
+        }
+        const FR: &[&str] = &[
+            "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains",
+            "aines", "al", "ale", "aux", "ales", "ique", "iques", "if", "ive", "ifs", "ives",
+            "eux", "euse", "euses", "el", "elle", "els", "elles", "é", "ée", "és", "ées", "ant",
+            "ante", "ants", "antes", "ent", "ente", "ier", "ière", "ancien", "nombreux",
+            "certains",
+        ];
+        const EN: &[&str] = &[
+            "al", "ic", "ous", "ive", "ish", "ian", "ese", "ed", "ful", "less", "able",
+        ];
+        let list = match self.lang() {
+            super::super::lexicon::Lang::Fr => FR,
+            super::super::lexicon::Lang::En => EN,
+        };
+        list.iter().any(|e| s.ends_with(e))
+            || self.any(i, &["ancien", "ancienne", "anciens", "former", "other"])
+    }
+}
