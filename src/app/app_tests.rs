@@ -336,4 +336,18 @@ fn search_all_is_asked_again_as_articles_are_indexed() {
         panic!("the search is open")
     };
     assert_eq!(c.indexed, 2);
+    // While the index is still being built, the search says how much of the library it holds.
+    let last = app.corpus_generation;
+    up(&mut app, answer(last, 1));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| crate::ui::draw(f, &app, &crate::ui::Theme::no_color()))
+        .unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("1/2 indexed so far"), "{screen}");
 }

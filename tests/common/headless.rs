@@ -217,6 +217,11 @@ impl Headless {
         self.rt.quitting()
     }
 
+    /// How many article texts the loader read to index them (a warm start reads none).
+    pub fn texts_read(&self) -> usize {
+        self.rt.texts_read()
+    }
+
     /// Ends the session as quitting does: positions saved, what could not be said.
     pub fn finish(self) -> (liseuse::runtime::Ending, tempfile::TempDir) {
         let Headless { rt, home } = self;

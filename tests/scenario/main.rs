@@ -11,6 +11,7 @@ mod defects;
 mod every_key;
 mod formats;
 mod habits;
+mod scale;
 
 use common::headless::Folder;
 

@@ -129,6 +129,23 @@ fn serve(
     }
 }
 
+/// The first answer to `query` a search sends (what a person sees first), with the answers
+/// after it left aside: for benchmarks and tests.
+pub fn first_answer(index: &FullText, articles: &Articles, query: &str) -> Option<Answer> {
+    let req = Request {
+        generation: 1,
+        query: query.to_string(),
+    };
+    let first = std::cell::RefCell::new(None);
+    let stop = std::cell::Cell::new(false);
+    search(&req, index, articles, &|| stop.get(), &|a| {
+        first.borrow_mut().get_or_insert(a);
+        stop.set(true);
+        true
+    });
+    first.into_inner()
+}
+
 /// Runs one query, sending answers as it goes; false once no one listens.
 fn search(
     req: &Request,
