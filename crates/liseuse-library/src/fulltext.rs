@@ -28,9 +28,9 @@ pub const FORMAT: u32 = 1;
 const FOLD: &str = "liseuse-fold";
 /// The day of an article with no date.
 pub const UNDATED: i64 = i64::MIN;
-/// Memory the writer fills before it writes a segment: a little, since liseuse indexes
+/// Memory the writer fills before it writes a segment: tantivy's least, since liseuse indexes
 /// beside everything else it does.
-const WRITER_BYTES: usize = 20_000_000;
+const WRITER_BYTES: usize = 15_000_000;
 
 /// The folder of the index in the cache folder.
 pub fn dir_name() -> String {

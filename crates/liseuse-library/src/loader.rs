@@ -453,12 +453,8 @@ fn gather(
         .filter(|(h, d)| d.is_none() && !h.is_empty())
         .map(|(h, _)| h.clone())
         .collect();
-    let mut read = if missing.is_empty() {
-        Vec::new()
-    } else {
-        shared.with_cache(|c| c.bodies(&missing))?
-    }
-    .into_iter();
+    // Read outside the cache's lock: the workers checking articles do not wait for it.
+    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
     hashes
         .iter()
         .zip(docs)
@@ -468,6 +464,30 @@ fn gather(
             None => read.next().flatten().map(|b| Arc::new(b.entities)),
         })
         .collect()
+}
+
+/// The saved index whole again, every article's entities read from the cache one frame at a
+/// time as the index takes them (a large library's would not all fit beside it).
+fn rebuild(
+    shared: &Shared,
+    saved: &SavedIndex,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+) -> Option<EntityIndex> {
+    let missing: Vec<String> = hashes
+        .iter()
+        .zip(docs)
+        .filter(|(h, d)| d.is_none() && !h.is_empty())
+        .map(|(h, _)| h.clone())
+        .collect();
+    // Read outside the cache's lock, one frame at a time.
+    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    let all = hashes.iter().zip(docs).map(|(h, d)| match d {
+        Some(d) => Some(d.clone()),
+        None if h.is_empty() => Some(Arc::default()),
+        None => read.next().flatten().map(|b| Arc::new(b.entities)),
+    });
+    cache::index_file::rebuild(saved, all)
 }
 
 /// Writes what was analysed since the last time to the cache and the full-text index, so that
@@ -534,10 +554,19 @@ fn index_loop(shared: &Shared) {
         let started = Instant::now();
         let index = match cached_index(shared, &hashes, pending) {
             Reuse::Saved(saved) => {
-                let index = gather(shared, &hashes, &docs).and_then(|all| {
-                    cache::index_file::rebuild(&saved, all.iter().map(|d| Some(&**d)))
-                });
-                match index {
+                // Every article is as saved: the counts are final now, before the mentions
+                // are put back under their entities (a large library's take seconds).
+                let counts = Arc::new(saved.counts_only());
+                let confirmed =
+                    IndexUpdate::new(correct::corrected(shared, &counts), analysed, docs.len());
+                if shared
+                    .events
+                    .send(LibraryEvent::Indexed(Box::new(confirmed)))
+                    .is_err()
+                {
+                    return;
+                }
+                match rebuild(shared, &saved, &hashes, &docs) {
                     Some(i) => Arc::new(i),
                     None => merge(shared, &hashes, &docs, pending),
                 }

@@ -45,6 +45,38 @@ pub struct Hit {
     pub meta: ArticleMeta,
 }
 
+enum Spot {
+    Missing,
+    Pending(Box<Body>),
+    Written(BodyAt, (u32, u32)),
+}
+
+/// Bodies to read, found in the cache: read in order, one frame held at a time.
+pub struct BodyReader {
+    file: Option<File>,
+    spots: Vec<Spot>,
+}
+
+impl BodyReader {
+    /// The bodies, in the order they were asked for (`None` where there is none or it cannot
+    /// be read), read as the iterator is: memory holds one frame, not every body.
+    pub fn bodies(self) -> impl Iterator<Item = Option<Body>> {
+        let BodyReader { file, spots } = self;
+        let mut frame: Option<(BodyAt, Vec<u8>)> = None;
+        spots.into_iter().map(move |spot| match spot {
+            Spot::Missing => None,
+            Spot::Pending(b) => Some(*b),
+            Spot::Written(at, within) => {
+                if frame.as_ref().is_none_or(|(f, _)| *f != at) {
+                    frame = Some((at, log::read_body(file.as_ref()?, at)?));
+                }
+                let (_, bytes) = frame.as_ref()?;
+                record::decode_body(bytes, within)
+            }
+        })
+    }
+}
+
 /// The articles' cache of one cache folder.
 #[derive(Debug, Default)]
 pub struct ArticleCache {
@@ -161,20 +193,27 @@ impl ArticleCache {
     /// The bodies for these hashes, in their order (`None` where there is none or it cannot be
     /// read): each frame is read once, however many of its articles are asked for.
     pub fn bodies(&self, hashes: &[String]) -> Vec<Option<Body>> {
-        let mut frame: Option<(BodyAt, Vec<u8>)> = None;
-        hashes
+        self.reader_for(hashes).bodies().collect()
+    }
+
+    /// Where the bodies for these hashes are, to be read without the cache (and whoever
+    /// shares it behind a lock) waiting: merging a large library reads them for seconds.
+    pub fn reader_for(&self, hashes: &[String]) -> BodyReader {
+        let spots = hashes
             .iter()
-            .map(|h| match *self.by_hash.get(h)? {
-                Located::Pending(i) => self.pending.get(i).map(|(_, b)| b.clone()),
-                Located::Written(at, within) => {
-                    if frame.as_ref().is_none_or(|(f, _)| *f != at) {
-                        frame = Some((at, log::read_body(self.reader.as_ref()?, at)?));
-                    }
-                    let (_, bytes) = frame.as_ref()?;
-                    record::decode_body(bytes, within)
-                }
+            .map(|h| match self.by_hash.get(h) {
+                None => Spot::Missing,
+                Some(Located::Pending(i)) => self
+                    .pending
+                    .get(*i)
+                    .map_or(Spot::Missing, |(_, b)| Spot::Pending(Box::new(b.clone()))),
+                Some(Located::Written(at, within)) => Spot::Written(*at, *within),
             })
-            .collect()
+            .collect();
+        BodyReader {
+            file: self.reader.as_ref().and_then(|f| f.try_clone().ok()),
+            spots,
+        }
     }
 
     /// Records an article just analysed; written at the next [`ArticleCache::flush`].

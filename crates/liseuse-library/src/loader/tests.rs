@@ -88,9 +88,12 @@ fn a_second_start_reads_no_text_shows_the_saved_index_at_once_and_does_not_merge
     assert_eq!(shown.analysed(), 0);
     assert_eq!(shown.index.entities(), update.index.entities());
     read_all(&second, &entries);
+    // Every article as saved: the counts are final at once…
     let confirmed = until_analysed(&rx, 2);
     assert_eq!(confirmed.analysed(), 2);
-    // The same index, every mention back, and not a text read for it.
+    assert_eq!(confirmed.index.entities(), update.index.entities());
+    // …then the same index, every mention back, and not a text read for it.
+    let confirmed = next_index(&rx);
     for d in 0..2 {
         assert_eq!(
             confirmed.index.doc_mentions(d),
