@@ -1,12 +1,17 @@
 //! What a user waits for, measured headless: start to first frame on a library of 10,000
 //! articles, key to frame on a small and on a 50 MB article, who appears with whom and when,
-//! extraction on all cores. `cargo bench --bench app`; set `LISEUSE_BENCH_N` and
-//! `LISEUSE_BENCH_LONG_MB` for other sizes (defaults 10,000 and 50). Cold and warm starts, the
-//! search across articles, the list's sorts and filters and memory at 1,000 to 100,000
-//! articles are `benches/scale.rs`.
+//! extraction on all cores; and key to frame in the whole runtime while 50 feeds of 20 whole
+//! articles are fetched from a server on 127.0.0.1 (`key_while_fetching`). `cargo bench --bench
+//! app`; set `LISEUSE_BENCH_N` and `LISEUSE_BENCH_LONG_MB` for other sizes (defaults 10,000 and
+//! 50). Cold and warm starts, the search across articles, the list's sorts and filters and
+//! memory at 1,000 to 100,000 articles are `benches/scale.rs`.
 
 #[path = "../crates/liseuse-entity/benches/corpus.rs"]
 mod corpus;
+#[path = "app/fetching.rs"]
+mod fetching;
+#[path = "../crates/liseuse-library/tests/fetch/server.rs"]
+mod server;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use liseuse::app::{App, Event};
@@ -224,5 +229,5 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(app, benches);
+criterion_group!(app, benches, fetching::keys_while_fetching);
 criterion_main!(app);

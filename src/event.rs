@@ -1,7 +1,7 @@
 //! Everything that can change the app's state, from wherever it comes: the terminal (keys,
 //! mouse, pastes, resizes), the loader (articles read, the corpus index merged), the folder
-//! walk and watcher, the stores and the corpus search. `term` and `signals` import this
-//! module, never `app`; the loader and the watcher, in liseuse-library, send a
+//! walk and watcher, the stores, the corpus search and the fetches from the web. `term` and
+//! `signals` import this module, never `app`; the loader and the watcher, in liseuse-library, send a
 //! [`LibraryEvent`] of their own, which becomes an `Event` here (`From`): background work
 //! knows nothing of the state it feeds.
 
@@ -12,6 +12,7 @@ use crate::keys::action::Action;
 use crate::keys::keymap::Key;
 use liseuse_document::Document;
 use liseuse_library::bookmark::Bookmark;
+use liseuse_library::fetch::FetchEvent;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,6 +25,15 @@ pub enum Mouse {
 
 /// One hit of the search across every article.
 pub use liseuse_library::search_all::{Answer as CorpusAnswer, Hit as CorpusHit};
+
+/// Which background fetch an event is from: the feeds' (at start, `R`) or pages asked for by
+/// address (the command line, a link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchRun {
+    Feeds,
+    /// A run of pages, by the number the app gave it.
+    Pages(u32),
+}
 
 /// A signal from outside, as the app must hear it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,9 +88,11 @@ pub enum Event {
     Discovered(liseuse_library::Discovery),
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
     FilesChanged(Vec<(PathBuf, bool)>),
+    /// Folders walked again by the watcher: each one and every article file under it now.
+    Rescanned(Vec<(PathBuf, Vec<PathBuf>)>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
     Bookmarks {
-        list: Vec<Bookmark>,
+        list: Arc<liseuse_library::bookmark::BookmarkSet>,
         read_only: Option<String>,
         message: Option<String>,
     },
@@ -96,6 +108,10 @@ pub enum Event {
     Store(Box<liseuse_library::store::StoreReport>),
     /// What the search across every article found so far for a query.
     Hits(Box<CorpusAnswer>),
+    /// What a background fetch reports (already safe to show).
+    Fetch(FetchRun, FetchEvent),
+    /// Something the runtime has to say about an effect (a browser that could not start).
+    Said(String),
 }
 
 /// The loader's and the watcher's reports, as the app hears them: the same variants.
@@ -117,6 +133,7 @@ impl From<LibraryEvent> for Event {
             LibraryEvent::Indexed(update) => Event::Indexed(update),
             LibraryEvent::Analysing { index, done, of } => Event::Analysing { index, done, of },
             LibraryEvent::FilesChanged(changes) => Event::FilesChanged(changes),
+            LibraryEvent::Rescanned(folders) => Event::Rescanned(folders),
         }
     }
 }

@@ -14,9 +14,20 @@ fn main() -> ExitCode {
     if let Some(status) = commands::dispatch(&cli) {
         return status;
     }
-    let result = open_streaming(&cli.paths)
-        .and_then(|found| commands::terminal::check().map(|()| found))
-        .and_then(|(first, rest)| run(&cli, first, rest).map_err(|e| e.to_string()));
+    let links = match cli.follow_links {
+        true => discover::Links::All,
+        false => discover::Links::Inside,
+    };
+    // Web addresses are fetched into the library; with no path, the library is opened (the
+    // seeds while it is empty).
+    let result = commands::feed::split_addresses(&cli.paths).and_then(|(urls, paths)| {
+        let paths = commands::feed::article_paths(&paths, cli.data_dir.as_deref());
+        open_streaming(&paths, links)
+            .and_then(|found| commands::terminal::check().map(|()| found))
+            .and_then(|(first, rest)| {
+                run(&cli, paths, urls, first, rest).map_err(|e| e.to_string())
+            })
+    });
     match result {
         Ok(true) => ExitCode::SUCCESS,
         // The terminal is back and the loss was said on stderr: the status says it too.
@@ -51,26 +62,45 @@ fn seeds() -> Discovery {
 /// The articles to start with: the seeds, or the walk's first batch, the rest following on the
 /// returned receiver. A huge folder's first frame does not wait for the whole walk. Found
 /// before the terminal is touched, so a bad path is a plain one-line error.
-fn open_streaming(paths: &[PathBuf]) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
+fn open_streaming(
+    paths: &[PathBuf],
+    links: discover::Links,
+) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
     if paths.is_empty() {
         return Ok((seeds(), None));
     }
     discover::check_paths(paths)?;
-    let rest = discover::spawn(paths.to_vec());
+    let rest = discover::spawn_with(paths.to_vec(), links);
     let first = discover::first_batch(&rest)?;
     Ok((first, Some(rest)))
 }
 
 /// The interactive session: the terminal set up, the runtime's loop, the terminal restored,
 /// then what could not be saved said on stderr (and in the exit status).
-fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::io::Result<bool> {
+fn run(
+    cli: &Cli,
+    paths: Vec<PathBuf>,
+    urls: Vec<String>,
+    found: Discovery,
+    rest: Option<Receiver<Discovery>>,
+) -> std::io::Result<bool> {
     let options = runtime::Options {
-        paths: cli.paths.clone(),
+        paths,
         config: cli.config.clone(),
         data_dir: cli.data_dir.clone(),
         cache_dir: cli.cache_dir.clone(),
         no_color: false,
+        urls,
+        browser: None,
+        fetch_limits: None,
+        follow_links: cli.follow_links,
     };
+    // A crash report goes where the session's cache is.
+    if let Some(dir) = liseuse_library::cache::cache_dir(cli.cache_dir.as_deref()) {
+        liseuse_library::crash::set_dir(dir);
+    }
+    // Asked before the terminal is taken (inside tmux, tmux is asked).
+    let clipboard = runtime::outside::clipboard();
     let (terminal, guard) = term::enter()?;
     if std::env::var_os(liseuse_library::crash::PANIC_FOR_TEST).is_some_and(|v| v == "main") {
         panic!(
@@ -82,6 +112,9 @@ fn run(cli: &Cli, found: Discovery, rest: Option<Receiver<Discovery>>) -> std::i
     term::spawn_input(rt.sender());
     runtime::signals::spawn(rt.sender());
     rt.on_suspend(term::suspend);
+    rt.on_copy(
+        clipboard.map(|()| Box::new(term::copy) as Box<dyn FnMut(&str) -> std::io::Result<()>>),
+    );
     let ending = rt.run()?;
     drop(guard);
     for line in &ending.messages {

@@ -68,3 +68,127 @@ fn corrections_are_kept_listed_and_undone() {
     let out = liseuse(&["correct", "label", "X", "spam"], d.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 23 item 7: a name that two entities answer to lists them both and lets the user
+/// choose (the exact name, or `--all` for every profile), rather than picking one silently.
+#[test]
+fn an_ambiguous_name_lists_every_match() {
+    let d = tempfile::tempdir().unwrap();
+    let out = liseuse(&["entity", "ismail"], d.path());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Ismail Qaani"), "{said}");
+    assert!(said.contains("Ismail Haniyeh"), "{said}");
+    assert!(said.contains("--all"), "{said}");
+    assert!(!said.contains("named with"), "no profile printed: {said}");
+
+    let out = liseuse(&["entity", "ismail", "--all"], d.path());
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Ismail Qaani (PER)"), "{text}");
+    assert!(text.contains("Ismail Haniyeh (PER)"), "{text}");
+
+    let out = liseuse(&["entity", "ismail haniyeh"], d.path());
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Ismail Haniyeh (PER)"), "{text}");
+    assert!(!text.contains("Ismail Qaani (PER)"), "{text}");
+}
+
+/// Item 7, a surname two people share: the same.
+#[test]
+fn a_shared_surname_lists_both_people() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Deux frères\n\nSherlock Holmes a parlé à Londres. Mycroft Holmes est venu le voir \
+        au club. Sherlock Holmes a souri, puis Mycroft Holmes est reparti.\n";
+    std::fs::write(dir.path().join("holmes.txt"), text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = liseuse(&["entity", "Holmes", path], d.path());
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("Sherlock Holmes") && said.contains("Mycroft Holmes"),
+        "{said}"
+    );
+}
+
+/// Item 8: a correction for a name no article gives is refused (`--force` keeps it for later);
+/// each subcommand's help says what NAME, WITH and LABEL are.
+#[test]
+fn a_correction_for_an_unknown_name_is_refused_unless_forced() {
+    let d = tempfile::tempdir().unwrap();
+    let out = liseuse(&["correct", "drop", "Nobody Here"], d.path());
+    assert_ne!(out.status.code(), Some(0), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Nobody Here") && err.contains("--force"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("kept"));
+    let out = liseuse(&["correct", "list"], d.path());
+    assert!(out.stdout.is_empty(), "nothing kept: {out:?}");
+
+    let out = liseuse(&["correct", "drop", "Nobody Here", "--force"], d.path());
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("kept: "));
+    // A merge needs both names known.
+    let out = liseuse(
+        &["correct", "merge", "Ismail Haniyeh", "Personne"],
+        d.path(),
+    );
+    assert_ne!(out.status.code(), Some(0), "{out:?}");
+
+    for (sub, words) in [
+        ("label", &["NAME", "LABEL", "PER"][..]),
+        ("merge", &["NAME", "WITH"][..]),
+        ("split", &["NAME"][..]),
+        ("drop", &["NAME"][..]),
+    ] {
+        let out = liseuse(&["correct", sub, "--help"], d.path());
+        let help = String::from_utf8_lossy(&out.stdout);
+        for w in words {
+            let described = help
+                .lines()
+                .skip_while(|l| !l.starts_with("Arguments:"))
+                .any(|l| l.contains(w) && l.split_whitespace().count() > 1);
+            assert!(described, "{sub} --help describes {w}:\n{help}");
+        }
+    }
+}
+
+/// Item 15: a file's modification time is a weak date: it never stretches a timeline made of
+/// articles that say their date.
+#[test]
+fn a_file_date_does_not_stretch_a_timeline() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Un\n\ndate 2023-12\n\nEmmanuel Macron a parlé. Emmanuel Macron a répété.\n",
+    )
+    .unwrap();
+    // No date in it: only its file time (today) dates it.
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Deux\n\nEmmanuel Macron encore, sans date.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = liseuse(&["entity", "Emmanuel Macron", path], d.path());
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let per = text
+        .lines()
+        .skip_while(|l| !l.starts_with("mentions per"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .count();
+    assert_eq!(per, 1, "one period, not one up to today:\n{text}");
+    assert!(
+        text.contains("file modified"),
+        "the weak date is said:\n{text}"
+    );
+}

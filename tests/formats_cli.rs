@@ -39,7 +39,7 @@ fn entity_offsets_are_offsets_into_what_cat_prints() {
     )
     .unwrap();
     for path in [&md, &html] {
-        let text = liseuse(&["cat".as_ref(), path.as_os_str()]);
+        let text = liseuse(&["cat".as_ref(), "--raw".as_ref(), path.as_os_str()]);
         let json = liseuse(&["entities".as_ref(), path.as_os_str()]);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         let mentions = v["documents"][0]["mentions"].as_array().unwrap();
@@ -64,5 +64,32 @@ fn entity_offsets_are_offsets_into_what_cat_prints() {
             !json.contains("Jean Dupont"),
             "no entity inside code: {json}"
         );
+    }
+}
+
+/// Issue 23 item 9: the same unreadable input gives the same status whatever prints it: 2,
+/// with the reason on stderr.
+#[test]
+fn every_command_gives_status_2_for_what_it_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin.txt");
+    std::fs::write(&bin, b"abc\0\0\x01\x02binary\0").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let b = bin.to_str().unwrap();
+    for args in [
+        vec!["cat", b],
+        vec!["entities", b],
+        vec!["entities", "--format", "tsv", b],
+        vec!["entity", "Macron", b],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+            .args(&args)
+            .env("LISEUSE_DATA_DIR", data.path())
+            .env("LISEUSE_CACHE_DIR", data.path().join("cache"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("binary file"), "{args:?}: {err}");
     }
 }

@@ -124,7 +124,9 @@ fn run_effects(
         up(
             app,
             Event::Bookmarks {
-                list: store.bookmarks().to_vec(),
+                list: std::sync::Arc::new(liseuse_library::bookmark::BookmarkSet::new(
+                    store.bookmarks().to_vec(),
+                )),
                 read_only: None,
                 message: msg.map(|e| e.to_string()),
             },

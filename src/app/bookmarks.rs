@@ -1,18 +1,42 @@
 //! Bookmarks in the app: the store's list as last reported, making one from the reader, and
 //! the marks in the gutter. The store (I/O) is driven through `Effect`s; its state comes back
-//! as `Event::Bookmarks`. The list overlay is `overlay/bookmarks.rs`.
+//! as `Event::Store` (`Event::Bookmarks` at start). The list overlay is `overlay/bookmarks.rs`.
+//!
+//! Nothing here costs the number of bookmarks for a key (issue 24.9): the store's list comes
+//! as a [`BookmarkSet`] built and indexed beside the loop and shared (`Arc`), the changes made
+//! since its last report are kept apart ([`BookmarkState::local`]) rather than copied into it,
+//! and an article's bookmarks are found through the set's indexes.
 
 use super::input::{Input, Purpose};
 use super::overlay::Overlay;
 use super::{App, Effect};
 use liseuse_library::Library;
-use liseuse_library::bookmark::{Anchor, Bookmark, Located, Locator, content_hash};
+use liseuse_library::bookmark::{
+    Anchor, Bookmark, BookmarkSet, Located, Locator, content_hash, file_name_of,
+};
 use std::ops::Range;
+use std::sync::Arc;
 
-/// The bookmarks as the store last reported them.
+/// A change made here that the store's last report may not hold yet.
+#[derive(Debug, Clone)]
+pub enum Change {
+    Add(Bookmark),
+    Delete(String),
+    Note(String, String),
+}
+
+/// The bookmarks as the store last reported them, and what was changed here since.
 #[derive(Debug, Default)]
 pub struct BookmarkState {
-    pub all: Vec<Bookmark>,
+    /// The store's bookmarks, as its last report had them (built beside the loop, shared).
+    pub saved: Arc<BookmarkSet>,
+    /// Changes handed to the store that its last report does not hold yet, oldest first, each
+    /// with its number among those sent.
+    pub local: Vec<(u64, Change)>,
+    /// Bookmark changes handed to the store so far.
+    pub sent: u64,
+    /// Of those, how many the store has taken in (as its reports say).
+    pub applied: u64,
     /// Why bookmarks cannot be changed in this session, if they cannot.
     pub read_only: Option<String>,
     /// The last deleted bookmark, for `u` in the list.
@@ -20,8 +44,89 @@ pub struct BookmarkState {
     /// Bookmark changes only in memory, as the saver says (« not saved yet: waiting for
     /// another liseuse… »), shown until they are on disk.
     pub unsaved: Option<String>,
+    /// Bookmark changes the store has not written yet, as its last report says.
+    pub pending: usize,
     /// The user asked to quit while changes waited: quit as soon as they are saved.
     pub quit_asked: bool,
+}
+
+impl BookmarkState {
+    /// The bookmark `id` as the changes made here since the store's report leave it, from
+    /// what that report has (`start`).
+    fn fold(&self, id: &str, start: Option<&Bookmark>) -> Option<Bookmark> {
+        let mut now = start.cloned();
+        for (_, c) in &self.local {
+            match c {
+                Change::Delete(x) if x == id => now = None,
+                Change::Note(x, note) if x == id => {
+                    if let Some(b) = &mut now {
+                        b.note.clone_from(note);
+                    }
+                }
+                Change::Add(b) if b.id == id => now = Some(b.clone()),
+                _ => {}
+            }
+        }
+        now
+    }
+
+    /// Bookmarks added here that the store's last report does not hold, as they are now.
+    fn added(&self) -> Vec<Bookmark> {
+        let mut ids: Vec<&str> = Vec::new();
+        for (_, c) in &self.local {
+            if let Change::Add(b) = c
+                && self.saved.get(&b.id).is_none()
+                && !ids.contains(&b.id.as_str())
+            {
+                ids.push(&b.id);
+            }
+        }
+        ids.into_iter()
+            .filter_map(|id| self.fold(id, None))
+            .collect()
+    }
+
+    /// The bookmark with this id, as it is now.
+    pub fn get(&self, id: &str) -> Option<Bookmark> {
+        self.fold(id, self.saved.get(id))
+    }
+
+    /// Every bookmark as it is now: what the list of all bookmarks (`B`) shows. The only walk
+    /// of them all.
+    pub fn all(&self) -> Vec<Bookmark> {
+        let mut all: Vec<Bookmark> = match self.local.is_empty() {
+            true => self.saved.all().to_vec(),
+            false => self
+                .saved
+                .all()
+                .iter()
+                .filter_map(|b| self.fold(&b.id, Some(b)))
+                .collect(),
+        };
+        all.extend(self.added());
+        all
+    }
+
+    /// The bookmarks of article `i` (its text's hash `hash`): found through the set's
+    /// indexes, whatever the number of bookmarks.
+    pub fn of_article(&self, library: &Library, i: usize, hash: &str) -> Vec<Bookmark> {
+        let Some(a) = library.articles.get(i) else {
+            return Vec::new();
+        };
+        let (path, name) = (a.entry.path.as_str(), a.entry.name.as_str());
+        let mut found: Vec<Bookmark> = self
+            .saved
+            .candidates(path, hash, name)
+            .filter_map(|b| self.fold(&b.id, Some(b)))
+            .collect();
+        found.extend(self.added().into_iter().filter(|b| {
+            b.anchor.path == path
+                || b.anchor.content_hash == hash
+                || file_name_of(&b.anchor.path) == name
+        }));
+        found.retain(|b| resolve_article(library, &b.anchor) == Some(i));
+        found
+    }
 }
 
 /// One row of the bookmark list, located in the articles open now.
@@ -51,21 +156,25 @@ impl BookmarkRow {
     }
 }
 
-/// The article an anchor belongs to among those open: same path, else same content (moved),
-/// else same file name (moved and edited).
+/// The article an anchor belongs to among those open: the same path; else, the file moved
+/// (and maybe edited), one of the same file name that holds the passage, else one of the same
+/// content; else the path's article deleted from disk, whose text is still known; else one of
+/// the same file name. An article still on disk wins over a deleted one: a file edited and
+/// moved under liseuse's eyes is found where it is now, not in the text it had.
 pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
     let arts = &library.articles;
-    if let Some(i) = arts.iter().position(|a| a.entry.path == anchor.path) {
-        return Some(i);
-    }
-    if let Some(i) = arts.iter().position(|a| {
-        a.meta
-            .as_ref()
-            .is_some_and(|m| m.text_hash == anchor.content_hash)
-            || a.doc
-                .as_ref()
-                .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
-    }) {
+    let live = |i: &usize| arts.get(*i).is_some_and(|a| !a.removed);
+    let same_path = |a: &liseuse_library::Article| a.entry.path == anchor.path;
+    // The path index first (no walk over a large library), then the walk.
+    if let Some(i) = library
+        .find(std::path::Path::new(&anchor.path))
+        .filter(|i| live(i) && arts.get(*i).is_some_and(same_path))
+        .or_else(|| {
+            (0..arts.len())
+                .filter(live)
+                .find(|&i| arts.get(i).is_some_and(same_path))
+        })
+    {
         return Some(i);
     }
     let name = anchor
@@ -73,7 +182,31 @@ pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or(&anchor.path);
-    arts.iter().position(|a| a.entry.name == name)
+    let named: Vec<usize> = (0..arts.len())
+        .filter(|&i| arts.get(i).is_some_and(|a| a.entry.name == name))
+        .collect();
+    let holds = |i: &&usize| locate_in(library, Some(**i), anchor).is_some();
+    if let Some(&i) = named.iter().filter(|i| live(i)).find(holds) {
+        return Some(i);
+    }
+    // Texts are not held: the hash kept with an article's metadata tells it.
+    let same_text = |i: &usize| {
+        arts.get(*i).is_some_and(|a| {
+            a.meta
+                .as_ref()
+                .is_some_and(|m| m.text_hash == anchor.content_hash)
+                || a.doc
+                    .as_ref()
+                    .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
+        })
+    };
+    if let Some(i) = (0..arts.len()).filter(live).find(same_text) {
+        return Some(i);
+    }
+    if let Some(i) = arts.iter().position(same_path) {
+        return Some(i);
+    }
+    named.iter().find(holds).or(named.first()).copied()
 }
 
 pub(super) fn locate_in(
@@ -125,9 +258,9 @@ impl App {
         let path = &article.entry.path;
         let anchor = Anchor::new(path, &doc.text, range.start, range.end);
         let library = &self.library;
-        let same = self.bookmarks.all.iter().find(|b| {
+        let mine = self.bookmarks.of_article(library, i, &anchor.content_hash);
+        let same = mine.iter().find(|b| {
             b.anchor.exact == anchor.exact
-                && resolve_article(library, &b.anchor) == Some(i)
                 && locate_in(library, Some(i), &b.anchor) == Some(range.clone())
         });
         if let Some(b) = same {
@@ -141,31 +274,26 @@ impl App {
         self.change_bookmarks(Effect::AddBookmark(bookmark), fx);
     }
 
-    /// A change to the bookmarks: made in the list on screen at once, and handed to the
-    /// store, whose report brings the list as saved (with other processes' changes) later.
+    /// A change to the bookmarks: shown at once (kept apart until the store's report holds
+    /// it), and handed to the store, whose report brings the list as saved (with other
+    /// processes' changes) later.
     pub(super) fn change_bookmarks(&mut self, change: Effect, fx: &mut Vec<Effect>) {
-        let all = &mut self.bookmarks.all;
-        match &change {
-            Effect::AddBookmark(b) => {
-                all.retain(|x| x.id != b.id);
-                all.push(b.clone());
-            }
+        let local = match &change {
+            Effect::AddBookmark(b) => Change::Add(b.clone()),
             Effect::DeleteBookmark(id) => {
-                if let Some(i) = all.iter().position(|x| &x.id == id) {
-                    self.bookmarks.undo = Some(all.remove(i));
+                if let Some(b) = self.bookmarks.get(id) {
+                    self.bookmarks.undo = Some(b);
                 }
+                Change::Delete(id.clone())
             }
-            Effect::SetNote(id, note) => {
-                if let Some(b) = all.iter_mut().find(|x| &x.id == id) {
-                    b.note = note.clone();
-                }
-            }
-            _ => {}
-        }
+            Effect::SetNote(id, note) => Change::Note(id.clone(), note.clone()),
+            _ => return fx.push(change),
+        };
+        self.bookmarks.sent += 1;
+        let n = self.bookmarks.sent;
+        self.bookmarks.local.push((n, local));
         self.refresh_marks();
-        if let Some(Overlay::Bookmarks(l)) = &mut self.overlay {
-            l.refresh(&self.bookmarks.all, &self.library);
-        }
+        self.refresh_bookmark_list();
         fx.push(change);
     }
 
@@ -183,43 +311,166 @@ impl App {
         // A save under way is no worry; one waiting for a lock or retrying after a failure is.
         let stuck = report.pending.waiting || report.pending.error.is_some();
         self.bookmarks.unsaved = report.pending.describe().filter(|_| stuck);
-        if let Some(list) = report.bookmarks {
-            self.on_bookmarks(list, report.read_only);
-        } else {
-            self.bookmarks.read_only = report.read_only;
+        self.bookmarks.pending = report.pending.bookmarks;
+        self.bookmarks.applied = report.applied;
+        self.bookmarks.read_only = report.read_only;
+        if let Some(set) = report.bookmarks {
+            let old = std::mem::replace(&mut self.bookmarks.saved, set);
+            fx.push(Effect::Release(old));
+            let applied = report.applied;
+            self.bookmarks.local.retain(|(n, _)| *n > applied);
+            self.refresh_marks();
+            self.refresh_bookmark_list();
         }
+        // While a quit waits, what the saver says keeps the way to quit anyway in sight.
+        let message = match self.bookmarks.quit_asked && !self.all_saved() {
+            true => message.map(|_| self.quit_waits()),
+            false => message,
+        };
         if let Some(m) = message {
             self.status.say(m);
         }
-        if self.bookmarks.quit_asked && self.bookmarks.unsaved.is_none() {
+        if self.bookmarks.quit_asked && self.all_saved() {
             // What waited is on disk: the quit asked for goes ahead.
             self.quit(fx);
         }
     }
 
-    /// The store's state after a change (or at start).
-    pub(super) fn on_bookmarks(&mut self, list: Vec<Bookmark>, read_only: Option<String>) {
-        self.bookmarks.all = list;
+    /// Every bookmark change made here is on disk: the store has taken them all in and has
+    /// none left to write.
+    pub fn all_saved(&self) -> bool {
+        self.bookmarks.applied >= self.bookmarks.sent && self.bookmarks.pending == 0
+    }
+
+    /// The store's state (at start, or when there is no store): all of it.
+    pub(super) fn on_bookmarks(&mut self, set: Arc<BookmarkSet>, read_only: Option<String>) {
+        self.bookmarks.saved = set;
+        self.bookmarks.local.clear();
+        self.bookmarks.applied = self.bookmarks.sent;
         self.bookmarks.read_only = read_only;
         self.refresh_marks();
+        self.refresh_bookmark_list();
+    }
+
+    /// The list of every bookmark, if open, as they are now.
+    pub(super) fn refresh_bookmark_list(&mut self) {
         if let Some(Overlay::Bookmarks(l)) = &mut self.overlay {
-            l.refresh(&self.bookmarks.all, &self.library);
+            l.refresh(&self.bookmarks.all(), &self.library);
         }
     }
 
     /// Recomputes which passages of the open article are bookmarked.
     pub(super) fn refresh_marks(&mut self) {
         let Some(i) = self.reading.open else { return };
+        let Some(reader) = &self.reading.reader else {
+            return;
+        };
         let library = &self.library;
+        let hash = content_hash(&reader.doc.text);
         let marks: Vec<Range<usize>> = self
             .bookmarks
-            .all
+            .of_article(library, i, &hash)
             .iter()
-            .filter(|b| resolve_article(library, &b.anchor) == Some(i))
             .filter_map(|b| locate_in(library, Some(i), &b.anchor))
             .collect();
         if let Some(r) = &mut self.reading.reader {
             r.set_marks(marks);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Event;
+    use crate::app::test_util::*;
+    use crate::keys::keymap::{Key, KeyCode};
+    use liseuse_library::store::{Outcome, Pending, StoreReport};
+
+    /// Issue 24.9: with 100,000 bookmarks, `b` took 1.5 s, `Enter` 1.7 s. The loop's work for
+    /// a key must not grow with their number: the store's list is the saver's own snapshot,
+    /// taken in as it is (the very `Arc` the saver built, never copied), through `b` and
+    /// `Enter` too (their change kept apart until the store's report holds it), and an
+    /// article's bookmarks are found through the snapshot's indexes.
+    #[test]
+    fn keys_take_the_stores_list_as_it_is_and_never_copy_it() {
+        let mut app = seeded_app();
+        let text = "Un passage d’un autre article.";
+        let mut list: Vec<Bookmark> = (0..20_000)
+            .map(|i| {
+                let mut b =
+                    Bookmark::new("T", Anchor::new(&format!("ailleurs/{i}.txt"), text, 0, 9));
+                b.id = format!("o{i}");
+                b
+            })
+            .collect();
+        let doc = app
+            .reader()
+            .map(|r| r.doc.clone())
+            .expect("an article open");
+        let path = app.library.articles[0].entry.path.clone();
+        let start = doc.text.find("Le lendemain").expect("the seed");
+        let mut mine = Bookmark::new("Qaani", Anchor::new(&path, &doc.text, start, start + 40));
+        mine.id = String::from("mine");
+        list.push(mine);
+        let set = Arc::new(BookmarkSet::new(list));
+        up(
+            &mut app,
+            Event::Bookmarks {
+                list: set.clone(),
+                read_only: None,
+                message: None,
+            },
+        );
+        assert!(Arc::ptr_eq(&app.bookmarks.saved, &set), "taken in as it is");
+        assert_eq!(
+            app.reader().map(|r| r.marks().len()),
+            Some(1),
+            "its own found"
+        );
+
+        let fx = up(&mut app, key('b'));
+        let Some(Effect::AddBookmark(added)) =
+            fx.into_iter().find(|e| matches!(e, Effect::AddBookmark(_)))
+        else {
+            panic!("b makes a bookmark");
+        };
+        up(&mut app, Event::Key(Key::plain(KeyCode::Enter)));
+        assert!(
+            Arc::ptr_eq(&app.bookmarks.saved, &set),
+            "not copied by b and Enter"
+        );
+        assert_eq!(
+            app.bookmarks.local.len(),
+            1,
+            "b kept apart (Enter changed no note)"
+        );
+        assert_eq!(
+            app.reader().map(|r| r.marks().len()),
+            Some(2),
+            "shown at once"
+        );
+        assert!(!app.all_saved());
+
+        // The saver's report: its new snapshot, holding the change, swapped in.
+        let mut with = set.all().to_vec();
+        with.push(added);
+        let next = Arc::new(BookmarkSet::new(with));
+        let report = StoreReport {
+            outcome: Outcome::Saved(liseuse_library::store::Kept::Bookmarks),
+            bookmarks: Some(next.clone()),
+            applied: 1,
+            read_only: None,
+            pending: Pending::default(),
+        };
+        let fx = up(&mut app, Event::Store(Box::new(report)));
+        assert!(Arc::ptr_eq(&app.bookmarks.saved, &next));
+        // The old one is handed back to be freed beside the loop, not freed by it.
+        assert!(
+            fx.iter()
+                .any(|e| matches!(e, Effect::Release(old) if Arc::ptr_eq(old, &set)))
+        );
+        assert!(app.bookmarks.local.is_empty() && app.all_saved());
+        assert_eq!(app.reader().map(|r| r.marks().len()), Some(2));
     }
 }

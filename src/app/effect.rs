@@ -3,6 +3,7 @@
 
 use liseuse_library::Entry;
 use liseuse_library::bookmark::Bookmark;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -40,6 +41,26 @@ pub enum Effect {
     UndoCorrection,
     /// These corrections hold now: every index is shown with them.
     ApplyCorrections(Vec<liseuse_library::corrections::Correction>),
+    /// The article at this path was opened: keep it as read.
+    MarkRead(String),
+    /// Fetch the subscribed feeds' new articles into the library, in the background; not
+    /// `asked` (at start), nothing at all is done without a subscription.
+    FetchFeeds {
+        asked: bool,
+    },
+    /// Fetch these pages (http or https addresses, normalised) into the library; the run's
+    /// events come back as `Event::Fetch(FetchRun::Pages(run), …)`.
+    FetchPages {
+        run: u32,
+        urls: Vec<String>,
+    },
+    /// Open this http or https address in the web browser, detached from the terminal.
+    Browse(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// A snapshot of the bookmarks no longer needed: freed beside the loop (freeing 100,000
+    /// bookmarks took the loop a second, issue 24.9).
+    Release(Arc<liseuse_library::bookmark::BookmarkSet>),
     /// Search every article for `query`, off the event loop; `Event::Hits` with the same
     /// `generation` brings the results, as they come.
     SearchCorpus {

@@ -234,16 +234,29 @@ impl EntityState {
 }
 
 impl App {
+    /// Takes in a new index: the selected entity stays selected, and the mention `n` went to
+    /// last stays the one it steps from. Occurrences are numbered anew in each index (articles
+    /// analysed since come before it): forgetting it made the next `n` go to the mention on
+    /// the cursor's line, the same one, as if the key were lost.
     fn swap_index(&mut self, index: Arc<EntityIndex>) {
         let e = &mut self.entities;
         let selected_key = e
             .selected
             .and_then(|id| e.index.entity(id))
             .map(|x| x.key.clone());
+        let gone_to = e.gone_to();
         e.index = index;
-        e.selected =
-            selected_key.and_then(|k| e.index.entities().iter().find(|x| x.key == k).map(|x| x.id));
-        e.occurrence = None;
+        // The entity followed is the one that holds the mention gone to, if it is still a
+        // mention (an entity's key can change as the corpus grows), else the one of its key.
+        let by_key = || {
+            let k = selected_key?;
+            e.index.entities().iter().find(|x| x.key == k).map(|x| x.id)
+        };
+        e.selected = gone_to.and_then(|at| e.entity_at(at)).or_else(by_key);
+        e.occurrence = e
+            .selected
+            .zip(gone_to)
+            .and_then(|(id, at)| e.occurrence_at(id, at));
     }
 
     /// An index merged in the background: swapped in, nothing recomputed but the sidebar.
@@ -255,7 +268,15 @@ impl App {
             provisional,
         } = update;
         self.entities.set_provisional(provisional);
+        // The message that selecting an entity raised tells its counts: it follows the index,
+        // never contradicting the status bar's.
+        let said = self.selection_message();
         self.swap_index(index);
+        if let Some(said) = said
+            && let Some(now) = self.selection_message()
+        {
+            self.status.replace(&said, now);
+        }
         self.entities.people = people;
         let was_done = self.entities.analysed >= self.library.len();
         self.entities.analysed = analysed;
@@ -305,14 +326,20 @@ impl App {
         self.entities.selected = Some(id);
         self.entities.occurrence = None;
         self.reading.follow = Follow::Mentions;
-        if let Some(ent) = self.entities.index.entity(id) {
-            self.status.say(format!(
-                "{} · {} in {} · n and N step through them, M lists them",
-                ent.name,
-                counted(ent.mentions, "mention", "mentions"),
-                counted(ent.documents, "article", "articles")
-            ));
+        if let Some(m) = self.selection_message() {
+            self.status.say(m);
         }
+    }
+
+    /// What selecting the entity says: its counts, as the index has them now.
+    fn selection_message(&self) -> Option<String> {
+        let ent = self.entities.index.entity(self.entities.selected?)?;
+        Some(format!(
+            "{} · {} in {} · n and N step through them, M lists them",
+            ent.name,
+            counted(ent.mentions, "mention", "mentions"),
+            counted(ent.documents, "article", "articles")
+        ))
     }
 
     /// `P`, `O`, `L`, `D`: a type's mentions highlighted and listed, or not.

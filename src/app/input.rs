@@ -13,6 +13,10 @@ pub enum Purpose {
     /// The file list's title filter.
     ListFilter,
     Search,
+    /// A search typed after `?` (less's keys): backwards from the cursor.
+    SearchBack,
+    /// `&`: the paragraphs to show.
+    Filter,
     CorpusSearch,
     /// A `:` command.
     Command,
@@ -42,6 +46,8 @@ impl Input {
             Purpose::BookmarkFilter | Purpose::SidebarFilter => "Filter: ",
             Purpose::ListFilter => "Filter titles: ",
             Purpose::Search => "/",
+            Purpose::SearchBack => "?",
+            Purpose::Filter => "&",
             Purpose::CorpusSearch => "Search all articles: ",
             Purpose::Command => ":",
         }
@@ -134,11 +140,12 @@ impl App {
     fn input_changed(&mut self, input: &Input, fx: &mut Vec<Effect>) {
         match &input.purpose {
             Purpose::BookmarkFilter => self.filter_bookmarks(&input.text),
-            Purpose::Search => self.run_search(&input.text),
+            Purpose::Search => self.run_search(&input.text, false),
+            Purpose::SearchBack => self.run_search(&input.text, true),
             Purpose::CorpusSearch => self.run_corpus_search(&input.text, fx),
             Purpose::SidebarFilter => self.filter_sidebar(&input.text),
             Purpose::ListFilter => self.filter_list(&input.text),
-            Purpose::Note(_) | Purpose::Command => {}
+            Purpose::Note(_) | Purpose::Command | Purpose::Filter => {}
         }
     }
 
@@ -149,11 +156,7 @@ impl App {
                 // An unchanged note is no change: saving it anyway made one bookmark count as
                 // two unsaved changes when the disk failed.
                 let note = input.text.trim().to_string();
-                let same = self
-                    .bookmarks
-                    .all
-                    .iter()
-                    .any(|b| b.id == id && b.note == note);
+                let same = self.bookmarks.get(&id).is_some_and(|b| b.note == note);
                 if accepted && !same {
                     self.change_bookmarks(Effect::SetNote(id, note), fx);
                 }
@@ -163,7 +166,12 @@ impl App {
                     self.filter_bookmarks("");
                 }
             }
-            Purpose::Search => {
+            Purpose::Filter => {
+                if accepted {
+                    self.filter_paragraphs(&input.text);
+                }
+            }
+            Purpose::Search | Purpose::SearchBack => {
                 if accepted {
                     self.complete_search();
                     self.reading.follow = Follow::Matches;

@@ -19,14 +19,18 @@ impl App {
     }
 
     pub(super) fn on_key(&mut self, key: Key, fx: &mut Vec<Effect>) {
-        self.status.key_pressed();
+        // The user has moved on: the article open last time is no longer waited for.
+        self.reading.last = None;
         // Ctrl-C quits from anywhere, whatever the config binds.
         if key == Key::ctrl('c') {
+            self.status.key_pressed();
             return self.quit(fx);
         }
         if self.input.is_some() {
+            // Typing into a prompt is still the action that opened it: what it said stays.
             return self.input_key(key, fx);
         }
+        self.status.key_pressed();
         if let Some(prefix) = self.prefix.take() {
             return self.finish_prefix(prefix, key);
         }

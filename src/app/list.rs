@@ -1,12 +1,13 @@
-//! The file list: its selection, its scroll and its filter (`/` with the list in focus keeps
-//! the articles whose title matches). It shows `library.order()`, or the part of it that
-//! matches; `selected` is an article index, so the selection stays on its article when rows
-//! are added or removed above it.
+//! The file list: its selection, its scroll, its filter (`/` with the list in focus keeps the
+//! articles whose title or source matches), its order (`S`: by path or by date) and what was
+//! read (`U` opens the next unread article). It shows `library.order()`, or its own rows
+//! (`list_view.rs`); `selected` is an article index, so the selection stays on its article
+//! when rows are added or removed above it.
 
+pub use super::list_view::Sort;
 use super::{App, Effect};
 use crate::keys::action::Action;
-use liseuse_document::search::fold_str;
-use liseuse_library::Library;
+use std::collections::HashSet;
 
 /// Moves a list selection for a movement action (`Down`, `PageUp`, `Top`…) over `n` items,
 /// `page` at a time, `count` times; returns false for any other action. Shared by the file
@@ -44,10 +45,18 @@ pub struct FileList {
     pub selected: usize,
     /// First row of the list on screen.
     pub top: usize,
-    /// The title filter, as typed.
+    /// The filter, as typed.
     pub filter: String,
-    /// The articles whose title matches the filter, in list order; `None` when none is set.
-    matching: Option<Vec<usize>>,
+    /// The order (see `list_view.rs`).
+    pub sort: Sort,
+    /// The articles read (opened at least once, in this session or before), by path as
+    /// positions and bookmarks are kept.
+    pub read: HashSet<String>,
+    /// By date: each article's date key, by article index (empty by path).
+    pub(super) dates: Vec<Option<i32>>,
+    /// The articles shown, in order, when a filter or the date order is set; `None`: the
+    /// library's order, all of it.
+    pub(super) view: Option<Vec<usize>>,
 }
 
 impl FileList {
@@ -58,82 +67,15 @@ impl FileList {
         }
     }
 
-    /// The articles shown, in order.
-    pub fn rows<'a>(&'a self, library: &'a Library) -> &'a [usize] {
-        match &self.matching {
-            Some(m) => m,
-            None => library.order(),
-        }
+    /// Whether the list has rows of its own (a filter or the date order), which follow the
+    /// library's changes.
+    pub fn has_view(&self) -> bool {
+        self.view.is_some()
     }
 
-    /// The row of article `i` in the list as shown.
-    pub fn row_of(&self, library: &Library, i: usize) -> Option<usize> {
-        match &self.matching {
-            None => library.row_of(i),
-            Some(m) => {
-                // `matching` follows the library's order: search it by row.
-                let at = library.row_of(i)?;
-                let k = m.partition_point(|&x| library.row_of(x).is_some_and(|r| r < at));
-                (m.get(k) == Some(&i)).then_some(k)
-            }
-        }
-    }
-
-    pub fn at_row(&self, library: &Library, row: usize) -> Option<usize> {
-        self.rows(library).get(row).copied()
-    }
-
-    /// Sets the filter and works out which articles match it (titles and file names, accents
-    /// and case aside).
-    pub fn set_filter(&mut self, library: &Library, filter: &str) {
-        self.filter = filter.to_string();
-        self.refilter(library);
-    }
-
-    /// The list changed under the filter: match again.
-    pub fn refilter(&mut self, library: &Library) {
-        let needle = fold_str(self.filter.trim());
-        if needle.is_empty() {
-            self.matching = None;
-            return;
-        }
-        let keep = |i: &usize| {
-            library.articles.get(*i).is_some_and(|a| {
-                fold_str(a.title()).contains(&needle) || fold_str(&a.entry.name).contains(&needle)
-            })
-        };
-        self.matching = Some(library.order().iter().copied().filter(keep).collect());
-    }
-
-    /// Article `i` was read (its title is known now) or shown: it joins or leaves the
-    /// matching rows, in its place, without matching the whole list again (10,000 articles
-    /// read one by one under a filter would cost 10,000 × 10,000 titles).
-    pub fn article_changed(&mut self, library: &Library, i: usize) {
-        let Some(m) = &mut self.matching else {
-            return;
-        };
-        let needle = fold_str(self.filter.trim());
-        let matches = library.row_of(i).is_some()
-            && library.articles.get(i).is_some_and(|a| {
-                fold_str(a.title()).contains(&needle) || fold_str(&a.entry.name).contains(&needle)
-            });
-        let Some(row) = library.row_of(i) else {
-            m.retain(|&x| x != i);
-            return;
-        };
-        let at = m.partition_point(|&x| library.row_of(x).is_some_and(|r| r < row));
-        let present = m.get(at) == Some(&i);
-        match (matches, present) {
-            (true, false) => m.insert(at, i),
-            (false, true) => {
-                m.remove(at);
-            }
-            _ => {}
-        }
-    }
-
-    pub fn is_filtered(&self) -> bool {
-        self.matching.is_some()
+    /// Whether the article at `path` was never opened.
+    pub fn is_unread(&self, path: &str) -> bool {
+        !self.read.contains(path)
     }
 }
 
@@ -172,7 +114,13 @@ impl App {
         self.scroll_list();
     }
 
+    /// Keeps the selected article in view, and the list no further down than its end needs.
+    /// A list not shown (the reader alone) keeps its scroll: scrolled to a one-row page, it
+    /// would come back with the articles above the selection out of view for nothing.
     pub(super) fn scroll_list(&mut self) {
+        if self.geometry().is_none_or(|g| g.list.is_none()) {
+            return;
+        }
         let page = self.list_page();
         let row = self.selected_row();
         if row < self.list.top {
@@ -180,6 +128,8 @@ impl App {
         } else if row >= self.list.top + page {
             self.list.top = row + 1 - page;
         }
+        let last_top = self.list_len().saturating_sub(page);
+        self.list.top = self.list.top.min(last_top);
     }
 
     /// How far below the list's top the selected article is: rows added or removed above it
@@ -239,5 +189,75 @@ impl App {
             self.open_article(i, None, fx);
             self.scroll_list();
         }
+    }
+}
+
+impl App {
+    /// Article `index` was opened: it is read from now on, and kept so.
+    pub(super) fn mark_read(&mut self, index: usize, fx: &mut Vec<Effect>) {
+        let Some(a) = self.library.articles.get(index) else {
+            return;
+        };
+        if self.list.read.insert(a.entry.path.clone()) {
+            fx.push(Effect::MarkRead(a.entry.path.clone()));
+        }
+    }
+
+    /// `U`: the next article of the list never opened, after the one open (or from the one
+    /// selected), round to the top; one pass over the rows at most.
+    pub(super) fn next_unread(&mut self, fx: &mut Vec<Effect>) {
+        let rows = self.list.rows(&self.library);
+        let n = rows.len();
+        let open_row = self
+            .reading
+            .open
+            .and_then(|o| self.list.row_of(&self.library, o));
+        let (from, skip) = match open_row {
+            Some(r) => (r, 1),
+            None => (self.selected_row(), 0),
+        };
+        let unread = |i: usize| {
+            self.library.articles.get(i).is_some_and(|a| {
+                !a.removed && a.error.is_none() && self.list.is_unread(&a.entry.path)
+            })
+        };
+        let found = (skip..n + skip)
+            .filter_map(|k| rows.get((from + k) % n.max(1)).copied())
+            .find(|&i| unread(i));
+        match found {
+            Some(i) => {
+                self.list.selected = i;
+                self.open_article(i, None, fx);
+                self.scroll_list();
+            }
+            None => self.status.say("every article of the list has been read"),
+        }
+    }
+
+    /// `S`: by date (newest first), or by path, in turn.
+    pub(super) fn toggle_sort(&mut self) {
+        let sort = match self.list.sort {
+            Sort::Path => Sort::Date,
+            Sort::Date => Sort::Path,
+        };
+        self.set_sort(sort);
+        self.status.say(match sort {
+            Sort::Date => "the list by date, newest first (S: by path)",
+            Sort::Path => "the list by path (S: by date)",
+        });
+    }
+
+    /// Orders the list; the selection stays on its article, brought into view.
+    pub fn set_sort(&mut self, sort: Sort) {
+        self.list.set_sort(&self.library, sort);
+        if self
+            .list
+            .row_of(&self.library, self.list.selected)
+            .is_none()
+            && let Some(first) = self.list.at_row(&self.library, 0)
+        {
+            self.list.selected = first;
+        }
+        self.scroll_list();
     }
 }

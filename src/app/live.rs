@@ -33,9 +33,26 @@ impl App {
             }
         }
         let end = self.library.len();
-        self.library.show((start..end).collect());
-        self.relist_filter();
+        let added: Vec<usize> = (start..end).collect();
+        self.library.show(added.clone());
+        self.list.articles_added(&self.library, &added);
         self.keep_list_anchor(anchor);
+        // The article open last time, found now: opened, as it would have been at once.
+        let last = self.reading.last.as_deref();
+        let found_last = last.and_then(|l| {
+            (start..end).find(|&i| {
+                self.library
+                    .articles
+                    .get(i)
+                    .is_some_and(|a| super::reading::same_article(l, &a.entry.path))
+            })
+        });
+        if let Some(i) = found_last {
+            self.reading.last = None;
+            self.list.selected = i;
+            self.reading.pending = Some((i, None));
+            self.scroll_list();
+        }
         if let Some(first) = found.skipped.first() {
             self.status.say(first.clone());
         }
@@ -51,18 +68,75 @@ impl App {
             .collect()
     }
 
-    /// The list changed: a filter set matches again.
+    /// The list changed: a filter or the date order makes its rows again.
     fn relist_filter(&mut self) {
-        if self.list.is_filtered() {
+        if self.list.has_view() {
             self.list.refilter(&self.library);
         }
     }
 
+    /// Folders the watcher walked again: what is listed under each becomes what it found,
+    /// and nothing else is touched (an article still there is not read again).
+    pub(super) fn on_rescanned(
+        &mut self,
+        folders: Vec<(PathBuf, Vec<PathBuf>)>,
+        fx: &mut Vec<Effect>,
+    ) {
+        let mut diff = Vec::new();
+        for (folder, files) in folders {
+            let found: HashSet<&PathBuf> = files.iter().collect();
+            for i in self.library.under_folder(&folder) {
+                if let Some(a) = self.library.articles.get(i)
+                    && !a.removed
+                    && let Origin::File(p) = &a.entry.origin
+                    && !found.contains(p)
+                {
+                    diff.push((p.clone(), false));
+                }
+            }
+            for f in files {
+                let listed = self
+                    .library
+                    .find(&f)
+                    .and_then(|i| self.library.articles.get(i))
+                    .is_some_and(|a| !a.removed);
+                if !listed {
+                    diff.push((f, true));
+                }
+            }
+        }
+        if !diff.is_empty() {
+            self.on_files_changed(diff, fx);
+        }
+    }
+
     pub(super) fn on_files_changed(&mut self, changes: Vec<(PathBuf, bool)>, fx: &mut Vec<Effect>) {
+        // A path gone that is no article may have been a folder (deleted, or moved away):
+        // the articles under it went with it.
+        let mut expanded = Vec::with_capacity(changes.len());
+        for (path, exists) in changes {
+            if exists || self.library.find(&path).is_some() {
+                expanded.push((path, exists));
+                continue;
+            }
+            for i in self.library.under_folder(&path) {
+                if let Some(a) = self.library.articles.get(i)
+                    && !a.removed
+                    && let Origin::File(p) = &a.entry.origin
+                {
+                    expanded.push((p.clone(), false));
+                }
+            }
+        }
+        let changes = expanded;
         let mut load = Vec::new();
         let (mut reread, mut stale) = (Vec::new(), Vec::new());
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
+            // Stored by liseuse's own fetch and listed then: the watcher's news of it is old.
+            if exists && self.fetching.fresh.remove(&path) {
+                continue;
+            }
             let known = self.library.find(&path);
             let article = known.and_then(|i| Some((i, self.library.articles.get_mut(i)?)));
             match (article, exists) {
@@ -132,7 +206,7 @@ impl App {
     /// Shows `added` and hides `gone` (but the open article), keeping the selection on its
     /// article, or on the next one in the list when its own left, and at the same height on
     /// screen.
-    fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
+    pub(super) fn relist(&mut self, added: Vec<usize>, mut gone: Vec<usize>) {
         gone.retain(|&i| Some(i) != self.reading.open);
         let anchor = self.list_anchor();
         if gone.contains(&self.list.selected) {
@@ -147,8 +221,13 @@ impl App {
             }
         }
         self.library.hide(&gone);
-        self.library.show(added);
-        self.relist_filter();
+        self.library.show(added.clone());
+        if gone.is_empty() {
+            // Articles saved into a followed folder, or stored by a fetch: in their place.
+            self.list.articles_added(&self.library, &added);
+        } else {
+            self.relist_filter();
+        }
         self.keep_list_anchor(anchor);
     }
 

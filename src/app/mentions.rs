@@ -5,6 +5,7 @@
 //! walking and counting follow the list.
 
 use super::{App, Effect};
+use liseuse_entity::EntityId;
 
 /// Where a mention sorts: its article's row, its offset, then its occurrence index.
 type Key = (usize, usize, usize);
@@ -36,6 +37,48 @@ fn partition(len: usize, is_before: impl Fn(usize) -> bool) -> usize {
         }
     }
     lo
+}
+
+impl super::entities::EntityState {
+    /// The mention `n` went to last, as an article and a place in it: what stays the same
+    /// from one index to the next (occurrence numbers do not).
+    pub(super) fn gone_to(&self) -> Option<(u32, usize)> {
+        let (id, k) = self.selected.zip(self.occurrence)?;
+        let &(d, i) = self.index.occurrences(id).get(k)?;
+        let start = self
+            .index
+            .doc_mentions(d as usize)
+            .get(i as usize)?
+            .range()
+            .start;
+        Some((d, start))
+    }
+
+    /// The entity of the mention at article `doc`, offset `start`, in this index.
+    pub(super) fn entity_at(&self, (doc, start): (u32, usize)) -> Option<EntityId> {
+        let mentions = self.index.doc_mentions(doc as usize);
+        let i = mentions.partition_point(|m| m.range().start < start);
+        let m = mentions.get(i).filter(|m| m.range().start == start)?;
+        Some(m.entity())
+    }
+
+    /// The occurrence of entity `id` at article `doc`, offset `start`, in this index.
+    pub(super) fn occurrence_at(&self, id: EntityId, (doc, start): (u32, usize)) -> Option<usize> {
+        let mentions = self.index.doc_mentions(doc as usize);
+        let occ = self.index.occurrences(id);
+        // Occurrences run by article: the article's run, then the mention at `start`.
+        let from = occ.partition_point(|&(d, _)| d < doc);
+        let run = occ.get(from..)?;
+        let len = run.partition_point(|&(d, _)| d == doc);
+        run.get(..len)?
+            .iter()
+            .position(|&(_, i)| {
+                mentions
+                    .get(i as usize)
+                    .is_some_and(|m| m.range().start == start)
+            })
+            .map(|k| from + k)
+    }
 }
 
 impl App {
@@ -169,7 +212,11 @@ impl App {
         let ent = self.entities.index.entity(id)?;
         let occ = self.entities.index.occurrences(id);
         let Some(k) = self.entities.occurrence else {
-            return Some(format!("{} · {} mentions", short(&ent.name), occ.len()));
+            return Some(format!(
+                "{} · {}",
+                short(&ent.name),
+                liseuse_document::plural::counted(occ.len(), "mention", "mentions")
+            ));
         };
         let &(d, i) = occ.get(k)?;
         let here = self.mention_key(d, i, k);

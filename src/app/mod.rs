@@ -14,13 +14,16 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 pub mod bookmarks;
+pub mod chapters;
 mod command;
 mod effect;
 pub mod entities;
+pub mod fetching;
 pub mod geometry;
 pub mod input;
 mod keys;
 pub mod list;
+mod list_view;
 mod live;
 mod mentions;
 pub mod mouse;
@@ -50,7 +53,7 @@ use list::FileList;
 use reader::Reader;
 use reading::Reading;
 use status::Status;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -67,6 +70,14 @@ pub struct Start {
     pub offset: Option<usize>,
     /// Saved reading places by article path, restored when an article is opened.
     pub places: HashMap<String, Place>,
+    /// The content hash of the text each saved place is in, by path: an article opened by
+    /// another path finds its place by file name and content, as a bookmark does.
+    pub hashes: HashMap<String, String>,
+    /// The article open last time, when the walk has not found it yet: opened when it comes,
+    /// unless the user has moved on by then.
+    pub last: Option<String>,
+    /// The articles read before (opened at least once), by path.
+    pub read: HashSet<String>,
 }
 
 /// A key that waits for the next one (`m` and `'` wait for a letter).
@@ -90,6 +101,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub input: Option<Input>,
     pub status: Status,
+    /// News being fetched from the web, and what waits for it.
+    pub fetching: fetching::Fetching,
     /// Digits typed before a command (`5j`, `50%`).
     pub count: Option<usize>,
     /// A key waiting for the next one.
@@ -112,9 +125,11 @@ impl App {
         if let Some((i, _)) = pending {
             texts.asked_for(i);
         }
+        let mut list = FileList::new(start.article);
+        list.read = start.read;
         App {
-            list: FileList::new(start.article),
-            reading: Reading::new(pending, start.places),
+            list,
+            reading: Reading::new(pending, start.places, start.hashes, start.last),
             library,
             keymap,
             focus: Focus::Reader,
@@ -125,6 +140,7 @@ impl App {
             overlay: None,
             input: None,
             status: Status::default(),
+            fetching: fetching::Fetching::default(),
             count: None,
             prefix: None,
             corpus_generation: 0,
@@ -208,6 +224,7 @@ impl App {
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
             Event::FilesChanged(changes) => self.on_files_changed(changes, fx),
+            Event::Rescanned(folders) => self.on_rescanned(folders, fx),
             Event::Discovered(found) => self.on_discovered(found, fx),
             Event::Indexed(update) => self.on_indexed(*update, fx),
             Event::Bookmarks {
@@ -234,24 +251,39 @@ impl App {
                     self.on_corpus_hits(*answer);
                 }
             }
+            Event::Fetch(run, ev) => self.on_fetch(run, ev, fx),
+            Event::Said(message) => self.status.say(message),
         }
     }
 
     /// Saving the reading place goes with quitting, so it is never forgotten. With bookmark
-    /// changes still waiting to be saved, the first quit says so and waits; a second one
-    /// quits anyway (and what is lost is said on the way out).
+    /// changes not on disk yet (waiting for another liseuse's lock, a save under way, or not
+    /// even taken in by the saver: `b Enter q` typed at once), the first quit says so and
+    /// waits for them; a second one quits anyway (and what is lost is said on the way out).
+    /// A store that cannot save at all (read-only) is not waited for.
     pub(crate) fn quit(&mut self, fx: &mut Vec<Effect>) {
-        if let Some(waiting) = &self.bookmarks.unsaved
-            && !self.bookmarks.quit_asked
-        {
+        let b = &self.bookmarks;
+        if !self.all_saved() && !b.quit_asked && b.read_only.is_none() {
             self.bookmarks.quit_asked = true;
-            self.status.say(format!(
-                "{waiting} · liseuse quits once they are saved; q again quits now and loses them"
-            ));
+            let said = self.quit_waits();
+            self.status.say(said);
             return;
         }
         self.save_place(fx);
         fx.push(Effect::Quit);
+    }
+
+    /// What a quit waiting for bookmark changes says: why they wait, and how to quit anyway.
+    pub(crate) fn quit_waits(&self) -> String {
+        let b = &self.bookmarks;
+        let n = (b.sent.saturating_sub(b.applied) as usize).saturating_add(b.pending);
+        let changes =
+            liseuse_document::plural::counted(n.max(1), "bookmark change", "bookmark changes");
+        let waiting = b
+            .unsaved
+            .clone()
+            .unwrap_or_else(|| format!("saving {changes}: not on disk yet"));
+        format!("{waiting} · liseuse quits once they are saved; q again quits now and loses them")
     }
 
     /// The place in the open article, to be saved (a preview's is kept with the whole text

@@ -41,13 +41,14 @@ impl App {
         match offset {
             Some(o) => reader.goto_offset(o),
             None => {
-                if let Some(place) = self.reading.place_of(&path) {
+                if let Some(place) = self.reading.saved_place(&path, &reader.doc.text) {
                     Reading::restore(&mut reader, place);
                 }
             }
         }
         self.reading.reader = Some(reader);
         self.set_open(index);
+        self.mark_read(index, fx);
         self.reading.pending = None;
         self.focus = Focus::Reader;
         self.refresh_marks();
@@ -65,6 +66,24 @@ impl App {
             return;
         }
         self.open_article(index, offset, fx);
+    }
+
+    /// What the reader pane says while no article is open: which one is being read, or why
+    /// the one chosen cannot be shown (a lone binary file says so, as `cat` does, rather than
+    /// "Reading…" for ever).
+    pub fn reader_placeholder(&self) -> String {
+        if self.library.is_empty() {
+            return "No article.".to_string();
+        }
+        let chosen = self.reading.pending.map_or(self.list.selected, |(i, _)| i);
+        match self.library.articles.get(chosen) {
+            Some(a) if a.doc.is_none() && a.error.is_none() => format!("Reading {}…", a.entry.name),
+            Some(a) => match &a.error {
+                Some(e) => format!("{} cannot be read: {e}", a.entry.path),
+                None => "Enter opens the article.".to_string(),
+            },
+            None => "Reading…".to_string(),
+        }
     }
 
     /// Whether the user waits on this event: what they typed, or the article they are about to

@@ -30,6 +30,19 @@ impl App {
                 self.layout.zoom = false;
                 self.relayout();
             }
+            Action::WiderText | Action::NarrowerText => {
+                self.change_text_width(action == Action::WiderText, n)
+            }
+            Action::NextChapter | Action::PrevChapter => {
+                self.step_chapter(action == Action::NextChapter, n)
+            }
+            Action::SearchBack => match self.focus {
+                Focus::Reader => self.start_search_back(),
+                _ => self
+                    .status
+                    .say("? searches the reader backwards (Tab to it)"),
+            },
+            Action::Filter => self.start_filter(),
             Action::Zoom => {
                 self.layout.zoom = !self.layout.zoom;
                 self.relayout();
@@ -64,6 +77,9 @@ impl App {
             },
             Action::NextArticle => self.step_article(true, n, fx),
             Action::PrevArticle => self.step_article(false, n, fx),
+            Action::NextUnread => self.next_unread(fx),
+            Action::SortList => self.toggle_sort(),
+            Action::RefreshFeeds => self.fetch_feeds(true, fx),
             Action::ToggleScope => self.toggle_scope(),
             Action::ShowPeople => self.toggle_label(Label::Per),
             Action::ShowOrganisations => self.toggle_label(Label::Org),
@@ -111,7 +127,12 @@ impl App {
                 self.save_place(fx);
                 fx.push(Effect::Suspend);
             }
-            Action::EditNote | Action::Delete | Action::Undo => {}
+            Action::EditNote
+            | Action::Delete
+            | Action::Undo
+            | Action::FetchLink
+            | Action::BrowseLink
+            | Action::CopyLink => {}
             Action::Percent => match (count, &mut self.reading.reader) {
                 (Some(p), Some(r)) => {
                     r.goto_percent(p);
@@ -144,9 +165,14 @@ impl App {
         for _ in 0..count.min(10_000) {
             match self.follows() {
                 Some(Follow::Passages) => self.step_passage(forward, fx),
+                Some(Follow::Hits) => self.step_hit(forward, fx),
                 Some(Follow::Mentions) => self.step_mention(forward, fx),
-                // With nothing to follow, step_match says how to search.
-                Some(Follow::Matches) | None => self.step_match(forward),
+                // With nothing to follow, step_match says how to search. A search typed
+                // with `?` goes up with `n`, as in less.
+                Some(Follow::Matches) | None => {
+                    let back = self.reading.search.as_ref().is_some_and(|s| s.backward);
+                    self.step_match(forward != back)
+                }
             }
         }
     }
@@ -156,11 +182,13 @@ impl App {
         let entity = self.entities.selected.is_some();
         let search = self.reading.search.is_some();
         let walk = self.reading.walk.is_some();
+        let hits = self.reading.hits.is_some();
         let asked = self.reading.follow;
         let there = |f: Follow| match f {
             Follow::Matches => search,
             Follow::Mentions => entity,
             Follow::Passages => walk,
+            Follow::Hits => hits,
         };
         [asked, Follow::Matches, Follow::Mentions, Follow::Passages]
             .into_iter()
@@ -173,6 +201,7 @@ impl App {
         self.status.clear();
         self.reading.search = None;
         self.reading.walk = None;
+        self.reading.hits = None;
         self.entities.selected = None;
         self.entities.occurrence = None;
         if let Some(r) = &mut self.reading.reader {
@@ -197,8 +226,12 @@ impl App {
         };
         let size = r.doc.preview.unwrap_or(r.doc.text.len() as u64);
         let row = self.library.row_of(i).map_or(0, |r| r + 1);
+        let chapter = self
+            .chapter_status()
+            .map(|(n, title)| format!("{n} “{title}” · "))
+            .unwrap_or_default();
         self.status.say(format!(
-            "{} · article {row}/{} · {} · {}",
+            "{} · article {row}/{} · {chapter}{} · {}",
             a.entry.path,
             self.library.shown(),
             r.where_label(),

@@ -113,6 +113,8 @@ pub struct Reader {
     marks: Vec<Range<usize>>,
     /// The text folded for search, made on the first search.
     folded: std::cell::OnceCell<Folded>,
+    /// `&pattern`: only the paragraphs matching it are blocks (see `set_filter`).
+    pub filter: Option<String>,
 }
 
 impl Reader {
@@ -128,6 +130,7 @@ impl Reader {
             selection: None,
             marks: Vec::new(),
             folded: std::cell::OnceCell::new(),
+            filter: None,
         }
     }
 
@@ -199,10 +202,14 @@ impl Reader {
                 let width = self.width - indent;
                 let preformatted =
                     block.is_some_and(|k| matches!(k.kind, BlockKind::Code | BlockKind::Table));
+                let text = self.block_str(b);
                 let mut lines = if preformatted {
-                    fold(self.block_str(b), width)
+                    fold(text, width)
+                } else if self.doc.hard_breaks && text.contains('\n') {
+                    // The author's line breaks (a poem, a colophon) start new lines.
+                    wrap_lines(text, width)
                 } else {
-                    wrap(self.block_str(b), width)
+                    wrap(text, width)
                 };
                 if lines.is_empty() {
                     lines.push(0..0);
@@ -409,7 +416,7 @@ impl Reader {
 
 #[path = "reader_blocks.rs"]
 mod blocks;
-use blocks::{blocks_of, fold};
+use blocks::{blocks_of, fold, wrap_lines};
 
 #[path = "reader_offsets.rs"]
 mod offsets;

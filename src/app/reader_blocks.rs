@@ -71,6 +71,66 @@ pub(super) fn blocks_of(doc: &Document) -> Vec<Block> {
     blocks
 }
 
+impl super::Reader {
+    /// `&pattern`: only the paragraphs holding one of `matches` (sorted article ranges) are
+    /// shown, after the title and metadata; `None` shows every one again. Positions stay
+    /// article offsets, so the cursor stays on its paragraph, or the nearest one shown.
+    pub fn set_filter(&mut self, filter: Option<String>, matches: &[Range<usize>]) {
+        let at = self.offset_of(self.cursor);
+        let all = blocks_of(&self.doc);
+        let holds = |r: &Range<usize>| {
+            let i = matches.partition_point(|m| m.start < r.start);
+            matches.get(i).is_some_and(|m| m.start < r.end)
+        };
+        self.blocks = match filter {
+            None => all,
+            Some(_) => all
+                .into_iter()
+                .filter(|b| match &b.text {
+                    BlockText::Own(_) => true,
+                    BlockText::Doc(r) => b.kind == BlockKind::Title || holds(r),
+                })
+                .collect(),
+        };
+        self.filter = filter;
+        // Block numbers changed: what was wrapped and where the view was go.
+        *self.cache.borrow_mut() = super::WrapCache::default();
+        self.selection = None;
+        self.top = super::Pos::default();
+        self.cursor = self.pos_of_offset(0, at);
+        self.keep_cursor_visible();
+    }
+
+    /// The article's paragraphs shown, and all of them (the same without a filter).
+    pub fn filtered_count(&self) -> (usize, usize) {
+        let doc = |b: &&Block| matches!(b.text, BlockText::Doc(_)) && b.kind != BlockKind::Title;
+        let shown = self.blocks.iter().filter(doc).count();
+        let all = self
+            .doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind != ParaKind::Title)
+            .count();
+        (shown, all)
+    }
+}
+
+/// A paragraph whose line breaks are the author's (a poem, a colophon): each of its lines
+/// wrapped on its own. Byte ranges of `s`.
+pub(super) fn wrap_lines(s: &str, width: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in s.split('\n') {
+        out.extend(
+            liseuse_document::wrap::wrap(part, width)
+                .into_iter()
+                .map(|r| r.start + at..r.end + at),
+        );
+        at += part.len() + 1;
+    }
+    out
+}
+
 /// Preformatted text as lines: each of its own lines, cut at `width` columns when longer
 /// (whitespace kept, nothing re-flowed). Byte ranges of `s`.
 pub(super) fn fold(s: &str, width: usize) -> Vec<Range<usize>> {

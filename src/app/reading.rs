@@ -22,6 +22,8 @@ pub enum Follow {
     Mentions,
     /// The passages two entities share (opened from `w`).
     Passages,
+    /// The hits of a search across articles (opened from `F`).
+    Hits,
 }
 
 #[derive(Debug, Default)]
@@ -33,6 +35,13 @@ pub struct Reading {
     pub(super) pending: Option<(usize, Option<usize>)>,
     /// Reading places by article path: restored when an article is opened again.
     places: HashMap<String, Place>,
+    /// The saved places' paths by file name, and the hash of the text each is in: the place
+    /// of an article opened by another path (`./news` for `news`, a folder moved) is found
+    /// as a bookmark is, by its file name and its content.
+    by_name: HashMap<String, Vec<String>>,
+    hashes: HashMap<String, String>,
+    /// The article open last time, not found yet by the folder walk (see [`super::Start::last`]).
+    pub(super) last: Option<String>,
     /// Marks (`m` letter) by article path.
     marks: HashMap<String, BTreeMap<char, usize>>,
     /// The search in the open article.
@@ -40,13 +49,30 @@ pub struct Reading {
     pub follow: Follow,
     /// The shared passages `n` walks once one was opened from `w`.
     pub walk: Option<super::overlay::company::Walk>,
+    /// The hits across articles `n` walks once one was opened from `F`.
+    pub hits: Option<super::overlay::corpus::HitWalk>,
 }
 
 impl Reading {
-    pub fn new(pending: Option<(usize, Option<usize>)>, places: HashMap<String, Place>) -> Reading {
+    pub fn new(
+        pending: Option<(usize, Option<usize>)>,
+        places: HashMap<String, Place>,
+        hashes: HashMap<String, String>,
+        last: Option<String>,
+    ) -> Reading {
+        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+        for path in hashes.keys() {
+            by_name
+                .entry(file_name(path).to_string())
+                .or_default()
+                .push(path.clone());
+        }
         Reading {
             pending,
             places,
+            by_name,
+            hashes,
+            last,
             ..Reading::default()
         }
     }
@@ -71,6 +97,21 @@ impl Reading {
     /// The saved place in the article at `path`.
     pub fn place_of(&self, path: &str) -> Option<Place> {
         self.places.get(path).copied()
+    }
+
+    /// The saved place in the article at `path` whose text is `text`: by its path, else by a
+    /// path of the same file name whose place was saved in the same text (the article opened
+    /// by another path). The text is hashed only when such a path is known.
+    pub fn saved_place(&self, path: &str, text: &str) -> Option<Place> {
+        if let Some(p) = self.place_of(path) {
+            return Some(p);
+        }
+        let others = self.by_name.get(file_name(path))?;
+        let hash = content_hash(text);
+        others
+            .iter()
+            .find(|p| self.hashes.get(*p) == Some(&hash))
+            .and_then(|p| self.place_of(p))
     }
 
     /// Remembers `place` as where the reader was in the article at `path`.
@@ -116,4 +157,24 @@ impl Reading {
             .map(|m| m.keys().collect())
             .unwrap_or_default()
     }
+}
+
+/// The last component of a path as given (`/` or `\\` separated).
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Whether `saved` and `path` may name one article by two paths (`news/a.txt`,
+/// `./news/a.txt`, `/home/me/news/a.txt`): the same file name in a folder of the same name.
+pub fn same_article(saved: &str, path: &str) -> bool {
+    if saved == path {
+        return true;
+    }
+    let mut a = saved.rsplit(['/', '\\']);
+    let mut b = path.rsplit(['/', '\\']);
+    a.next() == b.next()
+        && match (a.next(), b.next()) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
 }

@@ -18,6 +18,8 @@ pub struct SearchState {
     /// While a query is typed in a long article, only the text from the cursor on up to the
     /// first match (or [`TYPED_REACH`]) is searched: `matches` is not all of them until Enter.
     pub partial: bool,
+    /// Typed after `?`: found backwards from the cursor, and `n` goes up (`N` down).
+    pub backward: bool,
 }
 
 /// How far past the cursor a query being typed is looked for in a long article, a window at a
@@ -86,8 +88,53 @@ impl App {
         self.input = Some(Input::new(Purpose::Search, &q));
     }
 
-    /// Runs the query on the open article and moves to the first match from the cursor on.
-    pub(super) fn run_search(&mut self, query: &str) {
+    /// `?` with less's keys: a search backwards from the cursor.
+    pub(super) fn start_search_back(&mut self) {
+        let q = self.reading.query();
+        self.input = Some(Input::new(Purpose::SearchBack, &q));
+    }
+
+    /// `&`: the pattern of the paragraphs to show (empty: all of them).
+    pub(super) fn start_filter(&mut self) {
+        if self.reading.reader.is_none() {
+            self.status.say("no article open");
+            return;
+        }
+        // Empty, as less's: Enter at once shows every paragraph again.
+        self.input = Some(Input::new(Purpose::Filter, ""));
+    }
+
+    /// `&pattern` Enter: only the paragraphs holding a match of `pattern` are shown (as less
+    /// shows only the matching lines), the title and metadata above them; an empty pattern
+    /// shows them all again.
+    pub(super) fn filter_paragraphs(&mut self, pattern: &str) {
+        let Some(reader) = &mut self.reading.reader else {
+            return;
+        };
+        let pattern = pattern.trim();
+        if pattern.is_empty() {
+            if reader.filter.is_some() {
+                reader.set_filter(None, &[]);
+                self.status.say("every paragraph is shown");
+            }
+            return;
+        }
+        let matches = find_every(reader, pattern);
+        if matches.is_empty() {
+            self.status
+                .say(format!("no paragraph matches {pattern:?}: all are shown"));
+            return;
+        }
+        reader.set_filter(Some(pattern.to_string()), &matches);
+        let (shown, all) = reader.filtered_count();
+        self.status.say(format!(
+            "{shown} of {all} paragraphs match {pattern:?} · & then Enter shows them all"
+        ));
+    }
+
+    /// Runs the query on the open article and moves to the first match from the cursor on
+    /// (`backward`: the last one before it).
+    pub(super) fn run_search(&mut self, query: &str, backward: bool) {
         let Some(reader) = &mut self.reading.reader else {
             return;
         };
@@ -96,17 +143,33 @@ impl App {
             return;
         }
         self.reading.follow = Follow::Matches;
-        let from = reader.offset_of(reader.cursor);
-        let partial = reader.doc.text.len() > TYPED_REACH;
-        let matches = if partial {
-            find_ahead(&reader.doc.text, from, query)
-        } else {
-            find_every(reader, query)
+        // Backwards, a match on the cursor's line counts as before it: typing on keeps the
+        // match found (the cursor is on its line), as it does forwards.
+        let from = match backward {
+            false => reader.offset_of(reader.cursor),
+            true => reader.line_range(reader.cursor).map_or_else(
+                || reader.offset_of(reader.cursor),
+                |l| l.end.max(l.start + 1),
+            ),
         };
-        let current = if matches.is_empty() {
-            None
-        } else {
-            Some(matches.partition_point(|m| m.start < from) % matches.len())
+        let partial = reader.doc.text.len() > TYPED_REACH;
+        let matches = match (partial, backward) {
+            (true, false) => find_ahead(&reader.doc.text, from, query),
+            (true, true) => find_windowed(
+                &reader.doc.text,
+                from.saturating_sub(TYPED_REACH),
+                from,
+                query,
+                false,
+            ),
+            (false, _) => find_every(reader, query),
+        };
+        let n = matches.len();
+        let after = matches.partition_point(|m| m.start < from);
+        let current = match (n, backward) {
+            (0, _) => None,
+            (_, false) => Some(after % n),
+            (_, true) => Some((after + n - 1) % n),
         };
         if let Some(m) = current.and_then(|i| matches.get(i)) {
             reader.goto_offset(m.start);
@@ -116,6 +179,7 @@ impl App {
             matches,
             current,
             partial,
+            backward,
         });
     }
 

@@ -1,6 +1,8 @@
 //! The status line's messages. Several can wait at once (at start: a config error, read-only
 //! bookmarks, skipped files): each is shown in turn, with how many follow, and a key moves on
-//! to the next, so none hides another.
+//! to the next, so none hides another. A message an action raised (`say`) belongs to that
+//! action: the next key takes it away, as less does, so that none stays to mislead about a
+//! later one.
 
 use std::collections::VecDeque;
 
@@ -13,6 +15,9 @@ pub struct Status {
     /// Whether the first message has been on screen through at least one key: the next key
     /// moves past it.
     seen: bool,
+    /// The message on screen was raised by an action (or by what the action set going): the
+    /// next key takes it away.
+    said: bool,
 }
 
 impl Status {
@@ -27,10 +32,14 @@ impl Status {
             self.queue.push_back(msg);
         }
         self.seen = false;
+        self.said = true;
     }
 
     /// Adds `msg` after those waiting (start-up messages, each to be read).
     pub fn tell(&mut self, msg: impl Into<String>) {
+        if self.queue.is_empty() {
+            self.said = false;
+        }
         if self.queue.len() < MAX_WAITING {
             self.queue.push_back(msg.into());
         }
@@ -43,15 +52,24 @@ impl Status {
             .map(|m| (m.as_str(), self.queue.len() - 1))
     }
 
+    /// Every message held, the one on screen first.
+    pub fn messages(&self) -> impl Iterator<Item = &str> {
+        self.queue.iter().map(String::as_str)
+    }
+
     pub fn clear(&mut self) {
         self.queue.clear();
     }
 
-    /// A key was pressed: a message followed by others gives way to the next once read.
+    /// A key was pressed: a message followed by others gives way to the next once read; the
+    /// last one, once read, and one an action raised, go.
     pub fn key_pressed(&mut self) {
         if self.queue.len() > 1 && self.seen {
             self.queue.pop_front();
             self.seen = false;
+            self.said = false;
+        } else if self.queue.len() == 1 && (self.seen || self.said) {
+            self.queue.clear();
         } else {
             self.seen = true;
         }
@@ -62,6 +80,15 @@ impl Status {
     pub fn dismiss(&mut self) {
         if self.queue.len() == 1 {
             self.queue.clear();
+        }
+    }
+
+    /// Puts `now` in place of the message on screen if it is `was` (what it says changed).
+    pub fn replace(&mut self, was: &str, now: String) {
+        if let Some(front) = self.queue.front_mut()
+            && front == was
+        {
+            *front = now;
         }
     }
 
@@ -95,8 +122,27 @@ mod tests {
         assert_eq!(
             s.current(),
             Some(("skipped a.fifo", 0)),
-            "the last one stays"
+            "the last one stays to be read"
         );
+        s.key_pressed();
+        assert_eq!(s.current(), None, "then goes");
+    }
+
+    #[test]
+    fn a_message_an_action_raised_goes_with_the_next_key() {
+        let mut s = Status::default();
+        s.say("mark a set");
+        assert_eq!(s.current(), Some(("mark a set", 0)));
+        s.key_pressed();
+        assert_eq!(s.current(), None);
+        // Start-up messages are each read first, whatever an action says meanwhile.
+        s.tell("config: line 3");
+        s.tell("skipped a.fifo");
+        s.say("no article open");
+        assert_eq!(s.current(), Some(("no article open", 1)));
+        s.key_pressed();
+        s.key_pressed();
+        assert_eq!(s.current(), Some(("skipped a.fifo", 0)));
     }
 
     #[test]

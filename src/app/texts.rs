@@ -100,13 +100,6 @@ impl App {
         }
     }
 
-    /// The bookmarks' list finds its passages in the texts that came in.
-    pub(super) fn refresh_bookmark_list(&mut self) {
-        if let Some(Overlay::Bookmarks(l)) = &mut self.overlay {
-            l.refresh(&self.bookmarks.all, &self.library);
-        }
-    }
-
     /// The texts the overlay on screen draws lines of, asked for when not held.
     pub(super) fn ask_shown_texts(&mut self, fx: &mut Vec<Effect>) {
         let wanted: Vec<usize> = match &self.overlay {

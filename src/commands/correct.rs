@@ -1,10 +1,12 @@
 //! `liseuse correct drop|label|merge|split|list|undo`: the corrections to the entity engine,
 //! kept in the data directory, that the reader and `liseuse entities` apply everywhere.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use super::output::{Failure, Out, Outcome};
 use crate::commands::cli::CorrectCommand;
+use liseuse_document::search::fold_str;
 use liseuse_entity::Label;
 use liseuse_library::store::{self, Correction, CorrectionStore};
 
@@ -33,29 +35,102 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
             None => "no correction to undo".to_string(),
         },
         other => {
-            let c = match other {
-                CorrectCommand::Drop { name } => Correction::Drop { name: name.clone() },
-                CorrectCommand::Label { name, label } => {
+            let (c, checked) = match other {
+                CorrectCommand::Drop { name, checked } => {
+                    (Correction::Drop { name: name.clone() }, checked)
+                }
+                CorrectCommand::Label {
+                    name,
+                    label,
+                    checked,
+                } => {
                     let label = Label::parse(&label.to_uppercase()).ok_or_else(|| {
                         Failure::Failed(format!("{label:?}: a label is PER, ORG, LOC or DATE"))
                     })?;
-                    Correction::Label {
+                    let c = Correction::Label {
                         name: name.clone(),
                         label,
-                    }
+                    };
+                    (c, checked)
                 }
-                CorrectCommand::Merge { name, with } => Correction::Merge {
-                    name: name.clone(),
-                    with: with.clone(),
-                },
-                CorrectCommand::Split { name } => Correction::Split { name: name.clone() },
+                CorrectCommand::Merge {
+                    name,
+                    with,
+                    checked,
+                } => {
+                    let c = Correction::Merge {
+                        name: name.clone(),
+                        with: with.clone(),
+                    };
+                    (c, checked)
+                }
+                CorrectCommand::Split { name, checked } => {
+                    (Correction::Split { name: name.clone() }, checked)
+                }
                 CorrectCommand::List | CorrectCommand::Undo => return out.done(),
             };
+            if !checked.force {
+                check_names(&c, &checked.paths)?;
+            }
             let line = c.describe();
             s.add(c).map_err(failed)?;
             format!("kept: {line}")
         }
     };
-    out.line(&liseuse_document::sanitize::one_line(&said))?;
-    out.done()
+    // The change is made: an output that cannot be written (`> /dev/full`) is said, but the
+    // status is the change's (issue 24.13).
+    let said = liseuse_document::sanitize::one_line(&said);
+    match out.line(&said).and_then(|()| out.done()) {
+        Err(Failure::Write(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            super::output::say(&format!(
+                "{said} (this line could not be written to the output: {})",
+                store::describe_io(&e)
+            ));
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// Every name the correction gives is one the articles of `paths` give (an entity's name or a
+/// way it is written, case and accents aside): a mistyped name would be kept and do nothing.
+fn check_names(c: &Correction, paths: &[PathBuf]) -> Outcome {
+    let names: Vec<&str> = match c {
+        Correction::Drop { name } | Correction::Label { name, .. } | Correction::Split { name } => {
+            vec![name]
+        }
+        Correction::Merge { name, with } => vec![name, with],
+    };
+    let (docs, _) = super::corpus::load(paths)?;
+    let analysed: Vec<_> = docs
+        .iter()
+        .map(|(_, d)| liseuse_entity::analyse(&d.entity_text()))
+        .collect();
+    let index = liseuse_entity::EntityIndex::build(&analysed);
+    let known: HashSet<String> = index
+        .entities()
+        .iter()
+        .filter(|e| e.mentions > 0)
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.variants))
+        .map(|n| fold_str(n))
+        .collect();
+    let missing: Vec<&str> = names
+        .into_iter()
+        .filter(|n| !known.contains(&fold_str(n.trim())))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let which = missing
+        .iter()
+        .map(|n| format!("“{n}”"))
+        .collect::<Vec<_>>()
+        .join(" nor ");
+    let looked = match paths.is_empty() {
+        true => " (looked for in the bundled articles: give the folders to look in)",
+        false => "",
+    };
+    Err(Failure::Failed(format!(
+        "no article names {which}{looked}: nothing kept; --force keeps it for articles to come"
+    )))
 }

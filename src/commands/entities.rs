@@ -8,7 +8,7 @@ use crate::commands::cli::EntityFormat;
 use liseuse_entity::{self as entity, export::ExportDoc};
 
 pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path::Path>) -> Outcome {
-    let docs = super::corpus::load(paths)?;
+    let (docs, unread) = super::corpus::load(paths)?;
     let analysed: Vec<_> = docs
         .iter()
         .map(|(_, d)| entity::analyse_meta(&d.entity_text(), &d.meta))
@@ -37,5 +37,5 @@ pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path:
     };
     let mut out = Out::stdout();
     out.line(text.trim_end())?;
-    out.done()
+    unread.status(out.done())
 }

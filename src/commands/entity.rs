@@ -1,11 +1,13 @@
 //! `liseuse entity NAME [PATH...] [--format text|json]`: one entity's profile: its names, its
 //! counts, who is named with it, when, and in which articles. NAME matches any variant, case
-//! and accents aside; several matches are each given.
+//! and accents aside; a name several entities answer to lists them, and `--all` gives every
+//! one's profile.
 
 use std::path::PathBuf;
 
 use super::output::{Failure, Out, Outcome};
 use crate::commands::cli::ProfileFormat;
+use liseuse_document::plural;
 use liseuse_entity as entity;
 use liseuse_library::profile::{self, ProfileDoc};
 use liseuse_library::timeline::{self, DateClues};
@@ -14,9 +16,10 @@ pub fn run(
     name: &str,
     paths: &[PathBuf],
     format: ProfileFormat,
+    all: bool,
     data_dir: Option<&std::path::Path>,
 ) -> Outcome {
-    let docs = super::corpus::read(paths)?;
+    let (docs, unread) = super::corpus::read(paths)?;
     let analysed: Vec<_> = docs
         .iter()
         .map(|r| entity::analyse_meta(&r.doc.entity_text(), &r.doc.meta))
@@ -52,6 +55,23 @@ pub fn run(
     if found.is_empty() {
         return Err(Failure::Failed(format!("no entity named {name:?}")));
     }
+    if found.len() > 1 && !all {
+        // Never one of them picked silently: the user chooses.
+        let mut said = format!(
+            "{name:?} names {} entities; give the exact name, or --all for every one:",
+            found.len()
+        );
+        for e in found.iter().filter_map(|&id| index.entity(id)) {
+            said.push_str(&format!(
+                "\n{} ({}, {} in {})",
+                e.name,
+                e.label.as_str(),
+                plural::counted(e.mentions, "mention", "mentions"),
+                plural::counted(e.documents, "article", "articles")
+            ));
+        }
+        return Err(Failure::Listed(said));
+    }
     let profiles: Vec<profile::Profile> = found
         .into_iter()
         .filter_map(|id| profile::profile(&index, &pdocs, id))
@@ -68,5 +88,5 @@ pub fn run(
             out.write(&liseuse_document::sanitize::text(&text.join("\n")))?;
         }
     }
-    out.done()
+    unread.status(out.done())
 }

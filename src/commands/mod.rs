@@ -1,6 +1,6 @@
 //! The subcommands that print rather than open the reader: `entities`, `entity`, `quotes`, `correct`,
-//! `bookmarks list|export`,
-//! `completions`, `--print-config`, `--print-config-path`. Each writes through [`output::Out`],
+//! `bookmarks list|export`, `feed`, `fetch`,
+//! `completions`, `--print-config`, `--print-config-path`, `--print-library-path`. Each writes through [`output::Out`],
 //! so a closed pipe ends quietly and a write error is one line and status 1; everything a file
 //! supplies is made safe for a terminal on the way (`sanitize`).
 
@@ -12,6 +12,7 @@ mod corpus;
 mod correct;
 mod entities;
 mod entity;
+pub mod feed;
 pub mod output;
 mod quotes;
 mod settings;
@@ -24,30 +25,39 @@ use crate::commands::cli::{Cli, Command};
 /// Runs the subcommand `cli` asks for and returns the process's status; `None` when it asks
 /// for the reader itself.
 pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
+    corpus::follow_links(cli.follow_links);
     let result = if cli.print_config {
         settings::print_config()
     } else if cli.print_config_path {
         settings::print_config_path(cli.config.as_deref())
+    } else if cli.print_library_path {
+        feed::print_library_path(cli.data_dir.as_deref())
     } else {
+        // With no path, the articles are the library's (the seeds while it is empty).
+        let data_dir = cli.data_dir.as_deref();
+        let paths = |p: &[std::path::PathBuf]| feed::article_paths(p, data_dir);
         match &cli.command {
-            Some(Command::Entities { paths, format }) => {
-                entities::run(paths, *format, cli.data_dir.as_deref())
+            Some(Command::Entities { paths: p, format }) => {
+                entities::run(&paths(p), *format, data_dir)
             }
             Some(Command::Quotes {
-                paths,
+                paths: p,
                 format,
                 speaker,
-            }) => quotes::run(paths, *format, speaker.as_deref(), cli.data_dir.as_deref()),
+            }) => quotes::run(&paths(p), *format, speaker.as_deref(), data_dir),
+            Some(Command::Feed { command }) => return Some(feed::run(data_dir, command)),
+            Some(Command::Fetch { urls, net }) => return Some(feed::fetch(data_dir, urls, *net)),
             Some(Command::Bookmarks { command }) => {
                 bookmarks::run(cli.data_dir.as_deref(), command)
             }
             Some(Command::Completions { shell }) => completions::run(*shell),
-            Some(Command::Cat { paths }) => cat::run(paths),
+            Some(Command::Cat { paths: p, raw }) => cat::run(&paths(p), *raw),
             Some(Command::Entity {
                 name,
-                paths,
+                paths: p,
                 format,
-            }) => entity::run(name, paths, *format, cli.data_dir.as_deref()),
+                all,
+            }) => entity::run(name, &paths(p), *format, *all, data_dir),
             Some(Command::Correct { command }) => correct::run(cli.data_dir.as_deref(), command),
             None => return None,
         }

@@ -13,6 +13,11 @@ pub enum Failure {
     Write(io::Error),
     /// It could not do its work (a path that does not exist, a damaged file): the line says why.
     Failed(String),
+    /// The same, said in several lines (the entities a name is ambiguous between).
+    Listed(String),
+    /// It did what it could, and said on the way what it could not (an article that could
+    /// not be read): status 2, nothing more to say.
+    Said,
 }
 
 impl From<io::Error> for Failure {
@@ -76,6 +81,16 @@ pub fn finish(result: Outcome) -> ExitCode {
         }
         Err(Failure::Failed(why)) => {
             say(&why);
+            ExitCode::from(2)
+        }
+        Err(Failure::Said) => ExitCode::from(2),
+        Err(Failure::Listed(lines)) => {
+            let mut lines = lines.lines();
+            say(lines.next().unwrap_or_default());
+            let mut err = io::stderr().lock();
+            for line in lines {
+                let _ = writeln!(err, "  {}", liseuse_document::sanitize::one_line(line));
+            }
             ExitCode::from(2)
         }
     }

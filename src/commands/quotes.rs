@@ -31,7 +31,7 @@ pub fn run(
     speaker: Option<&str>,
     data_dir: Option<&std::path::Path>,
 ) -> Outcome {
-    let docs = super::corpus::read(paths)?;
+    let (docs, unread) = super::corpus::read(paths)?;
     if docs.is_empty() {
         return Err(Failure::Failed("no article could be read".into()));
     }
@@ -107,7 +107,7 @@ pub fn run(
     };
     let mut o = Out::stdout();
     o.line(out.trim_end())?;
-    o.done()
+    unread.status(o.done())
 }
 
 /// A speaker the text only describes (« de nombreux habitants »): matched by its words.

@@ -12,7 +12,7 @@ pub use color::is_color;
 pub use parse::parse_all;
 
 use crate::keys::action::Action;
-use crate::keys::keymap::{Key, Keymap};
+use crate::keys::keymap::{Key, Keymap, Preset};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,15 @@ labels = ["PER", "ORG", "LOC", "DATE"]
 # is less sure of are still highlighted. 0 lists everything it found.
 min_confidence = 50
 
+# The file list's order: "path" (the folders' natural order) or "date" (newest first). S
+# switches between them while liseuse runs.
+list_order = "path"
+
+# When liseuse opens the library of fetched articles (no path given), fetch the subscribed
+# feeds' new articles in the background (`liseuse feed add URL` subscribes). R fetches them
+# any time.
+fetch_at_start = true
+
 [colors]
 # Colour overrides, by name (red, lightcyan, …), number (0-255) or "#rrggbb". For example:
 # person = "#ffaf5f"
@@ -44,6 +53,10 @@ min_confidence = 50
 # focus = "cyan"
 
 [keys]
+# The keys to start from: "liseuse" (these), or "less" for less's habits: b and f page, ? searches
+# backwards, h is help, and what they took moves (bookmark to a). `keys = "less"` alone, before
+# any table, says the same.
+# preset = "liseuse"
 # Each action with the keys that ask for it; a line replaces that action's default keys.
 # Key names: a character, Space, Enter, Esc, Tab, Shift-Tab, Up, Down, Left, Right, PageUp,
 # PageDown, Home, End, Backspace, Delete, F1…F12, with Ctrl- or Alt- in front. Ctrl-c always
@@ -92,10 +105,24 @@ pub struct Config {
     pub labels: Vec<String>,
     /// The sidebar lists entities the engine is at least this sure of (0–100).
     pub min_confidence: u8,
+    /// The file list's order at start.
+    pub list_order: ListOrder,
+    /// Fetch the feeds in the background when the library is opened.
+    pub fetch_at_start: bool,
     /// Colour overrides by name ([`COLOR_NAMES`]); every value is a colour ([`is_color`]).
     pub colors: BTreeMap<String, String>,
     /// Keys by action name, as the file gives them; each key parses and belongs to one action.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The keys the bindings start from (`keys = "less"`, or `preset = "less"` in `[keys]`).
+    pub preset: Preset,
+}
+
+/// The file list's order (`list_order`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    #[default]
+    Path,
+    Date,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,8 +140,11 @@ impl Default for Config {
             theme: ThemeName::Dark,
             labels: LABELS.iter().map(|s| s.to_string()).collect(),
             min_confidence: liseuse_entity::DEFAULT_MIN_CONFIDENCE,
+            list_order: ListOrder::Path,
+            fetch_at_start: true,
             colors: BTreeMap::new(),
             keys: BTreeMap::new(),
+            preset: Preset::Liseuse,
         }
     }
 }
@@ -196,7 +226,7 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
 impl Config {
     /// The default keymap with this config's bindings applied.
     pub fn keymap(&self) -> Keymap {
-        let mut km = Keymap::default();
+        let mut km = Keymap::preset(self.preset);
         for (name, keys) in &self.keys {
             if let Some(action) = Action::from_name(name) {
                 let keys: Vec<Key> = keys.iter().filter_map(|k| Key::parse(k)).collect();

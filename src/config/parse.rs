@@ -9,9 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{COLOR_NAMES, Config, LABELS, ThemeName, color::is_color};
+use super::{COLOR_NAMES, Config, LABELS, ListOrder, ThemeName, color::is_color};
 use crate::keys::action::{Action, Context};
-use crate::keys::keymap::{Key, Keymap};
+use crate::keys::keymap::{Key, Keymap, Preset};
 
 /// The problems found, with the line each is on.
 struct Problems<'t> {
@@ -94,18 +94,29 @@ pub fn parse_all(text: &str) -> (Config, Vec<String>) {
             "min_confidence" => min_confidence(&mut config, value, &mut p),
             "theme" => theme(&mut config, value, &mut p),
             "labels" => labels(&mut config, value, &mut p),
+            "list_order" => list_order(&mut config, value, &mut p),
+            "fetch_at_start" => match value.get_ref().as_bool() {
+                Some(b) => config.fetch_at_start = b,
+                None => p.at(
+                    &value.span(),
+                    format!(
+                        "fetch_at_start is true or false, not {}",
+                        p.shown(&value.span())
+                    ),
+                ),
+            },
             "colors" => colors(&mut config, value, &mut p),
-            "keys" => bindings = keys(value, &mut p),
+            "keys" => bindings = keys(value, &mut config, &mut p),
             other => p.at(
                 &key.span(),
                 format!(
                     "unknown setting {other:?} (there are reader_width, theme, labels, \
-                     min_confidence, [colors] and [keys])"
+                     min_confidence, list_order, fetch_at_start, [colors] and [keys])"
                 ),
             ),
         }
     }
-    config.keys = check_bindings(bindings, &mut p);
+    config.keys = check_bindings(bindings, config.preset, &mut p);
     p.found.sort_by_key(|(line, _)| *line);
     let said = p
         .found
@@ -178,6 +189,21 @@ fn theme(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
     }
 }
 
+fn list_order(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    let name = value.get_ref().as_str().map(str::to_ascii_lowercase);
+    match name.as_deref() {
+        Some("path") => c.list_order = ListOrder::Path,
+        Some("date") => c.list_order = ListOrder::Date,
+        _ => p.at(
+            &value.span(),
+            format!(
+                "unknown list_order {} (use \"path\" or \"date\")",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
 fn labels(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
     let Some(list) = value.get_ref().as_array() else {
         return p.at(
@@ -238,14 +264,44 @@ fn colors(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
     }
 }
 
-fn keys(value: &Spanned<DeValue>, p: &mut Problems) -> Vec<Binding> {
+/// The keys' preset from a value (`"less"`), or says what is wrong with it.
+fn preset(c: &mut Config, value: &Spanned<DeValue>, p: &mut Problems) {
+    match value.get_ref().as_str().and_then(Preset::from_name) {
+        Some(preset) => c.preset = preset,
+        None => p.at(
+            &value.span(),
+            format!(
+                "unknown keys preset {} (there are \"liseuse\" and \"less\")",
+                p.shown(&value.span())
+            ),
+        ),
+    }
+}
+
+fn keys(value: &Spanned<DeValue>, c: &mut Config, p: &mut Problems) -> Vec<Binding> {
+    if value.get_ref().as_str().is_some() {
+        // `keys = "less"`: a preset and no binding of its own.
+        preset(c, value, p);
+        return Vec::new();
+    }
     let Some(table) = value.get_ref().as_table() else {
-        p.at(&value.span(), String::from("keys is a table: [keys]"));
+        p.at(
+            &value.span(),
+            String::from("keys is a table, [keys], or a preset: keys = \"less\""),
+        );
         return Vec::new();
     };
+    // The preset first: the bindings below change its keys, wherever it is written.
+    if let Some((_, v)) = entries(table)
+        .into_iter()
+        .find(|(name, _)| name.get_ref() == "preset")
+        && !p.spoiled(&v.span())
+    {
+        preset(c, v, p);
+    }
     let mut out = Vec::new();
     for (name, v) in entries(table) {
-        if p.spoiled(&name.span()) || p.spoiled(&v.span()) {
+        if p.spoiled(&name.span()) || p.spoiled(&v.span()) || name.get_ref() == "preset" {
             continue;
         }
         let Some(action) = Action::from_name(name.get_ref()) else {
@@ -309,13 +365,19 @@ fn clash(a: Action, b: Action) -> bool {
 /// Keeps the bindings that can work together: Ctrl-c stays Quit's, a key claimed by two
 /// actions in one place stays with the first claim. Says what is dropped, and which action is
 /// left without a key.
-fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, Vec<String>> {
+fn check_bindings(
+    bindings: Vec<Binding>,
+    preset: Preset,
+    p: &mut Problems,
+) -> BTreeMap<String, Vec<String>> {
     let mut claimed: Vec<(Key, Action, usize)> = Vec::new();
     let mut kept = BTreeMap::new();
-    let mut keymap = Keymap::default();
+    let mut keymap = Keymap::preset(preset);
+    let defaults = Keymap::preset(preset);
     for b in bindings {
         let name = b.action.name();
-        if b.empty {
+        // An action without a key to start with loses nothing.
+        if b.empty && !defaults.keys_for(b.action).is_empty() {
             let what = match b.action {
                 Action::Quit => String::from("quit = [] leaves only Ctrl-c to quit"),
                 _ => format!("{name} = [] leaves {name} without a key"),
@@ -357,7 +419,6 @@ fn check_bindings(bindings: Vec<Binding>, p: &mut Problems) -> BTreeMap<String, 
         );
     }
     // A key the file gave to one action was another's default: say if that one has none left.
-    let defaults = Keymap::default();
     for &action in Action::ALL {
         if kept.contains_key(action.name()) || !keymap.keys_for(action).is_empty() {
             continue;

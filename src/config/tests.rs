@@ -1,4 +1,5 @@
 use super::*;
+use crate::keys::action::Context;
 use crate::keys::keymap::KeyCode;
 
 fn problems(text: &str) -> Vec<String> {
@@ -229,4 +230,37 @@ fn a_hostile_file_name_or_value_is_shown_safely() {
         !said[0].chars().any(liseuse_document::sanitize::is_unsafe),
         "{said:?}"
     );
+}
+
+/// Issue 23: less's keys as a preset, alone or in `[keys]` with bindings of its own; a wrong
+/// preset is said and the default keys stay.
+#[test]
+fn the_less_preset_and_its_mistakes() {
+    let key = |s: &str| Key::parse(s).unwrap();
+    let (c, said) = parse_all("keys = \"less\"\n");
+    assert_eq!(said, Vec::<String>::new());
+    let km = c.keymap();
+    assert_eq!(km.action_in(key("b"), Context::Panes), Some(Action::PageUp));
+    assert_eq!(km.keys_for(Action::Bookmark), [key("a")]);
+
+    let (c, said) = parse_all("[keys]\nbookmark = [\"Ctrl-k\"]\npreset = \"less\"\n");
+    assert_eq!(said, Vec::<String>::new());
+    let km = c.keymap();
+    assert_eq!(
+        km.keys_for(Action::Bookmark),
+        [key("Ctrl-k")],
+        "its own binding wins"
+    );
+    assert_eq!(
+        km.action_in(key("f"), Context::Panes),
+        Some(Action::PageDown)
+    );
+
+    let said = problems("keys = \"vim\"\n");
+    assert!(
+        said[0].starts_with("line 1: unknown keys preset"),
+        "{said:?}"
+    );
+    let (c, _) = parse_all("keys = \"vim\"\n");
+    assert_eq!(c.keymap().keys_for(Action::Bookmark), [key("b")]);
 }

@@ -45,12 +45,18 @@ actions! {
     Open => "open", "Open the selected article, or select the entity on the line";
     NextArticle => "next_article", "Open the next article of the list";
     PrevArticle => "prev_article", "Open the previous article of the list";
+    NextUnread => "next_unread", "Open the next unread article of the list (unread: never opened)";
+    SortList => "sort_list", "Sort the list by date, newest first, or by path, in turn";
     FocusNext => "focus_next", "Focus the next pane";
     FocusPrev => "focus_prev", "Focus the previous pane";
     ToggleSidebar => "toggle_sidebar", "Show or hide the entity sidebar";
     Zoom => "zoom", "Reader only: hide the file list and the sidebar, or show them again";
     WiderList => "wider_list", "Make the file list wider";
     NarrowerList => "narrower_list", "Make the file list narrower";
+    WiderText => "wider_text", "Make the text wider (kept for the next start)";
+    NarrowerText => "narrower_text", "Make the text narrower, centred (kept for the next start)";
+    NextChapter => "next_chapter", "Next chapter of a book (or top heading of an article)";
+    PrevChapter => "prev_chapter", "This chapter's start, or the previous chapter from there";
     ToggleScope => "toggle_scope", "Sidebar: switch between this article's entities and all articles'";
     ShowPeople => "show_people", "Highlight and list people, or not";
     ShowOrganisations => "show_organisations", "Highlight and list organisations, or not";
@@ -71,10 +77,16 @@ actions! {
     Next => "next", "Next mention of the entity or next match, whichever was asked last";
     Prev => "prev", "Previous mention or match, whichever was asked last";
     SearchAll => "search_all", "Search all articles";
-    Search => "search", "Search the article as you type, or filter the list in focus";
+    Search => "search", "Search the article as you type, or filter the list in focus (titles, sources)";
+    SearchBack => "search_back", "Search the article backwards: n then goes up, N down";
+    Filter => "filter", "Show only the paragraphs matching a pattern (& then Enter shows all)";
     Command => "command", "A command: :n next article, :p previous, :q quit, :NUMBER line";
     Contents => "contents", "The article's headings or a book's chapters: Enter goes there";
     Links => "links", "The article's links with their addresses";
+    FetchLink => "fetch_link", "In the links: fetch the page into the library and read it here";
+    BrowseLink => "browse_link", "In the links: open the page in the web browser ($BROWSER)";
+    CopyLink => "copy_link", "In the links: copy the address (where the terminal allows it)";
+    RefreshFeeds => "refresh_feeds", "Fetch the feeds' new articles in the background (liseuse feed add subscribes)";
     Info => "info", "Show the file, the position and the size";
     Redraw => "redraw", "Redraw the screen";
     Suspend => "suspend", "Suspend liseuse to the shell (fg brings it back)";
@@ -125,7 +137,10 @@ impl Action {
             A::Down | A::Up | A::PageDown | A::PageUp | A::Top | A::Bottom
         );
         match ctx {
-            Context::Panes => !matches!(self, A::EditNote | A::Delete | A::Undo),
+            Context::Panes => !matches!(
+                self,
+                A::EditNote | A::Delete | A::Undo | A::FetchLink | A::BrowseLink | A::CopyLink
+            ),
             Context::Help => {
                 moves
                     || matches!(
@@ -161,6 +176,9 @@ impl Action {
                             | A::Timeline
                             | A::Contents
                             | A::Links
+                            | A::FetchLink
+                            | A::BrowseLink
+                            | A::CopyLink
                             | A::Help
                             | A::Cancel
                             | A::Quit

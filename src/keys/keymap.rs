@@ -2,6 +2,7 @@
 //! can patch them by action name, and so that the help overlay is generated from the same table.
 
 use crate::keys::action::{Action, Context};
+pub use crate::keys::preset::{LESS_BINDINGS, Preset};
 
 /// A key, independent of the terminal library that reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,12 +145,18 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Enter", Action::Open),
     ("]", Action::NextArticle),
     ("[", Action::PrevArticle),
+    ("U", Action::NextUnread),
+    ("S", Action::SortList),
     ("Tab", Action::FocusNext),
     ("Shift-Tab", Action::FocusPrev),
     ("s", Action::ToggleSidebar),
     ("z", Action::Zoom),
     (">", Action::WiderList),
     ("<", Action::NarrowerList),
+    ("+", Action::WiderText),
+    ("-", Action::NarrowerText),
+    ("}", Action::NextChapter),
+    ("{", Action::PrevChapter),
     ("c", Action::ToggleScope),
     ("P", Action::ShowPeople),
     ("O", Action::ShowOrganisations),
@@ -171,9 +178,14 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("N", Action::Prev),
     ("F", Action::SearchAll),
     ("/", Action::Search),
+    ("&", Action::Filter),
     (":", Action::Command),
     ("t", Action::Contents),
     ("l", Action::Links),
+    ("a", Action::FetchLink),
+    ("o", Action::BrowseLink),
+    ("c", Action::CopyLink),
+    ("R", Action::RefreshFeeds),
     ("=", Action::Info),
     ("Ctrl-g", Action::Info),
     ("Ctrl-l", Action::Redraw),
@@ -189,6 +201,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<(Key, Action)>,
+    /// The keys it started from.
+    pub preset: Preset,
 }
 
 impl Default for Keymap {
@@ -198,11 +212,25 @@ impl Default for Keymap {
                 .iter()
                 .filter_map(|(k, a)| Some((Key::parse(k)?, *a)))
                 .collect(),
+            preset: Preset::Liseuse,
         }
     }
 }
 
 impl Keymap {
+    /// The keys of `preset`, before a config's own bindings.
+    pub fn preset(preset: Preset) -> Keymap {
+        let mut km = Keymap::default();
+        if preset == Preset::Less {
+            for (action, keys) in LESS_BINDINGS {
+                let keys: Vec<Key> = keys.iter().filter_map(|k| Key::parse(k)).collect();
+                km.bind(*action, &keys);
+            }
+            km.preset = preset;
+        }
+        km
+    }
+
     /// The key that quits whatever a config says: no file can leave liseuse without a way out.
     pub const ALWAYS_QUIT: Key = Key::ctrl('c');
 
@@ -229,6 +257,15 @@ impl Keymap {
             .filter(|(k, _)| *k == key)
             .map(|(_, a)| *a)
             .find(|a| a.applies(ctx))
+    }
+
+    /// What the help says after an action that has no key (none when it has one).
+    pub fn no_key_note(&self, a: Action) -> &'static str {
+        match (self.keys_for(a).is_empty(), a) {
+            (false, _) => "",
+            (true, Action::SearchBack) => " (no key: keys = \"less\" puts it on ?)",
+            (true, _) => " (no key: give it one in [keys])",
+        }
     }
 
     /// The keys bound to `action`, in binding order.
@@ -274,7 +311,8 @@ pub fn markdown_table(keymap: &Keymap) -> String {
             .iter()
             .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
             .collect();
-        out.push_str(&format!("| {} | {} |\n", keys.join(" "), a.help()));
+        let none = keymap.no_key_note(a);
+        out.push_str(&format!("| {} | {}{none} |\n", keys.join(" "), a.help()));
     }
     out
 }
@@ -293,9 +331,37 @@ mod tests {
 
     #[test]
     fn every_action_has_a_key() {
-        let km = Keymap::default();
-        for &a in Action::ALL {
-            assert!(!km.keys_for(a).is_empty(), "{a:?} has no key");
+        for preset in [Preset::Liseuse, Preset::Less] {
+            let km = Keymap::preset(preset);
+            for &a in Action::ALL {
+                // Searching backwards is `?`, which liseuse's own keys give to help.
+                let none = preset == Preset::Liseuse && a == Action::SearchBack;
+                assert_eq!(km.keys_for(a).is_empty(), none, "{preset:?}: {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_less_preset_moves_bookmark_and_help_and_no_key_means_two_things() {
+        let km = Keymap::preset(Preset::Less);
+        let key = |s: &str| Key::parse(s).unwrap();
+        let panes = Context::Panes;
+        assert_eq!(km.action_in(key("b"), panes), Some(Action::PageUp));
+        assert_eq!(km.action_in(key("f"), panes), Some(Action::PageDown));
+        assert_eq!(km.action_in(key("?"), panes), Some(Action::SearchBack));
+        assert_eq!(km.action_in(key("h"), panes), Some(Action::Help));
+        assert_eq!(km.action_in(key("a"), panes), Some(Action::Bookmark));
+        assert_eq!(km.action_in(key("&"), panes), Some(Action::Filter));
+        for ctx in Context::ALL {
+            for (k, _) in &km.bindings {
+                let actions: Vec<Action> = km
+                    .bindings
+                    .iter()
+                    .filter(|(x, a)| x == k && a.applies(ctx))
+                    .map(|(_, a)| *a)
+                    .collect();
+                assert!(actions.len() <= 1, "{k} in {ctx:?}: {actions:?}");
+            }
         }
     }
 

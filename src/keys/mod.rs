@@ -5,3 +5,4 @@
 
 pub mod action;
 pub mod keymap;
+pub mod preset;

@@ -4,9 +4,11 @@
 //! directory is not fatal: the session runs, and says that nothing will be kept.
 
 use crate::app::{Effect, Event, Place};
+use liseuse_library::bookmark::BookmarkSet;
 use liseuse_library::store::{self, BookmarkStore, PositionStore, Saver, StoreCommand};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -17,9 +19,12 @@ const SUSPEND_WAIT: Duration = Duration::from_millis(500);
 
 pub struct Data {
     saver: Option<Saver>,
-    /// What the stores held at start: the saved places and the article open last.
-    places: HashMap<String, Place>,
+    /// What the stores held at start: the saved places (with the hash of the text each is
+    /// in) and the article open last.
+    places: HashMap<String, (Place, String)>,
     last: Option<String>,
+    /// The articles read before (opened at least once), by path.
+    pub read: HashSet<String>,
     /// Said at start: a damaged or read-only file, a data dir that cannot be.
     pub notices: Vec<String>,
     /// The bookmarks as the store found them, for the app's first state.
@@ -28,7 +33,7 @@ pub struct Data {
 
 fn no_bookmarks(why: &str) -> Event {
     Event::Bookmarks {
-        list: Vec::new(),
+        list: Arc::default(),
         read_only: Some(why.to_string()),
         message: None,
     }
@@ -45,6 +50,7 @@ impl Data {
                     saver: None,
                     places: HashMap::new(),
                     last: None,
+                    read: HashSet::new(),
                     notices: vec![format!("{e}: bookmarks will not be kept")],
                     first: Some(no_bookmarks("no data directory")),
                 };
@@ -60,12 +66,13 @@ impl Data {
                     top: pos.offset,
                     cursor: pos.cursor.unwrap_or(pos.offset),
                 };
-                (path.to_string(), place)
+                (path.to_string(), (place, pos.content_hash.clone()))
             })
             .collect();
         let last = positions.last_article().map(str::to_string);
+        let read = positions.read_articles().map(str::to_string).collect();
         let first = Some(Event::Bookmarks {
-            list: bookmarks.bookmarks().to_vec(),
+            list: Arc::new(BookmarkSet::new(bookmarks.bookmarks().to_vec())),
             read_only: bookmarks.read_only().map(str::to_string),
             message: None,
         });
@@ -77,6 +84,7 @@ impl Data {
                 saver: Some(saver),
                 places,
                 last,
+                read,
                 notices,
                 first,
             },
@@ -84,6 +92,7 @@ impl Data {
                 saver: None,
                 places,
                 last,
+                read,
                 notices: vec![format!(
                     "no thread to save with ({e}): nothing will be kept"
                 )],
@@ -92,15 +101,20 @@ impl Data {
         }
     }
 
-    /// The saved places of these articles, and the article open last.
-    pub fn places<'a>(
+    /// The saved places, the hash of the text each is in, and the article open last.
+    pub fn places(
         &self,
-        paths: impl Iterator<Item = &'a str>,
-    ) -> (HashMap<String, Place>, Option<String>) {
-        let places = paths
-            .filter_map(|p| Some((p.to_string(), *self.places.get(p)?)))
-            .collect();
-        (places, self.last.clone())
+    ) -> (
+        HashMap<String, Place>,
+        HashMap<String, String>,
+        Option<String>,
+    ) {
+        let places = self
+            .places
+            .iter()
+            .map(|(p, (place, _))| (p.clone(), *place));
+        let hashes = self.places.iter().map(|(p, (_, h))| (p.clone(), h.clone()));
+        (places.collect(), hashes.collect(), self.last.clone())
     }
 
     /// Hands a change to the saver; returns at once. With no store, says so.
@@ -120,13 +134,18 @@ impl Data {
                 cursor,
                 hash,
             },
+            Effect::MarkRead(path) => StoreCommand::MarkRead(path),
             _ => return,
         };
         match &self.saver {
             Some(s) => s.send(command),
-            None if !matches!(command, StoreCommand::SavePosition { .. }) => {
+            None if !matches!(
+                command,
+                StoreCommand::SavePosition { .. } | StoreCommand::MarkRead(_)
+            ) =>
+            {
                 replies.push(Event::Bookmarks {
-                    list: Vec::new(),
+                    list: Arc::default(),
                     read_only: Some("no data directory".into()),
                     message: Some("no data directory: bookmarks are not kept".into()),
                 });

@@ -4,11 +4,14 @@
 //! [`Runtime::sender`] as the terminal's input thread does and reading the screen.
 //!
 //! Effects are carried out in one place, [`Runtime::carry_out`]: the stores ([`data`]), the
-//! loader (which also reads texts to show and searches across articles) and the terminal
-//! itself.
+//! loader (which also reads texts to show and searches across articles), the fetches from the
+//! web ([`fetch`]), the browser and the clipboard ([`outside`]) and the terminal itself.
 
 mod corrections;
 mod data;
+mod fetch;
+mod input;
+pub mod outside;
 pub mod signals;
 mod start;
 pub mod term;
@@ -30,6 +33,17 @@ const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
 /// Most events taken in one frame: a flood (a 100,000-file walk) still lets frames through.
 const MAX_BATCH: usize = 4096;
 
+/// The largest area drawn, whatever size the terminal says it has: the frame's buffers are
+/// allocated by it, and `stty rows 65535 cols 65535` asked for 206 GB (issue 24.3). Larger
+/// than any screen; a terminal larger still shows the frame in its top-left corner.
+pub const MAX_COLS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
+
+/// A terminal size as liseuse takes it: at most [`MAX_COLS`] × [`MAX_ROWS`].
+pub fn capped(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_COLS), height.min(MAX_ROWS))
+}
+
 pub struct Runtime<B: Backend> {
     terminal: Terminal<B>,
     app: App,
@@ -39,6 +53,11 @@ pub struct Runtime<B: Backend> {
     loader: Loader,
     data: Data,
     corrections: corrections::Corrections,
+    fetcher: fetch::Fetcher,
+    /// The browser to open links with, when not `$BROWSER` (tests).
+    browser: Option<String>,
+    /// How to put text on the terminal's clipboard, or why it cannot be.
+    copier: Copier,
     quit: bool,
     /// The signal that ended the session, if one did.
     signal: Option<i32>,
@@ -48,6 +67,23 @@ pub struct Runtime<B: Backend> {
     /// The next frame is drawn whole: what the terminal shows may not be the last frame (after
     /// a resize, which can cut or reflow it, or Ctrl-L).
     redraw: bool,
+    /// Where the text's width set with `+` and `-` is kept (none without a data directory),
+    /// and the width the session started with: a change is kept at the end.
+    view: Option<liseuse_library::store::ViewStore>,
+    start_width: usize,
+}
+
+/// How to put text on the terminal's clipboard, or why it cannot be.
+pub type Copier = Result<Box<dyn FnMut(&str) -> io::Result<()>>, String>;
+
+/// Frees `x` on a thread of its own when this was its last holder: a snapshot of 100,000
+/// bookmarks is a million allocations to free, a second of the loop's time.
+fn release<T: Send + Sync + 'static>(x: std::sync::Arc<T>) {
+    if std::sync::Arc::strong_count(&x) == 1 {
+        let _ = std::thread::Builder::new()
+            .name(String::from("liseuse-release"))
+            .spawn(move || drop(x));
+    }
 }
 
 /// How the session ended, for the process's exit.
@@ -90,6 +126,24 @@ impl<B: Backend> Runtime<B> {
         self.loader.texts_read()
     }
 
+    /// How to put text on the clipboard (set by `main.rs` where the terminal takes OSC 52), or
+    /// why it cannot be, which a copy then says.
+    pub fn on_copy(&mut self, f: Copier) {
+        self.copier = f;
+    }
+
+    /// Carries out effects asked for outside `update` (the start's).
+    pub fn apply(&mut self, fx: Vec<Effect>) -> io::Result<()> {
+        let mut replies = Vec::new();
+        for effect in fx {
+            self.carry_out(effect, &mut replies)?;
+        }
+        for ev in replies {
+            self.handle(ev)?;
+        }
+        Ok(())
+    }
+
     /// Whether the user asked to quit.
     pub fn quitting(&self) -> bool {
         self.quit
@@ -102,13 +156,15 @@ impl<B: Backend> Runtime<B> {
             .terminal
             .size()
             .map_err(|e| io::Error::other(e.to_string()))?;
-        if (size.width, size.height) != self.app.size {
-            self.handle(Event::Resize(size.width, size.height))?;
+        let (width, height) = capped(size.width, size.height);
+        if (width, height) != self.app.size {
+            self.handle(Event::Resize(width, height))?;
         }
         if std::mem::take(&mut self.redraw) {
             // `resize` clears the screen and forgets the last frame, without asking the
             // terminal where its cursor is (which `clear` does, and not every terminal answers).
-            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            // The terminal's frame is a fixed viewport (`term::enter`): only this sizes it.
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
             let terminal = &mut self.terminal;
             crate::runtime::term::with_screen(|| terminal.resize(area))
                 .map_err(|e| io::Error::other(e.to_string()))?;
@@ -117,10 +173,15 @@ impl<B: Backend> Runtime<B> {
         crate::runtime::term::draw(&mut self.terminal, |f| ui::draw(f, app, theme))
     }
 
-    /// Runs until the user quits or every event source is gone.
+    /// Runs until the user quits or every event source is gone. A frame that cannot be
+    /// written means the terminal is gone (closed under liseuse): that is a hang-up, and what
+    /// is pending is saved all the same.
     pub fn run(mut self) -> io::Result<Ending> {
         while !self.quit {
-            self.draw()?;
+            if self.draw().is_err() {
+                self.handle(Event::Signal(crate::event::Signal::End(signals::HANGUP)))?;
+                break;
+            }
             if !self.step(None)? {
                 break;
             }
@@ -212,26 +273,60 @@ impl<B: Backend> Runtime<B> {
                 }
             }
             Effect::SaveCache => self.loader.save_cache(),
+            Effect::Release(set) => release(set),
             Effect::Correct(c) => self.corrections.change(Some(c)),
             Effect::UndoCorrection => self.corrections.change(None),
             Effect::ApplyCorrections(list) => self.loader.set_corrections(list),
             Effect::Forget(i) => self.loader.forget(i),
             Effect::SearchCorpus { generation, query } => self.loader.search(generation, query),
+            Effect::FetchFeeds { asked } => self.fetcher.feeds(!asked),
+            Effect::FetchPages { run, urls } => self.fetcher.pages(run, urls),
+            Effect::Browse(url) => {
+                if let Err(why) = outside::browse(&url, self.browser.as_deref()) {
+                    replies.push(Event::Said(why));
+                }
+            }
+            Effect::Copy(text) => {
+                let said = match &mut self.copier {
+                    Ok(copy) => match copy(&text) {
+                        Ok(()) => format!("copied {text}"),
+                        Err(e) => format!("could not copy: {e}; the address: {text}"),
+                    },
+                    Err(why) => format!("{why}; the address: {text}"),
+                };
+                replies.push(Event::Said(said));
+            }
             e @ (Effect::AddBookmark(_)
             | Effect::DeleteBookmark(_)
             | Effect::SetNote(..)
-            | Effect::SavePosition { .. }) => self.data.apply(e, replies),
+            | Effect::SavePosition { .. }
+            | Effect::MarkRead(_)) => self.data.apply(e, replies),
         }
         Ok(())
     }
 
     /// Saves what is pending and says what could not be.
     pub fn finish(mut self) -> Ending {
-        let (messages, lost) = self.data.close();
-        Ending {
+        self.fetcher.stop();
+        release(std::mem::take(&mut self.app.bookmarks.saved));
+        let width = self.app.layout.max_text_width;
+        let kept = match &mut self.view {
+            Some(v) if width != self.start_width => v.set_text_width(width).err(),
+            _ => None,
+        };
+        let (mut messages, lost) = self.data.close();
+        if let Some(e) = kept {
+            messages.push(format!("the text's width was not kept: {e}"));
+        }
+        let ending = Ending {
             messages,
             lost,
             signal: self.signal,
-        }
+        };
+        // Not dropped: ratatui's `Terminal` shows the cursor when dropped and, when it cannot
+        // (the terminal is gone), says so with `eprintln!`, which panics when stderr is that
+        // gone terminal (issue 23.1). `term::restore` shows the cursor; the process ends.
+        std::mem::forget(self.terminal);
+        ending
     }
 }

@@ -1,16 +1,17 @@
 //! Setting a session up: the config, the user's data, where to start, the background work
-//! (loader, rest of the folder walk, folder watching), the app and what it
-//! must say first. The same for the terminal and for tests: only the backend differs.
+//! (loader, rest of the folder walk, folder watching, fetching), the app and what it must say
+//! first. The same for the terminal and for tests: only the backend differs.
 
 use super::Runtime;
 use super::data::Data;
+use crate::app::list::Sort;
 use crate::app::{App, Event, Start};
 use crate::config;
 use crate::ui::Theme;
 use liseuse_entity as entity;
 use liseuse_library::loader::Loader;
 use liseuse_library::{Discovery, Library};
-use liseuse_library::{cache, watch};
+use liseuse_library::{cache, fetch, store, watch};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
@@ -26,6 +27,14 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Draw without colours whatever the config says (tests read text, not colours).
     pub no_color: bool,
+    /// Web pages to fetch into the library and open (`liseuse URL...`).
+    pub urls: Vec<String>,
+    /// The browser for links, when not `$BROWSER` (tests).
+    pub browser: Option<String>,
+    /// How far a fetch goes (timeouts, caps): the defaults unless tests want them short.
+    pub fetch_limits: Option<liseuse_library::fetch::Limits>,
+    /// Follow every symbolic link in the folders, not only those that stay inside them.
+    pub follow_links: bool,
 }
 
 /// Builds the session over `found` (the walk's first batch; `rest` brings the others) on
@@ -38,18 +47,27 @@ pub fn boot<B: Backend>(
 ) -> io::Result<Runtime<B>> {
     let (cfg, config_messages) = config::load_all(opts.config.as_deref());
     let (tx, rx) = mpsc::channel();
-    let data = Data::open(opts.data_dir.as_deref(), tx.clone());
-    let (places, last) = data.places(found.entries.iter().map(|e| e.path.as_str()));
+    let mut data = Data::open(opts.data_dir.as_deref(), tx.clone());
+    let (places, hashes, last) = data.places();
     let mut start = Start {
         places,
+        hashes,
+        read: std::mem::take(&mut data.read),
         ..Start::default()
     };
-    if let Some(i) = last.and_then(|l| found.entries.iter().position(|e| e.path == l)) {
-        start.article = i;
+    let data_dir = store::data_dir(opts.data_dir.as_deref()).map_err(|e| e.to_string());
+    let library = following_library(opts, data_dir.as_ref().ok());
+    match last.as_deref().map(|l| last_article(&found.entries, l)) {
+        Some(Some(i)) => start.article = i,
+        // Not in the walk's first batch: the app opens it when the walk finds it.
+        Some(None) => start.last = last,
+        None => {}
     }
     let size = terminal
         .size()
         .map_err(|e| io::Error::other(e.to_string()))?;
+    let (width, height) = super::capped(size.width, size.height);
+    let size = ratatui::layout::Size::new(width, height);
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
     // The article shown first is read at once, beside the indexing of them all.
     if let Some(e) = found.entries.get(start.article) {
@@ -68,8 +86,18 @@ pub fn boot<B: Backend>(
             }
         });
     }
-    let folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
-    watch::spawn(&folders, tx.clone());
+    let mut folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    if let Some(lib) = library.as_ref().filter(|_| opts.paths.is_empty()) {
+        // The seeds are shown while the library is empty: it is followed as it fills.
+        folders.push(lib.clone());
+    }
+    let links = match opts.follow_links {
+        true => liseuse_library::discover::Links::All,
+        false => liseuse_library::discover::Links::Inside,
+    };
+    watch::spawn_with(&folders, links, tx.clone());
+    let limits = opts.fetch_limits.clone().unwrap_or_default();
+    let fetcher = super::fetch::Fetcher::new(data_dir, limits, tx.clone());
     let (corrections, first_corrections) =
         super::corrections::Corrections::open(opts.data_dir.as_deref(), tx.clone());
 
@@ -79,7 +107,19 @@ pub fn boot<B: Backend>(
         (size.width, size.height),
         start,
     );
-    app.layout.max_text_width = usize::from(cfg.reader_width);
+    // The width last set with `+` and `-` wins over the config's: it is the newer choice.
+    let view = liseuse_library::store::data_dir(opts.data_dir.as_deref())
+        .ok()
+        .map(|d| liseuse_library::store::ViewStore::open(&d));
+    app.layout.max_text_width = view
+        .as_ref()
+        .and_then(|v| v.text_width())
+        .unwrap_or(usize::from(cfg.reader_width));
+    let start_width = app.layout.max_text_width;
+    app.fetching.library = library.clone();
+    if cfg.list_order == config::ListOrder::Date {
+        app.set_sort(Sort::Date);
+    }
     app.entities.min_confidence = cfg.min_confidence;
     app.entities.labels = cfg
         .labels
@@ -100,10 +140,15 @@ pub fn boot<B: Backend>(
         loader,
         data,
         corrections,
+        fetcher,
+        browser: opts.browser.clone(),
+        copier: Err(String::from("no terminal to copy with")),
         quit: false,
         signal: None,
         suspend: None,
         redraw: false,
+        view,
+        start_width,
     };
     rt.handle(Event::Resize(size.width, size.height))?;
     if let Some(first) = rt.data.first.take() {
@@ -129,5 +174,34 @@ pub fn boot<B: Backend>(
     {
         rt.app.status.tell(m);
     }
+    let mut fx = Vec::new();
+    if cfg.fetch_at_start && library.is_some() {
+        rt.app.fetch_feeds(false, &mut fx);
+    }
+    if !opts.urls.is_empty() {
+        rt.app.fetch_pages(&opts.urls, &mut fx);
+    }
+    rt.apply(fx)?;
     Ok(rt)
+}
+
+/// The article open last among `entries`: by its path, else (the folder opened by another
+/// path) by its file name and folder's name.
+fn last_article(entries: &[liseuse_library::Entry], last: &str) -> Option<usize> {
+    entries.iter().position(|e| e.path == last).or_else(|| {
+        entries
+            .iter()
+            .position(|e| crate::app::reading::same_article(last, &e.path))
+    })
+}
+
+/// The library of fetched articles, when the list is it: no path given (the library, or the
+/// seeds while it is empty, its folder then made to be followed), or the library named.
+fn following_library(opts: &Options, data_dir: Option<&PathBuf>) -> Option<PathBuf> {
+    let lib = fetch::library_dir(data_dir?);
+    if opts.paths.is_empty() {
+        std::fs::create_dir_all(&lib).ok()?;
+        return Some(lib);
+    }
+    opts.paths.contains(&lib).then_some(lib)
 }

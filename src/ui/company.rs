@@ -6,6 +6,7 @@ use super::{Theme, fit};
 use crate::app::App;
 use crate::app::entities::EntityState;
 use crate::app::overlay::CompanyView;
+use liseuse_document::plural::counted;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,10 +17,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CompanyView, theme: &T
     let name = |id| index.entity(id).map_or(String::new(), |e| e.name.clone());
     if let Some(s) = &v.shared {
         let title = format!(
-            " {} & {} · {} passages ",
+            " {} & {} · {} ",
             name(v.of),
             name(s.with),
-            s.passages.len()
+            counted(s.passages.len(), "passage", "passages")
         );
         let inner = super::overlay_list(
             frame,

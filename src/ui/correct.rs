@@ -5,6 +5,8 @@ use super::{Theme, fit};
 use crate::app::App;
 use crate::app::entities::EntityState;
 use crate::app::overlay::correct::{CorrectView, Mode};
+use liseuse_document::plural::counted;
+use liseuse_document::search::fold_str;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -73,12 +75,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CorrectView, theme: &T
                     .take(rows.saturating_sub(1))
                     .filter_map(|(i, id)| {
                         let e = app.entities.index.entity(*id)?;
+                        // Found by another of its names: say which.
+                        let needle = fold_str(filter);
+                        let by = (!fold_str(&e.name).contains(&needle))
+                            .then(|| e.variants.iter().find(|v| fold_str(v).contains(&needle)))
+                            .flatten()
+                            .map(|v| format!(" (“{v}”)"))
+                            .unwrap_or_default();
                         Some(row(
                             format!(
-                                " {} · {} · {} mentions",
+                                " {}{by} · {} · {}",
                                 e.name,
                                 EntityState::heading(e.label).to_lowercase(),
-                                e.mentions
+                                counted(e.mentions, "mention", "mentions")
                             ),
                             i == *selected,
                         ))

@@ -1,6 +1,8 @@
-//! The file list: one article per two rows, its title and a detail line.
+//! The file list: one article per two rows, its title (after `▸` for the open article, `•` for
+//! one never opened) and a detail line (its date, its source, who it is about).
 
 use super::{Theme, fit, pane};
+use crate::app::list::Sort;
 use crate::app::{App, Focus};
 use liseuse_library::Article;
 use ratatui::Frame;
@@ -10,15 +12,19 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List;
+    let by_date = match app.list.sort {
+        Sort::Date => " · by date",
+        Sort::Path => "",
+    };
     let title = if app.list.is_filtered() {
         format!(
-            " Articles {}/{} · {} ",
+            " Articles {}/{} · {}{by_date} ",
             app.list_len(),
             app.library.shown(),
             app.list.filter
         )
     } else {
-        format!(" Articles {} ", app.library.shown())
+        format!(" Articles {}{by_date} ", app.library.shown())
     };
     let title = fit(&title, usize::from(area.width.saturating_sub(2)));
     let block = pane(title, focused, theme);
@@ -45,7 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             title_style = title_style.patch(theme.list_selected);
             detail_style = detail_style.patch(theme.list_selected);
         }
-        let marker = if open == Some(i) { "▸" } else { " " };
+        let marker = if open == Some(i) {
+            "▸"
+        } else if app.list.is_unread(&article.entry.path) {
+            "•"
+        } else {
+            " "
+        };
         let head = format!("{marker}{}", fit(article.title(), width.saturating_sub(1)));
         let detail = format!(
             "  {}",
@@ -57,7 +69,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The second row: date where known, or what went wrong, or that it is still being read.
+/// The second row: date and source where known, or what went wrong, or that it is still being
+/// read.
 fn detail(app: &App, index: usize, article: &Article) -> String {
     if article.removed {
         return "⚠ deleted from disk".to_string();
@@ -65,23 +78,32 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
     if let Some(err) = &article.error {
         return format!("⚠ {err}");
     }
-    let (date, notices, name) = match (&article.doc, &article.meta) {
+    let (date, source, notices, name) = match (&article.doc, &article.meta) {
         (Some(doc), _) => (
             doc.date.as_deref(),
+            doc.source.as_deref(),
             // A preview's only notice is that the rest is on its way.
             !doc.notices.is_empty() && doc.preview.is_none(),
             doc.name.as_str(),
         ),
         (None, Some(meta)) => (
             meta.date.as_deref(),
+            meta.source.as_deref(),
             meta.notices,
             article.entry.name.as_str(),
         ),
         (None, None) => return "…".to_string(),
     };
+    // The date first: it is short and of one width, a source's name is neither.
     let mut parts = Vec::new();
-    if let Some(d) = date {
-        parts.push(d.to_string());
+    if let Some(d) = date
+        .map(str::to_string)
+        .or_else(|| name_date(&article.entry.name))
+    {
+        parts.push(d);
+    }
+    if let Some(s) = source {
+        parts.push(s.to_string());
     }
     if notices {
         parts.push("⚠".to_string());
@@ -105,6 +127,19 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
         parts.push(name.to_string());
     }
     parts.join(" · ")
+}
+
+/// The date a file name starts with (`2026-05-05-…`, as fetched articles are named).
+fn name_date(name: &str) -> Option<String> {
+    let d = name.get(..10)?;
+    let shape = d.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    shape.then(|| d.to_string())
 }
 
 /// A person's surname for the list: the last word of the name.

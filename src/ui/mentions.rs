@@ -15,7 +15,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &MentionList, theme:
         return;
     };
     let occ = e.index.occurrences(ent.id);
-    let title = format!(" {} · {} mentions ", ent.name, occ.len());
+    let title = format!(
+        " {} · {} ",
+        ent.name,
+        liseuse_document::plural::counted(occ.len(), "mention", "mentions")
+    );
     let inner = super::overlay_list(frame, area, &title, "Enter jump · Esc close", theme);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);

@@ -4,6 +4,7 @@
 use super::{Theme, fit};
 use crate::app::App;
 use crate::app::overlay::outline::{Outline, OutlineView};
+use crate::keys::action::Action;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -20,10 +21,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &OutlineView, theme: &T
         ),
         Outline::Links => (format!(" Links · {} ", doc.links.len()), doc.links.len()),
     };
-    let inner = super::overlay_list(frame, area, &title, "Enter go there · Esc close", theme);
+    let hints = match v.kind {
+        Outline::Contents => "Enter go there · Esc close".to_string(),
+        Outline::Links => {
+            let key = |a: Action| {
+                app.keymap
+                    .keys_for(a)
+                    .first()
+                    .map_or_else(String::new, |k| format!(" · {k} "))
+            };
+            format!(
+                "Enter go there{}read here{}browser{}copy · Esc close",
+                key(Action::FetchLink),
+                key(Action::BrowseLink),
+                key(Action::CopyLink)
+            )
+        }
+    };
+    let inner = super::overlay_list(frame, area, &title, &hints, theme);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let first = v.selected.saturating_sub(rows.saturating_sub(1));
+    let top = doc.sections.iter().map(|s| s.level).min().unwrap_or(0);
     let lines: Vec<Line> = (first..n.min(first + rows))
         .filter_map(|i| {
             let base = if i == v.selected {
@@ -34,7 +53,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &OutlineView, theme: &T
             Some(match v.kind {
                 Outline::Contents => {
                     let s = doc.sections.get(i)?;
-                    let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+                    // Nested as the article's outline is (a book's sections in its chapters).
+                    let indent = "  ".repeat(usize::from(s.level.saturating_sub(top)));
                     Line::styled(fit(&format!(" {indent}{}", s.title), width), base)
                 }
                 Outline::Links => {

@@ -25,12 +25,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(reader) = app.reader() else {
-        let msg = if app.library.is_empty() {
-            "No article."
-        } else {
-            "Reading…"
-        };
-        frame.render_widget(Paragraph::new(msg).style(theme.meta), inner);
+        let msg = sanitize::display(&app.reader_placeholder()).into_owned();
+        frame.render_widget(
+            Paragraph::new(msg)
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .style(theme.meta),
+            inner,
+        );
         return;
     };
     let text = &reader.doc.text;

@@ -112,6 +112,10 @@ fn left_side(app: &App, message_above: bool) -> String {
     if app.prefix.is_some() {
         return "a letter for the mark".to_string();
     }
+    // In a book, the chapter read first: the title is that of every chapter.
+    if let Some((_, chapter)) = app.chapter_status() {
+        return chapter;
+    }
     match app.reader() {
         Some(r) => r.doc.title.clone(),
         None => String::new(),
@@ -121,6 +125,9 @@ fn left_side(app: &App, message_above: bool) -> String {
 /// What is always shown: background work, the selection mode, what `n` follows, the place.
 fn right_side(app: &App) -> String {
     let mut parts: Vec<String> = Vec::new();
+    if let Some(f) = app.fetching.label() {
+        parts.push(f);
+    }
     let loaded = app.library.loaded();
     let n = app.library.len();
     // An article is described once checked against the cache or read and analysed: one
@@ -140,6 +147,10 @@ fn right_side(app: &App) -> String {
     if app.reader().is_some_and(|r| r.selection.is_some()) {
         parts.push("-- SELECT -- b keeps, v stops".to_string());
     }
+    if let Some(f) = app.reader().and_then(|r| r.filter.as_deref()) {
+        // Only the paragraphs matching it are shown.
+        parts.push(format!("&{}", fit(f, 16)));
+    }
     if let Some(f) = following(app) {
         parts.push(f);
     }
@@ -157,6 +168,7 @@ fn following(app: &App) -> Option<String> {
     match app.follows()? {
         Follow::Mentions => return app.mention_status().map(|s| format!("n: {s}")),
         Follow::Passages => return app.passage_status().map(|s| format!("n: {s}")),
+        Follow::Hits => return app.hit_status().map(|s| format!("n: {s}")),
         Follow::Matches => {}
     }
     let s = app.reading.search.as_ref()?;
@@ -168,7 +180,8 @@ fn following(app: &App) -> Option<String> {
         s.matches.len().to_string()
     };
     let query = fit(&s.query, 24);
-    Some(format!("n: /{query} {at}/{of}"))
+    let way = if s.backward { '?' } else { '/' };
+    Some(format!("n: {way}{query} {at}/{of}"))
 }
 
 /// The end of `s` in `width` cells, with an ellipsis in front when cut.

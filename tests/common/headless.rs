@@ -47,6 +47,9 @@ impl Headless {
             data_dir: Some(home.path().join("data")),
             cache_dir: Some(home.path().join("cache")),
             no_color: true,
+            // No test opens a real browser.
+            browser: Some(String::from("true")),
+            ..Options::default()
         };
         if !opts.config.as_ref().is_some_and(|c| c.exists()) {
             // A missing explicit config is reported: write an empty one.
@@ -211,6 +214,16 @@ impl Headless {
     /// The reader's cursor line as a byte offset of the article.
     pub fn cursor(&self) -> Option<usize> {
         self.app().reader().map(|r| r.offset_of(r.cursor))
+    }
+
+    /// How the session copies to the clipboard (none by default: a copy says it cannot).
+    pub fn on_copy(&mut self, copier: liseuse::runtime::Copier) {
+        self.rt.on_copy(copier);
+    }
+
+    /// Every message the status line holds, the one shown first.
+    pub fn messages(&self) -> Vec<String> {
+        self.app().status.messages().map(str::to_string).collect()
     }
 
     pub fn quitting(&self) -> bool {

@@ -95,11 +95,24 @@ fn a_folder_with_a_symlink_loop_a_fifo_and_a_device_lists_only_the_articles() {
     }
     assert!(skipped.contains("symbolic link loop"), "{skipped}");
     assert!(skipped.contains("fifo.md: not a regular file"), "{skipped}");
+    // A link out of the folder is not followed (issue 24.6); followed, a device is no article.
+    assert!(
+        skipped.contains("zero.txt: a symbolic link out of the folder opened, not followed"),
+        "{skipped}"
+    );
+    assert!(skipped.contains("dangling.txt"), "{skipped}");
+    let root = vec![d.to_path_buf()];
+    let all = within(10, move || {
+        library::discover::discover_with(&root, library::discover::Links::All)
+    })
+    .unwrap();
+    let names: Vec<&str> = all.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["a.txt"]);
+    let skipped = all.skipped.join("\n");
     assert!(
         skipped.contains("zero.txt: not a regular file"),
         "{skipped}"
     );
-    assert!(skipped.contains("dangling.txt"), "{skipped}");
 }
 
 pub fn make_empty_files(dir: &Path, n: usize) {

@@ -78,6 +78,8 @@ fn printing_commands(home: &Home) -> Vec<Vec<String>> {
         vec!["completions", "bash"],
         vec!["--print-config"],
         vec!["--print-config-path"],
+        vec!["--print-library-path"],
+        vec!["feed", "export"],
         vec!["entities"],
         vec!["entities", "--format", "tsv", &lib],
         vec!["entities", "--format", "json", &lib],
@@ -85,6 +87,8 @@ fn printing_commands(home: &Home) -> Vec<Vec<String>> {
         vec!["quotes", "--format", "tsv", &lib],
         vec!["quotes", "--format", "json", &lib],
         vec!["quotes", "--format", "md", "--speaker", "Macron", &lib],
+        // Issue 24.12: `cat` to a pipe passed the file's bytes as they were.
+        vec!["cat", &lib],
     ]
     .into_iter()
     .map(|a| a.into_iter().map(String::from).collect())
@@ -248,6 +252,45 @@ fn outputs_quotes_of_no_one_and_of_nothing_read_fail_with_status_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Issue 24.12: `--raw` is how to get a file's text byte for byte (offsets of `entities`
+/// count in it); without it, `cat` shows the traps as the reader does, pipe or not.
+#[test]
+fn outputs_cat_raw_writes_the_text_as_it_is() {
+    let home = Home::new();
+    let lib = home.lib.to_string_lossy().into_owned();
+    let shown = String::from_utf8(home.run(&["cat", &lib]).stdout).unwrap();
+    assert!(shown.contains("Titre ␛]0;pwned␇"), "{shown}");
+    let out = home.run(&["cat", "--raw", &lib]);
+    assert!(out.status.success(), "{out:?}");
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(raw.contains(&format!("Titre {TRAPS}")), "{raw:?}");
+}
+
+/// Issue 24.13: a correction kept whose confirmation could not be printed is not a failure:
+/// the status says what happened to the correction, stderr what happened to the output.
+#[cfg(target_os = "linux")]
+#[test]
+fn outputs_a_correction_kept_but_not_printed_succeeds() {
+    let home = Home::new();
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = home
+        .command(&["correct", "drop", "--force", "Olaf Scholz"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("kept") && err.contains("the disk is full"),
+        "{err}"
+    );
+    let list = String::from_utf8(home.run(&["correct", "list"]).stdout).unwrap();
+    assert!(list.contains("Olaf Scholz"), "{list}");
+}
+
 #[test]
 fn outputs_json_escapes_every_control_and_keeps_every_character() {
     let home = Home::new();
@@ -342,4 +385,31 @@ fn outputs_no_terminal_and_a_data_dir_that_is_a_file_are_said_plainly() {
         "{err}"
     );
     assert!(liseuse_library::cache::dir_problem(&file).is_some_and(|m| m.contains("is a file")));
+}
+
+/// Issue 24.6: `F/passwd.txt → /etc/passwd` was printed by `cat F` and `entities F`.
+#[cfg(unix)]
+#[test]
+fn outputs_a_link_out_of_the_folder_is_not_printed_unless_asked() {
+    let home = Home::new();
+    let outside = home.path().join("outside.txt");
+    std::fs::write(&outside, "Secret\n\nLe ministre Jean Secret parle.\n").unwrap();
+    std::os::unix::fs::symlink(&outside, home.lib.join("passwd.txt")).unwrap();
+    let lib = home.lib.to_string_lossy().into_owned();
+    for args in [vec!["cat", &lib], vec!["entities", &lib]] {
+        let out = home.run(&args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(!text.contains("Secret"), "{args:?}: {text}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("passwd.txt: a symbolic link out of the folder"),
+            "{err}"
+        );
+    }
+    let out = home.run(&["cat", "--follow-links", &lib]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Jean Secret"));
+    let named = home.lib.join("passwd.txt").to_string_lossy().into_owned();
+    let out = home.run(&["cat", &named]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Jean Secret"));
 }

@@ -96,3 +96,48 @@ fn a_bookmark_still_unsaved_at_quit_is_said_on_the_terminal() {
         "{screen}"
     );
 }
+
+/// Issue 24.1: `b`, `Enter`, `q` typed at once while another liseuse holds the lock (`flock
+/// bookmarks.lock sleep 6`): liseuse exited after 2 s, the bookmark it had said "bookmarked"
+/// lost. The quit waits for it, saying so, and ends once it is on disk.
+#[cfg(unix)]
+#[test]
+fn a_quick_quit_waits_for_the_bookmark_another_liseuse_holds_up() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("liseuse-data");
+    fs::create_dir_all(&data).unwrap();
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data.join("bookmarks.lock"))
+        .unwrap();
+    lock.try_lock().expect("the lock is free");
+    let mut s = Session::start(&[], 120, 40, home.path());
+    s.wait_text("Le lendemain, un rapport");
+    s.keys(&[b"j", b"j"]);
+    // The three keys in one write, as fast as a terminal sends them.
+    s.send(b"b\rq");
+    let said = "q again quits now and loses them";
+    s.wait_for(said, |_| flat(&s).contains(said));
+    // Still there, well past the two seconds after which it used to give up.
+    let waited = std::time::Instant::now();
+    while waited.elapsed() < std::time::Duration::from_secs(3) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(s.alternate_screen(), "it waits, on screen:\n{}", s.screen());
+    let flat_now = flat(&s);
+    assert!(
+        flat_now.contains(said) && flat_now.contains("waiting for another liseuse"),
+        "why it waits and how to quit anyway, still: {flat_now}"
+    );
+    drop(lock);
+    assert_eq!(s.wait_exit(), 0);
+    let saved: serde_json::Value =
+        serde_json::from_slice(&fs::read(data.join("bookmarks.json")).unwrap()).unwrap();
+    assert_eq!(
+        saved["bookmarks"].as_array().map(Vec::len),
+        Some(1),
+        "{saved}"
+    );
+}

@@ -22,14 +22,14 @@ fn search_all_answers_while_indexing_and_esc_and_q_still_work() {
     });
     s.keys("<Esc>");
     assert!(s.app().overlay.is_none(), "Esc closes the search");
-    // Again, to a hit: Enter opens its article and n goes on through the query's matches.
+    // Again, to a hit: Enter opens its article and n goes on through the hits.
     s.keys("Fbudget");
     s.wait_for("budget's hits", |t| {
         t.contains("hits") && !t.contains(": 0 hits")
     });
     s.keys("<Enter>j<Enter>");
     assert!(s.app().overlay.is_none());
-    assert!(s.status().contains("n: /budget"), "{}", s.status());
+    assert!(s.status().contains("n: F budget"), "{}", s.status());
     s.keys("q");
     assert!(s.quitting(), "q quits");
 }
@@ -103,7 +103,7 @@ fn places_are_kept_through_jumps_and_restarts() {
     s.keys("[");
     s.keys("B<Enter>");
     assert_eq!(s.app().open(), Some(1));
-    let passage = s.app().bookmarks.all[0].anchor.start;
+    let passage = s.app().bookmarks.all()[0].anchor.start;
     let r = s.app().reader().unwrap();
     let line = r.line_range(r.cursor).unwrap();
     assert!(
@@ -114,8 +114,14 @@ fn places_are_kept_through_jumps_and_restarts() {
     s.keys("<S-Tab>k<Enter>");
     assert_eq!(s.cursor(), Some(here), "back through the list");
 
-    // A new session on the same data opens the last article at the same line.
+    // A new session on the same data opens the last article at the same line. (The quit
+    // waits for the bookmark to be on disk.)
     s.keys("q");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !s.quitting() {
+        assert!(std::time::Instant::now() < deadline, "never quit");
+        s.pump();
+    }
     let (_, home) = s.finish();
     let mut again = Headless::start_in(home, &[], 120, 40, |_| {});
     again.settle();
@@ -187,7 +193,11 @@ fn small_things_a_reader_notices() {
     );
 
     s.keys("jjjjjb<Esc>jb<Esc>");
-    assert_eq!(s.app().bookmarks.all.len(), 1, "one passage, one bookmark");
+    assert_eq!(
+        s.app().bookmarks.all().len(),
+        1,
+        "one passage, one bookmark"
+    );
 
     s.keys("v");
     assert!(s.status().contains("SELECT"), "{}", s.status());
@@ -262,7 +272,7 @@ fn a_held_lock_never_freezes_and_quitting_waits_for_the_save() {
     );
     // In memory and on screen as soon as the saver has it, lock or no lock.
     let shown = Instant::now();
-    while s.app().bookmarks.all.is_empty() {
+    while s.app().bookmarks.all().is_empty() {
         assert!(shown.elapsed() < Duration::from_secs(1), "not shown");
         s.pump();
     }
@@ -282,6 +292,66 @@ fn a_held_lock_never_freezes_and_quitting_waits_for_the_save() {
     }
     let saved = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
     assert!(saved.contains("Le lendemain"), "{saved}");
+}
+
+/// Issue 24.1: `b Enter q` at once with the lock held: the quit came before the saver had
+/// said it was waiting, so it did not wait, and the bookmark shown was lost. Whatever the
+/// saver has said, the quit waits for every change made; a second `q` forces it (and the
+/// loss is said).
+#[test]
+fn a_quit_right_after_a_bookmark_waits_for_it() {
+    let hold = |s: &Headless| {
+        let data = s.data_dir();
+        std::fs::create_dir_all(&data).unwrap();
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(data.join(liseuse_library::store::BOOKMARKS_LOCK))
+            .unwrap();
+        lock.try_lock().expect("the lock is free");
+        lock
+    };
+    let mut s = seeds();
+    let lock = hold(&s);
+    s.keys("jjjjjb<Enter>q");
+    assert!(!s.quitting(), "the quit waits for the bookmark");
+    let flat = s.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("q again quits now and loses them"), "{flat}");
+    drop(lock);
+    s.wait_until("the quit once saved", |app| app.all_saved());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !s.quitting() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never quit:\n{}",
+            s.screen()
+        );
+        s.pump();
+    }
+    let data = s.data_dir();
+    let (ending, _home) = s.finish();
+    assert!(!ending.lost, "{:?}", ending.messages);
+    let saved = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+    assert!(saved.contains("Le lendemain"), "{saved}");
+
+    // Forced: the second q quits, and the loss is said.
+    let mut s = seeds();
+    let _lock = hold(&s);
+    s.keys("jjjjjb<Enter>q");
+    assert!(!s.quitting());
+    s.keys("q");
+    assert!(s.quitting(), "a second q quits");
+    let (ending, _home) = s.finish();
+    assert!(ending.lost);
+    assert!(
+        ending
+            .messages
+            .iter()
+            .any(|m| m.contains("could not be saved")),
+        "{:?}",
+        ending.messages
+    );
 }
 
 /// Item 12: a long file's analysis says how far it is, not "indexing 0/1" for seconds.

@@ -1,17 +1,27 @@
 //! Scenario tests: the whole app run headless (the real runtime on ratatui's TestBackend),
 //! typed at as a user types, read as a user reads. One test per defect a new user hit (issue
 //! "Reading as a new user does…"), the less and vim habits, and every key of the help pressed
-//! from every place while a library is still being indexed.
+//! from every place while a library is still being indexed; the news fetched from a server on
+//! 127.0.0.1 (`news.rs`, `news_reading.rs`).
 
 #[path = "../common/mod.rs"]
 mod common;
 
+mod books;
 mod company;
 mod defects;
 mod every_key;
 mod formats;
 mod habits;
 mod scale;
+mod less;
+mod newcomer;
+mod news;
+mod news_reading;
+#[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
+mod server;
+mod unreadable;
+mod watch;
 
 use common::headless::Folder;
 

@@ -154,6 +154,23 @@ impl Builder {
         !s.trim().contains(' ') && marker_len(s) == s.trim_end().len()
     }
 
+    /// Drops the open block and everything written in it (a heading that repeats the
+    /// headline just above it).
+    pub fn discard_block(&mut self) {
+        let Some(open) = self.block.take() else {
+            return;
+        };
+        self.pending_space = None;
+        self.out.text.truncate(open.sep);
+        let len = self.out.text.len();
+        self.out.styles.retain_mut(|s| {
+            s.range.end = s.range.end.min(len);
+            s.range.start < s.range.end
+        });
+        self.out.links.retain(|l| l.range.end <= len);
+        self.out.source_map.truncate(len);
+    }
+
     /// Ends the open block: trailing whitespace dropped, an empty block removed.
     pub fn end_block(&mut self) {
         let Some(open) = self.block.take() else {
@@ -247,7 +264,11 @@ impl Builder {
         let mut mapped = source.is_none();
         for (i, c) in s.char_indices() {
             if c.is_whitespace() {
-                if self.block.as_ref().is_some_and(|b| b.start.is_some()) {
+                // No space starts a block, nor a line after a hard line break (the source's
+                // indentation after a `<br/>` is no text).
+                if self.block.as_ref().is_some_and(|b| b.start.is_some())
+                    && !self.out.text.ends_with('\n')
+                {
                     let now = self.current();
                     self.pending_space =
                         Some(self.pending_space.map_or(now, |p| Inline(p.0 & now.0)));

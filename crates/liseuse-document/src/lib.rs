@@ -194,6 +194,10 @@ pub struct Document {
     /// Only the beginning of a long file (or a book's first chapter), shown while the rest is
     /// read (see `library::preview`): the whole file's length in bytes.
     pub preview: Option<u64>,
+    /// A line break inside a paragraph is the author's (a web page's or a book's `<br/>`, a
+    /// Markdown hard break): the reader starts a new line there. In plain text it is where
+    /// the file's lines were cut, and the paragraph is re-flowed.
+    pub hard_breaks: bool,
 }
 
 impl Document {

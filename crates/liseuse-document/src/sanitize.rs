@@ -132,16 +132,6 @@ pub fn display(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Like [`display`], for text printed to a terminal line by line (`liseuse cat`): line ends
-/// are kept, everything else made safe.
-pub fn display_keeping_lines(s: &str) -> Cow<'_, str> {
-    if !s.split('\n').any(|l| matches!(display(l), Cow::Owned(_))) {
-        return Cow::Borrowed(s);
-    }
-    let lines: Vec<Cow<'_, str>> = s.split('\n').map(display).collect();
-    Cow::Owned(lines.join("\n"))
-}
-
 /// Display width of `s` once made safe, in terminal cells.
 pub fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(display(s).as_ref())
@@ -181,14 +171,25 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// JSON text with every character that must not reach a terminal written as a `\uXXXX` escape
-/// (DEL, C1 controls, bidi and format characters, line separators). serde_json escapes the C0
+/// (DEL, C1 controls, bidi and format characters, line separators, and the invisible joiners:
+/// the zero-width joiner, variation selectors and tag characters, which can hide text or
+/// shift a row). serde_json escapes the C0
 /// controls inside strings itself; outside them, C0 is the text's own layout (line ends,
 /// indentation) and stays. JSON keeps every character exactly: a reader of the escaped text
 /// gets the same strings. Outside strings JSON has only ASCII, so every character escaped here
 /// is inside one.
 pub fn json(s: &str) -> Cow<'_, str> {
     let escape = |c: char| {
-        (c >= '\u{7F}' && is_unsafe(c)) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+        (c >= '\u{7F}' && is_unsafe(c))
+            || matches!(
+                c,
+                '\u{85}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{200D}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{E0020}'..='\u{E007F}'
+            )
     };
     if !s.chars().any(escape) {
         return Cow::Borrowed(s);
@@ -316,6 +317,27 @@ mod tests {
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
         assert!(matches!(json("{\"a\": \"é\"}"), Cow::Borrowed(_)));
+    }
+
+    /// Issue 24.13: the zero-width joiner and tag characters (which can carry hidden ASCII)
+    /// went out raw.
+    #[test]
+    fn json_escapes_joiners_and_tag_characters() {
+        let value = "👩\u{200d}👩 ❤\u{fe0f} 🏴\u{e0067}\u{e0062}\u{e007f} a\u{e0041}";
+        let raw = serde_json::to_string(&value).unwrap();
+        let safe = json(&raw);
+        assert!(
+            !safe
+                .chars()
+                .any(|c| matches!(c, '\u{200d}' | '\u{fe0f}' | '\u{e0000}'..='\u{e007f}')),
+            "{safe}"
+        );
+        assert!(
+            safe.contains("\\u200d") && safe.contains("\\udb40\\udc41"),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

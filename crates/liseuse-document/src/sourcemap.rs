@@ -45,6 +45,11 @@ impl SourceMap {
         }
     }
 
+    /// Forgets the runs of rendered text from `len` on (text taken back).
+    pub fn truncate(&mut self, len: usize) {
+        self.runs.retain(|&(r, _)| r < len);
+    }
+
     /// How many runs are kept (the map's size).
     pub fn runs(&self) -> usize {
         self.runs.len()

@@ -8,6 +8,7 @@ mod export;
 mod extra;
 mod locate;
 mod normalize;
+mod set;
 mod time;
 
 #[cfg(test)]
@@ -22,6 +23,7 @@ pub use anchor::{Anchor, CONTEXT_CHARS, content_hash};
 pub use export::{export_json, export_markdown};
 pub use extra::Extra;
 pub use locate::{Located, Locator, locate};
+pub use set::{BookmarkSet, file_name_of};
 pub use time::rfc3339_utc;
 
 /// A kept passage.

@@ -44,6 +44,19 @@ impl When {
         }
     }
 
+    /// A number that orders dates in time, a month or a year before its own days:
+    /// `20231115`, `20231100`, `20230000`.
+    pub fn key(self) -> i32 {
+        let (month, day) = match self {
+            When::Year(_) => (0, 0),
+            When::Month(_, m) => (m, 0),
+            When::Day(d) => (d.month(), d.day()),
+        };
+        self.year()
+            .saturating_mul(10_000)
+            .saturating_add(i32::try_from(month * 100 + day).unwrap_or(0))
+    }
+
     /// `2023-11-15`, `2023-11`, `2023`.
     pub fn iso(self) -> String {
         match self {
@@ -262,6 +275,20 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> When {
         When::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn keys_order_dates_in_time() {
+        let keys = [
+            When::Year(2022),
+            When::Month(2023, 1),
+            ymd(2023, 1, 31),
+            When::Month(2023, 11),
+            ymd(2023, 11, 15),
+        ]
+        .map(When::key);
+        assert!(keys.is_sorted(), "{keys:?}");
+        assert_eq!(keys[4], 20231115);
     }
 
     #[test]

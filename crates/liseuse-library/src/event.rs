@@ -53,7 +53,11 @@ pub enum LibraryEvent {
         of: u64,
     },
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
+    /// A path gone that was no article may have been a folder: what was under it is gone.
     FilesChanged(Vec<(PathBuf, bool)>),
+    /// Folders walked again (named by an event, or all of them after events were lost): each
+    /// folder and every article file under it now. The list takes it as the truth there.
+    Rescanned(Vec<(PathBuf, Vec<PathBuf>)>),
 }
 
 /// Where the loader and the watcher send their reports: a channel of any event a

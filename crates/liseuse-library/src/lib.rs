@@ -10,6 +10,7 @@ pub mod corrections;
 pub mod crash;
 pub mod event;
 pub mod fulltext;
+pub mod fetch;
 mod index_update;
 mod library;
 pub mod loader;

@@ -5,7 +5,7 @@
 
 use liseuse_document::Document;
 use liseuse_document::format::{self, Format};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -120,6 +120,10 @@ pub fn load_with(entry: &Entry, on_preview: impl FnOnce(Document)) -> Result<Doc
         f(doc);
     }
     let mut doc = format::read(format, &entry.name, &bytes).map_err(|e| e.to_string())?;
+    if let Origin::File(p) = &entry.origin {
+        // A fetched article: its source, date and links from its metadata.
+        crate::fetch::annotate(&mut doc, p);
+    }
     if truncated {
         doc.notices.push(format!(
             "file larger than {} MB: only its beginning is shown",
@@ -168,6 +172,24 @@ pub struct Article {
 }
 
 impl Article {
+    /// Its `date` line, once checked or read.
+    pub fn date_line(&self) -> Option<&str> {
+        match (&self.doc, &self.meta) {
+            (Some(d), _) => d.date.as_deref(),
+            (None, Some(m)) => m.date.as_deref(),
+            (None, None) => None,
+        }
+    }
+
+    /// Where it comes from (a site's name), once checked or read.
+    pub fn source(&self) -> Option<&str> {
+        match (&self.doc, &self.meta) {
+            (Some(d), _) => d.source.as_deref(),
+            (None, Some(m)) => m.source.as_deref(),
+            (None, None) => None,
+        }
+    }
+
     /// The title once the article is read; its file name until then.
     pub fn title(&self) -> &str {
         match (&self.doc, &self.meta) {
@@ -196,8 +218,9 @@ pub struct Library {
     order: Vec<usize>,
     /// Per article, its row in `order`, if shown.
     row_of: Vec<Option<usize>>,
-    /// Article by file path, for the watcher's changes and the walk's duplicates.
-    by_path: HashMap<PathBuf, usize>,
+    /// Article by file path, for the watcher's changes and the walk's duplicates; in path
+    /// order, so that the articles under a folder are a range ([`Library::under_folder`]).
+    by_path: BTreeMap<PathBuf, usize>,
 }
 
 impl Library {
@@ -240,6 +263,19 @@ impl Library {
     /// The article read from `path`, if any.
     pub fn find(&self, path: &Path) -> Option<usize> {
         self.by_path.get(path).copied()
+    }
+
+    /// The articles whose file is under `folder` (at any depth), removed ones included:
+    /// a range of the paths, whatever the number of articles.
+    pub fn under_folder<'a>(&'a self, folder: &'a Path) -> impl Iterator<Item = usize> + 'a {
+        // Paths compare component by component: those under `folder` follow it, together.
+        self.by_path
+            .range::<Path, _>((
+                std::ops::Bound::Excluded(folder),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(move |(p, _)| p.starts_with(folder))
+            .map(|(_, &i)| i)
     }
 
     /// How many articles there are (removed ones included).

@@ -78,8 +78,8 @@ pub struct ArticleRow {
     pub date_source: Option<String>,
 }
 
-/// The entities whose name or a variant is `name`, case and accents aside; failing that,
-/// those whose name contains it.
+/// The entities whose name or a variant is `name`, case and accents aside (of several, the one
+/// whose own name it is, if one is); failing that, those one of whose names contains it.
 pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
     let needle = fold_str(name.trim());
     if needle.is_empty() {
@@ -94,16 +94,29 @@ pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
     let exact: Vec<EntityId> = index
         .entities()
         .iter()
-        .filter(|e| names(e).contains(&needle))
+        .filter(|e| e.mentions > 0 && names(e).contains(&needle))
         .map(|e| e.id)
         .collect();
+    // Several answer to it: the one whose own name it is, if one is.
+    let named: Vec<EntityId> = exact
+        .iter()
+        .copied()
+        .filter(|&id| {
+            index
+                .entity(id)
+                .is_some_and(|e| fold_str(&e.name) == needle)
+        })
+        .collect();
+    if named.len() == 1 {
+        return named;
+    }
     if !exact.is_empty() {
         return exact;
     }
     index
         .entities()
         .iter()
-        .filter(|e| names(e).iter().any(|n| n.contains(&needle)))
+        .filter(|e| e.mentions > 0 && names(e).iter().any(|n| n.contains(&needle)))
         .map(|e| e.id)
         .collect()
 }
@@ -207,8 +220,13 @@ pub fn to_text(p: &Profile) -> String {
     out.push_str("\narticles:\n");
     for a in &p.in_articles {
         let date = a.date.as_deref().unwrap_or("—");
+        // A file's time is a weak date: said as such.
+        let weak = match a.date_source.as_deref() {
+            Some(s) if s == timeline::Source::Modified.as_str() => format!(" · date: {s}"),
+            _ => String::new(),
+        };
         out.push_str(&format!(
-            "  {date:<10} {:>4}×  {}  ({})\n",
+            "  {date:<10} {:>4}×  {}  ({}){weak}\n",
             a.mentions, a.title, a.path
         ));
     }

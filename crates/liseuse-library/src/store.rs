@@ -25,6 +25,7 @@ mod positions;
 mod report;
 mod saver;
 pub(crate) mod temp;
+mod view;
 
 #[cfg(test)]
 mod tests;
@@ -39,6 +40,9 @@ pub use file::{AtomicWrite, RealFs, SCHEMA};
 pub use positions::{POSITIONS_FILE, POSITIONS_LOCK, Position, PositionStore};
 pub use report::{Kept, Outcome, Pending, StoreCommand, StoreReport};
 pub use saver::{Closed, Saver, startup_notices};
+pub use view::{VIEW_FILE, VIEW_LOCK, ViewStore};
+// The same rules for the fetched library and the feed list (`crate::fetch`).
+pub(crate) use file::{Loaded, Lock, load, remove_stale_temps, to_bytes};
 
 /// The environment variable that chooses the data directory when `--data-dir` is not given.
 pub const DATA_DIR_ENV: &str = "LISEUSE_DATA_DIR";

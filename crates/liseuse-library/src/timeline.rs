@@ -198,7 +198,15 @@ pub fn timeline(
         }
     }
     dated.sort_by_key(|x| (anchor(x.when), x.doc));
-    let days: Vec<NaiveDate> = dated.iter().filter_map(|x| anchor(x.when)).collect();
+    // A file's time is a weak date (a checkout, a copy, a download): it is binned when it
+    // falls in the span the articles' own dates make, and never stretches that span. Only
+    // when no article says its date do file times make the span.
+    let strong = dated.iter().any(|x| x.source != Source::Modified);
+    let days: Vec<NaiveDate> = dated
+        .iter()
+        .filter(|x| !strong || x.source != Source::Modified)
+        .filter_map(|x| anchor(x.when))
+        .collect();
     let (Some(first), Some(last)) = (days.first().copied(), days.last().copied()) else {
         return Timeline {
             period: Period::Month,
@@ -234,6 +242,10 @@ pub fn timeline(
         .collect();
     for (i, x) in dated.iter().enumerate() {
         let Some(d) = anchor(x.when) else { continue };
+        if d < first || d > last {
+            // A weak date outside the span: listed with its date, in no bar.
+            continue;
+        }
         let k = usize::try_from(bin_of(d)).unwrap_or(0);
         if let Some(b) = bins.get_mut(k) {
             b.mentions += x.mentions;
@@ -300,10 +312,26 @@ mod tests {
         assert_eq!(date_of(3), None);
         let t = timeline(&index, id, date_of);
         assert_eq!(t.period, Period::Month);
+        // The file's time (2024-01) is listed, but stretches nothing: the bars are the span
+        // of the dates the articles give.
         let labels: Vec<&str> = t.bins.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, ["2023-10", "2023-11", "2023-12", "2024-01"]);
+        assert_eq!(labels, ["2023-10", "2023-11", "2023-12"]);
         let counts: Vec<usize> = t.bins.iter().map(|b| b.mentions).collect();
-        assert_eq!(counts, [2, 0, 1, 1]);
+        assert_eq!(counts, [2, 0, 1]);
+        assert!(
+            t.dated
+                .iter()
+                .any(|x| x.doc == 2 && x.source == Source::Modified)
+        );
+        // With file times alone, they make the span.
+        let only_files = timeline(&index, id, |d| {
+            date_of(d).filter(|x| x.1 == Source::Modified)
+        });
+        assert_eq!(only_files.bins.len(), 1);
+        assert_eq!(
+            only_files.bins[0].label, "2024-01-01",
+            "a day alone: by day"
+        );
         assert_eq!(
             t.undated,
             [Undated {

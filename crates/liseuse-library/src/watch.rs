@@ -1,23 +1,45 @@
 //! Following the opened folders: files added, changed or removed while liseuse runs (a feed
 //! fetcher saving into the folder) are reported to the event loop, a burst of changes at once.
+//!
+//! An event names a path, and a path alone does not say everything: a folder made and filled
+//! at once (`mkdir -p x/y` then a file, before the new folder is watched), a folder moved in
+//! whole, one moved away or deleted, an overflowing event queue. So the list is made to
+//! converge on what is on disk (issue 24.2): a path that is a folder now is walked again and
+//! reported whole ([`LibraryEvent::Rescanned`], which the list takes as the truth under that
+//! folder); a path gone may have been a folder, and the list drops what was under it; an
+//! overflow walks every opened folder again; an opened folder deleted and made again is
+//! watched again and walked.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use crate::discover::{Links, articles_under};
 use crate::event::{LibraryEvent, Reporter};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Sender};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// Changes closer together than this are reported as one batch (a file written in pieces).
 const SETTLE: Duration = Duration::from_millis(250);
+/// How often the opened folders are checked for having been deleted or made again.
+const RECHECK: Duration = Duration::from_secs(1);
 
-/// Watches `folders` recursively from a thread of its own, for as long as liseuse runs.
+/// Watches `folders` recursively from a thread of its own, for as long as liseuse runs,
+/// following only the links that stay inside them.
+pub fn spawn<E: From<LibraryEvent> + Send + 'static>(folders: &[PathBuf], tx: Sender<E>) {
+    spawn_with(folders, Links::Inside, tx);
+}
+
+/// [`spawn`], following the links `links` says (as the walk did).
 ///
 /// Watching is set up on that thread too: inotify needs a watch per folder, and adding 1,100 of
 /// them on a cold disk took longer than everything else before the first frame.
-pub fn spawn<E: From<LibraryEvent> + Send + 'static>(folders: &[PathBuf], tx: Sender<E>) {
+pub fn spawn_with<E: From<LibraryEvent> + Send + 'static>(
+    folders: &[PathBuf],
+    links: Links,
+    tx: Sender<E>,
+) {
     if folders.is_empty() {
         return;
     }
@@ -25,89 +47,227 @@ pub fn spawn<E: From<LibraryEvent> + Send + 'static>(folders: &[PathBuf], tx: Se
     let tx = Reporter::new(tx);
     std::thread::spawn(move || {
         let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
-        let Ok(mut watcher) = notify::recommended_watcher(raw_tx) else {
+        // Links out of a folder are not followed by the walk: not watched either.
+        let config = notify::Config::default().with_follow_symlinks(links == Links::All);
+        let Ok(mut watcher) = notify::RecommendedWatcher::new(raw_tx, config) else {
             return;
         };
-        let roots = Roots::new(&folders);
-        for (_, watched) in &roots.0 {
+        let mut roots = Roots::new(&folders);
+        for root in &roots.0 {
             // A folder that cannot be watched is still read; it just won't follow changes.
-            let _ = watcher.watch(watched, RecursiveMode::Recursive);
+            let _ = watcher.watch(&root.canonical, RecursiveMode::Recursive);
         }
-        follow(&raw_rx, &tx, &roots);
-        drop(watcher);
+        let mut rewatch = |path: &Path| {
+            let _ = watcher.unwatch(path);
+            watcher.watch(path, RecursiveMode::Recursive).is_ok()
+        };
+        follow(&raw_rx, &tx, &mut roots, links, &mut rewatch);
     });
 }
 
-/// Each folder as given on the command line, with the canonical path it is watched at.
+/// One opened folder: as given on the command line, the canonical path it is watched at, and
+/// which folder that is (device and inode), to notice it deleted and made again.
+struct Root {
+    given: PathBuf,
+    canonical: PathBuf,
+    id: Option<(u64, u64)>,
+}
+
+/// The opened folders, the deepest first.
 ///
 /// The watcher reports absolute paths (notify makes a relative folder absolute), the library
 /// knows its articles by the paths the walk gave (`lib/a.txt` for `liseuse lib`): reported as
 /// they are, an edit would add the article again and a deletion would find nothing to remove.
 /// So each folder is canonicalised once, at the start, and every reported path is put back
 /// under the folder as given.
-struct Roots(Vec<(PathBuf, PathBuf)>);
+struct Roots(Vec<Root>);
 
-impl Roots {
-    fn new(folders: &[PathBuf]) -> Roots {
-        let mut roots: Vec<(PathBuf, PathBuf)> = folders
-            .iter()
-            .map(|f| {
-                let canonical = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-                (f.clone(), canonical)
-            })
-            .collect();
-        // The deepest folder first: a folder opened inside another one keeps its own form.
-        roots.sort_by_key(|(_, c)| std::cmp::Reverse(c.components().count()));
-        Roots(roots)
+/// Which folder is at `path` now, if any.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    let m = std::fs::metadata(path).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((m.dev(), m.ino()))
     }
-
-    /// `path` as the walk would have named it.
-    fn as_given(&self, path: PathBuf) -> PathBuf {
-        for (given, canonical) in &self.0 {
-            if let Ok(rest) = path.strip_prefix(canonical) {
-                return if rest.as_os_str().is_empty() {
-                    given.clone()
-                } else {
-                    given.join(rest)
-                };
-            }
-        }
-        path
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        Some((0, 0))
     }
 }
 
-/// Turns the watcher's events into batches of changed paths for the event loop.
-fn follow(raw_rx: &mpsc::Receiver<notify::Result<notify::Event>>, tx: &Reporter, roots: &Roots) {
-    while let Ok(first) = raw_rx.recv() {
-        let mut paths = BTreeSet::new();
-        // Reading a file is an event too (liseuse's own reads among them): only
-        // creations, writes, renames and removals change the library.
-        let add = |paths: &mut BTreeSet<PathBuf>, ev: notify::Result<notify::Event>| {
-            if let Ok(ev) = ev
-                && (ev.kind.is_create() || ev.kind.is_modify() || ev.kind.is_remove())
-            {
-                paths.extend(ev.paths);
-            }
-        };
-        add(&mut paths, first);
-        if paths.is_empty() {
-            continue;
-        }
-        while let Ok(ev) = raw_rx.recv_timeout(SETTLE) {
-            add(&mut paths, ev);
-        }
-        let changes: Vec<(PathBuf, bool)> = paths
-            .into_iter()
-            .map(|p| roots.as_given(p))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .map(|p| {
-                let exists = std::fs::metadata(&p).is_ok_and(|m| m.is_file());
-                (p, exists)
+impl Roots {
+    fn new(folders: &[PathBuf]) -> Roots {
+        let mut roots: Vec<Root> = folders
+            .iter()
+            .map(|f| {
+                let canonical = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+                Root {
+                    given: f.clone(),
+                    id: identity(&canonical),
+                    canonical,
+                }
             })
             .collect();
-        if tx.send(LibraryEvent::FilesChanged(changes)).is_err() {
-            break;
+        // The deepest folder first: a folder opened inside another one keeps its own form.
+        roots.sort_by_key(|r| std::cmp::Reverse(r.canonical.components().count()));
+        Roots(roots)
+    }
+
+    /// `path` as the walk would have named it, if it is under an opened folder.
+    fn as_given(&self, path: &Path) -> Option<PathBuf> {
+        self.0.iter().find_map(|r| {
+            let rest = path.strip_prefix(&r.canonical).ok()?;
+            Some(match rest.as_os_str().is_empty() {
+                true => r.given.clone(),
+                false => r.given.join(rest),
+            })
+        })
+    }
+
+    /// The opened folder `given` (a path as given) is under.
+    fn root_of(&self, given: &Path) -> Option<&Path> {
+        self.0
+            .iter()
+            .find(|r| given.starts_with(&r.given))
+            .map(|r| r.given.as_path())
+    }
+}
+
+/// What one burst of events asks for.
+#[derive(Default)]
+struct Burst {
+    /// Paths that changed, as given.
+    paths: BTreeSet<PathBuf>,
+    /// Walk every opened folder again: events were lost (the queue overflowed) or cannot be
+    /// placed.
+    everything: bool,
+}
+
+impl Burst {
+    fn add(&mut self, ev: notify::Result<notify::Event>, roots: &Roots, links: Links) {
+        let ev = match ev {
+            Ok(ev) => ev,
+            // Events may be lost with it.
+            Err(_) => {
+                self.everything = true;
+                return;
+            }
+        };
+        if ev.need_rescan() {
+            self.everything = true;
+        }
+        // Reading a file is an event too (liseuse's own reads among them): only creations,
+        // writes, renames and removals change the library.
+        if !(ev.kind.is_create() || ev.kind.is_modify() || ev.kind.is_remove()) {
+            return;
+        }
+        for p in ev.paths {
+            match roots.as_given(&p) {
+                Some(given) => {
+                    self.paths.insert(given);
+                }
+                // Through a link out of the folder (followed on request): where it is in the
+                // list is not known from here.
+                None if links == Links::All => self.everything = true,
+                None => {}
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.paths.is_empty() && !self.everything
+    }
+}
+
+/// What a burst becomes for the event loop: files that changed (and whether they are files
+/// now), and folders walked again with the articles found under each.
+type Report = (Vec<(PathBuf, bool)>, Vec<(PathBuf, Vec<PathBuf>)>);
+
+/// Looks at what the burst names, as it is on disk now.
+fn report(burst: Burst, roots: &Roots, links: Links) -> Report {
+    let mut changes = Vec::new();
+    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    if burst.everything {
+        folders.extend(roots.0.iter().map(|r| r.given.clone()));
+    }
+    for p in burst.paths {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => {
+                folders.insert(p);
+            }
+            Ok(m) => changes.push((p, m.is_file())),
+            Err(_) => changes.push((p, false)),
+        }
+    }
+    // A folder inside another one walked again is walked with it. (In a `BTreeSet` of paths,
+    // a folder's subfolders come right after it.)
+    let mut walked: Vec<PathBuf> = Vec::new();
+    for f in folders {
+        if !walked.last().is_some_and(|w| f.starts_with(w)) {
+            walked.push(f);
+        }
+    }
+    let rescanned = walked
+        .into_iter()
+        .filter_map(|f| {
+            let root = roots.root_of(&f)?;
+            let files = articles_under(root, &f, links);
+            Some((f, files))
+        })
+        .collect();
+    (changes, rescanned)
+}
+
+/// Turns the watcher's events into batches of changes for the event loop. `rewatch` watches
+/// a folder again (an opened folder deleted and made again); false if it cannot.
+fn follow(
+    raw_rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    tx: &Reporter,
+    roots: &mut Roots,
+    links: Links,
+    rewatch: &mut dyn FnMut(&Path) -> bool,
+) {
+    loop {
+        let mut burst = Burst::default();
+        match raw_rx.recv_timeout(RECHECK) {
+            Ok(first) => {
+                burst.add(first, roots, links);
+                if !burst.is_empty() {
+                    while let Ok(ev) = raw_rx.recv_timeout(SETTLE) {
+                        burst.add(ev, roots, links);
+                    }
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        for root in &mut roots.0 {
+            let now = identity(&root.canonical);
+            if now == root.id {
+                continue;
+            }
+            root.id = now;
+            // Gone: its files leave the list. Back (or another in its place): watched again
+            // (the old watch died with the folder) and walked whole.
+            burst.paths.insert(root.given.clone());
+            if now.is_some() {
+                rewatch(&root.canonical);
+            }
+        }
+        if burst.is_empty() {
+            continue;
+        }
+        let (changes, rescanned) = report(burst, roots, links);
+        let sent = [
+            (!changes.is_empty()).then_some(LibraryEvent::FilesChanged(changes)),
+            (!rescanned.is_empty()).then_some(LibraryEvent::Rescanned(rescanned)),
+        ];
+        for ev in sent.into_iter().flatten() {
+            if tx.send(ev).is_err() {
+                return;
+            }
         }
     }
 }
@@ -124,23 +284,90 @@ mod tests {
         let canonical = std::fs::canonicalize(&lib).unwrap();
         // As `cd tmp; liseuse lib lib/sub` would give them, relative to a folder of our own
         // (the test does not change the process's working directory).
+        let root = |given: &str, canonical: PathBuf| Root {
+            given: PathBuf::from(given),
+            canonical,
+            id: None,
+        };
         let roots = Roots(vec![
-            (PathBuf::from("lib/sub"), canonical.join("sub")),
-            (PathBuf::from("lib"), canonical.clone()),
+            root("lib/sub", canonical.join("sub")),
+            root("lib", canonical.clone()),
         ]);
         assert_eq!(
-            roots.as_given(canonical.join("a.txt")),
-            PathBuf::from("lib/a.txt")
+            roots.as_given(&canonical.join("a.txt")),
+            Some(PathBuf::from("lib/a.txt"))
         );
         assert_eq!(
-            roots.as_given(canonical.join("sub/b.txt")),
-            PathBuf::from("lib/sub/b.txt")
+            roots.as_given(&canonical.join("sub/b.txt")),
+            Some(PathBuf::from("lib/sub/b.txt"))
         );
-        assert_eq!(roots.as_given(canonical.clone()), PathBuf::from("lib"));
-        let elsewhere = tmp.path().join("other.txt");
-        assert_eq!(roots.as_given(elsewhere.clone()), elsewhere);
+        assert_eq!(roots.as_given(&canonical), Some(PathBuf::from("lib")));
+        assert_eq!(roots.as_given(&tmp.path().join("other.txt")), None);
         // Built from the folders themselves, the deepest comes first.
         let built = Roots::new(&[lib.clone(), lib.join("sub")]);
-        assert_eq!(built.0[0].0, lib.join("sub"));
+        assert_eq!(built.0[0].given, lib.join("sub"));
+    }
+
+    /// Issue 24.2: an overflowing queue (events lost) walks every opened folder again, and a
+    /// folder named by an event is walked whole, so that the list converges on the disk.
+    #[test]
+    fn an_overflow_or_a_folder_event_walks_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let lib = tmp.path().join("lib");
+        std::fs::create_dir_all(lib.join("x/y")).unwrap();
+        std::fs::write(lib.join("a.txt"), "A\n").unwrap();
+        std::fs::write(lib.join("x/y/f.txt"), "F\n").unwrap();
+        let mut roots = Roots::new(std::slice::from_ref(&lib));
+        let canonical = std::fs::canonicalize(&lib).unwrap();
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel::<LibraryEvent>();
+        let overflow =
+            notify::Event::new(notify::EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        raw_tx.send(Ok(overflow)).unwrap();
+        let made = notify::Event::new(notify::EventKind::Create(notify::event::CreateKind::Folder))
+            .add_path(canonical.join("x"));
+        raw_tx.send(Ok(made)).unwrap();
+        let thread = std::thread::spawn(move || {
+            follow(
+                &raw_rx,
+                &Reporter::new(tx),
+                &mut roots,
+                Links::Inside,
+                &mut |_| true,
+            );
+        });
+        let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+            panic!("no walk");
+        };
+        assert_eq!(scans.len(), 1, "x is walked with lib: {scans:?}");
+        assert_eq!(scans[0].0, lib);
+        assert_eq!(scans[0].1, [lib.join("a.txt"), lib.join("x/y/f.txt")]);
+        drop(raw_tx);
+        thread.join().unwrap();
+
+        // A folder alone.
+        let mut roots = Roots::new(std::slice::from_ref(&lib));
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel::<LibraryEvent>();
+        let moved_in = notify::Event::new(notify::EventKind::Modify(
+            notify::event::ModifyKind::Name(notify::event::RenameMode::To),
+        ))
+        .add_path(canonical.join("x"));
+        raw_tx.send(Ok(moved_in)).unwrap();
+        let thread = std::thread::spawn(move || {
+            follow(
+                &raw_rx,
+                &Reporter::new(tx),
+                &mut roots,
+                Links::Inside,
+                &mut |_| true,
+            );
+        });
+        let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+            panic!("no walk");
+        };
+        assert_eq!(scans, [(lib.join("x"), vec![lib.join("x/y/f.txt")])]);
+        drop(raw_tx);
+        thread.join().unwrap();
     }
 }

@@ -61,7 +61,7 @@ impl App {
     /// `B`: the list of every bookmark.
     pub(crate) fn open_bookmark_list(&mut self) {
         self.overlay = Some(Overlay::Bookmarks(BookmarkList::new(
-            &self.bookmarks.all,
+            &self.bookmarks.all(),
             &self.library,
         )));
     }
@@ -69,7 +69,7 @@ impl App {
     pub(crate) fn filter_bookmarks(&mut self, filter: &str) {
         if let Some(Overlay::Bookmarks(list)) = &mut self.overlay {
             list.filter = filter.to_string();
-            list.refresh(&self.bookmarks.all, &self.library);
+            list.refresh(&self.bookmarks.all(), &self.library);
         }
     }
 

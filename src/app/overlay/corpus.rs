@@ -12,6 +12,16 @@ use super::Overlay;
 use crate::event::{CorpusAnswer, CorpusHit};
 use crate::keys::action::Action;
 
+/// The hits of a search across articles that `n` and `N` walk once one was opened: from
+/// article to article, in the list's order.
+#[derive(Debug, Clone)]
+pub struct HitWalk {
+    pub query: String,
+    pub hits: Vec<CorpusHit>,
+    /// The hit gone to last.
+    pub at: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct CorpusSearch {
     pub query: String,
@@ -109,27 +119,105 @@ impl App {
                 self.input = Some(Input::new(Purpose::CorpusSearch, &q));
             }
             Action::Open => {
-                let Some(hit) = c.hits.get(c.selected).cloned() else {
+                if c.hits.get(c.selected).is_none() {
                     return;
-                };
-                let query = c.query.clone();
-                self.overlay = None;
-                self.open_at(hit.article, Some(hit.range.start), fx);
-                // The article's own search takes the query, so n and N go on from here.
-                self.reading.search = Some(SearchState {
-                    query,
-                    ..SearchState::default()
-                });
-                self.reading.follow = Follow::Matches;
-                self.refresh_search();
-                if let Some(s) = &mut self.reading.search {
-                    s.current = s.matches.iter().position(|m| *m == hit.range);
                 }
+                let walk = HitWalk {
+                    query: c.query.clone(),
+                    hits: c.hits.clone(),
+                    at: c.selected,
+                };
+                self.overlay = None;
+                self.go_to_hit(walk, fx);
             }
             Action::Cancel => self.overlay = None,
             Action::Quit => self.quit(fx),
             Action::Redraw => fx.push(Effect::Redraw),
             _ => {}
         }
+    }
+}
+
+impl App {
+    /// Opens hit `walk.at`; the article's own search takes the query, so its matches stand out
+    /// and `/` starts from it.
+    fn go_to_hit(&mut self, walk: HitWalk, fx: &mut Vec<Effect>) {
+        let Some(hit) = walk.hits.get(walk.at).cloned() else {
+            return;
+        };
+        self.open_at(hit.article, Some(hit.range.start), fx);
+        if self.reading.open == Some(hit.article) {
+            let query = walk.query.clone();
+            if self.reading.query() != query {
+                self.reading.search = Some(SearchState {
+                    query,
+                    ..SearchState::default()
+                });
+                self.refresh_search();
+            }
+            if let Some(s) = &mut self.reading.search {
+                s.current = s.matches.iter().position(|m| *m == hit.range);
+            }
+        }
+        self.reading.hits = Some(walk);
+        self.reading.follow = Follow::Hits;
+    }
+
+    /// `n` / `N` after `F`: the next hit across articles, from the one gone to last while the
+    /// cursor is still on its line, else from the cursor (a hit on its line counts as next).
+    pub(crate) fn step_hit(&mut self, forward: bool, fx: &mut Vec<Effect>) {
+        let Some(mut walk) = self.reading.hits.take() else {
+            return;
+        };
+        let n = walk.hits.len();
+        if n == 0 {
+            return;
+        }
+        let key = |h: &CorpusHit| {
+            (
+                self.library.row_of(h.article).unwrap_or(usize::MAX),
+                h.range.start,
+            )
+        };
+        let row = self
+            .reading
+            .open
+            .and_then(|o| self.library.row_of(o))
+            .unwrap_or(0);
+        let line = self.reader().and_then(|r| r.line_range(r.cursor));
+        let from = line.as_ref().map_or(0, |l| l.start);
+        let on_line = walk.hits.get(walk.at).is_some_and(|h| {
+            self.reading.open == Some(h.article)
+                && line.as_ref().is_some_and(|l| {
+                    h.range.start >= l.start && h.range.start < l.end.max(l.start + 1)
+                })
+        });
+        let (next, wrapped) = if on_line {
+            match forward {
+                true => ((walk.at + 1) % n, walk.at + 1 == n),
+                false => ((walk.at + n - 1) % n, walk.at == 0),
+            }
+        } else {
+            let after = walk.hits.partition_point(|h| key(h) < (row, from));
+            match forward {
+                true => (after % n, after == n),
+                false => ((after + n - 1) % n, after == 0),
+            }
+        };
+        if wrapped && n > 1 {
+            self.status.say(if forward {
+                "n went on from the first hit"
+            } else {
+                "N went on from the last hit"
+            });
+        }
+        walk.at = next;
+        self.go_to_hit(walk, fx);
+    }
+
+    /// `F hamas 3/7`, for the status bar.
+    pub fn hit_status(&self) -> Option<String> {
+        let w = self.reading.hits.as_ref()?;
+        Some(format!("F {} {}/{}", w.query, w.at + 1, w.hits.len()))
     }
 }

@@ -80,16 +80,23 @@ impl App {
             .map(|m| m.entity())
     }
 
-    /// The entities whose name holds `filter` (case and accents aside), most mentioned first.
+    /// The entities one of whose names (its name or any way it is written: « Hamas » finds
+    /// the « Mouvement de la Résistance islamique ») holds `filter`, case and accents aside,
+    /// most mentioned first.
     fn merge_rows(&self, of: Option<EntityId>, filter: &str) -> Vec<EntityId> {
         let needle = fold_str(filter);
+        let named = |e: &liseuse_entity::Entity| {
+            std::iter::once(&e.name)
+                .chain(&e.variants)
+                .any(|n| fold_str(n).contains(&needle))
+        };
         let mut rows: Vec<&liseuse_entity::Entity> = self
             .entities
             .index
             .entities()
             .iter()
             .filter(|e| Some(e.id) != of && e.mentions > 0)
-            .filter(|e| needle.is_empty() || fold_str(&e.name).contains(&needle))
+            .filter(|e| needle.is_empty() || named(e))
             .collect();
         rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
         rows.into_iter().take(MAX_ROWS).map(|e| e.id).collect()
@@ -169,12 +176,20 @@ impl App {
                 code,
             ) => match code {
                 KeyCode::Enter => {
-                    let with = rows
+                    // “A” is the same as the one picked: the one picked keeps its name, as
+                    // the window's title says.
+                    let kept = rows
                         .get(*selected)
                         .and_then(|id| self.entities.index.entity(*id))
                         .map(|e| e.name.clone());
-                    if let Some(with) = with {
-                        done(self, Correction::Merge { name, with });
+                    if let Some(kept) = kept {
+                        done(
+                            self,
+                            Correction::Merge {
+                                name: kept,
+                                with: name,
+                            },
+                        );
                     }
                     None
                 }

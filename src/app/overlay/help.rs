@@ -5,7 +5,7 @@
 use super::super::{App, Effect};
 use super::Overlay;
 use crate::keys::action::Action;
-use crate::keys::keymap::Keymap;
+use crate::keys::keymap::{Keymap, Preset};
 
 #[derive(Debug, Clone, Default)]
 pub struct HelpView {
@@ -32,11 +32,11 @@ pub fn window(width: u16, height: u16) -> (usize, usize) {
 
 /// Every action's line(s) for a window `width` cells wide inside.
 pub fn rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
-    let all: Vec<(String, &str)> = Action::ALL
+    let mut all: Vec<(String, String)> = Action::ALL
         .iter()
         .map(|&a| {
             let keys: Vec<String> = keymap.keys_for(a).iter().map(|k| k.to_string()).collect();
-            (keys.join(" "), a.help())
+            (keys.join(" "), a.help().to_string() + keymap.no_key_note(a))
         })
         .collect();
     let key_w = all
@@ -47,9 +47,23 @@ pub fn rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
         .min(width / 3);
     let text_w = width.saturating_sub(key_w + 3).max(10);
     let mut out = Vec::new();
+    if keymap.preset == Preset::Less {
+        // What less's keys moved, said first: a reader of liseuse's own keys looks for them.
+        let of = |a: Action| {
+            let keys: Vec<String> = keymap.keys_for(a).iter().map(|k| k.to_string()).collect();
+            keys.join(" ")
+        };
+        let moved = format!(
+            "keys = \"less\": b and f page, ? searches backwards, & shows only the matching \
+             paragraphs; bookmarking moved to {}, this help to {}",
+            of(Action::Bookmark),
+            of(Action::Help)
+        );
+        all.insert(0, (String::from("less"), moved));
+    }
     for (keys, help) in all {
         let mut first = true;
-        for line in textwrap::wrap(help, text_w) {
+        for line in textwrap::wrap(&help, text_w) {
             out.push(HelpRow {
                 keys: if first { keys.clone() } else { String::new() },
                 text: line.into_owned(),

@@ -1,6 +1,7 @@
 //! The open article's outline: its table of contents (`t`: headings, a book's chapters) and
 //! its links (`l`: each link's text and address). Enter goes to the heading, or to the link in
-//! the text with its address on the status bar.
+//! the text with its address on the status bar. A link can also be fetched into the library and
+//! read here (`a`), opened in the web browser (`o`) or copied (`c`).
 
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect, Focus};
@@ -85,10 +86,49 @@ impl App {
                     }
                 }
             }
+            Action::FetchLink | Action::BrowseLink | Action::CopyLink
+                if v.kind == Outline::Links =>
+            {
+                let Some(url) = doc.links.get(v.selected).map(|l| l.url.clone()) else {
+                    return;
+                };
+                if action != Action::CopyLink {
+                    self.overlay = None;
+                }
+                self.link_action(action, &url, fx);
+            }
             Action::Cancel | Action::Contents | Action::Links => self.overlay = None,
             Action::Quit => self.quit(fx),
             Action::Redraw => fx.push(Effect::Redraw),
             _ => {}
+        }
+    }
+}
+
+impl App {
+    /// A link chosen in the links: fetched and read here, given to the browser, or copied.
+    /// Only web addresses (http, https) leave liseuse for a server or a browser.
+    fn link_action(&mut self, action: Action, url: &str, fx: &mut Vec<Effect>) {
+        let web = liseuse_library::fetch::address::parse_web(url);
+        match (action, web) {
+            (Action::FetchLink, Ok(u)) => {
+                self.status.say(format!("fetching {u}…"));
+                self.fetch_pages(&[u.to_string()], fx);
+            }
+            (Action::BrowseLink, Ok(u)) => {
+                self.status.say(format!("opening {u} in the browser"));
+                fx.push(Effect::Browse(u.to_string()));
+            }
+            (Action::FetchLink | Action::BrowseLink, Err(e)) => {
+                self.status.say(format!("{url}: {e}"));
+            }
+            (_, _) => match &self.fetching.no_copy {
+                None => {
+                    self.status.say(format!("copied {url}"));
+                    fx.push(Effect::Copy(url.to_string()));
+                }
+                Some(why) => self.status.say(format!("{why}; the address: {url}")),
+            },
         }
     }
 }

@@ -8,14 +8,16 @@ use super::output::{Failure, Outcome, say};
 
 mod rendered;
 
-pub fn run(paths: &[PathBuf]) -> Outcome {
-    let found = liseuse_library::discover(paths).map_err(Failure::Failed)?;
+/// `raw`: the text as it is, unless the output is a terminal (issue 24.12: a pipe is often
+/// read by a terminal in the end, `liseuse cat x | head`).
+pub fn run(paths: &[PathBuf], raw: bool) -> Outcome {
+    let found = super::corpus::discover(paths).map_err(Failure::Failed)?;
     for why in &found.skipped {
         say(why);
     }
     let stdout = std::io::stdout();
-    let terminal = stdout.is_terminal();
-    let failed = rendered::run(&found.entries, &mut stdout.lock(), terminal)?;
+    let sanitise = !raw || stdout.is_terminal();
+    let failed = rendered::run(&found.entries, &mut stdout.lock(), sanitise)?;
     match failed.split_first() {
         None => Ok(()),
         Some((last, rest)) => {

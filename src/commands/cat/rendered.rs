@@ -2,17 +2,18 @@
 //! article, a Markdown file without its markup, a book's chapters), so it can be piped.
 //! Byte offsets printed by `liseuse entities` are offsets into exactly this text.
 //!
-//! To a terminal the text goes through `sanitize` like everything liseuse draws (a file's
-//! escape sequences never reach it); to a pipe or a file it is written as it is.
+//! The text goes through `sanitize` like everything liseuse prints (a file's escape sequences
+//! never reach a terminal, even through `| head`); `--raw` writes it as it is, to a pipe or a
+//! file.
 
 use liseuse_library::{self as library, Entry};
 use std::io::Write;
 
 /// Writes the rendered text of each article to `out`, a blank line between articles.
-/// `terminal`: `out` is a terminal (controls are made visible). Returns the articles that
+/// `sanitise`: controls are made visible (line ends and tabs kept), else the text goes as it is. Returns the articles that
 /// could not be read, each named with why (the others are still printed); a write error
 /// stops it (the caller tells a closed pipe from a full disk).
-pub fn run(entries: &[Entry], out: &mut dyn Write, terminal: bool) -> std::io::Result<Vec<String>> {
+pub fn run(entries: &[Entry], out: &mut dyn Write, sanitise: bool) -> std::io::Result<Vec<String>> {
     let mut failed = Vec::new();
     let mut printed = false;
     for e in entries {
@@ -23,8 +24,8 @@ pub fn run(entries: &[Entry], out: &mut dyn Write, terminal: bool) -> std::io::R
                 continue;
             }
         };
-        let text = if terminal {
-            liseuse_document::sanitize::display_keeping_lines(&doc.text)
+        let text = if sanitise {
+            liseuse_document::sanitize::text(&doc.text)
         } else {
             std::borrow::Cow::Borrowed(doc.text.as_str())
         };
@@ -51,7 +52,7 @@ mod tests {
     }
 
     #[test]
-    fn prints_the_rendered_text_and_makes_escapes_visible_on_a_terminal() {
+    fn prints_the_rendered_text_and_makes_escapes_visible_unless_raw() {
         let md = entry("a.md", b"# Titre\n\nDu **gras** \x1b[31m rouge.\n");
         let mut piped = Vec::new();
         run(std::slice::from_ref(&md), &mut piped, false).unwrap();

@@ -10,7 +10,7 @@ use super::html::render::Renderer;
 use crate::build::{Builder, Built};
 use crate::{DocError, Document, ParaKind, file_stem};
 use dom_query::Document as Page;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 mod package;
@@ -39,7 +39,8 @@ fn unreadable(why: impl std::fmt::Display) -> DocError {
 struct Book<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     pkg: package::Package,
-    titles: HashMap<String, String>,
+    /// The table of contents, in its order, nested as the book has it.
+    toc: Vec<package::TocEntry>,
     /// Bytes the book may still unpack to.
     budget: u64,
 }
@@ -56,7 +57,7 @@ impl<'a> Book<'a> {
         let mut book = Book {
             zip,
             pkg: package::Package::default(),
-            titles: HashMap::new(),
+            toc: Vec::new(),
             budget: MAX_BOOK_BYTES,
         };
         let container = book.read_text("META-INF/container.xml")?;
@@ -72,10 +73,10 @@ impl<'a> Book<'a> {
         if let Some((toc, is_nav)) = book.pkg.toc.clone()
             && let Ok(text) = book.read_text(&toc)
         {
-            book.titles = if is_nav {
-                nav_titles(&toc, &text)
+            book.toc = if is_nav {
+                nav_toc(&toc, &text)
             } else {
-                package::ncx_titles(&toc, &text)
+                package::ncx_toc(&toc, &text)
             };
         }
         Ok(book)
@@ -143,8 +144,28 @@ impl<'a> Book<'a> {
             };
             let bytes = self.read(path)?;
             let first = b.paragraph_count();
-            chapter(&mut b, &bytes);
-            b.section_at(first, self.titles.get(path).cloned(), 0);
+            let entries: Vec<&package::TocEntry> =
+                self.toc.iter().filter(|e| &e.path == path).collect();
+            let wanted: HashSet<String> =
+                entries.iter().filter_map(|e| e.fragment.clone()).collect();
+            let anchors = chapter(&mut b, &bytes, wanted);
+            if entries.is_empty() {
+                // Not in the table of contents: a chapter all the same, titled by its text.
+                b.section_at(first, None, 0);
+            }
+            // Each entry where its place in the chapter is (its start when that is not found),
+            // as deep as the table of contents nests it.
+            let mut at: Vec<(usize, &package::TocEntry)> = entries
+                .into_iter()
+                .map(|e| {
+                    let para = e.fragment.as_ref().and_then(|f| anchors.get(f)).copied();
+                    (para.unwrap_or(first).max(first), e)
+                })
+                .collect();
+            at.sort_by_key(|(para, _)| *para);
+            for (para, e) in at {
+                b.section_at(para, Some(e.title.clone()), e.depth);
+            }
             if first_only && b.paragraph_count() > first && i + 1 < spine.len() {
                 complete = false;
                 break;
@@ -160,30 +181,70 @@ impl<'a> Book<'a> {
     }
 }
 
-/// One chapter's XHTML rendered into `b`: its whole body.
-fn chapter(b: &mut Builder, bytes: &[u8]) {
+/// One chapter's XHTML rendered into `b`: its whole body. Returns where the elements whose
+/// id is `wanted` (the table of contents' `#fragment`s) are: the paragraph each starts.
+fn chapter(b: &mut Builder, bytes: &[u8], wanted: HashSet<String>) -> HashMap<String, usize> {
     let Ok((html, _)) = super::html::decode_page(bytes) else {
-        return;
+        return HashMap::new();
     };
     let capped = super::html::cap_depth(&html);
     let page = Page::from(capped.as_ref());
     let root = page.body().unwrap_or_else(|| page.root());
     b.end_block();
-    Renderer::new(b).render(&root);
+    let mut r = Renderer::new(b).with_anchors(wanted);
+    r.render(&root);
+    r.anchors()
 }
 
-/// Chapter titles by path from an EPUB 3 navigation document.
-fn nav_titles(toc_path: &str, text: &str) -> HashMap<String, String> {
+/// The table of contents of an EPUB 3 navigation document (its `toc` nav, else its first),
+/// nested as its lists are.
+fn nav_toc(toc_path: &str, text: &str) -> Vec<package::TocEntry> {
     let dir = toc_path.rsplit_once('/').map_or("", |(d, _)| d);
     let page = Page::from(text);
-    let mut out = HashMap::new();
-    for a in page.select("nav a").nodes() {
-        let label = crate::collapse_spaces(&a.text());
-        if let Some(path) = a.attr("href").and_then(|h| package::resolve(dir, &h))
-            && !label.is_empty()
-        {
-            out.entry(path).or_insert(label);
+    let navs = page.select("nav");
+    let nav = navs
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("epub:type")
+                .is_some_and(|t| t.split_whitespace().any(|x| x == "toc"))
+        })
+        .or(navs.nodes().first())
+        .cloned();
+    let Some(nav) = nav else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for a in nav
+        .descendants_it()
+        .filter(|n| n.node_name().as_deref() == Some("a"))
+    {
+        let title = crate::collapse_spaces(&a.text());
+        let Some(href) = a.attr("href") else { continue };
+        let Some(path) = package::resolve(dir, &href) else {
+            continue;
+        };
+        if title.is_empty() {
+            continue;
         }
+        // Each list item around it below the nav is a level deeper.
+        let mut depth = 0usize;
+        let mut up = a.parent();
+        while let Some(p) = up {
+            if p.id == nav.id {
+                break;
+            }
+            if p.node_name().as_deref() == Some("li") {
+                depth += 1;
+            }
+            up = p.parent();
+        }
+        out.push(package::TocEntry {
+            title,
+            path,
+            fragment: package::fragment(&href),
+            depth: u8::try_from(depth.saturating_sub(1)).unwrap_or(u8::MAX),
+        });
     }
     out
 }
@@ -213,6 +274,7 @@ fn document(name: &str, pkg: &package::Package, built: Built, notices: Vec<Strin
         source_map: built.source_map,
         notices,
         preview: None,
+        hard_breaks: true,
     }
 }
 

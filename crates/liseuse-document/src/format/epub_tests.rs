@@ -130,3 +130,113 @@ fn a_zip_bomb_is_refused() {
     let e = from_bytes("bomb.epub", &bytes).unwrap_err();
     assert!(e.to_string().contains("zip bomb"), "{e}");
 }
+
+/// A book whose table of contents nests sections inside its chapters (EPUB 3's nav, or EPUB
+/// 2's NCX when `ncx`), with a colophon of line breaks as Standard Ebooks writes it.
+pub(crate) fn nested_book(ncx: bool) -> Vec<u8> {
+    let (toc_item, spine_toc) = if ncx {
+        (
+            r#"<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>"#,
+            r#" toc="ncx""#,
+        )
+    } else {
+        (
+            r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>"#,
+            "",
+        )
+    };
+    let opf = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Le Tour du monde</dc:title></metadata>
+<manifest>
+<item id="c1" href="text/ch1.xhtml" media-type="application/xhtml+xml"/>
+<item id="c2" href="text/ch2.xhtml" media-type="application/xhtml+xml"/>
+<item id="co" href="text/colophon.xhtml" media-type="application/xhtml+xml"/>
+{toc_item}
+</manifest>
+<spine{spine_toc}><itemref idref="c1"/><itemref idref="c2"/><itemref idref="co"/></spine>
+</package>"#
+    );
+    let nav = "<html xmlns:epub='http://www.idpf.org/2007/ops'><body>\
+        <nav epub:type='landmarks'><ol><li><a href='text/ch2.xhtml'>Début</a></li></ol></nav>\
+        <nav epub:type='toc'><ol>\
+        <li><a href='text/ch1.xhtml'>I. Le départ</a><ol>\
+          <li><a href='text/ch1.xhtml#pari'>1. Le pari</a></li>\
+          <li><a href='text/ch1.xhtml#voyage'>2. Le voyage</a></li></ol></li>\
+        <li><a href='text/ch2.xhtml'>II. Le retour</a></li>\
+        <li><a href='text/colophon.xhtml'>Colophon</a></li></ol></nav></body></html>";
+    let point = |id: &str, label: &str, src: &str, inner: &str| {
+        format!(
+            "<navPoint id='{id}'><navLabel><text>{label}</text></navLabel><content src='{src}'/>{inner}</navPoint>"
+        )
+    };
+    let ncx_text = format!(
+        "<?xml version='1.0'?><ncx xmlns='http://www.daisy.org/z3986/2005/ncx/'><navMap>{}{}{}</navMap></ncx>",
+        point(
+            "a",
+            "I. Le départ",
+            "text/ch1.xhtml",
+            &(point("a1", "1. Le pari", "text/ch1.xhtml#pari", "")
+                + &point("a2", "2. Le voyage", "text/ch1.xhtml#voyage", ""))
+        ),
+        point("b", "II. Le retour", "text/ch2.xhtml", ""),
+        point("c", "Colophon", "text/colophon.xhtml", ""),
+    );
+    let files: Vec<(&str, String)> = vec![
+        ("META-INF/container.xml", r#"<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#.to_string()),
+        ("OEBPS/content.opf", opf),
+        ("OEBPS/text/ch1.xhtml", "<html><body><h1>Le départ</h1><p>Phileas Fogg habitait Saville-row.</p>\
+            <h2 id='pari'>Le pari</h2><p>Le pari fut tenu au Reform-Club.</p>\
+            <section id='voyage'><h2>Le voyage</h2><p>Passepartout fit les malles.</p></section></body></html>".to_string()),
+        ("OEBPS/text/ch2.xhtml", "<html><body><h1>Le retour</h1><p>Ils revinrent à Londres.</p></body></html>".to_string()),
+        ("OEBPS/text/colophon.xhtml", "<html><body><p>This ebook was produced for<br/>\n\t<a href='https://standardebooks.org'>Standard Ebooks</a><br/>\n\tby<br/>\n\t<a href='https://x.org'>David</a>.</p></body></html>".to_string()),
+        ("OEBPS/nav.xhtml", nav.to_string()),
+        ("OEBPS/toc.ncx", ncx_text),
+    ];
+    zip_of(&files)
+}
+
+/// Issue 23: the table of contents nested as the book's, each entry where its `#fragment` is.
+#[test]
+fn the_table_of_contents_is_nested_as_the_books() {
+    for ncx in [false, true] {
+        let d = from_bytes("livre.epub", &nested_book(ncx)).unwrap();
+        let toc: Vec<(&str, u8)> = d
+            .sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.level))
+            .collect();
+        assert_eq!(
+            toc,
+            [
+                ("I. Le départ", 0),
+                ("1. Le pari", 1),
+                ("2. Le voyage", 1),
+                ("II. Le retour", 0),
+                ("Colophon", 0)
+            ],
+            "ncx: {ncx}"
+        );
+        let at = |i: usize| &d.text[d.sections[i].offset..];
+        assert!(at(0).starts_with("Le départ\n"), "{ncx}: {:?}", at(0));
+        assert!(at(1).starts_with("Le pari\n"), "{ncx}: {:?}", at(1));
+        assert!(at(2).starts_with("Le voyage\n"), "{ncx}: {:?}", at(2));
+        assert!(at(3).starts_with("Le retour\n"), "{ncx}: {:?}", at(3));
+    }
+}
+
+/// Issue 23 item 13: a `<br/>` is a line break, and the source's indentation after it no text:
+/// never two spaces.
+#[test]
+fn line_breaks_are_line_breaks_not_double_spaces() {
+    let d = from_bytes("livre.epub", &nested_book(false)).unwrap();
+    assert!(
+        d.text
+            .contains("This ebook was produced for\nStandard Ebooks\nby\nDavid."),
+        "{:?}",
+        d.text
+    );
+    assert!(!d.text.contains("  "), "{:?}", d.text);
+    assert!(d.hard_breaks);
+}

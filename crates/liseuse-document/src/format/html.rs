@@ -184,6 +184,7 @@ fn finish(name: &str, read: Read, source: &str) -> Document {
         source_map: built.source_map,
         notices,
         preview: None,
+        hard_breaks: true,
     }
 }
 

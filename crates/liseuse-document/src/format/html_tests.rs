@@ -116,3 +116,28 @@ fn sniffed_from_the_start() {
     assert!(looks_like_html(b"<?xml version='1.0'?><html xmlns='x'>"));
     assert!(!looks_like_html(b"Un texte qui parle de <html>."));
 }
+
+/// Issue 23 item 12: a « Lire aussi » box between two paragraphs (a `<q>` named `lire_aussi`,
+/// as a monthly's blog has it; a quote that is one in all but name) is not the article.
+#[test]
+fn read_also_boxes_are_left_out() {
+    let box1 = r#"<q class="lire_aussi"> <div class="logo"><a href="https://exemple.fr/58769"><img src="a.jpg"></a></div>
+Lire aussi Martine Bulard <span class="et">&amp;</span> Sung Il-kwon, « <a href="https://exemple.fr/58769">En Corée, la politique du rayon de soleil</a> », <i>Le Monde diplomatique</i>, juin 2018.</q>"#;
+    let box2 = r#"<blockquote><strong>À lire aussi</strong> : <a href="https://exemple.fr/x">Le budget des écoles en débat</a></blockquote>"#;
+    let page = PAGE
+        .replace(
+            "<h2>Une opposition divisée</h2>",
+            &format!("{box1}<h2>Une opposition divisée</h2>"),
+        )
+        .replace("<ul><li>écoles", &format!("{box2}<ul><li>écoles"));
+    let d = read(&page);
+    assert!(!d.text.contains("Lire aussi"), "{}", d.text);
+    assert!(!d.text.contains("rayon de soleil"), "{}", d.text);
+    assert!(!d.text.contains("lire aussi"), "{}", d.text);
+    assert!(
+        d.text.contains("Nous voterons contre ce budget"),
+        "{}",
+        d.text
+    );
+    assert!(d.text.contains("dans une salle encore comble."));
+}

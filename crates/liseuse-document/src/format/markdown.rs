@@ -52,6 +52,8 @@ struct State {
     first_heading: Option<String>,
     /// Whether any block came before the first heading (then it is not the headline).
     heading_first: bool,
+    /// The front matter's title, put at the start of the text as its headline.
+    front_title: Option<String>,
 }
 
 /// Renders Markdown text: no markup character left, styles and links kept apart, code verbatim.
@@ -115,6 +117,7 @@ fn finish(name: &str, built: Built, front: Front, heading: Option<String>) -> Do
         source_map: built.source_map,
         notices,
         preview: None,
+        hard_breaks: true,
     }
 }
 
@@ -278,6 +281,14 @@ impl State {
                     let start = s.rfind("\n\n").map_or(0, |i| i + 2);
                     let h = collapse_spaces(s.get(start..).unwrap_or(""));
                     self.first_heading = (!h.is_empty()).then_some(h);
+                    // The front matter's title said it already, just above.
+                    if self.front_title.is_some()
+                        && self.first_heading == self.front_title
+                        && self.b.paragraph_count() == 1
+                    {
+                        self.b.discard_block();
+                        return;
+                    }
                 }
                 self.b.end_block();
             }
@@ -315,7 +326,19 @@ impl State {
             TagEnd::Emphasis | TagEnd::Image => self.b.style_off(Inline::EMPHASIS),
             TagEnd::Strong => self.b.style_off(Inline::STRONG),
             TagEnd::Link => self.b.link_end(),
-            TagEnd::MetadataBlock(_) => self.in_metadata = false,
+            TagEnd::MetadataBlock(_) => {
+                self.in_metadata = false;
+                // The front matter's title opens the text, as a page's title does: `liseuse
+                // cat` prints it for every format, and the reader shows it as the headline.
+                if let Some(title) = parse_front(&self.metadata).title
+                    && self.b.text().is_empty()
+                {
+                    self.b.block(ParaKind::Title, 1);
+                    self.b.push(&title, None);
+                    self.b.end_block();
+                    self.front_title = Some(title);
+                }
+            }
             _ => {}
         }
     }

@@ -163,3 +163,38 @@ fn html_in_markdown_leaves_no_tags() {
     assert!(!d.text.contains('<'), "{}", d.text);
     assert!(d.text.contains("dedans") && d.text.contains("bloc"));
 }
+
+/// Issue 23 item 17: the front matter's title opens the text, as a web page's does (`liseuse
+/// cat` prints it), once even when the first heading repeats it.
+#[test]
+fn the_front_matter_title_opens_the_text() {
+    let d = render("x.md", "---\ntitle: Le titre\n---\n\nUn paragraphe.\n");
+    assert_eq!(d.title, "Le titre");
+    assert!(
+        d.text.starts_with("Le titre\n\nUn paragraphe."),
+        "{}",
+        d.text
+    );
+    assert_eq!(d.paragraphs[0].kind, ParaKind::Title);
+
+    let d = render(
+        "x.md",
+        "---\ntitle: Le titre\n---\n\n# Autre chose\n\nTexte.\n",
+    );
+    assert!(
+        d.text.starts_with("Le titre\n\nAutre chose\n\nTexte."),
+        "{}",
+        d.text
+    );
+    assert_eq!(d.paragraphs[1].kind, ParaKind::Heading);
+    assert_eq!(d.sections.len(), 1);
+
+    let d = render(
+        "x.md",
+        "---\ntitle: Le titre\n---\n\n# Le titre\n\nTexte [lien](https://x.fr).\n",
+    );
+    assert!(d.text.starts_with("Le titre\n\nTexte lien."), "{}", d.text);
+    assert_eq!(d.links.len(), 1);
+    assert_eq!(&d.text[d.links[0].range.clone()], "lien");
+    assert!(d.sections.is_empty());
+}

@@ -1,6 +1,10 @@
 //! Finding the articles named on the command line: files as given, folders walked recursively
 //! for articles (plain text, Markdown, saved web pages, EPUB books) in natural order. The walk can run on its own thread and hand out what it
 //! finds in batches, so the first frame of a huge folder does not wait for the whole walk.
+//!
+//! A path named on the command line is followed wherever it leads; inside a folder, a symbolic
+//! link is followed only when it stays inside that folder (as ripgrep does without `-L`):
+//! `F/passwd.txt → /etc/passwd` is not an article of `F` ([`Links`], issue 24.6).
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -20,6 +24,21 @@ pub struct Discovery {
     /// One line for each path passed over (not a regular file, unreadable, a folder holding no article).
     pub skipped: Vec<String>,
 }
+
+/// Which symbolic links met inside a folder its walk follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Links {
+    /// Those that lead inside the folder opened (its canonical path); the others are passed
+    /// over with a line saying so.
+    #[default]
+    Inside,
+    /// Every one (`--follow-links`).
+    All,
+}
+
+/// Folders entered through links, one inside another, past this many are not entered (a
+/// chain of links is a loop the ancestor check cannot see).
+const MAX_LINKED_DEPTH: usize = 16;
 
 /// The extensions of the files a folder's walk takes as articles.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "epub"];
@@ -77,11 +96,17 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<(), String> {
 /// The whole walk at once. Errors (one line, for the user) when a path does not exist, a
 /// folder holds no article, or nothing readable was found.
 pub fn discover(paths: &[PathBuf]) -> Result<Discovery, String> {
+    discover_with(paths, Links::Inside)
+}
+
+/// [`discover`], following the links `links` says.
+pub fn discover_with(paths: &[PathBuf], links: Links) -> Result<Discovery, String> {
     check_paths(paths)?;
     let mut found = Discovery::default();
     let mut empty = Vec::new();
     walk_paths(
         paths,
+        links,
         &mut |batch| {
             found.entries.extend(batch.entries);
             found.skipped.extend(batch.skipped);
@@ -110,11 +135,17 @@ fn finish(found: Discovery) -> Result<Discovery, String> {
 /// Walks `paths` on a thread of its own; the receiver yields batches until the walk is done
 /// (then it disconnects). Folders found empty come last, as `skipped` lines.
 pub fn spawn(paths: Vec<PathBuf>) -> Receiver<Discovery> {
+    spawn_with(paths, Links::Inside)
+}
+
+/// [`spawn`], following the links `links` says.
+pub fn spawn_with(paths: Vec<PathBuf>, links: Links) -> Receiver<Discovery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut empty = Vec::new();
         walk_paths(
             &paths,
+            links,
             &mut |batch| {
                 let _ = tx.send(batch);
             },
@@ -149,12 +180,17 @@ pub fn first_batch(rx: &Receiver<Discovery>) -> Result<Discovery, String> {
     finish(found)
 }
 
-fn walk_paths(paths: &[PathBuf], sink: &mut dyn FnMut(Discovery), empty: &mut Vec<PathBuf>) {
+fn walk_paths(
+    paths: &[PathBuf],
+    links: Links,
+    sink: &mut dyn FnMut(Discovery),
+    empty: &mut Vec<PathBuf>,
+) {
     let mut batch = Batcher::new(sink);
     for path in paths {
         match fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                if walk(path, &mut batch) == 0 {
+                if walk(path, links, &mut batch) == 0 {
                     empty.push(path.clone());
                 }
             }
@@ -215,41 +251,165 @@ impl<'a> Batcher<'a> {
     }
 }
 
+/// The article files under `folder` (found inside the opened folder `root`), as the walk
+/// finds them: what the watcher compares with the list when it looks at a folder again.
+pub fn articles_under(root: &Path, folder: &Path, links: Links) -> Vec<PathBuf> {
+    /// The paths alone; what is passed over was said at the start.
+    struct Paths(Vec<PathBuf>);
+    impl Sink for Paths {
+        fn entry(&mut self, e: Entry) {
+            if let Origin::File(p) = e.origin {
+                self.0.push(p);
+            }
+        }
+        fn skip(&mut self, _: String) {}
+    }
+    let mut found = Paths(Vec::new());
+    match links {
+        Links::All => {
+            walk(folder, links, &mut found);
+        }
+        Links::Inside => {
+            if let Ok(bound) = fs::canonicalize(root) {
+                walk_inside(folder, &bound, 0, &mut found);
+            }
+        }
+    }
+    found.0
+}
+
+/// Where a walk puts what it finds.
+trait Sink {
+    /// An article.
+    fn entry(&mut self, e: Entry);
+    /// A line saying what was passed over, and why.
+    fn skip(&mut self, why: String);
+}
+
+impl Sink for Batcher<'_> {
+    fn entry(&mut self, e: Entry) {
+        Batcher::entry(self, e);
+    }
+    fn skip(&mut self, why: String) {
+        Batcher::skip(self, why);
+    }
+}
+
 /// Walks one folder in natural order; returns how many articles it found.
-fn walk(root: &Path, batch: &mut Batcher) -> usize {
+fn walk(root: &Path, links: Links, sink: &mut dyn Sink) -> usize {
+    if links == Links::Inside {
+        // The folder as named is followed (it may itself be a link); what is inside it must
+        // stay inside where it leads.
+        return match fs::canonicalize(root) {
+            Ok(bound) => walk_inside(root, &bound, 0, sink),
+            Err(e) => {
+                sink.skip(format!(
+                    "{}: {}, skipped",
+                    root.display(),
+                    plain_io_error(&e)
+                ));
+                0
+            }
+        };
+    }
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by(|a, b| natural_cmp(a.file_name(), b.file_name()));
     let mut n = 0;
     for item in walker {
         match item {
-            Ok(e) if e.file_type().is_file() && is_article_name(e.path()) => {
-                batch.entry(file_entry(e.path()));
-                n += 1;
+            Ok(e) => n += take(e.path(), e.file_type(), sink),
+            Err(err) => sink.skip(walk_error(&err)),
+        }
+    }
+    n
+}
+
+/// An entry of a walk: an article, a line saying why it is passed over, or nothing (a
+/// folder, a file of another kind). Returns 1 for an article.
+fn take(path: &Path, kind: fs::FileType, sink: &mut dyn Sink) -> usize {
+    if kind.is_file() && is_article_name(path) {
+        sink.entry(file_entry(path));
+        return 1;
+    }
+    // A FIFO or a device named like an article: say so rather than pass over it.
+    if !kind.is_dir() && is_article_name(path) {
+        sink.skip(format!("{}: not a regular file, skipped", path.display()));
+    }
+    0
+}
+
+fn walk_error(err: &walkdir::Error) -> String {
+    let at = err
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let why = if err.loop_ancestor().is_some() {
+        "symbolic link loop".to_string()
+    } else {
+        err.io_error()
+            .map(plain_io_error)
+            .unwrap_or_else(|| err.to_string())
+    };
+    format!("{at}: {why}, skipped")
+}
+
+/// Walks `dir` without following links, then follows each link met that leads inside
+/// `bound` (a file: an article under the link's name; a folder: walked there, in its place).
+fn walk_inside(dir: &Path, bound: &Path, depth: usize, sink: &mut dyn Sink) -> usize {
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by(|a, b| natural_cmp(a.file_name(), b.file_name()));
+    let mut n = 0;
+    for item in walker {
+        let e = match item {
+            Ok(e) => e,
+            Err(err) => {
+                sink.skip(walk_error(&err));
+                continue;
             }
-            // A FIFO or a device named like an article: say so rather than pass over it.
-            Ok(e) if !e.file_type().is_dir() && is_article_name(e.path()) => {
-                batch.skip(format!(
-                    "{}: not a regular file, skipped",
-                    e.path().display()
+        };
+        // The folder walked is followed already (named, or a link found to stay inside).
+        if e.depth() == 0 {
+            continue;
+        }
+        if !e.file_type().is_symlink() {
+            n += take(e.path(), e.file_type(), sink);
+            continue;
+        }
+        let link = e.path();
+        let Ok(target) = fs::canonicalize(link) else {
+            if is_article_name(link) {
+                sink.skip(format!(
+                    "{}: a symbolic link to nothing, skipped",
+                    link.display()
                 ));
             }
-            Ok(_) => {}
-            Err(err) => {
-                let at = err
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let why = if err.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else {
-                    err.io_error()
-                        .map(plain_io_error)
-                        .unwrap_or_else(|| err.to_string())
-                };
-                batch.skip(format!("{at}: {why}, skipped"));
+            continue;
+        };
+        let Ok(meta) = fs::metadata(&target) else {
+            continue;
+        };
+        if !target.starts_with(bound) {
+            if meta.is_dir() || is_article_name(link) {
+                sink.skip(format!(
+                    "{}: a symbolic link out of the folder opened, not followed \
+                     (--follow-links follows it)",
+                    link.display()
+                ));
             }
+            continue;
         }
+        if !meta.is_dir() {
+            n += take(link, meta.file_type(), sink);
+            continue;
+        }
+        let at = link.parent().and_then(|p| fs::canonicalize(p).ok());
+        if at.is_some_and(|at| at.starts_with(&target)) || depth >= MAX_LINKED_DEPTH {
+            sink.skip(format!("{}: symbolic link loop, skipped", link.display()));
+            continue;
+        }
+        n += walk_inside(link, bound, depth + 1, sink);
     }
     n
 }
@@ -309,6 +469,68 @@ mod tests {
         assert_eq!(sorted, walked);
         assert_eq!(walked.len(), names.len());
         assert!(walked[2].ends_with("2/b/1.txt") && walked[3].ends_with("2/b/10.txt"));
+    }
+
+    /// Issue 24.6: `F/passwd.txt → /etc/passwd` was an article of `F`, and `F/out → /outside`
+    /// was walked. Links inside `F` are followed, those out of it only when asked; a path named
+    /// on the command line is followed wherever it leads.
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_folder_are_not_followed_unless_asked() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let (f, outside) = (tmp.path().join("F"), tmp.path().join("outside"));
+        fs::create_dir_all(f.join("sub")).unwrap();
+        fs::create_dir_all(outside.join("dir")).unwrap();
+        for p in [
+            f.join("a.txt"),
+            f.join("sub/c.txt"),
+            outside.join("secret.txt"),
+            outside.join("dir/b.txt"),
+        ] {
+            fs::write(&p, "Titre\ntexte\n").unwrap();
+        }
+        symlink(outside.join("secret.txt"), f.join("passwd.txt")).unwrap();
+        symlink(outside.join("dir"), f.join("out")).unwrap();
+        symlink("a.txt", f.join("inner.txt")).unwrap();
+        symlink(f.join("sub"), f.join("linked")).unwrap();
+        symlink("..", f.join("sub/up")).unwrap();
+        let names = |d: &Discovery| -> Vec<String> {
+            d.entries
+                .iter()
+                .map(|e| {
+                    Path::new(&e.path)
+                        .strip_prefix(&f)
+                        .map_or_else(|_| e.path.clone(), |p| p.display().to_string())
+                })
+                .collect()
+        };
+
+        let inside = discover(std::slice::from_ref(&f)).unwrap();
+        assert_eq!(
+            names(&inside),
+            ["a.txt", "inner.txt", "linked/c.txt", "sub/c.txt"]
+        );
+        let said = inside.skipped.join("\n");
+        assert!(
+            said.contains("passwd.txt: a symbolic link out of the folder opened")
+                && said.contains("out: a symbolic link out"),
+            "{said}"
+        );
+        assert!(said.contains("up: symbolic link loop"), "{said}");
+
+        let all = discover_with(std::slice::from_ref(&f), Links::All).unwrap();
+        let all = names(&all);
+        assert!(
+            all.contains(&"passwd.txt".to_string()) && all.contains(&"out/b.txt".to_string()),
+            "{all:?}"
+        );
+
+        let named = discover(&[f.join("passwd.txt"), f.join("out")]).unwrap();
+        assert_eq!(named.entries.len(), 2, "{:?}", named.entries);
+
+        let under = articles_under(&f, &f.join("linked"), Links::Inside);
+        assert_eq!(under, [f.join("linked/c.txt")]);
     }
 
     #[test]

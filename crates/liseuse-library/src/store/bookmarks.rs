@@ -2,6 +2,7 @@
 //! work on them at once without losing any, and so that a damaged or newer file is never
 //! overwritten.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,22 +40,49 @@ enum Op {
     SetNote(String, String),
 }
 
-/// Applies `op`; returns the bookmark a delete removed.
-fn apply(list: &mut Vec<Bookmark>, op: &Op) -> Option<Bookmark> {
+/// Whether two bookmarks keep the same passage: the same place in the same text of the same
+/// article (two processes bookmarking one paragraph make two such, under different ids).
+fn same_passage(a: &Bookmark, b: &Bookmark) -> bool {
+    a.anchor.start == b.anchor.start
+        && a.anchor.end == b.anchor.end
+        && a.anchor.content_hash == b.anchor.content_hash
+        && a.anchor.path == b.anchor.path
+}
+
+/// Applies `op`; returns the bookmark a delete removed. A bookmark added for a passage that
+/// another one keeps already (saved by another liseuse meanwhile) is not added a second time:
+/// its id becomes an alias of the one kept (`aliases`), so that a note or a delete made on it
+/// later goes there (issue 24.10).
+fn apply(
+    list: &mut Vec<Bookmark>,
+    op: &Op,
+    aliases: &mut HashMap<String, String>,
+) -> Option<Bookmark> {
+    let resolve = |aliases: &HashMap<String, String>, id: &str| -> String {
+        aliases.get(id).cloned().unwrap_or_else(|| id.to_owned())
+    };
     match op {
         Op::Add(b) => {
-            match list.iter_mut().find(|x| x.id == b.id) {
-                Some(x) => *x = (**b).clone(),
-                None => list.push((**b).clone()),
+            if let Some(x) = list.iter_mut().find(|x| x.id == b.id) {
+                *x = (**b).clone();
+            } else if let Some(x) = list.iter_mut().find(|x| same_passage(x, b)) {
+                if x.note.is_empty() {
+                    x.note.clone_from(&b.note);
+                }
+                aliases.insert(b.id.clone(), x.id.clone());
+            } else {
+                list.push((**b).clone());
             }
             None
         }
         Op::Delete(id) => {
-            let i = list.iter().position(|x| &x.id == id)?;
+            let id = resolve(aliases, id);
+            let i = list.iter().position(|x| x.id == id)?;
             Some(list.remove(i))
         }
         Op::SetNote(id, note) => {
-            if let Some(x) = list.iter_mut().find(|x| &x.id == id) {
+            let id = resolve(aliases, id);
+            if let Some(x) = list.iter_mut().find(|x| x.id == id) {
                 x.note.clone_from(note);
             }
             None
@@ -85,6 +113,11 @@ pub struct BookmarkStore {
     pending: Vec<Op>,
     read_only: Option<String>,
     lock_wait: Duration,
+    /// Ids of bookmarks this process added for a passage another one already kept, and the id
+    /// of that one (see [`apply`]).
+    aliases: HashMap<String, String>,
+    /// The last save found the list changed by others (see [`Self::take_changed`]).
+    changed: bool,
 }
 
 impl BookmarkStore {
@@ -104,6 +137,8 @@ impl BookmarkStore {
             pending: Vec::new(),
             read_only: None,
             lock_wait: LOCK_TIMEOUT,
+            aliases: HashMap::new(),
+            changed: false,
         };
         // What killed processes left, if nobody is saving right now (else the next save).
         if let Ok(Some(_lock)) = Lock::try_acquire(&store.lock) {
@@ -125,8 +160,10 @@ impl BookmarkStore {
         &self.bookmarks
     }
 
-    /// The bookmark with this id, if there is one.
+    /// The bookmark with this id, if there is one (or the one kept for the same passage, when
+    /// this id was added after it, see [`apply`]).
     pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        let id = self.aliases.get(id).map_or(id, String::as_str);
         self.bookmarks.iter().find(|b| b.id == id)
     }
 
@@ -151,6 +188,12 @@ impl BookmarkStore {
         self.pending.len()
     }
 
+    /// Whether a save since the last call found the list other than this process had it
+    /// (another liseuse changed the file): compared in place, without a copy of the list.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
+    }
+
     /// Re-reads the file (picking up other processes' changes), keeping pending changes on top.
     pub fn reload(&mut self) {
         match load::<BookmarkFile>(&self.file) {
@@ -167,7 +210,7 @@ impl BookmarkStore {
 
     fn replace_from_disk(&mut self, mut list: Vec<Bookmark>) {
         for op in &self.pending {
-            apply(&mut list, op);
+            apply(&mut list, op, &mut self.aliases);
         }
         self.bookmarks = list;
     }
@@ -222,7 +265,7 @@ impl BookmarkStore {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
-        let removed = apply(&mut self.bookmarks, &op);
+        let removed = apply(&mut self.bookmarks, &op, &mut self.aliases);
         self.pending.push(op);
         if !save {
             return Ok(removed);
@@ -263,7 +306,7 @@ impl BookmarkStore {
             }
         };
         for op in &self.pending {
-            apply(&mut list, op);
+            apply(&mut list, op, &mut self.aliases);
         }
         let file = BookmarkFile {
             schema: SCHEMA,
@@ -271,6 +314,7 @@ impl BookmarkStore {
             rest,
         };
         let written = to_bytes(&file).and_then(|bytes| self.fs.write_atomic(&self.file, &bytes));
+        self.changed |= file.bookmarks != self.bookmarks;
         self.bookmarks = file.bookmarks;
         match written {
             Ok(()) => {

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::bookmarks::unsaved;
 use super::error::StoreError;
 use super::file::{AtomicWrite, Loaded, Lock, RealFs, SCHEMA, load, remove_stale_temps, to_bytes};
 pub use crate::corrections::Correction;
@@ -25,7 +24,10 @@ pub const CORRECTIONS_LOCK: &str = "corrections.lock";
 const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// A correction and when it was made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read by hand ([`Made::from_fields`]): with serde's `flatten` on both the correction and
+/// `extra`, every key of the correction was also read into `extra`, and written twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Made {
     /// The correction.
     #[serde(flatten)]
@@ -35,6 +37,38 @@ pub struct Made {
     /// Fields this version does not know: written back as they were.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Made {
+    /// A correction's object as the file holds it: the correction's own keys, `created`, and
+    /// whatever else a newer version or a script put there (kept in `extra`, only that).
+    fn from_fields(mut fields: serde_json::Map<String, serde_json::Value>) -> Result<Made, String> {
+        let correction: Correction =
+            serde_json::from_value(serde_json::Value::Object(fields.clone()))
+                .map_err(|e| e.to_string())?;
+        if let Ok(serde_json::Value::Object(own)) = serde_json::to_value(&correction) {
+            for key in own.keys() {
+                fields.remove(key);
+            }
+        }
+        let created = match fields.remove("created") {
+            Some(serde_json::Value::String(s)) => s,
+            Some(_) => return Err(String::from("`created` is not a string")),
+            None => return Err(String::from("missing field `created`")),
+        };
+        Ok(Made {
+            correction,
+            created,
+            extra: fields,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Made {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Made, D::Error> {
+        let fields = serde_json::Map::deserialize(d)?;
+        Made::from_fields(fields).map_err(serde::de::Error::custom)
+    }
 }
 
 #[derive(Default, Serialize, Deserialize)]
@@ -119,8 +153,12 @@ impl CorrectionStore {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
-        let _lock =
-            Lock::acquire(&self.lock, LOCK_WAIT).map_err(|e| unsaved(&self.file, "lock", e, 1))?;
+        let not_saved = |action, source| StoreError::NotSaved {
+            path: self.file.clone(),
+            action,
+            source,
+        };
+        let _lock = Lock::acquire(&self.lock, LOCK_WAIT).map_err(|e| not_saved("lock", e))?;
         remove_stale_temps(&self.file, true);
         let mut disk = match load::<CorrectionFile>(&self.file) {
             Loaded::Missing => CorrectionFile::default(),
@@ -132,10 +170,10 @@ impl CorrectionStore {
         };
         disk.schema = SCHEMA;
         change(&mut disk.corrections);
-        let bytes = to_bytes(&disk).map_err(|e| unsaved(&self.file, "write", e, 1))?;
+        let bytes = to_bytes(&disk).map_err(|e| not_saved("write", e))?;
         self.fs
             .write_atomic(&self.file, &bytes)
-            .map_err(|e| unsaved(&self.file, "write", e, 1))?;
+            .map_err(|e| not_saved("write", e))?;
         self.list = disk.corrections;
         Ok(())
     }
@@ -193,5 +231,73 @@ mod tests {
             "{text}"
         );
         assert_eq!(s.list().len(), 2);
+    }
+
+    struct ReadOnlyDisk;
+    impl AtomicWrite for ReadOnlyDisk {
+        fn write_atomic(&self, _: &Path, _: &[u8]) -> std::io::Result<()> {
+            Err(std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem))
+        }
+    }
+
+    /// Issue 24.13: a failed save said "kept in memory, retried at the next change", but a
+    /// correction that cannot be written is not kept at all (`liseuse correct` then exits).
+    #[test]
+    fn a_failed_save_says_nothing_was_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = CorrectionStore::open_with(dir.path(), Arc::new(ReadOnlyDisk));
+        let err = s.add(Correction::Drop { name: "X".into() }).unwrap_err();
+        let said = err.to_string();
+        assert!(
+            !said.contains("kept in memory") && !said.contains("retried"),
+            "{said}"
+        );
+        assert!(
+            said.contains("could not write") && said.contains("read-only"),
+            "{said}"
+        );
+        assert!(s.list().is_empty());
+    }
+
+    /// Issue 24.4: the correction's own keys were read back into `extra` too, and every later
+    /// save wrote them twice in one object.
+    #[test]
+    fn no_key_is_written_twice_however_many_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CORRECTIONS_FILE);
+        std::fs::write(
+            &file,
+            r#"{"schema":1,"corrections":[{"kind":"label","name":"Y","label":"LOC","created":"2026-01-01T00:00:00Z","by":"script"}]}"#,
+        )
+        .unwrap();
+        for name in ["A", "B", "C"] {
+            let mut s = CorrectionStore::open(dir.path());
+            s.add(Correction::Merge {
+                name: name.into(),
+                with: "Z".into(),
+            })
+            .unwrap();
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for key in ["kind", "name", "label", "with", "created", "by"] {
+            let want = match key {
+                "kind" | "name" | "created" => 4,
+                "with" => 3,
+                _ => 1,
+            };
+            assert_eq!(
+                text.matches(&format!("\"{key}\":")).count(),
+                want,
+                "{key} in {text}"
+            );
+        }
+        let s = CorrectionStore::open(dir.path());
+        assert_eq!(s.list().len(), 4);
+        assert_eq!(
+            s.list()[0].extra.len(),
+            1,
+            "only the unknown field: {:?}",
+            s.list()[0].extra
+        );
     }
 }

@@ -38,6 +38,16 @@ pub enum StoreError {
         /// For a delete: the removed bookmark, so the app can still offer undo.
         removed: Option<Box<Bookmark>>,
     },
+    /// The change could not be saved and is not kept either (a store that changes nothing in
+    /// memory unless it is written: the corrections).
+    NotSaved {
+        /// The file.
+        path: PathBuf,
+        /// What was being done: "lock", "write".
+        action: &'static str,
+        /// The error.
+        source: io::Error,
+    },
 }
 
 impl StoreError {
@@ -50,6 +60,11 @@ impl StoreError {
                 action,
                 source,
                 ..
+            }
+            | StoreError::NotSaved {
+                path,
+                action,
+                source,
             } => format!(
                 "could not {action} {}: {}",
                 path.display(),
@@ -122,6 +137,7 @@ impl fmt::Display for StoreError {
                     describe(source)
                 )
             }
+            StoreError::NotSaved { .. } => write!(f, "not saved: {}", self.cause()),
         }
     }
 }
@@ -129,9 +145,9 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            StoreError::CreateDir { source, .. } | StoreError::Unsaved { source, .. } => {
-                Some(source)
-            }
+            StoreError::CreateDir { source, .. }
+            | StoreError::Unsaved { source, .. }
+            | StoreError::NotSaved { source, .. } => Some(source),
             _ => None,
         }
     }

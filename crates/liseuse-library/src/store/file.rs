@@ -94,13 +94,28 @@ pub(crate) fn remove_stale_temps(path: &Path, locked: bool) {
 pub(crate) struct Lock(File);
 
 impl Lock {
+    /// Opens (creating it if need be) the lock file, never through a symbolic link: a link
+    /// planted there would have us create or open a file anywhere (issue 24.7).
     fn open(path: &Path) -> io::Result<File> {
-        OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(path)
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NOCTTY);
+        }
+        options.open(path).map_err(|e| {
+            let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link {
+                io::Error::other(format!(
+                    "{} is a symbolic link, which liseuse does not follow for its own files \
+                     (remove it)",
+                    file_name(path)
+                ))
+            } else {
+                e
+            }
+        })
     }
 
     /// The lock if nobody holds it, without waiting.
@@ -186,7 +201,46 @@ pub(crate) fn load<T: DeserializeOwned>(path: &Path) -> Loaded<T> {
             ));
         }
     };
+    if let Some(why) = not_writable(&path) {
+        // Made read-only on purpose: a save (a rename, which needs only the folder's
+        // permission) would replace it all the same.
+        let salvaged = match parse::<T>(&bytes, &name) {
+            Loaded::Found(t) => Some(t),
+            Loaded::Refused { salvaged, .. } => salvaged,
+            Loaded::Missing => None,
+        };
+        return Loaded::Refused {
+            reason: format!(
+                "{name} is read-only ({why}); it is left untouched and changes are not saved \
+                 (make it writable to save them)"
+            ),
+            salvaged,
+        };
+    }
     parse(&bytes, &name)
+}
+
+/// Why the file at `path` may not be written by this process, if it may not: no write bit
+/// at all (`0444`, which even root respects here), or no permission for this user.
+fn not_writable(path: &Path) -> Option<String> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o7777;
+        if meta.permissions().readonly() {
+            return Some(format!("mode {mode:04o}"));
+        }
+        let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+        // SAFETY: `c_path` is a valid NUL-terminated string that outlives the call.
+        let allowed = unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } == 0;
+        (!allowed).then(|| format!("mode {mode:04o}, not writable by this user"))
+    }
+    #[cfg(not(unix))]
+    meta.permissions()
+        .readonly()
+        .then(|| String::from("marked read-only"))
 }
 
 /// [`load`]'s reading of the bytes of a file called `name`.

@@ -42,6 +42,10 @@ struct PositionFile {
     last_article: Option<String>,
     #[serde(default)]
     positions: BTreeMap<String, Position>,
+    /// Articles opened at least once (read), by path like the positions: never unread again,
+    /// so two processes' sets are merged by union.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    read: BTreeSet<String>,
     /// Top-level fields this version doesn't know: written back as they were.
     #[serde(flatten)]
     rest: serde_json::Map<String, serde_json::Value>,
@@ -55,6 +59,8 @@ pub struct PositionStore {
     data: PositionFile,
     /// Articles whose position changed since the last save.
     changed: BTreeSet<String>,
+    /// Articles read since the last save.
+    read_changed: BTreeSet<String>,
     last_changed: bool,
     read_only: Option<String>,
     lock_wait: Duration,
@@ -82,6 +88,7 @@ impl PositionStore {
             fs,
             data,
             changed: BTreeSet::new(),
+            read_changed: BTreeSet::new(),
             last_changed: false,
             read_only,
             lock_wait: LOCK_TIMEOUT,
@@ -134,6 +141,18 @@ impl PositionStore {
         self.changed.insert(path.to_owned());
     }
 
+    /// The articles read (opened at least once), by path.
+    pub fn read_articles(&self) -> impl Iterator<Item = &str> {
+        self.data.read.iter().map(String::as_str)
+    }
+
+    /// Records the article at `path` as read (in memory; see [`save`](Self::save)).
+    pub fn mark_read(&mut self, path: &str) {
+        if self.data.read.insert(path.to_owned()) {
+            self.read_changed.insert(path.to_owned());
+        }
+    }
+
     /// The article open last, if any.
     pub fn last_article(&self) -> Option<&str> {
         self.data.last_article.as_deref()
@@ -154,7 +173,7 @@ impl PositionStore {
 
     /// How many changed entries are only in memory.
     pub fn unsaved(&self) -> usize {
-        self.changed.len() + usize::from(self.last_changed)
+        self.changed.len() + self.read_changed.len() + usize::from(self.last_changed)
     }
 
     /// Saves the changed entries: lock, re-read, put this process's changes over what is on disk,
@@ -198,11 +217,13 @@ impl PositionStore {
         if self.last_changed {
             disk.last_article.clone_from(&self.data.last_article);
         }
+        disk.read.extend(self.read_changed.iter().cloned());
         to_bytes(&disk)
             .and_then(|bytes| self.fs.write_atomic(&self.file, &bytes))
             .map_err(|e| unsaved(&self.file, "write", e, self.unsaved()))?;
         self.data = disk;
         self.changed.clear();
+        self.read_changed.clear();
         self.last_changed = false;
         Ok(())
     }

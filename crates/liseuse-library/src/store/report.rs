@@ -1,7 +1,9 @@
 //! What the event loop asks of the [`super::Saver`] and what it hears back: plain values, so
 //! the loop turns them into its own events and the store knows nothing of the app.
 
-use crate::bookmark::Bookmark;
+use std::sync::Arc;
+
+use crate::bookmark::{Bookmark, BookmarkSet};
 
 /// A change for the saver to make and keep.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +32,8 @@ pub enum StoreCommand {
         /// The hash of the text the offsets belong to.
         hash: String,
     },
+    /// The article at this path was opened: it is read (kept with the positions).
+    MarkRead(String),
 }
 
 /// Which file an outcome is about.
@@ -121,7 +125,11 @@ pub struct StoreReport {
     pub outcome: Outcome,
     /// The bookmarks as they are now (the file, with this process's pending changes on top),
     /// when they may have changed: after a command, and after a save that re-read the file.
-    pub bookmarks: Option<Vec<Bookmark>>,
+    /// Built and indexed on the saver's thread, so that the loop only takes it in.
+    pub bookmarks: Option<Arc<BookmarkSet>>,
+    /// How many bookmark commands the saver has taken in so far (they are in `bookmarks`):
+    /// the loop knows which of its changes the list holds.
+    pub applied: u64,
     /// Why bookmark changes are not saved this session, if they are not.
     pub read_only: Option<String>,
     /// What is only in memory after this event.

@@ -103,3 +103,72 @@ fn child_writer() {
     }
     assert_eq!(store.unsaved(), 0);
 }
+
+const PASSAGES: usize = 40;
+const SAME_PASSAGE_CHILDREN: usize = 4;
+
+/// Passage `i` of one article, as every process bookmarks it, under the id `id`.
+fn passage(i: usize, id: &str) -> liseuse_library::bookmark::Bookmark {
+    use liseuse_library::bookmark::{Anchor, Bookmark};
+    let text: String = (0..PASSAGES)
+        .map(|k| format!("Paragraph {k} of the article.\n\n"))
+        .collect();
+    let start = text.find(&format!("Paragraph {i} ")).unwrap_or(0);
+    let end = start + format!("Paragraph {i} of the article.").len();
+    let mut b = Bookmark::new("Title", Anchor::new("lib/a.txt", &text, start, end));
+    b.id = id.to_owned();
+    b
+}
+
+/// Issue 24.10: processes bookmarking the same passages at once saved each of them several
+/// times, under different ids. One passage, one bookmark, whoever saves it; a note set on one
+/// process's copy lands on the one kept.
+#[test]
+fn one_passage_is_one_bookmark_whoever_saves_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let children: Vec<_> = (0..SAME_PASSAGE_CHILDREN)
+        .map(|no| {
+            child("concurrent::child_same_passages", dir, no)
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("spawn child")
+        })
+        .collect();
+    std::fs::write(dir.join("go"), b"").expect("go");
+    for mut c in children {
+        assert!(c.wait().expect("wait").success(), "a child failed");
+    }
+    let store = BookmarkStore::open(dir);
+    let mut starts: Vec<usize> = store.bookmarks().iter().map(|b| b.anchor.start).collect();
+    starts.sort_unstable();
+    let before = starts.len();
+    starts.dedup();
+    assert_eq!(before, starts.len(), "a passage saved twice");
+    assert_eq!(starts.len(), PASSAGES);
+    // Child 0 notes every passage: whichever copy was kept has its note.
+    for b in store.bookmarks() {
+        assert!(b.note.starts_with("note "), "{}: {:?}", b.id, b.note);
+    }
+}
+
+/// One process bookmarking every passage; does nothing unless run by
+/// `one_passage_is_one_bookmark_whoever_saves_it`.
+#[test]
+#[ignore = "child process of one_passage_is_one_bookmark_whoever_saves_it"]
+fn child_same_passages() {
+    let Some((dir, no)) = child_env() else { return };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !dir.join("go").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let mut store = BookmarkStore::open(&dir);
+    for i in 0..PASSAGES {
+        let id = format!("c{no}-{i}");
+        store.add(passage(i, &id)).expect("add");
+        if no == 0 {
+            store.set_note(&id, &format!("note {i}")).expect("note");
+        }
+    }
+    assert_eq!(store.unsaved(), 0);
+}

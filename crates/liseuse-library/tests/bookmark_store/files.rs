@@ -41,6 +41,37 @@ fn a_save_keeps_the_files_mode() {
     assert_eq!(mode(&positions), 0o644);
 }
 
+/// Issue 24.13: a `0444` bookmark file was replaced by a save (a rename needs only the
+/// folder's permission). Made read-only on purpose, it is left as it is, and liseuse says why.
+#[test]
+fn a_file_without_write_permission_is_respected() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join(BOOKMARKS_FILE);
+    BookmarkStore::open(tmp.path())
+        .add(bookmark("a", 1))
+        .expect("add");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = fs::read(&file).expect("read");
+    let mut store = BookmarkStore::open(tmp.path());
+    let why = store.read_only().expect("read-only").to_string();
+    assert!(why.contains("read-only") && why.contains("0444"), "{why}");
+    assert!(store.get("a").is_some(), "still read");
+    assert!(store.add(bookmark("b", 1)).is_err());
+    assert_eq!(fs::read(&file).expect("read"), before);
+    assert_eq!(mode(&file), 0o444);
+    // Made writable again: saved as usual.
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
+    BookmarkStore::open(tmp.path())
+        .add(bookmark("b", 1))
+        .expect("add");
+    // Made read-only while liseuse runs: the next save finds it so.
+    let mut store = BookmarkStore::open(tmp.path());
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).expect("chmod");
+    assert!(store.add(bookmark("c", 1)).is_err());
+    assert_eq!(mode(&file), 0o444);
+    assert!(!fs::read_to_string(&file).expect("read").contains("\"c\""));
+}
+
 #[test]
 fn a_new_file_gets_the_usual_mode_not_a_temp_files() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -107,3 +107,49 @@ fn a_dangling_symlink_makes_the_store_read_only_and_nothing_is_written() {
         "nothing created"
     );
 }
+
+/// Issue 24.7: a lock file planted as a symbolic link made liseuse create (or open) its
+/// target, anywhere. Our own files are never opened through a link: the save fails, says why,
+/// and nothing is created where the link points.
+#[test]
+fn a_planted_lock_link_is_never_followed() {
+    use liseuse_library::store::{
+        BOOKMARKS_LOCK, CORRECTIONS_LOCK, CorrectionStore, POSITIONS_LOCK,
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    for lock in [BOOKMARKS_LOCK, POSITIONS_LOCK, CORRECTIONS_LOCK] {
+        symlink(outside.join(lock), data.join(lock)).expect("symlink");
+    }
+
+    let mut bookmarks = BookmarkStore::open(&data);
+    let err = bookmarks
+        .add(bookmark("b", 10))
+        .expect_err("not through the link");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    let mut positions = PositionStore::open(&data);
+    positions.set("a.txt", 3, "h");
+    let err = positions.save().expect_err("not through the link");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    let mut corrections = CorrectionStore::open(&data);
+    let err = corrections
+        .add(liseuse_library::corrections::Correction::Drop { name: "X".into() })
+        .expect_err("not through the link");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+
+    let created: Vec<_> = std::fs::read_dir(&outside).expect("ls").collect();
+    assert!(created.is_empty(), "created through a link: {created:?}");
+    for lock in [BOOKMARKS_LOCK, POSITIONS_LOCK, CORRECTIONS_LOCK] {
+        assert!(
+            data.join(lock)
+                .symlink_metadata()
+                .expect("stat")
+                .file_type()
+                .is_symlink()
+        );
+    }
+    assert!(!data.join(BOOKMARKS_FILE).exists() && !data.join(POSITIONS_FILE).exists());
+}

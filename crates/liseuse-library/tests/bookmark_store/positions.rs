@@ -43,6 +43,23 @@ fn positions_two_processes_keep_each_others_entries() {
 }
 
 #[test]
+fn read_articles_are_kept_and_two_processes_add_up() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut one = PositionStore::open(tmp.path());
+    let mut two = PositionStore::open(tmp.path());
+    one.mark_read("lib/a.html");
+    one.mark_read("lib/a.html");
+    assert_eq!(one.unsaved(), 1, "once is enough");
+    two.mark_read("lib/b.html");
+    one.save().expect("one");
+    two.save().expect("two");
+    let merged = PositionStore::open(tmp.path());
+    let read: Vec<&str> = merged.read_articles().collect();
+    assert_eq!(read, ["lib/a.html", "lib/b.html"]);
+    assert_eq!(merged.last_article(), None, "reading is not a position");
+}
+
+#[test]
 fn positions_and_bookmarks_keep_unknown_top_level_fields() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let extra = r#""by_a_later_minor_version": {"x": [1, 2]}"#;

@@ -110,10 +110,28 @@ pub fn package(
     Ok(p)
 }
 
-/// Chapter titles by path (without `#fragment`), from an NCX file.
-pub fn ncx_titles(toc_path: &str, ncx: &str) -> HashMap<String, String> {
+/// One entry of a book's table of contents: its title, the chapter file it points to (a path
+/// in the archive), the place in that file (`#fragment`), and how deep it is nested (0 for a
+/// chapter, 1 for a section inside one…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub title: String,
+    pub path: String,
+    pub fragment: Option<String>,
+    pub depth: u8,
+}
+
+/// The fragment of `href` (`ch1.xhtml#s2` → `s2`), decoded.
+pub fn fragment(href: &str) -> Option<String> {
+    let (_, f) = href.split_once('#')?;
+    let f = percent_decode(f.trim());
+    (!f.is_empty()).then_some(f)
+}
+
+/// The table of contents of an NCX file, nested as its `navPoint`s are, in their order.
+pub fn ncx_toc(toc_path: &str, ncx: &str) -> Vec<TocEntry> {
     let dir = toc_path.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut out = HashMap::new();
+    let mut out = Vec::new();
     let Ok(doc) = parse(ncx) else { return out };
     for point in doc
         .descendants()
@@ -129,11 +147,21 @@ pub fn ncx_titles(toc_path: &str, ncx: &str) -> HashMap<String, String> {
             .children()
             .find(|n| n.tag_name().name() == "content")
             .and_then(|c| c.attribute("src"));
-        if let (Some(label), Some(src)) = (label, src)
+        let depth = point
+            .ancestors()
+            .skip(1)
+            .filter(|n| n.tag_name().name() == "navPoint")
+            .count();
+        if let (Some(title), Some(src)) = (label, src)
             && let Some(path) = resolve(dir, src)
-            && !label.is_empty()
+            && !title.is_empty()
         {
-            out.entry(path).or_insert(label);
+            out.push(TocEntry {
+                title,
+                path,
+                fragment: fragment(src),
+                depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            });
         }
     }
     out

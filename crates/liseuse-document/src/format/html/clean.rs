@@ -46,6 +46,21 @@ const FURNITURE: &[&str] = &[
     "popup",
 ];
 
+/// Class names and ids that say "read also" in one word once their separators are gone
+/// (`lire_aussi`, `read-also`, `seeAlso`): a box pointing to another article.
+const SEE_ALSO_NAMES: &[&str] = &[
+    "lireaussi",
+    "alireaussi",
+    "voiraussi",
+    "lireegalement",
+    "readalso",
+    "alsoread",
+    "seealso",
+    "readmore",
+    "leatambien",
+    "veatambien",
+];
+
 /// Elements named like furniture are kept when they hold this share of the page's paragraph
 /// text or more: a site may put its article in a container named oddly.
 const MAX_FURNITURE_SHARE: f64 = 0.25;
@@ -103,10 +118,12 @@ fn names_furniture(name: &str) -> bool {
         || ["-enabled", "-active", "-count", "-open"]
             .iter()
             .any(|e| name.ends_with(e));
+    let joined: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
     !negated
-        && name
+        && (name
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| FURNITURE.contains(&w))
+            || SEE_ALSO_NAMES.contains(&joined.as_str()))
 }
 
 /// A `<noscript>` that holds a page's article (a blog rendered by scripts) is what a reader
@@ -162,7 +179,12 @@ pub fn after_readability(content: &Page, title: Option<&str>) {
     {
         h.remove_from_parent();
     }
-    for n in content.select("p, li, div, h2, h3, h4, h5, h6").nodes() {
+    // Any element that may hold such a line alone: a paragraph, and the boxes sites put them
+    // in (a `<q>` or a `<blockquote>` styled as a box, an `<aside>`, a `<section>`).
+    for n in content
+        .select("p, li, div, h2, h3, h4, h5, h6, q, blockquote, aside, section")
+        .nodes()
+    {
         if n.parent().is_none() {
             continue;
         }

@@ -1,4 +1,4 @@
-//! A page's nesting capped before it is parsed.
+//! A page's nesting and its tags' attributes capped before it is parsed.
 //!
 //! html5ever builds any depth without recursion, but the tree builder looks through the stack
 //! of open elements at each tag, and Readability climbs every node's ancestors: a page of
@@ -11,6 +11,12 @@ use std::borrow::Cow;
 
 /// Elements nested deeper than this are flattened before parsing.
 pub const MAX_DEPTH: usize = 256;
+
+/// Attributes of one tag past this many are dropped before parsing: html5ever compares each
+/// attribute with those before it (to drop duplicates), so a tag of 100,000 attributes took 5 s
+/// and one of 200,000 took 22 s (issue 24.8). Real tags have a few dozen at most; attributes
+/// hold no article text.
+pub const MAX_ATTRIBUTES: usize = 128;
 
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -110,6 +116,12 @@ pub fn cap(html: &str) -> Cow<'_, str> {
             let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
             o.push_str(html.get(copied..at).unwrap_or_default());
             copied = tag_end;
+        } else if !end_tag && let Some(cut) = attributes_cut(bytes, name_at + name.len(), tag_end) {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(html.get(copied..cut).unwrap_or_default());
+            let self_closing = bytes.get(tag_end.saturating_sub(2)) == Some(&b'/');
+            o.push_str(if self_closing { "/>" } else { ">" });
+            copied = tag_end;
         }
         i = tag_end;
         if !end_tag && RAW_TEXT.contains(&name.as_str()) {
@@ -159,6 +171,58 @@ fn tag_name(bytes: &[u8], at: usize) -> String {
         .take(32)
         .map(|b| char::from(b.to_ascii_lowercase()))
         .collect()
+}
+
+/// Where a start tag's attributes past [`MAX_ATTRIBUTES`] begin (the whitespace before them
+/// included), if it has more; `from` is just past its name, `tag_end` just past its `>`. Reads
+/// attributes as the HTML tokenizer does: a name up to a space, `/`, `>` or `=`, then maybe
+/// `=` and a value, quoted or not.
+fn attributes_cut(bytes: &[u8], from: usize, tag_end: usize) -> Option<usize> {
+    let end = match bytes.get(tag_end.wrapping_sub(1)) {
+        Some(b'>') => tag_end - 1,
+        _ => tag_end,
+    };
+    let at = |i: usize| bytes.get(i).copied().filter(|_| i < end);
+    let space = |b: u8| b.is_ascii_whitespace();
+    let mut i = from;
+    let mut count = 0usize;
+    loop {
+        let before = i;
+        while at(i).is_some_and(|b| space(b) || b == b'/') {
+            i += 1;
+        }
+        at(i)?;
+        if count == MAX_ATTRIBUTES {
+            return Some(before);
+        }
+        count += 1;
+        i += 1;
+        while at(i).is_some_and(|b| !space(b) && b != b'/' && b != b'=') {
+            i += 1;
+        }
+        let mut j = i;
+        while at(j).is_some_and(space) {
+            j += 1;
+        }
+        if at(j) != Some(b'=') {
+            continue;
+        }
+        i = j + 1;
+        while at(i).is_some_and(space) {
+            i += 1;
+        }
+        match at(i) {
+            Some(q @ (b'"' | b'\'')) => {
+                i = memchr::memchr(q, bytes.get(i + 1..end).unwrap_or_default())
+                    .map_or(end, |e| i + 1 + e + 1);
+            }
+            _ => {
+                while at(i).is_some_and(|b| !space(b)) {
+                    i += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Just past the `>` that ends a tag, skipping quoted attribute values.
@@ -213,6 +277,35 @@ mod tests {
         let capped = cap(&page);
         assert!(capped.len() < 20_000, "{}", capped.len());
         assert!(capped.contains("au fond") && capped.ends_with("<p>après</p>"));
+    }
+
+    /// Issue 24.8: html5ever looks for a duplicate among the attributes before it at each
+    /// one, so 100,000 attributes on one tag took 5 s, 200,000 took 22 s.
+    #[test]
+    fn attributes_past_the_cap_are_dropped_and_the_rest_kept() {
+        let attrs: String = (0..10_000).map(|i| format!(" a{i}=\"v > {i}\"")).collect();
+        let page = format!("<p id=x{attrs}>texte</p><br{attrs}/><p class=y>fin</p>");
+        let capped = cap(&page);
+        // `id` and 127 on the `<p>`, 128 on the `<br>`.
+        assert_eq!(
+            capped.matches(" a").count(),
+            2 * MAX_ATTRIBUTES - 1,
+            "{}",
+            capped.len()
+        );
+        assert!(
+            capped.starts_with("<p id=x a0=\"v > 0\""),
+            "{}",
+            &capped[..40]
+        );
+        assert!(capped.contains(&format!(
+            " a{}=\"v > {0}\">texte</p><br",
+            MAX_ATTRIBUTES - 2
+        )));
+        assert!(capped.ends_with("<p class=y>fin</p>"));
+        // Few attributes, unquoted values, a valueless one: untouched.
+        let page = "<input type=checkbox checked name='a b' value=\"c\"><p>x</p>";
+        assert!(matches!(cap(page), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use crate::build::Builder;
 use crate::{Inline, ParaKind, collapse_spaces, table};
 use dom_query::NodeRef;
+use std::collections::{HashMap, HashSet};
 
 /// Elements whose content is never text to read.
 const SKIP: &[&str] = &[
@@ -72,6 +73,10 @@ pub struct Renderer<'b> {
     table: Option<Table>,
     /// How deep inside a data table's element the walk is (its nested elements' ends).
     table_depth: u32,
+    /// Ids whose place is wanted (a book's table of contents points to them), and the
+    /// paragraph where each was found.
+    wanted: HashSet<String>,
+    anchors: HashMap<String, usize>,
 }
 
 impl<'b> Renderer<'b> {
@@ -85,7 +90,20 @@ impl<'b> Renderer<'b> {
             in_link: 0,
             table: None,
             table_depth: 0,
+            wanted: HashSet::new(),
+            anchors: HashMap::new(),
         }
+    }
+
+    /// Also finds where the elements with these ids are (see [`Renderer::anchors`]).
+    pub fn with_anchors(mut self, wanted: HashSet<String>) -> Renderer<'b> {
+        self.wanted = wanted;
+        self
+    }
+
+    /// The paragraph each wanted id starts (the one it is in, or the next one made).
+    pub fn anchors(self) -> HashMap<String, usize> {
+        self.anchors
     }
 
     /// Renders the children of `root`.
@@ -160,8 +178,23 @@ impl<'b> Renderer<'b> {
         self.b.push(s, None);
     }
 
-    /// Enters node `n`; true to walk its children.
+    /// Enters node `n`; true to walk its children. An element whose id is wanted is found in
+    /// the paragraph it opens or is in: where the walk is once the element is entered.
     fn enter(&mut self, n: &NodeRef<'_>) -> bool {
+        let walk = self.enter_node(n);
+        if !self.wanted.is_empty()
+            && n.is_element()
+            && let Some(id) = n.attr("id")
+            && self.wanted.contains(&*id)
+            && !self.anchors.contains_key(&*id)
+        {
+            self.anchors
+                .insert(id.to_string(), self.b.paragraph_count());
+        }
+        walk
+    }
+
+    fn enter_node(&mut self, n: &NodeRef<'_>) -> bool {
         if n.is_text() {
             self.text(&n.text());
             return false;
