@@ -7,6 +7,9 @@ fn liseuse(args: &[&str], data: &std::path::Path) -> std::process::Output {
         .args(args)
         .env("LISEUSE_DATA_DIR", data)
         .env("LISEUSE_CACHE_DIR", data.join("cache"))
+        // The settings (min_confidence) of the test's own, never the user's.
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env("HOME", data)
         .output()
         .expect("run liseuse")
 }
@@ -191,4 +194,173 @@ fn a_file_date_does_not_stretch_a_timeline() {
         text.contains("file modified"),
         "the weak date is said:\n{text}"
     );
+}
+
+fn said(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+/// The entity list of `liseuse entities` (JSON) as (name, variants), and its mention rows.
+fn entities_json(
+    args: &[&str],
+    data: &std::path::Path,
+) -> (Vec<(String, Vec<String>)>, serde_json::Value) {
+    let out = liseuse(args, data);
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let variants = e["variants"].as_array().unwrap();
+            let variants = variants.iter().map(|v| v.as_str().unwrap().to_string());
+            (e["name"].as_str().unwrap().to_string(), variants.collect())
+        })
+        .collect();
+    (list, json)
+}
+
+/// Issue 28: `liseuse correct rename NAME TO` names the entity TO in `liseuse entities` and
+/// `liseuse entity`, where the new name, the old one and every way it is written find it, as
+/// they do for `quotes --speaker` and later corrections; a name another entity has is refused.
+#[test]
+fn a_rename_from_the_command_line_holds_everywhere_and_both_names_find_it() {
+    let d = tempfile::tempdir().unwrap();
+    let out = liseuse(&["correct", "rename", "Hamas", "Mouvement Hamas"], d.path());
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        said(&out).contains("kept: “Hamas” is called “Mouvement Hamas”"),
+        "{}",
+        said(&out)
+    );
+    let (list, _) = entities_json(&["entities"], d.path());
+    let (_, variants) = list
+        .iter()
+        .find(|(n, _)| n == "Mouvement Hamas")
+        .expect("listed under its new name");
+    assert!(variants.iter().any(|v| v == "Hamas"), "{variants:?}");
+    assert!(!list.iter().any(|(n, _)| n == "Hamas"), "{list:?}");
+    for name in [
+        "Mouvement Hamas",
+        "mouvement hamas",
+        "HAMAS",
+        "Mouvement de la Résistance islamique",
+    ] {
+        let out = liseuse(&["entity", name], d.path());
+        assert!(out.status.success(), "{name}: {}", said(&out));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.starts_with("Mouvement Hamas (ORG)"), "{name}: {text}");
+        assert!(text.contains("also written: Hamas"), "{text}");
+    }
+    // The speaker is the entity (its key); the name is as the text gives it, as a scorer reads it.
+    for name in ["Mouvement Hamas", "hamas", "résistance islamique"] {
+        let out = liseuse(&["quotes", "--format", "tsv", "--speaker", name], d.path());
+        assert!(out.status.success(), "{name}: {}", said(&out));
+        let tsv = String::from_utf8_lossy(&out.stdout);
+        let of_it = tsv.lines().filter(|l| l.contains("\torg-hamas\t")).count();
+        assert_eq!(of_it, 2, "{name}: {tsv}");
+    }
+
+    // Another entity's name is refused, nothing kept: merging is for that.
+    let out = liseuse(&["correct", "rename", "Mouvement Hamas", "gaza"], d.path());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        said(&out).contains("already the name of “Gaza”") && said(&out).contains("merge"),
+        "{}",
+        said(&out)
+    );
+    let out = liseuse(&["correct", "list"], d.path());
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(list.lines().count(), 1, "{list}");
+    assert!(
+        list.contains("“Hamas” is called “Mouvement Hamas”"),
+        "{list}"
+    );
+
+    // A later correction names it by its new name; undone, the old name is back.
+    let out = liseuse(&["correct", "label", "Mouvement Hamas", "per"], d.path());
+    assert!(out.status.success(), "{}", said(&out));
+    let out = liseuse(&["entity", "mouvement hamas"], d.path());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Mouvement Hamas (PER)"),
+        "{}",
+        said(&out)
+    );
+    for _ in 0..2 {
+        assert!(liseuse(&["correct", "undo"], d.path()).status.success());
+    }
+    let (list, _) = entities_json(&["entities"], d.path());
+    assert!(list.iter().any(|(n, _)| n == "Hamas"), "{list:?}");
+    let out = liseuse(&["correct", "rename", "--help"], d.path());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("<NAME>") && help.contains("<TO>"), "{help}");
+}
+
+/// Issue 28: the entities the sidebar leaves out (under min_confidence: « Bureau », 48 in the
+/// seeds) are left out of `liseuse entities`' list and of `liseuse entity`, whose
+/// `--min-confidence` shows more (0: all), as the setting does; every mention keeps its row
+/// in `entities`, with its confidence, so a scorer still counts it.
+#[test]
+fn the_command_line_leaves_out_what_the_sidebar_does() {
+    let d = tempfile::tempdir().unwrap();
+    let (list, json) = entities_json(&["entities"], d.path());
+    assert!(!list.iter().any(|(n, _)| n == "Bureau"), "{list:?}");
+    assert_eq!(json["min_confidence"], 50);
+    let rows: Vec<&serde_json::Value> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|doc| doc["mentions"].as_array().unwrap())
+        .collect();
+    let bureau = rows
+        .iter()
+        .find(|m| m["text"] == "Bureau")
+        .expect("its mention keeps its row");
+    assert_eq!(bureau["shown"], false);
+    assert!(bureau["confidence"].as_u64().unwrap() < 50, "{bureau}");
+    assert!(rows.iter().all(|m| m["confidence"].is_u64()));
+    let (all, json_all) = entities_json(&["entities", "--min-confidence", "0"], d.path());
+    assert!(all.iter().any(|(n, _)| n == "Bureau"), "{all:?}");
+    assert_eq!(all.len(), list.len() + 1);
+    let count = |j: &serde_json::Value| {
+        j["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|doc| doc["mentions"].as_array().unwrap().len())
+            .sum::<usize>()
+    };
+    assert_eq!(count(&json), count(&json_all), "every mention either way");
+    let tsv = liseuse(&["entities", "--format", "tsv"], d.path());
+    let tsv = String::from_utf8_lossy(&tsv.stdout);
+    assert!(
+        tsv.lines()
+            .any(|l| l.contains("\tBureau\t") && l.ends_with("\tfalse")),
+        "{tsv}"
+    );
+
+    let out = liseuse(&["entity", "bureau"], d.path());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        said(&out).contains("no entity named") && said(&out).contains("--min-confidence 0"),
+        "{}",
+        said(&out)
+    );
+    let out = liseuse(&["entity", "bureau", "--min-confidence", "0"], d.path());
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Bureau (ORG)"));
+    let out = liseuse(&["entity", "x", "--min-confidence", "101"], d.path());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+
+    // The setting the sidebar follows holds here too; the flag wins over it.
+    let config = d.path().join("config").join("liseuse");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "min_confidence = 0\n").unwrap();
+    let (set, _) = entities_json(&["entities"], d.path());
+    assert_eq!(set.len(), all.len());
+    let (flag, _) = entities_json(&["entities", "--min-confidence", "50"], d.path());
+    assert_eq!(flag.len(), list.len());
+    let out = liseuse(&["entity", "bureau"], d.path());
+    assert!(out.status.success(), "{}", said(&out));
 }

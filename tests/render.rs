@@ -25,7 +25,7 @@ fn startup_80x24_folds_the_sidebar() {
 #[test]
 fn help_overlay_lists_every_action() {
     // Tall enough for every line at once.
-    let mut a = app(120, 70);
+    let mut a = app(120, 90);
     a.keys("?");
     let s = a.screen();
     for &action in liseuse::keys::action::Action::ALL {

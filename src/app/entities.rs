@@ -77,6 +77,15 @@ impl EntityState {
         self.labels.contains(&label)
     }
 
+    /// Whether the entity is listed (the sidebar, `w`) and can be selected: the engine is sure
+    /// enough of it (`min_confidence`, through [`liseuse_entity::Entity::shown`], the one
+    /// rule). Its mentions are highlighted either way.
+    pub fn is_shown(&self, id: EntityId) -> bool {
+        self.index
+            .entity(id)
+            .is_some_and(|e| e.shown(self.min_confidence))
+    }
+
     /// Lines the sidebar shows above its rows: the hidden types, the filter.
     pub fn header_lines(&self) -> usize {
         usize::from(Label::ALL.iter().any(|l| !self.shows(*l)))
@@ -119,10 +128,9 @@ impl EntityState {
     pub fn rebuild_rows(&mut self, doc: Option<usize>) {
         let here = self.counts_in(doc);
         let needle = fold_str(&self.filter);
-        let sure = self.min_confidence;
         let keep = |id: EntityId| -> bool {
             // A name the engine is not sure of is highlighted, not listed.
-            if self.index.entity(id).is_some_and(|e| e.confidence < sure) {
+            if !self.is_shown(id) {
                 return false;
             }
             if needle.is_empty() {
@@ -207,6 +215,15 @@ impl EntityState {
             .unwrap_or(0);
     }
 
+    /// What selecting an entity the engine is unsure of says.
+    pub fn unsure_message(&self, name: &str) -> String {
+        format!(
+            "the engine is unsure of “{name}” (under min_confidence {}): highlighted, not listed \
+             nor followed",
+            self.min_confidence
+        )
+    }
+
     pub fn cursor_entity(&self) -> Option<EntityId> {
         match self.rows.get(self.cursor)? {
             SideRow::Entity { id, .. } => Some(*id),
@@ -253,6 +270,10 @@ impl App {
             e.index.entities().iter().find(|x| x.key == k).map(|x| x.id)
         };
         e.selected = gone_to.and_then(|at| e.entity_at(at)).or_else(by_key);
+        // Corrected into one the engine is unsure of: no longer followed, as it is not listed.
+        if e.selected.is_some_and(|id| !e.is_shown(id)) {
+            e.selected = None;
+        }
         e.occurrence = e
             .selected
             .zip(gone_to)
@@ -396,19 +417,26 @@ impl App {
             return;
         };
         let mentions = self.entities.doc_mentions(doc);
-        // (entity, index of the mention in the article), for mentions on the line.
+        let here = |m: &&liseuse_entity::Mention| {
+            m.range().start < line.end
+                && m.range().end > line.start
+                && self.entities.shows(m.label())
+        };
+        // (entity, index of the mention in the article), for mentions on the line of entities
+        // listed: one the sidebar leaves out is not followed either.
         let on_line: Vec<(EntityId, usize)> = mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| {
-                m.range().start < line.end
-                    && m.range().end > line.start
-                    && self.entities.shows(m.label())
-            })
+            .filter(|(_, m)| here(m) && self.entities.is_shown(m.entity()))
             .map(|(i, m)| (m.entity(), i))
             .collect();
         if on_line.is_empty() {
-            self.status.say("no named entity on this line");
+            let unsure = mentions.iter().find(here).and_then(|m| {
+                let e = self.entities.index.entity(m.entity())?;
+                Some(self.entities.unsure_message(&e.name))
+            });
+            self.status
+                .say(unsure.unwrap_or_else(|| "no named entity on this line".into()));
             return;
         }
         let current = self.entities.selected;

@@ -20,6 +20,11 @@ pub enum Purpose {
     CorpusSearch,
     /// A `:` command.
     Command,
+    /// The new name of the entity `id`, shown as `name` when the prompt opened (`x` then `r`).
+    Rename {
+        id: liseuse_entity::EntityId,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +55,7 @@ impl Input {
             Purpose::Filter => "&",
             Purpose::CorpusSearch => "Search all articles: ",
             Purpose::Command => ":",
+            Purpose::Rename { .. } => "New name (Enter renames, Esc leaves it): ",
         }
     }
 }
@@ -145,7 +151,7 @@ impl App {
             Purpose::CorpusSearch => self.run_corpus_search(&input.text, fx),
             Purpose::SidebarFilter => self.filter_sidebar(&input.text),
             Purpose::ListFilter => self.filter_list(&input.text),
-            Purpose::Note(_) | Purpose::Command | Purpose::Filter => {}
+            Purpose::Note(_) | Purpose::Command | Purpose::Filter | Purpose::Rename { .. } => {}
         }
     }
 
@@ -206,6 +212,11 @@ impl App {
             Purpose::Command => {
                 if accepted {
                     self.run_command(&input.text, fx);
+                }
+            }
+            Purpose::Rename { id, name } => {
+                if accepted {
+                    self.rename_entity(id, &name, &input.text, fx);
                 }
             }
         }

@@ -126,6 +126,14 @@ impl App {
             .enumerate()
             .find(|(_, m)| m.range().contains(&at) && self.entities.shows(m.label()))
             .map(|(i, m)| (i, m.entity()));
+        if let Some((_, id)) = hit
+            && !self.entities.is_shown(id)
+        {
+            let name = self.entities.index.entity(id).map(|e| e.name.clone());
+            let said = self.entities.unsure_message(&name.unwrap_or_default());
+            self.status.say(said);
+            return;
+        }
         if let Some((i, id)) = hit {
             self.select_entity(id);
             let occ = self.entities.index.occurrences(id);

@@ -61,6 +61,8 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = EntityFormat::Json)]
         format: EntityFormat,
+        #[command(flatten)]
+        shown: Shown,
     },
     /// Print who said what: the quotations of articles, in quotation marks or reported, with their
     /// speakers and cues (byte offsets into each article's rendered text, as `entities` gives them).
@@ -102,6 +104,8 @@ pub enum Command {
         /// Every entity NAME answers to, one profile each.
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        shown: Shown,
     },
     /// Correct the entity engine once, for every article: kept in the data directory.
     Correct {
@@ -138,6 +142,15 @@ pub enum BookmarksCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
     },
+}
+
+/// Which entities a command lists: those the engine is sure enough of, as the sidebar.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct Shown {
+    /// List the entities the engine is at least N sure of (0 to 100; 0 lists every one); by
+    /// default the setting `min_confidence` (50), as the sidebar
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_confidence: Option<u8>,
 }
 
 /// Where a correction's names are looked for, and whether to keep it when none is found.
@@ -216,6 +229,16 @@ pub enum CorrectCommand {
         /// One way of writing an entity's name (as `liseuse entity` lists them): the mentions
         /// written so leave that entity
         name: String,
+        #[command(flatten)]
+        checked: Checked,
+    },
+    /// NAME is shown as TO: in the reader, `liseuse entities` and `liseuse entity` (where both
+    /// names find it). A name another entity has is refused: merge them instead.
+    Rename {
+        /// The entity: its name or any way it is written (case and accents aside)
+        name: String,
+        /// The name to show for it
+        to: String,
         #[command(flatten)]
         checked: Checked,
     },

@@ -1,5 +1,5 @@
-//! `liseuse correct drop|label|merge|split|list|undo`: the corrections to the entity engine,
-//! kept in the data directory, that the reader and `liseuse entities` apply everywhere.
+//! `liseuse correct drop|label|merge|split|rename|list|undo`: the corrections to the entity
+//! engine, kept in the data directory, that the reader and `liseuse entities` apply everywhere.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -67,10 +67,20 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
                 CorrectCommand::Split { name, checked } => {
                     (Correction::Split { name: name.clone() }, checked)
                 }
+                CorrectCommand::Rename { name, to, checked } => {
+                    if to.trim().is_empty() {
+                        return Err(Failure::Failed("a name cannot be empty".into()));
+                    }
+                    let c = Correction::Rename {
+                        name: name.clone(),
+                        to: to.trim().to_string(),
+                    };
+                    (c, checked)
+                }
                 CorrectCommand::List | CorrectCommand::Undo => return out.done(),
             };
             if !checked.force {
-                check_names(&c, &checked.paths)?;
+                check_names(&c, &checked.paths, data_dir)?;
             }
             let line = c.describe();
             s.add(c).map_err(failed)?;
@@ -93,23 +103,22 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
 }
 
 /// Every name the correction gives is one the articles of `paths` give (an entity's name or a
-/// way it is written, case and accents aside): a mistyped name would be kept and do nothing.
-fn check_names(c: &Correction, paths: &[PathBuf]) -> Outcome {
-    let names: Vec<&str> = match c {
-        Correction::Drop { name } | Correction::Label { name, .. } | Correction::Split { name } => {
-            vec![name]
-        }
-        Correction::Merge { name, with } => vec![name, with],
-    };
+/// way it is written, or a name a correction gave it, case and accents aside): a mistyped name
+/// would be kept and do nothing. A rename names one entity, and not as another is named.
+fn check_names(c: &Correction, paths: &[PathBuf], data_dir: Option<&Path>) -> Outcome {
+    let names = c.names();
     let (docs, _) = super::corpus::load(paths)?;
     let analysed: Vec<_> = docs
         .iter()
-        .map(|(_, d)| liseuse_entity::analyse(&d.entity_text()))
+        .map(|(_, d)| liseuse_entity::analyse_meta(&d.entity_text(), &d.meta))
         .collect();
     let index = liseuse_entity::EntityIndex::build(&analysed);
-    let known: HashSet<String> = index
-        .entities()
-        .iter()
+    let texts: Vec<&str> = docs.iter().map(|(_, d)| d.text.as_str()).collect();
+    // As the corrections made so far show it (a renamed entity is named by its new name).
+    let corrected = super::corpus::corrected_index(index.clone(), &texts, data_dir);
+    let known: HashSet<String> = [&index, &corrected]
+        .into_iter()
+        .flat_map(|i| i.entities())
         .filter(|e| e.mentions > 0)
         .flat_map(|e| std::iter::once(&e.name).chain(&e.variants))
         .map(|n| fold_str(n))
@@ -119,7 +128,10 @@ fn check_names(c: &Correction, paths: &[PathBuf]) -> Outcome {
         .filter(|n| !known.contains(&fold_str(n.trim())))
         .collect();
     if missing.is_empty() {
-        return Ok(());
+        return match c {
+            Correction::Rename { name, to } => check_rename(&corrected, name, to),
+            _ => Ok(()),
+        };
     }
     let which = missing
         .iter()
@@ -133,4 +145,43 @@ fn check_names(c: &Correction, paths: &[PathBuf]) -> Outcome {
     Err(Failure::Failed(format!(
         "no article names {which}{looked}: nothing kept; --force keeps it for articles to come"
     )))
+}
+
+/// A rename names one entity (the one shown under `name`, if several answer to it), and `to` is
+/// no other entity's name: two entities would answer to it (`merge` is for one that is two).
+fn check_rename(index: &liseuse_entity::EntityIndex, name: &str, to: &str) -> Outcome {
+    let found = liseuse_library::profile::find(index, name, 0);
+    let exact: Vec<_> = found
+        .iter()
+        .filter_map(|&id| index.entity(id))
+        .filter(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.variants)
+                .any(|n| fold_str(n) == fold_str(name.trim()))
+        })
+        .collect();
+    let one = match exact.as_slice() {
+        [one] => one,
+        [] => {
+            return Err(Failure::Failed(format!(
+                "“{name}” names no entity since an earlier correction: nothing kept"
+            )));
+        }
+        several => {
+            let which: Vec<String> = several.iter().map(|e| format!("“{}”", e.name)).collect();
+            return Err(Failure::Failed(format!(
+                "“{name}” names {} entities ({}): nothing kept; give the name of the one to rename",
+                several.len(),
+                which.join(", ")
+            )));
+        }
+    };
+    match liseuse_library::corrections::rename_conflict(index, one.id, to) {
+        None => Ok(()),
+        Some(other) => Err(Failure::Failed(format!(
+            "“{to}” is already the name of “{}” ({}): nothing kept; `liseuse correct merge` makes them one",
+            other.name,
+            other.label.as_str()
+        ))),
+    }
 }

@@ -1,5 +1,6 @@
-//! `liseuse entities [PATH...] --format json|tsv`: every mention with its entity, for scripts
-//! and for scoring.
+//! `liseuse entities [PATH...] --format json|tsv [--min-confidence N]`: every mention with its
+//! entity, for scripts and for scoring, and the entities the sidebar would list (the mentions of
+//! the others keep their rows, marked `shown: false`: a scorer counts every mention).
 
 use std::path::PathBuf;
 
@@ -7,7 +8,12 @@ use super::output::{Out, Outcome};
 use crate::commands::cli::EntityFormat;
 use liseuse_entity::{self as entity, export::ExportDoc};
 
-pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path::Path>) -> Outcome {
+pub fn run(
+    paths: &[PathBuf],
+    format: EntityFormat,
+    min_confidence: u8,
+    data_dir: Option<&std::path::Path>,
+) -> Outcome {
     let (docs, unread) = super::corpus::load(paths)?;
     let analysed: Vec<_> = docs
         .iter()
@@ -29,10 +35,12 @@ pub fn run(paths: &[PathBuf], format: EntityFormat, data_dir: Option<&std::path:
     // (every character kept); TSV shows it as the reader does, its tabs and lines its own.
     let text = match format {
         EntityFormat::Json => {
-            liseuse_document::sanitize::json(&entity::export::to_json(&export, &index)).into_owned()
+            let json = entity::export::to_json_at(&export, &index, min_confidence);
+            liseuse_document::sanitize::json(&json).into_owned()
         }
         EntityFormat::Tsv => {
-            liseuse_document::sanitize::text(&entity::export::to_tsv(&export, &index)).into_owned()
+            let tsv = entity::export::to_tsv_at(&export, &index, min_confidence);
+            liseuse_document::sanitize::text(&tsv).into_owned()
         }
     };
     let mut out = Out::stdout();

@@ -1,7 +1,8 @@
-//! `liseuse entity NAME [PATH...] [--format text|json]`: one entity's profile: its names, its
-//! counts, who is named with it, when, and in which articles. NAME matches any variant, case
-//! and accents aside; a name several entities answer to lists them, and `--all` gives every
-//! one's profile.
+//! `liseuse entity NAME [PATH...] [--format text|json] [--min-confidence N]`: one entity's
+//! profile: its names, its counts, who is named with it, when, and in which articles. NAME
+//! matches any variant (or the name a rename gave), case and accents aside; a name several
+//! entities answer to lists them, and `--all` gives every one's profile. The entities the
+//! sidebar leaves out (under `min_confidence`) are neither found nor named beside it.
 
 use std::path::PathBuf;
 
@@ -17,6 +18,7 @@ pub fn run(
     paths: &[PathBuf],
     format: ProfileFormat,
     all: bool,
+    min_confidence: u8,
     data_dir: Option<&std::path::Path>,
 ) -> Outcome {
     let (docs, unread) = super::corpus::read(paths)?;
@@ -51,9 +53,18 @@ pub fn run(
             ),
         })
         .collect();
-    let found = profile::find(&index, name);
+    let found = profile::find(&index, name, min_confidence);
     if found.is_empty() {
-        return Err(Failure::Failed(format!("no entity named {name:?}")));
+        // Say so when the engine found it but is too unsure of it to list it.
+        let unsure = profile::find(&index, name, 0).len();
+        let hint = match unsure {
+            0 => String::new(),
+            n => format!(
+                " ({} under min_confidence {min_confidence}; --min-confidence 0 lists every one)",
+                plural::counted(n, "entity answers to it", "entities answer to it")
+            ),
+        };
+        return Err(Failure::Failed(format!("no entity named {name:?}{hint}")));
     }
     if found.len() > 1 && !all {
         // Never one of them picked silently: the user chooses.
@@ -74,7 +85,7 @@ pub fn run(
     }
     let profiles: Vec<profile::Profile> = found
         .into_iter()
-        .filter_map(|id| profile::profile(&index, &pdocs, id))
+        .filter_map(|id| profile::profile(&index, &pdocs, id, min_confidence))
         .collect();
     let mut out = Out::stdout();
     match format {

@@ -37,9 +37,11 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
         let data_dir = cli.data_dir.as_deref();
         let paths = |p: &[std::path::PathBuf]| feed::article_paths(p, data_dir);
         match &cli.command {
-            Some(Command::Entities { paths: p, format }) => {
-                entities::run(&paths(p), *format, data_dir)
-            }
+            Some(Command::Entities {
+                paths: p,
+                format,
+                shown,
+            }) => entities::run(&paths(p), *format, min_confidence(cli, shown), data_dir),
             Some(Command::Quotes {
                 paths: p,
                 format,
@@ -57,10 +59,24 @@ pub fn dispatch(cli: &Cli) -> Option<ExitCode> {
                 paths: p,
                 format,
                 all,
-            }) => entity::run(name, &paths(p), *format, *all, data_dir),
+                shown,
+            }) => {
+                let min = min_confidence(cli, shown);
+                entity::run(name, &paths(p), *format, *all, min, data_dir)
+            }
             Some(Command::Correct { command }) => correct::run(cli.data_dir.as_deref(), command),
             None => return None,
         }
     };
     Some(output::finish(result))
+}
+
+/// The threshold a command lists entities at: `--min-confidence`, else the setting the sidebar
+/// follows (`min_confidence` in the config file; its problems are the reader's to say).
+fn min_confidence(cli: &Cli, shown: &cli::Shown) -> u8 {
+    shown.min_confidence.unwrap_or_else(|| {
+        crate::config::load_all(cli.config.as_deref())
+            .0
+            .min_confidence
+    })
 }

@@ -41,7 +41,9 @@ pub fn run(
         .collect();
     let texts: Vec<&str> = docs.iter().map(|r| r.doc.text.as_str()).collect();
     let index = super::corpus::corrected_index(EntityIndex::build(&analysed), &texts, data_dir);
-    let wanted = speaker.map(|name| liseuse_library::profile::find(&index, name));
+    // Every entity answers, however unsure the engine is of it: this lists quotations, not
+    // entities.
+    let wanted = speaker.map(|name| liseuse_library::profile::find(&index, name, 0));
     let mut articles = Vec::new();
     for (i, (r, ents)) in docs.iter().zip(&analysed).enumerate() {
         // quotations are looked for in what entities are (code left out), paragraph by paragraph

@@ -30,8 +30,9 @@ theme = "dark"
 # Entity labels highlighted in the text and listed in the sidebar: any of PER, ORG, LOC, DATE.
 labels = ["PER", "ORG", "LOC", "DATE"]
 
-# How sure the entity engine must be of a name (0 to 100) for the sidebar to list it; names it
-# is less sure of are still highlighted. 0 lists everything it found.
+# How sure the entity engine must be of a name (0 to 100) for the sidebar, w, the merge picker,
+# `liseuse entities` and `liseuse entity` to list it; names it is less sure of are still
+# highlighted. 0 lists everything it found.
 min_confidence = 50
 
 # The file list's order: "path" (the folders' natural order) or "date" (newest first). S

@@ -64,7 +64,7 @@ actions! {
     ShowDates => "show_dates", "Highlight and list dates, or not";
     Mentions => "mentions", "List every mention of the selected entity";
     Timeline => "timeline", "When the selected entity is named: mentions per month, the articles by date";
-    Correct => "correct", "Correct the entity engine here: not an entity, its type, the same as another, two, undo";
+    Correct => "correct", "Correct the entity engine here: not an entity, its type, its name, the same as another, two, undo";
     Company => "company", "Who appears with the selected entity: Enter lists the passages naming both";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
     Select => "select", "Start or stop selecting lines to bookmark";

@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CorrectView, theme: &T
             "o  an organisation",
             "l  a place",
             "t  a date",
+            "r  its name…",
             "m  the same as another entity…",
             "s  two entities: one way of writing it stands apart…",
             "c  the corrections made",

@@ -191,7 +191,7 @@ fn outputs_carry_no_escape_from_a_file() {
     let lib = home.lib.to_string_lossy().into_owned();
     let tsv = String::from_utf8(home.run(&["entities", "--format", "tsv", &lib]).stdout).unwrap();
     assert!(tsv.contains("a␛]0;pwned␇�1m.txt\t"), "{tsv}");
-    assert!(tsv.lines().all(|l| l.split('\t').count() == 6), "{tsv}");
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 8), "{tsv}");
     // a quotation holding the traps, in every format
     let quotes = String::from_utf8(home.run(&["quotes", "--format", "tsv", &lib]).stdout).unwrap();
     assert!(quotes.contains("Nous travaillerons ␛]0;pwned␇"), "{quotes}");

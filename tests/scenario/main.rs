@@ -15,6 +15,7 @@ mod formats;
 mod habits;
 mod scale;
 mod less;
+mod names;
 mod newcomer;
 mod news;
 mod news_reading;

@@ -88,8 +88,9 @@ fn json_export_has_the_agreed_shape() {
         },
     ];
     let raw = to_json(&docs, &index);
-    assert!(raw.starts_with(r#"{"documents":[{"path":"a.txt","title":"A","mentions":[{"start":6,"end":13,"text":"2023-12","label":"DATE","entity":"date-2023-12"}"#), "{raw}");
-    assert!(raw.contains(r#"{"id":"per-ibrahim-raissi","label":"PER","name":"Ibrahim Raïssi","variants":["Ibrahim Raïssi","Raïssi"],"mentions":3,"documents":2}"#), "{raw}");
+    assert!(raw.starts_with(r#"{"documents":[{"path":"a.txt","title":"A","mentions":[{"start":6,"end":13,"text":"2023-12","label":"DATE","entity":"date-2023-12","confidence":100,"shown":true}"#), "{raw}");
+    assert!(raw.contains(r#"{"id":"per-ibrahim-raissi","label":"PER","name":"Ibrahim Raïssi","variants":["Ibrahim Raïssi","Raïssi"],"mentions":3,"documents":2,"confidence":"#), "{raw}");
+    assert!(raw.ends_with(r#"],"min_confidence":50}"#), "{raw}");
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
     let d0 = &v["documents"][0];
     assert_eq!(d0["path"], "a.txt");
@@ -121,9 +122,12 @@ fn tsv_export_escapes_tabs_and_newlines() {
     }];
     let tsv = to_tsv(&docs, &index);
     let mut lines = tsv.lines();
-    assert_eq!(lines.next(), Some("path\tstart\tend\tlabel\tentity\ttext"));
+    assert_eq!(
+        lines.next(),
+        Some("path\tstart\tend\tlabel\tentity\ttext\tconfidence\tshown")
+    );
     for l in lines {
-        assert_eq!(l.split('\t').count(), 6, "{l}");
+        assert_eq!(l.split('\t').count(), 8, "{l}");
         assert!(l.starts_with("dir\\twith tab/x.txt\t"));
     }
 }

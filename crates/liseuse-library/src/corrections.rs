@@ -1,7 +1,8 @@
 //! Corrections to the entity engine, made once by the user and applied to every index after
 //! it is merged: a name that is no entity, a type that is wrong, two entities that are one, one
-//! that is two. Entities are named by what the text says (a name or a variant, case and accents
-//! aside), since their ids change from one index to the next. Later corrections win.
+//! that is two, the name to show for one. Entities are named by what the text says (a name or a
+//! variant, case and accents aside, or a name an earlier rename gave), since their ids change
+//! from one index to the next. Later corrections win.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -40,6 +41,14 @@ pub enum Correction {
         /// The way of writing that stands apart.
         name: String,
     },
+    /// Its name is this one: shown for it everywhere, and a name that finds it, as its names
+    /// as written still do.
+    Rename {
+        /// The entity's name.
+        name: String,
+        /// The name it is shown under.
+        to: String,
+    },
 }
 
 impl Correction {
@@ -50,8 +59,40 @@ impl Correction {
             Correction::Label { name, label } => format!("“{name}” is {label}"),
             Correction::Merge { name, with } => format!("“{with}” is “{name}”"),
             Correction::Split { name } => format!("“{name}” stands apart"),
+            Correction::Rename { name, to } => format!("“{name}” is called “{to}”"),
         }
     }
+
+    /// The names of entities it gives, as they are before it applies (a rename's new name is
+    /// not one).
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Correction::Drop { name }
+            | Correction::Label { name, .. }
+            | Correction::Split { name }
+            | Correction::Rename { name, .. } => vec![name],
+            Correction::Merge { name, with } => vec![name, with],
+        }
+    }
+}
+
+/// The entity, other than `of`, one of whose names (shown or as written) is `to`, case and
+/// accents aside: renaming `of` so is refused, as two entities would answer to one name (merging
+/// is the correction for that). The app and `liseuse correct rename` both ask here.
+pub fn rename_conflict<'a>(index: &'a EntityIndex, of: EntityId, to: &str) -> Option<&'a Entity> {
+    let to = fold_str(to.trim());
+    index.entities().iter().find(|e| {
+        e.id != of
+            && e.mentions > 0
+            && std::iter::once(&e.name)
+                .chain(&e.variants)
+                .any(|n| fold_str(n) == to)
+    })
+}
+
+/// The entities of `by_name` that answer to `name`.
+fn found(by_name: &FxHashMap<String, Vec<usize>>, name: &str) -> Vec<usize> {
+    by_name.get(&fold_str(name)).cloned().unwrap_or_default()
 }
 
 /// The root of `e` in a union-find kept as a parent per entity.
@@ -91,13 +132,15 @@ pub fn apply(
             by_name.entry(name).or_default().push(i);
         }
     }
-    let find = |name: &str| by_name.get(&fold_str(name)).cloned().unwrap_or_default();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut dropped = vec![false; n];
     let mut label: Vec<Option<Label>> = vec![None; n];
+    // The name a rename gave each root.
+    let mut renamed: Vec<Option<String>> = vec![None; n];
     // Splits: folded surface -> the label its mentions keep.
     let mut split: FxHashMap<String, Option<Label>> = FxHashMap::default();
     for c in corrections {
+        let find = |name: &str| found(&by_name, name);
         match c {
             Correction::Drop { name } => {
                 for e in find(name) {
@@ -136,6 +179,39 @@ pub fn apply(
             Correction::Split { name } => {
                 split.insert(fold_str(name), None);
             }
+            Correction::Rename { name, to } => {
+                let to = to.trim();
+                if to.is_empty() {
+                    continue;
+                }
+                let mut hits: Vec<usize> = find(name)
+                    .into_iter()
+                    .map(|e| root(&mut parent, e))
+                    .collect();
+                hits.sort_unstable();
+                hits.dedup();
+                // Several answer to it: the one shown under it, if one is (as `liseuse entity`
+                // picks it).
+                let shown_as = |r: &usize| {
+                    let now = match renamed.get(*r) {
+                        Some(Some(given)) => Some(given.as_str()),
+                        _ => entities.get(*r).map(|e| e.name.as_str()),
+                    };
+                    now.is_some_and(|now| fold_str(now) == fold_str(name))
+                };
+                let own: Vec<usize> = hits.iter().copied().filter(shown_as).collect();
+                let hits = if own.is_empty() { hits } else { own };
+                for &r in &hits {
+                    if let Some(x) = renamed.get_mut(r) {
+                        *x = Some(to.to_string());
+                    }
+                }
+                // Later corrections may name it so.
+                let slot = by_name.entry(fold_str(to)).or_default();
+                slot.extend(hits);
+                slot.sort_unstable();
+                slot.dedup();
+            }
         }
     }
     let roots: Vec<usize> = (0..n).map(|e| root(&mut parent, e)).collect();
@@ -165,6 +241,11 @@ pub fn apply(
         out.push(Entity {
             id: EntityId(out.len() as u32),
             label: label.get(r).copied().flatten().unwrap_or(src.label),
+            name: renamed
+                .get(r)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| src.name.clone()),
             variants: Vec::new(),
             mentions: 0,
             documents: 0,
@@ -270,87 +351,4 @@ pub fn apply(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use liseuse_entity as entity;
-
-    const TEXTS: [&str; 2] = [
-        "Un\n\nEmmanuel Macron a reçu Olaf Scholz à Matignon. Le président Macron a parlé.\n",
-        "Deux\n\nBrigitte Macron était à Paris avec Olaf Scholz et Macron.\n",
-    ];
-
-    fn index() -> EntityIndex {
-        let docs: Vec<_> = TEXTS.iter().map(|t| entity::analyse(t)).collect();
-        EntityIndex::build(&docs)
-    }
-
-    fn surface(d: usize, r: Range<usize>) -> Option<String> {
-        TEXTS.get(d)?.get(r).map(str::to_string)
-    }
-
-    fn named<'a>(i: &'a EntityIndex, name: &str) -> Option<&'a Entity> {
-        i.entities()
-            .iter()
-            .find(|e| e.name == name && e.mentions > 0)
-    }
-
-    #[test]
-    fn drop_label_merge_and_split() {
-        let base = index();
-        assert!(named(&base, "Olaf Scholz").is_some());
-        let c = [
-            Correction::Drop {
-                name: "olaf scholz".into(),
-            },
-            Correction::Label {
-                name: "Matignon".into(),
-                label: Label::Org,
-            },
-        ];
-        let i = apply(&base, &c, surface);
-        assert!(
-            named(&i, "Olaf Scholz").is_none(),
-            "dropped, whatever the case"
-        );
-        assert!(
-            i.doc_mentions(0)
-                .iter()
-                .all(|m| { TEXTS[0].get(m.range()) != Some("Olaf Scholz") })
-        );
-        if let Some(m) = named(&i, "Matignon") {
-            assert_eq!(m.label, Label::Org);
-        }
-        // Every mention points at an entity that counts it.
-        for e in i.entities() {
-            assert_eq!(i.occurrences(e.id).len(), e.mentions);
-        }
-
-        let merged = apply(
-            &base,
-            &[Correction::Merge {
-                name: "Emmanuel Macron".into(),
-                with: "Brigitte Macron".into(),
-            }],
-            surface,
-        );
-        let em = named(&merged, "Emmanuel Macron").expect("kept");
-        assert!(em.variants.iter().any(|v| v.contains("Brigitte")), "{em:?}");
-        assert_eq!(em.documents, 2);
-
-        let split = apply(
-            &base,
-            &[Correction::Split {
-                name: "Macron".into(),
-            }],
-            surface,
-        );
-        let alone = split
-            .entities()
-            .iter()
-            .find(|e| e.key.contains("split") && e.mentions > 0)
-            .expect("a split entity");
-        assert_eq!(fold_str(&alone.name), "macron");
-        assert!(alone.mentions >= 2, "{alone:?}");
-        assert!(apply(&base, &[], surface).entities().len() == base.entities().len());
-    }
-}
+mod tests;

@@ -1,6 +1,7 @@
 //! An entity's profile, for `liseuse entity NAME`: its name, label and variants, its mentions
 //! and articles, the entities named beside it, its timeline, and each article naming it.
-//! NAME matches any variant, case and accents aside.
+//! NAME matches any variant, case and accents aside. Entities under the threshold the sidebar
+//! hides them at (`min_confidence`) are neither found nor named beside another.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -40,6 +41,8 @@ pub struct Profile {
     pub mentions: usize,
     /// How many articles name it.
     pub articles: usize,
+    /// How sure the engine is of its surest mention, 0–100.
+    pub confidence: u8,
     /// The entities named in the same paragraphs, the most shared first.
     pub with: Vec<WithRow>,
     /// Period (`2023-11`) and mentions, oldest first.
@@ -78,9 +81,10 @@ pub struct ArticleRow {
     pub date_source: Option<String>,
 }
 
-/// The entities whose name or a variant is `name`, case and accents aside (of several, the one
-/// whose own name it is, if one is); failing that, those one of whose names contains it.
-pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
+/// The entities shown at `min_confidence` ([`liseuse_entity::Entity::shown`]: 0 for all) whose name or a
+/// variant is `name`, case and accents aside (of several, the one whose own name it is, if one
+/// is); failing that, those one of whose names contains it.
+pub fn find(index: &EntityIndex, name: &str, min_confidence: u8) -> Vec<EntityId> {
     let needle = fold_str(name.trim());
     if needle.is_empty() {
         return Vec::new();
@@ -94,7 +98,7 @@ pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
     let exact: Vec<EntityId> = index
         .entities()
         .iter()
-        .filter(|e| e.mentions > 0 && names(e).contains(&needle))
+        .filter(|e| e.shown(min_confidence) && names(e).contains(&needle))
         .map(|e| e.id)
         .collect();
     // Several answer to it: the one whose own name it is, if one is.
@@ -116,7 +120,7 @@ pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
     index
         .entities()
         .iter()
-        .filter(|e| e.mentions > 0 && names(e).iter().any(|n| n.contains(&needle)))
+        .filter(|e| e.shown(min_confidence) && names(e).iter().any(|n| n.contains(&needle)))
         .map(|e| e.id)
         .collect()
 }
@@ -124,8 +128,14 @@ pub fn find(index: &EntityIndex, name: &str) -> Vec<EntityId> {
 /// Most companions listed.
 const TOP_WITH: usize = 15;
 
-/// The profile of entity `id` of `index` over `docs` (in the index's document order); `None` for an unknown id.
-pub fn profile(index: &EntityIndex, docs: &[ProfileDoc], id: EntityId) -> Option<Profile> {
+/// The profile of entity `id` of `index` over `docs` (in the index's document order), naming
+/// beside it the entities shown at `min_confidence`; `None` for an unknown id.
+pub fn profile(
+    index: &EntityIndex,
+    docs: &[ProfileDoc],
+    id: EntityId,
+    min_confidence: u8,
+) -> Option<Profile> {
     let e = index.entity(id)?;
     let paras = |d: usize, offset: usize| -> Option<Range<usize>> {
         let ps = docs.get(d)?.paragraphs;
@@ -134,9 +144,8 @@ pub fn profile(index: &EntityIndex, docs: &[ProfileDoc], id: EntityId) -> Option
     };
     let with = company::companions(index, &paras, id)
         .into_iter()
-        .take(TOP_WITH)
         .filter_map(|c| {
-            let other = index.entity(c.id)?;
+            let other = index.entity(c.id).filter(|o| o.shown(min_confidence))?;
             Some(WithRow {
                 name: other.name.clone(),
                 label: other.label.as_str().to_string(),
@@ -144,6 +153,7 @@ pub fn profile(index: &EntityIndex, docs: &[ProfileDoc], id: EntityId) -> Option
                 articles: c.articles,
             })
         })
+        .take(TOP_WITH)
         .collect();
     let t = timeline::timeline(index, id, |d| docs.get(d).and_then(|x| x.date));
     let per = match t.period {
@@ -177,6 +187,7 @@ pub fn profile(index: &EntityIndex, docs: &[ProfileDoc], id: EntityId) -> Option
         variants: e.variants.clone(),
         mentions: e.mentions,
         articles: e.documents,
+        confidence: e.confidence,
         with,
         timeline: t
             .bins
@@ -271,9 +282,9 @@ mod tests {
                 date: Some((When::Month(2024, 1 + i as u32), Source::Line)),
             })
             .collect();
-        let found = find(&index, "MACRON");
+        let found = find(&index, "MACRON", 0);
         assert_eq!(found.len(), 1, "a surname finds the person, case aside");
-        let p = profile(&index, &docs, found[0]).unwrap();
+        let p = profile(&index, &docs, found[0], 0).unwrap();
         assert_eq!(p.label, "PER");
         assert_eq!(p.articles, 2);
         assert!(p.with.iter().any(|w| w.name.contains("Scholz")));
@@ -284,6 +295,53 @@ mod tests {
         assert_eq!(p.in_articles.len(), 2);
         let text = to_text(&p);
         assert!(text.contains("mentions per month"), "{text}");
-        assert!(find(&index, "").is_empty());
+        assert!(find(&index, "", 0).is_empty());
+    }
+
+    /// Issue 28: the threshold the sidebar hides entities under holds in a profile: an entity
+    /// under it is not found, nor named beside another; 0 shows all.
+    #[test]
+    fn an_entity_under_the_threshold_is_neither_found_nor_named_beside() {
+        use liseuse_entity::{Entity, Label, Mention};
+        let text = "Titre\n\nIsmail Haniyeh, le Bureau et Doha.\n";
+        let entity = |id: u32, name: &str, label, confidence| Entity {
+            id: EntityId(id),
+            key: format!("k{id}"),
+            label,
+            name: name.into(),
+            variants: vec![name.into()],
+            mentions: 1,
+            documents: 1,
+            confidence,
+        };
+        let index = EntityIndex::from_parts(
+            vec![
+                entity(0, "Ismail Haniyeh", Label::Per, 95),
+                entity(1, "Bureau", Label::Org, 30),
+                entity(2, "Doha", Label::Loc, 80),
+            ],
+            vec![vec![
+                Mention::new(7, 21, Label::Per, 95, EntityId(0)),
+                Mention::new(26, 32, Label::Org, 30, EntityId(1)),
+                Mention::new(36, 40, Label::Loc, 80, EntityId(2)),
+            ]],
+            vec![vec![(0, 0)], vec![(0, 1)], vec![(0, 2)]],
+        );
+        let paras = [0..6, 7..text.len()];
+        let docs = [ProfileDoc {
+            path: "a.txt",
+            title: "Titre",
+            text,
+            paragraphs: &paras,
+            date: None,
+        }];
+        assert!(find(&index, "bureau", 50).is_empty());
+        assert_eq!(find(&index, "bureau", 0), [EntityId(1)]);
+        let p = profile(&index, &docs, EntityId(0), 50).unwrap();
+        let with: Vec<&str> = p.with.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(with, ["Doha"]);
+        let p = profile(&index, &docs, EntityId(0), 0).unwrap();
+        assert_eq!(p.with.len(), 2);
+        assert_eq!(p.confidence, 95);
     }
 }

@@ -78,7 +78,8 @@ impl App {
     fn companions_of(&self, id: EntityId) -> Vec<Companion> {
         let library = &self.library;
         let paras = |d: usize, o: usize| paragraph_of(library, d, o);
-        let shown = |c: &Companion| self.entities.shows(c.label);
+        // What the sidebar lists: the types shown, the names the engine is sure enough of.
+        let shown = |c: &Companion| self.entities.shows(c.label) && self.entities.is_shown(c.id);
         rank(
             company::companions(&self.entities.index, &paras, id)
                 .into_iter()

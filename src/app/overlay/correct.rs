@@ -1,15 +1,17 @@
 //! Correcting the entity engine (`x`), for the entity in the sidebar's cursor, the selected
 //! one, or the first named on the reader's line: not an entity (`d`), of another type (`p`,
-//! `o`, `l`, `t`), the same as another (`m`, then pick it), two entities (`s`, then pick the
-//! way of writing that stands apart), and the corrections made (`c`), the newest undone with
-//! `u`. Saved in the data dir and applied to every article at once and at every start.
+//! `o`, `l`, `t`), its name (`r`, then type it), the same as another (`m`, then pick it), two
+//! entities (`s`, then pick the way of writing that stands apart), and the corrections made
+//! (`c`), the newest undone with `u`. Saved in the data dir and applied to every article at once
+//! and at every start.
 
+use super::super::input::{Input, Purpose};
 use super::super::{App, Effect, Focus};
 use super::Overlay;
 use crate::keys::keymap::{Key, KeyCode};
 use liseuse_document::search::fold_str;
 use liseuse_entity::{EntityId, Label};
-use liseuse_library::corrections::Correction;
+use liseuse_library::corrections::{self, Correction};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -70,14 +72,51 @@ impl App {
         }));
     }
 
+    /// The first entity named on the cursor's line, of those listed if one is: one the engine
+    /// is unsure of is highlighted, and can be corrected too.
     fn entity_on_cursor_line(&self) -> Option<EntityId> {
         let (r, doc) = (self.reader()?, self.reading.open?);
         let line = r.line_range(r.cursor)?;
-        self.entities
+        let on_line: Vec<EntityId> = self
+            .entities
             .doc_mentions(doc)
             .iter()
-            .find(|m| m.range().start < line.end && m.range().end > line.start)
+            .filter(|m| m.range().start < line.end && m.range().end > line.start)
             .map(|m| m.entity())
+            .collect();
+        on_line
+            .iter()
+            .find(|id| self.entities.is_shown(**id))
+            .or(on_line.first())
+            .copied()
+    }
+
+    /// The prompt's name, for the entity `id` shown as `name`: kept as a correction, unless it
+    /// is empty, the same, or another entity's (two would answer to it: `m` merges them).
+    pub(crate) fn rename_entity(
+        &mut self,
+        id: EntityId,
+        name: &str,
+        to: &str,
+        fx: &mut Vec<Effect>,
+    ) {
+        let to = to.trim();
+        if to.is_empty() || to == name {
+            self.status.say(format!("“{name}” keeps its name"));
+            return;
+        }
+        if let Some(other) = corrections::rename_conflict(&self.entities.index, id, to) {
+            let kind = super::super::entities::EntityState::heading(other.label).to_lowercase();
+            self.status.say(format!(
+                "not renamed: “{to}” is already the name of “{}” ({kind}); x then m merges the two",
+                other.name
+            ));
+            return;
+        }
+        fx.push(Effect::Correct(Correction::Rename {
+            name: name.to_string(),
+            to: to.to_string(),
+        }));
     }
 
     /// The entities one of whose names (its name or any way it is written: « Hamas » finds
@@ -95,7 +134,7 @@ impl App {
             .index
             .entities()
             .iter()
-            .filter(|e| Some(e.id) != of && e.mentions > 0)
+            .filter(|e| Some(e.id) != of && e.shown(self.entities.min_confidence))
             .filter(|e| needle.is_empty() || named(e))
             .collect();
         rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
@@ -146,6 +185,18 @@ impl App {
                         _ => Label::Date,
                     };
                     done(self, Correction::Label { name, label });
+                    None
+                }
+                'r' => {
+                    if let Some(id) = v.id {
+                        // Typed in the prompt, starting from the name it has.
+                        self.overlay = None;
+                        let purpose = Purpose::Rename {
+                            id,
+                            name: name.clone(),
+                        };
+                        self.input = Some(Input::new(purpose, &name));
+                    }
                     None
                 }
                 'm' => Some(Mode::Merge {

@@ -73,6 +73,16 @@ pub struct Entity {
     pub confidence: u8,
 }
 
+impl Entity {
+    /// Whether a list of entities shows it at this threshold (the setting `min_confidence`, by
+    /// default [`crate::DEFAULT_MIN_CONFIDENCE`]; 0 shows all): it has a mention, and the engine is at
+    /// least that sure of one of them. The one rule for every list: the sidebar, who appears
+    /// with whom, a profile, `liseuse entities`. Its mentions stay highlighted either way.
+    pub fn shown(&self, min_confidence: u8) -> bool {
+        self.mentions > 0 && self.confidence >= min_confidence
+    }
+}
+
 /// Entities of a corpus and the mentions of each document.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct EntityIndex {

@@ -300,4 +300,51 @@ mod tests {
             s.list()[0].extra
         );
     }
+
+    /// Issue 28: a rename is kept as `{"kind":"rename","name","to"}`, read back the same, undone
+    /// like the others; a file written before renames existed is read, and a field this
+    /// version does not know on a rename is written back.
+    #[test]
+    fn a_rename_goes_round_the_file_with_unknown_fields_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(CORRECTIONS_FILE);
+        // As issue 23's liseuse wrote it.
+        std::fs::write(
+            &file,
+            r#"{"schema":1,"corrections":[{"kind":"merge","name":"Fars","with":"Mizan","created":"2026-01-01T00:00:00Z"}]}"#,
+        )
+        .unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        assert!(s.read_only().is_none());
+        let rename = Correction::Rename {
+            name: "Hamas".into(),
+            to: "Mouvement Hamas".into(),
+        };
+        s.add(rename.clone()).unwrap();
+        let read = |file: &Path| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+        };
+        let saved = read(&file);
+        assert_eq!(saved["corrections"][1]["kind"], "rename", "{saved}");
+        assert_eq!(saved["corrections"][1]["name"], "Hamas");
+        assert_eq!(saved["corrections"][1]["to"], "Mouvement Hamas");
+        let again = CorrectionStore::open(dir.path());
+        assert_eq!(again.corrections().last(), Some(&rename));
+        assert_eq!(again.list().len(), 2);
+
+        // A script adds a field to the rename: kept through a later save.
+        let mut noted = saved.clone();
+        noted["corrections"][1]["note"] = "as the paper writes it".into();
+        std::fs::write(&file, noted.to_string()).unwrap();
+        let mut s = CorrectionStore::open(dir.path());
+        assert_eq!(s.corrections().last(), Some(&rename));
+        s.add(Correction::Drop { name: "X".into() }).unwrap();
+        let saved = read(&file);
+        assert_eq!(saved["corrections"][1]["note"], "as the paper writes it");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(text.matches("\"to\":").count(), 1, "{text}");
+        s.undo().unwrap();
+        assert_eq!(s.undo().unwrap(), Some(rename));
+        assert_eq!(CorrectionStore::open(dir.path()).list().len(), 1);
+    }
 }
