@@ -51,6 +51,8 @@ impl App {
             self.reading.last = None;
             self.list.selected = i;
             self.reading.pending = Some((i, None));
+            // Texts are read when opened, not with the indexing: ask for this one.
+            self.ask_texts([i], fx);
             self.scroll_list();
         }
         if let Some(first) = found.skipped.first() {

@@ -181,6 +181,11 @@ impl App {
         self.reading.open
     }
 
+    /// An article is to be opened as soon as its text is read (texts are read off the loop).
+    pub fn opening(&self) -> Option<usize> {
+        self.reading.pending.map(|(i, _)| i)
+    }
+
     /// Changes the state for one event; what must happen outside goes onto `fx`.
     pub fn update(&mut self, event: Event, fx: &mut Vec<Effect>) {
         self.take(event, fx);

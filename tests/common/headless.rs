@@ -123,8 +123,14 @@ impl Headless {
             self.rt.step(Some(Duration::from_millis(30))).expect("step");
             let a = self.rt.app();
             let n = a.library.len();
-            let done =
-                a.library.loaded() >= n && a.entities.analysed >= n && !a.entities.is_provisional();
+            // The article to open is read apart from the indexing: it may come after.
+            let opening = a
+                .opening()
+                .is_some_and(|i| a.library.articles.get(i).is_some_and(|x| x.error.is_none()));
+            let done = a.library.loaded() >= n
+                && a.entities.analysed >= n
+                && !a.entities.is_provisional()
+                && !opening;
             if done {
                 // Whatever is still in flight (a last index, a search) comes in now.
                 self.rt.step(Some(Duration::from_millis(60))).expect("step");

@@ -13,12 +13,12 @@ mod defects;
 mod every_key;
 mod formats;
 mod habits;
-mod scale;
 mod less;
 mod names;
 mod newcomer;
 mod news;
 mod news_reading;
+mod scale;
 #[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
 mod server;
 mod unreadable;
