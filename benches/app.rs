@@ -1,9 +1,10 @@
 //! What a user waits for, measured headless: start to first frame on a library of 10,000
-//! articles, key to frame on a small and on a 50 MB article, corpus search, warm start from the
-//! entity cache, extraction on all cores; and key to frame in the whole runtime while 50 feeds
-//! of 20 whole articles are fetched from a server on 127.0.0.1 (`key_while_fetching`).
-//! `cargo bench --bench app`; set `LISEUSE_BENCH_N` and `LISEUSE_BENCH_LONG_MB` for other sizes
-//! (defaults 10,000 and 50).
+//! articles, key to frame on a small and on a 50 MB article, who appears with whom and when,
+//! extraction on all cores; and key to frame in the whole runtime while 50 feeds of 20 whole
+//! articles are fetched from a server on 127.0.0.1 (`key_while_fetching`). `cargo bench --bench
+//! app`; set `LISEUSE_BENCH_N` and `LISEUSE_BENCH_LONG_MB` for other sizes (defaults 10,000 and
+//! 50). Cold and warm starts, the search across articles, the list's sorts and filters and
+//! memory at 1,000 to 100,000 articles are `benches/scale.rs`.
 
 #[path = "../crates/liseuse-entity/benches/corpus.rs"]
 mod corpus;
@@ -97,18 +98,7 @@ fn benches(c: &mut Criterion) {
         .par_iter()
         .map(|t| liseuse_entity::analyse(t))
         .collect();
-    let cache_dir = dir.path().join("cache");
-    let hashes: Vec<String> = texts
-        .iter()
-        .map(|t| liseuse_library::bookmark::content_hash(t))
-        .collect();
-    let shared: Vec<(&str, Arc<liseuse_entity::DocEntities>)> = hashes
-        .iter()
-        .zip(&analysed)
-        .map(|(h, a)| (h.as_str(), Arc::new(a.clone())))
-        .collect();
     let index = liseuse_entity::EntityIndex::build(&analysed);
-    liseuse_library::cache::save(&cache_dir, &shared, Some((&hashes, &index))).expect("save cache");
     // Who appears with the most mentioned entity of the library (issue 18: within 50 ms),
     // and its timeline.
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> = texts
@@ -148,73 +138,6 @@ fn benches(c: &mut Criterion) {
             .bins
             .len()
         })
-    });
-    g.finish();
-
-    let mut g = c.benchmark_group("warm_start");
-    g.sample_size(10);
-    // An unchanged library: the cache's entities and its merged index, checked against the
-    // articles' hashes; nothing is merged.
-    g.bench_function("load_cache_unchanged", |b| {
-        b.iter(|| {
-            let cached = liseuse_library::cache::load(&cache_dir);
-            let now: Vec<String> = texts
-                .iter()
-                .map(|t| liseuse_library::bookmark::content_hash(t))
-                .collect();
-            let saved = cached.index.expect("index saved");
-            assert!(saved.hashes == now);
-            saved.index.entities().len()
-        })
-    });
-    // One article changed: the cache's entities for the rest, and a merge.
-    g.bench_function("load_cache_and_merge", |b| {
-        b.iter(|| {
-            let cached = liseuse_library::cache::load(&cache_dir);
-            let docs: Vec<_> = texts
-                .iter()
-                .map(|t| {
-                    cached
-                        .docs
-                        .get(&liseuse_library::bookmark::content_hash(t))
-                        .cloned()
-                        .unwrap_or_default()
-                })
-                .collect();
-            liseuse_entity::EntityIndex::build(&docs).entities().len()
-        })
-    });
-    g.finish();
-
-    // Corpus search: one query over every article, answered beside the event loop (the
-    // folded texts made by a first search, as they are after the first key).
-    let docs: Vec<(usize, Arc<Document>)> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            (
-                i,
-                Arc::new(Document::from_text(&format!("{i}.txt"), t.clone())),
-            )
-        })
-        .collect();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let searcher = liseuse::runtime::corpus_search::CorpusSearcher::spawn(tx);
-    let mut generation = 0;
-    let mut ask = |query: &str| {
-        generation += 1;
-        searcher.search(generation, query.to_string(), docs.clone());
-        while let Ok(ev) = rx.recv() {
-            if matches!(ev, Event::CorpusHits { generation: g, .. } if g == generation) {
-                break;
-            }
-        }
-    };
-    ask("reform");
-    let mut g = c.benchmark_group("search");
-    g.sample_size(10);
-    g.bench_function(format!("corpus_{n}_articles_one_query"), |b| {
-        b.iter(|| ask("reforme"))
     });
     g.finish();
 

@@ -13,7 +13,6 @@ use crate::keys::keymap::Key;
 use liseuse_document::Document;
 use liseuse_library::bookmark::Bookmark;
 use liseuse_library::fetch::FetchEvent;
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -25,11 +24,7 @@ pub enum Mouse {
 }
 
 /// One hit of the search across every article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusHit {
-    pub article: usize,
-    pub range: Range<usize>,
-}
+pub use liseuse_library::search_all::{Answer as CorpusAnswer, Hit as CorpusHit};
 
 /// Which background fetch an event is from: the feeds' (at start, `R`) or pages asked for by
 /// address (the command line, a link).
@@ -62,7 +57,14 @@ pub enum Event {
     /// Redraw the whole screen (Ctrl-L): the terminal may have been written over.
     Redraw,
     Signal(Signal),
-    /// An article was read (or could not be) in the background.
+    /// What is kept of an article, checked against the cache or read and indexed.
+    Described {
+        index: usize,
+        meta: Box<liseuse_library::cache::ArticleMeta>,
+        /// The hash of the text its entities are found in.
+        hash: String,
+    },
+    /// An article's text, read to show it (or why it could not be).
     Loaded {
         index: usize,
         result: Result<Arc<Document>, String>,
@@ -104,18 +106,12 @@ pub enum Event {
     },
     /// What the saver did with a change, and what is still only in memory.
     Store(Box<liseuse_library::store::StoreReport>),
+    /// What the search across every article found so far for a query.
+    Hits(Box<CorpusAnswer>),
     /// What a background fetch reports (already safe to show).
     Fetch(FetchRun, FetchEvent),
     /// Something the runtime has to say about an effect (a browser that could not start).
     Said(String),
-    /// Results of the search across every article for query number `generation`.
-    CorpusHits {
-        generation: u64,
-        hits: Vec<CorpusHit>,
-        truncated: bool,
-        /// Articles searched, of those listed (fewer while some are still being read).
-        searched: usize,
-    },
 }
 
 /// The loader's and the watcher's reports, as the app hears them: the same variants.
@@ -132,6 +128,8 @@ impl From<LibraryEvent> for Event {
                 modified,
             },
             LibraryEvent::Preview { index, doc } => Event::Preview { index, doc },
+            LibraryEvent::Described { index, meta, hash } => Event::Described { index, meta, hash },
+            LibraryEvent::Hits(answer) => Event::Hits(answer),
             LibraryEvent::Indexed(update) => Event::Indexed(update),
             LibraryEvent::Analysing { index, done, of } => Event::Analysing { index, done, of },
             LibraryEvent::FilesChanged(changes) => Event::FilesChanged(changes),

@@ -2,6 +2,7 @@ use super::*;
 use crate::app::test_util::*;
 use crate::keys::action::Action;
 use crate::keys::keymap::{Key, KeyCode};
+use liseuse_library::bookmark::content_hash;
 use liseuse_library::{self as library, Library};
 use std::sync::Arc;
 
@@ -287,49 +288,68 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
     );
 }
 
-/// `F` typed before any article is read: the search is asked again as articles come in, one search at a
-/// time, rather than staying at "0 hits in 0/2 articles read" until the query is typed again.
+/// `F` typed before any article is indexed: the search is asked again as articles are indexed, one
+/// search at a time, rather than staying at "0 hits" until the query is typed again.
 #[test]
-fn search_all_is_asked_again_as_articles_are_read() {
+fn search_all_is_asked_again_as_articles_are_indexed() {
     let entries = library::seeds();
     let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
     up(&mut app, key('F'));
     let asked = |fx: &[Effect]| {
         fx.iter()
             .filter_map(|e| match e {
-                Effect::SearchCorpus {
-                    generation, docs, ..
-                } => Some((*generation, docs.len())),
+                Effect::SearchCorpus { generation, .. } => Some(*generation),
                 _ => None,
             })
             .next_back()
     };
-    let (generation, docs) = asked(&up(&mut app, key('e'))).expect("a search asked");
-    assert_eq!(docs, 0, "nothing read yet");
-    let loaded = |i: usize| Event::Loaded {
-        index: i,
-        result: library::load(&entries[i]).map(Arc::new),
-        modified: None,
+    let generation = asked(&up(&mut app, key('e'))).expect("a search asked");
+    let described = |i: usize| {
+        let doc = library::load(&entries[i]).unwrap();
+        Event::Described {
+            index: i,
+            meta: Box::new(liseuse_library::cache::ArticleMeta::of_document(&doc, None)),
+            hash: content_hash(&doc.entity_text()),
+        }
     };
-    // Read while the first search runs: asked again only once its answer is in.
-    assert_eq!(asked(&up(&mut app, loaded(0))), None);
-    let answer = Event::CorpusHits {
-        generation,
-        hits: Vec::new(),
-        truncated: false,
-        searched: 0,
+    let answer = |generation: u64, indexed: usize| {
+        Event::Hits(Box::new(crate::event::CorpusAnswer {
+            generation,
+            indexed,
+            done: true,
+            ..Default::default()
+        }))
     };
-    let (_, docs) = asked(&up(&mut app, answer)).expect("asked again");
-    assert_eq!(docs, 1);
-    // Nothing new read: the answer asks for nothing more.
-    let generation = app.corpus_generation;
-    let answer = Event::CorpusHits {
-        generation,
-        hits: Vec::new(),
-        truncated: false,
-        searched: 1,
+    let merged = || Event::Indexed(Box::new(IndexUpdate::of_docs(&[])));
+    // Indexed while the first search runs: asked again only once its answer is in, when a
+    // merge says the index moved on.
+    assert_eq!(asked(&up(&mut app, described(0))), None);
+    assert_eq!(asked(&up(&mut app, merged())), None, "the first still runs");
+    assert_eq!(asked(&up(&mut app, answer(generation, 0))), None);
+    let again = asked(&up(&mut app, merged())).expect("asked again");
+    // The index holds every article read: nothing more is asked.
+    assert_eq!(asked(&up(&mut app, answer(again, 1))), None);
+    assert_eq!(asked(&up(&mut app, merged())), None);
+    assert_eq!(asked(&up(&mut app, described(1))), None);
+    let third = asked(&up(&mut app, merged())).expect("asked for the second article");
+    assert_eq!(asked(&up(&mut app, answer(third, 2))), None);
+    // The overlay says how far the index is.
+    let Some(Overlay::Corpus(c)) = &app.overlay else {
+        panic!("the search is open")
     };
-    assert_eq!(asked(&up(&mut app, answer)), None);
-    let (_, docs) = asked(&up(&mut app, loaded(1))).expect("asked for the second article");
-    assert_eq!(docs, 2);
+    assert_eq!(c.indexed, 2);
+    // While the index is still being built, the search says how much of the library it holds.
+    let last = app.corpus_generation;
+    up(&mut app, answer(last, 1));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| crate::ui::draw(f, &app, &crate::ui::Theme::no_color()))
+        .unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("1/2 indexed so far"), "{screen}");
 }

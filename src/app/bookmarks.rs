@@ -156,6 +156,9 @@ impl BookmarkRow {
     }
 }
 
+/// How many files of a bookmark's file name are read to find its passage when its path is gone.
+const MAX_NAMESAKES_READ: usize = 16;
+
 /// The article an anchor belongs to among those open: the same path; else, the file moved
 /// (and maybe edited), one of the same file name that holds the passage, else one of the same
 /// content; else the path's article deleted from disk, whose text is still known; else one of
@@ -185,14 +188,31 @@ pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
     let named: Vec<usize> = (0..arts.len())
         .filter(|&i| arts.get(i).is_some_and(|a| a.entry.name == name))
         .collect();
-    let holds = |i: &&usize| locate_in(library, Some(**i), anchor).is_some();
+    // Texts are not held (issue 27): a file of the same name not read yet is read here, which
+    // costs a read per same-named file, only for a bookmark whose path is gone.
+    let holds = |i: &&usize| {
+        locate_in(library, Some(**i), anchor).is_some()
+            || arts.get(**i).is_some_and(|a| {
+                a.doc.is_none()
+                    && named.len() <= MAX_NAMESAKES_READ
+                    && liseuse_library::load(&a.entry).is_ok_and(|d| {
+                        !matches!(Locator::new(&d.text).locate(anchor), Located::Orphaned)
+                    })
+            })
+    };
     if let Some(&i) = named.iter().filter(|i| live(i)).find(holds) {
         return Some(i);
     }
+    // Texts are not held: the hash kept with an article's metadata tells it.
     let same_text = |i: &usize| {
-        arts.get(*i)
-            .and_then(|a| a.doc.as_ref())
-            .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
+        arts.get(*i).is_some_and(|a| {
+            a.meta
+                .as_ref()
+                .is_some_and(|m| m.text_hash == anchor.content_hash)
+                || a.doc
+                    .as_ref()
+                    .is_some_and(|d| content_hash(&d.text) == anchor.content_hash)
+        })
     };
     if let Some(i) = (0..arts.len()).filter(live).find(same_text) {
         return Some(i);
@@ -347,7 +367,7 @@ impl App {
     }
 
     /// The list of every bookmark, if open, as they are now.
-    fn refresh_bookmark_list(&mut self) {
+    pub(super) fn refresh_bookmark_list(&mut self) {
         if let Some(Overlay::Bookmarks(l)) = &mut self.overlay {
             l.refresh(&self.bookmarks.all(), &self.library);
         }

@@ -1,7 +1,6 @@
 //! What `update` asks the runtime to do: everything that touches the disk, the terminal or
 //! another thread. `update` pushes these onto a list it is given, so none is ever dropped.
 
-use liseuse_document::Document;
 use liseuse_library::Entry;
 use liseuse_library::bookmark::Bookmark;
 use std::sync::Arc;
@@ -18,8 +17,12 @@ pub enum Effect {
     AddBookmark(Bookmark),
     DeleteBookmark(String),
     SetNote(String, String),
-    /// Read (again) these articles, in the background.
+    /// Check (again) these articles against the cache, or read and index them, in the
+    /// background: `Event::Described` follows for each.
     Load(Vec<(usize, Entry)>),
+    /// Read these articles' texts to show them (opened, or drawn in a list): `Event::Loaded`
+    /// follows for each.
+    Read(Vec<(usize, Entry)>),
     /// Every article's entities are known: keep them in the cache.
     SaveCache,
     /// A removed article's names leave the corpus index.
@@ -58,12 +61,11 @@ pub enum Effect {
     /// A snapshot of the bookmarks no longer needed: freed beside the loop (freeing 100,000
     /// bookmarks took the loop a second, issue 24.9).
     Release(Arc<liseuse_library::bookmark::BookmarkSet>),
-    /// Search every one of these articles (in the list's order) for `query`, off the event
-    /// loop; `Event::CorpusHits` with the same `generation` brings the results.
+    /// Search every article for `query`, off the event loop; `Event::Hits` with the same
+    /// `generation` brings the results, as they come.
     SearchCorpus {
         generation: u64,
         query: String,
-        docs: Vec<(usize, Arc<Document>)>,
     },
 }
 

@@ -49,12 +49,14 @@ pub struct EntityState {
     /// The user's corrections as saved (the loader applies them to every index).
     pub corrections: Vec<liseuse_library::corrections::Correction>,
     /// Per article, its people by mentions (see `people_in`).
-    people: Vec<Vec<(EntityId, usize)>>,
+    people: Vec<liseuse_library::People>,
     /// While the index is the one saved in the cache: the hashes of the articles it was made
     /// from (see `provisional.rs`).
     pub(super) provisional: Option<Vec<String>>,
     /// Per article, under a provisional index: its text is not the one the index knows.
     pub(super) stale: Vec<bool>,
+    /// Per article, a short form of the hash of its text once checked or read (0 before).
+    pub(super) seen: Vec<u64>,
 }
 
 impl EntityState {
@@ -114,7 +116,12 @@ impl EntityState {
     /// The people of document `doc`, most mentioned first, with their counts: for the file
     /// list (computed when the index is rebuilt, so drawing costs nothing).
     pub fn people_in(&self, doc: usize) -> &[(EntityId, usize)] {
-        self.people.get(doc).map_or(&[], Vec::as_slice)
+        self.people.get(doc).map_or(&[], |(p, _)| p)
+    }
+
+    /// How many people document `doc` names.
+    pub fn people_count(&self, doc: usize) -> usize {
+        self.people.get(doc).map_or(0, |(_, n)| *n)
     }
 
     /// Recomputes the sidebar's rows for the open article `doc`.
@@ -281,13 +288,7 @@ impl App {
             analysed,
             provisional,
         } = update;
-        let loaded = self
-            .library
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (i, a.doc.as_deref()));
-        self.entities.set_provisional(provisional, loaded);
+        self.entities.set_provisional(provisional);
         // The message that selecting an entity raised tells its counts: it follows the index,
         // never contradicting the status bar's.
         let said = self.selection_message();
@@ -306,6 +307,7 @@ impl App {
         self.entities.rebuild_rows(self.reading.open);
         self.refresh_mention_list();
         self.refresh_company();
+        self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);
         }

@@ -159,6 +159,7 @@ impl App {
                 // Opened once read, as a page asked for: no "reading…" line over what the
                 // fetch had to say.
                 self.reading.pending = Some((i, None));
+                self.ask_texts([i], fx);
             }
             self.scroll_list();
         }

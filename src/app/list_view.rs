@@ -32,13 +32,10 @@ impl Sort {
 
 /// An article's date for the order, as a number that sorts in time (`20260505`): the day its
 /// file name starts with (a fetched article's `2026-05-05-…`), else its date line or page date
-/// once read, else its file's time once read.
+/// once checked or read, else its file's time.
 pub fn date_key(a: &Article) -> Option<i32> {
     name_day(&a.entry.name)
-        .or_else(|| {
-            let d = a.doc.as_ref()?.date.as_deref()?;
-            calendar::parse(d, None).map(When::key)
-        })
+        .or_else(|| calendar::parse(a.date_line()?, None).map(When::key))
         .or_else(|| Some(When::Day(calendar::day_of_timestamp(a.modified?)?).key()))
 }
 
@@ -62,10 +59,7 @@ fn name_day(name: &str) -> Option<i32> {
 fn matches(a: &Article, needle: &str) -> bool {
     fold_str(a.title()).contains(needle)
         || fold_str(&a.entry.name).contains(needle)
-        || a.doc
-            .as_ref()
-            .and_then(|d| d.source.as_deref())
-            .is_some_and(|s| fold_str(s).contains(needle))
+        || a.source().is_some_and(|s| fold_str(s).contains(needle))
 }
 
 impl FileList {

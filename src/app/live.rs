@@ -51,6 +51,8 @@ impl App {
             self.reading.last = None;
             self.list.selected = i;
             self.reading.pending = Some((i, None));
+            // Texts are read when opened, not with the indexing: ask for this one.
+            self.ask_texts([i], fx);
             self.scroll_list();
         }
         if let Some(first) = found.skipped.first() {
@@ -130,6 +132,7 @@ impl App {
         }
         let changes = expanded;
         let mut load = Vec::new();
+        let (mut reread, mut stale) = (Vec::new(), Vec::new());
         let (mut added, mut changed, mut gone) = (Vec::new(), 0, Vec::new());
         for (path, exists) in changes {
             // Stored by liseuse's own fetch and listed then: the watcher's news of it is old.
@@ -148,6 +151,13 @@ impl App {
                     }
                     a.removed = false;
                     load.push((i, a.entry.clone()));
+                    // Its text held is not what is on disk any more; the open one is read
+                    // again and shown at the same place.
+                    if self.reading.open == Some(i) {
+                        reread.push((i, a.entry.clone()));
+                    } else {
+                        stale.push(i);
+                    }
                 }
                 (Some((i, a)), false) if !a.removed => {
                     a.removed = true;
@@ -184,8 +194,14 @@ impl App {
             self.status
                 .say(format!("folder changed: {}", said.join(", ")));
         }
+        for i in stale {
+            self.drop_text(i);
+        }
         if !load.is_empty() {
             fx.push(Effect::Load(load));
+        }
+        if !reread.is_empty() {
+            fx.push(Effect::Read(reread));
         }
     }
 

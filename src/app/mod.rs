@@ -36,6 +36,7 @@ pub mod reading;
 pub mod scrollbar;
 pub mod search;
 pub mod status;
+pub mod texts;
 
 pub use crate::event::{Event, IndexUpdate, Mouse};
 pub use effect::Effect;
@@ -108,6 +109,8 @@ pub struct App {
     pub prefix: Option<Prefix>,
     /// Number of the last corpus search asked for: older results are dropped.
     corpus_generation: u64,
+    /// Which articles' texts are held or asked for.
+    pub texts: texts::Texts,
 }
 
 impl App {
@@ -117,6 +120,11 @@ impl App {
 
     pub fn with_start(library: Library, keymap: Keymap, size: (u16, u16), start: Start) -> App {
         let pending = (start.article < library.len()).then_some((start.article, start.offset));
+        let mut texts = texts::Texts::default();
+        // The runtime reads the article shown first at once.
+        if let Some((i, _)) = pending {
+            texts.asked_for(i);
+        }
         let mut list = FileList::new(start.article);
         list.read = start.read;
         App {
@@ -136,6 +144,7 @@ impl App {
             count: None,
             prefix: None,
             corpus_generation: 0,
+            texts,
         }
     }
 
@@ -172,8 +181,18 @@ impl App {
         self.reading.open
     }
 
+    /// An article is to be opened as soon as its text is read (texts are read off the loop).
+    pub fn opening(&self) -> Option<usize> {
+        self.reading.pending.map(|(i, _)| i)
+    }
+
     /// Changes the state for one event; what must happen outside goes onto `fx`.
     pub fn update(&mut self, event: Event, fx: &mut Vec<Effect>) {
+        self.take(event, fx);
+        self.ask_shown_texts(fx);
+    }
+
+    fn take(&mut self, event: Event, fx: &mut Vec<Effect>) {
         match event {
             Event::Key(key) => self.on_key(key, fx),
             Event::Mouse(m) => self.on_mouse(m, fx),
@@ -194,16 +213,18 @@ impl App {
                 crate::event::Signal::Suspend => fx.push(Effect::Suspend),
                 crate::event::Signal::Continue => fx.push(Effect::Redraw),
             },
+            Event::Described { index, meta, hash } => self.on_described(index, meta, &hash),
             Event::Loaded {
                 index,
                 result,
                 modified,
             } => {
-                if let Some(a) = self.library.articles.get_mut(index) {
+                if let Some(a) = self.library.articles.get_mut(index)
+                    && modified.is_some()
+                {
                     a.modified = modified;
                 }
                 self.on_loaded(index, result, fx);
-                self.refresh_corpus_search(fx);
             }
             Event::Preview { index, doc } => self.on_preview(index, doc, fx),
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
@@ -230,19 +251,13 @@ impl App {
                 self.entities.corrections = list.clone();
                 fx.push(Effect::ApplyCorrections(list));
             }
-            Event::Fetch(run, ev) => self.on_fetch(run, ev, fx),
-            Event::Said(message) => self.status.say(message),
-            Event::CorpusHits {
-                generation,
-                hits,
-                truncated,
-                searched,
-            } => {
-                if generation == self.corpus_generation {
-                    self.on_corpus_hits(hits, truncated, searched);
-                    self.refresh_corpus_search(fx);
+            Event::Hits(answer) => {
+                if answer.generation == self.corpus_generation {
+                    self.on_corpus_hits(*answer);
                 }
             }
+            Event::Fetch(run, ev) => self.on_fetch(run, ev, fx),
+            Event::Said(message) => self.status.say(message),
         }
     }
 

@@ -26,6 +26,10 @@ impl App {
         let Some(doc) = article.doc.clone() else {
             self.reading.pending = Some((index, offset));
             self.status.say(format!("reading {}…", article.entry.name));
+            self.ask_texts([index], fx);
+            // Texts are read when opened: the reader takes the keys now, as it would have
+            // with the text held.
+            self.focus = Focus::Reader;
             return;
         };
         let path = article.entry.path.clone();
@@ -93,7 +97,7 @@ impl App {
             | Event::Paste(_)
             | Event::Redraw
             | Event::Signal(_)
-            | Event::CorpusHits { .. } => true,
+            | Event::Hits(_) => true,
             Event::Preview { index, .. } | Event::Loaded { index, .. } => {
                 self.reading.pending.is_some_and(|(p, _)| p == *index)
             }
@@ -117,40 +121,62 @@ impl App {
             return;
         }
         let len = doc.text.len();
-        article.doc = Some(doc);
         let saved = self.reading.place_of(&article.entry.path);
+        self.hold_text(index, doc);
         if let Some((pending, offset)) = self.reading.pending
             && pending == index
             // A place beyond the preview waits for the whole text.
-            && offset.or(saved.map(|p| p.top)).is_none_or(|o| o < len)
+            && offset.or(saved.as_ref().map(|p| p.top)).is_none_or(|o| o < len)
         {
             self.open_pending(index, offset, fx);
         }
     }
 
+    /// What is kept of an article came in: checked against the cache, or read and indexed.
+    pub(super) fn on_described(
+        &mut self,
+        index: usize,
+        meta: Box<liseuse_library::cache::ArticleMeta>,
+        hash: &str,
+    ) {
+        self.library.mark_loaded(index);
+        self.entities.check_article(index, hash);
+        let Some(article) = self.library.articles.get_mut(index) else {
+            return;
+        };
+        if let Some(e) = &meta.error {
+            self.status.say(format!("{}: {e}", article.entry.path));
+        }
+        article.error = meta.error.clone();
+        article.modified = meta.modified;
+        article.meta = Some(meta);
+        // The title is known now: it may match the filter.
+        self.list.article_changed(&self.library, index);
+    }
+
+    /// An article's text came in, read to show it.
     pub(super) fn on_loaded(
         &mut self,
         index: usize,
         result: Result<Arc<Document>, String>,
         fx: &mut Vec<Effect>,
     ) {
-        self.library.mark_loaded(index);
         let Some(article) = self.library.articles.get_mut(index) else {
             return;
         };
         match result {
             Ok(doc) => {
-                self.entities.check_article(index, &doc);
-                article.doc = Some(doc);
                 article.error = None;
+                self.hold_text(index, doc);
             }
             Err(e) => {
+                self.texts.forget_ask(index);
                 self.status.say(format!("{}: {e}", article.entry.path));
                 article.error = Some(e);
             }
         }
-        // The title, date and source are known now: it may match the filter, or move.
-        self.list.article_changed(&self.library, index);
+        // Lists drawn from texts (bookmarks) find their passages now.
+        self.refresh_bookmark_list();
         if self.reading.open == Some(index) {
             // The open article changed on disk, or its preview is done: show the new text at
             // the same place (at its end if `G` was pressed in the preview).

@@ -4,9 +4,7 @@
 //! the saved index was made from shows no mentions rather than someone else's.
 
 use super::entities::EntityState;
-use liseuse_document::Document;
 use liseuse_entity::Mention;
-use liseuse_library::bookmark::content_hash;
 
 impl EntityState {
     /// The mentions of article `doc` that can be trusted: none for an article that changed
@@ -25,31 +23,39 @@ impl EntityState {
 
     /// The saved index arrived (`Some(hashes)`: the articles it was made from), or a merged
     /// one replaced it (`None`).
-    pub(super) fn set_provisional<'a>(
-        &mut self,
-        hashes: Option<Vec<String>>,
-        loaded: impl Iterator<Item = (usize, Option<&'a Document>)>,
-    ) {
+    pub(super) fn set_provisional(&mut self, hashes: Option<Vec<String>>) {
         self.stale.clear();
         self.provisional = hashes;
         if self.provisional.is_some() {
-            for (i, doc) in loaded {
-                if let Some(doc) = doc {
-                    self.check_article(i, doc);
+            let seen = std::mem::take(&mut self.seen);
+            for (i, &h) in seen.iter().enumerate() {
+                if h != 0 {
+                    self.check_hash(i, h);
                 }
             }
+            self.seen = seen;
         }
     }
 
-    /// An article was read: under a provisional index, is it the text the index knows?
-    pub(super) fn check_article(&mut self, i: usize, doc: &Document) {
+    /// An article was checked or read, its text of this hash (the loader keys the cache by the
+    /// text entities are found in, code blanked): under a provisional index, is it the text the
+    /// index knows?
+    pub(super) fn check_article(&mut self, i: usize, hash: &str) {
+        let h = short(hash);
+        if self.seen.len() <= i {
+            self.seen.resize(i + 1, 0);
+        }
+        if let Some(s) = self.seen.get_mut(i) {
+            *s = h;
+        }
+        self.check_hash(i, h);
+    }
+
+    fn check_hash(&mut self, i: usize, h: u64) {
         let Some(hashes) = &self.provisional else {
             return;
         };
-        // The loader keys the cache by the text entities are found in (code blanked).
-        let same = hashes
-            .get(i)
-            .is_some_and(|h| *h == content_hash(&doc.entity_text()));
+        let same = hashes.get(i).is_some_and(|x| short(x) == h);
         if self.stale.len() <= i {
             self.stale.resize(i + 1, false);
         }
@@ -57,6 +63,11 @@ impl EntityState {
             *s = !same;
         }
     }
+}
+
+/// A text hash in 8 bytes (never 0, which says "not seen").
+fn short(hash: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(hash.as_bytes()).max(1)
 }
 
 #[cfg(test)]
@@ -87,12 +98,13 @@ mod tests {
         assert!(app.entities.is_provisional());
         assert!(!app.entities.doc_mentions(0).is_empty(), "nothing read yet");
         for (index, d) in docs.into_iter().enumerate() {
+            let meta = liseuse_library::cache::ArticleMeta::of_document(&d, None);
             up(
                 &mut app,
-                Event::Loaded {
+                Event::Described {
                     index,
-                    result: Ok(Arc::new(d)),
-                    modified: None,
+                    meta: Box::new(meta),
+                    hash: content_hash(&d.entity_text()),
                 },
             );
         }

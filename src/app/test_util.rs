@@ -1,5 +1,6 @@
-//! What the app's unit tests share: events fed as the runtime feeds them, the seeds read and
-//! indexed as the loader does (`Event::Loaded`, then `Event::Indexed` with the merged index).
+//! What the app's unit tests share: events fed as the runtime feeds them, the seeds described,
+//! read and indexed as the loader does (`Event::Described`, `Event::Loaded` for their texts, then
+//! `Event::Indexed` with the merged index).
 
 use super::{App, Effect, Event, IndexUpdate};
 use crate::keys::keymap::{Key, KeyCode, Keymap};
@@ -17,12 +18,24 @@ pub fn key(c: char) -> Event {
     Event::Key(Key::plain(KeyCode::Char(c)))
 }
 
-/// The two seeds, read (not yet indexed).
+/// The two seeds, described and their texts read (not yet indexed).
 pub fn seeded_app() -> App {
     let entries = library::seeds();
     let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
     for (index, e) in entries.iter().enumerate() {
         let result = library::load(e).map(Arc::new);
+        if let Ok(doc) = &result {
+            let meta = liseuse_library::cache::ArticleMeta::of_document(doc, None);
+            let hash = liseuse_library::bookmark::content_hash(&doc.entity_text());
+            up(
+                &mut app,
+                Event::Described {
+                    index,
+                    meta: Box::new(meta),
+                    hash,
+                },
+            );
+        }
         up(
             &mut app,
             Event::Loaded {

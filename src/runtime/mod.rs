@@ -4,10 +4,9 @@
 //! [`Runtime::sender`] as the terminal's input thread does and reading the screen.
 //!
 //! Effects are carried out in one place, [`Runtime::carry_out`]: the stores ([`data`]), the
-//! loader, the search across articles ([`corpus_search`]), the fetches from the web
-//! ([`fetch`]), the browser and the clipboard ([`outside`]) and the terminal itself.
+//! loader (which also reads texts to show and searches across articles), the fetches from the
+//! web ([`fetch`]), the browser and the clipboard ([`outside`]) and the terminal itself.
 
-pub mod corpus_search;
 mod corrections;
 mod data;
 mod fetch;
@@ -21,7 +20,6 @@ pub use start::{Options, boot};
 
 use crate::app::{App, Effect, Event};
 use crate::ui::{self, Theme};
-use corpus_search::CorpusSearcher;
 use data::Data;
 use liseuse_library::loader::Loader;
 use ratatui::Terminal;
@@ -53,7 +51,6 @@ pub struct Runtime<B: Backend> {
     events: Receiver<Event>,
     sender: Sender<Event>,
     loader: Loader,
-    searcher: CorpusSearcher,
     data: Data,
     corrections: corrections::Corrections,
     fetcher: fetch::Fetcher,
@@ -122,6 +119,11 @@ impl<B: Backend> Runtime<B> {
     /// How to suspend the process (set by `main.rs` for the terminal).
     pub fn on_suspend(&mut self, f: impl FnMut() -> io::Result<()> + 'static) {
         self.suspend = Some(Box::new(f));
+    }
+
+    /// How many article texts the loader read to index them (a warm start reads none).
+    pub fn texts_read(&self) -> usize {
+        self.loader.texts_read()
     }
 
     /// How to put text on the clipboard (set by `main.rs` where the terminal takes OSC 52), or
@@ -265,17 +267,18 @@ impl<B: Backend> Runtime<B> {
                     self.loader.read(i, entry);
                 }
             }
+            Effect::Read(entries) => {
+                for (i, entry) in entries {
+                    self.loader.open(i, entry);
+                }
+            }
             Effect::SaveCache => self.loader.save_cache(),
             Effect::Release(set) => release(set),
             Effect::Correct(c) => self.corrections.change(Some(c)),
             Effect::UndoCorrection => self.corrections.change(None),
             Effect::ApplyCorrections(list) => self.loader.set_corrections(list),
             Effect::Forget(i) => self.loader.forget(i),
-            Effect::SearchCorpus {
-                generation,
-                query,
-                docs,
-            } => self.searcher.search(generation, query, docs),
+            Effect::SearchCorpus { generation, query } => self.loader.search(generation, query),
             Effect::FetchFeeds { asked } => self.fetcher.feeds(!asked),
             Effect::FetchPages { run, urls } => self.fetcher.pages(run, urls),
             Effect::Browse(url) => {

@@ -1,9 +1,8 @@
 //! Setting a session up: the config, the user's data, where to start, the background work
-//! (loader, rest of the folder walk, folder watching, corpus search, fetching), the app and
-//! what it must say first. The same for the terminal and for tests: only the backend differs.
+//! (loader, rest of the folder walk, folder watching, fetching), the app and what it must say
+//! first. The same for the terminal and for tests: only the backend differs.
 
 use super::Runtime;
-use super::corpus_search::CorpusSearcher;
 use super::data::Data;
 use crate::app::list::Sort;
 use crate::app::{App, Event, Start};
@@ -70,14 +69,12 @@ pub fn boot<B: Backend>(
     let (width, height) = super::capped(size.width, size.height);
     let size = ratatui::layout::Size::new(width, height);
     let loader = Loader::spawn(cache::cache_dir(opts.cache_dir.as_deref()), tx.clone());
-    // The article shown first is read first.
+    // The article shown first is read at once, beside the indexing of them all.
     if let Some(e) = found.entries.get(start.article) {
-        loader.read(start.article, e.clone());
+        loader.open(start.article, e.clone());
     }
     for (i, e) in found.entries.iter().enumerate() {
-        if i != start.article {
-            loader.read(i, e.clone());
-        }
+        loader.read(i, e.clone());
     }
     if let Some(rest) = rest {
         let tx = tx.clone();
@@ -101,7 +98,6 @@ pub fn boot<B: Backend>(
     watch::spawn_with(&folders, links, tx.clone());
     let limits = opts.fetch_limits.clone().unwrap_or_default();
     let fetcher = super::fetch::Fetcher::new(data_dir, limits, tx.clone());
-    let searcher = CorpusSearcher::spawn(tx.clone());
     let (corrections, first_corrections) =
         super::corrections::Corrections::open(opts.data_dir.as_deref(), tx.clone());
 
@@ -142,7 +138,6 @@ pub fn boot<B: Backend>(
         events: rx,
         sender: tx,
         loader,
-        searcher,
         data,
         corrections,
         fetcher,

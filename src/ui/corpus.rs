@@ -11,13 +11,23 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &Theme) {
     let more = if c.truncated { "+" } else { "" };
-    let listed = app.library.shown();
-    let of = if c.searched < listed && !c.query.is_empty() {
-        format!(" in {}/{listed} articles read", c.searched)
-    } else {
-        String::new()
-    };
-    let title = format!(" Search all articles: {}{more} hits{of} ", c.hits.len());
+    let listed = app.library.len();
+    let counted = liseuse_document::plural::counted;
+    let mut title = format!(" Search all articles: {}{more} hits", c.hits.len());
+    if !c.query.is_empty() && !c.no_word {
+        title.push_str(&format!(
+            " in {}",
+            counted(c.articles, "article", "articles")
+        ));
+        if c.searching {
+            title.push_str(&format!(" ({} read…)", c.searched));
+        }
+        // Still being built: the answer is what the index holds so far.
+        if c.indexed < listed {
+            title.push_str(&format!(" · {}/{listed} indexed so far", c.indexed));
+        }
+    }
+    title.push(' ');
     let inner = super::overlay_list(
         frame,
         area,
@@ -32,6 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &
     if c.hits.is_empty() {
         let msg = if c.query.is_empty() {
             "Type to search every article."
+        } else if c.no_word {
+            "Type a word: the search looks words up."
         } else if c.searching {
             "Searching…"
         } else {
@@ -40,16 +52,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &
         lines.push(Line::styled(msg, theme.meta));
     }
     for (i, hit) in c.hits.iter().enumerate().skip(first).take(rows) {
-        let Some(article) = app.library.articles.get(hit.article) else {
-            continue;
-        };
-        let Some(doc) = &article.doc else { continue };
         let sel = i == c.selected;
         let base = if sel { theme.list_selected } else { theme.body };
         lines.push(kwic_line(
-            &doc.title,
-            &doc.text,
-            hit.range.clone(),
+            &hit.title,
+            &hit.context,
+            hit.at.clone(),
             width,
             base,
             base.patch(theme.match_current),

@@ -78,42 +78,55 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
     if let Some(err) = &article.error {
         return format!("⚠ {err}");
     }
-    match &article.doc {
-        None => "…".to_string(),
-        Some(doc) => {
-            // The date first: it is short and of one width, a source's name is neither.
-            let mut parts = Vec::new();
-            if let Some(d) = doc.date.clone().or_else(|| name_date(&article.entry.name)) {
-                parts.push(d);
-            }
-            if let Some(s) = &doc.source {
-                parts.push(s.clone());
-            }
+    let (date, source, notices, name) = match (&article.doc, &article.meta) {
+        (Some(doc), _) => (
+            doc.date.as_deref(),
+            doc.source.as_deref(),
             // A preview's only notice is that the rest is on its way.
-            if !doc.notices.is_empty() && doc.preview.is_none() {
-                parts.push("⚠".to_string());
-            }
-            let people = app.entities.people_in(index);
-            if !people.is_empty() {
-                let names: Vec<String> = people
-                    .iter()
-                    .take(3)
-                    .filter_map(|(id, _)| app.entities.index.entity(*id))
-                    .map(|e| short_name(&e.name))
-                    .collect();
-                let n = people.len();
-                parts.push(format!(
-                    "{}: {}",
-                    liseuse_document::plural::counted(n, "person", "people"),
-                    names.join(", ")
-                ));
-            }
-            if parts.is_empty() {
-                parts.push(doc.name.clone());
-            }
-            parts.join(" · ")
-        }
+            !doc.notices.is_empty() && doc.preview.is_none(),
+            doc.name.as_str(),
+        ),
+        (None, Some(meta)) => (
+            meta.date.as_deref(),
+            meta.source.as_deref(),
+            meta.notices,
+            article.entry.name.as_str(),
+        ),
+        (None, None) => return "…".to_string(),
+    };
+    // The date first: it is short and of one width, a source's name is neither.
+    let mut parts = Vec::new();
+    if let Some(d) = date
+        .map(str::to_string)
+        .or_else(|| name_date(&article.entry.name))
+    {
+        parts.push(d);
     }
+    if let Some(s) = source {
+        parts.push(s.to_string());
+    }
+    if notices {
+        parts.push("⚠".to_string());
+    }
+    let people = app.entities.people_in(index);
+    if !people.is_empty() {
+        let names: Vec<String> = people
+            .iter()
+            .take(3)
+            .filter_map(|(id, _)| app.entities.index.entity(*id))
+            .map(|e| short_name(&e.name))
+            .collect();
+        let n = app.entities.people_count(index);
+        parts.push(format!(
+            "{}: {}",
+            liseuse_document::plural::counted(n, "person", "people"),
+            names.join(", ")
+        ));
+    }
+    if parts.is_empty() {
+        parts.push(name.to_string());
+    }
+    parts.join(" · ")
 }
 
 /// The date a file name starts with (`2026-05-05-…`, as fetched articles are named).

@@ -130,14 +130,15 @@ fn right_side(app: &App) -> String {
     }
     let loaded = app.library.loaded();
     let n = app.library.len();
-    if loaded < n {
-        parts.push(format!("reading {loaded}/{n}"));
-    } else if app.entities.analysed < n {
+    // An article is described once checked against the cache or read and analysed: one
+    // count for both; a long last one says how far its analysis is.
+    let done = loaded.min(app.entities.analysed);
+    if done < n {
         match app.entities.progress {
-            Some((_, done, of)) if n == 1 || app.entities.analysed + 1 == n => {
-                parts.push(format!("indexing {}%", done * 100 / of.max(1)));
+            Some((_, d, of)) if n == 1 || done + 1 == n => {
+                parts.push(format!("indexing {}%", d * 100 / of.max(1)));
             }
-            _ => parts.push(format!("indexing {}/{n}", app.entities.analysed)),
+            _ => parts.push(format!("indexing {done}/{n}")),
         }
     }
     if app.bookmarks.unsaved.is_some() {

@@ -90,10 +90,16 @@ impl Headless {
         self.rt.step(Some(Duration::from_millis(1))).expect("step");
     }
 
-    /// Sends an event as the terminal's input thread would, and lets the loop take it.
+    /// Sends an event as the terminal's input thread would, and lets the loop take it; then,
+    /// as a person waits for an article's text to show, waits for the texts it asked for
+    /// (texts are read when opened or drawn).
     pub fn send(&mut self, ev: Event) {
         self.rt.sender().send(ev).expect("the loop listens");
         self.rt.step(Some(Duration::from_secs(5))).expect("step");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.rt.app().waits_for_text() && Instant::now() < deadline {
+            self.rt.step(Some(Duration::from_millis(20))).expect("step");
+        }
     }
 
     pub fn key(&mut self, k: Key) {
@@ -117,8 +123,14 @@ impl Headless {
             self.rt.step(Some(Duration::from_millis(30))).expect("step");
             let a = self.rt.app();
             let n = a.library.len();
-            let done =
-                a.library.loaded() >= n && a.entities.analysed >= n && !a.entities.is_provisional();
+            // The article to open is read apart from the indexing: it may come after.
+            let opening = a
+                .opening()
+                .is_some_and(|i| a.library.articles.get(i).is_some_and(|x| x.error.is_none()));
+            let done = a.library.loaded() >= n
+                && a.entities.analysed >= n
+                && !a.entities.is_provisional()
+                && !opening;
             if done {
                 // Whatever is still in flight (a last index, a search) comes in now.
                 self.rt.step(Some(Duration::from_millis(60))).expect("step");
@@ -222,6 +234,11 @@ impl Headless {
 
     pub fn quitting(&self) -> bool {
         self.rt.quitting()
+    }
+
+    /// How many article texts the loader read to index them (a warm start reads none).
+    pub fn texts_read(&self) -> usize {
+        self.rt.texts_read()
     }
 
     /// Ends the session as quitting does: positions saved, what could not be said.

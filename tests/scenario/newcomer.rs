@@ -19,8 +19,9 @@ fn seeds() -> Headless {
 fn index_of_first(s: &Headless, analysed: usize) -> Event {
     let lib = &s.app().library;
     let docs: Vec<DocEntities> = (0..lib.len())
-        .map(|i| match lib.articles[i].doc.as_ref() {
-            Some(d) if i < analysed => liseuse_entity::analyse(&d.entity_text()),
+        // Texts are not kept in the app (issue 27): read each one as the loader does.
+        .map(|i| match liseuse_library::load(&lib.articles[i].entry) {
+            Ok(d) if i < analysed => liseuse_entity::analyse(&d.entity_text()),
             _ => DocEntities::default(),
         })
         .collect();
@@ -96,15 +97,37 @@ fn n_after_search_all_walks_its_hits_across_articles() {
     let mut s = seeds();
     s.keys("Fhaniyeh");
     s.wait_for("the hits", |t| t.contains("7 hits"));
-    // Hit 6 is the last in the first article.
-    s.keys("<Enter>jjjjj<Enter>");
-    assert_eq!(s.app().open(), Some(0));
-    assert!(s.status().contains("6/7"), "{}", s.status());
+    // The index ranks the articles: take the last hit of whichever comes first.
+    let arts: Vec<usize> = match &s.app().overlay {
+        Some(Overlay::Corpus(c)) => c.hits.iter().map(|h| h.article).collect(),
+        _ => panic!("no search overlay:\n{}", s.screen()),
+    };
+    let (first, g) = (arts[0], arts.iter().take_while(|&&a| a == arts[0]).count());
+    let other = arts[g];
+    assert!(
+        arts[g..].iter().all(|&a| a == other),
+        "grouped by article: {arts:?}"
+    );
+    s.keys(&format!("<Enter>{}<Enter>", "j".repeat(g - 1)));
+    assert_eq!(s.app().open(), Some(first));
+    assert!(s.status().contains(&format!("{g}/7")), "{}", s.status());
     s.keys("n");
-    assert_eq!(s.app().open(), Some(1), "n goes on into the next article");
+    assert_eq!(
+        s.app().open(),
+        Some(other),
+        "n goes on into the next article"
+    );
+    assert!(
+        s.status().contains(&format!("{}/7", g + 1)),
+        "{}",
+        s.status()
+    );
+    for _ in g + 1..7 {
+        s.keys("n");
+    }
     assert!(s.status().contains("7/7"), "{}", s.status());
     s.keys("n");
-    assert_eq!(s.app().open(), Some(0), "and around to the first hit");
+    assert_eq!(s.app().open(), Some(first), "and around to the first hit");
     assert!(s.status().contains("1/7"), "{}", s.status());
     assert!(
         s.screen().contains("went on from the first"),
@@ -112,7 +135,7 @@ fn n_after_search_all_walks_its_hits_across_articles() {
         s.screen()
     );
     s.keys("N");
-    assert_eq!(s.app().open(), Some(1));
+    assert_eq!(s.app().open(), Some(other));
     assert!(s.status().contains("7/7"), "{}", s.status());
     // A search of the article typed afterwards is what n follows then.
     s.keys("/<Enter>");
@@ -221,7 +244,7 @@ fn a_bookmark_survives_its_article_edited_and_moved() {
         a.library
             .articles
             .iter()
-            .any(|x| x.entry.path.ends_with("deep/a.txt") && x.doc.is_some())
+            .any(|x| x.entry.path.ends_with("deep/a.txt") && x.meta.is_some())
     });
     s.keys("]B");
     assert!(!s.screen().contains("orphaned"), "{}", s.screen());

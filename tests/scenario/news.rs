@@ -139,7 +139,7 @@ fn feeds_fetched_at_start_join_the_list_in_place_while_keys_are_answered() {
         .articles
         .iter()
         .filter(|a| a.title().contains("épisode 5"))
-        .map(|a| a.doc.as_ref().and_then(|d| d.source.clone()))
+        .map(|a| a.source().map(str::to_string))
         .collect();
     assert_eq!(sources, [Some("Journal 1".to_string())]);
     // `/` with a feed's name keeps its articles.

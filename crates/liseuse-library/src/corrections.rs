@@ -215,6 +215,17 @@ pub fn apply(
         }
     }
     let roots: Vec<usize> = (0..n).map(|e| root(&mut parent, e)).collect();
+    // Only a mention of an entity written as a split name can be split off: the others'
+    // texts need not be read.
+    let may_split: Vec<bool> = entities
+        .iter()
+        .map(|e| {
+            !split.is_empty()
+                && std::iter::once(&e.name)
+                    .chain(&e.variants)
+                    .any(|v| split.contains_key(&fold_str(v)))
+        })
+        .collect();
 
     // New ids: each kept root in its old order, then each split surface.
     let mut new_id: Vec<Option<u32>> = vec![None; n];
@@ -248,10 +259,10 @@ pub fn apply(
         for m in index.doc_mentions(d) {
             let old = m.entity().0 as usize;
             let r = roots.get(old).copied().unwrap_or(old);
-            let written = if split.is_empty() {
-                None
-            } else {
+            let written = if may_split.get(old).copied().unwrap_or(false) {
                 surface(d, m.range())
+            } else {
+                None
             };
             let apart = written
                 .as_deref()

@@ -13,7 +13,7 @@ use std::sync::mpsc::Sender;
 /// One report of the library's background work.
 #[derive(Debug)]
 pub enum LibraryEvent {
-    /// An article was read (or could not be) in the background.
+    /// An article's text was read (or could not be), as asked by [`crate::loader::Loader::open`].
     Loaded {
         /// The article's index in the [`crate::Library`].
         index: usize,
@@ -22,6 +22,18 @@ pub enum LibraryEvent {
         /// When the file was last modified (seconds since 1970), if it says.
         modified: Option<i64>,
     },
+    /// An article was checked against the cache, or read and analysed: what the list, the
+    /// sidebar, `w` and `T` keep of it (its text is not kept).
+    Described {
+        /// The article's index in the [`crate::Library`].
+        index: usize,
+        /// What is kept of it (`error` set when it cannot be read).
+        meta: Box<crate::cache::ArticleMeta>,
+        /// The hash of the text its entities are found in.
+        hash: String,
+    },
+    /// What a search across every article found so far.
+    Hits(Box<crate::search_all::Answer>),
     /// The beginning of a long article, shown until `Loaded` brings the whole of it.
     Preview {
         /// The article's index in the [`crate::Library`].

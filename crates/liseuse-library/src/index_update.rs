@@ -5,13 +5,18 @@ use liseuse_entity::{DocEntities, EntityId, EntityIndex, Label};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// An article's people as the file list names them: the first [`PEOPLE_SHOWN`] by mentions,
+/// and how many it names in all.
+pub type People = (Box<[(EntityId, usize)]>, usize);
+
 /// A merged corpus index and what the file list shows of it; the application takes it whole.
 #[derive(Debug)]
 pub struct IndexUpdate {
     /// The corpus index, corrected by the user's corrections.
     pub index: Arc<EntityIndex>,
-    /// Per article, its people by mentions, most mentioned first.
-    pub people: Vec<Vec<(EntityId, usize)>>,
+    /// Per article, its people most mentioned first (the first [`PEOPLE_SHOWN`], what the
+    /// file list names) and how many people it names in all.
+    pub people: Vec<People>,
     /// How many articles' entities it holds.
     pub analysed: usize,
     /// For the index saved in the cache, shown before the articles are read: the hashes of
@@ -59,8 +64,12 @@ impl IndexUpdate {
     }
 }
 
+/// How many of an article's people are kept for the file list: 100,000 articles' whole lists
+/// would cost tens of MB for a row that names three.
+pub const PEOPLE_SHOWN: usize = 3;
+
 /// Per article, its people by mentions, most mentioned first.
-fn people_of(index: &EntityIndex, docs: usize) -> Vec<Vec<(EntityId, usize)>> {
+fn people_of(index: &EntityIndex, docs: usize) -> Vec<People> {
     (0..docs)
         .map(|d| {
             let mut counts: HashMap<EntityId, usize> = HashMap::new();
@@ -71,7 +80,9 @@ fn people_of(index: &EntityIndex, docs: usize) -> Vec<Vec<(EntityId, usize)>> {
             }
             let mut people: Vec<(EntityId, usize)> = counts.into_iter().collect();
             people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            people
+            let n = people.len();
+            people.truncate(PEOPLE_SHOWN);
+            (people.into_boxed_slice(), n)
         })
         .collect()
 }

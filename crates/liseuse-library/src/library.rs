@@ -157,7 +157,11 @@ pub struct Article {
     /// When its file was last modified (seconds since 1970), once read: the date of an
     /// article that says none.
     pub modified: Option<i64>,
-    /// Its document, once read.
+    /// What is kept of it without its text, once it is checked or read (title, dates,
+    /// paragraphs).
+    pub meta: Option<Box<crate::cache::ArticleMeta>>,
+    /// Its document, while it is open or its text is needed on screen (texts are not kept for
+    /// the whole library).
     pub doc: Option<Arc<Document>>,
     /// Why it cannot be read, if it cannot.
     pub error: Option<String>,
@@ -168,11 +172,30 @@ pub struct Article {
 }
 
 impl Article {
+    /// Its `date` line, once checked or read.
+    pub fn date_line(&self) -> Option<&str> {
+        match (&self.doc, &self.meta) {
+            (Some(d), _) => d.date.as_deref(),
+            (None, Some(m)) => m.date.as_deref(),
+            (None, None) => None,
+        }
+    }
+
+    /// Where it comes from (a site's name), once checked or read.
+    pub fn source(&self) -> Option<&str> {
+        match (&self.doc, &self.meta) {
+            (Some(d), _) => d.source.as_deref(),
+            (None, Some(m)) => m.source.as_deref(),
+            (None, None) => None,
+        }
+    }
+
     /// The title once the article is read; its file name until then.
     pub fn title(&self) -> &str {
-        match &self.doc {
-            Some(d) => &d.title,
-            None => &self.entry.name,
+        match (&self.doc, &self.meta) {
+            (Some(d), _) => &d.title,
+            (None, Some(m)) if m.error.is_none() => &m.title,
+            _ => &self.entry.name,
         }
     }
 }
@@ -226,6 +249,7 @@ impl Library {
         }
         self.articles.push(Article {
             entry,
+            meta: None,
             doc: None,
             error: None,
             removed: false,

@@ -1,29 +1,36 @@
-//! Background work: articles are read and decoded, then their entities extracted, off the
-//! drawing thread and on every core; the corpus index is merged on a thread of its own a few
-//! times a second while indexing goes on. Everything reaches the event loop through its channel,
-//! so the first frame never waits for the disk and keys never wait for the extractor. Entities
-//! come from the cache when the article's text has not changed since they were extracted.
+//! Background work: every article is checked against the cache (its file's size and
+//! modification time: an unchanged one is not read at all), or read, analysed and added to the
+//! cache and to the full-text index, off the drawing thread and on every core; the corpus index
+//! is merged on a thread of its own a few times a second while indexing goes on. Texts are not
+//! kept: what the list, the sidebar, `w` and `T` need of an article goes to the app
+//! ([`LibraryEvent::Described`]), and an article's text is read when it is opened
+//! ([`Loader::open`], on a thread of its own so that it never waits behind indexing) or
+//! searched ([`crate::search_all`]). Entities stay in memory only until they are in the cache;
+//! a merge reads them back from it.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::IndexUpdate;
-use crate::bookmark::content_hash;
-use crate::cache;
+use crate::cache::{self, ArticleCache, ArticleMeta, Body, SavedIndex, Stamp};
 use crate::event::{LibraryEvent, Reporter};
-use crate::library::{self, Entry};
+use crate::fulltext::{self, FullText};
+use crate::library::{self, Entry, Origin};
+use crate::search_all::{Articles, Searcher};
 use liseuse_entity::{self as entity, DocEntities, EntityIndex};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 enum Job {
-    /// Read (or read again) the article at this index.
+    /// Check (or read again) the article at this index.
     Read(usize, Entry),
     /// The article left the library: its names leave the counts.
     Forget(usize),
-    /// Write what was extracted to the cache.
+    /// Indexing is done: write what is left, the merged index, compact.
     SaveCache,
     /// The corrections changed: send the last index corrected anew.
     Recorrect,
@@ -32,13 +39,17 @@ enum Job {
 /// The handle the event loop gives work to.
 pub struct Loader {
     jobs: Sender<Job>,
+    opens: Sender<(usize, Entry)>,
     shared: Arc<Shared>,
+    searcher: Searcher,
 }
 
 /// Every article's entities so far, and whether the index is behind them.
 #[derive(Default)]
 struct Corpus {
-    per_doc: Vec<Arc<DocEntities>>,
+    /// Each article's entities while they are not in the cache (none once they are, or for an
+    /// article the cache knew).
+    per_doc: Vec<Option<Arc<DocEntities>>>,
     /// Each article's content hash (empty for one not read): the cache's keys.
     hashes: Vec<String>,
     done: Vec<bool>,
@@ -51,25 +62,49 @@ struct Corpus {
     /// Something the cache does not hold yet: an article extracted or gone, an index merged.
     /// An unchanged library's start writes nothing.
     fresh: bool,
-    /// The index merged last, with the hashes it was merged from: what the cache saves.
+    /// The index merged last, with the hashes it was merged from.
     last: Option<(Vec<String>, Arc<EntityIndex>)>,
+    /// What to save of it, when it is of every article.
+    to_save: Option<SavedIndex>,
 }
 
-struct Shared {
+pub(crate) struct Shared {
     events: Reporter,
     cache_dir: Option<PathBuf>,
-    /// The cache as it was at start, loaded by whichever job needs it first; entries are taken
-    /// out as articles use them, so it does not stay in memory beside the corpus.
-    cached: Mutex<Option<cache::Cached>>,
-    /// The merged index the cache held, with the hashes of the articles it was made from.
-    saved: Mutex<Option<(Vec<String>, Arc<EntityIndex>)>>,
+    /// The articles' cache, opened by whichever thread needs it first.
+    cache: Mutex<Option<ArticleCache>>,
+    /// The merged index the cache held.
+    saved: Mutex<Option<SavedIndex>>,
+    fulltext: OnceLock<Arc<FullText>>,
+    /// What the search may show, by full-text id.
+    articles: Articles,
+    /// Each article's entry, for what must read its text again (corrections that split).
+    entries: Mutex<Vec<Option<Entry>>>,
     corpus: Mutex<Corpus>,
     changed: Condvar,
     corrections: Mutex<correct::Corrections>,
+    /// Texts read to index articles (not to show them).
+    reads: AtomicUsize,
 }
 
 /// How often, at most, the corpus index is rebuilt while articles keep coming in.
 const INDEX_EVERY: Duration = Duration::from_millis(300);
+/// How often what was analysed is written to the cache and the full-text index: what a quit
+/// loses at most.
+const WRITE_EVERY: Duration = Duration::from_secs(2);
+
+impl Shared {
+    fn fulltext(&self) -> &Arc<FullText> {
+        self.fulltext
+            .get_or_init(|| Arc::new(FullText::open(self.cache_dir.as_deref())))
+    }
+
+    fn with_cache<R>(&self, f: impl FnOnce(&mut ArticleCache) -> R) -> Option<R> {
+        let mut c = self.cache.lock().ok()?;
+        let cache = c.get_or_insert_with(|| ArticleCache::open(self.cache_dir.as_deref()));
+        Some(f(cache))
+    }
+}
 
 impl Loader {
     /// Starts the loader's pool and its merging thread, reporting onto `events` (any event a [`LibraryEvent`] turns into), with the entity cache in `cache_dir` if any.
@@ -78,14 +113,19 @@ impl Loader {
         events: Sender<E>,
     ) -> Loader {
         let (jobs, rx) = mpsc::channel::<Job>();
+        let reporter = Reporter::new(events);
         let shared = Arc::new(Shared {
-            events: Reporter::new(events),
+            events: reporter.clone(),
             cache_dir,
-            cached: Mutex::new(None),
+            cache: Mutex::new(None),
             saved: Mutex::new(None),
+            fulltext: OnceLock::new(),
+            articles: Articles::default(),
+            entries: Mutex::new(Vec::new()),
             corpus: Mutex::new(Corpus::default()),
             changed: Condvar::new(),
             corrections: Mutex::new(correct::Corrections::default()),
+            reads: AtomicUsize::new(0),
         });
         let workers = shared.clone();
         // A pool of the loader's own: its workers wait on the job channel for as long as
@@ -100,19 +140,13 @@ impl Loader {
             }
             let work = |job| match job {
                 Job::Read(index, entry) => {
-                    read(&workers, index, &entry);
+                    index_article(&workers, index, &entry);
                     if let Ok(mut c) = workers.corpus.lock() {
                         c.pending = c.pending.saturating_sub(1);
                         workers.changed.notify_one();
                     }
                 }
-                Job::Forget(index) => {
-                    if let Ok(mut c) = workers.corrections.lock() {
-                        c.keep_text(index, None);
-                    }
-                    store(&workers, index, DocEntities::default(), String::new());
-                    mark_fresh(&workers);
-                }
+                Job::Forget(index) => forget(&workers, index),
                 Job::SaveCache => save(&workers),
                 Job::Recorrect => correct::resend(&workers),
             };
@@ -122,18 +156,48 @@ impl Loader {
                 Err(_) => rx.into_iter().for_each(work),
             }
         });
+        let (opens, opened) = mpsc::channel::<(usize, Entry)>();
+        let opener = shared.clone();
+        std::thread::Builder::new()
+            .name("open".into())
+            .spawn(move || {
+                for (index, entry) in opened {
+                    if !open_article(&opener, index, &entry) {
+                        break;
+                    }
+                }
+            })
+            .ok();
         let indexer = shared.clone();
         std::thread::spawn(move || index_loop(&indexer));
-        Loader { jobs, shared }
+        let for_search = shared.clone();
+        let searcher = Searcher::spawn(
+            Box::new(move || for_search.fulltext().clone()),
+            shared.articles.clone(),
+            reporter,
+        );
+        Loader {
+            jobs,
+            opens,
+            shared,
+            searcher,
+        }
     }
 
-    /// Reads an article in the background; `LibraryEvent::Loaded` follows, and the article's entities
-    /// arrive with a later `LibraryEvent::Indexed`.
+    /// Checks an article against the cache, or reads and analyses it, in the background;
+    /// `LibraryEvent::Described` follows, and its entities arrive with a later
+    /// `LibraryEvent::Indexed`.
     pub fn read(&self, index: usize, entry: Entry) {
         if let Ok(mut c) = self.shared.corpus.lock() {
             c.pending += 1;
         }
         let _ = self.jobs.send(Job::Read(index, entry));
+    }
+
+    /// Reads an article's text to show it (before anything being indexed):
+    /// `LibraryEvent::Loaded` follows (a long one's `Preview` first).
+    pub fn open(&self, index: usize, entry: Entry) {
+        let _ = self.opens.send((index, entry));
     }
 
     /// Drops what is kept of article `index` (its file is gone): its entities leave the next index.
@@ -150,54 +214,173 @@ impl Loader {
         let _ = self.jobs.send(Job::Recorrect);
     }
 
-    /// Saves the entities extracted so far to the cache (when indexing is done).
+    /// Writes what is left to the cache (when indexing is done): the last records, the merged
+    /// index; compacts the cache when most of it is of no use.
     pub fn save_cache(&self) {
         let _ = self.jobs.send(Job::SaveCache);
     }
+
+    /// How many article texts were read to index them (not to show them): a warm start on an
+    /// unchanged library reads none (what its tests check).
+    pub fn texts_read(&self) -> usize {
+        self.shared.reads.load(Ordering::SeqCst)
+    }
+
+    /// Searches every article for `query`; answers come as `LibraryEvent::Hits`.
+    pub fn search(&self, generation: u64, query: String) {
+        self.searcher.search(generation, query);
+    }
 }
 
-fn read(shared: &Shared, index: usize, entry: &Entry) {
+/// Reads an article to show it; false once no one listens.
+fn open_article(shared: &Shared, index: usize, entry: &Entry) -> bool {
     let result = library::load_with(entry, |doc| {
         let doc = Arc::new(doc);
         let _ = shared.events.send(LibraryEvent::Preview { index, doc });
     })
     .map(Arc::new);
-    let doc = result.as_ref().ok().cloned();
-    if let Ok(mut c) = shared.corrections.lock() {
-        c.keep_text(index, doc.clone());
-    }
-    let modified = match &entry.origin {
-        library::Origin::File(p) => std::fs::metadata(p)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .and_then(|d| i64::try_from(d.as_secs()).ok()),
-        library::Origin::Embedded(_) => None,
-    };
+    let modified = modified_of(entry);
     let loaded = LibraryEvent::Loaded {
         index,
         result,
         modified,
     };
-    if shared.events.send(loaded).is_err() {
+    shared.events.send(loaded).is_ok()
+}
+
+/// A file's stamp; for an embedded article, its length and a hash of its bytes (it changes
+/// only with the program).
+fn stamp_of(entry: &Entry) -> Option<Stamp> {
+    match &entry.origin {
+        Origin::File(p) => Stamp::of(p),
+        Origin::Embedded(b) => Some(Stamp {
+            size: b.len() as u64,
+            modified: i128::from(xxhash_rust::xxh3::xxh3_64(b)),
+        }),
+    }
+}
+
+/// When a file was last modified (seconds since 1970): none for an embedded article.
+fn modified_of(entry: &Entry) -> Option<i64> {
+    match &entry.origin {
+        Origin::File(p) => Stamp::of(p)?.seconds(),
+        Origin::Embedded(_) => None,
+    }
+}
+
+/// The full-text index's short form of a text hash.
+fn hash64(hash: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(hash.as_bytes())
+}
+
+fn day_of(meta: &ArticleMeta) -> Option<i64> {
+    crate::timeline::day_number(meta.date.as_deref(), meta.near_date.as_deref())
+}
+
+fn index_article(shared: &Shared, index: usize, entry: &Entry) {
+    let id = fulltext::id_of(&entry.path);
+    if let Ok(mut a) = shared.articles.write() {
+        a.insert(id, (index, entry.clone()));
+    }
+    if let Ok(mut e) = shared.entries.lock() {
+        if e.len() <= index {
+            e.resize(index + 1, None);
+        }
+        if let Some(slot) = e.get_mut(index) {
+            *slot = Some(entry.clone());
+        }
+    }
+    let stamp = stamp_of(entry);
+    let hit = stamp.and_then(|s| shared.with_cache(|c| c.lookup(&entry.path, s)).flatten());
+    let ft = shared.fulltext();
+    if let Some(hit) = hit {
+        // The full-text index may have missed it (an interrupted first start): its text is
+        // read for that alone.
+        let h = hash64(&hit.hash);
+        if ft.writes() && !ft.has(id, h) && hit.meta.error.is_none() {
+            shared.reads.fetch_add(1, Ordering::SeqCst);
+            if let Ok(doc) = library::load(entry) {
+                ft.put(id, h, day_of(&hit.meta), &doc.title, &doc.text);
+            }
+        }
+        let hash = hit.hash.clone();
+        describe(shared, index, hit.meta, hash.clone());
+        store(shared, index, None, hash);
         return;
     }
-    let Some(doc) = doc else {
-        store(shared, index, DocEntities::default(), String::new());
-        return;
+    shared.reads.fetch_add(1, Ordering::SeqCst);
+    let doc = match library::load(entry) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let meta = ArticleMeta {
+                title: entry.name.clone(),
+                error: Some(e),
+                ..ArticleMeta::default()
+            };
+            ft.remove(id);
+            describe(shared, index, meta, String::new());
+            store(shared, index, Some(Arc::default()), String::new());
+            return;
+        }
     };
     // Code is blanked for entities: a document's entities depend on it as well as its text.
     let entity_text = doc.entity_text();
-    let hash = content_hash(&entity_text);
-    let cached = shared.cache_dir.as_deref().and_then(|dir| {
-        let mut c = shared.cached.lock().ok()?;
-        c.get_or_insert_with(|| cache::load(dir)).docs.remove(&hash)
+    let hash = crate::bookmark::content_hash(&entity_text);
+    // The same text under another name or time (a file touched, copied, moved).
+    let known = shared.with_cache(|c| c.body(&hash)).flatten();
+    let entities = match known {
+        Some(b) => b.entities,
+        None => {
+            mark_fresh(shared);
+            analyse_saying_progress(shared, index, &entity_text, &doc.meta)
+        }
+    };
+    let near = crate::timeline::near_date(
+        entities.mentions.iter().map(|m| (m.label(), m.range())),
+        &doc.text,
+    );
+    let mut meta = ArticleMeta::of_document(&doc, near);
+    if matches!(entry.origin, Origin::File(_)) {
+        meta.modified = stamp.and_then(|s| s.seconds());
+    }
+    ft.put(id, hash64(&hash), day_of(&meta), &doc.title, &doc.text);
+    drop(doc);
+    let entities = Arc::new(entities);
+    if let Some(s) = stamp {
+        // Once written, a merge reads its entities back from there (`write_out`).
+        shared.with_cache(|c| {
+            let body = Body {
+                entities: (*entities).clone(),
+                sections: Vec::new(),
+            };
+            c.add(entry.path.clone(), s, hash.clone(), meta.clone(), body);
+        });
+    }
+    describe(shared, index, meta, hash.clone());
+    store(shared, index, Some(entities), hash);
+}
+
+fn describe(shared: &Shared, index: usize, meta: ArticleMeta, hash: String) {
+    let _ = shared.events.send(LibraryEvent::Described {
+        index,
+        meta: Box::new(meta),
+        hash,
     });
-    let entities = cached.unwrap_or_else(|| {
-        mark_fresh(shared);
-        analyse_saying_progress(shared, index, &entity_text, &doc.meta)
-    });
-    store(shared, index, entities, hash);
+}
+
+fn forget(shared: &Shared, index: usize) {
+    if let Ok(mut e) = shared.entries.lock()
+        && let Some(slot) = e.get_mut(index)
+        && let Some(entry) = slot.take()
+    {
+        let id = fulltext::id_of(&entry.path);
+        if let Ok(mut a) = shared.articles.write() {
+            a.remove(&id);
+        }
+        shared.fulltext().remove(id);
+    }
+    store(shared, index, Some(Arc::default()), String::new());
+    mark_fresh(shared);
 }
 
 /// A long text's analysis takes seconds: how far it is goes to the status bar, a few times a
@@ -231,12 +414,12 @@ fn analyse_saying_progress(
     entities
 }
 
-fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
+fn store(shared: &Shared, index: usize, entities: Option<Arc<DocEntities>>, hash: String) {
     let Ok(mut c) = shared.corpus.lock() else {
         return;
     };
     if c.per_doc.len() <= index {
-        c.per_doc.resize(index + 1, Arc::default());
+        c.per_doc.resize(index + 1, None);
         c.hashes.resize(index + 1, String::new());
         c.done.resize(index + 1, false);
     }
@@ -246,7 +429,7 @@ fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
         c.hashes.get_mut(index),
         c.done.get_mut(index),
     ) {
-        *d = Arc::new(entities);
+        *d = entities;
         *h = hash;
         if !*done {
             *done = true;
@@ -257,40 +440,144 @@ fn store(shared: &Shared, index: usize, entities: DocEntities, hash: String) {
     shared.changed.notify_one();
 }
 
-/// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`.
+/// Every article's entities for a merge: from memory, else from the cache (`None` when one
+/// cannot be had).
+fn gather(
+    shared: &Shared,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+) -> Option<Vec<Arc<DocEntities>>> {
+    let missing: Vec<String> = hashes
+        .iter()
+        .zip(docs)
+        .filter(|(h, d)| d.is_none() && !h.is_empty())
+        .map(|(h, _)| h.clone())
+        .collect();
+    // Read outside the cache's lock: the workers checking articles do not wait for it.
+    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    hashes
+        .iter()
+        .zip(docs)
+        .map(|(h, d)| match d {
+            Some(d) => Some(d.clone()),
+            None if h.is_empty() => Some(Arc::default()),
+            None => read.next().flatten().map(|b| Arc::new(b.entities)),
+        })
+        .collect()
+}
+
+/// The saved index whole again, every article's entities read from the cache one frame at a
+/// time as the index takes them (a large library's would not all fit beside it).
+fn rebuild(
+    shared: &Shared,
+    saved: &SavedIndex,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+) -> Option<EntityIndex> {
+    let missing: Vec<String> = hashes
+        .iter()
+        .zip(docs)
+        .filter(|(h, d)| d.is_none() && !h.is_empty())
+        .map(|(h, _)| h.clone())
+        .collect();
+    // Read outside the cache's lock, one frame at a time.
+    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    let all = hashes.iter().zip(docs).map(|(h, d)| match d {
+        Some(d) => Some(d.clone()),
+        None if h.is_empty() => Some(Arc::default()),
+        None => read.next().flatten().map(|b| Arc::new(b.entities)),
+    });
+    cache::index_file::rebuild(saved, all)
+}
+
+/// Writes what was analysed since the last time to the cache and the full-text index, so that
+/// a quit loses at most [`WRITE_EVERY`]; then the entities written need not stay in memory.
+fn write_out(shared: &Shared) {
+    let written = shared
+        .with_cache(|c| {
+            let any = c.pending() > 0;
+            c.flush();
+            any && c.writes()
+        })
+        .unwrap_or(false);
+    if let Some(ft) = shared.fulltext.get() {
+        ft.commit();
+    }
+    if written && let Ok(mut c) = shared.corpus.lock() {
+        // Entities of articles whose text was read are in the cache now.
+        let Corpus {
+            per_doc, hashes, ..
+        } = &mut *c;
+        for (d, h) in per_doc.iter_mut().zip(hashes.iter()) {
+            if !h.is_empty() {
+                *d = None;
+            }
+        }
+    }
+}
+
+/// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`; writes
+/// what was analysed every `WRITE_EVERY`.
 fn index_loop(shared: &Shared) {
     announce_saved_index(shared);
+    let mut written = Instant::now();
     loop {
         let (docs, hashes, analysed, pending) = {
             let Ok(mut c) = shared.corpus.lock() else {
                 return;
             };
             while !(c.dirty || c.deferred && c.pending == 0) {
-                c = match shared.changed.wait(c) {
-                    Ok(c) => c,
+                c = match shared.changed.wait_timeout(c, WRITE_EVERY) {
+                    Ok((c, _)) => c,
                     Err(_) => return,
                 };
+                if written.elapsed() >= WRITE_EVERY {
+                    drop(c);
+                    write_out(shared);
+                    written = Instant::now();
+                    c = match shared.corpus.lock() {
+                        Ok(c) => c,
+                        Err(_) => return,
+                    };
+                }
             }
             c.dirty = false;
             c.deferred = false;
             // A snapshot (pointers only), so readers are not held up while the index is merged.
             (c.per_doc.clone(), c.hashes.clone(), c.analysed, c.pending)
         };
+        // The last article is in: what it brought is written (and searchable) at once.
+        if written.elapsed() >= WRITE_EVERY || pending == 0 {
+            write_out(shared);
+            written = Instant::now();
+        }
         let started = Instant::now();
         let index = match cached_index(shared, &hashes, pending) {
-            Reuse::Saved(index) => index,
+            Reuse::Saved(saved) => {
+                // Every article is as saved: the counts are final now, before the mentions
+                // are put back under their entities (a large library's take seconds).
+                let counts = Arc::new(saved.counts_only());
+                let confirmed =
+                    IndexUpdate::new(correct::corrected(shared, &counts), analysed, docs.len());
+                if shared
+                    .events
+                    .send(LibraryEvent::Indexed(Box::new(confirmed)))
+                    .is_err()
+                {
+                    return;
+                }
+                match rebuild(shared, &saved, &hashes, &docs) {
+                    Some(i) => Arc::new(i),
+                    None => merge(shared, &hashes, &docs, pending),
+                }
+            }
             Reuse::Wait => {
                 if let Ok(mut c) = shared.corpus.lock() {
                     c.deferred = true;
                 }
                 continue;
             }
-            Reuse::No => {
-                if pending == 0 {
-                    mark_fresh(shared);
-                }
-                Arc::new(EntityIndex::build(&docs))
-            }
+            Reuse::No => merge(shared, &hashes, &docs, pending),
         };
         let took = started.elapsed();
         let update = IndexUpdate::new(correct::corrected(shared, &index), analysed, docs.len());
@@ -321,30 +608,50 @@ fn index_loop(shared: &Shared) {
     }
 }
 
+/// A merge of every article's entities; when it is of every article asked for, what to save
+/// of it is kept.
+fn merge(
+    shared: &Shared,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+    pending: usize,
+) -> Arc<EntityIndex> {
+    if pending == 0 {
+        mark_fresh(shared);
+    }
+    let all = gather(shared, hashes, docs).unwrap_or_else(|| {
+        // An entity record that cannot be read back: what there is, merged.
+        docs.iter().map(|d| d.clone().unwrap_or_default()).collect()
+    });
+    let index = Arc::new(EntityIndex::build(&all));
+    if pending == 0
+        && let Ok(mut c) = shared.corpus.lock()
+    {
+        c.to_save = Some(SavedIndex::of(&index, &all, hashes.to_vec()));
+    }
+    index
+}
+
 /// The index saved last time, shown at once (corpus counts on the first frames of a warm
-/// start) while the articles are read and checked against it.
+/// start) while the articles are checked against it.
 fn announce_saved_index(shared: &Shared) {
     let Some(dir) = shared.cache_dir.as_deref() else {
         return;
     };
-    let saved = {
-        let Ok(mut c) = shared.cached.lock() else {
-            return;
-        };
-        c.get_or_insert_with(|| cache::load(dir)).index.take()
+    let Some(saved) = cache::index_file::load(dir) else {
+        return;
     };
-    let Some(saved) = saved else { return };
-    let index = Arc::new(saved.index);
+    let index = Arc::new(saved.counts_only());
     let update = IndexUpdate::provisional(correct::corrected(shared, &index), saved.hashes.clone());
     if let Ok(mut s) = shared.saved.lock() {
-        *s = Some((saved.hashes, index));
+        *s = Some(saved);
     }
     let _ = shared.events.send(LibraryEvent::Indexed(Box::new(update)));
 }
 
 enum Reuse {
     /// The cached index is exactly this library's: no merge.
-    Saved(Arc<EntityIndex>),
+    Saved(SavedIndex),
     /// Every article so far is as cached: merging now would only be thrown away.
     Wait,
     No,
@@ -355,20 +662,18 @@ fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
     let Ok(mut saved) = shared.saved.lock() else {
         return Reuse::No;
     };
-    let Some((saved_hashes, index)) = saved.as_ref() else {
+    let Some(s) = saved.as_ref() else {
         return Reuse::No;
     };
-    if pending == 0 && saved_hashes == hashes {
-        let index = index.clone();
-        *saved = None;
-        return Reuse::Saved(index);
+    if pending == 0 && s.hashes == hashes {
+        return saved.take().map_or(Reuse::No, Reuse::Saved);
     }
     // Not yet read articles have an empty hash: only those read must match.
-    let so_far = hashes.len() <= saved_hashes.len()
+    let so_far = hashes.len() <= s.hashes.len()
         && hashes
             .iter()
-            .zip(saved_hashes)
-            .all(|(h, s)| h.is_empty() || h == s);
+            .zip(&s.hashes)
+            .all(|(h, x)| h.is_empty() || h == x);
     if !so_far {
         // The library is not the one saved: it never will be.
         *saved = None;
@@ -382,9 +687,7 @@ fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
     Reuse::Wait
 }
 
-/// Writes the entities of the library open now: the cache holds what the next start of the
-/// same library needs, and does not grow with every folder ever opened. The merged index goes
-/// with them when it is up to date.
+/// Something the cache does not hold yet.
 fn mark_fresh(shared: &Shared) {
     if let Ok(mut c) = shared.corpus.lock() {
         c.fresh = true;
@@ -392,28 +695,35 @@ fn mark_fresh(shared: &Shared) {
 }
 
 fn save(shared: &Shared) {
-    let Some(dir) = &shared.cache_dir else { return };
-    let (hashes, docs, index) = {
+    write_out(shared);
+    let to_save = {
         let Ok(mut c) = shared.corpus.lock() else {
             return;
         };
         if !std::mem::take(&mut c.fresh) {
             return;
         }
-        let index = c.last.as_ref().filter(|(h, _)| *h == c.hashes).cloned();
-        (c.hashes.clone(), c.per_doc.clone(), index)
+        // Only the index of the library as it is now.
+        c.to_save.take().filter(|s| s.hashes == c.hashes)
     };
-    let all: Vec<(&str, Arc<DocEntities>)> = hashes
-        .iter()
-        .zip(docs)
-        .filter(|(h, _)| !h.is_empty())
-        .map(|(h, d)| (h.as_str(), d))
-        .collect();
+    let live: HashSet<String> = shared
+        .entries
+        .lock()
+        .map(|e| e.iter().flatten().map(|e| e.path.clone()).collect())
+        .unwrap_or_default();
+    let writes = shared
+        .with_cache(|c| {
+            c.sync();
+            c.compact_if_worth_it(&live);
+            c.writes()
+        })
+        .unwrap_or(false);
+    let ft = shared.fulltext();
+    ft.retain(&live.iter().map(|p| fulltext::id_of(p)).collect());
+    ft.commit();
     // A cache that cannot be written only costs time at the next start.
-    let _ = cache::save(dir, &all, index.as_ref().map(|(h, i)| (h.as_slice(), &**i)));
-    // What was left of the old cache belongs to articles no longer open.
-    if let Ok(mut c) = shared.cached.lock() {
-        *c = None;
+    if writes && let (Some(dir), Some(s)) = (&shared.cache_dir, to_save) {
+        let _ = cache::index_file::save(dir, &s);
     }
 }
 

@@ -19,7 +19,7 @@
 mod bookmarks;
 mod corrections;
 mod error;
-mod file;
+pub(crate) mod file;
 mod link;
 mod positions;
 mod report;

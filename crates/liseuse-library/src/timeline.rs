@@ -46,21 +46,58 @@ pub struct DateClues<'a> {
 /// An article's date: from its `date` line, else the first full date near its start (a DATE
 /// mention of `index`), else its file's modification time.
 pub fn article_date(index: &EntityIndex, doc: usize, clues: &DateClues) -> Option<(When, Source)> {
-    if let Some(w) = clues.line.and_then(|l| calendar::parse(l, None)) {
+    let near = near_date(
+        index
+            .doc_mentions(doc)
+            .iter()
+            .map(|m| (m.label(), m.range())),
+        clues.text,
+    );
+    dated(clues.line, near.as_deref(), clues.modified)
+}
+
+/// The first full date written near an article's start, among its mentions (label and bytes,
+/// in text order): what dates an article with no date line. Kept with the article, so that its
+/// date is known without its text.
+pub fn near_date(
+    mentions: impl IntoIterator<Item = (Label, std::ops::Range<usize>)>,
+    text: &str,
+) -> Option<String> {
+    mentions
+        .into_iter()
+        .take_while(|(_, r)| r.start < NEAR_START)
+        .filter(|(l, _)| *l == Label::Date)
+        .filter_map(|(_, r)| text.get(r))
+        .find(|t| calendar::parse(t, None).is_some_and(|w| !matches!(w, When::Year(_))))
+        .map(str::to_string)
+}
+
+/// An article's date from what is kept of it: its date line, else the date near its start
+/// ([`near_date`]), else its file's modification time (seconds since 1970).
+pub fn dated(
+    line: Option<&str>,
+    near: Option<&str>,
+    modified: Option<i64>,
+) -> Option<(When, Source)> {
+    if let Some(w) = line.and_then(|l| calendar::parse(l, None)) {
         return Some((w, Source::Line));
     }
-    let near = index
-        .doc_mentions(doc)
-        .iter()
-        .take_while(|m| m.range().start < NEAR_START)
-        .filter(|m| m.label() == Label::Date)
-        .filter_map(|m| clues.text.get(m.range()))
-        .find_map(|t| calendar::parse(t, None).filter(|w| !matches!(w, When::Year(_))));
-    if let Some(w) = near {
+    if let Some(w) = near
+        .and_then(|t| calendar::parse(t, None))
+        .filter(|w| !matches!(w, When::Year(_)))
+    {
         return Some((w, Source::Text));
     }
-    let day = calendar::day_of_timestamp(clues.modified?)?;
+    let day = calendar::day_of_timestamp(modified?)?;
     Some((When::Day(day), Source::Modified))
+}
+
+/// The day an article is dated by in the full-text index: its date line's or the date near its
+/// start (never its file's time: that is when it was saved, not written), in days since 1970.
+pub fn day_number(line: Option<&str>, near: Option<&str>) -> Option<i64> {
+    let (w, _) = dated(line, near, None)?;
+    let d = anchor(w)?;
+    Some(d.signed_duration_since(NaiveDate::default()).num_days())
 }
 
 /// The width of a timeline's bars.

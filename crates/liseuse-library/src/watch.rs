@@ -61,7 +61,7 @@ pub fn spawn_with<E: From<LibraryEvent> + Send + 'static>(
             let _ = watcher.unwatch(path);
             watcher.watch(path, RecursiveMode::Recursive).is_ok()
         };
-        follow(&raw_rx, &tx, &mut roots, links, &mut rewatch);
+        follow(&raw_rx, &tx, &mut roots, links, &mut rewatch, true);
     });
 }
 
@@ -228,9 +228,16 @@ fn follow(
     roots: &mut Roots,
     links: Links,
     rewatch: &mut dyn FnMut(&Path) -> bool,
+    mut first: bool,
 ) {
+    // `first`: what changed between the walk that listed the folders and the watches taking
+    // hold (a file written while liseuse starts) has no event: the first report walks them
+    // again.
     loop {
-        let mut burst = Burst::default();
+        let mut burst = Burst {
+            everything: std::mem::take(&mut first),
+            ..Burst::default()
+        };
         match raw_rx.recv_timeout(RECHECK) {
             Ok(first) => {
                 burst.add(first, roots, links);
@@ -334,6 +341,7 @@ mod tests {
                 &mut roots,
                 Links::Inside,
                 &mut |_| true,
+                false,
             );
         });
         let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
@@ -361,12 +369,42 @@ mod tests {
                 &mut roots,
                 Links::Inside,
                 &mut |_| true,
+                false,
             );
         });
         let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
             panic!("no walk");
         };
         assert_eq!(scans, [(lib.join("x"), vec![lib.join("x/y/f.txt")])]);
+        drop(raw_tx);
+        thread.join().unwrap();
+    }
+
+    /// Issue 27 (found under load): a file written before the watches took hold is found by
+    /// the walk that follows them, with no event for it.
+    #[test]
+    fn the_folders_are_walked_once_watched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let lib = tmp.path().join("lib");
+        std::fs::create_dir_all(lib.join("x")).unwrap();
+        std::fs::write(lib.join("x/late.txt"), "L\n").unwrap();
+        let mut roots = Roots::new(std::slice::from_ref(&lib));
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel::<LibraryEvent>();
+        let thread = std::thread::spawn(move || {
+            follow(
+                &raw_rx,
+                &Reporter::new(tx),
+                &mut roots,
+                Links::Inside,
+                &mut |_| true,
+                true,
+            );
+        });
+        let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+            panic!("no walk");
+        };
+        assert_eq!(scans, [(lib.clone(), vec![lib.join("x/late.txt")])]);
         drop(raw_tx);
         thread.join().unwrap();
     }

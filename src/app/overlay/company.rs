@@ -40,10 +40,15 @@ pub struct Walk {
 
 /// The paragraph holding `offset` in article `doc`, as its document cuts them.
 pub fn paragraph_of(library: &Library, doc: usize, offset: usize) -> Option<Range<usize>> {
-    let d = library.articles.get(doc)?.doc.as_ref()?;
-    d.paragraphs
-        .get(d.paragraph_at(offset))
-        .map(|p| p.range.clone())
+    let a = library.articles.get(doc)?;
+    match (&a.doc, &a.meta) {
+        (Some(d), _) => d
+            .paragraphs
+            .get(d.paragraph_at(offset))
+            .map(|p| p.range.clone()),
+        (None, Some(m)) => m.paragraph_at(offset),
+        (None, None) => None,
+    }
 }
 
 fn rank(mut rows: Vec<Companion>) -> Vec<Companion> {

@@ -1,13 +1,15 @@
 //! The search across every article (`F`): the query typed goes to a search that runs off the
-//! event loop (a key never waits for 10,000 articles); its hits come back with the number of
-//! the query they answer, and only the latest query's are shown.
+//! event loop (the full-text index, then each article's text checked); its hits come back as
+//! they are found, with the number of the query they answer, and only the latest query's are
+//! shown. While the index is still being built, the search answers from what it holds and the
+//! overlay says so; it asks again as more articles are indexed.
 
 use super::super::input::{Input, Purpose};
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::search::SearchState;
 use super::super::{App, Effect, Follow};
 use super::Overlay;
-use crate::event::CorpusHit;
+use crate::event::{CorpusAnswer, CorpusHit};
 use crate::keys::action::Action;
 
 /// The hits of a search across articles that `n` and `N` walk once one was opened: from
@@ -27,11 +29,17 @@ pub struct CorpusSearch {
     /// True when there were more hits than kept.
     pub truncated: bool,
     pub selected: usize,
-    /// The hits shown are not yet those of `query`.
+    /// The hits shown are not yet all those of `query`.
     pub searching: bool,
-    /// Articles the hits shown come from (fewer than listed while some are being read).
+    /// Articles whose text was checked so far.
     pub searched: usize,
-    /// How many articles had been read when the search was asked: more read since, and it is asked again.
+    /// Articles the index says hold the query's words.
+    pub articles: usize,
+    /// Articles in the full-text index when the query was answered.
+    pub indexed: usize,
+    /// The query holds no word to look up.
+    pub no_word: bool,
+    /// How many articles had been indexed when the search was asked: more since, and it is asked again.
     pub loaded: usize,
 }
 
@@ -42,7 +50,7 @@ impl App {
         self.input = Some(Input::new(Purpose::CorpusSearch, &q));
     }
 
-    /// Asks for the hits of `query` in every listed article that has been read.
+    /// Asks for the hits of `query` in every article indexed.
     pub(crate) fn run_corpus_search(&mut self, query: &str, fx: &mut Vec<Effect>) {
         self.corpus_generation += 1;
         let Some(Overlay::Corpus(c)) = &mut self.overlay else {
@@ -53,50 +61,45 @@ impl App {
             c.hits.clear();
             c.truncated = false;
             c.searching = false;
+            c.no_word = false;
             return;
         }
         c.searching = true;
         c.loaded = self.library.loaded();
-        let docs = self
-            .library
-            .order()
-            .iter()
-            .filter_map(|&i| Some((i, self.library.articles.get(i)?.doc.clone()?)))
-            .collect();
         fx.push(Effect::SearchCorpus {
             generation: self.corpus_generation,
             query: query.to_string(),
-            docs,
         });
     }
 
-    pub(crate) fn on_corpus_hits(
-        &mut self,
-        hits: Vec<CorpusHit>,
-        truncated: bool,
-        searched: usize,
-    ) {
+    pub(crate) fn on_corpus_hits(&mut self, answer: CorpusAnswer) {
         if let Some(Overlay::Corpus(c)) = &mut self.overlay {
-            // The hit under the cursor stays under it when the articles read since add hits around it.
-            let was = c.hits.get(c.selected).cloned();
+            let hits = answer.hits;
+            // The hit under the cursor stays under it when more hits come in around it.
+            let was = c.hits.get(c.selected).map(|h| (h.article, h.range.clone()));
             c.selected = was
-                .and_then(|w| hits.iter().position(|h| *h == w))
+                .and_then(|(a, r)| hits.iter().position(|h| h.article == a && h.range == r))
                 .unwrap_or(c.selected)
                 .min(hits.len().saturating_sub(1));
             c.hits = hits;
-            c.truncated = truncated;
-            c.searching = false;
-            c.searched = searched;
+            c.truncated = answer.truncated;
+            c.searching = !answer.done;
+            c.searched = answer.searched;
+            c.articles = answer.articles;
+            c.indexed = answer.indexed;
+            c.no_word = answer.no_word;
         }
     }
 
-    /// Articles read while the search was open: its hits are asked for again, once the last answer is in
-    /// (so that one search at a time runs, however fast articles come), until every article is searched.
+    /// The full-text index grew while the search was open (a merge came in, which follows the
+    /// index's writes): its hits are asked for again, once the last answer is in (so that one
+    /// search at a time runs, however fast articles come), until the index holds every article.
     pub(crate) fn refresh_corpus_search(&mut self, fx: &mut Vec<Effect>) {
         let Some(Overlay::Corpus(c)) = &self.overlay else {
             return;
         };
-        if !c.searching && !c.query.is_empty() && self.library.loaded() > c.loaded {
+        let behind = c.indexed < self.library.loaded() || c.loaded < self.library.loaded();
+        if !c.searching && !c.query.is_empty() && !c.no_word && behind {
             let query = c.query.clone();
             self.run_corpus_search(&query, fx);
         }

@@ -8,7 +8,7 @@ use super::Overlay;
 use crate::keys::action::Action;
 use liseuse_entity::EntityId;
 use liseuse_library::calendar::When;
-use liseuse_library::timeline::{self, DateClues, Source, Timeline};
+use liseuse_library::timeline::{self, Source, Timeline};
 
 #[derive(Debug, Clone)]
 pub struct TimelineView {
@@ -48,13 +48,8 @@ impl App {
     /// The date of article `doc` and where it comes from.
     pub fn article_date(&self, doc: usize) -> Option<(When, Source)> {
         let a = self.library.articles.get(doc)?;
-        let d = a.doc.as_ref()?;
-        let clues = DateClues {
-            line: d.date.as_deref(),
-            text: &d.text,
-            modified: a.modified,
-        };
-        timeline::article_date(&self.entities.index, doc, &clues)
+        let m = a.meta.as_ref()?;
+        timeline::dated(m.date.as_deref(), m.near_date.as_deref(), a.modified)
     }
 
     /// `T`: the selected entity over time.

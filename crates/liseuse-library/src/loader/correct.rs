@@ -1,6 +1,7 @@
 //! The user's corrections, applied to every index the loader sends (merged, saved in the
 //! cache, or the last one again when the corrections change); the cache keeps the index as
-//! merged, uncorrected, so a correction undone needs no new merge.
+//! merged, uncorrected, so a correction undone needs no new merge. A split goes by how each
+//! mention is written: the texts of the articles where it may apply are read for it.
 
 use super::Shared;
 use crate::IndexUpdate;
@@ -8,40 +9,32 @@ use crate::corrections::{self, Correction};
 use crate::event::LibraryEvent;
 use liseuse_document::Document;
 use liseuse_entity::EntityIndex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The corrections and the texts their splits are read in.
+/// The corrections.
 #[derive(Default)]
 pub(super) struct Corrections {
     pub list: Vec<Correction>,
-    /// Each article's text once read (shared with the app: no copy).
-    pub texts: Vec<Option<Arc<Document>>>,
-}
-
-impl Corrections {
-    pub fn keep_text(&mut self, index: usize, doc: Option<Arc<Document>>) {
-        if self.texts.len() <= index {
-            self.texts.resize(index + 1, None);
-        }
-        if let Some(slot) = self.texts.get_mut(index) {
-            *slot = doc;
-        }
-    }
 }
 
 /// `index` as the user corrected it.
 pub(super) fn corrected(shared: &Shared, index: &Arc<EntityIndex>) -> Arc<EntityIndex> {
-    let Ok(c) = shared.corrections.lock() else {
-        return index.clone();
+    let list = match shared.corrections.lock() {
+        Ok(c) if !c.list.is_empty() => c.list.clone(),
+        _ => return index.clone(),
     };
-    if c.list.is_empty() {
-        return index.clone();
-    }
+    let texts: RefCell<HashMap<usize, Option<Document>>> = RefCell::default();
     let surface = |d: usize, r: std::ops::Range<usize>| {
-        let doc = c.texts.get(d)?.as_ref()?;
-        doc.text.get(r).map(str::to_string)
+        let mut texts = texts.borrow_mut();
+        let doc = texts.entry(d).or_insert_with(|| {
+            let entry = shared.entries.lock().ok()?.get(d)?.clone()?;
+            crate::library::load(&entry).ok()
+        });
+        doc.as_ref()?.text.get(r).map(str::to_string)
     };
-    Arc::new(corrections::apply(index, &c.list, surface))
+    Arc::new(corrections::apply(index, &list, surface))
 }
 
 /// The corrections changed: the last index sent goes again, corrected anew.

@@ -1,7 +1,7 @@
 use super::*;
 use std::sync::mpsc::Receiver;
 
-/// The next index update, skipping the articles' `Loaded` events.
+/// The next index update, skipping the other events.
 #[track_caller]
 fn next_index(rx: &Receiver<LibraryEvent>) -> Box<IndexUpdate> {
     loop {
@@ -13,65 +13,162 @@ fn next_index(rx: &Receiver<LibraryEvent>) -> Box<IndexUpdate> {
     }
 }
 
-fn read_all(loader: &Loader) {
-    for (i, e) in library::seeds().into_iter().enumerate() {
-        loader.read(i, e);
+#[track_caller]
+fn until_analysed(rx: &Receiver<LibraryEvent>, n: usize) -> Box<IndexUpdate> {
+    let mut update = next_index(rx);
+    while update.analysed() < n || update.is_provisional() {
+        update = next_index(rx);
+    }
+    update
+}
+
+fn entries(dir: &std::path::Path) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (i, seed) in library::seeds().into_iter().enumerate() {
+        let library::Origin::Embedded(bytes) = seed.origin else {
+            unreachable!()
+        };
+        let p = dir.join(format!("{i}.txt"));
+        std::fs::write(&p, bytes).unwrap();
+        out.push(Entry {
+            path: p.to_string_lossy().into_owned(),
+            name: format!("{i}.txt"),
+            origin: library::Origin::File(p),
+        });
+    }
+    out
+}
+
+fn read_all(loader: &Loader, entries: &[Entry]) {
+    for (i, e) in entries.iter().enumerate() {
+        loader.read(i, e.clone());
     }
 }
 
-#[test]
-fn a_second_start_shows_the_saved_index_at_once_and_does_not_merge_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let (tx, rx) = mpsc::channel();
-    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
-    read_all(&first);
-    let mut update = next_index(&rx);
-    while update.analysed() < 2 {
-        update = next_index(&rx);
-    }
-    assert!(!update.is_provisional());
-    first.save_cache();
-    let saved = dir
-        .path()
-        .join(format!("entities-v{}.bin", cache::ENGINE_VERSION));
+/// Waits until `path` exists and has not changed for a while.
+fn steady(path: &std::path::Path) -> std::time::SystemTime {
     for _ in 0..600 {
-        if saved.exists() {
+        if path.exists() {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(saved.exists(), "the cache was written");
-    // Its pool's workers wait on its jobs until it is gone (one loader per process).
-    drop(first);
-    // The first loader may write the cache again once both articles are in (under load, after the file first
-    // appears): the time to compare with is the last one, steady for a while.
-    let mtime = || std::fs::metadata(&saved).unwrap().modified().unwrap();
+    let mtime = || std::fs::metadata(path).unwrap().modified().unwrap();
     let mut written = mtime();
     loop {
         std::thread::sleep(Duration::from_millis(300));
         let now = mtime();
         if now == written {
-            break;
+            return written;
         }
         written = now;
     }
+}
+
+#[test]
+fn a_second_start_reads_no_text_shows_the_saved_index_at_once_and_does_not_merge_again() {
+    let lib = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let entries = entries(lib.path());
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&first, &entries);
+    let update = until_analysed(&rx, 2);
+    assert_eq!(first.texts_read(), 2);
+    first.save_cache();
+    let saved = dir.path().join(cache::index_file::file_name());
+    let written = steady(&saved);
+    drop(first);
 
     let (tx, rx) = mpsc::channel();
     let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
-    // Before a single article is asked for, the saved index is there.
+    // Before a single article is asked for, the saved counts are there.
     let shown = next_index(&rx);
     assert!(shown.is_provisional());
     assert_eq!(shown.analysed(), 0);
-    read_all(&second);
-    // The merge thread may send what it has after the first article, as on any start: wait for both.
-    let mut confirmed = next_index(&rx);
-    while confirmed.analysed() < 2 {
-        confirmed = next_index(&rx);
-    }
-    assert!(!confirmed.is_provisional());
+    assert_eq!(shown.index.entities(), update.index.entities());
+    read_all(&second, &entries);
+    // Every article as saved: the counts are final at once…
+    let confirmed = until_analysed(&rx, 2);
     assert_eq!(confirmed.analysed(), 2);
+    assert_eq!(confirmed.index.entities(), update.index.entities());
+    // …then the same index, every mention back, and not a text read for it.
+    let confirmed = next_index(&rx);
+    for d in 0..2 {
+        assert_eq!(
+            confirmed.index.doc_mentions(d),
+            update.index.doc_mentions(d)
+        );
+    }
+    assert_eq!(second.texts_read(), 0, "a warm start reads no text");
     // Nothing new: saving writes nothing.
     second.save_cache();
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(mtime(), written);
+    assert_eq!(
+        std::fs::metadata(&saved).unwrap().modified().unwrap(),
+        written
+    );
+}
+
+#[test]
+fn an_article_changed_since_is_read_again_and_the_rest_is_not() {
+    let lib = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let entries = entries(lib.path());
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&first, &entries);
+    until_analysed(&rx, 2);
+    first.save_cache();
+    steady(&dir.path().join(cache::index_file::file_name()));
+    drop(first);
+
+    let library::Origin::File(p) = &entries[1].origin else {
+        unreachable!()
+    };
+    std::fs::write(p, "Un autre texte\n\nOlaf Scholz était à Berlin.\n").unwrap();
+    let (tx, rx) = mpsc::channel();
+    let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&second, &entries);
+    let update = until_analysed(&rx, 2);
+    assert_eq!(second.texts_read(), 1);
+    assert!(
+        update
+            .index
+            .entities()
+            .iter()
+            .any(|e| e.name.contains("Scholz"))
+    );
+}
+
+#[test]
+fn an_interrupted_first_indexing_resumes_with_what_was_written() {
+    let lib = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let entries = entries(lib.path());
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&first, &entries);
+    until_analysed(&rx, 2);
+    // Written within seconds, without being asked: a quit now loses nothing.
+    let log = dir
+        .path()
+        .join(format!("articles-v{}.log", cache::ENGINE_VERSION));
+    for _ in 0..600 {
+        if std::fs::metadata(&log).is_ok_and(|m| m.len() > cache::log::FILE_HEADER) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    steady(&log);
+    drop(first);
+    assert!(
+        !dir.path().join(cache::index_file::file_name()).exists(),
+        "the merged index was never saved"
+    );
+    let (tx, rx) = mpsc::channel();
+    let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&second, &entries);
+    until_analysed(&rx, 2);
+    assert_eq!(second.texts_read(), 0, "nothing analysed again");
 }

@@ -90,6 +90,7 @@ pub(crate) fn remove_stale_temps(path: &Path, locked: bool) {
 
 /// An exclusive lock on a separate lock file, held until dropped. The OS drops it if the process
 /// dies, so a crash never leaves the data locked.
+#[derive(Debug)]
 pub(crate) struct Lock(File);
 
 impl Lock {

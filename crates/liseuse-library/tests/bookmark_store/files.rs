@@ -151,7 +151,7 @@ fn stale_temp_files_of_ours_are_removed_at_start_and_nothing_else() {
 }
 
 #[test]
-fn the_caches_stale_temp_files_are_removed_when_it_is_loaded() {
+fn the_caches_stale_temp_files_are_removed_when_it_is_opened() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let d = tmp.path();
     let dead = dead_pid();
@@ -168,8 +168,8 @@ fn the_caches_stale_temp_files_are_removed_when_it_is_loaded() {
         .expect("mtime");
     let someone_elses = d.join(".tmpZx9cVb");
     touch(&someone_elses, old);
-    let cached = liseuse_library::cache::load(d);
-    assert!(cached.docs.is_empty());
+    let cached = liseuse_library::cache::ArticleCache::open(Some(d));
+    assert_eq!(cached.records(), 0);
     assert!(!ours_killed.exists() && !legacy.exists());
     assert!(someone_elses.exists(), "not ours: kept");
 }

@@ -1,0 +1,230 @@
+//! The merged corpus index as the cache keeps it: its entities (the sidebar's counts, read at
+//! once on a warm start), the hashes of the articles it was merged from, and for each article
+//! which corpus entity each of its own entities became. Mentions are not written twice: they
+//! are in the articles' bodies, and [`rebuild`] puts them back under their corpus entities
+//! without merging anything. Written atomically (temporary file, rename) behind a header with
+//! a checksum; anything unusable is ignored.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use super::ENGINE_VERSION;
+use liseuse_entity::{DocEntities, Entity, EntityId, EntityIndex, Mention};
+use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::io::Write;
+use std::path::Path;
+
+/// Marks our files and their layout (bumped with the format, not the engine).
+const MAGIC: &[u8; 8] = b"liseuse6";
+/// Far beyond any real library's; a larger file is not ours to load.
+const MAX_BYTES: u64 = 1 << 30;
+
+/// Where in the cache folder it is.
+pub fn file_name() -> String {
+    format!("index-v{ENGINE_VERSION}.bin")
+}
+
+/// A merged index as saved: enough to show its counts at once, and to rebuild it whole from
+/// the articles' entities.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SavedIndex {
+    /// The hashes of the articles it was merged from, in article order (empty for one that
+    /// could not be read).
+    pub hashes: Vec<String>,
+    /// Its entities, before the user's corrections.
+    pub entities: Vec<Entity>,
+    /// Per article, the corpus entity of each of its own entities (`u32::MAX` for one with no
+    /// mention).
+    pub maps: Vec<Vec<u32>>,
+}
+
+/// A document's mentions in the order the merge took them (by start, then end).
+fn sorted(doc: &DocEntities) -> Vec<liseuse_entity::DocMention> {
+    let mut m = doc.mentions.clone();
+    m.sort_by_key(|m| (m.start, m.end));
+    m
+}
+
+impl SavedIndex {
+    /// What to save of `index`, merged from `docs` whose hashes are `hashes`.
+    pub fn of<D: Borrow<DocEntities>>(
+        index: &EntityIndex,
+        docs: &[D],
+        hashes: Vec<String>,
+    ) -> SavedIndex {
+        let maps = docs
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let doc = doc.borrow();
+                let mut map = vec![u32::MAX; doc.entities.len()];
+                for (local, merged) in sorted(doc).iter().zip(index.doc_mentions(d)) {
+                    if let Some(slot) = map.get_mut(local.local() as usize) {
+                        *slot = merged.entity().0;
+                    }
+                }
+                map
+            })
+            .collect();
+        SavedIndex {
+            hashes,
+            entities: index.entities().to_vec(),
+            maps,
+        }
+    }
+
+    /// The index with its entities and no mentions yet: the counts, at once.
+    pub fn counts_only(&self) -> EntityIndex {
+        EntityIndex::from_parts(
+            self.entities.clone(),
+            vec![Vec::new(); self.hashes.len()],
+            vec![Vec::new(); self.entities.len()],
+        )
+    }
+}
+
+/// The index `saved` stands for, from its articles' entities in article order (`None` for one
+/// whose entities cannot be had: then there is none, and the caller merges instead).
+pub fn rebuild<D: Borrow<DocEntities>>(
+    saved: &SavedIndex,
+    docs: impl IntoIterator<Item = Option<D>>,
+) -> Option<EntityIndex> {
+    let n = saved.entities.len();
+    let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(saved.hashes.len());
+    let mut occ: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+    for (d, (doc, map)) in docs.into_iter().zip(&saved.maps).enumerate() {
+        let doc = doc?;
+        let doc = doc.borrow();
+        if map.len() != doc.entities.len() {
+            return None;
+        }
+        let mut ms = Vec::with_capacity(doc.mentions.len());
+        for m in sorted(doc) {
+            let id = *map.get(m.local() as usize)?;
+            occ.get_mut(id as usize)?.push((d as u32, ms.len() as u32));
+            ms.push(Mention::new(
+                m.start,
+                m.end,
+                m.label(),
+                m.confidence(),
+                EntityId(id),
+            ));
+        }
+        out_docs.push(ms);
+    }
+    if out_docs.len() != saved.hashes.len() {
+        return None;
+    }
+    occ.iter_mut().for_each(Vec::shrink_to_fit);
+    Some(EntityIndex::from_parts(
+        saved.entities.clone(),
+        out_docs,
+        occ,
+    ))
+}
+
+/// The saved index in `dir`, if there is a usable one.
+pub fn load(dir: &Path) -> Option<SavedIndex> {
+    let (bytes, false) = crate::readfile::read_regular(&dir.join(file_name()), MAX_BYTES).ok()?
+    else {
+        return None;
+    };
+    let (magic, rest) = bytes.split_first_chunk::<8>()?;
+    let (engine, rest) = rest.split_first_chunk::<4>()?;
+    let (sum, payload) = rest.split_first_chunk::<8>()?;
+    if magic != MAGIC
+        || u32::from_le_bytes(*engine) != ENGINE_VERSION
+        || u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload)
+    {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+/// Writes `saved` atomically into `dir`.
+pub fn save(dir: &Path, saved: &SavedIndex) -> std::io::Result<()> {
+    crate::store::ensure_folder(dir)?;
+    let payload = postcard::to_stdvec(saved).map_err(std::io::Error::other)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&crate::store::temp::prefix(&file_name()))
+        .suffix(crate::store::temp::SUFFIX)
+        .tempfile_in(dir)?;
+    let file = tmp.as_file_mut();
+    file.write_all(MAGIC)?;
+    file.write_all(&ENGINE_VERSION.to_le_bytes())?;
+    file.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
+    file.write_all(&payload)?;
+    file.sync_all()?;
+    tmp.persist(dir.join(file_name())).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<DocEntities> {
+        [
+            "Le président Emmanuel Macron à Paris. Macron a parlé.",
+            "Macron a parlé à Lyon le 3 mai 2024 avec Olaf Scholz.",
+            "",
+            "Olaf Scholz et le Hamas à Berlin. Scholz est parti.",
+        ]
+        .iter()
+        .map(|t| liseuse_entity::analyse(t))
+        .collect()
+    }
+
+    #[test]
+    fn an_index_is_rebuilt_from_its_articles_without_a_merge() {
+        let docs = docs();
+        let index = EntityIndex::build(&docs);
+        let hashes: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
+        let saved = SavedIndex::of(&index, &docs, hashes);
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()), None);
+        save(dir.path(), &saved).unwrap();
+        let back = load(dir.path()).unwrap();
+        assert_eq!(back, saved);
+        let counts = back.counts_only();
+        assert_eq!(counts.entities(), index.entities());
+        assert_eq!(counts.doc_count(), docs.len());
+        let rebuilt = rebuild(&back, docs.iter().map(Some)).unwrap();
+        assert_eq!(rebuilt.entities(), index.entities());
+        for d in 0..docs.len() {
+            assert_eq!(rebuilt.doc_mentions(d), index.doc_mentions(d), "doc {d}");
+        }
+        for e in index.entities() {
+            assert_eq!(rebuilt.occurrences(e.id), index.occurrences(e.id));
+        }
+        // An article missing or not the one saved: no index, the caller merges.
+        let mut missing: Vec<Option<&DocEntities>> = docs.iter().map(Some).collect();
+        missing[1] = None;
+        assert!(rebuild(&back, missing).is_none());
+        assert!(rebuild(&back, docs.iter().take(2).map(Some)).is_none());
+    }
+
+    #[test]
+    fn a_damaged_or_other_engine_index_is_ignored() {
+        let docs = docs();
+        let index = EntityIndex::build(&docs);
+        let saved = SavedIndex::of(&index, &docs, vec![String::new(); docs.len()]);
+        let dir = tempfile::tempdir().unwrap();
+        save(dir.path(), &saved).unwrap();
+        let path = dir.path().join(file_name());
+        let good = std::fs::read(&path).unwrap();
+        let mut bad = good.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        std::fs::write(&path, &bad).unwrap();
+        assert_eq!(load(dir.path()), None);
+        std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+        assert_eq!(load(dir.path()), None);
+        let mut other = good.clone();
+        other[8..12].copy_from_slice(&(ENGINE_VERSION + 1).to_le_bytes());
+        std::fs::write(&path, &other).unwrap();
+        assert_eq!(load(dir.path()), None);
+        std::fs::write(&path, &good).unwrap();
+        assert!(load(dir.path()).is_some());
+    }
+}

@@ -1,0 +1,430 @@
+//! The articles' cache: the log's records by path (what a warm start checks each file's stamp
+//! against), the bodies by the hash of their text (a file touched or moved but not changed is
+//! not analysed again), and the records not yet written. Records are added as articles are
+//! analysed and written a batch at a time ([`ArticleCache::flush`]); the log is compacted when
+//! it holds more records that no article uses than ones it does.
+//!
+//! One liseuse at a time writes a cache folder: the first takes its lock, any other reads the
+//! cache and writes nothing.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use super::ENGINE_VERSION;
+use super::log::{self, BodyAt, Log};
+use super::record::{self, ArticleMeta, Body, Head, Stamp};
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// The layout of the log's records (bumped whenever [`Head`] or [`Body`] change).
+pub const FORMAT: u32 = 1;
+
+/// Where a body is: its frame's body in the log, and its bytes in there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Located {
+    Written(BodyAt, (u32, u32)),
+    /// Not written yet: its place in `pending`.
+    Pending(usize),
+}
+
+#[derive(Debug)]
+struct Known {
+    stamp: Stamp,
+    hash: String,
+    /// Taken by the first [`ArticleCache::lookup`] (the app keeps it from then on).
+    meta: Option<ArticleMeta>,
+    body: Located,
+}
+
+/// What the cache knows of an unchanged article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The hash of the text entities are found in.
+    pub hash: String,
+    /// What is kept of it.
+    pub meta: ArticleMeta,
+}
+
+enum Spot {
+    Missing,
+    Pending(Box<Body>),
+    Written(BodyAt, (u32, u32)),
+}
+
+/// Bodies to read, found in the cache: read in order, one frame held at a time.
+pub struct BodyReader {
+    file: Option<File>,
+    spots: Vec<Spot>,
+}
+
+impl BodyReader {
+    /// The bodies, in the order they were asked for (`None` where there is none or it cannot
+    /// be read), read as the iterator is: memory holds one frame, not every body.
+    pub fn bodies(self) -> impl Iterator<Item = Option<Body>> {
+        let BodyReader { file, spots } = self;
+        let mut frame: Option<(BodyAt, Vec<u8>)> = None;
+        spots.into_iter().map(move |spot| match spot {
+            Spot::Missing => None,
+            Spot::Pending(b) => Some(*b),
+            Spot::Written(at, within) => {
+                if frame.as_ref().is_none_or(|(f, _)| *f != at) {
+                    frame = Some((at, log::read_body(file.as_ref()?, at)?));
+                }
+                let (_, bytes) = frame.as_ref()?;
+                record::decode_body(bytes, within)
+            }
+        })
+    }
+}
+
+/// The articles' cache of one cache folder.
+#[derive(Debug, Default)]
+pub struct ArticleCache {
+    path: Option<PathBuf>,
+    log: Option<Log>,
+    _lock: Option<crate::store::file::Lock>,
+    reader: Option<File>,
+    known: HashMap<String, Known>,
+    by_hash: HashMap<String, Located>,
+    pending: Vec<(Head, Body)>,
+    /// Records in the log, and how many of them an article still uses.
+    records: usize,
+}
+
+fn file_name() -> String {
+    format!("articles-v{ENGINE_VERSION}.log")
+}
+
+impl ArticleCache {
+    /// The cache in `dir` (none: nothing kept). Reads every record's head; takes the folder's
+    /// lock to write, or only reads when another liseuse holds it.
+    pub fn open(dir: Option<&Path>) -> ArticleCache {
+        let Some(dir) = dir else {
+            return ArticleCache::default();
+        };
+        let path = dir.join(file_name());
+        let (frames, good) = log::scan(&path, ENGINE_VERSION, FORMAT);
+        let lock = crate::store::ensure_folder(dir)
+            .ok()
+            .and_then(|_| crate::store::file::Lock::try_acquire(&dir.join("cache.lock")).ok())
+            .flatten();
+        let log = lock
+            .as_ref()
+            .and_then(|_| Log::append_to(&path, good, ENGINE_VERSION, FORMAT).ok());
+        if log.is_some() {
+            super::remove_stale_temps(dir);
+            remove_old_files(dir);
+        }
+        let mut cache = ArticleCache {
+            reader: crate::readfile::open_regular(&path).ok(),
+            path: Some(path),
+            log,
+            _lock: lock,
+            ..ArticleCache::default()
+        };
+        for frame in frames {
+            let Some(heads) = record::decode_heads(&frame.head) else {
+                continue;
+            };
+            for h in heads {
+                cache.records += 1;
+                let at = Located::Written(frame.body, h.body);
+                cache.by_hash.insert(h.hash.clone(), at);
+                cache.known.insert(
+                    h.path,
+                    Known {
+                        stamp: h.stamp,
+                        hash: h.hash,
+                        meta: Some(h.meta),
+                        body: at,
+                    },
+                );
+            }
+        }
+        cache
+    }
+
+    /// Whether this liseuse writes the cache (it has a folder and its lock).
+    pub fn writes(&self) -> bool {
+        self.log.is_some()
+    }
+
+    /// What is kept of the article at `path` when its file's stamp is the one recorded.
+    pub fn lookup(&mut self, path: &str, stamp: Stamp) -> Option<Hit> {
+        let k = self.known.get_mut(path)?;
+        if k.stamp != stamp {
+            return None;
+        }
+        let hash = k.hash.clone();
+        let body = k.body;
+        let meta = match (k.meta.take(), body) {
+            (Some(m), _) => m,
+            (None, Located::Pending(i)) => self.pending.get(i)?.0.meta.clone(),
+            // Asked twice (the file was read again after a change that left it as it was):
+            // its head is read again.
+            (None, Located::Written(..)) => self.head_of(path)?.meta,
+        };
+        Some(Hit { hash, meta })
+    }
+
+    fn head_of(&self, path: &str) -> Option<Head> {
+        let Located::Written(at, _) = self.known.get(path)?.body else {
+            return None;
+        };
+        // The head is in the frame before its body: scan again (rare).
+        let (frames, _) = log::scan(self.path.as_deref()?, ENGINE_VERSION, FORMAT);
+        let frame = frames.into_iter().find(|f| f.body == at)?;
+        record::decode_heads(&frame.head)?
+            .into_iter()
+            .find(|h| h.path == path)
+    }
+
+    /// The body kept for a text of this hash, if any.
+    pub fn body(&self, hash: &str) -> Option<Body> {
+        match *self.by_hash.get(hash)? {
+            Located::Pending(i) => self.pending.get(i).map(|(_, b)| b.clone()),
+            Located::Written(at, within) => {
+                let bytes = log::read_body(self.reader.as_ref()?, at)?;
+                record::decode_body(&bytes, within)
+            }
+        }
+    }
+
+    /// The bodies for these hashes, in their order (`None` where there is none or it cannot be
+    /// read): each frame is read once, however many of its articles are asked for.
+    pub fn bodies(&self, hashes: &[String]) -> Vec<Option<Body>> {
+        self.reader_for(hashes).bodies().collect()
+    }
+
+    /// Where the bodies for these hashes are, to be read without the cache (and whoever
+    /// shares it behind a lock) waiting: merging a large library reads them for seconds.
+    pub fn reader_for(&self, hashes: &[String]) -> BodyReader {
+        let spots = hashes
+            .iter()
+            .map(|h| match self.by_hash.get(h) {
+                None => Spot::Missing,
+                Some(Located::Pending(i)) => self
+                    .pending
+                    .get(*i)
+                    .map_or(Spot::Missing, |(_, b)| Spot::Pending(Box::new(b.clone()))),
+                Some(Located::Written(at, within)) => Spot::Written(*at, *within),
+            })
+            .collect();
+        BodyReader {
+            file: self.reader.as_ref().and_then(|f| f.try_clone().ok()),
+            spots,
+        }
+    }
+
+    /// Records an article just analysed; written at the next [`ArticleCache::flush`].
+    pub fn add(&mut self, path: String, stamp: Stamp, hash: String, meta: ArticleMeta, body: Body) {
+        if !self.writes() {
+            return;
+        }
+        let at = Located::Pending(self.pending.len());
+        self.by_hash.insert(hash.clone(), at);
+        self.known.insert(
+            path.clone(),
+            Known {
+                stamp,
+                hash: hash.clone(),
+                meta: None,
+                body: at,
+            },
+        );
+        self.pending.push((
+            Head {
+                path,
+                stamp,
+                hash,
+                meta,
+                body: (0, 0),
+            },
+            body,
+        ));
+    }
+
+    /// Records not written yet.
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Writes the records added since the last flush, as one frame. A failure only costs
+    /// them being analysed again at the next start.
+    pub fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let Some(log) = &mut self.log else { return };
+        let Some((head, body)) = record::encode(&pending) else {
+            return;
+        };
+        let Ok(at) = log.append(&head, &body) else {
+            self.forget_pending(&pending);
+            return;
+        };
+        if self.reader.is_none() {
+            self.reader = self
+                .path
+                .as_deref()
+                .and_then(|p| crate::readfile::open_regular(p).ok());
+        }
+        let Some(heads) = record::decode_heads(&head) else {
+            return;
+        };
+        for h in heads {
+            self.records += 1;
+            let written = Located::Written(at, h.body);
+            if let Some(k) = self.known.get_mut(&h.path)
+                && k.hash == h.hash
+            {
+                k.body = written;
+            }
+            if let Some(b) = self.by_hash.get_mut(&h.hash)
+                && matches!(b, Located::Pending(_))
+            {
+                *b = written;
+            }
+        }
+    }
+
+    fn forget_pending(&mut self, pending: &[(Head, Body)]) {
+        for (h, _) in pending {
+            if self
+                .known
+                .get(&h.path)
+                .is_some_and(|k| matches!(k.body, Located::Pending(_)))
+            {
+                self.known.remove(&h.path);
+            }
+            if matches!(self.by_hash.get(&h.hash), Some(Located::Pending(_))) {
+                self.by_hash.remove(&h.hash);
+            }
+        }
+    }
+
+    /// Makes the log durable (once indexing is done).
+    pub fn sync(&self) {
+        if let Some(log) = &self.log {
+            let _ = log.sync();
+        }
+    }
+
+    /// Records in the log (superseded ones included).
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
+    /// Rewrites the log with only the latest record of each of `live` (the library open now),
+    /// when most of its records are of no use any more. Returns whether it did.
+    pub fn compact_if_worth_it(&mut self, live: &HashSet<String>) -> bool {
+        self.flush();
+        let used = self.known.keys().filter(|p| live.contains(*p)).count();
+        if self.log.is_none() || self.records < 64 || self.records <= 2 * used {
+            return false;
+        }
+        self.compact(live).is_ok()
+    }
+
+    /// Rewrites the log with only the latest record of each of `live`.
+    pub fn compact(&mut self, live: &HashSet<String>) -> std::io::Result<()> {
+        self.flush();
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        if self.log.is_none() {
+            return Ok(());
+        }
+        let (frames, _) = log::scan(&path, ENGINE_VERSION, FORMAT);
+        let reader = crate::readfile::open_regular(&path)?;
+        // Whole frames are read one at a time and the live records of each written as one
+        // frame: memory holds one frame, not the log.
+        let mut out: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        for frame in frames {
+            let Some(heads) = record::decode_heads(&frame.head) else {
+                continue;
+            };
+            let keep: Vec<Head> = heads
+                .into_iter()
+                .filter(|h| {
+                    live.contains(&h.path)
+                        && self.known.get(&h.path).is_some_and(|k| {
+                            k.hash == h.hash && k.body == Located::Written(frame.body, h.body)
+                        })
+                })
+                .collect();
+            if keep.is_empty() {
+                continue;
+            }
+            let Some(bytes) = log::read_body(&reader, frame.body) else {
+                continue;
+            };
+            let articles: Vec<(Head, Body)> = keep
+                .into_iter()
+                .filter_map(|h| {
+                    let b = record::decode_body(&bytes, h.body)?;
+                    Some((h, b))
+                })
+                .collect();
+            if let Some(encoded) = record::encode(&articles) {
+                out.push(encoded);
+            }
+        }
+        let (log, bodies) = Log::rewrite(
+            &path,
+            ENGINE_VERSION,
+            FORMAT,
+            out.iter().map(|(h, b)| (h.as_slice(), b.as_slice())),
+        )?;
+        self.log = Some(log);
+        self.reader = crate::readfile::open_regular(&path).ok();
+        self.known.clear();
+        self.by_hash.clear();
+        self.records = 0;
+        for ((head, _), at) in out.iter().zip(bodies) {
+            for h in record::decode_heads(head).unwrap_or_default() {
+                self.records += 1;
+                let located = Located::Written(at, h.body);
+                self.by_hash.insert(h.hash.clone(), located);
+                self.known.insert(
+                    h.path,
+                    Known {
+                        stamp: h.stamp,
+                        hash: h.hash,
+                        meta: None,
+                        body: located,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The log's size on disk.
+    pub fn bytes(&self) -> u64 {
+        self.log.as_ref().map_or(0, Log::len)
+    }
+}
+
+/// Caches of earlier formats and engines are of no use to this one: removed, by the liseuse
+/// that holds the folder's lock, so that a large library's old cache does not stay on disk.
+fn remove_old_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let keep = [file_name(), super::index_file::file_name()];
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = (name.starts_with("entities-v") && name.ends_with(".bin"))
+            || (name.starts_with("articles-v") && name.ends_with(".log"))
+            || (name.starts_with("index-v") && name.ends_with(".bin"));
+        if ours && !keep.contains(&name) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;

@@ -1,0 +1,173 @@
+use super::*;
+
+fn stamp(n: u64) -> Stamp {
+    Stamp {
+        size: n,
+        modified: i128::from(n) * 1_000,
+    }
+}
+
+fn meta(title: &str) -> ArticleMeta {
+    ArticleMeta {
+        title: title.into(),
+        ..ArticleMeta::default()
+    }
+}
+
+fn body(text: &str) -> Body {
+    Body {
+        entities: liseuse_entity::analyse(text),
+        sections: Vec::new(),
+    }
+}
+
+fn add(c: &mut ArticleCache, path: &str, n: u64, text: &str) {
+    c.add(
+        path.into(),
+        stamp(n),
+        format!("hash-{text}"),
+        meta(path),
+        body(text),
+    );
+}
+
+#[test]
+fn a_second_start_finds_each_unchanged_article_by_its_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.writes());
+    add(&mut c, "a.txt", 1, "Emmanuel Macron à Paris.");
+    add(&mut c, "b.txt", 2, "Olaf Scholz à Berlin.");
+    // Known before it is written, from memory.
+    assert!(c.lookup("a.txt", stamp(1)).is_some());
+    c.flush();
+    drop(c);
+
+    let mut c = ArticleCache::open(Some(dir.path()));
+    let hit = c.lookup("a.txt", stamp(1)).unwrap();
+    assert_eq!(hit.meta.title, "a.txt");
+    assert_eq!(hit.hash, "hash-Emmanuel Macron à Paris.");
+    assert_eq!(c.lookup("b.txt", stamp(3)), None, "another size or time");
+    assert_eq!(c.lookup("c.txt", stamp(1)), None);
+    assert_eq!(
+        c.body("hash-Olaf Scholz à Berlin.").unwrap(),
+        body("Olaf Scholz à Berlin.")
+    );
+    let got = c.bodies(&[
+        "hash-Olaf Scholz à Berlin.".into(),
+        "nope".into(),
+        "hash-Emmanuel Macron à Paris.".into(),
+    ]);
+    assert_eq!(got[0], Some(body("Olaf Scholz à Berlin.")));
+    assert_eq!(got[1], None);
+    assert_eq!(got[2], Some(body("Emmanuel Macron à Paris.")));
+    // Asked again (the file read again after a change that left it the same).
+    assert_eq!(c.lookup("a.txt", stamp(1)).unwrap().meta.title, "a.txt");
+}
+
+#[test]
+fn an_interrupted_first_indexing_resumes_with_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    for i in 0..10 {
+        add(&mut c, &format!("{i}.txt"), i, &format!("Texte {i}."));
+        if i % 3 == 2 {
+            c.flush();
+        }
+    }
+    // Killed: the last record was never flushed, and the last frame written is torn.
+    drop(c);
+    let path = dir.path().join(file_name());
+    let len = std::fs::metadata(&path).unwrap().len();
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.set_len(len - 5).unwrap();
+    drop(f);
+
+    let mut c = ArticleCache::open(Some(dir.path()));
+    let found: Vec<u64> = (0..10)
+        .filter(|&i| c.lookup(&format!("{i}.txt"), stamp(i)).is_some())
+        .collect();
+    assert_eq!(found, (0..6).collect::<Vec<_>>(), "the whole frames");
+    // Goes on after them: the rest is added and read back at the next start.
+    for i in 6..10 {
+        add(&mut c, &format!("{i}.txt"), i, &format!("Texte {i}."));
+    }
+    c.flush();
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    for i in 0..10 {
+        assert!(c.lookup(&format!("{i}.txt"), stamp(i)).is_some(), "{i}");
+        assert_eq!(
+            c.body(&format!("hash-Texte {i}.")).unwrap(),
+            body(&format!("Texte {i}."))
+        );
+    }
+}
+
+#[test]
+fn compaction_keeps_the_latest_record_of_each_open_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    // The same article rewritten many times, and articles no longer open.
+    for round in 0..40u64 {
+        add(&mut c, "a.txt", round, &format!("Version {round}."));
+        add(&mut c, &format!("gone-{round}.txt"), round, "Parti.");
+        c.flush();
+    }
+    add(&mut c, "b.txt", 7, "Olaf Scholz.");
+    let live: HashSet<String> = ["a.txt".to_string(), "b.txt".to_string()].into();
+    let before = c.bytes();
+    assert!(c.compact_if_worth_it(&live));
+    assert!(c.bytes() < before / 10, "{} of {before}", c.bytes());
+    assert_eq!(c.records(), 2);
+    assert!(!c.compact_if_worth_it(&live), "nothing more to gain");
+    // After compaction it goes on appending, and a new start reads it all.
+    add(&mut c, "c.txt", 1, "Troisième.");
+    c.flush();
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.lookup("a.txt", stamp(39)).is_some());
+    assert_eq!(c.lookup("a.txt", stamp(38)), None, "only the latest");
+    assert!(c.lookup("gone-3.txt", stamp(3)).is_none());
+    assert!(c.lookup("b.txt", stamp(7)).is_some());
+    assert!(c.lookup("c.txt", stamp(1)).is_some());
+    assert_eq!(c.body("hash-Version 39.").unwrap(), body("Version 39."));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".lock"))
+        .collect();
+    assert_eq!(names, [file_name()], "no temporary file left");
+}
+
+#[test]
+fn a_second_liseuse_reads_the_cache_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = ArticleCache::open(Some(dir.path()));
+    add(&mut first, "a.txt", 1, "Un.");
+    first.flush();
+    let mut second = ArticleCache::open(Some(dir.path()));
+    assert!(!second.writes());
+    assert!(second.lookup("a.txt", stamp(1)).is_some());
+    add(&mut second, "b.txt", 2, "Deux.");
+    second.flush();
+    drop(second);
+    drop(first);
+    let mut again = ArticleCache::open(Some(dir.path()));
+    assert!(again.writes(), "the lock went with the first");
+    assert!(again.lookup("b.txt", stamp(2)).is_none());
+}
+
+#[test]
+fn older_caches_are_removed_by_the_one_that_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("entities-v7.bin"), b"old").unwrap();
+    std::fs::write(d.join("articles-v3.log"), b"old").unwrap();
+    std::fs::write(d.join("notes.txt"), b"not ours").unwrap();
+    let _c = ArticleCache::open(Some(d));
+    assert!(!d.join("entities-v7.bin").exists());
+    assert!(!d.join("articles-v3.log").exists());
+    assert!(d.join("notes.txt").exists());
+    assert!(ArticleCache::open(None).lookup("a", stamp(1)).is_none());
+}

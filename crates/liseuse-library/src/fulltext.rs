@@ -1,0 +1,496 @@
+//! The full-text index of `F`: every article's words, case and accents folded as the search
+//! folds them ([`liseuse_document::search::fold_str`]), in a tantivy index in the cache folder
+//! (`fulltext-v{FORMAT}/`), built in the background as articles are read and updated as files
+//! are added, changed or removed. It keeps which articles hold which words and how often
+//! (BM25), not where: a query's articles come from the index, ranked; where in each the query
+//! is (a phrase, a word's part, an exact case) is found in the article's text when its hits are
+//! shown ([`crate::search`]). Without positions the index of 100,000 articles is a tenth of the
+//! size (see the README's Performance section).
+//!
+//! One liseuse at a time writes the index (tantivy's lock); another one searches it as it is.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, RwLock};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, RegexQuery, TermQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Bumped whenever what is indexed or how it is folded changes.
+pub const FORMAT: u32 = 1;
+/// The tokenizer's name in the index's schema.
+const FOLD: &str = "liseuse-fold";
+/// The day of an article with no date.
+pub const UNDATED: i64 = i64::MIN;
+/// Memory the writer fills before it writes a segment: tantivy's least, since liseuse indexes
+/// beside everything else it does.
+const WRITER_BYTES: usize = 15_000_000;
+
+/// The folder of the index in the cache folder.
+pub fn dir_name() -> String {
+    format!("fulltext-v{FORMAT}")
+}
+
+/// Words as the index keeps them: runs of letters and digits, folded.
+#[derive(Clone, Default)]
+struct FoldTokenizer {
+    token: Token,
+}
+
+struct FoldStream<'a> {
+    text: &'a str,
+    at: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for FoldTokenizer {
+    type TokenStream<'a> = FoldStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldStream<'a> {
+        self.token.reset();
+        FoldStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for FoldStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(rest) = self.text.get(self.at..) else {
+            return false;
+        };
+        let Some((start, _)) = rest.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+            self.at = self.text.len();
+            return false;
+        };
+        let from = self.at + start;
+        let word = self.text.get(from..).unwrap_or("");
+        let len = word
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(word.len(), |(i, _)| i);
+        self.at = from + len;
+        self.token.text.clear();
+        for c in word.get(..len).unwrap_or("").chars() {
+            liseuse_document::search::fold_char(c, &mut self.token.text);
+        }
+        self.token.offset_from = from;
+        self.token.offset_to = from + len;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// The words of a query, folded, as the index cuts them.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut t = FoldTokenizer::default();
+    let mut s = t.token_stream(query);
+    let mut out = Vec::new();
+    while s.advance() {
+        out.push(s.token().text.clone());
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    hash: Field,
+    day: Field,
+    body: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let id = b.add_u64_field("id", INDEXED | FAST);
+    let hash = b.add_u64_field("hash", FAST);
+    let day = b.add_i64_field("day", FAST);
+    let body = b.add_text_field(
+        "body",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(FOLD)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
+    (
+        b.build(),
+        Fields {
+            id,
+            hash,
+            day,
+            body,
+        },
+    )
+}
+
+/// An article that matches a query: its id, how well, its day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    /// The article's id ([`id_of`]).
+    pub id: u64,
+    /// Its BM25 score.
+    pub score: f32,
+    /// Its day (days since 1970), [`UNDATED`] when it has none.
+    pub day: i64,
+}
+
+/// A query's articles.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Candidates {
+    /// The best ones, newest first when any is dated, else best first.
+    pub best: Vec<Candidate>,
+    /// How many articles match in all.
+    pub total: usize,
+}
+
+/// An article's id in the index: its path's hash.
+pub fn id_of(path: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_bytes())
+}
+
+/// The full-text index.
+pub struct FullText {
+    reader: IndexReader,
+    writer: Option<Mutex<IndexWriter>>,
+    fields: Fields,
+    /// Each indexed article's text hash, by id: what need not be indexed again.
+    known: RwLock<HashMap<u64, u64>>,
+    /// Changes not committed yet.
+    uncommitted: Mutex<usize>,
+    /// Articles searchable (as of the last commit).
+    searchable: std::sync::atomic::AtomicUsize,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for FullText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FullText")
+            .field("path", &self.path)
+            .field("writes", &self.writer.is_some())
+            .finish()
+    }
+}
+
+impl FullText {
+    /// The index in `cache_dir` (in memory when there is none or it cannot be used).
+    pub fn open(cache_dir: Option<&Path>) -> FullText {
+        let (schema, fields) = schema();
+        let on_disk = cache_dir.and_then(|d| {
+            let dir = d.join(dir_name());
+            std::fs::create_dir_all(&dir).ok()?;
+            let mmap = tantivy::directory::MmapDirectory::open(&dir).ok()?;
+            let index = Index::open_or_create(mmap, schema.clone())
+                .or_else(|_| {
+                    // Not ours or damaged: started anew.
+                    let _ = std::fs::remove_dir_all(&dir);
+                    std::fs::create_dir_all(&dir).ok();
+                    let mmap = tantivy::directory::MmapDirectory::open(&dir)?;
+                    Index::create(mmap, schema.clone(), Default::default())
+                })
+                .ok()?;
+            Some((index, dir))
+        });
+        let (index, path) = match on_disk {
+            Some((i, p)) => (i, Some(p)),
+            None => (Index::create_in_ram(schema), None),
+        };
+        index.tokenizers().register(
+            FOLD,
+            TextAnalyzer::builder(FoldTokenizer::default()).build(),
+        );
+        let writer = index
+            .writer_with_options(
+                tantivy::indexer::IndexWriterOptions::builder()
+                    .num_worker_threads(1)
+                    .num_merge_threads(1)
+                    .memory_budget_per_thread(WRITER_BYTES)
+                    .build(),
+            )
+            .ok()
+            .map(Mutex::new);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into();
+        let reader = match reader {
+            Ok(r) => r,
+            Err(_) => {
+                // Unreadable as it is: an empty one in memory rather than none.
+                let ram = Index::create_in_ram(self::schema().0);
+                ram.tokenizers().register(
+                    FOLD,
+                    TextAnalyzer::builder(FoldTokenizer::default()).build(),
+                );
+                return FullText::from_index(ram, fields, None);
+            }
+        };
+        let ft = FullText {
+            reader,
+            writer,
+            fields,
+            known: RwLock::new(HashMap::new()),
+            uncommitted: Mutex::new(0),
+            searchable: Default::default(),
+            path,
+        };
+        ft.read_known();
+        ft
+    }
+
+    fn from_index(index: Index, fields: Fields, path: Option<PathBuf>) -> FullText {
+        let writer = index
+            .writer_with_num_threads(1, WRITER_BYTES)
+            .ok()
+            .map(Mutex::new);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into();
+        let reader = match reader {
+            Ok(r) => r,
+            // An index in memory can always be read; should it not, searches find nothing.
+            Err(_) => return FullText::open(None),
+        };
+        FullText {
+            reader,
+            writer,
+            fields,
+            known: RwLock::new(HashMap::new()),
+            uncommitted: Mutex::new(0),
+            searchable: Default::default(),
+            path,
+        }
+    }
+
+    /// Which articles the index holds, from its fast fields.
+    fn read_known(&self) {
+        let searcher = self.reader.searcher();
+        let mut known = HashMap::new();
+        for seg in searcher.segment_readers() {
+            let (Ok(ids), Ok(hashes)) =
+                (seg.fast_fields().u64("id"), seg.fast_fields().u64("hash"))
+            else {
+                continue;
+            };
+            let alive = seg.alive_bitset();
+            for doc in 0..seg.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                if let (Some(id), Some(h)) = (ids.first(doc), hashes.first(doc)) {
+                    known.insert(id, h);
+                }
+            }
+        }
+        self.searchable
+            .store(known.len(), std::sync::atomic::Ordering::SeqCst);
+        if let Ok(mut k) = self.known.write() {
+            *k = known;
+        }
+    }
+
+    /// Whether this liseuse writes the index.
+    pub fn writes(&self) -> bool {
+        self.writer.is_some()
+    }
+
+    /// Whether the article `id` is indexed with the text of hash `hash`.
+    pub fn has(&self, id: u64, hash: u64) -> bool {
+        self.known.read().is_ok_and(|k| k.get(&id) == Some(&hash))
+    }
+
+    /// How many articles a search finds in (as of the last commit).
+    pub fn len(&self) -> usize {
+        self.searchable.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Whether no article is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Indexes an article (replacing what was indexed for its id). Searchable after the next
+    /// [`FullText::commit`].
+    pub fn put(&self, id: u64, hash: u64, day: Option<i64>, title: &str, text: &str) {
+        let Some(w) = &self.writer else { return };
+        let Ok(w) = w.lock() else { return };
+        w.delete_term(Term::from_field_u64(self.fields.id, id));
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(self.fields.id, id);
+        doc.add_u64(self.fields.hash, hash);
+        doc.add_i64(self.fields.day, day.unwrap_or(UNDATED));
+        doc.add_text(self.fields.body, title);
+        doc.add_text(self.fields.body, text);
+        if w.add_document(doc).is_ok() {
+            if let Ok(mut k) = self.known.write() {
+                k.insert(id, hash);
+            }
+            if let Ok(mut n) = self.uncommitted.lock() {
+                *n += 1;
+            }
+        }
+    }
+
+    /// Takes an article out of the index.
+    pub fn remove(&self, id: u64) {
+        let Some(w) = &self.writer else { return };
+        let Ok(w) = w.lock() else { return };
+        w.delete_term(Term::from_field_u64(self.fields.id, id));
+        if let Ok(mut k) = self.known.write() {
+            k.remove(&id);
+        }
+        if let Ok(mut n) = self.uncommitted.lock() {
+            *n += 1;
+        }
+    }
+
+    /// Takes out every article but those of `live` (the library open now): the index holds what
+    /// the next start of the same library needs, not every folder ever opened.
+    pub fn retain(&self, live: &std::collections::HashSet<u64>) {
+        let gone: Vec<u64> = self
+            .known
+            .read()
+            .map(|k| k.keys().filter(|id| !live.contains(id)).copied().collect())
+            .unwrap_or_default();
+        for id in gone {
+            self.remove(id);
+        }
+    }
+
+    /// Makes what was put or removed searchable and durable. Cheap when nothing changed.
+    pub fn commit(&self) {
+        let changed = self
+            .uncommitted
+            .lock()
+            .map_or(0, |mut n| std::mem::take(&mut *n));
+        if changed == 0 {
+            return;
+        }
+        let Some(w) = &self.writer else { return };
+        let Ok(mut w) = w.lock() else { return };
+        let now = self.known.read().map_or(0, |k| k.len());
+        if w.commit().is_ok() {
+            let _ = self.reader.reload();
+            self.searchable
+                .store(now, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// The articles matching `query`: each of its words is in them, the first as a word's end,
+    /// the last as a word's beginning, a lone one anywhere in a word (the query is then found
+    /// in each article's text, as a search of the article finds it). At most `limit` of them,
+    /// the best by BM25, then newest first when any is dated. `None` when the query holds no
+    /// word.
+    pub fn candidates(&self, query: &str, limit: usize) -> Option<Candidates> {
+        let words = query_words(query);
+        let n = words.len();
+        if n == 0 {
+            return None;
+        }
+        let field = self.fields.body;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let escaped = regex_escape(w);
+            let pattern = match (i == 0, i + 1 == n) {
+                (true, true) => format!(".*{escaped}.*"),
+                (true, false) => format!(".*{escaped}"),
+                (false, true) => format!("{escaped}.*"),
+                (false, false) => String::new(),
+            };
+            let exact = || -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, w),
+                    IndexRecordOption::WithFreqs,
+                ))
+            };
+            if pattern.is_empty() {
+                clauses.push((Occur::Must, exact()));
+            } else {
+                // A word's part matches (with a score of its own, the same for all); the
+                // whole word, where it is, ranks (BM25).
+                let part = RegexQuery::from_pattern(&pattern, field).ok()?;
+                clauses.push((Occur::Must, Box::new(part)));
+                clauses.push((Occur::Should, exact()));
+            }
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let (total, top) = searcher
+            .search(
+                &query,
+                &(Count, TopDocs::with_limit(limit.max(1)).order_by_score()),
+            )
+            .ok()?;
+        let mut best = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            let ids = seg.fast_fields().u64("id").ok()?;
+            let days = seg.fast_fields().i64("day").ok()?;
+            let Some(id) = ids.first(addr.doc_id) else {
+                continue;
+            };
+            best.push(Candidate {
+                id,
+                score,
+                day: days.first(addr.doc_id).unwrap_or(UNDATED),
+            });
+        }
+        // Stable: within a day, the best first.
+        if best.iter().any(|c| c.day != UNDATED) {
+            best.sort_by_key(|c| std::cmp::Reverse(c.day));
+        }
+        Some(Candidates { best, total })
+    }
+
+    /// The index's size on disk.
+    pub fn bytes(&self) -> u64 {
+        let Some(p) = &self.path else { return 0 };
+        std::fs::read_dir(p)
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+
+    /// Waits for the merges the writer started (tests, benchmarks: the size on disk settles).
+    pub fn settle(self) {
+        if let Some(w) = self.writer
+            && let Ok(w) = w.into_inner()
+        {
+            let _ = w.wait_merging_threads();
+        }
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "fulltext_tests.rs"]
+mod tests;

@@ -1,0 +1,161 @@
+use super::*;
+
+fn ids(ft: &FullText, q: &str) -> Vec<u64> {
+    ft.candidates(q, 100)
+        .map(|c| c.best.iter().map(|c| c.id).collect())
+        .unwrap_or_default()
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v
+}
+
+fn small() -> FullText {
+    let ft = FullText::open(None);
+    ft.put(
+        1,
+        11,
+        None,
+        "Hamas",
+        "Le Hamas a nié toute implication à Gaza.",
+    );
+    ft.put(
+        2,
+        22,
+        None,
+        "Téhéran",
+        "À TÉHÉRAN, le président Raïssi a parlé.",
+    );
+    ft.put(3, 33, None, "Cœur", "Un cœur léger ; l'économie française.");
+    ft.commit();
+    ft
+}
+
+#[test]
+fn words_are_found_whatever_their_case_and_accents() {
+    let ft = small();
+    assert_eq!(ids(&ft, "teheran"), [2]);
+    assert_eq!(ids(&ft, "Téhéran"), [2]);
+    assert_eq!(ids(&ft, "RAISSI"), [2]);
+    assert_eq!(ids(&ft, "economie"), [3]);
+    assert_eq!(ids(&ft, "cœur"), [3], "folded as the search folds: œ stays");
+    assert_eq!(ids(&ft, "gaza"), [1]);
+    assert_eq!(ids(&ft, "berlin"), Vec::<u64>::new());
+}
+
+#[test]
+fn a_word_is_found_inside_words_and_a_phrase_by_its_words() {
+    let ft = small();
+    // A lone word anywhere in a word, as the search of an article finds it.
+    assert_eq!(ids(&ft, "mas"), [1]);
+    assert_eq!(sorted(ids(&ft, "le")), [1, 2, 3], "le, léger, implication…");
+    // A phrase: the first word as a word's end, the last as a beginning, those between whole.
+    assert_eq!(ids(&ft, "Hamas a nié"), [1]);
+    assert_eq!(ids(&ft, "amas a ni"), [1]);
+    assert_eq!(ids(&ft, "Hamas a parlé"), Vec::<u64>::new());
+    assert_eq!(ids(&ft, "l'économie"), [3]);
+    // No word: nothing to look up.
+    assert_eq!(ft.candidates("« ; »", 10), None);
+    assert_eq!(query_words("L'Économie, 2024"), ["l", "economie", "2024"]);
+}
+
+#[test]
+fn the_best_come_first_and_the_newest_when_dated() {
+    let ft = FullText::open(None);
+    ft.put(
+        1,
+        1,
+        None,
+        "Un",
+        "Macron parle. Rien d'autre ici, vraiment rien.",
+    );
+    ft.put(2, 2, None, "Deux", "Macron, Macron et encore Macron.");
+    ft.put(3, 3, None, "Trois", "Personne.");
+    ft.commit();
+    let c = ft.candidates("macron", 10).unwrap();
+    assert_eq!(c.total, 2);
+    assert_eq!(c.best.iter().map(|c| c.id).collect::<Vec<_>>(), [2, 1]);
+    assert!(c.best[0].score > c.best[1].score);
+    // Dated: newest first, whatever the score.
+    ft.put(
+        1,
+        1,
+        Some(19_000),
+        "Un",
+        "Macron parle. Rien d'autre ici, vraiment rien.",
+    );
+    ft.put(
+        2,
+        2,
+        Some(18_000),
+        "Deux",
+        "Macron, Macron et encore Macron.",
+    );
+    ft.commit();
+    let c = ft.candidates("macron", 10).unwrap();
+    assert_eq!(c.best.iter().map(|c| c.id).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(c.best[0].day, 19_000);
+    let one = ft.candidates("macron", 1).unwrap();
+    assert_eq!((one.best.len(), one.total), (1, 2));
+}
+
+#[test]
+fn articles_added_changed_and_removed_are_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ft = FullText::open(Some(dir.path()));
+    assert!(ft.writes());
+    ft.put(1, 10, None, "A", "Le Hamas à Gaza.");
+    ft.put(2, 20, None, "B", "Berlin.");
+    assert!(ft.has(1, 10));
+    assert_eq!(
+        ids(&ft, "gaza"),
+        Vec::<u64>::new(),
+        "searchable once committed"
+    );
+    ft.commit();
+    assert_eq!(ids(&ft, "gaza"), [1]);
+    // Changed: the old words go.
+    ft.put(1, 11, None, "A", "Le Fatah à Ramallah.");
+    ft.commit();
+    assert_eq!(ids(&ft, "gaza"), Vec::<u64>::new());
+    assert_eq!(ids(&ft, "ramallah"), [1]);
+    assert!(ft.has(1, 11) && !ft.has(1, 10));
+    // Removed.
+    ft.remove(2);
+    ft.put(3, 30, None, "C", "Berlin encore.");
+    ft.commit();
+    assert_eq!(ids(&ft, "berlin"), [3]);
+    assert_eq!(ft.len(), 2);
+    drop(ft);
+    // A second start knows what is indexed, with which text.
+    let ft = FullText::open(Some(dir.path()));
+    assert!(ft.has(1, 11) && ft.has(3, 30) && !ft.has(2, 20));
+    assert_eq!(ids(&ft, "ramallah"), [1]);
+}
+
+#[test]
+fn a_second_liseuse_searches_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = FullText::open(Some(dir.path()));
+    first.put(1, 1, None, "A", "Gaza.");
+    first.commit();
+    let second = FullText::open(Some(dir.path()));
+    assert!(!second.writes());
+    assert_eq!(ids(&second, "gaza"), [1]);
+    second.put(2, 2, None, "B", "Gaza.");
+    second.commit();
+    assert_eq!(ids(&second, "gaza"), [1]);
+}
+
+#[test]
+fn a_damaged_index_is_started_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join(dir_name());
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("meta.json"), b"{ not json").unwrap();
+    let ft = FullText::open(Some(dir.path()));
+    ft.put(1, 1, None, "A", "Gaza.");
+    ft.commit();
+    assert_eq!(ids(&ft, "gaza"), [1]);
+}

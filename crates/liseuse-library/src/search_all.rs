@@ -1,0 +1,248 @@
+//! The search across every article (`F`), beside the event loop: the full-text index gives the
+//! articles holding the query's words, best first (newest first when dated); each of them is
+//! then read and the query found in its text as a search of the article finds it (a phrase, a
+//! word's part, smart case), giving the hits and a line of context around each. The first
+//! answer comes as soon as a screenful of articles is checked; the rest follow as they are,
+//! up to [`MAX_HITS`]. Queries typed faster than they are answered are skipped for the newest,
+//! and a search overtaken by a newer one stops. While the index is still being built, the
+//! answer says how many articles it holds so far.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use crate::event::{LibraryEvent, Reporter};
+use crate::fulltext::FullText;
+use crate::library::{self, Entry};
+use liseuse_document::search::{Folded, find_all};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// Most hits kept: enough to read, bounded for huge libraries.
+pub const MAX_HITS: usize = 2000;
+/// Most articles asked of the index.
+const MAX_ARTICLES: usize = 2000;
+/// Articles checked before the first answer goes out: a screenful and more.
+const FIRST: usize = 24;
+/// How often, at most, a longer search says how far it got.
+const EVERY: Duration = Duration::from_millis(150);
+/// Bytes of context kept on each side of a hit.
+const CONTEXT: usize = 300;
+
+/// The articles the search may show: by index id, their index in the library and where to
+/// read them. The loader keeps it as articles come and go.
+pub type Articles = Arc<RwLock<HashMap<u64, (usize, Entry)>>>;
+
+/// One hit: its article, its bytes in the article's text, and the text around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The article's index in the library.
+    pub article: usize,
+    /// The hit's bytes in the article's text.
+    pub range: Range<usize>,
+    /// The article's title.
+    pub title: Arc<str>,
+    /// Text around the hit.
+    pub context: Arc<str>,
+    /// The hit's bytes in `context`.
+    pub at: Range<usize>,
+}
+
+/// What a search found so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answer {
+    /// The query's number: only the newest is shown.
+    pub generation: u64,
+    /// The hits, grouped by article, articles in rank order.
+    pub hits: Vec<Hit>,
+    /// More hits than kept.
+    pub truncated: bool,
+    /// Articles whose text was checked so far.
+    pub searched: usize,
+    /// Articles the index says hold the query's words.
+    pub articles: usize,
+    /// Articles in the index when the query was asked.
+    pub indexed: usize,
+    /// Every article was checked: no answer to this query follows.
+    pub done: bool,
+    /// The query holds no word to look up.
+    pub no_word: bool,
+}
+
+struct Request {
+    generation: u64,
+    query: String,
+}
+
+/// The handle queries are sent to.
+#[derive(Debug)]
+pub struct Searcher {
+    jobs: Sender<Request>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Searcher {
+    /// Starts the search thread over the full-text index `index` gives (opened at the first
+    /// query, not before) and `articles`, answering on `events`.
+    pub fn spawn(
+        index: Box<dyn Fn() -> Arc<FullText> + Send>,
+        articles: Articles,
+        events: Reporter,
+    ) -> Searcher {
+        let (jobs, rx) = mpsc::channel::<Request>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = latest.clone();
+        std::thread::Builder::new()
+            .name("search-all".into())
+            .spawn(move || serve(&rx, &newest, &index, &articles, &events))
+            .ok();
+        Searcher { jobs, latest }
+    }
+
+    /// Asks for the hits of `query`; answers come as [`LibraryEvent::Hits`].
+    pub fn search(&self, generation: u64, query: String) {
+        self.latest.fetch_max(generation, Ordering::SeqCst);
+        let _ = self.jobs.send(Request { generation, query });
+    }
+}
+
+fn serve(
+    rx: &Receiver<Request>,
+    latest: &AtomicU64,
+    index: &dyn Fn() -> Arc<FullText>,
+    articles: &Articles,
+    events: &Reporter,
+) {
+    while let Ok(mut req) = rx.recv() {
+        let index = index();
+        // Only the newest query waiting is worth answering.
+        while let Ok(newer) = rx.try_recv() {
+            req = newer;
+        }
+        let stale = || latest.load(Ordering::SeqCst) != req.generation;
+        let send = |a: Answer| events.send(LibraryEvent::Hits(Box::new(a))).is_ok();
+        if !search(&req, &index, articles, &stale, &send) {
+            return;
+        }
+    }
+}
+
+/// The first answer to `query` a search sends (what a person sees first), with the answers
+/// after it left aside: for benchmarks and tests.
+pub fn first_answer(index: &FullText, articles: &Articles, query: &str) -> Option<Answer> {
+    let req = Request {
+        generation: 1,
+        query: query.to_string(),
+    };
+    let first = std::cell::RefCell::new(None);
+    let stop = std::cell::Cell::new(false);
+    search(&req, index, articles, &|| stop.get(), &|a| {
+        first.borrow_mut().get_or_insert(a);
+        stop.set(true);
+        true
+    });
+    first.into_inner()
+}
+
+/// Runs one query, sending answers as it goes; false once no one listens.
+fn search(
+    req: &Request,
+    index: &FullText,
+    articles: &Articles,
+    stale: &dyn Fn() -> bool,
+    send: &dyn Fn(Answer) -> bool,
+) -> bool {
+    let indexed = index.len();
+    let mut answer = Answer {
+        generation: req.generation,
+        indexed,
+        ..Answer::default()
+    };
+    let Some(found) = index.candidates(&req.query, MAX_ARTICLES) else {
+        answer.done = true;
+        answer.no_word = true;
+        return send(answer);
+    };
+    answer.articles = found.total;
+    let mut last = Instant::now();
+    let mut said = false;
+    for c in &found.best {
+        if stale() {
+            return true;
+        }
+        let known = articles.read().ok().and_then(|a| a.get(&c.id).cloned());
+        answer.searched += 1;
+        if let Some((article, entry)) = known {
+            for hit in hits_in(article, &entry, &req.query) {
+                if answer.hits.len() >= MAX_HITS {
+                    answer.truncated = true;
+                    break;
+                }
+                answer.hits.push(hit);
+            }
+        }
+        if answer.truncated {
+            break;
+        }
+        let first = !said && answer.searched >= FIRST;
+        if first || (said && last.elapsed() >= EVERY) {
+            said = true;
+            last = Instant::now();
+            if !send(answer.clone()) {
+                return false;
+            }
+        }
+    }
+    if found.total > found.best.len() && !answer.hits.is_empty() {
+        answer.truncated = true;
+    }
+    answer.done = true;
+    stale() || send(answer)
+}
+
+/// The query's hits in one article, read now.
+fn hits_in(article: usize, entry: &Entry, query: &str) -> Vec<Hit> {
+    let Ok(doc) = library::load(entry) else {
+        return Vec::new();
+    };
+    let folded = Folded::new(&doc.text);
+    let title: Arc<str> = Arc::from(doc.title.as_str());
+    find_all(&doc.text, &folded, query)
+        .into_iter()
+        .map(|range| {
+            let from = floor(&doc.text, range.start.saturating_sub(CONTEXT));
+            let to = ceil(&doc.text, range.end.saturating_add(CONTEXT));
+            let context: Arc<str> = Arc::from(doc.text.get(from..to).unwrap_or(""));
+            Hit {
+                article,
+                at: range.start - from..range.end - from,
+                range,
+                title: title.clone(),
+                context,
+            }
+        })
+        .collect()
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+#[path = "search_all_tests.rs"]
+mod tests;

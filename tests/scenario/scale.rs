@@ -1,0 +1,90 @@
+//! What a large library is promised, checked structurally (never by timing): a warm start
+//! reads no article text before its counts are final; `F` answers from the full-text index
+//! while it is built, and says how much of the library it holds.
+
+use crate::common::headless::Headless;
+use crate::library;
+use liseuse::app::Overlay;
+
+fn corpus_counts(s: &Headless) -> Vec<(String, usize, usize)> {
+    let mut v: Vec<(String, usize, usize)> = s
+        .app()
+        .entities
+        .index
+        .entities()
+        .iter()
+        .map(|e| (e.key.clone(), e.mentions, e.documents))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_warm_start_reads_no_article_text_before_its_counts_are_final() {
+    let lib = library(60);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    assert_eq!(s.texts_read(), 60, "a cold start reads every article once");
+    let before = corpus_counts(&s);
+    let saved = s
+        .home
+        .path()
+        .join("cache")
+        .join(liseuse_library::cache::index_file::file_name());
+    s.wait_until("the merged index saved", |_| saved.exists());
+    let (_, home) = s.finish();
+
+    let mut s = Headless::start_in(home, &[lib.root().to_path_buf()], 120, 40, |_| {});
+    s.wait_until("final counts", |a| {
+        a.library.len() == 60
+            && a.library.loaded() == 60
+            && a.entities.analysed == 60
+            && !a.entities.is_provisional()
+    });
+    assert_eq!(s.texts_read(), 0, "no article text read to index");
+    assert_eq!(corpus_counts(&s), before);
+    // The article shown is read to show it, and its mentions are there.
+    s.wait_until("the first article shown", |a| a.reader().is_some());
+    assert!(!s.app().entities.doc_mentions(0).is_empty());
+    // And the full-text index answers at once, from the cache.
+    s.keys("Fbudget<Enter>");
+    s.wait_until(
+        "the hits",
+        |a| matches!(&a.overlay, Some(Overlay::Corpus(c)) if !c.searching && !c.hits.is_empty()),
+    );
+    let Some(Overlay::Corpus(c)) = &s.app().overlay else {
+        unreachable!()
+    };
+    assert_eq!((c.indexed, c.articles), (60, 60));
+    assert_eq!(s.texts_read(), 0);
+}
+
+#[test]
+fn search_all_answers_while_the_index_is_built_and_says_so() {
+    let lib = library(300);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.keys("Fbudget");
+    s.wait_until(
+        "a first answer",
+        |a| matches!(&a.overlay, Some(Overlay::Corpus(c)) if !c.searching),
+    );
+    let first = s.screen();
+    let Some(Overlay::Corpus(c)) = &s.app().overlay else {
+        unreachable!()
+    };
+    if c.indexed < 300 {
+        assert!(
+            first.contains(&format!("{}/300 indexed so far", c.indexed)),
+            "{first}"
+        );
+    }
+    // Asked again as the index grows, until it holds every article.
+    s.settle();
+    s.wait_until(
+        "every article searched",
+        |a| matches!(&a.overlay, Some(Overlay::Corpus(c)) if !c.searching && c.indexed == 300),
+    );
+    let last = s.screen();
+    assert!(!last.contains("indexed so far"), "{last}");
+    assert!(last.contains("in 300 articles"), "{last}");
+}
