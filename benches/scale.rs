@@ -10,7 +10,7 @@
 //!   alternately (`LISEUSE_SCALE_RUNS` rounds, default 2): old and new in the same run.
 //! - in process (criterion, group `scale`): the first answer of `F` from the full-text index the
 //!   cold start left (the index opened anew: the first query of a session), and the file list's
-//!   title filter over every article.
+//!   title filter over every article, `A` (the articles naming an entity) and `A` by date.
 //!
 //! `cargo bench --bench scale`; the process figures are printed as a table.
 
@@ -248,6 +248,26 @@ fn benches(c: &mut Criterion) {
         g.bench_function(format!("list_title_filter_{n}"), |b| {
             b.iter(|| {
                 list.set_filter(&library, "martin");
+                list.rows(&library).len()
+            })
+        });
+        // `A`: the articles naming an entity (a third of them here), then `S` by date with it;
+        // each answered from what the list holds.
+        list.set_filter(&library, "");
+        list.narrow = Some(liseuse::app::list_narrow::Narrow::Naming {
+            id: liseuse_entity::EntityId(0),
+            name: "Jean Martin".to_string(),
+            articles: (0..library.len()).map(|i| i % 3 == 0).collect(),
+        });
+        g.bench_function(format!("list_naming_{n}"), |b| {
+            b.iter(|| {
+                list.refilter(&library);
+                list.rows(&library).len()
+            })
+        });
+        g.bench_function(format!("list_naming_by_date_{n}"), |b| {
+            b.iter(|| {
+                list.set_sort(&library, liseuse::app::list::Sort::Date);
                 list.rows(&library).len()
             })
         });

@@ -54,6 +54,9 @@ pub struct FileList {
     pub read: HashSet<String>,
     /// By date: each article's date key, by article index (empty by path).
     pub(super) dates: Vec<Option<i32>>,
+    /// The list narrowed to the articles naming an entity, or to the unread ones
+    /// (`list_narrow.rs`).
+    pub narrow: Option<super::list_narrow::Narrow>,
     /// The articles shown, in order, when a filter or the date order is set; `None`: the
     /// library's order, all of it.
     pub(super) view: Option<Vec<usize>>,

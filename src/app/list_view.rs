@@ -63,6 +63,18 @@ fn matches(a: &Article, needle: &str) -> bool {
 }
 
 impl FileList {
+    /// Whether article `i` is kept by the folded filter `needle` and the narrowing.
+    fn keeps(&self, library: &Library, i: usize, needle: &str) -> bool {
+        library
+            .articles
+            .get(i)
+            .is_some_and(|a| needle.is_empty() || matches(a, needle))
+            && self
+                .narrow
+                .as_ref()
+                .is_none_or(|n| n.keeps(self, library, i))
+    }
+
     /// The articles shown, in order.
     pub fn rows<'a>(&'a self, library: &'a Library) -> &'a [usize] {
         match &self.view {
@@ -127,18 +139,13 @@ impl FileList {
     pub fn refilter(&mut self, library: &Library) {
         let needle = fold_str(self.filter.trim());
         self.take_new_dates(library);
-        if needle.is_empty() && self.sort == Sort::Path {
+        if needle.is_empty() && self.sort == Sort::Path && self.narrow.is_none() {
             self.view = None;
             return;
         }
-        let keep = |i: &usize| {
-            needle.is_empty()
-                || library
-                    .articles
-                    .get(*i)
-                    .is_some_and(|a| matches(a, &needle))
-        };
-        let mut view: Vec<usize> = library.order().iter().copied().filter(keep).collect();
+        let mut view: Vec<usize> = (library.order().iter().copied())
+            .filter(|&i| self.keeps(library, i, &needle))
+            .collect();
         if self.sort == Sort::Date {
             // The library's order is by path already: a stable sort keeps it among equals.
             view.sort_by_key(|&a| std::cmp::Reverse(self.key(a)));
@@ -158,7 +165,7 @@ impl FileList {
         let needle = fold_str(self.filter.trim());
         let article = library.articles.get(i);
         let shown = library.row_of(i).is_some();
-        let wanted = shown && article.is_some_and(|a| needle.is_empty() || matches(a, &needle));
+        let wanted = shown && self.keeps(library, i, &needle);
         let key = article.and_then(date_key);
         let same_key = self.sort == Sort::Path || self.key(i) == key;
         let (at, there) = match shown {
@@ -211,10 +218,7 @@ impl FileList {
             .copied()
             .filter(|&i| {
                 library.row_of(i).is_some()
-                    && library
-                        .articles
-                        .get(i)
-                        .is_some_and(|a| needle.is_empty() || matches(a, &needle))
+                    && self.keeps(library, i, &needle)
                     && !self.find(library, &view, i).1
             })
             .collect();
@@ -235,9 +239,21 @@ impl FileList {
         self.view = Some(merged);
     }
 
-    /// Whether the list shows only the articles matching a filter.
+    /// Whether the list shows only the articles matching a filter or a narrowing.
     pub fn is_filtered(&self) -> bool {
-        !self.filter.trim().is_empty() && self.view.is_some()
+        (!self.filter.trim().is_empty() || self.narrow.is_some()) && self.view.is_some()
+    }
+
+    /// What the list is filtered by, for its title: the filter typed, the narrowing.
+    pub fn filtered_by(&self) -> String {
+        let typed = Some(self.filter.trim()).filter(|f| !f.is_empty());
+        let narrow = self.narrow.as_ref().map(|n| n.label());
+        typed
+            .map(str::to_string)
+            .into_iter()
+            .chain(narrow)
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 }
 

@@ -23,6 +23,7 @@ pub mod geometry;
 pub mod input;
 mod keys;
 pub mod list;
+pub mod list_narrow;
 mod list_view;
 mod live;
 mod mentions;

@@ -79,6 +79,8 @@ impl App {
             Action::PrevArticle => self.step_article(false, n, fx),
             Action::NextUnread => self.next_unread(fx),
             Action::SortList => self.toggle_sort(),
+            Action::ListNaming => self.toggle_list_naming(),
+            Action::UnreadOnly => self.toggle_unread_only(),
             Action::RefreshFeeds => self.fetch_feeds(true, fx),
             Action::ToggleScope => self.toggle_scope(),
             Action::ShowPeople => self.toggle_label(Label::Per),
@@ -211,6 +213,7 @@ impl App {
             self.filter_sidebar("");
         }
         if self.list.is_filtered() {
+            self.clear_narrow();
             self.filter_list("");
         }
     }

@@ -47,6 +47,8 @@ actions! {
     PrevArticle => "prev_article", "Open the previous article of the list";
     NextUnread => "next_unread", "Open the next unread article of the list (unread: never opened)";
     SortList => "sort_list", "Sort the list by date, newest first, or by path, in turn";
+    ListNaming => "list_naming", "List only the articles naming the selected entity (again: all)";
+    UnreadOnly => "unread_only", "List only the articles never opened (again: all)";
     FocusNext => "focus_next", "Focus the next pane";
     FocusPrev => "focus_prev", "Focus the previous pane";
     ToggleSidebar => "toggle_sidebar", "Show or hide the entity sidebar";

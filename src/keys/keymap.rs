@@ -147,6 +147,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("[", Action::PrevArticle),
     ("U", Action::NextUnread),
     ("S", Action::SortList),
+    ("A", Action::ListNaming),
+    ("H", Action::UnreadOnly),
     ("Tab", Action::FocusNext),
     ("Shift-Tab", Action::FocusPrev),
     ("s", Action::ToggleSidebar),

@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             " Articles {}/{} · {}{by_date} ",
             app.list_len(),
             app.library.shown(),
-            app.list.filter
+            app.list.filtered_by()
         )
     } else {
         format!(" Articles {}{by_date} ", app.library.shown())

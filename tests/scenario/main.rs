@@ -14,6 +14,7 @@ mod every_key;
 mod formats;
 mod habits;
 mod less;
+mod list;
 mod names;
 mod newcomer;
 mod news;
@@ -24,7 +25,25 @@ mod server;
 mod unreadable;
 mod watch;
 
-use common::headless::Folder;
+use common::headless::{Folder, Headless};
+use liseuse::app::{Event, IndexUpdate};
+use liseuse_entity::DocEntities;
+use std::sync::Arc;
+
+/// The index the loader sends while it has analysed only the first `analysed` articles: the
+/// others have no entities yet. Built from the articles' own text, as the loader builds it.
+pub fn index_of_first(s: &Headless, analysed: usize) -> Event {
+    let lib = &s.app().library;
+    let docs: Vec<DocEntities> = (0..lib.len())
+        // Texts are not kept in the app (issue 27): read each one as the loader does.
+        .map(|i| match liseuse_library::load(&lib.articles[i].entry) {
+            Ok(d) if i < analysed => liseuse_entity::analyse(&d.entity_text()),
+            _ => DocEntities::default(),
+        })
+        .collect();
+    let index = Arc::new(liseuse_entity::EntityIndex::build(&docs));
+    Event::Indexed(Box::new(IndexUpdate::new(index, analysed, lib.len())))
+}
 
 /// A folder of `n` French articles, each with a headline, a date line, people and places, so
 /// that indexing it takes a while.

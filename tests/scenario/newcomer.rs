@@ -3,30 +3,13 @@
 //! scroll, a lone binary file, stale messages, places by another path.
 
 use crate::common::headless::{Folder, Headless};
-use crate::library;
-use liseuse::app::{Event, IndexUpdate, Overlay};
-use liseuse_entity::DocEntities;
-use std::sync::Arc;
+use crate::{index_of_first, library};
+use liseuse::app::{Event, Overlay};
 
 fn seeds() -> Headless {
     let mut s = Headless::seeds(120, 40);
     s.settle();
     s
-}
-
-/// The index the loader sends while it has analysed only the first `analysed` articles: the
-/// others have no entities yet. Built from the articles' own text, as the loader builds it.
-fn index_of_first(s: &Headless, analysed: usize) -> Event {
-    let lib = &s.app().library;
-    let docs: Vec<DocEntities> = (0..lib.len())
-        // Texts are not kept in the app (issue 27): read each one as the loader does.
-        .map(|i| match liseuse_library::load(&lib.articles[i].entry) {
-            Ok(d) if i < analysed => liseuse_entity::analyse(&d.entity_text()),
-            _ => DocEntities::default(),
-        })
-        .collect();
-    let index = Arc::new(liseuse_entity::EntityIndex::build(&docs));
-    Event::Indexed(Box::new(IndexUpdate::new(index, analysed, lib.len())))
 }
 
 /// The byte offset and article of the mention `n` went to last.
