@@ -253,14 +253,18 @@ fn a_rename_from_the_command_line_holds_everywhere_and_both_names_find_it() {
         assert!(text.starts_with("Mouvement Hamas (ORG)"), "{name}: {text}");
         assert!(text.contains("also written: Hamas"), "{text}");
     }
-    // The speaker is the entity (its key); the name is as the text gives it, as a scorer reads it.
+    // The speaker is the entity (its key); the name is as the text gives it, as a scorer reads
+    // it. Every name finds the same quotations (how many is the quotation engine's business).
+    let mut counts = Vec::new();
     for name in ["Mouvement Hamas", "hamas", "résistance islamique"] {
         let out = liseuse(&["quotes", "--format", "tsv", "--speaker", name], d.path());
         assert!(out.status.success(), "{name}: {}", said(&out));
         let tsv = String::from_utf8_lossy(&out.stdout);
         let of_it = tsv.lines().filter(|l| l.contains("\torg-hamas\t")).count();
-        assert_eq!(of_it, 2, "{name}: {tsv}");
+        assert!(of_it >= 1, "{name}: {tsv}");
+        counts.push(of_it);
     }
+    assert!(counts.windows(2).all(|w| w[0] == w[1]), "{counts:?}");
 
     // Another entity's name is refused, nothing kept: merging is for that.
     let out = liseuse(&["correct", "rename", "Mouvement Hamas", "gaza"], d.path());
