@@ -188,6 +188,11 @@ impl Loader {
     /// `LibraryEvent::Described` follows, and its entities arrive with a later
     /// `LibraryEvent::Indexed`.
     pub fn read(&self, index: usize, entry: Entry) {
+        // Known to the search at once: on a warm start `F` answers from the full-text index
+        // before the pool has come to this article (at 100,000 articles, seconds later).
+        if let Ok(mut a) = self.shared.articles.write() {
+            a.insert(fulltext::id_of(&entry.path), (index, entry.clone()));
+        }
         if let Ok(mut c) = self.shared.corpus.lock() {
             c.pending += 1;
         }
