@@ -368,3 +368,34 @@ fn the_command_line_leaves_out_what_the_sidebar_does() {
     let out = liseuse(&["entity", "bureau"], d.path());
     assert!(out.status.success(), "{}", said(&out));
 }
+
+/// With no path, `correct` looks for the name in the library, as `entities` and `entity` read it
+/// (it looked in the bundled articles only, and refused a name the library gives).
+#[test]
+fn a_correction_with_no_path_checks_the_library() {
+    let d = tempfile::tempdir().unwrap();
+    let lib = d
+        .path()
+        .join(liseuse_library::fetch::LIBRARY_DIR)
+        .join("journal");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::write(
+        lib.join("2026-12-01-conseil.txt"),
+        "Le conseil de Brest\n\nLe maire Yannick Kervella a présidé le conseil municipal de Brest \
+         mardi. Yannick Kervella a ensuite reçu la presse.\n",
+    )
+    .unwrap();
+    let out = liseuse(&["entity", "Kervella"], d.path());
+    assert!(out.status.success(), "the library is read: {}", said(&out));
+    let out = liseuse(&["correct", "drop", "Yannick Kervella"], d.path());
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("kept"), "{}", said(&out));
+    // A name the library does not give is still refused, and says where it was looked for.
+    let out = liseuse(&["correct", "drop", "Nobody Here"], d.path());
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(
+        said(&out).contains("looked for in the library"),
+        "{}",
+        said(&out)
+    );
+}

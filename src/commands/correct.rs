@@ -107,7 +107,11 @@ pub fn run(data_dir: Option<&Path>, command: &CorrectCommand) -> Outcome {
 /// would be kept and do nothing. A rename names one entity, and not as another is named.
 fn check_names(c: &Correction, paths: &[PathBuf], data_dir: Option<&Path>) -> Outcome {
     let names = c.names();
-    let (docs, _) = super::corpus::load(paths)?;
+    // With no path, the library's articles, as every other command reads (the bundled ones
+    // while it is empty).
+    let given = !paths.is_empty();
+    let paths = super::feed::article_paths(paths, data_dir);
+    let (docs, _) = super::corpus::load(&paths)?;
     let analysed: Vec<_> = docs
         .iter()
         .map(|(_, d)| liseuse_entity::analyse_meta(&d.entity_text(), &d.meta))
@@ -138,9 +142,10 @@ fn check_names(c: &Correction, paths: &[PathBuf], data_dir: Option<&Path>) -> Ou
         .map(|n| format!("“{n}”"))
         .collect::<Vec<_>>()
         .join(" nor ");
-    let looked = match paths.is_empty() {
-        true => " (looked for in the bundled articles: give the folders to look in)",
-        false => "",
+    let looked = match (given, paths.is_empty()) {
+        (true, _) => "",
+        (false, true) => " (looked for in the bundled articles: give the folders to look in)",
+        (false, false) => " (looked for in the library: give the folders to look in)",
     };
     Err(Failure::Failed(format!(
         "no article names {which}{looked}: nothing kept; --force keeps it for articles to come"
