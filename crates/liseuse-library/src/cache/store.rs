@@ -16,8 +16,9 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-/// The layout of the log's records (bumped whenever [`Head`] or [`Body`] change).
-pub const FORMAT: u32 = 1;
+/// The layout of the log's records (bumped whenever [`Head`] or [`Body`] change; 2: frame
+/// bodies compressed).
+pub const FORMAT: u32 = 2;
 
 /// Where a body is: its frame's body in the log, and its bytes in there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,8 @@ impl BodyReader {
             Spot::Pending(b) => Some(*b),
             Spot::Written(at, within) => {
                 if frame.as_ref().is_none_or(|(f, _)| *f != at) {
-                    frame = Some((at, log::read_body(file.as_ref()?, at)?));
+                    let packed = log::read_body(file.as_ref()?, at)?;
+                    frame = Some((at, record::unpack(&packed)?));
                 }
                 let (_, bytes) = frame.as_ref()?;
                 record::decode_body(bytes, within)
@@ -184,8 +186,8 @@ impl ArticleCache {
         match *self.by_hash.get(hash)? {
             Located::Pending(i) => self.pending.get(i).map(|(_, b)| b.clone()),
             Located::Written(at, within) => {
-                let bytes = log::read_body(self.reader.as_ref()?, at)?;
-                record::decode_body(&bytes, within)
+                let packed = log::read_body(self.reader.as_ref()?, at)?;
+                record::decode_body(&record::unpack(&packed)?, within)
             }
         }
     }
@@ -357,7 +359,8 @@ impl ArticleCache {
             if keep.is_empty() {
                 continue;
             }
-            let Some(bytes) = log::read_body(&reader, frame.body) else {
+            let Some(bytes) = log::read_body(&reader, frame.body).and_then(|b| record::unpack(&b))
+            else {
                 continue;
             };
             let articles: Vec<(Head, Body)> = keep
