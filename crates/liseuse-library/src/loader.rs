@@ -500,7 +500,7 @@ fn rebuild(
 fn write_out(shared: &Shared) {
     let written = shared
         .with_cache(|c| {
-            let any = c.pending() > 0;
+            let any = c.pending() > 0 || c.take_written();
             c.flush();
             any && c.writes()
         })

@@ -171,3 +171,39 @@ fn older_caches_are_removed_by_the_one_that_writes() {
     assert!(d.join("notes.txt").exists());
     assert!(ArticleCache::open(None).lookup("a", stamp(1)).is_none());
 }
+
+/// A frame holds at most `FRAME_ARTICLES`: a full one is written as the articles come, so
+/// that reading one article's body never decompresses a whole cold start's worth.
+#[test]
+fn a_full_frame_is_written_as_articles_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    let n = FRAME_ARTICLES + 3;
+    for i in 0..n {
+        add(
+            &mut c,
+            &format!("{i}.txt"),
+            i as u64,
+            &format!("Texte {i} à Paris."),
+        );
+    }
+    assert_eq!(c.pending(), 3, "the full frame is written");
+    assert!(c.take_written());
+    assert!(!c.take_written(), "said once");
+    // Written without a flush: a quit now keeps them.
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.lookup("0.txt", stamp(0)).is_some());
+    assert!(
+        c.lookup(&format!("{}.txt", n - 4), stamp(n as u64 - 4))
+            .is_some()
+    );
+    assert!(
+        c.lookup(&format!("{}.txt", n - 1), stamp(n as u64 - 1))
+            .is_none()
+    );
+    assert_eq!(
+        c.body("hash-Texte 7 à Paris."),
+        Some(body("Texte 7 à Paris."))
+    );
+}
