@@ -310,6 +310,7 @@ impl App {
         }
         self.entities.rebuild_rows(self.reading.open);
         self.refresh_mention_list();
+        self.refresh_said_list();
         self.refresh_company();
         self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {

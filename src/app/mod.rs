@@ -31,6 +31,7 @@ mod open;
 pub mod overlay;
 mod panes;
 mod provisional;
+mod quotations;
 pub mod reader;
 pub mod reading;
 pub mod scrollbar;

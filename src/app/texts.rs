@@ -126,6 +126,15 @@ impl App {
                     .map(|p| p.doc)
                     .collect()
             }),
+            Some(Overlay::Said(list)) => {
+                let from = list.selected.saturating_sub(AROUND);
+                list.rows
+                    .iter()
+                    .skip(from)
+                    .take(2 * AROUND)
+                    .map(|&(d, _)| d as usize)
+                    .collect()
+            }
             Some(Overlay::Bookmarks(list)) => list
                 .rows
                 .iter()
