@@ -239,3 +239,25 @@ fn a_warm_start_shows_the_same_quotations_without_reading_a_text() {
     );
     assert_eq!(s.texts_read(), 0);
 }
+
+#[test]
+fn a_quotation_nobody_is_named_for_says_so() {
+    let lib = crate::common::headless::Folder::new(&[(
+        "a.txt",
+        "Titre du jour\n\nLa foule est venue nombreuse hier soir.\n\n\
+         « Nous ne partirons jamais de cette terre qui est la nôtre. »\n\n\
+         Emmanuel Macron a visité Paris.\n",
+    )]);
+    let mut s = Headless::start(&[lib.path("a.txt")], 120, 40);
+    s.settle();
+    reader(&mut s);
+    s.keys("/Nous ne partirons<Enter><Esc>");
+    assert!(s.status().contains("speaker unknown"), "{}", s.status());
+    assert!(modifier_at(&mut s, "Nous ne partirons", 1).contains(Modifier::ITALIC));
+    s.keys("/Emmanuel<Enter><Esc>");
+    let status = s.status();
+    assert!(
+        !status.contains("speaker unknown") && !status.contains("said by"),
+        "{status}"
+    );
+}
