@@ -641,10 +641,11 @@ fn index_loop(shared: &Shared) {
             }
             Reuse::No => merge(shared, &hashes, &docs, &mut found, pending),
         };
-        let took = started.elapsed();
         let found = keep_quotes(shared, &hashes, found);
         let corrected = correct::corrected(shared, &index);
         let said = Arc::new(LibraryQuotes::build(&corrected, found.clone()));
+        // The quotations by speaker grow with the corpus too: they count in the rest below.
+        let took = started.elapsed();
         let update = IndexUpdate::new(corrected, analysed, docs.len()).with_quotes(said);
         if let Ok(mut c) = shared.corpus.lock() {
             c.last = Some((hashes, index));
