@@ -2,7 +2,7 @@
 //! apart), and who said the one the cursor's line is in (the status bar says). They come with
 //! the index (`EntityState::quotes`), found in the background: drawing only looks them up.
 
-use super::App;
+use super::{App, Focus};
 use liseuse_library::quotes::{self, ArticleQuote};
 use std::ops::Range;
 
@@ -35,9 +35,13 @@ impl App {
             .collect()
     }
 
-    /// Who said the quotation the cursor's line is in: `Some(Some(name))`, `Some(None)` when
-    /// the text does not say, `None` off any quotation.
+    /// Who said the quotation the cursor's line is in, while the reader has the focus (its
+    /// cursor is shown then): `Some(Some(name))`, `Some(None)` when the text does not say,
+    /// `None` off any quotation.
     pub fn speaker_at_cursor(&self) -> Option<Option<String>> {
+        if self.focus != Focus::Reader {
+            return None;
+        }
         let doc = self.reading.open?;
         let r = self.reader()?;
         let line = r.line_range(r.cursor)?;

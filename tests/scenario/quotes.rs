@@ -89,6 +89,15 @@ fn quotations_stand_out_and_the_status_bar_says_who_said_them() {
     s.keys("/Tout comme l<Enter><Esc>");
     let status = s.status();
     assert!(status.contains("said by Hussein Salami"), "{status}");
+    // Only while the reader has the focus (its cursor is not shown otherwise).
+    s.keys("<Tab>");
+    assert!(!s.status().contains("said by"), "{}", s.status());
+    reader(&mut s);
+    assert!(
+        s.status().contains("said by Hussein Salami"),
+        "{}",
+        s.status()
+    );
     // Its words are drawn in the quotation style (italic without colour), the cue before it not.
     assert!(modifier_at(&mut s, "Tout comme", 1).contains(Modifier::ITALIC));
     assert!(!modifier_at(&mut s, "Il a déclaré", 1).contains(Modifier::ITALIC));
@@ -176,7 +185,8 @@ fn the_list_fills_in_while_the_library_is_indexed() {
     let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
     // « Selon Olaf Scholz, la réunion fut longue. » twelve times in every fifth article.
     s.wait_until("the first article indexed and shown", |a| {
-        a.reader().is_some() && a.entities.analysed >= 1 && !a.entities.quotes.is_empty()
+        a.open()
+            .is_some_and(|d| !a.entities.doc_mentions(d).is_empty() && !a.quotes_of(d).is_empty())
     });
     select(&mut s, "Selon Olaf", "Olaf Scholz");
     s.keys("\"");
