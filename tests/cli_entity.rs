@@ -38,6 +38,36 @@ fn an_entity_profile_as_text_and_json() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no entity named"));
 }
 
+/// Issue 29: the profile gains what the person said: each quotation with its article, its words
+/// and its cue.
+#[test]
+fn an_entity_profile_lists_what_it_said() {
+    let d = tempfile::tempdir().unwrap();
+    let out = liseuse(&["entity", "Hussein Salami"], d.path());
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("said (9 quotations):"), "{text}");
+    assert!(text.contains("(a déclaré)"), "the cue: {text}");
+    assert!(text.contains("« Tout comme l’ennemi"), "{text}");
+
+    let out = liseuse(&["entity", "Hussein Salami", "--format", "json"], d.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let said = json[0]["quotations"].as_array().expect("quotations");
+    assert_eq!(said.len(), 9);
+    let paths: std::collections::HashSet<&str> =
+        said.iter().filter_map(|q| q["path"].as_str()).collect();
+    assert_eq!(paths.len(), 2, "in both seeds");
+    assert_eq!(said[0]["cue"], "a déclaré");
+    assert_eq!(said[0]["kind"], "direct");
+    assert!(said[0]["text"].as_str().unwrap().starts_with("Tout comme"));
+    assert!(said[0]["title"].as_str().is_some_and(|t| !t.is_empty()));
+
+    // Nothing said: no section, an empty list.
+    let out = liseuse(&["entity", "Gaza", "--format", "json"], d.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["quotations"].as_array().map(Vec::len), Some(0));
+}
+
 #[test]
 fn corrections_are_kept_listed_and_undone() {
     let d = tempfile::tempdir().unwrap();

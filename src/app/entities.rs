@@ -50,6 +50,8 @@ pub struct EntityState {
     pub corrections: Vec<liseuse_library::corrections::Correction>,
     /// Per article, its people by mentions (see `people_in`).
     people: Vec<liseuse_library::People>,
+    /// Every article's quotations, their speakers among `index`'s entities (they come with it).
+    pub quotes: Arc<liseuse_library::quotes::LibraryQuotes>,
     /// While the index is the one saved in the cache: the hashes of the articles it was made
     /// from (see `provisional.rs`).
     pub(super) provisional: Option<Vec<String>>,
@@ -287,8 +289,10 @@ impl App {
             people,
             analysed,
             provisional,
+            quotes,
         } = update;
         self.entities.set_provisional(provisional);
+        self.entities.quotes = quotes;
         // The message that selecting an entity raised tells its counts: it follows the index,
         // never contradicting the status bar's.
         let said = self.selection_message();
@@ -307,6 +311,7 @@ impl App {
         self.entities.rebuild_rows(self.reading.open);
         self.refresh_mention_list();
         self.refresh_list_naming();
+        self.refresh_said_list();
         self.refresh_company();
         self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {

@@ -32,6 +32,7 @@ mod open;
 pub mod overlay;
 mod panes;
 mod provisional;
+mod quotations;
 pub mod reader;
 pub mod reading;
 pub mod scrollbar;

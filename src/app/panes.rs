@@ -88,6 +88,7 @@ impl App {
             Action::ShowPlaces => self.toggle_label(Label::Loc),
             Action::ShowDates => self.toggle_label(Label::Date),
             Action::Mentions => self.open_mentions(),
+            Action::Said => self.open_said(),
             Action::Company => self.open_company(),
             Action::Correct => self.open_correct(),
             Action::Timeline => self.open_timeline(),
@@ -168,6 +169,7 @@ impl App {
             match self.follows() {
                 Some(Follow::Passages) => self.step_passage(forward, fx),
                 Some(Follow::Hits) => self.step_hit(forward, fx),
+                Some(Follow::Quotes) => self.step_quote(forward, fx),
                 Some(Follow::Mentions) => self.step_mention(forward, fx),
                 // With nothing to follow, step_match says how to search. A search typed
                 // with `?` goes up with `n`, as in less.
@@ -185,12 +187,14 @@ impl App {
         let search = self.reading.search.is_some();
         let walk = self.reading.walk.is_some();
         let hits = self.reading.hits.is_some();
+        let said = self.reading.said.is_some();
         let asked = self.reading.follow;
         let there = |f: Follow| match f {
             Follow::Matches => search,
             Follow::Mentions => entity,
             Follow::Passages => walk,
             Follow::Hits => hits,
+            Follow::Quotes => said,
         };
         [asked, Follow::Matches, Follow::Mentions, Follow::Passages]
             .into_iter()
@@ -204,6 +208,7 @@ impl App {
         self.reading.search = None;
         self.reading.walk = None;
         self.reading.hits = None;
+        self.reading.said = None;
         self.entities.selected = None;
         self.entities.occurrence = None;
         if let Some(r) = &mut self.reading.reader {

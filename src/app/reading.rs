@@ -24,6 +24,8 @@ pub enum Follow {
     Passages,
     /// The hits of a search across articles (opened from `F`).
     Hits,
+    /// An entity's quotations across articles (opened from `"`).
+    Quotes,
 }
 
 #[derive(Debug, Default)]
@@ -51,6 +53,8 @@ pub struct Reading {
     pub walk: Option<super::overlay::company::Walk>,
     /// The hits across articles `n` walks once one was opened from `F`.
     pub hits: Option<super::overlay::corpus::HitWalk>,
+    /// The quotations across articles `n` walks once one was opened from `"`.
+    pub said: Option<super::overlay::said::SaidWalk>,
 }
 
 impl Reading {

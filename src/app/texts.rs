@@ -1,5 +1,5 @@
 //! Which articles' texts are held: the open one, the one waiting to open, and those a list on
-//! screen draws lines of (`M`, the passages of `w`, `B`), a few dozen at most. Texts are not
+//! screen draws lines of (`M`, `"`, the passages of `w`, `B`), a few dozen at most. Texts are not
 //! kept for the whole library (100,000 articles are 800 MB of text): what the list, the
 //! sidebar, `w` and `T` need of every article is its metadata (`Article::meta`). A text
 //! needed and not held is asked for (`Effect::Read`) and drawn once it comes in.
@@ -126,6 +126,15 @@ impl App {
                     .map(|p| p.doc)
                     .collect()
             }),
+            Some(Overlay::Said(list)) => {
+                let from = list.selected.saturating_sub(AROUND);
+                list.rows
+                    .iter()
+                    .skip(from)
+                    .take(2 * AROUND)
+                    .map(|&(d, _)| d as usize)
+                    .collect()
+            }
             Some(Overlay::Bookmarks(list)) => list
                 .rows
                 .iter()

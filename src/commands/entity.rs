@@ -1,5 +1,6 @@
 //! `liseuse entity NAME [PATH...] [--format text|json] [--min-confidence N]`: one entity's
-//! profile: its names, its counts, who is named with it, when, and in which articles. NAME
+//! profile: its names, its counts, who is named with it, when, in which articles, and what it said
+//! (its quotations: article, words, cue). NAME
 //! matches any variant (or the name a rename gave), case and accents aside; a name several
 //! entities answer to lists them, and `--all` gives every one's profile. The entities the
 //! sidebar leaves out (under `min_confidence`) are neither found nor named beside it.
@@ -11,6 +12,7 @@ use crate::commands::cli::ProfileFormat;
 use liseuse_document::plural;
 use liseuse_entity as entity;
 use liseuse_library::profile::{self, ProfileDoc};
+use liseuse_library::quotes;
 use liseuse_library::timeline::{self, DateClues};
 
 pub fn run(
@@ -22,10 +24,16 @@ pub fn run(
     data_dir: Option<&std::path::Path>,
 ) -> Outcome {
     let (docs, unread) = super::corpus::read(paths)?;
-    let analysed: Vec<_> = docs
+    // The quotations of each article too, found on the tokens of its entities.
+    let (analysed, said): (Vec<_>, Vec<_>) = docs
         .iter()
-        .map(|r| entity::analyse_meta(&r.doc.entity_text(), &r.doc.meta))
-        .collect();
+        .map(|r| {
+            let text = r.doc.entity_text();
+            let (ents, tokens) = entity::analyse_meta_tokens(&text, &r.doc.meta);
+            let said = quotes::find(&r.doc, &text, &ents, Some(&tokens));
+            (ents, said)
+        })
+        .unzip();
     let texts: Vec<&str> = docs.iter().map(|r| r.doc.text.as_str()).collect();
     let index =
         super::corpus::corrected_index(entity::EntityIndex::build(&analysed), &texts, data_dir);
@@ -36,8 +44,10 @@ pub fn run(
     let pdocs: Vec<ProfileDoc> = docs
         .iter()
         .zip(&paragraphs)
+        .zip(&said)
         .enumerate()
-        .map(|(i, (r, paras))| ProfileDoc {
+        .map(|(i, ((r, paras), said))| ProfileDoc {
+            quotes: said,
             path: &r.path,
             title: &r.doc.title,
             text: &r.doc.text,

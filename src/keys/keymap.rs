@@ -166,6 +166,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("D", Action::ShowDates),
     ("M", Action::Mentions),
     ("w", Action::Company),
+    ("\"", Action::Said),
     ("x", Action::Correct),
     ("T", Action::Timeline),
     ("b", Action::Bookmark),

@@ -10,6 +10,7 @@ mod list;
 mod mentions;
 mod outline;
 mod reader;
+mod said;
 mod scrollbar;
 mod sidebar;
 mod status;
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Timeline(t)) => timeline::draw(frame, area, app, t, theme),
         Some(Overlay::Outline(o)) => outline::draw(frame, area, app, o, theme),
         Some(Overlay::Correct(c)) => correct::draw(frame, area, app, c, theme),
+        Some(Overlay::Said(s)) => said::draw(frame, area, app, s, theme),
         None => {}
     }
 }

@@ -125,9 +125,15 @@ fn inline_marks(doc: &Document, line: &Range<usize>, theme: &Theme) -> Vec<(Rang
         .collect()
 }
 
-/// Styled ranges on one line: search matches (the current one stronger).
+/// Styled ranges on one line: quotations, entity mentions, search matches (the current one
+/// stronger).
 fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize>, Style)> {
-    let mut marks = Vec::new();
+    // Quotations first: entities and matches are drawn over them.
+    let mut marks: Vec<(Range<usize>, Style)> = app
+        .quotes_on(line)
+        .into_iter()
+        .map(|q| (q.range(), theme.quotation))
+        .collect();
     if let Some(doc) = app.open() {
         let e = &app.entities;
         let mentions = e.doc_mentions(doc);

@@ -112,6 +112,13 @@ fn left_side(app: &App, message_above: bool) -> String {
     if app.prefix.is_some() {
         return "a letter for the mark".to_string();
     }
+    // On a quotation, who said it: what the reader wants to know there.
+    if let Some(who) = app.speaker_at_cursor() {
+        return match who {
+            Some(name) => format!("said by {name}"),
+            None => "speaker unknown".to_string(),
+        };
+    }
     // In a book, the chapter read first: the title is that of every chapter.
     if let Some((_, chapter)) = app.chapter_status() {
         return chapter;
@@ -169,6 +176,7 @@ fn following(app: &App) -> Option<String> {
         Follow::Mentions => return app.mention_status().map(|s| format!("n: {s}")),
         Follow::Passages => return app.passage_status().map(|s| format!("n: {s}")),
         Follow::Hits => return app.hit_status().map(|s| format!("n: {s}")),
+        Follow::Quotes => return app.said_status().map(|s| format!("n: {s}")),
         Follow::Matches => {}
     }
     let s = app.reading.search.as_ref()?;

@@ -15,6 +15,9 @@ pub struct Theme {
     pub notice: Style,
     /// A block quote's text and its bar.
     pub quote: Style,
+    /// Words someone is quoted as saying (found by the quotation stage): a modifier only,
+    /// so that the entities' colours show inside.
+    pub quotation: Style,
     /// Code blocks, tables and inline code.
     pub code: Style,
     /// A link's text: its marker (the URL is in the document's link list).
@@ -57,6 +60,7 @@ impl Theme {
             blurb: dim.add_modifier(Modifier::ITALIC),
             notice: Style::default().fg(Color::Yellow),
             quote: Style::default().fg(Color::Rgb(180, 180, 200)),
+            quotation: Style::default().add_modifier(Modifier::ITALIC),
             code: Style::default().fg(Color::Rgb(215, 175, 135)),
             link: Style::default()
                 .fg(Color::Rgb(135, 175, 255))
@@ -101,6 +105,7 @@ impl Theme {
             blurb: plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
             notice: plain.add_modifier(Modifier::BOLD),
             quote: plain.add_modifier(Modifier::ITALIC),
+            quotation: plain.add_modifier(Modifier::ITALIC),
             code: plain,
             link: plain.add_modifier(Modifier::UNDERLINED),
             rule: plain.add_modifier(Modifier::DIM),

@@ -19,6 +19,7 @@ mod names;
 mod newcomer;
 mod news;
 mod news_reading;
+mod quotes;
 mod scale;
 #[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
 mod server;

@@ -1,6 +1,7 @@
 //! A corpus index merged in the background, with what the file list shows of it, prepared off
 //! the event loop so that taking it in costs a swap.
 
+use crate::quotes::LibraryQuotes;
 use liseuse_entity::{DocEntities, EntityId, EntityIndex, Label};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,6 +23,9 @@ pub struct IndexUpdate {
     /// For the index saved in the cache, shown before the articles are read: the hashes of
     /// the articles it was made from.
     pub provisional: Option<Vec<String>>,
+    /// The articles' quotations, their speakers among this index's entities (none in a
+    /// provisional index, or the first one of a warm start, which shows counts only).
+    pub quotes: Arc<LibraryQuotes>,
 }
 
 impl IndexUpdate {
@@ -33,7 +37,14 @@ impl IndexUpdate {
             people,
             analysed,
             provisional: None,
+            quotes: Arc::default(),
         }
+    }
+
+    /// With the articles' quotations, their speakers found in its index.
+    pub fn with_quotes(mut self, quotes: Arc<LibraryQuotes>) -> IndexUpdate {
+        self.quotes = quotes;
+        self
     }
 
     /// The update the loader sends once every one of `docs` is analysed: what tests and
@@ -60,6 +71,7 @@ impl IndexUpdate {
             people,
             analysed: 0,
             provisional: Some(hashes),
+            quotes: Arc::default(),
         }
     }
 }

@@ -15,6 +15,7 @@ mod index_update;
 mod library;
 pub mod loader;
 pub mod profile;
+pub mod quotes;
 pub mod readfile;
 pub mod search_all;
 pub mod store;

@@ -15,6 +15,7 @@ use crate::cache::{self, ArticleCache, ArticleMeta, Body, SavedIndex, Stamp};
 use crate::event::{LibraryEvent, Reporter};
 use crate::fulltext::{self, FullText};
 use crate::library::{self, Entry, Origin};
+use crate::quotes::{self, ArticleQuote, LibraryQuotes};
 use crate::search_all::{Articles, Searcher};
 use liseuse_entity::{self as entity, DocEntities, EntityIndex};
 use rayon::prelude::*;
@@ -50,6 +51,9 @@ struct Corpus {
     /// Each article's entities while they are not in the cache (none once they are, or for an
     /// article the cache knew).
     per_doc: Vec<Option<Arc<DocEntities>>>,
+    /// Each article's quotations (kept, they are small), `None` until known: an article the
+    /// cache knew gets them when its body is read for a merge.
+    quotes: Vec<Option<Arc<[ArticleQuote]>>>,
     /// Each article's content hash (empty for one not read): the cache's keys.
     hashes: Vec<String>,
     done: Vec<bool>,
@@ -64,6 +68,8 @@ struct Corpus {
     fresh: bool,
     /// The index merged last, with the hashes it was merged from.
     last: Option<(Vec<String>, Arc<EntityIndex>)>,
+    /// The quotations of the articles of the index merged last.
+    last_quotes: Vec<Arc<[ArticleQuote]>>,
     /// What to save of it, when it is of every article.
     to_save: Option<SavedIndex>,
 }
@@ -310,7 +316,8 @@ fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         }
         let hash = hit.hash.clone();
         describe(shared, index, hit.meta, hash.clone());
-        store(shared, index, None, hash);
+        // Its quotations come with its entities when a merge reads its body.
+        store(shared, index, None, None, hash);
         return;
     }
     shared.reads.fetch_add(1, Ordering::SeqCst);
@@ -324,7 +331,13 @@ fn index_article(shared: &Shared, index: usize, entry: &Entry) {
             };
             ft.remove(id);
             describe(shared, index, meta, String::new());
-            store(shared, index, Some(Arc::default()), String::new());
+            store(
+                shared,
+                index,
+                Some(Arc::default()),
+                Some(Arc::default()),
+                String::new(),
+            );
             return;
         }
     };
@@ -333,13 +346,23 @@ fn index_article(shared: &Shared, index: usize, entry: &Entry) {
     let hash = crate::bookmark::content_hash(&entity_text);
     // The same text under another name or time (a file touched, copied, moved).
     let known = shared.with_cache(|c| c.body(&hash)).flatten();
-    let entities = match known {
-        Some(b) => b.entities,
+    let (entities, found) = match known {
+        Some(b) => {
+            let found = quotes::decode(&b.sections);
+            (b.entities, found)
+        }
         None => {
             mark_fresh(shared);
-            analyse_saying_progress(shared, index, &entity_text, &doc.meta)
+            // The quotation stage right after the entities, on the tokens they were found in.
+            let (entities, tokens) =
+                analyse_saying_progress(shared, index, &entity_text, &doc.meta);
+            let found = quotes::find(&doc, &entity_text, &entities, tokens.as_deref());
+            (entities, Some(found))
         }
     };
+    let found: Arc<[ArticleQuote]> = found
+        .unwrap_or_else(|| quotes::find(&doc, &entity_text, &entities, None))
+        .into();
     let near = crate::timeline::near_date(
         entities.mentions.iter().map(|m| (m.label(), m.range())),
         &doc.text,
@@ -356,13 +379,13 @@ fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         shared.with_cache(|c| {
             let body = Body {
                 entities: (*entities).clone(),
-                sections: Vec::new(),
+                sections: vec![quotes::encode(&found)],
             };
             c.add(entry.path.clone(), s, hash.clone(), meta.clone(), body);
         });
     }
     describe(shared, index, meta, hash.clone());
-    store(shared, index, Some(entities), hash);
+    store(shared, index, Some(entities), Some(found), hash);
 }
 
 fn describe(shared: &Shared, index: usize, meta: ArticleMeta, hash: String) {
@@ -384,18 +407,29 @@ fn forget(shared: &Shared, index: usize) {
         }
         shared.fulltext().remove(id);
     }
-    store(shared, index, Some(Arc::default()), String::new());
+    store(
+        shared,
+        index,
+        Some(Arc::default()),
+        Some(Arc::default()),
+        String::new(),
+    );
     mark_fresh(shared);
 }
 
 /// A long text's analysis takes seconds: how far it is goes to the status bar, a few times a
-/// second.
+/// second. A text of one piece keeps its tokens for the quotation stage; a longer one's are not
+/// kept (three bytes a byte of text), and that stage reads it again.
 fn analyse_saying_progress(
     shared: &Shared,
     index: usize,
     text: &str,
     meta: &[std::ops::Range<usize>],
-) -> DocEntities {
+) -> (DocEntities, Option<Vec<entity::text::token::Token>>) {
+    if text.len() <= entity::chunks::PIECE_BYTES {
+        let (entities, tokens) = entity::analyse_meta_tokens(text, meta);
+        return (entities, Some(tokens));
+    }
     let of = text.len() as u64;
     let mut last = Instant::now();
     let mut done = |bytes: usize| {
@@ -409,32 +443,39 @@ fn analyse_saying_progress(
         }
     };
     let entities = entity::analyse_reporting(text, meta, &mut done);
-    if of > entity::chunks::PIECE_BYTES as u64 {
-        let _ = shared.events.send(LibraryEvent::Analysing {
-            index,
-            done: of,
-            of,
-        });
-    }
-    entities
+    let _ = shared.events.send(LibraryEvent::Analysing {
+        index,
+        done: of,
+        of,
+    });
+    (entities, None)
 }
 
-fn store(shared: &Shared, index: usize, entities: Option<Arc<DocEntities>>, hash: String) {
+fn store(
+    shared: &Shared,
+    index: usize,
+    entities: Option<Arc<DocEntities>>,
+    found: Option<Arc<[ArticleQuote]>>,
+    hash: String,
+) {
     let Ok(mut c) = shared.corpus.lock() else {
         return;
     };
     if c.per_doc.len() <= index {
         c.per_doc.resize(index + 1, None);
+        c.quotes.resize(index + 1, None);
         c.hashes.resize(index + 1, String::new());
         c.done.resize(index + 1, false);
     }
     let c = &mut *c;
-    if let (Some(d), Some(h), Some(done)) = (
+    if let (Some(d), Some(q), Some(h), Some(done)) = (
         c.per_doc.get_mut(index),
+        c.quotes.get_mut(index),
         c.hashes.get_mut(index),
         c.done.get_mut(index),
     ) {
         *d = entities;
+        *q = found;
         *h = hash;
         if !*done {
             *done = true;
@@ -451,6 +492,7 @@ fn gather(
     shared: &Shared,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
+    found: &mut [Option<Arc<[ArticleQuote]>>],
 ) -> Option<Vec<Arc<DocEntities>>> {
     let missing: Vec<String> = hashes
         .iter()
@@ -463,12 +505,21 @@ fn gather(
     hashes
         .iter()
         .zip(docs)
-        .map(|(h, d)| match d {
+        .zip(found.iter_mut())
+        .map(|((h, d), q)| match d {
             Some(d) => Some(d.clone()),
             None if h.is_empty() => Some(Arc::default()),
-            None => read.next().flatten().map(|b| Arc::new(b.entities)),
+            None => read.next().flatten().map(|b| entities_of(b, q)),
         })
         .collect()
+}
+
+/// A body's entities; its quotations go to `found` when they were not known.
+fn entities_of(body: Body, found: &mut Option<Arc<[ArticleQuote]>>) -> Arc<DocEntities> {
+    if found.is_none() {
+        *found = Some(quotes::decode(&body.sections).unwrap_or_default().into());
+    }
+    Arc::new(body.entities)
 }
 
 /// The saved index whole again, every article's entities read from the cache one frame at a
@@ -478,6 +529,7 @@ fn rebuild(
     saved: &SavedIndex,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
+    found: &mut [Option<Arc<[ArticleQuote]>>],
 ) -> Option<EntityIndex> {
     let missing: Vec<String> = hashes
         .iter()
@@ -487,11 +539,15 @@ fn rebuild(
         .collect();
     // Read outside the cache's lock, one frame at a time.
     let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
-    let all = hashes.iter().zip(docs).map(|(h, d)| match d {
-        Some(d) => Some(d.clone()),
-        None if h.is_empty() => Some(Arc::default()),
-        None => read.next().flatten().map(|b| Arc::new(b.entities)),
-    });
+    let all = hashes
+        .iter()
+        .zip(docs)
+        .zip(found.iter_mut())
+        .map(|((h, d), q)| match d {
+            Some(d) => Some(d.clone()),
+            None if h.is_empty() => Some(Arc::default()),
+            None => read.next().flatten().map(|b| entities_of(b, q)),
+        });
     cache::index_file::rebuild(saved, all)
 }
 
@@ -527,7 +583,7 @@ fn index_loop(shared: &Shared) {
     announce_saved_index(shared);
     let mut written = Instant::now();
     loop {
-        let (docs, hashes, analysed, pending) = {
+        let (docs, mut found, hashes, analysed, pending) = {
             let Ok(mut c) = shared.corpus.lock() else {
                 return;
             };
@@ -549,7 +605,13 @@ fn index_loop(shared: &Shared) {
             c.dirty = false;
             c.deferred = false;
             // A snapshot (pointers only), so readers are not held up while the index is merged.
-            (c.per_doc.clone(), c.hashes.clone(), c.analysed, c.pending)
+            (
+                c.per_doc.clone(),
+                c.quotes.clone(),
+                c.hashes.clone(),
+                c.analysed,
+                c.pending,
+            )
         };
         // The last article is in: what it brought is written (and searchable) at once.
         if written.elapsed() >= WRITE_EVERY || pending == 0 {
@@ -571,9 +633,9 @@ fn index_loop(shared: &Shared) {
                 {
                     return;
                 }
-                match rebuild(shared, &saved, &hashes, &docs) {
+                match rebuild(shared, &saved, &hashes, &docs, &mut found) {
                     Some(i) => Arc::new(i),
-                    None => merge(shared, &hashes, &docs, pending),
+                    None => merge(shared, &hashes, &docs, &mut found, pending),
                 }
             }
             Reuse::Wait => {
@@ -582,12 +644,17 @@ fn index_loop(shared: &Shared) {
                 }
                 continue;
             }
-            Reuse::No => merge(shared, &hashes, &docs, pending),
+            Reuse::No => merge(shared, &hashes, &docs, &mut found, pending),
         };
+        let found = keep_quotes(shared, &hashes, found);
+        let corrected = correct::corrected(shared, &index);
+        let said = Arc::new(LibraryQuotes::build(&corrected, found.clone()));
+        // The quotations by speaker grow with the corpus too: they count in the rest below.
         let took = started.elapsed();
-        let update = IndexUpdate::new(correct::corrected(shared, &index), analysed, docs.len());
+        let update = IndexUpdate::new(corrected, analysed, docs.len()).with_quotes(said);
         if let Ok(mut c) = shared.corpus.lock() {
             c.last = Some((hashes, index));
+            c.last_quotes = found;
         }
         if shared
             .events
@@ -619,12 +686,13 @@ fn merge(
     shared: &Shared,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
+    found: &mut [Option<Arc<[ArticleQuote]>>],
     pending: usize,
 ) -> Arc<EntityIndex> {
     if pending == 0 {
         mark_fresh(shared);
     }
-    let all = gather(shared, hashes, docs).unwrap_or_else(|| {
+    let all = gather(shared, hashes, docs, found).unwrap_or_else(|| {
         // An entity record that cannot be read back: what there is, merged.
         docs.iter().map(|d| d.clone().unwrap_or_default()).collect()
     });
@@ -635,6 +703,32 @@ fn merge(
         c.to_save = Some(SavedIndex::of(&index, &all, hashes.to_vec()));
     }
     index
+}
+
+/// The quotations a merge read from the cache are kept (an article's are read once), where
+/// the article is still the one read; those of the merge's articles are what goes with its index.
+fn keep_quotes(
+    shared: &Shared,
+    hashes: &[String],
+    found: Vec<Option<Arc<[ArticleQuote]>>>,
+) -> Vec<Arc<[ArticleQuote]>> {
+    if let Ok(mut c) = shared.corpus.lock() {
+        let Corpus {
+            quotes,
+            hashes: now,
+            ..
+        } = &mut *c;
+        for ((slot, h), (q, was)) in quotes
+            .iter_mut()
+            .zip(now.iter())
+            .zip(found.iter().zip(hashes))
+        {
+            if slot.is_none() && h == was {
+                slot.clone_from(q);
+            }
+        }
+    }
+    found.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// The index saved last time, shown at once (corpus counts on the first frames of a warm

@@ -1,5 +1,6 @@
 //! An entity's profile, for `liseuse entity NAME`: its name, label and variants, its mentions
-//! and articles, the entities named beside it, its timeline, and each article naming it.
+//! and articles, the entities named beside it, its timeline, each article naming it, and what
+//! it said (the quotations whose speaker it is).
 //! NAME matches any variant, case and accents aside. Entities under the threshold the sidebar
 //! hides them at (`min_confidence`) are neither found nor named beside another.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
@@ -7,6 +8,7 @@
 
 use crate::calendar::When;
 use crate::company;
+use crate::quotes::{self, ArticleQuote};
 use crate::timeline::{self, Source};
 use liseuse_document::plural::counted;
 use liseuse_document::search::fold_str;
@@ -26,6 +28,8 @@ pub struct ProfileDoc<'a> {
     pub paragraphs: &'a [Range<usize>],
     /// Its date and where it comes from, if it has one.
     pub date: Option<(When, Source)>,
+    /// Its quotations ([`quotes::find`]), in text order.
+    pub quotes: &'a [ArticleQuote],
 }
 
 /// An entity's profile, as `liseuse entity` prints it (text or JSON).
@@ -51,6 +55,29 @@ pub struct Profile {
     pub per: String,
     /// Each article naming it, in library order.
     pub in_articles: Vec<ArticleRow>,
+    /// What it said: each quotation whose speaker it is, in library then text order.
+    pub quotations: Vec<QuoteRow>,
+}
+
+/// A quotation of the profiled entity.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct QuoteRow {
+    /// Its article's path.
+    pub path: String,
+    /// Its article's title.
+    pub title: String,
+    /// Its article's date, if it has one.
+    pub date: Option<String>,
+    /// `direct` or `indirect`.
+    pub kind: String,
+    /// Byte offsets of the quoted words in the article's rendered text.
+    pub start: u32,
+    /// See `start`.
+    pub end: u32,
+    /// The quoted words.
+    pub text: String,
+    /// The words that attribute it (« a déclaré », "said"), if there are.
+    pub cue: Option<String>,
 }
 
 /// An entity named beside the profiled one.
@@ -181,6 +208,25 @@ pub fn profile(
             date_source: doc.date.map(|(_, s)| s.as_str().to_string()),
         });
     }
+    let mut quotations = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for q in doc.quotes {
+            if quotes::speaker_in(index, d, q) != Some(id) {
+                continue;
+            }
+            let words = |a: u32, b: u32| doc.text.get(a as usize..b as usize).map(one_line);
+            quotations.push(QuoteRow {
+                path: doc.path.to_string(),
+                title: doc.title.to_string(),
+                date: doc.date.map(|(w, _)| w.iso()),
+                kind: q.kind.as_str().to_string(),
+                start: q.start,
+                end: q.end,
+                text: words(q.start, q.end).unwrap_or_default(),
+                cue: q.cue.and_then(|(a, b)| words(a, b)),
+            });
+        }
+    }
     Some(Profile {
         name: e.name.clone(),
         label: e.label.as_str().to_string(),
@@ -196,7 +242,26 @@ pub fn profile(
             .collect(),
         per: per.to_string(),
         in_articles,
+        quotations,
     })
+}
+
+/// A text on one line, its runs of white space one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Longest excerpt of a quotation the text profile prints, in characters.
+const EXCERPT: usize = 160;
+
+/// A quotation's first [`EXCERPT`] characters, cut at a word.
+fn excerpt(s: &str) -> String {
+    if s.chars().count() <= EXCERPT {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(EXCERPT).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
 }
 
 /// The profile as text, for a terminal or a pipe (the caller sanitises what it prints).
@@ -241,6 +306,22 @@ pub fn to_text(p: &Profile) -> String {
             a.mentions, a.title, a.path
         ));
     }
+    if !p.quotations.is_empty() {
+        out.push_str(&format!(
+            "\nsaid ({}):\n",
+            counted(p.quotations.len(), "quotation", "quotations")
+        ));
+        for q in &p.quotations {
+            let date = q.date.as_deref().unwrap_or("—");
+            let cue = q
+                .cue
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            out.push_str(&format!("  {date:<10} {}{cue}  ({})\n", q.title, q.path));
+            out.push_str(&format!("    « {} »\n", excerpt(&q.text)));
+        }
+    }
     out
 }
 
@@ -280,6 +361,7 @@ mod tests {
                 text: t,
                 paragraphs: p,
                 date: Some((When::Month(2024, 1 + i as u32), Source::Line)),
+                quotes: &[],
             })
             .collect();
         let found = find(&index, "MACRON", 0);
@@ -334,6 +416,7 @@ mod tests {
             text,
             paragraphs: &paras,
             date: None,
+            quotes: &[],
         }];
         assert!(find(&index, "bureau", 50).is_empty());
         assert_eq!(find(&index, "bureau", 0), [EntityId(1)]);

@@ -9,6 +9,7 @@ pub mod correct;
 pub mod help;
 pub mod mentions;
 pub mod outline;
+pub mod said;
 pub mod timeline;
 
 use super::{App, Effect};
@@ -36,6 +37,8 @@ pub enum Overlay {
     Outline(outline::OutlineView),
     /// Correcting the entity engine.
     Correct(correct::CorrectView),
+    /// What the selected entity said across the library.
+    Said(said::SaidList),
 }
 
 impl Overlay {
@@ -49,6 +52,7 @@ impl Overlay {
             | Overlay::Company(_)
             | Overlay::Timeline(_)
             | Overlay::Outline(_)
+            | Overlay::Said(_)
             | Overlay::Correct(_) => Context::List,
         }
     }
@@ -65,6 +69,7 @@ impl App {
             Some(Overlay::Company(_)) => self.company_action(action, count, fx),
             Some(Overlay::Timeline(_)) => self.timeline_action(action, count, fx),
             Some(Overlay::Outline(_)) => self.outline_action(action, count, fx),
+            Some(Overlay::Said(_)) => self.said_action(action, count, fx),
             // Its keys are letters, taken before the keymap (see `keys.rs`).
             Some(Overlay::Correct(_)) => {}
             None => {}

@@ -26,8 +26,9 @@ pub use index_file::SavedIndex;
 pub use record::{ArticleMeta, Body, Stamp};
 pub use store::{ArticleCache, Hit};
 
-/// Bumped whenever extraction or grouping changes what `analyse` returns.
-pub const ENGINE_VERSION: u32 = 7;
+/// Bumped whenever extraction or grouping changes what `analyse` returns, or what a body holds
+/// (8: the quotations, which an older body lacks).
+pub const ENGINE_VERSION: u32 = 8;
 
 /// The environment variable that names the cache directory.
 pub const CACHE_DIR_ENV: &str = "LISEUSE_CACHE_DIR";

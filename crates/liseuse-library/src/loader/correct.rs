@@ -39,11 +39,19 @@ pub(super) fn corrected(shared: &Shared, index: &Arc<EntityIndex>) -> Arc<Entity
 
 /// The corrections changed: the last index sent goes again, corrected anew.
 pub(super) fn resend(shared: &Shared) {
-    let (last, analysed, docs) = {
+    let (last, found, analysed, docs) = {
         let Ok(c) = shared.corpus.lock() else { return };
-        (c.last.clone(), c.analysed, c.per_doc.len())
+        (
+            c.last.clone(),
+            c.last_quotes.clone(),
+            c.analysed,
+            c.per_doc.len(),
+        )
     };
     let Some((_, index)) = last else { return };
-    let update = IndexUpdate::new(corrected(shared, &index), analysed, docs);
+    let index = corrected(shared, &index);
+    // Quotations follow their speakers into the corrected entities.
+    let said = Arc::new(crate::quotes::LibraryQuotes::build(&index, found));
+    let update = IndexUpdate::new(index, analysed, docs).with_quotes(said);
     let _ = shared.events.send(LibraryEvent::Indexed(Box::new(update)));
 }

@@ -101,6 +101,19 @@ fn a_second_start_reads_no_text_shows_the_saved_index_at_once_and_does_not_merge
         );
     }
     assert_eq!(second.texts_read(), 0, "a warm start reads no text");
+    // The quotations are the body's: the same as found, their speakers the same entities.
+    assert!(
+        update.quotes.len() > 5,
+        "quotations found: {}",
+        update.quotes.len()
+    );
+    for d in 0..2 {
+        assert_eq!(confirmed.quotes.of_article(d), update.quotes.of_article(d));
+    }
+    for e in 0..update.index.entities().len() {
+        let id = liseuse_entity::EntityId(e as u32);
+        assert_eq!(confirmed.quotes.of_entity(id), update.quotes.of_entity(id));
+    }
     // Nothing new: saving writes nothing.
     second.save_cache();
     std::thread::sleep(Duration::from_millis(300));

@@ -1,0 +1,242 @@
+//! Who said what across the library: each article's quotations as the loader keeps them (found
+//! right after its entities, saved in its cache body as the section [`SECTION`], so a warm start
+//! reads no text for them), and the library's quotations by speaker ([`LibraryQuotes`]), built
+//! with each merged index and sent to the app with it.
+//!
+//! An article's quotation keeps offsets, not words: its text is read when it is shown. Its
+//! speaker is the article's own entity, and the offsets of that entity's first mention, which
+//! find its corpus entity in any index of the library (corrected or not) as mentions are found:
+//! by offset among the article's mentions.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use liseuse_document::{Document, ParaKind};
+use liseuse_entity::quote::{self, Quote, QuoteKind};
+use liseuse_entity::text::token::Token;
+use liseuse_entity::{DocEntities, EntityId, EntityIndex};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The name of the cache body's section that holds an article's quotations.
+pub const SECTION: &str = "quotes-v1";
+
+/// One quotation of an article, compactly: byte offsets into its rendered text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleQuote {
+    /// The quoted words' first byte.
+    pub start: u32,
+    /// Just past them.
+    pub end: u32,
+    /// Direct (the words themselves) or reported.
+    pub kind: QuoteKind,
+    /// The words that attribute it (« a déclaré », "said"), when there are.
+    pub cue: Option<(u32, u32)>,
+    /// The speaker as one of the article's own entities (its index in the article's
+    /// `DocEntities`), when it is one.
+    pub local: Option<u32>,
+    /// That entity's first mention in the article: what finds its corpus entity.
+    pub mention: Option<(u32, u32)>,
+    /// The words that describe a speaker who is no entity (« de nombreux habitants »).
+    pub described: Option<Box<str>>,
+    /// How sure the quotation stage is, 0–100.
+    pub confidence: u8,
+}
+
+impl ArticleQuote {
+    /// The quoted words' bytes.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn of(q: Quote, firsts: &[Option<(u32, u32)>]) -> ArticleQuote {
+        let local = q.speaker.as_ref().and_then(|s| s.entity);
+        let mention = local.and_then(|l| firsts.get(l as usize).copied().flatten());
+        let described = q
+            .speaker
+            .filter(|s| s.entity.is_none())
+            .map(|s| s.name.into_boxed_str());
+        ArticleQuote {
+            start: q.start,
+            end: q.end,
+            kind: q.kind,
+            cue: q.cue.map(|c| (c.start, c.end)),
+            local,
+            mention,
+            described,
+            confidence: q.confidence,
+        }
+    }
+}
+
+/// The paragraphs quotations are looked for in: what entities are (code, tables and rules left
+/// out), as `liseuse quotes` reads them.
+pub fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
+    doc.paragraphs
+        .iter()
+        .filter(|p| {
+            !matches!(
+                p.kind,
+                ParaKind::Code | ParaKind::Table | ParaKind::Separator
+            )
+        })
+        .map(|p| p.range.clone())
+        .collect()
+}
+
+/// The quotations of a document whose entity text is `text` and entities `ents`, with the
+/// entity stage's tokens when it kept them (the text is not tokenised again).
+pub fn find(
+    doc: &Document,
+    text: &str,
+    ents: &DocEntities,
+    tokens: Option<&[Token]>,
+) -> Vec<ArticleQuote> {
+    let paragraphs = paragraphs(doc);
+    let found = match tokens {
+        Some(t) => quote::find_in_tokens(text, ents, &paragraphs, t),
+        None => quote::find_in(text, ents, &paragraphs),
+    };
+    let mut firsts = vec![None; ents.entities.len()];
+    for m in &ents.mentions {
+        if let Some(f) = firsts.get_mut(m.local() as usize)
+            && f.is_none()
+        {
+            *f = Some((m.start, m.end));
+        }
+    }
+    found
+        .into_iter()
+        .map(|q| ArticleQuote::of(q, &firsts))
+        .collect()
+}
+
+/// The section a cache body keeps them in.
+pub fn encode(quotes: &[ArticleQuote]) -> (String, Vec<u8>) {
+    (
+        SECTION.to_string(),
+        postcard::to_stdvec(quotes).unwrap_or_default(),
+    )
+}
+
+/// An article's quotations from its cache body's sections (`None` when it holds none or they
+/// cannot be read: the article was cached before quotations were).
+pub fn decode(sections: &[(String, Vec<u8>)]) -> Option<Vec<ArticleQuote>> {
+    let (_, bytes) = sections.iter().find(|(name, _)| name == SECTION)?;
+    postcard::from_bytes(bytes).ok()
+}
+
+/// The library's quotations: each article's, and by speaker entity of an index.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryQuotes {
+    /// Per article (its index in the library), its quotations in text order.
+    docs: Vec<Arc<[ArticleQuote]>>,
+    /// Per corpus entity, where it is quoted: (article, index among its quotations), in
+    /// article then text order.
+    by_entity: HashMap<EntityId, Vec<(u32, u32)>>,
+}
+
+impl LibraryQuotes {
+    /// Every article's quotations, by speaker as `index` (the one sent with them) has them.
+    pub fn build(index: &EntityIndex, docs: Vec<Arc<[ArticleQuote]>>) -> LibraryQuotes {
+        let mut by_entity: HashMap<EntityId, Vec<(u32, u32)>> = HashMap::new();
+        for (d, quotes) in docs.iter().enumerate() {
+            for (q, quote) in quotes.iter().enumerate() {
+                if let Some(id) = speaker_in(index, d, quote) {
+                    by_entity.entry(id).or_default().push((d as u32, q as u32));
+                }
+            }
+        }
+        LibraryQuotes { docs, by_entity }
+    }
+
+    /// Article `doc`'s quotations, in text order.
+    pub fn of_article(&self, doc: usize) -> &[ArticleQuote] {
+        self.docs.get(doc).map_or(&[], |q| q)
+    }
+
+    /// Quotation `q` of article `doc`.
+    pub fn get(&self, doc: usize, q: usize) -> Option<&ArticleQuote> {
+        self.of_article(doc).get(q)
+    }
+
+    /// Where entity `id` is quoted: (article, index among its quotations).
+    pub fn of_entity(&self, id: EntityId) -> &[(u32, u32)] {
+        self.by_entity.get(&id).map_or(&[], |v| v)
+    }
+
+    /// How many quotations the library holds.
+    pub fn len(&self) -> usize {
+        self.docs.iter().map(|d| d.len()).sum()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.docs.iter().all(|d| d.is_empty())
+    }
+}
+
+/// The corpus entity of a quotation's speaker in article `doc` of `index`: that of the speaker's
+/// first mention (`None` when it is no entity, or a correction took it away).
+pub fn speaker_in(index: &EntityIndex, doc: usize, q: &ArticleQuote) -> Option<EntityId> {
+    let (start, end) = q.mention?;
+    let mentions = index.doc_mentions(doc);
+    let i = mentions.partition_point(|x| x.start < start);
+    mentions
+        .get(i)
+        .filter(|x| x.start == start && x.end == end)
+        .map(|x| x.entity())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_articles_quotations_go_through_its_cache_section_and_find_their_speaker() {
+        let text = "Titre\n\nHossein Salami a déclaré : « Nous répondrons fermement à toute attaque. »\n\n\
+                    « Ce n'est pas fini », a ajouté de nombreux habitants.\n";
+        let doc = Document::from_text("a.txt", text.into());
+        let et = doc.entity_text();
+        let (ents, tokens) = liseuse_entity::analyse_meta_tokens(&et, &doc.meta);
+        let quotes = find(&doc, &et, &ents, Some(&tokens));
+        assert!(!quotes.is_empty(), "no quotation found");
+        // the tokens change nothing
+        assert_eq!(find(&doc, &et, &ents, None), quotes);
+        let (name, bytes) = encode(&quotes);
+        let sections = vec![("other".to_string(), vec![9]), (name, bytes)];
+        assert_eq!(decode(&sections), Some(quotes.clone()));
+        assert_eq!(decode(&sections[..1]), None);
+        // through a whole cache body too
+        let body = crate::cache::Body {
+            entities: ents.clone(),
+            sections,
+        };
+        let head = crate::cache::record::Head {
+            path: "a.txt".into(),
+            stamp: crate::cache::Stamp::default(),
+            hash: "h".into(),
+            meta: crate::cache::ArticleMeta::default(),
+            body: (0, 0),
+        };
+        let (h, b) = crate::cache::record::encode(&[(head, body)]).unwrap();
+        let at = crate::cache::record::decode_heads(&h).unwrap()[0].body;
+        let back = crate::cache::record::decode_body(&b, at).unwrap();
+        assert_eq!(decode(&back.sections), Some(quotes.clone()));
+
+        let index = EntityIndex::build(&[ents]);
+        let lq = LibraryQuotes::build(&index, vec![quotes.clone().into()]);
+        let salami = index
+            .entities()
+            .iter()
+            .position(|e| e.name.contains("Salami"))
+            .map(|i| EntityId(i as u32))
+            .unwrap();
+        let said = lq.of_entity(salami);
+        assert!(!said.is_empty(), "{quotes:?}");
+        let q = lq.get(said[0].0 as usize, said[0].1 as usize).unwrap();
+        assert!(text[q.range()].starts_with("Nous répondrons"), "{q:?}");
+        assert_eq!(lq.len(), quotes.len());
+    }
+}
