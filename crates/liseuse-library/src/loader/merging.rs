@@ -1,0 +1,347 @@
+//! The corpus index while articles come in: merged from every article's entities a few times a
+//! second (read back from the cache when not in memory), or rebuilt from the saved index on a
+//! warm start; the quotations by speaker with it; what was analysed written every two seconds.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use super::*;
+
+/// Every article's entities for a merge: from memory, else from the cache (`None` when one
+/// cannot be had).
+pub(super) fn gather(
+    shared: &Shared,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+    found: &mut [Option<Arc<[ArticleQuote]>>],
+) -> Option<Vec<Arc<DocEntities>>> {
+    let missing: Vec<String> = hashes
+        .iter()
+        .zip(docs)
+        .filter(|(h, d)| d.is_none() && !h.is_empty())
+        .map(|(h, _)| h.clone())
+        .collect();
+    // Read outside the cache's lock: the workers checking articles do not wait for it.
+    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    hashes
+        .iter()
+        .zip(docs)
+        .zip(found.iter_mut())
+        .map(|((h, d), q)| match d {
+            Some(d) => Some(d.clone()),
+            None if h.is_empty() => Some(Arc::default()),
+            None => read.next().flatten().map(|b| entities_of(b, q)),
+        })
+        .collect()
+}
+
+/// A body's entities; its quotations go to `found` when they were not known.
+pub(super) fn entities_of(body: Body, found: &mut Option<Arc<[ArticleQuote]>>) -> Arc<DocEntities> {
+    if found.is_none() {
+        *found = Some(quotes::decode(&body.sections).unwrap_or_default().into());
+    }
+    Arc::new(body.entities)
+}
+
+/// The saved index whole again, every article's entities read from the cache one frame at a
+/// time as the index takes them (a large library's would not all fit beside it).
+pub(super) fn rebuild(
+    shared: &Shared,
+    saved: &SavedIndex,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+    found: &mut [Option<Arc<[ArticleQuote]>>],
+) -> Option<EntityIndex> {
+    let missing: Vec<String> = hashes
+        .iter()
+        .zip(docs)
+        .filter(|(h, d)| d.is_none() && !h.is_empty())
+        .map(|(h, _)| h.clone())
+        .collect();
+    // Read outside the cache's lock, one frame at a time.
+    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    let all = hashes
+        .iter()
+        .zip(docs)
+        .zip(found.iter_mut())
+        .map(|((h, d), q)| match d {
+            Some(d) => Some(d.clone()),
+            None if h.is_empty() => Some(Arc::default()),
+            None => read.next().flatten().map(|b| entities_of(b, q)),
+        });
+    cache::index_file::rebuild(saved, all)
+}
+
+/// Writes what was analysed since the last time to the cache and the full-text index, so that
+/// a quit loses at most [`WRITE_EVERY`]; then the entities written need not stay in memory.
+pub(super) fn write_out(shared: &Shared) {
+    let written = shared
+        .with_cache(|c| {
+            let any = c.pending() > 0 || c.take_written();
+            c.flush();
+            any && c.writes()
+        })
+        .unwrap_or(false);
+    if let Some(ft) = shared.fulltext.get() {
+        ft.commit();
+    }
+    if written && let Ok(mut c) = shared.corpus.lock() {
+        // Entities of articles whose text was read are in the cache now.
+        let Corpus {
+            per_doc, hashes, ..
+        } = &mut *c;
+        for (d, h) in per_doc.iter_mut().zip(hashes.iter()) {
+            if !h.is_empty() {
+                *d = None;
+            }
+        }
+    }
+}
+
+/// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`; writes
+/// what was analysed every `WRITE_EVERY`.
+pub(super) fn index_loop(shared: &Shared) {
+    announce_saved_index(shared);
+    let mut written = Instant::now();
+    loop {
+        let (docs, mut found, hashes, analysed, pending) = {
+            let Ok(mut c) = shared.corpus.lock() else {
+                return;
+            };
+            while !(c.dirty || c.deferred && c.pending == 0) {
+                c = match shared.changed.wait_timeout(c, WRITE_EVERY) {
+                    Ok((c, _)) => c,
+                    Err(_) => return,
+                };
+                if written.elapsed() >= WRITE_EVERY {
+                    drop(c);
+                    write_out(shared);
+                    written = Instant::now();
+                    c = match shared.corpus.lock() {
+                        Ok(c) => c,
+                        Err(_) => return,
+                    };
+                }
+            }
+            c.dirty = false;
+            c.deferred = false;
+            // A snapshot (pointers only), so readers are not held up while the index is merged.
+            (
+                c.per_doc.clone(),
+                c.quotes.clone(),
+                c.hashes.clone(),
+                c.analysed,
+                c.pending,
+            )
+        };
+        // The last article is in: what it brought is written (and searchable) at once.
+        if written.elapsed() >= WRITE_EVERY || pending == 0 {
+            write_out(shared);
+            written = Instant::now();
+        }
+        let started = Instant::now();
+        let index = match cached_index(shared, &hashes, pending) {
+            Reuse::Saved(saved) => {
+                // Every article is as saved: the counts are final now, before the mentions
+                // are put back under their entities (a large library's take seconds).
+                let counts = Arc::new(saved.counts_only());
+                let confirmed =
+                    IndexUpdate::new(correct::corrected(shared, &counts), analysed, docs.len());
+                if shared
+                    .events
+                    .send(LibraryEvent::Indexed(Box::new(confirmed)))
+                    .is_err()
+                {
+                    return;
+                }
+                match rebuild(shared, &saved, &hashes, &docs, &mut found) {
+                    Some(i) => Arc::new(i),
+                    None => merge(shared, &hashes, &docs, &mut found, pending),
+                }
+            }
+            Reuse::Wait => {
+                if let Ok(mut c) = shared.corpus.lock() {
+                    c.deferred = true;
+                }
+                continue;
+            }
+            Reuse::No => merge(shared, &hashes, &docs, &mut found, pending),
+        };
+        let found = keep_quotes(shared, &hashes, found);
+        let corrected = correct::corrected(shared, &index);
+        let said = Arc::new(LibraryQuotes::build(&corrected, found.clone()));
+        // The quotations by speaker grow with the corpus too: they count in the rest below.
+        let took = started.elapsed();
+        let update = IndexUpdate::new(corrected, analysed, docs.len()).with_quotes(said);
+        if let Ok(mut c) = shared.corpus.lock() {
+            c.last = Some((hashes, index));
+            c.last_quotes = found;
+        }
+        if shared
+            .events
+            .send(LibraryEvent::Indexed(Box::new(update)))
+            .is_err()
+        {
+            return;
+        }
+        // Merging grows with the corpus: rest four times as long as it took, so the merge
+        // never takes more than a fifth of a core from extraction; but when the last article
+        // is in, merge at once.
+        let rest_until = Instant::now() + INDEX_EVERY.max(took * 4);
+        let Ok(mut c) = shared.corpus.lock() else {
+            return;
+        };
+        while Instant::now() < rest_until && !(c.pending == 0 && c.dirty) {
+            let left = rest_until.saturating_duration_since(Instant::now());
+            c = match shared.changed.wait_timeout(c, left) {
+                Ok((c, _)) => c,
+                Err(_) => return,
+            };
+        }
+    }
+}
+
+/// A merge of every article's entities; when it is of every article asked for, what to save
+/// of it is kept.
+pub(super) fn merge(
+    shared: &Shared,
+    hashes: &[String],
+    docs: &[Option<Arc<DocEntities>>],
+    found: &mut [Option<Arc<[ArticleQuote]>>],
+    pending: usize,
+) -> Arc<EntityIndex> {
+    if pending == 0 {
+        mark_fresh(shared);
+    }
+    let all = gather(shared, hashes, docs, found).unwrap_or_else(|| {
+        // An entity record that cannot be read back: what there is, merged.
+        docs.iter().map(|d| d.clone().unwrap_or_default()).collect()
+    });
+    let index = Arc::new(EntityIndex::build(&all));
+    if pending == 0
+        && let Ok(mut c) = shared.corpus.lock()
+    {
+        c.to_save = Some(SavedIndex::of(&index, &all, hashes.to_vec()));
+    }
+    index
+}
+
+/// The quotations a merge read from the cache are kept (an article's are read once), where
+/// the article is still the one read; those of the merge's articles are what goes with its index.
+pub(super) fn keep_quotes(
+    shared: &Shared,
+    hashes: &[String],
+    found: Vec<Option<Arc<[ArticleQuote]>>>,
+) -> Vec<Arc<[ArticleQuote]>> {
+    if let Ok(mut c) = shared.corpus.lock() {
+        let Corpus {
+            quotes,
+            hashes: now,
+            ..
+        } = &mut *c;
+        for ((slot, h), (q, was)) in quotes
+            .iter_mut()
+            .zip(now.iter())
+            .zip(found.iter().zip(hashes))
+        {
+            if slot.is_none() && h == was {
+                slot.clone_from(q);
+            }
+        }
+    }
+    found.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// The index saved last time, shown at once (corpus counts on the first frames of a warm
+/// start) while the articles are checked against it.
+pub(super) fn announce_saved_index(shared: &Shared) {
+    let Some(dir) = shared.cache_dir.as_deref() else {
+        return;
+    };
+    let Some(saved) = cache::index_file::load(dir) else {
+        return;
+    };
+    let index = Arc::new(saved.counts_only());
+    let update = IndexUpdate::provisional(correct::corrected(shared, &index), saved.hashes.clone());
+    if let Ok(mut s) = shared.saved.lock() {
+        *s = Some(saved);
+    }
+    let _ = shared.events.send(LibraryEvent::Indexed(Box::new(update)));
+}
+
+pub(super) enum Reuse {
+    /// The cached index is exactly this library's: no merge.
+    Saved(SavedIndex),
+    /// Every article so far is as cached: merging now would only be thrown away.
+    Wait,
+    No,
+}
+
+/// Whether the index saved in the cache can stand for a merge of articles with `hashes`.
+pub(super) fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
+    let Ok(mut saved) = shared.saved.lock() else {
+        return Reuse::No;
+    };
+    let Some(s) = saved.as_ref() else {
+        return Reuse::No;
+    };
+    if pending == 0 && s.hashes == hashes {
+        return saved.take().map_or(Reuse::No, Reuse::Saved);
+    }
+    // Not yet read articles have an empty hash: only those read must match.
+    let so_far = hashes.len() <= s.hashes.len()
+        && hashes
+            .iter()
+            .zip(&s.hashes)
+            .all(|(h, x)| h.is_empty() || h == x);
+    if !so_far {
+        // The library is not the one saved: it never will be.
+        *saved = None;
+        return Reuse::No;
+    }
+    if pending == 0 {
+        // Every article asked for is in, but the walk may still find more: merge what there
+        // is, and keep the saved index in case the rest matches it too.
+        return Reuse::No;
+    }
+    Reuse::Wait
+}
+
+/// Something the cache does not hold yet.
+pub(super) fn mark_fresh(shared: &Shared) {
+    if let Ok(mut c) = shared.corpus.lock() {
+        c.fresh = true;
+    }
+}
+
+pub(super) fn save(shared: &Shared) {
+    write_out(shared);
+    let to_save = {
+        let Ok(mut c) = shared.corpus.lock() else {
+            return;
+        };
+        if !std::mem::take(&mut c.fresh) {
+            return;
+        }
+        // Only the index of the library as it is now.
+        c.to_save.take().filter(|s| s.hashes == c.hashes)
+    };
+    let live: HashSet<String> = shared
+        .entries
+        .lock()
+        .map(|e| e.iter().flatten().map(|e| e.path.clone()).collect())
+        .unwrap_or_default();
+    let writes = shared
+        .with_cache(|c| {
+            c.sync();
+            c.compact_if_worth_it(&live);
+            c.writes()
+        })
+        .unwrap_or(false);
+    let ft = shared.fulltext();
+    ft.retain(&live.iter().map(|p| fulltext::id_of(p)).collect());
+    ft.commit();
+    // A cache that cannot be written only costs time at the next start.
+    if writes && let (Some(dir), Some(s)) = (&shared.cache_dir, to_save) {
+        let _ = cache::index_file::save(dir, &s);
+    }
+}
