@@ -221,6 +221,7 @@ mod tests {
             body: (0, 0),
         };
         let (h, b) = crate::cache::record::encode(&[(head, body)]).unwrap();
+        let b = crate::cache::record::unpack(&b).unwrap();
         let at = crate::cache::record::decode_heads(&h).unwrap()[0].body;
         let back = crate::cache::record::decode_body(&b, at).unwrap();
         assert_eq!(decode(&back.sections), Some(quotes.clone()));
