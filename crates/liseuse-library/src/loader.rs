@@ -81,6 +81,9 @@ pub(crate) struct Shared {
     cache: Mutex<Option<ArticleCache>>,
     /// The merged index the cache held.
     saved: Mutex<Option<SavedIndex>>,
+    /// The counts of the saved index, as announced at the start (shared, not copied, when the
+    /// library turns out to be the one saved).
+    saved_counts: Mutex<Option<Arc<EntityIndex>>>,
     fulltext: OnceLock<Arc<FullText>>,
     /// What the search may show, by full-text id.
     articles: Articles,
@@ -125,6 +128,7 @@ impl Loader {
             cache_dir,
             cache: Mutex::new(None),
             saved: Mutex::new(None),
+            saved_counts: Mutex::new(None),
             fulltext: OnceLock::new(),
             articles: Articles::default(),
             entries: Mutex::new(Vec::new()),

@@ -46,7 +46,7 @@ pub(super) fn entities_of(body: Body, found: &mut Option<Arc<[ArticleQuote]>>) -
 /// time as the index takes them (a large library's would not all fit beside it).
 pub(super) fn rebuild(
     shared: &Shared,
-    saved: &SavedIndex,
+    saved: SavedIndex,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
     found: &mut [Option<Arc<[ArticleQuote]>>],
@@ -143,7 +143,9 @@ pub(super) fn index_loop(shared: &Shared) {
             Reuse::Saved(saved) => {
                 // Every article is as saved: the counts are final now, before the mentions
                 // are put back under their entities (a large library's take seconds).
-                let counts = Arc::new(saved.counts_only());
+                // The counts shown since the start stand: not another copy of every entity.
+                let announced = shared.saved_counts.lock().ok().and_then(|mut c| c.take());
+                let counts = announced.unwrap_or_else(|| Arc::new(saved.counts_only()));
                 let confirmed =
                     IndexUpdate::new(correct::corrected(shared, &counts), analysed, docs.len());
                 if shared
@@ -153,7 +155,8 @@ pub(super) fn index_loop(shared: &Shared) {
                 {
                     return;
                 }
-                match rebuild(shared, &saved, &hashes, &docs, &mut found) {
+                drop(counts);
+                match rebuild(shared, saved, &hashes, &docs, &mut found) {
                     Some(i) => Arc::new(i),
                     None => merge(shared, &hashes, &docs, &mut found, pending),
                 }
@@ -265,6 +268,9 @@ pub(super) fn announce_saved_index(shared: &Shared) {
     if let Ok(mut s) = shared.saved.lock() {
         *s = Some(saved);
     }
+    if let Ok(mut c) = shared.saved_counts.lock() {
+        *c = Some(index);
+    }
     let _ = shared.events.send(LibraryEvent::Indexed(Box::new(update)));
 }
 
@@ -296,6 +302,9 @@ pub(super) fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -
     if !so_far {
         // The library is not the one saved: it never will be.
         *saved = None;
+        if let Ok(mut c) = shared.saved_counts.lock() {
+            *c = None;
+        }
         return Reuse::No;
     }
     if pending == 0 {
