@@ -39,6 +39,40 @@ pub(super) fn move_selection(
 /// Rows an overlay list moves by with PageUp / PageDown.
 pub(super) const OVERLAY_PAGE: usize = 10;
 
+/// `n` / `N` in a walk across articles (`F`'s hits, `"`'s quotations) of `n` items in list
+/// order: from item `at` while the cursor is still on its line, else from `after`, the first
+/// item at or after the cursor. The item gone to, and whether it went round.
+pub(super) fn step_walk(
+    n: usize,
+    at: usize,
+    on_line: bool,
+    after: impl FnOnce() -> usize,
+    forward: bool,
+) -> (usize, bool) {
+    if on_line {
+        return match forward {
+            true => ((at + 1) % n, at + 1 == n),
+            false => ((at + n - 1) % n, at == 0),
+        };
+    }
+    let after = after();
+    match forward {
+        true => (after % n, after == n),
+        false => ((after + n - 1) % n, after == 0),
+    }
+}
+
+impl App {
+    /// Where a walk across articles goes on from: the open article's row in the library and
+    /// the byte range of the cursor's line.
+    pub(super) fn walk_origin(&self) -> (usize, Option<std::ops::Range<usize>>) {
+        let row = (self.reading.open)
+            .and_then(|o| self.library.row_of(o))
+            .unwrap_or(0);
+        (row, self.reader().and_then(|r| r.line_range(r.cursor)))
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct FileList {
     /// The selected article (an index, not a row).
@@ -153,6 +187,12 @@ impl App {
     /// article no longer matches.
     pub(super) fn filter_list(&mut self, filter: &str) {
         self.list.set_filter(&self.library, filter);
+        self.list_refiltered();
+    }
+
+    /// The list's rows were made again by a filter: the selection stays if still shown, else
+    /// goes to the first row, and the list is seen from its top.
+    pub(super) fn list_refiltered(&mut self) {
         if self
             .list
             .row_of(&self.library, self.list.selected)

@@ -78,10 +78,7 @@ impl App {
         let Some(narrow) = naming(&self.entities.index, id, self.library.len()) else {
             return;
         };
-        let name = match &narrow {
-            Narrow::Naming { name, .. } => name.clone(),
-            Narrow::Unread => String::new(),
-        };
+        let name = (self.entities.index.entity(id)).map_or(String::new(), |e| e.name.clone());
         self.set_narrow(Some(narrow));
         let n = self.list_len();
         self.status.say(format!(
@@ -115,16 +112,7 @@ impl App {
     fn set_narrow(&mut self, narrow: Option<Narrow>) {
         self.list.narrow = narrow;
         self.list.refilter(&self.library);
-        if self
-            .list
-            .row_of(&self.library, self.list.selected)
-            .is_none()
-            && let Some(first) = self.list.at_row(&self.library, 0)
-        {
-            self.list.selected = first;
-        }
-        self.list.top = 0;
-        self.scroll_list();
+        self.list_refiltered();
     }
 
     /// A new index (more articles indexed, a correction): the articles naming the entity are

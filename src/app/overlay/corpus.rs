@@ -5,7 +5,7 @@
 //! overlay says so; it asks again as more articles are indexed.
 
 use super::super::input::{Input, Purpose};
-use super::super::list::{OVERLAY_PAGE, move_selection};
+use super::super::list::{OVERLAY_PAGE, move_selection, step_walk};
 use super::super::search::SearchState;
 use super::super::{App, Effect, Follow};
 use super::Overlay;
@@ -179,12 +179,7 @@ impl App {
                 h.range.start,
             )
         };
-        let row = self
-            .reading
-            .open
-            .and_then(|o| self.library.row_of(o))
-            .unwrap_or(0);
-        let line = self.reader().and_then(|r| r.line_range(r.cursor));
+        let (row, line) = self.walk_origin();
         let from = line.as_ref().map_or(0, |l| l.start);
         let on_line = walk.hits.get(walk.at).is_some_and(|h| {
             self.reading.open == Some(h.article)
@@ -192,18 +187,8 @@ impl App {
                     h.range.start >= l.start && h.range.start < l.end.max(l.start + 1)
                 })
         });
-        let (next, wrapped) = if on_line {
-            match forward {
-                true => ((walk.at + 1) % n, walk.at + 1 == n),
-                false => ((walk.at + n - 1) % n, walk.at == 0),
-            }
-        } else {
-            let after = walk.hits.partition_point(|h| key(h) < (row, from));
-            match forward {
-                true => (after % n, after == n),
-                false => ((after + n - 1) % n, after == 0),
-            }
-        };
+        let after = || walk.hits.partition_point(|h| key(h) < (row, from));
+        let (next, wrapped) = step_walk(n, walk.at, on_line, after, forward);
         if wrapped && n > 1 {
             self.status.say(if forward {
                 "n went on from the first hit"

@@ -4,7 +4,7 @@
 //! quotations that come with the index (no text read for the list itself; the lines drawn read
 //! their articles' texts on demand, as `M` does), and rebuilt as the index grows.
 
-use super::super::list::{OVERLAY_PAGE, move_selection};
+use super::super::list::{OVERLAY_PAGE, move_selection, step_walk};
 use super::super::{App, Effect, Follow};
 use super::Overlay;
 use crate::keys::action::Action;
@@ -172,12 +172,7 @@ impl App {
         if n == 0 {
             return;
         }
-        let row = self
-            .reading
-            .open
-            .and_then(|o| self.library.row_of(o))
-            .unwrap_or(0);
-        let line = self.reader().and_then(|r| r.line_range(r.cursor));
+        let (row, line) = self.walk_origin();
         let from = line.as_ref().map_or(0, |l| l.start as u32);
         let on_line = walk.rows.get(walk.at).is_some_and(|&(d, k)| {
             let start = self.said_key(d, k).1 as usize;
@@ -186,20 +181,8 @@ impl App {
                     .as_ref()
                     .is_some_and(|l| start >= l.start && start < l.end.max(l.start + 1))
         });
-        let (next, wrapped) = if on_line {
-            match forward {
-                true => ((walk.at + 1) % n, walk.at + 1 == n),
-                false => ((walk.at + n - 1) % n, walk.at == 0),
-            }
-        } else {
-            let after = walk
-                .rows
-                .partition_point(|&(d, k)| self.said_key(d, k) < (row, from));
-            match forward {
-                true => (after % n, after == n),
-                false => ((after + n - 1) % n, after == 0),
-            }
-        };
+        let after = || (walk.rows).partition_point(|&(d, k)| self.said_key(d, k) < (row, from));
+        let (next, wrapped) = step_walk(n, walk.at, on_line, after, forward);
         if wrapped && n > 1 {
             self.status.say(if forward {
                 "n went on from the first quotation"
