@@ -28,10 +28,14 @@ use std::io;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-/// How long background results are gathered before a frame shows them.
+/// How long background results are gathered, or taken in, before a frame shows them.
 const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
 /// Most events taken in one frame: a flood (a 100,000-file walk) still lets frames through.
 const MAX_BATCH: usize = 4096;
+/// Most time spent taking in what is already queued once the frame's time is up: a walk's
+/// batches or a warm start's thousands of results cost milliseconds each at 100,000 articles,
+/// and taking in all that had queued froze the screen for seconds at a time.
+const HANDLING: Duration = Duration::from_millis(50);
 
 /// The largest area drawn, whatever size the terminal says it has: the frame's buffers are
 /// allocated by it, and `stty rows 65535 cols 65535` asked for 206 GB (issue 24.3). Larger
@@ -190,12 +194,13 @@ impl<B: Backend> Runtime<B> {
     }
 
     /// Waits for events (up to `wait`, or for ever with `None`), takes in what came, carries
-    /// out its effects. A key, or the article the user waits for, is taken at once; other
-    /// background results (thousands while indexing) are gathered for up to a frame's time,
-    /// so they cost a few frames a second, not one each. Returns false when no event can come
-    /// any more.
+    /// out its effects. Events are taken in as they come for up to a frame's time, so that
+    /// background results (thousands while indexing) cost a few frames a second, not one each;
+    /// once a key, or the article the user waits for, is in, only what is already queued is
+    /// taken before the frame, and that for a bounded time ([`HANDLING`]). Returns false when
+    /// no event can come any more.
     pub fn step(&mut self, wait: Option<Duration>) -> io::Result<bool> {
-        let first = match wait {
+        let mut ev = match wait {
             None => match self.events.recv() {
                 Ok(ev) => ev,
                 Err(_) => return Ok(false),
@@ -206,25 +211,26 @@ impl<B: Backend> Runtime<B> {
                 Err(RecvTimeoutError::Disconnected) => return Ok(false),
             },
         };
-        let mut pending = vec![first];
-        let deadline = Instant::now() + BACKGROUND_FRAME;
-        while !pending.last().is_some_and(|ev| self.app.awaits(ev)) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.events.recv_timeout(left) {
-                Ok(ev) => pending.push(ev),
-                Err(_) => break,
-            }
-        }
-        while pending.len() < MAX_BATCH {
-            match self.events.try_recv() {
-                Ok(ev) => pending.push(ev),
-                Err(_) => break,
-            }
-        }
-        for ev in pending {
+        let started = Instant::now();
+        let (mut urgent, mut taken) = (false, 0);
+        loop {
+            urgent |= self.app.awaits(&ev);
             self.handle(ev)?;
-            if self.quit {
+            taken += 1;
+            let spent = started.elapsed();
+            if self.quit || taken >= MAX_BATCH || spent >= BACKGROUND_FRAME + HANDLING {
                 break;
+            }
+            // Waited for while the frame's time lasts, unless the user waits; then what is
+            // already queued, while the time to take it in lasts.
+            let left = BACKGROUND_FRAME.saturating_sub(spent);
+            let next = match urgent || left.is_zero() {
+                true => self.events.try_recv().ok(),
+                false => self.events.recv_timeout(left).ok(),
+            };
+            match next {
+                Some(next) => ev = next,
+                None => break,
             }
         }
         Ok(true)
@@ -278,7 +284,11 @@ impl<B: Backend> Runtime<B> {
             Effect::UndoCorrection => self.corrections.change(None),
             Effect::ApplyCorrections(list) => self.loader.set_corrections(list),
             Effect::Forget(i) => self.loader.forget(i),
-            Effect::SearchCorpus { generation, query } => self.loader.search(generation, query),
+            Effect::SearchCorpus {
+                generation,
+                query,
+                roots,
+            } => self.loader.search(generation, query, roots),
             Effect::FetchFeeds { asked } => self.fetcher.feeds(!asked),
             Effect::FetchPages { run, urls } => self.fetcher.pages(run, urls),
             Effect::Browse(url) => {
