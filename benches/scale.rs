@@ -222,7 +222,26 @@ fn benches(c: &mut Criterion) {
                 || (),
                 |()| {
                     let ft = liseuse_library::fulltext::FullText::open(Some(&cache));
-                    liseuse_library::search_all::first_answer(&ft, &articles, "budget")
+                    liseuse_library::search_all::first_answer(
+                        &ft,
+                        &articles,
+                        "budget",
+                        std::slice::from_ref(&lib),
+                    )
+                    .map(|a| a.hits.len())
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        // The same before the walk has listed anything: the articles' paths read from the index.
+        let unlisted: liseuse_library::search_all::Articles = Arc::default();
+        g.bench_function(format!("search_first_answer_unlisted_{n}"), |b| {
+            b.iter_batched(
+                || (),
+                |()| {
+                    let ft = liseuse_library::fulltext::FullText::open(Some(&cache));
+                    let lib = std::slice::from_ref(&lib);
+                    liseuse_library::search_all::first_answer(&ft, &unlisted, "budget", lib)
                         .map(|a| a.hits.len())
                 },
                 BatchSize::PerIteration,
@@ -231,8 +250,13 @@ fn benches(c: &mut Criterion) {
         let ft = liseuse_library::fulltext::FullText::open(Some(&cache));
         g.bench_function(format!("search_next_answer_{n}"), |b| {
             b.iter(|| {
-                liseuse_library::search_all::first_answer(&ft, &articles, "reforme")
-                    .map(|a| a.hits.len())
+                liseuse_library::search_all::first_answer(
+                    &ft,
+                    &articles,
+                    "reforme",
+                    std::slice::from_ref(&lib),
+                )
+                .map(|a| a.hits.len())
             })
         });
         drop(ft);

@@ -24,7 +24,7 @@ pub enum Mouse {
 }
 
 /// One hit of the search across every article.
-pub use liseuse_library::search_all::{Answer as CorpusAnswer, Hit as CorpusHit};
+pub use liseuse_library::search_all::Answer as CorpusAnswer;
 
 /// Which background fetch an event is from: the feeds' (at start, `R`) or pages asked for by
 /// address (the command line, a link).

@@ -66,6 +66,8 @@ pub enum Effect {
     SearchCorpus {
         generation: u64,
         query: String,
+        /// The library's folders: an article the walk has not listed yet may be found there.
+        roots: std::sync::Arc<[std::path::PathBuf]>,
     },
 }
 

@@ -63,6 +63,25 @@ impl App {
         }
     }
 
+    /// Articles a search found before the walk reached them: listed in their place and read,
+    /// as the walk would have; the walk passes over them when it gets there.
+    pub(super) fn list_ahead_of_walk(&mut self, paths: Vec<PathBuf>, fx: &mut Vec<Effect>) {
+        let mut load = Vec::new();
+        for path in paths {
+            if self.library.find(&path).is_some() || !is_article_name(&path) {
+                continue;
+            }
+            let entry = entry_of(path);
+            let i = self.library.push(entry.clone());
+            load.push((i, entry));
+        }
+        let added: Vec<usize> = load.iter().map(|(i, _)| *i).collect();
+        self.relist(added, Vec::new());
+        if !load.is_empty() {
+            fx.push(Effect::Load(load));
+        }
+    }
+
     /// The entries of these articles, for the loader.
     pub(super) fn entries(&self, range: std::ops::Range<usize>) -> Vec<(usize, Entry)> {
         range
@@ -166,11 +185,7 @@ impl App {
                     gone.push(i);
                 }
                 (None, true) if is_article_name(&path) => {
-                    let entry = Entry {
-                        path: path.to_string_lossy().into_owned(),
-                        name: liseuse_library::file_name(&path),
-                        origin: Origin::File(path),
-                    };
+                    let entry = entry_of(path);
                     let i = self.library.push(entry.clone());
                     load.push((i, entry));
                     added.push(i);
@@ -256,3 +271,12 @@ impl App {
 #[cfg(test)]
 #[path = "live_tests.rs"]
 mod tests;
+
+/// The entry of an article's file found outside the walk (by the watcher, by a search).
+fn entry_of(path: PathBuf) -> Entry {
+    Entry {
+        path: path.to_string_lossy().into_owned(),
+        name: liseuse_library::file_name(&path),
+        origin: Origin::File(path),
+    }
+}

@@ -155,6 +155,59 @@ fn the_walk_does_not_list_twice_a_file_the_watcher_added_first() {
     assert_eq!(effects.len(), 1);
 }
 
+/// `F` on a warm start of a large library answers before the walk lists every article: an
+/// article it finds ahead of the walk is listed in its place, read, and its hits open it; the
+/// walk then passes over it.
+#[test]
+fn a_search_hit_ahead_of_the_walk_lists_its_article_once() {
+    use liseuse_library::search_all::{Found, Hit};
+    let f = Folder::new(&["d/1.txt", "d/2.txt", "d/3.txt"]);
+    let mut app = f.app(&["d/1.txt"]);
+    up(&mut app, Event::Key(Key::plain(KeyCode::Char('F'))));
+    let asked = up(&mut app, Event::Key(Key::plain(KeyCode::Char('m'))));
+    let roots = asked.iter().find_map(|e| match e {
+        Effect::SearchCorpus { roots, .. } => Some(roots.to_vec()),
+        _ => None,
+    });
+    assert_eq!(roots, Some(vec![f.dir.path().to_path_buf()]));
+    let hit = |article: Found| Hit {
+        article,
+        range: 20..27,
+        title: "Article".into(),
+        context: "Emmanuel Macron".into(),
+        at: 9..15,
+    };
+    let ahead: Arc<Path> = f.path("d/3.txt").into();
+    let answer = crate::event::CorpusAnswer {
+        generation: app.corpus_generation,
+        hits: vec![
+            hit(Found::Listed(0)),
+            hit(Found::Ahead(ahead.clone())),
+            hit(Found::Ahead(ahead)),
+        ],
+        done: true,
+        ..Default::default()
+    };
+    let effects = up(&mut app, Event::Hits(Box::new(answer)));
+    assert_eq!(listed(&app), ["d/1.txt", "d/3.txt"]);
+    assert_eq!(loads(&effects), [1], "read once, as the walk would have");
+    let Some(Overlay::Corpus(c)) = &app.overlay else {
+        panic!("the search is open")
+    };
+    let articles: Vec<usize> = c.hits.iter().map(|h| h.article).collect();
+    assert_eq!(articles, [0, 1, 1]);
+    let effects = up(
+        &mut app,
+        Event::Discovered(library::Discovery {
+            entries: vec![f.entry("d/2.txt"), f.entry("d/3.txt")],
+            skipped: Vec::new(),
+        }),
+    );
+    assert_eq!(listed(&app), ["d/1.txt", "d/2.txt", "d/3.txt"]);
+    assert_eq!(app.library.len(), 3);
+    assert_eq!(loads(&effects), [2]);
+}
+
 #[test]
 fn a_removed_file_leaves_the_list_and_the_selection_stays_on_its_article() {
     let f = Folder::new(&["d/1.txt", "d/2.txt", "d/3.txt", "d/4.txt"]);

@@ -255,7 +255,7 @@ impl App {
             }
             Event::Hits(answer) => {
                 if answer.generation == self.corpus_generation {
-                    self.on_corpus_hits(*answer);
+                    self.on_corpus_hits(*answer, fx);
                 }
             }
             Event::Fetch(run, ev) => self.on_fetch(run, ev, fx),

@@ -260,6 +260,11 @@ impl Library {
         i
     }
 
+    /// The command line's paths the articles were found under (none for the seeds).
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
     /// The article read from `path`, if any.
     pub fn find(&self, path: &Path) -> Option<usize> {
         self.by_path.get(path).copied()

@@ -241,9 +241,10 @@ impl Loader {
         self.shared.reads.load(Ordering::SeqCst)
     }
 
-    /// Searches every article for `query`; answers come as `LibraryEvent::Hits`.
-    pub fn search(&self, generation: u64, query: String) {
-        self.searcher.search(generation, query);
+    /// Searches every article of the library opened from `roots` for `query`; answers come as
+    /// `LibraryEvent::Hits`.
+    pub fn search(&self, generation: u64, query: String, roots: Arc<[PathBuf]>) {
+        self.searcher.search(generation, query, roots);
     }
 }
 

@@ -5,7 +5,10 @@
 //! answer comes as soon as a screenful of articles is checked; the rest follow as they are,
 //! up to [`MAX_HITS`]. Queries typed faster than they are answered are skipped for the newest,
 //! and a search overtaken by a newer one stops. While the index is still being built, the
-//! answer says how many articles it holds so far.
+//! answer says how many articles it holds so far. An article the index finds that the folder's
+//! walk has not listed yet (a warm start of a large library, `F` typed at once) is read from the
+//! path the index kept, when that path is under one of the library's folders: the hit says so,
+//! and the app lists the article then.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -15,6 +18,7 @@ use crate::library::{self, Entry};
 use liseuse_document::search::{Folded, find_all};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, RwLock};
@@ -35,11 +39,20 @@ const CONTEXT: usize = 300;
 /// read them. The loader keeps it as articles come and go.
 pub type Articles = Arc<RwLock<HashMap<u64, (usize, Entry)>>>;
 
+/// The article a hit is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A listed article: its index in the library.
+    Listed(usize),
+    /// One under the library's folders that the walk has not listed yet: its path.
+    Ahead(Arc<Path>),
+}
+
 /// One hit: its article, its bytes in the article's text, and the text around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// The article's index in the library.
-    pub article: usize,
+    /// The article.
+    pub article: Found,
     /// The hit's bytes in the article's text.
     pub range: Range<usize>,
     /// The article's title.
@@ -74,6 +87,8 @@ pub struct Answer {
 struct Request {
     generation: u64,
     query: String,
+    /// The library's folders (and files): where an article not listed yet may be.
+    roots: Arc<[PathBuf]>,
 }
 
 /// The handle queries are sent to.
@@ -101,10 +116,15 @@ impl Searcher {
         Searcher { jobs, latest }
     }
 
-    /// Asks for the hits of `query`; answers come as [`LibraryEvent::Hits`].
-    pub fn search(&self, generation: u64, query: String) {
+    /// Asks for the hits of `query` in the library opened from `roots`; answers come as
+    /// [`LibraryEvent::Hits`].
+    pub fn search(&self, generation: u64, query: String, roots: Arc<[PathBuf]>) {
         self.latest.fetch_max(generation, Ordering::SeqCst);
-        let _ = self.jobs.send(Request { generation, query });
+        let _ = self.jobs.send(Request {
+            generation,
+            query,
+            roots,
+        });
     }
 }
 
@@ -131,10 +151,16 @@ fn serve(
 
 /// The first answer to `query` a search sends (what a person sees first), with the answers
 /// after it left aside: for benchmarks and tests.
-pub fn first_answer(index: &FullText, articles: &Articles, query: &str) -> Option<Answer> {
+pub fn first_answer(
+    index: &FullText,
+    articles: &Articles,
+    query: &str,
+    roots: &[PathBuf],
+) -> Option<Answer> {
     let req = Request {
         generation: 1,
         query: query.to_string(),
+        roots: roots.into(),
     };
     let first = std::cell::RefCell::new(None);
     let stop = std::cell::Cell::new(false);
@@ -173,9 +199,13 @@ fn search(
             return true;
         }
         let known = articles.read().ok().and_then(|a| a.get(&c.id).cloned());
+        let target = match known {
+            Some((article, entry)) => Some((Found::Listed(article), entry)),
+            None => ahead(index, c.id, &req.roots),
+        };
         answer.searched += 1;
-        if let Some((article, entry)) = known {
-            for hit in hits_in(article, &entry, &req.query) {
+        if let Some((article, entry)) = target {
+            for hit in hits_in(&article, &entry, &req.query) {
                 if answer.hits.len() >= MAX_HITS {
                     answer.truncated = true;
                     break;
@@ -202,8 +232,28 @@ fn search(
     stale() || send(answer)
 }
 
+/// An article the index holds that is not listed: where the index says it was read from, if
+/// that is an article's file under one of `roots` (the index also keeps the articles of other
+/// folders opened before, until the next save: those are not this library's).
+fn ahead(index: &FullText, id: u64, roots: &[PathBuf]) -> Option<(Found, Entry)> {
+    let path = PathBuf::from(index.path_of(id)?);
+    let inside = |root: &PathBuf| {
+        path.strip_prefix(root)
+            .is_ok_and(|rest| rest.components().all(|c| matches!(c, Component::Normal(_))))
+    };
+    if !library::is_article_name(&path) || !roots.iter().any(inside) {
+        return None;
+    }
+    let entry = Entry {
+        path: path.to_string_lossy().into_owned(),
+        name: library::file_name(&path),
+        origin: library::Origin::File(path.clone()),
+    };
+    Some((Found::Ahead(path.into()), entry))
+}
+
 /// The query's hits in one article, read now.
-fn hits_in(article: usize, entry: &Entry, query: &str) -> Vec<Hit> {
+fn hits_in(article: &Found, entry: &Entry, query: &str) -> Vec<Hit> {
     let Ok(doc) = library::load(entry) else {
         return Vec::new();
     };
@@ -216,7 +266,7 @@ fn hits_in(article: usize, entry: &Entry, query: &str) -> Vec<Hit> {
             let to = ceil(&doc.text, range.end.saturating_add(CONTEXT));
             let context: Arc<str> = Arc::from(doc.text.get(from..to).unwrap_or(""));
             Hit {
-                article,
+                article: article.clone(),
                 at: range.start - from..range.end - from,
                 range,
                 title: title.clone(),

@@ -27,7 +27,7 @@ fn library(dir: &std::path::Path) -> (FullText, Articles) {
     for (i, (name, text)) in texts.iter().enumerate() {
         let e = entry(dir, name, text);
         let id = crate::fulltext::id_of(&e.path);
-        ft.put(id, i as u64, None, name, text);
+        ft.put(id, i as u64, None, &e.path, name, text);
         table.write().unwrap().insert(id, (i, e));
     }
     ft.commit();
@@ -35,10 +35,16 @@ fn library(dir: &std::path::Path) -> (FullText, Articles) {
 }
 
 fn run(ft: &FullText, table: &Articles, query: &str) -> Vec<Answer> {
+    run_in(ft, table, query, &[])
+}
+
+/// A search of the library opened from `roots`.
+fn run_in(ft: &FullText, table: &Articles, query: &str, roots: &[PathBuf]) -> Vec<Answer> {
     let sent = RefCell::new(Vec::new());
     let req = Request {
         generation: 7,
         query: query.into(),
+        roots: roots.into(),
     };
     assert!(search(&req, ft, table, &|| false, &|a| {
         sent.borrow_mut().push(a);
@@ -59,7 +65,7 @@ fn hits_are_found_in_the_text_grouped_by_article_with_their_context() {
     // Article a: twice (case and accents aside); article b holds the words, not the phrase.
     assert_eq!(last.articles, 2);
     assert_eq!(last.searched, 2);
-    let arts: Vec<usize> = last.hits.iter().map(|h| h.article).collect();
+    let arts: Vec<usize> = last.hits.iter().map(|h| listed(&h.article)).collect();
     assert_eq!(arts, [0, 0]);
     let h = &last.hits[0];
     assert_eq!(&h.context[h.at.clone()], "Hamas a nié");
@@ -71,7 +77,7 @@ fn hits_are_found_in_the_text_grouped_by_article_with_their_context() {
     assert_eq!(&h.context[h.at.clone()], "HAMAS");
     // Grouped: each article's hits together, best article first.
     let last = run(&ft, &table, "hamas").pop().unwrap();
-    let arts: Vec<usize> = last.hits.iter().map(|h| h.article).collect();
+    let arts: Vec<usize> = last.hits.iter().map(|h| listed(&h.article)).collect();
     assert_eq!(arts.len(), 4);
     let mut grouped = arts.clone();
     grouped.dedup();
@@ -93,5 +99,56 @@ fn an_article_gone_from_the_table_is_not_shown() {
     let (ft, table) = library(dir.path());
     table.write().unwrap().retain(|_, (i, _)| *i != 0);
     let last = run(&ft, &table, "hamas").pop().unwrap();
-    assert!(last.hits.iter().all(|h| h.article == 1));
+    assert!(last.hits.iter().all(|h| h.article == Found::Listed(1)));
+}
+
+fn listed(f: &Found) -> usize {
+    match f {
+        Found::Listed(i) => *i,
+        Found::Ahead(p) => panic!("{} is not listed", p.display()),
+    }
+}
+
+/// `F` typed before the walk reached an article: it is read from the path the index kept.
+#[test]
+fn an_article_not_listed_yet_is_found_where_the_index_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ft, table) = library(dir.path());
+    table.write().unwrap().retain(|_, (i, _)| *i != 0);
+    let last = run_in(&ft, &table, "hamas", &[dir.path().to_path_buf()])
+        .pop()
+        .unwrap();
+    let a: Arc<Path> = dir.path().join("a.txt").into();
+    let found: Vec<&Found> = last.hits.iter().map(|h| &h.article).collect();
+    assert!(found.contains(&&Found::Ahead(a)), "{found:?}");
+    assert!(found.contains(&&Found::Listed(1)), "{found:?}");
+    // Its hits are found in its text, as a listed article's are.
+    let hit = last
+        .hits
+        .iter()
+        .find(|h| matches!(h.article, Found::Ahead(_)));
+    assert_eq!(&*hit.unwrap().title, "Gaza");
+}
+
+/// The index also holds the articles of folders opened before (until the next save): they are
+/// not this library's, nor is a path that climbs out of its folder, nor a file no walk takes.
+#[test]
+fn an_unlisted_article_outside_the_library_is_not_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ft, table) = library(dir.path());
+    table.write().unwrap().clear();
+    let other = dir.path().join("other");
+    let answers = run_in(&ft, &table, "hamas", std::slice::from_ref(&other));
+    assert!(answers.iter().all(|a| a.hits.is_empty()), "{answers:?}");
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let climbing = sub.join("..").join("a.txt");
+    let pdf = sub.join("a.pdf");
+    std::fs::write(&pdf, "Le Hamas").unwrap();
+    for (id, p) in [(100, &climbing), (101, &pdf)] {
+        ft.put(id, 1, None, &p.to_string_lossy(), "", "Le Hamas");
+    }
+    ft.commit();
+    let answers = run_in(&ft, &table, "hamas", std::slice::from_ref(&sub));
+    assert!(answers.iter().all(|a| a.hits.is_empty()), "{answers:?}");
 }

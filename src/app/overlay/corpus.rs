@@ -9,8 +9,28 @@ use super::super::list::{OVERLAY_PAGE, move_selection, step_walk};
 use super::super::search::SearchState;
 use super::super::{App, Effect, Follow};
 use super::Overlay;
-use crate::event::{CorpusAnswer, CorpusHit};
+use crate::event::CorpusAnswer;
 use crate::keys::action::Action;
+use liseuse_library::search_all::{Found, Hit};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A hit of the search across articles, in a listed article (one the search found ahead of the
+/// folder's walk is listed when its hit comes in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusHit {
+    /// The article's index in the library.
+    pub article: usize,
+    /// The hit's bytes in the article's text.
+    pub range: Range<usize>,
+    /// The article's title.
+    pub title: Arc<str>,
+    /// Text around the hit.
+    pub context: Arc<str>,
+    /// The hit's bytes in `context`.
+    pub at: Range<usize>,
+}
 
 /// The hits of a search across articles that `n` and `N` walk once one was opened: from
 /// article to article, in the list's order.
@@ -69,12 +89,16 @@ impl App {
         fx.push(Effect::SearchCorpus {
             generation: self.corpus_generation,
             query: query.to_string(),
+            roots: self.library.roots().into(),
         });
     }
 
-    pub(crate) fn on_corpus_hits(&mut self, answer: CorpusAnswer) {
-        if let Some(Overlay::Corpus(c)) = &mut self.overlay {
-            let hits = answer.hits;
+    pub(crate) fn on_corpus_hits(&mut self, answer: CorpusAnswer, fx: &mut Vec<Effect>) {
+        if matches!(self.overlay, Some(Overlay::Corpus(_))) {
+            let hits = self.listed_hits(answer.hits, fx);
+            let Some(Overlay::Corpus(c)) = &mut self.overlay else {
+                return;
+            };
             // The hit under the cursor stays under it when more hits come in around it.
             let was = c.hits.get(c.selected).map(|h| (h.article, h.range.clone()));
             c.selected = was
@@ -89,6 +113,38 @@ impl App {
             c.indexed = answer.indexed;
             c.no_word = answer.no_word;
         }
+    }
+
+    /// The hits with their articles' indices: an article found ahead of the folder's walk is
+    /// listed now, in its place, as the walk would have listed it (the walk then passes over it).
+    fn listed_hits(&mut self, hits: Vec<Hit>, fx: &mut Vec<Effect>) -> Vec<CorpusHit> {
+        let mut ahead: Vec<PathBuf> = Vec::new();
+        for h in &hits {
+            if let Found::Ahead(p) = &h.article
+                && self.library.find(p).is_none()
+                && !ahead.iter().any(|a| a.as_path() == &**p)
+            {
+                ahead.push(p.to_path_buf());
+            }
+        }
+        if !ahead.is_empty() {
+            self.list_ahead_of_walk(ahead, fx);
+        }
+        hits.into_iter()
+            .filter_map(|h| {
+                let article = match &h.article {
+                    Found::Listed(i) => *i,
+                    Found::Ahead(p) => self.library.find(p)?,
+                };
+                Some(CorpusHit {
+                    article,
+                    range: h.range,
+                    title: h.title,
+                    context: h.context,
+                    at: h.at,
+                })
+            })
+            .collect()
     }
 
     /// The full-text index grew while the search was open (a merge came in, which follows the

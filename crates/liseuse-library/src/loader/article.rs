@@ -65,6 +65,11 @@ pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         }
     }
     let stamp = stamp_of(entry);
+    // Kept in the full-text index for a search that finds it before the walk lists it.
+    let path = match entry.origin {
+        Origin::File(_) => entry.path.as_str(),
+        Origin::Embedded(_) => "",
+    };
     let hit = stamp.and_then(|s| shared.with_cache(|c| c.lookup(&entry.path, s)).flatten());
     let ft = shared.fulltext();
     if let Some(hit) = hit {
@@ -74,7 +79,7 @@ pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         if ft.writes() && !ft.has(id, h) && hit.meta.error.is_none() {
             shared.reads.fetch_add(1, Ordering::SeqCst);
             if let Ok(doc) = library::load(entry) {
-                ft.put(id, h, day_of(&hit.meta), &doc.title, &doc.text);
+                ft.put(id, h, day_of(&hit.meta), path, &doc.title, &doc.text);
             }
         }
         let hash = hit.hash.clone();
@@ -134,7 +139,14 @@ pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
     if matches!(entry.origin, Origin::File(_)) {
         meta.modified = stamp.and_then(|s| s.seconds());
     }
-    ft.put(id, hash64(&hash), day_of(&meta), &doc.title, &doc.text);
+    ft.put(
+        id,
+        hash64(&hash),
+        day_of(&meta),
+        path,
+        &doc.title,
+        &doc.text,
+    );
     drop(doc);
     let entities = Arc::new(entities);
     if let Some(s) = stamp {

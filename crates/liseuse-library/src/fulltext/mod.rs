@@ -11,19 +11,24 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+mod fold;
+
+use fold::FoldTokenizer;
+pub use fold::query_words;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RegexQuery, TermQuery};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-/// Bumped whenever what is indexed or how it is folded changes.
-pub const FORMAT: u32 = 1;
+/// Bumped whenever what is indexed or how it is folded changes (2: each article's path, so that
+/// a search can show an article the folder's walk has not listed yet).
+pub const FORMAT: u32 = 2;
 /// The tokenizer's name in the index's schema.
 const FOLD: &str = "liseuse-fold";
 /// The day of an article with no date.
@@ -37,80 +42,13 @@ pub fn dir_name() -> String {
     format!("fulltext-v{FORMAT}")
 }
 
-/// Words as the index keeps them: runs of letters and digits, folded.
-#[derive(Clone, Default)]
-struct FoldTokenizer {
-    token: Token,
-}
-
-struct FoldStream<'a> {
-    text: &'a str,
-    at: usize,
-    token: &'a mut Token,
-}
-
-impl Tokenizer for FoldTokenizer {
-    type TokenStream<'a> = FoldStream<'a>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldStream<'a> {
-        self.token.reset();
-        FoldStream {
-            text,
-            at: 0,
-            token: &mut self.token,
-        }
-    }
-}
-
-impl TokenStream for FoldStream<'_> {
-    fn advance(&mut self) -> bool {
-        let Some(rest) = self.text.get(self.at..) else {
-            return false;
-        };
-        let Some((start, _)) = rest.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
-            self.at = self.text.len();
-            return false;
-        };
-        let from = self.at + start;
-        let word = self.text.get(from..).unwrap_or("");
-        let len = word
-            .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(word.len(), |(i, _)| i);
-        self.at = from + len;
-        self.token.text.clear();
-        for c in word.get(..len).unwrap_or("").chars() {
-            liseuse_document::search::fold_char(c, &mut self.token.text);
-        }
-        self.token.offset_from = from;
-        self.token.offset_to = from + len;
-        self.token.position = self.token.position.wrapping_add(1);
-        true
-    }
-    fn token(&self) -> &Token {
-        self.token
-    }
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
-}
-
-/// The words of a query, folded, as the index cuts them.
-pub fn query_words(query: &str) -> Vec<String> {
-    let mut t = FoldTokenizer::default();
-    let mut s = t.token_stream(query);
-    let mut out = Vec::new();
-    while s.advance() {
-        out.push(s.token().text.clone());
-    }
-    out
-}
-
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
     hash: Field,
     day: Field,
     body: Field,
+    path: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -118,6 +56,8 @@ fn schema() -> (Schema, Fields) {
     let id = b.add_u64_field("id", INDEXED | FAST);
     let hash = b.add_u64_field("hash", FAST);
     let day = b.add_i64_field("day", FAST);
+    // Kept, not searched: read back only for an article the walk has not listed yet.
+    let path = b.add_text_field("path", STORED);
     let body = b.add_text_field(
         "body",
         TextOptions::default().set_indexing_options(
@@ -133,8 +73,28 @@ fn schema() -> (Schema, Fields) {
             hash,
             day,
             body,
+            path,
         },
     )
+}
+
+/// Takes out the indexes an older liseuse left (`fulltext-v{N}` of another format): they are
+/// never read again, and at 100,000 articles each is a hundred megabytes.
+fn remove_old_formats(cache_dir: &Path) {
+    let Ok(dir) = std::fs::read_dir(cache_dir) else {
+        return;
+    };
+    for e in dir.flatten() {
+        let name = e.file_name();
+        let old = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("fulltext-v"))
+            .and_then(|v| v.parse::<u32>().ok())
+            .is_some_and(|v| v != FORMAT);
+        if old && e.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 /// An article that matches a query: its id, how well, its day.
@@ -222,6 +182,10 @@ impl FullText {
             )
             .ok()
             .map(Mutex::new);
+        // The liseuse that writes the index is the one that tidies the folder.
+        if let (Some(_), Some(d)) = (&writer, cache_dir) {
+            remove_old_formats(d);
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -323,9 +287,9 @@ impl FullText {
         self.len() == 0
     }
 
-    /// Indexes an article (replacing what was indexed for its id). Searchable after the next
-    /// [`FullText::commit`].
-    pub fn put(&self, id: u64, hash: u64, day: Option<i64>, title: &str, text: &str) {
+    /// Indexes the article read from `path` (replacing what was indexed for its id). Searchable
+    /// after the next [`FullText::commit`].
+    pub fn put(&self, id: u64, hash: u64, day: Option<i64>, path: &str, title: &str, text: &str) {
         let Some(w) = &self.writer else { return };
         let Ok(w) = w.lock() else { return };
         w.delete_term(Term::from_field_u64(self.fields.id, id));
@@ -333,6 +297,7 @@ impl FullText {
         doc.add_u64(self.fields.id, id);
         doc.add_u64(self.fields.hash, hash);
         doc.add_i64(self.fields.day, day.unwrap_or(UNDATED));
+        doc.add_text(self.fields.path, path);
         doc.add_text(self.fields.body, title);
         doc.add_text(self.fields.body, text);
         if w.add_document(doc).is_ok() {
@@ -456,6 +421,23 @@ impl FullText {
         Some(Candidates { best, total })
     }
 
+    /// Where the article `id` was read from when it was indexed: for one a search finds before
+    /// the folder's walk lists it (a warm start of a large library answers `F` at once).
+    pub fn path_of(&self, id: u64) -> Option<String> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_u64(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .ok()?;
+        let (_, addr) = top.first()?;
+        let doc: TantivyDocument = searcher.doc(*addr).ok()?;
+        let path = doc.get_first(self.fields.path)?;
+        tantivy::schema::Value::as_str(&path).map(str::to_string)
+    }
+
     /// The index's size on disk.
     pub fn bytes(&self) -> u64 {
         let Some(p) = &self.path else { return 0 };
@@ -492,5 +474,4 @@ fn regex_escape(s: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "fulltext_tests.rs"]
 mod tests;

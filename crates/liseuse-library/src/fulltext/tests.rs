@@ -17,6 +17,7 @@ fn small() -> FullText {
         1,
         11,
         None,
+        "",
         "Hamas",
         "Le Hamas a nié toute implication à Gaza.",
     );
@@ -24,10 +25,18 @@ fn small() -> FullText {
         2,
         22,
         None,
+        "",
         "Téhéran",
         "À TÉHÉRAN, le président Raïssi a parlé.",
     );
-    ft.put(3, 33, None, "Cœur", "Un cœur léger ; l'économie française.");
+    ft.put(
+        3,
+        33,
+        None,
+        "",
+        "Cœur",
+        "Un cœur léger ; l'économie française.",
+    );
     ft.commit();
     ft
 }
@@ -67,11 +76,12 @@ fn the_best_come_first_and_the_newest_when_dated() {
         1,
         1,
         None,
+        "",
         "Un",
         "Macron parle. Rien d'autre ici, vraiment rien.",
     );
-    ft.put(2, 2, None, "Deux", "Macron, Macron et encore Macron.");
-    ft.put(3, 3, None, "Trois", "Personne.");
+    ft.put(2, 2, None, "", "Deux", "Macron, Macron et encore Macron.");
+    ft.put(3, 3, None, "", "Trois", "Personne.");
     ft.commit();
     let c = ft.candidates("macron", 10).unwrap();
     assert_eq!(c.total, 2);
@@ -82,6 +92,7 @@ fn the_best_come_first_and_the_newest_when_dated() {
         1,
         1,
         Some(19_000),
+        "",
         "Un",
         "Macron parle. Rien d'autre ici, vraiment rien.",
     );
@@ -89,6 +100,7 @@ fn the_best_come_first_and_the_newest_when_dated() {
         2,
         2,
         Some(18_000),
+        "",
         "Deux",
         "Macron, Macron et encore Macron.",
     );
@@ -105,8 +117,8 @@ fn articles_added_changed_and_removed_are_followed() {
     let dir = tempfile::tempdir().unwrap();
     let ft = FullText::open(Some(dir.path()));
     assert!(ft.writes());
-    ft.put(1, 10, None, "A", "Le Hamas à Gaza.");
-    ft.put(2, 20, None, "B", "Berlin.");
+    ft.put(1, 10, None, "", "A", "Le Hamas à Gaza.");
+    ft.put(2, 20, None, "", "B", "Berlin.");
     assert!(ft.has(1, 10));
     assert_eq!(
         ids(&ft, "gaza"),
@@ -116,14 +128,14 @@ fn articles_added_changed_and_removed_are_followed() {
     ft.commit();
     assert_eq!(ids(&ft, "gaza"), [1]);
     // Changed: the old words go.
-    ft.put(1, 11, None, "A", "Le Fatah à Ramallah.");
+    ft.put(1, 11, None, "", "A", "Le Fatah à Ramallah.");
     ft.commit();
     assert_eq!(ids(&ft, "gaza"), Vec::<u64>::new());
     assert_eq!(ids(&ft, "ramallah"), [1]);
     assert!(ft.has(1, 11) && !ft.has(1, 10));
     // Removed.
     ft.remove(2);
-    ft.put(3, 30, None, "C", "Berlin encore.");
+    ft.put(3, 30, None, "", "C", "Berlin encore.");
     ft.commit();
     assert_eq!(ids(&ft, "berlin"), [3]);
     assert_eq!(ft.len(), 2);
@@ -138,12 +150,12 @@ fn articles_added_changed_and_removed_are_followed() {
 fn a_second_liseuse_searches_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let first = FullText::open(Some(dir.path()));
-    first.put(1, 1, None, "A", "Gaza.");
+    first.put(1, 1, None, "", "A", "Gaza.");
     first.commit();
     let second = FullText::open(Some(dir.path()));
     assert!(!second.writes());
     assert_eq!(ids(&second, "gaza"), [1]);
-    second.put(2, 2, None, "B", "Gaza.");
+    second.put(2, 2, None, "", "B", "Gaza.");
     second.commit();
     assert_eq!(ids(&second, "gaza"), [1]);
 }
@@ -155,7 +167,26 @@ fn a_damaged_index_is_started_anew() {
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::write(sub.join("meta.json"), b"{ not json").unwrap();
     let ft = FullText::open(Some(dir.path()));
-    ft.put(1, 1, None, "A", "Gaza.");
+    ft.put(1, 1, None, "", "A", "Gaza.");
     ft.commit();
     assert_eq!(ids(&ft, "gaza"), [1]);
+}
+
+#[test]
+fn an_article_s_path_is_kept_and_an_older_format_s_index_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join(format!("fulltext-v{}", FORMAT - 1));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(old.join("meta.json"), b"{}").unwrap();
+    let mine = dir.path().join("fulltext-notes");
+    std::fs::create_dir_all(&mine).unwrap();
+    let ft = FullText::open(Some(dir.path()));
+    assert!(!old.exists(), "the older index is gone");
+    assert!(mine.exists(), "what is not an index of ours stays");
+    ft.put(1, 1, None, "/lib/a.txt", "A", "Gaza.");
+    ft.put(2, 2, None, "", "B", "Gaza.");
+    ft.commit();
+    assert_eq!(ft.path_of(1).as_deref(), Some("/lib/a.txt"));
+    assert_eq!(ft.path_of(2).as_deref(), Some(""));
+    assert_eq!(ft.path_of(3), None);
 }
