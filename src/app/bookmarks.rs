@@ -156,7 +156,8 @@ impl BookmarkRow {
     }
 }
 
-/// How many files of a bookmark's file name are read to find its passage when its path is gone.
+/// How many files of a bookmark's file name may have their texts asked for to find its passage
+/// when its path is gone.
 const MAX_NAMESAKES_READ: usize = 16;
 
 /// The article an anchor belongs to among those open: the same path; else, the file moved
@@ -164,6 +165,10 @@ const MAX_NAMESAKES_READ: usize = 16;
 /// content; else the path's article deleted from disk, whose text is still known; else one of
 /// the same file name. An article still on disk wins over a deleted one: a file edited and
 /// moved under liseuse's eyes is found where it is now, not in the text it had.
+///
+/// Nothing is read here (it runs on the update path, for every bookmark listed): while a file of
+/// the same name is not read yet, it is the answer for now, so that a list showing the bookmark
+/// asks for its text ([`App::ask_shown_texts`]); the bookmark is placed again when it comes.
 pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
     let arts = &library.articles;
     let live = |i: &usize| arts.get(*i).is_some_and(|a| !a.removed);
@@ -188,19 +193,17 @@ pub fn resolve_article(library: &Library, anchor: &Anchor) -> Option<usize> {
     let named: Vec<usize> = (0..arts.len())
         .filter(|&i| arts.get(i).is_some_and(|a| a.entry.name == name))
         .collect();
-    // Texts are not held (issue 27): a file of the same name not read yet is read here, which
-    // costs a read per same-named file, only for a bookmark whose path is gone.
-    let holds = |i: &&usize| {
-        locate_in(library, Some(**i), anchor).is_some()
-            || arts.get(**i).is_some_and(|a| {
-                a.doc.is_none()
-                    && named.len() <= MAX_NAMESAKES_READ
-                    && liseuse_library::load(&a.entry).is_ok_and(|d| {
-                        !matches!(Locator::new(&d.text).locate(anchor), Located::Orphaned)
-                    })
-            })
-    };
+    let holds = |i: &&usize| locate_in(library, Some(**i), anchor).is_some();
     if let Some(&i) = named.iter().filter(|i| live(i)).find(holds) {
+        return Some(i);
+    }
+    let unread = |i: &&usize| {
+        arts.get(**i)
+            .is_some_and(|a| a.doc.is_none() && a.error.is_none())
+    };
+    if named.len() <= MAX_NAMESAKES_READ
+        && let Some(&i) = named.iter().filter(|i| live(i)).find(unread)
+    {
         return Some(i);
     }
     // Texts are not held: the hash kept with an article's metadata tells it.
@@ -394,97 +397,5 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::Event;
-    use crate::app::test_util::*;
-    use crate::keys::keymap::{Key, KeyCode};
-    use liseuse_library::store::{Outcome, Pending, StoreReport};
-
-    /// Issue 24.9: with 100,000 bookmarks, `b` took 1.5 s, `Enter` 1.7 s. The loop's work for
-    /// a key must not grow with their number: the store's list is the saver's own snapshot,
-    /// taken in as it is (the very `Arc` the saver built, never copied), through `b` and
-    /// `Enter` too (their change kept apart until the store's report holds it), and an
-    /// article's bookmarks are found through the snapshot's indexes.
-    #[test]
-    fn keys_take_the_stores_list_as_it_is_and_never_copy_it() {
-        let mut app = seeded_app();
-        let text = "Un passage d’un autre article.";
-        let mut list: Vec<Bookmark> = (0..20_000)
-            .map(|i| {
-                let mut b =
-                    Bookmark::new("T", Anchor::new(&format!("ailleurs/{i}.txt"), text, 0, 9));
-                b.id = format!("o{i}");
-                b
-            })
-            .collect();
-        let doc = app
-            .reader()
-            .map(|r| r.doc.clone())
-            .expect("an article open");
-        let path = app.library.articles[0].entry.path.clone();
-        let start = doc.text.find("Le lendemain").expect("the seed");
-        let mut mine = Bookmark::new("Qaani", Anchor::new(&path, &doc.text, start, start + 40));
-        mine.id = String::from("mine");
-        list.push(mine);
-        let set = Arc::new(BookmarkSet::new(list));
-        up(
-            &mut app,
-            Event::Bookmarks {
-                list: set.clone(),
-                read_only: None,
-                message: None,
-            },
-        );
-        assert!(Arc::ptr_eq(&app.bookmarks.saved, &set), "taken in as it is");
-        assert_eq!(
-            app.reader().map(|r| r.marks().len()),
-            Some(1),
-            "its own found"
-        );
-
-        let fx = up(&mut app, key('b'));
-        let Some(Effect::AddBookmark(added)) =
-            fx.into_iter().find(|e| matches!(e, Effect::AddBookmark(_)))
-        else {
-            panic!("b makes a bookmark");
-        };
-        up(&mut app, Event::Key(Key::plain(KeyCode::Enter)));
-        assert!(
-            Arc::ptr_eq(&app.bookmarks.saved, &set),
-            "not copied by b and Enter"
-        );
-        assert_eq!(
-            app.bookmarks.local.len(),
-            1,
-            "b kept apart (Enter changed no note)"
-        );
-        assert_eq!(
-            app.reader().map(|r| r.marks().len()),
-            Some(2),
-            "shown at once"
-        );
-        assert!(!app.all_saved());
-
-        // The saver's report: its new snapshot, holding the change, swapped in.
-        let mut with = set.all().to_vec();
-        with.push(added);
-        let next = Arc::new(BookmarkSet::new(with));
-        let report = StoreReport {
-            outcome: Outcome::Saved(liseuse_library::store::Kept::Bookmarks),
-            bookmarks: Some(next.clone()),
-            applied: 1,
-            read_only: None,
-            pending: Pending::default(),
-        };
-        let fx = up(&mut app, Event::Store(Box::new(report)));
-        assert!(Arc::ptr_eq(&app.bookmarks.saved, &next));
-        // The old one is handed back to be freed beside the loop, not freed by it.
-        assert!(
-            fx.iter()
-                .any(|e| matches!(e, Effect::Release(old) if Arc::ptr_eq(old, &set)))
-        );
-        assert!(app.bookmarks.local.is_empty() && app.all_saved());
-        assert_eq!(app.reader().map(|r| r.marks().len()), Some(2));
-    }
-}
+#[path = "bookmarks_tests.rs"]
+mod tests;
