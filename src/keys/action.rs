@@ -67,7 +67,7 @@ actions! {
     Mentions => "mentions", "List every mention of the selected entity";
     Timeline => "timeline", "When the selected entity is named: mentions per month, the articles by date";
     Correct => "correct", "Correct the entity engine here: not an entity, its type, its name, the same as another, two, undo";
-    Company => "company", "Who appears with the selected entity: Enter lists the passages naming both";
+    Company => "company", "Who appears with the selected entity (and who speaks of whom): Enter lists the passages naming both";
     Said => "said", "What the selected person said across the library: Enter opens a quotation, n/N walk them";
     Bookmark => "bookmark", "Bookmark the paragraph at the cursor (or the selected lines)";
     Select => "select", "Start or stop selecting lines to bookmark";

@@ -66,13 +66,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CompanyView, theme: &T
         return;
     }
     let title = format!(" Who appears with {} ", name(v.of));
-    let inner = super::overlay_list(
-        frame,
-        area,
-        &title,
-        "passages · articles · Enter the passages naming both · Esc close",
-        theme,
-    );
+    let hint = match v.rows.iter().any(|c| c.said_of + c.said_by > 0) {
+        // Who speaks of whom, where the text says so: what « said of » and « by » count.
+        true => format!(
+            "→ {} speaking of them · ← them speaking of {0} · passages · articles",
+            name(v.of)
+        ),
+        false => "passages · articles · Enter the passages naming both · Esc close".to_string(),
+    };
+    let inner = super::overlay_list(frame, area, &title, &hint, theme);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let mut lines: Vec<Line> = Vec::new();
@@ -97,7 +99,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CompanyView, theme: &T
             ));
             last = Some(c.label);
         }
-        let counts = format!(" {} · {} ", c.passages, c.articles);
+        let said = match (c.said_of, c.said_by) {
+            (0, 0) => String::new(),
+            (of, 0) => format!(" →{of} ·"),
+            (0, by) => format!(" ←{by} ·"),
+            (of, by) => format!(" →{of} ←{by} ·"),
+        };
+        let counts = format!("{said} {} · {} ", c.passages, c.articles);
         let name_w = width.saturating_sub(counts.chars().count() + 2);
         let shown = fit(&liseuse_document::collapse_spaces(&name(c.id)), name_w);
         let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str()));

@@ -320,3 +320,45 @@ fn the_sidebar_leaves_out_names_the_engine_is_unsure_of() {
     assert!(all > sure, "{all} rows at 0, {sure} at 80");
     assert!(sure >= surest);
 }
+
+/// Issue 29: who speaks of whom, where the text says so. In the seeds, Hussein Salami's
+/// quotations name Israel and the United States; `w` on him says so on their rows, and on a
+/// person another one's quotations name, the other way.
+#[test]
+fn who_appears_with_whom_says_who_speaks_of_whom() {
+    let mut s = seeds();
+    s.keys("<Tab>/salami<Enter><Enter>w");
+    let screen = s.screen();
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(name) && l.contains(" · "))
+            .unwrap_or_else(|| panic!("{name} listed: {screen}"))
+            .to_string()
+    };
+    // Named in one of his quotations, and in two paragraphs with him.
+    assert!(row("Israël").contains("→1 · 2 · 1"), "{screen}");
+    assert!(row("États-Unis").contains("→2 · 1 · 1"), "{screen}");
+    // Named with him, in none of his quotations.
+    assert!(!row("Iran").contains('→'), "{screen}");
+    assert!(
+        screen.contains("→ Hussein Salami speaking of them · ← them speaking of Hussein Salami"),
+        "what the arrows say: {screen}"
+    );
+    // The other way: those whose quotations name Haniyeh, seen from him.
+    let mut s = seeds();
+    s.keys("<Tab>/haniyeh<Enter><Enter>w");
+    let screen = s.screen();
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(name) && l.contains(" · "))
+            .unwrap_or_else(|| panic!("{name} listed: {screen}"))
+            .to_string()
+    };
+    // « Reuters a rapporté […] que Khamenei avait informé Haniyeh »: Reuters speaks of him.
+    assert!(row("Reuters").contains("←1 · 3 · 1"), "{screen}");
+    // Named in no paragraph with him, but speaking of him: listed for that.
+    assert!(row("Abdollahian").contains("←1 · 0 · 0"), "{screen}");
+    assert!(row("Ali Khamenei").contains(" 5 · 1"), "{screen}");
+}

@@ -3,9 +3,12 @@
 //! shared passages themselves. Computed on demand from the index's occurrences (the articles
 //! naming the entity and a binary search in each), so its cost follows the entity's mentions,
 //! not the library's size. What a paragraph is comes from the caller (the documents know).
+//! Where the text says so, who speaks of whom: the quotations of the entity naming another, and
+//! the other's naming it ([`add_said`]).
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use crate::quotes::{LibraryQuotes, speaker_in};
 use liseuse_entity::{EntityId, EntityIndex, Label, Mention};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -21,6 +24,10 @@ pub struct Companion {
     pub passages: usize,
     /// Articles with at least one of those paragraphs.
     pub articles: usize,
+    /// Quotations of the entity asked about that name this one (see [`add_said`]).
+    pub said_of: usize,
+    /// Quotations of this one that name the entity asked about.
+    pub said_by: usize,
 }
 
 /// A passage naming two entities: its article and its paragraph's byte range.
@@ -112,6 +119,8 @@ pub fn companions(index: &EntityIndex, paras: &impl Paragraphs, id: EntityId) ->
                 label: index.entity(e)?.label,
                 passages,
                 articles,
+                said_of: 0,
+                said_by: 0,
             })
         })
         .collect();
@@ -122,6 +131,81 @@ pub fn companions(index: &EntityIndex, paras: &impl Paragraphs, id: EntityId) ->
             .then(a.id.cmp(&b.id))
     });
     out
+}
+
+/// Who speaks of whom, where the text says so: for each entity, how many quotations of `id`
+/// name it, and how many of its own quotations name `id` (a quotation naming one twice counts
+/// once). Those named only in quotations join `rows` with no shared paragraph. Its cost follows
+/// `id`'s quotations and mentions, not the library's size.
+pub fn add_said(
+    rows: &mut Vec<Companion>,
+    index: &EntityIndex,
+    quotes: &LibraryQuotes,
+    id: EntityId,
+) {
+    let mut said: FxHashMap<EntityId, (usize, usize)> = FxHashMap::default();
+    let mut here: Vec<EntityId> = Vec::new();
+    for &(d, q) in quotes.of_entity(id) {
+        let Some(quote) = quotes.get(d as usize, q as usize) else {
+            continue;
+        };
+        here.clear();
+        here.extend(
+            mentions_in(index.doc_mentions(d as usize), &quote.range())
+                .iter()
+                .map(Mention::entity)
+                .filter(|&e| e != id),
+        );
+        here.sort_unstable();
+        here.dedup();
+        for &e in &here {
+            said.entry(e).or_default().0 += 1;
+        }
+    }
+    // The quotations naming `id`: found from its mentions, each quotation once.
+    let mut last: Option<(u32, usize)> = None;
+    for &(d, i) in index.occurrences(id) {
+        let Some(m) = index.doc_mentions(d as usize).get(i as usize) else {
+            continue;
+        };
+        let theirs = quotes.of_article(d as usize);
+        let start = m.range().start;
+        let q = theirs.partition_point(|q| q.range().end <= start);
+        let Some(quote) = theirs.get(q).filter(|q| q.range().start <= start) else {
+            continue;
+        };
+        if last == Some((d, q)) {
+            continue;
+        }
+        last = Some((d, q));
+        if let Some(speaker) = speaker_in(index, d as usize, quote).filter(|&s| s != id) {
+            said.entry(speaker).or_default().1 += 1;
+        }
+    }
+    for c in rows.iter_mut() {
+        if let Some((of, by)) = said.remove(&c.id) {
+            (c.said_of, c.said_by) = (of, by);
+        }
+    }
+    let mut more: Vec<Companion> = said
+        .into_iter()
+        .filter_map(|(e, (said_of, said_by))| {
+            Some(Companion {
+                id: e,
+                label: index.entity(e)?.label,
+                passages: 0,
+                articles: 0,
+                said_of,
+                said_by,
+            })
+        })
+        .collect();
+    more.sort_by(|a, b| {
+        (b.said_of + b.said_by)
+            .cmp(&(a.said_of + a.said_by))
+            .then(a.id.cmp(&b.id))
+    });
+    rows.extend(more);
 }
 
 /// The paragraphs naming both `a` and `b`, in article order then text order.
@@ -192,5 +276,43 @@ mod tests {
         assert!(A[both[0].range.clone()].contains("a reçu Olaf Scholz"));
         assert!(A[both[1].range.clone()].starts_with("Macron et Scholz"));
         assert!(shared(&index, &paras, scholz, meloni).is_empty());
+    }
+
+    /// Who speaks of whom: Macron's quotation names Scholz, Scholz's names Macron twice (one
+    /// quotation), and Meloni, named only in Scholz's quotation, joins the list that way.
+    #[test]
+    fn quotations_say_who_speaks_of_whom() {
+        let texts = [
+            "Titre\n\nEmmanuel Macron a déclaré : « Olaf Scholz est un ami fidèle. »\n\n\
+             Olaf Scholz a répondu : « Emmanuel Macron exagère, et Macron le sait bien. »\n",
+            "Autre\n\nLe chancelier Olaf Scholz a déclaré mardi : « Je pense qu'Emmanuel Macron et \
+             Giorgia Meloni se trompent sur ce dossier. »\n",
+        ];
+        let mut ents = Vec::new();
+        let mut found = Vec::new();
+        for t in texts {
+            let doc = liseuse_document::Document::from_text("a.txt", t.into());
+            let et = doc.entity_text();
+            let e = entity::analyse(&et);
+            found.push(crate::quotes::find(&doc, &et, &e, None).into());
+            ents.push(e);
+        }
+        let index = EntityIndex::build(&ents);
+        let quotes = LibraryQuotes::build(&index, found);
+        let paras = |d: usize, o: usize| paragraph(&texts, d, o);
+        let (macron, scholz) = (id_of(&index, "Macron"), id_of(&index, "Scholz"));
+        let meloni = id_of(&index, "Meloni");
+        let mut rows = companions(&index, &paras, macron);
+        add_said(&mut rows, &index, &quotes, macron);
+        let row = |id| rows.iter().find(|c| c.id == id).cloned();
+        let s = row(scholz).expect("Scholz");
+        assert_eq!((s.said_of, s.said_by), (1, 2), "{rows:?}");
+        let m = row(meloni).expect("Meloni");
+        assert_eq!((m.said_of, m.said_by), (0, 0));
+        let mut of_scholz = companions(&index, &paras, scholz);
+        add_said(&mut of_scholz, &index, &quotes, scholz);
+        let m = of_scholz.iter().find(|c| c.id == meloni).expect("Meloni");
+        assert_eq!((m.said_of, m.said_by), (1, 0));
+        assert!(of_scholz.iter().all(|c| c.id != scholz));
     }
 }

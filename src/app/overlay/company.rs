@@ -1,6 +1,8 @@
 //! Who appears with whom (`w`): the entities named in the same paragraphs as the selected one,
 //! across every article, grouped by type and ranked by shared passages; Enter on one lists the
 //! passages naming both, and Enter on a passage goes there, `n` and `N` then walking the others.
+//! Where the text says so, each row also says who speaks of whom: how many quotations of the
+//! selected entity name it, and how many of its own name the selected entity.
 
 use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect, Follow};
@@ -80,12 +82,10 @@ impl App {
         let paras = |d: usize, o: usize| paragraph_of(library, d, o);
         // What the sidebar lists: the types shown, the names the engine is sure enough of.
         let shown = |c: &Companion| self.entities.shows(c.label) && self.entities.is_shown(c.id);
-        rank(
-            company::companions(&self.entities.index, &paras, id)
-                .into_iter()
-                .filter(shown)
-                .collect(),
-        )
+        let index = &self.entities.index;
+        let mut rows = company::companions(index, &paras, id);
+        company::add_said(&mut rows, index, &self.entities.quotes, id);
+        rank(rows.into_iter().filter(shown).collect())
     }
 
     /// A new index while the panel is open: its counts again, as indexing goes on.
