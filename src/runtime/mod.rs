@@ -10,6 +10,7 @@
 mod corrections;
 mod data;
 mod fetch;
+mod inbox;
 mod input;
 pub mod outside;
 pub mod signals;
@@ -21,11 +22,12 @@ pub use start::{Options, boot};
 use crate::app::{App, Effect, Event};
 use crate::ui::{self, Theme};
 use data::Data;
+use inbox::{Inbox, Next};
 use liseuse_library::loader::Loader;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::io;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 /// How long background results are gathered, or taken in, before a frame shows them.
@@ -52,7 +54,8 @@ pub struct Runtime<B: Backend> {
     terminal: Terminal<B>,
     app: App,
     theme: Theme,
-    events: Receiver<Event>,
+    /// What came in and is not taken yet, the user's first.
+    inbox: Inbox,
     sender: Sender<Event>,
     loader: Loader,
     data: Data,
@@ -194,22 +197,17 @@ impl<B: Backend> Runtime<B> {
     }
 
     /// Waits for events (up to `wait`, or for ever with `None`), takes in what came, carries
-    /// out its effects. Events are taken in as they come for up to a frame's time, so that
+    /// out its effects; the user's events first, whatever came before them (`inbox.rs`). Events
+    /// are taken in as they come for up to a frame's time, so that
     /// background results (thousands while indexing) cost a few frames a second, not one each;
     /// once a key, or the article the user waits for, is in, only what is already queued is
     /// taken before the frame, and that for a bounded time ([`HANDLING`]). Returns false when
     /// no event can come any more.
     pub fn step(&mut self, wait: Option<Duration>) -> io::Result<bool> {
-        let mut ev = match wait {
-            None => match self.events.recv() {
-                Ok(ev) => ev,
-                Err(_) => return Ok(false),
-            },
-            Some(w) => match self.events.recv_timeout(w) {
-                Ok(ev) => ev,
-                Err(RecvTimeoutError::Timeout) => return Ok(true),
-                Err(RecvTimeoutError::Disconnected) => return Ok(false),
-            },
+        let mut ev = match self.inbox.next(wait) {
+            Next::Event(ev) => ev,
+            Next::Nothing => return Ok(true),
+            Next::Closed => return Ok(false),
         };
         let started = Instant::now();
         let (mut urgent, mut taken) = (false, 0);
@@ -223,14 +221,13 @@ impl<B: Backend> Runtime<B> {
             }
             // Waited for while the frame's time lasts, unless the user waits; then what is
             // already queued, while the time to take it in lasts.
-            let left = BACKGROUND_FRAME.saturating_sub(spent);
-            let next = match urgent || left.is_zero() {
-                true => self.events.try_recv().ok(),
-                false => self.events.recv_timeout(left).ok(),
+            let wait = match urgent {
+                true => Duration::ZERO,
+                false => BACKGROUND_FRAME.saturating_sub(spent),
             };
-            match next {
-                Some(next) => ev = next,
-                None => break,
+            match self.inbox.next(Some(wait)) {
+                Next::Event(next) => ev = next,
+                Next::Nothing | Next::Closed => break,
             }
         }
         Ok(true)

@@ -4,6 +4,7 @@
 
 use super::Runtime;
 use super::data::Data;
+use super::inbox::Inbox;
 use crate::app::list::Sort;
 use crate::app::{App, Event, Start};
 use crate::config;
@@ -135,7 +136,7 @@ pub fn boot<B: Backend>(
         terminal,
         app,
         theme,
-        events: rx,
+        inbox: Inbox::new(rx),
         sender: tx,
         loader,
         data,

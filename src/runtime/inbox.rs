@@ -1,0 +1,153 @@
+//! The events waiting to be taken in, in two queues: what the user does (keys, the mouse, a
+//! resize, a paste, a signal, the answers to a search they typed) and everything else (the
+//! walk, the loader, the watcher, the stores). Everything comes on one channel; what it holds is
+//! moved here as it is looked at, and the user's events are taken first. A warm start of
+//! 100,000 articles queues a hundred thousand results in a second: behind them on one channel,
+//! a key waited until all were taken in. A key taken before background results that came
+//! earlier acts on what the screen showed when it was pressed, which did not show them either.
+
+use crate::event::Event;
+use std::collections::VecDeque;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::time::Duration;
+
+/// Events moved off the channel at one look, at most: the queues never hold much more than
+/// the channel did.
+const LOOK: usize = 65_536;
+
+/// What [`Inbox::next`] found: returned and taken apart at once, never kept, so the size of
+/// an `Event` in it costs nothing.
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
+pub enum Next {
+    /// An event to take in.
+    Event(Event),
+    /// Nothing came in the time given.
+    Nothing,
+    /// Nothing is queued and no event can come any more.
+    Closed,
+}
+
+pub struct Inbox {
+    events: Receiver<Event>,
+    user: VecDeque<Event>,
+    rest: VecDeque<Event>,
+    closed: bool,
+}
+
+/// Whether the user does it, or waits for it.
+fn from_user(ev: &Event) -> bool {
+    matches!(
+        ev,
+        Event::Key(_)
+            | Event::Mouse(_)
+            | Event::Action(_)
+            | Event::Resize(..)
+            | Event::Paste(_)
+            | Event::Redraw
+            | Event::Signal(_)
+            | Event::Hits(_)
+    )
+}
+
+impl Inbox {
+    pub fn new(events: Receiver<Event>) -> Inbox {
+        Inbox {
+            events,
+            user: VecDeque::new(),
+            rest: VecDeque::new(),
+            closed: false,
+        }
+    }
+
+    fn file(&mut self, ev: Event) {
+        match from_user(&ev) {
+            true => self.user.push_back(ev),
+            false => self.rest.push_back(ev),
+        }
+    }
+
+    /// Moves what the channel holds into the queues.
+    fn look(&mut self) {
+        for _ in 0..LOOK {
+            match self.events.try_recv() {
+                Ok(ev) => self.file(ev),
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => {
+                    self.closed = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The next event, the user's first: at once if one is queued, else waiting up to `wait`
+    /// (for ever with `None`).
+    pub fn next(&mut self, wait: Option<Duration>) -> Next {
+        self.look();
+        if let Some(ev) = self.user.pop_front().or_else(|| self.rest.pop_front()) {
+            return Next::Event(ev);
+        }
+        if self.closed {
+            return Next::Closed;
+        }
+        let got = match wait {
+            None => self
+                .events
+                .recv()
+                .map_err(|_| RecvTimeoutError::Disconnected),
+            Some(w) if w.is_zero() => return Next::Nothing,
+            Some(w) => self.events.recv_timeout(w),
+        };
+        match got {
+            Ok(ev) => Next::Event(ev),
+            Err(RecvTimeoutError::Timeout) => Next::Nothing,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.closed = true;
+                Next::Closed
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::keymap::{Key, KeyCode};
+
+    #[test]
+    fn a_key_is_taken_before_the_background_results_queued_ahead_of_it() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut inbox = Inbox::new(rx);
+        for i in 0..1000 {
+            tx.send(Event::Analysing {
+                index: i,
+                done: 0,
+                of: 1,
+            })
+            .unwrap();
+        }
+        tx.send(Event::Key(Key::plain(KeyCode::Char('j')))).unwrap();
+        tx.send(Event::Redraw).unwrap();
+        assert!(matches!(inbox.next(None), Next::Event(Event::Key(_))));
+        assert!(matches!(inbox.next(None), Next::Event(Event::Redraw)));
+        // The rest in the order they came.
+        for i in 0..1000 {
+            match inbox.next(None) {
+                Next::Event(Event::Analysing { index, .. }) => assert_eq!(index, i),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(matches!(
+            inbox.next(Some(Duration::from_millis(1))),
+            Next::Nothing
+        ));
+        assert!(matches!(inbox.next(Some(Duration::ZERO)), Next::Nothing));
+        tx.send(Event::Redraw).unwrap();
+        drop(tx);
+        // What was queued before the channel closed still comes, then the end.
+        assert!(matches!(inbox.next(None), Next::Event(Event::Redraw)));
+        assert!(matches!(inbox.next(None), Next::Closed));
+        assert!(matches!(inbox.next(Some(Duration::ZERO)), Next::Closed));
+    }
+}
