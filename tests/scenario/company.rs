@@ -361,4 +361,24 @@ fn who_appears_with_whom_says_who_speaks_of_whom() {
     // Named in no paragraph with him, but speaking of him: listed for that.
     assert!(row("Abdollahian").contains("←1 · 0 · 0"), "{screen}");
     assert!(row("Ali Khamenei").contains(" 5 · 1"), "{screen}");
+    // Enter on him: the passage where he speaks of Haniyeh, though it does not name him.
+    let at = s
+        .app()
+        .overlay
+        .as_ref()
+        .and_then(|o| match o {
+            liseuse::app::overlay::Overlay::Company(v) => Some(v.rows.clone()),
+            _ => None,
+        })
+        .expect("the list is open")
+        .iter()
+        .position(|c| c.said_by == 1 && c.passages == 0)
+        .expect("Abdollahian's row");
+    s.keys(&"j".repeat(at));
+    s.keys("<Enter>");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Ismail Haniyeh & Hossein Amir Abdollahian · 1 passage"),
+        "{screen}"
+    );
 }

@@ -226,6 +226,36 @@ pub fn shared(
         .collect()
 }
 
+/// [`shared`], and the paragraphs of the quotations of either that name the other (where one
+/// speaks of the other with no name of its own in the paragraph: « il a ajouté »), in article
+/// then text order, each once.
+pub fn shared_or_said(
+    index: &EntityIndex,
+    paras: &impl Paragraphs,
+    quotes: &LibraryQuotes,
+    a: EntityId,
+    b: EntityId,
+) -> Vec<Passage> {
+    let mut out = shared(index, paras, a, b);
+    for (speaker, named) in [(a, b), (b, a)] {
+        for &(d, q) in quotes.of_entity(speaker) {
+            let doc = d as usize;
+            let Some(quote) = quotes.get(doc, q as usize) else {
+                continue;
+            };
+            let names = mentions_in(index.doc_mentions(doc), &quote.range())
+                .iter()
+                .any(|m| m.entity() == named);
+            if let Some(range) = paras.paragraph(doc, quote.range().start).filter(|_| names) {
+                out.push(Passage { doc, range });
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.doc, p.range.start, p.range.end));
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,5 +344,10 @@ mod tests {
         let m = of_scholz.iter().find(|c| c.id == meloni).expect("Meloni");
         assert_eq!((m.said_of, m.said_by), (1, 0));
         assert!(of_scholz.iter().all(|c| c.id != scholz));
+        // Scholz's words about Meloni are a passage of theirs, though the paragraph also names
+        // both; each passage once.
+        let both = shared_or_said(&index, &paras, &quotes, scholz, meloni);
+        assert_eq!(both.len(), 1, "{both:?}");
+        assert_eq!(both, shared(&index, &paras, scholz, meloni));
     }
 }

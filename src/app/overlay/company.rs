@@ -138,7 +138,8 @@ impl App {
                         return;
                     };
                     let paras = |d: usize, o: usize| paragraph_of(library, d, o);
-                    let passages = company::shared(index, &paras, v.of, with);
+                    let quotes = &self.entities.quotes;
+                    let passages = company::shared_or_said(index, &paras, quotes, v.of, with);
                     v.shared = Some(SharedList {
                         with,
                         passages,
