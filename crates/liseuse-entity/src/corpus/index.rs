@@ -130,10 +130,15 @@ pub struct FlatMentions {
 impl FlatMentions {
     /// Room for `docs` documents.
     pub fn with_docs(docs: usize) -> FlatMentions {
+        FlatMentions::with_capacity(docs, 0)
+    }
+    /// Room for `docs` documents and `mentions` mentions: an array grown by doubling holds
+    /// up to twice what it needs until it is shrunk, and then it is copied.
+    pub fn with_capacity(docs: usize, mentions: usize) -> FlatMentions {
         let mut doc_starts = Vec::with_capacity(docs + 1);
         doc_starts.push(0);
         FlatMentions {
-            mentions: Vec::new(),
+            mentions: Vec::with_capacity(mentions),
             doc_starts,
         }
     }
@@ -275,6 +280,10 @@ impl EntityIndex {
     /// Where an entity is mentioned: (document, index into its mentions), in corpus order.
     pub fn occurrences(&self, id: EntityId) -> &[(u32, u32)] {
         row(&self.occurrences, &self.occ_starts, id.0 as usize)
+    }
+    /// Number of mentions, in every document.
+    pub fn mention_count(&self) -> usize {
+        self.mentions.len()
     }
     /// Number of documents.
     pub fn doc_count(&self) -> usize {

@@ -137,7 +137,8 @@ fn assemble<D: Borrow<DocEntities>>(
     let mut doc_seen: Vec<usize> = Vec::new();
     // how many times each variant of each entity is written, in the order of its variants
     let mut counts: Vec<Vec<u32>> = Vec::new();
-    let mut flat = FlatMentions::with_docs(docs.len());
+    let total: usize = docs.iter().map(|d| d.borrow().mentions.len()).sum();
+    let mut flat = FlatMentions::with_capacity(docs.len(), total);
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         let base = offsets.get(d).copied().unwrap_or(0);
         // the document's entities whose variants were taken: two of them may be one corpus entity

@@ -42,6 +42,8 @@ pub struct SavedIndex {
     maps: Vec<u32>,
     /// Where article `d`'s map starts in `maps` (`d + 1`: where it ends).
     map_starts: Vec<u32>,
+    /// How many mentions the index holds: room for them all at once when it is rebuilt.
+    mentions: u64,
 }
 
 /// The entities written as a sequence, read back into one shared array.
@@ -93,6 +95,7 @@ impl SavedIndex {
             entities: index.shared_entities(),
             maps,
             map_starts,
+            mentions: index.mention_count() as u64,
         }
     }
 
@@ -118,7 +121,12 @@ pub fn rebuild<D: Borrow<DocEntities>>(
     docs: impl IntoIterator<Item = Option<D>>,
 ) -> Option<EntityIndex> {
     let n = saved.hashes.len();
-    let mut flat = FlatMentions::with_docs(n);
+    // Only a hint: a wrong count (a file made by hand) is not trusted for more room than
+    // its articles' entities could plausibly use; beyond it the array grows as it must.
+    let room = usize::try_from(saved.mentions)
+        .unwrap_or(0)
+        .min(saved.maps.len().saturating_mul(64).saturating_add(1024));
+    let mut flat = FlatMentions::with_capacity(n, room);
     for (d, doc) in docs.into_iter().take(n).enumerate() {
         let doc = doc?;
         let doc = doc.borrow();
