@@ -55,6 +55,6 @@ impl App {
         quotes::speaker_in(index, doc, q)
             .and_then(|id| index.entity(id))
             .map(|e| e.name.clone())
-            .or_else(|| q.described.as_deref().map(str::to_string))
+            .or_else(|| q.described().map(str::to_string))
     }
 }

@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &SaidList, theme: &T
                 .map(|s| collapse_spaces(&sanitize::display(s)))
         };
         let cue = quote
-            .cue
+            .cue()
             .and_then(|(a, b)| flat(a as usize..b as usize))
             .map(|c| format!(" · {c}"))
             .unwrap_or_default();

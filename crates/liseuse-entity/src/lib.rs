@@ -36,7 +36,7 @@ mod verdict;
 
 use std::ops::Range;
 
-pub use corpus::index::{Entity, EntityId, EntityIndex, Mention};
+pub use corpus::index::{Entity, EntityId, EntityIndex, FlatMentions, Mention};
 pub use local::{DocEntities, DocMention, LocalEntity};
 pub use model::{DEFAULT_MIN_CONFIDENCE, Label, Span};
 

@@ -7,7 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use liseuse_document::search::fold_str;
-use liseuse_entity::{Entity, EntityId, EntityIndex, Label, Mention};
+use liseuse_entity::{Entity, EntityId, EntityIndex, FlatMentions, Label, Mention};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -253,9 +253,10 @@ pub fn apply(
         });
     }
     let mut split_id: FxHashMap<(String, Label), u32> = FxHashMap::default();
-    let mut docs: Vec<Vec<Mention>> = Vec::with_capacity(index.doc_count());
+    let mut flat = FlatMentions::with_docs(index.doc_count());
+    // Per new entity: its mentions, its surest one, its documents (the last one counted).
+    let mut stats: Vec<(usize, u8, usize, Option<usize>)> = Vec::new();
     for d in 0..index.doc_count() {
-        let mut kept = Vec::new();
         for m in index.doc_mentions(d) {
             let old = m.entity().0 as usize;
             let r = roots.get(old).copied().unwrap_or(old);
@@ -298,25 +299,28 @@ pub fn apply(
             let Some(ent) = out.get(id as usize) else {
                 continue;
             };
-            kept.push(Mention::new(
+            flat.push(Mention::new(
                 m.start,
                 m.end,
                 ent.label,
                 m.confidence(),
                 EntityId(id),
             ));
-        }
-        docs.push(kept);
-    }
-    // Variants, counts and occurrences of what is left.
-    let mut occurrences: Vec<Vec<(u32, u32)>> = vec![Vec::new(); out.len()];
-    for (d, mentions) in docs.iter().enumerate() {
-        for (i, m) in mentions.iter().enumerate() {
-            if let Some(o) = occurrences.get_mut(m.entity().0 as usize) {
-                o.push((d as u32, i as u32));
+            if stats.len() < out.len() {
+                stats.resize(out.len(), (0, 0, 0, None));
+            }
+            if let Some((count, surest, docs, last)) = stats.get_mut(id as usize) {
+                *count += 1;
+                *surest = (*surest).max(m.confidence());
+                if *last != Some(d) {
+                    *last = Some(d);
+                    *docs += 1;
+                }
             }
         }
+        flat.end_doc();
     }
+    // Variants and counts of what is left.
     for (e, &r) in roots.iter().enumerate() {
         let (Some(id), Some(src)) = (new_id.get(r).copied().flatten(), entities.get(e)) else {
             continue;
@@ -330,24 +334,18 @@ pub fn apply(
             }
         }
     }
-    for (ent, occ) in out.iter_mut().zip(&occurrences) {
-        ent.mentions = occ.len();
-        ent.confidence = occ
-            .iter()
-            .filter_map(|&(d, i)| docs.get(d as usize)?.get(i as usize))
-            .map(Mention::confidence)
-            .max()
-            .unwrap_or(0);
-        let mut docs: Vec<u32> = occ.iter().map(|&(d, _)| d).collect();
-        docs.dedup();
-        ent.documents = docs.len();
+    stats.resize(out.len(), (0, 0, 0, None));
+    for (ent, &(count, surest, docs, _)) in out.iter_mut().zip(&stats) {
+        ent.mentions = count;
+        ent.confidence = surest;
+        ent.documents = docs;
         if ent.variants.is_empty() {
             ent.variants.push(ent.name.clone());
         }
     }
     // An entity whose every mention was split away is no entity any more; its id stays (ids
     // are positions), with nothing pointing to it.
-    EntityIndex::from_parts(out, docs, occurrences)
+    EntityIndex::from_flat(out, flat)
 }
 
 #[cfg(test)]

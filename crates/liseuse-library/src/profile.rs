@@ -223,7 +223,7 @@ pub fn profile(
                 start: q.start,
                 end: q.end,
                 text: words(q.start, q.end).unwrap_or_default(),
-                cue: q.cue.and_then(|(a, b)| words(a, b)),
+                cue: q.cue().and_then(|(a, b)| words(a, b)),
             });
         }
     }

@@ -1,6 +1,7 @@
 //! The corpus index: entities with readable ids, the mentions of each document, the occurrences of each entity.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::{DocEntities, Label};
 
@@ -84,11 +85,83 @@ impl Entity {
 }
 
 /// Entities of a corpus and the mentions of each document.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+///
+/// Flat (compressed rows): every document's mentions one after the other in one array, and
+/// where each document's start; every entity's occurrences likewise. A `Vec` per document and
+/// per entity cost a header and an allocation each (and the spare room of growing them): at
+/// 100,000 articles, millions of them.
+#[derive(Clone, Debug, Default)]
 pub struct EntityIndex {
-    entities: Vec<Entity>,
-    docs: Vec<Vec<Mention>>,
-    occurrences: Vec<Vec<(u32, u32)>>,
+    /// Shared: the saved index's counts shown on a warm start and the index rebuilt from it
+    /// hold the same entities, not a copy each.
+    entities: Arc<[Entity]>,
+    /// Every document's mentions, in document then text order.
+    mentions: Vec<Mention>,
+    /// Where document `d`'s mentions start in `mentions` (`d + 1`: where they end); one more
+    /// than there are documents (none when there are none).
+    doc_starts: Vec<u32>,
+    /// Every entity's occurrences (document, index into its mentions), entity by entity, each
+    /// in corpus order.
+    occurrences: Vec<(u32, u32)>,
+    /// Where entity `e`'s occurrences start in `occurrences`; one more than there are entities.
+    occ_starts: Vec<u32>,
+}
+
+/// `len` as an offset: no index holds 4 billion mentions (articles are capped far below that).
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// The slice `starts[i]..starts[i + 1]` of `all`, or nothing.
+fn row<'a, T>(all: &'a [T], starts: &[u32], i: usize) -> &'a [T] {
+    match (starts.get(i), i.checked_add(1).and_then(|j| starts.get(j))) {
+        (Some(&a), Some(&b)) => all.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+/// Mentions gathered document by document into one array: what [`EntityIndex::from_flat`] takes.
+#[derive(Debug, Default)]
+pub struct FlatMentions {
+    mentions: Vec<Mention>,
+    doc_starts: Vec<u32>,
+}
+
+impl FlatMentions {
+    /// Room for `docs` documents.
+    pub fn with_docs(docs: usize) -> FlatMentions {
+        FlatMentions::with_capacity(docs, 0)
+    }
+    /// Room for `docs` documents and `mentions` mentions: an array grown by doubling holds
+    /// up to twice what it needs until it is shrunk, and then it is copied.
+    pub fn with_capacity(docs: usize, mentions: usize) -> FlatMentions {
+        let mut doc_starts = Vec::with_capacity(docs + 1);
+        doc_starts.push(0);
+        FlatMentions {
+            mentions: Vec::with_capacity(mentions),
+            doc_starts,
+        }
+    }
+    /// Adds a mention to the document being gathered.
+    pub fn push(&mut self, m: Mention) {
+        self.mentions.push(m);
+    }
+    /// How many mentions the document being gathered has so far.
+    pub fn in_doc(&self) -> usize {
+        let start = self.doc_starts.last().copied().unwrap_or(0) as usize;
+        self.mentions.len().saturating_sub(start)
+    }
+    /// Ends the document being gathered: the next mentions are the next document's.
+    pub fn end_doc(&mut self) {
+        if self.doc_starts.is_empty() {
+            self.doc_starts.push(0);
+        }
+        self.doc_starts.push(offset(self.mentions.len()));
+    }
+    /// How many documents are ended.
+    pub fn docs(&self) -> usize {
+        self.doc_starts.len().saturating_sub(1)
+    }
 }
 
 impl EntityIndex {
@@ -96,22 +169,105 @@ impl EntityIndex {
     pub fn build<D: std::borrow::Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
         super::merge::build(docs)
     }
-    /// An index from its parts, for what corrects one (`liseuse_library::corrections`): occurrences
-    /// must list each mention of `docs` under its entity, in document then text order.
+    /// An index from its parts, for what corrects one (`liseuse_library::corrections`) and for
+    /// tests: occurrences must list each mention of `docs` under its entity, in document then
+    /// text order (they are checked to be what the mentions give: the index computes its own).
     pub fn from_parts(
         entities: Vec<Entity>,
         docs: Vec<Vec<Mention>>,
         occurrences: Vec<Vec<(u32, u32)>>,
     ) -> Self {
+        let mut flat = FlatMentions::with_docs(docs.len());
+        for d in docs {
+            d.into_iter().for_each(|m| flat.push(m));
+            flat.end_doc();
+        }
+        let index = EntityIndex::from_flat(entities, flat);
+        debug_assert!(
+            occurrences
+                .iter()
+                .enumerate()
+                .all(|(e, o)| index.occurrences(EntityId(e as u32)) == o.as_slice()),
+            "occurrences are what the mentions give"
+        );
+        index
+    }
+    /// An index from its entities and every document's mentions; each entity's occurrences
+    /// follow from them (a mention of an entity the index does not hold is in no list).
+    pub fn from_flat(entities: impl Into<Arc<[Entity]>>, flat: FlatMentions) -> Self {
+        let entities: Arc<[Entity]> = entities.into();
+        let FlatMentions {
+            mut mentions,
+            mut doc_starts,
+        } = flat;
+        mentions.shrink_to_fit();
+        doc_starts.shrink_to_fit();
+        if doc_starts.len() == 1 {
+            doc_starts.clear();
+        }
+        // Counted, then placed: one array, no list grown by doubling.
+        let n = entities.len();
+        let mut occ_starts = vec![0u32; n + 1];
+        for m in &mentions {
+            // `n + 1` starts: an entity the index does not hold finds none.
+            if let Some(c) = occ_starts.get_mut(m.entity().0 as usize + 1) {
+                *c += 1;
+            }
+        }
+        for e in 0..n {
+            let before = occ_starts.get(e).copied().unwrap_or(0);
+            if let Some(c) = occ_starts.get_mut(e + 1) {
+                *c = c.saturating_add(before);
+            }
+        }
+        let total = occ_starts.last().copied().unwrap_or(0) as usize;
+        let mut occurrences = vec![(0u32, 0u32); total];
+        let mut next: Vec<u32> = occ_starts.clone();
+        for d in 0..doc_starts.len().saturating_sub(1) {
+            for (i, m) in row(&mentions, &doc_starts, d).iter().enumerate() {
+                let e = m.entity().0 as usize;
+                if e >= n {
+                    continue;
+                }
+                if let Some(at) = next.get_mut(e) {
+                    if let Some(slot) = occurrences.get_mut(*at as usize) {
+                        *slot = (d as u32, i as u32);
+                    }
+                    *at += 1;
+                }
+            }
+        }
         EntityIndex {
             entities,
-            docs,
+            mentions,
+            doc_starts,
             occurrences,
+            occ_starts,
+        }
+    }
+    /// The index of `entities` over `docs` documents with no mention yet: the counts, at once
+    /// (a warm start's saved index, before its mentions are put back).
+    pub fn counts_only(entities: Arc<[Entity]>, docs: usize) -> Self {
+        let n = entities.len();
+        EntityIndex {
+            entities,
+            mentions: Vec::new(),
+            doc_starts: if docs == 0 {
+                Vec::new()
+            } else {
+                vec![0; docs + 1]
+            },
+            occurrences: Vec::new(),
+            occ_starts: vec![0; n + 1],
         }
     }
     /// Every entity of the corpus, indexed by [`EntityId`].
     pub fn entities(&self) -> &[Entity] {
         &self.entities
+    }
+    /// The entities, shared (not copied).
+    pub fn shared_entities(&self) -> Arc<[Entity]> {
+        self.entities.clone()
     }
     /// The entity of this id, if the index holds it.
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
@@ -119,17 +275,19 @@ impl EntityIndex {
     }
     /// The mentions of document `doc`, sorted by start.
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
-        self.docs.get(doc).map_or(&[], |v| v.as_slice())
+        row(&self.mentions, &self.doc_starts, doc)
     }
     /// Where an entity is mentioned: (document, index into its mentions), in corpus order.
     pub fn occurrences(&self, id: EntityId) -> &[(u32, u32)] {
-        self.occurrences
-            .get(id.0 as usize)
-            .map_or(&[], |v| v.as_slice())
+        row(&self.occurrences, &self.occ_starts, id.0 as usize)
+    }
+    /// Number of mentions, in every document.
+    pub fn mention_count(&self) -> usize {
+        self.mentions.len()
     }
     /// Number of documents.
     pub fn doc_count(&self) -> usize {
-        self.docs.len()
+        self.doc_starts.len().saturating_sub(1)
     }
 }
 

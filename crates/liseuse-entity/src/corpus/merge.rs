@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::index::{Entity, EntityId, EntityIndex, Mention};
+use super::index::{Entity, EntityId, EntityIndex, FlatMentions, Mention};
 use crate::group::display_name;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::text::fold::fold;
@@ -137,11 +137,10 @@ fn assemble<D: Borrow<DocEntities>>(
     let mut doc_seen: Vec<usize> = Vec::new();
     // how many times each variant of each entity is written, in the order of its variants
     let mut counts: Vec<Vec<u32>> = Vec::new();
-    let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
-    let mut occ: Vec<Vec<(u32, u32)>> = Vec::new();
+    let total: usize = docs.iter().map(|d| d.borrow().mentions.len()).sum();
+    let mut flat = FlatMentions::with_capacity(docs.len(), total);
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         let base = offsets.get(d).copied().unwrap_or(0);
-        let mut ms: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
         // the document's entities whose variants were taken: two of them may be one corpus entity
         let mut local_seen = vec![false; doc.entities.len()];
         let mut sorted = doc.mentions.clone();
@@ -164,7 +163,6 @@ fn assemble<D: Borrow<DocEntities>>(
                 });
                 doc_seen.push(usize::MAX);
                 counts.push(Vec::new());
-                occ.push(Vec::new());
                 (entities.len() - 1) as u32
             });
             let Some(ent) = entities.get_mut(id as usize) else {
@@ -197,10 +195,7 @@ fn assemble<D: Borrow<DocEntities>>(
                     }
                 }
             }
-            if let Some(o) = occ.get_mut(id as usize) {
-                o.push((d as u32, ms.len() as u32));
-            }
-            ms.push(Mention::new(
+            flat.push(Mention::new(
                 m.start,
                 m.end,
                 m.label(),
@@ -208,7 +203,7 @@ fn assemble<D: Borrow<DocEntities>>(
                 EntityId(id),
             ));
         }
-        out_docs.push(ms);
+        flat.end_doc();
     }
     let mut taken: HashMap<String, u32> = HashMap::new();
     for (e, cs) in entities.iter_mut().zip(&counts) {
@@ -218,7 +213,6 @@ fn assemble<D: Borrow<DocEntities>>(
         *n += 1;
         e.key = if *n == 1 { base } else { format!("{base}-{n}") };
     }
-    // Grown by doubling: up to half of each list is spare room, kept as long as the index.
-    occ.iter_mut().for_each(Vec::shrink_to_fit);
-    EntityIndex::from_parts(entities, out_docs, occ)
+    // The occurrences follow from the mentions, counted then placed (no list grown by doubling).
+    EntityIndex::from_flat(entities, flat)
 }

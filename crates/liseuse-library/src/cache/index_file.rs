@@ -8,14 +8,16 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::ENGINE_VERSION;
-use liseuse_entity::{DocEntities, Entity, EntityId, EntityIndex, Mention};
+use liseuse_entity::{DocEntities, Entity, EntityId, EntityIndex, FlatMentions, Mention};
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
-/// Marks our files and their layout (bumped with the format, not the engine).
-const MAGIC: &[u8; 8] = b"liseuse6";
+/// Marks our files and their layout (bumped with the format, not the engine): 7 since the
+/// articles' maps are one array.
+const MAGIC: &[u8; 8] = b"liseuse7";
 /// Far beyond any real library's; a larger file is not ours to load.
 const MAX_BYTES: u64 = 1 << 30;
 
@@ -31,11 +33,32 @@ pub struct SavedIndex {
     /// The hashes of the articles it was merged from, in article order (empty for one that
     /// could not be read).
     pub hashes: Vec<String>,
-    /// Its entities, before the user's corrections.
-    pub entities: Vec<Entity>,
-    /// Per article, the corpus entity of each of its own entities (`u32::MAX` for one with no
-    /// mention).
-    pub maps: Vec<Vec<u32>>,
+    /// Its entities, before the user's corrections: shared by the counts shown at once and
+    /// the index rebuilt (not a copy each).
+    #[serde(with = "shared")]
+    pub entities: Arc<[Entity]>,
+    /// Every article's map one after the other: the corpus entity of each of its own entities
+    /// (`u32::MAX` for one with no mention).
+    maps: Vec<u32>,
+    /// Where article `d`'s map starts in `maps` (`d + 1`: where it ends).
+    map_starts: Vec<u32>,
+    /// How many mentions the index holds: room for them all at once when it is rebuilt.
+    mentions: u64,
+}
+
+/// The entities written as a sequence, read back into one shared array.
+mod shared {
+    use liseuse_entity::Entity;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<S: Serializer>(e: &Arc<[Entity]>, s: S) -> Result<S::Ok, S::Error> {
+        e.as_ref().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[Entity]>, D::Error> {
+        Vec::<Entity>::deserialize(d).map(Arc::from)
+    }
 }
 
 /// A document's mentions in the order the merge took them (by start, then end).
@@ -52,34 +75,40 @@ impl SavedIndex {
         docs: &[D],
         hashes: Vec<String>,
     ) -> SavedIndex {
-        let maps = docs
-            .iter()
-            .enumerate()
-            .map(|(d, doc)| {
-                let doc = doc.borrow();
-                let mut map = vec![u32::MAX; doc.entities.len()];
-                for (local, merged) in sorted(doc).iter().zip(index.doc_mentions(d)) {
-                    if let Some(slot) = map.get_mut(local.local() as usize) {
-                        *slot = merged.entity().0;
-                    }
+        let mut maps = Vec::new();
+        let mut map_starts = Vec::with_capacity(docs.len() + 1);
+        map_starts.push(0);
+        for (d, doc) in docs.iter().enumerate() {
+            let doc = doc.borrow();
+            let start = maps.len();
+            maps.resize(start + doc.entities.len(), u32::MAX);
+            let map = maps.get_mut(start..).unwrap_or_default();
+            for (local, merged) in sorted(doc).iter().zip(index.doc_mentions(d)) {
+                if let Some(slot) = map.get_mut(local.local() as usize) {
+                    *slot = merged.entity().0;
                 }
-                map
-            })
-            .collect();
+            }
+            map_starts.push(u32::try_from(maps.len()).unwrap_or(u32::MAX));
+        }
         SavedIndex {
             hashes,
-            entities: index.entities().to_vec(),
+            entities: index.shared_entities(),
             maps,
+            map_starts,
+            mentions: index.mention_count() as u64,
         }
     }
 
-    /// The index with its entities and no mentions yet: the counts, at once.
+    /// Article `d`'s map, if the index has one.
+    fn map(&self, d: usize) -> Option<&[u32]> {
+        let (a, b) = (*self.map_starts.get(d)?, *self.map_starts.get(d + 1)?);
+        self.maps.get(a as usize..b as usize)
+    }
+
+    /// The index with its entities and no mentions yet: the counts, at once (sharing its
+    /// entities, not copying them).
     pub fn counts_only(&self) -> EntityIndex {
-        EntityIndex::from_parts(
-            self.entities.clone(),
-            vec![Vec::new(); self.hashes.len()],
-            vec![Vec::new(); self.entities.len()],
-        )
+        EntityIndex::counts_only(self.entities.clone(), self.hashes.len())
     }
 }
 
@@ -91,20 +120,26 @@ pub fn rebuild<D: Borrow<DocEntities>>(
     saved: SavedIndex,
     docs: impl IntoIterator<Item = Option<D>>,
 ) -> Option<EntityIndex> {
-    let n = saved.entities.len();
-    let mut out_docs: Vec<Vec<Mention>> = Vec::with_capacity(saved.hashes.len());
-    let mut occ: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
-    for (d, (doc, map)) in docs.into_iter().zip(&saved.maps).enumerate() {
+    let n = saved.hashes.len();
+    // Only a hint: a wrong count (a file made by hand) is not trusted for more room than
+    // its articles' entities could plausibly use; beyond it the array grows as it must.
+    let room = usize::try_from(saved.mentions)
+        .unwrap_or(0)
+        .min(saved.maps.len().saturating_mul(64).saturating_add(1024));
+    let mut flat = FlatMentions::with_capacity(n, room);
+    for (d, doc) in docs.into_iter().take(n).enumerate() {
         let doc = doc?;
         let doc = doc.borrow();
+        let map = saved.map(d)?;
         if map.len() != doc.entities.len() {
             return None;
         }
-        let mut ms = Vec::with_capacity(doc.mentions.len());
         for m in sorted(doc) {
             let id = *map.get(m.local() as usize)?;
-            occ.get_mut(id as usize)?.push((d as u32, ms.len() as u32));
-            ms.push(Mention::new(
+            if id as usize >= saved.entities.len() {
+                return None;
+            }
+            flat.push(Mention::new(
                 m.start,
                 m.end,
                 m.label(),
@@ -112,13 +147,12 @@ pub fn rebuild<D: Borrow<DocEntities>>(
                 EntityId(id),
             ));
         }
-        out_docs.push(ms);
+        flat.end_doc();
     }
-    if out_docs.len() != saved.hashes.len() {
+    if flat.docs() != n || saved.map_starts.len() != n + 1 {
         return None;
     }
-    occ.iter_mut().for_each(Vec::shrink_to_fit);
-    Some(EntityIndex::from_parts(saved.entities, out_docs, occ))
+    Some(EntityIndex::from_flat(saved.entities, flat))
 }
 
 /// The saved index in `dir`, if there is a usable one.
