@@ -6,10 +6,11 @@
 //! vote et a déclaré »), or none written (« ajoutant », « Et d'ajouter »). Walks are bounded by the sentence
 //! and a few tokens.
 
+mod after;
 mod subject;
 
 use super::lexicon::{Lang, W};
-use super::np::{Head, Np};
+use super::np::Np;
 use super::para::{NONE, Para};
 
 /// Who a cue says speaks, before it is resolved to a speaker of the article.
@@ -321,106 +322,5 @@ impl<'a> Para<'a> {
                 && self.punct(j + 1) == '('
                 && self.punct(j + 2) == '('
         })
-    }
-
-    /// The cue right after a quotation that closes at `close` (« », a-t-il affirmé », « » a indiqué V. Sapounov »,
-    /// "…," he said), with its subject.
-    pub fn cue_after(&self, close: usize) -> Option<(Vg, Ref)> {
-        let end = self.toks.len();
-        let mut k = close + 1;
-        // a translation set after the quotation: its cue follows it
-        if self.punct(k) == '(' && self.punct(k + 1) == '(' {
-            let comma = (k..(k + 80).min(end)).find(|&j| {
-                self.punct(j) == ','
-                    && (j + 1..(j + 4).min(end))
-                        .any(|v| self.verb_group(v).is_some_and(|g| !g.implicit))
-            })?;
-            k = comma;
-        }
-        // « "…" — Matthew Ingram »: a dash and a name closing the line
-        if matches!(self.punct(k), '—' | '–' | '-')
-            && let Some(np) = self.np_starting(k + 1, end)
-            && np.last + 1 >= self.sent_end(k + 1).min(end)
-            && matches!(
-                np.head,
-                Head::Entity(_) | Head::Name | Head::Desc | Head::RolePer
-            )
-        {
-            let vg = Vg {
-                first: k,
-                verb: k,
-                last: k,
-                inverted: None,
-                implicit: false,
-                coord: false,
-            };
-            return Some((vg, Ref::Np(np)));
-        }
-        if self.punct(k) == ',' {
-            k += 1;
-        }
-        // « « … » , selon la préfecture », « "…", according to the Sydney Morning Herald »: a source
-        if let Some((a, b, who)) = self.source_at(k) {
-            let vg = Vg {
-                first: a,
-                verb: a,
-                last: b,
-                inverted: None,
-                implicit: false,
-                coord: false,
-            };
-            return Some((vg, who));
-        }
-        // « « … » , comme l'a lancé un de ses porte-paroles, X »: the verb's subject follows it
-        if self.lang() == Lang::Fr && self.is_word(k, word!("comme")) {
-            k += 1;
-        }
-        // « "…," a spokesman for the company said »: an English subject may be a long phrase
-        let reach = if self.lang() == Lang::En {
-            REACH + 4
-        } else {
-            REACH
-        };
-        let limit = (k + reach).min(end);
-        for c in k..limit {
-            let t = self.tok(c)?;
-            if t.q != NONE || matches!(t.punct, '.' | ';' | ':' | '!' | '?') {
-                return None;
-            }
-            if self.any(c, words!["et", "and", "mais", "but", "que", "that"]) {
-                return None;
-            }
-            if let Some(vg) = self.verb_group(c) {
-                if vg.implicit {
-                    return None;
-                }
-                let who = if vg.first > k {
-                    // English « ", he said », « " Maduro said », « " a spokesman for the company said »: the
-                    // words between are the subject
-                    let plain = (k..vg.first)
-                        .all(|j| self.tok(j).is_some_and(|t| t.is_word() || t.punct == '.'));
-                    match self.np_starting(k, vg.first) {
-                        Some(np) if np.last + 1 >= vg.first => Ref::Np(np),
-                        Some(_) if plain => match self.np_from(k, vg.first) {
-                            Some(np) => Ref::Np(np),
-                            None => return None,
-                        },
-                        _ => return None,
-                    }
-                } else {
-                    self.subject_of(&vg)
-                };
-                return Some((vg, who));
-            }
-            // « a pour sa part déclaré », « a juste indiqué », « a de son côté affirmé »
-            if self.lang() == Lang::Fr
-                && !(self.is(c, W::AUX | W::CLITIC | W::ADVERB)
-                    || self.skippable(c)
-                    || self.any(c, words!["pour", "de"]))
-            {
-                return None;
-            }
-        }
-        None
     }
 }

@@ -1,0 +1,97 @@
+//! Cues read in general: a postposed cue followed by its complements (« a martelé X devant la presse », "X told
+//! the BBC on Monday"), a subject in apposition ("the mayor of Boston, John Smith, said"), a French postposed cue
+//! with no comma, a source with its complements or a second source after it; on sentences written for these tests.
+
+use super::tests::{one, quotes};
+use QuoteKind::{Direct, Indirect};
+
+use super::QuoteKind;
+
+#[test]
+fn postposed_cue_with_complements_after_its_subject() {
+    one(
+        "Marie Durand dirige le syndicat. « Nous ne céderons pas », a martelé Marie Durand devant la presse.",
+        Direct,
+        "Nous ne céderons pas",
+        "Durand",
+    );
+    one(
+        "Le syndicat est en colère. La réforme sera votée en juin, a indiqué mardi le ministère de l'Intérieur dans un communiqué.",
+        Indirect,
+        "La réforme sera votée en juin",
+        "ministère de l'Intérieur",
+    );
+    one(
+        "John Smith leads the union. The reform will pass in June, Angela Merkel said in a statement on Monday.",
+        Indirect,
+        "The reform will pass in June",
+        "Merkel",
+    );
+    one(
+        "John Smith leads the union. The reform will pass in June, Angela Merkel told the BBC on Monday.",
+        Indirect,
+        "The reform will pass in June",
+        "Merkel",
+    );
+}
+
+#[test]
+fn told_with_an_object_and_no_clause_reports_nothing() {
+    // "told the BBC on Monday": whom it was told, not what
+    let got = quotes(
+        "The union is angry. \"The reform will pass in June,\" Angela Merkel told the BBC on Monday.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, Direct);
+}
+
+#[test]
+fn subject_in_apposition_between_quotation_and_verb() {
+    one(
+        "The union is angry. \"The reform will pass in June,\" the mayor of Boston, John Smith, said.",
+        Direct,
+        "The reform will pass in June,",
+        "John Smith",
+    );
+    one(
+        "The union is angry. \"The reform will pass in June,\" John Smith, 45, said.",
+        Direct,
+        "The reform will pass in June,",
+        "John Smith",
+    );
+}
+
+#[test]
+fn french_postposed_cue_without_comma() {
+    one(
+        "L'avion s'est écrasé. La piste terroriste aurait été écartée a fait savoir la police russe.",
+        Indirect,
+        "La piste terroriste aurait été écartée",
+        "police",
+    );
+    // a subject before the verb is no postposed cue
+    assert!(quotes("Le ministre de l'Intérieur précise la procédure.").is_empty());
+}
+
+#[test]
+fn source_with_complements_or_a_second_source() {
+    one(
+        "Marie Durand dirige le syndicat. La réforme sera votée en juin, selon ce qu'a confié Marie Durand au Monde.",
+        Indirect,
+        "La réforme sera votée en juin",
+        "Durand",
+    );
+    one(
+        "La ville est assiégée. Des milliers de personnes attendent toujours de pouvoir quitter Alep selon le Comité international de la Croix-Rouge et un responsable rebelle.",
+        Indirect,
+        "Des milliers de personnes attendent toujours de pouvoir quitter Alep",
+        "Croix-Rouge",
+    );
+    // a semicolon ends the clause a postposed source reports
+    one(
+        "Ils sont accusés de vol ; ils ont ensuite été placés en détention provisoire, selon ce qu'a confié Marie Durand à l'Agence France-Presse.",
+        Indirect,
+        "ils ont ensuite été placés en détention provisoire",
+        "Durand",
+    );
+}
