@@ -95,3 +95,36 @@ fn source_with_complements_or_a_second_source() {
         "Durand",
     );
 }
+
+#[test]
+fn verb_group_over_any_adverbial() {
+    for text in [
+        "Jean Dupont a, mardi, déclaré que la réforme serait votée en juin.",
+        "Jean Dupont a une nouvelle fois affirmé que la réforme serait votée en juin.",
+        "Jean Dupont a de nouveau déclaré que la réforme serait votée en juin.",
+        "Jean Dupont a très clairement indiqué que la réforme serait votée en juin.",
+        "Jean Dupont a dans la foulée annoncé que la réforme serait votée en juin.",
+        "Jean Dupont a par ailleurs assuré que la réforme serait votée en juin.",
+    ] {
+        one(text, Indirect, "la réforme serait votée en juin", "Dupont");
+    }
+    // an object between the auxiliary and a participle: an adjective, no cue
+    assert!(quotes("Il a une position affirmée sur la question depuis des années.").is_empty());
+}
+
+#[test]
+fn english_subject_over_an_adverbial() {
+    one(
+        "The strike goes on. John Smith on Tuesday said that the reform would pass in June.",
+        Indirect,
+        "the reform would pass in June",
+        "John Smith",
+    );
+    one(
+        "The strike goes on. The reform would pass in June, John Smith later told reporters.",
+        Indirect,
+        "The reform would pass in June",
+        "John Smith",
+    );
+    assert!(quotes("The strike goes on. John Smith told the court on Monday.").is_empty());
+}

@@ -6,6 +6,7 @@
 //! vote et a déclaré »), or none written (« ajoutant », « Et d'ajouter »). Walks are bounded by the sentence
 //! and a few tokens.
 
+mod adverbial;
 mod after;
 mod subject;
 
@@ -53,7 +54,7 @@ pub struct Vg {
 const REACH: usize = 6;
 
 impl<'a> Para<'a> {
-    fn skippable(&self, i: usize) -> bool {
+    pub(super) fn skippable(&self, i: usize) -> bool {
         self.is(i, W::ADVERB | W::CLITIC)
             || self.any(
                 i,
@@ -151,39 +152,14 @@ impl<'a> Para<'a> {
         if t.is(W::PP) {
             // an auxiliary before it, over a few adverbs (« a de son côté dénoncé », « a elle relevé »)
             let mut k = c;
+            let mut found = None;
             for _ in 0..5 {
                 let Some(p) = k.checked_sub(1).filter(|&p| p >= floor) else {
                     break;
                 };
                 if self.is(p, W::AUX) {
-                    // « s'est dit »: a reflexive use, a cue only for a reflexive verb or « dire »
-                    let refl = p > floor && self.any(p - 1, words!["se", "s"]);
-                    if refl
-                        && !t.is(W::REFLEXIVE)
-                        && !self.any(c, words!["dit", "dite", "dits", "dites"])
-                    {
-                        return None;
-                    }
-                    // a passive says nothing of its subject's words (« is added », « a été annoncé »)
-                    let be = words![
-                        "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
-                        "étaient", "été", "être", "sera", "seront", "serait", "fut",
-                    ];
-                    if !refl && self.any(p, be) {
-                        return None;
-                    }
-                    let inv = self
-                        .tok(p)
-                        .filter(|x| x.is(W::INVERTED))
-                        .map(|x| x.is(W::INV_PLUR));
-                    return Some(self.with_clitics(Vg {
-                        first: p,
-                        verb: c,
-                        last: c,
-                        inverted: inv,
-                        implicit: false,
-                        coord: false,
-                    }));
+                    found = Some(p);
+                    break;
                 }
                 if !(self.skippable(p)
                     || self.is(p, W::PRON_SING | W::PRON_PLUR)
@@ -193,6 +169,37 @@ impl<'a> Para<'a> {
                     break;
                 }
                 k = p;
+            }
+            // over any adverbial: « a, mardi, déclaré », « a une nouvelle fois affirmé », « a dans la foulée annoncé »
+            if let Some(p) = found.or_else(|| self.aux_over_adverbials(c, floor)) {
+                // « s'est dit »: a reflexive use, a cue only for a reflexive verb or « dire »
+                let refl = p > floor && self.any(p - 1, words!["se", "s"]);
+                if refl
+                    && !t.is(W::REFLEXIVE)
+                    && !self.any(c, words!["dit", "dite", "dits", "dites"])
+                {
+                    return None;
+                }
+                // a passive says nothing of its subject's words (« is added », « a été annoncé »)
+                let be = words![
+                    "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
+                    "étaient", "été", "être", "sera", "seront", "serait", "fut",
+                ];
+                if !refl && self.any(p, be) {
+                    return None;
+                }
+                let inv = self
+                    .tok(p)
+                    .filter(|x| x.is(W::INVERTED))
+                    .map(|x| x.is(W::INV_PLUR));
+                return Some(self.with_clitics(Vg {
+                    first: p,
+                    verb: c,
+                    last: c,
+                    inverted: inv,
+                    implicit: false,
+                    coord: false,
+                }));
             }
             // « … et estimé que »: the auxiliary of an earlier participle of the clause
             if prev.is_some_and(|p| self.any(p, words!["et", "and"]))

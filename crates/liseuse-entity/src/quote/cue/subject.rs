@@ -106,6 +106,13 @@ impl<'a> Para<'a> {
         while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
             k -= 1;
         }
+        // "John Smith on Tuesday said": a preposition before the adverbs skipped makes them one adverbial
+        if k > floor && k + 1 < first && self.is(k, W::PREP) && self.skippable(k + 1) {
+            k -= 1;
+            while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
+                k -= 1;
+            }
+        }
         if k < floor {
             return None;
         }

@@ -75,7 +75,7 @@ impl<'a> Para<'a> {
                 Ref::Np(np)
                     if np.first > floor
                         && self.punct(np.first - 1) == ','
-                        && (np.last + 1 == vg.first
+                        && ((np.last + 1..vg.first).all(|j| self.skippable(j))
                             || (self.punct(vg.first - 1) == ','
                                 && self.punct(np.last + 1) == ','
                                 && self.nothing_but_appositions(np.last + 2, vg.first - 1)))
