@@ -128,3 +128,43 @@ fn english_subject_over_an_adverbial() {
     );
     assert!(quotes("The strike goes on. John Smith told the court on Monday.").is_empty());
 }
+
+#[test]
+fn any_english_speech_verb_inverts_before_a_named_subject() {
+    for v in [
+        "replied",
+        "countered",
+        "tweeted",
+        "stressed",
+        "conceded",
+        "remarked",
+    ] {
+        one(
+            &format!(
+                "John Smith leads the union. \"We will never give up on this point,\" {v} John Smith."
+            ),
+            Direct,
+            "We will never give up on this point,",
+            "John Smith",
+        );
+    }
+    // not before a phrase that names no one
+    assert!(
+        quotes("The storm hit the coast. The flooding lasted three days, claimed the lives of 20 people.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn french_speech_verbs_of_the_press() {
+    for v in ["a fustigé", "a taclé", "martèle", "a réaffirmé"] {
+        one(
+            &format!(
+                "Marie Durand dirige le syndicat. « Nous ne céderons jamais sur ce point », {v} Marie Durand."
+            ),
+            Direct,
+            "Nous ne céderons jamais sur ce point",
+            "Durand",
+        );
+    }
+}

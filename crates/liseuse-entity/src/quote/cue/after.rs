@@ -117,6 +117,24 @@ impl<'a> Para<'a> {
         None
     }
 
+    /// The subject written after verb group `vg` when its verb may stand before its subject: any French one, an
+    /// English verb of saying (« said Maduro »), any other English speech verb when the subject names someone
+    /// (« replied the minister »).
+    pub fn inverted_subject(&self, vg: &Vg) -> Option<Np> {
+        if self.inverts(vg.verb) {
+            return self.subject_after(vg.last);
+        }
+        if !self.inverts_named(vg.verb) {
+            return None;
+        }
+        self.subject_after(vg.last).filter(|np| {
+            matches!(
+                np.head,
+                Head::Entity(_) | Head::Name | Head::RolePer | Head::RoleOrg | Head::Desc
+            )
+        })
+    }
+
     /// The subject written after a verb group ending at `last` (« a indiqué la direction », « a annoncé à
     /// l'agence RIA Novosti Valentine Sapounov », « said Maduro »), if the sentence goes on with nothing else.
     pub fn subject_after(&self, last: usize) -> Option<Np> {

@@ -98,6 +98,16 @@ impl<'a> Para<'a> {
             )
     }
 
+    /// An English speech verb that stands before its subject only when that subject names someone ("…,"
+    /// replied the minister; not ", claimed the lives of 20 people"): any past or present of one that takes no
+    /// person as its object.
+    pub fn inverts_named(&self, v: usize) -> bool {
+        self.lang() == Lang::En
+            && self.is(v, W::SAY | W::QUOTE_ONLY)
+            && !self.tells(v)
+            && self.tok(v).is_some_and(|t| t.is(W::FIN) && !t.is(W::INF))
+    }
+
     /// The verb group of speech verb `c`, if `c` is used as one here.
     pub fn verb_group(&self, c: usize) -> Option<Vg> {
         let t = self.tok(c)?;

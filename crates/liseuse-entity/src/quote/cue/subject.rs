@@ -82,10 +82,7 @@ impl<'a> Para<'a> {
                         || (self.any(b, words!["que", "qu"])
                             && b.checked_sub(1).is_some_and(|c| self.is_word(c, word!("ce"))))))
         });
-        if open_left
-            && self.inverts(vg.verb)
-            && let Some(np) = self.subject_after(vg.last)
-        {
+        if open_left && let Some(np) = self.inverted_subject(vg) {
             return Ref::Np(np);
         }
         self.subject_before(vg.first).unwrap_or(Ref::None)

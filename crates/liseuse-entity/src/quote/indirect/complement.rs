@@ -135,7 +135,7 @@ impl<'a> Para<'a> {
     }
 
     /// A verb whose object comes before its clause (« told the BBC that »).
-    pub(super) fn tells(&self, v: usize) -> bool {
+    pub(in super::super) fn tells(&self, v: usize) -> bool {
         self.any(
             v,
             words![

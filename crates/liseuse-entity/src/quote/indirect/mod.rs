@@ -50,8 +50,7 @@ impl<'a> Para<'a> {
         let floor = self.sent_start(vg.first);
         let postposed = vg.first > floor + 1
             && self.punct(vg.first - 1) == ','
-            && self.inverts(vg.verb)
-            && self.subject_after(vg.last).is_some();
+            && self.inverted_subject(vg).is_some();
         if !postposed && let Some(start) = self.complement_start(vg) {
             let who = self.subject_of(vg);
             self.clauses(start, vg, who, Path::Que, out);
@@ -62,10 +61,10 @@ impl<'a> Para<'a> {
         }
         // postposed: « …, a indiqué la direction. », « …, Maduro said. »
         // English inverts only a few speech verbs (« …, said Maduro »), never one with an object
-        let inverts = self.inverts(vg.verb);
+        let inverts = self.inverts(vg.verb) || self.inverts_named(vg.verb);
         let comma = match vg.first.checked_sub(1) {
             Some(c) if c > floor && self.punct(c) == ',' && inverts => {
-                Some((c, self.subject_after(vg.last).map(Ref::Np)))
+                Some((c, self.inverted_subject(vg).map(Ref::Np)))
             }
             // « …, Angela Merkel said. »: the subject right before the verb, nothing but complements after it
             _ if self.lang() == Lang::En => self.subject_before(vg.first).and_then(|r| match r {
