@@ -168,3 +168,13 @@ fn french_speech_verbs_of_the_press() {
         );
     }
 }
+
+#[test]
+fn english_clause_without_that_with_an_irregular_past() {
+    one(
+        "The case is closed. John Smith stated Angela Merkel left the company in Berlin on September 24.",
+        Indirect,
+        "Angela Merkel left the company in Berlin on September 24",
+        "John Smith",
+    );
+}

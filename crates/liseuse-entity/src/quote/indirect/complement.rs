@@ -178,7 +178,69 @@ impl<'a> Para<'a> {
             let w = self.s(j);
             self.is(j, W::AUX)
                 || (w.len() > 3 && w.ends_with("ed") && !self.tok(j).is_some_and(|t| t.cap()))
+                || self.irregular_past(j)
         })
+    }
+
+    /// A common English irregular past (« Whitmore stated Montalvo left … »): a clause's verb as « -ed » is.
+    fn irregular_past(&self, j: usize) -> bool {
+        self.any(
+            j,
+            words![
+                "left",
+                "made",
+                "went",
+                "took",
+                "gave",
+                "came",
+                "got",
+                "saw",
+                "knew",
+                "thought",
+                "found",
+                "became",
+                "began",
+                "ran",
+                "won",
+                "lost",
+                "held",
+                "kept",
+                "met",
+                "paid",
+                "sent",
+                "spent",
+                "stood",
+                "brought",
+                "bought",
+                "built",
+                "caught",
+                "fell",
+                "felt",
+                "fought",
+                "led",
+                "meant",
+                "sold",
+                "shot",
+                "struck",
+                "broke",
+                "chose",
+                "drove",
+                "flew",
+                "grew",
+                "hid",
+                "rose",
+                "spoke",
+                "stole",
+                "threw",
+                "fled",
+                "sought",
+                "taught",
+                "understood",
+                "wrote",
+                "told",
+                "said",
+            ],
+        )
     }
 
     /// A French infinitive (« avoir », « agir », « découvert » is no infinitive).
