@@ -178,3 +178,22 @@ fn english_clause_without_that_with_an_irregular_past() {
         "John Smith",
     );
 }
+
+#[test]
+fn a_role_in_apposition_before_a_name_is_that_person_s() {
+    one(
+        "Le ministre de l'Intérieur, Jean Dupont, s'est rendu à Lyon. « La réforme sera votée en juin », a déclaré le ministre.",
+        Direct,
+        "La réforme sera votée en juin",
+        "Jean Dupont",
+    );
+    // a role that is someone else's: the object of a clause before the name
+    let got = quotes(
+        "Après avoir rencontré le ministre, Jean Dupont est parti. « La réforme sera votée en juin », a déclaré le ministre.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        !got[0].2.as_deref().unwrap_or("").contains("Dupont"),
+        "{got:?}"
+    );
+}
