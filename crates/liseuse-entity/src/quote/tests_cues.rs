@@ -197,3 +197,13 @@ fn a_role_in_apposition_before_a_name_is_that_person_s() {
         "{got:?}"
     );
 }
+
+#[test]
+fn english_clause_after_a_time_adverbial() {
+    one(
+        "The strike goes on. John Smith said on Tuesday the reform would pass in June.",
+        Indirect,
+        "the reform would pass in June",
+        "John Smith",
+    );
+}

@@ -39,6 +39,19 @@ impl<'a> Para<'a> {
         {
             return Some(that + 1);
         }
+        // "said on Tuesday the plant would close", "said Tuesday the …": past a time adverbial
+        if en && !self.tells(vg.verb) {
+            let mut j = k;
+            if self.any(j, words!["on", "last", "this", "late", "early"]) && self.skippable(j + 1) {
+                j += 1;
+            }
+            while j < limit && self.skippable(j) && !self.is(j, W::PRON_SING | W::PRON_PLUR) {
+                j += 1;
+            }
+            if j > k && self.clause_like(vg.verb, j) {
+                return Some(j);
+            }
+        }
         if en && self.clause_like(vg.verb, k) {
             // « told reporters the plant would close »: past the person told
             if self.tells(vg.verb)
