@@ -207,3 +207,33 @@ fn english_clause_after_a_time_adverbial() {
         "John Smith",
     );
 }
+
+#[test]
+fn a_postposed_cue_over_its_verb_group() {
+    for v in [
+        "fait valoir",
+        "a, mardi, déclaré",
+        "a une nouvelle fois déclaré",
+    ] {
+        one(
+            &format!(
+                "Jean Dupont dirige le syndicat. « La réforme est une erreur historique », {v} Jean Dupont."
+            ),
+            Direct,
+            "La réforme est une erreur historique",
+            "Dupont",
+        );
+    }
+}
+
+#[test]
+fn a_person_s_opinion_between_subject_and_verb() {
+    one(
+        "Jean Dupont dirige le syndicat. La réforme, pour Jean Dupont, est une erreur historique.",
+        Indirect,
+        "La réforme, pour Jean Dupont, est une erreur historique",
+        "Dupont",
+    );
+    // working for someone is no opinion of theirs
+    assert!(quotes("Jean Dupont dirige le syndicat. Il a travaillé, pour Jean Dupont, pendant dix ans à Paris.").is_empty());
+}

@@ -105,11 +105,15 @@ impl<'a> Para<'a> {
                 };
                 return Some((vg, who));
             }
-            // « a pour sa part déclaré », « a juste indiqué », « a de son côté affirmé »
+            // « a pour sa part déclaré », « a juste indiqué », « a de son côté affirmé », and any word inside a
+            // verb group that starts here or before (« a, mardi, déclaré », « fait valoir »)
             if self.lang() == Lang::Fr
                 && !(self.is(c, W::AUX | W::CLITIC | W::ADVERB)
                     || self.skippable(c)
-                    || self.any(c, words!["pour", "de"]))
+                    || self.any(c, words!["pour", "de"])
+                    || (c + 1..limit)
+                        .find_map(|v| self.verb_group(v))
+                        .is_some_and(|g| g.first <= c))
             {
                 return None;
             }
