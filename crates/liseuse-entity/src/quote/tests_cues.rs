@@ -237,3 +237,19 @@ fn a_person_s_opinion_between_subject_and_verb() {
     // working for someone is no opinion of theirs
     assert!(quotes("Jean Dupont dirige le syndicat. Il a travaillé, pour Jean Dupont, pendant dix ans à Paris.").is_empty());
 }
+
+#[test]
+fn a_statement_s_author_after_from_by_or_par() {
+    one(
+        "The strike goes on. The reform will pass in June, according to a statement from the Interior Ministry.",
+        Indirect,
+        "The reform will pass in June",
+        "Interior Ministry",
+    );
+    one(
+        "La grève continue. Selon un communiqué publié par le syndicat, la réforme sera votée en juin.",
+        Indirect,
+        "la réforme sera votée en juin",
+        "syndicat",
+    );
+}

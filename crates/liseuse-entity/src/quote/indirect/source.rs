@@ -28,7 +28,16 @@ impl<'a> Para<'a> {
                     None => last + 1,
                 }
             } else {
-                last + 1
+                // « Selon un communiqué publié par le syndicat, … »: past the source's own complement
+                (last + 1..(last + 10).min(end))
+                    .take_while(|&j| {
+                        self.quote_at(j).is_none() && !self.is(j, W::AUX | W::SUB | W::CONJ)
+                    })
+                    .find(|&j| self.punct(j) == ',')
+                    .filter(|&c| {
+                        (last + 1..c).all(|j| self.verb_group(j).is_none_or(|g| g.implicit))
+                    })
+                    .map_or(last + 1, |c| c + 1)
             };
             let (e, _) = self.clause_end(s);
             if self.punct(e) == ':' {
