@@ -43,6 +43,8 @@ mod para;
 pub mod score;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cues;
 #[doc(hidden)]
 pub mod trace;
 

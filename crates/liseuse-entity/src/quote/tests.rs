@@ -5,7 +5,7 @@ use super::{QuoteKind, find};
 use crate::analyse;
 
 /// (kind, quoted words, speaker name) of each quotation of `text`.
-fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+pub(super) fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
     find(text, &analyse(text))
         .into_iter()
         .map(|q| {
@@ -19,7 +19,7 @@ fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
 }
 
 /// The one quotation of `text` is `words`, of `kind`, said by someone whose name contains `who`.
-fn one(text: &str, kind: QuoteKind, words: &str, who: &str) {
+pub(super) fn one(text: &str, kind: QuoteKind, words: &str, who: &str) {
     let got = quotes(text);
     assert_eq!(got.len(), 1, "{text}: {got:?}");
     let (k, w, s) = &got[0];

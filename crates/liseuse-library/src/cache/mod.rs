@@ -27,8 +27,9 @@ pub use record::{ArticleMeta, Body, Stamp};
 pub use store::{ArticleCache, Hit};
 
 /// Bumped whenever extraction or grouping changes what `analyse` returns, or what a body holds
-/// (8: the quotations, which an older body lacks).
-pub const ENGINE_VERSION: u32 = 8;
+/// (8: the quotations, which an older body lacks; 9: the quotation stage reads cues more generally, so
+/// cached quotations are recomputed).
+pub const ENGINE_VERSION: u32 = 9;
 
 /// The environment variable that names the cache directory.
 pub const CACHE_DIR_ENV: &str = "LISEUSE_CACHE_DIR";

@@ -6,10 +6,12 @@
 //! vote et a déclaré »), or none written (« ajoutant », « Et d'ajouter »). Walks are bounded by the sentence
 //! and a few tokens.
 
+mod adverbial;
+mod after;
 mod subject;
 
 use super::lexicon::{Lang, W};
-use super::np::{Head, Np};
+use super::np::Np;
 use super::para::{NONE, Para};
 
 /// Who a cue says speaks, before it is resolved to a speaker of the article.
@@ -52,7 +54,7 @@ pub struct Vg {
 const REACH: usize = 6;
 
 impl<'a> Para<'a> {
-    fn skippable(&self, i: usize) -> bool {
+    pub(super) fn skippable(&self, i: usize) -> bool {
         self.is(i, W::ADVERB | W::CLITIC)
             || self.any(
                 i,
@@ -94,6 +96,16 @@ impl<'a> Para<'a> {
                     "stated",
                 ],
             )
+    }
+
+    /// An English speech verb that stands before its subject only when that subject names someone ("…,"
+    /// replied the minister; not ", claimed the lives of 20 people"): any past or present of one that takes no
+    /// person as its object.
+    pub fn inverts_named(&self, v: usize) -> bool {
+        self.lang() == Lang::En
+            && self.is(v, W::SAY | W::QUOTE_ONLY)
+            && !self.tells(v)
+            && self.tok(v).is_some_and(|t| t.is(W::FIN) && !t.is(W::INF))
     }
 
     /// The verb group of speech verb `c`, if `c` is used as one here.
@@ -150,39 +162,14 @@ impl<'a> Para<'a> {
         if t.is(W::PP) {
             // an auxiliary before it, over a few adverbs (« a de son côté dénoncé », « a elle relevé »)
             let mut k = c;
+            let mut found = None;
             for _ in 0..5 {
                 let Some(p) = k.checked_sub(1).filter(|&p| p >= floor) else {
                     break;
                 };
                 if self.is(p, W::AUX) {
-                    // « s'est dit »: a reflexive use, a cue only for a reflexive verb or « dire »
-                    let refl = p > floor && self.any(p - 1, words!["se", "s"]);
-                    if refl
-                        && !t.is(W::REFLEXIVE)
-                        && !self.any(c, words!["dit", "dite", "dits", "dites"])
-                    {
-                        return None;
-                    }
-                    // a passive says nothing of its subject's words (« is added », « a été annoncé »)
-                    let be = words![
-                        "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
-                        "étaient", "été", "être", "sera", "seront", "serait", "fut",
-                    ];
-                    if !refl && self.any(p, be) {
-                        return None;
-                    }
-                    let inv = self
-                        .tok(p)
-                        .filter(|x| x.is(W::INVERTED))
-                        .map(|x| x.is(W::INV_PLUR));
-                    return Some(self.with_clitics(Vg {
-                        first: p,
-                        verb: c,
-                        last: c,
-                        inverted: inv,
-                        implicit: false,
-                        coord: false,
-                    }));
+                    found = Some(p);
+                    break;
                 }
                 if !(self.skippable(p)
                     || self.is(p, W::PRON_SING | W::PRON_PLUR)
@@ -192,6 +179,37 @@ impl<'a> Para<'a> {
                     break;
                 }
                 k = p;
+            }
+            // over any adverbial: « a, mardi, déclaré », « a une nouvelle fois affirmé », « a dans la foulée annoncé »
+            if let Some(p) = found.or_else(|| self.aux_over_adverbials(c, floor)) {
+                // « s'est dit »: a reflexive use, a cue only for a reflexive verb or « dire »
+                let refl = p > floor && self.any(p - 1, words!["se", "s"]);
+                if refl
+                    && !t.is(W::REFLEXIVE)
+                    && !self.any(c, words!["dit", "dite", "dits", "dites"])
+                {
+                    return None;
+                }
+                // a passive says nothing of its subject's words (« is added », « a été annoncé »)
+                let be = words![
+                    "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
+                    "étaient", "été", "être", "sera", "seront", "serait", "fut",
+                ];
+                if !refl && self.any(p, be) {
+                    return None;
+                }
+                let inv = self
+                    .tok(p)
+                    .filter(|x| x.is(W::INVERTED))
+                    .map(|x| x.is(W::INV_PLUR));
+                return Some(self.with_clitics(Vg {
+                    first: p,
+                    verb: c,
+                    last: c,
+                    inverted: inv,
+                    implicit: false,
+                    coord: false,
+                }));
             }
             // « … et estimé que »: the auxiliary of an earlier participle of the clause
             if prev.is_some_and(|p| self.any(p, words!["et", "and"]))
@@ -321,106 +339,5 @@ impl<'a> Para<'a> {
                 && self.punct(j + 1) == '('
                 && self.punct(j + 2) == '('
         })
-    }
-
-    /// The cue right after a quotation that closes at `close` (« », a-t-il affirmé », « » a indiqué V. Sapounov »,
-    /// "…," he said), with its subject.
-    pub fn cue_after(&self, close: usize) -> Option<(Vg, Ref)> {
-        let end = self.toks.len();
-        let mut k = close + 1;
-        // a translation set after the quotation: its cue follows it
-        if self.punct(k) == '(' && self.punct(k + 1) == '(' {
-            let comma = (k..(k + 80).min(end)).find(|&j| {
-                self.punct(j) == ','
-                    && (j + 1..(j + 4).min(end))
-                        .any(|v| self.verb_group(v).is_some_and(|g| !g.implicit))
-            })?;
-            k = comma;
-        }
-        // « "…" — Matthew Ingram »: a dash and a name closing the line
-        if matches!(self.punct(k), '—' | '–' | '-')
-            && let Some(np) = self.np_starting(k + 1, end)
-            && np.last + 1 >= self.sent_end(k + 1).min(end)
-            && matches!(
-                np.head,
-                Head::Entity(_) | Head::Name | Head::Desc | Head::RolePer
-            )
-        {
-            let vg = Vg {
-                first: k,
-                verb: k,
-                last: k,
-                inverted: None,
-                implicit: false,
-                coord: false,
-            };
-            return Some((vg, Ref::Np(np)));
-        }
-        if self.punct(k) == ',' {
-            k += 1;
-        }
-        // « « … » , selon la préfecture », « "…", according to the Sydney Morning Herald »: a source
-        if let Some((a, b, who)) = self.source_at(k) {
-            let vg = Vg {
-                first: a,
-                verb: a,
-                last: b,
-                inverted: None,
-                implicit: false,
-                coord: false,
-            };
-            return Some((vg, who));
-        }
-        // « « … » , comme l'a lancé un de ses porte-paroles, X »: the verb's subject follows it
-        if self.lang() == Lang::Fr && self.is_word(k, word!("comme")) {
-            k += 1;
-        }
-        // « "…," a spokesman for the company said »: an English subject may be a long phrase
-        let reach = if self.lang() == Lang::En {
-            REACH + 4
-        } else {
-            REACH
-        };
-        let limit = (k + reach).min(end);
-        for c in k..limit {
-            let t = self.tok(c)?;
-            if t.q != NONE || matches!(t.punct, '.' | ';' | ':' | '!' | '?') {
-                return None;
-            }
-            if self.any(c, words!["et", "and", "mais", "but", "que", "that"]) {
-                return None;
-            }
-            if let Some(vg) = self.verb_group(c) {
-                if vg.implicit {
-                    return None;
-                }
-                let who = if vg.first > k {
-                    // English « ", he said », « " Maduro said », « " a spokesman for the company said »: the
-                    // words between are the subject
-                    let plain = (k..vg.first)
-                        .all(|j| self.tok(j).is_some_and(|t| t.is_word() || t.punct == '.'));
-                    match self.np_starting(k, vg.first) {
-                        Some(np) if np.last + 1 >= vg.first => Ref::Np(np),
-                        Some(_) if plain => match self.np_from(k, vg.first) {
-                            Some(np) => Ref::Np(np),
-                            None => return None,
-                        },
-                        _ => return None,
-                    }
-                } else {
-                    self.subject_of(&vg)
-                };
-                return Some((vg, who));
-            }
-            // « a pour sa part déclaré », « a juste indiqué », « a de son côté affirmé »
-            if self.lang() == Lang::Fr
-                && !(self.is(c, W::AUX | W::CLITIC | W::ADVERB)
-                    || self.skippable(c)
-                    || self.any(c, words!["pour", "de"]))
-            {
-                return None;
-            }
-        }
-        None
     }
 }

@@ -82,10 +82,7 @@ impl<'a> Para<'a> {
                         || (self.any(b, words!["que", "qu"])
                             && b.checked_sub(1).is_some_and(|c| self.is_word(c, word!("ce"))))))
         });
-        if open_left
-            && self.inverts(vg.verb)
-            && let Some(np) = self.subject_after(vg.last)
-        {
+        if open_left && let Some(np) = self.inverted_subject(vg) {
             return Ref::Np(np);
         }
         self.subject_before(vg.first).unwrap_or(Ref::None)
@@ -105,6 +102,13 @@ impl<'a> Para<'a> {
         let mut k = first.checked_sub(1)?;
         while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
             k -= 1;
+        }
+        // "John Smith on Tuesday said": a preposition before the adverbs skipped makes them one adverbial
+        if k > floor && k + 1 < first && self.is(k, W::PREP) && self.skippable(k + 1) {
+            k -= 1;
+            while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
+                k -= 1;
+            }
         }
         if k < floor {
             return None;
@@ -329,58 +333,6 @@ impl<'a> Para<'a> {
             }
         }
         org.or(leftmost).map(Ref::Np)
-    }
-
-    /// The subject written after a verb group ending at `last` (« a indiqué la direction », « a annoncé à
-    /// l'agence RIA Novosti Valentine Sapounov », « said Maduro »), if the sentence goes on with nothing else.
-    pub fn subject_after(&self, last: usize) -> Option<Np> {
-        let ceil = self.sent_end(last).min(last + 16);
-        let mut k = last + 1;
-        while k < ceil {
-            if self.is(k, W::ADVERB) && self.per_org(k).is_none() {
-                k += 1;
-                continue;
-            }
-            // a complement before the subject: « à l'agence RIA Novosti », « dans un communiqué »
-            if self.is(k, W::PREP) && !self.is_of(k) && self.tok(k).is_some_and(|t| t.ment == NONE)
-            {
-                let np = self.np_starting(k + 1, ceil)?;
-                k = np.last + 1;
-                continue;
-            }
-            break;
-        }
-        let np = self.np_starting(k, ceil)?;
-        if matches!(np.head, Head::Pronoun { .. }) && self.lang() == Lang::Fr {
-            return None;
-        }
-        let after = np.last + 1;
-        let ends = after >= self.sent_end(last)
-            || matches!(self.punct(after), ',' | '.' | ';' | '(' | '!' | '?' | '…')
-            || (self.lang() == Lang::En && self.is(after, W::PREP))
-            || self.tok(after).is_some_and(|t| t.q != NONE);
-        ends.then(|| self.named_apposition(np))
-    }
-
-    /// The person a described phrase is then named as: « le président du Centre d'analyse du terrorisme,
-    /// Jean-Charles Brisard, », « a déclaré une représentante du comité, Oksana Kovrijnaïa. » (the name set
-    /// after a comma, ending the phrase).
-    pub fn named_apposition(&self, np: Np) -> Np {
-        if matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per))
-            || self.punct(np.last + 1) != ','
-        {
-            return np;
-        }
-        let ceil = self.sent_end(np.last + 1);
-        let Some(name) = self.np_starting(np.last + 2, ceil) else {
-            return np;
-        };
-        let person = matches!(name.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
-        let after = name.last + 1;
-        let closes = after >= ceil
-            || matches!(self.punct(after), ',' | ':' | '.' | ';' | '!' | '?')
-            || self.tok(after).is_some_and(|t| t.q != NONE);
-        if person && closes { name } else { np }
     }
 }
 

@@ -4,11 +4,11 @@
 //! indiqué X », "…," he said), then before it in its sentence (« X a déclaré : « … » », « Pour X : « … » »), and
 //! when there is none it will take the speaker of the quotation before it (see `discourse/`).
 
+mod source;
 mod title;
 
 use super::cue::{Ref, Vg};
 use super::lexicon::W;
-use super::np::Head;
 use super::para::{MAX_CLAUSE, NONE, Para};
 use super::{Cand, Path, QuoteKind};
 
@@ -144,90 +144,6 @@ impl<'a> Para<'a> {
                 .map(|who| (open - 1, open - 1, who, Path::Colon));
         }
         None
-    }
-
-    /// A source at token `k`: « selon X », « d'après X », « Pour X, », « according to X ».
-    pub fn source_at(&self, k: usize) -> Option<(usize, usize, Ref)> {
-        let t = self.tok(k)?;
-        if !t.is(W::ACCORDING) || t.q != NONE {
-            return None;
-        }
-        let (first, np_at) = match self.s(k).to_lowercase().as_str() {
-            "selon" => (k, k + 1),
-            "après" => {
-                let d = k.checked_sub(1).filter(|&d| self.any(d, words!["d"]))?;
-                (d, k + 1)
-            }
-            "according" => {
-                if !self.is_word(k + 1, word!("to")) {
-                    return None;
-                }
-                (k, k + 2)
-            }
-            "pour" | "for" => {
-                // « Pour X, … » or « Pour X : », « For X, … » at the start of a sentence, X someone
-                let start = self.sent_start(k);
-                // « Mais, pour M. Goudet, … »: a conjunction or a connective may come first
-                let lead = (start..k).all(|j| {
-                    !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE | W::CONJ)
-                });
-                if !lead {
-                    return None;
-                }
-                (k, k + 1)
-            }
-            _ => return None,
-        };
-        let ceil = self.sent_end(k);
-        // « selon ce qu'a confié Rodrigue », « selon ce que le ministre a dit »: the subject of that verb
-        if self.is_word(np_at, word!("ce")) && self.any(np_at + 1, words!["que", "qu"]) {
-            let vg = (np_at + 2..(np_at + 8).min(ceil)).find_map(|v| self.verb_group(v))?;
-            let Ref::Np(np) = self.subject_of(&vg) else {
-                return None;
-            };
-            let last = np.last.max(vg.last);
-            return Some((first, last, Ref::Np(np)));
-        }
-        let who = if self.any(
-            np_at,
-            words!["lui", "elle", "eux", "elles", "him", "her", "them"],
-        ) {
-            super::np::Np {
-                first: np_at,
-                last: np_at,
-                head: Head::Pronoun {
-                    plural: self.any(np_at, words!["eux", "elles", "them"]),
-                },
-                head_tok: np_at,
-                inner: None,
-                plural: self.any(np_at, words!["eux", "elles", "them"]),
-            }
-        } else {
-            self.np_starting(np_at, ceil)?
-        };
-        // a source is someone: not « d'après un défenseur de la démocratie » (named after), « selon les
-        // projections » (no one)
-        if who.head == Head::Other && who.inner.is_none() {
-            return None;
-        }
-        let who = self.named_apposition(who);
-        if self.any(k, words!["pour", "for"]) {
-            let after = who.last + 1;
-            // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
-            let person = match who.head {
-                Head::Entity(m) => {
-                    self.mention_label(m) == Some(crate::Label::Per)
-                        || self.is_word(k, word!("pour"))
-                }
-                Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
-                _ => false,
-            };
-            let someone = person;
-            if !someone || !matches!(self.punct(after), ',' | ':') {
-                return None;
-            }
-        }
-        Some((first, who.last, Ref::Np(who)))
     }
 
     /// Who speaks before a colon at `colon`: a name opening the paragraph (« Barack Obama : », « Qaani au

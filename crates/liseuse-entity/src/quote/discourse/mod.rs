@@ -7,13 +7,14 @@
 
 mod gender;
 mod pronoun;
+mod roles;
 mod speaker;
 
 use super::cue::Ref;
 use super::lexicon::W;
 use super::para::{NONE, Para};
 use super::{Cand, Path, QuoteKind};
-use crate::text::fold::{FxMap, fold};
+use crate::text::fold::FxMap;
 use crate::{DocEntities, Label};
 use std::rc::Rc;
 
@@ -254,26 +255,6 @@ impl<'a> Discourse<'a> {
             self.persons.remove(0);
         }
         self.persons.push(spk.clone());
-    }
-
-    /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
-    fn learn_roles(&mut self, p: &Para, first: usize, end: usize, spk: &Spk) {
-        let floor = p.sent_start(first);
-        for j in (floor..first).rev().take(4) {
-            if p.is(j, W::ROLE_PER) {
-                self.roles.insert(fold(p.s(j)), spk.clone());
-            } else if !(p.nominal(j) || p.is(j, W::DET) || p.is_of(j)) {
-                break;
-            }
-        }
-        if p.punct(end) == ',' {
-            for j in end + 1..(end + 3).min(p.toks.len()) {
-                if p.is(j, W::ROLE_PER) {
-                    self.roles.insert(fold(p.s(j)), spk.clone());
-                    break;
-                }
-            }
-        }
     }
 
     /// Resolves the cue that ends paragraph `p` on a colon, for the statement of the next paragraph.

@@ -116,8 +116,14 @@ impl<'a> Discourse<'a> {
             Head::RoleOrg | Head::Desc | Head::Name => Some(self.described(p, np)),
             Head::Statement => {
                 // its author: « le communiqué [du ministère de l'Intérieur] », « a statement on [Apple]'s website »
-                if let Some(of) = (np.head_tok + 1..=np.last).find(|&j| p.is_of(j))
-                    && let Some(author) = p.np_starting(of + 1, np.last + 1)
+                // « a statement from the ministry », « un texte publié par le syndicat »: « from », « by », « par » too
+                if let Some(of) = (np.head_tok + 1
+                    ..=np
+                        .last
+                        .max(np.head_tok + 3)
+                        .min(p.sent_end(np.head_tok).saturating_sub(1)))
+                    .find(|&j| p.is_of(j) || p.any(j, words!["from", "by", "par"]))
+                    && let Some(author) = p.np_starting(of + 1, p.sent_end(of))
                     && author.head != Head::Other
                     && author.head != Head::Statement
                 {

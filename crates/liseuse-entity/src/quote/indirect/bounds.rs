@@ -84,6 +84,10 @@ impl<'a> Para<'a> {
     /// (« En effet, ») and any dash or date line before it.
     pub(super) fn clause_start(&self, floor: usize, comma: usize) -> usize {
         let mut s = floor.max(comma.saturating_sub(MAX_CLAUSE));
+        // « … en bande organisée » ; ils ont été placés en détention, selon X »: a semicolon ends a clause
+        if let Some(semi) = (s..comma).rev().find(|&j| self.punct(j) == ';') {
+            s = semi + 1;
+        }
         while s < comma && !self.tok(s).is_some_and(|t| t.is_word() || t.q != NONE) {
             s += 1;
         }
@@ -122,6 +126,21 @@ impl<'a> Para<'a> {
                 self.verb_group(j).is_none_or(|g| g.implicit)
                     && !self.is(j, W::AUX | W::SUB)
                     && self.quote_at(j).is_none()
+            })
+    }
+
+    /// Whether the words from `s` to `end` are only complements of a cue: prepositional phrases, adverbs, dates,
+    /// an object (« devant la presse », « dans un communiqué mardi », "the BBC on Monday"): no verb, no clause, no
+    /// quotation, a few words at most.
+    pub(in super::super) fn complements_only(&self, s: usize, end: usize) -> bool {
+        end.saturating_sub(s) <= 16
+            && (s..end).all(|j| {
+                self.verb_group(j).is_none()
+                    && !self.is(j, W::AUX | W::SUB | W::CONJ)
+                    && !self.any(j, words!["que", "qu", "that", "qui", "who", "which"])
+                    && self.tok(j).is_some_and(|t| {
+                        t.q == NONE && (t.is_word() || matches!(t.punct, ',' | '.' | '\'' | '-'))
+                    })
             })
     }
 }

@@ -6,11 +6,13 @@
 //! « ; », « , mais il a appelé »).
 
 mod bounds;
+mod complement;
+mod postposed;
 mod source;
 
 use super::cue::{Ref, Vg};
 use super::lexicon::{Lang, W};
-use super::para::{NONE, Para};
+use super::para::Para;
 use super::{Cand, Path, QuoteKind};
 
 /// How far after a verb its « que » is looked for, in tokens.
@@ -43,7 +45,13 @@ impl<'a> Para<'a> {
         if self.negated(vg) || self.attribution(vg) {
             return;
         }
-        if let Some(start) = self.complement_start(vg) {
+        // « …, said Jane Doe, a spokeswoman for the ministry. »: an inverted postposed cue has its subject after
+        // it, not a clause
+        let floor = self.sent_start(vg.first);
+        let postposed = vg.first > floor + 1
+            && self.punct(vg.first - 1) == ','
+            && self.inverted_subject(vg).is_some();
+        if !postposed && let Some(start) = self.complement_start(vg) {
             let who = self.subject_of(vg);
             self.clauses(start, vg, who, Path::Que, out);
             return;
@@ -52,28 +60,37 @@ impl<'a> Para<'a> {
             return;
         }
         // postposed: « …, a indiqué la direction. », « …, Maduro said. »
-        let floor = self.sent_start(vg.first);
         // English inverts only a few speech verbs (« …, said Maduro »), never one with an object
-        let inverts = self.inverts(vg.verb);
+        let inverts = self.inverts(vg.verb) || self.inverts_named(vg.verb);
         let comma = match vg.first.checked_sub(1) {
             Some(c) if c > floor && self.punct(c) == ',' && inverts => {
-                Some((c, self.subject_after(vg.last).map(Ref::Np)))
+                Some((c, self.inverted_subject(vg).map(Ref::Np)))
             }
             // « …, Angela Merkel said. »: the subject right before the verb, nothing but complements after it
             _ if self.lang() == Lang::En => self.subject_before(vg.first).and_then(|r| match r {
+                // « …, Angela Merkel said », « …, Jane Doe, a spokeswoman for the ministry, said », « …, Smith
+                // told the BBC on Monday »: the subject (and its apposition) between the comma and the verb, then
+                // nothing but the verb's complements
                 Ref::Np(np)
                     if np.first > floor
                         && self.punct(np.first - 1) == ','
-                        && np.last + 1 == vg.first
+                        && ((np.last + 1..vg.first).all(|j| self.skippable(j))
+                            || (self.punct(vg.first - 1) == ','
+                                && self.punct(np.last + 1) == ','
+                                && self.nothing_but_appositions(np.last + 2, vg.first - 1)))
                         && (vg.last + 1 >= self.sent_end(vg.last)
                             || self.is(vg.last + 1, W::PREP | W::ADVERB)
-                            || !self.tok(vg.last + 1).is_some_and(|t| t.is_word())) =>
+                            || !self.tok(vg.last + 1).is_some_and(|t| t.is_word())
+                            || self.complements_only(vg.last + 1, self.sent_end(vg.last))) =>
                 {
                     Some((np.first - 1, Some(r)))
                 }
                 _ => None,
             }),
-            _ => None,
+            // « [… aurait été écartée] a fait savoir la police russe. »: no comma, the cue after its clause
+            _ => self
+                .bare_postposed(vg, floor)
+                .map(|np| (vg.first, Some(Ref::Np(np)))),
         };
         let Some((comma, who)) = comma else { return };
         if self.after_translation(vg.first) {
@@ -110,8 +127,12 @@ impl<'a> Para<'a> {
             comma
         } else if self.punct(tail + 1) == ',' {
             self.clause_end(tail + 2).0
-        } else if self.lang() == Lang::En && self.nothing_but_appositions(tail + 1, end) {
-            comma // « …, Maduro said after announcing Chávez's death »
+        } else if (self.lang() == Lang::En && self.nothing_but_appositions(tail + 1, end))
+            || self.complements_only(tail + 1, end)
+        {
+            // « …, Maduro said after announcing Chávez's death », « …, a martelé X devant la presse », « …, X
+            // said in a statement on Monday »: the cue's complements end the sentence
+            comma
         } else {
             return;
         };
@@ -158,180 +179,6 @@ impl<'a> Para<'a> {
                     .or_else(|| self.verb_group(j + 2))
                     .is_some_and(|g| !g.implicit && self.is(g.verb, W::SAY))
         })
-    }
-
-    /// Where a reported clause starts after a verb group: after « que »/« that », or an infinitive
-    /// (« ont déclaré la semaine dernière avoir abattu »), or an English clause (« said Chávez was »).
-    fn complement_start(&self, vg: &Vg) -> Option<usize> {
-        let end = self.sent_end(vg.last);
-        let limit = (vg.last + 1 + COMPLEMENT_REACH).min(end);
-        let mut k = vg.last + 1;
-        let en = self.lang() == Lang::En;
-        // « "…," said X »: an attribution, not a report of its own
-        let after_quote = vg.first.checked_sub(1).is_some_and(|b| {
-            self.quote_closes_at(b).is_some()
-                || (self.punct(b) == ','
-                    && b.checked_sub(1)
-                        .is_some_and(|q| self.quote_closes_at(q).is_some()))
-        });
-        if after_quote {
-            return None;
-        }
-        // « told LA Weekly in a statement that … »: past the person told and the circumstances
-        if en
-            && let Some(that) = (k..limit)
-                .take_while(|&j| {
-                    self.tok(j).is_some_and(|t| t.is_word() && t.q == NONE)
-                        && !self.is(j, W::AUX)
-                        && self.verb_group(j).is_none()
-                })
-                .find(|&j| self.is_word(j, word!("that")))
-            && that > k
-            && that + 1 < end
-        {
-            return Some(that + 1);
-        }
-        if en && self.clause_like(vg.verb, k) {
-            // « told reporters the plant would close »: past the person told
-            if self.tells(vg.verb)
-                && let Some(obj) = self.np_starting(k, end)
-                && obj.last + 1 < end
-            {
-                // « told LA Weekly that … »: after « that »
-                if self.is_word(obj.last + 1, word!("that")) && obj.last + 2 < end {
-                    return Some(obj.last + 2);
-                }
-                if self.clause_like(vg.verb, obj.last + 1) {
-                    return Some(obj.last + 1);
-                }
-            }
-            return Some(k);
-        }
-        if self.is(vg.verb, W::SAY_INF) && !en {
-            let mut j = k;
-            while j < limit
-                && (self.is(j, W::ADVERB) || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB)))
-            {
-                j += 1;
-            }
-            if self.infinitive_like(j) {
-                return Some(j);
-            }
-        }
-        // an object before « que » makes it a relative pronoun (« a confirmé un plan … que »), a phrase after a
-        // preposition does not (« a déclaré dans une interview à la chaîne … que »)
-        let mut after_prep = false;
-        while k < limit {
-            let t = self.tok(k)?;
-            if t.q != NONE {
-                return None;
-            }
-            let que = self.any(k, words!["que", "qu", "that"]);
-            if self.is(k, W::PREP) {
-                after_prep = true;
-            } else if self.is(k, W::DET)
-                && !que
-                && !after_prep
-                && !self.is(k, W::CLITIC)
-                && !self.is(k + 1, W::ADVERB)
-                && !self.tells(vg.verb)
-            {
-                return None;
-            }
-            if que {
-                if k > 0 && self.is(k - 1, W::SUB) {
-                    return None; // « tandis que », « alors que », « parce que »
-                }
-                // « que, lorsqu'ils … »
-                let mut s = k + 1;
-                if self.punct(s) == ',' {
-                    s += 1;
-                }
-                return (s < end).then_some(s);
-            }
-            if matches!(t.punct, ':' | ';' | '.' | '!' | '?') || self.is(k, W::SUB | W::CONJ) {
-                return None;
-            }
-            if t.punct == ',' {
-                // a phrase set off by commas (« , citant trois responsables …, », « , Muhammad al-Deif, »)
-                let close = (k + 1..limit)
-                    .find(|&j| self.punct(j) == ',' || self.any(j, words!["que", "qu", "that"]))?;
-                if self.punct(close) == ',' {
-                    k = close + 1;
-                } else if close > 0 && self.is(close - 1, W::SUB) {
-                    return None;
-                } else {
-                    k = close;
-                }
-                after_prep = true;
-                continue;
-            }
-            if self.verb_group(k).is_some_and(|g| !g.implicit) || self.is(k, W::AUX) {
-                return None;
-            }
-            k += 1;
-        }
-        None
-    }
-
-    /// A verb whose object comes before its clause (« told the BBC that »).
-    fn tells(&self, v: usize) -> bool {
-        self.any(
-            v,
-            words![
-                "told", "tell", "tells", "telling", "informed", "inform", "assured", "warned",
-                "reminded", "informé", "assuré", "prévenu", "averti",
-            ],
-        )
-    }
-
-    /// An English clause starts at `k` (« he had cancer », « Chávez was suffering »): a subject, then a verb
-    /// within a few words.
-    fn clause_like(&self, verb: usize, k: usize) -> bool {
-        let Some(t) = self.tok(k) else { return false };
-        // a subject opens it: a pronoun, a determiner, a name, a number, a noun
-        let opens = t.q == NONE
-            && (t.is(W::PRON_SING | W::PRON_PLUR | W::DET)
-                || self.any(k, words!["it", "we", "i", "there", "you"])
-                || t.flags & crate::text::token::DIGIT != 0
-                || self.nominal(k));
-        if !opens
-            || self.is(k, W::PREP | W::ADVERB | W::CONJ | W::SUB)
-            || self.any(k, words!["that"])
-        {
-            return false;
-        }
-        let end = (k + 12).min(self.sent_end(k));
-        if end < k + 3 {
-            return false;
-        }
-        // « say » and « tell » are followed by a clause far more often than by a noun; the others need a verb
-        // that shows it: an auxiliary, or a past in « -ed »
-        let s = self.s(verb).to_lowercase();
-        if ["say", "said", "tell", "told"]
-            .iter()
-            .any(|v| s.starts_with(v))
-        {
-            return true;
-        }
-        (k + 1..end).any(|j| {
-            let w = self.s(j);
-            self.is(j, W::AUX)
-                || (w.len() > 3 && w.ends_with("ed") && !self.tok(j).is_some_and(|t| t.cap()))
-        })
-    }
-
-    /// A French infinitive (« avoir », « agir », « découvert » is no infinitive).
-    fn infinitive_like(&self, k: usize) -> bool {
-        let Some(t) = self.tok(k) else { return false };
-        if self.any(k, words!["avoir", "être", "etre"]) {
-            return true;
-        }
-        if !t.is_word() || t.cap() || t.is(W::FUNCTION) {
-            return false;
-        }
-        let s = self.s(k);
-        s.len() > 3 && ["er", "ir", "re", "oir"].iter().any(|e| s.ends_with(e))
     }
 
     /// The clause(s) reported from `start`: one, or two around a parenthesis that quotes someone else (« argue

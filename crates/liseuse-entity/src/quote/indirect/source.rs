@@ -28,7 +28,16 @@ impl<'a> Para<'a> {
                     None => last + 1,
                 }
             } else {
-                last + 1
+                // « Selon un communiqué publié par le syndicat, … »: past the source's own complement
+                (last + 1..(last + 10).min(end))
+                    .take_while(|&j| {
+                        self.quote_at(j).is_none() && !self.is(j, W::AUX | W::SUB | W::CONJ)
+                    })
+                    .find(|&j| self.punct(j) == ',')
+                    .filter(|&c| {
+                        (last + 1..c).all(|j| self.verb_group(j).is_none_or(|g| g.implicit))
+                    })
+                    .map_or(last + 1, |c| c + 1)
             };
             let (e, _) = self.clause_end(s);
             if self.punct(e) == ':' {
@@ -38,6 +47,7 @@ impl<'a> Para<'a> {
         } else if last + 1 >= end
             || matches!(self.punct(last + 1), '.' | '!' | '?')
             || (self.punct(last + 1) == ',' && self.nothing_but_appositions(last + 2, end))
+            || self.source_tail(last + 1, end)
         {
             // « …, selon X. », a headline « … selon la CGT », « …, according to Kristen Wilkins, curator … »
             let stop = if first > floor && self.punct(first - 1) == ',' {
@@ -84,6 +94,22 @@ impl<'a> Para<'a> {
             c.pos = start.min(first);
         }
         out.extend(c);
+    }
+
+    /// Whether what follows a source at the end of its sentence from `k` is only the source's complements or a
+    /// second source coordinated with it: « …, selon ce qu'a confié X à l'AFP. », « … selon le Comité
+    /// international de la Croix-Rouge et un responsable rebelle. »
+    fn source_tail(&self, k: usize, end: usize) -> bool {
+        if self.is(k, W::PREP | W::ADVERB) && self.complements_only(k, end) {
+            return true;
+        }
+        self.any(k, words!["et", "and"])
+            && self.np_starting(k + 1, end).is_some_and(|np| {
+                np.head != super::super::np::Head::Other
+                    && (np.last + 1 >= end
+                        || matches!(self.punct(np.last + 1), '.' | '!' | '?')
+                        || self.complements_only(np.last + 1, end))
+            })
     }
 
     /// « l'assurance donnée par X au Y que … »: a statement noun, its author after « par » / « by », and a
