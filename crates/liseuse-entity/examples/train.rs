@@ -1,7 +1,7 @@
 //! Trains the entity tagger on WiNER-fr's train split and writes `assets/entity_model.bin`.
 //!
 //! `cargo run --release -p liseuse-entity --example train -- --winer ../shared/eval/winer [--english DIR] [--epochs N] [--out PATH]
-//! [--augment N] [--extra SET[:N],...] [--repeat N] [--orders N] [--cv] [--english-folds] [--gum-folds]
+//! [--augment N] [--extra SET[:N],...] [--repeat N] [--orders N] [--seed N] [--cv] [--english-folds] [--gum-folds]
 //! [--errors] [--report-test]`
 //!
 //! `--english DIR` is `shared/eval/english` (by default the `english` folder beside `--winer`'s): the `gum` set
@@ -386,7 +386,7 @@ fn cross_validate(
             examples.extend(trainer.examples(&seq, &tags));
         }
         let refs: Vec<&Example> = examples.iter().collect();
-        let mut runs = Orders::new(trainer, cfg.orders);
+        let mut runs = Orders::new(trainer, cfg.orders, cfg.seed);
         for epoch in 1..=cfg.epochs {
             runs.epoch(&refs, epoch);
         }
@@ -480,11 +480,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let min_count: u32 = arg(&args, "--min-count").map_or(Ok(2), |s| s.parse())?;
     let every: usize = arg(&args, "--augment").map_or(Ok(AUGMENT), |s| s.parse())?;
     let orders: usize = arg(&args, "--orders").map_or(Ok(ORDERS), |s| s.parse())?;
+    let seed: u64 = arg(&args, "--seed").map_or(Ok(0), |s| s.parse())?;
     let cfg = Fit {
         epochs,
         min_count,
         every,
         orders,
+        seed,
     };
     let english = arg(&args, "--english")
         .map(PathBuf::from)

@@ -22,6 +22,9 @@ pub struct Fit {
     pub every: usize,
     /// Orders learnt at once (`--orders`).
     pub orders: usize,
+    /// Added to the seeds of the orders (`--seed N`, 0 by default): another draw of the same training, to tell a
+    /// change's effect from the noise of the order examples are seen in.
+    pub seed: u64,
 }
 
 /// How many times the perceptron is trained over the same examples, each in its own order, the shipped weights
@@ -34,13 +37,16 @@ pub struct Orders {
     runs: Vec<Trainer>,
     /// Each trainer's order, shuffled again every pass.
     orders: Vec<Vec<usize>>,
+    /// See [`Fit::seed`].
+    seed: u64,
 }
 
 impl Orders {
-    pub fn new(trainer: Trainer, n: usize) -> Orders {
+    pub fn new(trainer: Trainer, n: usize, seed: u64) -> Orders {
         Orders {
             runs: vec![trainer; n.max(1)],
             orders: vec![Vec::new(); n.max(1)],
+            seed,
         }
     }
 
@@ -51,7 +57,8 @@ impl Orders {
             if order.len() != refs.len() {
                 *order = (0..refs.len()).collect();
             }
-            shuffle(order, 0x5eed + epoch as u64 + 1_000_003 * o as u64);
+            let salt = 7_777_777u64.wrapping_mul(self.seed);
+            shuffle(order, 0x5eed + epoch as u64 + 1_000_003 * o as u64 + salt);
             let w = t.epoch(refs, order);
             if o == 0 {
                 wrong = w;
@@ -110,7 +117,7 @@ pub fn fit(
         t0.elapsed().as_secs_f64()
     );
     let refs: Vec<&Example> = examples.iter().collect();
-    let mut runs = Orders::new(trainer, cfg.orders);
+    let mut runs = Orders::new(trainer, cfg.orders, cfg.seed);
     let mut best = (0.0, 0usize, (Vec::new(), Vec::new(), Vec::new()));
     for epoch in 1..=cfg.epochs {
         let wrong = runs.epoch(&refs, epoch);
