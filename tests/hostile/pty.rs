@@ -186,9 +186,16 @@ fn tiny_huge_and_storms_of_sizes_end_on_a_right_screen() {
     for (c, r) in [(1, 1), (2, 80), (300, 10), (49, 7), (100, 30)] {
         s.resize(c, r);
         if c < 50 || r < 8 {
-            // The message is cut to what fits (one cell at 1×1).
+            // The message is cut to what fits (one cell at 1×1), wrapped in a narrow terminal,
+            // and names the size: the screen left by the size before does not pass for it.
+            let said = format!("Terminaltoosmall({c}×{r})");
             s.wait_for("too small", |t| {
-                t.starts_with('T') || t.contains("Terminal too small")
+                let flat: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+                if (c, r) == (1, 1) {
+                    flat == "T"
+                } else {
+                    flat.contains(&said)
+                }
             });
         } else {
             s.wait_for("drawn", |t| {
