@@ -329,13 +329,7 @@ fn who_appears_with_whom_says_who_speaks_of_whom() {
     let mut s = seeds();
     s.keys("<Tab>/salami<Enter><Enter>w");
     let screen = s.screen();
-    let row = |name: &str| {
-        screen
-            .lines()
-            .find(|l| l.contains(name) && l.contains(" · "))
-            .unwrap_or_else(|| panic!("{name} listed: {screen}"))
-            .to_string()
-    };
+    let row = |name: &str| row_of(&screen, name);
     // Named in one of his quotations, and in two paragraphs with him.
     assert!(row("Israël").contains("→1 · 2 · 1"), "{screen}");
     assert!(row("États-Unis").contains("→2 · 1 · 1"), "{screen}");
@@ -349,13 +343,7 @@ fn who_appears_with_whom_says_who_speaks_of_whom() {
     let mut s = seeds();
     s.keys("<Tab>/haniyeh<Enter><Enter>w");
     let screen = s.screen();
-    let row = |name: &str| {
-        screen
-            .lines()
-            .find(|l| l.contains(name) && l.contains(" · "))
-            .unwrap_or_else(|| panic!("{name} listed: {screen}"))
-            .to_string()
-    };
+    let row = |name: &str| row_of(&screen, name);
     // « Reuters a rapporté […] que Khamenei avait informé Haniyeh »: Reuters speaks of him.
     assert!(row("Reuters").contains("←1 · 3 · 1"), "{screen}");
     // Named in no paragraph with him, but speaking of him: listed for that.
@@ -381,4 +369,13 @@ fn who_appears_with_whom_says_who_speaks_of_whom() {
         screen.contains("Ismail Haniyeh & Hossein Amir Abdollahian · 1 passage"),
         "{screen}"
     );
+}
+
+/// The row of `w`'s list naming `name` on `screen`.
+fn row_of(screen: &str, name: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(name) && l.contains(" · "))
+        .unwrap_or_else(|| panic!("{name} listed: {screen}"))
+        .to_string()
 }

@@ -58,6 +58,20 @@ fn mentions_in<'a>(mentions: &'a [Mention], range: &Range<usize>) -> &'a [Mentio
     mentions.get(a..b.max(a)).unwrap_or(&[])
 }
 
+/// The entities other than `id` named in `range` of a document, each once, into `here` (one
+/// buffer for every paragraph or quotation looked at).
+fn others_in(here: &mut Vec<EntityId>, mentions: &[Mention], range: &Range<usize>, id: EntityId) {
+    here.clear();
+    here.extend(
+        mentions_in(mentions, range)
+            .iter()
+            .map(Mention::entity)
+            .filter(|&e| e != id),
+    );
+    here.sort_unstable();
+    here.dedup();
+}
+
 /// Every paragraph naming `id`, article by article, once each.
 fn paragraphs_of(
     index: &EntityIndex,
@@ -92,16 +106,7 @@ pub fn companions(index: &EntityIndex, paras: &impl Paragraphs, id: EntityId) ->
     let mut counts: FxHashMap<EntityId, (usize, usize, usize)> = FxHashMap::default();
     let mut here: Vec<EntityId> = Vec::new();
     for (doc, p) in paragraphs_of(index, paras, id) {
-        let mentions = index.doc_mentions(doc);
-        here.clear();
-        here.extend(
-            mentions_in(mentions, &p)
-                .iter()
-                .map(Mention::entity)
-                .filter(|&e| e != id),
-        );
-        here.sort_unstable();
-        here.dedup();
+        others_in(&mut here, index.doc_mentions(doc), &p, id);
         for &e in &here {
             let c = counts.entry(e).or_insert((0, 0, usize::MAX));
             c.0 += 1;
@@ -149,15 +154,12 @@ pub fn add_said(
         let Some(quote) = quotes.get(d as usize, q as usize) else {
             continue;
         };
-        here.clear();
-        here.extend(
-            mentions_in(index.doc_mentions(d as usize), &quote.range())
-                .iter()
-                .map(Mention::entity)
-                .filter(|&e| e != id),
+        others_in(
+            &mut here,
+            index.doc_mentions(d as usize),
+            &quote.range(),
+            id,
         );
-        here.sort_unstable();
-        here.dedup();
         for &e in &here {
             said.entry(e).or_default().0 += 1;
         }
