@@ -86,6 +86,8 @@ pub enum Event {
     },
     /// More articles found by the folder walk (after the first frame).
     Discovered(liseuse_library::Discovery),
+    /// The folder walk has found every article (after its last `Discovered`).
+    Walked,
     /// Files under the watched folders changed: each path, and whether it is a regular file now.
     FilesChanged(Vec<(PathBuf, bool)>),
     /// Folders walked again by the watcher: each one and every article file under it now.

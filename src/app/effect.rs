@@ -23,6 +23,9 @@ pub enum Effect {
     /// Read these articles' texts to show them (opened, or drawn in a list): `Event::Loaded`
     /// follows for each.
     Read(Vec<(usize, Entry)>),
+    /// The walk has listed every article, each loaded: the loader may tell the library as
+    /// saved from one that shrank.
+    Walked,
     /// Every article's entities are known: keep them in the cache.
     SaveCache,
     /// A removed article's names leave the corpus index.

@@ -233,6 +233,8 @@ impl App {
             Event::FilesChanged(changes) => self.on_files_changed(changes, fx),
             Event::Rescanned(folders) => self.on_rescanned(folders, fx),
             Event::Discovered(found) => self.on_discovered(found, fx),
+            // After the last batch's `Load`: the loader knows then that every article is asked for.
+            Event::Walked => fx.push(Effect::Walked),
             Event::Indexed(update) => self.on_indexed(*update, fx),
             Event::Bookmarks {
                 list,

@@ -275,6 +275,7 @@ impl<B: Backend> Runtime<B> {
                     self.loader.open(i, entry);
                 }
             }
+            Effect::Walked => self.loader.walked(),
             Effect::SaveCache => self.loader.save_cache(),
             Effect::Release(set) => release(set),
             Effect::Correct(c) => self.corrections.change(Some(c)),

@@ -74,6 +74,10 @@ pub fn boot<B: Backend>(
     if let Some(e) = found.entries.get(start.article) {
         loader.open(start.article, e.clone());
     }
+    if rest.is_some() {
+        // Until the walk is done, the checking of articles overtaking it is not the end.
+        loader.walking();
+    }
     for (i, e) in found.entries.iter().enumerate() {
         loader.read(i, e.clone());
     }
@@ -82,9 +86,10 @@ pub fn boot<B: Backend>(
         std::thread::spawn(move || {
             for batch in rest {
                 if tx.send(Event::Discovered(batch)).is_err() {
-                    break;
+                    return;
                 }
             }
+            let _ = tx.send(Event::Walked);
         });
     }
     let mut folders: Vec<PathBuf> = opts.paths.iter().filter(|p| p.is_dir()).cloned().collect();

@@ -63,6 +63,8 @@ struct Corpus {
     pending: usize,
     /// A merge was skipped because the cached index will do once every article is in.
     deferred: bool,
+    /// A folder walk is still listing articles: none pending does not mean all are in.
+    walking: bool,
     /// Something the cache does not hold yet: an article extracted or gone, an index merged.
     /// An unchanged library's start writes nothing.
     fresh: bool,
@@ -94,6 +96,8 @@ pub(crate) struct Shared {
     corrections: Mutex<correct::Corrections>,
     /// Texts read to index articles (not to show them).
     reads: AtomicUsize,
+    /// Times the index loop took a snapshot of the corpus to merge it or to look at it.
+    looks: AtomicUsize,
 }
 
 /// How often, at most, the corpus index is rebuilt while articles keep coming in.
@@ -136,6 +140,7 @@ impl Loader {
             changed: Condvar::new(),
             corrections: Mutex::new(correct::Corrections::default()),
             reads: AtomicUsize::new(0),
+            looks: AtomicUsize::new(0),
         });
         let workers = shared.clone();
         // A pool of the loader's own: its workers wait on the job channel for as long as
@@ -209,6 +214,24 @@ impl Loader {
         let _ = self.jobs.send(Job::Read(index, entry));
     }
 
+    /// A folder walk is listing the articles asked for: the cached index is not given up
+    /// for a merge of part of them while the walk is ahead of the checking, until
+    /// [`Loader::walked`] (the checking of a warm start's articles overtook the walk now and
+    /// then, and the whole library was merged for nothing: seconds, and twice the memory).
+    pub fn walking(&self) {
+        if let Ok(mut c) = self.shared.corpus.lock() {
+            c.walking = true;
+        }
+    }
+
+    /// The walk has listed every article (each asked for with [`Loader::read`]).
+    pub fn walked(&self) {
+        if let Ok(mut c) = self.shared.corpus.lock() {
+            c.walking = false;
+            self.shared.changed.notify_one();
+        }
+    }
+
     /// Reads an article's text to show it (before anything being indexed):
     /// `LibraryEvent::Loaded` follows (a long one's `Preview` first).
     pub fn open(&self, index: usize, entry: Entry) {
@@ -239,6 +262,12 @@ impl Loader {
     /// unchanged library reads none (what its tests check).
     pub fn texts_read(&self) -> usize {
         self.shared.reads.load(Ordering::SeqCst)
+    }
+
+    /// How many times the corpus was looked at to merge it: a warm start's checking of each
+    /// article does not look at every one (what its tests check).
+    pub fn corpus_looks(&self) -> usize {
+        self.shared.looks.load(Ordering::SeqCst)
     }
 
     /// Searches every article of the library opened from `roots` for `query`; answers come as

@@ -103,11 +103,11 @@ pub(super) fn index_loop(shared: &Shared) {
     announce_saved_index(shared);
     let mut written = Instant::now();
     loop {
-        let (docs, mut found, hashes, analysed, pending) = {
+        let (docs, mut found, hashes, analysed, pending, walking) = {
             let Ok(mut c) = shared.corpus.lock() else {
                 return;
             };
-            while !(c.dirty || c.deferred && c.pending == 0) {
+            while !(c.dirty || c.deferred && c.pending == 0 && !c.walking) {
                 c = match shared.changed.wait_timeout(c, WRITE_EVERY) {
                     Ok((c, _)) => c,
                     Err(_) => return,
@@ -124,6 +124,7 @@ pub(super) fn index_loop(shared: &Shared) {
             }
             c.dirty = false;
             c.deferred = false;
+            shared.looks.fetch_add(1, Ordering::Relaxed);
             // A snapshot (pointers only), so readers are not held up while the index is merged.
             (
                 c.per_doc.clone(),
@@ -131,6 +132,7 @@ pub(super) fn index_loop(shared: &Shared) {
                 c.hashes.clone(),
                 c.analysed,
                 c.pending,
+                c.walking,
             )
         };
         // The last article is in: what it brought is written (and searchable) at once.
@@ -139,7 +141,7 @@ pub(super) fn index_loop(shared: &Shared) {
             written = Instant::now();
         }
         let started = Instant::now();
-        let index = match cached_index(shared, &hashes, pending) {
+        let index = match cached_index(shared, &hashes, pending, walking) {
             Reuse::Saved(saved) => {
                 // Every article is as saved: the counts are final now, before the mentions
                 // are put back under their entities (a large library's take seconds).
@@ -162,8 +164,20 @@ pub(super) fn index_loop(shared: &Shared) {
                 }
             }
             Reuse::Wait => {
+                // Every article so far is as saved. Look again once all are in, or after a
+                // rest (an article unlike the saved one ends the wait then), not as each one
+                // comes: each look copies the library's hashes, and at 100,000 articles
+                // looking at every article took half a core from checking them.
+                let until = Instant::now() + INDEX_EVERY;
                 if let Ok(mut c) = shared.corpus.lock() {
                     c.deferred = true;
+                    while (c.pending > 0 || c.walking) && Instant::now() < until {
+                        let left = until.saturating_duration_since(Instant::now());
+                        c = match shared.changed.wait_timeout(c, left) {
+                            Ok((c, _)) => c,
+                            Err(_) => return,
+                        };
+                    }
                 }
                 continue;
             }
@@ -282,15 +296,21 @@ pub(super) enum Reuse {
     No,
 }
 
-/// Whether the index saved in the cache can stand for a merge of articles with `hashes`.
-pub(super) fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -> Reuse {
+/// Whether the index saved in the cache can stand for a merge of articles with `hashes`
+/// (`pending` of those asked for not in yet, a walk still listing more or not).
+pub(super) fn cached_index(
+    shared: &Shared,
+    hashes: &[String],
+    pending: usize,
+    walking: bool,
+) -> Reuse {
     let Ok(mut saved) = shared.saved.lock() else {
         return Reuse::No;
     };
     let Some(s) = saved.as_ref() else {
         return Reuse::No;
     };
-    if pending == 0 && s.hashes == hashes {
+    if pending == 0 && !walking && s.hashes == hashes {
         return saved.take().map_or(Reuse::No, Reuse::Saved);
     }
     // Not yet read articles have an empty hash: only those read must match.
@@ -307,9 +327,9 @@ pub(super) fn cached_index(shared: &Shared, hashes: &[String], pending: usize) -
         }
         return Reuse::No;
     }
-    if pending == 0 {
-        // Every article asked for is in, but the walk may still find more: merge what there
-        // is, and keep the saved index in case the rest matches it too.
+    if pending == 0 && !walking {
+        // Every article asked for is in, but the watcher or a fetch may still bring more:
+        // merge what there is, and keep the saved index in case the rest matches it too.
         return Reuse::No;
     }
     Reuse::Wait

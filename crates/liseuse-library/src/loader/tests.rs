@@ -185,3 +185,81 @@ fn an_interrupted_first_indexing_resumes_with_what_was_written() {
     until_analysed(&rx, 2);
     assert_eq!(second.texts_read(), 0, "nothing analysed again");
 }
+
+/// A warm start checks its articles against the saved index without looking at the whole
+/// corpus as each one comes in (each look copies every article's hash: at 100,000 articles,
+/// looking at every one took half a core from checking them).
+#[test]
+fn a_warm_start_does_not_look_at_the_corpus_for_every_article() {
+    let lib = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let n = 400;
+    let entries: Vec<Entry> = (0..n)
+        .map(|i| {
+            let p = lib.path().join(format!("{i}.txt"));
+            let text = format!("Article {i}\n\nEmmanuel Macron a parlé à Paris le {i} mai.\n");
+            std::fs::write(&p, text).unwrap();
+            Entry {
+                path: p.to_string_lossy().into_owned(),
+                name: format!("{i}.txt"),
+                origin: library::Origin::File(p),
+            }
+        })
+        .collect();
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&first, &entries);
+    until_analysed(&rx, n);
+    first.save_cache();
+    steady(&dir.path().join(cache::index_file::file_name()));
+    drop(first);
+
+    let (tx, rx) = mpsc::channel();
+    let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&second, &entries);
+    until_analysed(&rx, n);
+    next_index(&rx);
+    assert_eq!(second.texts_read(), 0, "a warm start reads no text");
+    // One look per rest while articles come in, and the last: not one per article.
+    let looks = second.corpus_looks();
+    assert!(looks < n / 10, "the corpus was looked at {looks} times");
+}
+
+/// The checking of a warm start's articles may overtake the walk listing them: while the walk
+/// goes on, none pending is not every article in, and the library is not merged for it.
+#[test]
+fn a_warm_start_ahead_of_its_walk_waits_for_the_walk_rather_than_merging() {
+    let lib = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let entries = entries(lib.path());
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&first, &entries);
+    until_analysed(&rx, 2);
+    first.save_cache();
+    steady(&dir.path().join(cache::index_file::file_name()));
+    drop(first);
+
+    let (tx, rx) = mpsc::channel();
+    let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    second.walking();
+    assert!(next_index(&rx).is_provisional());
+    // The walk's first batch is checked, and the walk has not found the second article yet.
+    second.read(0, entries[0].clone());
+    let deadline = std::time::Instant::now() + Duration::from_millis(1500);
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(LibraryEvent::Indexed(u)) => panic!(
+                "merged with {} of 2 articles while the walk went on",
+                u.analysed()
+            ),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    second.read(1, entries[1].clone());
+    second.walked();
+    let confirmed = until_analysed(&rx, 2);
+    assert_eq!(confirmed.analysed(), 2);
+    assert_eq!(second.texts_read(), 0, "a warm start reads no text");
+}
