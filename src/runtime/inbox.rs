@@ -81,6 +81,12 @@ impl Inbox {
         }
     }
 
+    /// The user's next event if one is queued, and none of the rest.
+    pub fn next_user(&mut self) -> Option<Event> {
+        self.look();
+        self.user.pop_front()
+    }
+
     /// The next event, the user's first: at once if one is queued, else waiting up to `wait`
     /// (for ever with `None`).
     pub fn next(&mut self, wait: Option<Duration>) -> Next {
@@ -129,8 +135,9 @@ mod tests {
         }
         tx.send(Event::Key(Key::plain(KeyCode::Char('j')))).unwrap();
         tx.send(Event::Redraw).unwrap();
-        assert!(matches!(inbox.next(None), Next::Event(Event::Key(_))));
+        assert!(matches!(inbox.next_user(), Some(Event::Key(_))));
         assert!(matches!(inbox.next(None), Next::Event(Event::Redraw)));
+        assert!(inbox.next_user().is_none(), "only the user's");
         // The rest in the order they came.
         for i in 0..1000 {
             match inbox.next(None) {

@@ -85,6 +85,16 @@ impl Headless {
         self.home.path().join("data")
     }
 
+    /// Queues an event as a background thread would, without letting the loop take it.
+    pub fn queue(&mut self, ev: Event) {
+        self.rt.sender().send(ev).expect("the loop listens");
+    }
+
+    /// One step of the loop: what one frame takes in before it is drawn.
+    pub fn step(&mut self) {
+        self.rt.step(Some(Duration::from_secs(5))).expect("step");
+    }
+
     /// Takes in whatever has arrived, hardly waiting.
     pub fn pump(&mut self) {
         self.rt.step(Some(Duration::from_millis(1))).expect("step");

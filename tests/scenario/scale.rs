@@ -88,3 +88,33 @@ fn search_all_answers_while_the_index_is_built_and_says_so() {
     assert!(!last.contains("indexed so far"), "{last}");
     assert!(last.contains("in 300 articles"), "{last}");
 }
+
+/// A key typed while background results flood in (a warm start of 100,000 articles queues
+/// that many) is drawn by the frame that takes it in: that frame takes no more of the flood,
+/// which comes in the frames after.
+#[test]
+fn a_key_typed_during_a_flood_of_background_results_is_drawn_before_the_flood() {
+    use liseuse::app::Event;
+    use liseuse::keys::keymap::{Key, KeyCode};
+    let mut s = Headless::seeds(100, 30);
+    s.settle();
+    let of = 1_000_000;
+    for done in 1..=20_000 {
+        s.queue(Event::Analysing { index: 0, done, of });
+    }
+    s.queue(Event::Key(Key::plain(KeyCode::Char('?'))));
+    s.step();
+    assert!(
+        matches!(s.app().overlay, Some(Overlay::Help(..))),
+        "the key is taken first"
+    );
+    assert_eq!(
+        s.app().entities.progress,
+        None,
+        "none of the flood is taken in with the key"
+    );
+    // The flood is not lost: the next frames take it in.
+    s.wait_until("the flood taken in", |a| {
+        a.entities.progress.is_some_and(|(_, d, _)| d == 20_000)
+    });
+}
