@@ -304,6 +304,10 @@ fn search_all_is_asked_again_as_articles_are_indexed() {
             .next_back()
     };
     let generation = asked(&up(&mut app, key('e'))).expect("a search asked");
+    // Before the search has answered, it says it searches, not that it found nothing.
+    let waiting = screen_of(&app);
+    assert!(waiting.contains("Searching"), "{waiting}");
+    assert!(!waiting.contains("0 hits"), "{waiting}");
     let described = |i: usize| {
         let doc = library::load(&entries[i]).unwrap();
         Event::Described {
@@ -341,15 +345,18 @@ fn search_all_is_asked_again_as_articles_are_indexed() {
     // While the index is still being built, the search says how much of the library it holds.
     let last = app.corpus_generation;
     up(&mut app, answer(last, 1));
+    let screen = screen_of(&app);
+    assert!(screen.contains("1/2 indexed so far"), "{screen}");
+}
+
+fn screen_of(app: &App) -> String {
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| crate::ui::draw(f, &app, &crate::ui::Theme::no_color()))
+    term.draw(|f| crate::ui::draw(f, app, &crate::ui::Theme::no_color()))
         .unwrap();
-    let screen: String = term
-        .backend()
+    term.backend()
         .buffer()
         .content
         .iter()
         .map(|c| c.symbol())
-        .collect();
-    assert!(screen.contains("1/2 indexed so far"), "{screen}");
+        .collect()
 }

@@ -13,8 +13,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, c: &CorpusSearch, theme: &
     let more = if c.truncated { "+" } else { "" };
     let listed = app.library.len();
     let counted = liseuse_document::plural::counted;
-    let mut title = format!(" Search all articles: {}{more} hits", c.hits.len());
-    if !c.query.is_empty() && !c.no_word {
+    let mut title = match c.answered || c.query.is_empty() {
+        true => format!(" Search all articles: {}{more} hits", c.hits.len()),
+        // No count before the search has said any.
+        false => String::from(" Search all articles"),
+    };
+    if !c.query.is_empty() && !c.no_word && c.answered {
         title.push_str(&format!(
             " in {}",
             counted(c.articles, "article", "articles")

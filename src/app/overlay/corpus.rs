@@ -61,6 +61,9 @@ pub struct CorpusSearch {
     pub no_word: bool,
     /// How many articles had been indexed when the search was asked: more since, and it is asked again.
     pub loaded: usize,
+    /// An answer came (to this query or one typed before): the counts are the search's, not
+    /// zeros waiting for it.
+    pub answered: bool,
 }
 
 impl App {
@@ -112,6 +115,7 @@ impl App {
             c.articles = answer.articles;
             c.indexed = answer.indexed;
             c.no_word = answer.no_word;
+            c.answered = true;
         }
     }
 

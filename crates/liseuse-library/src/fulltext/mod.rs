@@ -421,6 +421,13 @@ impl FullText {
         Some(Candidates { best, total })
     }
 
+    /// Reads what a first query reads (every word of the index, as a part of a word is looked
+    /// up in all of them), matching nothing: the query a person types next runs as fast as the
+    /// ones after it.
+    pub fn warm(&self) {
+        let _ = self.candidates("qzxjqzxj", 1);
+    }
+
     /// Where the article `id` was read from when it was indexed: for one a search finds before
     /// the folder's walk lists it (a warm start of a large library answers `F` at once).
     pub fn path_of(&self, id: u64) -> Option<String> {
