@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod background;
 pub mod bookmark;
 pub mod cache;
 pub mod calendar;

@@ -119,6 +119,14 @@ impl Shared {
     }
 }
 
+/// One article asked for is in (checked, or analysed).
+fn stored(shared: &Shared) {
+    if let Ok(mut c) = shared.corpus.lock() {
+        c.pending = c.pending.saturating_sub(1);
+        shared.changed.notify_one();
+    }
+}
+
 impl Loader {
     /// Starts the loader's pool and its merging thread, reporting onto `events` (any event a [`LibraryEvent`] turns into), with the entity cache in `cache_dir` if any.
     pub fn spawn<E: From<LibraryEvent> + Send + 'static>(
@@ -149,18 +157,35 @@ impl Loader {
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("loader-{i}"))
             .build();
+        // The analyses apart, below the user's priority (`background.rs`): checking articles
+        // against the cache is what a warm start waits for, and stays at the user's.
+        let analysts = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("analyse-{i}"))
+            .start_handler(|_| crate::background::lower_priority())
+            .build()
+            .ok()
+            .map(Arc::new);
         std::thread::spawn(move || {
             if std::env::var_os(crate::crash::PANIC_FOR_TEST).is_some_and(|v| v == "loader") {
                 panic!("panic asked for by {}", crate::crash::PANIC_FOR_TEST);
             }
             let work = |job| match job {
-                Job::Read(index, entry) => {
-                    index_article(&workers, index, &entry);
-                    if let Ok(mut c) = workers.corpus.lock() {
-                        c.pending = c.pending.saturating_sub(1);
-                        workers.changed.notify_one();
-                    }
-                }
+                Job::Read(index, entry) => match check_article(&workers, index, &entry) {
+                    Checked::Done => stored(&workers),
+                    Checked::Analyse(stamp) => match &analysts {
+                        Some(pool) => {
+                            let w = workers.clone();
+                            pool.spawn(move || {
+                                analyse_article(&w, index, &entry, stamp);
+                                stored(&w);
+                            });
+                        }
+                        None => {
+                            analyse_article(&workers, index, &entry, stamp);
+                            stored(&workers);
+                        }
+                    },
+                },
                 Job::Forget(index) => forget(&workers, index),
                 Job::SaveCache => save(&workers),
                 Job::Recorrect => correct::resend(&workers),

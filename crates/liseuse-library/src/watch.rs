@@ -46,6 +46,9 @@ pub fn spawn_with<E: From<LibraryEvent> + Send + 'static>(
     let folders = folders.to_vec();
     let tx = Reporter::new(tx);
     std::thread::spawn(move || {
+        // Setting up a watch per folder is background work; notify's thread, started
+        // here, inherits the priority.
+        crate::background::lower_priority();
         let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<notify::Event>>();
         // Links out of a folder are not followed by the walk: not watched either.
         let config = notify::Config::default().with_follow_symlinks(links == Links::All);

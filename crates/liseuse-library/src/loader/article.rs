@@ -51,7 +51,18 @@ pub(super) fn day_of(meta: &ArticleMeta) -> Option<i64> {
     crate::timeline::day_number(meta.date.as_deref(), meta.near_date.as_deref())
 }
 
-pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
+/// Whether the cache answered for an article, or its text must be read and analysed.
+pub(super) enum Checked {
+    /// Described and stored from the cache (or found unreadable): nothing more to do.
+    Done,
+    /// Not in the cache as it is now: [`analyse_article`], with the file's stamp as it was
+    /// before its text is read.
+    Analyse(Option<Stamp>),
+}
+
+/// Checks an article against the cache: what a warm start does for each, at the user's
+/// priority; what is left, the reading and the analysis, is [`analyse_article`]'s.
+pub(super) fn check_article(shared: &Shared, index: usize, entry: &Entry) -> Checked {
     let id = fulltext::id_of(&entry.path);
     if let Ok(mut a) = shared.articles.write() {
         a.insert(id, (index, entry.clone()));
@@ -86,8 +97,20 @@ pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         describe(shared, index, hit.meta, hash.clone());
         // Its quotations come with its entities when a merge reads its body.
         store(shared, index, None, None, hash);
-        return;
+        return Checked::Done;
     }
+    Checked::Analyse(stamp)
+}
+
+/// Reads an article's text and finds its entities, quotations and words; keeps them in the
+/// cache and the full-text index. `stamp`: its file's, taken before reading it.
+pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stamp: Option<Stamp>) {
+    let id = fulltext::id_of(&entry.path);
+    let path = match entry.origin {
+        Origin::File(_) => entry.path.as_str(),
+        Origin::Embedded(_) => "",
+    };
+    let ft = shared.fulltext();
     shared.reads.fetch_add(1, Ordering::SeqCst);
     let doc = match library::load(entry) {
         Ok(doc) => doc,
