@@ -11,7 +11,7 @@ use super::{App, Effect};
 use liseuse_library::Origin;
 use liseuse_library::{Entry, is_article_name};
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 impl App {
     /// More of the walk: the articles join the list and are read in the background. A file
@@ -104,17 +104,20 @@ impl App {
         fx: &mut Vec<Effect>,
     ) {
         let mut diff = Vec::new();
-        for (folder, files) in folders {
-            let found: HashSet<&PathBuf> = files.iter().collect();
-            for i in self.library.under_folder(&folder) {
-                if let Some(a) = self.library.articles.get(i)
-                    && !a.removed
-                    && let Origin::File(p) = &a.entry.origin
-                    && !found.contains(p)
-                {
-                    diff.push((p.clone(), false));
-                }
+        // Each folder's list holds every article under it, those of folders inside it too:
+        // what none lists is gone.
+        let found: HashSet<&PathBuf> = folders.iter().flat_map(|(_, files)| files).collect();
+        let walked: Vec<&Path> = folders.iter().map(|(f, _)| f.as_path()).collect();
+        for i in self.library.under_folders(&walked) {
+            if let Some(a) = self.library.articles.get(i)
+                && !a.removed
+                && let Origin::File(p) = &a.entry.origin
+                && !found.contains(p)
+            {
+                diff.push((p.clone(), false));
             }
+        }
+        for (_, files) in folders {
             for f in files {
                 let listed = self
                     .library

@@ -5,7 +5,7 @@
 
 use liseuse_document::Document;
 use liseuse_document::format::{self, Format};
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -218,9 +218,10 @@ pub struct Library {
     order: Vec<usize>,
     /// Per article, its row in `order`, if shown.
     row_of: Vec<Option<usize>>,
-    /// Article by file path, for the watcher's changes and the walk's duplicates; in path
-    /// order, so that the articles under a folder are a range ([`Library::under_folder`]).
-    by_path: BTreeMap<PathBuf, usize>,
+    /// Article by file path, for the watcher's changes and the walk's duplicates. Hashed: in
+    /// path order, each of a 100,000-article walk's lookups compared paths component by
+    /// component, a third of the loop's time in a warm start.
+    by_path: HashMap<PathBuf, usize>,
 }
 
 impl Library {
@@ -270,17 +271,25 @@ impl Library {
         self.by_path.get(path).copied()
     }
 
-    /// The articles whose file is under `folder` (at any depth), removed ones included:
-    /// a range of the paths, whatever the number of articles.
-    pub fn under_folder<'a>(&'a self, folder: &'a Path) -> impl Iterator<Item = usize> + 'a {
-        // Paths compare component by component: those under `folder` follow it, together.
-        self.by_path
-            .range::<Path, _>((
-                std::ops::Bound::Excluded(folder),
-                std::ops::Bound::Unbounded,
-            ))
-            .take_while(move |(p, _)| p.starts_with(folder))
+    /// The articles whose file is under `folder` (at any depth), removed ones included, in
+    /// the order they were added.
+    pub fn under_folder(&self, folder: &Path) -> Vec<usize> {
+        self.under_folders(&[folder])
+    }
+
+    /// The articles whose file is under one of `folders` (at any depth), removed ones
+    /// included, in the order they were added: one pass over the library, however many
+    /// folders (a rescan after the watcher lost track names every folder).
+    pub fn under_folders(&self, folders: &[&Path]) -> Vec<usize> {
+        let set: HashSet<&Path> = folders.iter().copied().collect();
+        let mut found: Vec<usize> = self
+            .by_path
+            .iter()
+            .filter(|(p, _)| p.ancestors().skip(1).any(|a| set.contains(a)))
             .map(|(_, &i)| i)
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     /// How many articles there are (removed ones included).

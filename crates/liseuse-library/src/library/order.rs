@@ -129,7 +129,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use crate::library::{Entry, Library, Origin};
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     fn entry(path: &str) -> Entry {
         Entry {
@@ -173,6 +173,33 @@ mod tests {
             assert_eq!(l.row_of(i), Some(row));
         }
         assert_eq!(l.find(&PathBuf::from("lib/3.txt")), Some(b));
+    }
+
+    #[test]
+    fn the_articles_under_folders_are_found_at_any_depth_and_no_other() {
+        let l = Library::new(
+            [
+                "lib/a/1.txt",
+                "lib/ab/2.txt",
+                "lib/a/b/3.txt",
+                "lib/4.txt",
+                "other/a/5.txt",
+            ]
+            .map(entry)
+            .to_vec(),
+        );
+        assert_eq!(l.under_folder(Path::new("lib/a")), [0, 2]);
+        assert_eq!(
+            l.under_folder(Path::new("lib/a/")),
+            [0, 2],
+            "a trailing slash"
+        );
+        assert_eq!(l.under_folder(Path::new("lib")), [0, 1, 2, 3]);
+        assert_eq!(
+            l.under_folders(&[Path::new("lib/a/b"), Path::new("other")]),
+            [2, 4]
+        );
+        assert!(l.under_folder(Path::new("lib/4.txt")).is_empty());
     }
 
     #[test]
