@@ -119,11 +119,14 @@ impl Shared {
     }
 }
 
-/// One article asked for is in (checked, or analysed).
+/// One article asked for is in (checked, or analysed): the index loop is woken when it was
+/// the last one asked for.
 fn stored(shared: &Shared) {
     if let Ok(mut c) = shared.corpus.lock() {
         c.pending = c.pending.saturating_sub(1);
-        shared.changed.notify_one();
+        if c.pending == 0 {
+            shared.changed.notify_one();
+        }
     }
 }
 
