@@ -18,7 +18,7 @@
 /// Words to compare tokens with ([`Para::any`]), packed at compile time: `words!["et", "and"]`.
 macro_rules! words {
     ($($w:literal),+ $(,)?) => {{
-        const K: &[u128] = &[$($crate::quote::para::key($w)),+];
+        const K: &[u128] = &[$($crate::quote::word::key($w)),+];
         K
     }};
 }
@@ -26,7 +26,7 @@ macro_rules! words {
 /// One word packed at compile time (see [`words!`]).
 macro_rules! word {
     ($w:literal) => {{
-        const K: u128 = $crate::quote::para::key($w);
+        const K: u128 = $crate::quote::word::key($w);
         K
     }};
 }
@@ -47,6 +47,7 @@ mod tests;
 mod tests_cues;
 #[doc(hidden)]
 pub mod trace;
+mod word;
 
 use std::ops::Range;
 

@@ -1,0 +1,163 @@
+//! A word as the quotation stage reads it: packed in an integer, its ASCII letters lower-cased ([`key`]), so that
+//! comparing it with a word of the code is one integer comparison; and its bits in the lists ([`word_bits`]), looked
+//! up by that key (an inverted verb, « a-t-il », gets its verb's).
+
+use super::lexicon::{Lang, Lexicon, W};
+use crate::text::token::{self, Token};
+
+/// A word of 15 bytes or less packed as [`crate::text::fold::pack`] packs it, its ASCII letters lower-cased:
+/// what [`Para::any`] compares a token with. Evaluated at compile time by [`words!`] (a longer word is an error).
+pub const fn key(w: &str) -> u128 {
+    assert!(w.len() <= 15, "a word of 15 bytes or less");
+    let mut k = (w.len() as u128) << 120;
+    let mut b = w.as_bytes();
+    let mut shift = 0;
+    while let [first, rest @ ..] = b {
+        k |= (first.to_ascii_lowercase() as u128) << shift;
+        shift += 8;
+        b = rest;
+    }
+    k
+}
+
+/// The high bit of every byte of a packed word: set where a byte is not ASCII.
+const HIGH: u128 = 0x0080_8080_8080_8080_8080_8080_8080_8080;
+
+/// The ASCII capitals of eight bytes lower-cased, other bytes as they are (no branch: one word at a time).
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !H;
+    let at_least_a = low7.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = low7.wrapping_add(0x2525_2525_2525_2525);
+    let upper = at_least_a & !past_z & !x & H;
+    x | (upper >> 2)
+}
+
+/// [`key`] of `bytes[start..start + len]` (`len` at most 15), read as one 16-byte load when the text goes on far
+/// enough.
+#[inline]
+fn key_at(bytes: &[u8], start: usize, len: usize) -> u128 {
+    let mut w = [0u8; 16];
+    match bytes.get(start..start + 16) {
+        Some(window) => w.copy_from_slice(window),
+        None => {
+            for (d, s) in w
+                .iter_mut()
+                .zip(bytes.get(start..start + len).unwrap_or_default())
+            {
+                *d = *s;
+            }
+        }
+    }
+    // the word's bytes only (`len` is 1 to 15)
+    let k = u128::from_le_bytes(w) & ((1u128 << (8 * len.min(15))) - 1);
+    let (lo, hi) = (lower8(k as u64), lower8((k >> 64) as u64));
+    (u128::from(hi) << 64 | u128::from(lo)) | ((len as u128) << 120)
+}
+
+/// Whether a packed word holds a hyphen.
+#[inline]
+fn has_hyphen(key: u128) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & H != 0;
+    zero_byte((key as u64) ^ (ONES * u64::from(b'-')))
+        || zero_byte(((key >> 64) as u64) ^ (ONES * u64::from(b'-')))
+}
+
+/// The bits of a word token and its [`key`]; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's
+/// bits and [`W::INVERTED`].
+pub fn word_bits(
+    lex: &Lexicon,
+    text: &str,
+    t: &Token,
+    base: usize,
+    buf: &mut String,
+) -> (u32, u128) {
+    let (start, end) = (t.start as usize + base, t.end as usize + base);
+    let len = end.saturating_sub(start);
+    let key = if len <= 15 {
+        key_at(text.as_bytes(), start, len)
+    } else {
+        0
+    };
+    (bits_of(lex, text, start..end, t.flags, key, buf), key)
+}
+
+/// The lists' bits of the word at `range` whose [`key`] is `key` (0 for a word of more than 15 bytes).
+fn bits_of(
+    lex: &Lexicon,
+    text: &str,
+    range: std::ops::Range<usize>,
+    flags: u16,
+    key: u128,
+    buf: &mut String,
+) -> u32 {
+    let ascii = key != 0 && key & HIGH == 0;
+    // folding would make these function words others (« à » « a », « où » « ou »)
+    if range.len() <= 4 && !ascii {
+        match text.get(range.clone()).unwrap_or("") {
+            "à" | "À" | "dès" | "Dès" => return W::PREP,
+            "où" | "Où" => return W::SUB,
+            "là" | "Là" => return W::ADVERB,
+            _ => {}
+        }
+    }
+    // an acronym is none of the lists' words (« WHO », « US »)
+    if flags & token::UPPER != 0 {
+        return 0;
+    }
+    let cased = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
+    // most words are lower case already, or capitalised ASCII (« Le », « Selon »): looked up by their key
+    if key != 0 && (flags & cased == 0 || ascii) {
+        let bits = lex.get_packed(key);
+        if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(key) {
+            return bits;
+        }
+    }
+    let word = text.get(range).unwrap_or("");
+    let hyphen = |w: &str| w.bytes().any(|b| b == b'-');
+    let lower: &str = if flags & cased == 0 {
+        word
+    } else {
+        buf.clear();
+        if word.is_ascii() {
+            buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        buf.as_str()
+    };
+    let bits = lex.get(lower);
+    if bits != 0 || lex.lang != Lang::Fr || !hyphen(lower) {
+        return bits;
+    }
+    // « ex-députée », « ex-président »: the role
+    if let Some(rest) = lower.strip_prefix("ex-") {
+        let b = lex.get(rest);
+        if b != 0 {
+            return b;
+        }
+    }
+    for (suffix, plural) in [
+        ("-t-il", false),
+        ("-t-elle", false),
+        ("-t-on", false),
+        ("-t-ils", true),
+        ("-t-elles", true),
+        ("-il", false),
+        ("-elle", false),
+        ("-ils", true),
+        ("-elles", true),
+    ] {
+        if let Some(verb) = lower.strip_suffix(suffix) {
+            let b = lex.get(verb);
+            if b != 0 {
+                let plur = if plural { W::INV_PLUR } else { 0 };
+                return b | W::INVERTED | plur;
+            }
+        }
+    }
+    bits
+}
