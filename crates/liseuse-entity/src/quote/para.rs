@@ -82,6 +82,15 @@ pub struct Scratch {
     pub buf: String,
 }
 
+/// Makes `v` empty with room for `n`: a buffer too small is replaced rather than grown, which would copy what it
+/// held (of no use any more) at every doubling.
+fn room<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n.max(2 * v.capacity()));
+    }
+}
+
 /// Abbreviations after which a period ends no sentence.
 const ABBREV: &[&str] = &[
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "jr", "sr",
@@ -115,7 +124,7 @@ impl<'a> Para<'a> {
         };
         let mut toks = std::mem::take(&mut scratch.toks);
         let mut cues = std::mem::take(&mut scratch.cues);
-        toks.clear();
+        room(&mut toks, raw.len());
         cues.clear();
         let mut m = doc
             .mentions
@@ -260,7 +269,7 @@ impl<'a> Para<'a> {
     fn split_sentences(&mut self) {
         let n = self.toks.len();
         let mut sent = std::mem::take(&mut self.sent);
-        sent.clear();
+        room(&mut sent, n);
         self.sent_starts.clear();
         self.sent_starts.push(0);
         let mut cur = 0u32;

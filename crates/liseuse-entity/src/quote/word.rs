@@ -56,6 +56,34 @@ fn key_at(bytes: &[u8], start: usize, len: usize) -> u128 {
     (u128::from(hi) << 64 | u128::from(lo)) | ((len as u128) << 120)
 }
 
+/// A packed word lower-cased as `char::to_lowercase` would, when every letter it holds beyond ASCII is one of
+/// Latin-1's (« É », « À », « Ç », two bytes each, lower-cased by one bit), ASCII already being lower-cased by
+/// [`key_at`]; `None` for any other (its lower case may change its length: the slow way).
+fn latin1_lower(key: u128) -> Option<u128> {
+    let mut b = key.to_le_bytes();
+    let len = usize::from(b[15]).min(15);
+    let mut i = 0;
+    while let Some(&x) = b.get(i).filter(|_| i < len) {
+        match x {
+            0..=0x7f => {}
+            0xc2 => i += 1,
+            0xc3 => {
+                i += 1;
+                // U+00C0–U+00DE but « × »: capitals, their small letter 0x20 further
+                if let Some(c) = b
+                    .get_mut(i)
+                    .filter(|c| (0x80..=0x9e).contains(*c) && **c != 0x97)
+                {
+                    *c += 0x20;
+                }
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
+    Some(u128::from_le_bytes(b))
+}
+
 /// Whether a packed word holds a hyphen.
 #[inline]
 fn has_hyphen(key: u128) -> bool {
@@ -67,7 +95,8 @@ fn has_hyphen(key: u128) -> bool {
 }
 
 /// The bits of a word token and its [`key`]; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's
-/// bits and [`W::INVERTED`].
+/// bits and [`W::INVERTED`]. Inlined: it is called for every word of the text.
+#[inline]
 pub fn word_bits(
     lex: &Lexicon,
     text: &str,
@@ -86,6 +115,7 @@ pub fn word_bits(
 }
 
 /// The lists' bits of the word at `range` whose [`key`] is `key` (0 for a word of more than 15 bytes).
+#[inline]
 fn bits_of(
     lex: &Lexicon,
     text: &str,
@@ -109,10 +139,16 @@ fn bits_of(
         return 0;
     }
     let cased = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
-    // most words are lower case already, or capitalised ASCII (« Le », « Selon »): looked up by their key
-    if key != 0 && (flags & cased == 0 || ascii) {
-        let bits = lex.get_packed(key);
-        if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(key) {
+    // most words are lower case already, or capitalised ASCII (« Le », « Selon »), or capitalised with French
+    // accents (« Élysée », « À »): looked up by their key, lower-cased in place
+    let lowered = match key {
+        0 => None,
+        _ if flags & cased == 0 || ascii => Some(key),
+        _ => latin1_lower(key),
+    };
+    if let Some(k) = lowered {
+        let bits = lex.get_packed(k);
+        if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(k) {
             return bits;
         }
     }
@@ -160,4 +196,40 @@ fn bits_of(
         }
     }
     bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_words_are_lower_cased_as_to_lowercase_does() {
+        for w in [
+            "Élysée",
+            "À",
+            "ÇA",
+            "Hélène",
+            "Zürich",
+            "ÀÉÎÕÜÝÞ",
+            "Straße",
+            "×Ö",
+            "Genève",
+        ] {
+            let key = key_at(w.as_bytes(), 0, w.len());
+            let lower = w.to_lowercase();
+            assert_eq!(
+                latin1_lower(key),
+                Some(key_at(lower.as_bytes(), 0, lower.len())),
+                "{w}"
+            );
+        }
+        // beyond Latin-1 the slow way: « Œ » lower-cases to another code point
+        for w in ["Œuvre", "Ἀθῆναι", "İstanbul"] {
+            assert_eq!(
+                latin1_lower(key_at(w.as_bytes(), 0, w.len().min(15))),
+                None,
+                "{w}"
+            );
+        }
+    }
 }
