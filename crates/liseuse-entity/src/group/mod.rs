@@ -324,9 +324,9 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
 }
 
 /// The index of the fullest of some names: most words, then most letters, then first seen.
-fn fullest(variants: &[String]) -> Option<usize> {
+fn fullest<S: AsRef<str>>(variants: &[S]) -> Option<usize> {
     let mut best: Option<(usize, usize, usize)> = None;
-    for (i, v) in variants.iter().enumerate() {
+    for (i, v) in variants.iter().map(AsRef::as_ref).enumerate() {
         let m = (v.split_whitespace().count(), v.chars().count());
         if best.is_none_or(|(w, c, _)| m > (w, c)) {
             best = Some((m.0, m.1, i));
@@ -343,32 +343,33 @@ const FAR_MORE: u32 = 2;
 /// otherwise the fullest name, unless a shorter one is written far more often (« Hamas » 14 times against
 /// « Mouvement de la Résistance islamique » twice, « Gaza » against « bande de Gaza »). Ties go to the fullest,
 /// then to a form in lower case (« mercredi », not the « Mercredi » a sentence opens with), then to the first
-/// seen.
-pub fn display_name(label: Label, variants: &[String], counts: &[u32]) -> String {
+/// seen. The variants as `String`s or `&str`s (the quotation stage reads them from a document's entities, not
+/// copied).
+pub fn display_name<S: AsRef<str>>(label: Label, variants: &[S], counts: &[u32]) -> String {
     let count = |i: usize| counts.get(i).copied().unwrap_or(1);
-    let words = |v: &String| v.split_whitespace().count();
+    let variant = |i: usize| variants.get(i).map(AsRef::as_ref);
+    let words = |v: &str| v.split_whitespace().count();
     // a person named in full: two words or more, the first no initial
-    let full = |v: &String| {
+    let full = |v: &str| {
         words(v) >= 2
             && v.split_whitespace()
                 .next()
                 .is_some_and(|w| w.trim_end_matches('.').chars().count() > 1)
     };
-    let pool: Vec<usize> = if label == Label::Per && variants.iter().any(full) {
+    let pool: Vec<usize> = if label == Label::Per && variants.iter().any(|v| full(v.as_ref())) {
         (0..variants.len())
-            .filter(|&i| variants.get(i).is_some_and(full))
+            .filter(|&i| variant(i).is_some_and(full))
             .collect()
     } else {
         (0..variants.len()).collect()
     };
     let lower_first = |i: usize| {
-        variants
-            .get(i)
+        variant(i)
             .and_then(|v| v.chars().next())
             .is_some_and(char::is_lowercase)
     };
     let rank = |i: usize| {
-        let v = variants.get(i).map_or("", String::as_str);
+        let v = variant(i).unwrap_or("");
         (
             count(i),
             v.split_whitespace().count(),
@@ -380,21 +381,18 @@ pub fn display_name(label: Label, variants: &[String], counts: &[u32]) -> String
     let Some(most) = pool.iter().copied().max_by_key(|&i| rank(i)) else {
         return String::new();
     };
-    let pooled: Vec<String> = pool
-        .iter()
-        .filter_map(|&i| variants.get(i).cloned())
-        .collect();
+    let pooled: Vec<&str> = pool.iter().filter_map(|&i| variant(i)).collect();
     let longest = fullest(&pooled)
         .and_then(|k| pool.get(k).copied())
         .unwrap_or(most);
-    let size = |i: usize| variants.get(i).map(|v| (words(v), v.chars().count()));
+    let size = |i: usize| variant(i).map(|v| (words(v), v.chars().count()));
     // the same name in another case, or one written far more often than the fullest
     let pick = if size(most) == size(longest) || count(most) >= FAR_MORE * count(longest) {
         most
     } else {
         longest
     };
-    variants.get(pick).cloned().unwrap_or_default()
+    variant(pick).unwrap_or_default().to_string()
 }
 
 #[cfg(test)]

@@ -183,7 +183,7 @@ fn find_paragraphs(
     let mut discourse = Discourse::new(doc);
     let mut out = Vec::new();
     let mut pending = false;
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::take();
     let mut cands = Vec::new();
     let mut directs = Vec::new();
     for range in paragraphs {
@@ -230,6 +230,7 @@ fn find_paragraphs(
         }
         p.recycle(&mut scratch);
     }
+    scratch.keep();
     out.sort_by_key(|q| (q.start, q.end));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
     out

@@ -82,6 +82,29 @@ pub struct Scratch {
     pub buf: String,
 }
 
+/// Buffers past this many tokens (a few megabytes) are not kept for the next document.
+const KEEP_TOKENS: usize = 1 << 16;
+
+thread_local! {
+    /// The paragraph buffers of the thread's last document: a library's documents are read one after another
+    /// on each thread of its pool, and the next starts with buffers grown already.
+    static KEPT: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// The thread's buffers, as its last document left them (empty at first).
+    pub fn take() -> Scratch {
+        KEPT.with(std::cell::Cell::take)
+    }
+
+    /// Keeps the buffers for the thread's next document, unless a huge paragraph grew them.
+    pub fn keep(self) {
+        if self.toks.capacity() <= KEEP_TOKENS && self.raw.capacity() <= KEEP_TOKENS {
+            KEPT.with(|k| k.set(self));
+        }
+    }
+}
+
 /// Makes `v` empty with room for `n`: a buffer too small is replaced rather than grown, which would copy what it
 /// held (of no use any more) at every doubling.
 fn room<T>(v: &mut Vec<T>, n: usize) {
@@ -126,9 +149,17 @@ impl<'a> Para<'a> {
         let mut cues = std::mem::take(&mut scratch.cues);
         room(&mut toks, raw.len());
         cues.clear();
-        let mut m = doc
-            .mentions
-            .partition_point(|x| (x.end as usize) <= range.start);
+        let marks_at = &mut scratch.marks;
+        marks_at.clear();
+        // the mention the next tokens may stand in, its bounds in locals: (u32::MAX, u32::MAX) once there is none
+        let mentions = &doc.mentions;
+        let mut m = mentions.partition_point(|x| (x.end as usize) <= range.start);
+        let bounds = |m: usize| {
+            mentions
+                .get(m)
+                .map_or((u32::MAX, u32::MAX), |x| (x.start, x.end))
+        };
+        let (mut m_start, mut m_end) = bounds(m);
         for (i, t) in raw.iter().enumerate() {
             // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
             if matches!(t.punct, '\'' | '’') {
@@ -141,16 +172,21 @@ impl<'a> Para<'a> {
             } else {
                 t.flags
             };
-            while doc.mentions.get(m).is_some_and(|x| x.end <= start) {
+            while m_end <= start {
                 m += 1;
+                (m_start, m_end) = bounds(m);
             }
-            let ment = match doc.mentions.get(m) {
-                Some(x) if x.start <= start && end <= x.end => m as u32,
-                _ => NONE,
+            let ment = if m_start <= start && end <= m_end {
+                m as u32
+            } else {
+                NONE
             };
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
+                if marks::is_mark(t.punct) {
+                    marks_at.push(toks.len());
+                }
                 (0, 0)
             };
             if w & (W::SAY | W::ACCORDING | W::NOUN) != 0 {
@@ -168,7 +204,7 @@ impl<'a> Para<'a> {
             });
         }
         let mut quotes = std::mem::take(&mut scratch.quotes);
-        marks::pair(text, &toks, range.end, &mut quotes, &mut scratch.marks);
+        marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
             let last = q.close.unwrap_or(q.last).min(toks.len().saturating_sub(1));
             for t in toks.get_mut(q.open..=last).into_iter().flatten() {
@@ -324,7 +360,11 @@ impl<'a> Para<'a> {
         }
         if t.punct == '.' && i > 0 {
             let prev = self.s(i - 1);
-            let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+            // one character: four bytes at most, no second char
+            let mut chars = prev.chars();
+            let initial = prev.len() <= 4
+                && chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_none();
             // the abbreviations are short: a longer word is none of them
             if initial || (prev.len() <= 5 && ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a))) {
                 return false;

@@ -35,9 +35,9 @@ fn lower8(x: u64) -> u64 {
 }
 
 /// [`key`] of `bytes[start..start + len]` (`len` at most 15), read as one 16-byte load when the text goes on far
-/// enough.
+/// enough; its ASCII capitals lower-cased only when `capitals` says it may hold some.
 #[inline]
-fn key_at(bytes: &[u8], start: usize, len: usize) -> u128 {
+fn key_at(bytes: &[u8], start: usize, len: usize, capitals: bool) -> u128 {
     let mut w = [0u8; 16];
     match bytes.get(start..start + 16) {
         Some(window) => w.copy_from_slice(window),
@@ -50,11 +50,30 @@ fn key_at(bytes: &[u8], start: usize, len: usize) -> u128 {
             }
         }
     }
-    // the word's bytes only (`len` is 1 to 15)
-    let k = u128::from_le_bytes(w) & ((1u128 << (8 * len.min(15))) - 1);
-    let (lo, hi) = (lower8(k as u64), lower8((k >> 64) as u64));
-    (u128::from(hi) << 64 | u128::from(lo)) | ((len as u128) << 120)
+    // the word's bytes only (`len` is 0 to 15), as two halves: no 128-bit shift
+    let v = u128::from_le_bytes(w);
+    let (lo, hi) = (v as u64, (v >> 64) as u64);
+    let bits = 8 * len as u32;
+    let lo = lo
+        & u64::MAX
+            .checked_shr(64u32.saturating_sub(bits))
+            .unwrap_or(0);
+    let hi = hi
+        & u64::MAX
+            .checked_shr(128u32.saturating_sub(bits))
+            .unwrap_or(0);
+    let (lo, hi) = if capitals {
+        (lower8(lo), lower8(hi))
+    } else {
+        (lo, hi)
+    };
+    u128::from(hi | ((len as u64) << 56)) << 64 | u128::from(lo)
 }
+
+/// The token flags of a word that may hold an ASCII capital: the tokenizer sets one of them on any word holding an
+/// upper-case letter (« 3M », whose one letter is neither first nor after another, has [`token::DIGIT`]).
+const MAY_HOLD_CAPITALS: u16 =
+    token::CAP | token::UPPER | token::MIXED | token::INNER_CAP | token::DIGIT;
 
 /// A packed word lower-cased as `char::to_lowercase` would, when every letter it holds beyond ASCII is one of
 /// Latin-1's (« É », « À », « Ç », two bytes each, lower-cased by one bit), ASCII already being lower-cased by
@@ -95,7 +114,8 @@ fn has_hyphen(key: u128) -> bool {
 }
 
 /// The bits of a word token and its [`key`]; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's
-/// bits and [`W::INVERTED`]. Inlined: it is called for every word of the text.
+/// bits and [`W::INVERTED`]. Inlined: it is called for every word of the text, most of them ASCII and looked up at
+/// once (the rest by [`bits_of`]).
 #[inline]
 pub fn word_bits(
     lex: &Lexicon,
@@ -107,15 +127,27 @@ pub fn word_bits(
     let (start, end) = (t.start as usize + base, t.end as usize + base);
     let len = end.saturating_sub(start);
     let key = if len <= 15 {
-        key_at(text.as_bytes(), start, len)
+        key_at(
+            text.as_bytes(),
+            start,
+            len,
+            t.flags & MAY_HOLD_CAPITALS != 0,
+        )
     } else {
         0
     };
+    // an ASCII word, no acronym: its key is what `bits_of` would look up first
+    if key != 0 && key & HIGH == 0 && t.flags & token::UPPER == 0 {
+        let bits = lex.get_packed(key);
+        if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(key) {
+            return (bits, key);
+        }
+    }
     (bits_of(lex, text, start..end, t.flags, key, buf), key)
 }
 
 /// The lists' bits of the word at `range` whose [`key`] is `key` (0 for a word of more than 15 bytes).
-#[inline]
+#[inline(never)]
 fn bits_of(
     lex: &Lexicon,
     text: &str,
@@ -215,21 +247,41 @@ mod tests {
             "×Ö",
             "Genève",
         ] {
-            let key = key_at(w.as_bytes(), 0, w.len());
+            let key = key_at(w.as_bytes(), 0, w.len(), true);
             let lower = w.to_lowercase();
             assert_eq!(
                 latin1_lower(key),
-                Some(key_at(lower.as_bytes(), 0, lower.len())),
+                Some(key_at(lower.as_bytes(), 0, lower.len(), true)),
                 "{w}"
             );
         }
         // beyond Latin-1 the slow way: « Œ » lower-cases to another code point
         for w in ["Œuvre", "Ἀθῆναι", "İstanbul"] {
             assert_eq!(
-                latin1_lower(key_at(w.as_bytes(), 0, w.len().min(15))),
+                latin1_lower(key_at(w.as_bytes(), 0, w.len().min(15), true)),
                 None,
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_the_tokenizer_flags_no_capital_holds_no_ascii_capital() {
+        let text = "3M aB x-Y ªB éA 2Ème iPhone McCormick NeXT al-Deif U.S. l'ONU 4x4 e-Mail ÉTÉ xY-z \
+                    Ça déjà-vu a1B 1aB ß-Q";
+        let mut toks = Vec::new();
+        token::tokenize_into(text, &mut toks);
+        for t in toks.iter().filter(|t| t.is_word() && t.end - t.start <= 15) {
+            let (start, len) = (t.start as usize, (t.end - t.start) as usize);
+            let lowered = key_at(text.as_bytes(), start, len, true);
+            if t.flags & MAY_HOLD_CAPITALS == 0 {
+                assert_eq!(
+                    key_at(text.as_bytes(), start, len, false),
+                    lowered,
+                    "{:?}",
+                    t
+                );
+            }
         }
     }
 }

@@ -225,7 +225,7 @@ impl<'a> Discourse<'a> {
         };
         // a subject that is no one the stage can name still stands between a pronoun and an older subject
         let nobody = Spk {
-            name: Rc::from(""),
+            name: self.empty.clone(),
             nobody: true,
             entity: None,
             start: 0,

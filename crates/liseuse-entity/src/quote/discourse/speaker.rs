@@ -285,7 +285,7 @@ impl<'a> Discourse<'a> {
             return Some(n.clone());
         }
         let e = self.doc.entities.get(local as usize)?;
-        let variants: Vec<String> = e.variants().map(str::to_string).collect();
+        let variants: Vec<&str> = e.variants().collect();
         let counts: Vec<u32> = e.counts().collect();
         let n: Rc<str> = crate::group::display_name(e.label, &variants, &counts).into();
         self.names.insert(local, n.clone());
