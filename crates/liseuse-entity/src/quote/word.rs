@@ -53,15 +53,18 @@ fn key_at(bytes: &[u8], start: usize, len: usize, capitals: bool) -> u128 {
     // the word's bytes only (`len` is 0 to 15), as two halves: no 128-bit shift
     let v = u128::from_le_bytes(w);
     let (lo, hi) = (v as u64, (v >> 64) as u64);
-    let bits = 8 * len as u32;
     let lo = lo
-        & u64::MAX
-            .checked_shr(64u32.saturating_sub(bits))
-            .unwrap_or(0);
+        & if len >= 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * len)) - 1
+        };
     let hi = hi
-        & u64::MAX
-            .checked_shr(128u32.saturating_sub(bits))
-            .unwrap_or(0);
+        & if len > 8 {
+            (1 << (8 * (len - 8))) - 1
+        } else {
+            0
+        };
     let (lo, hi) = if capitals {
         (lower8(lo), lower8(hi))
     } else {
@@ -69,6 +72,9 @@ fn key_at(bytes: &[u8], start: usize, len: usize, capitals: bool) -> u128 {
     };
     u128::from(hi | ((len as u64) << 56)) << 64 | u128::from(lo)
 }
+
+/// The token flags of a word in which a letter is a capital.
+const CASED: u16 = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
 
 /// The token flags of a word that may hold an ASCII capital: the tokenizer sets one of them on any word holding an
 /// upper-case letter (« 3M », whose one letter is neither first nor after another, has [`token::DIGIT`]).
@@ -136,8 +142,25 @@ pub fn word_bits(
     } else {
         0
     };
-    // an ASCII word, no acronym: its key is what `bits_of` would look up first
-    if key != 0 && key & HIGH == 0 && t.flags & token::UPPER == 0 {
+    // what `bits_of` does first, for most words: an acronym is none of the lists' words; an ASCII word or a word
+    // in lower case is looked up by its key (but « à », « où », « là », which the lists fold into others)
+    if t.flags & token::UPPER != 0 {
+        return (0, key);
+    }
+    let ascii = key & HIGH == 0;
+    if key != 0 && (ascii || t.flags & CASED == 0) {
+        if !ascii && len <= 4 {
+            const A: u128 = self::key("à");
+            const DES: u128 = self::key("dès");
+            const OU: u128 = self::key("où");
+            const LA: u128 = self::key("là");
+            match key {
+                A | DES => return (W::PREP, key),
+                OU => return (W::SUB, key),
+                LA => return (W::ADVERB, key),
+                _ => {}
+            }
+        }
         let bits = lex.get_packed(key);
         if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(key) {
             return (bits, key);
@@ -170,7 +193,7 @@ fn bits_of(
     if flags & token::UPPER != 0 {
         return 0;
     }
-    let cased = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
+    let cased = CASED;
     // most words are lower case already, or capitalised ASCII (« Le », « Selon »), or capitalised with French
     // accents (« Élysée », « À »): looked up by their key, lower-cased in place
     let lowered = match key {
