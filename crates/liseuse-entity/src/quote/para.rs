@@ -78,6 +78,8 @@ pub struct Scratch {
     sent_starts: Vec<usize>,
     cues: Vec<usize>,
     marks: Vec<usize>,
+    /// The marks a sentence may end on (final marks, quotation marks), in order.
+    stops: Vec<usize>,
     /// A word lower-cased for its lookup.
     pub buf: String,
 }
@@ -149,8 +151,9 @@ impl<'a> Para<'a> {
         let mut cues = std::mem::take(&mut scratch.cues);
         room(&mut toks, raw.len());
         cues.clear();
-        let marks_at = &mut scratch.marks;
+        let (marks_at, stops) = (&mut scratch.marks, &mut scratch.stops);
         marks_at.clear();
+        stops.clear();
         // the mention the next tokens may stand in, its bounds in locals: (u32::MAX, u32::MAX) once there is none
         let mentions = &doc.mentions;
         let mut m = mentions.partition_point(|x| (x.end as usize) <= range.start);
@@ -186,6 +189,9 @@ impl<'a> Para<'a> {
             } else {
                 if marks::is_mark(t.punct) {
                     marks_at.push(toks.len());
+                    stops.push(toks.len());
+                } else if matches!(t.punct, '.' | '!' | '?' | '…') {
+                    stops.push(toks.len());
                 }
                 (0, 0)
             };
@@ -221,7 +227,7 @@ impl<'a> Para<'a> {
             sent_starts: std::mem::take(&mut scratch.sent_starts),
             cues,
         };
-        p.split_sentences();
+        p.split_sentences(&scratch.stops);
         p
     }
 
@@ -302,23 +308,22 @@ impl<'a> Para<'a> {
             .map(|t| t.q as usize)
     }
 
-    fn split_sentences(&mut self) {
+    /// Cuts the paragraph into sentences where one of `stops` ends one (no other token can: see
+    /// [`Para::ends_sentence`]), then gives each token its sentence, a run at a time.
+    fn split_sentences(&mut self, stops: &[usize]) {
         let n = self.toks.len();
-        let mut sent = std::mem::take(&mut self.sent);
-        room(&mut sent, n);
         self.sent_starts.clear();
         self.sent_starts.push(0);
-        let mut cur = 0u32;
-        for i in 0..n {
-            sent.push(cur);
-            // words end no sentence: only a mark is looked at
-            if self.toks.get(i).is_none_or(Tok::is_word) {
-                continue;
-            }
-            if self.ends_sentence(i) && i + 1 < n {
-                cur += 1;
+        for &i in stops {
+            if i + 1 < n && self.ends_sentence(i) {
                 self.sent_starts.push(i + 1);
             }
+        }
+        let mut sent = std::mem::take(&mut self.sent);
+        room(&mut sent, n);
+        for (s, &a) in self.sent_starts.iter().enumerate() {
+            let b = self.sent_starts.get(s + 1).copied().unwrap_or(n);
+            sent.extend(std::iter::repeat_n(s as u32, b.saturating_sub(a)));
         }
         self.sent = sent;
     }

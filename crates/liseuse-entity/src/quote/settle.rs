@@ -105,23 +105,24 @@ pub(crate) fn word_count(s: &str, most: usize) -> usize {
     while n < most
         && let Some(&b) = s.as_bytes().get(i)
     {
-        let (space, alnum, len) = if b < 0x80 {
-            (b.is_ascii_whitespace(), b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (
-                c == '\u{a0}' || c == '\u{202f}',
-                c.is_alphanumeric(),
-                c.len_utf8(),
-            )
-        };
-        if space {
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_whitespace() {
+                counted = false;
+            } else if !counted && b.is_ascii_alphanumeric() {
+                n += 1;
+                counted = true;
+            }
+            continue;
+        }
+        let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        i += c.len_utf8();
+        if c == '\u{a0}' || c == '\u{202f}' {
             counted = false;
-        } else if alnum && !counted {
+        } else if !counted && c.is_alphanumeric() {
             n += 1;
             counted = true;
         }
-        i += len;
     }
     n
 }
