@@ -184,11 +184,12 @@ fn find_paragraphs(
 ) -> Vec<Quote> {
     let lex = lexicon(detect(text));
     let mut discourse = Discourse::new(doc);
-    let mut out = Vec::new();
+    // a quotation or two a paragraph, most often: grown once or twice rather than from nothing
+    let mut out = Vec::with_capacity(paragraphs.len().min(256));
     let mut pending = false;
     let mut scratch = Scratch::take();
-    let mut cands = Vec::new();
-    let mut directs = Vec::new();
+    let mut cands = std::mem::take(&mut scratch.cands);
+    let mut directs = std::mem::take(&mut scratch.directs);
     for range in paragraphs {
         if range.start >= range.end || range.end > text.len() {
             continue;
@@ -233,6 +234,8 @@ fn find_paragraphs(
         }
         p.recycle(&mut scratch);
     }
+    cands.clear();
+    (scratch.cands, scratch.directs) = (cands, directs);
     scratch.keep();
     out.sort_by_key(|q| (q.start, q.end));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
@@ -317,7 +320,7 @@ impl Cand {
 
     fn quote(&self) -> Quote {
         let speaker = self.speaker.as_ref().map(|s| Speaker {
-            name: s.name.to_string(),
+            name: String::from(&*s.name),
             entity: s.entity,
             start: s.start,
             end: s.end,

@@ -3,6 +3,7 @@
 //! outside quotations only (a period inside « … » ends no sentence of the paragraph unless the quotation ends
 //! there).
 
+use super::Cand;
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
 use super::word::word_bits;
@@ -82,6 +83,9 @@ pub struct Scratch {
     stops: Vec<usize>,
     /// A word lower-cased for its lookup.
     pub buf: String,
+    /// A paragraph's candidates, and its direct quotations by start, while they are settled (`super::settle`).
+    pub cands: Vec<Cand>,
+    pub directs: Vec<(usize, usize, usize)>,
 }
 
 /// Buffers past this many tokens (a few megabytes) are not kept for the next document.
@@ -101,7 +105,10 @@ impl Scratch {
 
     /// Keeps the buffers for the thread's next document, unless a huge paragraph grew them.
     pub fn keep(self) {
-        if self.toks.capacity() <= KEEP_TOKENS && self.raw.capacity() <= KEEP_TOKENS {
+        if self.toks.capacity() <= KEEP_TOKENS
+            && self.raw.capacity() <= KEEP_TOKENS
+            && self.cands.capacity() <= KEEP_TOKENS / 16
+        {
             KEPT.with(|k| k.set(self));
         }
     }
