@@ -53,18 +53,8 @@ fn key_at(bytes: &[u8], start: usize, len: usize, capitals: bool) -> u128 {
     // the word's bytes only (`len` is 0 to 15), as two halves: no 128-bit shift
     let v = u128::from_le_bytes(w);
     let (lo, hi) = (v as u64, (v >> 64) as u64);
-    let lo = lo
-        & if len >= 8 {
-            u64::MAX
-        } else {
-            (1 << (8 * len)) - 1
-        };
-    let hi = hi
-        & if len > 8 {
-            (1 << (8 * (len - 8))) - 1
-        } else {
-            0
-        };
+    let [lo_mask, hi_mask] = MASKS.get(len).copied().unwrap_or_default();
+    let (lo, hi) = (lo & lo_mask, hi & hi_mask);
     let (lo, hi) = if capitals {
         (lower8(lo), lower8(hi))
     } else {
@@ -72,6 +62,23 @@ fn key_at(bytes: &[u8], start: usize, len: usize, capitals: bool) -> u128 {
     };
     u128::from(hi | ((len as u64) << 56)) << 64 | u128::from(lo)
 }
+
+/// The bytes a word of each length (0 to 15) holds in a 16-byte load, as masks of its two halves.
+// Evaluated at compile time: an index out of bounds would be a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+static MASKS: [[u64; 2]; 16] = {
+    let mut m = [[0u64; 2]; 16];
+    let mut len = 1;
+    while len < 16 {
+        m[len] = if len < 8 {
+            [(1 << (8 * len)) - 1, 0]
+        } else {
+            [u64::MAX, (1 << (8 * (len - 8))) - 1]
+        };
+        len += 1;
+    }
+    m
+};
 
 /// The token flags of a word in which a letter is a capital.
 const CASED: u16 = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
