@@ -184,10 +184,10 @@ fn find_paragraphs(
 ) -> Vec<Quote> {
     let lex = lexicon(detect(text));
     let mut discourse = Discourse::new(doc);
-    // a quotation or two a paragraph, most often: grown once or twice rather than from nothing
-    let mut out = Vec::with_capacity(paragraphs.len().min(256));
     let mut pending = false;
     let mut scratch = Scratch::take();
+    // gathered in the thread's buffer, handed out in one allocation of the right size
+    let mut out = std::mem::take(&mut scratch.found);
     let mut cands = std::mem::take(&mut scratch.cands);
     let mut directs = std::mem::take(&mut scratch.directs);
     for range in paragraphs {
@@ -235,11 +235,14 @@ fn find_paragraphs(
         p.recycle(&mut scratch);
     }
     cands.clear();
-    (scratch.cands, scratch.directs) = (cands, directs);
-    scratch.keep();
     out.sort_by_key(|q| (q.start, q.end));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
-    out
+    // moved, not taken: the buffer keeps its room for the thread's next document
+    let mut found = Vec::with_capacity(out.len());
+    found.append(&mut out);
+    (scratch.cands, scratch.directs, scratch.found) = (cands, directs, out);
+    scratch.keep();
+    found
 }
 
 /// How a quotation and its cue were found: what its confidence starts from.

@@ -3,10 +3,10 @@
 //! outside quotations only (a period inside « … » ends no sentence of the paragraph unless the quotation ends
 //! there).
 
-use super::Cand;
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
 use super::word::word_bits;
+use super::{Cand, Quote};
 use crate::DocEntities;
 
 use crate::text::token::{self, Token};
@@ -86,6 +86,8 @@ pub struct Scratch {
     /// A paragraph's candidates, and its direct quotations by start, while they are settled (`super::settle`).
     pub cands: Vec<Cand>,
     pub directs: Vec<(usize, usize, usize)>,
+    /// A document's quotations while they are found.
+    pub found: Vec<Quote>,
 }
 
 /// Buffers past this many tokens (a few megabytes) are not kept for the next document.
@@ -108,6 +110,7 @@ impl Scratch {
         if self.toks.capacity() <= KEEP_TOKENS
             && self.raw.capacity() <= KEEP_TOKENS
             && self.cands.capacity() <= KEEP_TOKENS / 16
+            && self.found.capacity() <= KEEP_TOKENS / 16
         {
             KEPT.with(|k| k.set(self));
         }

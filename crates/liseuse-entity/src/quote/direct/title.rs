@@ -23,20 +23,17 @@ impl<'a> Para<'a> {
             self.tok(j)
                 .is_some_and(|t| t.is_word() && t.flags & crate::text::token::ALPHA != 0)
         };
-        let after_first: Vec<usize> = (first..=last)
-            .filter(|&j| lettered(j))
-            .skip(1)
-            .take(40)
-            .collect();
-        let capitals = after_first
-            .iter()
-            .filter(|&&j| self.tok(j).is_some_and(|t| t.cap()))
-            .count();
+        // the lettered words after the first (40 at most), and how many of them are capitalised
+        let (mut after_first, mut capitals) = (0, 0);
+        for j in (first..=last).filter(|&j| lettered(j)).skip(1).take(40) {
+            after_first += 1;
+            capitals += usize::from(self.tok(j).is_some_and(|t| t.cap()));
+        }
         let final_mark = (first..=last)
             .rev()
             .find(|&j| self.tok(j).is_some_and(|t| !t.is_word() || lettered(j)))
             .is_some_and(|j| matches!(self.punct(j), '.' | '!' | '?' | '…'));
-        if after_first.len() >= 3 && capitals * 5 >= after_first.len() * 3 && !final_mark {
+        if after_first >= 3 && capitals * 5 >= after_first * 3 && !final_mark {
             return true;
         }
         let before = |d: usize| open.checked_sub(d).map(|j| self.w(j)).unwrap_or(0);
