@@ -91,7 +91,7 @@ const MAY_HOLD_CAPITALS: u16 =
 /// A packed word lower-cased as `char::to_lowercase` would, when every letter it holds beyond ASCII is one of
 /// Latin-1's (« É », « À », « Ç », two bytes each, lower-cased by one bit), ASCII already being lower-cased by
 /// [`key_at`]; `None` for any other (its lower case may change its length: the slow way).
-fn latin1_lower(key: u128) -> Option<u128> {
+pub fn latin1_lower(key: u128) -> Option<u128> {
     let mut b = key.to_le_bytes();
     let len = usize::from(b[15]).min(15);
     let mut i = 0;
