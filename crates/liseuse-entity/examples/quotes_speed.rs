@@ -3,7 +3,9 @@
 //! kept), then both stages are run again until a second has passed each, so that a small set is measured too.
 //! `--quotes-only` runs only the quote stage's loop (for a profiler). `--once` runs each stage once over the texts
 //! and times nothing: for `valgrind --tool=callgrind`, whose instruction counts of `liseuse_entity::analyse` and
-//! `liseuse_entity::quote::find` (inclusive) are the two stages' costs, stable on a loaded machine. `--gen N` adds
+//! `liseuse_entity::quote::find` (inclusive; with `--shared`, `analyse_tokens` and `quote::find_in_tokens`, what the
+//! README reports) are the two stages' costs, stable on a loaded machine; it prints a digest of every quotation
+//! found, the same for two builds that find the same. `--gen N` adds
 //! N generated articles and `--gen-long MB` one generated article of MB megabytes (`benches/corpus.rs`, the bench's
 //! inputs). `--shared`: what the library runs (`liseuse-library`'s `quotes::find`): the entity stage keeps its
 //! tokens and the quotation stage reads them with the paragraphs given (`analyse_tokens`,
