@@ -16,7 +16,9 @@ impl<'a> Para<'a> {
         let named = (first..=last)
             .filter(|&j| self.tok(j).is_some_and(|t| t.is_word() && t.ment != NONE))
             .count();
-        if words > 0 && named * 2 > words {
+        // mostly names: a name or a list of them (« Roméo et Juliette »), unless the words between say something
+        // of them (« Emmanuel Macron et Giorgia Meloni se trompent »: a sentence)
+        if words > 0 && named * 2 > words && !self.says_something(first, last) {
             return true;
         }
         let lettered = |j: usize| {
@@ -64,6 +66,31 @@ impl<'a> Para<'a> {
         };
         open.checked_sub(1).is_some_and(|j| {
             naming(j) || (self.is(j, W::DET) && j.checked_sub(1).is_some_and(naming))
+        })
+    }
+
+    /// Whether words `first..=last` hold, outside the names, a word in lower case that is no function word: a
+    /// verb or a noun saying something of the names (« se trompent », "are wrong"), which a name or a list of
+    /// names (« Roméo et Juliette », « Tintin au Congo ») does not hold.
+    fn says_something(&self, first: usize, last: usize) -> bool {
+        const FUNCTION: u32 = W::DET
+            | W::PREP
+            | W::CONJ
+            | W::SUB
+            | W::CLITIC
+            | W::PRON_SING
+            | W::PRON_PLUR
+            | W::ACCORDING
+            | W::ADVERB
+            | W::CONNECTIVE;
+        (first..=last).any(|j| {
+            self.tok(j).is_some_and(|t| {
+                t.is_word()
+                    && t.ment == NONE
+                    && !t.cap()
+                    && t.flags & crate::text::token::ALPHA != 0
+                    && t.w & FUNCTION == 0
+            })
         })
     }
 }
