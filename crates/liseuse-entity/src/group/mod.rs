@@ -323,78 +323,66 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
     }
 }
 
-/// The index of the fullest of some names: most words, then most letters, then first seen.
-fn fullest(variants: &[String]) -> Option<usize> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    for (i, v) in variants.iter().enumerate() {
-        let m = (v.split_whitespace().count(), v.chars().count());
-        if best.is_none_or(|(w, c, _)| m > (w, c)) {
-            best = Some((m.0, m.1, i));
-        }
-    }
-    best.map(|(_, _, i)| i)
-}
-
 /// How many times more often a shorter name must be written than the fullest one to be the one shown.
 const FAR_MORE: u32 = 2;
 
 /// The name a reader would write for an entity, from its variants and how many times each is written
 /// (`counts`, in the same order): a person's most written full name (« Ali Khamenei », not « Khamenei »);
-/// otherwise the fullest name, unless a shorter one is written far more often (« Hamas » 14 times against
-/// « Mouvement de la Résistance islamique » twice, « Gaza » against « bande de Gaza »). Ties go to the fullest,
-/// then to a form in lower case (« mercredi », not the « Mercredi » a sentence opens with), then to the first
-/// seen.
-pub fn display_name(label: Label, variants: &[String], counts: &[u32]) -> String {
+/// otherwise the fullest name (most words, then most letters, then first seen), unless a shorter one is written
+/// far more often (« Hamas » 14 times against « Mouvement de la Résistance islamique » twice, « Gaza » against
+/// « bande de Gaza »). Ties go to the fullest, then to a form in lower case (« mercredi », not the « Mercredi » a
+/// sentence opens with), then to the first seen. The variants as `String`s or `&str`s (the quotation stage reads
+/// them from a document's entities, not copied); each one's words and letters are counted once.
+pub fn display_name<S: AsRef<str>>(label: Label, variants: &[S], counts: &[u32]) -> String {
     let count = |i: usize| counts.get(i).copied().unwrap_or(1);
-    let words = |v: &String| v.split_whitespace().count();
-    // a person named in full: two words or more, the first no initial
-    let full = |v: &String| {
-        words(v) >= 2
-            && v.split_whitespace()
-                .next()
-                .is_some_and(|w| w.trim_end_matches('.').chars().count() > 1)
-    };
-    let pool: Vec<usize> = if label == Label::Per && variants.iter().any(full) {
-        (0..variants.len())
-            .filter(|&i| variants.get(i).is_some_and(full))
+    // each variant: (words, letters, a person named in full (two words or more, the first no initial), in lower
+    // case)
+    let forms: Vec<(usize, usize, bool, bool)> = variants
+        .iter()
+        .map(|v| {
+            let v = v.as_ref();
+            let mut words = v.split_whitespace();
+            let first = words.next();
+            let n = usize::from(first.is_some()) + words.count();
+            let full = n >= 2 && first.is_some_and(|w| w.trim_end_matches('.').chars().count() > 1);
+            let lower = v.chars().next().is_some_and(char::is_lowercase);
+            (n, v.chars().count(), full, lower)
+        })
+        .collect();
+    let size = |i: usize| forms.get(i).map(|f| (f.0, f.1));
+    let pool: Vec<usize> = if label == Label::Per && forms.iter().any(|f| f.2) {
+        (0..forms.len())
+            .filter(|&i| forms.get(i).is_some_and(|f| f.2))
             .collect()
     } else {
-        (0..variants.len()).collect()
-    };
-    let lower_first = |i: usize| {
-        variants
-            .get(i)
-            .and_then(|v| v.chars().next())
-            .is_some_and(char::is_lowercase)
+        (0..forms.len()).collect()
     };
     let rank = |i: usize| {
-        let v = variants.get(i).map_or("", String::as_str);
-        (
-            count(i),
-            v.split_whitespace().count(),
-            v.chars().count(),
-            lower_first(i),
-            std::cmp::Reverse(i),
-        )
+        let (words, letters, _, lower) = forms.get(i).copied().unwrap_or_default();
+        (count(i), words, letters, lower, std::cmp::Reverse(i))
     };
     let Some(most) = pool.iter().copied().max_by_key(|&i| rank(i)) else {
         return String::new();
     };
-    let pooled: Vec<String> = pool
-        .iter()
-        .filter_map(|&i| variants.get(i).cloned())
-        .collect();
-    let longest = fullest(&pooled)
-        .and_then(|k| pool.get(k).copied())
-        .unwrap_or(most);
-    let size = |i: usize| variants.get(i).map(|v| (words(v), v.chars().count()));
+    // the fullest of the pool: the first of the most words, then letters
+    let mut longest = most;
+    let mut best = None;
+    for &i in &pool {
+        if best.is_none_or(|b| size(i) > b) {
+            best = Some(size(i));
+            longest = i;
+        }
+    }
     // the same name in another case, or one written far more often than the fullest
     let pick = if size(most) == size(longest) || count(most) >= FAR_MORE * count(longest) {
         most
     } else {
         longest
     };
-    variants.get(pick).cloned().unwrap_or_default()
+    variants
+        .get(pick)
+        .map(|v| v.as_ref().to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

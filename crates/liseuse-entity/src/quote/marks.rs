@@ -43,29 +43,22 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// Whether a punctuation mark is a quotation mark (an apostrophe is not).
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    role(c).is_some()
+}
+
 /// The quotations of a paragraph whose tokens are `toks` (in `text`), ending at byte `para_end`, into `out`
-/// (cleared first); `marks` is a buffer.
-pub fn pair(
-    text: &str,
-    toks: &[Tok],
-    para_end: usize,
-    out: &mut Vec<Marked>,
-    marks: &mut Vec<usize>,
-) {
+/// (cleared first); `marks` are the indices of its quotation marks ([`is_mark`]) in order, gathered as its tokens
+/// were read.
+pub fn pair(text: &str, toks: &[Tok], para_end: usize, out: &mut Vec<Marked>, marks: &[usize]) {
     out.clear();
-    marks.clear();
-    marks.extend(
-        toks.iter()
-            .enumerate()
-            .filter(|(_, t)| t.punct != '\0' && role(t.punct).is_some())
-            .map(|(i, _)| i),
-    );
     if marks.is_empty() {
         return;
     }
     // open marks: (token, the last nested quote closed inside it)
     let mut stack: Vec<(usize, Option<usize>)> = Vec::new();
-    let marks: &[usize] = marks;
     // the last straight mark: whether another follows is one comparison
     let last_straight = marks
         .iter()

@@ -18,7 +18,7 @@
 /// Words to compare tokens with ([`Para::any`]), packed at compile time: `words!["et", "and"]`.
 macro_rules! words {
     ($($w:literal),+ $(,)?) => {{
-        const K: &[u128] = &[$($crate::quote::para::key($w)),+];
+        const K: &[u128] = &[$($crate::quote::word::key($w)),+];
         K
     }};
 }
@@ -26,7 +26,7 @@ macro_rules! words {
 /// One word packed at compile time (see [`words!`]).
 macro_rules! word {
     ($w:literal) => {{
-        const K: u128 = $crate::quote::para::key($w);
+        const K: u128 = $crate::quote::word::key($w);
         K
     }};
 }
@@ -41,12 +41,14 @@ mod marks;
 mod np;
 mod para;
 pub mod score;
+mod settle;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_cues;
 #[doc(hidden)]
 pub mod trace;
+mod word;
 
 use std::ops::Range;
 
@@ -56,6 +58,8 @@ use self::cue::Ref;
 use self::discourse::{Discourse, Spk};
 use self::lexicon::{detect, lexicon};
 use self::para::{Para, Scratch};
+use self::settle::settle;
+pub(crate) use self::settle::word_count;
 use crate::DocEntities;
 use crate::text::token::Token;
 
@@ -180,11 +184,12 @@ fn find_paragraphs(
 ) -> Vec<Quote> {
     let lex = lexicon(detect(text));
     let mut discourse = Discourse::new(doc);
-    let mut out = Vec::new();
     let mut pending = false;
-    let mut scratch = Scratch::default();
-    let mut cands = Vec::new();
-    let mut directs = Vec::new();
+    let mut scratch = Scratch::take();
+    // gathered in the thread's buffer, handed out in one allocation of the right size
+    let mut out = std::mem::take(&mut scratch.found);
+    let mut cands = std::mem::take(&mut scratch.cands);
+    let mut directs = std::mem::take(&mut scratch.directs);
     for range in paragraphs {
         if range.start >= range.end || range.end > text.len() {
             continue;
@@ -229,9 +234,15 @@ fn find_paragraphs(
         }
         p.recycle(&mut scratch);
     }
+    cands.clear();
     out.sort_by_key(|q| (q.start, q.end));
     out.dedup_by(|b, a| a.start == b.start && a.end == b.end);
-    out
+    // moved, not taken: the buffer keeps its room for the thread's next document
+    let mut found = Vec::with_capacity(out.len());
+    found.append(&mut out);
+    (scratch.cands, scratch.directs, scratch.found) = (cands, directs, out);
+    scratch.keep();
+    found
 }
 
 /// How a quotation and its cue were found: what its confidence starts from.
@@ -312,7 +323,7 @@ impl Cand {
 
     fn quote(&self) -> Quote {
         let speaker = self.speaker.as_ref().map(|s| Speaker {
-            name: s.name.to_string(),
+            name: String::from(&*s.name),
             entity: s.entity,
             start: s.start,
             end: s.end,
@@ -344,109 +355,4 @@ impl Cand {
             confidence: u8::try_from(detection * who / 100).unwrap_or(100),
         }
     }
-}
-
-/// Settles what a paragraph found: a quotation of fewer than three words, a title or a quotation without
-/// speaker that reads as no sentence is dropped; a clause that is mostly one quotation is that quotation
-/// (« a déclaré qu'« il ne pourra plus … » »), the fragments quoted inside a clause are the clause's.
-fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, usize, usize)>) {
-    for c in cands.iter_mut() {
-        if c.kind != QuoteKind::Direct {
-            // a report of one or two words is no clause
-            if word_count(text.get(c.start..c.end).unwrap_or(""), 3) < 3 {
-                c.keep = false;
-            }
-            continue;
-        }
-        let words = word_count(text.get(c.start..c.end).unwrap_or(""), 3);
-        let no_cue = c.path == Path::None;
-        if words < 3
-            || (c.title_like && no_cue)
-            || (no_cue && c.speaker.is_none() && !c.sentence_like)
-        {
-            c.keep = false;
-        }
-        if c.title_like || c.term_like {
-            c.keep = false;
-        }
-        // a statement after a colon is kept only when someone is found to have said it
-        if c.no_marks && c.speaker.is_none() {
-            c.keep = false;
-        }
-    }
-    // the direct quotations by start (they do not overlap one another): each clause meets its own only
-    directs.clear();
-    directs.extend(
-        cands
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.kind == QuoteKind::Direct)
-            .map(|(j, c)| (c.start, c.end, j)),
-    );
-    directs.sort_unstable();
-    for i in 0..cands.len() {
-        let Some((start, end, speaker)) = cands
-            .get(i)
-            .filter(|c| c.kind == QuoteKind::Indirect && c.keep)
-            .map(|c| (c.start, c.end, c.speaker.clone()))
-        else {
-            continue;
-        };
-        let ind = Span { start, end };
-        let len = ind.end.saturating_sub(ind.start).max(1);
-        let from = directs.partition_point(|&(_, e, _)| e <= ind.start);
-        let inside = || {
-            directs
-                .get(from..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|&&(s, _, _)| s < ind.end)
-                .map(|&(_, _, j)| j)
-        };
-        // one quotation makes half of the clause or more (« a déclaré qu'« il ne pourra plus … » »): it is the
-        // report; otherwise the clause is, and the words quoted inside it are fragments of it
-        let covered = inside()
-            .filter_map(|j| cands.get(j))
-            .any(|d| d.end > ind.start && (d.end.min(ind.end) - d.start.max(ind.start)) * 2 >= len);
-        let (from, to) = (from, from + inside().count());
-        for k in from..to {
-            let Some(&(_, _, j)) = directs.get(k) else {
-                continue;
-            };
-            let Some(d) = cands.get_mut(j) else { continue };
-            if d.end <= ind.start {
-                continue;
-            }
-            let overlap = d.end.min(ind.end) - d.start.max(ind.start);
-            if overlap * 2 >= len {
-                if d.speaker.is_none() {
-                    d.speaker = speaker.clone();
-                }
-                d.keep = true;
-            } else if d.start >= ind.start && d.end <= ind.end {
-                d.keep = false;
-            }
-        }
-        if covered && let Some(c) = cands.get_mut(i) {
-            c.keep = false;
-        }
-    }
-}
-
-/// A byte range of the text.
-struct Span {
-    start: usize,
-    end: usize,
-}
-
-/// Words as a reader counts them, up to `most`: runs between spaces holding a letter or a digit
-/// (« l'inondation d'Al-Aqsa » is two).
-pub(crate) fn word_count(s: &str, most: usize) -> usize {
-    s.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphanumeric())
-                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
-        })
-        .take(most)
-        .count()
 }

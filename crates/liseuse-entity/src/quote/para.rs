@@ -5,6 +5,8 @@
 
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
+use super::word::word_bits;
+use super::{Cand, Quote};
 use crate::DocEntities;
 
 use crate::text::token::{self, Token};
@@ -16,24 +18,9 @@ pub const NONE: u32 = u32::MAX;
 /// punctuation) costs what its pieces cost, never a walk across all of it per cue.
 pub const MAX_CLAUSE: usize = 160;
 
-/// A word of 15 bytes or less packed as [`crate::text::fold::pack`] packs it, its ASCII letters lower-cased:
-/// what [`Para::any`] compares a token with. Evaluated at compile time by [`words!`] (a longer word is an error).
-pub const fn key(w: &str) -> u128 {
-    assert!(w.len() <= 15, "a word of 15 bytes or less");
-    let mut k = (w.len() as u128) << 120;
-    let mut b = w.as_bytes();
-    let mut shift = 0;
-    while let [first, rest @ ..] = b {
-        k |= (first.to_ascii_lowercase() as u128) << shift;
-        shift += 8;
-        b = rest;
-    }
-    k
-}
-
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
-    /// The word packed with its ASCII letters lower-cased ([`key`]), 0 for a punctuation mark or a word of more
+    /// The word packed with its ASCII letters lower-cased ([`super::word::key`]), 0 for a punctuation mark or a word of more
     /// than 15 bytes.
     pub key: u128,
     pub start: u32,
@@ -92,8 +79,51 @@ pub struct Scratch {
     sent_starts: Vec<usize>,
     cues: Vec<usize>,
     marks: Vec<usize>,
+    /// The marks a sentence may end on (final marks, quotation marks), in order.
+    stops: Vec<usize>,
     /// A word lower-cased for its lookup.
     pub buf: String,
+    /// A paragraph's candidates, and its direct quotations by start, while they are settled (`super::settle`).
+    pub cands: Vec<Cand>,
+    pub directs: Vec<(usize, usize, usize)>,
+    /// A document's quotations while they are found.
+    pub found: Vec<Quote>,
+}
+
+/// Buffers past this many tokens (a few megabytes) are not kept for the next document.
+const KEEP_TOKENS: usize = 1 << 16;
+
+thread_local! {
+    /// The paragraph buffers of the thread's last document: a library's documents are read one after another
+    /// on each thread of its pool, and the next starts with buffers grown already.
+    static KEPT: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// The thread's buffers, as its last document left them (empty at first).
+    pub fn take() -> Scratch {
+        KEPT.with(std::cell::Cell::take)
+    }
+
+    /// Keeps the buffers for the thread's next document, unless a huge paragraph grew them.
+    pub fn keep(self) {
+        if self.toks.capacity() <= KEEP_TOKENS
+            && self.raw.capacity() <= KEEP_TOKENS
+            && self.cands.capacity() <= KEEP_TOKENS / 16
+            && self.found.capacity() <= KEEP_TOKENS / 16
+        {
+            KEPT.with(|k| k.set(self));
+        }
+    }
+}
+
+/// Makes `v` empty with room for `n`: a buffer too small is replaced rather than grown, which would copy what it
+/// held (of no use any more) at every doubling.
+fn room<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n.max(2 * v.capacity()));
+    }
 }
 
 /// Abbreviations after which a period ends no sentence.
@@ -129,11 +159,20 @@ impl<'a> Para<'a> {
         };
         let mut toks = std::mem::take(&mut scratch.toks);
         let mut cues = std::mem::take(&mut scratch.cues);
-        toks.clear();
+        room(&mut toks, raw.len());
         cues.clear();
-        let mut m = doc
-            .mentions
-            .partition_point(|x| (x.end as usize) <= range.start);
+        let (marks_at, stops) = (&mut scratch.marks, &mut scratch.stops);
+        marks_at.clear();
+        stops.clear();
+        // the mention the next tokens may stand in, its bounds in locals: (u32::MAX, u32::MAX) once there is none
+        let mentions = &doc.mentions;
+        let mut m = mentions.partition_point(|x| (x.end as usize) <= range.start);
+        let bounds = |m: usize| {
+            mentions
+                .get(m)
+                .map_or((u32::MAX, u32::MAX), |x| (x.start, x.end))
+        };
+        let (mut m_start, mut m_end) = bounds(m);
         for (i, t) in raw.iter().enumerate() {
             // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
             if matches!(t.punct, '\'' | '’') {
@@ -146,16 +185,24 @@ impl<'a> Para<'a> {
             } else {
                 t.flags
             };
-            while doc.mentions.get(m).is_some_and(|x| x.end <= start) {
+            while m_end <= start {
                 m += 1;
+                (m_start, m_end) = bounds(m);
             }
-            let ment = match doc.mentions.get(m) {
-                Some(x) if x.start <= start && end <= x.end => m as u32,
-                _ => NONE,
+            let ment = if m_start <= start && end <= m_end {
+                m as u32
+            } else {
+                NONE
             };
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
+                if marks::is_mark(t.punct) {
+                    marks_at.push(toks.len());
+                    stops.push(toks.len());
+                } else if matches!(t.punct, '.' | '!' | '?' | '…') {
+                    stops.push(toks.len());
+                }
                 (0, 0)
             };
             if w & (W::SAY | W::ACCORDING | W::NOUN) != 0 {
@@ -173,7 +220,7 @@ impl<'a> Para<'a> {
             });
         }
         let mut quotes = std::mem::take(&mut scratch.quotes);
-        marks::pair(text, &toks, range.end, &mut quotes, &mut scratch.marks);
+        marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
             let last = q.close.unwrap_or(q.last).min(toks.len().saturating_sub(1));
             for t in toks.get_mut(q.open..=last).into_iter().flatten() {
@@ -190,7 +237,7 @@ impl<'a> Para<'a> {
             sent_starts: std::mem::take(&mut scratch.sent_starts),
             cues,
         };
-        p.split_sentences();
+        p.split_sentences(&scratch.stops);
         p
     }
 
@@ -220,7 +267,7 @@ impl<'a> Para<'a> {
             .unwrap_or("")
     }
 
-    /// Token `i` is the word `w` (its ASCII letters in any case): `w` packed by [`key`] (see [`words!`]).
+    /// Token `i` is the word `w` (its ASCII letters in any case): `w` packed by [`super::word::key`] (see [`words!`]).
     #[inline]
     pub fn is_word(&self, i: usize, w: u128) -> bool {
         self.toks.get(i).is_some_and(|t| t.key == w && w != 0)
@@ -271,23 +318,22 @@ impl<'a> Para<'a> {
             .map(|t| t.q as usize)
     }
 
-    fn split_sentences(&mut self) {
+    /// Cuts the paragraph into sentences where one of `stops` ends one (no other token can: see
+    /// [`Para::ends_sentence`]), then gives each token its sentence, a run at a time.
+    fn split_sentences(&mut self, stops: &[usize]) {
         let n = self.toks.len();
-        let mut sent = std::mem::take(&mut self.sent);
-        sent.clear();
         self.sent_starts.clear();
         self.sent_starts.push(0);
-        let mut cur = 0u32;
-        for i in 0..n {
-            sent.push(cur);
-            // words end no sentence: only a mark is looked at
-            if self.toks.get(i).is_none_or(Tok::is_word) {
-                continue;
-            }
-            if self.ends_sentence(i) && i + 1 < n {
-                cur += 1;
+        for &i in stops {
+            if i + 1 < n && self.ends_sentence(i) {
                 self.sent_starts.push(i + 1);
             }
+        }
+        let mut sent = std::mem::take(&mut self.sent);
+        room(&mut sent, n);
+        for (s, &a) in self.sent_starts.iter().enumerate() {
+            let b = self.sent_starts.get(s + 1).copied().unwrap_or(n);
+            sent.extend(std::iter::repeat_n(s as u32, b.saturating_sub(a)));
         }
         self.sent = sent;
     }
@@ -329,7 +375,11 @@ impl<'a> Para<'a> {
         }
         if t.punct == '.' && i > 0 {
             let prev = self.s(i - 1);
-            let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+            // one character: four bytes at most, no second char
+            let mut chars = prev.chars();
+            let initial = prev.len() <= 4
+                && chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_none();
             // the abbreviations are short: a longer word is none of them
             if initial || (prev.len() <= 5 && ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a))) {
                 return false;
@@ -337,140 +387,4 @@ impl<'a> Para<'a> {
         }
         next_opens || next.punct == '.'
     }
-}
-
-/// The high bit of every byte of a packed word: set where a byte is not ASCII.
-const HIGH: u128 = 0x0080_8080_8080_8080_8080_8080_8080_8080;
-
-/// The ASCII capitals of eight bytes lower-cased, other bytes as they are (no branch: one word at a time).
-#[inline]
-fn lower8(x: u64) -> u64 {
-    const H: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !H;
-    let at_least_a = low7.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-    let past_z = low7.wrapping_add(0x2525_2525_2525_2525);
-    let upper = at_least_a & !past_z & !x & H;
-    x | (upper >> 2)
-}
-
-/// [`key`] of `bytes[start..start + len]` (`len` at most 15), read as one 16-byte load when the text goes on far
-/// enough.
-#[inline]
-fn key_at(bytes: &[u8], start: usize, len: usize) -> u128 {
-    let mut w = [0u8; 16];
-    match bytes.get(start..start + 16) {
-        Some(window) => w.copy_from_slice(window),
-        None => {
-            for (d, s) in w
-                .iter_mut()
-                .zip(bytes.get(start..start + len).unwrap_or_default())
-            {
-                *d = *s;
-            }
-        }
-    }
-    // the word's bytes only (`len` is 1 to 15)
-    let k = u128::from_le_bytes(w) & ((1u128 << (8 * len.min(15))) - 1);
-    let (lo, hi) = (lower8(k as u64), lower8((k >> 64) as u64));
-    (u128::from(hi) << 64 | u128::from(lo)) | ((len as u128) << 120)
-}
-
-/// Whether a packed word holds a hyphen.
-#[inline]
-fn has_hyphen(key: u128) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & H != 0;
-    zero_byte((key as u64) ^ (ONES * u64::from(b'-')))
-        || zero_byte(((key >> 64) as u64) ^ (ONES * u64::from(b'-')))
-}
-
-/// The bits of a word token and its [`key`]; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's
-/// bits and [`W::INVERTED`].
-fn word_bits(lex: &Lexicon, text: &str, t: &Token, base: usize, buf: &mut String) -> (u32, u128) {
-    let (start, end) = (t.start as usize + base, t.end as usize + base);
-    let len = end.saturating_sub(start);
-    let key = if len <= 15 {
-        key_at(text.as_bytes(), start, len)
-    } else {
-        0
-    };
-    (bits_of(lex, text, start..end, t.flags, key, buf), key)
-}
-
-/// The lists' bits of the word at `range` whose [`key`] is `key` (0 for a word of more than 15 bytes).
-fn bits_of(
-    lex: &Lexicon,
-    text: &str,
-    range: std::ops::Range<usize>,
-    flags: u16,
-    key: u128,
-    buf: &mut String,
-) -> u32 {
-    let ascii = key != 0 && key & HIGH == 0;
-    // folding would make these function words others (« à » « a », « où » « ou »)
-    if range.len() <= 4 && !ascii {
-        match text.get(range.clone()).unwrap_or("") {
-            "à" | "À" | "dès" | "Dès" => return W::PREP,
-            "où" | "Où" => return W::SUB,
-            "là" | "Là" => return W::ADVERB,
-            _ => {}
-        }
-    }
-    // an acronym is none of the lists' words (« WHO », « US »)
-    if flags & token::UPPER != 0 {
-        return 0;
-    }
-    let cased = token::CAP | token::UPPER | token::MIXED | token::INNER_CAP;
-    // most words are lower case already, or capitalised ASCII (« Le », « Selon »): looked up by their key
-    if key != 0 && (flags & cased == 0 || ascii) {
-        let bits = lex.get_packed(key);
-        if bits != 0 || lex.lang != Lang::Fr || !has_hyphen(key) {
-            return bits;
-        }
-    }
-    let word = text.get(range).unwrap_or("");
-    let hyphen = |w: &str| w.bytes().any(|b| b == b'-');
-    let lower: &str = if flags & cased == 0 {
-        word
-    } else {
-        buf.clear();
-        if word.is_ascii() {
-            buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            buf.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        buf.as_str()
-    };
-    let bits = lex.get(lower);
-    if bits != 0 || lex.lang != Lang::Fr || !hyphen(lower) {
-        return bits;
-    }
-    // « ex-députée », « ex-président »: the role
-    if let Some(rest) = lower.strip_prefix("ex-") {
-        let b = lex.get(rest);
-        if b != 0 {
-            return b;
-        }
-    }
-    for (suffix, plural) in [
-        ("-t-il", false),
-        ("-t-elle", false),
-        ("-t-on", false),
-        ("-t-ils", true),
-        ("-t-elles", true),
-        ("-il", false),
-        ("-elle", false),
-        ("-ils", true),
-        ("-elles", true),
-    ] {
-        if let Some(verb) = lower.strip_suffix(suffix) {
-            let b = lex.get(verb);
-            if b != 0 {
-                let plur = if plural { W::INV_PLUR } else { 0 };
-                return b | W::INVERTED | plur;
-            }
-        }
-    }
-    bits
 }

@@ -314,3 +314,21 @@ proptest::proptest! {
         }
     }
 }
+
+/// Words counted by splitting, as `word_count` counted them before it read bytes: what it must agree with.
+fn word_count_by_split(s: &str, most: usize) -> usize {
+    s.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
+        .take(most)
+        .count()
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_are_counted_as_by_splitting(s in "(\\PC|[ \u{a0}\u{202f}\t\n'’-]){0,80}", most in 0usize..12) {
+        proptest::prop_assert_eq!(super::word_count(&s, most), word_count_by_split(&s, most));
+    }
+}

@@ -253,3 +253,33 @@ fn a_statement_s_author_after_from_by_or_par() {
         "syndicat",
     );
 }
+
+#[test]
+fn a_sentence_about_people_named_in_it_is_a_quotation_not_a_title() {
+    // mostly names, but a sentence: a verb of its own and a final mark, after a cue and a colon
+    one(
+        "Olaf Scholz a affirmé : « Emmanuel Macron et Giorgia Meloni se trompent. »",
+        Direct,
+        "Emmanuel Macron et Giorgia Meloni se trompent.",
+        "Scholz",
+    );
+    one(
+        "Olaf Scholz said: \"Emmanuel Macron and Giorgia Meloni are wrong.\"",
+        Direct,
+        "Emmanuel Macron and Giorgia Meloni are wrong.",
+        "Scholz",
+    );
+    // the final mark outside the quotation, as French often writes it, and the cue after it
+    one(
+        "« Emmanuel Macron et Giorgia Meloni se trompent », a affirmé Olaf Scholz.",
+        Direct,
+        "Emmanuel Macron et Giorgia Meloni se trompent",
+        "Scholz",
+    );
+    // names alone, or names and function words, are still a name or a list: nobody's words
+    assert!(quotes("Olaf Scholz a cité « Emmanuel Macron et Giorgia Meloni » hier.").is_empty());
+    assert!(
+        quotes("Olaf Scholz a affirmé : « Emmanuel Macron, Giorgia Meloni et Pedro Sánchez. »")
+            .is_empty()
+    );
+}

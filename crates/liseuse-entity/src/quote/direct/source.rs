@@ -5,6 +5,7 @@ use super::super::cue::Ref;
 use super::super::lexicon::W;
 use super::super::np::Head;
 use super::super::para::{NONE, Para};
+use super::super::word::latin1_lower;
 
 impl<'a> Para<'a> {
     /// A source at token `k`: « selon X », « d'après X », « Pour X, », « according to X ».
@@ -13,19 +14,22 @@ impl<'a> Para<'a> {
         if !t.is(W::ACCORDING) || t.q != NONE {
             return None;
         }
-        let (first, np_at) = match self.s(k).to_lowercase().as_str() {
-            "selon" => (k, k + 1),
-            "après" => {
+        // the word in lower case, compared packed (as `to_lowercase` would give it: a source word has no other
+        // letter beyond ASCII than Latin-1's « è »)
+        let lower = latin1_lower(t.key).unwrap_or(0);
+        let (first, np_at) = match lower {
+            w if w == word!("selon") => (k, k + 1),
+            w if w == word!("après") => {
                 let d = k.checked_sub(1).filter(|&d| self.any(d, words!["d"]))?;
                 (d, k + 1)
             }
-            "according" => {
+            w if w == word!("according") => {
                 if !self.is_word(k + 1, word!("to")) {
                     return None;
                 }
                 (k, k + 2)
             }
-            "pour" | "for" => {
+            w if w == word!("pour") || w == word!("for") => {
                 // « Pour X, … » or « Pour X : », « For X, … » at the start of a sentence, X someone
                 let start = self.sent_start(k);
                 // « Mais, pour M. Goudet, … »: a conjunction or a connective may come first

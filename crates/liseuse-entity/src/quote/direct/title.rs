@@ -16,27 +16,26 @@ impl<'a> Para<'a> {
         let named = (first..=last)
             .filter(|&j| self.tok(j).is_some_and(|t| t.is_word() && t.ment != NONE))
             .count();
-        if words > 0 && named * 2 > words {
+        // mostly names: a name or a list of them (« Roméo et Juliette »), unless the words between say something
+        // of them (« Emmanuel Macron et Giorgia Meloni se trompent »: a sentence)
+        if words > 0 && named * 2 > words && !self.says_something(first, last) {
             return true;
         }
         let lettered = |j: usize| {
             self.tok(j)
                 .is_some_and(|t| t.is_word() && t.flags & crate::text::token::ALPHA != 0)
         };
-        let after_first: Vec<usize> = (first..=last)
-            .filter(|&j| lettered(j))
-            .skip(1)
-            .take(40)
-            .collect();
-        let capitals = after_first
-            .iter()
-            .filter(|&&j| self.tok(j).is_some_and(|t| t.cap()))
-            .count();
+        // the lettered words after the first (40 at most), and how many of them are capitalised
+        let (mut after_first, mut capitals) = (0, 0);
+        for j in (first..=last).filter(|&j| lettered(j)).skip(1).take(40) {
+            after_first += 1;
+            capitals += usize::from(self.tok(j).is_some_and(|t| t.cap()));
+        }
         let final_mark = (first..=last)
             .rev()
             .find(|&j| self.tok(j).is_some_and(|t| !t.is_word() || lettered(j)))
             .is_some_and(|j| matches!(self.punct(j), '.' | '!' | '?' | '…'));
-        if after_first.len() >= 3 && capitals * 5 >= after_first.len() * 3 && !final_mark {
+        if after_first >= 3 && capitals * 5 >= after_first * 3 && !final_mark {
             return true;
         }
         let before = |d: usize| open.checked_sub(d).map(|j| self.w(j)).unwrap_or(0);
@@ -67,6 +66,31 @@ impl<'a> Para<'a> {
         };
         open.checked_sub(1).is_some_and(|j| {
             naming(j) || (self.is(j, W::DET) && j.checked_sub(1).is_some_and(naming))
+        })
+    }
+
+    /// Whether words `first..=last` hold, outside the names, a word in lower case that is no function word: a
+    /// verb or a noun saying something of the names (« se trompent », "are wrong"), which a name or a list of
+    /// names (« Roméo et Juliette », « Tintin au Congo ») does not hold.
+    fn says_something(&self, first: usize, last: usize) -> bool {
+        const FUNCTION: u32 = W::DET
+            | W::PREP
+            | W::CONJ
+            | W::SUB
+            | W::CLITIC
+            | W::PRON_SING
+            | W::PRON_PLUR
+            | W::ACCORDING
+            | W::ADVERB
+            | W::CONNECTIVE;
+        (first..=last).any(|j| {
+            self.tok(j).is_some_and(|t| {
+                t.is_word()
+                    && t.ment == NONE
+                    && !t.cap()
+                    && t.flags & crate::text::token::ALPHA != 0
+                    && t.w & FUNCTION == 0
+            })
         })
     }
 }

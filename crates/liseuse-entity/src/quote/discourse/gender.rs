@@ -116,7 +116,7 @@ pub fn of_text_name(p: &Para, first: usize, end: usize) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::para::key;
+    use crate::quote::word::key;
 
     #[test]
     fn first_names_say_a_gender_by_language() {

@@ -177,11 +177,14 @@ impl<'a> Discourse<'a> {
         let mut first_per = None;
         let mut k = start;
         while k < end {
-            let Some(t) = p.tok(k) else { break };
-            if t.q != NONE || t.ment == NONE {
-                k += 1;
-                continue;
-            }
+            // the next name outside quotations (one tight pass over the tokens between)
+            let Some(t) = p.toks.get(k..end).and_then(|ts| {
+                let off = ts.iter().position(|t| t.q == NONE && t.ment != NONE)?;
+                k += off;
+                ts.get(off)
+            }) else {
+                break;
+            };
             let m = t.ment;
             let e = p.mention_end(k);
             // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
@@ -225,7 +228,7 @@ impl<'a> Discourse<'a> {
         };
         // a subject that is no one the stage can name still stands between a pronoun and an older subject
         let nobody = Spk {
-            name: Rc::from(""),
+            name: self.empty.clone(),
             nobody: true,
             entity: None,
             start: 0,

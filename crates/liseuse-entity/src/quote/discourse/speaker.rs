@@ -285,9 +285,16 @@ impl<'a> Discourse<'a> {
             return Some(n.clone());
         }
         let e = self.doc.entities.get(local as usize)?;
-        let variants: Vec<String> = e.variants().map(str::to_string).collect();
-        let counts: Vec<u32> = e.counts().collect();
-        let n: Rc<str> = crate::group::display_name(e.label, &variants, &counts).into();
+        let mut written = e.variants();
+        let n: Rc<str> = match (written.next(), written.next()) {
+            // written one way only: that is its name, whatever it is counted (what display_name gives)
+            (Some(only), None) => only.into(),
+            _ => {
+                let variants: Vec<&str> = e.variants().collect();
+                let counts: Vec<u32> = e.counts().collect();
+                crate::group::display_name(e.label, &variants, &counts).into()
+            }
+        };
         self.names.insert(local, n.clone());
         Some(n)
     }

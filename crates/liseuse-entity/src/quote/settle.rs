@@ -1,0 +1,128 @@
+//! What a paragraph's candidates come to once their speakers are known: too short, a title, a quotation without
+//! speaker that reads as no sentence are dropped; a clause that is mostly one quotation is that quotation, the
+//! fragments quoted inside a clause are the clause's.
+
+use super::{Cand, Path, QuoteKind};
+
+/// Settles what a paragraph found: a quotation of fewer than three words, a title or a quotation without
+/// speaker that reads as no sentence is dropped; a clause that is mostly one quotation is that quotation
+/// (« a déclaré qu'« il ne pourra plus … » »), the fragments quoted inside a clause are the clause's.
+pub(super) fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, usize, usize)>) {
+    for c in cands.iter_mut() {
+        if c.kind != QuoteKind::Direct {
+            // a report of one or two words is no clause
+            if word_count(text.get(c.start..c.end).unwrap_or(""), 3) < 3 {
+                c.keep = false;
+            }
+            continue;
+        }
+        let words = word_count(text.get(c.start..c.end).unwrap_or(""), 3);
+        let no_cue = c.path == Path::None;
+        if words < 3
+            || (c.title_like && no_cue)
+            || (no_cue && c.speaker.is_none() && !c.sentence_like)
+        {
+            c.keep = false;
+        }
+        if c.title_like || c.term_like {
+            c.keep = false;
+        }
+        // a statement after a colon is kept only when someone is found to have said it
+        if c.no_marks && c.speaker.is_none() {
+            c.keep = false;
+        }
+    }
+    // the direct quotations by start (they do not overlap one another): each clause meets its own only
+    directs.clear();
+    directs.extend(
+        cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == QuoteKind::Direct)
+            .map(|(j, c)| (c.start, c.end, j)),
+    );
+    directs.sort_unstable();
+    for i in 0..cands.len() {
+        let Some((start, end, speaker)) = cands
+            .get(i)
+            .filter(|c| c.kind == QuoteKind::Indirect && c.keep)
+            .map(|c| (c.start, c.end, c.speaker.clone()))
+        else {
+            continue;
+        };
+        let ind = Span { start, end };
+        let len = ind.end.saturating_sub(ind.start).max(1);
+        let from = directs.partition_point(|&(_, e, _)| e <= ind.start);
+        let inside = || {
+            directs
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&(s, _, _)| s < ind.end)
+                .map(|&(_, _, j)| j)
+        };
+        // one quotation makes half of the clause or more (« a déclaré qu'« il ne pourra plus … » »): it is the
+        // report; otherwise the clause is, and the words quoted inside it are fragments of it
+        let covered = inside()
+            .filter_map(|j| cands.get(j))
+            .any(|d| d.end > ind.start && (d.end.min(ind.end) - d.start.max(ind.start)) * 2 >= len);
+        let (from, to) = (from, from + inside().count());
+        for k in from..to {
+            let Some(&(_, _, j)) = directs.get(k) else {
+                continue;
+            };
+            let Some(d) = cands.get_mut(j) else { continue };
+            if d.end <= ind.start {
+                continue;
+            }
+            let overlap = d.end.min(ind.end) - d.start.max(ind.start);
+            if overlap * 2 >= len {
+                if d.speaker.is_none() {
+                    d.speaker = speaker.clone();
+                }
+                d.keep = true;
+            } else if d.start >= ind.start && d.end <= ind.end {
+                d.keep = false;
+            }
+        }
+        if covered && let Some(c) = cands.get_mut(i) {
+            c.keep = false;
+        }
+    }
+}
+
+/// A byte range of the text.
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// Words as a reader counts them, up to `most`: runs between spaces holding a letter or a digit
+/// (« l'inondation d'Al-Aqsa » is two). A byte at a time, a char decoded only beyond ASCII.
+pub(crate) fn word_count(s: &str, most: usize) -> usize {
+    let (mut n, mut counted) = (0, false);
+    let mut i = 0;
+    while n < most
+        && let Some(&b) = s.as_bytes().get(i)
+    {
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_whitespace() {
+                counted = false;
+            } else if !counted && b.is_ascii_alphanumeric() {
+                n += 1;
+                counted = true;
+            }
+            continue;
+        }
+        let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        i += c.len_utf8();
+        if c == '\u{a0}' || c == '\u{202f}' {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            n += 1;
+            counted = true;
+        }
+    }
+    n
+}
