@@ -160,35 +160,17 @@ impl Loader {
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("loader-{i}"))
             .build();
-        // The analyses apart, below the user's priority (`background.rs`): checking articles
-        // against the cache is what a warm start waits for, and stays at the user's.
-        let analysts = rayon::ThreadPoolBuilder::new()
-            .thread_name(|i| format!("analyse-{i}"))
-            .start_handler(|_| crate::background::lower_priority())
-            .build()
-            .ok()
-            .map(Arc::new);
         std::thread::spawn(move || {
             if std::env::var_os(crate::crash::PANIC_FOR_TEST).is_some_and(|v| v == "loader") {
                 panic!("panic asked for by {}", crate::crash::PANIC_FOR_TEST);
             }
             let work = |job| match job {
-                Job::Read(index, entry) => match check_article(&workers, index, &entry) {
-                    Checked::Done => stored(&workers),
-                    Checked::Analyse(stamp) => match &analysts {
-                        Some(pool) => {
-                            let w = workers.clone();
-                            pool.spawn(move || {
-                                analyse_article(&w, index, &entry, stamp);
-                                stored(&w);
-                            });
-                        }
-                        None => {
-                            analyse_article(&workers, index, &entry, stamp);
-                            stored(&workers);
-                        }
-                    },
-                },
+                Job::Read(index, entry) => {
+                    if let Checked::Analyse(stamp) = check_article(&workers, index, &entry) {
+                        analyse_article(&workers, index, &entry, stamp);
+                    }
+                    stored(&workers);
+                }
                 Job::Forget(index) => forget(&workers, index),
                 Job::SaveCache => save(&workers),
                 Job::Recorrect => correct::resend(&workers),
