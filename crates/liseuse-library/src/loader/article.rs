@@ -60,8 +60,8 @@ pub(super) enum Checked {
     Analyse(Option<Stamp>),
 }
 
-/// Checks an article against the cache: what a warm start does for each, at the user's
-/// priority; what is left, the reading and the analysis, is [`analyse_article`]'s.
+/// Checks an article against the cache: all a warm start does for each; what is left, the
+/// reading and the analysis, is [`analyse_article`]'s.
 pub(super) fn check_article(shared: &Shared, index: usize, entry: &Entry) -> Checked {
     // Known to the search since `Loader::read`.
     let id = fulltext::id_of(&entry.path);
