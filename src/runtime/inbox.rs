@@ -1,5 +1,6 @@
 //! The events waiting to be taken in, in two queues: what the user does (keys, the mouse, a
-//! resize, a paste, a signal, the answers to a search they typed) and everything else (the
+//! resize, a paste, a signal, the answers to a search they typed, the stores' answers to a
+//! change they made) and everything else (the
 //! walk, the loader, the watcher, the stores). Everything comes on one channel; what it holds is
 //! moved here as it is looked at, and the user's events are taken first. A warm start of
 //! 100,000 articles queues a hundred thousand results in a second: behind them on one channel,
@@ -47,6 +48,12 @@ fn from_user(ev: &Event) -> bool {
             | Event::Redraw
             | Event::Signal(_)
             | Event::Hits(_)
+            // What the stores answer to a change the user made: a quit waits for it.
+            | Event::Bookmarks { .. }
+            | Event::Deleted(_)
+            | Event::Corrections { .. }
+            | Event::Store(_)
+            | Event::Said(_)
     )
 }
 
@@ -135,8 +142,10 @@ mod tests {
         }
         tx.send(Event::Key(Key::plain(KeyCode::Char('j')))).unwrap();
         tx.send(Event::Redraw).unwrap();
+        tx.send(Event::Said("saved".into())).unwrap();
         assert!(matches!(inbox.next_user(), Some(Event::Key(_))));
         assert!(matches!(inbox.next(None), Next::Event(Event::Redraw)));
+        assert!(matches!(inbox.next(None), Next::Event(Event::Said(_))));
         assert!(inbox.next_user().is_none(), "only the user's");
         // The rest in the order they came.
         for i in 0..1000 {

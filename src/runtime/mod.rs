@@ -38,6 +38,11 @@ const MAX_BATCH: usize = 4096;
 /// batches or a warm start's thousands of results cost milliseconds each at 100,000 articles,
 /// and taking in all that had queued froze the screen for seconds at a time.
 const HANDLING: Duration = Duration::from_millis(50);
+/// Once a key is in, the most background results taken before its frame, and the most time:
+/// at 100,000 articles taking in what had queued drew a key 50-100 ms late; taking none left
+/// them waiting for good while keys came without a pause.
+const AFTER_KEY: usize = 256;
+const AFTER_KEY_TIME: Duration = Duration::from_millis(5);
 
 /// The largest area drawn, whatever size the terminal says it has: the frame's buffers are
 /// allocated by it, and `stty rows 65535 cols 65535` asked for 206 GB (issue 24.3). Larger
@@ -200,10 +205,9 @@ impl<B: Backend> Runtime<B> {
     /// out its effects; the user's events first, whatever came before them (`inbox.rs`). Events
     /// are taken in as they come for up to a frame's time, so that
     /// background results (thousands while indexing) cost a few frames a second, not one each;
-    /// once a key, or the article the user waits for, is in, only the user's events already
-    /// queued are taken before the frame: the background's wait for the next (at 100,000
-    /// articles, taking in what had queued drew a key 50-100 ms late). Returns false when no
-    /// event can come any more.
+    /// once a key, or the article the user waits for, is in, the user's events already queued
+    /// are taken before the frame, and at most [`AFTER_KEY`] of the rest ([`AFTER_KEY_TIME`]).
+    /// Returns false when no event can come any more.
     pub fn step(&mut self, wait: Option<Duration>) -> io::Result<bool> {
         let mut ev = match self.inbox.next(wait) {
             Next::Event(ev) => ev,
@@ -211,7 +215,7 @@ impl<B: Backend> Runtime<B> {
             Next::Closed => return Ok(false),
         };
         let started = Instant::now();
-        let (mut urgent, mut taken) = (false, 0);
+        let (mut urgent, mut taken, mut after_key) = (false, 0, 0);
         loop {
             urgent |= self.app.awaits(&ev);
             self.handle(ev)?;
@@ -220,12 +224,21 @@ impl<B: Backend> Runtime<B> {
             if self.quit || taken >= MAX_BATCH || spent >= BACKGROUND_FRAME + HANDLING {
                 break;
             }
-            // Waited for while the frame's time lasts, unless the user waits; then only the
-            // user's events already queued.
+            // Waited for while the frame's time lasts, unless the user waits; then the user's
+            // events already queued, and a few of the rest (so that typing without a pause
+            // does not leave the background's results waiting for good).
             if urgent {
-                match self.inbox.next_user() {
-                    Some(next) => ev = next,
-                    None => break,
+                if let Some(next) = self.inbox.next_user() {
+                    ev = next;
+                    continue;
+                }
+                if after_key >= AFTER_KEY || spent >= AFTER_KEY_TIME {
+                    break;
+                }
+                after_key += 1;
+                match self.inbox.next(Some(Duration::ZERO)) {
+                    Next::Event(next) => ev = next,
+                    Next::Nothing | Next::Closed => break,
                 }
                 continue;
             }
