@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         let paths = commands::feed::article_paths(&paths, cli.data_dir.as_deref());
         open_streaming(&paths, links)
             .and_then(|found| commands::terminal::check().map(|()| found))
-            .and_then(|(first, rest)| {
+            .and_then(|(paths, first, rest)| {
                 run(&cli, paths, urls, first, rest).map_err(|e| e.to_string())
             })
     });
@@ -61,18 +61,23 @@ fn seeds() -> Discovery {
 
 /// The articles to start with: the seeds, or the walk's first batch, the rest following on the
 /// returned receiver. A huge folder's first frame does not wait for the whole walk. Found
-/// before the terminal is touched, so a bad path is a plain one-line error.
-fn open_streaming(
-    paths: &[PathBuf],
-    links: discover::Links,
-) -> Result<(Discovery, Option<Receiver<Discovery>>), String> {
+/// before the terminal is touched, so a bad path is a plain one-line error (in the words the
+/// user gave). The paths are made absolute: an article's path is its key in the cache and the
+/// full-text index, and `liseuse news` then `liseuse ~/news` read every article again.
+type Opened = (Vec<PathBuf>, Discovery, Option<Receiver<Discovery>>);
+
+fn open_streaming(paths: &[PathBuf], links: discover::Links) -> Result<Opened, String> {
     if paths.is_empty() {
-        return Ok((seeds(), None));
+        return Ok((Vec::new(), seeds(), None));
     }
     discover::check_paths(paths)?;
-    let rest = discover::spawn_with(paths.to_vec(), links);
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    let rest = discover::spawn_with(paths.clone(), links);
     let first = discover::first_batch(&rest)?;
-    Ok((first, Some(rest)))
+    Ok((paths, first, Some(rest)))
 }
 
 /// The interactive session: the terminal set up, the runtime's loop, the terminal restored,

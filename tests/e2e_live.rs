@@ -68,3 +68,41 @@ fn list_row(screen: &str, text: &str) -> Option<usize> {
         .lines()
         .position(|l| l.chars().take(20).collect::<String>().contains(text))
 }
+
+/// An article's path is its key in the cache: the same folder opened by a relative path, then
+/// by its absolute one, is the same library, read once (it was read and cached again, whole).
+#[test]
+fn a_folder_opened_by_another_spelling_of_its_path_is_not_read_again() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            lib.join(format!("{i}.txt")),
+            format!("Titre {i}\nEmmanuel Macron a parlé à Paris, article {i}.\n"),
+        )
+        .unwrap();
+    }
+    let log = || {
+        std::fs::read_dir(home.path().join("liseuse-cache"))
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with("articles-"))
+            .map(|e| e.metadata().unwrap().len())
+    };
+    // The session's cwd is `home`: "lib" is the folder relative to it.
+    let mut sizes = Vec::new();
+    for given in ["lib", lib.to_str().unwrap(), "./lib/"] {
+        let mut s = Session::start(&[given], 100, 30, home.path());
+        s.wait_for("the articles indexed", |t| {
+            t.contains("Articles 3") && !t.contains("indexing")
+        });
+        s.keys(&[b"q"]);
+        assert_eq!(s.wait_exit(), 0);
+        sizes.push((given.to_string(), log().expect("the cache written")));
+    }
+    assert!(
+        sizes.iter().all(|(_, n)| *n == sizes[0].1),
+        "the cache grew: {sizes:?}"
+    );
+}
