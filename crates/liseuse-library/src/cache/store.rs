@@ -17,8 +17,8 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// The layout of the log's records (bumped whenever [`Head`] or [`Body`] change; 2: frame
-/// bodies compressed).
-pub const FORMAT: u32 = 2;
+/// bodies compressed; 3: bodies densely encoded and compressed with zstd, heads with LZ4).
+pub const FORMAT: u32 = 3;
 
 /// Where a body is: its frame's body in the log, and its bytes in there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

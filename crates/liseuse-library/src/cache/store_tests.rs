@@ -207,3 +207,28 @@ fn a_full_frame_is_written_as_articles_come() {
         Some(body("Texte 7 à Paris."))
     );
 }
+
+/// A log of the format before (LZ4 bodies, postcard mentions) is not read as this one: its
+/// articles are analysed again, and it is started anew.
+#[test]
+fn a_log_of_the_format_before_is_ignored_and_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file_name());
+    let mut old = Log::create(&path, ENGINE_VERSION, FORMAT - 1).unwrap();
+    old.append(b"not heads of this format", b"nor a body")
+        .unwrap();
+    drop(old);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.writes());
+    assert_eq!(c.records(), 0);
+    assert!(c.lookup("a.txt", stamp(1)).is_none());
+    add(&mut c, "a.txt", 1, "Olaf Scholz à Berlin.");
+    c.flush();
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.lookup("a.txt", stamp(1)).is_some());
+    assert_eq!(
+        c.body("hash-Olaf Scholz à Berlin."),
+        Some(body("Olaf Scholz à Berlin."))
+    );
+}

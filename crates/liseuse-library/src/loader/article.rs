@@ -116,7 +116,7 @@ pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
     let known = shared.with_cache(|c| c.body(&hash)).flatten();
     let (entities, found) = match known {
         Some(b) => {
-            let found = quotes::decode(&b.sections);
+            let found = quotes::decode(&b.sections, &b.entities);
             (b.entities, found)
         }
         None => {
@@ -154,7 +154,7 @@ pub(super) fn index_article(shared: &Shared, index: usize, entry: &Entry) {
         shared.with_cache(|c| {
             let body = Body {
                 entities: (*entities).clone(),
-                sections: vec![quotes::encode(&found)],
+                sections: vec![quotes::encode(&found, &entities)],
             };
             c.add(entry.path.clone(), s, hash.clone(), meta.clone(), body);
         });
