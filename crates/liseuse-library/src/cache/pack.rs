@@ -4,8 +4,8 @@
 //! Mentions were most of the cache (at 100,000 articles, 13 million of them: 79 MB as postcard
 //! wrote them, which no compressor shrank). Here each costs about two bytes before zstd: the
 //! gap from the mention before (not its offset), its entity by how recently it was named
-//! (move to front: a new entity is the next one), its length as which of its entity's forms
-//! it has the length of, its label only when it is not its entity's. Anything a writer did
+//! (move to front: a new entity is the next one), its length only when it is not that of its
+//! entity's mention before, its label only when it is not its entity's. Anything a writer did
 //! not expect (a length no form has, a mention of no entity, overlaps) is written in full:
 //! every mention comes back as it was.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
@@ -104,9 +104,10 @@ impl<'a> In<'a> {
     }
 }
 
-/// A mention's tag byte: its level (five bits), its length's code (two: 0 written out,
-/// 1–3 the length of its entity's first, second, third form), whether its label is written.
-const LEN_SHIFT: u8 = 5;
+/// A mention's tag byte: its level (five bits), whether its length is that of its entity's
+/// mention before, whether its label is written.
+const LEVEL: u8 = 0x1f;
+const SAME_LEN: u8 = 0x20;
 const LABEL_WRITTEN: u8 = 0x80;
 
 fn label_byte(l: Label) -> u8 {
@@ -123,40 +124,48 @@ fn label_of(b: u8) -> Option<Label> {
 }
 
 /// Writes `mentions` (of the entities `entities`, which are read back first): a count, then
-/// their tag bytes, then their entities (move to front), then each one's gap from the end of
-/// the one before and what its tag byte says is written out. Like values are together, which
-/// zstd's entropy coding makes the most of.
+/// their tag bytes, then their entities (move to front: how many others were named since),
+/// then each one's gap from the end of the one before and what its tag byte says is written
+/// out. Like values are together, which zstd's entropy coding makes the most of.
 pub(crate) fn put_mentions(out: &mut Out, mentions: &[DocMention], entities: &[LocalEntity]) {
     out.u(mentions.len() as u64);
     let mut locals = Out::default();
     let mut rest = Out::default();
-    let mut recent: Vec<u32> = Vec::new();
+    // The entities named so far, the latest first, with their last mention's length.
+    let mut recent: Vec<(u32, i64)> = Vec::new();
     let mut next_new = 0i64;
     let mut prev_end = 0i64;
     for m in mentions {
-        let entity = entities.get(m.local() as usize);
         let len = i64::from(m.end) - i64::from(m.start);
-        let form = entity
-            .and_then(|e| e.variants().take(3).position(|v| v.len() as i64 == len))
-            .map_or(0, |p| p as u8 + 1);
-        let label_written = entity.is_none_or(|e| e.label != m.label());
-        out.byte(m.level() | (form << LEN_SHIFT) | if label_written { LABEL_WRITTEN } else { 0 });
-        match recent.iter().position(|&l| l == m.local()) {
+        let label_written = entities
+            .get(m.local() as usize)
+            .is_none_or(|e| e.label != m.label());
+        let same_len = match recent.iter().position(|&(l, _)| l == m.local()) {
             Some(p) => {
                 locals.u(p as u64 + 1);
-                if let Some(moved) = recent.get_mut(..=p) {
-                    moved.rotate_right(1);
+                let moved = recent.get_mut(..=p).unwrap_or_default();
+                moved.rotate_right(1);
+                let same = moved.first().is_some_and(|&(_, was)| was == len);
+                if let Some(first) = moved.first_mut() {
+                    first.1 = len;
                 }
+                same
             }
             None => {
                 locals.u(0);
                 locals.i(i64::from(m.local()) - next_new);
                 next_new = next_new.max(i64::from(m.local()) + 1);
-                recent.insert(0, m.local());
+                recent.insert(0, (m.local(), len));
+                false
             }
-        }
+        };
+        out.byte(
+            m.level()
+                | if same_len { SAME_LEN } else { 0 }
+                | if label_written { LABEL_WRITTEN } else { 0 },
+        );
         rest.i(i64::from(m.start) - prev_end);
-        if form == 0 {
+        if !same_len {
             rest.i(len);
         }
         if label_written {
@@ -164,73 +173,61 @@ pub(crate) fn put_mentions(out: &mut Out, mentions: &[DocMention], entities: &[L
         }
         prev_end = i64::from(m.end);
     }
-    out.0.extend_from_slice(&locals.0);
+    out.bytes(&locals.0);
     out.0.extend_from_slice(&rest.0);
 }
 
-/// Reads what [`put_mentions`] wrote, with the same `entities`.
+/// Reads what [`put_mentions`] wrote, with the same `entities`: one pass, its columns read
+/// side by side.
 pub(crate) fn take_mentions(input: &mut In, entities: &[LocalEntity]) -> Option<Vec<DocMention>> {
     let n = input.count()?;
     let tags = input.take(n)?;
-    let mut locals = Vec::with_capacity(n);
-    let mut recent: Vec<u32> = Vec::new();
+    let mut locals = In(input.bytes()?);
+    let mut recent: Vec<(u32, i64)> = Vec::new();
     let mut next_new = 0i64;
-    for _ in 0..n {
-        let rank = input.u()?;
-        let local = if rank == 0 {
-            let l = u32::try_from(next_new.checked_add(input.i()?)?).ok()?;
+    let mut mentions = Vec::with_capacity(n);
+    let mut prev_end = 0i64;
+    for &tag in tags {
+        let rank = locals.u()?;
+        let start = prev_end.checked_add(input.i()?)?;
+        let (local, len) = if rank == 0 {
+            let l = u32::try_from(next_new.checked_add(locals.i()?)?).ok()?;
             next_new = next_new.max(i64::from(l) + 1);
-            l
+            let len = if tag & SAME_LEN != 0 {
+                return None;
+            } else {
+                input.i()?
+            };
+            recent.insert(0, (l, len));
+            (l, len)
         } else {
             // The p-th most recent comes to the front.
             let p = usize::try_from(rank - 1).ok()?;
             let moved = recent.get_mut(..=p)?;
             moved.rotate_right(1);
-            *moved.first()?
-        };
-        if rank == 0 {
-            recent.insert(0, local);
-        }
-        locals.push(local);
-    }
-    // Each entity's first forms' lengths, found once (not for each of its mentions).
-    let lens: Vec<[Option<i64>; 3]> = entities
-        .iter()
-        .map(|e| {
-            let mut l = [None; 3];
-            for (slot, v) in l.iter_mut().zip(e.variants()) {
-                *slot = Some(v.len() as i64);
+            let first = moved.first_mut()?;
+            if tag & SAME_LEN == 0 {
+                first.1 = input.i()?;
             }
-            l
-        })
-        .collect();
-    let mut mentions = Vec::with_capacity(n);
-    let mut prev_end = 0i64;
-    for (&tag, &local) in tags.iter().zip(&locals) {
-        let entity = entities.get(local as usize);
-        let start = prev_end.checked_add(input.i()?)?;
-        let form = (tag >> LEN_SHIFT) & 3;
-        let len = match form {
-            0 => input.i()?,
-            f => (*lens.get(local as usize)?.get(usize::from(f) - 1)?)?,
+            *first
         };
         let end = start.checked_add(len)?;
         let label = if tag & LABEL_WRITTEN != 0 {
             label_of(input.byte()?)?
         } else {
-            entity?.label
+            entities.get(local as usize)?.label
         };
         let (start32, end32) = (u32::try_from(start).ok()?, u32::try_from(end).ok()?);
         mentions.push(DocMention::with_level(
             start32,
             end32,
             label,
-            tag & 0x1f,
+            tag & LEVEL,
             local,
         )?);
         prev_end = end;
     }
-    Some(mentions)
+    locals.0.is_empty().then_some(mentions)
 }
 
 #[cfg(test)]
