@@ -232,3 +232,33 @@ fn a_log_of_the_format_before_is_ignored_and_rewritten() {
         Some(body("Olaf Scholz à Berlin."))
     );
 }
+
+/// Bodies asked for across frames, back and forth: each comes from its own frame (they are
+/// decompressed a frame ahead, on a thread of their own).
+#[test]
+fn bodies_asked_across_frames_come_each_from_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    let texts = [
+        "Emmanuel Macron à Paris.",
+        "Olaf Scholz à Berlin.",
+        "Le Hamas à Gaza.",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        add(&mut c, &format!("{i}.txt"), i as u64, t);
+        c.flush();
+    }
+    add(&mut c, "pending.txt", 9, "Pas encore écrit.");
+    let ask = [0, 1, 0, 2, 2, 1, 0];
+    let mut hashes: Vec<String> = ask.iter().map(|&i| format!("hash-{}", texts[i])).collect();
+    hashes.insert(3, "nope".into());
+    hashes.push("hash-Pas encore écrit.".into());
+    let got = c.bodies(&hashes);
+    let mut want: Vec<Option<Body>> = ask.iter().map(|&i| Some(body(texts[i]))).collect();
+    want.insert(3, None);
+    want.push(Some(body("Pas encore écrit.")));
+    assert_eq!(got, want);
+    // Stopped early: the thread reading ahead ends.
+    let mut first = c.reader_for(&hashes).bodies();
+    assert_eq!(first.next(), Some(Some(body(texts[0]))));
+}
