@@ -202,6 +202,27 @@ impl DocMention {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// Its confidence as kept: a level, 0–31 (what a cache stores in five bits).
+    pub fn level(&self) -> u8 {
+        Label::level_of(self.tagged)
+    }
+
+    /// [`DocMention::new`] with the confidence as a [`DocMention::level`]: the same mention
+    /// back. `None` for a level above 31 or an entity index above 2^25.
+    pub fn with_level(
+        start: u32,
+        end: u32,
+        label: Label,
+        level: u8,
+        local: u32,
+    ) -> Option<DocMention> {
+        Some(DocMention {
+            start,
+            end,
+            tagged: label.tag_level(level, local)?,
+        })
+    }
 }
 
 /// The per-document stage: mentions and their local entities. Serialisable, to be cached by content hash.
@@ -257,6 +278,19 @@ mod tests {
         assert_eq!((p.surname(), p.given()), (Some("khamenei"), Some("ali")));
         assert_eq!(p.counts().collect::<Vec<_>>(), [4, 8]);
         assert_eq!(std::mem::size_of::<DocMention>(), 12);
+    }
+
+    #[test]
+    fn a_mention_comes_back_from_its_level() {
+        for confidence in 0..=100 {
+            for label in Label::ALL {
+                let m = DocMention::new(3, 9, label, confidence, 41);
+                assert!(m.level() <= 31);
+                assert_eq!(DocMention::with_level(3, 9, label, m.level(), 41), Some(m));
+            }
+        }
+        assert_eq!(DocMention::with_level(0, 1, Label::Per, 32, 0), None);
+        assert_eq!(DocMention::with_level(0, 1, Label::Per, 0, 1 << 25), None);
     }
 
     #[test]

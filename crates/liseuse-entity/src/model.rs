@@ -50,6 +50,24 @@ impl Label {
         ((n & NUMBER_MASK) << 7) | (level << 2) | l
     }
 
+    /// [`Label::tag`] with the confidence already a level (0–31, as [`Label::level_of`] reads it):
+    /// what a cache that stores levels gives back. `None` for a level or a number out of range.
+    pub(crate) fn tag_level(self, level: u8, n: u32) -> Option<u32> {
+        let l = match self {
+            Label::Per => 0,
+            Label::Org => 1,
+            Label::Loc => 2,
+            Label::Date => 3,
+        };
+        (u32::from(level) <= LEVELS && n <= NUMBER_MASK)
+            .then_some((n << 7) | (u32::from(level) << 2) | l)
+    }
+
+    /// The confidence level (0–31) of a [`Label::tag`].
+    pub(crate) fn level_of(tagged: u32) -> u8 {
+        ((tagged >> 2) & LEVELS) as u8
+    }
+
     /// The label, the confidence (0–100) and the number of a [`Label::tag`].
     pub(crate) fn untag(tagged: u32) -> (Label, u8, u32) {
         let label = match tagged & 3 {

@@ -19,14 +19,17 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// The name of the cache body's section that holds an article's quotations.
-pub const SECTION: &str = "quotes-v1";
+mod wire;
+
+/// The name of the cache body's section that holds an article's quotations (`wire`; 2: dense,
+/// offsets relative, the speaker's first mention not written).
+pub const SECTION: &str = "quotes-v2";
 
 /// One quotation of an article, compactly: byte offsets into its rendered text. 40 bytes,
 /// not 64 (a library keeps every article's for the whole session: at 100,000 articles,
 /// millions of them): what is absent is a sentinel, not an `Option` with its tag, and the
-/// rare description of a speaker who is no entity is behind one pointer. The cache keeps the
-/// same fields as before ([`Wire`]): its section `quotes-v1` is unchanged.
+/// rare description of a speaker who is no entity is behind one pointer. Serialised (serde)
+/// with the same fields as before ([`Wire`]); the cache keeps it densely (`wire`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "Wire", into = "Wire")]
 pub struct ArticleQuote {
@@ -61,7 +64,7 @@ fn unpair(p: (u32, u32)) -> Option<(u32, u32)> {
     (p.0 != NONE).then_some(p)
 }
 
-/// An [`ArticleQuote`] as the cache keeps it (the layout of section `quotes-v1`).
+/// An [`ArticleQuote`] as serialised (the layout of the cache's section `quotes-v1` before).
 #[derive(Serialize, Deserialize)]
 struct Wire {
     start: u32,
@@ -213,19 +216,16 @@ pub fn find(
         .collect()
 }
 
-/// The section a cache body keeps them in.
-pub fn encode(quotes: &[ArticleQuote]) -> (String, Vec<u8>) {
-    (
-        SECTION.to_string(),
-        postcard::to_stdvec(quotes).unwrap_or_default(),
-    )
+/// The section a cache body keeps them in, for an article whose entities are `ents`.
+pub fn encode(quotes: &[ArticleQuote], ents: &DocEntities) -> (String, Vec<u8>) {
+    (SECTION.to_string(), wire::put(quotes, ents))
 }
 
-/// An article's quotations from its cache body's sections (`None` when it holds none or they
-/// cannot be read: the article was cached before quotations were).
-pub fn decode(sections: &[(String, Vec<u8>)]) -> Option<Vec<ArticleQuote>> {
+/// An article's quotations from its cache body's sections, with its entities (`None` when it
+/// holds none or they cannot be read: the article was cached before quotations were).
+pub fn decode(sections: &[(String, Vec<u8>)], ents: &DocEntities) -> Option<Vec<ArticleQuote>> {
     let (_, bytes) = sections.iter().find(|(name, _)| name == SECTION)?;
-    postcard::from_bytes(bytes).ok()
+    wire::take(bytes, ents)
 }
 
 /// The library's quotations: each article's, and by speaker entity of an index.
@@ -305,10 +305,10 @@ mod tests {
         assert!(!quotes.is_empty(), "no quotation found");
         // the tokens change nothing
         assert_eq!(find(&doc, &et, &ents, None), quotes);
-        let (name, bytes) = encode(&quotes);
+        let (name, bytes) = encode(&quotes, &ents);
         let sections = vec![("other".to_string(), vec![9]), (name, bytes)];
-        assert_eq!(decode(&sections), Some(quotes.clone()));
-        assert_eq!(decode(&sections[..1]), None);
+        assert_eq!(decode(&sections, &ents), Some(quotes.clone()));
+        assert_eq!(decode(&sections[..1], &ents), None);
         // through a whole cache body too
         let body = crate::cache::Body {
             entities: ents.clone(),
@@ -325,7 +325,7 @@ mod tests {
         let b = crate::cache::record::unpack(&b).unwrap();
         let at = crate::cache::record::decode_heads(&h).unwrap()[0].body;
         let back = crate::cache::record::decode_body(&b, at).unwrap();
-        assert_eq!(decode(&back.sections), Some(quotes.clone()));
+        assert_eq!(decode(&back.sections, &back.entities), Some(quotes.clone()));
 
         let index = EntityIndex::build(&[ents]);
         let lq = LibraryQuotes::build(&index, vec![quotes.clone().into()]);

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 pub mod index_file;
 pub mod log;
+pub(crate) mod pack;
 pub mod record;
 pub mod store;
 

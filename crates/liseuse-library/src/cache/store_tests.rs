@@ -207,3 +207,58 @@ fn a_full_frame_is_written_as_articles_come() {
         Some(body("Texte 7 à Paris."))
     );
 }
+
+/// A log of the format before (LZ4 bodies, postcard mentions) is not read as this one: its
+/// articles are analysed again, and it is started anew.
+#[test]
+fn a_log_of_the_format_before_is_ignored_and_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file_name());
+    let mut old = Log::create(&path, ENGINE_VERSION, FORMAT - 1).unwrap();
+    old.append(b"not heads of this format", b"nor a body")
+        .unwrap();
+    drop(old);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.writes());
+    assert_eq!(c.records(), 0);
+    assert!(c.lookup("a.txt", stamp(1)).is_none());
+    add(&mut c, "a.txt", 1, "Olaf Scholz à Berlin.");
+    c.flush();
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.lookup("a.txt", stamp(1)).is_some());
+    assert_eq!(
+        c.body("hash-Olaf Scholz à Berlin."),
+        Some(body("Olaf Scholz à Berlin."))
+    );
+}
+
+/// Bodies asked for across frames, back and forth: each comes from its own frame (they are
+/// decompressed a frame ahead, on a thread of their own).
+#[test]
+fn bodies_asked_across_frames_come_each_from_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    let texts = [
+        "Emmanuel Macron à Paris.",
+        "Olaf Scholz à Berlin.",
+        "Le Hamas à Gaza.",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        add(&mut c, &format!("{i}.txt"), i as u64, t);
+        c.flush();
+    }
+    add(&mut c, "pending.txt", 9, "Pas encore écrit.");
+    let ask = [0, 1, 0, 2, 2, 1, 0];
+    let mut hashes: Vec<String> = ask.iter().map(|&i| format!("hash-{}", texts[i])).collect();
+    hashes.insert(3, "nope".into());
+    hashes.push("hash-Pas encore écrit.".into());
+    let got = c.bodies(&hashes);
+    let mut want: Vec<Option<Body>> = ask.iter().map(|&i| Some(body(texts[i]))).collect();
+    want.insert(3, None);
+    want.push(Some(body("Pas encore écrit.")));
+    assert_eq!(got, want);
+    // Stopped early: the thread reading ahead ends.
+    let mut first = c.reader_for(&hashes).bodies();
+    assert_eq!(first.next(), Some(Some(body(texts[0]))));
+}

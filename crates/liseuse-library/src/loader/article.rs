@@ -137,7 +137,7 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
     let known = shared.with_cache(|c| c.body(&hash)).flatten();
     let (entities, found) = match known {
         Some(b) => {
-            let found = quotes::decode(&b.sections);
+            let found = quotes::decode(&b.sections, &b.entities);
             (b.entities, found)
         }
         None => {
@@ -175,7 +175,7 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
         shared.with_cache(|c| {
             let body = Body {
                 entities: (*entities).clone(),
-                sections: vec![quotes::encode(&found)],
+                sections: vec![quotes::encode(&found, &entities)],
             };
             c.add(entry.path.clone(), s, hash.clone(), meta.clone(), body);
         });

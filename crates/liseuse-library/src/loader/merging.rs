@@ -37,7 +37,11 @@ pub(super) fn gather(
 /// A body's entities; its quotations go to `found` when they were not known.
 pub(super) fn entities_of(body: Body, found: &mut Option<Arc<[ArticleQuote]>>) -> Arc<DocEntities> {
     if found.is_none() {
-        *found = Some(quotes::decode(&body.sections).unwrap_or_default().into());
+        *found = Some(
+            quotes::decode(&body.sections, &body.entities)
+                .unwrap_or_default()
+                .into(),
+        );
     }
     Arc::new(body.entities)
 }
