@@ -17,6 +17,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod bodies;
 pub mod index_file;
 pub mod log;
 pub(crate) mod pack;
