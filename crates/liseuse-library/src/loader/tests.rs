@@ -45,6 +45,17 @@ fn read_all(loader: &Loader, entries: &[Entry]) {
     }
 }
 
+/// A first session over `entries` with its cache in `dir`: every article analysed, the cache
+/// saved, the session ended.
+fn first_session(dir: &std::path::Path, entries: &[Entry]) {
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.to_path_buf()), tx);
+    read_all(&first, entries);
+    until_analysed(&rx, entries.len());
+    first.save_cache();
+    steady(&dir.join(cache::index_file::file_name()));
+}
+
 /// Waits until `path` exists and has not changed for a while.
 fn steady(path: &std::path::Path) -> std::time::SystemTime {
     for _ in 0..600 {
@@ -128,13 +139,7 @@ fn an_article_changed_since_is_read_again_and_the_rest_is_not() {
     let lib = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let entries = entries(lib.path());
-    let (tx, rx) = mpsc::channel();
-    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
-    read_all(&first, &entries);
-    until_analysed(&rx, 2);
-    first.save_cache();
-    steady(&dir.path().join(cache::index_file::file_name()));
-    drop(first);
+    first_session(dir.path(), &entries);
 
     let library::Origin::File(p) = &entries[1].origin else {
         unreachable!()
@@ -206,13 +211,7 @@ fn a_warm_start_does_not_look_at_the_corpus_for_every_article() {
             }
         })
         .collect();
-    let (tx, rx) = mpsc::channel();
-    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
-    read_all(&first, &entries);
-    until_analysed(&rx, n);
-    first.save_cache();
-    steady(&dir.path().join(cache::index_file::file_name()));
-    drop(first);
+    first_session(dir.path(), &entries);
 
     let (tx, rx) = mpsc::channel();
     let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
@@ -232,13 +231,7 @@ fn a_warm_start_ahead_of_its_walk_waits_for_the_walk_rather_than_merging() {
     let lib = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let entries = entries(lib.path());
-    let (tx, rx) = mpsc::channel();
-    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
-    read_all(&first, &entries);
-    until_analysed(&rx, 2);
-    first.save_cache();
-    steady(&dir.path().join(cache::index_file::file_name()));
-    drop(first);
+    first_session(dir.path(), &entries);
 
     let (tx, rx) = mpsc::channel();
     let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
