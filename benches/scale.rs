@@ -212,7 +212,10 @@ fn benches(c: &mut Criterion) {
         let found = liseuse_library::discover(std::slice::from_ref(&lib)).expect("walk");
         if let Ok(mut a) = articles.write() {
             for (i, e) in found.entries.iter().enumerate() {
-                a.insert(liseuse_library::fulltext::id_of(&e.path), (i, e.clone()));
+                a.insert(
+                    liseuse_library::fulltext::id_of(&e.path),
+                    (i, std::sync::Arc::new(e.clone())),
+                );
             }
         }
         let mut g = c.benchmark_group("scale");

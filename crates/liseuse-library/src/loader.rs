@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 
 enum Job {
     /// Check (or read again) the article at this index.
-    Read(usize, Entry),
+    Read(usize, Arc<Entry>),
     /// The article left the library: its names leave the counts.
     Forget(usize),
     /// Indexing is done: write what is left, the merged index, compact.
@@ -90,7 +90,7 @@ pub(crate) struct Shared {
     /// What the search may show, by full-text id.
     articles: Articles,
     /// Each article's entry, for what must read its text again (corrections that split).
-    entries: Mutex<Vec<Option<Entry>>>,
+    entries: Mutex<Vec<Option<Arc<Entry>>>>,
     corpus: Mutex<Corpus>,
     changed: Condvar,
     corrections: Mutex<correct::Corrections>,
@@ -153,6 +153,17 @@ impl Loader {
             reads: AtomicUsize::new(0),
             looks: AtomicUsize::new(0),
         });
+        if shared.cache_dir.is_some() {
+            // The articles' cache is opened at once, beside the walk and off the pool: its
+            // frames' heads are decoded on every core then (on a worker of the pool, alone,
+            // the other workers waiting on the cache's lock), and every article's check waits
+            // for it. Started before any article is asked for, so it takes the lock first.
+            let opener = shared.clone();
+            std::thread::Builder::new()
+                .name("cache-open".into())
+                .spawn(move || opener.with_cache(|_| ()))
+                .ok();
+        }
         let workers = shared.clone();
         // A pool of the loader's own: its workers wait on the job channel for as long as
         // liseuse runs, and on rayon's global pool they left nothing for anyone else (the
@@ -213,6 +224,7 @@ impl Loader {
     /// `LibraryEvent::Described` follows, and its entities arrive with a later
     /// `LibraryEvent::Indexed`.
     pub fn read(&self, index: usize, entry: Entry) {
+        let entry = Arc::new(entry);
         // Known to the search at once: on a warm start `F` answers from the full-text index
         // before the pool has come to this article (at 100,000 articles, seconds later).
         if let Ok(mut a) = self.shared.articles.write() {

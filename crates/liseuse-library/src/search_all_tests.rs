@@ -28,7 +28,7 @@ fn library(dir: &std::path::Path) -> (FullText, Articles) {
         let e = entry(dir, name, text);
         let id = crate::fulltext::id_of(&e.path);
         ft.put(id, i as u64, None, &e.path, name, text);
-        table.write().unwrap().insert(id, (i, e));
+        table.write().unwrap().insert(id, (i, Arc::new(e)));
     }
     ft.commit();
     (ft, table)

@@ -16,8 +16,8 @@ mod search;
 
 use fold::FoldTokenizer;
 pub use fold::query_words;
+use rustc_hash::FxHashMap;
 pub use search::{Candidate, Candidates};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use tantivy::schema::{
@@ -108,7 +108,7 @@ pub struct FullText {
     writer: Option<Mutex<IndexWriter>>,
     fields: Fields,
     /// Each indexed article's text hash, by id: what need not be indexed again.
-    known: RwLock<HashMap<u64, u64>>,
+    known: RwLock<FxHashMap<u64, u64>>,
     /// Changes not committed yet.
     uncommitted: Mutex<usize>,
     /// Articles searchable (as of the last commit).
@@ -186,7 +186,7 @@ impl FullText {
             reader,
             writer,
             fields,
-            known: RwLock::new(HashMap::new()),
+            known: RwLock::new(FxHashMap::default()),
             uncommitted: Mutex::new(0),
             searchable: Default::default(),
             path,
@@ -213,7 +213,7 @@ impl FullText {
             reader,
             writer,
             fields,
-            known: RwLock::new(HashMap::new()),
+            known: RwLock::new(FxHashMap::default()),
             uncommitted: Mutex::new(0),
             searchable: Default::default(),
             path,
@@ -223,7 +223,7 @@ impl FullText {
     /// Which articles the index holds, from its fast fields.
     fn read_known(&self) {
         let searcher = self.reader.searcher();
-        let mut known = HashMap::new();
+        let mut known = FxHashMap::default();
         for seg in searcher.segment_readers() {
             let (Ok(ids), Ok(hashes)) =
                 (seg.fast_fields().u64("id"), seg.fast_fields().u64("hash"))

@@ -62,7 +62,7 @@ pub(super) enum Checked {
 
 /// Checks an article against the cache: all a warm start does for each; what is left, the
 /// reading and the analysis, is [`analyse_article`]'s.
-pub(super) fn check_article(shared: &Shared, index: usize, entry: &Entry) -> Checked {
+pub(super) fn check_article(shared: &Shared, index: usize, entry: &Arc<Entry>) -> Checked {
     // Known to the search since `Loader::read`.
     let id = fulltext::id_of(&entry.path);
     if let Ok(mut e) = shared.entries.lock() {
