@@ -15,9 +15,9 @@ use super::log::{self, BodyAt, Log};
 use super::record::{self, ArticleMeta, Body, Head, Stamp};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The layout of the log's records (bumped whenever [`Head`] or [`Body`] change; 2: frame
 /// bodies compressed; 3: bodies densely encoded and compressed with zstd, heads with LZ4).
@@ -66,6 +66,13 @@ pub struct ArticleCache {
     records: usize,
     /// Records were written by [`ArticleCache::add`] since [`ArticleCache::take_written`].
     written: bool,
+    /// The frame body [`ArticleCache::body`] read last, decompressed: a library whose files
+    /// were touched but not changed (restored from a backup, copied) asks for its articles'
+    /// bodies one after the other, most of them in the frame read just before, and
+    /// decompressing 500 articles' bodies for each cost more than analysing it again.
+    last_frame: Option<(BodyAt, Arc<[u8]>)>,
+    /// Frame bodies [`ArticleCache::body`] read from the log.
+    frames_read: usize,
 }
 
 /// The most articles one frame holds: a frame's body is read (and decompressed) whole to take
@@ -169,14 +176,30 @@ impl ArticleCache {
     }
 
     /// The body kept for a text of this hash, if any.
-    pub fn body(&self, hash: &str) -> Option<Body> {
+    pub fn body(&mut self, hash: &str) -> Option<Body> {
         match *self.by_hash.get(hash)? {
             Located::Pending(i) => self.pending.get(i).map(|(_, b)| b.clone()),
-            Located::Written(at, within) => {
-                let packed = log::read_body(self.reader.as_ref()?, at)?;
-                record::decode_body(&record::unpack(&packed)?, within)
-            }
+            Located::Written(at, within) => record::decode_body(&self.frame_body(at)?, within),
         }
+    }
+
+    /// A frame's body decompressed: the one read last again, or read now.
+    fn frame_body(&mut self, at: BodyAt) -> Option<Arc<[u8]>> {
+        if let Some((last, bytes)) = &self.last_frame
+            && *last == at
+        {
+            return Some(bytes.clone());
+        }
+        let packed = log::read_body(self.reader.as_ref()?, at)?;
+        let bytes: Arc<[u8]> = record::unpack(&packed)?.into();
+        self.frames_read += 1;
+        self.last_frame = Some((at, bytes.clone()));
+        Some(bytes)
+    }
+
+    /// How many frame bodies [`ArticleCache::body`] read from the log.
+    pub fn frames_read(&self) -> usize {
+        self.frames_read
     }
 
     /// The bodies for these hashes, in their order (`None` where there is none or it cannot be
@@ -315,92 +338,6 @@ impl ArticleCache {
         self.records
     }
 
-    /// Rewrites the log with only the latest record of each of `live` (the library open now),
-    /// when most of its records are of no use any more. Returns whether it did.
-    pub fn compact_if_worth_it(&mut self, live: &HashSet<String>) -> bool {
-        self.flush();
-        let used = self.known.keys().filter(|p| live.contains(*p)).count();
-        if self.log.is_none() || self.records < 64 || self.records <= 2 * used {
-            return false;
-        }
-        self.compact(live).is_ok()
-    }
-
-    /// Rewrites the log with only the latest record of each of `live`.
-    pub fn compact(&mut self, live: &HashSet<String>) -> std::io::Result<()> {
-        self.flush();
-        let Some(path) = self.path.clone() else {
-            return Ok(());
-        };
-        if self.log.is_none() {
-            return Ok(());
-        }
-        let (frames, _) = log::scan(&path, ENGINE_VERSION, FORMAT);
-        let reader = crate::readfile::open_regular(&path)?;
-        // Whole frames are read one at a time and the live records of each written as one
-        // frame: memory holds one frame, not the log.
-        let mut out: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-        for frame in frames {
-            let Some(heads) = record::decode_heads(&frame.head) else {
-                continue;
-            };
-            let keep: Vec<Head> = heads
-                .into_iter()
-                .filter(|h| {
-                    live.contains(&h.path)
-                        && self.known.get(&h.path).is_some_and(|k| {
-                            k.hash == h.hash && k.body == Located::Written(frame.body, h.body)
-                        })
-                })
-                .collect();
-            if keep.is_empty() {
-                continue;
-            }
-            let Some(bytes) = log::read_body(&reader, frame.body).and_then(|b| record::unpack(&b))
-            else {
-                continue;
-            };
-            let articles: Vec<(Head, Body)> = keep
-                .into_iter()
-                .filter_map(|h| {
-                    let b = record::decode_body(&bytes, h.body)?;
-                    Some((h, b))
-                })
-                .collect();
-            if let Some(encoded) = record::encode(&articles) {
-                out.push(encoded);
-            }
-        }
-        let (log, bodies) = Log::rewrite(
-            &path,
-            ENGINE_VERSION,
-            FORMAT,
-            out.iter().map(|(h, b)| (h.as_slice(), b.as_slice())),
-        )?;
-        self.log = Some(log);
-        self.reader = crate::readfile::open_regular(&path).ok();
-        self.known.clear();
-        self.by_hash.clear();
-        self.records = 0;
-        for ((head, _), at) in out.iter().zip(bodies) {
-            for h in record::decode_heads(head).unwrap_or_default() {
-                self.records += 1;
-                let located = Located::Written(at, h.body);
-                self.by_hash.insert(h.hash.clone(), located);
-                self.known.insert(
-                    h.path,
-                    Known {
-                        stamp: h.stamp,
-                        hash: h.hash,
-                        meta: None,
-                        body: located,
-                    },
-                );
-            }
-        }
-        Ok(())
-    }
-
     /// The log's size on disk.
     pub fn bytes(&self) -> u64 {
         self.log.as_ref().map_or(0, Log::len)
@@ -424,6 +361,9 @@ fn remove_old_files(dir: &Path) {
         }
     }
 }
+
+#[path = "compact.rs"]
+mod compact;
 
 #[cfg(test)]
 #[path = "store_tests.rs"]

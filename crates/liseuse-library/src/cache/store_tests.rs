@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::HashSet;
 
 fn stamp(n: u64) -> Stamp {
     Stamp {
@@ -102,6 +103,33 @@ fn an_interrupted_first_indexing_resumes_with_what_was_written() {
             body(&format!("Texte {i}."))
         );
     }
+}
+
+#[test]
+fn bodies_asked_for_one_by_one_read_each_frame_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    for i in 0..6 {
+        add(&mut c, &format!("{i}.txt"), i, &format!("Texte {i}."));
+        if i == 2 {
+            c.flush();
+        }
+    }
+    c.flush();
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    // Touched files, checked in the order of the log: two frames of three.
+    for i in 0..6 {
+        assert_eq!(
+            c.body(&format!("hash-Texte {i}.")).unwrap(),
+            body(&format!("Texte {i}.")),
+            "{i}"
+        );
+    }
+    assert_eq!(c.frames_read(), 2);
+    // Back to the first frame: read again (one is kept, not the log).
+    assert!(c.body("hash-Texte 0.").is_some());
+    assert_eq!(c.frames_read(), 3);
 }
 
 #[test]
