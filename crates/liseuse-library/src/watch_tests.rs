@@ -1,0 +1,127 @@
+use super::*;
+
+#[test]
+fn reported_paths_are_put_back_under_the_folder_as_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(lib.join("sub")).unwrap();
+    let canonical = std::fs::canonicalize(&lib).unwrap();
+    // As `cd tmp; liseuse lib lib/sub` would give them, relative to a folder of our own
+    // (the test does not change the process's working directory).
+    let root = |given: &str, canonical: PathBuf| Root {
+        given: PathBuf::from(given),
+        canonical,
+        id: None,
+    };
+    let roots = Roots(vec![
+        root("lib/sub", canonical.join("sub")),
+        root("lib", canonical.clone()),
+    ]);
+    assert_eq!(
+        roots.as_given(&canonical.join("a.txt")),
+        Some(PathBuf::from("lib/a.txt"))
+    );
+    assert_eq!(
+        roots.as_given(&canonical.join("sub/b.txt")),
+        Some(PathBuf::from("lib/sub/b.txt"))
+    );
+    assert_eq!(roots.as_given(&canonical), Some(PathBuf::from("lib")));
+    assert_eq!(roots.as_given(&tmp.path().join("other.txt")), None);
+    // Built from the folders themselves, the deepest comes first.
+    let built = Roots::new(&[lib.clone(), lib.join("sub")]);
+    assert_eq!(built.0[0].given, lib.join("sub"));
+}
+
+/// Issue 24.2: an overflowing queue (events lost) walks every opened folder again, and a
+/// folder named by an event is walked whole, so that the list converges on the disk.
+#[test]
+fn an_overflow_or_a_folder_event_walks_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(lib.join("x/y")).unwrap();
+    std::fs::write(lib.join("a.txt"), "A\n").unwrap();
+    std::fs::write(lib.join("x/y/f.txt"), "F\n").unwrap();
+    let mut roots = Roots::new(std::slice::from_ref(&lib));
+    let canonical = std::fs::canonicalize(&lib).unwrap();
+    let (raw_tx, raw_rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<LibraryEvent>();
+    let overflow =
+        notify::Event::new(notify::EventKind::Other).set_flag(notify::event::Flag::Rescan);
+    raw_tx.send(Ok(overflow)).unwrap();
+    let made = notify::Event::new(notify::EventKind::Create(notify::event::CreateKind::Folder))
+        .add_path(canonical.join("x"));
+    raw_tx.send(Ok(made)).unwrap();
+    let thread = std::thread::spawn(move || {
+        follow(
+            &raw_rx,
+            &Reporter::new(tx),
+            &mut roots,
+            Links::Inside,
+            &mut |_| true,
+            false,
+        );
+    });
+    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+        panic!("no walk");
+    };
+    assert_eq!(scans.len(), 1, "x is walked with lib: {scans:?}");
+    assert_eq!(scans[0].0, lib);
+    assert_eq!(scans[0].1, [lib.join("a.txt"), lib.join("x/y/f.txt")]);
+    drop(raw_tx);
+    thread.join().unwrap();
+
+    // A folder alone.
+    let mut roots = Roots::new(std::slice::from_ref(&lib));
+    let (raw_tx, raw_rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<LibraryEvent>();
+    let moved_in = notify::Event::new(notify::EventKind::Modify(notify::event::ModifyKind::Name(
+        notify::event::RenameMode::To,
+    )))
+    .add_path(canonical.join("x"));
+    raw_tx.send(Ok(moved_in)).unwrap();
+    let thread = std::thread::spawn(move || {
+        follow(
+            &raw_rx,
+            &Reporter::new(tx),
+            &mut roots,
+            Links::Inside,
+            &mut |_| true,
+            false,
+        );
+    });
+    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+        panic!("no walk");
+    };
+    assert_eq!(scans, [(lib.join("x"), vec![lib.join("x/y/f.txt")])]);
+    drop(raw_tx);
+    thread.join().unwrap();
+}
+
+/// Issue 27 (found under load): a file written before the watches took hold is found by
+/// the walk that follows them, with no event for it.
+#[test]
+fn the_folders_are_walked_once_watched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(lib.join("x")).unwrap();
+    std::fs::write(lib.join("x/late.txt"), "L\n").unwrap();
+    let mut roots = Roots::new(std::slice::from_ref(&lib));
+    let (raw_tx, raw_rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<LibraryEvent>();
+    let thread = std::thread::spawn(move || {
+        follow(
+            &raw_rx,
+            &Reporter::new(tx),
+            &mut roots,
+            Links::Inside,
+            &mut |_| true,
+            true,
+        );
+    });
+    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+        panic!("no walk");
+    };
+    assert_eq!(scans, [(lib.clone(), vec![lib.join("x/late.txt")])]);
+    drop(raw_tx);
+    thread.join().unwrap();
+}
