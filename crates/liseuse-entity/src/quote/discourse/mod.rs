@@ -188,9 +188,13 @@ impl<'a> Discourse<'a> {
             let m = t.ment;
             let e = p.mention_end(k);
             // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
+            // (not a place after a preposition: « a saccagé l'Arc de Triomphe, le ministre de l'Intérieur a »)
             if p.mention_label(m) == Some(Label::Loc)
                 && p.punct(e) == ','
                 && (e + 1..(e + 3).min(end)).any(|j| p.is(j, W::ROLE_PER))
+                && !k
+                    .checked_sub(1)
+                    .is_some_and(|b| p.is(b, W::PREP | W::DET) || p.is_of(b))
             {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
