@@ -138,3 +138,14 @@ pub(crate) fn word_count(s: &str, most: usize) -> usize {
     }
     n
 }
+
+impl Cand {
+    /// Whether the candidate reads as a sentence of its own (a quotation without cue is kept only then):
+    /// five words or more ending on a final mark, or eight words or more.
+    pub fn reads_as_sentence(text: &str, start: usize, end: usize) -> bool {
+        let s = text.get(start..end).unwrap_or("");
+        let words = word_count(s, 8);
+        let final_mark = s.trim_end().ends_with(['.', '!', '?', '…']);
+        (words >= 5 && final_mark) || words >= 8
+    }
+}
