@@ -2,10 +2,11 @@
 //! `score_quotes.py` does: detection P/R/F1, speaker accuracy, end to end, by kind, for the seeds, the dev texts,
 //! their French and English parts, and all.
 //!
-//! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--set NAME]… [--errors]
-//! [--json FILE] [--text TEXT [--mentions]]`
+//! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--heldout4] [--set NAME]…
+//! [--errors] [--json FILE] [--text TEXT [--mentions]]`
 //!
-//! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`).
+//! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`), `dev4`,
+//! `test4` (`--heldout4`).
 //! `--errors` lists every miss, false quotation and wrong speaker of each set read for errors (never of a test set:
 //! those are measured only); `--json FILE` writes the predictions as `liseuse quotes --format json` does, for
 //! `score_quotes.py`.
@@ -58,6 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let folder = |set: &str| match set {
         "dev2" | "test2" => dir.join("heldout"),
         "dev3" | "test3" => dir.join("heldout3"),
+        "dev4" | "test4" => dir.join("heldout4"),
         _ => dir.clone(),
     };
     let mut names: Vec<&str> = Vec::new();
@@ -65,6 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         match a.as_str() {
             "--heldout" => names.extend(["dev2", "test2"]),
             "--heldout3" => names.extend(["dev3", "test3"]),
+            "--heldout4" => names.extend(["dev4", "test4"]),
             "--set" => names.extend(args.get(i + 1).map(String::as_str)),
             _ => {}
         }

@@ -128,6 +128,30 @@ fn quotes_shared_set_scores_do_not_drop() {
 }
 
 #[test]
+fn quotes_tuned_held_out_scores_do_not_drop() {
+    // dev2, dev3 and dev4: held-out texts annotated before the stage read them, whose errors were then read to
+    // fix general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.989
+    // 0.935 0.925, indirect 0.930 0.970 0.902, all 0.964 0.950 0.915
+    let dir = fixtures();
+    let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
+    for (folder, name) in [
+        ("heldout", "dev2"),
+        ("heldout3", "dev3"),
+        ("heldout4", "dev4"),
+    ] {
+        let (g, d) = set(&dir.join(folder), name);
+        pred.extend(predict(&dir.join(folder).join("texts"), &d));
+        gold.extend(g);
+        docs.extend(d);
+    }
+    at_least(
+        "dev2 + dev3 + dev4",
+        &figures(&gold, &docs, &pred),
+        [[0.98, 0.93, 0.92], [0.92, 0.96, 0.90], [0.96, 0.94, 0.91]],
+    );
+}
+
+#[test]
 fn quotes_held_out_figures_are_printed() {
     // not a ratchet: test2 is measured only, never tuned on (see tests/fixtures/quotes/heldout/build.py)
     let dir = fixtures().join("heldout");

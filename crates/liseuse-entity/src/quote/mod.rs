@@ -46,6 +46,8 @@ mod settle;
 mod tests;
 #[cfg(test)]
 mod tests_cues;
+#[cfg(test)]
+mod tests_speakers;
 #[doc(hidden)]
 pub mod trace;
 mod word;

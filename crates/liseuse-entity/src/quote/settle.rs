@@ -66,6 +66,18 @@ pub(super) fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, u
         let covered = inside()
             .filter_map(|j| cands.get(j))
             .any(|d| d.end > ind.start && (d.end.min(ind.end) - d.start.max(ind.start)) * 2 >= len);
+        // a clause that is nothing but quotations joined by a comma or a conjunction (« affirme que « … », « … »
+        // et « … » »): each is a report (not « que cette menace « … », « … » », whose subject is the reporter's)
+        let list = !covered && inside().count() >= 2 && {
+            let (mut outside, mut at) = (0, ind.start);
+            for d in inside().filter_map(|j| cands.get(j)) {
+                let n = word_count(text.get(at..d.start).unwrap_or(""), 3);
+                outside += if at == ind.start { 2 * n } else { n };
+                at = at.max(d.end);
+            }
+            outside + word_count(text.get(at..ind.end).unwrap_or(""), 3) <= 1
+        };
+        let covered = covered || list;
         let (from, to) = (from, from + inside().count());
         for k in from..to {
             let Some(&(_, _, j)) = directs.get(k) else {
@@ -76,7 +88,7 @@ pub(super) fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, u
                 continue;
             }
             let overlap = d.end.min(ind.end) - d.start.max(ind.start);
-            if overlap * 2 >= len {
+            if overlap * 2 >= len || (list && d.start >= ind.start && d.end <= ind.end) {
                 if d.speaker.is_none() {
                     d.speaker = speaker.clone();
                 }
@@ -125,4 +137,15 @@ pub(crate) fn word_count(s: &str, most: usize) -> usize {
         }
     }
     n
+}
+
+impl Cand {
+    /// Whether the candidate reads as a sentence of its own (a quotation without cue is kept only then):
+    /// five words or more ending on a final mark, or eight words or more.
+    pub fn reads_as_sentence(text: &str, start: usize, end: usize) -> bool {
+        let s = text.get(start..end).unwrap_or("");
+        let words = word_count(s, 8);
+        let final_mark = s.trim_end().ends_with(['.', '!', '?', '…']);
+        (words >= 5 && final_mark) || words >= 8
+    }
 }

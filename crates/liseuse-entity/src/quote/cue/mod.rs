@@ -8,6 +8,7 @@
 
 mod adverbial;
 mod after;
+mod apposition;
 mod subject;
 
 use super::lexicon::{Lang, W};
@@ -201,7 +202,8 @@ impl<'a> Para<'a> {
                 // a passive says nothing of its subject's words (« is added », « a été annoncé »)
                 let be = words![
                     "is", "are", "was", "were", "been", "being", "be", "est", "sont", "était",
-                    "étaient", "été", "être", "sera", "seront", "serait", "fut",
+                    "étaient", "été", "être", "sera", "seront", "serait", "seraient", "fut",
+                    "soit", "soient",
                 ];
                 if !refl && self.any(p, be) {
                     return None;

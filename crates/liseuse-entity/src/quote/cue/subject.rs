@@ -59,10 +59,21 @@ impl<'a> Para<'a> {
                     .filter_map(|j| self.np_ending(j, floor))
                     .find(|np| np.head != Head::Other)
             });
-            return match named {
-                Some(np) => Ref::Np(np),
-                None => Ref::None,
-            };
+            if let Some(np) = named {
+                return Ref::Np(np);
+            }
+            // « un vigile …, a été interpellé à la sortie de son domicile pour avoir appelé à « … » »: the
+            // infinitive's subject is that of the clause it hangs on, passive or not
+            let governing = prep.and_then(|p| {
+                (floor..p).rev().take(30).find(|&j| {
+                    self.tok(j).is_some_and(|t| t.q == NONE)
+                        && (self.is(j, W::AUX) || self.verb_group(j).is_some_and(|g| !g.implicit))
+                })
+            });
+            return governing
+                .and_then(|v| self.subject_before(self.verb_group(v).map_or(v, |g| g.first)))
+                .filter(|r| matches!(r, Ref::Np(_) | Ref::Latter(_)))
+                .unwrap_or(Ref::None);
         }
         if vg.coord {
             return match self.aux_before(vg.verb, self.sent_start(vg.verb)) {
@@ -100,6 +111,13 @@ impl<'a> Para<'a> {
         }
         let floor = self.sent_start(first);
         let mut k = first.checked_sub(1)?;
+        // « Ce dernier a affirmé »: « dernier » is no adverb to skip here (« mardi dernier »)
+        if k > floor
+            && self.any(k, words!["dernier", "dernière", "latter"])
+            && self.any(k - 1, words!["ce", "cette", "the"])
+        {
+            return Some(Ref::Latter(k - 1));
+        }
         while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
             k -= 1;
         }
@@ -197,11 +215,18 @@ impl<'a> Para<'a> {
                 break;
             }
         }
-        // a name set before its apposition: « Jean-Luc Mélenchon, le candidat du Front de gauche … avait appelé »
-        if !matches!(np.head, Head::Entity(_))
-            && np.first > floor + 1
-            && self.punct(np.first - 1) == ','
-            && let Some(n) = self.np_ending(np.first - 2, floor)
+        // a name set before its apposition: « Jean-Luc Mélenchon, le candidat du Front de gauche … avait appelé »,
+        // also with a role before a name and no closing comma: « François Ruffin, député La France insoumise a »
+        let role = np
+            .first
+            .checked_sub(1)
+            .filter(|&r| r > floor && self.is(r, W::ROLE_PER));
+        let person = |np: &Np| matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
+        let first = role.unwrap_or(np.first);
+        if (!matches!(np.head, Head::Entity(_)) || (role.is_some() && !person(&np)))
+            && first > floor + 1
+            && self.punct(first - 1) == ','
+            && let Some(n) = self.np_ending(first - 2, floor)
             && let Head::Entity(m) = n.head
             && self.mention_label(m) == Some(crate::Label::Per)
             && (n.first == floor
@@ -252,87 +277,14 @@ impl<'a> Para<'a> {
         while s < limit && !self.tok(s).is_some_and(|t| t.is_word() && t.q == NONE) {
             s += 1;
         }
+        // (« Des captures d'écran du dernier, 29 ans , montrent » opens on its subject: « des » is no preposition)
         if self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE)
+            && !(self.is(s, W::DET) && self.nominal(s + 1))
             && let Some(c) = (s..(s + 8).min(limit)).find(|&j| self.punct(j) == ',')
         {
             s = c + 1;
         }
         self.np_starting(s, limit).map(Ref::Np)
-    }
-
-    /// The subject before a comma at `comma`: among the comma-separated phrases before it (appositions, a
-    /// relative clause), the nearest one naming a person, else an organisation, else the first phrase of the
-    /// chain (« De nombreux habitants, témoins de la scène, ont déclaré »).
-    pub(super) fn apposition_chain(&self, comma: usize, floor: usize) -> Option<Ref> {
-        let mut end = comma.checked_sub(1)?;
-        let mut leftmost: Option<Np> = None;
-        let mut org: Option<Np> = None;
-        for _ in 0..4 {
-            if end < floor {
-                break;
-            }
-            // back to the comma before, a quotation counting as one word
-            let mut s = end;
-            let mut words = 0;
-            while s > floor && words < 30 && !matches!(self.punct(s - 1), ',' | ':' | ';') {
-                s -= 1;
-                if let Some(q) = self.quote_at(s) {
-                    s = self.quotes.get(q).map_or(s, |x| x.open).max(floor);
-                }
-                words += 1;
-            }
-            // « Ce dernier, accusant …, a affirmé »
-            if end == s + 1
-                && self.any(end, words!["dernier", "dernière", "latter"])
-                && self.any(s, words!["ce", "cette", "the"])
-            {
-                return Some(Ref::Latter(s));
-            }
-            let head = self.np_starting(s, end + 1);
-            let tail = self.np_ending(end, s);
-            for np in [head, tail].into_iter().flatten() {
-                match np.head {
-                    Head::Entity(m) => match self.mention_label(m) {
-                        Some(crate::Label::Per) => return Some(Ref::Np(np)),
-                        _ => org = org.or(Some(np)),
-                    },
-                    Head::Name => return Some(Ref::Np(np)),
-                    _ => {}
-                }
-            }
-            let relative = (s..=end).any(|j| {
-                self.any(
-                    j,
-                    words!["qui", "who", "which", "dont", "laquelle", "lequel"],
-                )
-            });
-            // an apposition: « de la CGT », « qui … », « and Chairman of … », « accusant Soros de … »
-            // (« De nombreux habitants » opens a phrase, « de la CGT » is a complement)
-            let appositive = relative
-                || (self.is_of(s)
-                    && !self.any(s + 1, words!["nombreux", "nombreuses", "multiples"]))
-                || self.is(s, W::CONJ)
-                || self.verb_group(s).is_some_and(|g| g.implicit);
-            // a fronted phrase ends the chain: « Pour sa part, », « Plus tard, », « Sur Twitter, »
-            let fronted = !appositive
-                && (self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE | W::SUB)
-                    || self.verb_group(s).is_some()
-                    || self.is(s, W::AUX));
-            if appositive {
-            } else if let Some(np) =
-                head.filter(|np| np.last == end || tail.is_some_and(|t| t.first == np.first))
-            {
-                leftmost = Some(np);
-            } else if fronted {
-                break;
-            }
-            if s > floor && self.punct(s - 1) == ',' {
-                end = s - 2;
-            } else {
-                break;
-            }
-        }
-        org.or(leftmost).map(Ref::Np)
     }
 }
 

@@ -42,6 +42,15 @@ impl<'a> Para<'a> {
         if before(1) & W::TITLE != 0 || (before(1) & W::DET != 0 && before(2) & W::TITLE != 0) {
             return true;
         }
+        // a role's body: « porte-parole des « Gilets jaunes libres » », "leader of the "…""
+        let of = |d: usize| open.checked_sub(d).is_some_and(|j| self.is_of(j));
+        let role = W::ROLE_PER | W::ROLE_ORG;
+        if words <= 4
+            && ((of(1) && before(2) & role != 0)
+                || (before(1) & W::DET != 0 && of(2) && before(3) & role != 0))
+        {
+            return true;
+        }
         // « a screen print called "…" », « une émission intitulée « … » »
         let naming = |j: usize| {
             self.any(

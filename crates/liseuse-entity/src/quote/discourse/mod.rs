@@ -188,9 +188,13 @@ impl<'a> Discourse<'a> {
             let m = t.ment;
             let e = p.mention_end(k);
             // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
+            // (not a place after a preposition: « a saccagé l'Arc de Triomphe, le ministre de l'Intérieur a »)
             if p.mention_label(m) == Some(Label::Loc)
                 && p.punct(e) == ','
                 && (e + 1..(e + 3).min(end)).any(|j| p.is(j, W::ROLE_PER))
+                && !k
+                    .checked_sub(1)
+                    .is_some_and(|b| p.is(b, W::PREP | W::DET) || p.is_of(b))
             {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
@@ -277,6 +281,9 @@ impl<'a> Discourse<'a> {
         let c = cands.get(i)?;
         match c.who {
             Ref::Before => self.before_colon.clone(),
+            // a phrase no list knows is taken for the speaker when a speech verb says it speaks, not before a
+            // colon with no speech verb (« Des captures d'écran … montrent des messages : « … » »): no guess
+            Ref::Np(np) if c.path == Path::Colon && np.inner.is_none() => self.of_np(p, &np, g),
             Ref::Np(np) => self.of_np(p, &np, g).or_else(|| self.unlisted(p, &np)),
             Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
             Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),
@@ -384,16 +391,5 @@ impl<'a> Discourse<'a> {
             }
             None => self.before_paragraph.clone(),
         }
-    }
-}
-
-impl Cand {
-    /// Whether the candidate reads as a sentence of its own (a quotation without cue is kept only then):
-    /// five words or more ending on a final mark, or eight words or more.
-    pub fn reads_as_sentence(text: &str, start: usize, end: usize) -> bool {
-        let s = text.get(start..end).unwrap_or("");
-        let words = super::word_count(s, 8);
-        let final_mark = s.trim_end().ends_with(['.', '!', '?', '…']);
-        (words >= 5 && final_mark) || words >= 8
     }
 }

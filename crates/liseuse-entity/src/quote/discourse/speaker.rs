@@ -162,6 +162,13 @@ impl<'a> Discourse<'a> {
             let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
             return Some(self.of_mention(p, m, k, p.mention_end(k)));
         }
+        // « des captures d'écran du dernier », « les propos de ce dernier »: the last person named
+        if np.last > np.first
+            && p.any(np.last, words!["dernier", "dernière"])
+            && p.any(np.last - 1, words!["du", "ce", "cette"])
+        {
+            return self.latter(p, np.last - 1);
+        }
         let mut spk = self.described(p, np);
         spk.guess = true;
         Some(spk)

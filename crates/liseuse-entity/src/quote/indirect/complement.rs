@@ -129,6 +129,13 @@ impl<'a> Para<'a> {
                 // a phrase set off by commas (« , citant trois responsables …, », « , Muhammad al-Deif, »)
                 let close = (k + 1..limit)
                     .find(|&j| self.punct(j) == ',' || self.any(j, words!["que", "qu", "that"]))?;
+                // a clause of its own with its verb (« (la veille, Xavier Niel a approuvé cela en racontant
+                // que … »): its « que » is its verb's, not this one's
+                if (k + 1..close)
+                    .any(|j| self.is(j, W::AUX) || self.verb_group(j).is_some_and(|g| !g.implicit))
+                {
+                    return None;
+                }
                 if self.punct(close) == ',' {
                     k = close + 1;
                 } else if close > 0 && self.is(close - 1, W::SUB) {

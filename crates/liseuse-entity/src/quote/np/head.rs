@@ -131,7 +131,11 @@ impl<'a> Para<'a> {
                 self.tok(j).is_some_and(|t| !t.is_word() || (t.cap() && t.ment == NONE && !t.is(W::FUNCTION)))
                     || self.is(j, W::ROLE_PER)
             })
-            && (first..=last).any(|j| self.tok(j).is_some_and(|t| t.cap() && !t.is(W::ROLE_PER)))
+            // a name has a capitalised word (« 29 ans » is an age, no one)
+            && (first..=last).any(|j| {
+                self.tok(j).is_some_and(|t| t.cap() && !t.is(W::ROLE_PER))
+                    && self.s(j).chars().next().is_some_and(char::is_alphabetic)
+            })
             // a lone capitalised word opening a sentence is most often no name (« Why », « Matignon » aside)
             && ((first..=last).filter(|&j| self.tok(j).is_some_and(|t| t.cap())).count() >= 2
                 || self.tok(first).is_some_and(|t| t.flags & crate::text::token::SENT == 0))
