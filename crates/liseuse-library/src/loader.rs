@@ -102,6 +102,9 @@ pub(crate) struct Shared {
 
 /// How often, at most, the corpus index is rebuilt while articles keep coming in.
 const INDEX_EVERY: Duration = Duration::from_millis(300);
+/// How long the index loop rests after a merge, in times what the merge took (while articles
+/// keep coming in).
+const REST_PER_MERGE: u32 = 9;
 /// How often what was analysed is written to the cache and the full-text index: what a quit
 /// loses at most.
 const WRITE_EVERY: Duration = Duration::from_secs(2);
