@@ -108,7 +108,7 @@ impl EntityState {
     pub fn counts_in(&self, doc: Option<usize>) -> HashMap<EntityId, usize> {
         let mut here = HashMap::new();
         if let Some(d) = doc {
-            for m in self.doc_mentions(d) {
+            for m in self.doc_mentions(d).iter() {
                 *here.entry(m.entity()).or_insert(0) += 1;
             }
         }
@@ -456,6 +456,6 @@ impl App {
         let occ = self.entities.index.occurrences(pick.0);
         self.entities.occurrence = occ
             .iter()
-            .position(|&(d, i)| d as usize == doc && i as usize == pick.1);
+            .position(|(d, i)| d as usize == doc && i as usize == pick.1);
     }
 }

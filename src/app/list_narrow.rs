@@ -49,7 +49,7 @@ impl Narrow {
 fn naming(index: &EntityIndex, id: EntityId, n: usize) -> Option<Narrow> {
     let entity = index.entity(id)?;
     let mut articles = vec![false; n.max(index.doc_count())];
-    for &(doc, _) in index.occurrences(id) {
+    for (doc, _) in index.occurrences(id).iter() {
         if let Some(x) = articles.get_mut(doc as usize) {
             *x = true;
         }

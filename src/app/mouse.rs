@@ -139,7 +139,7 @@ impl App {
             let occ = self.entities.index.occurrences(id);
             self.entities.occurrence = occ
                 .iter()
-                .position(|&(d, k)| d as usize == doc && k as usize == i);
+                .position(|(d, k)| d as usize == doc && k as usize == i);
         }
     }
 }

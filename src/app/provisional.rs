@@ -5,13 +5,14 @@
 
 use super::entities::EntityState;
 use liseuse_entity::Mention;
+use std::sync::Arc;
 
 impl EntityState {
     /// The mentions of article `doc` that can be trusted: none for an article that changed
     /// since the provisional index was saved.
-    pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
+    pub fn doc_mentions(&self, doc: usize) -> Arc<[Mention]> {
         if self.stale.get(doc).copied().unwrap_or(false) {
-            return &[];
+            return Arc::default();
         }
         self.index.doc_mentions(doc)
     }

@@ -5,23 +5,25 @@
 use super::{App, Focus};
 use liseuse_library::quotes::{self, ArticleQuote};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// How far back from a line a quotation that covers it is looked for: quotations never run
 /// across paragraphs, and never hold this many others.
 const BACK: usize = 32;
 
 impl App {
-    /// Article `doc`'s quotations (none while its text is not the one the index knows).
-    pub fn quotes_of(&self, doc: usize) -> &[ArticleQuote] {
+    /// Article `doc`'s quotations (none while its text is not the one the index knows),
+    /// unpacked from what the library keeps (the last article's kept unpacked).
+    pub fn quotes_of(&self, doc: usize) -> Arc<[ArticleQuote]> {
         if self.entities.stale.get(doc).copied().unwrap_or(false) {
-            return &[];
+            return Arc::default();
         }
         self.entities.quotes.of_article(doc)
     }
 
     /// The open article's quotations that overlap `line` (byte offsets), in text order: a
     /// binary search, then a few steps back (a quotation may start lines before).
-    pub fn quotes_on(&self, line: &Range<usize>) -> Vec<&ArticleQuote> {
+    pub fn quotes_on(&self, line: &Range<usize>) -> Vec<ArticleQuote> {
         let Some(doc) = self.reading.open else {
             return Vec::new();
         };
@@ -32,6 +34,7 @@ impl App {
             .unwrap_or(&[])
             .iter()
             .filter(|q| q.end as usize > line.start)
+            .cloned()
             .collect()
     }
 
@@ -46,7 +49,7 @@ impl App {
         let r = self.reader()?;
         let line = r.line_range(r.cursor)?;
         let q = self.quotes_on(&line).into_iter().next()?;
-        Some(self.speaker_name(doc, q))
+        Some(self.speaker_name(doc, &q))
     }
 
     /// A quotation's speaker: its entity's name in the index, else the words that describe it.

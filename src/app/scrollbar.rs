@@ -48,13 +48,13 @@ impl App {
             (Some(id), Some(doc)) => {
                 let occ = self.entities.index.occurrences(id);
                 // Occurrences are grouped by article: this article's run, by binary search.
-                let a = occ.partition_point(|&(d, _)| (d as usize) < doc);
-                let b = occ.partition_point(|&(d, _)| (d as usize) <= doc);
+                let a = occ.partition_point(|(d, _)| (d as usize) < doc);
+                let b = occ.partition_point(|(d, _)| (d as usize) <= doc);
                 let mentions = self.entities.doc_mentions(doc);
-                occ.get(a..b)
-                    .unwrap_or(&[])
+                occ.from(a)
                     .iter()
-                    .filter_map(|&(_, i)| mentions.get(i as usize).map(|m| m.range().start))
+                    .take(b.saturating_sub(a))
+                    .filter_map(|(_, i)| mentions.get(i as usize).map(|m| m.range().start))
                     .collect()
             }
             _ => Vec::new(),

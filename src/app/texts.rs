@@ -108,13 +108,13 @@ impl App {
                     .entities
                     .selected
                     .map(|id| self.entities.index.occurrences(id))
-                    .unwrap_or(&[]);
+                    .unwrap_or_default();
                 let from = list.selected.saturating_sub(AROUND);
                 list.rows
                     .iter()
                     .skip(from)
                     .take(2 * AROUND)
-                    .filter_map(|&k| occ.get(k).map(|&(d, _)| d as usize))
+                    .filter_map(|&k| occ.get(k).map(|(d, _)| d as usize))
                     .collect()
             }
             Some(Overlay::Company(v)) => v.shared.as_ref().map_or_else(Vec::new, |s| {

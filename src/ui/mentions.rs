@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &MentionList, theme:
     let first = selected.saturating_sub(rows.saturating_sub(1));
     let mut lines = Vec::new();
     let rows_shown = list.rows.iter().enumerate().skip(first).take(rows);
-    for (k, &(d, i)) in rows_shown.filter_map(|(k, &o)| Some((k, occ.get(o)?))) {
+    for (k, (d, i)) in rows_shown.filter_map(|(k, &o)| Some((k, occ.get(o)?))) {
         let Some(doc) = app
             .library
             .articles
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &MentionList, theme:
         else {
             continue;
         };
-        let Some(m) = e.doc_mentions(d as usize).get(i as usize) else {
+        let Some(m) = e.doc_mentions(d as usize).get(i as usize).copied() else {
             continue;
         };
         let base = if k == selected {

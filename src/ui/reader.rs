@@ -137,7 +137,7 @@ fn line_marks(app: &App, line: &Range<usize>, theme: &Theme) -> Vec<(Range<usize
     if let Some(doc) = app.open() {
         let e = &app.entities;
         let mentions = e.doc_mentions(doc);
-        for i in highlight::overlapping(mentions, line, |m| m.range()) {
+        for i in highlight::overlapping(&mentions, line, |m| m.range()) {
             let m = &mentions[i];
             if !e.shows(m.label()) {
                 continue;

@@ -52,7 +52,7 @@ proptest! {
         }
         let doc = entity::analyse(&text);
         let index = entity::EntityIndex::build(std::slice::from_ref(&doc));
-        for m in index.doc_mentions(0) {
+        for m in index.doc_mentions(0).iter() {
             prop_assert!(text.get(m.range()).is_some());
         }
     }

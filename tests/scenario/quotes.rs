@@ -235,7 +235,7 @@ fn a_warm_start_shows_the_same_quotations_without_reading_a_text() {
         "no text read to index or to find quotations"
     );
     for (d, q) in before.iter().enumerate() {
-        assert_eq!(s.app().entities.quotes.of_article(d), q.as_slice());
+        assert_eq!(&*s.app().entities.quotes.of_article(d), q.as_slice());
     }
     let now = entity(&s, "Hussein Salami");
     assert_eq!(s.app().entities.quotes.of_entity(now).len(), 9);

@@ -146,7 +146,7 @@ pub fn to_tsv(docs: &[ExportDoc], index: &EntityIndex) -> String {
 pub fn to_tsv_at(docs: &[ExportDoc], index: &EntityIndex, min_confidence: u8) -> String {
     let mut out = String::from("path\tstart\tend\tlabel\tentity\ttext\tconfidence\tshown\n");
     for (i, d) in docs.iter().enumerate() {
-        for m in index.doc_mentions(i) {
+        for m in index.doc_mentions(i).iter() {
             out.push_str(&format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                 tsv_escape(d.path),

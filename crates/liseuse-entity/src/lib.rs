@@ -36,7 +36,9 @@ mod verdict;
 
 use std::ops::Range;
 
-pub use corpus::index::{Entity, EntityId, EntityIndex, FlatMentions, Mention};
+pub use corpus::index::{Entity, EntityId, EntityIndex, Mention};
+pub use corpus::occurrences::Occurrences;
+pub use corpus::packed::FlatMentions;
 pub use local::{DocEntities, DocMention, LocalEntity};
 pub use model::{DEFAULT_MIN_CONFIDENCE, Label, Span};
 

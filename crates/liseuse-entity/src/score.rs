@@ -242,7 +242,7 @@ pub fn report(s: &Scores, labels: &[&str]) -> String {
 pub fn predictions(docs: &[(String, String)], index: &super::EntityIndex) -> Vec<Pred> {
     let mut out = Vec::new();
     for (i, (name, text)) in docs.iter().enumerate() {
-        for m in index.doc_mentions(i) {
+        for m in index.doc_mentions(i).iter() {
             out.push(Pred {
                 doc: name.clone(),
                 start: char_offset(text, m.range().start),

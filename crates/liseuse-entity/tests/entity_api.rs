@@ -59,10 +59,10 @@ fn the_index_merges_documents_and_counts() {
     assert_eq!(raissi.key, "per-ibrahim-raissi");
     assert_eq!((raissi.mentions, raissi.documents), (3, 2));
     assert_eq!(raissi.variants, ["Ibrahim Raïssi", "Raïssi"]);
-    let occ = index.occurrences(raissi.id);
+    let occ = index.occurrences(raissi.id).to_vec();
     assert_eq!(occ.len(), 3);
     assert!(occ.windows(2).all(|w| w[0] <= w[1]));
-    for &(d, i) in occ {
+    for (d, i) in occ {
         assert_eq!(
             index.doc_mentions(d as usize)[i as usize].entity(),
             raissi.id

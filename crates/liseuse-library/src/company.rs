@@ -79,9 +79,9 @@ fn paragraphs_of(
     id: EntityId,
 ) -> Vec<(usize, Range<usize>)> {
     let mut out: Vec<(usize, Range<usize>)> = Vec::new();
-    for &(d, i) in index.occurrences(id) {
+    for (d, i) in index.occurrences(id).iter() {
         let doc = d as usize;
-        let Some(m) = index.doc_mentions(doc).get(i as usize) else {
+        let Some(m) = index.doc_mentions(doc).get(i as usize).copied() else {
             continue;
         };
         let start = m.range().start;
@@ -106,7 +106,7 @@ pub fn companions(index: &EntityIndex, paras: &impl Paragraphs, id: EntityId) ->
     let mut counts: FxHashMap<EntityId, (usize, usize, usize)> = FxHashMap::default();
     let mut here: Vec<EntityId> = Vec::new();
     for (doc, p) in paragraphs_of(index, paras, id) {
-        others_in(&mut here, index.doc_mentions(doc), &p, id);
+        others_in(&mut here, &index.doc_mentions(doc), &p, id);
         for &e in &here {
             let c = counts.entry(e).or_insert((0, 0, usize::MAX));
             c.0 += 1;
@@ -156,7 +156,7 @@ pub fn add_said(
         };
         others_in(
             &mut here,
-            index.doc_mentions(d as usize),
+            &index.doc_mentions(d as usize),
             &quote.range(),
             id,
         );
@@ -166,8 +166,8 @@ pub fn add_said(
     }
     // The quotations naming `id`: found from its mentions, each quotation once.
     let mut last: Option<(u32, usize)> = None;
-    for &(d, i) in index.occurrences(id) {
-        let Some(m) = index.doc_mentions(d as usize).get(i as usize) else {
+    for (d, i) in index.occurrences(id).iter() {
+        let Some(m) = index.doc_mentions(d as usize).get(i as usize).copied() else {
             continue;
         };
         let theirs = quotes.of_article(d as usize);
@@ -220,7 +220,7 @@ pub fn shared(
     paragraphs_of(index, paras, a)
         .into_iter()
         .filter(|(doc, p)| {
-            mentions_in(index.doc_mentions(*doc), p)
+            mentions_in(&index.doc_mentions(*doc), p)
                 .iter()
                 .any(|m| m.entity() == b)
         })
@@ -245,7 +245,7 @@ pub fn shared_or_said(
             let Some(quote) = quotes.get(doc, q as usize) else {
                 continue;
             };
-            let names = mentions_in(index.doc_mentions(doc), &quote.range())
+            let names = mentions_in(&index.doc_mentions(doc), &quote.range())
                 .iter()
                 .any(|m| m.entity() == named);
             if let Some(range) = paras.paragraph(doc, quote.range().start).filter(|_| names) {

@@ -257,7 +257,7 @@ pub fn apply(
     // Per new entity: its mentions, its surest one, its documents (the last one counted).
     let mut stats: Vec<(usize, u8, usize, Option<usize>)> = Vec::new();
     for d in 0..index.doc_count() {
-        for m in index.doc_mentions(d) {
+        for m in index.doc_mentions(d).iter() {
             let old = m.entity().0 as usize;
             let r = roots.get(old).copied().unwrap_or(old);
             let written = if may_split.get(old).copied().unwrap_or(false) {

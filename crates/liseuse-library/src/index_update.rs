@@ -85,7 +85,7 @@ fn people_of(index: &EntityIndex, docs: usize) -> Vec<People> {
     (0..docs)
         .map(|d| {
             let mut counts: HashMap<EntityId, usize> = HashMap::new();
-            for m in index.doc_mentions(d) {
+            for m in index.doc_mentions(d).iter() {
                 if m.label() == Label::Per {
                     *counts.entry(m.entity()).or_insert(0) += 1;
                 }

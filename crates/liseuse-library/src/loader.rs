@@ -15,7 +15,7 @@ use crate::cache::{self, ArticleCache, ArticleMeta, Body, SavedIndex, Stamp};
 use crate::event::{LibraryEvent, Reporter};
 use crate::fulltext::{self, FullText};
 use crate::library::{self, Entry, Origin};
-use crate::quotes::{self, ArticleQuote, LibraryQuotes};
+use crate::quotes::{self, LibraryQuotes, Quotations};
 use crate::search_all::{Articles, Searcher};
 use liseuse_entity::{self as entity, DocEntities, EntityIndex};
 use rayon::prelude::*;
@@ -51,9 +51,9 @@ struct Corpus {
     /// Each article's entities while they are not in the cache (none once they are, or for an
     /// article the cache knew).
     per_doc: Vec<Option<Arc<DocEntities>>>,
-    /// Each article's quotations (kept, they are small), `None` until known: an article the
-    /// cache knew gets them when its body is read for a merge.
-    quotes: Vec<Option<Arc<[ArticleQuote]>>>,
+    /// Each article's quotations (kept, packed), `None` until known: an article the cache
+    /// knew gets them when its body is read for a merge.
+    quotes: Vec<Option<Quotations>>,
     /// Each article's content hash (empty for one not read): the cache's keys.
     hashes: Vec<String>,
     done: Vec<bool>,
@@ -71,7 +71,7 @@ struct Corpus {
     /// The index merged last, with the hashes it was merged from.
     last: Option<(Vec<String>, Arc<EntityIndex>)>,
     /// The quotations of the articles of the index merged last.
-    last_quotes: Vec<Arc<[ArticleQuote]>>,
+    last_quotes: Vec<Quotations>,
     /// What to save of it, when it is of every article.
     to_save: Option<SavedIndex>,
 }

@@ -191,11 +191,8 @@ pub fn profile(
     let mut in_articles: Vec<ArticleRow> = Vec::new();
     let occ = index.occurrences(id);
     let mut at = 0;
-    while let Some(&(d, _)) = occ.get(at) {
-        let run = occ
-            .get(at..)
-            .map_or(1, |r| r.partition_point(|&(x, _)| x == d))
-            .max(1);
+    while let Some((d, _)) = occ.get(at) {
+        let run = occ.from(at).partition_point(|(x, _)| x == d).max(1);
         at += run;
         let Some(doc) = docs.get(d as usize) else {
             continue;

@@ -11,15 +11,18 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use liseuse_document::{Document, ParaKind};
+use liseuse_entity::DocEntities;
 use liseuse_entity::quote::{self, Quote, QuoteKind};
 use liseuse_entity::text::token::Token;
-use liseuse_entity::{DocEntities, EntityId, EntityIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
+mod library;
+mod packed;
 mod wire;
+
+pub use library::{LibraryQuotes, speaker_in};
+pub use packed::Quotations;
 
 /// The name of the cache body's section that holds an article's quotations (`wire`; 2: dense,
 /// offsets relative, the speaker's first mention not written).
@@ -228,71 +231,10 @@ pub fn decode(sections: &[(String, Vec<u8>)], ents: &DocEntities) -> Option<Vec<
     wire::take(bytes, ents)
 }
 
-/// The library's quotations: each article's, and by speaker entity of an index.
-#[derive(Debug, Clone, Default)]
-pub struct LibraryQuotes {
-    /// Per article (its index in the library), its quotations in text order.
-    docs: Vec<Arc<[ArticleQuote]>>,
-    /// Per corpus entity, where it is quoted: (article, index among its quotations), in
-    /// article then text order.
-    by_entity: HashMap<EntityId, Vec<(u32, u32)>>,
-}
-
-impl LibraryQuotes {
-    /// Every article's quotations, by speaker as `index` (the one sent with them) has them.
-    pub fn build(index: &EntityIndex, docs: Vec<Arc<[ArticleQuote]>>) -> LibraryQuotes {
-        let mut by_entity: HashMap<EntityId, Vec<(u32, u32)>> = HashMap::new();
-        for (d, quotes) in docs.iter().enumerate() {
-            for (q, quote) in quotes.iter().enumerate() {
-                if let Some(id) = speaker_in(index, d, quote) {
-                    by_entity.entry(id).or_default().push((d as u32, q as u32));
-                }
-            }
-        }
-        LibraryQuotes { docs, by_entity }
-    }
-
-    /// Article `doc`'s quotations, in text order.
-    pub fn of_article(&self, doc: usize) -> &[ArticleQuote] {
-        self.docs.get(doc).map_or(&[], |q| q)
-    }
-
-    /// Quotation `q` of article `doc`.
-    pub fn get(&self, doc: usize, q: usize) -> Option<&ArticleQuote> {
-        self.of_article(doc).get(q)
-    }
-
-    /// Where entity `id` is quoted: (article, index among its quotations).
-    pub fn of_entity(&self, id: EntityId) -> &[(u32, u32)] {
-        self.by_entity.get(&id).map_or(&[], |v| v)
-    }
-
-    /// How many quotations the library holds.
-    pub fn len(&self) -> usize {
-        self.docs.iter().map(|d| d.len()).sum()
-    }
-
-    /// Whether it holds none.
-    pub fn is_empty(&self) -> bool {
-        self.docs.iter().all(|d| d.is_empty())
-    }
-}
-
-/// The corpus entity of a quotation's speaker in article `doc` of `index`: that of the speaker's
-/// first mention (`None` when it is no entity, or a correction took it away).
-pub fn speaker_in(index: &EntityIndex, doc: usize, q: &ArticleQuote) -> Option<EntityId> {
-    let (start, end) = q.mention()?;
-    let mentions = index.doc_mentions(doc);
-    let i = mentions.partition_point(|x| x.start < start);
-    mentions
-        .get(i)
-        .filter(|x| x.start == start && x.end == end)
-        .map(|x| x.entity())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use liseuse_entity::{EntityId, EntityIndex};
 
     #[test]
     fn an_articles_quotations_go_through_its_cache_section_and_find_their_speaker() {

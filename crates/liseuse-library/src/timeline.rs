@@ -181,10 +181,8 @@ pub fn timeline(
     let mut dated = Vec::new();
     let mut undated = Vec::new();
     let mut at = 0;
-    while let Some(&(d, _)) = occ.get(at) {
-        let run = occ
-            .get(at..)
-            .map_or(0, |r| r.partition_point(|&(x, _)| x == d));
+    while let Some((d, _)) = occ.get(at) {
+        let run = occ.from(at).partition_point(|(x, _)| x == d);
         at += run.max(1);
         let doc = d as usize;
         match date_of(doc) {

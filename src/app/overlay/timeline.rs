@@ -92,7 +92,7 @@ impl App {
                 self.overlay = None;
                 // At the article's first mention of the entity.
                 let occ = self.entities.index.occurrences(id);
-                let k = occ.iter().position(|&(d, _)| d as usize == doc);
+                let k = occ.position(|(d, _)| d as usize == doc);
                 match k {
                     Some(k) => self.go_to_mention(k, fx),
                     None => self.open_at(doc, None, fx),

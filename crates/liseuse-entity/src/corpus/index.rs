@@ -1,8 +1,10 @@
 //! The corpus index: entities with readable ids, the mentions of each document, the occurrences of each entity.
 
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use super::occurrences::Occurrences;
+use super::packed::{FlatMentions, Packed};
 use crate::{DocEntities, Label};
 
 /// The id of a corpus entity: its index in [`EntityIndex::entities`].
@@ -50,6 +52,16 @@ impl Mention {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// Its label, confidence level and entity as one number (see [`Label::tag`]).
+    pub(super) fn tagged(&self) -> u32 {
+        self.tagged
+    }
+
+    /// A mention from its offsets and [`Mention::tagged`].
+    pub(super) fn from_tagged(start: u32, end: u32, tagged: u32) -> Mention {
+        Mention { start, end, tagged }
+    }
 }
 
 /// A corpus entity.
@@ -86,30 +98,37 @@ impl Entity {
 
 /// Entities of a corpus and the mentions of each document.
 ///
-/// Flat (compressed rows): every document's mentions one after the other in one array, and
-/// where each document's start; every entity's occurrences likewise. A `Vec` per document and
-/// per entity cost a header and an allocation each (and the spare room of growing them): at
-/// 100,000 articles, millions of them.
+/// Flat (compressed rows): every document's mentions one after the other, packed (about four
+/// bytes a mention: [`Packed`]), and how many come before each document; every entity's
+/// occurrences in one array likewise. A `Vec` per document and per entity cost a header and an
+/// allocation each (and the spare room of growing them): at 100,000 articles, millions of them.
 #[derive(Clone, Debug, Default)]
 pub struct EntityIndex {
     /// Shared: the saved index's counts shown on a warm start and the index rebuilt from it
     /// hold the same entities, not a copy each.
     entities: Arc<[Entity]>,
-    /// Every document's mentions, in document then text order.
-    mentions: Vec<Mention>,
-    /// Where document `d`'s mentions start in `mentions` (`d + 1`: where they end); one more
-    /// than there are documents (none when there are none).
+    /// Every document's mentions, in document then text order, packed.
+    mentions: Packed,
+    /// How many mentions come before document `d` (`d + 1`: up to its end); one more than
+    /// there are documents (none when there are none).
     doc_starts: Vec<u32>,
-    /// Every entity's occurrences (document, index into its mentions), entity by entity, each
-    /// in corpus order.
-    occurrences: Vec<(u32, u32)>,
+    /// Every entity's occurrences, entity by entity, each in corpus order: its place in
+    /// `mentions` (4 bytes; [`Occurrences`] reads it as a document and an index in it).
+    occurrences: Vec<u32>,
     /// Where entity `e`'s occurrences start in `occurrences`; one more than there are entities.
     occ_starts: Vec<u32>,
+    /// The document unpacked last: drawing and `n` ask for the open one's again and again.
+    unpacked: Unpacked,
 }
 
-/// `len` as an offset: no index holds 4 billion mentions (articles are capped far below that).
-fn offset(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
+/// The document unpacked last, and its mentions (a copy of an index starts without it).
+#[derive(Debug, Default)]
+struct Unpacked(Mutex<Option<(usize, Arc<[Mention]>)>>);
+
+impl Clone for Unpacked {
+    fn clone(&self) -> Self {
+        Unpacked::default()
+    }
 }
 
 /// The slice `starts[i]..starts[i + 1]` of `all`, or nothing.
@@ -117,50 +136,6 @@ fn row<'a, T>(all: &'a [T], starts: &[u32], i: usize) -> &'a [T] {
     match (starts.get(i), i.checked_add(1).and_then(|j| starts.get(j))) {
         (Some(&a), Some(&b)) => all.get(a as usize..b as usize).unwrap_or(&[]),
         _ => &[],
-    }
-}
-
-/// Mentions gathered document by document into one array: what [`EntityIndex::from_flat`] takes.
-#[derive(Debug, Default)]
-pub struct FlatMentions {
-    mentions: Vec<Mention>,
-    doc_starts: Vec<u32>,
-}
-
-impl FlatMentions {
-    /// Room for `docs` documents.
-    pub fn with_docs(docs: usize) -> FlatMentions {
-        FlatMentions::with_capacity(docs, 0)
-    }
-    /// Room for `docs` documents and `mentions` mentions: an array grown by doubling holds
-    /// up to twice what it needs until it is shrunk, and then it is copied.
-    pub fn with_capacity(docs: usize, mentions: usize) -> FlatMentions {
-        let mut doc_starts = Vec::with_capacity(docs + 1);
-        doc_starts.push(0);
-        FlatMentions {
-            mentions: Vec::with_capacity(mentions),
-            doc_starts,
-        }
-    }
-    /// Adds a mention to the document being gathered.
-    pub fn push(&mut self, m: Mention) {
-        self.mentions.push(m);
-    }
-    /// How many mentions the document being gathered has so far.
-    pub fn in_doc(&self) -> usize {
-        let start = self.doc_starts.last().copied().unwrap_or(0) as usize;
-        self.mentions.len().saturating_sub(start)
-    }
-    /// Ends the document being gathered: the next mentions are the next document's.
-    pub fn end_doc(&mut self) {
-        if self.doc_starts.is_empty() {
-            self.doc_starts.push(0);
-        }
-        self.doc_starts.push(offset(self.mentions.len()));
-    }
-    /// How many documents are ended.
-    pub fn docs(&self) -> usize {
-        self.doc_starts.len().saturating_sub(1)
     }
 }
 
@@ -187,7 +162,7 @@ impl EntityIndex {
             occurrences
                 .iter()
                 .enumerate()
-                .all(|(e, o)| index.occurrences(EntityId(e as u32)) == o.as_slice()),
+                .all(|(e, o)| index.occurrences(EntityId(e as u32)) == *o.as_slice()),
             "occurrences are what the mentions give"
         );
         index
@@ -197,8 +172,10 @@ impl EntityIndex {
     pub fn from_flat(entities: impl Into<Arc<[Entity]>>, flat: FlatMentions) -> Self {
         let entities: Arc<[Entity]> = entities.into();
         let FlatMentions {
-            mut mentions,
+            packed: mut mentions,
             mut doc_starts,
+            per_entity,
+            ..
         } = flat;
         mentions.shrink_to_fit();
         doc_starts.shrink_to_fit();
@@ -208,12 +185,11 @@ impl EntityIndex {
         // Counted, then placed: one array, no list grown by doubling.
         let n = entities.len();
         let mut occ_starts = vec![0u32; n + 1];
-        for m in &mentions {
-            // `n + 1` starts: an entity the index does not hold finds none.
-            if let Some(c) = occ_starts.get_mut(m.entity().0 as usize + 1) {
-                *c += 1;
-            }
+        // `n + 1` starts: an entity the index does not hold finds none.
+        for (c, &k) in occ_starts.iter_mut().skip(1).zip(&per_entity) {
+            *c = k;
         }
+        drop(per_entity);
         for e in 0..n {
             let before = occ_starts.get(e).copied().unwrap_or(0);
             if let Some(c) = occ_starts.get_mut(e + 1) {
@@ -221,20 +197,22 @@ impl EntityIndex {
             }
         }
         let total = occ_starts.last().copied().unwrap_or(0) as usize;
-        let mut occurrences = vec![(0u32, 0u32); total];
+        let mut occurrences = vec![0u32; total];
         let mut next: Vec<u32> = occ_starts.clone();
-        for d in 0..doc_starts.len().saturating_sub(1) {
-            for (i, m) in row(&mentions, &doc_starts, d).iter().enumerate() {
+        // Mentions are in document then text order: their places are the occurrences' order.
+        let mut g = 0u32;
+        for d in 0..mentions.docs() {
+            for m in mentions.doc(d) {
                 let e = m.entity().0 as usize;
-                if e >= n {
-                    continue;
-                }
-                if let Some(at) = next.get_mut(e) {
+                if e < n
+                    && let Some(at) = next.get_mut(e)
+                {
                     if let Some(slot) = occurrences.get_mut(*at as usize) {
-                        *slot = (d as u32, i as u32);
+                        *slot = g;
                     }
                     *at += 1;
                 }
+                g = g.saturating_add(1);
             }
         }
         EntityIndex {
@@ -243,6 +221,7 @@ impl EntityIndex {
             doc_starts,
             occurrences,
             occ_starts,
+            unpacked: Unpacked::default(),
         }
     }
     /// The index of `entities` over `docs` documents with no mention yet: the counts, at once
@@ -251,7 +230,7 @@ impl EntityIndex {
         let n = entities.len();
         EntityIndex {
             entities,
-            mentions: Vec::new(),
+            mentions: Packed::empty_docs(docs),
             doc_starts: if docs == 0 {
                 Vec::new()
             } else {
@@ -259,6 +238,7 @@ impl EntityIndex {
             },
             occurrences: Vec::new(),
             occ_starts: vec![0; n + 1],
+            unpacked: Unpacked::default(),
         }
     }
     /// Every entity of the corpus, indexed by [`EntityId`].
@@ -273,17 +253,31 @@ impl EntityIndex {
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
         self.entities.get(id.0 as usize)
     }
-    /// The mentions of document `doc`, sorted by start.
-    pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
-        row(&self.mentions, &self.doc_starts, doc)
+    /// The mentions of document `doc`, sorted by start: unpacked (the last document asked for
+    /// is kept unpacked, so asking again costs a lock and a count).
+    pub fn doc_mentions(&self, doc: usize) -> Arc<[Mention]> {
+        if let Ok(mut last) = self.unpacked.0.lock() {
+            if let Some((d, m)) = last.as_ref()
+                && *d == doc
+            {
+                return m.clone();
+            }
+            let m: Arc<[Mention]> = self.mentions.doc(doc).into();
+            *last = Some((doc, m.clone()));
+            return m;
+        }
+        self.mentions.doc(doc).into()
     }
     /// Where an entity is mentioned: (document, index into its mentions), in corpus order.
-    pub fn occurrences(&self, id: EntityId) -> &[(u32, u32)] {
-        row(&self.occurrences, &self.occ_starts, id.0 as usize)
+    pub fn occurrences(&self, id: EntityId) -> Occurrences<'_> {
+        Occurrences::new(
+            row(&self.occurrences, &self.occ_starts, id.0 as usize),
+            &self.doc_starts,
+        )
     }
     /// Number of mentions, in every document.
     pub fn mention_count(&self) -> usize {
-        self.mentions.len()
+        self.doc_starts.last().copied().unwrap_or(0) as usize
     }
     /// Number of documents.
     pub fn doc_count(&self) -> usize {
@@ -308,5 +302,36 @@ mod tests {
         }
         assert_eq!(std::mem::size_of::<Mention>(), 12);
         assert_eq!(std::mem::size_of::<crate::DocMention>(), 12);
+    }
+
+    #[test]
+    fn mentions_and_occurrences_read_back_from_the_packed_index_whatever_is_asked_first() {
+        let m = |s: u32, e: u32| Mention::new(s, s + 4, Label::Per, 90, EntityId(e));
+        let docs = vec![vec![m(0, 0), m(10, 1), m(20, 0)], vec![], vec![m(3, 1)]];
+        let entities: Vec<Entity> = (0..2)
+            .map(|i| Entity {
+                id: EntityId(i),
+                key: format!("per-{i}"),
+                label: Label::Per,
+                name: format!("P{i}"),
+                variants: vec![format!("P{i}")],
+                mentions: 2,
+                documents: 2,
+                confidence: 90,
+            })
+            .collect();
+        let occ = vec![vec![(0, 0), (0, 2)], vec![(0, 1), (2, 0)]];
+        let index = EntityIndex::from_parts(entities, docs.clone(), occ.clone());
+        for d in [2, 0, 0, 1, 2] {
+            assert_eq!(&*index.doc_mentions(d), docs[d].as_slice(), "doc {d}");
+        }
+        assert!(index.doc_mentions(3).is_empty());
+        for (e, want) in occ.iter().enumerate() {
+            assert_eq!(index.occurrences(EntityId(e as u32)).to_vec(), *want);
+        }
+        assert_eq!((index.mention_count(), index.doc_count()), (4, 3));
+        // A copy has its own unpacked document, and the same mentions.
+        let copy = index.clone();
+        assert_eq!(&*copy.doc_mentions(0), docs[0].as_slice());
     }
 }

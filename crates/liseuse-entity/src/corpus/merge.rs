@@ -9,7 +9,8 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::index::{Entity, EntityId, EntityIndex, FlatMentions, Mention};
+use super::index::{Entity, EntityId, EntityIndex, Mention};
+use super::packed::FlatMentions;
 use crate::group::display_name;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::text::fold::fold;

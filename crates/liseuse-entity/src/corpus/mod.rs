@@ -3,3 +3,5 @@
 
 pub mod index;
 mod merge;
+pub mod occurrences;
+pub(crate) mod packed;

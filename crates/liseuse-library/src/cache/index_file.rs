@@ -83,7 +83,7 @@ impl SavedIndex {
             let start = maps.len();
             maps.resize(start + doc.entities.len(), u32::MAX);
             let map = maps.get_mut(start..).unwrap_or_default();
-            for (local, merged) in sorted(doc).iter().zip(index.doc_mentions(d)) {
+            for (local, merged) in sorted(doc).iter().zip(index.doc_mentions(d).iter()) {
                 if let Some(slot) = map.get_mut(local.local() as usize) {
                     *slot = merged.entity().0;
                 }

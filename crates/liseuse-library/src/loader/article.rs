@@ -124,7 +124,7 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
                 shared,
                 index,
                 Some(Arc::default()),
-                Some(Arc::default()),
+                Some(Quotations::default()),
                 String::new(),
             );
             return;
@@ -149,9 +149,7 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
             (entities, Some(found))
         }
     };
-    let found: Arc<[ArticleQuote]> = found
-        .unwrap_or_else(|| quotes::find(&doc, &entity_text, &entities, None))
-        .into();
+    let found = found.unwrap_or_else(|| quotes::find(&doc, &entity_text, &entities, None));
     let near = crate::timeline::near_date(
         entities.mentions.iter().map(|m| (m.label(), m.range())),
         &doc.text,
@@ -181,7 +179,13 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
         });
     }
     describe(shared, index, meta, hash.clone());
-    store(shared, index, Some(entities), Some(found), hash);
+    store(
+        shared,
+        index,
+        Some(entities),
+        Some(Quotations::pack(&found)),
+        hash,
+    );
 }
 
 pub(super) fn describe(shared: &Shared, index: usize, meta: ArticleMeta, hash: String) {
@@ -207,7 +211,7 @@ pub(super) fn forget(shared: &Shared, index: usize) {
         shared,
         index,
         Some(Arc::default()),
-        Some(Arc::default()),
+        Some(Quotations::default()),
         String::new(),
     );
     mark_fresh(shared);
@@ -251,7 +255,7 @@ pub(super) fn store(
     shared: &Shared,
     index: usize,
     entities: Option<Arc<DocEntities>>,
-    found: Option<Arc<[ArticleQuote]>>,
+    found: Option<Quotations>,
     hash: String,
 ) {
     let Ok(mut c) = shared.corpus.lock() else {

@@ -12,7 +12,7 @@ pub(super) fn gather(
     shared: &Shared,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
-    found: &mut [Option<Arc<[ArticleQuote]>>],
+    found: &mut [Option<Quotations>],
 ) -> Option<Vec<Arc<DocEntities>>> {
     let missing: Vec<String> = hashes
         .iter()
@@ -35,13 +35,11 @@ pub(super) fn gather(
 }
 
 /// A body's entities; its quotations go to `found` when they were not known.
-pub(super) fn entities_of(body: Body, found: &mut Option<Arc<[ArticleQuote]>>) -> Arc<DocEntities> {
+pub(super) fn entities_of(body: Body, found: &mut Option<Quotations>) -> Arc<DocEntities> {
     if found.is_none() {
-        *found = Some(
-            quotes::decode(&body.sections, &body.entities)
-                .unwrap_or_default()
-                .into(),
-        );
+        *found = Some(Quotations::pack(
+            &quotes::decode(&body.sections, &body.entities).unwrap_or_default(),
+        ));
     }
     Arc::new(body.entities)
 }
@@ -53,7 +51,7 @@ pub(super) fn rebuild(
     saved: SavedIndex,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
-    found: &mut [Option<Arc<[ArticleQuote]>>],
+    found: &mut [Option<Quotations>],
 ) -> Option<EntityIndex> {
     let missing: Vec<String> = hashes
         .iter()
@@ -228,7 +226,7 @@ pub(super) fn merge(
     shared: &Shared,
     hashes: &[String],
     docs: &[Option<Arc<DocEntities>>],
-    found: &mut [Option<Arc<[ArticleQuote]>>],
+    found: &mut [Option<Quotations>],
     pending: usize,
 ) -> Arc<EntityIndex> {
     if pending == 0 {
@@ -252,8 +250,8 @@ pub(super) fn merge(
 pub(super) fn keep_quotes(
     shared: &Shared,
     hashes: &[String],
-    found: Vec<Option<Arc<[ArticleQuote]>>>,
-) -> Vec<Arc<[ArticleQuote]>> {
+    found: Vec<Option<Quotations>>,
+) -> Vec<Quotations> {
     if let Ok(mut c) = shared.corpus.lock() {
         let Corpus {
             quotes,

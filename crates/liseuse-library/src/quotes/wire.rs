@@ -40,14 +40,19 @@ fn first_of(firsts: &[Option<(u32, u32)>], local: Option<u32>) -> Option<(u32, u
 
 /// The quotations of an article whose entities are `ents`.
 pub(super) fn put(quotes: &[ArticleQuote], ents: &DocEntities) -> Vec<u8> {
-    let firsts = firsts(ents);
+    put_with(quotes, &firsts(ents))
+}
+
+/// The quotations, a speaker's mention left out when it is in `firsts` (each entity's first
+/// mention; none: every mention written, the bytes then read back without the entities).
+pub(super) fn put_with(quotes: &[ArticleQuote], firsts: &[Option<(u32, u32)>]) -> Vec<u8> {
     let mut out = Out::default();
     out.u(quotes.len() as u64);
     let mut prev_end = 0i64;
     for q in quotes {
         let start = i64::from(q.start);
         let (cue, local, mention) = (q.cue(), q.local(), q.mention());
-        let first = first_of(&firsts, local);
+        let first = first_of(firsts, local);
         let mut flags = 0;
         for (on, flag) in [
             (q.kind == QuoteKind::Indirect, INDIRECT),
@@ -85,7 +90,11 @@ pub(super) fn put(quotes: &[ArticleQuote], ents: &DocEntities) -> Vec<u8> {
 
 /// What [`put`] wrote, with the same entities; `None` when it is damaged.
 pub(super) fn take(bytes: &[u8], ents: &DocEntities) -> Option<Vec<ArticleQuote>> {
-    let firsts = firsts(ents);
+    take_with(bytes, &firsts(ents))
+}
+
+/// What [`put_with`] wrote, with the same `firsts`; `None` when it is damaged.
+pub(super) fn take_with(bytes: &[u8], firsts: &[Option<(u32, u32)>]) -> Option<Vec<ArticleQuote>> {
     let mut input = In(bytes);
     let n = input.count()?;
     let mut quotes = Vec::with_capacity(n);
@@ -117,7 +126,7 @@ pub(super) fn take(bytes: &[u8], ents: &DocEntities) -> Option<Vec<ArticleQuote>
         let mention = match (written, flags & NO_MENTION != 0) {
             (Some(m), _) => Some(m),
             (None, true) => None,
-            (None, false) => first_of(&firsts, local),
+            (None, false) => first_of(firsts, local),
         };
         let described = if flags & DESCRIBED != 0 {
             Some(String::from_utf8(input.bytes()?.to_vec()).ok()?)
