@@ -3,7 +3,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use super::{ArticleCache, FORMAT, Known, Located};
+use super::{ArticleCache, FORMAT, Located};
 use crate::cache::ENGINE_VERSION;
 use crate::cache::log::{self, Log};
 use crate::cache::record::{self, Body, Head};
@@ -80,18 +80,8 @@ impl ArticleCache {
         self.records = 0;
         for ((head, _), at) in out.iter().zip(bodies) {
             for h in record::decode_heads(head).unwrap_or_default() {
-                self.records += 1;
                 let located = Located::Written(at, h.body);
-                self.by_hash.insert(h.hash.clone(), located);
-                self.known.insert(
-                    h.path,
-                    Known {
-                        stamp: h.stamp,
-                        hash: h.hash,
-                        meta: None,
-                        body: located,
-                    },
-                );
+                self.know_written(h, located, false);
             }
         }
         Ok(())

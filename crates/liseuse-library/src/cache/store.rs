@@ -123,21 +123,28 @@ impl ArticleCache {
         cache.by_hash.reserve(heads);
         for (body, heads) in decoded {
             for h in heads {
-                cache.records += 1;
                 let at = Located::Written(body, h.body);
-                cache.by_hash.insert(h.hash.clone(), at);
-                cache.known.insert(
-                    h.path,
-                    Known {
-                        stamp: h.stamp,
-                        hash: h.hash,
-                        meta: Some(h.meta),
-                        body: at,
-                    },
-                );
+                cache.know_written(h, at, true);
             }
         }
         cache
+    }
+
+    /// A record of the log, as the latest of its path and its text's hash; `keep_meta`: its
+    /// head's meta kept until a lookup takes it.
+    fn know_written(&mut self, h: Head, at: Located, keep_meta: bool) {
+        self.records += 1;
+        let meta = keep_meta.then_some(h.meta);
+        self.by_hash.insert(h.hash.clone(), at);
+        self.known.insert(
+            h.path,
+            Known {
+                stamp: h.stamp,
+                hash: h.hash,
+                meta,
+                body: at,
+            },
+        );
     }
 
     /// Whether this liseuse writes the cache (it has a folder and its lock).
