@@ -141,12 +141,11 @@ impl Inbox {
 mod tests {
     use super::*;
     use crate::keys::keymap::{Key, KeyCode};
+    use std::sync::mpsc::Sender;
 
-    #[test]
-    fn a_key_is_taken_before_the_background_results_queued_ahead_of_it() {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let mut inbox = Inbox::new(rx);
-        for i in 0..1000 {
+    /// `n` background results, numbered.
+    fn send_results(tx: &Sender<Event>, n: usize) {
+        for i in 0..n {
             tx.send(Event::Analysing {
                 index: i,
                 done: 0,
@@ -154,6 +153,23 @@ mod tests {
             })
             .unwrap();
         }
+    }
+
+    /// The next `n` events are those results, in the order they were sent.
+    fn take_results(inbox: &mut Inbox, n: usize) {
+        for i in 0..n {
+            match inbox.next(None) {
+                Next::Event(Event::Analysing { index, .. }) => assert_eq!(index, i),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_key_is_taken_before_the_background_results_queued_ahead_of_it() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut inbox = Inbox::new(rx);
+        send_results(&tx, 1000);
         tx.send(Event::Key(Key::plain(KeyCode::Char('j')))).unwrap();
         tx.send(Event::Redraw).unwrap();
         tx.send(Event::Said("saved".into())).unwrap();
@@ -162,12 +178,7 @@ mod tests {
         assert!(matches!(inbox.next(None), Next::Event(Event::Said(_))));
         assert!(inbox.next_user().is_none(), "only the user's");
         // The rest in the order they came.
-        for i in 0..1000 {
-            match inbox.next(None) {
-                Next::Event(Event::Analysing { index, .. }) => assert_eq!(index, i),
-                other => panic!("{other:?}"),
-            }
-        }
+        take_results(&mut inbox, 1000);
         assert!(matches!(
             inbox.next(Some(Duration::from_millis(1))),
             Next::Nothing
@@ -190,14 +201,7 @@ mod tests {
             skipped: vec![format!("batch {n}")],
         };
         tx.send(Event::Discovered(batch(0))).unwrap();
-        for i in 0..100 {
-            tx.send(Event::Analysing {
-                index: i,
-                done: 0,
-                of: 1,
-            })
-            .unwrap();
-        }
+        send_results(&tx, 100);
         tx.send(Event::Discovered(batch(1))).unwrap();
         tx.send(Event::Walked).unwrap();
         tx.send(Event::Key(Key::plain(KeyCode::Char('j')))).unwrap();
@@ -210,11 +214,6 @@ mod tests {
             }
         }
         assert!(matches!(inbox.next(None), Next::Event(Event::Walked)));
-        for i in 0..100 {
-            match inbox.next(None) {
-                Next::Event(Event::Analysing { index, .. }) => assert_eq!(index, i),
-                other => panic!("{other:?}"),
-            }
-        }
+        take_results(&mut inbox, 100);
     }
 }
