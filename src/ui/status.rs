@@ -138,14 +138,15 @@ fn right_side(app: &App) -> String {
     let loaded = app.library.loaded();
     let n = app.library.len();
     // An article is described once checked against the cache or read and analysed: one
-    // count for both; a long last one says how far its analysis is.
-    let done = loaded.min(app.entities.analysed);
-    if done < n {
+    // count for both, as they come (the index's merges that bring them into the counts are
+    // tens of seconds apart in a large library, and the count stood still between them);
+    // "indexing" until the index holds them all; a long last one says how far its analysis is.
+    if loaded.min(app.entities.analysed) < n {
         match app.entities.progress {
-            Some((_, d, of)) if n == 1 || done + 1 == n => {
+            Some((_, d, of)) if n == 1 || loaded + 1 == n => {
                 parts.push(format!("indexing {}%", d * 100 / of.max(1)));
             }
-            _ => parts.push(format!("indexing {done}/{n}")),
+            _ => parts.push(format!("indexing {loaded}/{n}")),
         }
     }
     if app.bookmarks.unsaved.is_some() {
@@ -209,4 +210,41 @@ fn tail_fit(s: &str, width: usize) -> String {
     }
     out.push('…');
     out.into_iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::test_util::up;
+    use crate::event::Event;
+    use crate::keys::keymap::Keymap;
+    use liseuse_library::{self as library, Library};
+
+    #[test]
+    fn indexing_counts_the_articles_described_before_the_index_takes_them_in() {
+        let entries = library::seeds();
+        let mut app = App::new(Library::new(entries.clone()), Keymap::default(), (120, 40));
+        assert!(
+            right_side(&app).contains("indexing 0/2"),
+            "{}",
+            right_side(&app)
+        );
+        let doc = library::load(&entries[0]).unwrap();
+        let meta = liseuse_library::cache::ArticleMeta::of_document(&doc, None);
+        let hash = liseuse_library::bookmark::content_hash(&doc.entity_text());
+        up(
+            &mut app,
+            Event::Described {
+                index: 0,
+                meta: Box::new(meta),
+                hash,
+            },
+        );
+        // No index merged yet: the article counts, and the work is not done.
+        assert!(
+            right_side(&app).contains("indexing 1/2"),
+            "{}",
+            right_side(&app)
+        );
+    }
 }
