@@ -37,6 +37,7 @@ pub mod reader;
 pub mod reading;
 pub mod scrollbar;
 pub mod search;
+mod sidebar;
 pub mod status;
 pub mod texts;
 
