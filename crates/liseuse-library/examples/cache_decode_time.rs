@@ -9,6 +9,20 @@ struct OldBody {
     sections: Vec<(String, Vec<u8>)>,
 }
 
+/// A quotation as section `quotes-v1` of format 2 wrote it (postcard).
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct OldQuote {
+    start: u32,
+    end: u32,
+    kind: liseuse_entity::quote::QuoteKind,
+    cue: Option<(u32, u32)>,
+    local: Option<u32>,
+    mention: Option<(u32, u32)>,
+    described: Option<Box<str>>,
+    confidence: u8,
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = std::path::Path::new(&args[1]);
@@ -68,13 +82,17 @@ fn main() {
             };
             t_decode += t.elapsed();
             let t = Instant::now();
-            let q: Vec<liseuse_library::quotes::ArticleQuote> = if old {
-                postcard::from_bytes(&sections[0].1).unwrap()
+            let q = if old {
+                postcard::from_bytes::<Vec<OldQuote>>(&sections[0].1)
+                    .unwrap()
+                    .len()
             } else {
-                liseuse_library::quotes::decode(&sections, &entities).unwrap()
+                liseuse_library::quotes::decode(&sections, &entities)
+                    .unwrap()
+                    .len()
             };
             t_quotes += t.elapsed();
-            n += q.len() + entities.mentions.len();
+            n += q + entities.mentions.len();
         }
     }
     println!("raw, lz4, zstd1, zstd3, zstd-3, as written, heads as written: {sizes:?}");

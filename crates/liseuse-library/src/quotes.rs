@@ -14,7 +14,6 @@ use liseuse_document::{Document, ParaKind};
 use liseuse_entity::DocEntities;
 use liseuse_entity::quote::{self, Quote, QuoteKind};
 use liseuse_entity::text::token::Token;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 mod library;
@@ -31,10 +30,9 @@ pub const SECTION: &str = "quotes-v2";
 /// One quotation of an article, compactly: byte offsets into its rendered text. 40 bytes,
 /// not 64 (a library keeps every article's for the whole session: at 100,000 articles,
 /// millions of them): what is absent is a sentinel, not an `Option` with its tag, and the
-/// rare description of a speaker who is no entity is behind one pointer. Serialised (serde)
-/// with the same fields as before ([`Wire`]); the cache keeps it densely (`wire`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "Wire", into = "Wire")]
+/// rare description of a speaker who is no entity is behind one pointer. The cache keeps it
+/// densely (`wire`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleQuote {
     /// The quoted words' first byte.
     pub start: u32,
@@ -65,48 +63,6 @@ fn pair(p: Option<(u32, u32)>) -> (u32, u32) {
 
 fn unpair(p: (u32, u32)) -> Option<(u32, u32)> {
     (p.0 != NONE).then_some(p)
-}
-
-/// An [`ArticleQuote`] as serialised (the layout of the cache's section `quotes-v1` before).
-#[derive(Serialize, Deserialize)]
-struct Wire {
-    start: u32,
-    end: u32,
-    kind: QuoteKind,
-    cue: Option<(u32, u32)>,
-    local: Option<u32>,
-    mention: Option<(u32, u32)>,
-    described: Option<Box<str>>,
-    confidence: u8,
-}
-
-impl From<Wire> for ArticleQuote {
-    fn from(w: Wire) -> ArticleQuote {
-        ArticleQuote::new(
-            w.start..w.end,
-            w.kind,
-            w.cue,
-            w.local,
-            w.mention,
-            w.described.map(String::from),
-            w.confidence,
-        )
-    }
-}
-
-impl From<ArticleQuote> for Wire {
-    fn from(q: ArticleQuote) -> Wire {
-        Wire {
-            start: q.start,
-            end: q.end,
-            kind: q.kind,
-            cue: q.cue(),
-            local: q.local(),
-            mention: q.mention(),
-            described: q.described.map(|d| d.into_boxed_str()),
-            confidence: q.confidence,
-        }
-    }
 }
 
 impl ArticleQuote {
@@ -285,7 +241,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quotation_is_kept_in_forty_bytes_and_written_as_before() {
+    fn a_quotation_is_kept_in_forty_bytes() {
         assert_eq!(std::mem::size_of::<ArticleQuote>(), 40);
         let q = ArticleQuote::new(
             3..9,
@@ -300,31 +256,5 @@ mod tests {
             (q.cue(), q.local(), q.mention(), q.described()),
             (Some((10, 12)), None, None, Some("des habitants"))
         );
-        // The layout of section `quotes-v1` as written before quotations were compacted.
-        #[derive(Serialize)]
-        struct Before {
-            start: u32,
-            end: u32,
-            kind: QuoteKind,
-            cue: Option<(u32, u32)>,
-            local: Option<u32>,
-            mention: Option<(u32, u32)>,
-            described: Option<Box<str>>,
-            confidence: u8,
-        }
-        let before = Before {
-            start: 3,
-            end: 9,
-            kind: QuoteKind::Direct,
-            cue: Some((10, 12)),
-            local: None,
-            mention: None,
-            described: Some("des habitants".into()),
-            confidence: 70,
-        };
-        let bytes = postcard::to_stdvec(&vec![before]).unwrap();
-        assert_eq!(postcard::to_stdvec(&vec![q.clone()]).unwrap(), bytes);
-        let back: Vec<ArticleQuote> = postcard::from_bytes(&bytes).unwrap();
-        assert_eq!(back, vec![q]);
     }
 }
