@@ -175,7 +175,9 @@ impl<'a> Para<'a> {
             || (named
                 && self.is(after, W::PREP | W::ADVERB)
                 && self.complements_only(after, self.sent_end(last)))
-            || self.tok(after).is_some_and(|t| t.q != NONE);
+            // a quotation after a phrase that names no one makes that phrase an object (« trouve la réforme
+            // « insuffisante » »), not a subject set after its verb
+            || (named && self.tok(after).is_some_and(|t| t.q != NONE));
         ends.then(|| self.named_apposition(np))
     }
 

@@ -221,8 +221,10 @@ impl<'a> Para<'a> {
                     coord: false,
                 }));
             }
-            // « … et estimé que »: the auxiliary of an earlier participle of the clause
-            if prev.is_some_and(|p| self.any(p, words!["et", "and"]))
+            // « … et estimé que »: the auxiliary of an earlier participle of the clause (not "and said": a
+            // past tense of its own)
+            if !t.is(W::FIN)
+                && prev.is_some_and(|p| self.any(p, words!["et", "and"]))
                 && self.aux_before(c, floor).is_some()
             {
                 return Some(Vg {

@@ -27,6 +27,16 @@ impl<'a> Para<'a> {
             {
                 return (k, None);
             }
+            // « dit que « … » et réclame une « … » »: « et » and a speech verb of the subject's end the report the
+            // quotation made
+            if k > start
+                && self.quote_closes_at(k - 1).is_some()
+                && self.is(k, W::CONJ)
+                && (k + 1..(k + 3).min(end))
+                    .any(|v| self.verb_group(v).is_some_and(|g| !g.implicit))
+            {
+                return (k, None);
+            }
             if p == ',' && k > start {
                 let next = k + 1;
                 let cue_next = self
