@@ -77,3 +77,50 @@ fn a_negated_infinitive_after_a_dit_is_reported() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_indefinite_statement_is_its_own_speaker_not_the_last_one() {
+    let s = speaker_of(
+        "Critics say the plan is unfair. A leaked internal letter says \"failure to return the form may result in the claim being withdrawn\".",
+        Direct,
+        "failure to return the form may result in the claim being withdrawn",
+    );
+    assert!(s.as_deref().is_some_and(|s| s.contains("letter")), "{s:?}");
+}
+
+#[test]
+fn a_phrase_set_off_after_a_name_is_its_apposition_even_when_tagged() {
+    // « Gilet jaune de Melun » is an apposition of the person before it, whatever the tagger made of « Gilet »
+    let got = quotes(
+        "Les Gilet jaune ont manifesté. Vers 16h00, Eric Drouet, Gilet jaune de Melun dit que le gouvernement doit revenir sur la réforme des retraites.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.0 == Indirect && q.2.as_deref().is_some_and(|s| s.contains("Drouet"))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_french_verb_after_a_comma_has_no_postposed_subject_that_names_no_one() {
+    let got = quotes(
+        "Vers 11h21, devant les députés, le premier ministre, Edouard Philippe, confirme le moratoire (suspensif) de la hausse de la taxe sur les carburants.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_comma_inside_a_number_ends_no_clause() {
+    let got = quotes(
+        "The forms are part of the effort to clear the nation's 92,000 asylum claim backlog by year end.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_speech_word_after_whose_is_a_noun() {
+    let got = quotes(
+        "Officials will scrap the interview for five nationalities whose claim acceptance rate is already above 95%.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

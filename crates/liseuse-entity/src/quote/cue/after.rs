@@ -126,7 +126,10 @@ impl<'a> Para<'a> {
     /// (« replied the minister »).
     pub fn inverted_subject(&self, vg: &Vg) -> Option<Np> {
         if self.inverts(vg.verb) {
-            return self.subject_after(vg.last);
+            // (« …, confirme le moratoire (suspensif) »: a phrase that names no one is the verb's object)
+            return self
+                .subject_after(vg.last)
+                .filter(|np| np.head != Head::Other);
         }
         if !self.inverts_named(vg.verb) {
             return None;

@@ -129,7 +129,10 @@ impl<'a> Para<'a> {
             return None;
         }
         let prev = c.checked_sub(1).filter(|&p| p >= floor);
-        let after_det = prev.is_some_and(|p| self.is(p, W::DET) && !self.is(p, W::CLITIC));
+        // after a determiner or "whose" (« whose claim acceptance rate »), a noun
+        let after_det = prev.is_some_and(|p| {
+            (self.is(p, W::DET) && !self.is(p, W::CLITIC)) || self.is_word(p, word!("whose"))
+        });
         let inverted = t.is(W::INVERTED).then_some(t.is(W::INV_PLUR));
         if inverted.is_some() {
             return Some(self.with_clitics(Vg {

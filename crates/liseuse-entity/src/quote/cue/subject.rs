@@ -249,7 +249,16 @@ impl<'a> Para<'a> {
             .filter(|&r| r > floor && self.is(r, W::ROLE_PER));
         let person = |np: &Np| matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
         let first = role.unwrap_or(np.first);
-        if (!matches!(np.head, Head::Entity(_)) || (role.is_some() && !person(&np)))
+        // a "name" with a lower-case word glued after it is a noun the tagger misread (« Eric Drouet, Gilet jaune
+        // de Melun dit »): an apposition still
+        let misread = matches!(np.head, Head::Entity(_)) && {
+            let after = self.mention_end(np.head_tok);
+            after <= np.last
+                && self
+                    .tok(after)
+                    .is_some_and(|t| t.is_word() && !t.cap() && !t.is(W::FUNCTION))
+        };
+        if (!matches!(np.head, Head::Entity(_)) || misread || (role.is_some() && !person(&np)))
             && first > floor + 1
             && self.punct(first - 1) == ','
             && let Some(n) = self.np_ending(first - 2, floor)

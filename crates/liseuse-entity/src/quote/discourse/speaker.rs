@@ -152,6 +152,11 @@ impl<'a> Discourse<'a> {
                         return Some(self.of_mention(p, m, a, p.mention_end(j)));
                     }
                 }
+                // « un communiqué », "a leaked letter": an indefinite statement is a new one, not the last
+                // speaker's; it stands for its unnamed author
+                if p.any(np.first, words!["a", "an", "un", "une"]) {
+                    return Some(self.described(p, np));
+                }
                 self.last_speaker
                     .as_ref()
                     .filter(|(_, s)| g.saturating_sub(*s) <= 2)
