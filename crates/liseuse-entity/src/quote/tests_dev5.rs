@@ -124,3 +124,25 @@ fn a_speech_word_after_whose_is_a_noun() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_source_after_a_fronted_adverbial_reports_the_clause_after_it() {
+    let got = quotes(
+        "In the morning, according to the ministry, fewer than a third of the radars still work.",
+    );
+    assert!(
+        got.iter().any(|q| q.0 == Indirect
+            && q.1 == "fewer than a third of the radars still work"
+            && q.2.as_deref() == Some("the ministry")),
+        "{got:?}"
+    );
+    let got = quotes(
+        "Vers 10h50, selon le ministère de l'Éducation nationale, des lycées sont toujours perturbés mardi matin.",
+    );
+    assert!(
+        got.iter().any(|q| q.0 == Indirect
+            && q.1 == "des lycées sont toujours perturbés mardi matin"
+            && q.2.as_deref().is_some_and(|s| s.contains("ministère"))),
+        "{got:?}"
+    );
+}
