@@ -146,3 +146,29 @@ fn a_source_after_a_fronted_adverbial_reports_the_clause_after_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_document_that_reads_a_quotation_is_its_speaker() {
+    let s = speaker_of(
+        "The minister spoke on Monday. The Home Office letter reads \"we may extend the use of the form to other claimants in due course\".",
+        Direct,
+        "we may extend the use of the form to other claimants in due course",
+    );
+    assert!(
+        s.as_deref().is_some_and(|s| s.contains("Home Office")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_body_has_that_body_as_subject() {
+    let s = speaker_of(
+        "Critics say it is too long. The form must be completed in English, the government recommending \"online translation tools for every applicant\" if needed.",
+        Direct,
+        "online translation tools for every applicant",
+    );
+    assert!(
+        s.as_deref().is_some_and(|s| s.contains("government")),
+        "{s:?}"
+    );
+}

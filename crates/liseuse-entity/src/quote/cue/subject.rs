@@ -31,6 +31,16 @@ impl<'a> Para<'a> {
                     return Ref::Np(np);
                 }
             }
+            // "…, the government recommending "…"", « …, le ministère précisant que »: a body or a person's role
+            // right before the participle is its subject
+            if let Some(p) = p
+                && let Some(np) = self.np_ending(p, floor)
+                && matches!(np.head, Head::RoleOrg | Head::RolePer)
+                && np.first > floor
+                && self.punct(np.first - 1) == ','
+            {
+                return Ref::Np(np);
+            }
             let noun = (floor..vg.first)
                 .rev()
                 .take(4)

@@ -152,6 +152,15 @@ impl<'a> Discourse<'a> {
                         return Some(self.of_mention(p, m, a, p.mention_end(j)));
                     }
                 }
+                // "the Home Office letter", « le communiqué Renault »: a body named inside the phrase wrote it
+                if let Some(m) = np.inner
+                    && let Some(k) =
+                        (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))
+                    && p.mention_label(m)
+                        .is_some_and(|l| matches!(l, crate::Label::Org | crate::Label::Per))
+                {
+                    return Some(self.of_mention(p, m, k, p.mention_end(k)));
+                }
                 // « un communiqué », "a leaked letter": an indefinite statement is a new one, not the last
                 // speaker's; it stands for its unnamed author
                 if p.any(np.first, words!["a", "an", "un", "une"]) {
