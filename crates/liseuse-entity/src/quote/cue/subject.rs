@@ -34,6 +34,7 @@ impl<'a> Para<'a> {
             // "…, the government recommending "…"", « …, le ministère précisant que »: a body or a person's role
             // right before the participle is its subject
             if let Some(p) = p
+                && self.is(p, W::ROLE_ORG | W::ROLE_PER)
                 && let Some(np) = self.np_ending(p, floor)
                 && matches!(np.head, Head::RoleOrg | Head::RolePer)
                 && np.first > floor
@@ -261,16 +262,20 @@ impl<'a> Para<'a> {
         let first = role.unwrap_or(np.first);
         // a "name" with a lower-case word glued after it is a noun the tagger misread (« Eric Drouet, Gilet jaune
         // de Melun dit »): an apposition still
-        let misread = matches!(np.head, Head::Entity(_)) && {
-            let after = self.mention_end(np.head_tok);
-            after <= np.last
-                && self
-                    .tok(after)
-                    .is_some_and(|t| t.is_word() && !t.cap() && !t.is(W::FUNCTION))
+        let misread = |np: &Np| {
+            matches!(np.head, Head::Entity(_)) && {
+                let after = self.mention_end(np.head_tok);
+                after <= np.last
+                    && self
+                        .tok(after)
+                        .is_some_and(|t| t.is_word() && !t.cap() && !t.is(W::FUNCTION))
+            }
         };
-        if (!matches!(np.head, Head::Entity(_)) || misread || (role.is_some() && !person(&np)))
-            && first > floor + 1
+        if first > floor + 1
             && self.punct(first - 1) == ','
+            && (!matches!(np.head, Head::Entity(_))
+                || (role.is_some() && !person(&np))
+                || misread(&np))
             && let Some(n) = self.np_ending(first - 2, floor)
             && let Head::Entity(m) = n.head
             && self.mention_label(m) == Some(crate::Label::Per)

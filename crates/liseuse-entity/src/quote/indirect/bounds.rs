@@ -30,8 +30,8 @@ impl<'a> Para<'a> {
             // « dit que « … » et réclame une « … » »: « et » and a speech verb of the subject's end the report the
             // quotation made
             if k > start
-                && self.quote_closes_at(k - 1).is_some()
                 && self.is(k, W::CONJ)
+                && self.quote_closes_at(k - 1).is_some()
                 && (k + 1..(k + 3).min(end))
                     .any(|v| self.verb_group(v).is_some_and(|g| !g.implicit))
             {
