@@ -172,3 +172,20 @@ fn a_participle_after_a_body_has_that_body_as_subject() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_clause_before_a_colon_speaks_past_an_earlier_participle_s_report() {
+    let text = "Le journal a accusé un afficheur. N'ayant pas apprécié la rumeur de BFMTV affirmant qu'il a été payé par des manifestants, Jean Dupont a rétabli la vérité en affichant : « les syndicats de police vous souhaitent une bonne année ».";
+    let s = speaker_of(
+        text,
+        Direct,
+        "les syndicats de police vous souhaitent une bonne année",
+    );
+    assert!(s.as_deref().is_some_and(|s| s.contains("Dupont")), "{s:?}");
+    let got = quotes(text);
+    assert!(
+        got.iter()
+            .any(|q| q.0 == Indirect && q.1 == "il a été payé par des manifestants"),
+        "the report runs into the next clause: {got:?}"
+    );
+}

@@ -3,6 +3,7 @@
 
 use super::super::cue::Ref;
 use super::super::lexicon::W;
+use super::super::np::Head;
 use super::super::para::{MAX_CLAUSE, NONE, Para};
 
 impl<'a> Para<'a> {
@@ -69,7 +70,14 @@ impl<'a> Para<'a> {
                             && matches!(self.subject_before(g.first), Some(Ref::Np(np)) if np.first == next)
                     })
                 });
-                if new_report {
+                // « …qu'il a été payé, Jean Dupont a rétabli la vérité »: a named subject and its auxiliary
+                // after a report that has its own verb start a clause of the narrator's
+                let main_clause = !self.is(start, W::SUB)
+                    && (start..k).any(|j| self.is(j, W::AUX))
+                    && self.np_starting(next, end).is_some_and(|np| {
+                        matches!(np.head, Head::Entity(_)) && self.is(np.last + 1, W::AUX)
+                    });
+                if new_report || main_clause {
                     return (k, None);
                 }
             }
