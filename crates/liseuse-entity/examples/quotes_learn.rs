@@ -153,7 +153,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     // leave one text out over a group of sets
     let tuned = ["seeds", "dev", "dev2", "dev3", "dev4", "dev5"];
-    for group in [&["seeds", "dev"][..], &["seeds", "dev", "dev2"][..], &tuned[..]] {
+    for group in [
+        &["seeds", "dev"][..],
+        &["seeds", "dev", "dev2"][..],
+        &tuned[..],
+    ] {
         let pool: Vec<&Item> = items
             .iter()
             .filter(|it| group.contains(&it.set.as_str()))
