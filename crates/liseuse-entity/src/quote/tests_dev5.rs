@@ -189,3 +189,16 @@ fn a_clause_before_a_colon_speaks_past_an_earlier_participle_s_report() {
         "the report runs into the next clause: {got:?}"
     );
 }
+
+#[test]
+fn a_source_inside_a_relative_clause_qualifies_it() {
+    let got = quotes(
+        "Les enquêteurs ont trouvé un protocole. Un protocole qui, selon Brisard, rappelle celui des attentats de janvier 2015.",
+    );
+    assert!(
+        got.iter().any(|q| q.0 == Indirect
+            && q.1.contains("rappelle celui des attentats")
+            && q.2.as_deref() == Some("Brisard")),
+        "{got:?}"
+    );
+}

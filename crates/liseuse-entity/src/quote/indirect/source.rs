@@ -87,12 +87,18 @@ impl<'a> Para<'a> {
         if start >= stop {
             return;
         }
-        // a quotation with a speech verb of its own is not the source's: « Il a déclaré : « … », selon Fars »
-        let relay = (start..stop).any(|j| {
-            j != first
-                && (first..=last).all(|x| x != j)
-                && self.verb_group(j).is_some_and(|g| !g.implicit)
-        });
+        // a quotation with a speech verb of its own is not the source's: « Il a déclaré : « … », selon Fars »;
+        // but a relative's verb after its source is the qualified clause's own (« un protocole qui, selon X,
+        // rappelle celui de … »)
+        let relative = first >= 2
+            && self.punct(first - 1) == ','
+            && self.any(first - 2, words!["qui", "which", "who"]);
+        let relay = !relative
+            && (start..stop).any(|j| {
+                j != first
+                    && (first..=last).all(|x| x != j)
+                    && self.verb_group(j).is_some_and(|g| !g.implicit)
+            });
 
         if relay {
             return;
