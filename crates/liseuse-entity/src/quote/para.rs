@@ -197,9 +197,23 @@ impl<'a> Para<'a> {
             } else {
                 NONE
             };
+            let mut punct = t.punct;
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
+                // a comma inside a number (« 92,000 ») is no punctuation of the sentence
+                if punct == ','
+                    && text
+                        .as_bytes()
+                        .get(start as usize + 1)
+                        .is_some_and(u8::is_ascii_digit)
+                    && (start as usize)
+                        .checked_sub(1)
+                        .and_then(|b| text.as_bytes().get(b))
+                        .is_some_and(u8::is_ascii_digit)
+                {
+                    punct = DIGIT_GROUP;
+                }
                 if marks::is_mark(t.punct) {
                     marks_at.push(toks.len());
                     stops.push(toks.len());
@@ -211,21 +225,6 @@ impl<'a> Para<'a> {
             if w & (W::SAY | W::ACCORDING | W::NOUN) != 0 {
                 cues.push(toks.len());
             }
-            // a comma inside a number (« 92,000 ») is no punctuation of the sentence
-            let punct = if t.punct == ','
-                && text
-                    .as_bytes()
-                    .get(start as usize + 1)
-                    .is_some_and(u8::is_ascii_digit)
-                && (start as usize)
-                    .checked_sub(1)
-                    .and_then(|b| text.as_bytes().get(b))
-                    .is_some_and(u8::is_ascii_digit)
-            {
-                DIGIT_GROUP
-            } else {
-                t.punct
-            };
             toks.push(Tok {
                 key,
                 start,
