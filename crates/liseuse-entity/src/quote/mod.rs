@@ -47,6 +47,8 @@ mod tests;
 #[cfg(test)]
 mod tests_cues;
 #[cfg(test)]
+mod tests_dev5;
+#[cfg(test)]
 mod tests_speakers;
 #[doc(hidden)]
 pub mod trace;

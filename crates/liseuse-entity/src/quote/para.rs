@@ -18,6 +18,9 @@ pub const NONE: u32 = u32::MAX;
 /// punctuation) costs what its pieces cost, never a walk across all of it per cue.
 pub const MAX_CLAUSE: usize = 160;
 
+/// What a comma between digits (« 92,000 ») reads as: no clause's bound.
+const DIGIT_GROUP: char = '\u{2009}';
+
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
     /// The word packed with its ASCII letters lower-cased ([`super::word::key`]), 0 for a punctuation mark or a word of more
@@ -194,9 +197,23 @@ impl<'a> Para<'a> {
             } else {
                 NONE
             };
+            let mut punct = t.punct;
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
+                // a comma inside a number (« 92,000 ») is no punctuation of the sentence
+                if punct == ','
+                    && text
+                        .as_bytes()
+                        .get(start as usize + 1)
+                        .is_some_and(u8::is_ascii_digit)
+                    && (start as usize)
+                        .checked_sub(1)
+                        .and_then(|b| text.as_bytes().get(b))
+                        .is_some_and(u8::is_ascii_digit)
+                {
+                    punct = DIGIT_GROUP;
+                }
                 if marks::is_mark(t.punct) {
                     marks_at.push(toks.len());
                     stops.push(toks.len());
@@ -213,7 +230,7 @@ impl<'a> Para<'a> {
                 start,
                 end,
                 flags,
-                punct: t.punct,
+                punct,
                 w,
                 ment,
                 q: NONE,

@@ -126,7 +126,10 @@ impl<'a> Para<'a> {
     /// (« replied the minister »).
     pub fn inverted_subject(&self, vg: &Vg) -> Option<Np> {
         if self.inverts(vg.verb) {
-            return self.subject_after(vg.last);
+            // (« …, confirme le moratoire (suspensif) »: a phrase that names no one is the verb's object)
+            return self
+                .subject_after(vg.last)
+                .filter(|np| np.head != Head::Other);
         }
         if !self.inverts_named(vg.verb) {
             return None;
@@ -175,7 +178,9 @@ impl<'a> Para<'a> {
             || (named
                 && self.is(after, W::PREP | W::ADVERB)
                 && self.complements_only(after, self.sent_end(last)))
-            || self.tok(after).is_some_and(|t| t.q != NONE);
+            // a quotation after a phrase that names no one makes that phrase an object (« trouve la réforme
+            // « insuffisante » »), not a subject set after its verb
+            || (named && self.tok(after).is_some_and(|t| t.q != NONE));
         ends.then(|| self.named_apposition(np))
     }
 

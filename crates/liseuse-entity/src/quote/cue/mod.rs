@@ -129,7 +129,10 @@ impl<'a> Para<'a> {
             return None;
         }
         let prev = c.checked_sub(1).filter(|&p| p >= floor);
-        let after_det = prev.is_some_and(|p| self.is(p, W::DET) && !self.is(p, W::CLITIC));
+        // after a determiner or "whose" (« whose claim acceptance rate »), a noun
+        let after_det = prev.is_some_and(|p| {
+            (self.is(p, W::DET) && !self.is(p, W::CLITIC)) || self.is_word(p, word!("whose"))
+        });
         let inverted = t.is(W::INVERTED).then_some(t.is(W::INV_PLUR));
         if inverted.is_some() {
             return Some(self.with_clitics(Vg {
@@ -221,8 +224,10 @@ impl<'a> Para<'a> {
                     coord: false,
                 }));
             }
-            // « … et estimé que »: the auxiliary of an earlier participle of the clause
-            if prev.is_some_and(|p| self.any(p, words!["et", "and"]))
+            // « … et estimé que »: the auxiliary of an earlier participle of the clause (not "and said": a
+            // past tense of its own)
+            if !t.is(W::FIN)
+                && prev.is_some_and(|p| self.any(p, words!["et", "and"]))
                 && self.aux_before(c, floor).is_some()
             {
                 return Some(Vg {

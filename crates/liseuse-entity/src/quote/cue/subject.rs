@@ -31,6 +31,17 @@ impl<'a> Para<'a> {
                     return Ref::Np(np);
                 }
             }
+            // "…, the government recommending "…"", « …, le ministère précisant que »: a body or a person's role
+            // right before the participle is its subject
+            if let Some(p) = p
+                && self.is(p, W::ROLE_ORG | W::ROLE_PER)
+                && let Some(np) = self.np_ending(p, floor)
+                && matches!(np.head, Head::RoleOrg | Head::RolePer)
+                && np.first > floor
+                && self.punct(np.first - 1) == ','
+            {
+                return Ref::Np(np);
+            }
             let noun = (floor..vg.first)
                 .rev()
                 .take(4)
@@ -180,7 +191,21 @@ impl<'a> Para<'a> {
                 }
             });
             if let Some(q) = before.and_then(|j| self.quote_closes_at(j)) {
-                return Some(Ref::Quote(q));
+                let open = self.quotes.get(q).map_or(k, |m| m.open);
+                // « X dit que « … » et réclame », "X said … "for months", and said": the speech verb the
+                // quotation was reported under is the one coordinated, and its subject speaks
+                if let Some(g) = self.speech_verb_before(open, floor) {
+                    return Some(self.subject_of(&g));
+                }
+                // « trouve le moratoire « insuffisant » et réclame »: a quotation inside a clause is that
+                // clause's object, the verb before it is the one coordinated
+                let inside = open > floor
+                    && self.tok(open - 1).is_some_and(|t| {
+                        t.is_word() && t.q == NONE && !self.is_word(open - 1, word!("comme"))
+                    });
+                if !inside {
+                    return Some(Ref::Quote(q));
+                }
             }
             return match self.governing_verb(k) {
                 Some(v) => {
@@ -205,7 +230,19 @@ impl<'a> Para<'a> {
             let Some(prep) = np.first.checked_sub(1) else {
                 break;
             };
-            if prep > floor && self.is(prep, W::PREP) && !self.is_of(prep) && self.nominal(prep - 1)
+            if prep > floor + 1
+                && self.any(prep, words!["by", "par"])
+                && self.participle_like(prep - 1)
+            {
+                // "a letter seen by Sky News says", « un message relayé par X affirme »: a participle's agent
+                match self.np_ending(prep - 2, floor) {
+                    Some(n) => np = n,
+                    None => break,
+                }
+            } else if prep > floor
+                && self.is(prep, W::PREP)
+                && !self.is_of(prep)
+                && self.nominal(prep - 1)
             {
                 match self.np_ending(prep - 1, floor) {
                     Some(n) => np = n,
@@ -223,9 +260,22 @@ impl<'a> Para<'a> {
             .filter(|&r| r > floor && self.is(r, W::ROLE_PER));
         let person = |np: &Np| matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
         let first = role.unwrap_or(np.first);
-        if (!matches!(np.head, Head::Entity(_)) || (role.is_some() && !person(&np)))
-            && first > floor + 1
+        // a "name" with a lower-case word glued after it is a noun the tagger misread (« Eric Drouet, Gilet jaune
+        // de Melun dit »): an apposition still
+        let misread = |np: &Np| {
+            matches!(np.head, Head::Entity(_)) && {
+                let after = self.mention_end(np.head_tok);
+                after <= np.last
+                    && self
+                        .tok(after)
+                        .is_some_and(|t| t.is_word() && !t.cap() && !t.is(W::FUNCTION))
+            }
+        };
+        if first > floor + 1
             && self.punct(first - 1) == ','
+            && (!matches!(np.head, Head::Entity(_))
+                || (role.is_some() && !person(&np))
+                || misread(&np))
             && let Some(n) = self.np_ending(first - 2, floor)
             && let Head::Entity(m) = n.head
             && self.mention_label(m) == Some(crate::Label::Per)
@@ -235,6 +285,34 @@ impl<'a> Para<'a> {
             np = n;
         }
         Some(Ref::Np(np))
+    }
+
+    /// The nearest speech verb group of the sentence before token `before` (not a participle's or an
+    /// infinitive's).
+    fn speech_verb_before(&self, before: usize, floor: usize) -> Option<super::Vg> {
+        (floor..before)
+            .rev()
+            .take(40)
+            .filter_map(|j| self.verb_group(j))
+            .find(|g| !g.implicit && g.verb < before)
+    }
+
+    /// Whether token `k` reads as a past participle (« relayé », "seen", "published"): what an agent « par X »,
+    /// "by X" hangs on.
+    fn participle_like(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else { return false };
+        if !t.is_word() || t.cap() || t.is(W::FUNCTION) || t.q != NONE {
+            return false;
+        }
+        let s = self.s(k);
+        t.is(W::PP)
+            || ["ed", "en", "é", "ée", "és", "ées", "wn", "ne"]
+                .iter()
+                .any(|e| s.len() > 3 && s.ends_with(e))
+            || matches!(
+                s,
+                "seen" | "made" | "sent" | "held" | "told" | "cited" | "quoted"
+            )
     }
 
     /// The subject of the clause a quotation opened at `open` stands in, when a verb of that clause comes before

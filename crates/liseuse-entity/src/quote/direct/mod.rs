@@ -136,6 +136,15 @@ impl<'a> Para<'a> {
                 {
                     return Some((k, k, who, Path::Colon));
                 }
+                // « N'ayant pas apprécié la rumeur de X affirmant …, Jean Dupont a rétabli la vérité en
+                // affichant : « … » »: the subject of the clause the colon ends, past a report before it
+                if k + 1 == open
+                    && let Some(a) = (floor..k).rev().take(20).find(|&j| self.is(j, W::AUX))
+                    && (a..k).all(|j| self.verb_group(j).is_none())
+                    && let Some(Ref::Np(np)) = self.subject_before(a)
+                {
+                    return Some((k, k, Ref::Np(np), Path::Colon));
+                }
             }
         }
         if k == floor && self.punct(open.saturating_sub(1)) == ':' {

@@ -122,7 +122,14 @@ impl<'a> Discourse<'a> {
                         .last
                         .max(np.head_tok + 3)
                         .min(p.sent_end(np.head_tok).saturating_sub(1)))
-                    .find(|&j| p.is_of(j) || p.any(j, words!["from", "by", "par"]))
+                    .find(|&j| {
+                        p.is_of(j)
+                            || p.any(j, words!["from"])
+                            // « by », « par »: the author after the statement or a verb of writing it, not
+                            // whoever read it ("a letter seen by Sky News")
+                            || (p.any(j, words!["by", "par"])
+                                && (j == np.head_tok + 1 || authoring(p.s(j - 1))))
+                    })
                     && let Some(author) = p.np_starting(of + 1, p.sent_end(of))
                     && author.head != Head::Other
                     && author.head != Head::Statement
@@ -134,6 +141,9 @@ impl<'a> Discourse<'a> {
                     if p.verb_group(j).is_some()
                         || p.is(j, W::AUX)
                         || p.tok(j).is_some_and(|t| !t.is_word())
+                        || (p.any(j, words!["by", "par"])
+                            && j > np.head_tok + 1
+                            && !authoring(p.s(j - 1)))
                     {
                         break;
                     }
@@ -141,6 +151,20 @@ impl<'a> Discourse<'a> {
                         let a = p.mention_start(j);
                         return Some(self.of_mention(p, m, a, p.mention_end(j)));
                     }
+                }
+                // "the Home Office letter", « le communiqué Renault »: a body named inside the phrase wrote it
+                if let Some(m) = np.inner
+                    && let Some(k) =
+                        (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))
+                    && p.mention_label(m)
+                        .is_some_and(|l| matches!(l, crate::Label::Org | crate::Label::Per))
+                {
+                    return Some(self.of_mention(p, m, k, p.mention_end(k)));
+                }
+                // « un communiqué », "a leaked letter": an indefinite statement is a new one, not the last
+                // speaker's; it stands for its unnamed author
+                if p.any(np.first, words!["a", "an", "un", "une"]) {
+                    return Some(self.described(p, np));
                 }
                 self.last_speaker
                     .as_ref()
@@ -345,3 +369,31 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
 pub(super) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+fn authoring(w: &str) -> bool {
+    let w = w.to_lowercase();
+    AUTHORING.iter().any(|a| w.starts_with(a))
+}
+
+/// The beginnings of participles that make an agent the author of a statement (« publié par », « signé par »,
+/// "issued by", "written by").
+const AUTHORING: &[&str] = &[
+    "publi",
+    "sign",
+    "écri",
+    "ecri",
+    "rédig",
+    "redig",
+    "émi",
+    "diffus",
+    "adress",
+    "envoy",
+    "issued",
+    "written",
+    "signed",
+    "published",
+    "released",
+    "sent",
+    "posted",
+    "authored",
+];

@@ -3,6 +3,7 @@
 
 use super::super::cue::Ref;
 use super::super::lexicon::W;
+use super::super::np::Head;
 use super::super::para::{MAX_CLAUSE, NONE, Para};
 
 impl<'a> Para<'a> {
@@ -13,18 +14,27 @@ impl<'a> Para<'a> {
         let mut k = start;
         while k < end {
             if let Some(q) = self.quote_at(k) {
+                let closed = self.quotes.get(q).and_then(|x| x.close);
                 k = self.quotes.get(q).map_or(k, |x| x.close.unwrap_or(x.last)) + 1;
+                // what follows a closed quotation (checked here, not at every word)
+                if closed.is_some() && k < end && self.quote_at(k).is_none() {
+                    // « « … » ajoutant « … » »: a participle after a quotation starts a new report
+                    if self.verb_group(k).is_some_and(|g| g.implicit) {
+                        return (k, None);
+                    }
+                    // « dit que « … » et réclame une « … » »: « et » and a speech verb of the subject's end the
+                    // report the quotation made
+                    if self.is(k, W::CONJ)
+                        && (k + 1..(k + 3).min(end))
+                            .any(|v| self.verb_group(v).is_some_and(|g| !g.implicit))
+                    {
+                        return (k, None);
+                    }
+                }
                 continue;
             }
             let p = self.punct(k);
             if matches!(p, ';' | ':') {
-                return (k, None);
-            }
-            // « « … » ajoutant « … » »: a participle after a quotation starts a new report
-            if k > start
-                && self.quote_closes_at(k - 1).is_some()
-                && self.verb_group(k).is_some_and(|g| g.implicit)
-            {
                 return (k, None);
             }
             if p == ',' && k > start {
@@ -59,7 +69,16 @@ impl<'a> Para<'a> {
                             && matches!(self.subject_before(g.first), Some(Ref::Np(np)) if np.first == next)
                     })
                 });
-                if new_report {
+                // « …qu'il a été payé, Jean Dupont a rétabli la vérité »: a named subject and its auxiliary
+                // after a report that has its own verb start a clause of the narrator's
+                let main_clause = !new_report
+                    && self.tok(next).is_some_and(|t| t.ment != NONE)
+                    && !self.is(start, W::SUB)
+                    && (start..k).any(|j| self.is(j, W::AUX))
+                    && self.np_starting(next, end).is_some_and(|np| {
+                        matches!(np.head, Head::Entity(_)) && self.is(np.last + 1, W::AUX)
+                    });
+                if new_report || main_clause {
                     return (k, None);
                 }
             }

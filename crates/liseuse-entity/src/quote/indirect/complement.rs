@@ -82,13 +82,21 @@ impl<'a> Para<'a> {
         }
         if self.is(vg.verb, W::SAY_INF) && !en {
             let mut j = k;
+            // over adverbs, and a negation and clitics before the infinitive, which the report keeps (« a dit ne
+            // pas y voir »)
+            let mut neg = None;
             while j < limit
-                && (self.is(j, W::ADVERB) || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB)))
+                && (self.is(j, W::ADVERB)
+                    || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB))
+                    || self.any(j, words!["ne", "n", "pas", "plus", "jamais", "y", "en"]))
             {
+                if neg.is_none() && self.any(j, words!["ne", "n"]) {
+                    neg = Some(j);
+                }
                 j += 1;
             }
             if self.infinitive_like(j) {
-                return Some(j);
+                return Some(neg.unwrap_or(j));
             }
         }
         // an object before « que » makes it a relative pronoun (« a confirmé un plan … que »), a phrase after a

@@ -11,8 +11,14 @@ impl<'a> Para<'a> {
     pub(super) fn sourced(&self, first: usize, last: usize, who: Ref, out: &mut Vec<Cand>) {
         let floor = self.sent_start(first);
         let end = self.sent_end(first);
+        // « Vers 10h50, selon X, … », "In the morning, according to X, …": a time or place before the source
+        // leaves it leading its clause
         let lead = (floor..first)
-            .all(|j| !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE));
+            .all(|j| !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE))
+            || (first > floor
+                && self.punct(first - 1) == ','
+                && self.punct(last + 1) == ','
+                && self.adverbial_only(floor, first - 1));
         let (start, stop) = if lead {
             // « Selon X, … »; « According to the page where the issue was debated, … »; « Pour X, son
             // secrétaire général : « … » » is a direct quotation's source
@@ -40,7 +46,9 @@ impl<'a> Para<'a> {
                     .map_or(last + 1, |c| c + 1)
             };
             let (e, _) = self.clause_end(s);
-            if self.punct(e) == ':' {
+            // (a long clause before a colon that opens a list is still the report: « …, des lycées sont
+            // toujours perturbés dans certaines académies : »)
+            if self.punct(e) == ':' && (e - s <= 8 || self.quote_at(e + 1).is_some()) {
                 return;
             }
             (s, e)
@@ -79,12 +87,18 @@ impl<'a> Para<'a> {
         if start >= stop {
             return;
         }
-        // a quotation with a speech verb of its own is not the source's: « Il a déclaré : « … », selon Fars »
-        let relay = (start..stop).any(|j| {
-            j != first
-                && (first..=last).all(|x| x != j)
-                && self.verb_group(j).is_some_and(|g| !g.implicit)
-        });
+        // a quotation with a speech verb of its own is not the source's: « Il a déclaré : « … », selon Fars »;
+        // but a relative's verb after its source is the qualified clause's own (« un protocole qui, selon X,
+        // rappelle celui de … »)
+        let relative = first >= 2
+            && self.punct(first - 1) == ','
+            && self.any(first - 2, words!["qui", "which", "who"]);
+        let relay = !relative
+            && (start..stop).any(|j| {
+                j != first
+                    && (first..=last).all(|x| x != j)
+                    && self.verb_group(j).is_some_and(|g| !g.implicit)
+            });
 
         if relay {
             return;
@@ -94,6 +108,29 @@ impl<'a> Para<'a> {
             c.pos = start.min(first);
         }
         out.extend(c);
+    }
+
+    /// Whether tokens `s..e` are only a short fronted adverbial: a preposition, an adverb or a time first (« Vers
+    /// 10h50 », « En France », "In the morning", « Hier »), no verb, no clause, no quotation.
+    fn adverbial_only(&self, s: usize, e: usize) -> bool {
+        let opens = self.is(s, W::PREP | W::ADVERB)
+            || self.tok(s).is_some_and(|t| {
+                t.is_word()
+                    && self
+                        .text
+                        .as_bytes()
+                        .get(t.start as usize)
+                        .is_some_and(u8::is_ascii_digit)
+            });
+        opens
+            && e > s
+            && e - s <= 8
+            && (s..e).all(|j| {
+                self.verb_group(j).is_none()
+                    && !self.is(j, W::AUX | W::SUB)
+                    && self.quote_at(j).is_none()
+                    && self.punct(j) != ','
+            })
     }
 
     /// Whether what follows a source at the end of its sentence from `k` is only the source's complements or a
