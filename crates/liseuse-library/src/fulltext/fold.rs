@@ -3,7 +3,52 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::sync::LazyLock;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// The Latin letters beyond ASCII (U+00C0 to U+024F: « é », « ç », « œ », « ł »), the most of what
+/// a French or European text holds that is not ASCII.
+const LATIN: std::ops::RangeInclusive<u32> = 0xC0..=0x24F;
+
+/// Whether `c` belongs in a word: [`char::is_alphanumeric`], answered without Unicode's tables for
+/// the Latin letters (all of them letters, but × and ÷), the general punctuation (none, « ’ »
+/// and « — » among them), the currency signs, « », the no-break space and « ° », which French
+/// texts are full of (checked against Unicode's tables for every character).
+fn in_word(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xA0 | 0xAB | 0xB0 | 0xBB | 0xD7 | 0xF7 => false,
+        0xC0..=0x24F => true,
+        0x2000..=0x206F | 0x20A0..=0x20CF => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The Latin letters folded once ([`liseuse_document::search::fold_char`]), by their place in
+/// [`LATIN`].
+static LATIN_FOLDED: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
+    LATIN
+        .map(|u| {
+            let mut out = String::new();
+            if let Some(c) = char::from_u32(u) {
+                liseuse_document::search::fold_char(c, &mut out);
+            }
+            out.into_boxed_str()
+        })
+        .collect()
+});
+
+/// Appends the folded form of `c`, a letter of a word.
+fn fold(c: char, out: &mut String) {
+    let u = u32::from(c);
+    if LATIN.contains(&u)
+        && let Some(f) = LATIN_FOLDED.get((u - LATIN.start()) as usize)
+    {
+        out.push_str(f);
+        return;
+    }
+    liseuse_document::search::fold_char(c, out);
+}
 
 /// Words as the index keeps them: runs of letters and digits, folded.
 #[derive(Clone, Default)]
@@ -49,7 +94,7 @@ impl TokenStream for FoldStream<'_> {
                         self.at = self.text.len();
                         return false;
                     };
-                    if c.is_alphanumeric() {
+                    if in_word(c) {
                         break;
                     }
                     from += c.len_utf8();
@@ -68,10 +113,10 @@ impl TokenStream for FoldStream<'_> {
                     let Some(c) = self.text.get(end..).and_then(|r| r.chars().next()) else {
                         break;
                     };
-                    if !c.is_alphanumeric() {
+                    if !in_word(c) {
                         break;
                     }
-                    liseuse_document::search::fold_char(c, &mut self.token.text);
+                    fold(c, &mut self.token.text);
                     end += c.len_utf8();
                 }
                 _ => break,
@@ -128,6 +173,17 @@ mod tests {
             at = from + len;
         }
         out
+    }
+
+    #[test]
+    fn the_shortcuts_answer_as_unicode_does() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(in_word(c), c.is_alphanumeric(), "{c:?}");
+            let (mut a, mut b) = (String::new(), String::new());
+            fold(c, &mut a);
+            liseuse_document::search::fold_char(c, &mut b);
+            assert_eq!(a, b, "{c:?}");
+        }
     }
 
     #[test]
