@@ -94,11 +94,12 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if sample.is_empty() {
         return false;
     }
-    let nul = sample.iter().filter(|&&b| b == 0).count();
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b | 0))
-        .count();
+    // One pass over the sample, counting both (every article read goes through here).
+    let (mut nul, mut controls) = (0usize, 0usize);
+    for &b in sample {
+        nul += usize::from(b == 0);
+        controls += usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b | 0));
+    }
     // Text with a stray NUL or escape is still text (it is shown with placeholders);
     // a file where control bytes are common is not.
     nul * 50 > sample.len() || (nul + controls) * 10 > sample.len()

@@ -33,19 +33,24 @@ pub struct Sums {
 pub const MAX_MEMO: usize = 1 << 16;
 
 /// Sums of weights by a hash of what decides them, for one model; taken by a document's tagging and given back
-/// after it.
+/// after it. Direct-mapped: a key has one slot (its low bits), a newer key in it replaces the older. Four
+/// lookups a token, mostly missing the processor's caches: one slot holds the key and its sums together (a
+/// hash map read its control bytes, then its entry elsewhere), and nothing is emptied all at once (the map was,
+/// when full). A sum is the same whichever way it was found, so the tags are too.
 #[derive(Default)]
 pub struct Memo {
     model: u64,
-    map: FxMap<u64, [f32; LANES]>,
+    /// `MAX_MEMO` slots, allocated on first use; a key of 0 is never stored (an empty slot's).
+    slots: Vec<(u64, [f32; LANES])>,
 }
 
 impl Memo {
     /// The thread's memo, for `model`.
     pub fn take(model: &Model) -> Memo {
         let mut m = MEMO.with(|c| std::mem::take(&mut *c.borrow_mut()));
-        if m.model != model.id {
-            m.map.clear();
+        if m.model != model.id || m.slots.len() != MAX_MEMO {
+            m.slots.clear();
+            m.slots.resize(MAX_MEMO, (0, [0.0; LANES]));
             m.model = model.id;
         }
         m
@@ -59,15 +64,18 @@ impl Memo {
     /// The sum stored under `key`, computed by `f` the first time.
     #[inline]
     pub fn get(&mut self, key: u64, f: impl FnOnce() -> [f32; LANES]) -> [f32; LANES] {
-        if let Some(v) = self.map.get(&key) {
-            return *v;
+        let at = key as usize & (MAX_MEMO - 1);
+        match self.slots.get_mut(at) {
+            Some(slot) if key != 0 => {
+                if slot.0 == key {
+                    return slot.1;
+                }
+                let v = f();
+                *slot = (key, v);
+                v
+            }
+            _ => f(),
         }
-        let v = f();
-        if self.map.len() >= MAX_MEMO {
-            self.map.clear();
-        }
-        self.map.insert(key, v);
-        v
     }
 }
 

@@ -20,6 +20,7 @@ use rustc_hash::FxHashMap;
 pub use search::{Candidate, Candidates};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
+use tantivy::indexer::UserOperation;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
@@ -36,6 +37,9 @@ pub const UNDATED: i64 = i64::MIN;
 /// Memory the writer fills before it writes a segment: tantivy's least, since liseuse indexes
 /// beside everything else it does.
 const WRITER_BYTES: usize = 15_000_000;
+/// Operations handed to the writer together: one at a time, each woke its indexing thread (a
+/// cold start of 100,000 articles made hundreds of thousands of such wake-ups).
+const BATCH: usize = 64;
 
 /// The folder of the index in the cache folder.
 pub fn dir_name() -> String {
@@ -102,6 +106,14 @@ pub fn id_of(path: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(path.as_bytes())
 }
 
+/// Operations queued for the writer (see [`BATCH`]).
+#[derive(Default)]
+struct Pending {
+    ops: Vec<UserOperation<TantivyDocument>>,
+    /// The ids the queued operations add.
+    added: Vec<u64>,
+}
+
 /// The full-text index.
 pub struct FullText {
     reader: IndexReader,
@@ -111,6 +123,8 @@ pub struct FullText {
     known: RwLock<FxHashMap<u64, u64>>,
     /// Changes not committed yet.
     uncommitted: Mutex<usize>,
+    /// Operations not handed to the writer yet, in their order, and the ids they add.
+    pending: Mutex<Pending>,
     /// Articles searchable (as of the last commit).
     searchable: std::sync::atomic::AtomicUsize,
     path: Option<PathBuf>,
@@ -188,6 +202,7 @@ impl FullText {
             fields,
             known: RwLock::new(FxHashMap::default()),
             uncommitted: Mutex::new(0),
+            pending: Mutex::default(),
             searchable: Default::default(),
             path,
         };
@@ -215,6 +230,7 @@ impl FullText {
             fields,
             known: RwLock::new(FxHashMap::default()),
             uncommitted: Mutex::new(0),
+            pending: Mutex::default(),
             searchable: Default::default(),
             path,
         }
@@ -270,9 +286,9 @@ impl FullText {
     /// Indexes the article read from `path` (replacing what was indexed for its id). Searchable
     /// after the next [`FullText::commit`].
     pub fn put(&self, id: u64, hash: u64, day: Option<i64>, path: &str, title: &str, text: &str) {
-        let Some(w) = &self.writer else { return };
-        let Ok(w) = w.lock() else { return };
-        w.delete_term(Term::from_field_u64(self.fields.id, id));
+        if self.writer.is_none() {
+            return;
+        }
         let mut doc = TantivyDocument::default();
         doc.add_u64(self.fields.id, id);
         doc.add_u64(self.fields.hash, hash);
@@ -280,26 +296,72 @@ impl FullText {
         doc.add_text(self.fields.path, path);
         doc.add_text(self.fields.body, title);
         doc.add_text(self.fields.body, text);
-        if w.add_document(doc).is_ok() {
-            if let Ok(mut k) = self.known.write() {
-                k.insert(id, hash);
-            }
-            if let Ok(mut n) = self.uncommitted.lock() {
-                *n += 1;
+        // Under the lock of the pending operations: two puts of one article are queued in the
+        // order they tell the index of it.
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        // An article the index never held has nothing to delete (a cold start's every one):
+        // each deletion is looked up in every segment at the next commit.
+        if self.known.read().map_or(true, |k| k.contains_key(&id)) {
+            p.ops.push(UserOperation::Delete(Term::from_field_u64(
+                self.fields.id,
+                id,
+            )));
+        }
+        p.ops.push(UserOperation::Add(doc));
+        p.added.push(id);
+        if let Ok(mut k) = self.known.write() {
+            k.insert(id, hash);
+        }
+        if let Ok(mut n) = self.uncommitted.lock() {
+            *n += 1;
+        }
+        if p.ops.len() >= BATCH {
+            self.hand_over(&mut p);
+        }
+    }
+
+    /// Hands the pending operations to the writer, in one batch (the lock of `pending` held, so
+    /// that batches keep their order).
+    fn hand_over(&self, p: &mut Pending) {
+        let Some(w) = &self.writer else { return };
+        if p.ops.is_empty() {
+            return;
+        }
+        let ops = std::mem::take(&mut p.ops);
+        let added = std::mem::take(&mut p.added);
+        let ran = w.lock().ok().and_then(|w| w.run(ops).ok());
+        if ran.is_none()
+            && let Ok(mut k) = self.known.write()
+        {
+            // Not indexed after all: indexed again when next put.
+            for id in added {
+                k.remove(&id);
             }
         }
     }
 
     /// Takes an article out of the index.
     pub fn remove(&self, id: u64) {
-        let Some(w) = &self.writer else { return };
-        let Ok(w) = w.lock() else { return };
-        w.delete_term(Term::from_field_u64(self.fields.id, id));
+        if self.writer.is_none() {
+            return;
+        }
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        p.ops.push(UserOperation::Delete(Term::from_field_u64(
+            self.fields.id,
+            id,
+        )));
         if let Ok(mut k) = self.known.write() {
             k.remove(&id);
         }
         if let Ok(mut n) = self.uncommitted.lock() {
             *n += 1;
+        }
+        if p.ops.len() >= BATCH {
+            self.hand_over(&mut p);
         }
     }
 
@@ -326,7 +388,13 @@ impl FullText {
             return;
         }
         let Some(w) = &self.writer else { return };
+        // What is pending goes first, its lock held until the writer's is taken.
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        self.hand_over(&mut p);
         let Ok(mut w) = w.lock() else { return };
+        drop(p);
         let now = self.known.read().map_or(0, |k| k.len());
         if w.commit().is_ok() {
             let _ = self.reader.reload();
@@ -351,6 +419,9 @@ impl FullText {
 
     /// Waits for the merges the writer started (tests, benchmarks: the size on disk settles).
     pub fn settle(self) {
+        if let Ok(mut p) = self.pending.lock() {
+            self.hand_over(&mut p);
+        }
         if let Some(w) = self.writer
             && let Ok(w) = w.into_inner()
         {

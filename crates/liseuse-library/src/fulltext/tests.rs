@@ -190,3 +190,28 @@ fn an_article_s_path_is_kept_and_an_older_format_s_index_removed() {
     assert_eq!(ft.path_of(2).as_deref(), Some(""));
     assert_eq!(ft.path_of(3), None);
 }
+
+#[test]
+fn batched_operations_keep_their_order() {
+    // More than a batch, an article changed and another removed inside one: each article once,
+    // as last told.
+    let ft = FullText::open(None);
+    let n = 3 * BATCH as u64 + 5;
+    for id in 1..=n {
+        ft.put(id, id, None, "", "", &format!("commun x{id}y"));
+    }
+    ft.put(7, 70, None, "", "", "commun nouveau");
+    ft.remove(9);
+    ft.put(n + 1, n + 1, None, "", "", "commun dernier");
+    ft.put(n + 1, n + 2, None, "", "", "commun ultime");
+    ft.commit();
+    let c = ft.candidates("commun", 10_000).unwrap();
+    assert_eq!(c.total as u64, n, "one document an article");
+    assert_eq!(ids(&ft, "x7y"), Vec::<u64>::new());
+    assert_eq!(ids(&ft, "nouveau"), [7]);
+    assert_eq!(ids(&ft, "x9y"), Vec::<u64>::new());
+    assert_eq!(ids(&ft, "dernier"), Vec::<u64>::new());
+    assert_eq!(ids(&ft, "ultime"), [n + 1]);
+    assert!(ft.has(7, 70) && !ft.has(9, 9) && ft.has(n + 1, n + 2));
+    assert_eq!(ft.len() as u64, n);
+}
