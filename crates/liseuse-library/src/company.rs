@@ -150,7 +150,7 @@ pub fn add_said(
 ) {
     let mut said: FxHashMap<EntityId, (usize, usize)> = FxHashMap::default();
     let mut here: Vec<EntityId> = Vec::new();
-    for &(d, q) in quotes.of_entity(id) {
+    for (d, q) in quotes.of_entity(id).iter() {
         let Some(quote) = quotes.get(d as usize, q as usize) else {
             continue;
         };
@@ -240,7 +240,7 @@ pub fn shared_or_said(
 ) -> Vec<Passage> {
     let mut out = shared(index, paras, a, b);
     for (speaker, named) in [(a, b), (b, a)] {
-        for &(d, q) in quotes.of_entity(speaker) {
+        for (d, q) in quotes.of_entity(speaker).iter() {
             let doc = d as usize;
             let Some(quote) = quotes.get(doc, q as usize) else {
                 continue;

@@ -225,7 +225,7 @@ mod tests {
         let back = crate::cache::record::decode_body(&b, at).unwrap();
         assert_eq!(decode(&back.sections, &back.entities), Some(quotes.clone()));
 
-        let index = EntityIndex::build(&[ents]);
+        let index = EntityIndex::build(std::slice::from_ref(&ents));
         let lq = LibraryQuotes::build(&index, vec![quotes.clone().into()]);
         let salami = index
             .entities()
@@ -235,9 +235,32 @@ mod tests {
             .unwrap();
         let said = lq.of_entity(salami);
         assert!(!said.is_empty(), "{quotes:?}");
-        let q = lq.get(said[0].0 as usize, said[0].1 as usize).unwrap();
+        let in_one: Vec<(u32, u32)> = said.to_vec();
+        let (d, k) = said.get(0).unwrap();
+        let q = lq.get(d as usize, k as usize).unwrap();
         assert!(text[q.range()].starts_with("Nous répondrons"), "{q:?}");
         assert_eq!(lq.len(), quotes.len());
+
+        // Among articles without quotations: each found in its own article, at its own place.
+        let none = liseuse_entity::DocEntities::default();
+        let docs = [none.clone(), ents.clone(), none, ents];
+        let index = EntityIndex::build(&docs);
+        let packed = |q: &[ArticleQuote]| Quotations::from(q.to_vec());
+        let lq = LibraryQuotes::build(
+            &index,
+            vec![packed(&[]), packed(&quotes), packed(&[]), packed(&quotes)],
+        );
+        let salami = index
+            .entities()
+            .iter()
+            .position(|e| e.name.contains("Salami"))
+            .map(|i| EntityId(i as u32))
+            .unwrap();
+        let want: Vec<(u32, u32)> = [1, 3]
+            .iter()
+            .flat_map(|&d| in_one.iter().map(move |&(_, k)| (d, k)))
+            .collect();
+        assert_eq!(lq.of_entity(salami).to_vec(), want);
     }
 
     #[test]

@@ -67,7 +67,6 @@ impl App {
         let mut rows: Vec<(u32, u32)> = q
             .of_entity(id)
             .iter()
-            .copied()
             .filter(|&(d, _)| {
                 !self
                     .entities

@@ -26,7 +26,10 @@ fn locate(doc_starts: &[u32], g: u32) -> (u32, u32) {
 }
 
 impl<'a> Occurrences<'a> {
-    pub(super) fn new(places: &'a [u32], doc_starts: &'a [u32]) -> Self {
+    /// Places among all items of all documents (ascending), read through how many items come
+    /// before each document (one more than there are documents): the index's mentions, and
+    /// the library's quotations by speaker alike.
+    pub fn new(places: &'a [u32], doc_starts: &'a [u32]) -> Self {
         Occurrences { places, doc_starts }
     }
 

@@ -152,7 +152,17 @@ pub fn rebuild<D: Borrow<DocEntities>>(
     if flat.docs() != n || saved.map_starts.len() != n + 1 {
         return None;
     }
-    Some(EntityIndex::from_flat(saved.entities, flat))
+    // The maps (at 100,000 articles, 41 MB) go before the occurrences are placed (54 MB).
+    // (A partial move would drop them only at the end of the function.)
+    let SavedIndex {
+        entities,
+        maps,
+        map_starts,
+        hashes,
+        ..
+    } = saved;
+    drop((maps, map_starts, hashes));
+    Some(EntityIndex::from_flat(entities, flat))
 }
 
 /// The saved index in `dir`, if there is a usable one.

@@ -35,8 +35,10 @@ enum Located {
 struct Known {
     stamp: Stamp,
     hash: String,
-    /// Taken by the first [`ArticleCache::lookup`] (the app keeps it from then on).
-    meta: Option<ArticleMeta>,
+    /// Taken by the first [`ArticleCache::lookup`] (the app keeps it from then on). Boxed:
+    /// in place it made every record of the map 200 bytes larger for good, taken or not (at
+    /// 100,000 articles, 28 MB).
+    meta: Option<Box<ArticleMeta>>,
     body: Located,
 }
 
@@ -134,7 +136,7 @@ impl ArticleCache {
     /// head's meta kept until a lookup takes it.
     fn know_written(&mut self, h: Head, at: Located, keep_meta: bool) {
         self.records += 1;
-        let meta = keep_meta.then_some(h.meta);
+        let meta = keep_meta.then(|| Box::new(h.meta));
         self.by_hash.insert(h.hash.clone(), at);
         self.known.insert(
             h.path,
@@ -161,7 +163,7 @@ impl ArticleCache {
         let hash = k.hash.clone();
         let body = k.body;
         let meta = match (k.meta.take(), body) {
-            (Some(m), _) => m,
+            (Some(m), _) => *m,
             (None, Located::Pending(i)) => self.pending.get(i)?.0.meta.clone(),
             // Asked twice (the file was read again after a change that left it as it was):
             // its head is read again.
