@@ -192,6 +192,16 @@ mod tests {
     use super::*;
     use liseuse_entity::{EntityId, EntityIndex};
 
+    /// Hossein Salami, as an index of the seed article names him.
+    fn salami_in(index: &EntityIndex) -> EntityId {
+        index
+            .entities()
+            .iter()
+            .position(|e| e.name.contains("Salami"))
+            .map(|i| EntityId(i as u32))
+            .unwrap()
+    }
+
     #[test]
     fn an_articles_quotations_go_through_its_cache_section_and_find_their_speaker() {
         let text = "Titre\n\nHossein Salami a déclaré : « Nous répondrons fermement à toute attaque. »\n\n\
@@ -227,12 +237,7 @@ mod tests {
 
         let index = EntityIndex::build(std::slice::from_ref(&ents));
         let lq = LibraryQuotes::build(&index, vec![quotes.clone().into()]);
-        let salami = index
-            .entities()
-            .iter()
-            .position(|e| e.name.contains("Salami"))
-            .map(|i| EntityId(i as u32))
-            .unwrap();
+        let salami = salami_in(&index);
         let said = lq.of_entity(salami);
         assert!(!said.is_empty(), "{quotes:?}");
         let in_one: Vec<(u32, u32)> = said.to_vec();
@@ -250,12 +255,7 @@ mod tests {
             &index,
             vec![packed(&[]), packed(&quotes), packed(&[]), packed(&quotes)],
         );
-        let salami = index
-            .entities()
-            .iter()
-            .position(|e| e.name.contains("Salami"))
-            .map(|i| EntityId(i as u32))
-            .unwrap();
+        let salami = salami_in(&index);
         let want: Vec<(u32, u32)> = [1, 3]
             .iter()
             .flat_map(|&d| in_one.iter().map(move |&(_, k)| (d, k)))

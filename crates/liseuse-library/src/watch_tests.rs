@@ -1,5 +1,43 @@
 use super::*;
 
+/// The watcher's loop on a thread of its own over `roots`, as `watch` runs it, with `events`
+/// queued before it starts (so that it takes them in one look): the sender of further events,
+/// what it reports, and its thread (it ends when the sender is dropped).
+fn following(
+    mut roots: Roots,
+    first: bool,
+    events: Vec<notify::Event>,
+) -> (
+    mpsc::Sender<notify::Result<notify::Event>>,
+    mpsc::Receiver<LibraryEvent>,
+    std::thread::JoinHandle<()>,
+) {
+    let (raw_tx, raw_rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<LibraryEvent>();
+    for e in events {
+        raw_tx.send(Ok(e)).unwrap();
+    }
+    let thread = std::thread::spawn(move || {
+        follow(
+            &raw_rx,
+            &Reporter::new(tx),
+            &mut roots,
+            Links::Inside,
+            &mut |_| true,
+            first,
+        );
+    });
+    (raw_tx, rx, thread)
+}
+
+/// The next walk reported.
+fn next_walk(rx: &mpsc::Receiver<LibraryEvent>) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
+        panic!("no walk");
+    };
+    scans
+}
+
 #[test]
 fn reported_paths_are_put_back_under_the_folder_as_given() {
     let tmp = tempfile::tempdir().unwrap();
@@ -41,29 +79,14 @@ fn an_overflow_or_a_folder_event_walks_again() {
     std::fs::create_dir_all(lib.join("x/y")).unwrap();
     std::fs::write(lib.join("a.txt"), "A\n").unwrap();
     std::fs::write(lib.join("x/y/f.txt"), "F\n").unwrap();
-    let mut roots = Roots::new(std::slice::from_ref(&lib));
+    let roots = Roots::new(std::slice::from_ref(&lib));
     let canonical = std::fs::canonicalize(&lib).unwrap();
-    let (raw_tx, raw_rx) = mpsc::channel();
-    let (tx, rx) = mpsc::channel::<LibraryEvent>();
     let overflow =
         notify::Event::new(notify::EventKind::Other).set_flag(notify::event::Flag::Rescan);
-    raw_tx.send(Ok(overflow)).unwrap();
     let made = notify::Event::new(notify::EventKind::Create(notify::event::CreateKind::Folder))
         .add_path(canonical.join("x"));
-    raw_tx.send(Ok(made)).unwrap();
-    let thread = std::thread::spawn(move || {
-        follow(
-            &raw_rx,
-            &Reporter::new(tx),
-            &mut roots,
-            Links::Inside,
-            &mut |_| true,
-            false,
-        );
-    });
-    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
-        panic!("no walk");
-    };
+    let (raw_tx, rx, thread) = following(roots, false, vec![overflow, made]);
+    let scans = next_walk(&rx);
     assert_eq!(scans.len(), 1, "x is walked with lib: {scans:?}");
     assert_eq!(scans[0].0, lib);
     assert_eq!(scans[0].1, [lib.join("a.txt"), lib.join("x/y/f.txt")]);
@@ -71,27 +94,13 @@ fn an_overflow_or_a_folder_event_walks_again() {
     thread.join().unwrap();
 
     // A folder alone.
-    let mut roots = Roots::new(std::slice::from_ref(&lib));
-    let (raw_tx, raw_rx) = mpsc::channel();
-    let (tx, rx) = mpsc::channel::<LibraryEvent>();
+    let roots = Roots::new(std::slice::from_ref(&lib));
     let moved_in = notify::Event::new(notify::EventKind::Modify(notify::event::ModifyKind::Name(
         notify::event::RenameMode::To,
     )))
     .add_path(canonical.join("x"));
-    raw_tx.send(Ok(moved_in)).unwrap();
-    let thread = std::thread::spawn(move || {
-        follow(
-            &raw_rx,
-            &Reporter::new(tx),
-            &mut roots,
-            Links::Inside,
-            &mut |_| true,
-            false,
-        );
-    });
-    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
-        panic!("no walk");
-    };
+    let (raw_tx, rx, thread) = following(roots, false, vec![moved_in]);
+    let scans = next_walk(&rx);
     assert_eq!(scans, [(lib.join("x"), vec![lib.join("x/y/f.txt")])]);
     drop(raw_tx);
     thread.join().unwrap();
@@ -105,22 +114,9 @@ fn the_folders_are_walked_once_watched() {
     let lib = tmp.path().join("lib");
     std::fs::create_dir_all(lib.join("x")).unwrap();
     std::fs::write(lib.join("x/late.txt"), "L\n").unwrap();
-    let mut roots = Roots::new(std::slice::from_ref(&lib));
-    let (raw_tx, raw_rx) = mpsc::channel();
-    let (tx, rx) = mpsc::channel::<LibraryEvent>();
-    let thread = std::thread::spawn(move || {
-        follow(
-            &raw_rx,
-            &Reporter::new(tx),
-            &mut roots,
-            Links::Inside,
-            &mut |_| true,
-            true,
-        );
-    });
-    let Ok(LibraryEvent::Rescanned(scans)) = rx.recv_timeout(Duration::from_secs(30)) else {
-        panic!("no walk");
-    };
+    let roots = Roots::new(std::slice::from_ref(&lib));
+    let (raw_tx, rx, thread) = following(roots, true, Vec::new());
+    let scans = next_walk(&rx);
     assert_eq!(scans, [(lib.clone(), vec![lib.join("x/late.txt")])]);
     drop(raw_tx);
     thread.join().unwrap();
