@@ -7,6 +7,7 @@ pub mod decode;
 pub mod features;
 pub mod keys;
 pub mod scheme;
+pub mod sequence;
 pub mod train;
 pub mod weights;
 pub mod word;
