@@ -49,6 +49,8 @@ mod tests_cues;
 #[cfg(test)]
 mod tests_dev5;
 #[cfg(test)]
+mod tests_dev6;
+#[cfg(test)]
 mod tests_speakers;
 #[doc(hidden)]
 pub mod trace;

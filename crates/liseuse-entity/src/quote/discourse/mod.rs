@@ -62,6 +62,9 @@ pub struct Discourse<'a> {
     last_quote: Option<(Option<Spk>, u64)>,
     /// A role word (folded) → the person it was last given to.
     roles: FxMap<String, Spk>,
+    /// An organisation (its entity) → the person last given a role of it (« Guillaume Pepy, président de la
+    /// SNCF »).
+    role_bodies: FxMap<u32, Spk>,
     /// The speaker of each quotation between marks of the current paragraph, once resolved.
     quote_speakers: Vec<Option<Spk>>,
     /// The last speaker resolved in the current sentence.
@@ -97,6 +100,7 @@ impl<'a> Discourse<'a> {
             before_paragraph: None,
             last_quote: None,
             roles: FxMap::default(),
+            role_bodies: FxMap::default(),
             names: FxMap::default(),
             quote_speakers: Vec::new(),
             in_sentence: None,

@@ -100,6 +100,13 @@ impl<'a> Discourse<'a> {
                 if let Some(spk) = self.roles.get(&role) {
                     return Some(spk.clone());
                 }
+                // another role of the body a person was given a role of (« Guillaume Pepy, président de la SNCF »
+                // … « le PDG de la SNCF »): that person
+                if let Some(spk) = super::roles::role_body(p, np.head_tok)
+                    .and_then(|local| self.role_bodies.get(&local))
+                {
+                    return Some(spk.clone());
+                }
                 // a bare role (« l'expert », « the minister ») is the person named who is speaking; a role with
                 // its complement (« le préfet des Bouches-du-Rhône ») is the description itself
                 let bare = np.inner.is_none() && !(np.first..=np.last).any(|j| p.is_of(j));
