@@ -221,7 +221,16 @@ impl<'a> Discourse<'a> {
         if !subject || (start..end).all(|j| p.tok(j).is_none_or(|t| !t.is_word() || t.q != NONE)) {
             return;
         }
-        // the subject: of the sentence's first verb
+        // the subject: of the sentence's first verb, past a fronted clause that opens on a preposition (« Après
+        // avoir rencontré Paul Martin, Jean Dupont est rentré », "After meeting X, Y returned")
+        let first_word = (start..end).find(|&j| p.tok(j).is_some_and(|t| t.is_word()));
+        let start = match first_word {
+            Some(w) if p.is(w, W::PREP) && !p.is(w, W::DET) => (w + 1..end.min(w + 14))
+                .take_while(|&j| p.tok(j).is_some_and(|t| t.q == NONE))
+                .find(|&j| p.punct(j) == ',')
+                .map_or(start, |c| c + 1),
+            _ => start,
+        };
         let verb = (start..end.min(start + 40)).find(|&j| {
             p.tok(j).is_some_and(|t| t.q == NONE)
                 && (p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
@@ -378,6 +387,31 @@ impl<'a> Discourse<'a> {
             .as_ref()
             .filter(|(_, s)| g.saturating_sub(*s) <= 3)
             .map(|(spk, _)| spk.clone())
+    }
+
+    /// « celui-ci », « celle-ci » at token `k`: the last person named in its sentence or the one before whose
+    /// gender is not the other one.
+    fn latter_of_gender(&mut self, p: &Para, k: usize, fem: bool) -> Option<Spk> {
+        let floor = p.sent_start(p.sent_start(k).saturating_sub(1));
+        let mut j = k;
+        while j > floor {
+            j -= 1;
+            let Some(m) = p
+                .tok(j)
+                .filter(|t| t.q == NONE)
+                .and_then(|_| p.per_org(j))
+                .filter(|&m| p.mention_label(m) == Some(Label::Per))
+            else {
+                continue;
+            };
+            let a = p.mention_start(j);
+            let spk = self.of_mention(p, m, a, j + 1);
+            if spk.fem != Some(!fem) {
+                return Some(spk);
+            }
+            j = a;
+        }
+        None
     }
 
     /// « ce dernier », « the latter » at token `k`: the last person named before it, in the paragraph or before.

@@ -191,4 +191,21 @@ impl<'a> Discourse<'a> {
             .or(self.last_per.as_ref().filter(|s| fits(s)))
             .cloned()
     }
+
+    /// "it": the most recent of the last speaker and the last subject that is one body (not a person, not
+    /// several), within the pronoun's reach.
+    pub(super) fn body_referent(&self, g: u64) -> Option<Spk> {
+        let body = |x: &Option<(Spk, u64)>| {
+            x.as_ref()
+                .filter(|(s, at)| {
+                    !s.nobody && !s.person && !s.plural && g.saturating_sub(*at) <= PRONOUN_REACH
+                })
+                .cloned()
+        };
+        match (body(&self.last_speaker), body(&self.last_subject)) {
+            (Some((a, x)), Some((b, y))) => Some(if y > x { b } else { a }),
+            (Some((a, _)), None) | (None, Some((a, _))) => Some(a),
+            (None, None) => None,
+        }
+    }
 }

@@ -46,6 +46,18 @@ impl<'a> Discourse<'a> {
                         return Some(self.of_mention(p, m, a, k + 1));
                     }
                 }
+                // « celui-ci », « celle-ci »: the latter, the last person named (of that gender) in this sentence or
+                // the one before, not the subject (« X a reçu Y. Celui-ci a déclaré » is Y)
+                if !plural && p.any(np.head_tok, words!["celui-ci", "celle-ci"]) {
+                    let fem = p.any(np.head_tok, words!["celle-ci"]);
+                    if let Some(spk) = self.latter_of_gender(p, np.first, fem) {
+                        return Some(spk);
+                    }
+                }
+                // "it": a body (the company, the ministry) that is the last speaker or subject, never a person
+                if !plural && p.any(np.head_tok, words!["it"]) {
+                    return self.body_referent(g);
+                }
                 // « Il a ajouté », « a-t-il poursuivi », « he added »
                 let continuation = (np.first..np.first + 4).any(|j| {
                     let s = p.s(j).to_lowercase();

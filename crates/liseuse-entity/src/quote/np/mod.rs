@@ -203,7 +203,7 @@ impl<'a> Para<'a> {
                 end = k;
                 continue;
             }
-            if self.nominal(k) {
+            if self.nominal(k) && !self.past_tense_after_noun(k, first) {
                 k += 1;
                 end = k;
                 continue;
@@ -243,6 +243,25 @@ impl<'a> Para<'a> {
             return None;
         }
         self.np_from(first, end)
+    }
+
+    /// An English verb in the past right after a noun (« Police arrested John Smith »): the phrase ends before it
+    /// (a lower-case word in « -ed » after a capitalised word or a listed noun, not after an adverb: « the newly
+    /// elected mayor »).
+    fn past_tense_after_noun(&self, k: usize, first: usize) -> bool {
+        if self.lang() != super::lexicon::Lang::En || k <= first {
+            return false;
+        }
+        let s = self.s(k);
+        s.len() > 4
+            && s.ends_with("ed")
+            && self.tok(k).is_some_and(|t| !t.cap() && t.ment == NONE)
+            && self.tok(k - 1).is_some_and(|t| {
+                t.is_word()
+                    && (t.ment != NONE
+                        || t.cap()
+                        || t.is(W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN))
+            })
     }
 
     pub fn is(&self, i: usize, bits: u32) -> bool {

@@ -1,0 +1,55 @@
+//! Pronouns and the subjects they stand for, written as general cases (not read from any set's errors): the
+//! subject of the sentence before past a fronted clause (« Après avoir rencontré X, Y est rentré. Il … » is Y);
+//! « celui-ci », « celle-ci » the latter, not the subject; "it" a body, never a person; an English verb in the
+//! past that no list knows ends the subject phrase before it ("Police arrested X. They said …" is the police).
+
+use super::tests::one;
+use QuoteKind::Indirect;
+
+use super::QuoteKind;
+
+#[test]
+fn the_subject_before_is_read_past_a_fronted_clause() {
+    one(
+        "Après avoir rencontré Paul Martin, Jean Dupont est rentré à Paris. Il a déclaré que la réforme serait votée.",
+        Indirect,
+        "la réforme serait votée",
+        "Dupont",
+    );
+}
+
+#[test]
+fn celui_ci_is_the_latter() {
+    one(
+        "La ministre Marie Dupont a reçu Paul Martin. Celui-ci a déclaré que la réforme était injuste.",
+        Indirect,
+        "la réforme était injuste",
+        "Martin",
+    );
+    one(
+        "Paul Martin a reçu la ministre Marie Dupont et son adjoint. Celle-ci a déclaré que la réforme était injuste.",
+        Indirect,
+        "la réforme était injuste",
+        "Marie Dupont",
+    );
+}
+
+#[test]
+fn it_is_a_body() {
+    one(
+        "Microsoft released a new browser on Tuesday. It said that the browser was faster than the old one.",
+        Indirect,
+        "the browser was faster than the old one",
+        "Microsoft",
+    );
+}
+
+#[test]
+fn an_unlisted_past_tense_verb_ends_the_subject() {
+    one(
+        "Police arrested John Smith on Tuesday. They said that he had stolen a car.",
+        Indirect,
+        "he had stolen a car",
+        "Police",
+    );
+}
