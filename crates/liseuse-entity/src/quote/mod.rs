@@ -53,6 +53,8 @@ mod tests_dev6;
 #[cfg(test)]
 mod tests_pronouns;
 #[cfg(test)]
+mod tests_sources;
+#[cfg(test)]
 mod tests_speakers;
 #[doc(hidden)]
 pub mod trace;

@@ -104,6 +104,18 @@ impl<'a> Para<'a> {
                 && self.s(h).chars().all(|c| !c.is_numeric()))
             .then_some((m, h))
         });
+        // a phrase ending on a domain name the tagger did not name is a website, a body (« le site
+        // radars-auto.com »)
+        if entity.is_none() && last > first + 1 && self.domain_dot(last - 1) {
+            return Some(Np {
+                first,
+                last,
+                head: Head::RoleOrg,
+                head_tok: last - 2,
+                inner,
+                plural: false,
+            });
+        }
         let (head, head_tok) = match (entity, head_tok) {
             (Some((m, k)), _) => (Head::Entity(m), k),
             (None, Some(h)) => {

@@ -133,6 +133,12 @@ impl<'a> Para<'a> {
                 k = prev;
                 continue;
             }
+            // « le site Mediapart.fr »: a domain name is one unit
+            if prev > floor && self.domain_dot(prev) {
+                start = prev - 1;
+                k = prev - 1;
+                continue;
+            }
             // « du Hamas », « des Affaires étrangères »: a complement of the noun before
             if chain && self.is_of(prev) && prev > floor && self.nominal(prev - 1) {
                 k = prev - 1;
@@ -227,6 +233,12 @@ impl<'a> Para<'a> {
                 k += 1;
                 continue;
             }
+            // a domain name: « le site radars-auto.com », "techcrunch.com"
+            if k > first && self.domain_dot(k) {
+                k += 2;
+                end = k;
+                continue;
+            }
             // initials: « K.C. Maurer »
             if self.punct(k) == '.'
                 && k > first
@@ -243,6 +255,24 @@ impl<'a> Para<'a> {
             return None;
         }
         self.np_from(first, end)
+    }
+
+    /// Whether the dot at `k` joins a word to a top-level domain (« radars-auto.com »), no space on either side.
+    pub fn domain_dot(&self, k: usize) -> bool {
+        let glued = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.flags & crate::text::token::SPACE == 0)
+        };
+        self.punct(k) == '.'
+            && glued(k)
+            && glued(k + 1)
+            && self.tok(k - 1).is_some_and(|t| t.is_word())
+            && self.any(
+                k + 1,
+                words![
+                    "com", "fr", "org", "net", "info", "io", "eu", "be", "ch", "uk", "ca", "ru"
+                ],
+            )
     }
 
     /// An English verb in the past right after a noun (« Police arrested John Smith »): the phrase ends before it
