@@ -1,7 +1,8 @@
 //! Pronouns and the subjects they stand for, written as general cases (not read from any set's errors): the
 //! subject of the sentence before past a fronted clause (« Après avoir rencontré X, Y est rentré. Il … » is Y);
 //! « celui-ci », « celle-ci » the latter, not the subject; "it" a body, never a person; an English verb in the
-//! past that no list knows ends the subject phrase before it ("Police arrested X. They said …" is the police).
+//! past that no list knows ends the subject phrase before it ("Police arrested X. They said …" is the police); a
+//! relative clause after a person left without its closing comma (« X, qui dirige le syndicat … a affirmé »).
 
 use super::tests::one;
 use QuoteKind::Indirect;
@@ -51,5 +52,21 @@ fn an_unlisted_past_tense_verb_ends_the_subject() {
         Indirect,
         "he had stolen a car",
         "Police",
+    );
+}
+
+#[test]
+fn a_relative_clause_left_open_before_the_verb_is_no_subject() {
+    one(
+        "John Smith, who heads the union representing thousands of workers at the plant said the strike would continue.",
+        Indirect,
+        "the strike would continue",
+        "Smith",
+    );
+    one(
+        "Jean Dupont, qui dirige le syndicat représentant des milliers d'ouvriers de l'usine a affirmé que la grève continuerait.",
+        Indirect,
+        "la grève continuerait",
+        "Dupont",
     );
 }

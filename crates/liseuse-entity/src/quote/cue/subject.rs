@@ -252,6 +252,12 @@ impl<'a> Para<'a> {
                 break;
             }
         }
+        // a relative clause after a person, its closing comma missing: « Jean Dupont, qui dirige le syndicat
+        // représentant … a affirmé », "John Smith, who heads the union … said": the person speaks, not the
+        // relative's object
+        if let Some(n) = self.person_before_open_relative(np.first, first, floor) {
+            return Some(Ref::Np(n));
+        }
         // a name set before its apposition: « Jean-Luc Mélenchon, le candidat du Front de gauche … avait appelé »,
         // also with a role before a name and no closing comma: « François Ruffin, député La France insoumise a »
         let role = np
@@ -285,6 +291,29 @@ impl<'a> Para<'a> {
             np = n;
         }
         Some(Ref::Np(np))
+    }
+
+    /// The person named before « , qui » / ", who" when the relative clause runs without a comma from there to
+    /// the verb group at `verb` (the phrase found before the verb starting at `np_first`).
+    fn person_before_open_relative(
+        &self,
+        np_first: usize,
+        verb: usize,
+        floor: usize,
+    ) -> Option<Np> {
+        let r = (np_first.saturating_sub(6).max(floor + 2)..np_first)
+            .rev()
+            .find(|&j| self.any(j, words!["qui", "who"]) && self.punct(j - 1) == ',')?;
+        if (r + 1..verb).any(|j| {
+            self.tok(j)
+                .is_some_and(|t| t.q != NONE || matches!(t.punct, ',' | ';' | ':' | '(' | ')'))
+        }) {
+            return None;
+        }
+        let n = self.np_ending(r - 2, floor)?;
+        let person =
+            matches!(n.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
+        person.then_some(n)
     }
 
     /// The nearest speech verb group of the sentence before token `before` (not a participle's or an
