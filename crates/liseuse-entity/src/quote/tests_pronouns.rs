@@ -2,7 +2,8 @@
 //! subject of the sentence before past a fronted clause (« Après avoir rencontré X, Y est rentré. Il … » is Y);
 //! « celui-ci », « celle-ci » the latter, not the subject; "it" a body, never a person; an English verb in the
 //! past that no list knows ends the subject phrase before it ("Police arrested X. They said …" is the police); a
-//! relative clause after a person left without its closing comma (« X, qui dirige le syndicat … a affirmé »).
+//! relative clause after a person left without its closing comma (« X, qui dirige le syndicat … a affirmé »); a
+//! fronted participle before the subject of a clause that ends on a colon (« Interrogée par …, X reste prudente : »).
 
 use super::tests::one;
 use QuoteKind::Indirect;
@@ -67,6 +68,16 @@ fn a_relative_clause_left_open_before_the_verb_is_no_subject() {
         "Jean Dupont, qui dirige le syndicat représentant des milliers d'ouvriers de l'usine a affirmé que la grève continuerait.",
         Indirect,
         "la grève continuerait",
+        "Dupont",
+    );
+}
+
+#[test]
+fn a_fronted_participle_is_passed_before_a_colon_s_subject() {
+    one(
+        "Interrogée par Le Monde, Marie Dupont reste prudente : « Rien n'est encore décidé à ce stade des négociations. »",
+        QuoteKind::Direct,
+        "Rien n'est encore décidé à ce stade des négociations.",
         "Dupont",
     );
 }

@@ -293,6 +293,19 @@ impl<'a> Para<'a> {
         Some(Ref::Np(np))
     }
 
+    /// A past participle opening a clause (« Interrogée par … , », "Asked about …,"), no name.
+    fn fronted_participle(&self, s: usize) -> bool {
+        let Some(t) = self.tok(s) else { return false };
+        if !t.is_word() || t.ment != NONE || t.q != NONE {
+            return false;
+        }
+        let w = self.s(s);
+        w.len() > 4
+            && ["é", "ée", "és", "ées", "ed"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    }
+
     /// The person named before « , qui » / ", who" when the relative clause runs without a comma from there to
     /// the verb group at `verb` (the phrase found before the verb starting at `np_first`).
     fn person_before_open_relative(
@@ -385,7 +398,8 @@ impl<'a> Para<'a> {
             s += 1;
         }
         // (« Des captures d'écran du dernier, 29 ans , montrent » opens on its subject: « des » is no preposition)
-        if self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE)
+        // a fronted participle too: « Interrogée par Le Monde, X reste prudente : », "Asked about it, X …"
+        if (self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE) || self.fronted_participle(s))
             && !(self.is(s, W::DET) && self.nominal(s + 1))
             && let Some(c) = (s..(s + 8).min(limit)).find(|&j| self.punct(j) == ',')
         {
