@@ -3,7 +3,8 @@
 //! « celui-ci », « celle-ci » the latter, not the subject; "it" a body, never a person; an English verb in the
 //! past that no list knows ends the subject phrase before it ("Police arrested X. They said …" is the police); a
 //! relative clause after a person left without its closing comma (« X, qui dirige le syndicat … a affirmé »); a
-//! fronted participle before the subject of a clause that ends on a colon (« Interrogée par …, X reste prudente : »).
+//! fronted participle before the subject of a clause that ends on a colon (« Interrogée par …, X reste prudente : »);
+//! a gendered pronoun whose known-gender candidates all misfit takes the last person whose gender is unknown.
 
 use super::tests::one;
 use QuoteKind::Indirect;
@@ -79,5 +80,15 @@ fn a_fronted_participle_is_passed_before_a_colon_s_subject() {
         QuoteKind::Direct,
         "Rien n'est encore décidé à ce stade des négociations.",
         "Dupont",
+    );
+}
+
+#[test]
+fn a_pronoun_s_gender_rules_out_the_others_not_the_unknown() {
+    one(
+        "Xylia Brontar, 45 ans, a été élue maire. Paul Martin l'a félicitée. Elle a déclaré que la ville allait changer.",
+        Indirect,
+        "la ville allait changer",
+        "Brontar",
     );
 }

@@ -182,13 +182,15 @@ impl<'a> Discourse<'a> {
         if let Some((s, _)) = recent(&self.last_speaker, 6) {
             return Some(s);
         }
-        // the last person named whose gender fits (a gender said rules out the others); none rather than a
-        // guess against what the words say
+        // the last person named whose gender fits (a gender said rules out the others), else the last whose
+        // gender nothing says (« Xylia Brontar … Paul Martin l'a félicitée. Elle a déclaré »: not Paul); none
+        // rather than a guess against what the words say
         self.persons
             .iter()
             .rev()
             .find(|s| fits(s) && (fem.is_none() || s.fem == fem))
             .or(self.last_per.as_ref().filter(|s| fits(s)))
+            .or_else(|| self.persons.iter().rev().find(|s| fits(s) && s.person))
             .cloned()
     }
 
