@@ -151,9 +151,9 @@ pub fn word_bits(
     };
     // what `bits_of` does first, for most words: an acronym is none of the lists' words; an ASCII word or a word
     // in lower case is looked up by its key (but « à », « où », « là », which the lists fold into others)
-    // (but a role written as one: « le PDG »)
+    // (a role written as one, « le PDG », is looked up where a phrase's head is read: `Para::acronym_role`)
     if t.flags & token::UPPER != 0 {
-        return (lex.get_packed(key) & W::ROLE_PER, key);
+        return (0, key);
     }
     let ascii = key & HIGH == 0;
     if key != 0 && (ascii || t.flags & CASED == 0) {

@@ -255,7 +255,9 @@ impl<'a> Para<'a> {
         // a relative clause after a person, its closing comma missing: « Jean Dupont, qui dirige le syndicat
         // représentant … a affirmé », "John Smith, who heads the union … said": the person speaks, not the
         // relative's object
-        if let Some(n) = self.person_before_open_relative(np.first, first, floor) {
+        if !matches!(np.head, Head::Entity(_) | Head::Pronoun { .. })
+            && let Some(n) = self.person_before_open_relative(np.first, first, floor)
+        {
             return Some(Ref::Np(n));
         }
         // a name set before its apposition: « Jean-Luc Mélenchon, le candidat du Front de gauche … avait appelé »,

@@ -60,8 +60,8 @@ pub struct Discourse<'a> {
     /// The last person named before the current paragraph.
     before_paragraph: Option<Spk>,
     last_quote: Option<(Option<Spk>, u64)>,
-    /// A role word (folded) → the person it was last given to.
-    roles: FxMap<String, Spk>,
+    /// A role word (its packed key, lower-cased: [`roles::role_key`]) → the person it was last given to.
+    roles: FxMap<u128, Spk>,
     /// An organisation (its entity) → the person last given a role of it (« Guillaume Pepy, président de la
     /// SNCF »).
     role_bodies: FxMap<u32, Spk>,
@@ -88,8 +88,49 @@ pub struct Discourse<'a> {
 /// How many people named a pronoun looks back over.
 const PERSONS: usize = 6;
 
+/// The maps of a document's discourse, kept per thread from one document to the next (cleared, their room
+/// kept): made and grown anew for each article, they cost a hundredth of the stage.
+#[derive(Default)]
+struct Maps {
+    roles: FxMap<u128, Spk>,
+    role_bodies: FxMap<u32, Spk>,
+    names: FxMap<u32, Rc<str>>,
+    genders: FxMap<u32, Option<bool>>,
+}
+
+thread_local! {
+    static MAPS: std::cell::RefCell<Maps> = std::cell::RefCell::new(Maps::default());
+}
+
+impl Drop for Discourse<'_> {
+    fn drop(&mut self) {
+        let mut maps = Maps {
+            roles: std::mem::take(&mut self.roles),
+            role_bodies: std::mem::take(&mut self.role_bodies),
+            names: std::mem::take(&mut self.names),
+            genders: std::mem::take(&mut self.genders),
+        };
+        maps.roles.clear();
+        maps.role_bodies.clear();
+        maps.names.clear();
+        maps.genders.clear();
+        let _ = MAPS.try_with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                *m = maps;
+            }
+        });
+    }
+}
+
 impl<'a> Discourse<'a> {
     pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
+        let maps = MAPS
+            .try_with(|m| {
+                m.try_borrow_mut()
+                    .map(|mut m| std::mem::take(&mut *m))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
         Discourse {
             doc,
             base: 0,
@@ -99,16 +140,16 @@ impl<'a> Discourse<'a> {
             last_per: None,
             before_paragraph: None,
             last_quote: None,
-            roles: FxMap::default(),
-            role_bodies: FxMap::default(),
-            names: FxMap::default(),
+            roles: maps.roles,
+            role_bodies: maps.role_bodies,
+            names: maps.names,
             quote_speakers: Vec::new(),
             in_sentence: None,
             traced: Vec::new(),
             needed: Vec::new(),
             before_colon: None,
             persons: Vec::new(),
-            genders: FxMap::default(),
+            genders: maps.genders,
             empty: Rc::from(""),
         }
     }

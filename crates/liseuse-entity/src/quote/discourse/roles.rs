@@ -5,7 +5,6 @@
 use super::super::lexicon::W;
 use super::super::para::Para;
 use super::{Discourse, Spk};
-use crate::text::fold::fold;
 
 impl<'a> Discourse<'a> {
     /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
@@ -53,7 +52,9 @@ impl<'a> Discourse<'a> {
     /// The role at token `r` given to `spk`, and the body it is a role of (« président de la SNCF »), so that
     /// another role of that body (« le PDG de la SNCF ») is that person too.
     fn learn_role(&mut self, p: &Para, r: usize, spk: &Spk) {
-        self.roles.insert(fold(p.s(r)), spk.clone());
+        if let Some(k) = role_key(p, r) {
+            self.roles.insert(k, spk.clone());
+        }
         if let Some(local) = role_body(p, r) {
             self.role_bodies.insert(local, spk.clone());
         }
@@ -74,4 +75,11 @@ pub(super) fn role_body(p: &Para, r: usize) -> Option<u32> {
         .per_org(k)
         .filter(|&m| p.mention_label(m) == Some(crate::Label::Org))?;
     p.doc.mentions.get(m as usize).map(|x| x.local())
+}
+
+/// A role word's packed key, its capitals lower-cased (« Président » is « président »), the key of no map
+/// allocated per word; none for a word of more than 15 bytes, which has no key.
+pub(super) fn role_key(p: &Para, r: usize) -> Option<u128> {
+    let key = p.tok(r).map_or(0, |t| t.key);
+    (key != 0).then(|| super::super::word::latin1_lower(key).unwrap_or(key))
 }

@@ -6,7 +6,6 @@ use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
 use super::{Discourse, Spk, gender};
 use crate::Label;
-use crate::text::fold::fold;
 use std::rc::Rc;
 
 impl<'a> Discourse<'a> {
@@ -108,8 +107,9 @@ impl<'a> Discourse<'a> {
                 if indefinite {
                     return Some(self.described(p, np));
                 }
-                let role = fold(p.s(np.head_tok));
-                if let Some(spk) = self.roles.get(&role) {
+                if let Some(spk) =
+                    super::roles::role_key(p, np.head_tok).and_then(|role| self.roles.get(&role))
+                {
                     return Some(spk.clone());
                 }
                 // another role of the body a person was given a role of (« Guillaume Pepy, président de la SNCF »

@@ -134,7 +134,7 @@ impl<'a> Para<'a> {
                 continue;
             }
             // « le site Mediapart.fr »: a domain name is one unit
-            if prev > floor && self.domain_dot(prev) {
+            if self.punct(prev) == '.' && prev > floor && self.domain_dot(prev) {
                 start = prev - 1;
                 k = prev - 1;
                 continue;
@@ -234,7 +234,7 @@ impl<'a> Para<'a> {
                 continue;
             }
             // a domain name: « le site radars-auto.com », "techcrunch.com"
-            if k > first && self.domain_dot(k) {
+            if self.punct(k) == '.' && k > first && self.domain_dot(k) {
                 k += 2;
                 end = k;
                 continue;
@@ -306,13 +306,17 @@ impl<'a> Para<'a> {
             return None;
         }
         let mut k = e;
-        while self.any(
-            k,
-            words![
-                "de", "d", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "ben",
-                "bin", "ibn", "da", "di", "dos", "do"
-            ],
-        ) && self.tok(k).is_some_and(|t| !t.cap())
+        // (a particle is a lower-case word of three letters at most: most words are ruled out before the list)
+        while self
+            .tok(k)
+            .is_some_and(|t| !t.cap() && t.end - t.start <= 3)
+            && self.any(
+                k,
+                words![
+                    "de", "d", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el",
+                    "ben", "bin", "ibn", "da", "di", "dos", "do"
+                ],
+            )
         {
             k += 1;
         }
