@@ -3,11 +3,11 @@
 //! their French and English parts, and all.
 //!
 //! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--heldout4] [--heldout5]
-//! [--set NAME]…
+//! [--heldout6] [--set NAME]…
 //! [--errors] [--json FILE] [--text TEXT [--mentions]]`
 //!
 //! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`), `dev4`,
-//! `test4` (`--heldout4`), `dev5`, `test5` (`--heldout5`).
+//! `test4` (`--heldout4`), `dev5`, `test5` (`--heldout5`), `dev6`, `test6` (`--heldout6`).
 //! `--errors` lists every miss, false quotation and wrong speaker of each set read for errors (never of a test set:
 //! those are measured only); `--json FILE` writes the predictions as `liseuse quotes --format json` does, for
 //! `score_quotes.py`.
@@ -62,6 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "dev3" | "test3" => dir.join("heldout3"),
         "dev4" | "test4" => dir.join("heldout4"),
         "dev5" | "test5" => dir.join("heldout5"),
+        "dev6" | "test6" => dir.join("heldout6"),
         _ => dir.clone(),
     };
     let mut names: Vec<&str> = Vec::new();
@@ -71,6 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--heldout3" => names.extend(["dev3", "test3"]),
             "--heldout4" => names.extend(["dev4", "test4"]),
             "--heldout5" => names.extend(["dev5", "test5"]),
+            "--heldout6" => names.extend(["dev6", "test6"]),
             "--set" => names.extend(args.get(i + 1).map(String::as_str)),
             _ => {}
         }

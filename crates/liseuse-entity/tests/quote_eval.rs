@@ -129,9 +129,9 @@ fn quotes_shared_set_scores_do_not_drop() {
 
 #[test]
 fn quotes_tuned_held_out_scores_do_not_drop() {
-    // dev2, dev3, dev4 and dev5: held-out texts annotated before the stage read them, whose errors were then
-    // read to fix general faults (tuned on since; their test halves are measured only and not here). Today:
-    // direct 0.970 0.932 0.904, indirect 0.920 0.976 0.899, all 0.950 0.951 0.903
+    // dev2, dev3, dev4, dev5 and dev6: held-out texts annotated before the stage read them, whose errors were
+    // then read to fix general faults (tuned on since; their test halves are measured only and not here). Today:
+    // direct 0.962 0.920 0.885, indirect 0.918 0.979 0.899, all 0.943 0.945 0.891
     let dir = fixtures();
     let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (folder, name) in [
@@ -139,6 +139,7 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         ("heldout3", "dev3"),
         ("heldout4", "dev4"),
         ("heldout5", "dev5"),
+        ("heldout6", "dev6"),
     ] {
         let (g, d) = set(&dir.join(folder), name);
         pred.extend(predict(&dir.join(folder).join("texts"), &d));
@@ -146,9 +147,9 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         docs.extend(d);
     }
     at_least(
-        "dev2 + dev3 + dev4 + dev5",
+        "dev2 + dev3 + dev4 + dev5 + dev6",
         &figures(&gold, &docs, &pred),
-        [[0.96, 0.92, 0.89], [0.90, 0.96, 0.88], [0.94, 0.94, 0.89]],
+        [[0.95, 0.91, 0.88], [0.91, 0.97, 0.89], [0.94, 0.94, 0.89]],
     );
 }
 

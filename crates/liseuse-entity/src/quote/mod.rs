@@ -49,6 +49,12 @@ mod tests_cues;
 #[cfg(test)]
 mod tests_dev5;
 #[cfg(test)]
+mod tests_dev6;
+#[cfg(test)]
+mod tests_pronouns;
+#[cfg(test)]
+mod tests_sources;
+#[cfg(test)]
 mod tests_speakers;
 #[doc(hidden)]
 pub mod trace;

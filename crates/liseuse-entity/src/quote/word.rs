@@ -151,6 +151,7 @@ pub fn word_bits(
     };
     // what `bits_of` does first, for most words: an acronym is none of the lists' words; an ASCII word or a word
     // in lower case is looked up by its key (but « à », « où », « là », which the lists fold into others)
+    // (a role written as one, « le PDG », is looked up where a phrase's head is read: `Para::acronym_role`)
     if t.flags & token::UPPER != 0 {
         return (0, key);
     }

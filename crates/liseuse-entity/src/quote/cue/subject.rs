@@ -252,6 +252,14 @@ impl<'a> Para<'a> {
                 break;
             }
         }
+        // a relative clause after a person, its closing comma missing: « Jean Dupont, qui dirige le syndicat
+        // représentant … a affirmé », "John Smith, who heads the union … said": the person speaks, not the
+        // relative's object
+        if !matches!(np.head, Head::Entity(_) | Head::Pronoun { .. })
+            && let Some(n) = self.person_before_open_relative(np.first, first, floor)
+        {
+            return Some(Ref::Np(n));
+        }
         // a name set before its apposition: « Jean-Luc Mélenchon, le candidat du Front de gauche … avait appelé »,
         // also with a role before a name and no closing comma: « François Ruffin, député La France insoumise a »
         let role = np
@@ -285,6 +293,42 @@ impl<'a> Para<'a> {
             np = n;
         }
         Some(Ref::Np(np))
+    }
+
+    /// A past participle opening a clause (« Interrogée par … , », "Asked about …,"), no name.
+    fn fronted_participle(&self, s: usize) -> bool {
+        let Some(t) = self.tok(s) else { return false };
+        if !t.is_word() || t.ment != NONE || t.q != NONE {
+            return false;
+        }
+        let w = self.s(s);
+        w.len() > 4
+            && ["é", "ée", "és", "ées", "ed"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    }
+
+    /// The person named before « , qui » / ", who" when the relative clause runs without a comma from there to
+    /// the verb group at `verb` (the phrase found before the verb starting at `np_first`).
+    fn person_before_open_relative(
+        &self,
+        np_first: usize,
+        verb: usize,
+        floor: usize,
+    ) -> Option<Np> {
+        let r = (np_first.saturating_sub(6).max(floor + 2)..np_first)
+            .rev()
+            .find(|&j| self.any(j, words!["qui", "who"]) && self.punct(j - 1) == ',')?;
+        if (r + 1..verb).any(|j| {
+            self.tok(j)
+                .is_some_and(|t| t.q != NONE || matches!(t.punct, ',' | ';' | ':' | '(' | ')'))
+        }) {
+            return None;
+        }
+        let n = self.np_ending(r - 2, floor)?;
+        let person =
+            matches!(n.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per));
+        person.then_some(n)
     }
 
     /// The nearest speech verb group of the sentence before token `before` (not a participle's or an
@@ -356,7 +400,8 @@ impl<'a> Para<'a> {
             s += 1;
         }
         // (« Des captures d'écran du dernier, 29 ans , montrent » opens on its subject: « des » is no preposition)
-        if self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE)
+        // a fronted participle too: « Interrogée par Le Monde, X reste prudente : », "Asked about it, X …"
+        if (self.is(s, W::PREP | W::ADVERB | W::CONNECTIVE) || self.fronted_participle(s))
             && !(self.is(s, W::DET) && self.nominal(s + 1))
             && let Some(c) = (s..(s + 8).min(limit)).find(|&j| self.punct(j) == ',')
         {

@@ -80,7 +80,13 @@ impl<'a> Para<'a> {
         }
         let who = self.named_apposition(who);
         if self.any(k, words!["pour", "for"]) {
-            let after = who.last + 1;
+            // past a short parenthesis after the name (« Pour le sociologue Yann Le Lann (Lille), … »)
+            let after = match self.punct(who.last + 1) {
+                '(' => (who.last + 2..(who.last + 8).min(ceil))
+                    .find(|&j| self.punct(j) == ')')
+                    .map_or(who.last + 1, |c| c + 1),
+                _ => who.last + 1,
+            };
             // someone: a person named, a pronoun, people described (not « Pour sa part », « For example »)
             let person = match who.head {
                 Head::Entity(m) => {

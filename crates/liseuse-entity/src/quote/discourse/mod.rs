@@ -60,8 +60,11 @@ pub struct Discourse<'a> {
     /// The last person named before the current paragraph.
     before_paragraph: Option<Spk>,
     last_quote: Option<(Option<Spk>, u64)>,
-    /// A role word (folded) → the person it was last given to.
-    roles: FxMap<String, Spk>,
+    /// A role word (its packed key, lower-cased: [`roles::role_key`]) → the person it was last given to.
+    roles: FxMap<u128, Spk>,
+    /// An organisation (its entity) → the person last given a role of it (« Guillaume Pepy, président de la
+    /// SNCF »).
+    role_bodies: FxMap<u32, Spk>,
     /// The speaker of each quotation between marks of the current paragraph, once resolved.
     quote_speakers: Vec<Option<Spk>>,
     /// The last speaker resolved in the current sentence.
@@ -85,8 +88,49 @@ pub struct Discourse<'a> {
 /// How many people named a pronoun looks back over.
 const PERSONS: usize = 6;
 
+/// The maps of a document's discourse, kept per thread from one document to the next (cleared, their room
+/// kept): made and grown anew for each article, they cost a hundredth of the stage.
+#[derive(Default)]
+struct Maps {
+    roles: FxMap<u128, Spk>,
+    role_bodies: FxMap<u32, Spk>,
+    names: FxMap<u32, Rc<str>>,
+    genders: FxMap<u32, Option<bool>>,
+}
+
+thread_local! {
+    static MAPS: std::cell::RefCell<Maps> = std::cell::RefCell::new(Maps::default());
+}
+
+impl Drop for Discourse<'_> {
+    fn drop(&mut self) {
+        let mut maps = Maps {
+            roles: std::mem::take(&mut self.roles),
+            role_bodies: std::mem::take(&mut self.role_bodies),
+            names: std::mem::take(&mut self.names),
+            genders: std::mem::take(&mut self.genders),
+        };
+        maps.roles.clear();
+        maps.role_bodies.clear();
+        maps.names.clear();
+        maps.genders.clear();
+        let _ = MAPS.try_with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                *m = maps;
+            }
+        });
+    }
+}
+
 impl<'a> Discourse<'a> {
     pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
+        let maps = MAPS
+            .try_with(|m| {
+                m.try_borrow_mut()
+                    .map(|mut m| std::mem::take(&mut *m))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
         Discourse {
             doc,
             base: 0,
@@ -96,15 +140,16 @@ impl<'a> Discourse<'a> {
             last_per: None,
             before_paragraph: None,
             last_quote: None,
-            roles: FxMap::default(),
-            names: FxMap::default(),
+            roles: maps.roles,
+            role_bodies: maps.role_bodies,
+            names: maps.names,
             quote_speakers: Vec::new(),
             in_sentence: None,
             traced: Vec::new(),
             needed: Vec::new(),
             before_colon: None,
             persons: Vec::new(),
-            genders: FxMap::default(),
+            genders: maps.genders,
             empty: Rc::from(""),
         }
     }
@@ -217,7 +262,16 @@ impl<'a> Discourse<'a> {
         if !subject || (start..end).all(|j| p.tok(j).is_none_or(|t| !t.is_word() || t.q != NONE)) {
             return;
         }
-        // the subject: of the sentence's first verb
+        // the subject: of the sentence's first verb, past a fronted clause that opens on a preposition (« Après
+        // avoir rencontré Paul Martin, Jean Dupont est rentré », "After meeting X, Y returned")
+        let first_word = (start..end).find(|&j| p.tok(j).is_some_and(|t| t.is_word()));
+        let start = match first_word {
+            Some(w) if p.is(w, W::PREP) && !p.is(w, W::DET) => (w + 1..end.min(w + 14))
+                .take_while(|&j| p.tok(j).is_some_and(|t| t.q == NONE))
+                .find(|&j| p.punct(j) == ',')
+                .map_or(start, |c| c + 1),
+            _ => start,
+        };
         let verb = (start..end.min(start + 40)).find(|&j| {
             p.tok(j).is_some_and(|t| t.q == NONE)
                 && (p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
@@ -374,6 +428,31 @@ impl<'a> Discourse<'a> {
             .as_ref()
             .filter(|(_, s)| g.saturating_sub(*s) <= 3)
             .map(|(spk, _)| spk.clone())
+    }
+
+    /// « celui-ci », « celle-ci » at token `k`: the last person named in its sentence or the one before whose
+    /// gender is not the other one.
+    fn latter_of_gender(&mut self, p: &Para, k: usize, fem: bool) -> Option<Spk> {
+        let floor = p.sent_start(p.sent_start(k).saturating_sub(1));
+        let mut j = k;
+        while j > floor {
+            j -= 1;
+            let Some(m) = p
+                .tok(j)
+                .filter(|t| t.q == NONE)
+                .and_then(|_| p.per_org(j))
+                .filter(|&m| p.mention_label(m) == Some(Label::Per))
+            else {
+                continue;
+            };
+            let a = p.mention_start(j);
+            let spk = self.of_mention(p, m, a, j + 1);
+            if spk.fem != Some(!fem) {
+                return Some(spk);
+            }
+            j = a;
+        }
+        None
     }
 
     /// « ce dernier », « the latter » at token `k`: the last person named before it, in the paragraph or before.

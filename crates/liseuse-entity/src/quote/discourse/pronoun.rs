@@ -182,13 +182,32 @@ impl<'a> Discourse<'a> {
         if let Some((s, _)) = recent(&self.last_speaker, 6) {
             return Some(s);
         }
-        // the last person named whose gender fits (a gender said rules out the others); none rather than a
-        // guess against what the words say
+        // the last person named whose gender fits (a gender said rules out the others), else the last whose
+        // gender nothing says (« Xylia Brontar … Paul Martin l'a félicitée. Elle a déclaré »: not Paul); none
+        // rather than a guess against what the words say
         self.persons
             .iter()
             .rev()
             .find(|s| fits(s) && (fem.is_none() || s.fem == fem))
             .or(self.last_per.as_ref().filter(|s| fits(s)))
+            .or_else(|| self.persons.iter().rev().find(|s| fits(s) && s.person))
             .cloned()
+    }
+
+    /// "it": the most recent of the last speaker and the last subject that is one body (not a person, not
+    /// several), within the pronoun's reach.
+    pub(super) fn body_referent(&self, g: u64) -> Option<Spk> {
+        let body = |x: &Option<(Spk, u64)>| {
+            x.as_ref()
+                .filter(|(s, at)| {
+                    !s.nobody && !s.person && !s.plural && g.saturating_sub(*at) <= PRONOUN_REACH
+                })
+                .cloned()
+        };
+        match (body(&self.last_speaker), body(&self.last_subject)) {
+            (Some((a, x)), Some((b, y))) => Some(if y > x { b } else { a }),
+            (Some((a, _)), None) | (None, Some((a, _))) => Some(a),
+            (None, None) => None,
+        }
     }
 }

@@ -5,7 +5,6 @@
 use super::super::lexicon::W;
 use super::super::para::Para;
 use super::{Discourse, Spk};
-use crate::text::fold::fold;
 
 impl<'a> Discourse<'a> {
     /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
@@ -13,7 +12,7 @@ impl<'a> Discourse<'a> {
         let floor = p.sent_start(first);
         for j in (floor..first).rev().take(4) {
             if p.is(j, W::ROLE_PER) {
-                self.roles.insert(fold(p.s(j)), spk.clone());
+                self.learn_role(p, j, spk);
             } else if !(p.nominal(j) || p.is(j, W::DET) || p.is_of(j)) {
                 break;
             }
@@ -37,16 +36,50 @@ impl<'a> Discourse<'a> {
             let opens =
                 j == floor || matches!(p.punct(j - 1), ',' | ':' | ';' | '(' | '-' | '—' | '–');
             if let Some(r) = role.filter(|_| opens && p.is(j, W::DET)) {
-                self.roles.insert(fold(p.s(r)), spk.clone());
+                self.learn_role(p, r, spk);
             }
         }
         if p.punct(end) == ',' {
             for j in end + 1..(end + 3).min(p.toks.len()) {
                 if p.is(j, W::ROLE_PER) {
-                    self.roles.insert(fold(p.s(j)), spk.clone());
+                    self.learn_role(p, j, spk);
                     break;
                 }
             }
         }
     }
+
+    /// The role at token `r` given to `spk`, and the body it is a role of (« président de la SNCF »), so that
+    /// another role of that body (« le PDG de la SNCF ») is that person too.
+    fn learn_role(&mut self, p: &Para, r: usize, spk: &Spk) {
+        if let Some(k) = role_key(p, r) {
+            self.roles.insert(k, spk.clone());
+        }
+        if let Some(local) = role_body(p, r) {
+            self.role_bodies.insert(local, spk.clone());
+        }
+    }
+}
+
+/// The organisation a role at token `r` is of: « de », « du », « of » and at most a determiner, then its name.
+pub(super) fn role_body(p: &Para, r: usize) -> Option<u32> {
+    if !p.is_of(r + 1) {
+        return None;
+    }
+    let k = if p.is(r + 2, W::DET) || p.punct(r + 2) == '\'' {
+        r + 3
+    } else {
+        r + 2
+    };
+    let m = p
+        .per_org(k)
+        .filter(|&m| p.mention_label(m) == Some(crate::Label::Org))?;
+    p.doc.mentions.get(m as usize).map(|x| x.local())
+}
+
+/// A role word's packed key, its capitals lower-cased (« Président » is « président »), the key of no map
+/// allocated per word; none for a word of more than 15 bytes, which has no key.
+pub(super) fn role_key(p: &Para, r: usize) -> Option<u128> {
+    let key = p.tok(r).map_or(0, |t| t.key);
+    (key != 0).then(|| super::super::word::latin1_lower(key).unwrap_or(key))
 }

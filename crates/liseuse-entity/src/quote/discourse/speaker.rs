@@ -6,7 +6,6 @@ use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
 use super::{Discourse, Spk, gender};
 use crate::Label;
-use crate::text::fold::fold;
 use std::rc::Rc;
 
 impl<'a> Discourse<'a> {
@@ -45,6 +44,18 @@ impl<'a> Discourse<'a> {
                         let a = p.mention_start(k);
                         return Some(self.of_mention(p, m, a, k + 1));
                     }
+                }
+                // « celui-ci », « celle-ci »: the latter, the last person named (of that gender) in this sentence or
+                // the one before, not the subject (« X a reçu Y. Celui-ci a déclaré » is Y)
+                if !plural && p.any(np.head_tok, words!["celui-ci", "celle-ci"]) {
+                    let fem = p.any(np.head_tok, words!["celle-ci"]);
+                    if let Some(spk) = self.latter_of_gender(p, np.first, fem) {
+                        return Some(spk);
+                    }
+                }
+                // "it": a body (the company, the ministry) that is the last speaker or subject, never a person
+                if !plural && p.any(np.head_tok, words!["it"]) {
+                    return self.body_referent(g);
                 }
                 // « Il a ajouté », « a-t-il poursuivi », « he added »
                 let continuation = (np.first..np.first + 4).any(|j| {
@@ -96,8 +107,16 @@ impl<'a> Discourse<'a> {
                 if indefinite {
                     return Some(self.described(p, np));
                 }
-                let role = fold(p.s(np.head_tok));
-                if let Some(spk) = self.roles.get(&role) {
+                if let Some(spk) =
+                    super::roles::role_key(p, np.head_tok).and_then(|role| self.roles.get(&role))
+                {
+                    return Some(spk.clone());
+                }
+                // another role of the body a person was given a role of (« Guillaume Pepy, président de la SNCF »
+                // … « le PDG de la SNCF »): that person
+                if let Some(spk) = super::roles::role_body(p, np.head_tok)
+                    .and_then(|local| self.role_bodies.get(&local))
+                {
                     return Some(spk.clone());
                 }
                 // a bare role (« l'expert », « the minister ») is the person named who is speaking; a role with

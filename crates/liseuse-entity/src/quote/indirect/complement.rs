@@ -85,11 +85,18 @@ impl<'a> Para<'a> {
             // over adverbs, and a negation and clitics before the infinitive, which the report keeps (« a dit ne
             // pas y voir »)
             let mut neg = None;
-            while j < limit
-                && (self.is(j, W::ADVERB)
+            while j < limit {
+                // an incise between commas (« admet, d'une part, être responsable »)
+                if let Some(c) = self.incise_end(j, limit) {
+                    j = c + 1;
+                    continue;
+                }
+                if !(self.is(j, W::ADVERB)
                     || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB))
                     || self.any(j, words!["ne", "n", "pas", "plus", "jamais", "y", "en"]))
-            {
+                {
+                    break;
+                }
                 if neg.is_none() && self.any(j, words!["ne", "n"]) {
                     neg = Some(j);
                 }
@@ -269,6 +276,24 @@ impl<'a> Para<'a> {
                 "said",
             ],
         )
+    }
+
+    /// The closing comma of a short incise opening with a comma at `j` (« , d'une part, », « , selon lui, »): a
+    /// few words, no speech verb, no « que », no quotation.
+    fn incise_end(&self, j: usize, limit: usize) -> Option<usize> {
+        if self.punct(j) != ',' {
+            return None;
+        }
+        (j + 2..(j + 6).min(limit))
+            .find(|&c| self.punct(c) == ',')
+            .filter(|&c| {
+                (j + 1..c).all(|i| {
+                    self.tok(i)
+                        .is_some_and(|t| (t.is_word() || t.punct == '\'') && t.q == NONE)
+                        && self.verb_group(i).is_none()
+                        && !self.any(i, words!["que", "qu"])
+                })
+            })
     }
 
     /// A French infinitive (« avoir », « agir », « découvert » is no infinitive).

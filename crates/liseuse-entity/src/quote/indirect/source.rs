@@ -93,11 +93,14 @@ impl<'a> Para<'a> {
         let relative = first >= 2
             && self.punct(first - 1) == ','
             && self.any(first - 2, words!["qui", "which", "who"]);
+        // (a relative clause's verb is no report of its own: « des périurbains qui, …, demandent la
+        // revalorisation … »)
         let relay = !relative
             && (start..stop).any(|j| {
                 j != first
                     && (first..=last).all(|x| x != j)
                     && self.verb_group(j).is_some_and(|g| !g.implicit)
+                    && !self.in_relative(start, j)
             });
 
         if relay {
@@ -108,6 +111,15 @@ impl<'a> Para<'a> {
             c.pos = start.min(first);
         }
         out.extend(c);
+    }
+
+    /// Whether the verb at `j` is a relative clause's: « qui », "who" or "which" before it in `start..j`, no other
+    /// verb between.
+    fn in_relative(&self, start: usize, j: usize) -> bool {
+        (start..j)
+            .rev()
+            .take_while(|&r| r == j || self.verb_group(r).is_none())
+            .any(|r| self.any(r, words!["qui", "who", "which"]))
     }
 
     /// Whether tokens `s..e` are only a short fronted adverbial: a preposition, an adverb or a time first (« Vers

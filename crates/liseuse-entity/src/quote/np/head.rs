@@ -104,10 +104,22 @@ impl<'a> Para<'a> {
                 && self.s(h).chars().all(|c| !c.is_numeric()))
             .then_some((m, h))
         });
+        // a phrase ending on a domain name the tagger did not name is a website, a body (« le site
+        // radars-auto.com »)
+        if entity.is_none() && last > first + 1 && self.domain_dot(last - 1) {
+            return Some(Np {
+                first,
+                last,
+                head: Head::RoleOrg,
+                head_tok: last - 2,
+                inner,
+                plural: false,
+            });
+        }
         let (head, head_tok) = match (entity, head_tok) {
             (Some((m, k)), _) => (Head::Entity(m), k),
             (None, Some(h)) => {
-                let w = self.w(h);
+                let w = self.w(h) | self.acronym_role(h);
                 let head = if w & W::NOUN != 0 && w & (W::DESC | W::ROLE_PER) == 0 {
                     Head::Statement
                 } else if w & W::DESC != 0 && (plural_word(h) || w & W::ROLE_PER == 0) {
@@ -170,6 +182,16 @@ impl<'a> Para<'a> {
             inner,
             plural,
         })
+    }
+
+    /// A person's role written in capitals (« le PDG »): an acronym is none of the lists' words when the
+    /// paragraph is read, so it is looked up here, for a phrase's head only.
+    pub(super) fn acronym_role(&self, i: usize) -> u32 {
+        self.tok(i)
+            .filter(|t| {
+                t.flags & crate::text::token::UPPER != 0 && (2..=4).contains(&(t.end - t.start))
+            })
+            .map_or(0, |t| self.lex.get_packed(t.key) & W::ROLE_PER)
     }
 
     /// A role word right before a name makes the name the head (« le président Barack Obama », « l'agence

@@ -133,6 +133,12 @@ impl<'a> Para<'a> {
                 k = prev;
                 continue;
             }
+            // « le site Mediapart.fr »: a domain name is one unit
+            if self.punct(prev) == '.' && prev > floor && self.domain_dot(prev) {
+                start = prev - 1;
+                k = prev - 1;
+                continue;
+            }
             // « du Hamas », « des Affaires étrangères »: a complement of the noun before
             if chain && self.is_of(prev) && prev > floor && self.nominal(prev - 1) {
                 k = prev - 1;
@@ -203,7 +209,7 @@ impl<'a> Para<'a> {
                 end = k;
                 continue;
             }
-            if self.nominal(k) {
+            if self.nominal(k) && !self.past_tense_after_noun(k, first) {
                 k += 1;
                 end = k;
                 continue;
@@ -227,6 +233,12 @@ impl<'a> Para<'a> {
                 k += 1;
                 continue;
             }
+            // a domain name: « le site radars-auto.com », "techcrunch.com"
+            if self.punct(k) == '.' && k > first && self.domain_dot(k) {
+                k += 2;
+                end = k;
+                continue;
+            }
             // initials: « K.C. Maurer »
             if self.punct(k) == '.'
                 && k > first
@@ -245,6 +257,43 @@ impl<'a> Para<'a> {
         self.np_from(first, end)
     }
 
+    /// Whether the dot at `k` joins a word to a top-level domain (« radars-auto.com »), no space on either side.
+    pub fn domain_dot(&self, k: usize) -> bool {
+        let glued = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.flags & crate::text::token::SPACE == 0)
+        };
+        self.punct(k) == '.'
+            && glued(k)
+            && glued(k + 1)
+            && self.tok(k - 1).is_some_and(|t| t.is_word())
+            && self.any(
+                k + 1,
+                words![
+                    "com", "fr", "org", "net", "info", "io", "eu", "be", "ch", "uk", "ca", "ru"
+                ],
+            )
+    }
+
+    /// An English verb in the past right after a noun (« Police arrested John Smith »): the phrase ends before it
+    /// (a lower-case word in « -ed » after a capitalised word or a listed noun, not after an adverb: « the newly
+    /// elected mayor »).
+    fn past_tense_after_noun(&self, k: usize, first: usize) -> bool {
+        if self.lang() != super::lexicon::Lang::En || k <= first {
+            return false;
+        }
+        let s = self.s(k);
+        s.len() > 4
+            && s.ends_with("ed")
+            && self.tok(k).is_some_and(|t| !t.cap() && t.ment == NONE)
+            && self.tok(k - 1).is_some_and(|t| {
+                t.is_word()
+                    && (t.ment != NONE
+                        || t.cap()
+                        || t.is(W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN))
+            })
+    }
+
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.w(i) & bits != 0
     }
@@ -257,13 +306,17 @@ impl<'a> Para<'a> {
             return None;
         }
         let mut k = e;
-        while self.any(
-            k,
-            words![
-                "de", "d", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "ben",
-                "bin", "ibn", "da", "di", "dos", "do"
-            ],
-        ) && self.tok(k).is_some_and(|t| !t.cap())
+        // (a particle is a lower-case word of three letters at most: most words are ruled out before the list)
+        while self
+            .tok(k)
+            .is_some_and(|t| !t.cap() && t.end - t.start <= 3)
+            && self.any(
+                k,
+                words![
+                    "de", "d", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el",
+                    "ben", "bin", "ibn", "da", "di", "dos", "do"
+                ],
+            )
         {
             k += 1;
         }
