@@ -52,8 +52,8 @@ impl EntityState {
                 return true;
             }
             self.index.entity(id).is_some_and(|e| {
-                fold_str(&e.name).contains(&needle)
-                    || e.variants.iter().any(|v| fold_str(v).contains(&needle))
+                fold_str(e.name()).contains(&needle)
+                    || e.variants().any(|v| fold_str(v).contains(&needle))
             })
         };
         let mut rows = Vec::new();

@@ -13,7 +13,7 @@ fn corpus_counts(s: &Headless) -> Vec<(String, usize, usize)> {
         .index
         .entities()
         .iter()
-        .map(|e| (e.key.clone(), e.mentions, e.documents))
+        .map(|e| (e.key().to_string(), e.mentions, e.documents))
         .collect();
     v.sort();
     v
