@@ -152,8 +152,9 @@ fn read_capped(path: &Path, on_head: impl FnOnce(&[u8], u64)) -> Result<(Vec<u8>
 /// An article in the open library: its entry and, once read, its document or why not.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// What it was found as.
-    pub entry: Entry,
+    /// What it was found as: shared with the loader and the search (at 100,000 articles, a
+    /// copy of every path and file name each).
+    pub entry: Arc<Entry>,
     /// When its file was last modified (seconds since 1970), once read: the date of an
     /// article that says none.
     pub modified: Option<i64>,
@@ -243,7 +244,8 @@ impl Library {
 
     /// Adds an article at the end of `articles`, not shown yet (see [`Library::show`]).
     /// Returns its index.
-    pub fn push(&mut self, entry: Entry) -> usize {
+    pub fn push(&mut self, entry: impl Into<Arc<Entry>>) -> usize {
+        let entry: Arc<Entry> = entry.into();
         let i = self.articles.len();
         if let Origin::File(p) = &entry.origin {
             self.by_path.entry(p.clone()).or_insert(i);
