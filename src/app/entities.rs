@@ -193,8 +193,8 @@ impl App {
         Some(format!(
             "{} · {} in {} · n and N step through them, M lists them",
             ent.name(),
-            counted(ent.mentions, "mention", "mentions"),
-            counted(ent.documents, "article", "articles")
+            counted(ent.mentions as usize, "mention", "mentions"),
+            counted(ent.documents as usize, "article", "articles")
         ))
     }
 

@@ -87,8 +87,8 @@ pub fn run(
                 "\n{} ({}, {} in {})",
                 e.name(),
                 e.label.as_str(),
-                plural::counted(e.mentions, "mention", "mentions"),
-                plural::counted(e.documents, "article", "articles")
+                plural::counted(e.mentions as usize, "mention", "mentions"),
+                plural::counted(e.documents as usize, "article", "articles")
             ));
         }
         return Err(Failure::Listed(said));

@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CorrectView, theme: &T
                                 " {}{by} · {} · {}",
                                 e.name(),
                                 EntityState::heading(e.label).to_lowercase(),
-                                counted(e.mentions, "mention", "mentions")
+                                counted(e.mentions as usize, "mention", "mentions")
                             ),
                             i == *selected,
                         ))

@@ -107,8 +107,8 @@ pub fn to_json_at(docs: &[ExportDoc], index: &EntityIndex, min_confidence: u8) -
             label: e.label,
             name: e.name(),
             variants: e.variants().collect(),
-            mentions: e.mentions,
-            documents: e.documents,
+            mentions: e.mentions as usize,
+            documents: e.documents as usize,
             confidence: e.confidence,
         })
         .collect();

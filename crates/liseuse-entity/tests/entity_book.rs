@@ -37,7 +37,7 @@ fn a_books_hero_is_one_person_with_nine_tenths_of_his_mentions() {
     // every « Thorne » is the hero's but his brother's two in full
     let his = text.matches("Thorne").count() - text.matches("Edmund Thorne").count();
     assert!(
-        hero.mentions * 10 >= his * 9,
+        hero.mentions as usize * 10 >= his * 9,
         "the hero holds {} of his {his} mentions: {:?}",
         hero.mentions,
         people

@@ -228,8 +228,8 @@ pub fn profile(
         name: e.name().to_string(),
         label: e.label.as_str().to_string(),
         variants: e.variants().map(str::to_string).collect(),
-        mentions: e.mentions,
-        articles: e.documents,
+        mentions: e.mentions as usize,
+        articles: e.documents as usize,
         confidence: e.confidence,
         with,
         timeline: t

@@ -51,7 +51,7 @@ fn drop_label_merge_and_split() {
     }
     // Every mention points at an entity that counts it.
     for e in i.entities() {
-        assert_eq!(i.occurrences(e.id).len(), e.mentions);
+        assert_eq!(i.occurrences(e.id).len(), e.mentions as usize);
     }
 
     let merged = apply(
