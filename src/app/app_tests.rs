@@ -283,7 +283,7 @@ fn mouse_clicks_pick_articles_lines_and_mentions() {
             .index
             .entity(id)
             .unwrap()
-            .name
+            .name()
             .contains("Raïssi")
     );
 }

@@ -19,7 +19,7 @@ pub enum Effect {
     SetNote(String, String),
     /// Check (again) these articles against the cache, or read and index them, in the
     /// background: `Event::Described` follows for each.
-    Load(Vec<(usize, Entry)>),
+    Load(Vec<(usize, std::sync::Arc<Entry>)>),
     /// Read these articles' texts to show them (opened, or drawn in a list): `Event::Loaded`
     /// follows for each.
     Read(Vec<(usize, Entry)>),

@@ -116,14 +116,18 @@ impl App {
         let selected_key = e
             .selected
             .and_then(|id| e.index.entity(id))
-            .map(|x| x.key.clone());
+            .map(|x| x.key().to_string());
         let gone_to = e.gone_to();
         e.index = index;
         // The entity followed is the one that holds the mention gone to, if it is still a
         // mention (an entity's key can change as the corpus grows), else the one of its key.
         let by_key = || {
             let k = selected_key?;
-            e.index.entities().iter().find(|x| x.key == k).map(|x| x.id)
+            e.index
+                .entities()
+                .iter()
+                .find(|x| x.key() == k)
+                .map(|x| x.id)
         };
         e.selected = gone_to.and_then(|at| e.entity_at(at)).or_else(by_key);
         // Corrected into one the engine is unsure of: no longer followed, as it is not listed.
@@ -188,9 +192,9 @@ impl App {
         let ent = self.entities.index.entity(self.entities.selected?)?;
         Some(format!(
             "{} · {} in {} · n and N step through them, M lists them",
-            ent.name,
-            counted(ent.mentions, "mention", "mentions"),
-            counted(ent.documents, "article", "articles")
+            ent.name(),
+            counted(ent.mentions as usize, "mention", "mentions"),
+            counted(ent.documents as usize, "article", "articles")
         ))
     }
 
@@ -220,7 +224,7 @@ impl App {
         if on_line.is_empty() {
             let unsure = mentions.iter().find(here).and_then(|m| {
                 let e = self.entities.index.entity(m.entity())?;
-                Some(self.entities.unsure_message(&e.name))
+                Some(self.entities.unsure_message(e.name()))
             });
             self.status
                 .say(unsure.unwrap_or_else(|| "no named entity on this line".into()));

@@ -178,6 +178,7 @@ impl App {
             name: liseuse_library::file_name(&path),
             origin: Origin::File(path.clone()),
         };
+        let entry = std::sync::Arc::new(entry);
         let i = self.library.push(entry.clone());
         self.fetching.fresh.insert(path);
         self.relist(vec![i], Vec::new());

@@ -56,7 +56,7 @@ fn naming(index: &EntityIndex, id: EntityId, n: usize) -> Option<Narrow> {
     }
     Some(Narrow::Naming {
         id,
-        name: entity.name.clone(),
+        name: entity.name().to_string(),
         articles,
     })
 }
@@ -78,7 +78,7 @@ impl App {
         let Some(narrow) = naming(&self.entities.index, id, self.library.len()) else {
             return;
         };
-        let name = (self.entities.index.entity(id)).map_or(String::new(), |e| e.name.clone());
+        let name = (self.entities.index.entity(id)).map_or(String::new(), |e| e.name().to_string());
         self.set_narrow(Some(narrow));
         let n = self.list_len();
         self.status.say(format!(
@@ -122,12 +122,12 @@ impl App {
             return;
         };
         let index = &self.entities.index;
-        let same = index.entity(*id).is_some_and(|e| &e.name == name);
+        let same = index.entity(*id).is_some_and(|e| e.name() == name);
         let id = if same {
             Some(*id)
         } else {
             (index.entities().iter())
-                .find(|e| &e.name == name)
+                .find(|e| e.name() == name)
                 .map(|e| e.id)
         };
         // Gone from the index (merged away, dropped): the list keeps what it showed.

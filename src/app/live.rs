@@ -71,7 +71,7 @@ impl App {
             if self.library.find(&path).is_some() || !is_article_name(&path) {
                 continue;
             }
-            let entry = entry_of(path);
+            let entry = std::sync::Arc::new(entry_of(path));
             let i = self.library.push(entry.clone());
             load.push((i, entry));
         }
@@ -83,7 +83,10 @@ impl App {
     }
 
     /// The entries of these articles, for the loader.
-    pub(super) fn entries(&self, range: std::ops::Range<usize>) -> Vec<(usize, Entry)> {
+    pub(super) fn entries(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Vec<(usize, std::sync::Arc<Entry>)> {
         range
             .filter_map(|i| Some((i, self.library.articles.get(i)?.entry.clone())))
             .collect()
@@ -176,7 +179,7 @@ impl App {
                     // Its text held is not what is on disk any more; the open one is read
                     // again and shown at the same place.
                     if self.reading.open == Some(i) {
-                        reread.push((i, a.entry.clone()));
+                        reread.push((i, Entry::clone(&a.entry)));
                     } else {
                         stale.push(i);
                     }
@@ -188,7 +191,7 @@ impl App {
                     gone.push(i);
                 }
                 (None, true) if is_article_name(&path) => {
-                    let entry = entry_of(path);
+                    let entry = std::sync::Arc::new(entry_of(path));
                     let i = self.library.push(entry.clone());
                     load.push((i, entry));
                     added.push(i);

@@ -303,7 +303,7 @@ fn n_follows_the_list_order_across_articles() {
         .index
         .entities()
         .iter()
-        .find(|e| e.name.contains("Macron"))
+        .find(|e| e.name().contains("Macron"))
         .map(|e| e.id)
         .expect("Macron found");
     app.select_entity(id);

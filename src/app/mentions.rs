@@ -228,7 +228,7 @@ impl App {
         let Some(k) = self.entities.occurrence else {
             return Some(format!(
                 "{} · {}",
-                short(&ent.name),
+                short(ent.name()),
                 liseuse_document::plural::counted(occ.len(), "mention", "mentions")
             ));
         };
@@ -251,7 +251,7 @@ impl App {
         }
         Some(format!(
             "{} · mention {}/{} · article {}/{}",
-            short(&ent.name),
+            short(ent.name()),
             before + 1,
             occ.len(),
             docs_before + 1,

@@ -129,7 +129,7 @@ impl App {
         if let Some((_, id)) = hit
             && !self.entities.is_shown(id)
         {
-            let name = self.entities.index.entity(id).map(|e| e.name.clone());
+            let name = self.entities.index.entity(id).map(|e| e.name().to_string());
             let said = self.entities.unsure_message(&name.unwrap_or_default());
             self.status.say(said);
             return;

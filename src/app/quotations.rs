@@ -57,7 +57,7 @@ impl App {
         let index = &self.entities.index;
         quotes::speaker_in(index, doc, q)
             .and_then(|id| index.entity(id))
-            .map(|e| e.name.clone())
+            .map(|e| e.name().to_string())
             .or_else(|| q.described().map(str::to_string))
     }
 }

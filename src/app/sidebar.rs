@@ -52,8 +52,8 @@ impl EntityState {
                 return true;
             }
             self.index.entity(id).is_some_and(|e| {
-                fold_str(&e.name).contains(&needle)
-                    || e.variants.iter().any(|v| fold_str(v).contains(&needle))
+                fold_str(e.name()).contains(&needle)
+                    || e.variants().any(|v| fold_str(v).contains(&needle))
             })
         };
         let mut rows = Vec::new();
@@ -69,7 +69,7 @@ impl EntityState {
                     .map(|e| SideRow::Entity {
                         id: e.id,
                         here: here.get(&e.id).copied().unwrap_or(0),
-                        total: e.mentions,
+                        total: e.mentions as usize,
                     })
                     .collect()
             } else {
@@ -79,7 +79,7 @@ impl EntityState {
                         (e.label == label && keep(id)).then_some(SideRow::Entity {
                             id,
                             here: n,
-                            total: e.mentions,
+                            total: e.mentions as usize,
                         })
                     })
                     .collect()

@@ -93,7 +93,7 @@ impl App {
             if a.doc.is_some() || a.error.is_some() || !self.texts.asked.insert(i) {
                 continue;
             }
-            read.push((i, a.entry.clone()));
+            read.push((i, liseuse_library::Entry::clone(&a.entry)));
         }
         if !read.is_empty() {
             fx.push(Effect::Read(read));

@@ -124,8 +124,8 @@ fn check_names(c: &Correction, paths: &[PathBuf], data_dir: Option<&Path>) -> Ou
         .into_iter()
         .flat_map(|i| i.entities())
         .filter(|e| e.mentions > 0)
-        .flat_map(|e| std::iter::once(&e.name).chain(&e.variants))
-        .map(|n| fold_str(n))
+        .flat_map(|e| std::iter::once(e.name()).chain(e.variants()))
+        .map(fold_str)
         .collect();
     let missing: Vec<&str> = names
         .into_iter()
@@ -160,8 +160,8 @@ fn check_rename(index: &liseuse_entity::EntityIndex, name: &str, to: &str) -> Ou
         .iter()
         .filter_map(|&id| index.entity(id))
         .filter(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.variants)
+            std::iter::once(e.name())
+                .chain(e.variants())
                 .any(|n| fold_str(n) == fold_str(name.trim()))
         })
         .collect();
@@ -173,7 +173,7 @@ fn check_rename(index: &liseuse_entity::EntityIndex, name: &str, to: &str) -> Ou
             )));
         }
         several => {
-            let which: Vec<String> = several.iter().map(|e| format!("“{}”", e.name)).collect();
+            let which: Vec<String> = several.iter().map(|e| format!("“{}”", e.name())).collect();
             return Err(Failure::Failed(format!(
                 "“{name}” names {} entities ({}): nothing kept; give the name of the one to rename",
                 several.len(),
@@ -185,7 +185,7 @@ fn check_rename(index: &liseuse_entity::EntityIndex, name: &str, to: &str) -> Ou
         None => Ok(()),
         Some(other) => Err(Failure::Failed(format!(
             "“{to}” is already the name of “{}” ({}): nothing kept; `liseuse correct merge` makes them one",
-            other.name,
+            other.name(),
             other.label.as_str()
         ))),
     }

@@ -85,10 +85,10 @@ pub fn run(
         for e in found.iter().filter_map(|&id| index.entity(id)) {
             said.push_str(&format!(
                 "\n{} ({}, {} in {})",
-                e.name,
+                e.name(),
                 e.label.as_str(),
-                plural::counted(e.mentions, "mention", "mentions"),
-                plural::counted(e.documents, "article", "articles")
+                plural::counted(e.mentions as usize, "mention", "mentions"),
+                plural::counted(e.documents as usize, "article", "articles")
             ));
         }
         return Err(Failure::Listed(said));

@@ -122,7 +122,7 @@ fn described_as(q: &Quote, name: &str) -> bool {
 }
 
 fn key(index: &EntityIndex, id: Option<EntityId>) -> Option<&str> {
-    id.and_then(|id| index.entity(id)).map(|e| e.key.as_str())
+    id.and_then(|id| index.entity(id)).map(|e| e.key())
 }
 
 fn slice(text: &str, start: u32, end: u32) -> &str {
@@ -197,7 +197,7 @@ fn to_md(articles: &[Article], speaker: Option<&str>, index: &EntityIndex) -> St
                 .iter()
                 .flat_map(|a| a.quotes.iter())
                 .find_map(|(_, id)| id.and_then(|id| index.entity(id)))
-                .map_or(name.trim(), |e| e.name.as_str());
+                .map_or(name.trim(), |e| e.name());
             format!("# Quotations of {}\n", one_line(named))
         }
         None => "# Quotations\n".to_string(),

@@ -14,7 +14,11 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CompanyView, theme: &Theme) {
     let index = &app.entities.index;
-    let name = |id| index.entity(id).map_or(String::new(), |e| e.name.clone());
+    let name = |id| {
+        index
+            .entity(id)
+            .map_or(String::new(), |e| e.name().to_string())
+    };
     if let Some(s) = &v.shared {
         let title = format!(
             " {} & {} · {} ",

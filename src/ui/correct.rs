@@ -78,17 +78,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &CorrectView, theme: &T
                         let e = app.entities.index.entity(*id)?;
                         // Found by another of its names: say which.
                         let needle = fold_str(filter);
-                        let by = (!fold_str(&e.name).contains(&needle))
-                            .then(|| e.variants.iter().find(|v| fold_str(v).contains(&needle)))
+                        let by = (!fold_str(e.name()).contains(&needle))
+                            .then(|| e.variants().find(|v| fold_str(v).contains(&needle)))
                             .flatten()
                             .map(|v| format!(" (“{v}”)"))
                             .unwrap_or_default();
                         Some(row(
                             format!(
                                 " {}{by} · {} · {}",
-                                e.name,
+                                e.name(),
                                 EntityState::heading(e.label).to_lowercase(),
-                                counted(e.mentions, "mention", "mentions")
+                                counted(e.mentions as usize, "mention", "mentions")
                             ),
                             i == *selected,
                         ))

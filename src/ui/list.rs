@@ -114,7 +114,7 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
             .iter()
             .take(3)
             .filter_map(|(id, _)| app.entities.index.entity(*id))
-            .map(|e| short_name(&e.name))
+            .map(|e| short_name(e.name()))
             .collect();
         let n = app.entities.people_count(index);
         parts.push(format!(

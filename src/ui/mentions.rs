@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &MentionList, theme:
     let occ = e.index.occurrences(ent.id);
     let title = format!(
         " {} · {} ",
-        ent.name,
+        ent.name(),
         liseuse_document::plural::counted(occ.len(), "mention", "mentions")
     );
     let inner = super::overlay_list(frame, area, &title, "Enter jump · Esc close", theme);

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &SaidList, theme: &T
         .entities
         .index
         .entity(list.entity)
-        .map_or("", |e| e.name.as_str());
+        .map_or("", |e| e.name());
     let indexing = app.entities.analysed < app.library.len();
     let title = format!(
         " What {} said · {}{} ",

@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 };
                 let counts = format!(" {here}·{total}");
                 let name_w = width.saturating_sub(counts.chars().count() + 1);
-                let name = fit(&liseuse_document::collapse_spaces(&ent.name), name_w);
+                let name = fit(&liseuse_document::collapse_spaces(ent.name()), name_w);
                 let pad = width.saturating_sub(
                     1 + unicode_width::UnicodeWidthStr::width(name.as_str())
                         + counts.chars().count(),

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, v: &TimelineView, theme: &
         .entities
         .index
         .entity(v.of)
-        .map_or(String::new(), |e| e.name.clone());
+        .map_or(String::new(), |e| e.name().to_string());
     let t = &v.timeline;
     let per = match t.period {
         liseuse_library::timeline::Period::Day => "day",

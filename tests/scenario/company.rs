@@ -212,7 +212,7 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Reuters" && e.mentions > 0)
+            .any(|e| e.name() == "Reuters" && e.mentions > 0)
     });
     assert!(
         s.status().contains("Reuters") || s.screen().contains("corrected"),
@@ -235,7 +235,7 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Houthis" && e.label == liseuse_entity::Label::Loc)
+            .any(|e| e.name() == "Houthis" && e.label == liseuse_entity::Label::Loc)
     });
 
     // After a restart: both still hold, and in `liseuse entities`.
@@ -256,7 +256,7 @@ fn corrections_apply_at_once_stay_after_a_restart_and_can_be_undone() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Reuters" && e.mentions > 0)
+            .any(|e| e.name() == "Reuters" && e.mentions > 0)
     });
     // Undo the newest (Houthis a place), then the list shows the one left.
     again.keys("xu");
@@ -293,10 +293,10 @@ fn two_entities_merged_from_the_keys() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Fars" && e.variants.iter().any(|v| v == "Mizan"))
+            .any(|e| e.name() == "Fars" && e.variants().any(|v| v == "Mizan"))
     });
     let e = s.app().entities.index.entities();
-    assert!(!e.iter().any(|x| x.name == "Mizan" && x.mentions > 0));
+    assert!(!e.iter().any(|x| x.name() == "Mizan" && x.mentions > 0));
 }
 
 /// The engine's confidence: the sidebar lists only the names it is sure enough of

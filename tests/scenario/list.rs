@@ -40,7 +40,7 @@ fn select_meloni(s: &mut Headless) {
         s.keys("<Enter>");
     }
     let id = s.app().entities.selected.expect("Meloni selected");
-    let name = &s.app().entities.index.entity(id).unwrap().name;
+    let name = s.app().entities.index.entity(id).unwrap().name();
     assert_eq!(name, "Giorgia Meloni");
 }
 

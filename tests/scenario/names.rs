@@ -21,7 +21,7 @@ fn named(s: &Headless, name: &str) -> bool {
         .index
         .entities()
         .iter()
-        .any(|e| e.name == name && e.mentions > 0)
+        .any(|e| e.name() == name && e.mentions > 0)
 }
 
 /// `x`, `r`, a new name, Enter: « Hamas » is « Mouvement Hamas » in the sidebar, the status bar,
@@ -44,7 +44,7 @@ fn an_entity_renamed_from_the_keys_is_renamed_everywhere_and_undone() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Mouvement Hamas" && e.variants.iter().any(|v| v == "Hamas"))
+            .any(|e| e.name() == "Mouvement Hamas" && e.variants().any(|v| v == "Hamas"))
     });
     assert!(!named(&s, "Hamas"));
     let screen = s.screen();
@@ -142,7 +142,7 @@ fn an_entity_renamed_from_the_keys_is_renamed_everywhere_and_undone() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name == "Mouvement Hamas")
+            .any(|e| e.name() == "Mouvement Hamas")
     });
     // `x` then `u`: « Hamas » again.
     again.keys("xu");
@@ -152,7 +152,7 @@ fn an_entity_renamed_from_the_keys_is_renamed_everywhere_and_undone() {
                 .index
                 .entities()
                 .iter()
-                .any(|e| e.name == "Hamas" && e.mentions > 0)
+                .any(|e| e.name() == "Hamas" && e.mentions > 0)
     });
     let screen = again.screen();
     assert!(
@@ -240,7 +240,7 @@ fn the_lines_enter_never_selects_what_the_sidebar_leaves_out() {
         picked.extend(
             e.selected
                 .and_then(|id| e.index.entity(id))
-                .map(|x| x.name.clone()),
+                .map(|x| x.name().to_string()),
         );
     }
     assert!(!picked.is_empty(), "the line names others");
@@ -269,7 +269,7 @@ fn the_lines_enter_never_selects_what_the_sidebar_leaves_out() {
         picked.extend(
             e.selected
                 .and_then(|id| e.index.entity(id))
-                .map(|x| x.name.clone()),
+                .map(|x| x.name().to_string()),
         );
     }
     assert!(picked.iter().any(|n| n == "Bureau"), "{picked:?}");

@@ -41,7 +41,7 @@ fn select(s: &mut Headless, find: &str, name: &str) -> EntityId {
         s.keys("<Enter>");
         let e = &s.app().entities;
         if let Some(id) = e.selected
-            && e.index.entity(id).is_some_and(|x| x.name == name)
+            && e.index.entity(id).is_some_and(|x| x.name() == name)
         {
             s.keys("<Esc>");
             // Esc forgets the selection too: select it again, the search gone.
@@ -76,7 +76,7 @@ fn entity(s: &Headless, name: &str) -> EntityId {
         .index
         .entities()
         .iter()
-        .find(|e| e.name == name)
+        .find(|e| e.name() == name)
         .map(|e| e.id)
         .unwrap_or_else(|| panic!("no entity {name}"))
 }

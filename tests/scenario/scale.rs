@@ -13,7 +13,13 @@ fn corpus_counts(s: &Headless) -> Vec<(String, usize, usize)> {
         .index
         .entities()
         .iter()
-        .map(|e| (e.key.clone(), e.mentions, e.documents))
+        .map(|e| {
+            (
+                e.key().to_string(),
+                e.mentions as usize,
+                e.documents as usize,
+            )
+        })
         .collect();
     v.sort();
     v

@@ -47,7 +47,7 @@ struct JsonEntity<'a> {
     id: &'a str,
     label: Label,
     name: &'a str,
-    variants: &'a [String],
+    variants: Vec<&'a str>,
     mentions: usize,
     documents: usize,
     confidence: u8,
@@ -61,7 +61,7 @@ struct JsonOut<'a> {
 }
 
 fn key(index: &EntityIndex, id: super::EntityId) -> &str {
-    index.entity(id).map_or("", |e| e.key.as_str())
+    index.entity(id).map_or("", |e| e.key())
 }
 
 /// Whether the entity of `id` is listed at `min`.
@@ -103,12 +103,12 @@ pub fn to_json_at(docs: &[ExportDoc], index: &EntityIndex, min_confidence: u8) -
         .iter()
         .filter(|e| e.shown(min_confidence))
         .map(|e| JsonEntity {
-            id: &e.key,
+            id: e.key(),
             label: e.label,
-            name: &e.name,
-            variants: &e.variants,
-            mentions: e.mentions,
-            documents: e.documents,
+            name: e.name(),
+            variants: e.variants().collect(),
+            mentions: e.mentions as usize,
+            documents: e.documents as usize,
             confidence: e.confidence,
         })
         .collect();
@@ -166,14 +166,14 @@ pub fn to_tsv_at(docs: &[ExportDoc], index: &EntityIndex, min_confidence: u8) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Entity, EntityId, Mention};
+    use crate::{EntityBuild, EntityId, Mention};
 
     /// Two entities, one the engine is sure of (90), one it is not (30): the list holds the sure
     /// one at the default threshold and both at 0; every mention keeps its row, saying which.
     #[test]
     fn the_list_follows_the_threshold_and_every_mention_stays() {
         let text = "Hamas et Bureau.";
-        let entity = |id: u32, key: &str, name: &str, confidence| Entity {
+        let entity = |id: u32, key: &str, name: &str, confidence| EntityBuild {
             id: EntityId(id),
             key: key.into(),
             label: Label::Org,

@@ -36,7 +36,7 @@ mod verdict;
 
 use std::ops::Range;
 
-pub use corpus::index::{Entity, EntityId, EntityIndex, Mention};
+pub use corpus::index::{Entity, EntityBuild, EntityId, EntityIndex, IntoEntities, Mention};
 pub use corpus::occurrences::Occurrences;
 pub use corpus::packed::FlatMentions;
 pub use local::{DocEntities, DocMention, LocalEntity};

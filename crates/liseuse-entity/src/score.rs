@@ -248,7 +248,7 @@ pub fn predictions(docs: &[(String, String)], index: &super::EntityIndex) -> Vec
                 start: char_offset(text, m.range().start),
                 end: char_offset(text, m.range().end),
                 label: m.label().as_str().to_string(),
-                entity: index.entity(m.entity()).map(|e| e.key.clone()),
+                entity: index.entity(m.entity()).map(|e| e.key().to_string()),
             });
         }
     }

@@ -277,7 +277,7 @@ mod tests {
         index
             .entities()
             .iter()
-            .find(|e| e.name.contains(name))
+            .find(|e| e.name().contains(name))
             .map(|e| e.id)
             .unwrap_or_else(|| panic!("no {name}"))
     }

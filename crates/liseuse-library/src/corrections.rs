@@ -7,7 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use liseuse_document::search::fold_str;
-use liseuse_entity::{Entity, EntityId, EntityIndex, FlatMentions, Label, Mention};
+use liseuse_entity::{Entity, EntityBuild, EntityId, EntityIndex, FlatMentions, Label, Mention};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -84,8 +84,8 @@ pub fn rename_conflict<'a>(index: &'a EntityIndex, of: EntityId, to: &str) -> Op
     index.entities().iter().find(|e| {
         e.id != of
             && e.mentions > 0
-            && std::iter::once(&e.name)
-                .chain(&e.variants)
+            && std::iter::once(e.name())
+                .chain(e.variants())
                 .any(|n| fold_str(n) == to)
     })
 }
@@ -122,9 +122,9 @@ pub fn apply(
     let n = entities.len();
     let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
-        let mut names: Vec<String> = std::iter::once(&e.name)
-            .chain(&e.variants)
-            .map(|s| fold_str(s))
+        let mut names: Vec<String> = std::iter::once(e.name())
+            .chain(e.variants())
+            .map(fold_str)
             .collect();
         names.sort();
         names.dedup();
@@ -195,7 +195,7 @@ pub fn apply(
                 let shown_as = |r: &usize| {
                     let now = match renamed.get(*r) {
                         Some(Some(given)) => Some(given.as_str()),
-                        _ => entities.get(*r).map(|e| e.name.as_str()),
+                        _ => entities.get(*r).map(|e| e.name()),
                     };
                     now.is_some_and(|now| fold_str(now) == fold_str(name))
                 };
@@ -221,15 +221,15 @@ pub fn apply(
         .iter()
         .map(|e| {
             !split.is_empty()
-                && std::iter::once(&e.name)
-                    .chain(&e.variants)
+                && std::iter::once(e.name())
+                    .chain(e.variants())
                     .any(|v| split.contains_key(&fold_str(v)))
         })
         .collect();
 
     // New ids: each kept root in its old order, then each split surface.
     let mut new_id: Vec<Option<u32>> = vec![None; n];
-    let mut out: Vec<Entity> = Vec::new();
+    let mut out: Vec<EntityBuild> = Vec::new();
     for (e, &r) in roots.iter().enumerate() {
         if r != e || dropped.get(r).copied().unwrap_or(false) {
             continue;
@@ -238,18 +238,19 @@ pub fn apply(
         if let Some(slot) = new_id.get_mut(e) {
             *slot = Some(out.len() as u32);
         }
-        out.push(Entity {
+        out.push(EntityBuild {
             id: EntityId(out.len() as u32),
+            key: src.key().to_string(),
             label: label.get(r).copied().flatten().unwrap_or(src.label),
             name: renamed
                 .get(r)
                 .cloned()
                 .flatten()
-                .unwrap_or_else(|| src.name.clone()),
+                .unwrap_or_else(|| src.name().to_string()),
             variants: Vec::new(),
             mentions: 0,
             documents: 0,
-            ..src.clone()
+            confidence: src.confidence,
         });
     }
     let mut split_id: FxHashMap<(String, Label), u32> = FxHashMap::default();
@@ -278,7 +279,7 @@ pub fn apply(
                     let id = *split_id.entry((folded.clone(), lab)).or_insert(next);
                     if id == next {
                         let name = written.clone().unwrap_or(folded.clone());
-                        out.push(Entity {
+                        out.push(EntityBuild {
                             id: EntityId(id),
                             key: format!("{}-split-{folded}", lab.as_str().to_lowercase()),
                             label: lab,
@@ -326,10 +327,10 @@ pub fn apply(
             continue;
         };
         if let Some(ent) = out.get_mut(id as usize) {
-            for v in std::iter::once(&src.name).chain(&src.variants) {
+            for v in std::iter::once(src.name()).chain(src.variants()) {
                 let gone = split.contains_key(&fold_str(v));
-                if !gone && !ent.variants.contains(v) {
-                    ent.variants.push(v.clone());
+                if !gone && !ent.variants.iter().any(|x| x == v) {
+                    ent.variants.push(v.to_string());
                 }
             }
         }

@@ -5,7 +5,9 @@
 
 use liseuse_document::Document;
 use liseuse_document::format::{self, Format};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -152,8 +154,9 @@ fn read_capped(path: &Path, on_head: impl FnOnce(&[u8], u64)) -> Result<(Vec<u8>
 /// An article in the open library: its entry and, once read, its document or why not.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// What it was found as.
-    pub entry: Entry,
+    /// What it was found as: shared with the loader and the search (at 100,000 articles, a
+    /// copy of every path and file name each).
+    pub entry: Arc<Entry>,
     /// When its file was last modified (seconds since 1970), once read: the date of an
     /// article that says none.
     pub modified: Option<i64>,
@@ -220,8 +223,25 @@ pub struct Library {
     row_of: Vec<Option<usize>>,
     /// Article by file path, for the watcher's changes and the walk's duplicates. Hashed: in
     /// path order, each of a 100,000-article walk's lookups compared paths component by
-    /// component, a third of the loop's time in a warm start.
-    by_path: HashMap<PathBuf, usize>,
+    /// component, a third of the loop's time in a warm start. Keyed by the path's hash, the
+    /// path itself read in the article's entry (not a copy of every path: 5 MB at 100,000
+    /// articles); a path whose hash another path has (hardly ever) in `collided`.
+    by_path: FxHashMap<u64, usize>,
+    /// Paths whose hash an earlier article's path has, by path.
+    collided: HashMap<PathBuf, usize>,
+}
+
+/// A path's key in `Library::by_path`: hashed as paths are compared (by component).
+#[cfg(not(test))]
+fn path_key(p: &Path) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(p)
+}
+
+/// In the crate's unit tests, a key most paths share with others: every test that lists
+/// articles goes through `collided` as well.
+#[cfg(test)]
+fn path_key(p: &Path) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(p) % 3
 }
 
 impl Library {
@@ -243,10 +263,21 @@ impl Library {
 
     /// Adds an article at the end of `articles`, not shown yet (see [`Library::show`]).
     /// Returns its index.
-    pub fn push(&mut self, entry: Entry) -> usize {
+    pub fn push(&mut self, entry: impl Into<Arc<Entry>>) -> usize {
+        let entry: Arc<Entry> = entry.into();
         let i = self.articles.len();
         if let Origin::File(p) = &entry.origin {
-            self.by_path.entry(p.clone()).or_insert(i);
+            let key = path_key(p);
+            match self.by_path.get(&key).copied() {
+                None => {
+                    self.by_path.insert(key, i);
+                }
+                // The first article of a path stays its article.
+                Some(j) if self.path_of(j) == Some(p) => {}
+                Some(_) => {
+                    self.collided.entry(p.clone()).or_insert(i);
+                }
+            }
         }
         self.articles.push(Article {
             entry,
@@ -268,7 +299,18 @@ impl Library {
 
     /// The article read from `path`, if any.
     pub fn find(&self, path: &Path) -> Option<usize> {
-        self.by_path.get(path).copied()
+        match self.by_path.get(&path_key(path)).copied() {
+            Some(i) if self.path_of(i) == Some(path) => Some(i),
+            _ => self.collided.get(path).copied(),
+        }
+    }
+
+    /// The file article `i` was read from, if it is one.
+    fn path_of(&self, i: usize) -> Option<&Path> {
+        match &self.articles.get(i)?.entry.origin {
+            Origin::File(p) => Some(p),
+            Origin::Embedded(_) => None,
+        }
     }
 
     /// The articles whose file is under `folder` (at any depth), removed ones included, in
@@ -282,14 +324,14 @@ impl Library {
     /// folders (a rescan after the watcher lost track names every folder).
     pub fn under_folders(&self, folders: &[&Path]) -> Vec<usize> {
         let set: HashSet<&Path> = folders.iter().copied().collect();
-        let mut found: Vec<usize> = self
-            .by_path
-            .iter()
-            .filter(|(p, _)| p.ancestors().skip(1).any(|a| set.contains(a)))
-            .map(|(_, &i)| i)
-            .collect();
-        found.sort_unstable();
-        found
+        // Each path once: its first article's.
+        (0..self.articles.len())
+            .filter(|&i| {
+                self.path_of(i).is_some_and(|p| {
+                    p.ancestors().skip(1).any(|a| set.contains(a)) && self.find(p) == Some(i)
+                })
+            })
+            .collect()
     }
 
     /// How many articles there are (removed ones included).
@@ -352,6 +394,32 @@ mod tests {
         assert_eq!(
             names,
             ["2.txt", "10.txt", "1.md", "livre.epub", "page.HTML"]
+        );
+    }
+
+    /// Paths are found by their hash, then compared: with the tests' keys (three for every
+    /// path), most share theirs with another path.
+    #[test]
+    fn every_path_finds_its_first_article_whatever_paths_share_its_hash() {
+        let entry = |p: &str| Entry {
+            path: p.to_string(),
+            name: file_name(Path::new(p)),
+            origin: Origin::File(PathBuf::from(p)),
+        };
+        let paths: Vec<String> = (0..40).map(|i| format!("lib/d{}/{i}.txt", i % 4)).collect();
+        let mut l = Library::new(paths.iter().map(|p| entry(p)).collect());
+        let again = l.push(entry(&paths[7]));
+        for (i, p) in paths.iter().enumerate() {
+            assert_eq!(l.find(Path::new(p)), Some(i), "{p}");
+        }
+        assert_eq!(again, paths.len());
+        assert_eq!(l.find(Path::new("lib/d3//7.txt")), Some(7));
+        assert_eq!(l.find(Path::new("lib/d3/41.txt")), None);
+        let under: Vec<usize> = (0..40).filter(|i| i % 4 == 1).collect();
+        assert_eq!(l.under_folder(Path::new("lib/d1")), under);
+        assert_eq!(
+            l.under_folder(Path::new("lib")),
+            (0..40).collect::<Vec<_>>()
         );
     }
 

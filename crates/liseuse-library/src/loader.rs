@@ -226,8 +226,8 @@ impl Loader {
     /// Checks an article against the cache, or reads and analyses it, in the background;
     /// `LibraryEvent::Described` follows, and its entities arrive with a later
     /// `LibraryEvent::Indexed`.
-    pub fn read(&self, index: usize, entry: Entry) {
-        let entry = Arc::new(entry);
+    pub fn read(&self, index: usize, entry: impl Into<Arc<Entry>>) {
+        let entry: Arc<Entry> = entry.into();
         // Known to the search at once: on a warm start `F` answers from the full-text index
         // before the pool has come to this article (at 100,000 articles, seconds later).
         if let Ok(mut a) = self.shared.articles.write() {

@@ -117,9 +117,9 @@ pub fn find(index: &EntityIndex, name: &str, min_confidence: u8) -> Vec<EntityId
         return Vec::new();
     }
     let names = |e: &liseuse_entity::Entity| {
-        std::iter::once(e.name.clone())
-            .chain(e.variants.iter().cloned())
-            .map(|n| fold_str(&n))
+        std::iter::once(e.name())
+            .chain(e.variants())
+            .map(fold_str)
             .collect::<Vec<_>>()
     };
     let exact: Vec<EntityId> = index
@@ -135,7 +135,7 @@ pub fn find(index: &EntityIndex, name: &str, min_confidence: u8) -> Vec<EntityId
         .filter(|&id| {
             index
                 .entity(id)
-                .is_some_and(|e| fold_str(&e.name) == needle)
+                .is_some_and(|e| fold_str(e.name()) == needle)
         })
         .collect();
     if named.len() == 1 {
@@ -174,7 +174,7 @@ pub fn profile(
         .filter_map(|c| {
             let other = index.entity(c.id).filter(|o| o.shown(min_confidence))?;
             Some(WithRow {
-                name: other.name.clone(),
+                name: other.name().to_string(),
                 label: other.label.as_str().to_string(),
                 passages: c.passages,
                 articles: c.articles,
@@ -225,11 +225,11 @@ pub fn profile(
         }
     }
     Some(Profile {
-        name: e.name.clone(),
+        name: e.name().to_string(),
         label: e.label.as_str().to_string(),
-        variants: e.variants.clone(),
-        mentions: e.mentions,
-        articles: e.documents,
+        variants: e.variants().map(str::to_string).collect(),
+        mentions: e.mentions as usize,
+        articles: e.documents as usize,
         confidence: e.confidence,
         with,
         timeline: t

@@ -55,9 +55,9 @@ fn a_profile_finds_variants_and_lists_company_time_and_articles() {
 /// under it is not found, nor named beside another; 0 shows all.
 #[test]
 fn an_entity_under_the_threshold_is_neither_found_nor_named_beside() {
-    use liseuse_entity::{Entity, Label, Mention};
+    use liseuse_entity::{EntityBuild, Label, Mention};
     let text = "Titre\n\nIsmail Haniyeh, le Bureau et Doha.\n";
-    let entity = |id: u32, name: &str, label, confidence| Entity {
+    let entity = |id: u32, name: &str, label, confidence| EntityBuild {
         id: EntityId(id),
         key: format!("k{id}"),
         label,

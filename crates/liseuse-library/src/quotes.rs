@@ -197,7 +197,7 @@ mod tests {
         index
             .entities()
             .iter()
-            .position(|e| e.name.contains("Salami"))
+            .position(|e| e.name().contains("Salami"))
             .map(|i| EntityId(i as u32))
             .unwrap()
     }

@@ -291,7 +291,7 @@ mod tests {
         let id = index
             .entities()
             .iter()
-            .find(|e| e.name.contains("Macron"))
+            .find(|e| e.name().contains("Macron"))
             .unwrap()
             .id;
         let lines = [Some("2023-10"), None, None, None];

@@ -231,7 +231,7 @@ impl App {
             self.entities
                 .index
                 .entity(id)
-                .map_or(String::new(), |e| e.name.clone())
+                .map_or(String::new(), |e| e.name().to_string())
         };
         Some(format!(
             "{} & {} · passage {}/{}",

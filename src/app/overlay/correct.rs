@@ -57,9 +57,9 @@ impl App {
         self.overlay = Some(Overlay::Correct(match ent {
             Some(e) => CorrectView {
                 id: Some(e.id),
-                name: e.name.clone(),
+                name: e.name().to_string(),
                 label: e.label,
-                variants: e.variants.clone(),
+                variants: e.variants().map(str::to_string).collect(),
                 mode: Mode::Menu,
             },
             None => CorrectView {
@@ -109,7 +109,7 @@ impl App {
             let kind = super::super::entities::EntityState::heading(other.label).to_lowercase();
             self.status.say(format!(
                 "not renamed: “{to}” is already the name of “{}” ({kind}); x then m merges the two",
-                other.name
+                other.name()
             ));
             return;
         }
@@ -125,8 +125,8 @@ impl App {
     fn merge_rows(&self, of: Option<EntityId>, filter: &str) -> Vec<EntityId> {
         let needle = fold_str(filter);
         let named = |e: &liseuse_entity::Entity| {
-            std::iter::once(&e.name)
-                .chain(&e.variants)
+            std::iter::once(e.name())
+                .chain(e.variants())
                 .any(|n| fold_str(n).contains(&needle))
         };
         let mut rows: Vec<&liseuse_entity::Entity> = self
@@ -232,7 +232,7 @@ impl App {
                     let kept = rows
                         .get(*selected)
                         .and_then(|id| self.entities.index.entity(*id))
-                        .map(|e| e.name.clone());
+                        .map(|e| e.name().to_string());
                     if let Some(kept) = kept {
                         done(
                             self,

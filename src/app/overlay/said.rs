@@ -45,7 +45,7 @@ impl App {
             .index
             .entity(id)
             .map_or((String::new(), String::new()), |e| {
-                (e.name.clone(), e.key.clone())
+                (e.name().to_string(), e.key().to_string())
             });
         if rows.is_empty() && !indexing {
             self.status
@@ -99,7 +99,7 @@ impl App {
         let Some(id) = index
             .entities()
             .iter()
-            .find(|e| e.key == l.key)
+            .find(|e| e.key() == l.key)
             .map(|e| e.id)
         else {
             return;
@@ -200,7 +200,7 @@ impl App {
             .entities
             .index
             .entity(w.entity)
-            .map_or("", |e| e.name.as_str());
+            .map_or("", |e| e.name());
         Some(format!("\" {name} {}/{}", w.at + 1, w.rows.len()))
     }
 }

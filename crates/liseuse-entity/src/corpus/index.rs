@@ -64,35 +64,30 @@ impl Mention {
     }
 }
 
-/// A corpus entity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    /// Its id: its index in [`EntityIndex::entities`].
-    pub id: EntityId,
-    /// Readable, unique slug: « per-ali-khamenei ».
-    pub key: String,
-    /// What it is: a person, an organisation, a place or a date.
-    pub label: Label,
-    /// The name shown for it: its most frequent full form.
-    pub name: String,
-    /// Every way it is written across the corpus, the name included.
-    pub variants: Vec<String>,
-    /// How many mentions it has in the corpus.
-    pub mentions: usize,
-    /// In how many documents it is mentioned.
-    pub documents: usize,
-    /// The confidence of its surest mention, 0–100: the sidebar leaves out an entity under its threshold
-    /// (by default [`crate::DEFAULT_MIN_CONFIDENCE`]).
-    pub confidence: u8,
+pub use super::entity::{Entity, EntityBuild, Pieces};
+
+/// What an index's entities can be given as: packed already, or as built (packed then, into
+/// one array).
+pub trait IntoEntities {
+    /// The entities, packed, in one shared array.
+    fn into_entities(self) -> Arc<[Entity]>;
 }
 
-impl Entity {
-    /// Whether a list of entities shows it at this threshold (the setting `min_confidence`, by
-    /// default [`crate::DEFAULT_MIN_CONFIDENCE`]; 0 shows all): it has a mention, and the engine is at
-    /// least that sure of one of them. The one rule for every list: the sidebar, who appears
-    /// with whom, a profile, `liseuse entities`. Its mentions stay highlighted either way.
-    pub fn shown(&self, min_confidence: u8) -> bool {
-        self.mentions > 0 && self.confidence >= min_confidence
+impl IntoEntities for Arc<[Entity]> {
+    fn into_entities(self) -> Arc<[Entity]> {
+        self
+    }
+}
+
+impl IntoEntities for Vec<Entity> {
+    fn into_entities(self) -> Arc<[Entity]> {
+        self.into()
+    }
+}
+
+impl IntoEntities for Vec<EntityBuild> {
+    fn into_entities(self) -> Arc<[Entity]> {
+        self.into_iter().map(Entity::from).collect()
     }
 }
 
@@ -148,7 +143,7 @@ impl EntityIndex {
     /// tests: occurrences must list each mention of `docs` under its entity, in document then
     /// text order (they are checked to be what the mentions give: the index computes its own).
     pub fn from_parts(
-        entities: Vec<Entity>,
+        entities: impl IntoEntities,
         docs: Vec<Vec<Mention>>,
         occurrences: Vec<Vec<(u32, u32)>>,
     ) -> Self {
@@ -169,8 +164,8 @@ impl EntityIndex {
     }
     /// An index from its entities and every document's mentions; each entity's occurrences
     /// follow from them (a mention of an entity the index does not hold is in no list).
-    pub fn from_flat(entities: impl Into<Arc<[Entity]>>, flat: FlatMentions) -> Self {
-        let entities: Arc<[Entity]> = entities.into();
+    pub fn from_flat(entities: impl IntoEntities, flat: FlatMentions) -> Self {
+        let entities = entities.into_entities();
         let FlatMentions {
             packed: mut mentions,
             mut doc_starts,
@@ -308,8 +303,8 @@ mod tests {
     fn mentions_and_occurrences_read_back_from_the_packed_index_whatever_is_asked_first() {
         let m = |s: u32, e: u32| Mention::new(s, s + 4, Label::Per, 90, EntityId(e));
         let docs = vec![vec![m(0, 0), m(10, 1), m(20, 0)], vec![], vec![m(3, 1)]];
-        let entities: Vec<Entity> = (0..2)
-            .map(|i| Entity {
+        let entities: Vec<EntityBuild> = (0..2)
+            .map(|i| EntityBuild {
                 id: EntityId(i),
                 key: format!("per-{i}"),
                 label: Label::Per,

@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::index::{Entity, EntityId, EntityIndex, Mention};
+use super::index::{EntityBuild, EntityId, EntityIndex, Mention};
 use super::packed::FlatMentions;
 use crate::group::display_name;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
@@ -134,7 +134,7 @@ fn assemble<D: Borrow<DocEntities>>(
     offsets: &[usize],
 ) -> EntityIndex {
     let mut id_of_root: HashMap<usize, u32> = HashMap::new();
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut entities: Vec<EntityBuild> = Vec::new();
     let mut doc_seen: Vec<usize> = Vec::new();
     // how many times each variant of each entity is written, in the order of its variants
     let mut counts: Vec<Vec<u32>> = Vec::new();
@@ -152,7 +152,7 @@ fn assemble<D: Borrow<DocEntities>>(
             };
             let root = uf.find(base + m.local() as usize);
             let id = *id_of_root.entry(root).or_insert_with(|| {
-                entities.push(Entity {
+                entities.push(EntityBuild {
                     id: EntityId(entities.len() as u32),
                     key: String::new(),
                     label: le.label,

@@ -269,4 +269,19 @@ mod tests {
         std::fs::write(&path, &good).unwrap();
         assert!(load(dir.path()).is_some());
     }
+
+    /// The entities are packed in memory, not on disk: a saved index is written as it was
+    /// when every entity had a `String` a field (`EntityBuild`), and read back the same.
+    #[test]
+    fn entities_are_saved_as_they_were_before_they_were_packed() {
+        let docs = docs();
+        let index = EntityIndex::build(&docs);
+        let packed = postcard::to_stdvec(index.entities()).unwrap();
+        let fields: Vec<liseuse_entity::EntityBuild> =
+            index.entities().iter().map(Entity::to_build).collect();
+        assert!(fields.iter().any(|e| e.variants.len() > 1), "{fields:?}");
+        assert_eq!(packed, postcard::to_stdvec(&fields).unwrap());
+        let back: Vec<Entity> = postcard::from_bytes(&packed).unwrap();
+        assert_eq!(back.as_slice(), index.entities());
+    }
 }

@@ -155,7 +155,7 @@ fn an_article_changed_since_is_read_again_and_the_rest_is_not() {
             .index
             .entities()
             .iter()
-            .any(|e| e.name.contains("Scholz"))
+            .any(|e| e.name().contains("Scholz"))
     );
 }
 
