@@ -5,3 +5,4 @@ pub mod index;
 mod merge;
 pub mod occurrences;
 pub(crate) mod packed;
+pub mod streamed;

@@ -6,32 +6,49 @@
 
 use super::*;
 
-/// Every article's entities for a merge: from memory, else from the cache (`None` when one
-/// cannot be had).
-pub(super) fn gather(
+/// Every article's entities in article order: from memory, else read from the cache one frame
+/// at a time as they are taken (`None` for one that cannot be had, every one read without the
+/// cache). Read outside the cache's lock: the workers checking articles do not wait for it.
+fn documents<'a>(
     shared: &Shared,
-    hashes: &[String],
-    docs: &[Option<Arc<DocEntities>>],
-    found: &mut [Option<Quotations>],
-) -> Option<Vec<Arc<DocEntities>>> {
+    hashes: &'a [String],
+    docs: &'a [Option<Arc<DocEntities>>],
+    found: &'a mut [Option<Quotations>],
+) -> impl Iterator<Item = Option<Arc<DocEntities>>> + 'a {
     let missing: Vec<String> = hashes
         .iter()
         .zip(docs)
         .filter(|(h, d)| d.is_none() && !h.is_empty())
         .map(|(h, _)| h.clone())
         .collect();
-    // Read outside the cache's lock: the workers checking articles do not wait for it.
-    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    let mut read = shared
+        .with_cache(|c| c.reader_for(&missing))
+        .map(|r| r.bodies());
     hashes
         .iter()
         .zip(docs)
         .zip(found.iter_mut())
-        .map(|((h, d), q)| match d {
+        .map(move |((h, d), q)| match d {
             Some(d) => Some(d.clone()),
             None if h.is_empty() => Some(Arc::default()),
-            None => read.next().flatten().map(|b| entities_of(b, q)),
+            None => read.as_mut()?.next().flatten().map(|b| entities_of(b, q)),
         })
-        .collect()
+}
+
+/// The articles of a merge, read twice by the streamed merge: from memory or the cache, one
+/// at a time, each dropped once taken in. The first reading finds the quotations not known yet.
+struct Passes<'a> {
+    shared: &'a Shared,
+    hashes: &'a [String],
+    docs: &'a [Option<Arc<DocEntities>>],
+    found: &'a mut [Option<Quotations>],
+}
+
+impl entity::DocPasses for Passes<'_> {
+    type Doc = Arc<DocEntities>;
+    fn pass(&mut self, _: entity::Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_ {
+        documents(self.shared, self.hashes, self.docs, self.found)
+    }
 }
 
 /// A body's entities; its quotations go to `found` when they were not known.
@@ -53,24 +70,7 @@ pub(super) fn rebuild(
     docs: &[Option<Arc<DocEntities>>],
     found: &mut [Option<Quotations>],
 ) -> Option<EntityIndex> {
-    let missing: Vec<String> = hashes
-        .iter()
-        .zip(docs)
-        .filter(|(h, d)| d.is_none() && !h.is_empty())
-        .map(|(h, _)| h.clone())
-        .collect();
-    // Read outside the cache's lock, one frame at a time.
-    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
-    let all = hashes
-        .iter()
-        .zip(docs)
-        .zip(found.iter_mut())
-        .map(|((h, d), q)| match d {
-            Some(d) => Some(d.clone()),
-            None if h.is_empty() => Some(Arc::default()),
-            None => read.next().flatten().map(|b| entities_of(b, q)),
-        });
-    cache::index_file::rebuild(saved, all)
+    cache::index_file::rebuild(saved, documents(shared, hashes, docs, found))
 }
 
 /// Writes what was analysed since the last time to the cache and the full-text index, so that
@@ -232,17 +232,34 @@ pub(super) fn merge(
     if pending == 0 {
         mark_fresh(shared);
     }
-    let all = gather(shared, hashes, docs, found).unwrap_or_else(|| {
-        // An entity record that cannot be read back: what there is, merged.
-        docs.iter().map(|d| d.clone().unwrap_or_default()).collect()
-    });
-    let index = Arc::new(EntityIndex::build(&all));
-    if pending == 0
+    // Streamed: every article read twice, one at a time, never all held at once (at 100,000
+    // articles their entities took a gigabyte).
+    let mut passes = Passes {
+        shared,
+        hashes,
+        docs,
+        found,
+    };
+    let (index, to_save) = match entity::build_streamed(&mut passes, pending == 0) {
+        Some(entity::Streamed { index, local_ids }) => {
+            let to_save = local_ids.map(|ids| SavedIndex::with_ids(&index, ids, hashes.to_vec()));
+            (index, to_save)
+        }
+        None => {
+            // An entity record that cannot be read back: what there is, merged.
+            let all: Vec<Arc<DocEntities>> =
+                docs.iter().map(|d| d.clone().unwrap_or_default()).collect();
+            let index = EntityIndex::build(&all);
+            let to_save = (pending == 0).then(|| SavedIndex::of(&index, &all, hashes.to_vec()));
+            (index, to_save)
+        }
+    };
+    if let Some(s) = to_save
         && let Ok(mut c) = shared.corpus.lock()
     {
-        c.to_save = Some(SavedIndex::of(&index, &all, hashes.to_vec()));
+        c.to_save = Some(s);
     }
-    index
+    Arc::new(index)
 }
 
 /// The quotations a merge read from the cache are kept (an article's are read once), where
