@@ -4,7 +4,9 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use super::pace::Pace;
 use super::*;
+use std::sync::MutexGuard;
 
 /// Every article's entities in article order: from memory, else read from the cache one frame
 /// at a time as they are taken (`None` for one that cannot be had, every one read without the
@@ -104,24 +106,28 @@ pub(super) fn write_out(shared: &Shared) {
 pub(super) fn index_loop(shared: &Shared) {
     announce_saved_index(shared);
     let mut written = Instant::now();
+    let mut pace = Pace::default();
     loop {
         let (docs, mut found, hashes, analysed, pending, walking) = {
             let Ok(mut c) = shared.corpus.lock() else {
                 return;
             };
             while !(c.dirty || c.deferred && c.pending == 0 && !c.walking) {
-                c = match shared.changed.wait_timeout(c, WRITE_EVERY) {
-                    Ok((c, _)) => c,
-                    Err(_) => return,
+                let Some(g) = wait_writing(shared, c, WRITE_EVERY, &mut written) else {
+                    return;
                 };
-                if written.elapsed() >= WRITE_EVERY {
-                    drop(c);
-                    write_out(shared);
-                    written = Instant::now();
-                    c = match shared.corpus.lock() {
-                        Ok(c) => c,
-                        Err(_) => return,
+                c = g;
+            }
+            pace.look(c.analysed, Instant::now());
+            // The last articles come in before a merge started now would end: it would only
+            // hold up the merge of them all (what a cold start waits for). Wait for them.
+            if let Some(until) = pace.wait_for_last(c.pending, c.walking, Instant::now()) {
+                while c.pending > 0 && Instant::now() < until {
+                    let left = until.saturating_duration_since(Instant::now());
+                    let Some(g) = wait_writing(shared, c, left, &mut written) else {
+                        return;
                     };
+                    c = g;
                 }
             }
             c.dirty = false;
@@ -142,6 +148,8 @@ pub(super) fn index_loop(shared: &Shared) {
             write_out(shared);
             written = Instant::now();
         }
+        // What was just written is read back from the cache, not held through the merge.
+        let docs = unwritten(shared, docs, &hashes);
         let started = Instant::now();
         let index = match cached_index(shared, &hashes, pending, walking) {
             Reuse::Saved(saved) => {
@@ -190,6 +198,7 @@ pub(super) fn index_loop(shared: &Shared) {
         let said = Arc::new(LibraryQuotes::build(&corrected, found.clone()));
         // The quotations by speaker grow with the corpus too: they count in the rest below.
         let took = started.elapsed();
+        pace.took = Some(took);
         let update = IndexUpdate::new(corrected, analysed, docs.len()).with_quotes(said);
         if let Ok(mut c) = shared.corpus.lock() {
             c.last = Some((hashes, index));
@@ -212,12 +221,54 @@ pub(super) fn index_loop(shared: &Shared) {
         };
         while Instant::now() < rest_until && !(c.pending == 0 && c.dirty) {
             let left = rest_until.saturating_duration_since(Instant::now());
-            c = match shared.changed.wait_timeout(c, left) {
-                Ok((c, _)) => c,
-                Err(_) => return,
+            let Some(g) = wait_writing(shared, c, left, &mut written) else {
+                return;
             };
+            c = g;
         }
     }
+}
+
+/// Waits on the corpus for at most `most`, and writes what was analysed when it is time
+/// (every [`WRITE_EVERY`], also while the loop rests after a long merge: at 100,000 articles
+/// it rested half a minute, and every article analysed meanwhile stayed in memory twice, its
+/// entities and its record waiting to be written). `None` when the lock is poisoned.
+fn wait_writing<'a>(
+    shared: &'a Shared,
+    c: MutexGuard<'a, Corpus>,
+    most: Duration,
+    written: &mut Instant,
+) -> Option<MutexGuard<'a, Corpus>> {
+    let due = WRITE_EVERY.saturating_sub(written.elapsed());
+    let (mut c, _) = shared.changed.wait_timeout(c, most.min(due)).ok()?;
+    if written.elapsed() >= WRITE_EVERY {
+        drop(c);
+        write_out(shared);
+        *written = Instant::now();
+        c = shared.corpus.lock().ok()?;
+    }
+    Some(c)
+}
+
+/// The snapshot's articles whose entities are still only in memory: those written since are
+/// read back from the cache by the merge (the article still the one snapshotted).
+fn unwritten(
+    shared: &Shared,
+    mut docs: Vec<Option<Arc<DocEntities>>>,
+    hashes: &[String],
+) -> Vec<Option<Arc<DocEntities>>> {
+    if let Ok(c) = shared.corpus.lock() {
+        for ((d, h), (now, now_hash)) in docs
+            .iter_mut()
+            .zip(hashes)
+            .zip(c.per_doc.iter().zip(&c.hashes))
+        {
+            if now.is_none() && !h.is_empty() && h == now_hash {
+                *d = None;
+            }
+        }
+    }
+    docs
 }
 
 /// A merge of every article's entities; when it is of every article asked for, what to save
