@@ -157,11 +157,17 @@ pub(super) struct Assembler {
 impl Assembler {
     /// Room for `docs` documents and `mentions` mentions.
     pub(super) fn new(docs: usize, mentions: usize) -> Assembler {
+        Assembler::with_room(docs, mentions, 0)
+    }
+
+    /// Room for `entities` entities too (their array is the merge's largest: grown by
+    /// doubling, it held up to twice what it needed, and thrice while it grew).
+    pub(super) fn with_room(docs: usize, mentions: usize, entities: usize) -> Assembler {
         Assembler {
-            id_of_root: HashMap::new(),
-            entities: Vec::new(),
-            doc_seen: Vec::new(),
-            counts: Vec::new(),
+            id_of_root: HashMap::with_capacity(entities),
+            entities: Vec::with_capacity(entities),
+            doc_seen: Vec::with_capacity(entities),
+            counts: Vec::with_capacity(entities),
             flat: FlatMentions::with_capacity(docs, mentions),
         }
     }

@@ -113,7 +113,10 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
     let mut uf = UnionFind::default();
     let seen = link(source, &mut uf)?;
     let n = seen.prints.len();
-    let mut out = Assembler::new(n, seen.mentions);
+    // Pass 2 starts with no room to spare: the union-find grown node by node gives its slack
+    // back, and the entities get room for every set (those with a mention are the entities).
+    uf.shrink_to_fit();
+    let mut out = Assembler::with_room(n, seen.mentions, uf.sets());
     let mut ids = local_ids.then(|| LocalIds {
         ids: vec![u32::MAX; seen.starts.last().copied().unwrap_or(0)],
         starts: seen.starts.iter().map(|&s| s as u32).collect(),
