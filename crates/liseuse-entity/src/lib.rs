@@ -39,6 +39,7 @@ use std::ops::Range;
 pub use corpus::index::{Entity, EntityBuild, EntityId, EntityIndex, IntoEntities, Mention};
 pub use corpus::occurrences::Occurrences;
 pub use corpus::packed::FlatMentions;
+pub use corpus::streamed::{DocPasses, InMemory, LocalIds, Pass, Streamed, build_streamed};
 pub use local::{DocEntities, DocMention, LocalEntity};
 pub use model::{DEFAULT_MIN_CONFIDENCE, Label, Span};
 

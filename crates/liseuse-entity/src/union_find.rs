@@ -17,6 +17,16 @@ impl UnionFind {
         id
     }
 
+    /// Gives back the room the ids were grown into (up to half of it, when pushed one by one).
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
+    /// How many ids are their own root: the sets.
+    pub fn sets(&mut self) -> usize {
+        (0..self.0.len()).filter(|&x| self.find(x) == x).count()
+    }
+
     pub fn find(&mut self, mut x: usize) -> usize {
         while let Some(&p) = self.0.get(x) {
             if p == x {
@@ -56,5 +66,6 @@ mod tests {
         assert_eq!(u.push(), 5);
         assert_eq!(u.union(5, 0), 0);
         assert_eq!(u.find(99), 99);
+        assert_eq!(u.sets(), 3);
     }
 }

@@ -305,6 +305,7 @@ impl Loader {
 mod article;
 mod correct;
 mod merging;
+mod pace;
 
 use article::*;
 use merging::*;

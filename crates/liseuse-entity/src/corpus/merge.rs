@@ -133,15 +133,63 @@ fn assemble<D: Borrow<DocEntities>>(
     uf: &mut UnionFind,
     offsets: &[usize],
 ) -> EntityIndex {
-    let mut id_of_root: HashMap<usize, u32> = HashMap::new();
-    let mut entities: Vec<EntityBuild> = Vec::new();
-    let mut doc_seen: Vec<usize> = Vec::new();
-    // how many times each variant of each entity is written, in the order of its variants
-    let mut counts: Vec<Vec<u32>> = Vec::new();
     let total: usize = docs.iter().map(|d| d.borrow().mentions.len()).sum();
-    let mut flat = FlatMentions::with_capacity(docs.len(), total);
+    let mut out = Assembler::new(docs.len(), total);
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
-        let base = offsets.get(d).copied().unwrap_or(0);
+        out.doc(doc, offsets.get(d).copied().unwrap_or(0), uf, None);
+    }
+    out.finish()
+}
+
+/// The corpus entities and the documents' mentions, taken one document at a time in corpus
+/// order once the union-find is complete: what [`build`] and the streamed merge
+/// (`super::streamed`) share, so that both assemble alike.
+pub(super) struct Assembler {
+    id_of_root: HashMap<usize, u32>,
+    entities: Vec<EntityBuild>,
+    /// The last document each entity was seen in (its `documents` count).
+    doc_seen: Vec<usize>,
+    /// How many times each variant of each entity is written, in the order of its variants.
+    counts: Vec<Vec<u32>>,
+    flat: FlatMentions,
+}
+
+impl Assembler {
+    /// Room for `docs` documents and `mentions` mentions.
+    pub(super) fn new(docs: usize, mentions: usize) -> Assembler {
+        Assembler::with_room(docs, mentions, 0)
+    }
+
+    /// Room for `entities` entities too (their array is the merge's largest: grown by
+    /// doubling, it held up to twice what it needed, and thrice while it grew).
+    pub(super) fn with_room(docs: usize, mentions: usize, entities: usize) -> Assembler {
+        Assembler {
+            id_of_root: HashMap::with_capacity(entities),
+            entities: Vec::with_capacity(entities),
+            doc_seen: Vec::with_capacity(entities),
+            counts: Vec::with_capacity(entities),
+            flat: FlatMentions::with_capacity(docs, mentions),
+        }
+    }
+
+    /// The next document, whose entities are the union-find's nodes from `base`. `ids`, when
+    /// given (as long as the document's entities), gets the corpus entity of each entity
+    /// mentioned.
+    pub(super) fn doc(
+        &mut self,
+        doc: &DocEntities,
+        base: usize,
+        uf: &mut UnionFind,
+        mut ids: Option<&mut [u32]>,
+    ) {
+        let d = self.flat.docs();
+        let Assembler {
+            id_of_root,
+            entities,
+            doc_seen,
+            counts,
+            flat,
+        } = self;
         // the document's entities whose variants were taken: two of them may be one corpus entity
         let mut local_seen = vec![false; doc.entities.len()];
         let mut sorted = doc.mentions.clone();
@@ -166,6 +214,12 @@ fn assemble<D: Borrow<DocEntities>>(
                 counts.push(Vec::new());
                 (entities.len() - 1) as u32
             });
+            if let Some(slot) = ids
+                .as_deref_mut()
+                .and_then(|ids| ids.get_mut(m.local() as usize))
+            {
+                *slot = id;
+            }
             let Some(ent) = entities.get_mut(id as usize) else {
                 continue;
             };
@@ -206,14 +260,27 @@ fn assemble<D: Borrow<DocEntities>>(
         }
         flat.end_doc();
     }
-    let mut taken: HashMap<String, u32> = HashMap::new();
-    for (e, cs) in entities.iter_mut().zip(&counts) {
-        e.name = display_name(e.label, &e.variants, cs);
-        let base = slug(e.label, &e.name);
-        let n = taken.entry(base.clone()).or_insert(0);
-        *n += 1;
-        e.key = if *n == 1 { base } else { format!("{base}-{n}") };
+
+    /// Names and keys given; the index.
+    pub(super) fn finish(self) -> EntityIndex {
+        let Assembler {
+            id_of_root,
+            mut entities,
+            doc_seen,
+            counts,
+            flat,
+        } = self;
+        drop((id_of_root, doc_seen));
+        let mut taken: HashMap<String, u32> = HashMap::new();
+        for (e, cs) in entities.iter_mut().zip(&counts) {
+            e.name = display_name(e.label, &e.variants, cs);
+            let base = slug(e.label, &e.name);
+            let n = taken.entry(base.clone()).or_insert(0);
+            *n += 1;
+            e.key = if *n == 1 { base } else { format!("{base}-{n}") };
+        }
+        drop((counts, taken));
+        // The occurrences follow from the mentions, counted then placed (no list grown by doubling).
+        EntityIndex::from_flat(entities, flat)
     }
-    // The occurrences follow from the mentions, counted then placed (no list grown by doubling).
-    EntityIndex::from_flat(entities, flat)
 }

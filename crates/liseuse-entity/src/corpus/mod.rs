@@ -6,3 +6,4 @@ pub mod index;
 mod merge;
 pub mod occurrences;
 pub(crate) mod packed;
+pub mod streamed;

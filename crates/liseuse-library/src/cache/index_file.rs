@@ -8,7 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::ENGINE_VERSION;
-use liseuse_entity::{DocEntities, Entity, EntityId, EntityIndex, FlatMentions, Mention};
+use liseuse_entity::{DocEntities, Entity, EntityId, EntityIndex, FlatMentions, LocalIds, Mention};
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 use std::io::Write;
@@ -95,6 +95,18 @@ impl SavedIndex {
             entities: index.shared_entities(),
             maps,
             map_starts,
+            mentions: index.mention_count() as u64,
+        }
+    }
+
+    /// What to save of `index`, from the corpus entity of each article's entities as the
+    /// streamed merge gives them (the same as [`SavedIndex::of`], without the articles).
+    pub fn with_ids(index: &EntityIndex, ids: LocalIds, hashes: Vec<String>) -> SavedIndex {
+        SavedIndex {
+            hashes,
+            entities: index.shared_entities(),
+            maps: ids.ids,
+            map_starts: ids.starts,
             mentions: index.mention_count() as u64,
         }
     }
@@ -244,6 +256,21 @@ mod tests {
         missing[1] = None;
         assert!(rebuild(back.clone(), missing).is_none());
         assert!(rebuild(back.clone(), docs.iter().take(2).map(Some)).is_none());
+    }
+
+    #[test]
+    fn the_streamed_merge_saves_what_the_whole_one_does() {
+        let docs = docs();
+        let index = EntityIndex::build(&docs);
+        let hashes: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
+        let streamed =
+            liseuse_entity::build_streamed(&mut liseuse_entity::InMemory(&docs), true).unwrap();
+        let ids = streamed.local_ids.unwrap();
+        assert!(ids.ids.iter().any(|&i| i != u32::MAX));
+        assert_eq!(
+            SavedIndex::with_ids(&streamed.index, ids, hashes.clone()),
+            SavedIndex::of(&index, &docs, hashes)
+        );
     }
 
     #[test]

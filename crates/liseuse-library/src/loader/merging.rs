@@ -4,34 +4,53 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use super::pace::Pace;
 use super::*;
+use std::sync::MutexGuard;
 
-/// Every article's entities for a merge: from memory, else from the cache (`None` when one
-/// cannot be had).
-pub(super) fn gather(
+/// Every article's entities in article order: from memory, else read from the cache one frame
+/// at a time as they are taken (`None` for one that cannot be had, every one read without the
+/// cache). Read outside the cache's lock: the workers checking articles do not wait for it.
+fn documents<'a>(
     shared: &Shared,
-    hashes: &[String],
-    docs: &[Option<Arc<DocEntities>>],
-    found: &mut [Option<Quotations>],
-) -> Option<Vec<Arc<DocEntities>>> {
+    hashes: &'a [String],
+    docs: &'a [Option<Arc<DocEntities>>],
+    found: &'a mut [Option<Quotations>],
+) -> impl Iterator<Item = Option<Arc<DocEntities>>> + 'a {
     let missing: Vec<String> = hashes
         .iter()
         .zip(docs)
         .filter(|(h, d)| d.is_none() && !h.is_empty())
         .map(|(h, _)| h.clone())
         .collect();
-    // Read outside the cache's lock: the workers checking articles do not wait for it.
-    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
+    let mut read = shared
+        .with_cache(|c| c.reader_for(&missing))
+        .map(|r| r.bodies());
     hashes
         .iter()
         .zip(docs)
         .zip(found.iter_mut())
-        .map(|((h, d), q)| match d {
+        .map(move |((h, d), q)| match d {
             Some(d) => Some(d.clone()),
             None if h.is_empty() => Some(Arc::default()),
-            None => read.next().flatten().map(|b| entities_of(b, q)),
+            None => read.as_mut()?.next().flatten().map(|b| entities_of(b, q)),
         })
-        .collect()
+}
+
+/// The articles of a merge, read twice by the streamed merge: from memory or the cache, one
+/// at a time, each dropped once taken in. The first reading finds the quotations not known yet.
+struct Passes<'a> {
+    shared: &'a Shared,
+    hashes: &'a [String],
+    docs: &'a [Option<Arc<DocEntities>>],
+    found: &'a mut [Option<Quotations>],
+}
+
+impl entity::DocPasses for Passes<'_> {
+    type Doc = Arc<DocEntities>;
+    fn pass(&mut self, _: entity::Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_ {
+        documents(self.shared, self.hashes, self.docs, self.found)
+    }
 }
 
 /// A body's entities; its quotations go to `found` when they were not known.
@@ -53,24 +72,7 @@ pub(super) fn rebuild(
     docs: &[Option<Arc<DocEntities>>],
     found: &mut [Option<Quotations>],
 ) -> Option<EntityIndex> {
-    let missing: Vec<String> = hashes
-        .iter()
-        .zip(docs)
-        .filter(|(h, d)| d.is_none() && !h.is_empty())
-        .map(|(h, _)| h.clone())
-        .collect();
-    // Read outside the cache's lock, one frame at a time.
-    let mut read = shared.with_cache(|c| c.reader_for(&missing))?.bodies();
-    let all = hashes
-        .iter()
-        .zip(docs)
-        .zip(found.iter_mut())
-        .map(|((h, d), q)| match d {
-            Some(d) => Some(d.clone()),
-            None if h.is_empty() => Some(Arc::default()),
-            None => read.next().flatten().map(|b| entities_of(b, q)),
-        });
-    cache::index_file::rebuild(saved, all)
+    cache::index_file::rebuild(saved, documents(shared, hashes, docs, found))
 }
 
 /// Writes what was analysed since the last time to the cache and the full-text index, so that
@@ -104,24 +106,28 @@ pub(super) fn write_out(shared: &Shared) {
 pub(super) fn index_loop(shared: &Shared) {
     announce_saved_index(shared);
     let mut written = Instant::now();
+    let mut pace = Pace::default();
     loop {
         let (docs, mut found, hashes, analysed, pending, walking) = {
             let Ok(mut c) = shared.corpus.lock() else {
                 return;
             };
             while !(c.dirty || c.deferred && c.pending == 0 && !c.walking) {
-                c = match shared.changed.wait_timeout(c, WRITE_EVERY) {
-                    Ok((c, _)) => c,
-                    Err(_) => return,
+                let Some(g) = wait_writing(shared, c, WRITE_EVERY, &mut written) else {
+                    return;
                 };
-                if written.elapsed() >= WRITE_EVERY {
-                    drop(c);
-                    write_out(shared);
-                    written = Instant::now();
-                    c = match shared.corpus.lock() {
-                        Ok(c) => c,
-                        Err(_) => return,
+                c = g;
+            }
+            pace.look(c.analysed, Instant::now());
+            // The last articles come in before a merge started now would end: it would only
+            // hold up the merge of them all (what a cold start waits for). Wait for them.
+            if let Some(until) = pace.wait_for_last(c.pending, c.walking, Instant::now()) {
+                while c.pending > 0 && Instant::now() < until {
+                    let left = until.saturating_duration_since(Instant::now());
+                    let Some(g) = wait_writing(shared, c, left, &mut written) else {
+                        return;
                     };
+                    c = g;
                 }
             }
             c.dirty = false;
@@ -142,6 +148,8 @@ pub(super) fn index_loop(shared: &Shared) {
             write_out(shared);
             written = Instant::now();
         }
+        // What was just written is read back from the cache, not held through the merge.
+        let docs = unwritten(shared, docs, &hashes);
         let started = Instant::now();
         let index = match cached_index(shared, &hashes, pending, walking) {
             Reuse::Saved(saved) => {
@@ -190,6 +198,7 @@ pub(super) fn index_loop(shared: &Shared) {
         let said = Arc::new(LibraryQuotes::build(&corrected, found.clone()));
         // The quotations by speaker grow with the corpus too: they count in the rest below.
         let took = started.elapsed();
+        pace.took = Some(took);
         let update = IndexUpdate::new(corrected, analysed, docs.len()).with_quotes(said);
         if let Ok(mut c) = shared.corpus.lock() {
             c.last = Some((hashes, index));
@@ -212,12 +221,54 @@ pub(super) fn index_loop(shared: &Shared) {
         };
         while Instant::now() < rest_until && !(c.pending == 0 && c.dirty) {
             let left = rest_until.saturating_duration_since(Instant::now());
-            c = match shared.changed.wait_timeout(c, left) {
-                Ok((c, _)) => c,
-                Err(_) => return,
+            let Some(g) = wait_writing(shared, c, left, &mut written) else {
+                return;
             };
+            c = g;
         }
     }
+}
+
+/// Waits on the corpus for at most `most`, and writes what was analysed when it is time
+/// (every [`WRITE_EVERY`], also while the loop rests after a long merge: at 100,000 articles
+/// it rested half a minute, and every article analysed meanwhile stayed in memory twice, its
+/// entities and its record waiting to be written). `None` when the lock is poisoned.
+fn wait_writing<'a>(
+    shared: &'a Shared,
+    c: MutexGuard<'a, Corpus>,
+    most: Duration,
+    written: &mut Instant,
+) -> Option<MutexGuard<'a, Corpus>> {
+    let due = WRITE_EVERY.saturating_sub(written.elapsed());
+    let (mut c, _) = shared.changed.wait_timeout(c, most.min(due)).ok()?;
+    if written.elapsed() >= WRITE_EVERY {
+        drop(c);
+        write_out(shared);
+        *written = Instant::now();
+        c = shared.corpus.lock().ok()?;
+    }
+    Some(c)
+}
+
+/// The snapshot's articles whose entities are still only in memory: those written since are
+/// read back from the cache by the merge (the article still the one snapshotted).
+fn unwritten(
+    shared: &Shared,
+    mut docs: Vec<Option<Arc<DocEntities>>>,
+    hashes: &[String],
+) -> Vec<Option<Arc<DocEntities>>> {
+    if let Ok(c) = shared.corpus.lock() {
+        for ((d, h), (now, now_hash)) in docs
+            .iter_mut()
+            .zip(hashes)
+            .zip(c.per_doc.iter().zip(&c.hashes))
+        {
+            if now.is_none() && !h.is_empty() && h == now_hash {
+                *d = None;
+            }
+        }
+    }
+    docs
 }
 
 /// A merge of every article's entities; when it is of every article asked for, what to save
@@ -232,17 +283,34 @@ pub(super) fn merge(
     if pending == 0 {
         mark_fresh(shared);
     }
-    let all = gather(shared, hashes, docs, found).unwrap_or_else(|| {
-        // An entity record that cannot be read back: what there is, merged.
-        docs.iter().map(|d| d.clone().unwrap_or_default()).collect()
-    });
-    let index = Arc::new(EntityIndex::build(&all));
-    if pending == 0
+    // Streamed: every article read twice, one at a time, never all held at once (at 100,000
+    // articles their entities took a gigabyte).
+    let mut passes = Passes {
+        shared,
+        hashes,
+        docs,
+        found,
+    };
+    let (index, to_save) = match entity::build_streamed(&mut passes, pending == 0) {
+        Some(entity::Streamed { index, local_ids }) => {
+            let to_save = local_ids.map(|ids| SavedIndex::with_ids(&index, ids, hashes.to_vec()));
+            (index, to_save)
+        }
+        None => {
+            // An entity record that cannot be read back: what there is, merged.
+            let all: Vec<Arc<DocEntities>> =
+                docs.iter().map(|d| d.clone().unwrap_or_default()).collect();
+            let index = EntityIndex::build(&all);
+            let to_save = (pending == 0).then(|| SavedIndex::of(&index, &all, hashes.to_vec()));
+            (index, to_save)
+        }
+    };
+    if let Some(s) = to_save
         && let Ok(mut c) = shared.corpus.lock()
     {
-        c.to_save = Some(SavedIndex::of(&index, &all, hashes.to_vec()));
+        c.to_save = Some(s);
     }
-    index
+    Arc::new(index)
 }
 
 /// The quotations a merge read from the cache are kept (an article's are read once), where

@@ -1,0 +1,312 @@
+//! The corpus index of [`super::merge::build`], built from documents read one at a time, twice,
+//! and never all held at once: at 100,000 articles their entities take more than a gigabyte,
+//! the tables of the first pass a small part of it.
+//!
+//! Pass 1 reads each document for what the union-find needs: a node per entity, its keys
+//! (those of the corpus, each kept once with its first node), a person's surname and given
+//! name interned to small ids. The people are then joined as `build` joins them. Pass 2 reads
+//! the documents again, in the same order, and assembles the entities, their variants and
+//! counts and every document's mentions exactly as `build` does (the same
+//! [`super::merge::Assembler`]). A document of pass 2 that is not the one of pass 1 at its place
+//! (another entity count or other mentions) ends the merge: no index rather than a wrong one.
+// A file can make any offset or length: no indexing that could panic on one (see issue 9).
+#![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::index::EntityIndex;
+use super::merge::Assembler;
+use crate::group::names::{given_ok, last_word, same_surname, skeleton};
+use crate::union_find::UnionFind;
+use crate::{DocEntities, Label};
+
+/// Which reading of the documents a source is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// The first: what joins entities.
+    Links,
+    /// The second: the mentions, variants and counts.
+    Mentions,
+}
+
+/// Documents a streamed merge reads twice.
+pub trait DocPasses {
+    /// A document as the source hands it (`DocEntities`, `Arc<DocEntities>`…).
+    type Doc: Borrow<DocEntities>;
+    /// Every document in corpus order, from the first (`None` for one that cannot be had:
+    /// then there is no index). Both passes must give the same documents in the same order.
+    fn pass(&mut self, pass: Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_;
+}
+
+/// Documents all in memory, read twice: for tests and benchmarks.
+pub struct InMemory<'a, D>(pub &'a [D]);
+
+impl<'a, D: Borrow<DocEntities>> DocPasses for InMemory<'a, D> {
+    type Doc = &'a DocEntities;
+    fn pass(&mut self, _: Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_ {
+        self.0.iter().map(|d| Some(d.borrow()))
+    }
+}
+
+/// Which corpus entity each document's own entities became, every document's one after the
+/// other (`u32::MAX` for one with no mention): what a cache saves to rebuild the index
+/// without merging.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalIds {
+    /// Every document's entities' corpus ids, one document after the other.
+    pub ids: Vec<u32>,
+    /// Where document `d`'s start in `ids` (`d + 1`: where they end); one more than there are
+    /// documents.
+    pub starts: Vec<u32>,
+}
+
+/// A streamed merge's index, and each document's entities' corpus ids when asked for.
+#[derive(Debug)]
+pub struct Streamed {
+    /// The corpus index.
+    pub index: EntityIndex,
+    /// Each document's entities' corpus ids, when asked for.
+    pub local_ids: Option<LocalIds>,
+}
+
+/// What pass 1 keeps of a document: where its nodes start, and a fingerprint of it that pass 2
+/// must find again.
+struct Seen {
+    starts: Vec<usize>,
+    prints: Vec<u64>,
+    mentions: usize,
+}
+
+/// Names (surnames, given names, a lone surname's document key) as small ids.
+#[derive(Default)]
+struct Names {
+    ids: HashMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
+}
+
+impl Names {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        let s: Box<str> = s.into();
+        self.strings.push(s.clone());
+        self.ids.insert(s, id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &str {
+        self.strings.get(id as usize).map_or("", |s| s)
+    }
+}
+
+/// No lone surname's document key.
+const NONE: u32 = u32::MAX;
+
+/// The index `merge::build` gives for the documents `source` hands out, each read once per pass
+/// and dropped after use; `None` when a document cannot be had or pass 2 does not give pass 1's.
+/// With `local_ids`, each document's entities' corpus ids too.
+pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<Streamed> {
+    let mut uf = UnionFind::default();
+    let seen = link(source, &mut uf)?;
+    let n = seen.prints.len();
+    // Pass 2 starts with no room to spare: the union-find grown node by node gives its slack
+    // back, and the entities get room for every set (those with a mention are the entities).
+    uf.shrink_to_fit();
+    let mut out = Assembler::with_room(n, seen.mentions, uf.sets());
+    let mut ids = local_ids.then(|| LocalIds {
+        ids: vec![u32::MAX; seen.starts.last().copied().unwrap_or(0)],
+        starts: seen.starts.iter().map(|&s| s as u32).collect(),
+    });
+    let mut docs = source.pass(Pass::Mentions);
+    for d in 0..n {
+        let doc = docs.next()??;
+        let doc = doc.borrow();
+        let (base, end) = (*seen.starts.get(d)?, *seen.starts.get(d + 1)?);
+        if end - base != doc.entities.len() || seen.prints.get(d) != Some(&fingerprint(doc)) {
+            return None;
+        }
+        let mine = match ids.as_mut() {
+            Some(l) => Some(l.ids.get_mut(base..end)?),
+            None => None,
+        };
+        out.doc(doc, base, &mut uf, mine);
+    }
+    if docs.next().is_some() {
+        return None;
+    }
+    drop(docs);
+    Some(Streamed {
+        index: out.finish(),
+        local_ids: ids,
+    })
+}
+
+/// Pass 1 and the joins: every union `merge::build` makes, in the same order where it matters
+/// (a surname alone is given to a bearer by what was joined before it).
+fn link<S: DocPasses>(source: &mut S, uf: &mut UnionFind) -> Option<Seen> {
+    let mut seen = Seen {
+        starts: vec![0],
+        prints: Vec::new(),
+        mentions: 0,
+    };
+    let mut by_key: HashMap<Box<str>, usize> = HashMap::new();
+    let mut names = Names::default();
+    // People named in full (node, surname, given name) and surnames alone (node, surname,
+    // the document's key or NONE), in corpus order.
+    let mut full: Vec<(u32, u32, u32)> = Vec::new();
+    let mut lone: Vec<(u32, u32, u32)> = Vec::new();
+    for doc in source.pass(Pass::Links) {
+        let doc = doc?;
+        let doc = doc.borrow();
+        for e in &doc.entities {
+            let n = uf.push();
+            let node = u32::try_from(n).ok()?;
+            for k in e.keys() {
+                if k.contains("?:") {
+                    continue;
+                }
+                match by_key.get(k) {
+                    Some(&first) => {
+                        uf.union(first, n);
+                    }
+                    None => {
+                        by_key.insert(k.into(), n);
+                    }
+                }
+            }
+            if e.label == Label::Per
+                && let Some(s) = e.surname()
+            {
+                let sur = names.id(s);
+                match e.given() {
+                    Some(g) => full.push((node, sur, names.id(g))),
+                    None => {
+                        let key = e.keys().find(|k| k.starts_with("per?:"));
+                        lone.push((node, sur, key.map_or(NONE, |k| names.id(k))));
+                    }
+                }
+            }
+        }
+        seen.starts.push(uf_len(&seen, doc));
+        seen.prints.push(fingerprint(doc));
+        seen.mentions += doc.mentions.len();
+    }
+    drop(by_key);
+    join_people(uf, &names, full, &lone);
+    Some(seen)
+}
+
+/// Where the next document's nodes start.
+fn uf_len(seen: &Seen, doc: &DocEntities) -> usize {
+    seen.starts.last().copied().unwrap_or(0) + doc.entities.len()
+}
+
+/// People named in full joined by surname (spelling aside) and compatible first names; a
+/// surname alone to the one person of the corpus who bears it, else to the others alone with
+/// its document key. As `merge::build`, on interned names.
+fn join_people(
+    uf: &mut UnionFind,
+    names: &Names,
+    full: Vec<(u32, u32, u32)>,
+    lone: &[(u32, u32, u32)],
+) {
+    // The bucket of each surname: its consonant skeleton's.
+    let mut bucket_of_skeleton: HashMap<String, u32> = HashMap::new();
+    let mut bucket_of_name: HashMap<u32, u32> = HashMap::new();
+    let mut bucket = |sur: u32, names: &Names| -> u32 {
+        *bucket_of_name.entry(sur).or_insert_with(|| {
+            let next = bucket_of_skeleton.len() as u32;
+            *bucket_of_skeleton
+                .entry(skeleton(last_word(names.get(sur))))
+                .or_insert(next)
+        })
+    };
+    let mut by_bucket: Vec<(u32, (u32, u32, u32))> =
+        full.into_iter().map(|p| (bucket(p.1, names), p)).collect();
+    // Stable: each bucket's people stay in corpus order.
+    by_bucket.sort_by_key(|&(b, _)| b);
+    // Each bucket's distinct (surname, given name), with the first node so named.
+    let mut distinct_of: HashMap<u32, Vec<(usize, u32)>> = HashMap::new();
+    for group in by_bucket.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(b, _)) = group.first() else {
+            continue;
+        };
+        let mut distinct: Vec<(usize, u32, u32)> = Vec::new();
+        let mut first_of: HashMap<(u32, u32), usize> = HashMap::new();
+        for &(_, (n, sur, given)) in group {
+            match first_of.entry((sur, given)) {
+                Entry::Occupied(e) => {
+                    uf.union(*e.get(), n as usize);
+                }
+                Entry::Vacant(e) => {
+                    e.insert(n as usize);
+                    distinct.push((n as usize, sur, given));
+                }
+            }
+        }
+        for (x, &(a, sa, ga)) in distinct.iter().enumerate() {
+            for &(b, sb, gb) in distinct.iter().skip(x + 1) {
+                if same_surname(names.get(sa), names.get(sb))
+                    && given_ok(names.get(ga), names.get(gb))
+                {
+                    uf.union(a, b);
+                }
+            }
+        }
+        distinct_of.insert(b, distinct.into_iter().map(|(n, s, _)| (n, s)).collect());
+    }
+    drop(by_bucket);
+    let mut by_local_key: HashMap<u32, usize> = HashMap::new();
+    for &(n, s, local_key) in lone {
+        let (n, name) = (n as usize, names.get(s));
+        let with_space = format!(" {name}");
+        let mut roots: Vec<usize> = bucket_of_skeleton
+            .get(skeleton(last_word(name)).as_str())
+            .and_then(|b| distinct_of.get(b))
+            .map(|v| {
+                v.iter()
+                    .filter(|&&(_, x)| {
+                        let x = names.get(x);
+                        same_surname(x, name) || x.ends_with(&with_space)
+                    })
+                    .map(|&(m, _)| m)
+                    .collect()
+            })
+            .unwrap_or_default();
+        roots.iter_mut().for_each(|r| *r = uf.find(*r));
+        roots.sort_unstable();
+        roots.dedup();
+        if let [one] = roots.as_slice() {
+            uf.union(*one, n);
+        } else if local_key != NONE {
+            let f = *by_local_key.entry(local_key).or_insert(n);
+            uf.union(f, n);
+        }
+    }
+}
+
+/// What tells one document from another cheaply: its counts, its entities' labels, its mentions.
+fn fingerprint(doc: &DocEntities) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| {
+        h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
+    };
+    mix(doc.entities.len() as u64);
+    mix(doc.mentions.len() as u64);
+    for e in &doc.entities {
+        mix(e.label as u64);
+    }
+    for m in &doc.mentions {
+        mix(u64::from(m.start) << 32 | u64::from(m.end));
+        mix(u64::from(m.local()) << 8 | u64::from(m.confidence()));
+    }
+    h
+}
+
+#[cfg(test)]
+#[path = "streamed_tests.rs"]
+mod tests;
