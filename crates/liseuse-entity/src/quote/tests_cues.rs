@@ -1,6 +1,7 @@
 //! Cues read in general: a postposed cue followed by its complements (« a martelé X devant la presse », "X told
 //! the BBC on Monday"), a subject in apposition ("the mayor of Boston, John Smith, said"), a French postposed cue
-//! with no comma, a source with its complements or a second source after it; on sentences written for these tests.
+//! with no comma, a source with its complements or a second source after it; a semicolon typed for a colon
+//! between a speech verb and its quotation (seen in dev7); on sentences written for these tests.
 
 use super::tests::{one, quotes};
 use QuoteKind::{Direct, Indirect};
@@ -281,5 +282,16 @@ fn a_sentence_about_people_named_in_it_is_a_quotation_not_a_title() {
     assert!(
         quotes("Olaf Scholz a affirmé : « Emmanuel Macron, Giorgia Meloni et Pedro Sánchez. »")
             .is_empty()
+    );
+}
+
+#[test]
+fn a_semicolon_typed_for_a_colon_before_a_quotation() {
+    one(
+        "Le déploiement a été annoncé par le président Donald Trump qui avait déclaré ; « Nous allons protéger notre \
+         frontière avec notre armée ».",
+        Direct,
+        "Nous allons protéger notre frontière avec notre armée",
+        "Trump",
     );
 }
