@@ -3,11 +3,12 @@
 //! their French and English parts, and all.
 //!
 //! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--heldout4] [--heldout5]
-//! [--heldout6] [--set NAME]…
+//! [--heldout6] [--heldout7] [--set NAME]…
 //! [--errors] [--json FILE] [--text TEXT [--mentions]]`
 //!
 //! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`), `dev4`,
-//! `test4` (`--heldout4`), `dev5`, `test5` (`--heldout5`), `dev6`, `test6` (`--heldout6`).
+//! `test4` (`--heldout4`), `dev5`, `test5` (`--heldout5`), `dev6`, `test6` (`--heldout6`), `dev7`,
+//! `test7` (`--heldout7`).
 //! `--errors` lists every miss, false quotation and wrong speaker of each set read for errors (never of a test set:
 //! those are measured only); `--json FILE` writes the predictions as `liseuse quotes --format json` does, for
 //! `score_quotes.py`.
@@ -63,6 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "dev4" | "test4" => dir.join("heldout4"),
         "dev5" | "test5" => dir.join("heldout5"),
         "dev6" | "test6" => dir.join("heldout6"),
+        "dev7" | "test7" => dir.join("heldout7"),
         _ => dir.clone(),
     };
     let mut names: Vec<&str> = Vec::new();
@@ -73,6 +75,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--heldout4" => names.extend(["dev4", "test4"]),
             "--heldout5" => names.extend(["dev5", "test5"]),
             "--heldout6" => names.extend(["dev6", "test6"]),
+            "--heldout7" => names.extend(["dev7", "test7"]),
             "--set" => names.extend(args.get(i + 1).map(String::as_str)),
             _ => {}
         }

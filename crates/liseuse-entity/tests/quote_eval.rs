@@ -129,9 +129,9 @@ fn quotes_shared_set_scores_do_not_drop() {
 
 #[test]
 fn quotes_tuned_held_out_scores_do_not_drop() {
-    // dev2, dev3, dev4, dev5 and dev6: held-out texts annotated before the stage read them, whose errors were
-    // then read to fix general faults (tuned on since; their test halves are measured only and not here). Today:
-    // direct 0.962 0.920 0.885, indirect 0.918 0.979 0.899, all 0.943 0.945 0.891
+    // dev2 … dev7: held-out texts annotated before the stage read them, whose errors were then read to fix
+    // general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.954
+    // 0.918 0.876, indirect 0.914 0.974 0.890, all 0.937 0.941 0.882
     let dir = fixtures();
     let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (folder, name) in [
@@ -140,6 +140,7 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         ("heldout4", "dev4"),
         ("heldout5", "dev5"),
         ("heldout6", "dev6"),
+        ("heldout7", "dev7"),
     ] {
         let (g, d) = set(&dir.join(folder), name);
         pred.extend(predict(&dir.join(folder).join("texts"), &d));
@@ -147,9 +148,9 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         docs.extend(d);
     }
     at_least(
-        "dev2 + dev3 + dev4 + dev5 + dev6",
+        "dev2 + dev3 + dev4 + dev5 + dev6 + dev7",
         &figures(&gold, &docs, &pred),
-        [[0.95, 0.91, 0.88], [0.91, 0.97, 0.89], [0.94, 0.94, 0.89]],
+        [[0.95, 0.91, 0.87], [0.91, 0.97, 0.89], [0.93, 0.94, 0.88]],
     );
 }
 

@@ -1,6 +1,8 @@
 //! Cues read in general: a postposed cue followed by its complements (« a martelé X devant la presse », "X told
 //! the BBC on Monday"), a subject in apposition ("the mayor of Boston, John Smith, said"), a French postposed cue
-//! with no comma, a source with its complements or a second source after it; on sentences written for these tests.
+//! with no comma, a source with its complements or a second source after it; a semicolon typed for a colon
+//! between a speech verb and its quotation, « parler » a verb that introduces one (seen in dev7); on sentences
+//! written for these tests.
 
 use super::tests::{one, quotes};
 use QuoteKind::{Direct, Indirect};
@@ -281,5 +283,32 @@ fn a_sentence_about_people_named_in_it_is_a_quotation_not_a_title() {
     assert!(
         quotes("Olaf Scholz a affirmé : « Emmanuel Macron, Giorgia Meloni et Pedro Sánchez. »")
             .is_empty()
+    );
+}
+
+#[test]
+fn a_semicolon_typed_for_a_colon_before_a_quotation() {
+    one(
+        "Le déploiement a été annoncé par le président Donald Trump qui avait déclaré ; « Nous allons protéger notre \
+         frontière avec notre armée ».",
+        Direct,
+        "Nous allons protéger notre frontière avec notre armée",
+        "Trump",
+    );
+}
+
+#[test]
+fn parler_introduces_a_quotation() {
+    let text = "Paul Martin aurait dit qu'il envisage de vendre son journal au groupe Lagardère qui lui est plus fidèle \
+                et parlant de la presse : « Les journalistes ne sont jamais repris par personne ».";
+    let got = quotes(text);
+    let direct = got.iter().find(|(k, _, _)| *k == Direct);
+    assert_eq!(
+        direct.map(|(_, w, s)| (w.as_str(), s.as_deref())),
+        Some((
+            "Les journalistes ne sont jamais repris par personne",
+            Some("Paul Martin")
+        )),
+        "{got:?}"
     );
 }

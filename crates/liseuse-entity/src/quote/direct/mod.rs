@@ -114,6 +114,15 @@ impl<'a> Para<'a> {
             steps += 1;
             // the sentence's bounds are the floor: a period inside it is an abbreviation's (« M. Goudet »)
             if matches!(self.punct(k), ';' | '!' | '?') {
+                // a semicolon typed for a colon between a speech verb and the quotation: « qui avait déclaré ;
+                // « … » »
+                if k + 1 == open
+                    && k > floor
+                    && self.punct(k) == ';'
+                    && let Some(vg) = self.verb_group(k - 1)
+                {
+                    return Some((vg.first, vg.last, self.subject_of(&vg), Path::Before));
+                }
                 return None;
             }
             if let Some(vg) = self.verb_group(k) {

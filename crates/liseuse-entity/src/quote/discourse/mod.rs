@@ -55,6 +55,9 @@ pub struct Discourse<'a> {
     base: u64,
     last_speaker: Option<(Spk, u64)>,
     last_subject: Option<(Spk, u64)>,
+    /// The subject before `last_subject`: a pronoun before its own sentence's subject (« Selon eux, le
+    /// gouvernement … ») stands for someone named earlier, not for that subject.
+    prev_subject: Option<(Spk, u64)>,
     first_per: Option<(Spk, u64)>,
     last_per: Option<Spk>,
     /// The last person named before the current paragraph.
@@ -136,6 +139,7 @@ impl<'a> Discourse<'a> {
             base: 0,
             last_speaker: None,
             last_subject: None,
+            prev_subject: None,
             first_per: None,
             last_per: None,
             before_paragraph: None,
@@ -285,11 +289,16 @@ impl<'a> Discourse<'a> {
             None => p.clause_subject(start, end).unwrap_or(Ref::None),
         };
         // a subject that is no one the stage can name still stands between a pronoun and an older subject
+        // (where it stands: a pronoun before it looks past it)
+        let at = match &who {
+            Ref::Np(np) => p.tok(np.first).map_or(0, |t| t.start),
+            _ => 0,
+        };
         let nobody = Spk {
             name: self.empty.clone(),
             nobody: true,
             entity: None,
-            start: 0,
+            start: at,
             end: 0,
             plural: true,
             guess: false,
@@ -302,7 +311,7 @@ impl<'a> Discourse<'a> {
             Ref::Latter(k) => self.latter(p, k).unwrap_or(nobody),
             _ => nobody,
         };
-        self.last_subject = Some((spk, g));
+        self.prev_subject = self.last_subject.replace((spk, g));
     }
 
     /// Keeps a person named among the last few (one place each, most recent last).

@@ -129,19 +129,23 @@ impl<'a> Discourse<'a> {
 
     /// « il », « elle », « he »: the most recent of the last speaker and the last subject (within two
     /// sentences), else the first person named in the sentence before, else the last person named; « ils »,
-    /// « they »: the last plural speaker or body.
+    /// « they »: the last plural speaker or body. Only someone named before the pronoun (at byte `pos`): not its
+    /// own sentence's subject after it (« Selon lui, Paul Martin a menti »), not a name later in its sentence
+    /// (« Il a crié « … » et réclamé la libération de X »).
     pub(super) fn pronoun(
         &self,
         plural: bool,
         g: u64,
         continuation: bool,
         (fem, english): (Option<bool>, bool),
+        pos: u32,
     ) -> Option<Spk> {
         // a name the stage could not give (a subject it read as no one) stands for no one; « il » is no
         // feminine phrase (« l'opposition ») nor a woman the first name says is one (« Oksana »); in English
         // « he » and « she » are people, not bodies, and of the gender their names say
         let fits = |s: &Spk| {
-            !s.nobody
+            s.start <= pos
+                && !s.nobody
                 && (if plural {
                     s.plural || !s.person
                 } else {
@@ -164,7 +168,10 @@ impl<'a> Discourse<'a> {
                 .map(|(s, at)| (s.clone(), *at))
         };
         let speaker = recent(&self.last_speaker, PRONOUN_REACH);
-        let subject = recent(&self.last_subject, PRONOUN_REACH);
+        let subject = match &self.last_subject {
+            Some((s, _)) if s.start > pos => recent(&self.prev_subject, PRONOUN_REACH),
+            _ => recent(&self.last_subject, PRONOUN_REACH),
+        };
         match (speaker, subject) {
             (Some((a, x)), Some((b, y))) => return Some(if y > x { b } else { a }),
             (Some((a, _)), None) | (None, Some((a, _))) => return Some(a),

@@ -45,10 +45,17 @@ impl<'a> Para<'a> {
                     })
                     .map_or(last + 1, |c| c + 1)
             };
-            let (e, _) = self.clause_end(s);
-            // (a long clause before a colon that opens a list is still the report: « …, des lycées sont
-            // toujours perturbés dans certaines académies : »)
-            if self.punct(e) == ':' && (e - s <= 8 || self.quote_at(e + 1).is_some()) {
+            let (mut e, _) = self.clause_end(s);
+            if self.punct(e) == ':'
+                && self.tok(e + 1).is_some_and(|t| t.is_word() && !t.cap())
+                && self.is(e + 1, W::PRON_SING | W::PRON_PLUR)
+            {
+                // « selon X, Y a été arrêté … : il s'est retrouvé au sol, il a pris des coups »: a clause
+                // opening on a pronoun after the colon tells the same report on
+                e = self.clause_end(e + 1).0;
+            } else if self.punct(e) == ':' && (e - s <= 8 || self.quote_at(e + 1).is_some()) {
+                // (a long clause before a colon that opens a list is still the report: « …, des lycées sont
+                // toujours perturbés dans certaines académies : »)
                 return;
             }
             (s, e)
@@ -122,10 +129,30 @@ impl<'a> Para<'a> {
             .any(|r| self.any(r, words!["qui", "who", "which"]))
     }
 
-    /// Whether tokens `s..e` are only a short fronted adverbial: a preposition, an adverb or a time first (« Vers
-    /// 10h50 », « En France », "In the morning", « Hier »), no verb, no clause, no quotation.
+    /// Whether tokens `s..e` are only short fronted adverbials, each with a preposition, an adverb, a time or a
+    /// street first (« Vers 10h50 », « En France », "In the morning", « Hier », « rue Vignon »), no verb, no
+    /// clause, no quotation.
     fn adverbial_only(&self, s: usize, e: usize) -> bool {
+        // « Vers 14h15, rue Vignon, selon X, … »: a few adverbials in a row, a place named by its street
+        // (« rue », « place », « avenue ») one too
+        if let Some(c) = (s..e.min(s + 9)).find(|&j| self.punct(j) == ',') {
+            return c > s && self.adverbial_only(s, c) && self.adverbial_only(c + 1, e);
+        }
         let opens = self.is(s, W::PREP | W::ADVERB)
+            || self.any(
+                s,
+                words![
+                    "rue",
+                    "place",
+                    "avenue",
+                    "boulevard",
+                    "quai",
+                    "cours",
+                    "porte",
+                    "gare",
+                    "pont"
+                ],
+            )
             || self.tok(s).is_some_and(|t| {
                 t.is_word()
                     && self

@@ -127,15 +127,29 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: &str, bits: u32) {
-        let lower = word.to_lowercase().replace('’', "'");
+        // the lists are written in lower case: a word is copied only to be lowered; an ASCII word is its own
+        // folded form, a word already (`finish` would not add it again), so only the others are folded (the
+        // parse runs once a process, inside the first article's stage)
+        let lower = if word.chars().any(|c| c.is_uppercase() || c == '’') {
+            std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
         if lower.is_empty() {
             return;
         }
-        *self
-            .folded
-            .entry(fold(&lower).into_boxed_str())
-            .or_insert(0) |= bits;
-        *self.words.entry(lower.into_boxed_str()).or_insert(0) |= bits;
+        if !lower.is_ascii() {
+            *self
+                .folded
+                .entry(fold(&lower).into_boxed_str())
+                .or_insert(0) |= bits;
+        }
+        match self.words.get_mut(&*lower) {
+            Some(b) => *b |= bits,
+            None => {
+                self.words.insert(lower.into_owned().into_boxed_str(), bits);
+            }
+        }
     }
 
     /// Adds the folded forms that are no word of their own (« declare » for « déclare » and « déclaré »; not

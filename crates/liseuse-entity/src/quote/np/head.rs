@@ -25,6 +25,21 @@ impl<'a> Para<'a> {
                 plural,
             });
         }
+        // « ces derniers », « ces dernières »: the latter, a plural pronoun (the last group or body named as a
+        // subject), not a description of its own
+        if last == first + 1
+            && self.is_word(first, word!("ces"))
+            && self.any(last, words!["derniers", "dernières"])
+        {
+            return Some(Np {
+                first,
+                last,
+                head: Head::Pronoun { plural: true },
+                head_tok: last,
+                inner: None,
+                plural: true,
+            });
+        }
         // the head: the first noun of the phrase, before any complement
         let mut head_tok = None;
         let mut in_complement = false;

@@ -275,23 +275,42 @@ impl<'a> Para<'a> {
             )
     }
 
-    /// An English verb in the past right after a noun (« Police arrested John Smith »): the phrase ends before it
-    /// (a lower-case word in « -ed » after a capitalised word or a listed noun, not after an adverb: « the newly
-    /// elected mayor »).
+    /// An English verb in the past right after a noun (« Police arrested John Smith », "The unions met the
+    /// minister", "Residents of the town gathered"): the phrase ends before it (a lower-case word in « -ed », or
+    /// a common irregular past, after a capitalised word, a listed noun, a plural noun or a noun after its
+    /// determiner; not after an adverb: « the newly elected mayor »).
     fn past_tense_after_noun(&self, k: usize, first: usize) -> bool {
         if self.lang() != super::lexicon::Lang::En || k <= first {
             return false;
         }
+        if self.tok(k).is_none_or(|t| t.cap() || t.ment != NONE) {
+            return false;
+        }
         let s = self.s(k);
-        s.len() > 4
-            && s.ends_with("ed")
-            && self.tok(k).is_some_and(|t| !t.cap() && t.ment == NONE)
-            && self.tok(k - 1).is_some_and(|t| {
-                t.is_word()
-                    && (t.ment != NONE
-                        || t.cap()
-                        || t.is(W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN))
-            })
+        let past = (s.len() > 4 && s.ends_with("ed"))
+            || (s.len() <= 7
+                && self.any(
+                    k,
+                    words![
+                        "met", "held", "told", "made", "took", "gave", "went", "came", "left",
+                        "found", "saw", "began", "brought", "kept", "sent", "won", "lost", "led",
+                        "fled", "wrote", "spoke", "chose", "rose", "fell", "drew", "knew",
+                        "sought", "fought", "built", "paid", "stood", "struck", "ran", "thought"
+                    ],
+                ));
+        if !past {
+            return false;
+        }
+        let prev = self.s(k - 1);
+        self.tok(k - 1).is_some_and(|t| {
+            t.is_word()
+                && (t.ment != NONE
+                    || t.cap()
+                    || t.is(W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN)
+                    || (!prev.ends_with("ly")
+                        && ((prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss"))
+                            || (k - 1 > first && self.is(k - 2, W::DET)))))
+        })
     }
 
     pub fn is(&self, i: usize, bits: u32) -> bool {
