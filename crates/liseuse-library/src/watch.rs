@@ -299,16 +299,16 @@ fn follow(
     // again.
     let mut first = Some(missed);
     loop {
-        let mut burst = Burst::default();
-        match first.take() {
-            Some(Missed::Everything) => burst.everything = true,
-            Some(Missed::Since(t)) => burst.paths.extend(changed_since(roots, t)),
-            Some(Missed::Nothing) | None => {}
-        }
+        let missed = first.take();
+        let mut burst = Burst {
+            everything: matches!(missed, Some(Missed::Everything)),
+            ..Burst::default()
+        };
         match raw_rx.recv_timeout(RECHECK) {
             Ok(first) => {
                 burst.add(first, roots, links);
-                if !burst.is_empty() {
+                // The first report waits for quiet, as any burst does.
+                if !burst.is_empty() || missed.is_some() {
                     while let Ok(ev) = raw_rx.recv_timeout(SETTLE) {
                         burst.add(ev, roots, links);
                     }
@@ -316,6 +316,10 @@ fn follow(
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
+        }
+        // Looked for after the first wait, not beside the first frame.
+        if let Some(Missed::Since(t)) = missed {
+            burst.paths.extend(changed_since(roots, t));
         }
         for root in &mut roots.0 {
             let now = identity(&root.canonical);
