@@ -162,7 +162,7 @@ impl ArticleCache {
         if k.stamp != stamp {
             return None;
         }
-        let hash = k.hash.to_string();
+        let hash = k.hash.text();
         let body = k.body;
         let meta = match (k.meta.take(), body) {
             (Some(m), _) => *m,

@@ -6,8 +6,6 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use std::fmt;
-
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum TextHash {
     /// 32 lowercase hexadecimal digits, as bytes.
@@ -47,12 +45,20 @@ impl TextHash {
     }
 }
 
-/// The hash as it was given.
-impl fmt::Display for TextHash {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl TextHash {
+    /// The hash as it was given: made for every article a warm start finds unchanged, so
+    /// digit by digit rather than through `fmt` (sixteen formatted writes a hash).
+    pub(crate) fn text(&self) -> String {
         match self {
-            TextHash::Hex(b) => b.iter().try_for_each(|x| write!(f, "{x:02x}")),
-            TextHash::Other(s) => f.write_str(s),
+            TextHash::Hex(b) => {
+                let mut s = String::with_capacity(32);
+                for x in b {
+                    s.extend(char::from_digit(u32::from(x >> 4), 16));
+                    s.extend(char::from_digit(u32::from(x & 0xf), 16));
+                }
+                s
+            }
+            TextHash::Other(s) => s.to_string(),
         }
     }
 }
@@ -66,7 +72,7 @@ mod tests {
         let hex = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b"Macron"));
         let h = TextHash::of(&hex);
         assert!(matches!(h, TextHash::Hex(_)), "{h:?}");
-        assert_eq!(h.to_string(), hex);
+        assert_eq!(h.text(), hex);
         for other in [
             "hash-a",
             "",
@@ -76,7 +82,7 @@ mod tests {
         ] {
             let h = TextHash::of(other);
             assert!(matches!(h, TextHash::Other(_)), "{other}: {h:?}");
-            assert_eq!(h.to_string(), other);
+            assert_eq!(h.text(), other);
         }
         assert_ne!(TextHash::of(&hex), TextHash::of(&hex.to_uppercase()));
     }
