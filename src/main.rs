@@ -87,10 +87,11 @@ fn main() -> ExitCode {
     // seeds while it is empty).
     let result = commands::feed::split_addresses(&cli.paths).and_then(|(urls, paths)| {
         let paths = commands::feed::article_paths(&paths, cli.data_dir.as_deref());
+        let listed_at = std::time::SystemTime::now();
         open_streaming(&paths, links)
             .and_then(|found| commands::terminal::check().map(|()| found))
             .and_then(|(paths, first, rest)| {
-                run(&cli, paths, urls, first, rest).map_err(|e| e.to_string())
+                run(&cli, paths, listed_at, urls, first, rest).map_err(|e| e.to_string())
             })
     });
     match result {
@@ -137,6 +138,7 @@ fn open_streaming(paths: &[PathBuf], links: discover::Links) -> Result<Opened, S
 fn run(
     cli: &Cli,
     paths: Vec<PathBuf>,
+    listed_at: std::time::SystemTime,
     urls: Vec<String>,
     found: Discovery,
     rest: Option<Receiver<Discovery>>,
@@ -151,6 +153,7 @@ fn run(
         browser: None,
         fetch_limits: None,
         follow_links: cli.follow_links,
+        listed_at: Some(listed_at),
     };
     // A crash report goes where the session's cache is.
     if let Some(dir) = liseuse_library::cache::cache_dir(cli.cache_dir.as_deref()) {

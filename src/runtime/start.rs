@@ -36,6 +36,9 @@ pub struct Options {
     pub fetch_limits: Option<liseuse_library::fetch::Limits>,
     /// Follow every symbolic link in the folders, not only those that stay inside them.
     pub follow_links: bool,
+    /// When the walk that listed `paths` began: once watched, the folders changed since are
+    /// walked again (unknown: all of them).
+    pub listed_at: Option<std::time::SystemTime>,
 }
 
 /// Builds the session over `found` (the walk's first batch; `rest` brings the others) on
@@ -101,7 +104,7 @@ pub fn boot<B: Backend>(
         true => liseuse_library::discover::Links::All,
         false => liseuse_library::discover::Links::Inside,
     };
-    watch::spawn_with(&folders, links, tx.clone());
+    watch::spawn_with(&folders, links, opts.listed_at, tx.clone());
     let limits = opts.fetch_limits.clone().unwrap_or_default();
     let fetcher = super::fetch::Fetcher::new(data_dir, limits, tx.clone());
     let (corrections, first_corrections) =

@@ -66,6 +66,8 @@ impl Headless {
             )
         } else {
             liseuse_library::discover::check_paths(paths).expect("paths exist");
+            opts.listed_at
+                .get_or_insert_with(std::time::SystemTime::now);
             let rest = liseuse_library::discover::spawn(paths.to_vec());
             let first = liseuse_library::discover::first_batch(&rest).expect("articles");
             (first, Some(rest))

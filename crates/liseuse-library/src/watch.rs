@@ -9,6 +9,11 @@
 //! folder); a path gone may have been a folder, and the list drops what was under it; an
 //! overflow walks every opened folder again; an opened folder deleted and made again is
 //! watched again and walked.
+//!
+//! What changed between the walk listing a folder and its watch taking hold has no event: once
+//! watched, the folders whose names changed since the walk began (their modification time
+//! says so) are walked again, not all of them (at 100,000 articles that was every path held
+//! again, and compared with the list, during the warm start's peak).
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -18,17 +23,20 @@ use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// Changes closer together than this are reported as one batch (a file written in pieces).
 const SETTLE: Duration = Duration::from_millis(250);
 /// How often the opened folders are checked for having been deleted or made again.
 const RECHECK: Duration = Duration::from_secs(1);
+/// How much earlier than the walk's start a folder's modification time may say it changed and
+/// still be walked again: file systems keep times coarsely (a clock tick; FAT two seconds).
+const MTIME_SLACK: Duration = Duration::from_secs(2);
 
 /// Watches `folders` recursively from a thread of its own, for as long as liseuse runs,
 /// following only the links that stay inside them.
 pub fn spawn<E: From<LibraryEvent> + Send + 'static>(folders: &[PathBuf], tx: Sender<E>) {
-    spawn_with(folders, Links::Inside, tx);
+    spawn_with(folders, Links::Inside, None, tx);
 }
 
 /// [`spawn`], following the links `links` says (as the walk did).
@@ -38,11 +46,17 @@ pub fn spawn<E: From<LibraryEvent> + Send + 'static>(folders: &[PathBuf], tx: Se
 pub fn spawn_with<E: From<LibraryEvent> + Send + 'static>(
     folders: &[PathBuf],
     links: Links,
+    listed_at: Option<SystemTime>,
     tx: Sender<E>,
 ) {
     if folders.is_empty() {
         return;
     }
+    let missed = match (listed_at, links) {
+        (Some(t), Links::Inside) => Missed::Since(t),
+        // A link followed out of a folder changes nothing in it: walk them all.
+        _ => Missed::Everything,
+    };
     let folders = folders.to_vec();
     let tx = Reporter::new(tx);
     std::thread::spawn(move || {
@@ -64,7 +78,7 @@ pub fn spawn_with<E: From<LibraryEvent> + Send + 'static>(
             let _ = watcher.unwatch(path);
             watcher.watch(path, RecursiveMode::Recursive).is_ok()
         };
-        follow(&raw_rx, &tx, &mut roots, links, &mut rewatch, true);
+        follow(&raw_rx, &tx, &mut roots, links, &mut rewatch, missed);
     });
 }
 
@@ -136,6 +150,53 @@ impl Roots {
             .find(|r| given.starts_with(&r.given))
             .map(|r| r.given.as_path())
     }
+}
+
+/// What the first report walks again: what changed between the walk listing the folders and
+/// the watches taking hold, which has no event.
+#[derive(Debug, Clone, Copy)]
+enum Missed {
+    /// Nothing (the folders were watched before they were listed).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Nothing,
+    /// Every opened folder, whole.
+    Everything,
+    /// The folders whose names changed since the walk began then (see [`changed_since`]).
+    Since(SystemTime),
+}
+
+/// The folders under the opened ones whose names changed since `t`: a folder's modification
+/// time moves when a name in it is made, removed or renamed (a folder made or moved in moves
+/// its parent's), not when a file in it is written. Only folders are looked at and only those
+/// changed are kept, so nothing here holds the library's paths. A folder holding a link to a
+/// folder counts as changed (the walk follows the link; what changes behind it does not show
+/// here); one whose time cannot be read too.
+fn changed_since(roots: &Roots, t: SystemTime) -> Vec<PathBuf> {
+    let t = t.checked_sub(MTIME_SLACK).unwrap_or(SystemTime::UNIX_EPOCH);
+    let mut changed = Vec::new();
+    let mut todo: Vec<PathBuf> = roots.0.iter().map(|r| r.given.clone()).collect();
+    while let Some(dir) = todo.pop() {
+        let modified = std::fs::metadata(&dir).and_then(|m| m.modified());
+        if modified.map_or(true, |m| m >= t) {
+            // Walked whole again: what is under it with it.
+            changed.push(dir);
+            continue;
+        }
+        // Unreadable now: the walk could not list it either.
+        let Ok(names) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in names.flatten() {
+            let Ok(kind) = e.file_type() else { continue };
+            if kind.is_dir() {
+                todo.push(e.path());
+            } else if kind.is_symlink() && e.path().is_dir() {
+                changed.push(dir);
+                break;
+            }
+        }
+    }
+    changed
 }
 
 /// What one burst of events asks for.
@@ -231,20 +292,23 @@ fn follow(
     roots: &mut Roots,
     links: Links,
     rewatch: &mut dyn FnMut(&Path) -> bool,
-    mut first: bool,
+    missed: Missed,
 ) {
-    // `first`: what changed between the walk that listed the folders and the watches taking
-    // hold (a file written while liseuse starts) has no event: the first report walks them
+    // `missed`: what changed between the walk that listed the folders and the watches taking
+    // hold (a file written while liseuse starts) has no event: the first report walks it
     // again.
+    let mut first = Some(missed);
     loop {
+        let missed = first.take();
         let mut burst = Burst {
-            everything: std::mem::take(&mut first),
+            everything: matches!(missed, Some(Missed::Everything)),
             ..Burst::default()
         };
         match raw_rx.recv_timeout(RECHECK) {
             Ok(first) => {
                 burst.add(first, roots, links);
-                if !burst.is_empty() {
+                // The first report waits for quiet, as any burst does.
+                if !burst.is_empty() || missed.is_some() {
                     while let Ok(ev) = raw_rx.recv_timeout(SETTLE) {
                         burst.add(ev, roots, links);
                     }
@@ -252,6 +316,10 @@ fn follow(
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
+        }
+        // Looked for after the first wait, not beside the first frame.
+        if let Some(Missed::Since(t)) = missed {
+            burst.paths.extend(changed_since(roots, t));
         }
         for root in &mut roots.0 {
             let now = identity(&root.canonical);

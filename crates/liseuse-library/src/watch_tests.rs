@@ -5,7 +5,7 @@ use super::*;
 /// what it reports, and its thread (it ends when the sender is dropped).
 fn following(
     mut roots: Roots,
-    first: bool,
+    first: Missed,
     events: Vec<notify::Event>,
 ) -> (
     mpsc::Sender<notify::Result<notify::Event>>,
@@ -85,7 +85,7 @@ fn an_overflow_or_a_folder_event_walks_again() {
         notify::Event::new(notify::EventKind::Other).set_flag(notify::event::Flag::Rescan);
     let made = notify::Event::new(notify::EventKind::Create(notify::event::CreateKind::Folder))
         .add_path(canonical.join("x"));
-    let (raw_tx, rx, thread) = following(roots, false, vec![overflow, made]);
+    let (raw_tx, rx, thread) = following(roots, Missed::Nothing, vec![overflow, made]);
     let scans = next_walk(&rx);
     assert_eq!(scans.len(), 1, "x is walked with lib: {scans:?}");
     assert_eq!(scans[0].0, lib);
@@ -99,7 +99,7 @@ fn an_overflow_or_a_folder_event_walks_again() {
         notify::event::RenameMode::To,
     )))
     .add_path(canonical.join("x"));
-    let (raw_tx, rx, thread) = following(roots, false, vec![moved_in]);
+    let (raw_tx, rx, thread) = following(roots, Missed::Nothing, vec![moved_in]);
     let scans = next_walk(&rx);
     assert_eq!(scans, [(lib.join("x"), vec![lib.join("x/y/f.txt")])]);
     drop(raw_tx);
@@ -115,9 +115,76 @@ fn the_folders_are_walked_once_watched() {
     std::fs::create_dir_all(lib.join("x")).unwrap();
     std::fs::write(lib.join("x/late.txt"), "L\n").unwrap();
     let roots = Roots::new(std::slice::from_ref(&lib));
-    let (raw_tx, rx, thread) = following(roots, true, Vec::new());
+    let (raw_tx, rx, thread) = following(roots, Missed::Everything, Vec::new());
     let scans = next_walk(&rx);
     assert_eq!(scans, [(lib.clone(), vec![lib.join("x/late.txt")])]);
     drop(raw_tx);
     thread.join().unwrap();
+}
+
+/// Sets the modification time of the folder `dir` an hour back (as a library's folders are
+/// when liseuse starts).
+fn an_hour_old(dir: &Path) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::open(dir)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+}
+
+/// Issue 27: once watched, only the folders whose names changed since the walk began are walked
+/// again, not the whole library (every path held again during the warm start's peak).
+#[test]
+fn once_watched_only_the_folders_changed_since_the_walk_are_walked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    for d in ["x", "y/z"] {
+        std::fs::create_dir_all(lib.join(d)).unwrap();
+    }
+    std::fs::write(lib.join("x/old.txt"), "O\n").unwrap();
+    std::fs::write(lib.join("y/z/old.txt"), "O\n").unwrap();
+    for d in ["", "x", "y", "y/z"] {
+        an_hour_old(&lib.join(d));
+    }
+    let listed_at = SystemTime::now();
+    // Written after the walk began, before the watches took hold.
+    std::fs::write(lib.join("y/z/late.txt"), "L\n").unwrap();
+    let roots = Roots::new(std::slice::from_ref(&lib));
+    let (raw_tx, rx, thread) = following(roots, Missed::Since(listed_at), Vec::new());
+    let scans = next_walk(&rx);
+    assert_eq!(
+        scans,
+        [(
+            lib.join("y/z"),
+            vec![lib.join("y/z/late.txt"), lib.join("y/z/old.txt")]
+        )]
+    );
+    drop(raw_tx);
+    thread.join().unwrap();
+
+    // Nothing changed since: nothing is walked.
+    an_hour_old(&lib.join("y/z"));
+    let roots = Roots::new(std::slice::from_ref(&lib));
+    let (raw_tx, rx, thread) = following(roots, Missed::Since(listed_at), Vec::new());
+    let nothing = rx.recv_timeout(RECHECK * 3);
+    assert!(nothing.is_err(), "{nothing:?}");
+    drop(raw_tx);
+    thread.join().unwrap();
+}
+
+/// A link to a folder inside the opened one is followed by the walk: what changes behind it
+/// does not move the time of the folder holding it, which is walked again.
+#[cfg(unix)]
+#[test]
+fn a_folder_holding_a_link_to_a_folder_is_walked_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(lib.join("x")).unwrap();
+    std::fs::create_dir_all(lib.join("y")).unwrap();
+    std::os::unix::fs::symlink(lib.join("x"), lib.join("y/alias")).unwrap();
+    for d in ["", "x", "y"] {
+        an_hour_old(&lib.join(d));
+    }
+    let roots = Roots::new(std::slice::from_ref(&lib));
+    assert_eq!(changed_since(&roots, SystemTime::now()), [lib.join("y")]);
 }

@@ -7,6 +7,7 @@ use super::{ArticleCache, FORMAT, Located};
 use crate::cache::ENGINE_VERSION;
 use crate::cache::log::{self, Log};
 use crate::cache::record::{self, Body, Head};
+use crate::cache::text_hash::TextHash;
 use std::collections::HashSet;
 
 impl ArticleCache {
@@ -44,7 +45,8 @@ impl ArticleCache {
                 .filter(|h| {
                     live.contains(&h.path)
                         && self.known.get(&h.path).is_some_and(|k| {
-                            k.hash == h.hash && k.body == Located::Written(frame.body, h.body)
+                            k.hash == TextHash::of(&h.hash)
+                                && k.body == Located::Written(frame.body, h.body)
                         })
                 })
                 .collect();

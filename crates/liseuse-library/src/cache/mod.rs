@@ -23,6 +23,7 @@ pub mod log;
 pub(crate) mod pack;
 pub mod record;
 pub mod store;
+pub(crate) mod text_hash;
 
 pub use index_file::SavedIndex;
 pub use record::{ArticleMeta, Body, Stamp};

@@ -13,6 +13,7 @@ use super::ENGINE_VERSION;
 use super::bodies::{BodyReader, Spot};
 use super::log::{self, BodyAt, Log};
 use super::record::{self, ArticleMeta, Body, Head, Stamp};
+use super::text_hash::TextHash;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::fs::File;
@@ -34,7 +35,7 @@ enum Located {
 #[derive(Debug)]
 struct Known {
     stamp: Stamp,
-    hash: String,
+    hash: TextHash,
     /// Taken by the first [`ArticleCache::lookup`] (the app keeps it from then on). Boxed:
     /// in place it made every record of the map 200 bytes larger for good, taken or not (at
     /// 100,000 articles, 28 MB).
@@ -62,7 +63,7 @@ pub struct ArticleCache {
     // final counts (a fifth of the opening's instructions went to hashing them). Keys are the
     // user's own file names and the hashes of their texts, not a network's.
     known: FxHashMap<String, Known>,
-    by_hash: FxHashMap<String, Located>,
+    by_hash: FxHashMap<TextHash, Located>,
     pending: Vec<(Head, Body)>,
     /// Records in the log, and how many of them an article still uses.
     records: usize,
@@ -137,12 +138,13 @@ impl ArticleCache {
     fn know_written(&mut self, h: Head, at: Located, keep_meta: bool) {
         self.records += 1;
         let meta = keep_meta.then(|| Box::new(h.meta));
-        self.by_hash.insert(h.hash.clone(), at);
+        let hash = TextHash::of(&h.hash);
+        self.by_hash.insert(hash.clone(), at);
         self.known.insert(
             h.path,
             Known {
                 stamp: h.stamp,
-                hash: h.hash,
+                hash,
                 meta,
                 body: at,
             },
@@ -160,7 +162,7 @@ impl ArticleCache {
         if k.stamp != stamp {
             return None;
         }
-        let hash = k.hash.clone();
+        let hash = k.hash.text();
         let body = k.body;
         let meta = match (k.meta.take(), body) {
             (Some(m), _) => *m,
@@ -186,7 +188,7 @@ impl ArticleCache {
 
     /// The body kept for a text of this hash, if any.
     pub fn body(&mut self, hash: &str) -> Option<Body> {
-        match *self.by_hash.get(hash)? {
+        match *self.by_hash.get(&TextHash::of(hash))? {
             Located::Pending(i) => self.pending.get(i).map(|(_, b)| b.clone()),
             Located::Written(at, within) => record::decode_body(&self.frame_body(at)?, within),
         }
@@ -222,7 +224,7 @@ impl ArticleCache {
     pub fn reader_for(&self, hashes: &[String]) -> BodyReader {
         let spots = hashes
             .iter()
-            .map(|h| match self.by_hash.get(h) {
+            .map(|h| match self.by_hash.get(&TextHash::of(h)) {
                 None => Spot::Missing,
                 Some(Located::Pending(i)) => self
                     .pending
@@ -243,12 +245,13 @@ impl ArticleCache {
             return;
         }
         let at = Located::Pending(self.pending.len());
-        self.by_hash.insert(hash.clone(), at);
+        let key = TextHash::of(&hash);
+        self.by_hash.insert(key.clone(), at);
         self.known.insert(
             path.clone(),
             Known {
                 stamp,
-                hash: hash.clone(),
+                hash: key,
                 meta: None,
                 body: at,
             },
@@ -307,12 +310,13 @@ impl ArticleCache {
         for h in heads {
             self.records += 1;
             let written = Located::Written(at, h.body);
+            let hash = TextHash::of(&h.hash);
             if let Some(k) = self.known.get_mut(&h.path)
-                && k.hash == h.hash
+                && k.hash == hash
             {
                 k.body = written;
             }
-            if let Some(b) = self.by_hash.get_mut(&h.hash)
+            if let Some(b) = self.by_hash.get_mut(&hash)
                 && matches!(b, Located::Pending(_))
             {
                 *b = written;
@@ -329,8 +333,9 @@ impl ArticleCache {
             {
                 self.known.remove(&h.path);
             }
-            if matches!(self.by_hash.get(&h.hash), Some(Located::Pending(_))) {
-                self.by_hash.remove(&h.hash);
+            let hash = TextHash::of(&h.hash);
+            if matches!(self.by_hash.get(&hash), Some(Located::Pending(_))) {
+                self.by_hash.remove(&hash);
             }
         }
     }
