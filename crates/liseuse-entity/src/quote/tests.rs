@@ -18,6 +18,16 @@ pub(super) fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
         .collect()
 }
 
+/// The speaker of the quotation of `text` that is `words`, of `kind` (the test fails when there is none).
+pub(super) fn speaker_of(text: &str, kind: QuoteKind, words: &str) -> Option<String> {
+    let got = quotes(text);
+    got.iter()
+        .find(|q| q.0 == kind && q.1 == words)
+        .unwrap_or_else(|| panic!("{text}: no {kind:?} {words:?} in {got:?}"))
+        .2
+        .clone()
+}
+
 /// The one quotation of `text` is `words`, of `kind`, said by someone whose name contains `who`.
 pub(super) fn one(text: &str, kind: QuoteKind, words: &str, who: &str) {
     let got = quotes(text);

@@ -4,19 +4,10 @@
 //! a report ends where « et » brings a new speech verb; a participle's agent is no subject; a negated infinitive
 //! after « a dit » is reported.
 
-use super::tests::quotes;
+use super::tests::{quotes, speaker_of};
 use QuoteKind::{Direct, Indirect};
 
 use super::QuoteKind;
-
-fn speaker_of(text: &str, kind: QuoteKind, words: &str) -> Option<String> {
-    let got = quotes(text);
-    got.iter()
-        .find(|q| q.0 == kind && q.1 == words)
-        .unwrap_or_else(|| panic!("{text}: no {kind:?} {words:?} in {got:?}"))
-        .2
-        .clone()
-}
 
 #[test]
 fn a_coordinated_verb_after_a_quoted_object_is_the_subject_s() {

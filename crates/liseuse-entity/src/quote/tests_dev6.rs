@@ -4,19 +4,10 @@
 //! as an acronym (« le PDG »), and another role of the body a person was given one of; a parenthesis after a
 //! source « Pour X »; a relative clause's verb inside a source's clause.
 
-use super::tests::quotes;
+use super::tests::speaker_of;
 use QuoteKind::Indirect;
 
 use super::QuoteKind;
-
-fn speaker_of(text: &str, kind: QuoteKind, words: &str) -> Option<String> {
-    let got = quotes(text);
-    got.iter()
-        .find(|q| q.0 == kind && q.1 == words)
-        .unwrap_or_else(|| panic!("{text}: no {kind:?} {words:?} in {got:?}"))
-        .2
-        .clone()
-}
 
 #[test]
 fn an_adverb_inside_the_verb_group_keeps_the_pronoun_subject() {
