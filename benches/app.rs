@@ -10,7 +10,7 @@
 mod corpus;
 #[path = "app/fetching.rs"]
 mod fetching;
-#[path = "../crates/liseuse-library/tests/fetch/server.rs"]
+#[path = "../crates/liseuse-library/tests/fetch/server/mod.rs"]
 mod server;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};

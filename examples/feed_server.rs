@@ -5,7 +5,7 @@
 //! reads them) and `DIR/feeds.opml` (`liseuse feed import DIR/feeds.opml`), then stays up
 //! SECONDS (default 600).
 
-#[path = "../crates/liseuse-library/tests/fetch/server.rs"]
+#[path = "../crates/liseuse-library/tests/fetch/server/mod.rs"]
 mod server;
 
 fn main() {

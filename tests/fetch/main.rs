@@ -7,5 +7,5 @@ mod cli;
 #[path = "../common/mod.rs"]
 mod common;
 mod reader;
-#[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
+#[path = "../../crates/liseuse-library/tests/fetch/server/mod.rs"]
 mod server;

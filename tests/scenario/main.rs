@@ -21,7 +21,7 @@ mod news;
 mod news_reading;
 mod quotes;
 mod scale;
-#[path = "../../crates/liseuse-library/tests/fetch/server.rs"]
+#[path = "../../crates/liseuse-library/tests/fetch/server/mod.rs"]
 mod server;
 mod unreadable;
 mod watch;

@@ -13,21 +13,26 @@
 
 #[path = "train/augment.rs"]
 mod augment;
+#[path = "train/data.rs"]
+mod data;
 #[path = "train/fit.rs"]
 mod fit;
+#[path = "train/lesson.rs"]
+mod lesson;
 #[path = "train/marked.rs"]
 mod marked;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use data::{Doc, load, ours};
 use fit::{Fit, Folds, GUM_FOLDS, ORDERS, Orders, fit, folds};
+use lesson::{gold_tags, learnable};
 use liseuse_entity::extract_with;
 use liseuse_entity::score::{Gold, Pred, report, score};
 use liseuse_entity::tag::features::Sequence;
-use liseuse_entity::tag::scheme::{self, LABELS};
-use liseuse_entity::tag::train::{Example, Trainer, UNKNOWN};
+use liseuse_entity::tag::scheme::LABELS;
+use liseuse_entity::tag::train::{Example, Trainer};
 use liseuse_entity::tag::weights::{Model, encode};
 use liseuse_entity::tag::{self, Tagged};
 
@@ -40,166 +45,6 @@ const HELD_OUT: usize = 10;
 /// with speaker lines (`--augment N`; 0 for none, the default: 8 was best on `--cv`, worse on the held-out tenth,
 /// see the README).
 const AUGMENT: usize = 0;
-
-#[derive(Clone)]
-struct Doc {
-    name: String,
-    text: String,
-    gold: Vec<Gold>,
-    /// Annotated by our convention (the seeds, `dev/`): an optional row is a mention either way.
-    ours: bool,
-}
-
-/// What a document teaches: mentions as byte spans with a label index, and byte ranges whose tags no one knows.
-struct Lesson {
-    spans: Vec<(usize, usize, usize)>,
-    unknown: Vec<(usize, usize)>,
-}
-
-fn label_index(l: &str) -> Option<usize> {
-    LABELS.iter().position(|x| x.as_str() == l)
-}
-
-/// Byte offset of each character offset (and of the end).
-fn byte_offsets(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
-
-/// The mentions the tagger should learn from a document's gold rows, as byte spans with a label index:
-/// required PER/ORG/LOC rows; an optional span with two of our labels (WiNER gave it two types) under the
-/// first of ORG, LOC, PER; nothing inside an event or a work (an optional PER+ORG+LOC triple), nor dates.
-fn learnable(doc: &Doc) -> Lesson {
-    let offs = byte_offsets(&doc.text);
-    let b = |c: usize| offs.get(c).copied();
-    if doc.ours {
-        let mut spans = Vec::new();
-        let mut unknown = Vec::new();
-        for g in &doc.gold {
-            let (Some(s), Some(e)) = (b(g.start), b(g.end)) else {
-                continue;
-            };
-            match label_index(&g.label) {
-                Some(l) if !g.optional => spans.push((s, e, l)),
-                Some(_) => unknown.push((s, e)),
-                None => {}
-            }
-        }
-        spans.sort();
-        spans.dedup_by(|b, a| b.0 < a.1);
-        // an optional name inside a required one (GUM's « Helsinki » of « University of Helsinki ») leaves the
-        // required one whole to learn
-        unknown.retain(|&(s, e)| !spans.iter().any(|&(a, z, _)| a <= s && e <= z));
-        return Lesson { spans, unknown };
-    }
-    let mut by_span: BTreeMap<(usize, usize), Vec<&Gold>> = BTreeMap::new();
-    for g in &doc.gold {
-        by_span.entry((g.start, g.end)).or_default().push(g);
-    }
-    let mut out = Vec::new();
-    let mut unknown = Vec::new();
-    let outer: Vec<(usize, usize)> = by_span
-        .iter()
-        .filter(|(_, rows)| {
-            rows.iter().any(|g| !g.optional) || {
-                let ls: Vec<&str> = rows.iter().map(|g| g.label.as_str()).collect();
-                ["PER", "ORG", "LOC"].iter().all(|l| ls.contains(l))
-            }
-        })
-        .map(|(&s, _)| s)
-        .collect();
-    for (&(s, e), rows) in &by_span {
-        let labels: Vec<&str> = rows.iter().map(|g| g.label.as_str()).collect();
-        let event = ["PER", "ORG", "LOC"].iter().all(|l| labels.contains(l));
-        if event {
-            // one word (« Twitter », « Facebook », « iPhone »): a website or a company is ORG by our convention,
-            // a product is nothing; the model is told neither. Longer: an event or a work, not ours to label.
-            let one_word = doc
-                .text
-                .get(b(s).unwrap_or(0)..b(e).unwrap_or(0))
-                .is_some_and(|w| !w.contains(char::is_whitespace));
-            if one_word && let (Some(bs), Some(be)) = (b(s), b(e)) {
-                unknown.push((bs, be));
-            }
-            continue;
-        }
-        let required = rows
-            .iter()
-            .find(|g| !g.optional && label_index(&g.label).is_some());
-        let label = match required {
-            Some(g) => label_index(&g.label),
-            None => {
-                let nested = outer
-                    .iter()
-                    .any(|&(os, oe)| os <= s && e <= oe && (os, oe) != (s, e));
-                if nested || rows.iter().any(|g| !g.optional) {
-                    None
-                } else {
-                    ["ORG", "LOC", "PER"]
-                        .iter()
-                        .find(|l| labels.contains(l))
-                        .and_then(|l| label_index(l))
-                }
-            }
-        };
-        if let (Some(l), Some(bs), Some(be)) = (label, b(s), b(e)) {
-            out.push((bs, be, l));
-        }
-    }
-    out.sort();
-    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-    for m in out {
-        if kept.last().is_none_or(|p| p.1 <= m.0) {
-            kept.push(m);
-        }
-    }
-    // WiNER's lines about Wikimedia projects name Wikipédia unannotated
-    let mut at = 0;
-    for line in doc.text.split_inclusive('\n') {
-        if line.starts_with("Vous pouvez également consulter")
-            || line.starts_with("Article sur Wikipédia")
-        {
-            unknown.push((at, at + line.len()));
-        }
-        at += line.len();
-    }
-    Lesson {
-        spans: kept,
-        unknown,
-    }
-}
-
-/// Gold tags of a sequence from byte spans; spans that do not fall on token boundaries are left out.
-fn gold_tags(seq: &Sequence, Lesson { spans, unknown }: &Lesson, lost: &mut usize) -> Vec<u8> {
-    let mut ms = Vec::new();
-    for &(s, e, l) in spans.iter() {
-        let a = seq.toks.iter().position(|t| t.start as usize == s);
-        let z = seq.toks.iter().position(|t| t.end as usize == e);
-        match (a, z) {
-            (Some(a), Some(z)) if z >= a => {
-                if !(a..=z).all(|i| seq.scored[i]) {
-                    *lost += 1;
-                }
-                ms.push((a, z + 1, l));
-            }
-            _ => *lost += 1,
-        }
-    }
-    let mut tags = scheme::encode(seq.toks.len(), &ms);
-    // what lies outside the scored tokens cannot be learned: the model never sees it
-    for ((t, &s), tok) in tags.iter_mut().zip(&seq.scored).zip(&seq.toks) {
-        if !s {
-            *t = scheme::O;
-        } else if unknown
-            .iter()
-            .any(|&(a, e)| (tok.start as usize) < e && a < tok.end as usize)
-        {
-            *t = UNKNOWN;
-        }
-    }
-    tags
-}
 
 fn to_preds(doc: &Doc, seq: &Sequence, found: &[Tagged]) -> Vec<Pred> {
     let char_of = |b: usize| doc.text.get(..b).map_or(0, |s| s.chars().count());
@@ -322,40 +167,6 @@ fn errors(docs: &[&Doc], model: &Model) {
     }
 }
 
-fn load(winer: &Path, split: &str) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
-    let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(
-        winer.join(format!("{split}.gold.json")),
-    )?)?;
-    let years: &[&str] = if split == "test" {
-        &["2018_"]
-    } else {
-        &["2016_", "2017_"]
-    };
-    let mut by_doc: BTreeMap<String, Vec<Gold>> = BTreeMap::new();
-    for g in gold {
-        by_doc.entry(g.doc.clone()).or_default().push(g);
-    }
-    // every text of the split, also those without a gold row
-    let mut names: Vec<String> = std::fs::read_dir(winer.join("texts"))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| years.iter().any(|y| n.starts_with(y)))
-        .collect();
-    names.sort();
-    let mut docs = Vec::new();
-    for n in names {
-        let text = std::fs::read_to_string(winer.join("texts").join(&n))?;
-        let gold = by_doc.remove(&n).unwrap_or_default();
-        docs.push(Doc {
-            name: n,
-            text,
-            gold,
-            ours: false,
-        });
-    }
-    Ok(docs)
-}
-
 /// Model selection without the held-out articles: the other nine tenths cut in nine folds by article, each
 /// scored by a model trained on the eight others; the counts of all folds pooled.
 fn cross_validate(
@@ -405,61 +216,6 @@ fn cross_validate(
         report(&s, &labels)
     );
     Ok(())
-}
-
-/// The articles annotated by our convention: in the repository the seeds, `dev/` and the English articles of
-/// `tests/fixtures/english/` (`en`); in `english` (shared/eval/english), GUM's news and interviews (`gum`).
-fn ours(which: &str, english: Option<&Path>) -> Result<Vec<Doc>, Box<dyn std::error::Error>> {
-    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    let gum;
-    if which == "en" || which.starts_with("en=") {
-        let dir = which
-            .strip_prefix("en=")
-            .map_or(root.join(marked::EN_TEXTS), PathBuf::from);
-        let docs = marked::load(&dir)?;
-        return Ok(docs
-            .into_iter()
-            .map(|(name, text, gold)| Doc {
-                name,
-                text,
-                gold,
-                ours: true,
-            })
-            .collect());
-    }
-    let (texts, gold) = match which {
-        "seeds" => (
-            root.join("seeds"),
-            root.join("tests/fixtures/seeds.gold.json"),
-        ),
-        "dev" => (
-            root.join("tests/fixtures/dev/texts"),
-            root.join("tests/fixtures/dev/dev.gold.json"),
-        ),
-        "gum" => {
-            gum = english
-                .ok_or("the gum set needs --english DIR (shared/eval/english) or --winer DIR")?
-                .join("gum");
-            (gum.join("texts"), gum.join("gold.json"))
-        }
-        _ => return Err(format!("unknown set {which}").into()),
-    };
-    let gold: Vec<Gold> = serde_json::from_str(&std::fs::read_to_string(gold)?)?;
-    let mut by_doc: BTreeMap<String, Vec<Gold>> = BTreeMap::new();
-    for g in gold {
-        by_doc.entry(g.doc.clone()).or_default().push(g);
-    }
-    let mut docs = Vec::new();
-    for (name, gold) in by_doc {
-        let text = std::fs::read_to_string(texts.join(&name))?;
-        docs.push(Doc {
-            name,
-            text,
-            gold,
-            ours: true,
-        });
-    }
-    Ok(docs)
 }
 
 fn arg(args: &[String], name: &str) -> Option<String> {

@@ -3,7 +3,7 @@
 //! article apart from the network (the page's article found, the article stored; the feed's
 //! parse per item). `cargo bench --bench fetch`.
 
-#[path = "../tests/fetch/server.rs"]
+#[path = "../tests/fetch/server/mod.rs"]
 mod server;
 
 use std::path::Path;
