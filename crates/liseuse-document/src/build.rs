@@ -7,7 +7,7 @@
 //! bullet or number. Outside preformatted blocks, whitespace runs become one space, as a
 //! browser lays text out.
 
-use super::layout::{MAX_PARAGRAPH_BYTES, pieces};
+use super::pieces::{MAX_PARAGRAPH_BYTES, split_long};
 use super::{Inline, Link, ParaKind, Paragraph, Section, SourceMap, StyleRun, collapse_spaces};
 
 /// The bullets of nested lists, by depth.
@@ -383,53 +383,6 @@ pub fn marker_len(s: &str) -> usize {
         return 0;
     }
     (first.len() + 1).min(s.len())
-}
-
-/// A paragraph over the limit as pieces: preformatted text at line ends, prose at spaces.
-fn split_long(text: &str, p: Paragraph) -> Vec<Paragraph> {
-    if p.range.len() <= MAX_PARAGRAPH_BYTES {
-        return vec![p];
-    }
-    let ranges = if p.kind.is_preformatted() {
-        let mut out = Vec::new();
-        let mut start = p.range.start;
-        while p.range.end - start > MAX_PARAGRAPH_BYTES {
-            let window = text.as_bytes().get(start..start + MAX_PARAGRAPH_BYTES);
-            let cut = window
-                .and_then(|w| memchr::memrchr(b'\n', w))
-                .filter(|&i| i > 0)
-                .map(|i| start + i);
-            match cut {
-                Some(c) => {
-                    out.push(start..c);
-                    start = c + 1;
-                }
-                None => break,
-            }
-        }
-        out.push(start..p.range.end);
-        if out.iter().any(|r| r.len() > MAX_PARAGRAPH_BYTES) {
-            // Lines longer than the limit: cut as prose.
-            out = pieces(text, p.range.clone(), MAX_PARAGRAPH_BYTES);
-        }
-        out
-    } else {
-        pieces(text, p.range.clone(), MAX_PARAGRAPH_BYTES)
-    };
-    let kind = if p.kind == ParaKind::Heading || p.kind == ParaKind::Title {
-        ParaKind::Body
-    } else {
-        p.kind
-    };
-    ranges
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .map(|range| Paragraph {
-            range,
-            kind,
-            level: p.level,
-        })
-        .collect()
 }
 
 #[cfg(test)]

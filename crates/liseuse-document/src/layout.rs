@@ -1,6 +1,7 @@
 //! Finding the structure of a plain-text article: headline, leading date, paragraphs, closing
 //! source line and trailing blurb. Heuristics that hold for saved news articles in general.
 
+use super::pieces::{MAX_PARAGRAPH_BYTES, pieces, trim};
 use super::{ParaKind, Paragraph, turns};
 use std::ops::Range;
 
@@ -17,11 +18,6 @@ pub struct Parts {
 const MAX_HEADLINE_CHARS: usize = 200;
 /// A trailing blurb longer than this is more likely the article's last paragraph.
 const MAX_BLURB_CHARS: usize = 300;
-/// A paragraph longer than this is shown as several: wrapping, drawing and resizing work a
-/// paragraph at a time, so a 20 MB line without a break must not be one paragraph. Real
-/// articles' paragraphs are a few kilobytes at most.
-pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
-
 pub fn analyse(text: &str) -> Parts {
     let lines = trimmed_lines(text);
     let mut paras = group_paragraphs(text, &lines);
@@ -92,49 +88,6 @@ pub fn analyse(text: &str) -> Parts {
     }
 }
 
-/// `r` cut into pieces of at most `max` bytes: at the last break space in the second half of
-/// the limit, else at the last grapheme boundary (a letter keeps its accents), else (one
-/// grapheme longer than `max`) at a character boundary. Pieces are trimmed.
-pub(super) fn pieces(text: &str, r: Range<usize>, max: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = r.start;
-    while r.end - start > max {
-        let Some(window) = text.get(start..r.end) else {
-            break;
-        };
-        let mut limit = max;
-        while !window.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let head = window.get(..limit).unwrap_or_default();
-        let by_space = head
-            .char_indices()
-            .rev()
-            .take_while(|(i, _)| *i >= max / 2)
-            .find(|(_, c)| crate::sanitize::is_break_space(*c))
-            .map(|(i, _)| i);
-        let by_grapheme = || {
-            let mut gc = unicode_segmentation::GraphemeCursor::new(limit, window.len(), true);
-            match gc.is_boundary(window, 0) {
-                Ok(true) => Some(limit),
-                _ => gc.prev_boundary(window, 0).ok().flatten(),
-            }
-            .filter(|&b| b >= max / 2)
-        };
-        let cut = by_space.or_else(by_grapheme).unwrap_or(limit).max(1);
-        let piece = trim(text, start..start + cut);
-        if !piece.is_empty() {
-            out.push(piece);
-        }
-        start += cut;
-    }
-    let rest = trim(text, start..r.end);
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
-}
-
 /// Every line's range with surrounding whitespace trimmed; `\n`, `\r\n` and a lone `\r` end lines.
 fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -156,13 +109,6 @@ fn trimmed_lines(text: &str) -> Vec<Range<usize>> {
         lines.push(trim(text, start..bytes.len()));
     }
     lines
-}
-
-fn trim(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = text.get(r.clone()).unwrap_or_default();
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    r.start + lead..r.start + lead + t.len()
 }
 
 /// Articles come either one paragraph per line, or hard-wrapped with blank lines between

@@ -23,6 +23,7 @@ mod check;
 pub(crate) mod decode;
 pub mod format;
 mod layout;
+mod pieces;
 pub mod plural;
 pub mod sanitize;
 pub mod search;

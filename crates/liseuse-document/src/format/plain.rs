@@ -1,7 +1,8 @@
 //! Plain text: the decoded file is the rendered text, its structure found by `layout`
 //! (headline, leading date, closing source line, headings, trailing blurb).
 
-use crate::layout::{self, MAX_PARAGRAPH_BYTES};
+use crate::layout;
+use crate::pieces::MAX_PARAGRAPH_BYTES;
 use crate::{
     DocError, Document, ParaKind, Section, SourceMap, collapse_spaces, decode, file_stem,
     first_words,
