@@ -1,9 +1,70 @@
-//! The reader's moves beyond a line and a page, as less and vim have them: half pages, the
-//! view scrolled under a still cursor, a line number, a share of the article, an offset.
+//! The reader's moves, as less and vim have them: a line, a page, the top and the bottom, half
+//! pages, the view scrolled under a still cursor, a line number, a share of the article, an offset.
 
 use super::{Pos, Reader};
 
 impl Reader {
+    pub fn down(&mut self, n: usize) {
+        self.cursor = self.forward(self.cursor, n);
+        self.keep_cursor_visible();
+    }
+
+    pub fn up(&mut self, n: usize) {
+        self.cursor = self.backward(self.cursor, n);
+        self.keep_cursor_visible();
+    }
+
+    /// Scrolls the view by `n` lines (negative: up), the cursor staying on screen.
+    pub fn scroll(&mut self, n: isize) {
+        let max = self.max_top();
+        self.top = if n >= 0 {
+            self.forward(self.top, n.unsigned_abs()).min(max)
+        } else {
+            self.backward(self.top, n.unsigned_abs())
+        };
+        let bottom = self.forward(self.top, self.height - 1);
+        self.cursor = self.cursor.clamp(self.top, bottom);
+    }
+
+    pub fn page_down(&mut self) {
+        let step = self.height.saturating_sub(1).max(1);
+        let max = self.max_top();
+        let new_top = self.forward(self.top, step).min(max);
+        if new_top == self.top {
+            self.cursor = self.last();
+        } else {
+            self.top = new_top;
+            self.cursor = self.forward(self.cursor, step).max(self.top);
+        }
+        self.keep_cursor_visible();
+    }
+
+    pub fn page_up(&mut self) {
+        let step = self.height.saturating_sub(1).max(1);
+        if self.top == Pos::default() {
+            self.cursor = Pos::default();
+        } else {
+            self.top = self.backward(self.top, step);
+            self.cursor = self.backward(self.cursor, step);
+        }
+        self.keep_cursor_visible();
+    }
+
+    pub fn to_top(&mut self) {
+        self.cursor = Pos::default();
+        self.top = Pos::default();
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.cursor = self.last();
+        self.top = self.max_top();
+    }
+
+    /// The cursor is on the last line (where `G` puts it).
+    pub fn at_bottom(&self) -> bool {
+        self.cursor == self.last()
+    }
+
     /// Half a page down (`Ctrl-d`): the view and the cursor move together.
     pub fn half_page_down(&mut self) {
         let step = (self.height / 2).max(1);
