@@ -215,9 +215,13 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
             .and_then(|&k| parsed.get(k))
             .and_then(Option::as_ref)
     };
-    // people named in full first, so that a surname before the full name still finds it
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (!name_of(i).is_some_and(|p| p.full), i));
+    // people named in full first, so that a surname before the full name still finds it; each part in text
+    // order: a stable partition, what sorting by (not in full, index) gave without its comparisons (each of
+    // which looked both names up again)
+    let full = |i: usize| name_of(i).is_some_and(|p| p.full);
+    let mut order: Vec<usize> = Vec::with_capacity(spans.len());
+    order.extend((0..spans.len()).filter(|&i| full(i)));
+    order.extend((0..spans.len()).filter(|&i| !full(i)));
     let mut assigned = vec![usize::MAX; spans.len()];
     // the group of a surface whose group does not depend on where it stands
     let mut settled: FxMap<(Label, &str), usize> = FxMap::default();

@@ -91,6 +91,10 @@ pub struct Scratch {
     pub directs: Vec<(usize, usize, usize)>,
     /// A document's quotations while they are found.
     pub found: Vec<Quote>,
+    /// Where the last paragraph's tokens and mentions ended: the next paragraph's are looked for from there
+    /// (see [`seek`]); reset for each document.
+    tok_from: usize,
+    ment_from: usize,
 }
 
 /// Buffers past this many tokens (a few megabytes) are not kept for the next document.
@@ -103,9 +107,11 @@ thread_local! {
 }
 
 impl Scratch {
-    /// The thread's buffers, as its last document left them (empty at first).
+    /// The thread's buffers, as its last document left them (empty at first), for a new document.
     pub fn take() -> Scratch {
-        KEPT.with(std::cell::Cell::take)
+        let mut s = KEPT.with(std::cell::Cell::take);
+        (s.tok_from, s.ment_from) = (0, 0);
+        s
     }
 
     /// Keeps the buffers for the thread's next document, unless a huge paragraph grew them.
@@ -127,6 +133,29 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
     if v.capacity() < n {
         *v = Vec::with_capacity(n.max(2 * v.capacity()));
     }
+}
+
+/// `v.partition_point(pred)` (`pred` true then false along `v`), looked for from `hint` first: a document's
+/// paragraphs come in order, and the next one's first token or mention is where the last one's ended, or a few
+/// further; two binary searches over the whole text's tokens for each paragraph cost more. A hint past the
+/// answer is not used.
+fn seek<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    const NEAR: usize = 8;
+    let before_holds = match hint.checked_sub(1) {
+        None => true,
+        Some(h) => v.get(h).is_some_and(&pred),
+    };
+    if !before_holds {
+        return v.partition_point(pred);
+    }
+    let mut i = hint;
+    while i < hint + NEAR {
+        match v.get(i) {
+            Some(x) if pred(x) => i += 1,
+            _ => return i,
+        }
+    }
+    i + v.get(i..).unwrap_or_default().partition_point(pred)
 }
 
 /// Abbreviations after which a period ends no sentence.
@@ -151,9 +180,12 @@ impl<'a> Para<'a> {
         let slice = text.get(range.clone()).unwrap_or("");
         let (raw, base): (&[Token], u32) = match shared {
             Some(all) => {
-                let a = all.partition_point(|t| (t.start as usize) < range.start);
-                let b = all.partition_point(|t| (t.end as usize) <= range.end);
-                (all.get(a..b.max(a)).unwrap_or_default(), 0)
+                let a = seek(all, scratch.tok_from, |t| (t.start as usize) < range.start);
+                // the tokens' ends grow as their starts do: the same bound as a search of all of them
+                let rest = all.get(a..).unwrap_or_default();
+                let b = a + rest.partition_point(|t| (t.end as usize) <= range.end);
+                scratch.tok_from = b;
+                (all.get(a..b).unwrap_or_default(), 0)
             }
             None => {
                 token::tokenize_into(slice, &mut scratch.raw);
@@ -169,7 +201,9 @@ impl<'a> Para<'a> {
         stops.clear();
         // the mention the next tokens may stand in, its bounds in locals: (u32::MAX, u32::MAX) once there is none
         let mentions = &doc.mentions;
-        let mut m = mentions.partition_point(|x| (x.end as usize) <= range.start);
+        let mut m = seek(mentions, scratch.ment_from, |x| {
+            (x.end as usize) <= range.start
+        });
         let bounds = |m: usize| {
             mentions
                 .get(m)
@@ -236,6 +270,7 @@ impl<'a> Para<'a> {
                 q: NONE,
             });
         }
+        scratch.ment_from = m;
         let mut quotes = std::mem::take(&mut scratch.quotes);
         marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
