@@ -3,7 +3,7 @@
 //! their French and English parts, and all.
 //!
 //! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--heldout4] [--heldout5]
-//! [--heldout6] [--heldout7] [--set NAME]…
+//! [--heldout6] [--heldout7] [--heldout8] [--set NAME]…
 //! [--errors] [--json FILE] [--text TEXT [--mentions]]`
 //!
 //! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`), `dev4`,
@@ -65,6 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "dev5" | "test5" => dir.join("heldout5"),
         "dev6" | "test6" => dir.join("heldout6"),
         "dev7" | "test7" => dir.join("heldout7"),
+        "dev8" | "test8" => dir.join("heldout8"),
         _ => dir.clone(),
     };
     let mut names: Vec<&str> = Vec::new();
@@ -76,6 +77,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--heldout5" => names.extend(["dev5", "test5"]),
             "--heldout6" => names.extend(["dev6", "test6"]),
             "--heldout7" => names.extend(["dev7", "test7"]),
+            "--heldout8" => names.extend(["dev8", "test8"]),
             "--set" => names.extend(args.get(i + 1).map(String::as_str)),
             _ => {}
         }

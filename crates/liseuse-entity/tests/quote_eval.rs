@@ -129,9 +129,9 @@ fn quotes_shared_set_scores_do_not_drop() {
 
 #[test]
 fn quotes_tuned_held_out_scores_do_not_drop() {
-    // dev2 … dev7: held-out texts annotated before the stage read them, whose errors were then read to fix
+    // dev2 … dev8: held-out texts annotated before the stage read them, whose errors were then read to fix
     // general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.954
-    // 0.918 0.876, indirect 0.914 0.974 0.890, all 0.937 0.941 0.882
+    // 0.907 0.866, indirect 0.920 0.976 0.898, all 0.939 0.936 0.879
     let dir = fixtures();
     let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (folder, name) in [
@@ -141,6 +141,7 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         ("heldout5", "dev5"),
         ("heldout6", "dev6"),
         ("heldout7", "dev7"),
+        ("heldout8", "dev8"),
     ] {
         let (g, d) = set(&dir.join(folder), name);
         pred.extend(predict(&dir.join(folder).join("texts"), &d));
@@ -148,9 +149,9 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         docs.extend(d);
     }
     at_least(
-        "dev2 + dev3 + dev4 + dev5 + dev6 + dev7",
+        "dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8",
         &figures(&gold, &docs, &pred),
-        [[0.95, 0.91, 0.87], [0.91, 0.97, 0.89], [0.93, 0.94, 0.88]],
+        [[0.95, 0.90, 0.86], [0.91, 0.97, 0.89], [0.93, 0.93, 0.87]],
     );
 }
 

@@ -51,6 +51,8 @@ mod tests_dev5;
 #[cfg(test)]
 mod tests_dev6;
 #[cfg(test)]
+mod tests_dev8;
+#[cfg(test)]
 mod tests_plural;
 #[cfg(test)]
 mod tests_pronouns;

@@ -94,6 +94,9 @@ impl<'a> Para<'a> {
                         || self.is_word(k, word!("pour"))
                 }
                 Head::Pronoun { .. } | Head::Desc | Head::RolePer => true,
+                // a body with its name (« Pour le ministère de l'Intérieur, … »), not a bare one (« Pour
+                // l'entreprise, c'est une perte »: for whom, not whose opinion)
+                Head::RoleOrg => who.inner.is_some() && self.is_word(k, word!("pour")),
                 _ => false,
             };
             let someone = person;

@@ -400,11 +400,7 @@ impl<'a> Discourse<'a> {
                 let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
                 return Some(self.of_mention(p, m, k, p.mention_end(k)));
             }
-            if let Some(v) = (floor..n)
-                .rev()
-                .take(30)
-                .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
-            {
+            if let Some(v) = main_verb(p, floor, n) {
                 let who = match p.verb_group(v) {
                     Some(vg) => p.subject_of(&vg),
                     None => p.subject_before(v).unwrap_or(Ref::None),
@@ -420,11 +416,7 @@ impl<'a> Discourse<'a> {
         {
             return Some(spk.clone());
         }
-        if let Some(v) = (floor..after)
-            .rev()
-            .take(30)
-            .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
-        {
+        if let Some(v) = main_verb(p, floor, after) {
             let who = match p.verb_group(v) {
                 Some(vg) => p.subject_of(&vg),
                 None => p.subject_before(v).unwrap_or(Ref::None),
@@ -480,4 +472,39 @@ impl<'a> Discourse<'a> {
             None => self.before_paragraph.clone(),
         }
     }
+}
+
+/// The finite verb before token `until` (at most 30 tokens back, not before `floor`) whose subject a participle
+/// after it shares: an auxiliary or a speech verb, else a modal before its infinitive (« X devrait officialiser sa
+/// candidature, estimant que … » is X's). The modals are looked for only when nothing else is there: most
+/// sentences have an auxiliary, and their tokens are not compared with the list.
+fn main_verb(p: &Para, floor: usize, until: usize) -> Option<usize> {
+    (floor..until)
+        .rev()
+        .take(30)
+        .find(|&j| p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
+        .or_else(|| {
+            (floor..until).rev().take(30).find(|&j| {
+                p.any(
+                    j,
+                    words![
+                        "doit",
+                        "doivent",
+                        "devrait",
+                        "devraient",
+                        "devait",
+                        "peut",
+                        "peuvent",
+                        "pourrait",
+                        "pourraient",
+                        "veut",
+                        "veulent",
+                        "voudrait",
+                        "va",
+                        "vont",
+                        "allait",
+                    ],
+                )
+            })
+        })
 }

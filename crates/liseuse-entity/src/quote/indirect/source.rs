@@ -179,6 +179,14 @@ impl<'a> Para<'a> {
         if self.is(k, W::PREP | W::ADVERB) && self.complements_only(k, end) {
             return true;
         }
+        // « …, selon le ministère de l'Intérieur qui l'a confirmé jeudi. »: a relative clause on the source to
+        // the sentence's end is the source's own
+        if self.any(k, words!["qui", "who", "which"])
+            && k > 0
+            && self.tok(k - 1).is_some_and(|t| t.is_word())
+        {
+            return true;
+        }
         self.any(k, words!["et", "and"])
             && self.np_starting(k + 1, end).is_some_and(|np| {
                 np.head != super::super::np::Head::Other
