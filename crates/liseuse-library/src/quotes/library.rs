@@ -145,10 +145,7 @@ fn by_speaker(mut slots: Vec<u32>, n: usize) -> (Vec<u32>, Vec<u32>) {
         while let Some(&hole) = next.get(e).filter(|&&at| at < end) {
             // Taken out of its slot, which the cycle ends by filling.
             let (mut id, mut place) = (slots.get(hole as usize).copied().unwrap_or(u32::MAX), hole);
-            loop {
-                let Some(at) = next.get_mut(group(id)) else {
-                    break;
-                };
+            while let Some(at) = next.get_mut(group(id)) {
                 let to = *at;
                 *at += 1;
                 let Some(slot) = slots.get_mut(to as usize) else {
