@@ -6,6 +6,7 @@
 use super::{ArticleCache, FORMAT, Located};
 use crate::cache::ENGINE_VERSION;
 use crate::cache::log::{self, Log};
+use crate::cache::path_key::PathKey;
 use crate::cache::record::{self, Body, Head};
 use crate::cache::text_hash::TextHash;
 use std::collections::HashSet;
@@ -15,7 +16,11 @@ impl ArticleCache {
     /// when most of its records are of no use any more. Returns whether it did.
     pub fn compact_if_worth_it(&mut self, live: &HashSet<String>) -> bool {
         self.flush();
-        let used = self.known.keys().filter(|p| live.contains(*p)).count();
+        // The articles of the log still in the library (paths are keyed by their hash).
+        let used = live
+            .iter()
+            .filter(|p| self.known.contains_key(&PathKey::of(p)))
+            .count();
         if self.log.is_none() || self.records < 64 || self.records <= 2 * used {
             return false;
         }
@@ -44,7 +49,7 @@ impl ArticleCache {
                 .into_iter()
                 .filter(|h| {
                     live.contains(&h.path)
-                        && self.known.get(&h.path).is_some_and(|k| {
+                        && self.known.get(&PathKey::of(&h.path)).is_some_and(|k| {
                             k.hash == TextHash::of(&h.hash)
                                 && k.body == Located::Written(frame.body, h.body)
                         })
@@ -83,7 +88,7 @@ impl ArticleCache {
         for ((head, _), at) in out.iter().zip(bodies) {
             for h in record::decode_heads(head).unwrap_or_default() {
                 let located = Located::Written(at, h.body);
-                self.know_written(h, located, false);
+                self.know_written(h.into(), located, false);
             }
         }
         Ok(())

@@ -21,6 +21,7 @@ pub mod bodies;
 pub mod index_file;
 pub mod log;
 pub(crate) mod pack;
+pub(crate) mod path_key;
 pub mod record;
 pub mod store;
 pub(crate) mod text_hash;

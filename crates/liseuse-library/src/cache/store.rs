@@ -12,6 +12,7 @@
 use super::ENGINE_VERSION;
 use super::bodies::{BodyReader, Spot};
 use super::log::{self, BodyAt, Log};
+use super::path_key::PathKey;
 use super::record::{self, ArticleMeta, Body, Head, Stamp};
 use super::text_hash::TextHash;
 use rayon::prelude::*;
@@ -43,6 +44,30 @@ struct Known {
     body: Located,
 }
 
+/// A record's head with its path and text hash as the maps key them, made on the thread that
+/// decoded it: the `String`s it drops are freed there, and reused by that thread's next frame
+/// (freed by the thread filling the maps, they stayed in the decoding thread's memory, which
+/// it does not look at again once idle).
+struct Keyed {
+    path: PathKey,
+    hash: TextHash,
+    stamp: Stamp,
+    meta: ArticleMeta,
+    body: (u32, u32),
+}
+
+impl From<Head> for Keyed {
+    fn from(h: Head) -> Keyed {
+        Keyed {
+            path: PathKey::of(&h.path),
+            hash: TextHash::of(&h.hash),
+            stamp: h.stamp,
+            meta: h.meta,
+            body: h.body,
+        }
+    }
+}
+
 /// What the cache knows of an unchanged article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -61,8 +86,9 @@ pub struct ArticleCache {
     reader: Option<File>,
     // Fx, not SipHash: 100,000 paths and hashes go in at each warm start, on its path to the
     // final counts (a fifth of the opening's instructions went to hashing them). Keys are the
-    // user's own file names and the hashes of their texts, not a network's.
-    known: FxHashMap<String, Known>,
+    // user's own file names and the hashes of their texts, not a network's. A path by its
+    // hash ([`PathKey`]): the map does not hold the paths themselves.
+    known: FxHashMap<PathKey, Known>,
     by_hash: FxHashMap<TextHash, Located>,
     pending: Vec<(Head, Body)>,
     /// Records in the log, and how many of them an article still uses.
@@ -117,9 +143,12 @@ impl ArticleCache {
         // The frames' heads are decoded side by side (most of a warm start's opening, which
         // every article's check waits for), then put in the maps in log order: a later record
         // of a path replaces an earlier one.
-        let decoded: Vec<(BodyAt, Vec<Head>)> = frames
+        let decoded: Vec<(BodyAt, Vec<Keyed>)> = frames
             .par_iter()
-            .filter_map(|f| Some((f.body, record::decode_heads(&f.head)?)))
+            .filter_map(|f| {
+                let heads = record::decode_heads(&f.head)?;
+                Some((f.body, heads.into_iter().map(Keyed::from).collect()))
+            })
             .collect();
         let heads = decoded.iter().map(|(_, h)| h.len()).sum();
         cache.known.reserve(heads);
@@ -135,16 +164,15 @@ impl ArticleCache {
 
     /// A record of the log, as the latest of its path and its text's hash; `keep_meta`: its
     /// head's meta kept until a lookup takes it.
-    fn know_written(&mut self, h: Head, at: Located, keep_meta: bool) {
+    fn know_written(&mut self, h: Keyed, at: Located, keep_meta: bool) {
         self.records += 1;
         let meta = keep_meta.then(|| Box::new(h.meta));
-        let hash = TextHash::of(&h.hash);
-        self.by_hash.insert(hash.clone(), at);
+        self.by_hash.insert(h.hash.clone(), at);
         self.known.insert(
             h.path,
             Known {
                 stamp: h.stamp,
-                hash,
+                hash: h.hash,
                 meta,
                 body: at,
             },
@@ -158,7 +186,7 @@ impl ArticleCache {
 
     /// What is kept of the article at `path` when its file's stamp is the one recorded.
     pub fn lookup(&mut self, path: &str, stamp: Stamp) -> Option<Hit> {
-        let k = self.known.get_mut(path)?;
+        let k = self.known.get_mut(&PathKey::of(path))?;
         if k.stamp != stamp {
             return None;
         }
@@ -175,7 +203,7 @@ impl ArticleCache {
     }
 
     fn head_of(&self, path: &str) -> Option<Head> {
-        let Located::Written(at, _) = self.known.get(path)?.body else {
+        let Located::Written(at, _) = self.known.get(&PathKey::of(path))?.body else {
             return None;
         };
         // The head is in the frame before its body: scan again (rare).
@@ -248,7 +276,7 @@ impl ArticleCache {
         let key = TextHash::of(&hash);
         self.by_hash.insert(key.clone(), at);
         self.known.insert(
-            path.clone(),
+            PathKey::of(&path),
             Known {
                 stamp,
                 hash: key,
@@ -311,7 +339,7 @@ impl ArticleCache {
             self.records += 1;
             let written = Located::Written(at, h.body);
             let hash = TextHash::of(&h.hash);
-            if let Some(k) = self.known.get_mut(&h.path)
+            if let Some(k) = self.known.get_mut(&PathKey::of(&h.path))
                 && k.hash == hash
             {
                 k.body = written;
@@ -326,12 +354,13 @@ impl ArticleCache {
 
     fn forget_pending(&mut self, pending: &[(Head, Body)]) {
         for (h, _) in pending {
+            let key = PathKey::of(&h.path);
             if self
                 .known
-                .get(&h.path)
+                .get(&key)
                 .is_some_and(|k| matches!(k.body, Located::Pending(_)))
             {
-                self.known.remove(&h.path);
+                self.known.remove(&key);
             }
             let hash = TextHash::of(&h.hash);
             if matches!(self.by_hash.get(&hash), Some(Located::Pending(_))) {
