@@ -139,6 +139,9 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
         return None;
     }
     drop(docs);
+    // What joined the entities is of no more use: given back before the index's names,
+    // keys and occurrences are made (the merge's peak).
+    drop((uf, seen));
     Some(Streamed {
         index: out.finish(),
         local_ids: ids,
