@@ -2,18 +2,27 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+/// Parents as `u32`, half of `usize`: a corpus merge of 100,000 articles holds one per entity
+/// of every article (about five million: 40 MB as `usize`), alive through the whole merge. Ids
+/// are `usize` outside; none reaches 4 billion (the corpus merge refuses more, see
+/// `corpus::streamed`).
 #[derive(Clone, Debug, Default)]
-pub struct UnionFind(Vec<usize>);
+pub struct UnionFind(Vec<u32>);
+
+/// An id as stored (none is that large: see [`UnionFind`]).
+fn stored(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
 
 impl UnionFind {
     pub fn new(n: usize) -> UnionFind {
-        UnionFind((0..n).collect())
+        UnionFind((0..n).map(stored).collect())
     }
 
     /// Adds one id, its own set; returns it.
     pub fn push(&mut self) -> usize {
         let id = self.0.len();
-        self.0.push(id);
+        self.0.push(stored(id));
         id
     }
 
@@ -29,12 +38,13 @@ impl UnionFind {
 
     pub fn find(&mut self, mut x: usize) -> usize {
         while let Some(&p) = self.0.get(x) {
+            let p = p as usize;
             if p == x {
                 break;
             }
-            let gp = self.0.get(p).copied().unwrap_or(p);
+            let gp = self.0.get(p).map_or(p, |&g| g as usize);
             if let Some(slot) = self.0.get_mut(x) {
-                *slot = gp;
+                *slot = stored(gp);
             }
             x = gp;
         }
@@ -46,7 +56,7 @@ impl UnionFind {
         let (a, b) = (self.find(a), self.find(b));
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         if let Some(slot) = self.0.get_mut(hi) {
-            *slot = lo;
+            *slot = stored(lo);
         }
         lo
     }

@@ -1,6 +1,7 @@
 //! The corpus stage: the documents' entities merged into corpus entities (`merge.rs`), and the index the app
 //! reads (`index.rs`).
 
+mod assembler;
 mod entity;
 pub mod index;
 mod merge;

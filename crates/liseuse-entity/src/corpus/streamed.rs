@@ -7,7 +7,7 @@
 //! name interned to small ids. The people are then joined as `build` joins them. Pass 2 reads
 //! the documents again, in the same order, and assembles the entities, their variants and
 //! counts and every document's mentions exactly as `build` does (the same
-//! [`super::merge::Assembler`]). A document of pass 2 that is not the one of pass 1 at its place
+//! [`super::assembler::Assembler`]). A document of pass 2 that is not the one of pass 1 at its place
 //! (another entity count or other mentions) ends the merge: no index rather than a wrong one.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
@@ -16,8 +16,8 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use super::assembler::Assembler;
 use super::index::EntityIndex;
-use super::merge::Assembler;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::union_find::UnionFind;
 use crate::{DocEntities, Label};
@@ -139,6 +139,9 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
         return None;
     }
     drop(docs);
+    // What joined the entities is of no more use: given back before the index's names,
+    // keys and occurrences are made (the merge's peak).
+    drop((uf, seen));
     Some(Streamed {
         index: out.finish(),
         local_ids: ids,
