@@ -243,8 +243,18 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// The speaker for mention `m` (tokens `k..e`).
+    /// The speaker for mention `m` (tokens `k..e`), read once per paragraph while it is recent.
     pub(super) fn of_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
+        if let Some(spk) = self.recent.get(m, k, e) {
+            return spk.clone();
+        }
+        let spk = self.read_mention(p, m, k, e);
+        self.recent.put(m, k, e, &spk);
+        spk
+    }
+
+    /// [`Discourse::of_mention`] read from the paragraph.
+    fn read_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
         let mention = self.doc.mentions.get(m as usize);
         let label = mention.map(|x| x.label());
         // « Thomas de la Morlais » of which the tagger named « Thomas » (someone else's first name in the

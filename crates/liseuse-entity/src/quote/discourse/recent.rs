@@ -1,0 +1,45 @@
+//! The speakers last read from mentions of the paragraph being resolved: a sentence's names are read for its
+//! people, then again as its subject and as a cue's subject, and each reading gives the same speaker (it depends
+//! on the mention, its tokens and the tokens around them only); the second costs a few comparisons, not the
+//! particles, the title and the gender read again.
+
+use super::Spk;
+
+/// How many readings are kept: those of one sentence's names, which its subject and cues name again.
+const RECENT: usize = 8;
+
+/// A few (mention, first token, end token) → speaker of the current paragraph; emptied before another paragraph
+/// is read (its token indices are another paragraph's).
+#[derive(Default)]
+pub(super) struct Recent {
+    slots: Vec<(u32, usize, usize, Spk)>,
+    /// The slot the next reading replaces once all are taken (the oldest).
+    next: usize,
+}
+
+impl Recent {
+    /// Forgets every reading: a new paragraph (or the same read again from another entry point).
+    pub fn clear(&mut self) {
+        self.slots.clear();
+        self.next = 0;
+    }
+
+    /// The speaker read for mention `m` at tokens `k..e`, if still kept.
+    pub fn get(&self, m: u32, k: usize, e: usize) -> Option<&Spk> {
+        self.slots
+            .iter()
+            .find(|s| s.0 == m && s.1 == k && s.2 == e)
+            .map(|s| &s.3)
+    }
+
+    /// Keeps a reading, in place of the oldest once all slots are taken.
+    pub fn put(&mut self, m: u32, k: usize, e: usize, spk: &Spk) {
+        let slot = (m, k, e, spk.clone());
+        if self.slots.len() < RECENT {
+            self.slots.push(slot);
+        } else if let Some(s) = self.slots.get_mut(self.next) {
+            *s = slot;
+        }
+        self.next = (self.next + 1) % RECENT;
+    }
+}
