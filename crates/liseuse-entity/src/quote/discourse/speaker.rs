@@ -395,9 +395,17 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
     }
 }
 
-/// One line, single spaces.
+/// One line, single spaces: the words joined as they are read (no list of them gathered first).
 pub(super) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        // a word is never empty: only the first finds the line empty
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn authoring(w: &str) -> bool {
