@@ -12,7 +12,8 @@ const RECENT: usize = 8;
 /// is read (its token indices are another paragraph's).
 #[derive(Default)]
 pub(super) struct Recent {
-    slots: Vec<(u32, usize, usize, Spk)>,
+    /// Held in place: no allocation for each document's discourse.
+    slots: [Option<(u32, usize, usize, Spk)>; RECENT],
     /// The slot the next reading replaces once all are taken (the oldest).
     next: usize,
 }
@@ -20,7 +21,7 @@ pub(super) struct Recent {
 impl Recent {
     /// Forgets every reading: a new paragraph (or the same read again from another entry point).
     pub fn clear(&mut self) {
-        self.slots.clear();
+        self.slots = Default::default();
         self.next = 0;
     }
 
@@ -28,17 +29,15 @@ impl Recent {
     pub fn get(&self, m: u32, k: usize, e: usize) -> Option<&Spk> {
         self.slots
             .iter()
+            .flatten()
             .find(|s| s.0 == m && s.1 == k && s.2 == e)
             .map(|s| &s.3)
     }
 
-    /// Keeps a reading, in place of the oldest once all slots are taken.
+    /// Keeps a reading, in place of the oldest.
     pub fn put(&mut self, m: u32, k: usize, e: usize, spk: &Spk) {
-        let slot = (m, k, e, spk.clone());
-        if self.slots.len() < RECENT {
-            self.slots.push(slot);
-        } else if let Some(s) = self.slots.get_mut(self.next) {
-            *s = slot;
+        if let Some(s) = self.slots.get_mut(self.next) {
+            *s = Some((m, k, e, spk.clone()));
         }
         self.next = (self.next + 1) % RECENT;
     }
