@@ -43,3 +43,23 @@ impl Subjects {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_is_kept_for_its_verb_the_oldest_giving_way() {
+        let s = Subjects::default();
+        assert_eq!(s.get(3), None);
+        s.put(3, None);
+        assert_eq!(s.get(3), Some(None), "no subject is a reading too");
+        s.put(4, Some(Ref::Latter(2)));
+        assert_eq!(s.get(4), Some(Some(Ref::Latter(2))));
+        for k in 10..10 + KEPT {
+            s.put(k, Some(Ref::Quote(k)));
+        }
+        assert_eq!(s.get(3), None);
+        assert_eq!(s.get(11), Some(Some(Ref::Quote(11))));
+    }
+}

@@ -42,3 +42,38 @@ impl Recent {
         self.next = (self.next + 1) % RECENT;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spk(start: u32) -> Spk {
+        Spk {
+            name: "".into(),
+            nobody: false,
+            entity: Some(start),
+            start,
+            end: start + 1,
+            plural: false,
+            person: true,
+            fem: None,
+            guess: false,
+        }
+    }
+
+    #[test]
+    fn a_reading_is_kept_for_its_mention_and_tokens_until_cleared_or_the_oldest_of_more() {
+        let mut r = Recent::default();
+        r.put(1, 2, 3, &spk(10));
+        assert_eq!(r.get(1, 2, 3), Some(&spk(10)));
+        assert_eq!(r.get(1, 2, 4), None, "other tokens");
+        assert_eq!(r.get(0, 2, 3), None, "another mention");
+        for i in 0..RECENT {
+            r.put(5, i, i + 1, &spk(i as u32));
+        }
+        assert_eq!(r.get(1, 2, 3), None, "the oldest gives way");
+        assert_eq!(r.get(5, 1, 2), Some(&spk(1)));
+        r.clear();
+        assert_eq!(r.get(5, 1, 2), None, "another paragraph");
+    }
+}
