@@ -69,6 +69,8 @@ pub struct Para<'a> {
     /// The words that may open a report outside quotations (a speech verb, a source, a statement), in order:
     /// the only tokens the search for indirect speech starts from.
     pub cues: Vec<usize>,
+    /// The subjects read before its verbs, kept for a second reading ([`Para::subject_before`]).
+    pub subjects: super::cue::Subjects,
 }
 
 /// The buffers of a paragraph, handed from one paragraph to the next: once they have grown to the longest
@@ -288,6 +290,7 @@ impl<'a> Para<'a> {
             sent: std::mem::take(&mut scratch.sent),
             sent_starts: std::mem::take(&mut scratch.sent_starts),
             cues,
+            subjects: super::cue::Subjects::default(),
         };
         p.split_sentences(&scratch.stops);
         p

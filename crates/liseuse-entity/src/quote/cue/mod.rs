@@ -9,7 +9,10 @@
 mod adverbial;
 mod after;
 mod apposition;
+mod memo;
 mod subject;
+
+pub use memo::Subjects;
 
 use super::lexicon::{Lang, W};
 use super::np::Np;

@@ -110,9 +110,14 @@ impl<'a> Para<'a> {
         self.subject_before(vg.first).unwrap_or(Ref::None)
     }
 
-    /// The subject written before a verb group that starts at `first`.
+    /// The subject written before a verb group that starts at `first` (read once per paragraph while kept).
     pub fn subject_before(&self, first: usize) -> Option<Ref> {
-        self.subject_before_at(first, 0)
+        if let Some(kept) = self.subjects.get(first) {
+            return kept;
+        }
+        let subject = self.subject_before_at(first, 0);
+        self.subjects.put(first, subject);
+        subject
     }
 
     /// [`Para::subject_before`], `depth` coordinations deep (« … et … et a déclaré »: a few at most).

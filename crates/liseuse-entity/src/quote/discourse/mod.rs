@@ -7,6 +7,7 @@
 
 mod gender;
 mod pronoun;
+mod recent;
 mod roles;
 mod speaker;
 
@@ -86,6 +87,8 @@ pub struct Discourse<'a> {
     genders: FxMap<u32, Option<bool>>,
     /// The empty name of an entity speaker (shared: no allocation per speaker).
     empty: Rc<str>,
+    /// The speakers of the current paragraph's mentions last read ([`Discourse::of_mention`]).
+    recent: recent::Recent,
 }
 
 /// How many people named a pronoun looks back over.
@@ -155,6 +158,7 @@ impl<'a> Discourse<'a> {
             persons: Vec::new(),
             genders: maps.genders,
             empty: Rc::from(""),
+            recent: recent::Recent::default(),
         }
     }
 
@@ -162,6 +166,7 @@ impl<'a> Discourse<'a> {
     /// (or none) and whether it is kept.
     pub fn paragraph(&mut self, p: &Para, cands: &mut [Cand]) {
         let sentences = p.sent_starts.len() as u64;
+        self.recent.clear();
         self.before_paragraph = self.last_per.clone();
         self.quote_speakers.clear();
         self.quote_speakers.resize(p.quotes.len(), None);
@@ -329,6 +334,7 @@ impl<'a> Discourse<'a> {
 
     /// Resolves the cue that ends paragraph `p` on a colon, for the statement of the next paragraph.
     pub fn cue_before_next(&mut self, p: &Para, who: Ref) {
+        self.recent.clear();
         let g = self.base.saturating_sub(1);
         let sent = p.sent_starts.len().saturating_sub(1) as u32;
         self.before_colon = match who {

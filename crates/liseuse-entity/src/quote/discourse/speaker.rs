@@ -243,8 +243,18 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// The speaker for mention `m` (tokens `k..e`).
+    /// The speaker for mention `m` (tokens `k..e`), read once per paragraph while it is recent.
     pub(super) fn of_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
+        if let Some(spk) = self.recent.get(m, k, e) {
+            return spk.clone();
+        }
+        let spk = self.read_mention(p, m, k, e);
+        self.recent.put(m, k, e, &spk);
+        spk
+    }
+
+    /// [`Discourse::of_mention`] read from the paragraph.
+    fn read_mention(&mut self, p: &Para, m: u32, k: usize, e: usize) -> Spk {
         let mention = self.doc.mentions.get(m as usize);
         let label = mention.map(|x| x.label());
         // « Thomas de la Morlais » of which the tagger named « Thomas » (someone else's first name in the
@@ -385,9 +395,17 @@ pub(super) fn gender(p: &Para, np: &Np) -> Option<bool> {
     }
 }
 
-/// One line, single spaces.
+/// One line, single spaces: the words joined as they are read (no list of them gathered first).
 pub(super) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        // a word is never empty: only the first finds the line empty
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn authoring(w: &str) -> bool {
