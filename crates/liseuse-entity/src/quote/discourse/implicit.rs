@@ -4,6 +4,7 @@
 
 use super::super::cue::Ref;
 use super::super::lexicon::W;
+use super::super::np::Np;
 use super::super::para::{NONE, Para};
 use super::{Discourse, Spk};
 use crate::Label;
@@ -26,14 +27,8 @@ impl Discourse<'_> {
                 let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
                 return Some(self.of_mention(p, m, k, p.mention_end(k)));
             }
-            if let Some(v) = main_verb(p, floor, n) {
-                let who = match p.verb_group(v) {
-                    Some(vg) => p.subject_of(&vg),
-                    None => p.subject_before(v).unwrap_or(Ref::None),
-                };
-                if let Ref::Np(np) = who {
-                    return self.of_np(p, &np, g);
-                }
+            if let Some(np) = main_subject(p, floor, n) {
+                return self.of_np(p, &np, g);
             }
         }
         // the speaker of a quotation or report earlier in the sentence
@@ -42,14 +37,8 @@ impl Discourse<'_> {
         {
             return Some(spk.clone());
         }
-        if let Some(v) = main_verb(p, floor, after) {
-            let who = match p.verb_group(v) {
-                Some(vg) => p.subject_of(&vg),
-                None => p.subject_before(v).unwrap_or(Ref::None),
-            };
-            if let Ref::Np(np) = who {
-                return self.of_np(p, &np, g);
-            }
+        if let Some(np) = main_subject(p, floor, after) {
+            return self.of_np(p, &np, g);
         }
         self.last_speaker
             .as_ref()
@@ -97,6 +86,20 @@ impl Discourse<'_> {
             }
             None => self.before_paragraph.clone(),
         }
+    }
+}
+
+/// The subject, a phrase, of [`main_verb`] before token `until`: whom a participle or an infinitive after it is
+/// said by.
+fn main_subject(p: &Para, floor: usize, until: usize) -> Option<Np> {
+    let v = main_verb(p, floor, until)?;
+    let who = match p.verb_group(v) {
+        Some(vg) => p.subject_of(&vg),
+        None => p.subject_before(v).unwrap_or(Ref::None),
+    };
+    match who {
+        Ref::Np(np) => Some(np),
+        _ => None,
     }
 }
 

@@ -118,6 +118,16 @@ impl Worker {
         }
     }
 
+    /// Positions changed: saved after [`POSITIONS_DELAY`] (changes gathered into one save), unless
+    /// a save is already due sooner.
+    fn positions_due(&mut self) {
+        if self.positions.unsaved() > 0 {
+            self.p
+                .due
+                .get_or_insert_with(|| Instant::now() + POSITIONS_DELAY);
+        }
+    }
+
     fn next_due(&self) -> Option<Instant> {
         match (self.b.due, self.p.due) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -147,11 +157,7 @@ impl Worker {
                 if self.positions.read_only().is_none() {
                     self.positions.set_place(&path, top, cursor, &hash);
                     self.positions.set_last_article(&path);
-                    if self.positions.unsaved() > 0 {
-                        self.p
-                            .due
-                            .get_or_insert_with(|| Instant::now() + POSITIONS_DELAY);
-                    }
+                    self.positions_due();
                 }
                 self.publish();
                 return;
@@ -159,11 +165,7 @@ impl Worker {
             StoreCommand::MarkRead(path) => {
                 if self.positions.read_only().is_none() {
                     self.positions.mark_read(&path);
-                    if self.positions.unsaved() > 0 {
-                        self.p
-                            .due
-                            .get_or_insert_with(|| Instant::now() + POSITIONS_DELAY);
-                    }
+                    self.positions_due();
                 }
                 self.publish();
                 return;
