@@ -21,14 +21,6 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document, DocError> {
     Ok(doc)
 }
 
-#[derive(Debug, Default)]
-struct Front {
-    title: Option<String>,
-    date: Option<String>,
-    author: Option<String>,
-    source: Option<String>,
-}
-
 /// A table being gathered: its rows of cells as plain text.
 #[derive(Debug, Default)]
 struct Table {
@@ -387,28 +379,9 @@ fn strip_tags(h: &str) -> String {
     out
 }
 
-/// `title:`, `date:`, `author:` and `source:` from YAML (or TOML) front matter.
-fn parse_front(block: &str) -> Front {
-    let mut f = Front::default();
-    for line in block.lines() {
-        let Some((key, value)) = line.split_once([':', '=']) else {
-            continue;
-        };
-        let value = value.trim().trim_matches(['"', '\'']).trim();
-        if value.is_empty() {
-            continue;
-        }
-        let value = Some(collapse_spaces(value));
-        match key.trim().to_ascii_lowercase().as_str() {
-            "title" => f.title = value,
-            "date" | "published" => f.date = value,
-            "author" | "authors" | "by" => f.author = value,
-            "source" | "site" | "publisher" => f.source = value,
-            _ => {}
-        }
-    }
-    f
-}
+#[path = "markdown_front.rs"]
+mod front;
+use front::{Front, parse_front};
 
 #[cfg(test)]
 #[path = "markdown_tests.rs"]
