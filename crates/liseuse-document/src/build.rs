@@ -140,6 +140,20 @@ impl Builder {
         self.block.as_ref().map(|b| b.kind)
     }
 
+    /// The open block's text so far (empty when none is open).
+    pub fn open_text(&self) -> &str {
+        match self.block.as_ref().and_then(|b| b.start) {
+            Some(start) => self.out.text.get(start..).unwrap_or_default(),
+            None => "",
+        }
+    }
+
+    /// Forgets a space seen and not yet written (layout's whitespace between two elements
+    /// that the text joins).
+    pub fn forget_space(&mut self) {
+        self.pending_space = None;
+    }
+
     /// True when the open block has no text yet.
     pub fn open_is_empty(&self) -> bool {
         self.block.as_ref().is_some_and(|b| b.start.is_none())

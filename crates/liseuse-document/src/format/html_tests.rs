@@ -141,3 +141,47 @@ Lire aussi Martine Bulard <span class="et">&amp;</span> Sung Il-kwon, « <a href
     );
     assert!(d.text.contains("dans une salle encore comble."));
 }
+
+/// A drop cap — the first letter in an element of its own before the paragraph (a news site's
+/// « T » then « urkey, Poland… ») — is joined to the word it begins, wherever layout's
+/// whitespace falls; a capital followed by a paragraph that starts a new sentence, or a
+/// one-letter word with its space, stays as written.
+#[test]
+fn a_drop_cap_joins_the_word_it_begins() {
+    let page = |body: &str| {
+        format!(
+            "<html><head><title>Quarantine list grows</title></head><body><article>\
+             <h1>Quarantine list grows</h1><div class=\"body\">{body}\
+             <p>The change takes effect on Saturday at four in the morning, the department said, \
+             and travellers arriving after that will have to isolate for fourteen days.</p>\
+             </div></article></body></html>"
+        )
+    };
+    let joined = read(&page(
+        "<span class=\"cap\">T</span>\n  <p><a href=\"/t\">urkey</a>, Poland and three islands \
+         have been removed from the list of travel corridors, ministers announced.</p>",
+    ));
+    assert!(
+        joined.text.contains("\n\nTurkey, Poland and three islands"),
+        "{}",
+        joined.text
+    );
+    let word = read(&page(
+        "<span class=\"cap\">A</span><p> new list of travel corridors was published by \
+         ministers on Thursday evening after a long meeting.</p>",
+    ));
+    assert!(
+        word.text.contains("\n\nA new list of travel corridors"),
+        "{}",
+        word.text
+    );
+    let apart = read(&page(
+        "<span>B</span><p>Ministers announced on Thursday that three islands have been removed \
+         from the list of travel corridors.</p>",
+    ));
+    assert!(
+        apart.text.contains("B\n\nMinisters announced"),
+        "{}",
+        apart.text
+    );
+}

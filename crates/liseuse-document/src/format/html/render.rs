@@ -77,6 +77,9 @@ pub struct Renderer<'b> {
     /// paragraph where each was found.
     wanted: HashSet<String>,
     anchors: HashMap<String, usize>,
+    /// A drop cap (« T » in an element of its own, « urkey, Poland… » in the paragraph after)
+    /// held open until the next text says whether it starts the paragraph's first word.
+    drop_cap: bool,
 }
 
 impl<'b> Renderer<'b> {
@@ -92,6 +95,7 @@ impl<'b> Renderer<'b> {
             table_depth: 0,
             wanted: HashSet::new(),
             anchors: HashMap::new(),
+            drop_cap: false,
         }
     }
 
@@ -137,9 +141,30 @@ impl<'b> Renderer<'b> {
     /// A block boundary: the open block ends, unless it is still empty (a list item's marker
     /// waiting for the item's first paragraph).
     fn boundary(&mut self) {
+        self.drop_cap = false;
         if !self.b.open_is_empty() {
             self.b.end_block();
         }
+    }
+
+    /// A block element starts or ends: the open block ends, unless it is a drop cap — one
+    /// capital letter alone in a body paragraph (in an element of its own, or put in a
+    /// paragraph of its own by the article's extraction), which [`Renderer::text`] joins to
+    /// the word it begins.
+    fn block_starts(&mut self) {
+        if self.table.is_none() && self.open_is_drop_cap() {
+            self.drop_cap = true;
+            return;
+        }
+        self.boundary();
+    }
+
+    /// The open block is one capital letter alone in a body paragraph.
+    fn open_is_drop_cap(&self) -> bool {
+        let mut chars = self.b.open_text().chars();
+        self.b.open_kind() == Some(ParaKind::Body)
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_none()
     }
 
     fn text(&mut self, s: &str) {
@@ -161,6 +186,26 @@ impl<'b> Renderer<'b> {
             }
             self.b.raw(s, None);
             return;
+        }
+        if self.drop_cap {
+            // Layout's whitespace between the letter and its paragraph is no text; the
+            // paragraph's first text continues the word when it starts with a small letter
+            // (« urkey »), a space inside the paragraph keeps a one-letter word (« A » « new »).
+            if !self.open_is_drop_cap() {
+                self.drop_cap = false;
+            } else {
+                let Some(first) = s.chars().next().filter(|_| !s.trim().is_empty()) else {
+                    return;
+                };
+                self.drop_cap = false;
+                let continues = first.is_lowercase()
+                    || first.is_whitespace() && s.trim_start().starts_with(char::is_lowercase);
+                if !continues {
+                    self.b.end_block();
+                } else if !first.is_whitespace() {
+                    self.b.forget_space();
+                }
+            }
         }
         if self.b.open_kind().is_none() {
             if s.trim().is_empty() {
@@ -281,7 +326,7 @@ impl<'b> Renderer<'b> {
                 self.table = Some(Table::default());
                 self.table_depth = 1;
             }
-            _ if BLOCKS.contains(&name) => self.boundary(),
+            _ if BLOCKS.contains(&name) => self.block_starts(),
             _ => {}
         }
         true
@@ -334,7 +379,7 @@ impl<'b> Renderer<'b> {
                 }
                 self.in_link = self.in_link.saturating_sub(1);
             }
-            _ if BLOCKS.contains(&name) => self.boundary(),
+            _ if BLOCKS.contains(&name) => self.block_starts(),
             _ => {}
         }
     }
