@@ -13,6 +13,7 @@ use dom_query::Document as Page;
 mod candidate;
 mod charset;
 mod clean;
+mod data_table;
 mod depth;
 mod meta;
 pub mod render;

@@ -6,8 +6,9 @@
 //! The walk is iterative (first child, next sibling, parent), so no depth of nesting can
 //! overflow the stack.
 
+use super::data_table::{Table, is_data_table};
 use crate::build::Builder;
-use crate::{Inline, ParaKind, collapse_spaces, table};
+use crate::{Inline, ParaKind};
 use dom_query::NodeRef;
 use std::collections::{HashMap, HashSet};
 
@@ -52,15 +53,6 @@ const BLOCKS: &[&str] = &[
     "th",
     "table",
 ];
-
-/// A table cell longer than this makes its table one of layout, read as blocks.
-const MAX_DATA_CELL: usize = 300;
-
-#[derive(Debug, Default)]
-struct Table {
-    rows: Vec<Vec<String>>,
-    header_rows: usize,
-}
 
 /// Walks an HTML tree into blocks, styles and links, the way liseuse shows a page (and a book's chapters).
 pub struct Renderer<'b> {
@@ -169,15 +161,7 @@ impl<'b> Renderer<'b> {
 
     fn text(&mut self, s: &str) {
         if let Some(t) = &mut self.table {
-            if let Some(cell) = t.rows.last_mut().and_then(|r| r.last_mut()) {
-                if !cell.is_empty() && s.starts_with(char::is_whitespace) {
-                    cell.push(' ');
-                }
-                cell.push_str(&collapse_spaces(s));
-                if s.ends_with(char::is_whitespace) && !cell.is_empty() {
-                    cell.push(' ');
-                }
-            }
+            t.text(s);
             return;
         }
         if self.pre > 0 {
@@ -255,16 +239,9 @@ impl<'b> Renderer<'b> {
             self.table_depth += 1;
             if let Some(t) = &mut self.table {
                 match name {
-                    "tr" => t.rows.push(Vec::new()),
-                    "td" | "th" => {
-                        if t.rows.is_empty() {
-                            t.rows.push(Vec::new());
-                        }
-                        if let Some(r) = t.rows.last_mut() {
-                            r.push(String::new());
-                        }
-                    }
-                    "br" => self.text(" "),
+                    "tr" => t.row(),
+                    "td" | "th" => t.cell(),
+                    "br" => t.text(" "),
                     _ => {}
                 }
             }
@@ -344,10 +321,8 @@ impl<'b> Renderer<'b> {
             self.table_depth = self.table_depth.saturating_sub(1);
             if let Some(t) = &mut self.table
                 && name == "tr"
-                && t.rows.len() == t.header_rows + 1
-                && n.element_children().iter().all(|c| c.has_name("th"))
             {
-                t.header_rows += 1;
+                t.row_ends(n);
             }
             if self.table_depth == 0
                 && let Some(t) = self.table.take()
@@ -384,19 +359,12 @@ impl<'b> Renderer<'b> {
         }
     }
 
-    fn emit_table(&mut self, mut t: Table) {
-        for row in &mut t.rows {
-            for cell in row.iter_mut() {
-                *cell = cell.trim().to_string();
-            }
+    fn emit_table(&mut self, t: Table) {
+        if let Some(rows) = t.laid_out() {
+            self.b.block(ParaKind::Table, 0);
+            self.b.raw(&rows, None);
+            self.b.end_block();
         }
-        t.rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-        if t.rows.is_empty() {
-            return;
-        }
-        self.b.block(ParaKind::Table, 0);
-        self.b.raw(&table::layout(&t.rows, t.header_rows), None);
-        self.b.end_block();
     }
 }
 
@@ -413,29 +381,4 @@ fn hidden(n: &NodeRef<'_>) -> bool {
 fn is_followable(href: &str) -> bool {
     let h = href.trim();
     !h.is_empty() && !h.starts_with('#') && !h.to_ascii_lowercase().starts_with("javascript:")
-}
-
-/// A table of data (rows of short cells), not one laying a page out.
-fn is_data_table(n: &NodeRef<'_>) -> bool {
-    if n.attr("role").is_some_and(|r| r.as_ref() == "presentation") {
-        return false;
-    }
-    let mut columns = 0usize;
-    let mut rows = 0usize;
-    for d in n.descendants_it() {
-        let Some(name) = d.node_name() else {
-            continue;
-        };
-        match name.as_ref() {
-            "table" | "p" | "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "blockquote"
-            | "pre" => return false,
-            "tr" => {
-                rows += 1;
-                columns = columns.max(d.element_children().len());
-            }
-            "td" | "th" if d.text().len() > MAX_DATA_CELL => return false,
-            _ => {}
-        }
-    }
-    rows >= 1 && columns >= 2
 }
