@@ -45,6 +45,8 @@ mod settle;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_bodies;
+#[cfg(test)]
 mod tests_cues;
 #[cfg(test)]
 mod tests_dev5;

@@ -4,6 +4,7 @@
 use super::super::lexicon::W;
 use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
+use super::bodies::{cut_body, speaks_for_body};
 use super::{Discourse, Spk, gender};
 use crate::Label;
 use std::rc::Rc;
@@ -14,7 +15,12 @@ impl<'a> Discourse<'a> {
         match np.head {
             Head::Entity(m) => {
                 let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
-                Some(self.of_mention(p, m, k, p.mention_end(k)))
+                let e = p.mention_end(k);
+                let spk = self.of_mention(p, m, k, e);
+                Some(match cut_body(p, m, e, np.last) {
+                    Some(name) => Spk { name, ..spk },
+                    None => spk,
+                })
             }
             Head::Pronoun { plural } => {
                 // « une lettre du général X, dans laquelle il assurait »: the person the relative clause is about
@@ -236,6 +242,9 @@ impl<'a> Discourse<'a> {
             plural: np.plural,
             guess: false,
             person: matches!(np.head, Head::RolePer | Head::Name | Head::Desc),
+            body: !np.plural
+                && matches!(np.head, Head::RolePer | Head::Desc)
+                && speaks_for_body(p, np),
             fem: match np.head {
                 Head::Name => gender::of_text_name(p, np.first, np.last + 1),
                 _ => gender(p, np),
@@ -292,6 +301,7 @@ impl<'a> Discourse<'a> {
             plural: false,
             guess: false,
             person,
+            body: false,
             fem,
         }
     }
@@ -313,6 +323,7 @@ impl<'a> Discourse<'a> {
             plural: false,
             guess: false,
             person: true,
+            body: false,
             fem,
         }
     }
