@@ -47,6 +47,8 @@ mod tests;
 #[cfg(test)]
 mod tests_bodies;
 #[cfg(test)]
+mod tests_clauses;
+#[cfg(test)]
 mod tests_cues;
 #[cfg(test)]
 mod tests_dev5;
