@@ -2,8 +2,9 @@
 //! sentences of its own: a body's name holding « et » or a complement the tagger cut (« la Direction des examens
 //! et concours », « le Haut Commissaire … aux droits de l'homme »), « ils » for someone speaking for a body (« un
 //! porte-parole du ministère …, ont-ils ajouté »), « « … », a-t-il ajouté » read as « il »'s sentence, a fronted
-//! clause longer than a few words (« Après avoir dirigé …, X a pris sa retraite »), and the verbs written before
-//! an irregular one on its lexicon line (« qualifier » in « a qualifié X de « … » », « se plaindre »).
+//! clause longer than a few words (« Après avoir dirigé …, X a pris sa retraite »), the verbs written before
+//! an irregular one on its lexicon line (« qualifier » in « a qualifié X de « … » », « se plaindre »), a
+//! description cut inside a participle's phrase (« les secours dépêchés [sur les lieux] ») (dev2, dev3).
 
 use super::QuoteKind::{Direct, Indirect};
 use super::tests::{one, quotes};
@@ -103,5 +104,20 @@ fn qualifier_x_de_is_the_subject_s_words() {
         Indirect,
         "les travaux ont pris du retard",
         "maire",
+    );
+}
+
+#[test]
+fn a_description_cut_inside_a_participle_s_phrase_ends_before_it() {
+    let said = |text: &str| quotes(text).first().and_then(|q| q.2.clone());
+    assert_eq!(
+        said("D'après les secours dépêchés sur les lieux du drame, il n'y aurait aucun survivant.")
+            .as_deref(),
+        Some("les secours")
+    );
+    // a participle that ends the phrase is part of it
+    assert_eq!(
+        said("Les policiers blessés ont déclaré que la foule était violente.").as_deref(),
+        Some("Les policiers blessés")
     );
 }

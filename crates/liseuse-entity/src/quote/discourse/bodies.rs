@@ -1,5 +1,6 @@
-//! Bodies as speakers: a person who speaks for one (« un porte-parole du ministère »: « ils » may stand for them),
-//! and a body's name the tagger cut short, written in full as the phrase before the verb gives it.
+//! Bodies as speakers and the names of those described: a person who speaks for a body (« un porte-parole du
+//! ministère »: « ils » may stand for them), a body's name the tagger cut short, written in full as the phrase
+//! before the verb gives it, a description cut inside a participle's phrase, ended before it.
 
 use super::super::lexicon::W;
 use super::super::np::Np;
@@ -29,4 +30,27 @@ pub(super) fn cut_body(p: &Para, m: u32, e: usize, last: usize) -> Option<Rc<str
     }
     let (a, b) = (p.tok(p.mention_start(e - 1))?, p.tok(last)?);
     Some(collapse(p.text.get(a.start as usize..b.end as usize)?).into())
+}
+
+/// The last token of a description's name: before the participles that end the phrase when their complement
+/// follows it unread (a preposition or a determiner right after: « les secours dépêchés sur les lieux »),
+/// else the phrase's own last.
+pub(super) fn participle_cut(p: &Para, np: &Np) -> usize {
+    let complement = p.is(np.last + 1, W::PREP | W::DET)
+        && p.tok(np.last + 1)
+            .is_some_and(|t| t.q == super::super::para::NONE);
+    let mut last = np.last;
+    while complement && last > np.head_tok && participle(p, last) {
+        last -= 1;
+    }
+    last
+}
+
+/// A past participle in lower case (« dépêchés », « arrêté », "sent"), by its ending.
+fn participle(p: &Para, k: usize) -> bool {
+    p.tok(k)
+        .is_some_and(|t| t.is_word() && !t.cap() && !t.is(W::FUNCTION))
+        && ["é", "ée", "és", "ées", "ed"]
+            .iter()
+            .any(|e| p.s(k).len() > 3 && p.s(k).ends_with(e))
 }

@@ -4,7 +4,7 @@
 use super::super::lexicon::W;
 use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
-use super::bodies::{cut_body, speaks_for_body};
+use super::bodies::{cut_body, participle_cut, speaks_for_body};
 use super::{Discourse, Spk, gender};
 use crate::Label;
 use std::rc::Rc;
@@ -233,8 +233,14 @@ impl<'a> Discourse<'a> {
             .filter(|&m| np.head == Head::RoleOrg && p.mention_label(m) == Some(Label::Org))
             .and_then(|m| self.doc.mentions.get(m as usize))
             .map(|m| m.local());
+        // a participle whose complement the phrase leaves out is no part of the name (« les secours dépêchés [sur
+        // les lieux du drame] », « l'individu arrêté [la veille] »): the description ends before it
+        let named = Np {
+            last: participle_cut(p, np),
+            ..*np
+        };
         Spk {
-            name: collapse(p.np_text(np)).into(),
+            name: collapse(p.np_text(&named)).into(),
             nobody: false,
             entity,
             start: a.map_or(0, |t| t.start),
