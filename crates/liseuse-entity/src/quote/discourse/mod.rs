@@ -291,9 +291,15 @@ impl<'a> Discourse<'a> {
                 && (p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
         });
         let who = match verb {
-            // an auxiliary opens the group of the participle after it: « « … », a-t-il ajouté » is « il »'s
+            // an inverted auxiliary opens the group of the participle after it: « « … », a-t-il ajouté » is
+            // « il »'s (what it says of a plain one, the subject before it, is read below)
             Some(v) => match p.verb_group(v).or_else(|| {
-                (v + 1..end.min(v + 6)).find_map(|j| p.verb_group(j).filter(|g| g.first == v))
+                p.is(v, W::INVERTED)
+                    .then(|| {
+                        (v + 1..end.min(v + 6))
+                            .find_map(|j| p.verb_group(j).filter(|g| g.first == v))
+                    })
+                    .flatten()
             }) {
                 Some(vg) => p.subject_of(&vg),
                 None => p.subject_before(v).unwrap_or(Ref::None),
