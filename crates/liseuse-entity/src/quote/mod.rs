@@ -61,6 +61,8 @@ mod tests_plural;
 #[cfg(test)]
 mod tests_pronouns;
 #[cfg(test)]
+mod tests_roles;
+#[cfg(test)]
 mod tests_sources;
 #[cfg(test)]
 mod tests_speakers;
