@@ -4,7 +4,8 @@
 //! porte-parole du ministère …, ont-ils ajouté »), « « … », a-t-il ajouté » read as « il »'s sentence, a fronted
 //! clause longer than a few words (« Après avoir dirigé …, X a pris sa retraite »), the verbs written before
 //! an irregular one on its lexicon line (« qualifier » in « a qualifié X de « … » », « se plaindre »), a
-//! description cut inside a participle's phrase (« les secours dépêchés [sur les lieux] ») (dev2, dev3).
+//! description cut inside a participle's phrase (« les secours dépêchés [sur les lieux] ») (dev2, dev3), a
+//! relative's antecedent before an age (« un homme de 26 ans qui aurait déclaré »).
 
 use super::QuoteKind::{Direct, Indirect};
 use super::tests::{one, quotes};
@@ -119,5 +120,17 @@ fn a_description_cut_inside_a_participle_s_phrase_ends_before_it() {
     assert_eq!(
         said("Les policiers blessés ont déclaré que la foule était violente.").as_deref(),
         Some("Les policiers blessés")
+    );
+}
+
+#[test]
+fn an_age_after_a_relative_s_antecedent_is_passed() {
+    // « qui » stands for the one aged, and « il » after it for the same (dev7)
+    one(
+        "L'assaillant a été tué par le GIGN. Il s'agit d'un homme marocain de 26 ans qui aurait déclaré agir au \
+         nom de Daesh.",
+        Indirect,
+        "agir au nom de Daesh",
+        "homme marocain",
     );
 }
