@@ -142,7 +142,7 @@ impl<'a> Discourse<'a> {
                 // « son avocat » is someone else's
                 if bare
                     && p.any(np.first, words!["le", "la", "l", "the"])
-                    && !role_written_before(p, np.head_tok)
+                    && !super::roles::role_written_before(p, np.head_tok)
                     && let Some(spk) = self.subject_for_role(gender(p, np), g)
                 {
                     return Some(spk);
@@ -209,24 +209,6 @@ impl<'a> Discourse<'a> {
             }
             Head::Other => None,
         }
-    }
-
-    /// The person named that the last subjects (within three sentences) are: what a bare role (« le ministre »,
-    /// "the chancellor") given to no one stands for, when its gender (`fem`) does not rule it out.
-    fn subject_for_role(&self, fem: Option<bool>, g: u64) -> Option<Spk> {
-        let about = |x: &Option<(Spk, u64)>| {
-            x.as_ref()
-                .filter(|(s, at)| {
-                    s.person
-                        && s.entity.is_some()
-                        && !s.nobody
-                        && !s.plural
-                        && g.saturating_sub(*at) <= 3
-                        && (fem.is_none() || s.fem.is_none() || s.fem == fem)
-                })
-                .map(|(s, _)| s.clone())
-        };
-        about(&self.last_subject).or_else(|| about(&self.prev_subject))
     }
 
     /// The subject of a cue whose head no list knows (« les chiffres d'Eurostat estiment que », « les
@@ -404,19 +386,6 @@ impl<'a> Discourse<'a> {
         self.names.insert(local, n.clone());
         Some(n)
     }
-}
-
-/// Whether the role word at `h` was written before it in its paragraph, within three sentences: a role met
-/// already is someone else than the one the sentences are about (« Après avoir rencontré le ministre, Jean
-/// Dupont est parti. « … », a déclaré le ministre »).
-fn role_written_before(p: &Para, h: usize) -> bool {
-    let key = super::roles::role_key(p, h);
-    let from = p
-        .sent_starts
-        .get((p.sent_of(h) as usize).saturating_sub(3))
-        .copied()
-        .unwrap_or(0);
-    (from..h).any(|j| p.is(j, W::ROLE_PER) && super::roles::role_key(p, j) == key)
 }
 
 /// The grammatical gender of a French phrase, from its determiner, else its head noun's ending.
