@@ -130,8 +130,8 @@ fn quotes_shared_set_scores_do_not_drop() {
 #[test]
 fn quotes_tuned_held_out_scores_do_not_drop() {
     // dev2 … dev8: held-out texts annotated before the stage read them, whose errors were then read to fix
-    // general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.954
-    // 0.907 0.866, indirect 0.920 0.976 0.898, all 0.939 0.936 0.879
+    // general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.958
+    // 0.934 0.895, indirect 0.920 0.988 0.909, all 0.941 0.957 0.901
     let dir = fixtures();
     let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (folder, name) in [
@@ -151,7 +151,11 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
     at_least(
         "dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8",
         &figures(&gold, &docs, &pred),
-        [[0.95, 0.90, 0.86], [0.91, 0.97, 0.89], [0.93, 0.93, 0.87]],
+        [
+            [0.955, 0.93, 0.89],
+            [0.915, 0.985, 0.905],
+            [0.935, 0.955, 0.895],
+        ],
     );
 }
 

@@ -45,6 +45,10 @@ mod settle;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_bodies;
+#[cfg(test)]
+mod tests_clauses;
+#[cfg(test)]
 mod tests_cues;
 #[cfg(test)]
 mod tests_dev5;
@@ -56,6 +60,8 @@ mod tests_dev8;
 mod tests_plural;
 #[cfg(test)]
 mod tests_pronouns;
+#[cfg(test)]
+mod tests_roles;
 #[cfg(test)]
 mod tests_sources;
 #[cfg(test)]

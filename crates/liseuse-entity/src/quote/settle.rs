@@ -10,8 +10,11 @@ use super::{Cand, Path, QuoteKind};
 pub(super) fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, usize, usize)>) {
     for c in cands.iter_mut() {
         if c.kind != QuoteKind::Direct {
-            // a report of one or two words is no clause
-            if word_count(text.get(c.start..c.end).unwrap_or(""), 3) < 3 {
+            // a report of one word is no clause, nor one of two unless a subject and its verb (« a annoncé qu'il
+            // démissionnait », "said he resigned"; not « a dit non merci »)
+            let words = text.get(c.start..c.end).unwrap_or("");
+            let n = word_count(words, 3);
+            if n < 2 || (n == 2 && !subject_and_verb(words)) {
                 c.keep = false;
             }
             continue;
@@ -101,6 +104,32 @@ pub(super) fn settle(text: &str, cands: &mut [Cand], directs: &mut Vec<(usize, u
             c.keep = false;
         }
     }
+}
+
+/// Whether two words are a clause of their own: a subject pronoun or a name, then a word in lower case (« il
+/// démissionnait », « Macron ment », "he resigned").
+fn subject_and_verb(words: &str) -> bool {
+    let mut it = words.split_whitespace();
+    let (Some(a), Some(b)) = (it.next(), it.next()) else {
+        return false;
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let pronoun = matches!(
+        a.to_lowercase().as_str(),
+        "il" | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "it"
+            | "nous"
+            | "vous"
+    );
+    let name = a.chars().next().is_some_and(char::is_uppercase) && a.chars().count() > 1;
+    (pronoun || name) && lower(b) && b.chars().all(|ch| ch.is_alphabetic() || ch == '-')
 }
 
 /// A byte range of the text.

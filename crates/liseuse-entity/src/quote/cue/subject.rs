@@ -178,6 +178,14 @@ impl<'a> Para<'a> {
             if self.punct(a) == ',' {
                 a = a.checked_sub(1)?;
             }
+            // an age after the antecedent (« un homme marocain de 26 ans qui aurait déclaré »): the one aged
+            if a >= floor + 3
+                && !self.nominal(a)
+                && self.s(a - 1).bytes().all(|b| b.is_ascii_digit())
+                && self.is_of(a - 2)
+            {
+                a -= 3;
+            }
             // the nearest noun (« des représailles de [l'organisation islamique], qui affirme »), or the whole
             // phrase when that noun is no one (« la source proche de [l'enquête], qui a ajouté »)
             let near = self.np_ending_with(a, floor, false);

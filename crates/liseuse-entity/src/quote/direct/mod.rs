@@ -217,10 +217,14 @@ impl<'a> Para<'a> {
                 Some((k, k, who))
             } else {
                 let floor = self.sent_start(k);
-                (floor..k).rev().take(8).find_map(|j| {
-                    let vg: Vg = self.verb_group(j)?;
-                    Some((vg.first, vg.last, self.subject_of(&vg)))
-                })
+                (floor..k)
+                    .rev()
+                    .take(8)
+                    .find_map(|j| {
+                        let vg: Vg = self.verb_group(j)?;
+                        Some((vg.first, vg.last, self.subject_of(&vg)))
+                    })
+                    .filter(|&(_, b, _)| !self.object_before_colon(b))
             };
             let Some((a, b, who)) = who else { continue };
             // a list of names after a colon is no statement (« lancent un appel : Bernard-Henri Lévy, … »)
@@ -247,6 +251,18 @@ impl<'a> Para<'a> {
             c.no_marks = true;
             out.push(c);
         }
+    }
+
+    /// Whether the verb group ending at `last` has a definite direct object that is no statement (« nie les
+    /// accusations : … », "denied the allegations: …"): what the text spoke of already, and what follows the colon
+    /// is the writer's explanation of it, not the words (not « a raconté une histoire différente : … », « a
+    /// publié le message suivant : », « a déclaré ce jeudi : », « a dit aux journalistes : »).
+    fn object_before_colon(&self, last: usize) -> bool {
+        let (d, n) = (last + 1, last + 2);
+        self.any(d, words!["le", "la", "les", "the"])
+            && self.nominal(n)
+            && !self.is(n, W::NOUN | W::ADVERB | W::STATEMENT_OF)
+            && self.tok(n).is_some_and(|t| t.ment == NONE)
     }
 
     /// Whether the paragraph ends on a speech verb and a colon: the next paragraph is its statement.

@@ -5,6 +5,7 @@
 //! just before it (a communiqué quoted over several sentences). What the text does not say stays unsaid: no
 //! speaker rather than a guess.
 
+mod bodies;
 mod gender;
 mod implicit;
 mod pronoun;
@@ -36,6 +37,9 @@ pub struct Spk {
     pub plural: bool,
     /// A person (a pronoun « il » can stand for it).
     pub person: bool,
+    /// Someone speaking for a body (« un porte-parole du ministère », "a spokesman for the company"): « ils »,
+    /// "they" can stand for them too (« …, ont-ils ajouté »).
+    pub body: bool,
     /// Grammatical gender when the words say it (« la direction », « l'opposition »): « il » is not « elle ».
     pub fem: Option<bool>,
     /// A phrase no list knows, taken for the speaker because it is the cue's subject: less sure.
@@ -276,7 +280,7 @@ impl<'a> Discourse<'a> {
         // avoir rencontré Paul Martin, Jean Dupont est rentré », "After meeting X, Y returned")
         let first_word = (start..end).find(|&j| p.tok(j).is_some_and(|t| t.is_word()));
         let start = match first_word {
-            Some(w) if p.is(w, W::PREP) && !p.is(w, W::DET) => (w + 1..end.min(w + 14))
+            Some(w) if p.is(w, W::PREP) && !p.is(w, W::DET) => (w + 1..end.min(w + 20))
                 .take_while(|&j| p.tok(j).is_some_and(|t| t.q == NONE))
                 .find(|&j| p.punct(j) == ',')
                 .map_or(start, |c| c + 1),
@@ -287,7 +291,16 @@ impl<'a> Discourse<'a> {
                 && (p.is(j, W::AUX) || p.verb_group(j).is_some_and(|v| !v.implicit))
         });
         let who = match verb {
-            Some(v) => match p.verb_group(v) {
+            // an inverted auxiliary opens the group of the participle after it: « « … », a-t-il ajouté » is
+            // « il »'s (what it says of a plain one, the subject before it, is read below)
+            Some(v) => match p.verb_group(v).or_else(|| {
+                p.is(v, W::INVERTED)
+                    .then(|| {
+                        (v + 1..end.min(v + 6))
+                            .find_map(|j| p.verb_group(j).filter(|g| g.first == v))
+                    })
+                    .flatten()
+            }) {
                 Some(vg) => p.subject_of(&vg),
                 None => p.subject_before(v).unwrap_or(Ref::None),
             },
@@ -309,6 +322,7 @@ impl<'a> Discourse<'a> {
             plural: true,
             guess: false,
             person: false,
+            body: false,
             fem: None,
         };
         let spk = match who {

@@ -83,7 +83,7 @@ impl<'a> Discourse<'a> {
                 f.push(format!("cont&{slot}"));
             }
             let number = if plural {
-                s.plural || !s.person
+                s.plural || !s.person || s.body
             } else {
                 !s.plural
             };
@@ -147,7 +147,7 @@ impl<'a> Discourse<'a> {
             s.start <= pos
                 && !s.nobody
                 && (if plural {
-                    s.plural || !s.person
+                    s.plural || !s.person || s.body
                 } else {
                     !s.plural
                 })

@@ -56,6 +56,7 @@ mod tests {
             end: start + 1,
             plural: false,
             person: true,
+            body: false,
             fem: None,
             guess: false,
         }

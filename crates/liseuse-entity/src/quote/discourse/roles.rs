@@ -1,12 +1,31 @@
 //! The roles the text gives a person, so that « le ministre » later is that person: a role right before the name
 //! (« le président Barack Obama »), after it (« Christian Jacob, président du groupe UMP »), or in apposition
-//! before it (« Le ministre de l'Intérieur, Jean Dupont, »).
+//! before it (« Le ministre de l'Intérieur, Jean Dupont, »); a bare role given to no one, the person the last
+//! subjects are (« Christophe Castaner est arrivé … Le ministre a déclaré »).
 
 use super::super::lexicon::W;
 use super::super::para::Para;
 use super::{Discourse, Spk};
 
 impl<'a> Discourse<'a> {
+    /// The person named that the last subjects (within three sentences) are: what a bare role (« le ministre »,
+    /// "the chancellor") given to no one stands for, when its gender (`fem`) does not rule it out.
+    pub(super) fn subject_for_role(&self, fem: Option<bool>, g: u64) -> Option<Spk> {
+        let about = |x: &Option<(Spk, u64)>| {
+            x.as_ref()
+                .filter(|(s, at)| {
+                    s.person
+                        && s.entity.is_some()
+                        && !s.nobody
+                        && !s.plural
+                        && g.saturating_sub(*at) <= 3
+                        && (fem.is_none() || s.fem.is_none() || s.fem == fem)
+                })
+                .map(|(s, _)| s.clone())
+        };
+        about(&self.last_subject).or_else(|| about(&self.prev_subject))
+    }
+
     /// Roles given to a person: « le président Barack Obama », « Christian Jacob, président du groupe UMP ».
     pub(super) fn learn_roles(&mut self, p: &Para, first: usize, end: usize, spk: &Spk) {
         let floor = p.sent_start(first);
@@ -82,4 +101,17 @@ pub(super) fn role_body(p: &Para, r: usize) -> Option<u32> {
 pub(super) fn role_key(p: &Para, r: usize) -> Option<u128> {
     let key = p.tok(r).map_or(0, |t| t.key);
     (key != 0).then(|| super::super::word::latin1_lower(key).unwrap_or(key))
+}
+
+/// Whether the role word at `h` was written before it in its paragraph, within three sentences: a role met
+/// already is someone else than the one the sentences are about (« Après avoir rencontré le ministre, Jean
+/// Dupont est parti. « … », a déclaré le ministre »).
+pub(super) fn role_written_before(p: &Para, h: usize) -> bool {
+    let key = role_key(p, h);
+    let from = p
+        .sent_starts
+        .get((p.sent_of(h) as usize).saturating_sub(3))
+        .copied()
+        .unwrap_or(0);
+    (from..h).any(|j| p.is(j, W::ROLE_PER) && role_key(p, j) == key)
 }

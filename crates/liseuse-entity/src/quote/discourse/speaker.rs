@@ -4,6 +4,7 @@
 use super::super::lexicon::W;
 use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
+use super::bodies::{cut_body, participle_cut, speaks_for_body};
 use super::{Discourse, Spk, gender};
 use crate::Label;
 use std::rc::Rc;
@@ -14,7 +15,12 @@ impl<'a> Discourse<'a> {
         match np.head {
             Head::Entity(m) => {
                 let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
-                Some(self.of_mention(p, m, k, p.mention_end(k)))
+                let e = p.mention_end(k);
+                let spk = self.of_mention(p, m, k, e);
+                Some(match cut_body(p, m, e, np.last) {
+                    Some(name) => Spk { name, ..spk },
+                    None => spk,
+                })
             }
             Head::Pronoun { plural } => {
                 // « une lettre du général X, dans laquelle il assurait »: the person the relative clause is about
@@ -131,6 +137,16 @@ impl<'a> Discourse<'a> {
                 {
                     return Some(spk.clone());
                 }
+                // nor one speaking yet: the person named the sentences before are about, of the role's gender
+                // (« Christophe Castaner est arrivé mardi. … Le ministre a déclaré »); not after a possessive:
+                // « son avocat » is someone else's
+                if bare
+                    && p.any(np.first, words!["le", "la", "l", "the"])
+                    && !super::roles::role_written_before(p, np.head_tok)
+                    && let Some(spk) = self.subject_for_role(gender(p, np), g)
+                {
+                    return Some(spk);
+                }
                 Some(self.described(p, np))
             }
             Head::RoleOrg | Head::Desc | Head::Name => Some(self.described(p, np)),
@@ -227,8 +243,14 @@ impl<'a> Discourse<'a> {
             .filter(|&m| np.head == Head::RoleOrg && p.mention_label(m) == Some(Label::Org))
             .and_then(|m| self.doc.mentions.get(m as usize))
             .map(|m| m.local());
+        // a participle whose complement the phrase leaves out is no part of the name (« les secours dépêchés [sur
+        // les lieux du drame] », « l'individu arrêté [la veille] »): the description ends before it
+        let named = Np {
+            last: participle_cut(p, np),
+            ..*np
+        };
         Spk {
-            name: collapse(p.np_text(np)).into(),
+            name: collapse(p.np_text(&named)).into(),
             nobody: false,
             entity,
             start: a.map_or(0, |t| t.start),
@@ -236,6 +258,9 @@ impl<'a> Discourse<'a> {
             plural: np.plural,
             guess: false,
             person: matches!(np.head, Head::RolePer | Head::Name | Head::Desc),
+            body: !np.plural
+                && matches!(np.head, Head::RolePer | Head::Desc)
+                && speaks_for_body(p, np),
             fem: match np.head {
                 Head::Name => gender::of_text_name(p, np.first, np.last + 1),
                 _ => gender(p, np),
@@ -292,6 +317,7 @@ impl<'a> Discourse<'a> {
             plural: false,
             guess: false,
             person,
+            body: false,
             fem,
         }
     }
@@ -313,6 +339,7 @@ impl<'a> Discourse<'a> {
             plural: false,
             guess: false,
             person: true,
+            body: false,
             fem,
         }
     }

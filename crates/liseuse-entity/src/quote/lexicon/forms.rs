@@ -1,7 +1,7 @@
 //! A speech verb's forms from its infinitive (French regular verbs in -er and -ir) or base form (English), and
 //! the kind of each form listed for an irregular verb.
 
-use super::{Lang, W};
+use super::{Lang, Lexicon, W};
 use crate::text::fold::fold;
 
 /// « s'exclamer » → (« exclamer », true).
@@ -127,4 +127,21 @@ fn english_forms(base: &str, out: &mut Vec<(String, u32)>) {
         _ => format!("{base}ing"),
     };
     out.push((ing, W::PRESP));
+}
+
+/// Regular verbs given by their infinitives (`words`, separated by spaces), their forms generated.
+pub(super) fn add_regular(lex: &mut Lexicon, words: &str, bits: u32, lang: Lang) {
+    let mut words = words.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        // « se féliciter », « s'exclamer »: the verb is the word after the pronoun
+        let (verb, refl) = if w == "se" {
+            (words.next().unwrap_or(""), true)
+        } else {
+            reflexive(w)
+        };
+        let extra = if refl { W::REFLEXIVE } else { 0 };
+        for (form, f) in forms_of(verb, lang) {
+            lex.add(&form, bits | extra | f);
+        }
+    }
 }

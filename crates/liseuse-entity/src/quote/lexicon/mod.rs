@@ -9,7 +9,7 @@ mod forms;
 use std::sync::LazyLock;
 
 pub use detect::detect;
-use forms::{forms_of, listed_form, reflexive};
+use forms::{add_regular, listed_form, reflexive};
 
 use crate::text::fold::{FxMap, fold, pack};
 
@@ -292,8 +292,18 @@ fn parse(src: &str, lang: Lang) -> Lexicon {
             continue;
         }
         // A verb line: `infinitive: forms…` (one verb), or several regular infinitives.
-        if let Some((inf, forms)) = line.split_once(':') {
-            let (inf, refl) = reflexive(inf.trim());
+        if let Some((head, forms)) = line.split_once(':') {
+            // regular infinitives written before the irregular one on its line (« qualifier … dépeindre:
+            // dépeint … »): each is a verb of its own, not a part of the irregular one's name
+            // (« se plaindre: »: a reflexive verb, whose forms are read after « se »)
+            let (inf, refl) = match head.trim().rsplit_once(char::is_whitespace) {
+                Some((lead, last)) if lead.trim() == "se" => (last, true),
+                Some((lead, last)) => {
+                    add_regular(&mut lex, lead, bits, lang);
+                    reflexive(last)
+                }
+                None => reflexive(head.trim()),
+            };
             let extra = if refl { W::REFLEXIVE } else { 0 };
             // an English base form is also the present (« they say »)
             let base = if lang == Lang::En {
@@ -307,19 +317,7 @@ fn parse(src: &str, lang: Lang) -> Lexicon {
             }
             continue;
         }
-        let mut words = line.split_whitespace().peekable();
-        while let Some(w) = words.next() {
-            // « se féliciter », « s'exclamer »: the verb is the word after the pronoun
-            let (verb, refl) = if w == "se" {
-                (words.next().unwrap_or(""), true)
-            } else {
-                reflexive(w)
-            };
-            let extra = if refl { W::REFLEXIVE } else { 0 };
-            for (form, f) in forms_of(verb, lang) {
-                lex.add(&form, bits | extra | f);
-            }
-        }
+        add_regular(&mut lex, line, bits, lang);
     }
     lex.finish();
     lex
@@ -354,6 +352,11 @@ mod tests {
         assert!(l.get("écrivit") & W::SAY != 0);
         assert!(l.get("renchérit") & W::SAY != 0);
         assert!(l.get("exclame") & W::REFLEXIVE != 0);
+        // regular verbs written before an irregular one on its line are verbs of their own, and « se X: » is X
+        assert!(l.get("qualifié") & W::NAME != 0);
+        assert!(l.get("traitait") & W::NAME != 0);
+        assert!(l.get("dépeint") & W::NAME != 0);
+        assert!(l.get("plaint") & (W::SAY | W::REFLEXIVE) == W::SAY | W::REFLEXIVE);
         assert!(l.get("selon") & W::ACCORDING != 0);
         assert!(l.get("ministère") & W::ROLE_ORG != 0);
         assert_eq!(l.get("maison"), 0);

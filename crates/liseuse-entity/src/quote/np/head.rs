@@ -250,4 +250,21 @@ impl<'a> Para<'a> {
                 words!["ancien", "ancienne", "anciens", "former", "other"],
             )
     }
+
+    /// Whether « et » / "and" at `and` joins the words `k..=last` (three at most, no name, no determiner: « et
+    /// concours », "and Human Services") to the name of a body with a complement that ends right before it
+    /// (« Direction des examens », "Department of Health"): one name the tagger cut (not « le Hamas et ses
+    /// alliés », not « l'ONU et Washington », not "Apple and partners").
+    pub(super) fn cut_at_and(&self, and: usize, k: usize, last: usize) -> bool {
+        last < k + 3
+            && self.any(and, words!["et", "and"])
+            && self
+                .per_org(and - 1)
+                .is_some_and(|m| self.mention_label(m) == Some(Label::Org))
+            && (self.mention_start(and - 1)..and).any(|j| self.is_of(j))
+            && (k..=last).all(|j| {
+                self.tok(j)
+                    .is_some_and(|t| t.is_word() && t.ment == NONE && t.w & W::DET == 0)
+            })
+    }
 }

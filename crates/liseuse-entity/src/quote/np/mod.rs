@@ -173,6 +173,12 @@ impl<'a> Para<'a> {
                 start = k;
                 continue;
             }
+            // « la Direction des examens et concours »: a body's name holding « et », cut there by the tagger
+            if chain && prev > floor && self.cut_at_and(prev, k, last) {
+                start = self.mention_start(prev - 1).max(floor);
+                k = start;
+                continue;
+            }
             break;
         }
         self.np_from(start, last + 1)
