@@ -8,6 +8,7 @@
 mod bodies;
 mod gender;
 mod implicit;
+mod names;
 mod pronoun;
 mod recent;
 mod roles;
