@@ -68,12 +68,13 @@ impl LocalEntity {
     }
 
     /// [`LocalEntity::new`] with how many times each variant is written (`counts`, in the order of
-    /// `variants`; empty when unknown, and then each counts once).
-    pub fn counted<S: AsRef<str>>(
+    /// `variants`; empty when unknown, and then each counts once). The variants and the keys may be `String`s or
+    /// `&str`s, each its own (the grouping keeps its variants as slices of the text).
+    pub fn counted<V: AsRef<str>, K: AsRef<str>>(
         label: Label,
-        variants: &[S],
+        variants: &[V],
         counts: &[u32],
-        keys: &[S],
+        keys: &[K],
         surname: Option<&str>,
         given: Option<&str>,
     ) -> LocalEntity {
@@ -84,31 +85,42 @@ impl LocalEntity {
         let keys = keys
             .get(..keys.len().min(usize::from(u16::MAX)))
             .unwrap_or_default();
-        let counts = (!counts.is_empty()).then(|| {
-            let mut c = String::with_capacity(4 * variants.len());
-            for (i, &n) in counts.iter().take(variants.len()).enumerate() {
-                if i > 0 {
-                    c.push(',');
-                }
-                push_decimal(&mut c, n);
-            }
-            c
-        });
+        let has_counts = !counts.is_empty();
+        let counts = counts
+            .get(..counts.len().min(variants.len()))
+            .unwrap_or_default();
         let parts = || {
             variants
                 .iter()
-                .chain(keys)
                 .map(AsRef::as_ref)
+                .chain(keys.iter().map(AsRef::as_ref))
                 .chain(surname)
                 .chain(given)
-                .chain(counts.as_deref())
         };
-        let mut packed = String::with_capacity(parts().map(|p| p.len() + 1).sum());
+        // the counts are written last, in place: one allocation an entity, of the exact length (boxing it copies
+        // nothing)
+        let written = |n: u32| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let room = parts().map(|p| p.len() + 1).sum::<usize>()
+            + if has_counts {
+                counts.iter().map(|&n| written(n) + 1).sum::<usize>().max(1)
+            } else {
+                0
+            };
+        let mut packed = String::with_capacity(room);
         for part in parts() {
             if part.contains(END) {
                 packed.extend(part.chars().map(|c| if c == END { ' ' } else { c }));
             } else {
                 packed.push_str(part);
+            }
+            packed.push(END);
+        }
+        if has_counts {
+            for (i, &n) in counts.iter().enumerate() {
+                if i > 0 {
+                    packed.push(',');
+                }
+                push_decimal(&mut packed, n);
             }
             packed.push(END);
         }
@@ -119,7 +131,7 @@ impl LocalEntity {
             keys: u16::try_from(keys.len()).unwrap_or(u16::MAX),
             person: u8::from(surname.is_some()) * HAS_SURNAME
                 + u8::from(given.is_some()) * HAS_GIVEN
-                + u8::from(counts.is_some()) * HAS_COUNTS,
+                + u8::from(has_counts) * HAS_COUNTS,
         }
     }
 

@@ -18,7 +18,7 @@ use crate::{DocEntities, DocMention, Label, LocalEntity, Span};
 /// Groups and the indexes that find them.
 #[derive(Default)]
 pub(crate) struct Groups<'t> {
-    pub groups: Vec<Group>,
+    pub groups: Vec<Group<'t>>,
     /// Groups moved into another one.
     uf: UnionFind,
     /// Merge key → group: « org:cgt », « loc:FR », « date:2012-07-05 ».
@@ -30,9 +30,10 @@ pub(crate) struct Groups<'t> {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Group {
+pub(crate) struct Group<'t> {
     pub label: Label,
-    pub variants: Vec<String>,
+    /// Its forms as the text writes them (borrowed from it: nothing copied until the entity is packed).
+    pub variants: Vec<&'t str>,
     /// How many mentions write each variant.
     pub counts: Vec<u32>,
     pub keys: Vec<String>,
@@ -45,8 +46,8 @@ pub(crate) struct Group {
     pub full_at: Vec<usize>,
 }
 
-impl Group {
-    fn new(label: Label) -> Group {
+impl Group<'_> {
+    fn new(label: Label) -> Self {
         Group {
             label,
             variants: Vec::new(),
@@ -61,7 +62,7 @@ impl Group {
 }
 
 impl<'t> Groups<'t> {
-    pub fn add(&mut self, g: Group) -> usize {
+    pub fn add(&mut self, g: Group<'t>) -> usize {
         self.groups.push(g);
         self.uf.push()
     }
@@ -70,11 +71,11 @@ impl<'t> Groups<'t> {
         self.uf.find(g)
     }
 
-    pub fn get(&self, g: usize) -> Option<&Group> {
+    pub fn get(&self, g: usize) -> Option<&Group<'t>> {
         self.groups.get(g)
     }
 
-    pub fn get_mut(&mut self, g: usize) -> Option<&mut Group> {
+    pub fn get_mut(&mut self, g: usize) -> Option<&mut Group<'t>> {
         self.groups.get_mut(g)
     }
 
@@ -155,10 +156,10 @@ impl<'t> Groups<'t> {
         let at = match self.seen.get(&(g, surface)) {
             Some(&i) => i,
             None => {
-                let i = match grp.variants.iter().position(|v| v == surface) {
+                let i = match grp.variants.iter().position(|v| *v == surface) {
                     Some(i) => i,
                     None => {
-                        grp.variants.push(surface.to_string());
+                        grp.variants.push(surface);
                         grp.counts.push(0);
                         grp.variants.len() - 1
                     }
@@ -171,6 +172,21 @@ impl<'t> Groups<'t> {
             *c += 1;
         }
     }
+}
+
+/// How many entries a document's maps are made with at most (a book grows them past it).
+const MAX_ROOM: usize = 512;
+
+fn map_with<K, V>(n: usize) -> FxMap<K, V> {
+    FxMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// `head` then `tail`, in one allocation (a key: « org:cgt », « per?:obama »), without the formatting machinery.
+pub(crate) fn prefixed(head: &str, tail: &str) -> String {
+    let mut s = String::with_capacity(head.len() + tail.len() + 8);
+    s.push_str(head);
+    s.push_str(tail);
+    s
 }
 
 /// [`group_spans`] for a text with metadata at `meta` (sorted byte ranges): a span there is no mention, and a
@@ -193,9 +209,16 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
 /// [`group_spans`], the article's date (by which a weekday alone is a day) given.
 fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) -> DocEntities {
     let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("");
-    let mut gs = Groups::default();
+    // the maps sized once for the document's mentions (up to a point), not grown and rehashed from empty as
+    // they fill: a news article has a hundred mentions or so
+    let room = spans.len().min(MAX_ROOM);
+    let mut gs = Groups {
+        by_key: map_with(room),
+        seen: map_with(room),
+        ..Groups::default()
+    };
     // each distinct surface is read once: a long article names the same few people thousands of times
-    let mut distinct: FxMap<&str, usize> = FxMap::default();
+    let mut distinct: FxMap<&str, usize> = map_with(room);
     let mut parsed: Vec<Option<names::PersonName>> = Vec::new();
     let of_mention: Vec<usize> = spans
         .iter()
@@ -224,7 +247,7 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
     order.extend((0..spans.len()).filter(|&i| !full(i)));
     let mut assigned = vec![usize::MAX; spans.len()];
     // the group of a surface whose group does not depend on where it stands
-    let mut settled: FxMap<(Label, &str), usize> = FxMap::default();
+    let mut settled: FxMap<(Label, &str), usize> = map_with(room);
     for &i in &order {
         let Some(s) = spans.get(i) else { continue };
         let text_s = surface(s);
@@ -255,7 +278,7 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
                 let key = keys::key(s.label, text_s, article_date);
                 let g = if key.is_empty() {
                     // a weekday alone in an article without a date: an entity of this document only
-                    gs.keyed_or_new(Label::Date, format!("date?:{}", text_s.to_lowercase()))
+                    gs.keyed_or_new(Label::Date, prefixed("date?:", &text_s.to_lowercase()))
                 } else {
                     gs.keyed_or_new(s.label, key)
                 };
@@ -306,7 +329,10 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
             && grp.full
             && let (Some(gv), Some(sn)) = (&grp.given, &grp.surname)
         {
-            keys.insert(0, format!("per:{gv} {sn}"));
+            let mut k = prefixed("per:", gv);
+            k.push(' ');
+            k.push_str(sn);
+            keys.insert(0, k);
         }
         keys.dedup();
         let given = if grp.full { grp.given.as_deref() } else { None };
