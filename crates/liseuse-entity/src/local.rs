@@ -68,9 +68,21 @@ impl LocalEntity {
     }
 
     /// [`LocalEntity::new`] with how many times each variant is written (`counts`, in the order of
-    /// `variants`; empty when unknown, and then each counts once). The variants and the keys may be `String`s or
-    /// `&str`s, each its own (the grouping keeps its variants as slices of the text).
-    pub fn counted<V: AsRef<str>, K: AsRef<str>>(
+    /// `variants`; empty when unknown, and then each counts once).
+    pub fn counted<S: AsRef<str>>(
+        label: Label,
+        variants: &[S],
+        counts: &[u32],
+        keys: &[S],
+        surname: Option<&str>,
+        given: Option<&str>,
+    ) -> LocalEntity {
+        LocalEntity::counted_mixed(label, variants, counts, keys, surname, given)
+    }
+
+    /// [`LocalEntity::counted`], the variants and the keys each of its own type (the grouping keeps its variants
+    /// as slices of the text, its keys as `String`s).
+    pub(crate) fn counted_mixed<V: AsRef<str>, K: AsRef<str>>(
         label: Label,
         variants: &[V],
         counts: &[u32],

@@ -337,7 +337,7 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
         keys.dedup();
         let given = if grp.full { grp.given.as_deref() } else { None };
         if let Some(slot) = entities.get_mut(n as usize) {
-            *slot = Some(LocalEntity::counted(
+            *slot = Some(LocalEntity::counted_mixed(
                 grp.label,
                 &grp.variants,
                 &grp.counts,
