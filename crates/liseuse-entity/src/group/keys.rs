@@ -7,7 +7,7 @@
 use crate::date::{self, DateValue};
 use crate::text::fold::{fold, fold_into};
 use crate::text::lexicon::{LEX, SITE_HEAD};
-use crate::text::token::tokenize;
+use crate::text::token::{Token, tokenize, tokenize_into};
 use crate::{Label, Span};
 
 /// Where the article's own date is looked for: its dateline, near the top.
@@ -18,7 +18,10 @@ fn loc_key(s: &str) -> String {
     if let Some(id) = LEX.place_id(s) {
         return id.to_string();
     }
-    let f = s.to_lowercase().replace('’', "'");
+    let mut f = s.to_lowercase();
+    if f.contains('’') {
+        f = f.replace('’', "'");
+    }
     for sep in [" de la ", " de l'", " du ", " des ", " de ", " d'"] {
         if let Some((head, core)) = f.split_once(sep) {
             let site = LEX.lower_flags(head) & SITE_HEAD != 0;
@@ -35,8 +38,21 @@ fn loc_key(s: &str) -> String {
 
 /// The calendar value of a date mention's text.
 pub fn date_value(s: &str) -> Option<DateValue> {
-    let toks = tokenize(s);
-    date::find(s, &toks).first().map(|d| d.value)
+    // tokenised in the thread's buffer: a date mention is a few tokens
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let value = |toks: &[Token]| date::find(s, toks).first().map(|d| d.value);
+    TOKENS
+        .try_with(|b| {
+            b.try_borrow_mut().ok().map(|mut b| {
+                tokenize_into(s, &mut b);
+                value(&b)
+            })
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| value(&tokenize(s)))
 }
 
 /// The article's date: the first full date of its first lines.
