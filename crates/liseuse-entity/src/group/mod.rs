@@ -32,10 +32,9 @@ pub(crate) struct Groups<'t> {
 #[derive(Clone, Debug)]
 pub(crate) struct Group<'t> {
     pub label: Label,
-    /// Its forms as the text writes them (borrowed from it: nothing copied until the entity is packed).
-    pub variants: Vec<&'t str>,
-    /// How many mentions write each variant.
-    pub counts: Vec<u32>,
+    /// Its forms as the text writes them (borrowed from it: nothing copied until the entity is packed), each
+    /// with how many mentions write it: one vector, one allocation a group.
+    pub variants: Vec<(&'t str, u32)>,
     pub keys: Vec<String>,
     /// A person's folded surname and given name.
     pub surname: Option<String>,
@@ -51,7 +50,6 @@ impl Group<'_> {
         Group {
             label,
             variants: Vec::new(),
-            counts: Vec::new(),
             keys: Vec::new(),
             surname: None,
             given: None,
@@ -113,11 +111,10 @@ impl<'t> Groups<'t> {
         }
         let root = self.uf.union(a, b);
         let other = if root == a { b } else { a };
-        let (keys, variants, counts, full_at) = match self.groups.get_mut(other) {
+        let (keys, variants, full_at) = match self.groups.get_mut(other) {
             Some(o) => (
                 std::mem::take(&mut o.keys),
                 std::mem::take(&mut o.variants),
-                std::mem::take(&mut o.counts),
                 std::mem::take(&mut o.full_at),
             ),
             None => return root,
@@ -129,17 +126,10 @@ impl<'t> Groups<'t> {
                 }
             }
             // the root's forms keep their places (`seen` points at them); the other's join after
-            for (v, c) in variants.into_iter().zip(counts) {
-                match r.variants.iter().position(|x| *x == v) {
-                    Some(i) => {
-                        if let Some(n) = r.counts.get_mut(i) {
-                            *n += c;
-                        }
-                    }
-                    None => {
-                        r.variants.push(v);
-                        r.counts.push(c);
-                    }
+            for (v, c) in variants {
+                match r.variants.iter_mut().find(|x| x.0 == v) {
+                    Some(x) => x.1 += c,
+                    None => r.variants.push((v, c)),
                 }
             }
             r.full_at.extend(full_at);
@@ -156,11 +146,10 @@ impl<'t> Groups<'t> {
         let at = match self.seen.get(&(g, surface)) {
             Some(&i) => i,
             None => {
-                let i = match grp.variants.iter().position(|v| *v == surface) {
+                let i = match grp.variants.iter().position(|v| v.0 == surface) {
                     Some(i) => i,
                     None => {
-                        grp.variants.push(surface);
-                        grp.counts.push(0);
+                        grp.variants.push((surface, 0));
                         grp.variants.len() - 1
                     }
                 };
@@ -168,8 +157,8 @@ impl<'t> Groups<'t> {
                 i
             }
         };
-        if let Some(c) = grp.counts.get_mut(at) {
-            *c += 1;
+        if let Some(v) = grp.variants.get_mut(at) {
+            v.1 += 1;
         }
     }
 }
@@ -319,6 +308,8 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
         ));
     }
     let mut entities: Vec<Option<LocalEntity>> = vec![None; next as usize];
+    // a group's forms and counts apart, as an entity is made of them, in buffers used for every group
+    let (mut forms, mut counts): (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
     for (g, grp) in gs.groups.into_iter().enumerate() {
         let Some(&n) = renum.get(g) else { continue };
         if n == u32::MAX {
@@ -336,11 +327,15 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
         }
         keys.dedup();
         let given = if grp.full { grp.given.as_deref() } else { None };
+        forms.clear();
+        counts.clear();
+        forms.extend(grp.variants.iter().map(|v| v.0));
+        counts.extend(grp.variants.iter().map(|v| v.1));
         if let Some(slot) = entities.get_mut(n as usize) {
             *slot = Some(LocalEntity::counted_mixed(
                 grp.label,
-                &grp.variants,
-                &grp.counts,
+                &forms,
+                &counts,
                 &keys,
                 grp.surname.as_deref(),
                 given,
