@@ -147,6 +147,19 @@ impl LocalEntity {
         }
     }
 
+    /// `self.parts().nth(i)`, found from the end: the parts are counted (one byte each, a fast scan) and the last
+    /// ones split off, for a part near the end of an entity of many forms.
+    fn part_from_end(&self, i: usize) -> Option<&str> {
+        if self.packed.is_empty() {
+            return None;
+        }
+        let total = self.packed.bytes().filter(|&b| b == END as u8).count();
+        let body = self.packed.strip_suffix(END).unwrap_or(&self.packed);
+        // a packed string always ends with END; one read from elsewhere may not, and then has one part more
+        let total = total + usize::from(!self.packed.ends_with(END));
+        body.rsplit(END).nth(total.checked_sub(i + 1)?)
+    }
+
     fn parts(&self) -> impl Iterator<Item = &str> + Clone {
         let body = self.packed.strip_suffix(END).unwrap_or(&self.packed);
         body.split(END).take(if self.packed.is_empty() {
@@ -194,8 +207,8 @@ impl LocalEntity {
             usize::from(self.person & HAS_SURNAME != 0) + usize::from(self.person & HAS_GIVEN != 0);
         let written = (self.person & HAS_COUNTS != 0)
             .then(|| {
-                self.parts()
-                    .nth(usize::from(self.variants) + usize::from(self.keys) + skip)
+                // the counts are the last part: read from the end, not split past every form and key
+                self.part_from_end(usize::from(self.variants) + usize::from(self.keys) + skip)
             })
             .flatten()
             .unwrap_or("");
@@ -299,6 +312,31 @@ mod tests {
             let mut s = String::from("x");
             push_decimal(&mut s, n);
             assert_eq!(s, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn a_part_found_from_the_end_is_the_part_found_from_the_start() {
+        for packed in [
+            "",
+            "\u{1f}",
+            "a\u{1f}",
+            "a",
+            "a\u{1f}b",
+            "a\u{1f}b\u{1f}",
+            "a\u{1f}\u{1f}c\u{1f}",
+            "Élysée\u{1f}loc:fr\u{1f}3,1\u{1f}",
+        ] {
+            let e = LocalEntity {
+                label: Label::Loc,
+                packed: packed.into(),
+                variants: 1,
+                keys: 1,
+                person: HAS_COUNTS,
+            };
+            for i in 0..6 {
+                assert_eq!(e.part_from_end(i), e.parts().nth(i), "{packed:?} {i}");
+            }
         }
     }
 

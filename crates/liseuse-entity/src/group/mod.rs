@@ -361,38 +361,45 @@ const FAR_MORE: u32 = 2;
 pub fn display_name<S: AsRef<str>>(label: Label, variants: &[S], counts: &[u32]) -> String {
     let count = |i: usize| counts.get(i).copied().unwrap_or(1);
     // each variant: (words, letters, a person named in full (two words or more, the first no initial), in lower
-    // case)
-    let forms: Vec<(usize, usize, bool, bool)> = variants
-        .iter()
-        .map(|v| {
-            let v = v.as_ref();
-            let mut words = v.split_whitespace();
-            let first = words.next();
-            let n = usize::from(first.is_some()) + words.count();
-            let full = n >= 2 && first.is_some_and(|w| w.trim_end_matches('.').chars().count() > 1);
-            let lower = v.chars().next().is_some_and(char::is_lowercase);
-            (n, v.chars().count(), full, lower)
-        })
-        .collect();
-    let size = |i: usize| forms.get(i).map(|f| (f.0, f.1));
-    let pool: Vec<usize> = if label == Label::Per && forms.iter().any(|f| f.2) {
-        (0..forms.len())
-            .filter(|&i| forms.get(i).is_some_and(|f| f.2))
-            .collect()
-    } else {
-        (0..forms.len()).collect()
+    // case); read once each, kept on the stack for the few forms of a name (the quotation stage names every
+    // speaker by this)
+    let form = |v: &S| {
+        let v = v.as_ref();
+        let mut words = v.split_whitespace();
+        let first = words.next();
+        let n = usize::from(first.is_some()) + words.count();
+        let full = n >= 2 && first.is_some_and(|w| w.trim_end_matches('.').chars().count() > 1);
+        let lower = v.chars().next().is_some_and(char::is_lowercase);
+        (n, v.chars().count(), full, lower)
     };
+    const ON_STACK: usize = 8;
+    let mut few = [(0usize, 0usize, false, false); ON_STACK];
+    let many: Vec<(usize, usize, bool, bool)>;
+    let forms: &[(usize, usize, bool, bool)] = if variants.len() <= ON_STACK {
+        for (f, v) in few.iter_mut().zip(variants) {
+            *f = form(v);
+        }
+        few.get(..variants.len()).unwrap_or_default()
+    } else {
+        many = variants.iter().map(form).collect();
+        &many
+    };
+    let size = |i: usize| forms.get(i).map(|f| (f.0, f.1));
+    // the pool: the people named in full when there are, else every form (in order, as a list of them was)
+    let only_full = label == Label::Per && forms.iter().any(|f| f.2);
+    let pool =
+        || (0..forms.len()).filter(move |&i| !only_full || forms.get(i).is_some_and(|f| f.2));
     let rank = |i: usize| {
         let (words, letters, _, lower) = forms.get(i).copied().unwrap_or_default();
         (count(i), words, letters, lower, std::cmp::Reverse(i))
     };
-    let Some(most) = pool.iter().copied().max_by_key(|&i| rank(i)) else {
+    let Some(most) = pool().max_by_key(|&i| rank(i)) else {
         return String::new();
     };
     // the fullest of the pool: the first of the most words, then letters
     let mut longest = most;
     let mut best = None;
-    for &i in &pool {
+    for i in pool() {
         if best.is_none_or(|b| size(i) > b) {
             best = Some(size(i));
             longest = i;
