@@ -77,6 +77,19 @@ impl LocalEntity {
         surname: Option<&str>,
         given: Option<&str>,
     ) -> LocalEntity {
+        LocalEntity::counted_mixed(label, variants, counts, keys, surname, given)
+    }
+
+    /// [`LocalEntity::counted`], the variants and the keys each of its own type (the grouping keeps its variants
+    /// as slices of the text, its keys as `String`s).
+    pub(crate) fn counted_mixed<V: AsRef<str>, K: AsRef<str>>(
+        label: Label,
+        variants: &[V],
+        counts: &[u32],
+        keys: &[K],
+        surname: Option<&str>,
+        given: Option<&str>,
+    ) -> LocalEntity {
         // More than 65,535 forms of one name would be a bug upstream: the rest are dropped.
         let variants = variants
             .get(..variants.len().min(usize::from(u16::MAX)))
@@ -84,31 +97,42 @@ impl LocalEntity {
         let keys = keys
             .get(..keys.len().min(usize::from(u16::MAX)))
             .unwrap_or_default();
-        let counts = (!counts.is_empty()).then(|| {
-            let mut c = String::with_capacity(4 * variants.len());
-            for (i, &n) in counts.iter().take(variants.len()).enumerate() {
-                if i > 0 {
-                    c.push(',');
-                }
-                push_decimal(&mut c, n);
-            }
-            c
-        });
+        let has_counts = !counts.is_empty();
+        let counts = counts
+            .get(..counts.len().min(variants.len()))
+            .unwrap_or_default();
         let parts = || {
             variants
                 .iter()
-                .chain(keys)
                 .map(AsRef::as_ref)
+                .chain(keys.iter().map(AsRef::as_ref))
                 .chain(surname)
                 .chain(given)
-                .chain(counts.as_deref())
         };
-        let mut packed = String::with_capacity(parts().map(|p| p.len() + 1).sum());
+        // the counts are written last, in place: one allocation an entity, of the exact length (boxing it copies
+        // nothing)
+        let written = |n: u32| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let room = parts().map(|p| p.len() + 1).sum::<usize>()
+            + if has_counts {
+                counts.iter().map(|&n| written(n) + 1).sum::<usize>().max(1)
+            } else {
+                0
+            };
+        let mut packed = String::with_capacity(room);
         for part in parts() {
             if part.contains(END) {
                 packed.extend(part.chars().map(|c| if c == END { ' ' } else { c }));
             } else {
                 packed.push_str(part);
+            }
+            packed.push(END);
+        }
+        if has_counts {
+            for (i, &n) in counts.iter().enumerate() {
+                if i > 0 {
+                    packed.push(',');
+                }
+                push_decimal(&mut packed, n);
             }
             packed.push(END);
         }
@@ -119,8 +143,21 @@ impl LocalEntity {
             keys: u16::try_from(keys.len()).unwrap_or(u16::MAX),
             person: u8::from(surname.is_some()) * HAS_SURNAME
                 + u8::from(given.is_some()) * HAS_GIVEN
-                + u8::from(counts.is_some()) * HAS_COUNTS,
+                + u8::from(has_counts) * HAS_COUNTS,
         }
+    }
+
+    /// `self.parts().nth(i)`, found from the end: the parts are counted (one byte each, a fast scan) and the last
+    /// ones split off, for a part near the end of an entity of many forms.
+    fn part_from_end(&self, i: usize) -> Option<&str> {
+        if self.packed.is_empty() {
+            return None;
+        }
+        let total = self.packed.bytes().filter(|&b| b == END as u8).count();
+        let body = self.packed.strip_suffix(END).unwrap_or(&self.packed);
+        // a packed string always ends with END; one read from elsewhere may not, and then has one part more
+        let total = total + usize::from(!self.packed.ends_with(END));
+        body.rsplit(END).nth(total.checked_sub(i + 1)?)
     }
 
     fn parts(&self) -> impl Iterator<Item = &str> + Clone {
@@ -170,8 +207,8 @@ impl LocalEntity {
             usize::from(self.person & HAS_SURNAME != 0) + usize::from(self.person & HAS_GIVEN != 0);
         let written = (self.person & HAS_COUNTS != 0)
             .then(|| {
-                self.parts()
-                    .nth(usize::from(self.variants) + usize::from(self.keys) + skip)
+                // the counts are the last part: read from the end, not split past every form and key
+                self.part_from_end(usize::from(self.variants) + usize::from(self.keys) + skip)
             })
             .flatten()
             .unwrap_or("");
@@ -275,6 +312,31 @@ mod tests {
             let mut s = String::from("x");
             push_decimal(&mut s, n);
             assert_eq!(s, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn a_part_found_from_the_end_is_the_part_found_from_the_start() {
+        for packed in [
+            "",
+            "\u{1f}",
+            "a\u{1f}",
+            "a",
+            "a\u{1f}b",
+            "a\u{1f}b\u{1f}",
+            "a\u{1f}\u{1f}c\u{1f}",
+            "Élysée\u{1f}loc:fr\u{1f}3,1\u{1f}",
+        ] {
+            let e = LocalEntity {
+                label: Label::Loc,
+                packed: packed.into(),
+                variants: 1,
+                keys: 1,
+                person: HAS_COUNTS,
+            };
+            for i in 0..6 {
+                assert_eq!(e.part_from_end(i), e.parts().nth(i), "{packed:?} {i}");
+            }
         }
     }
 

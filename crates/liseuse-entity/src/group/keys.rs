@@ -5,9 +5,9 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use crate::date::{self, DateValue};
-use crate::text::fold::fold;
+use crate::text::fold::{fold, fold_into};
 use crate::text::lexicon::{LEX, SITE_HEAD};
-use crate::text::token::tokenize;
+use crate::text::token::{Token, tokenize, tokenize_into};
 use crate::{Label, Span};
 
 /// Where the article's own date is looked for: its dateline, near the top.
@@ -18,7 +18,10 @@ fn loc_key(s: &str) -> String {
     if let Some(id) = LEX.place_id(s) {
         return id.to_string();
     }
-    let f = s.to_lowercase().replace('’', "'");
+    let mut f = s.to_lowercase();
+    if f.contains('’') {
+        f = f.replace('’', "'");
+    }
     for sep in [" de la ", " de l'", " du ", " des ", " de ", " d'"] {
         if let Some((head, core)) = f.split_once(sep) {
             let site = LEX.lower_flags(head) & SITE_HEAD != 0;
@@ -35,8 +38,21 @@ fn loc_key(s: &str) -> String {
 
 /// The calendar value of a date mention's text.
 pub fn date_value(s: &str) -> Option<DateValue> {
-    let toks = tokenize(s);
-    date::find(s, &toks).first().map(|d| d.value)
+    // tokenised in the thread's buffer: a date mention is a few tokens
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let value = |toks: &[Token]| date::find(s, toks).first().map(|d| d.value);
+    TOKENS
+        .try_with(|b| {
+            b.try_borrow_mut().ok().map(|mut b| {
+                tokenize_into(s, &mut b);
+                value(&b)
+            })
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| value(&tokenize(s)))
 }
 
 /// The article's date: the first full date of its first lines.
@@ -51,23 +67,59 @@ pub fn article_date(text: &str, spans: &[Span]) -> Option<(u16, u8, u8)> {
         })
 }
 
+/// `n` in decimal, at least `width` digits (zeros before), as `{n:0width$}` writes it, without the formatting
+/// machinery: a key is made for every distinct place and date of every article.
+fn push_number(out: &mut String, n: u16, width: usize) {
+    let mut digits = [b'0'; 5];
+    let mut v = n;
+    let mut at = digits.len();
+    while v > 0 || at == digits.len() {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+    }
+    at = at.min(digits.len().saturating_sub(width));
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// `date:` and the day, month or year given (`date:2012-07-05`, `date:2012-07`, `date:--07-05`).
+fn date_key(y: Option<u16>, m: u8, d: Option<u8>) -> String {
+    let mut k = String::with_capacity(16);
+    k.push_str("date:");
+    match y {
+        Some(y) => push_number(&mut k, y, 4),
+        None => k.push('-'),
+    }
+    k.push('-');
+    push_number(&mut k, u16::from(m), 2);
+    if let Some(d) = d {
+        k.push('-');
+        push_number(&mut k, u16::from(d), 2);
+    }
+    k
+}
+
 /// The merge key of a place or a date mention; empty for a weekday alone in an article with no date.
 pub fn key(label: Label, s: &str, article: Option<(u16, u8, u8)>) -> String {
     match label {
-        Label::Loc => format!("loc:{}", loc_key(s)),
+        Label::Loc => {
+            let core = loc_key(s);
+            let mut k = String::with_capacity(4 + core.len());
+            k.push_str("loc:");
+            k.push_str(&core);
+            k
+        }
         _ => match date_value(s) {
             Some(DateValue {
                 year: Some(y),
                 month: Some(m),
-                day: Some(d),
+                day,
                 ..
-            }) => format!("date:{y:04}-{m:02}-{d:02}"),
-            Some(DateValue {
-                year: Some(y),
-                month: Some(m),
-                day: None,
-                ..
-            }) => format!("date:{y:04}-{m:02}"),
+            }) => date_key(Some(y), m, day),
             Some(DateValue {
                 year: None,
                 month: None,
@@ -76,7 +128,7 @@ pub fn key(label: Label, s: &str, article: Option<(u16, u8, u8)>) -> String {
             }) => match article {
                 Some(a) => {
                     let (y, m, d) = date::resolve_weekday(a, w);
-                    format!("date:{y:04}-{m:02}-{d:02}")
+                    date_key(Some(y), m, Some(d))
                 }
                 None => String::new(),
             },
@@ -86,11 +138,13 @@ pub fn key(label: Label, s: &str, article: Option<(u16, u8, u8)>) -> String {
                 month: Some(m),
                 day: Some(d),
                 ..
-            }) => match article {
-                Some((y, _, _)) => format!("date:{y:04}-{m:02}-{d:02}"),
-                None => format!("date:--{m:02}-{d:02}"),
-            },
-            _ => format!("date:{}", fold(s)),
+            }) => date_key(article.map(|(y, _, _)| y), m, Some(d)),
+            _ => {
+                let mut k = String::with_capacity(5 + s.len());
+                k.push_str("date:");
+                fold_into(s, &mut k);
+                k
+            }
         },
     }
 }
@@ -108,6 +162,15 @@ mod tests {
         assert_eq!(key(Label::Date, "mardi", None), "");
         assert_eq!(key(Label::Date, "3 juillet", a), "date:2012-07-03");
         assert_eq!(key(Label::Date, "mars 2013", a), "date:2013-03");
+        assert_eq!(key(Label::Date, "3 juillet", None), "date:--07-03");
+        for (y, m, d) in [(0u16, 1u8, 9u8), (7, 10, 31), (999, 12, 1), (12345, 2, 28)] {
+            assert_eq!(
+                date_key(Some(y), m, Some(d)),
+                format!("date:{y:04}-{m:02}-{d:02}")
+            );
+            assert_eq!(date_key(None, m, Some(d)), format!("date:--{m:02}-{d:02}"));
+            assert_eq!(date_key(Some(y), m, None), format!("date:{y:04}-{m:02}"));
+        }
     }
 
     #[test]

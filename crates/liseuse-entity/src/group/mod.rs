@@ -18,7 +18,7 @@ use crate::{DocEntities, DocMention, Label, LocalEntity, Span};
 /// Groups and the indexes that find them.
 #[derive(Default)]
 pub(crate) struct Groups<'t> {
-    pub groups: Vec<Group>,
+    pub groups: Vec<Group<'t>>,
     /// Groups moved into another one.
     uf: UnionFind,
     /// Merge key → group: « org:cgt », « loc:FR », « date:2012-07-05 ».
@@ -30,11 +30,11 @@ pub(crate) struct Groups<'t> {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Group {
+pub(crate) struct Group<'t> {
     pub label: Label,
-    pub variants: Vec<String>,
-    /// How many mentions write each variant.
-    pub counts: Vec<u32>,
+    /// Its forms as the text writes them (borrowed from it: nothing copied until the entity is packed), each
+    /// with how many mentions write it: one vector, one allocation a group.
+    pub variants: Vec<(&'t str, u32)>,
     pub keys: Vec<String>,
     /// A person's folded surname and given name.
     pub surname: Option<String>,
@@ -45,12 +45,11 @@ pub(crate) struct Group {
     pub full_at: Vec<usize>,
 }
 
-impl Group {
-    fn new(label: Label) -> Group {
+impl Group<'_> {
+    fn new(label: Label) -> Self {
         Group {
             label,
             variants: Vec::new(),
-            counts: Vec::new(),
             keys: Vec::new(),
             surname: None,
             given: None,
@@ -61,7 +60,7 @@ impl Group {
 }
 
 impl<'t> Groups<'t> {
-    pub fn add(&mut self, g: Group) -> usize {
+    pub fn add(&mut self, g: Group<'t>) -> usize {
         self.groups.push(g);
         self.uf.push()
     }
@@ -70,11 +69,11 @@ impl<'t> Groups<'t> {
         self.uf.find(g)
     }
 
-    pub fn get(&self, g: usize) -> Option<&Group> {
+    pub fn get(&self, g: usize) -> Option<&Group<'t>> {
         self.groups.get(g)
     }
 
-    pub fn get_mut(&mut self, g: usize) -> Option<&mut Group> {
+    pub fn get_mut(&mut self, g: usize) -> Option<&mut Group<'t>> {
         self.groups.get_mut(g)
     }
 
@@ -112,11 +111,10 @@ impl<'t> Groups<'t> {
         }
         let root = self.uf.union(a, b);
         let other = if root == a { b } else { a };
-        let (keys, variants, counts, full_at) = match self.groups.get_mut(other) {
+        let (keys, variants, full_at) = match self.groups.get_mut(other) {
             Some(o) => (
                 std::mem::take(&mut o.keys),
                 std::mem::take(&mut o.variants),
-                std::mem::take(&mut o.counts),
                 std::mem::take(&mut o.full_at),
             ),
             None => return root,
@@ -128,17 +126,10 @@ impl<'t> Groups<'t> {
                 }
             }
             // the root's forms keep their places (`seen` points at them); the other's join after
-            for (v, c) in variants.into_iter().zip(counts) {
-                match r.variants.iter().position(|x| *x == v) {
-                    Some(i) => {
-                        if let Some(n) = r.counts.get_mut(i) {
-                            *n += c;
-                        }
-                    }
-                    None => {
-                        r.variants.push(v);
-                        r.counts.push(c);
-                    }
+            for (v, c) in variants {
+                match r.variants.iter_mut().find(|x| x.0 == v) {
+                    Some(x) => x.1 += c,
+                    None => r.variants.push((v, c)),
                 }
             }
             r.full_at.extend(full_at);
@@ -155,11 +146,10 @@ impl<'t> Groups<'t> {
         let at = match self.seen.get(&(g, surface)) {
             Some(&i) => i,
             None => {
-                let i = match grp.variants.iter().position(|v| v == surface) {
+                let i = match grp.variants.iter().position(|v| v.0 == surface) {
                     Some(i) => i,
                     None => {
-                        grp.variants.push(surface.to_string());
-                        grp.counts.push(0);
+                        grp.variants.push((surface, 0));
                         grp.variants.len() - 1
                     }
                 };
@@ -167,10 +157,25 @@ impl<'t> Groups<'t> {
                 i
             }
         };
-        if let Some(c) = grp.counts.get_mut(at) {
-            *c += 1;
+        if let Some(v) = grp.variants.get_mut(at) {
+            v.1 += 1;
         }
     }
+}
+
+/// How many entries a document's maps are made with at most (a book grows them past it).
+const MAX_ROOM: usize = 512;
+
+fn map_with<K, V>(n: usize) -> FxMap<K, V> {
+    FxMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// `head` then `tail`, in one allocation (a key: « org:cgt », « per?:obama »), without the formatting machinery.
+pub(crate) fn prefixed(head: &str, tail: &str) -> String {
+    let mut s = String::with_capacity(head.len() + tail.len() + 8);
+    s.push_str(head);
+    s.push_str(tail);
+    s
 }
 
 /// [`group_spans`] for a text with metadata at `meta` (sorted byte ranges): a span there is no mention, and a
@@ -193,9 +198,16 @@ pub fn group_spans(text: &str, spans: &[Span]) -> DocEntities {
 /// [`group_spans`], the article's date (by which a weekday alone is a day) given.
 fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) -> DocEntities {
     let surface = |s: &Span| text.get(s.start..s.end).unwrap_or("");
-    let mut gs = Groups::default();
+    // the maps sized once for the document's mentions (up to a point), not grown and rehashed from empty as
+    // they fill: a news article has a hundred mentions or so
+    let room = spans.len().min(MAX_ROOM);
+    let mut gs = Groups {
+        by_key: map_with(room),
+        seen: map_with(room),
+        ..Groups::default()
+    };
     // each distinct surface is read once: a long article names the same few people thousands of times
-    let mut distinct: FxMap<&str, usize> = FxMap::default();
+    let mut distinct: FxMap<&str, usize> = map_with(room);
     let mut parsed: Vec<Option<names::PersonName>> = Vec::new();
     let of_mention: Vec<usize> = spans
         .iter()
@@ -224,7 +236,7 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
     order.extend((0..spans.len()).filter(|&i| !full(i)));
     let mut assigned = vec![usize::MAX; spans.len()];
     // the group of a surface whose group does not depend on where it stands
-    let mut settled: FxMap<(Label, &str), usize> = FxMap::default();
+    let mut settled: FxMap<(Label, &str), usize> = map_with(room);
     for &i in &order {
         let Some(s) = spans.get(i) else { continue };
         let text_s = surface(s);
@@ -255,7 +267,7 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
                 let key = keys::key(s.label, text_s, article_date);
                 let g = if key.is_empty() {
                     // a weekday alone in an article without a date: an entity of this document only
-                    gs.keyed_or_new(Label::Date, format!("date?:{}", text_s.to_lowercase()))
+                    gs.keyed_or_new(Label::Date, prefixed("date?:", &text_s.to_lowercase()))
                 } else {
                     gs.keyed_or_new(s.label, key)
                 };
@@ -296,6 +308,8 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
         ));
     }
     let mut entities: Vec<Option<LocalEntity>> = vec![None; next as usize];
+    // a group's forms and counts apart, as an entity is made of them, in buffers used for every group
+    let (mut forms, mut counts): (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
     for (g, grp) in gs.groups.into_iter().enumerate() {
         let Some(&n) = renum.get(g) else { continue };
         if n == u32::MAX {
@@ -306,15 +320,22 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
             && grp.full
             && let (Some(gv), Some(sn)) = (&grp.given, &grp.surname)
         {
-            keys.insert(0, format!("per:{gv} {sn}"));
+            let mut k = prefixed("per:", gv);
+            k.push(' ');
+            k.push_str(sn);
+            keys.insert(0, k);
         }
         keys.dedup();
         let given = if grp.full { grp.given.as_deref() } else { None };
+        forms.clear();
+        counts.clear();
+        forms.extend(grp.variants.iter().map(|v| v.0));
+        counts.extend(grp.variants.iter().map(|v| v.1));
         if let Some(slot) = entities.get_mut(n as usize) {
-            *slot = Some(LocalEntity::counted(
+            *slot = Some(LocalEntity::counted_mixed(
                 grp.label,
-                &grp.variants,
-                &grp.counts,
+                &forms,
+                &counts,
                 &keys,
                 grp.surname.as_deref(),
                 given,
@@ -340,38 +361,45 @@ const FAR_MORE: u32 = 2;
 pub fn display_name<S: AsRef<str>>(label: Label, variants: &[S], counts: &[u32]) -> String {
     let count = |i: usize| counts.get(i).copied().unwrap_or(1);
     // each variant: (words, letters, a person named in full (two words or more, the first no initial), in lower
-    // case)
-    let forms: Vec<(usize, usize, bool, bool)> = variants
-        .iter()
-        .map(|v| {
-            let v = v.as_ref();
-            let mut words = v.split_whitespace();
-            let first = words.next();
-            let n = usize::from(first.is_some()) + words.count();
-            let full = n >= 2 && first.is_some_and(|w| w.trim_end_matches('.').chars().count() > 1);
-            let lower = v.chars().next().is_some_and(char::is_lowercase);
-            (n, v.chars().count(), full, lower)
-        })
-        .collect();
-    let size = |i: usize| forms.get(i).map(|f| (f.0, f.1));
-    let pool: Vec<usize> = if label == Label::Per && forms.iter().any(|f| f.2) {
-        (0..forms.len())
-            .filter(|&i| forms.get(i).is_some_and(|f| f.2))
-            .collect()
-    } else {
-        (0..forms.len()).collect()
+    // case); read once each, kept on the stack for the few forms of a name (the quotation stage names every
+    // speaker by this)
+    let form = |v: &S| {
+        let v = v.as_ref();
+        let mut words = v.split_whitespace();
+        let first = words.next();
+        let n = usize::from(first.is_some()) + words.count();
+        let full = n >= 2 && first.is_some_and(|w| w.trim_end_matches('.').chars().count() > 1);
+        let lower = v.chars().next().is_some_and(char::is_lowercase);
+        (n, v.chars().count(), full, lower)
     };
+    const ON_STACK: usize = 8;
+    let mut few = [(0usize, 0usize, false, false); ON_STACK];
+    let many: Vec<(usize, usize, bool, bool)>;
+    let forms: &[(usize, usize, bool, bool)] = if variants.len() <= ON_STACK {
+        for (f, v) in few.iter_mut().zip(variants) {
+            *f = form(v);
+        }
+        few.get(..variants.len()).unwrap_or_default()
+    } else {
+        many = variants.iter().map(form).collect();
+        &many
+    };
+    let size = |i: usize| forms.get(i).map(|f| (f.0, f.1));
+    // the pool: the people named in full when there are, else every form (in order, as a list of them was)
+    let only_full = label == Label::Per && forms.iter().any(|f| f.2);
+    let pool =
+        || (0..forms.len()).filter(move |&i| !only_full || forms.get(i).is_some_and(|f| f.2));
     let rank = |i: usize| {
         let (words, letters, _, lower) = forms.get(i).copied().unwrap_or_default();
         (count(i), words, letters, lower, std::cmp::Reverse(i))
     };
-    let Some(most) = pool.iter().copied().max_by_key(|&i| rank(i)) else {
+    let Some(most) = pool().max_by_key(|&i| rank(i)) else {
         return String::new();
     };
     // the fullest of the pool: the first of the most words, then letters
     let mut longest = most;
     let mut best = None;
-    for &i in &pool {
+    for i in pool() {
         if best.is_none_or(|b| size(i) > b) {
             best = Some(size(i));
             longest = i;

@@ -142,7 +142,7 @@ pub(super) fn group(
         return gs.keyed_or_new(Label::Org, "org:".into());
     };
     let key = org_key(text.get(s.start..s.end).unwrap_or(""));
-    let k = format!("org:{key}");
+    let k = super::prefixed("org:", &key);
     let existing = gs.keyed(&k);
     // « Mouvement de la Résistance islamique (Hamas) »: the bracketed name joins the one before
     if bracketed(text, spans, i)
@@ -188,7 +188,7 @@ pub(super) fn group(
         // a long name whose initials an acronym met before is
         let ini = initials(&key);
         if ini.chars().count() >= 2
-            && let Some(g) = gs.keyed(&format!("org:{ini}"))
+            && let Some(g) = gs.keyed(&super::prefixed("org:", &ini))
         {
             consider(gs, g);
         }

@@ -23,9 +23,16 @@ pub(crate) struct Index {
 }
 
 fn push(map: &mut FxMap<String, Vec<usize>>, key: &str, g: usize) {
-    let v = map.entry(key.to_string()).or_default();
-    if !v.contains(&g) {
-        v.push(g);
+    // the key copied only when it is new
+    match map.get_mut(key) {
+        Some(v) => {
+            if !v.contains(&g) {
+                v.push(g);
+            }
+        }
+        None => {
+            map.insert(key.to_string(), vec![g]);
+        }
     }
 }
 
@@ -182,7 +189,7 @@ pub(super) fn group(gs: &mut Groups, name: &PersonName, pos: usize) -> (usize, b
         grp.full_at.push(pos);
     }
     if !name.full {
-        grp.keys.push(format!("per?:{}", name.surname));
+        grp.keys.push(super::prefixed("per?:", &name.surname));
     }
     let g = gs.add(grp);
     gs.people.add_surname(&name.surname, g);

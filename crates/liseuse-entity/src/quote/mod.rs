@@ -246,7 +246,11 @@ fn find_paragraphs(
                 s.name = discourse.name_of(s);
             }
         }
-        out.extend(cands.drain(..).filter(|c| c.keep).map(|c| c.quote()));
+        // read in place, then dropped at once: a candidate is not moved out to be read
+        for c in cands.iter().filter(|c| c.keep) {
+            out.push(c.quote());
+        }
+        cands.clear();
         // a cue that ends the paragraph on a colon: its speaker is resolved here, where its words are
         if let Some(who) = p.ends_on_cue_colon() {
             discourse.cue_before_next(&p, who);

@@ -129,7 +129,8 @@ pub fn sums(model: &Model, w: &str, info: &WordInfo) -> Sums {
 }
 
 fn compute(model: &Model, w: &str, info: &WordInfo) -> Sums {
-    let mut keys = Vec::new();
+    // a word has a few dozen features: room for them at once
+    let mut keys = Vec::with_capacity(64);
     let mut folded = String::new();
     fold_into(w, &mut folded);
     word_keys(w, &folded, info, &mut keys);

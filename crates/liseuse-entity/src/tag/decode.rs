@@ -51,6 +51,13 @@ pub struct Decoder {
 // hottest loop of the engine.
 #[allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 impl Decoder {
+    /// A decoder with room for runs of `n` tokens.
+    pub fn with_capacity(n: usize) -> Decoder {
+        Decoder {
+            fwd: Vec::with_capacity(n),
+        }
+    }
+
     /// The best tags of a run (`emissions[k]` the scores of its k-th token), written into `out`. When `margins`
     /// is given and the run holds a mention, it receives for each token the score lost by tagging it otherwise
     /// than the best sequence does (and is left empty when the run holds none).

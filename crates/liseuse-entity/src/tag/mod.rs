@@ -98,7 +98,9 @@ impl<'m> Emissions<'m> {
         Emissions {
             model,
             slot: vec![u32::MAX; seq.types.len()],
-            store: Vec::new(),
+            // nearly every word gets its sums (the types are the scored tokens' words and their neighbours'):
+            // room for all at once, not regrown and copied (a sum is 160 bytes)
+            store: Vec::with_capacity(seq.types.len()),
             memo: cache::Memo::take(model),
             edge,
             keys,
@@ -192,13 +194,16 @@ impl<'m> Emissions<'m> {
 /// The mentions of a sequence according to `model`.
 pub fn tag(seq: &Sequence, model: &Model) -> Vec<Tagged> {
     let mut out = Vec::new();
-    let mut dec = Decoder::default();
-    let mut ems: Vec<[f32; LANES]> = Vec::new();
-    let mut tags = Vec::new();
-    let mut margins = Vec::new();
+    let runs = train::runs(seq);
+    // the run buffers made once for the longest run, not grown (and copied) run after run
+    let longest = runs.iter().map(|&(a, e)| e - a).max().unwrap_or(0);
+    let mut dec = Decoder::with_capacity(longest);
+    let mut ems: Vec<[f32; LANES]> = Vec::with_capacity(longest);
+    let mut tags = Vec::with_capacity(longest);
+    let mut margins = Vec::with_capacity(longest);
     let mut em = Emissions::new(seq, model);
     let mut found = Vec::new();
-    for (a, e) in train::runs(seq) {
+    for (a, e) in runs {
         ems.clear();
         for i in a..e {
             ems.push(em.at(seq, i));

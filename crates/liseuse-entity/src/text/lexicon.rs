@@ -387,7 +387,22 @@ impl Lexicon {
 
     /// The id of a place by any of its names (accents and case ignored).
     pub fn place_id(&self, name: &str) -> Option<&str> {
-        self.place_id.get(fold(name).as_str()).map(|s| &**s)
+        // folded in the thread's buffer: every place mention of every article is looked up
+        thread_local! {
+            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        let find = |folded: &str| self.place_id.get(folded).map(|s| &**s);
+        FOLDED
+            .try_with(|b| {
+                b.try_borrow_mut().ok().map(|mut b| {
+                    b.clear();
+                    crate::text::fold::fold_into(name, &mut b);
+                    find(&b)
+                })
+            })
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| find(&fold(name)))
     }
 }
 
