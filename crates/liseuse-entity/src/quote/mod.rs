@@ -57,6 +57,8 @@ mod tests_dev6;
 #[cfg(test)]
 mod tests_dev8;
 #[cfg(test)]
+mod tests_dev9;
+#[cfg(test)]
 mod tests_plural;
 #[cfg(test)]
 mod tests_pronouns;

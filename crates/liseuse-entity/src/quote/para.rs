@@ -237,8 +237,9 @@ impl<'a> Para<'a> {
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
-                // a comma inside a number (« 92,000 ») is no punctuation of the sentence
-                if punct == ','
+                // a comma inside a number (« 92,000 ») or the colon of a time (« 20:00 ») is no punctuation of
+                // the sentence
+                if matches!(punct, ',' | ':')
                     && text
                         .as_bytes()
                         .get(start as usize + 1)

@@ -123,6 +123,45 @@ impl<'a> Para<'a> {
         self.speech_verb_group(c, t)
     }
 
+    /// Whether the determiner at `p` is a quantifier standing alone as the subject of the verb at `c` (« some
+    /// wrote that », "others said", « d'autres disent », « certains affirment »): it opens its clause, and no
+    /// verb follows the cue word (« some reports say »: a noun).
+    fn quantifier_subject(&self, p: usize, c: usize) -> bool {
+        if !self.any(
+            p,
+            words![
+                "some",
+                "others",
+                "many",
+                "several",
+                "most",
+                "few",
+                "both",
+                "certains",
+                "certaines",
+                "plusieurs",
+                "autres"
+            ],
+        ) {
+            return false;
+        }
+        // « d'autres »: the article before it
+        let first = if self.is_word(p, word!("autres")) {
+            match p.checked_sub(1).filter(|&d| self.any(d, words!["d"])) {
+                Some(d) => d,
+                None => return false,
+            }
+        } else {
+            p
+        };
+        let opens = first == self.sent_start(c)
+            || first.checked_sub(1).is_some_and(|b| {
+                matches!(self.punct(b), ',' | ';' | ':' | '—' | '–')
+                    || self.is(b, W::CONJ | W::SUB | W::CONNECTIVE)
+            });
+        opens && !self.is(c + 1, W::CUE_VERB | W::AUX)
+    }
+
     /// [`Para::verb_group`] of a speech verb token `t` at `c`.
     #[inline(never)]
     fn speech_verb_group(&self, c: usize, t: &Tok) -> Option<Vg> {
@@ -134,7 +173,8 @@ impl<'a> Para<'a> {
         let prev = c.checked_sub(1).filter(|&p| p >= floor);
         // after a determiner or "whose" (« whose claim acceptance rate »), a noun
         let after_det = prev.is_some_and(|p| {
-            (self.is(p, W::DET) && !self.is(p, W::CLITIC)) || self.is_word(p, word!("whose"))
+            (self.is(p, W::DET) && !self.is(p, W::CLITIC) && !self.quantifier_subject(p, c))
+                || self.is_word(p, word!("whose"))
         });
         let inverted = t.is(W::INVERTED).then_some(t.is(W::INV_PLUR));
         if inverted.is_some() {

@@ -227,6 +227,15 @@ impl<'a> Para<'a> {
                     .filter(|&(_, b, _)| !self.object_before_colon(b))
             };
             let Some((a, b, who)) = who else { continue };
+            // a statement with a postposed cue of its own is that cue's report (« Read this: …, said X, … »)
+            if (next..end_tok).any(|j| {
+                self.punct(j) == ','
+                    && self
+                        .verb_group(j + 1)
+                        .is_some_and(|g| g.first == j + 1 && !g.implicit && self.is(g.verb, W::SAY))
+            }) {
+                continue;
+            }
             // a list of names after a colon is no statement (« lancent un appel : Bernard-Henri Lévy, … »)
             let words = (next..end_tok)
                 .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
@@ -292,7 +301,14 @@ impl<'a> Para<'a> {
                 if vg.inverted.is_none() {
                     continue;
                 }
-                let c2 = (vg.last + 1..(vg.last + 8).min(last)).find(|&j| self.punct(j) == ',')?;
+                // closed by a comma, or by a full stop with the quotation going on after it (« A, écrit-elle.
+                // B »)
+                let c2 = (vg.last + 1..(vg.last + 8).min(last)).find(|&j| {
+                    self.punct(j) == ','
+                        || (self.punct(j) == '.'
+                            && j + 1 < last
+                            && self.tok(j + 1).is_some_and(|t| t.is_word()))
+                })?;
                 return Some((c1, vg, c2));
             }
         }

@@ -2,7 +2,7 @@
 //! réforme, pour Jean Dupont, est … »), « according to X », « selon ce qu'a confié X ».
 
 use super::super::cue::Ref;
-use super::super::lexicon::W;
+use super::super::lexicon::{Lang, W};
 use super::super::np::Head;
 use super::super::para::{NONE, Para};
 use super::super::word::latin1_lower;
@@ -75,7 +75,7 @@ impl<'a> Para<'a> {
         };
         // a source is someone: not « d'après un défenseur de la démocratie » (named after), « selon les
         // projections » (no one)
-        if who.head == Head::Other && who.inner.is_none() {
+        if who.head == Head::Other && who.inner.is_none() && !self.authored(k, first, &who) {
             return None;
         }
         let who = self.named_apposition(who);
@@ -131,5 +131,45 @@ impl<'a> Para<'a> {
             }
         }
         Some((first, who.last, Ref::Np(who)))
+    }
+    /// Whether a source the lexicon does not know still names someone: a person by the suffix of an agent
+    /// noun (« selon le naturopathe », "according to the owner"), or, opening its sentence, a work with its
+    /// authors' possessive (« Selon leur étude, … »: theirs; « selon leur âge » inside a sentence is a
+    /// criterion).
+    fn authored(&self, k: usize, first: usize, who: &super::super::np::Np) -> bool {
+        let Some(t) = self.tok(who.head_tok) else {
+            return false;
+        };
+        if !t.is_word() || t.cap() || who.head_tok != who.last || who.last > who.first + 2 {
+            return false;
+        }
+        let w = self.s(who.head_tok).to_lowercase();
+        let agent = match self.lang() {
+            Lang::En => ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians"]
+                .iter()
+                .any(|x| w.len() >= x.len() + 3 && w.ends_with(x)),
+            Lang::Fr => [
+                "iste", "istes", "logue", "logues", "pathe", "pathes", "ien", "iens", "ienne",
+                "iennes",
+            ]
+            .iter()
+            .any(|x| w.len() > x.len() + 2 && w.ends_with(x)),
+        };
+        // a definite article before it (« le », "the"): someone known to the reader
+        let definite = self.any(who.first, words!["le", "la", "les", "l", "the"]);
+        if agent && definite {
+            return true;
+        }
+        let possessive = self.any(
+            who.first,
+            words![
+                "son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"
+            ],
+        );
+        let floor = self.sent_start(k);
+        let lead = (floor..first).all(|j| {
+            !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE | W::CONJ)
+        });
+        possessive && lead && self.punct(who.last + 1) == ','
     }
 }

@@ -1,5 +1,5 @@
 //! Words in marks that are a title or a term, nobody's words: a work's or an operation's name, a short phrase
-//! after a determiner with no speech verb for it.
+//! after a determiner with no speech verb for it, a cross-reference to another article (« (lire « … ») »).
 
 use super::super::lexicon::W;
 use super::super::para::{NONE, Para};
@@ -70,12 +70,24 @@ impl<'a> Para<'a> {
                     "baptisée",
                     "surnommé",
                     "surnommée",
+                    "branded",
+                    "dubbed",
+                    "labelled",
+                    "labeled",
+                    "billed",
                 ],
             )
         };
-        open.checked_sub(1).is_some_and(|j| {
-            naming(j) || (self.is(j, W::DET) && j.checked_sub(1).is_some_and(naming))
-        })
+        // « (lire « … ») », "(see "…")": a cross-reference to another article, by its title
+        let reference = open.checked_sub(2).is_some_and(|p| {
+            self.punct(p) == '(' && self.any(p + 1, words!["lire", "voir", "read", "see"])
+        });
+        // (an adverb between: « benignly branded "…" »)
+        let adverb = |j: usize| self.is(j, W::ADVERB | W::DET) || self.s(j).ends_with("ly");
+        reference
+            || open
+                .checked_sub(1)
+                .is_some_and(|j| naming(j) || (adverb(j) && j.checked_sub(1).is_some_and(naming)))
     }
 
     /// Whether words `first..=last` hold, outside the names, a word in lower case that is no function word: a

@@ -53,7 +53,8 @@ impl<'a> Para<'a> {
                 // « …, selon un communiqué », « …, according to X »: the source closes the report
                 if cue_next
                     || coordinated
-                    || self.is(next, W::STOP_CLAUSE)
+                    || (self.is(next, W::STOP_CLAUSE)
+                        && !self.same_subject_goes_on(start, next + 1, end))
                     || self
                         .source_at(next)
                         .or_else(|| self.source_at(next + 1))
@@ -82,6 +83,11 @@ impl<'a> Para<'a> {
                     return (k, None);
                 }
             }
+            // « … and according to X, … », « … et selon X »: a source coordinated after the report starts
+            // another one
+            if k > start && self.is(k, W::CONJ) && self.source_word(k + 1) {
+                return (k, None);
+            }
             if p == '(' {
                 let close = (k + 1..end).find(|&j| self.punct(j) == ')');
                 let reports = close.is_some_and(|c| {
@@ -99,15 +105,61 @@ impl<'a> Para<'a> {
         (end, None)
     }
 
+    /// Whether the words after « but » / « mais » at `k` go on with the clause reported from `start`: adverbs and
+    /// commas, then a verb with no subject of its own (« a man came in, but instead, sat down »); a new subject
+    /// (« but the firm plans … ») or a speech verb of the narrator's ends the report, and so does a participle's
+    /// report (« … came in saying he was lost, but instead, sat … »: the man sat, he did not say so).
+    fn same_subject_goes_on(&self, start: usize, k: usize, end: usize) -> bool {
+        let participle = |j: usize| self.verb_group(j).is_some_and(|g| g.implicit);
+        let under_participle = start.checked_sub(1).is_some_and(|b| {
+            participle(b)
+                || (self.any(b, words!["that", "que", "qu"])
+                    && b.checked_sub(1).is_some_and(participle))
+        });
+        if under_participle {
+            return false;
+        }
+        let mut j = k;
+        while j < end && (self.is(j, W::ADVERB) || self.punct(j) == ',') {
+            j += 1;
+        }
+        j > k
+            && self
+                .tok(j)
+                .is_some_and(|t| t.is_word() && !t.cap() && t.q == NONE)
+            && self.verb_group(j).is_none()
+            && (self.is(j, W::AUX)
+                || {
+                    let w = self.s(j);
+                    w.len() > 3 && w.ends_with("ed")
+                }
+                || self.irregular_past(j))
+    }
+
+    /// Whether a source's preposition opens at `k` (« selon », « d'après », "according to"), whoever it names.
+    fn source_word(&self, k: usize) -> bool {
+        self.is_word(k, word!("selon"))
+            || (self.is_word(k, word!("according")) && self.is_word(k + 1, word!("to")))
+            || (self.any(k, words!["d"]) && self.is_word(k + 1, word!("après")))
+    }
+
     /// Where the clause ending at `comma` starts: its sentence's start, after a narrator's connective
     /// (« En effet, ») and any dash or date line before it.
     pub(super) fn clause_start(&self, floor: usize, comma: usize) -> usize {
         let mut s = floor.max(comma.saturating_sub(MAX_CLAUSE));
         // « … en bande organisée » ; ils ont été placés en détention, selon X »: a semicolon ends a clause
-        if let Some(semi) = (s..comma).rev().find(|&j| self.punct(j) == ';') {
+        // and so does a colon (« Read this fact: …, said X »)
+        if let Some(semi) = (s..comma)
+            .rev()
+            .find(|&j| matches!(self.punct(j), ';' | ':'))
+        {
             s = semi + 1;
         }
         while s < comma && !self.tok(s).is_some_and(|t| t.is_word() || t.q != NONE) {
+            s += 1;
+        }
+        // « Mais … », "But …": the narrator's conjunction opening the sentence
+        if s + 1 < comma && self.is(s, W::CONJ) {
             s += 1;
         }
         // « En effet, », « However, »: one or two words and a comma

@@ -25,8 +25,13 @@ impl<'a> Para<'a> {
         if after_quote {
             return None;
         }
-        // « told LA Weekly in a statement that … »: past the person told and the circumstances
+        // « told LA Weekly in a statement that … »: past the person told and the circumstances; a subject
+        // pronoun first opens the clause itself (« says he supports cameras that … »: a relative's "that")
         if en
+            && !self.any(k, words!["he", "she", "they", "we", "i"])
+            // a name right after a verb that tells no one is its object, and "that" a relative's (« state
+            // Supreme Court ruling that found »)
+            && (self.tells(vg.verb) || self.tok(k).is_some_and(|t| t.ment == NONE))
             && let Some(that) = (k..limit)
                 .take_while(|&j| {
                     self.tok(j).is_some_and(|t| t.is_word() && t.q == NONE)
@@ -54,6 +59,17 @@ impl<'a> Para<'a> {
         }
         if en && self.clause_like(vg.verb, k) {
             // « told reporters the plant would close »: past the person told
+            // « informed police of what happened », "told reporters about the fire": what was told is the
+            // preposition's object, no clause
+            if self.tells(vg.verb)
+                && (k + 1..(k + 3).min(end))
+                    .take_while(|&j| {
+                        self.tok(j).is_some_and(|t| t.is_word()) && !self.is(j, W::AUX)
+                    })
+                    .any(|j| self.any(j, words!["of", "about"]))
+            {
+                return None;
+            }
             if self.tells(vg.verb)
                 && let Some(obj) = self.np_starting(k, end)
                 && obj.last + 1 < end
@@ -209,16 +225,20 @@ impl<'a> Para<'a> {
         {
             return true;
         }
-        (k + 1..end).any(|j| {
-            let w = self.s(j);
-            self.is(j, W::AUX)
-                || (w.len() > 3 && w.ends_with("ed") && !self.tok(j).is_some_and(|t| t.cap()))
-                || self.irregular_past(j)
-        })
+        // the verb within the subject's own clause: not past a comma or a conjunction (« declared victory on
+        // Friday, though the election is … »)
+        (k + 1..end)
+            .take_while(|&j| self.punct(j) != ',' && !self.is(j, W::SUB | W::CONJ))
+            .any(|j| {
+                let w = self.s(j);
+                self.is(j, W::AUX)
+                    || (w.len() > 3 && w.ends_with("ed") && !self.tok(j).is_some_and(|t| t.cap()))
+                    || self.irregular_past(j)
+            })
     }
 
     /// A common English irregular past (« Whitmore stated Montalvo left … »): a clause's verb as « -ed » is.
-    fn irregular_past(&self, j: usize) -> bool {
+    pub(super) fn irregular_past(&self, j: usize) -> bool {
         self.any(
             j,
             words![
@@ -245,6 +265,7 @@ impl<'a> Para<'a> {
                 "sent",
                 "spent",
                 "stood",
+                "sat",
                 "brought",
                 "bought",
                 "built",

@@ -73,7 +73,8 @@ impl<'a> Para<'a> {
                 // nothing but the verb's complements
                 Ref::Np(np)
                     if np.first > floor
-                        && self.punct(np.first - 1) == ','
+                        && (self.punct(np.first - 1) == ','
+                            || self.mixed_close(floor, np.first - 1))
                         && ((np.last + 1..vg.first).all(|j| self.skippable(j))
                             || (self.punct(vg.first - 1) == ','
                                 && self.punct(np.last + 1) == ','
@@ -93,6 +94,16 @@ impl<'a> Para<'a> {
                 .map(|np| (vg.first, Some(Ref::Np(np)))),
         };
         let Some((comma, who)) = comma else { return };
+        // « …, which, he said, scared the man off »: a cue set inside a relative clause reports the relative's
+        // clause after it, not the words before the relative pronoun
+        if comma > floor
+            && self.any(
+                comma - 1,
+                words!["which", "who", "qui", "lequel", "laquelle"],
+            )
+        {
+            return;
+        }
         if self.after_translation(vg.first) {
             return; // « "…" ((es))Spanish language: …, he said »: the quotation's cue
         }
@@ -101,7 +112,7 @@ impl<'a> Para<'a> {
             (None, Some(_)) => self.subject_of(vg),
             (None, None) => return,
         };
-        if self.quote_closes_at(comma - 1).is_some() {
+        if self.quote_closes_at(comma - 1).is_some() && !self.mixed_close(floor, comma - 1) {
             return; // « « … », a indiqué X »: a direct quotation
         }
         // the last postposed cue of the sentence reports it all: « …, indique une analyse …, a annoncé X »
@@ -125,6 +136,9 @@ impl<'a> Para<'a> {
             || (self.punct(tail + 1) == ',' && self.nothing_but_appositions(tail + 2, end))
         {
             comma
+        } else if self.punct(tail + 1) == ',' && self.is(tail + 2, W::CONJ) {
+            // « …, said X, and the city signed … »: a clause of the narrator's coordinated after the cue
+            comma
         } else if self.punct(tail + 1) == ',' {
             self.clause_end(tail + 2).0
         } else if (self.lang() == Lang::En && self.nothing_but_appositions(tail + 1, end))
@@ -141,6 +155,23 @@ impl<'a> Para<'a> {
             c.pos = start;
         }
         out.extend(c);
+    }
+
+    /// Whether token `b` closes a quotation that is less than half of the clause it ends (« … avec « le tweet
+    /// du ministre », détaille X », 'technology should be an "absolute last precaution," he said'): the clause is
+    /// the report, the quoted words only a part of it.
+    fn mixed_close(&self, floor: usize, b: usize) -> bool {
+        let Some(q) = self.quote_closes_at(b) else {
+            return false;
+        };
+        let open = self.quotes.get(q).map_or(b, |x| x.open);
+        let s = self.clause_start(floor, open);
+        let words = |a: usize, z: usize| {
+            (a..z)
+                .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))
+                .count()
+        };
+        open > s && words(open, b) * 2 < words(s, b)
     }
 
     /// Whether the verb group is an attribution set in a clause: « comme l'a confirmé X », « ce qu'a dit X ».

@@ -60,7 +60,8 @@ impl<'a> Para<'a> {
             }
             (s, e)
         } else if last + 1 >= end
-            || matches!(self.punct(last + 1), '.' | '!' | '?')
+            // « …, selon X : « … » »: the source of the clause before it (and of the quotation after it)
+            || matches!(self.punct(last + 1), '.' | '!' | '?' | ':')
             || (self.punct(last + 1) == ',' && self.nothing_but_appositions(last + 2, end))
             || self.source_tail(last + 1, end)
         {
