@@ -11,6 +11,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+mod cold;
 mod fold;
 mod search;
 
@@ -128,6 +129,8 @@ pub struct FullText {
     /// Articles searchable (as of the last commit).
     searchable: std::sync::atomic::AtomicUsize,
     path: Option<PathBuf>,
+    /// A first indexing: its segments merged once, at its end ([`cold`]).
+    cold: cold::Cold,
 }
 
 impl std::fmt::Debug for FullText {
@@ -205,8 +208,15 @@ impl FullText {
             pending: Mutex::default(),
             searchable: Default::default(),
             path,
+            cold: cold::Cold::default(),
         };
         ft.read_known();
+        if let Some(w) = &ft.writer
+            && ft.is_empty()
+            && let Ok(w) = w.lock()
+        {
+            ft.start_cold(&w);
+        }
         ft
     }
 
@@ -233,6 +243,7 @@ impl FullText {
             pending: Mutex::default(),
             searchable: Default::default(),
             path,
+            cold: cold::Cold::default(),
         }
     }
 
@@ -366,8 +377,10 @@ impl FullText {
     }
 
     /// Takes out every article but those of `live` (the library open now): the index holds what
-    /// the next start of the same library needs, not every folder ever opened.
+    /// the next start of the same library needs, not every folder ever opened. Said once the
+    /// library is indexed: a first indexing's segments are merged at the next commit.
     pub fn retain(&self, live: &std::collections::HashSet<u64>) {
+        self.indexed_all();
         let gone: Vec<u64> = self
             .known
             .read()
@@ -384,7 +397,8 @@ impl FullText {
             .uncommitted
             .lock()
             .map_or(0, |mut n| std::mem::take(&mut *n));
-        if changed == 0 {
+        // Nothing changed, but a first indexing may have just ended (its merge is due).
+        if changed == 0 && !self.cold_ends() {
             return;
         }
         let Some(w) = &self.writer else { return };
@@ -400,6 +414,7 @@ impl FullText {
             let _ = self.reader.reload();
             self.searchable
                 .store(now, std::sync::atomic::Ordering::SeqCst);
+            self.end_cold(&mut w);
         }
     }
 
