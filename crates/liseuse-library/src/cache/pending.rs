@@ -131,9 +131,7 @@ impl Pending {
     /// The next frame to write, once it is encoded: its records and its bytes (`None`: it
     /// could not be encoded).
     pub fn next_ready(&mut self) -> Option<(Arc<Batch>, Option<Encoded>)> {
-        if self.sealed.front()?.ready.is_none() {
-            return None;
-        }
+        self.sealed.front()?.ready.as_ref()?;
         let s = self.sealed.pop_front()?;
         Some((s.batch, s.ready.flatten()))
     }
