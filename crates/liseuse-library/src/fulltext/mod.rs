@@ -13,6 +13,7 @@
 
 mod cold;
 mod fold;
+mod folder;
 mod search;
 
 use fold::FoldTokenizer;
@@ -81,25 +82,6 @@ fn schema() -> (Schema, Fields) {
             path,
         },
     )
-}
-
-/// Takes out the indexes an older liseuse left (`fulltext-v{N}` of another format): they are
-/// never read again, and at 100,000 articles each is a hundred megabytes.
-fn remove_old_formats(cache_dir: &Path) {
-    let Ok(dir) = std::fs::read_dir(cache_dir) else {
-        return;
-    };
-    for e in dir.flatten() {
-        let name = e.file_name();
-        let old = name
-            .to_str()
-            .and_then(|n| n.strip_prefix("fulltext-v"))
-            .and_then(|v| v.parse::<u32>().ok())
-            .is_some_and(|v| v != FORMAT);
-        if old && e.file_type().is_ok_and(|t| t.is_dir()) {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
 }
 
 /// An article's id in the index: its path's hash.
@@ -181,7 +163,7 @@ impl FullText {
             .map(Mutex::new);
         // The liseuse that writes the index is the one that tidies the folder.
         if let (Some(_), Some(d)) = (&writer, cache_dir) {
-            remove_old_formats(d);
+            folder::remove_old_formats(d);
         }
         let reader = index
             .reader_builder()
@@ -415,32 +397,6 @@ impl FullText {
             self.searchable
                 .store(now, std::sync::atomic::Ordering::SeqCst);
             self.end_cold(&mut w);
-        }
-    }
-
-    /// The index's size on disk.
-    pub fn bytes(&self) -> u64 {
-        let Some(p) = &self.path else { return 0 };
-        std::fs::read_dir(p)
-            .map(|d| {
-                d.flatten()
-                    .filter_map(|e| e.metadata().ok())
-                    .filter(|m| m.is_file())
-                    .map(|m| m.len())
-                    .sum()
-            })
-            .unwrap_or(0)
-    }
-
-    /// Waits for the merges the writer started (tests, benchmarks: the size on disk settles).
-    pub fn settle(self) {
-        if let Ok(mut p) = self.pending.lock() {
-            self.hand_over(&mut p);
-        }
-        if let Some(w) = self.writer
-            && let Ok(w) = w.into_inner()
-        {
-            let _ = w.wait_merging_threads();
         }
     }
 }
