@@ -20,6 +20,12 @@ fn not_regular() -> io::Error {
 /// blocking (opening a FIFO for reading waits for a writer otherwise) and checked again on the
 /// open handle, so a path replaced in between is still refused.
 pub fn open_regular(path: &Path) -> io::Result<File> {
+    open_regular_sized(path).map(|(file, _)| file)
+}
+
+/// [`open_regular`], and the file's length from the check on the open handle (one `fstat`
+/// rather than two for each article read).
+fn open_regular_sized(path: &Path) -> io::Result<(File, u64)> {
     if !fs::metadata(path)?.is_file() {
         return Err(not_regular());
     }
@@ -31,10 +37,11 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
     let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
+    let m = file.metadata()?;
+    if !m.is_file() {
         return Err(not_regular());
     }
-    Ok(file)
+    Ok((file, m.len()))
 }
 
 /// Reads at most `cap` bytes of the regular file `path`; the flag is true when there was more.
@@ -52,8 +59,7 @@ pub fn read_regular_head_first(
     head: Option<(u64, u64)>,
     on_head: impl FnOnce(&[u8], u64),
 ) -> io::Result<(Vec<u8>, bool)> {
-    let file = open_regular(path)?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let (file, len) = open_regular_sized(path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(len.min(cap)).unwrap_or(0));
     let mut reader = file.take(cap.saturating_add(1));
     if let Some((above, first)) = head

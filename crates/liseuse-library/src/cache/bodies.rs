@@ -3,6 +3,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use super::frame::Packed;
 use super::log::{self, BodyAt};
 use super::record::{self, Body};
 use std::fs::File;
@@ -10,7 +11,7 @@ use std::fs::File;
 /// Where one body asked for is.
 pub(super) enum Spot {
     Missing,
-    Pending(Box<Body>),
+    Pending(Packed),
     Written(BodyAt, (u32, u32)),
 }
 
@@ -55,7 +56,7 @@ impl BodyReader {
         let mut frame: Option<(BodyAt, Option<Vec<u8>>)> = None;
         spots.into_iter().map(move |spot| match spot {
             Spot::Missing => None,
-            Spot::Pending(b) => Some(*b),
+            Spot::Pending(b) => b.body(),
             Spot::Written(at, within) => {
                 if frame.as_ref().is_none_or(|(f, _)| *f != at) {
                     // The thread sends one frame for each change of frame, in this order.

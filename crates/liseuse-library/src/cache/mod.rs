@@ -18,15 +18,19 @@
 use std::path::{Path, PathBuf};
 
 pub mod bodies;
+pub mod frame;
 pub mod index_file;
 pub mod log;
 pub(crate) mod pack;
 pub(crate) mod path_key;
+pub mod pending;
 pub mod record;
 pub mod store;
 pub(crate) mod text_hash;
 
+pub use frame::Packed;
 pub use index_file::SavedIndex;
+pub use pending::{Ready, Sealed};
 pub use record::{ArticleMeta, Body, Stamp};
 pub use store::{ArticleCache, Hit};
 

@@ -6,7 +6,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use super::pack::{self, In, Out};
+use super::pack::{self, In};
 use liseuse_entity::{DocEntities, LocalEntity};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -106,6 +106,17 @@ impl ArticleMeta {
 
     /// What a document says of itself, kept.
     pub fn of_document(doc: &liseuse_document::Document, near_date: Option<String>) -> ArticleMeta {
+        let text_hash = crate::bookmark::content_hash(&doc.text);
+        ArticleMeta::of_document_hashed(doc, near_date, text_hash)
+    }
+
+    /// [`ArticleMeta::of_document`] with the hash of its text known (`content_hash` of
+    /// `doc.text`): the loader has it already when no code was blanked for the entities.
+    pub fn of_document_hashed(
+        doc: &liseuse_document::Document,
+        near_date: Option<String>,
+        text_hash: String,
+    ) -> ArticleMeta {
         let mut paragraphs = Vec::with_capacity(doc.paragraphs.len() * 2);
         for p in &doc.paragraphs {
             paragraphs.push(u32::try_from(p.range.start).unwrap_or(u32::MAX));
@@ -119,7 +130,7 @@ impl ArticleMeta {
             modified: None,
             paragraphs,
             len: doc.text.len() as u64,
-            text_hash: crate::bookmark::content_hash(&doc.text),
+            text_hash,
             notices: !doc.notices.is_empty(),
             error: None,
         }
@@ -156,20 +167,6 @@ pub struct Body {
 const MAX_FRAME_BODY: usize = 512 << 20;
 /// Nor its heads.
 const MAX_FRAME_HEADS: usize = 64 << 20;
-/// zstd's level for frame bodies: 3 (its default) packs them a third smaller than LZ4 for
-/// about a second of a cold start's 70 at 100,000 articles; higher levels cost more than
-/// they gain.
-const ZSTD_LEVEL: i32 = 3;
-
-/// A frame's head and body bytes for these articles. The heads (read at every start) are
-/// compressed with LZ4, read back at gigabytes a second; the bodies (read when the corpus
-/// is merged again) densely encoded ([`super::pack`]), then with zstd.
-pub fn encode(articles: &[(Head, Body)]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let (heads, body) = encode_plain(articles)?;
-    let body = zstd::bulk::compress(&body, ZSTD_LEVEL).ok()?;
-    Some((lz4_flex::block::compress_prepend_size(&heads), body))
-}
-
 /// A frame body as written, decompressed: what [`decode_body`] reads. `None` when it is
 /// damaged (the checksum held, yet it does not decompress) or claims too much. A size up to
 /// [`PLAUSIBLE_RATIO`] times the compressed one is allocated at once (our frames shrink about
@@ -202,33 +199,7 @@ pub fn unpack(frame_body: &[u8]) -> Option<Vec<u8>> {
 /// decompressed in one allocation (see [`unpack`]).
 const PLAUSIBLE_RATIO: usize = 16;
 
-/// [`encode`], nothing compressed.
-fn encode_plain(articles: &[(Head, Body)]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut heads = Vec::with_capacity(articles.len());
-    let mut body = Out::default();
-    for (h, b) in articles {
-        let start = u32::try_from(body.0.len()).ok()?;
-        put_body(&mut body, b)?;
-        let len = u32::try_from(body.0.len()).ok()? - start;
-        let mut h = h.clone();
-        h.body = (start, len);
-        heads.push(h);
-    }
-    Some((postcard::to_stdvec(&heads).ok()?, body.0))
-}
-
-/// An article's body: its entities (postcard), its mentions ([`pack::put_mentions`], which
-/// reads the entities), its sections.
-fn put_body(out: &mut Out, b: &Body) -> Option<()> {
-    out.0 = postcard::to_extend(&b.entities.entities, std::mem::take(&mut out.0)).ok()?;
-    pack::put_mentions(out, &b.entities.mentions, &b.entities.entities);
-    out.u(b.sections.len() as u64);
-    for (name, bytes) in &b.sections {
-        out.bytes(name.as_bytes());
-        out.bytes(bytes);
-    }
-    Some(())
-}
+pub use super::frame::{Packed, encode};
 
 /// The heads of a frame.
 pub fn decode_heads(bytes: &[u8]) -> Option<Vec<Head>> {
@@ -357,9 +328,10 @@ mod tests {
             entities: e,
             sections: vec![("quotes-v2".into(), vec![0])],
         };
-        let mut out = Out::default();
-        put_body(&mut out, &body).unwrap();
-        let good = out.0;
+        let good = Packed::of(&body.entities, &body.sections)
+            .unwrap()
+            .bytes()
+            .to_vec();
         let all = (0, good.len() as u32);
         assert_eq!(decode_body(&good, all), Some(body));
         let mut longer = good.clone();

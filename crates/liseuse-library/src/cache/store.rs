@@ -13,6 +13,7 @@ use super::ENGINE_VERSION;
 use super::bodies::{BodyReader, Spot};
 use super::log::{self, BodyAt, Log};
 use super::path_key::PathKey;
+use super::pending::Pending;
 use super::record::{self, ArticleMeta, Body, Head, Stamp};
 use super::text_hash::TextHash;
 use rayon::prelude::*;
@@ -29,7 +30,7 @@ pub const FORMAT: u32 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Located {
     Written(BodyAt, (u32, u32)),
-    /// Not written yet: its place in `pending`.
+    /// Not written yet: its number in `pending`.
     Pending(usize),
 }
 
@@ -90,10 +91,11 @@ pub struct ArticleCache {
     // hash ([`PathKey`]): the map does not hold the paths themselves.
     known: FxHashMap<PathKey, Known>,
     by_hash: FxHashMap<TextHash, Located>,
-    pending: Vec<(Head, Body)>,
+    pending: Pending,
     /// Records in the log, and how many of them an article still uses.
     records: usize,
-    /// Records were written by [`ArticleCache::add`] since [`ArticleCache::take_written`].
+    /// Records were written as frames filled ([`ArticleCache::add`], [`ArticleCache::write`])
+    /// since [`ArticleCache::take_written`].
     written: bool,
     /// The frame body [`ArticleCache::body`] read last, decompressed: a library whose files
     /// were touched but not changed (restored from a backup, copied) asks for its articles'
@@ -194,7 +196,7 @@ impl ArticleCache {
         let body = k.body;
         let meta = match (k.meta.take(), body) {
             (Some(m), _) => *m,
-            (None, Located::Pending(i)) => self.pending.get(i)?.0.meta.clone(),
+            (None, Located::Pending(n)) => self.pending.get(n)?.0.meta.clone(),
             // Asked twice (the file was read again after a change that left it as it was):
             // its head is read again.
             (None, Located::Written(..)) => self.head_of(path)?.meta,
@@ -217,7 +219,7 @@ impl ArticleCache {
     /// The body kept for a text of this hash, if any.
     pub fn body(&mut self, hash: &str) -> Option<Body> {
         match *self.by_hash.get(&TextHash::of(hash))? {
-            Located::Pending(i) => self.pending.get(i).map(|(_, b)| b.clone()),
+            Located::Pending(n) => self.pending.get(n)?.1.body(),
             Located::Written(at, within) => record::decode_body(&self.frame_body(at)?, within),
         }
     }
@@ -254,118 +256,16 @@ impl ArticleCache {
             .iter()
             .map(|h| match self.by_hash.get(&TextHash::of(h)) {
                 None => Spot::Missing,
-                Some(Located::Pending(i)) => self
+                Some(Located::Pending(n)) => self
                     .pending
-                    .get(*i)
-                    .map_or(Spot::Missing, |(_, b)| Spot::Pending(Box::new(b.clone()))),
+                    .get(*n)
+                    .map_or(Spot::Missing, |(_, b)| Spot::Pending(b.clone())),
                 Some(Located::Written(at, within)) => Spot::Written(*at, *within),
             })
             .collect();
         BodyReader {
             file: self.reader.as_ref().and_then(|f| f.try_clone().ok()),
             spots,
-        }
-    }
-
-    /// Records an article just analysed; written at the next [`ArticleCache::flush`].
-    pub fn add(&mut self, path: String, stamp: Stamp, hash: String, meta: ArticleMeta, body: Body) {
-        if !self.writes() {
-            return;
-        }
-        let at = Located::Pending(self.pending.len());
-        let key = TextHash::of(&hash);
-        self.by_hash.insert(key.clone(), at);
-        self.known.insert(
-            PathKey::of(&path),
-            Known {
-                stamp,
-                hash: key,
-                meta: None,
-                body: at,
-            },
-        );
-        self.pending.push((
-            Head {
-                path,
-                stamp,
-                hash,
-                meta,
-                body: (0, 0),
-            },
-            body,
-        ));
-        if self.pending.len() >= FRAME_ARTICLES {
-            self.flush();
-            self.written = true;
-        }
-    }
-
-    /// Whether records were written since last asked, apart from [`ArticleCache::flush`]
-    /// (a frame full): what was analysed up to then is on disk.
-    pub fn take_written(&mut self) -> bool {
-        std::mem::take(&mut self.written)
-    }
-
-    /// Records not written yet.
-    pub fn pending(&self) -> usize {
-        self.pending.len()
-    }
-
-    /// Writes the records added since the last flush, as one frame. A failure only costs
-    /// them being analysed again at the next start.
-    pub fn flush(&mut self) {
-        if self.pending.is_empty() {
-            return;
-        }
-        let pending = std::mem::take(&mut self.pending);
-        let Some(log) = &mut self.log else { return };
-        let Some((head, body)) = record::encode(&pending) else {
-            return;
-        };
-        let Ok(at) = log.append(&head, &body) else {
-            self.forget_pending(&pending);
-            return;
-        };
-        if self.reader.is_none() {
-            self.reader = self
-                .path
-                .as_deref()
-                .and_then(|p| crate::readfile::open_regular(p).ok());
-        }
-        let Some(heads) = record::decode_heads(&head) else {
-            return;
-        };
-        for h in heads {
-            self.records += 1;
-            let written = Located::Written(at, h.body);
-            let hash = TextHash::of(&h.hash);
-            if let Some(k) = self.known.get_mut(&PathKey::of(&h.path))
-                && k.hash == hash
-            {
-                k.body = written;
-            }
-            if let Some(b) = self.by_hash.get_mut(&hash)
-                && matches!(b, Located::Pending(_))
-            {
-                *b = written;
-            }
-        }
-    }
-
-    fn forget_pending(&mut self, pending: &[(Head, Body)]) {
-        for (h, _) in pending {
-            let key = PathKey::of(&h.path);
-            if self
-                .known
-                .get(&key)
-                .is_some_and(|k| matches!(k.body, Located::Pending(_)))
-            {
-                self.known.remove(&key);
-            }
-            let hash = TextHash::of(&h.hash);
-            if matches!(self.by_hash.get(&hash), Some(Located::Pending(_))) {
-                self.by_hash.remove(&hash);
-            }
         }
     }
 
@@ -407,6 +307,8 @@ fn remove_old_files(dir: &Path) {
 
 #[path = "compact.rs"]
 mod compact;
+#[path = "writing.rs"]
+mod writing;
 
 #[cfg(test)]
 #[path = "store_tests.rs"]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::cache::frame::Packed;
 use std::collections::HashSet;
 
 fn stamp(n: u64) -> Stamp {
@@ -289,4 +290,76 @@ fn bodies_asked_across_frames_come_each_from_its_own() {
     // Stopped early: the thread reading ahead ends.
     let mut first = c.reader_for(&hashes).bodies();
     assert_eq!(first.next(), Some(Some(body(texts[0]))));
+}
+
+/// A frame filled by `put` is sealed for its caller to encode without the lock: its records
+/// are found meanwhile, a flush in between writes it itself (and the late one changes
+/// nothing), and the log holds every record once, in order.
+#[test]
+fn a_sealed_frame_is_found_until_written_and_written_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    let put = |c: &mut ArticleCache, i: usize| {
+        let b = body(&format!("Texte {i} à Paris."));
+        let packed = Packed::of(&b.entities, &b.sections).unwrap();
+        c.put(
+            format!("{i}.txt"),
+            stamp(i as u64),
+            format!("hash-Texte {i} à Paris."),
+            meta(&format!("{i}.txt")),
+            packed,
+        )
+    };
+    let mut sealed = None;
+    for i in 0..FRAME_ARTICLES {
+        sealed = put(&mut c, i);
+    }
+    let first = sealed.expect("a full frame is sealed");
+    assert!(put(&mut c, FRAME_ARTICLES).is_none());
+    // Sealed, not written: still found.
+    assert_eq!(c.pending(), FRAME_ARTICLES + 1);
+    assert!(c.lookup("3.txt", stamp(3)).is_some());
+    assert_eq!(
+        c.body("hash-Texte 3 à Paris."),
+        Some(body("Texte 3 à Paris."))
+    );
+    let late = first.encode();
+    c.flush();
+    assert_eq!(c.pending(), 0);
+    c.write(late);
+    assert_eq!(c.records(), FRAME_ARTICLES + 1, "each record written once");
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert_eq!(c.records(), FRAME_ARTICLES + 1);
+    for i in [0, 3, FRAME_ARTICLES - 1, FRAME_ARTICLES] {
+        assert!(
+            c.lookup(&format!("{i}.txt"), stamp(i as u64)).is_some(),
+            "{i}"
+        );
+        assert_eq!(
+            c.body(&format!("hash-Texte {i} à Paris.")),
+            Some(body(&format!("Texte {i} à Paris.")))
+        );
+    }
+}
+
+/// Frames encoded out of order are written in the order sealed: a path's later record stays
+/// the one a next start reads.
+#[test]
+fn frames_encoded_out_of_order_are_written_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = ArticleCache::open(Some(dir.path()));
+    add(&mut c, "a.txt", 1, "Emmanuel Macron à Paris.");
+    let older = c.seal().unwrap();
+    add(&mut c, "a.txt", 2, "Olaf Scholz à Berlin.");
+    let newer = c.seal().unwrap();
+    c.write(newer.encode());
+    assert_eq!(c.pending(), 2, "waits for the frame before it");
+    c.write(older.encode());
+    assert_eq!(c.pending(), 0);
+    drop(c);
+    let mut c = ArticleCache::open(Some(dir.path()));
+    assert!(c.lookup("a.txt", stamp(1)).is_none());
+    let hit = c.lookup("a.txt", stamp(2)).unwrap();
+    assert_eq!(hit.hash, "hash-Olaf Scholz à Berlin.");
 }

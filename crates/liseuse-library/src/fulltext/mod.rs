@@ -11,7 +11,9 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+mod cold;
 mod fold;
+mod folder;
 mod search;
 
 use fold::FoldTokenizer;
@@ -82,25 +84,6 @@ fn schema() -> (Schema, Fields) {
     )
 }
 
-/// Takes out the indexes an older liseuse left (`fulltext-v{N}` of another format): they are
-/// never read again, and at 100,000 articles each is a hundred megabytes.
-fn remove_old_formats(cache_dir: &Path) {
-    let Ok(dir) = std::fs::read_dir(cache_dir) else {
-        return;
-    };
-    for e in dir.flatten() {
-        let name = e.file_name();
-        let old = name
-            .to_str()
-            .and_then(|n| n.strip_prefix("fulltext-v"))
-            .and_then(|v| v.parse::<u32>().ok())
-            .is_some_and(|v| v != FORMAT);
-        if old && e.file_type().is_ok_and(|t| t.is_dir()) {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
-}
-
 /// An article's id in the index: its path's hash.
 pub fn id_of(path: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(path.as_bytes())
@@ -128,6 +111,8 @@ pub struct FullText {
     /// Articles searchable (as of the last commit).
     searchable: std::sync::atomic::AtomicUsize,
     path: Option<PathBuf>,
+    /// A first indexing: its segments merged once, at its end ([`cold`]).
+    cold: cold::Cold,
 }
 
 impl std::fmt::Debug for FullText {
@@ -178,7 +163,7 @@ impl FullText {
             .map(Mutex::new);
         // The liseuse that writes the index is the one that tidies the folder.
         if let (Some(_), Some(d)) = (&writer, cache_dir) {
-            remove_old_formats(d);
+            folder::remove_old_formats(d);
         }
         let reader = index
             .reader_builder()
@@ -205,8 +190,15 @@ impl FullText {
             pending: Mutex::default(),
             searchable: Default::default(),
             path,
+            cold: cold::Cold::default(),
         };
         ft.read_known();
+        if let Some(w) = &ft.writer
+            && ft.is_empty()
+            && let Ok(w) = w.lock()
+        {
+            ft.start_cold(&w);
+        }
         ft
     }
 
@@ -233,6 +225,7 @@ impl FullText {
             pending: Mutex::default(),
             searchable: Default::default(),
             path,
+            cold: cold::Cold::default(),
         }
     }
 
@@ -366,8 +359,10 @@ impl FullText {
     }
 
     /// Takes out every article but those of `live` (the library open now): the index holds what
-    /// the next start of the same library needs, not every folder ever opened.
+    /// the next start of the same library needs, not every folder ever opened. Said once the
+    /// library is indexed: a first indexing's segments are merged at the next commit.
     pub fn retain(&self, live: &std::collections::HashSet<u64>) {
+        self.indexed_all();
         let gone: Vec<u64> = self
             .known
             .read()
@@ -384,7 +379,8 @@ impl FullText {
             .uncommitted
             .lock()
             .map_or(0, |mut n| std::mem::take(&mut *n));
-        if changed == 0 {
+        // Nothing changed, but a first indexing may have just ended (its merge is due).
+        if changed == 0 && !self.cold_ends() {
             return;
         }
         let Some(w) = &self.writer else { return };
@@ -400,32 +396,7 @@ impl FullText {
             let _ = self.reader.reload();
             self.searchable
                 .store(now, std::sync::atomic::Ordering::SeqCst);
-        }
-    }
-
-    /// The index's size on disk.
-    pub fn bytes(&self) -> u64 {
-        let Some(p) = &self.path else { return 0 };
-        std::fs::read_dir(p)
-            .map(|d| {
-                d.flatten()
-                    .filter_map(|e| e.metadata().ok())
-                    .filter(|m| m.is_file())
-                    .map(|m| m.len())
-                    .sum()
-            })
-            .unwrap_or(0)
-    }
-
-    /// Waits for the merges the writer started (tests, benchmarks: the size on disk settles).
-    pub fn settle(self) {
-        if let Ok(mut p) = self.pending.lock() {
-            self.hand_over(&mut p);
-        }
-        if let Some(w) = self.writer
-            && let Ok(w) = w.into_inner()
-        {
-            let _ = w.wait_merging_threads();
+            self.end_cold(&mut w);
         }
     }
 }

@@ -215,3 +215,27 @@ fn batched_operations_keep_their_order() {
     assert!(ft.has(7, 70) && !ft.has(9, 9) && ft.has(n + 1, n + 2));
     assert_eq!(ft.len() as u64, n);
 }
+
+/// A first indexing merges nothing as it goes (a segment a commit), and once the library is
+/// indexed its segments are merged into one; the answers are the same.
+#[test]
+fn a_first_indexing_is_merged_once_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let ft = FullText::open(Some(dir.path()));
+    for i in 0..12u64 {
+        ft.put(i, i, None, "", "Titre", &format!("Le mot{i} et Gaza."));
+        ft.commit();
+    }
+    let segments = |ft: &FullText| ft.reader.searcher().segment_readers().len();
+    assert_eq!(segments(&ft), 12, "no merge while indexing");
+    assert_eq!(ids(&ft, "mot7"), [7]);
+    ft.retain(&(0..12).collect());
+    ft.commit();
+    ft.settle();
+    let ft = FullText::open(Some(dir.path()));
+    assert_eq!(segments(&ft), 1, "merged once indexed");
+    assert_eq!(ids(&ft, "mot7"), [7]);
+    assert_eq!(sorted(ids(&ft, "gaza")), (0..12).collect::<Vec<_>>());
+    // A later start merges as usual: its index was not empty.
+    assert!(!ft.cold.on.load(std::sync::atomic::Ordering::SeqCst));
+}

@@ -154,7 +154,12 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
         entities.mentions.iter().map(|m| (m.label(), m.range())),
         &doc.text,
     );
-    let mut meta = ArticleMeta::of_document(&doc, near);
+    // The same text when no code was blanked: hashed once.
+    let text_hash = match &entity_text {
+        std::borrow::Cow::Borrowed(_) => hash.clone(),
+        std::borrow::Cow::Owned(_) => crate::bookmark::content_hash(&doc.text),
+    };
+    let mut meta = ArticleMeta::of_document_hashed(&doc, near, text_hash);
     if matches!(entry.origin, Origin::File(_)) {
         meta.modified = stamp.and_then(|s| s.seconds());
     }
@@ -166,17 +171,24 @@ pub(super) fn analyse_article(shared: &Shared, index: usize, entry: &Entry, stam
         &doc.title,
         &doc.text,
     );
+    drop(entity_text);
     drop(doc);
+    // Once written, a merge reads its entities back from there (`write_out`). Packed here,
+    // and a full frame encoded here, without the cache's lock: under it, the other loader
+    // threads' lookups waited.
+    let packed = stamp.and_then(|s| {
+        let sections = [quotes::encode(&found, &entities)];
+        Some((s, cache::Packed::of(&entities, &sections)?))
+    });
     let entities = Arc::new(entities);
-    if let Some(s) = stamp {
-        // Once written, a merge reads its entities back from there (`write_out`).
-        shared.with_cache(|c| {
-            let body = Body {
-                entities: (*entities).clone(),
-                sections: vec![quotes::encode(&found, &entities)],
-            };
-            c.add(entry.path.clone(), s, hash.clone(), meta.clone(), body);
-        });
+    if let Some((s, body)) = packed {
+        let sealed = shared
+            .with_cache(|c| c.put(entry.path.clone(), s, hash.clone(), meta.clone(), body))
+            .flatten();
+        if let Some(sealed) = sealed {
+            let frame = sealed.encode();
+            shared.with_cache(|c| c.write(frame));
+        }
     }
     describe(shared, index, meta, hash.clone());
     store(
