@@ -49,9 +49,11 @@ fn a_warm_start_reads_no_article_text_before_its_counts_are_final() {
     });
     assert_eq!(s.texts_read(), 0, "no article text read to index");
     assert_eq!(corpus_counts(&s), before);
-    // The article shown is read to show it, and its mentions are there.
+    // The article shown is read to show it, and its mentions come with the index rebuilt
+    // after the counts (the reader may show it before: on main too, asserted at once, this
+    // failed two runs of four on a loaded machine).
     s.wait_until("the first article shown", |a| a.reader().is_some());
-    assert!(!s.app().entities.doc_mentions(0).is_empty());
+    s.wait_until("its mentions", |a| !a.entities.doc_mentions(0).is_empty());
     // And the full-text index answers at once, from the cache.
     s.keys("Fbudget<Enter>");
     s.wait_until(

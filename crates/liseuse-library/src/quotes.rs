@@ -16,6 +16,7 @@ use liseuse_entity::quote::{self, Quote, QuoteKind};
 use liseuse_entity::text::token::Token;
 use std::ops::Range;
 
+mod chunks;
 mod library;
 mod packed;
 mod wire;

@@ -103,8 +103,8 @@ pub struct Searcher {
 }
 
 impl Searcher {
-    /// Starts the search thread over the full-text index `index` gives (opened at the first
-    /// query, or once the start is past its first frames) and `articles`, answering on `events`.
+    /// Starts the search thread over the full-text index `index` gives (opened at once, on
+    /// that thread) and `articles`, answering on `events`.
     pub fn spawn(
         index: Box<dyn Fn() -> Arc<FullText> + Send>,
         articles: Articles,
@@ -139,9 +139,12 @@ fn serve(
     articles: &Articles,
     events: &Reporter,
 ) {
-    // Idle once the start has drawn its first frames: the index is opened and its words read
-    // now, not when the first query comes (at 100,000 articles, 70-120 ms to open it and
-    // 10-70 ms for its first query's reading of every word: most of the first `F`'s wait).
+    // Opened at once, beside the start's first frames, not when the first query comes or
+    // after them (at 100,000 articles, 70-120 ms: most of an `F` typed at the first frame's
+    // wait); a warm start's checking of the articles, which needs it too, no longer opens it
+    // on a worker of its own while the other waits. Idle once the start has drawn its first
+    // frames, its words are read (10-70 ms at a first query's).
+    index();
     let mut first = match rx.recv_timeout(PREPARE_AFTER) {
         Ok(req) => Some(req),
         Err(mpsc::RecvTimeoutError::Timeout) => {

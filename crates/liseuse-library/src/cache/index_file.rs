@@ -3,7 +3,8 @@
 //! which corpus entity each of its own entities became. Mentions are not written twice: they
 //! are in the articles' bodies, and [`rebuild`] puts them back under their corpus entities
 //! without merging anything. Written atomically (temporary file, rename) behind a header with
-//! a checksum; anything unusable is ignored.
+//! a checksum; anything unusable is ignored. On a warm start only what the counts need is
+//! decoded at once (the hashes, the entities); the maps are decoded by [`rebuild`].
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -45,20 +46,90 @@ pub struct SavedIndex {
     map_starts: Vec<u32>,
     /// How many mentions the index holds: room for them all at once when it is rebuilt.
     mentions: u64,
+    /// As [`load`] reads it: the fields after the entities (`maps`, `map_starts`, `mentions`)
+    /// as written, decoded by [`rebuild`] (at 100,000 articles, 5 million numbers the counts
+    /// shown at once do not need: they were decoded before them).
+    #[serde(skip)]
+    unread: Option<Box<[u8]>>,
+}
+
+/// What the counts need of a saved index: the fields written first.
+#[derive(Deserialize)]
+struct Front {
+    hashes: Vec<String>,
+    #[serde(with = "shared")]
+    entities: Arc<[Entity]>,
+}
+
+/// The rest, for the rebuild.
+#[derive(Deserialize)]
+struct Back {
+    #[serde(deserialize_with = "exact::deserialize")]
+    maps: Vec<u32>,
+    map_starts: Vec<u32>,
+    mentions: u64,
 }
 
 /// The entities written as a sequence, read back into one shared array.
 mod shared {
-    use liseuse_entity::Entity;
+    use liseuse_entity::{Entity, EntityId, Label};
+    use serde::de::{SeqAccess, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::sync::Arc;
+
+    /// Room reserved at most before reading (a damaged length is not trusted for more): an
+    /// entity takes a few bytes at least in the file.
+    const MAX_ROOM: usize = (super::MAX_BYTES / 4) as usize / size_of::<Entity>();
+
+    /// An entity as written (`EntityBuild`'s fields, in its order), its strings read in place
+    /// in the file's bytes: packed into an [`Entity`] without a `String` made and dropped for
+    /// each (at 100,000 articles, 527,091 entities: two thirds of the saved index's reading,
+    /// before the warm start's counts, went to allocating and freeing them).
+    #[derive(Deserialize)]
+    struct Saved<'a> {
+        id: EntityId,
+        key: &'a str,
+        label: Label,
+        name: &'a str,
+        #[serde(borrow)]
+        variants: Vec<&'a str>,
+        mentions: usize,
+        documents: usize,
+        confidence: u8,
+    }
 
     pub fn serialize<S: Serializer>(e: &Arc<[Entity]>, s: S) -> Result<S::Ok, S::Error> {
         e.as_ref().serialize(s)
     }
 
+    /// Read at their exact size, as the maps are (see `exact`): serde reserves at most 1 MB
+    /// and grows by doubling, and at 100,000 articles the 527,091 entities (17 MB) were
+    /// copied four times on the way.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[Entity]>, D::Error> {
-        Vec::<Entity>::deserialize(d).map(Arc::from)
+        struct Exact;
+        impl<'de> Visitor<'de> for Exact {
+            type Value = Vec<Entity>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence of entities")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Entity>, A::Error> {
+                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_ROOM));
+                while let Some(e) = seq.next_element::<Saved<'de>>()? {
+                    v.push(Entity::new(
+                        e.id,
+                        e.key,
+                        e.label,
+                        e.name,
+                        e.variants,
+                        e.mentions,
+                        e.documents,
+                        e.confidence,
+                    ));
+                }
+                Ok(v)
+            }
+        }
+        d.deserialize_seq(Exact).map(Arc::from)
     }
 }
 
@@ -127,6 +198,7 @@ impl SavedIndex {
             maps,
             map_starts,
             mentions: index.mention_count() as u64,
+            unread: None,
         }
     }
 
@@ -139,7 +211,21 @@ impl SavedIndex {
             maps: ids.ids,
             map_starts: ids.starts,
             mentions: index.mention_count() as u64,
+            unread: None,
         }
+    }
+
+    /// The same with its maps decoded (`None` if what [`load`] left for later cannot be read).
+    fn with_maps(mut self) -> Option<SavedIndex> {
+        if let Some(bytes) = self.unread.take() {
+            let back: Back = postcard::from_bytes(&bytes).ok()?;
+            // Dropped before the rebuild makes room for the mentions.
+            drop(bytes);
+            self.maps = back.maps;
+            self.map_starts = back.map_starts;
+            self.mentions = back.mentions;
+        }
+        Some(self)
     }
 
     /// Article `d`'s map, if the index has one.
@@ -163,6 +249,7 @@ pub fn rebuild<D: Borrow<DocEntities>>(
     saved: SavedIndex,
     docs: impl IntoIterator<Item = Option<D>>,
 ) -> Option<EntityIndex> {
+    let saved = saved.with_maps()?;
     let n = saved.hashes.len();
     // Only a hint: a wrong count (a file made by hand) is not trusted for more room than
     // its articles' entities could plausibly use; beyond it the array grows as it must.
@@ -223,7 +310,16 @@ pub fn load(dir: &Path) -> Option<SavedIndex> {
     {
         return None;
     }
-    postcard::from_bytes(payload).ok()
+    // The entities first; the rest kept as written until the rebuild (`with_maps`).
+    let (front, rest): (Front, _) = postcard::take_from_bytes(payload).ok()?;
+    Some(SavedIndex {
+        hashes: front.hashes,
+        entities: front.entities,
+        maps: Vec::new(),
+        map_starts: Vec::new(),
+        mentions: 0,
+        unread: Some(rest.into()),
+    })
 }
 
 /// Writes `saved` atomically into `dir`.
@@ -245,114 +341,5 @@ pub fn save(dir: &Path, saved: &SavedIndex) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn docs() -> Vec<DocEntities> {
-        [
-            "Le président Emmanuel Macron à Paris. Macron a parlé.",
-            "Macron a parlé à Lyon le 3 mai 2024 avec Olaf Scholz.",
-            "",
-            "Olaf Scholz et le Hamas à Berlin. Scholz est parti.",
-        ]
-        .iter()
-        .map(|t| liseuse_entity::analyse(t))
-        .collect()
-    }
-
-    #[test]
-    fn an_index_is_rebuilt_from_its_articles_without_a_merge() {
-        let docs = docs();
-        let index = EntityIndex::build(&docs);
-        let hashes: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
-        let saved = SavedIndex::of(&index, &docs, hashes);
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(load(dir.path()), None);
-        save(dir.path(), &saved).unwrap();
-        let back = load(dir.path()).unwrap();
-        assert_eq!(back, saved);
-        let counts = back.counts_only();
-        assert_eq!(counts.entities(), index.entities());
-        assert_eq!(counts.doc_count(), docs.len());
-        let rebuilt = rebuild(back.clone(), docs.iter().map(Some)).unwrap();
-        assert_eq!(rebuilt.entities(), index.entities());
-        for d in 0..docs.len() {
-            assert_eq!(rebuilt.doc_mentions(d), index.doc_mentions(d), "doc {d}");
-        }
-        for e in index.entities() {
-            assert_eq!(rebuilt.occurrences(e.id), index.occurrences(e.id));
-        }
-        // An article missing or not the one saved: no index, the caller merges.
-        let mut missing: Vec<Option<&DocEntities>> = docs.iter().map(Some).collect();
-        missing[1] = None;
-        assert!(rebuild(back.clone(), missing).is_none());
-        assert!(rebuild(back.clone(), docs.iter().take(2).map(Some)).is_none());
-    }
-
-    #[test]
-    fn the_streamed_merge_saves_what_the_whole_one_does() {
-        let docs = docs();
-        let index = EntityIndex::build(&docs);
-        let hashes: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
-        let streamed =
-            liseuse_entity::build_streamed(&mut liseuse_entity::InMemory(&docs), true).unwrap();
-        let ids = streamed.local_ids.unwrap();
-        assert!(ids.ids.iter().any(|&i| i != u32::MAX));
-        assert_eq!(
-            SavedIndex::with_ids(&streamed.index, ids, hashes.clone()),
-            SavedIndex::of(&index, &docs, hashes)
-        );
-    }
-
-    #[test]
-    fn the_maps_are_read_back_at_their_exact_size() {
-        let docs = docs();
-        let index = EntityIndex::build(&docs);
-        let hashes: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
-        let mut saved = SavedIndex::of(&index, &docs, hashes);
-        // Enough for serde's own reservation (1 MB at most) to be outgrown.
-        saved.maps.resize(300_000, 7);
-        let back: SavedIndex = postcard::from_bytes(&postcard::to_stdvec(&saved).unwrap()).unwrap();
-        assert_eq!(back.maps, saved.maps);
-        assert_eq!(back.maps.capacity(), 300_000);
-    }
-
-    #[test]
-    fn a_damaged_or_other_engine_index_is_ignored() {
-        let docs = docs();
-        let index = EntityIndex::build(&docs);
-        let saved = SavedIndex::of(&index, &docs, vec![String::new(); docs.len()]);
-        let dir = tempfile::tempdir().unwrap();
-        save(dir.path(), &saved).unwrap();
-        let path = dir.path().join(file_name());
-        let good = std::fs::read(&path).unwrap();
-        let mut bad = good.clone();
-        let last = bad.len() - 1;
-        bad[last] ^= 1;
-        std::fs::write(&path, &bad).unwrap();
-        assert_eq!(load(dir.path()), None);
-        std::fs::write(&path, &good[..good.len() / 2]).unwrap();
-        assert_eq!(load(dir.path()), None);
-        let mut other = good.clone();
-        other[8..12].copy_from_slice(&(ENGINE_VERSION + 1).to_le_bytes());
-        std::fs::write(&path, &other).unwrap();
-        assert_eq!(load(dir.path()), None);
-        std::fs::write(&path, &good).unwrap();
-        assert!(load(dir.path()).is_some());
-    }
-
-    /// The entities are packed in memory, not on disk: a saved index is written as it was
-    /// when every entity had a `String` a field (`EntityBuild`), and read back the same.
-    #[test]
-    fn entities_are_saved_as_they_were_before_they_were_packed() {
-        let docs = docs();
-        let index = EntityIndex::build(&docs);
-        let packed = postcard::to_stdvec(index.entities()).unwrap();
-        let fields: Vec<liseuse_entity::EntityBuild> =
-            index.entities().iter().map(Entity::to_build).collect();
-        assert!(fields.iter().any(|e| e.variants.len() > 1), "{fields:?}");
-        assert_eq!(packed, postcard::to_stdvec(&fields).unwrap());
-        let back: Vec<Entity> = postcard::from_bytes(&packed).unwrap();
-        assert_eq!(back.as_slice(), index.entities());
-    }
-}
+#[path = "index_file_tests.rs"]
+mod tests;
