@@ -306,9 +306,11 @@ mod article;
 mod correct;
 mod merging;
 mod pace;
+mod saving;
 
 use article::*;
 use merging::*;
+use saving::{mark_fresh, save};
 
 #[cfg(test)]
 mod tests;

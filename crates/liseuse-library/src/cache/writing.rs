@@ -75,6 +75,13 @@ impl ArticleCache {
         self.write_ready(true);
     }
 
+    /// [`ArticleCache::write`] for a frame [`ArticleCache::seal`] gave a flush: what it writes
+    /// counts as flushed, not as a frame filled ([`ArticleCache::take_written`]).
+    pub fn write_flushed(&mut self, frame: Ready) {
+        self.pending.deliver(frame);
+        self.write_ready(false);
+    }
+
     /// Whether records were written since last asked, apart from [`ArticleCache::flush`]
     /// (a frame full): what was analysed up to then is on disk.
     pub fn take_written(&mut self) -> bool {

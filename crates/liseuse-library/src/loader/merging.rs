@@ -1,12 +1,12 @@
 //! The corpus index while articles come in: merged from every article's entities a few times a
 //! second (read back from the cache when not in memory), or rebuilt from the saved index on a
-//! warm start; the quotations by speaker with it; what was analysed written every two seconds.
+//! warm start; the quotations by speaker with it (what was analysed is written by `saving.rs`).
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::pace::Pace;
+use super::saving::{wait_writing, write_out};
 use super::*;
-use std::sync::MutexGuard;
 
 /// Every article's entities in article order: from memory, else read from the cache one frame
 /// at a time as they are taken (`None` for one that cannot be had, every one read without the
@@ -73,32 +73,6 @@ pub(super) fn rebuild(
     found: &mut [Option<Quotations>],
 ) -> Option<EntityIndex> {
     cache::index_file::rebuild(saved, documents(shared, hashes, docs, found))
-}
-
-/// Writes what was analysed since the last time to the cache and the full-text index, so that
-/// a quit loses at most [`WRITE_EVERY`]; then the entities written need not stay in memory.
-pub(super) fn write_out(shared: &Shared) {
-    let written = shared
-        .with_cache(|c| {
-            let any = c.pending() > 0 || c.take_written();
-            c.flush();
-            any && c.writes()
-        })
-        .unwrap_or(false);
-    if let Some(ft) = shared.fulltext.get() {
-        ft.commit();
-    }
-    if written && let Ok(mut c) = shared.corpus.lock() {
-        // Entities of articles whose text was read are in the cache now.
-        let Corpus {
-            per_doc, hashes, ..
-        } = &mut *c;
-        for (d, h) in per_doc.iter_mut().zip(hashes.iter()) {
-            if !h.is_empty() {
-                *d = None;
-            }
-        }
-    }
 }
 
 /// Rebuilds the corpus index whenever articles came in, at most every `INDEX_EVERY`; writes
@@ -227,27 +201,6 @@ pub(super) fn index_loop(shared: &Shared) {
             c = g;
         }
     }
-}
-
-/// Waits on the corpus for at most `most`, and writes what was analysed when it is time
-/// (every [`WRITE_EVERY`], also while the loop rests after a long merge: at 100,000 articles
-/// it rested half a minute, and every article analysed meanwhile stayed in memory twice, its
-/// entities and its record waiting to be written). `None` when the lock is poisoned.
-fn wait_writing<'a>(
-    shared: &'a Shared,
-    c: MutexGuard<'a, Corpus>,
-    most: Duration,
-    written: &mut Instant,
-) -> Option<MutexGuard<'a, Corpus>> {
-    let due = WRITE_EVERY.saturating_sub(written.elapsed());
-    let (mut c, _) = shared.changed.wait_timeout(c, most.min(due)).ok()?;
-    if written.elapsed() >= WRITE_EVERY {
-        drop(c);
-        write_out(shared);
-        *written = Instant::now();
-        c = shared.corpus.lock().ok()?;
-    }
-    Some(c)
 }
 
 /// The snapshot's articles whose entities are still only in memory: those written since are
@@ -404,44 +357,4 @@ pub(super) fn cached_index(
         return Reuse::No;
     }
     Reuse::Wait
-}
-
-/// Something the cache does not hold yet.
-pub(super) fn mark_fresh(shared: &Shared) {
-    if let Ok(mut c) = shared.corpus.lock() {
-        c.fresh = true;
-    }
-}
-
-pub(super) fn save(shared: &Shared) {
-    write_out(shared);
-    let to_save = {
-        let Ok(mut c) = shared.corpus.lock() else {
-            return;
-        };
-        if !std::mem::take(&mut c.fresh) {
-            return;
-        }
-        // Only the index of the library as it is now.
-        c.to_save.take().filter(|s| s.hashes == c.hashes)
-    };
-    let live: HashSet<String> = shared
-        .entries
-        .lock()
-        .map(|e| e.iter().flatten().map(|e| e.path.clone()).collect())
-        .unwrap_or_default();
-    let writes = shared
-        .with_cache(|c| {
-            c.sync();
-            c.compact_if_worth_it(&live);
-            c.writes()
-        })
-        .unwrap_or(false);
-    let ft = shared.fulltext();
-    ft.retain(&live.iter().map(|p| fulltext::id_of(p)).collect());
-    ft.commit();
-    // A cache that cannot be written only costs time at the next start.
-    if writes && let (Some(dir), Some(s)) = (&shared.cache_dir, to_save) {
-        let _ = cache::index_file::save(dir, &s);
-    }
 }
