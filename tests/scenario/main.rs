@@ -13,6 +13,7 @@ mod defects;
 mod every_key;
 mod formats;
 mod habits;
+mod held_lock;
 mod less;
 mod list;
 mod names;
