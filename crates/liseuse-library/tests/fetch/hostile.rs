@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use liseuse_library::fetch::{self, FeedStore, FetchEvent, Library};
 
-use crate::api::{context, failures, pages, quick, stored, update};
+use crate::run::{context, failures, pages, quick, stored, update};
 use crate::server::{Gauge, Route, Server, article_page, rss};
 
 fn gzip(data: &[u8]) -> Vec<u8> {

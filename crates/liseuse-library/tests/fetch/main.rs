@@ -4,4 +4,5 @@
 
 mod api;
 mod hostile;
+mod run;
 mod server;
