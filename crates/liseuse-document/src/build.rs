@@ -10,6 +10,8 @@
 use super::pieces::{MAX_PARAGRAPH_BYTES, split_long};
 use super::{Inline, Link, ParaKind, Paragraph, Section, SourceMap, StyleRun, collapse_spaces};
 
+mod inline;
+
 /// The bullets of nested lists, by depth.
 const BULLETS: [&str; 3] = ["•", "◦", "▪"];
 
@@ -219,52 +221,6 @@ impl Builder {
         });
     }
 
-    /// Opens a style (emphasis, strong, code or link) over the text that follows.
-    pub fn style_on(&mut self, style: Inline) {
-        if let Some(n) = self.open_styles.get_mut(style_slot(style)) {
-            *n += 1;
-        }
-    }
-
-    pub fn style_off(&mut self, style: Inline) {
-        if let Some(n) = self.open_styles.get_mut(style_slot(style)) {
-            *n = n.saturating_sub(1);
-        }
-    }
-
-    fn current(&self) -> Inline {
-        let mut bits = 0u8;
-        for (i, n) in self.open_styles.iter().enumerate() {
-            if *n > 0 {
-                bits |= 1 << i;
-            }
-        }
-        Inline(bits)
-    }
-
-    pub fn link_start(&mut self, url: &str) {
-        self.link_end();
-        self.link = Some((url.trim().to_string(), None));
-        self.style_on(Inline::LINK);
-    }
-
-    pub fn link_end(&mut self) {
-        let Some((url, start)) = self.link.take() else {
-            return;
-        };
-        self.style_off(Inline::LINK);
-        let end = self.out.text.trim_end().len();
-        if let Some(start) = start
-            && end > start
-            && !url.is_empty()
-        {
-            self.out.links.push(Link {
-                range: start..end,
-                url,
-            });
-        }
-    }
-
     /// Inline text, its whitespace collapsed (kept as is in a preformatted block). `source`
     /// is where `s` starts in the source, when known.
     pub fn push(&mut self, s: &str, source: Option<usize>) {
@@ -335,31 +291,6 @@ impl Builder {
         self.put_styled(c, self.current());
     }
 
-    fn put_styled(&mut self, c: char, style: Inline) {
-        let at = self.out.text.len();
-        if let Some(b) = self.block.as_mut() {
-            b.start.get_or_insert(at);
-        }
-        if let Some((_, start)) = &mut self.link
-            && start.is_none()
-            && !c.is_whitespace()
-        {
-            *start = Some(at);
-        }
-        self.out.text.push(c);
-        if style.0 != 0 {
-            match self.out.styles.last_mut() {
-                Some(run) if run.range.end == at && run.style == style => {
-                    run.range.end = self.out.text.len();
-                }
-                _ => self.out.styles.push(StyleRun {
-                    range: at..self.out.text.len(),
-                    style,
-                }),
-            }
-        }
-    }
-
     /// The built text, its long paragraphs cut into pieces.
     pub fn finish(mut self) -> Built {
         self.link_end();
@@ -379,10 +310,6 @@ impl Builder {
         }
         out
     }
-}
-
-fn style_slot(style: Inline) -> usize {
-    usize::try_from(style.0.trailing_zeros()).unwrap_or(0)
 }
 
 /// The length of a list item's marker at the start of `s` (`• `, `12. `, with its space), or
