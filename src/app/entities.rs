@@ -3,7 +3,7 @@
 //! keys are in `sidebar.rs`, following mentions across articles in `mentions.rs`.
 
 pub use super::sidebar::SideRow;
-use super::{App, Effect, Follow, IndexUpdate};
+use super::{App, Effect, Focus, Follow, IndexUpdate};
 use liseuse_document::plural::counted;
 use liseuse_entity::{EntityId, EntityIndex, Label};
 use std::collections::HashMap;
@@ -184,6 +184,20 @@ impl App {
         self.reading.follow = Follow::Mentions;
         if let Some(m) = self.selection_message() {
             self.status.say(m);
+        }
+    }
+
+    /// The keys that act on the selected entity (`M`, `"`, `w`, `T`, `A`) act, from the sidebar,
+    /// on the entity under its cursor, as `C` does: the one the user is looking at, not the one
+    /// an earlier Enter selected. It becomes the selected one, as Enter would make it.
+    pub(super) fn select_sidebar_cursor(&mut self) {
+        if self.focus != Focus::Sidebar {
+            return;
+        }
+        if let Some(id) = self.entities.cursor_entity()
+            && self.entities.selected != Some(id)
+        {
+            self.select_entity(id);
         }
     }
 

@@ -79,7 +79,10 @@ impl App {
             Action::PrevArticle => self.step_article(false, n, fx),
             Action::NextUnread => self.next_unread(fx),
             Action::SortList => self.toggle_sort(),
-            Action::ListNaming => self.toggle_list_naming(),
+            Action::ListNaming => {
+                self.select_sidebar_cursor();
+                self.toggle_list_naming();
+            }
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::RefreshFeeds => self.fetch_feeds(true, fx),
             Action::ToggleScope => self.toggle_scope(),
@@ -87,11 +90,16 @@ impl App {
             Action::ShowOrganisations => self.toggle_label(Label::Org),
             Action::ShowPlaces => self.toggle_label(Label::Loc),
             Action::ShowDates => self.toggle_label(Label::Date),
-            Action::Mentions => self.open_mentions(),
-            Action::Said => self.open_said(),
-            Action::Company => self.open_company(),
+            Action::Mentions | Action::Said | Action::Company | Action::Timeline => {
+                self.select_sidebar_cursor();
+                match action {
+                    Action::Mentions => self.open_mentions(),
+                    Action::Said => self.open_said(),
+                    Action::Company => self.open_company(),
+                    _ => self.open_timeline(),
+                }
+            }
             Action::Correct => self.open_correct(),
-            Action::Timeline => self.open_timeline(),
             Action::Contents => self.open_outline(Outline::Contents),
             Action::Links => self.open_outline(Outline::Links),
             Action::Bookmark => {

@@ -24,6 +24,7 @@ mod quotes;
 mod scale;
 #[path = "../../crates/liseuse-library/tests/fetch/server/mod.rs"]
 mod server;
+mod sidebar_keys;
 mod unreadable;
 mod watch;
 

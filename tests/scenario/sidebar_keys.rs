@@ -1,0 +1,78 @@
+//! The keys that act on an entity (`M`, `"`, `w`, `T`, `A`) pressed in the sidebar act on the
+//! entity under its cursor, as `C` does, with no Enter first: a user looking at « Ismail
+//! Haniyeh » in the sidebar and pressing `w` means him, not the entity an earlier Enter chose.
+
+use crate::common::headless::Headless;
+use liseuse::app::{Focus, Overlay};
+
+fn seeds() -> Headless {
+    let mut s = Headless::seeds(120, 40);
+    s.settle();
+    s
+}
+
+/// Tab to the sidebar and down its rows until the cursor is on `name`; nothing selected.
+fn cursor_on(s: &mut Headless, name: &str) {
+    while s.app().focus != Focus::Sidebar {
+        s.keys("<Tab>");
+    }
+    // From its first row down (`g` as in less).
+    s.keys("g");
+    for _ in 0..40 {
+        let at = s.app().entities.cursor_entity();
+        let here = at.and_then(|id| s.app().entities.index.entity(id).map(|e| e.name()));
+        if here == Some(name) {
+            return;
+        }
+        s.keys("j");
+    }
+    panic!("{name} not in the sidebar:\n{}", s.screen());
+}
+
+#[test]
+fn the_entity_keys_act_on_the_sidebars_cursor() {
+    let mut s = seeds();
+    cursor_on(&mut s, "Hussein Salami");
+    assert_eq!(s.app().entities.selected, None, "nothing selected yet");
+    s.keys("\"");
+    assert!(
+        matches!(s.app().overlay, Some(Overlay::Said(_))),
+        "{}\n{}",
+        s.status(),
+        s.screen()
+    );
+    let screen = s.screen();
+    assert!(screen.contains("Hussein Salami"), "{screen}");
+    s.keys("<Esc>");
+    // Another entity under the cursor now: `w` is about it, not about Salami.
+    cursor_on(&mut s, "Ismail Haniyeh");
+    s.keys("w");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Who appears with Ismail Haniyeh"),
+        "{screen}"
+    );
+    s.keys("<Esc>");
+    let id = s
+        .app()
+        .entities
+        .selected
+        .expect("w selected the cursor's entity");
+    assert_eq!(
+        s.app().entities.index.entity(id).map(|e| e.name()),
+        Some("Ismail Haniyeh")
+    );
+}
+
+#[test]
+fn from_the_reader_they_still_ask_for_a_selection() {
+    let mut s = seeds();
+    assert_eq!(s.app().focus, Focus::Reader, "liseuse opens in the reader");
+    s.keys("w");
+    assert!(s.app().overlay.is_none());
+    assert!(
+        s.status().contains("select an entity first"),
+        "{}",
+        s.status()
+    );
+}
