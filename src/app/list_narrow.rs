@@ -63,9 +63,14 @@ fn naming(index: &EntityIndex, id: EntityId, n: usize) -> Option<Narrow> {
 
 impl App {
     /// `A`: the list keeps the articles naming the selected entity; pressed again, every
-    /// article is listed.
+    /// article is listed — unless another entity was selected since (from the sidebar, the one
+    /// under its cursor): then the list names that one.
     pub(super) fn toggle_list_naming(&mut self) {
-        if matches!(self.list.narrow, Some(Narrow::Naming { .. })) {
+        let shown = match &self.list.narrow {
+            Some(Narrow::Naming { id, .. }) => Some(*id),
+            _ => None,
+        };
+        if shown.is_some() && self.entities.selected.is_none_or(|id| Some(id) == shown) {
             self.set_narrow(None);
             self.status.say("every article is listed");
             return;

@@ -65,6 +65,26 @@ fn the_entity_keys_act_on_the_sidebars_cursor() {
 }
 
 #[test]
+fn a_from_the_sidebar_lists_the_articles_naming_the_cursors_entity_then_another() {
+    let mut s = seeds();
+    cursor_on(&mut s, "Ismail Haniyeh");
+    s.keys("A");
+    assert!(s.status().contains("Ismail Haniyeh"), "{}", s.status());
+    // Another entity under the cursor: `A` names it, it does not let the narrowing go.
+    cursor_on(&mut s, "Hussein Salami");
+    s.keys("A");
+    assert!(s.status().contains("Hussein Salami"), "{}", s.status());
+    assert!(!s.status().contains("every article"), "{}", s.status());
+    // The same one again: every article.
+    s.keys("A");
+    assert!(
+        s.status().contains("every article is listed"),
+        "{}",
+        s.status()
+    );
+}
+
+#[test]
 fn from_the_reader_they_still_ask_for_a_selection() {
     let mut s = seeds();
     assert_eq!(s.app().focus, Focus::Reader, "liseuse opens in the reader");
