@@ -78,6 +78,37 @@ pub struct Para<'a> {
     pub subjects: super::cue::Subjects,
 }
 
+/// Gives each token of `toks` (in text order) the mention it stands in, whole: a mention's tokens are found from
+/// its start, mention after mention (a paragraph names a few; most tokens are in none and are not visited). The
+/// mentions are sorted and do not overlap. Returns the first mention past the paragraph's (where the next
+/// paragraph's are looked for from, [`seek`]'s hint).
+fn mark_mentions(
+    toks: &mut [Tok],
+    mentions: &[crate::DocMention],
+    hint: usize,
+    range: &std::ops::Range<usize>,
+) -> usize {
+    let mut m = seek(mentions, hint, |x| (x.end as usize) <= range.start);
+    let mut k = 0;
+    while let Some(x) = mentions.get(m) {
+        if x.start as usize >= range.end {
+            break;
+        }
+        k += toks
+            .get(k..)
+            .unwrap_or_default()
+            .partition_point(|t| t.start < x.start);
+        while let Some(t) = toks.get_mut(k).filter(|t| t.start < x.end) {
+            if t.end <= x.end {
+                t.ment = m as u32;
+            }
+            k += 1;
+        }
+        m += 1;
+    }
+    m
+}
+
 impl<'a> Para<'a> {
     /// Reads `text[range]` with the buffers of `scratch` (give them back with [`Para::recycle`]); `shared` are
     /// the whole text's tokens when the entity stage kept them (`crate::analyse_tokens`), else the paragraph is
@@ -112,38 +143,12 @@ impl<'a> Para<'a> {
         let (marks_at, stops) = (&mut scratch.marks, &mut scratch.stops);
         marks_at.clear();
         stops.clear();
-        // the mention the next tokens may stand in, its bounds in locals: (u32::MAX, u32::MAX) once there is none
-        let mentions = &doc.mentions;
-        let mut m = seek(mentions, scratch.ment_from, |x| {
-            (x.end as usize) <= range.start
-        });
-        let bounds = |m: usize| {
-            mentions
-                .get(m)
-                .map_or((u32::MAX, u32::MAX), |x| (x.start, x.end))
-        };
-        let (mut m_start, mut m_end) = bounds(m);
-        for (i, t) in raw.iter().enumerate() {
+        for t in raw {
             // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
             if matches!(t.punct, '\'' | '’') {
                 continue;
             }
             let (start, end) = (t.start + base, t.end + base);
-            // the paragraph's first token opens a line and a sentence, whichever way it was tokenised
-            let flags = if i == 0 {
-                t.flags | token::NL | token::SENT
-            } else {
-                t.flags
-            };
-            while m_end <= start {
-                m += 1;
-                (m_start, m_end) = bounds(m);
-            }
-            let ment = if m_start <= start && end <= m_end {
-                m as u32
-            } else {
-                NONE
-            };
             let mut punct = t.punct;
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
@@ -177,14 +182,21 @@ impl<'a> Para<'a> {
                 key,
                 start,
                 end,
-                flags,
+                flags: t.flags,
                 punct,
                 w,
-                ment,
+                ment: NONE,
                 q: NONE,
             });
         }
-        scratch.ment_from = m;
+        // the paragraph's first token opens a line and a sentence, whichever way it was tokenised (set here, not
+        // tested at every token)
+        if raw.first().is_some_and(|t| !matches!(t.punct, '\'' | '’'))
+            && let Some(first) = toks.first_mut()
+        {
+            first.flags |= token::NL | token::SENT;
+        }
+        scratch.ment_from = mark_mentions(&mut toks, &doc.mentions, scratch.ment_from, &range);
         let mut quotes = std::mem::take(&mut scratch.quotes);
         marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
