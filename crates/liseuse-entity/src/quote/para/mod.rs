@@ -74,6 +74,9 @@ pub struct Para<'a> {
     /// The words that may open a report outside quotations (a speech verb, a source, a statement), in order:
     /// the only tokens the search for indirect speech starts from.
     pub cues: Vec<usize>,
+    /// The colons (not a time's, « 20:00 »), in order: the only tokens a statement after a colon is looked for
+    /// from (`colon_statements`), not every token of the paragraph.
+    pub colons: Vec<usize>,
     /// The subjects read before its verbs, kept for a second reading ([`Para::subject_before`]).
     pub subjects: super::cue::Subjects,
 }
@@ -138,8 +141,10 @@ impl<'a> Para<'a> {
         };
         let mut toks = std::mem::take(&mut scratch.toks);
         let mut cues = std::mem::take(&mut scratch.cues);
+        let mut colons = std::mem::take(&mut scratch.colons);
         room(&mut toks, raw.len());
         cues.clear();
+        colons.clear();
         let (marks_at, stops) = (&mut scratch.marks, &mut scratch.stops);
         marks_at.clear();
         stops.clear();
@@ -166,6 +171,8 @@ impl<'a> Para<'a> {
                         .is_some_and(u8::is_ascii_digit)
                 {
                     punct = DIGIT_GROUP;
+                } else if punct == ':' {
+                    colons.push(toks.len());
                 }
                 if marks::is_mark(t.punct) {
                     marks_at.push(toks.len());
@@ -214,6 +221,7 @@ impl<'a> Para<'a> {
             sent: std::mem::take(&mut scratch.sent),
             sent_starts: std::mem::take(&mut scratch.sent_starts),
             cues,
+            colons,
             subjects: super::cue::Subjects::default(),
         };
         p.split_sentences(&scratch.stops);
@@ -227,6 +235,7 @@ impl<'a> Para<'a> {
         scratch.sent = self.sent;
         scratch.sent_starts = self.sent_starts;
         scratch.cues = self.cues;
+        scratch.colons = self.colons;
     }
 
     pub fn lang(&self) -> Lang {
