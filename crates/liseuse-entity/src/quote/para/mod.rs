@@ -265,9 +265,12 @@ impl<'a> Para<'a> {
     /// integer comparison each, no string read.
     #[inline]
     pub fn any(&self, i: usize, words: &[u128]) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.key != 0 && words.contains(&t.key))
+        // the keys' low halves first: one comparison with each word, the high half only where the low one
+        // matches (most tokens are none of the words)
+        self.toks.get(i).is_some_and(|t| {
+            let low = t.key as u64;
+            t.key != 0 && words.iter().any(|&w| w as u64 == low && w == t.key)
+        })
     }
 
     pub fn w(&self, i: usize) -> u32 {
