@@ -149,15 +149,16 @@ impl<'a> Para<'a> {
         marks_at.clear();
         stops.clear();
         for t in raw {
-            // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
-            if matches!(t.punct, '\'' | '’') {
-                continue;
-            }
             let (start, end) = (t.start + base, t.end + base);
             let mut punct = t.punct;
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
+                // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
+                // (a word's char is '\0': only a mark is tested)
+                if matches!(punct, '\'' | '’') {
+                    continue;
+                }
                 // a comma inside a number (« 92,000 ») or the colon of a time (« 20:00 ») is no punctuation of
                 // the sentence
                 if matches!(punct, ',' | ':')

@@ -12,6 +12,32 @@ const ABBREV: &[&str] = &[
     "col", "capt", "prof",
 ];
 
+/// [`ABBREV`] packed as a token's key is ([`super::super::word::key`]: ASCII letters lower-cased), sorted: a word
+/// before a period is looked for by one binary search of its key, not compared with each abbreviation's letters.
+// Evaluated at compile time: an index out of bounds would be a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+static ABBREV_KEYS: [u128; ABBREV.len()] = {
+    let mut k = [0u128; ABBREV.len()];
+    let mut i = 0;
+    while i < ABBREV.len() {
+        k[i] = super::super::word::key(ABBREV[i]);
+        i += 1;
+    }
+    // sorted at compile time (an insertion sort of 31 keys)
+    let mut j = 1;
+    while j < k.len() {
+        let mut m = j;
+        while m > 0 && k[m - 1] > k[m] {
+            let x = k[m];
+            k[m] = k[m - 1];
+            k[m - 1] = x;
+            m -= 1;
+        }
+        j += 1;
+    }
+    k
+};
+
 impl Para<'_> {
     /// Cuts the paragraph into sentences where one of `stops` ends one (no other token can: see
     /// [`Para::ends_sentence`]), then gives each token its sentence, a run at a time.
@@ -76,10 +102,46 @@ impl Para<'_> {
                 && chars.next().is_some_and(char::is_uppercase)
                 && chars.next().is_none();
             // the abbreviations are short: a longer word is none of them
-            if initial || (prev.len() <= 5 && ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a))) {
+            // the word's key is its ASCII letters lower-cased: equal to an abbreviation's exactly where
+            // `eq_ignore_ascii_case` would find them equal (a punctuation mark's key is 0, no abbreviation's)
+            let key = self.toks.get(i - 1).map_or(0, |p| p.key);
+            if initial || (prev.len() <= 5 && ABBREV_KEYS.binary_search(&key).is_ok()) {
                 return false;
             }
         }
         next_opens || next.punct == '.'
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_abbreviation_is_found_by_its_key_in_any_case_and_nothing_else_is() {
+        for a in ABBREV {
+            for w in [a.to_string(), a.to_uppercase(), {
+                let mut c = a.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            }] {
+                let text = format!("{w}. Suite");
+                let mut toks = Vec::new();
+                token::tokenize_into(&text, &mut toks);
+                let t = toks.first().expect("a word");
+                let (_, key) = crate::quote::word::word_bits(
+                    crate::quote::lexicon::lexicon(crate::quote::lexicon::Lang::Fr),
+                    &text,
+                    t,
+                    0,
+                    &mut String::new(),
+                );
+                assert!(ABBREV_KEYS.binary_search(&key).is_ok(), "{w}");
+            }
+        }
+        for w in ["mmm", "Dre", "é", "M2", "etcetera", "Paris"] {
+            let key = crate::quote::word::key(w);
+            assert!(ABBREV_KEYS.binary_search(&key).is_err(), "{w}");
+        }
     }
 }
