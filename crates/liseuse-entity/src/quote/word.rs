@@ -116,14 +116,14 @@ pub fn latin1_lower(key: u128) -> Option<u128> {
     Some(u128::from_le_bytes(b))
 }
 
-/// Whether a packed word holds a hyphen.
+/// Whether a packed word holds a hyphen: its 16 bytes tested at once, a byte equal to '-' made 0 and a zero byte
+/// found by the borrow it takes (exact for whether there is one: a false mark only ever follows a true one; the
+/// padding bytes are 0 and the length byte at most 15, neither is '-').
 #[inline]
 fn has_hyphen(key: u128) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & H != 0;
-    zero_byte((key as u64) ^ (ONES * u64::from(b'-')))
-        || zero_byte(((key >> 64) as u64) ^ (ONES * u64::from(b'-')))
+    const ONES: u128 = u128::MAX / 255;
+    let v = key ^ (ONES * u128::from(b'-'));
+    v.wrapping_sub(ONES) & !v & (ONES << 7) != 0
 }
 
 /// The bits of a word token and its [`key`]; an inverted verb (« a-t-il », « explique-t-elle ») gets its verb's
@@ -264,6 +264,25 @@ fn bits_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyphen_is_found_wherever_it_stands_in_a_packed_word() {
+        for w in [
+            "a-t-il",
+            "-x",
+            "x-",
+            "ex-député",
+            "abcdefgh-ijklmn",
+            "abcdefg-",
+            "abcdefghijklmn-",
+        ] {
+            assert!(has_hyphen(key_at(w.as_bytes(), 0, w.len(), true)), "{w}");
+        }
+        for w in ["", "a", "abcdefghijklmno", "Élysée", "--"] {
+            let k = key_at(w.as_bytes(), 0, w.len(), true);
+            assert_eq!(has_hyphen(k), w.contains('-'), "{w}");
+        }
+    }
 
     #[test]
     fn latin1_words_are_lower_cased_as_to_lowercase_does() {

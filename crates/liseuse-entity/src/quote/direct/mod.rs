@@ -200,8 +200,9 @@ impl<'a> Para<'a> {
             out.push(c);
             return;
         }
-        for k in 0..n {
-            if self.punct(k) != ':' || self.quote_at(k).is_some() {
+        // the paragraph's colons only (`Para::colons`), not all its tokens
+        for &k in &self.colons {
+            if self.quote_at(k).is_some() {
                 continue;
             }
             let next = k + 1;

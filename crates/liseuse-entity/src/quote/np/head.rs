@@ -244,7 +244,10 @@ impl<'a> Para<'a> {
             super::super::lexicon::Lang::Fr => FR,
             super::super::lexicon::Lang::En => EN,
         };
-        list.iter().any(|e| s.ends_with(e))
+        // the last byte compared first: most endings differ there, and no call compares the rest
+        let b = s.as_bytes();
+        list.iter()
+            .any(|e| b.last() == e.as_bytes().last() && b.ends_with(e.as_bytes()))
             || self.any(
                 i,
                 words!["ancien", "ancienne", "anciens", "former", "other"],

@@ -3,10 +3,15 @@
 //! outside quotations only (a period inside « … » ends no sentence of the paragraph unless the quotation ends
 //! there).
 
+mod scratch;
+mod sentences;
+
+pub use scratch::Scratch;
+use scratch::{room, seek};
+
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
 use super::word::word_bits;
-use super::{Cand, Quote};
 use crate::DocEntities;
 
 use crate::text::token::{self, Token};
@@ -69,103 +74,55 @@ pub struct Para<'a> {
     /// The words that may open a report outside quotations (a speech verb, a source, a statement), in order:
     /// the only tokens the search for indirect speech starts from.
     pub cues: Vec<usize>,
+    /// The colons (not a time's, « 20:00 »), in order: the only tokens a statement after a colon is looked for
+    /// from (`colon_statements`), not every token of the paragraph.
+    pub colons: Vec<usize>,
     /// The subjects read before its verbs, kept for a second reading ([`Para::subject_before`]).
     pub subjects: super::cue::Subjects,
 }
 
-/// The buffers of a paragraph, handed from one paragraph to the next: once they have grown to the longest
-/// paragraph, reading one allocates nothing.
-#[derive(Default)]
-pub struct Scratch {
-    raw: Vec<Token>,
-    toks: Vec<Tok>,
-    quotes: Vec<Marked>,
-    sent: Vec<u32>,
-    sent_starts: Vec<usize>,
-    cues: Vec<usize>,
-    marks: Vec<usize>,
-    /// The marks a sentence may end on (final marks, quotation marks), in order.
-    stops: Vec<usize>,
-    /// A word lower-cased for its lookup.
-    pub buf: String,
-    /// A paragraph's candidates, and its direct quotations by start, while they are settled (`super::settle`).
-    pub cands: Vec<Cand>,
-    pub directs: Vec<(usize, usize, usize)>,
-    /// A document's quotations while they are found.
-    pub found: Vec<Quote>,
-    /// Where the last paragraph's tokens and mentions ended: the next paragraph's are looked for from there
-    /// (see [`seek`]); reset for each document.
-    tok_from: usize,
-    ment_from: usize,
-}
-
-/// Buffers past this many tokens (a few megabytes) are not kept for the next document.
-const KEEP_TOKENS: usize = 1 << 16;
-
-thread_local! {
-    /// The paragraph buffers of the thread's last document: a library's documents are read one after another
-    /// on each thread of its pool, and the next starts with buffers grown already.
-    static KEPT: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
-}
-
-impl Scratch {
-    /// The thread's buffers, as its last document left them (empty at first), for a new document.
-    pub fn take() -> Scratch {
-        let mut s = KEPT.with(std::cell::Cell::take);
-        (s.tok_from, s.ment_from) = (0, 0);
-        s
-    }
-
-    /// Keeps the buffers for the thread's next document, unless a huge paragraph grew them.
-    pub fn keep(self) {
-        if self.toks.capacity() <= KEEP_TOKENS
-            && self.raw.capacity() <= KEEP_TOKENS
-            && self.cands.capacity() <= KEEP_TOKENS / 16
-            && self.found.capacity() <= KEEP_TOKENS / 16
-        {
-            KEPT.with(|k| k.set(self));
+/// Gives each token of `toks` (in text order) the mention it stands in, whole: a mention's tokens are found from
+/// its start, mention after mention (a paragraph names a few; most tokens are in none and are not visited). The
+/// mentions are sorted and do not overlap. Returns the first mention past the paragraph's (where the next
+/// paragraph's are looked for from, [`seek`]'s hint).
+fn mark_mentions(
+    toks: &mut [Tok],
+    mentions: &[crate::DocMention],
+    hint: usize,
+    range: &std::ops::Range<usize>,
+) -> usize {
+    let mut m = seek(mentions, hint, |x| (x.end as usize) <= range.start);
+    let mut k = 0;
+    while let Some(x) = mentions.get(m) {
+        if x.start as usize >= range.end {
+            break;
         }
-    }
-}
-
-/// Makes `v` empty with room for `n`: a buffer too small is replaced rather than grown, which would copy what it
-/// held (of no use any more) at every doubling.
-fn room<T>(v: &mut Vec<T>, n: usize) {
-    v.clear();
-    if v.capacity() < n {
-        *v = Vec::with_capacity(n.max(2 * v.capacity()));
-    }
-}
-
-/// `v.partition_point(pred)` (`pred` true then false along `v`), looked for from `hint` first: a document's
-/// paragraphs come in order, and the next one's first token or mention is where the last one's ended, or a few
-/// further; two binary searches over the whole text's tokens for each paragraph cost more. A hint past the
-/// answer is not used.
-fn seek<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
-    const NEAR: usize = 8;
-    let before_holds = match hint.checked_sub(1) {
-        None => true,
-        Some(h) => v.get(h).is_some_and(&pred),
-    };
-    if !before_holds {
-        return v.partition_point(pred);
-    }
-    let mut i = hint;
-    while i < hint + NEAR {
-        match v.get(i) {
-            Some(x) if pred(x) => i += 1,
-            _ => return i,
+        k += first_from(toks.get(k..).unwrap_or_default(), x.start);
+        while let Some(t) = toks.get_mut(k).filter(|t| t.start < x.end) {
+            if t.end <= x.end {
+                t.ment = m as u32;
+            }
+            k += 1;
         }
+        m += 1;
     }
-    i + v.get(i..).unwrap_or_default().partition_point(pred)
+    m
 }
 
-/// Abbreviations after which a period ends no sentence.
-const ABBREV: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "jr", "sr",
-    "inc", "co", "corp", "ltd", "no", "etc", "av", "apr", "vs", "gen", "gov", "sen", "rep", "lt",
-    "col", "capt", "prof",
-];
+/// The first of `toks` (in text order) starting at `start` or after, looked for by doubling steps: the next
+/// mention's first token is a few tokens on, and a binary search over the rest of the paragraph for each mention
+/// costs more.
+fn first_from(toks: &[Tok], start: u32) -> usize {
+    let mut hi = 1;
+    while toks.get(hi - 1).is_some_and(|t| t.start < start) {
+        hi *= 2;
+    }
+    let lo = hi / 2;
+    lo + toks
+        .get(lo..hi.min(toks.len()))
+        .unwrap_or_default()
+        .partition_point(|t| t.start < start)
+}
 
 impl<'a> Para<'a> {
     /// Reads `text[range]` with the buffers of `scratch` (give them back with [`Para::recycle`]); `shared` are
@@ -196,47 +153,24 @@ impl<'a> Para<'a> {
         };
         let mut toks = std::mem::take(&mut scratch.toks);
         let mut cues = std::mem::take(&mut scratch.cues);
+        let mut colons = std::mem::take(&mut scratch.colons);
         room(&mut toks, raw.len());
         cues.clear();
+        colons.clear();
         let (marks_at, stops) = (&mut scratch.marks, &mut scratch.stops);
         marks_at.clear();
         stops.clear();
-        // the mention the next tokens may stand in, its bounds in locals: (u32::MAX, u32::MAX) once there is none
-        let mentions = &doc.mentions;
-        let mut m = seek(mentions, scratch.ment_from, |x| {
-            (x.end as usize) <= range.start
-        });
-        let bounds = |m: usize| {
-            mentions
-                .get(m)
-                .map_or((u32::MAX, u32::MAX), |x| (x.start, x.end))
-        };
-        let (mut m_start, mut m_end) = bounds(m);
-        for (i, t) in raw.iter().enumerate() {
-            // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
-            if matches!(t.punct, '\'' | '’') {
-                continue;
-            }
+        for t in raw {
             let (start, end) = (t.start + base, t.end + base);
-            // the paragraph's first token opens a line and a sentence, whichever way it was tokenised
-            let flags = if i == 0 {
-                t.flags | token::NL | token::SENT
-            } else {
-                t.flags
-            };
-            while m_end <= start {
-                m += 1;
-                (m_start, m_end) = bounds(m);
-            }
-            let ment = if m_start <= start && end <= m_end {
-                m as u32
-            } else {
-                NONE
-            };
             let mut punct = t.punct;
             let (w, key) = if t.flags & token::PUNCT == 0 {
                 word_bits(lex, text, t, base as usize, &mut scratch.buf)
             } else {
+                // An apostrophe is never a quotation mark: « l'Iran », « qu'il », « Apple's » read as words.
+                // (a word's char is '\0': only a mark is tested)
+                if matches!(punct, '\'' | '’') {
+                    continue;
+                }
                 // a comma inside a number (« 92,000 ») or the colon of a time (« 20:00 ») is no punctuation of
                 // the sentence
                 if matches!(punct, ',' | ':')
@@ -250,6 +184,8 @@ impl<'a> Para<'a> {
                         .is_some_and(u8::is_ascii_digit)
                 {
                     punct = DIGIT_GROUP;
+                } else if punct == ':' {
+                    colons.push(toks.len());
                 }
                 if marks::is_mark(t.punct) {
                     marks_at.push(toks.len());
@@ -266,14 +202,21 @@ impl<'a> Para<'a> {
                 key,
                 start,
                 end,
-                flags,
+                flags: t.flags,
                 punct,
                 w,
-                ment,
+                ment: NONE,
                 q: NONE,
             });
         }
-        scratch.ment_from = m;
+        // the paragraph's first token opens a line and a sentence, whichever way it was tokenised (set here, not
+        // tested at every token)
+        if raw.first().is_some_and(|t| !matches!(t.punct, '\'' | '’'))
+            && let Some(first) = toks.first_mut()
+        {
+            first.flags |= token::NL | token::SENT;
+        }
+        scratch.ment_from = mark_mentions(&mut toks, &doc.mentions, scratch.ment_from, &range);
         let mut quotes = std::mem::take(&mut scratch.quotes);
         marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
@@ -291,6 +234,7 @@ impl<'a> Para<'a> {
             sent: std::mem::take(&mut scratch.sent),
             sent_starts: std::mem::take(&mut scratch.sent_starts),
             cues,
+            colons,
             subjects: super::cue::Subjects::default(),
         };
         p.split_sentences(&scratch.stops);
@@ -304,6 +248,7 @@ impl<'a> Para<'a> {
         scratch.sent = self.sent;
         scratch.sent_starts = self.sent_starts;
         scratch.cues = self.cues;
+        scratch.colons = self.colons;
     }
 
     pub fn lang(&self) -> Lang {
@@ -333,9 +278,12 @@ impl<'a> Para<'a> {
     /// integer comparison each, no string read.
     #[inline]
     pub fn any(&self, i: usize, words: &[u128]) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.key != 0 && words.contains(&t.key))
+        // the keys' low halves first: one comparison with each word, the high half only where the low one
+        // matches (most tokens are none of the words)
+        self.toks.get(i).is_some_and(|t| {
+            let low = t.key as u64;
+            t.key != 0 && words.iter().any(|&w| w as u64 == low && w == t.key)
+        })
     }
 
     pub fn w(&self, i: usize) -> u32 {
@@ -372,75 +320,5 @@ impl<'a> Para<'a> {
             .get(i)
             .filter(|t| t.q != NONE)
             .map(|t| t.q as usize)
-    }
-
-    /// Cuts the paragraph into sentences where one of `stops` ends one (no other token can: see
-    /// [`Para::ends_sentence`]), then gives each token its sentence, a run at a time.
-    fn split_sentences(&mut self, stops: &[usize]) {
-        let n = self.toks.len();
-        self.sent_starts.clear();
-        self.sent_starts.push(0);
-        for &i in stops {
-            if i + 1 < n && self.ends_sentence(i) {
-                self.sent_starts.push(i + 1);
-            }
-        }
-        let mut sent = std::mem::take(&mut self.sent);
-        room(&mut sent, n);
-        for (s, &a) in self.sent_starts.iter().enumerate() {
-            let b = self.sent_starts.get(s + 1).copied().unwrap_or(n);
-            sent.extend(std::iter::repeat_n(s as u32, b.saturating_sub(a)));
-        }
-        self.sent = sent;
-    }
-
-    /// Whether a sentence ends after token `i`: a final mark outside quotations, or a quotation closed after a
-    /// final mark, followed by a capital, a quotation mark or a number.
-    fn ends_sentence(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else {
-            return false;
-        };
-        // words end no sentence: most tokens stop here
-        if t.is_word() {
-            return false;
-        }
-        let Some(next) = self.toks.get(i + 1) else {
-            return true;
-        };
-        let next_opens = next.cap()
-            || matches!(
-                next.punct,
-                '«' | '“' | '"' | '‹' | '„' | '(' | '[' | '—' | '–' | '-'
-            )
-            || next.flags & token::DIGIT != 0;
-        if t.q != NONE {
-            // inside a quotation: only its closing mark, after a final mark
-            let q = self.quotes.get(t.q as usize);
-            let closes_here = q.is_some_and(|q| q.close == Some(i));
-            let final_inside = i
-                .checked_sub(1)
-                .and_then(|k| self.toks.get(k))
-                .is_some_and(|p| matches!(p.punct, '.' | '!' | '?' | '…'));
-            return closes_here && final_inside && next_opens;
-        }
-        if !matches!(t.punct, '.' | '!' | '?' | '…') {
-            return false;
-        }
-        if next.flags & (token::SPACE | token::NL) == 0 && next.is_word() {
-            return false; // « 3.5 », « U.S. »
-        }
-        if t.punct == '.' && i > 0 {
-            let prev = self.s(i - 1);
-            // one character: four bytes at most, no second char
-            let mut chars = prev.chars();
-            let initial = prev.len() <= 4
-                && chars.next().is_some_and(char::is_uppercase)
-                && chars.next().is_none();
-            // the abbreviations are short: a longer word is none of them
-            if initial || (prev.len() <= 5 && ABBREV.iter().any(|a| prev.eq_ignore_ascii_case(a))) {
-                return false;
-            }
-        }
-        next_opens || next.punct == '.'
     }
 }
