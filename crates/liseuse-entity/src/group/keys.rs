@@ -86,32 +86,43 @@ fn push_number(out: &mut String, n: u16, width: usize) {
     }
 }
 
-/// `date:` and the day, month or year given (`date:2012-07-05`, `date:2012-07`, `date:--07-05`).
-fn date_key(y: Option<u16>, m: u8, d: Option<u8>) -> String {
-    let mut k = String::with_capacity(16);
+/// `date:` and the day, month or year given (`date:2012-07-05`, `date:2012-07`, `date:--07-05`), written into
+/// `k`.
+fn date_key_into(y: Option<u16>, m: u8, d: Option<u8>, k: &mut String) {
     k.push_str("date:");
     match y {
-        Some(y) => push_number(&mut k, y, 4),
+        Some(y) => push_number(k, y, 4),
         None => k.push('-'),
     }
     k.push('-');
-    push_number(&mut k, u16::from(m), 2);
+    push_number(k, u16::from(m), 2);
     if let Some(d) = d {
         k.push('-');
-        push_number(&mut k, u16::from(d), 2);
+        push_number(k, u16::from(d), 2);
     }
+}
+
+#[cfg(test)]
+fn date_key(y: Option<u16>, m: u8, d: Option<u8>) -> String {
+    let mut k = String::new();
+    date_key_into(y, m, d, &mut k);
     k
 }
 
 /// The merge key of a place or a date mention; empty for a weekday alone in an article with no date.
+#[cfg(test)]
 pub fn key(label: Label, s: &str, article: Option<(u16, u8, u8)>) -> String {
+    let mut k = String::new();
+    key_into(label, s, article, &mut k);
+    k
+}
+
+/// [`key`], appended to `k` (nothing for a weekday alone in an article with no date).
+pub fn key_into(label: Label, s: &str, article: Option<(u16, u8, u8)>, k: &mut String) {
     match label {
         Label::Loc => {
-            let core = loc_key(s);
-            let mut k = String::with_capacity(4 + core.len());
             k.push_str("loc:");
-            k.push_str(&core);
-            k
+            k.push_str(&loc_key(s));
         }
         _ => match date_value(s) {
             Some(DateValue {
@@ -119,31 +130,28 @@ pub fn key(label: Label, s: &str, article: Option<(u16, u8, u8)>) -> String {
                 month: Some(m),
                 day,
                 ..
-            }) => date_key(Some(y), m, day),
+            }) => date_key_into(Some(y), m, day, k),
             Some(DateValue {
                 year: None,
                 month: None,
                 day: None,
                 weekday: Some(w),
-            }) => match article {
-                Some(a) => {
+            }) => {
+                if let Some(a) = article {
                     let (y, m, d) = date::resolve_weekday(a, w);
-                    date_key(Some(y), m, Some(d))
+                    date_key_into(Some(y), m, Some(d), k);
                 }
-                None => String::new(),
-            },
+            }
             // a day and a month: the article's year when it has one
             Some(DateValue {
                 year: None,
                 month: Some(m),
                 day: Some(d),
                 ..
-            }) => date_key(article.map(|(y, _, _)| y), m, Some(d)),
+            }) => date_key_into(article.map(|(y, _, _)| y), m, Some(d), k),
             _ => {
-                let mut k = String::with_capacity(5 + s.len());
                 k.push_str("date:");
-                fold_into(s, &mut k);
-                k
+                fold_into(s, k);
             }
         },
     }

@@ -22,7 +22,7 @@ pub(crate) struct Groups<'t> {
     /// Groups moved into another one.
     uf: UnionFind,
     /// Merge key → group: « org:cgt », « loc:FR », « date:2012-07-05 ».
-    pub by_key: FxMap<String, usize>,
+    pub by_key: FxMap<Key, usize>,
     /// Each group's distinct surface forms: the index of the form among its variants.
     seen: FxMap<(usize, &'t str), usize>,
     pub people: person::Index,
@@ -35,7 +35,7 @@ pub(crate) struct Group<'t> {
     /// Its forms as the text writes them (borrowed from it: nothing copied until the entity is packed), each
     /// with how many mentions write it: one vector, one allocation a group.
     pub variants: Vec<(&'t str, u32)>,
-    pub keys: Vec<String>,
+    pub keys: Vec<Key>,
     /// A person's folded surname and given name.
     pub surname: Option<String>,
     pub given: Option<String>,
@@ -84,7 +84,7 @@ impl<'t> Groups<'t> {
     }
 
     /// Gives `key` to group `g`.
-    pub fn add_key(&mut self, g: usize, key: String) {
+    pub fn add_key(&mut self, g: usize, key: Key) {
         if let Some(grp) = self.groups.get_mut(g)
             && !grp.keys.contains(&key)
         {
@@ -94,7 +94,7 @@ impl<'t> Groups<'t> {
     }
 
     /// The group of `key`, made when there is none.
-    pub fn keyed_or_new(&mut self, label: Label, key: String) -> usize {
+    pub fn keyed_or_new(&mut self, label: Label, key: Key) -> usize {
         if let Some(g) = self.keyed(&key) {
             return g;
         }
@@ -170,12 +170,41 @@ fn map_with<K, V>(n: usize) -> FxMap<K, V> {
     FxMap::with_capacity_and_hasher(n, Default::default())
 }
 
-/// `head` then `tail`, in one allocation (a key: « org:cgt », « per?:obama »), without the formatting machinery.
-pub(crate) fn prefixed(head: &str, tail: &str) -> String {
-    let mut s = String::with_capacity(head.len() + tail.len() + 8);
-    s.push_str(head);
-    s.push_str(tail);
-    s
+/// A merge key, shared by its group and the index of keys (one allocation, counted references): « org:cgt ».
+pub(crate) type Key = std::rc::Rc<str>;
+
+/// The key written by `write` (into the thread's buffer, so that the key is allocated once, at its size).
+pub(crate) fn key_with(write: impl FnOnce(&mut String)) -> Key {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let mut write = Some(write);
+    BUF.try_with(|b| {
+        b.try_borrow_mut().ok().map(|mut b| {
+            b.clear();
+            if let Some(w) = write.take() {
+                w(&mut b);
+            }
+            Key::from(b.as_str())
+        })
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| {
+        let mut s = String::new();
+        if let Some(w) = write.take() {
+            w(&mut s);
+        }
+        Key::from(s)
+    })
+}
+
+/// The key `head` then `tail` (« org:cgt », « per?:obama »), without the formatting machinery.
+pub(crate) fn prefixed(head: &str, tail: &str) -> Key {
+    key_with(|s| {
+        s.push_str(head);
+        s.push_str(tail);
+    })
 }
 
 /// [`group_spans`] for a text with metadata at `meta` (sorted byte ranges): a span there is no mention, and a
@@ -256,7 +285,7 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
                     }
                     g
                 }
-                None => gs.keyed_or_new(Label::Per, "per?:".into()),
+                None => gs.keyed_or_new(Label::Per, Key::from("per?:")),
             },
             (Label::Org, _) => {
                 let g = org::group(&mut gs, text, spans, &assigned, i);
@@ -264,7 +293,7 @@ fn group_dated(text: &str, spans: &[Span], article_date: Option<(u16, u8, u8)>) 
                 g
             }
             (Label::Loc | Label::Date, None) => {
-                let key = keys::key(s.label, text_s, article_date);
+                let key = key_with(|k| keys::key_into(s.label, text_s, article_date, k));
                 let g = if key.is_empty() {
                     // a weekday alone in an article without a date: an entity of this document only
                     gs.keyed_or_new(Label::Date, prefixed("date?:", &text_s.to_lowercase()))
@@ -320,9 +349,12 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
             && grp.full
             && let (Some(gv), Some(sn)) = (&grp.given, &grp.surname)
         {
-            let mut k = prefixed("per:", gv);
-            k.push(' ');
-            k.push_str(sn);
+            let k = key_with(|k| {
+                k.push_str("per:");
+                k.push_str(gv);
+                k.push(' ');
+                k.push_str(sn);
+            });
             keys.insert(0, k);
         }
         keys.dedup();

@@ -139,7 +139,7 @@ pub(super) fn group(
     i: usize,
 ) -> usize {
     let Some(s) = spans.get(i) else {
-        return gs.keyed_or_new(Label::Org, "org:".into());
+        return gs.keyed_or_new(Label::Org, super::Key::from("org:"));
     };
     let key = org_key(text.get(s.start..s.end).unwrap_or(""));
     let k = super::prefixed("org:", &key);
@@ -188,7 +188,7 @@ pub(super) fn group(
         // a long name whose initials an acronym met before is
         let ini = initials(&key);
         if ini.chars().count() >= 2
-            && let Some(g) = gs.keyed(&super::prefixed("org:", &ini))
+            && let Some(g) = gs.keyed(&format!("org:{ini}"))
         {
             consider(gs, g);
         }

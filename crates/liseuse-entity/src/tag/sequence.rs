@@ -132,17 +132,16 @@ impl<'t> Sequence<'t> {
                 *s = true;
             }
         }
-        // 3. the words of the scored tokens and of their neighbours (two places away); the others have none
-        let mut near = vec![false; n];
-        for (i, &s) in scored.iter().enumerate() {
-            if s {
-                let end = (i + 3).min(n);
-                for m in near.get_mut(i.saturating_sub(2)..end).unwrap_or_default() {
-                    *m = true;
-                }
+        // 3. the words of the scored tokens and of their neighbours (two places away); the others have none. A
+        // token is near one when the last scored token up to two places after it is at most two places before
+        // it (read as the tokens go, no marks written around each scored one)
+        let is_scored = |j: usize| scored.get(j).copied().unwrap_or(false);
+        let mut last: Option<usize> = (0..2).rev().find(|&j| is_scored(j));
+        for (j, (t, slot)) in toks.iter().zip(ty.iter_mut()).enumerate() {
+            if is_scored(j + 2) {
+                last = Some(j + 2);
             }
-        }
-        for ((t, &m), slot) in toks.iter().zip(&near).zip(ty.iter_mut()) {
+            let m = last.is_some_and(|s| s + 2 >= j);
             if !m {
                 *slot = u32::MAX;
             } else if *slot == u32::MAX {
