@@ -6,6 +6,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+mod few;
 mod keys;
 pub mod names;
 mod org;
@@ -14,6 +15,7 @@ mod person;
 use crate::text::fold::FxMap;
 use crate::union_find::UnionFind;
 use crate::{DocEntities, DocMention, Label, LocalEntity, Span};
+use few::Few;
 
 /// Groups and the indexes that find them.
 #[derive(Default)]
@@ -34,8 +36,8 @@ pub(crate) struct Group<'t> {
     pub label: Label,
     /// Its forms as the text writes them (borrowed from it: nothing copied until the entity is packed), each
     /// with how many mentions write it: one vector, one allocation a group.
-    pub variants: Vec<(&'t str, u32)>,
-    pub keys: Vec<Key>,
+    pub variants: Few<(&'t str, u32)>,
+    pub keys: Few<Key>,
     /// A person's folded surname and given name.
     pub surname: Option<String>,
     pub given: Option<String>,
@@ -49,8 +51,8 @@ impl Group<'_> {
     fn new(label: Label) -> Self {
         Group {
             label,
-            variants: Vec::new(),
-            keys: Vec::new(),
+            variants: Few::Empty,
+            keys: Few::Empty,
             surname: None,
             given: None,
             full: false,
@@ -339,12 +341,13 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
     let mut entities: Vec<Option<LocalEntity>> = vec![None; next as usize];
     // a group's forms and counts apart, as an entity is made of them, in buffers used for every group
     let (mut forms, mut counts): (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut keys: Vec<Key> = Vec::new();
     for (g, grp) in gs.groups.into_iter().enumerate() {
         let Some(&n) = renum.get(g) else { continue };
         if n == u32::MAX {
             continue;
         }
-        let mut keys = grp.keys;
+        keys.clear();
         if grp.label == Label::Per
             && grp.full
             && let (Some(gv), Some(sn)) = (&grp.given, &grp.surname)
@@ -355,8 +358,9 @@ fn finish(mut gs: Groups, spans: &[Span], assigned: &[usize]) -> DocEntities {
                 k.push(' ');
                 k.push_str(sn);
             });
-            keys.insert(0, k);
+            keys.push(k);
         }
+        keys.extend(grp.keys);
         keys.dedup();
         let given = if grp.full { grp.given.as_deref() } else { None };
         forms.clear();
