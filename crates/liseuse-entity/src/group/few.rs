@@ -6,17 +6,12 @@
 use std::ops::{Deref, DerefMut};
 
 /// A list read as a slice: none, one item in place, or a vector from the second on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub(crate) enum Few<T> {
+    #[default]
     Empty,
     One(T),
     Many(Vec<T>),
-}
-
-impl<T> Default for Few<T> {
-    fn default() -> Self {
-        Few::Empty
-    }
 }
 
 impl<T> Few<T> {
