@@ -55,3 +55,26 @@ fn a_quotation_after_a_source_and_a_colon_is_the_source_s() {
         "{who:?}"
     );
 }
+
+#[test]
+fn someone_introduced_by_an_indefinite_subject_is_the_pronoun_s_referent() {
+    let text = "Alors que ses anciens amis se taisent, un chiraquien s'est souvenu du surnom que donnait \
+                Jacques Chirac à Jean-Paul Delevoye.\n\n« Il était grand et il le savait bien », a-t-il lâché.";
+    let who = speaker_of(text, Direct, "Il était grand et il le savait bien");
+    assert!(
+        who.as_deref().is_some_and(|w| w.contains("chiraquien")),
+        "{who:?}"
+    );
+}
+
+#[test]
+fn a_thing_introduced_is_no_person_a_pronoun_stands_for() {
+    // « une » and « il » disagree; a person named after it is still the referent
+    let text = "Le maire Paul Durand est arrivé lundi. Une explosion a détruit le garage.\n\n« C'est un drame \
+                pour tout le quartier », a-t-il déclaré.";
+    let who = speaker_of(text, Direct, "C'est un drame pour tout le quartier");
+    assert!(
+        who.as_deref().is_some_and(|w| w.contains("Durand")),
+        "{who:?}"
+    );
+}

@@ -233,6 +233,26 @@ impl<'a> Discourse<'a> {
         Some(spk)
     }
 
+    /// A sentence's subject no list knows, introduced by an indefinite singular article (« un chiraquien s'est
+    /// souvenu », "a neighbour heard"): someone new the text goes on about, whom « il », "he" may stand for in
+    /// the sentences after (of the article's gender); marked a guess.
+    pub(super) fn introduced(&mut self, p: &Para, np: &Np) -> Option<Spk> {
+        if np.head != Head::Other || np.inner.is_some() || np.plural {
+            return None;
+        }
+        if !p.any(np.first, words!["un", "une", "a", "an"]) || np.head_tok != np.first + 1 {
+            return None;
+        }
+        let head = p.tok(np.head_tok)?;
+        if !head.is_word() || head.cap() || head.ment != NONE {
+            return None;
+        }
+        let mut spk = self.described(p, np);
+        spk.person = true;
+        spk.guess = true;
+        Some(spk)
+    }
+
     /// Someone the text describes rather than names: the phrase itself (an organisation named inside it is
     /// its entity: « le ministère de l'Intérieur »).
     pub(super) fn described(&mut self, p: &Para, np: &Np) -> Spk {

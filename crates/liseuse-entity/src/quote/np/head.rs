@@ -103,6 +103,17 @@ impl<'a> Para<'a> {
             }
             k += 1;
         }
+        // « un chiraquien », « une socialiste », "the injured": an adjective after a determiner, alone, is the
+        // noun of the phrase
+        if head_tok.is_none()
+            && entity.is_none()
+            && last == first + 1
+            && self.w(first) & W::DET != 0
+            && self.nominal(last)
+            && self.w(last) & W::DET == 0
+        {
+            head_tok = Some(last);
+        }
         let plural_word = |i: usize| {
             let s = self.s(i);
             s.ends_with('s') || s.ends_with('x')
