@@ -78,3 +78,15 @@ fn a_thing_introduced_is_no_person_a_pronoun_stands_for() {
         "{who:?}"
     );
 }
+
+#[test]
+fn a_pronoun_after_a_fronted_participle_is_not_someone_named_inside_it() {
+    let text = "Ce matin, le boulanger Paul Durand a affiché un message : « Du pain pour tous ». N'ayant pas \
+                apprécié la rumeur de Radio Nord affirmant qu'il était payé, il a rétabli la vérité en \
+                affichant : « nous ne sommes payés par personne ».";
+    let who = speaker_of(text, Direct, "nous ne sommes payés par personne");
+    assert!(
+        who.as_deref().is_some_and(|w| w.contains("Durand")),
+        "{who:?}"
+    );
+}

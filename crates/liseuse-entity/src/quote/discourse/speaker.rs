@@ -86,7 +86,7 @@ impl<'a> Discourse<'a> {
                     _ => None,
                 };
                 let fem = (fem, p.lang() == super::super::lexicon::Lang::En);
-                let pos = p.tok(np.first).map_or(u32::MAX, |t| t.start);
+                let pos = super::pronoun::named_before(p, np.first);
                 let chosen = self.pronoun(plural, g, continuation, fem, pos);
                 if super::super::trace::on() {
                     self.trace(plural, g, continuation, fem, &chosen);
