@@ -59,6 +59,8 @@ mod tests_dev8;
 #[cfg(test)]
 mod tests_dev9;
 #[cfg(test)]
+mod tests_heads;
+#[cfg(test)]
 mod tests_plural;
 #[cfg(test)]
 mod tests_pronouns;

@@ -237,6 +237,10 @@ impl<'a> Para<'a> {
             }
             _ => {}
         }
+        // "The nurse who stayed behind claimed": a restrictive relative is a clause of its own
+        if let Some(n) = self.restrictive_antecedent(k, floor) {
+            return Some(Ref::Np(n));
+        }
         let mut np = self.np_ending(k, floor)?;
         // a prepositional phrase is no subject: « les médias affiliés [aux Gardiens de la révolution] ont »
         for _ in 0..2 {
@@ -255,6 +259,7 @@ impl<'a> Para<'a> {
             } else if prep > floor
                 && self.is(prep, W::PREP)
                 && !self.is_of(prep)
+                && !self.subordinator(prep)
                 && self.nominal(prep - 1)
             {
                 match self.np_ending(prep - 1, floor) {

@@ -133,6 +133,16 @@ impl<'a> Para<'a> {
                 return Some((a, b, who, Path::According));
             }
             if self.punct(k) == ':' && k > floor {
+                // « …, selon le naturopathe X : « … » »: the source the colon follows speaks the quotation
+                if k + 1 == open
+                    && let Some((a, b, who)) = (floor..k)
+                        .rev()
+                        .take(LEFT_REACH)
+                        .find_map(|j| self.source_at(j))
+                        .filter(|&(_, b, _)| b + 1 == k)
+                {
+                    return Some((a, b, who, Path::According));
+                }
                 // a name opening the paragraph: « Barack Obama : « … » »
                 if let Some(who) = self.colon_speaker(k) {
                     return Some((k, k, who, Path::Colon));

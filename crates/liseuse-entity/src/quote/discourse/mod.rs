@@ -327,7 +327,10 @@ impl<'a> Discourse<'a> {
             fem: None,
         };
         let spk = match who {
-            Ref::Np(np) => self.of_np(p, &np, g).unwrap_or(nobody),
+            Ref::Np(np) => self
+                .of_np(p, &np, g)
+                .or_else(|| self.introduced(p, &np))
+                .unwrap_or(nobody),
             // « Ce dernier n'était pas au courant »: the last person named
             Ref::Latter(k) => self.latter(p, k).unwrap_or(nobody),
             _ => nobody,

@@ -1,8 +1,31 @@
 //! « il », « elle », « he », « they »: the person or body a pronoun stands for, and, for the learning
 //! experiment (`examples/quotes_learn.rs`), what the choice weighed ([`super::super::trace`]).
 
+use super::super::para::Para;
 use super::{Discourse, PRONOUN_REACH, Slot, Spk};
 use std::rc::Rc;
+
+/// Where the people a pronoun at token `k` may stand for are named before (a byte offset): before the pronoun,
+/// or, after a fronted participle's clause (« N'ayant pas apprécié la rumeur de X affirmant …, il a rétabli »,
+/// "Having read X's post claiming …, he said"), before its sentence: the participle's subject is the pronoun's
+/// referent, not anyone named inside that clause.
+pub(super) fn named_before(p: &Para, k: usize) -> u32 {
+    let at = |j: usize| p.tok(j).map_or(u32::MAX, |t| t.start);
+    let floor = p.sent_start(k);
+    if k <= floor + 2 || p.punct(k - 1) != ',' {
+        return at(k);
+    }
+    // the clause's first word, past a negation's « ne »
+    let first =
+        (floor..k).find(|&j| p.tok(j).is_some_and(|t| t.is_word()) && !p.any(j, words!["n", "ne"]));
+    let participle = first.is_some_and(|j| {
+        p.any(j, words!["ayant", "étant", "having", "being"])
+            || (p.s(j).len() > 5
+                && p.tok(j).is_some_and(|t| t.ment == super::super::para::NONE)
+                && (p.s(j).ends_with("ant") || p.s(j).ends_with("ing")))
+    });
+    if participle { at(floor) } else { at(k) }
+}
 
 impl<'a> Discourse<'a> {
     /// Hands the pronoun resolutions of a quotation to [`super::super::trace`], with their referents' names.

@@ -86,7 +86,7 @@ impl<'a> Discourse<'a> {
                     _ => None,
                 };
                 let fem = (fem, p.lang() == super::super::lexicon::Lang::En);
-                let pos = p.tok(np.first).map_or(u32::MAX, |t| t.start);
+                let pos = super::pronoun::named_before(p, np.first);
                 let chosen = self.pronoun(plural, g, continuation, fem, pos);
                 if super::super::trace::on() {
                     self.trace(plural, g, continuation, fem, &chosen);
@@ -229,6 +229,26 @@ impl<'a> Discourse<'a> {
             return self.latter(p, np.last - 1);
         }
         let mut spk = self.described(p, np);
+        spk.guess = true;
+        Some(spk)
+    }
+
+    /// A sentence's subject no list knows, introduced by an indefinite singular article (« un chiraquien s'est
+    /// souvenu », "a neighbour heard"): someone new the text goes on about, whom « il », "he" may stand for in
+    /// the sentences after (of the article's gender); marked a guess.
+    pub(super) fn introduced(&mut self, p: &Para, np: &Np) -> Option<Spk> {
+        if np.head != Head::Other || np.inner.is_some() || np.plural {
+            return None;
+        }
+        if !p.any(np.first, words!["un", "une", "a", "an"]) || np.head_tok != np.first + 1 {
+            return None;
+        }
+        let head = p.tok(np.head_tok)?;
+        if !head.is_word() || head.cap() || head.ment != NONE {
+            return None;
+        }
+        let mut spk = self.described(p, np);
+        spk.person = true;
         spk.guess = true;
         Some(spk)
     }

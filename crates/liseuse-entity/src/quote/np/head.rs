@@ -77,7 +77,9 @@ impl<'a> Para<'a> {
                 let role_named = head_tok.is_some_and(|h| self.is(h, W::ROLE_PER))
                     && self.mention_label(m) == Some(Label::Per)
                     && entity.is_some_and(|(e, _)| self.mention_label(e) == Some(Label::Org));
-                if role_named && !of {
+                // "Throgs Neck resident Jane Doe": the person named after a classifying noun is the head
+                let classified = !of && self.classified_person(k, first);
+                if (role_named || classified) && !of {
                     inner = entity.map(|(e, _)| e).or(inner);
                     entity = Some((m, k));
                 } else if in_complement
@@ -100,6 +102,17 @@ impl<'a> Para<'a> {
                 head_tok = Some(k);
             }
             k += 1;
+        }
+        // « un chiraquien », « une socialiste », "the injured": an adjective after a determiner, alone, is the
+        // noun of the phrase
+        if head_tok.is_none()
+            && entity.is_none()
+            && last == first + 1
+            && self.w(first) & W::DET != 0
+            && self.nominal(last)
+            && self.w(last) & W::DET == 0
+        {
+            head_tok = Some(last);
         }
         let plural_word = |i: usize| {
             let s = self.s(i);

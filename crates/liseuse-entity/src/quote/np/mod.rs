@@ -4,6 +4,7 @@
 //! (« de nombreux habitants »), a statement (« le communiqué du ministère »), or a pronoun. Every walk is
 //! bounded: a phrase is at most [`MAX_NP`] tokens.
 
+mod clause;
 mod head;
 
 use super::lexicon::W;
@@ -207,7 +208,7 @@ impl<'a> Para<'a> {
             // Valentine Sapounov »)
             if self.tok(k).is_some_and(|t| t.ment != NONE && t.q == NONE) {
                 let person_or_org = self.per_org(k).is_some();
-                if person_or_org && named {
+                if person_or_org && named && !self.classified_person(k, first) {
                     break;
                 }
                 named |= person_or_org;
