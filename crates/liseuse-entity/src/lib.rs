@@ -36,7 +36,9 @@ mod verdict;
 
 use std::ops::Range;
 
-pub use corpus::index::{Entity, EntityBuild, EntityId, EntityIndex, IntoEntities, Mention};
+pub use corpus::index::{
+    Entity, EntityBuild, EntityId, EntityIndex, IntoEntities, Mention, PackedText,
+};
 pub use corpus::occurrences::Occurrences;
 pub use corpus::packed::FlatMentions;
 pub use corpus::streamed::{DocPasses, InMemory, LocalIds, Pass, Streamed, build_streamed};

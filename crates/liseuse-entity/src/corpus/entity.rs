@@ -85,7 +85,46 @@ fn next_piece<'a>(text: &'a str, at: &mut usize) -> Option<&'a str> {
     Some(piece)
 }
 
+/// An entity's strings packed as [`Entity`] keeps them, one piece at a time: what reads
+/// entities from a file packs each one's strings here as they are read (reused from one entity
+/// to the next), then [`Entity::packed`] takes them in a block of their exact size, with no
+/// `Vec` of the variants, no growing and no shrinking on the way (at 100,000 articles, 527,091
+/// entities: ≈ 200 M instructions of the saved index's loading went to that).
+#[derive(Debug, Default)]
+pub struct PackedText(String);
+
+impl PackedText {
+    /// Emptied for the next entity (its room kept).
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+    /// Appends the next piece: the key, then the name, then each variant.
+    pub fn push(&mut self, piece: &str) {
+        push_len(&mut self.0, piece.len());
+        self.0.push_str(piece);
+    }
+}
+
 impl Entity {
+    /// An entity whose key, name and variants were packed in `text`, in that order.
+    pub fn packed(
+        id: EntityId,
+        label: Label,
+        text: &PackedText,
+        mentions: usize,
+        documents: usize,
+        confidence: u8,
+    ) -> Entity {
+        Entity {
+            id,
+            label,
+            mentions: u32::try_from(mentions).unwrap_or(u32::MAX),
+            documents: u32::try_from(documents).unwrap_or(u32::MAX),
+            confidence,
+            text: Box::from(text.0.as_str()),
+        }
+    }
+
     /// An entity from its parts: the key, the name and the variants packed into one string.
     #[allow(clippy::too_many_arguments)]
     pub fn new<'a>(
@@ -172,16 +211,11 @@ impl<'a> Iterator for Pieces<'a> {
 
 impl From<EntityBuild> for Entity {
     fn from(b: EntityBuild) -> Entity {
-        Entity::new(
-            b.id,
-            &b.key,
-            b.label,
-            &b.name,
-            b.variants.iter().map(String::as_str),
-            b.mentions,
-            b.documents,
-            b.confidence,
-        )
+        let mut text = PackedText::default();
+        for piece in [&b.key, &b.name].into_iter().chain(&b.variants) {
+            text.push(piece);
+        }
+        Entity::packed(b.id, b.label, &text, b.mentions, b.documents, b.confidence)
     }
 }
 

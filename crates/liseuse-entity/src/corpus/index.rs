@@ -64,7 +64,7 @@ impl Mention {
     }
 }
 
-pub use super::entity::{Entity, EntityBuild, Pieces};
+pub use super::entity::{Entity, EntityBuild, PackedText, Pieces};
 
 /// What an index's entities can be given as: packed already, or as built (packed then, into
 /// one array).

@@ -51,7 +51,8 @@ impl ArticleCache {
                     live.contains(&h.path)
                         && self.known.get(&PathKey::of(&h.path)).is_some_and(|k| {
                             k.hash == TextHash::of(&h.hash)
-                                && k.body == Located::Written(frame.body, h.body)
+                                && matches!(k.body, Located::Written(n, within)
+                                    if within == h.body && self.frame_at(n) == Some(frame.body))
                         })
                 })
                 .collect();
@@ -84,10 +85,12 @@ impl ArticleCache {
         self.last_frame = None;
         self.known.clear();
         self.by_hash.clear();
+        self.frames.clear();
         self.records = 0;
         for ((head, _), at) in out.iter().zip(bodies) {
+            let frame = self.frame_number(at);
             for h in record::decode_heads(head).unwrap_or_default() {
-                let located = Located::Written(at, h.body);
+                let located = Located::Written(frame, h.body);
                 self.know_written(h.into(), located, false);
             }
         }

@@ -61,7 +61,8 @@ struct Front {
     entities: Arc<[Entity]>,
 }
 
-/// The rest, for the rebuild.
+/// The rest, for the rebuild (which reads it in place: see [`Maps`]).
+#[cfg(test)]
 #[derive(Deserialize)]
 struct Back {
     #[serde(deserialize_with = "exact::deserialize")]
@@ -71,97 +72,12 @@ struct Back {
 }
 
 /// The entities written as a sequence, read back into one shared array.
-mod shared {
-    use liseuse_entity::{Entity, EntityId, Label};
-    use serde::de::{SeqAccess, Visitor};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use std::sync::Arc;
+#[path = "index_file_entities.rs"]
+mod shared;
 
-    /// Room reserved at most before reading (a damaged length is not trusted for more): an
-    /// entity takes a few bytes at least in the file.
-    const MAX_ROOM: usize = (super::MAX_BYTES / 4) as usize / size_of::<Entity>();
-
-    /// An entity as written (`EntityBuild`'s fields, in its order), its strings read in place
-    /// in the file's bytes: packed into an [`Entity`] without a `String` made and dropped for
-    /// each (at 100,000 articles, 527,091 entities: two thirds of the saved index's reading,
-    /// before the warm start's counts, went to allocating and freeing them).
-    #[derive(Deserialize)]
-    struct Saved<'a> {
-        id: EntityId,
-        key: &'a str,
-        label: Label,
-        name: &'a str,
-        #[serde(borrow)]
-        variants: Vec<&'a str>,
-        mentions: usize,
-        documents: usize,
-        confidence: u8,
-    }
-
-    pub fn serialize<S: Serializer>(e: &Arc<[Entity]>, s: S) -> Result<S::Ok, S::Error> {
-        e.as_ref().serialize(s)
-    }
-
-    /// Read at their exact size, as the maps are (see `exact`): serde reserves at most 1 MB
-    /// and grows by doubling, and at 100,000 articles the 527,091 entities (17 MB) were
-    /// copied four times on the way.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[Entity]>, D::Error> {
-        struct Exact;
-        impl<'de> Visitor<'de> for Exact {
-            type Value = Vec<Entity>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a sequence of entities")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Entity>, A::Error> {
-                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_ROOM));
-                while let Some(e) = seq.next_element::<Saved<'de>>()? {
-                    v.push(Entity::new(
-                        e.id,
-                        e.key,
-                        e.label,
-                        e.name,
-                        e.variants,
-                        e.mentions,
-                        e.documents,
-                        e.confidence,
-                    ));
-                }
-                Ok(v)
-            }
-        }
-        d.deserialize_seq(Exact).map(Arc::from)
-    }
-}
-
-/// The maps read back into an array of their exact size. serde reserves at most 1 MB for a
-/// sequence and grows it by doubling: at 100,000 articles (4,989,521 entries, 20 MB) that held
-/// 33.5 MB through the rebuild, and copied 16.8 MB into a new array on the way.
-mod exact {
-    use serde::Deserializer;
-    use serde::de::{SeqAccess, Visitor};
-
-    /// Room reserved at most before reading (its pages are touched only as they are filled): a
-    /// damaged length is not trusted for more; a real one beyond it grows as it must.
-    const MAX_ROOM: usize = (super::MAX_BYTES / 8) as usize;
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-        struct Exact;
-        impl<'de> Visitor<'de> for Exact {
-            type Value = Vec<u32>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a sequence of u32")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u32>, A::Error> {
-                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_ROOM));
-                while let Some(x) = seq.next_element()? {
-                    v.push(x);
-                }
-                Ok(v)
-            }
-        }
-        d.deserialize_seq(Exact)
-    }
-}
+#[path = "index_file_maps.rs"]
+mod maps;
+use maps::{Maps, exact};
 
 /// A document's mentions in the order the merge took them (by start, then end).
 fn sorted(doc: &DocEntities) -> Vec<liseuse_entity::DocMention> {
@@ -216,6 +132,7 @@ impl SavedIndex {
     }
 
     /// The same with its maps decoded (`None` if what [`load`] left for later cannot be read).
+    #[cfg(test)]
     fn with_maps(mut self) -> Option<SavedIndex> {
         if let Some(bytes) = self.unread.take() {
             let back: Back = postcard::from_bytes(&bytes).ok()?;
@@ -226,12 +143,6 @@ impl SavedIndex {
             self.mentions = back.mentions;
         }
         Some(self)
-    }
-
-    /// Article `d`'s map, if the index has one.
-    fn map(&self, d: usize) -> Option<&[u32]> {
-        let (a, b) = (*self.map_starts.get(d)?, *self.map_starts.get(d + 1)?);
-        self.maps.get(a as usize..b as usize)
     }
 
     /// The index with its entities and no mentions yet: the counts, at once (sharing its
@@ -249,24 +160,41 @@ pub fn rebuild<D: Borrow<DocEntities>>(
     saved: SavedIndex,
     docs: impl IntoIterator<Item = Option<D>>,
 ) -> Option<EntityIndex> {
-    let saved = saved.with_maps()?;
-    let n = saved.hashes.len();
+    let SavedIndex {
+        hashes,
+        entities,
+        maps,
+        map_starts,
+        mentions,
+        unread,
+    } = saved;
+    // Compared with the library's before: only their number counts now (at 100,000 articles,
+    // 7 MB that would stay through the rebuild).
+    let n = hashes.len();
+    drop(hashes);
+    let mut maps = match unread {
+        Some(bytes) => Maps::written(bytes)?,
+        None => Maps::in_memory(maps, map_starts, mentions),
+    };
+    if maps.articles() != n {
+        return None;
+    }
     // Only a hint: a wrong count (a file made by hand) is not trusted for more room than
     // its articles' entities could plausibly use; beyond it the array grows as it must.
-    let room = usize::try_from(saved.mentions)
+    let room = usize::try_from(maps.mentions)
         .unwrap_or(0)
-        .min(saved.maps.len().saturating_mul(64).saturating_add(1024));
+        .min(maps.entries().saturating_mul(64).saturating_add(1024));
     let mut flat = FlatMentions::with_capacity(n, room);
-    for (d, doc) in docs.into_iter().take(n).enumerate() {
+    for doc in docs.into_iter().take(n) {
         let doc = doc?;
         let doc = doc.borrow();
-        let map = saved.map(d)?;
+        let map = maps.next()?;
         if map.len() != doc.entities.len() {
             return None;
         }
         for m in sorted(doc) {
             let id = *map.get(m.local() as usize)?;
-            if id as usize >= saved.entities.len() {
+            if id as usize >= entities.len() {
                 return None;
             }
             flat.push(Mention::new(
@@ -279,19 +207,12 @@ pub fn rebuild<D: Borrow<DocEntities>>(
         }
         flat.end_doc();
     }
-    if flat.docs() != n || saved.map_starts.len() != n + 1 {
+    if flat.docs() != n {
         return None;
     }
-    // The maps (at 100,000 articles, 41 MB) go before the occurrences are placed (54 MB).
-    // (A partial move would drop them only at the end of the function.)
-    let SavedIndex {
-        entities,
-        maps,
-        map_starts,
-        hashes,
-        ..
-    } = saved;
-    drop((maps, map_starts, hashes));
+    // The maps (at 100,000 articles, 14 MB as written) go before the occurrences are placed
+    // (54 MB).
+    drop(maps);
     Some(EntityIndex::from_flat(entities, flat))
 }
 

@@ -363,3 +363,10 @@ fn frames_encoded_out_of_order_are_written_in_order() {
     let hit = c.lookup("a.txt", stamp(2)).unwrap();
     assert_eq!(hit.hash, "hash-Olaf Scholz à Berlin.");
 }
+
+#[test]
+fn where_a_body_is_takes_sixteen_bytes_in_each_map() {
+    // Its frame by number, not by place (offset, length, checksum: 24 bytes more).
+    assert_eq!(std::mem::size_of::<Located>(), 16);
+    assert_eq!(std::mem::size_of::<(TextHash, Located)>(), 40);
+}

@@ -120,10 +120,11 @@ impl ArticleCache {
                     .as_deref()
                     .and_then(|p| crate::readfile::open_regular(p).ok());
             }
+            let frame = self.frame_number(at);
             for (i, ((h, _), span)) in batch.records.iter().zip(spans).enumerate() {
                 self.records += 1;
                 let was = Located::Pending(batch.first + i);
-                let now = Located::Written(at, span);
+                let now = Located::Written(frame, span);
                 if let Some(k) = self.known.get_mut(&PathKey::of(&h.path))
                     && k.body == was
                 {
