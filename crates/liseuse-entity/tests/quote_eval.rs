@@ -131,7 +131,7 @@ fn quotes_shared_set_scores_do_not_drop() {
 fn quotes_tuned_held_out_scores_do_not_drop() {
     // dev2 … dev8: held-out texts annotated before the stage read them, whose errors were then read to fix
     // general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.958
-    // 0.934 0.895, indirect 0.920 0.988 0.909, all 0.941 0.957 0.901
+    // 0.943 0.903, indirect 0.922 0.988 0.911, all 0.943 0.962 0.907
     let dir = fixtures();
     let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (folder, name) in [
@@ -152,9 +152,9 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         "dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8",
         &figures(&gold, &docs, &pred),
         [
-            [0.955, 0.93, 0.89],
-            [0.915, 0.985, 0.905],
-            [0.935, 0.955, 0.895],
+            [0.955, 0.94, 0.90],
+            [0.92, 0.985, 0.91],
+            [0.94, 0.96, 0.905],
         ],
     );
 }

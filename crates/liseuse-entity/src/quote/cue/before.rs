@@ -56,6 +56,21 @@ impl<'a> Para<'a> {
             return Some(Ref::Quote(q));
         }
         let t = self.tok(k)?;
+        // "some wrote that", "others said", « d'autres affirment »: a quantifier standing alone is people
+        // described (those the sentence before spoke of), not a phrase with no head
+        if k + 1 == first && self.quantifier_subject(k, first) {
+            let d = k
+                .checked_sub(1)
+                .filter(|&d| self.is_word(k, word!("autres")) && self.any(d, words!["d"]));
+            return Some(Ref::Np(Np {
+                first: d.unwrap_or(k),
+                last: k,
+                head: Head::Desc,
+                head_tok: k,
+                inner: None,
+                plural: true,
+            }));
+        }
         // « Ce dernier, … a affirmé »: the last person named
         if self.any(k, words!["dernier", "dernière", "latter"])
             && k > floor
@@ -132,6 +147,27 @@ impl<'a> Para<'a> {
                 let open = (floor..k).rev().take(12).find(|&j| self.punct(j) == '(')?;
                 return self.subject_before_at(open, depth + 1);
             }
+            // "officials in Broward County — where Parkland is located — announced": a parenthetical between
+            // dashes, as between brackets
+            '—' | '–' => {
+                let mut open = (floor..k)
+                    .rev()
+                    .take(16)
+                    .find(|&j| self.punct(j) == t.punct)?;
+                // (« officials in Broward County, Florida — … — »: the state after a comma is the place's, not
+                // the subject)
+                if let Some(p) = open.checked_sub(1)
+                    && self.tok(p).is_some_and(|x| x.ment != NONE)
+                    && self.mention_label(self.tok(p).map_or(0, |x| x.ment))
+                        == Some(crate::Label::Loc)
+                    && let Some(c) = self.mention_start(p).checked_sub(1)
+                    && c > floor
+                    && self.punct(c) == ','
+                {
+                    open = c;
+                }
+                return self.subject_before_at(open, depth + 1);
+            }
             _ => {}
         }
         let mut np = self.np_ending(k, floor)?;
@@ -154,7 +190,12 @@ impl<'a> Para<'a> {
                 && !self.is_of(prep)
                 && self.nominal(prep - 1)
             {
+                // a complement of whom one speaks for stays in the name ("a spokesman for the company", not "a
+                // spokesman"); a place or a time does not (« les médias affiliés aux Gardiens » is « les médias
+                // affiliés »)
+                let keep = self.any(prep, words!["for", "pour"]);
                 match self.np_ending(prep - 1, floor) {
+                    Some(n) if keep => np = Np { last: np.last, ..n },
                     Some(n) => np = n,
                     None => break,
                 }
@@ -167,6 +208,17 @@ impl<'a> Para<'a> {
         // relative's object
         if !matches!(np.head, Head::Entity(_) | Head::Pronoun { .. })
             && let Some(n) = self.person_before_open_relative(np.first, first, floor)
+        {
+            return Some(Ref::Np(n));
+        }
+        // "the logger who stayed back claimed", « l'homme qui était resté affirme »: a relative with no commas
+        // whose words are no one; its antecedent speaks
+        if np.head == Head::Other
+            && let Some(r) = np.first.checked_sub(1)
+            && r > floor
+            && self.any(r, words!["who", "qui"])
+            && self.nominal(r - 1)
+            && let Some(n) = self.np_ending(r - 1, floor)
         {
             return Some(Ref::Np(n));
         }
