@@ -237,9 +237,7 @@ impl<'a> Discourse<'a> {
     /// … », « des randonneurs ont choisi … : « … » »), or a group's capitalised name used as a noun after a
     /// lower-case article (« des Gilets jaunes »); someone a pronoun or a colon after may stand for.
     pub(super) fn agent_subject(&mut self, p: &Para, np: &Np) -> Option<Spk> {
-        let Some(head) = p.tok(np.head_tok) else {
-            return None;
-        };
+        let head = p.tok(np.head_tok)?;
         let article = p.any(np.first, words!["le", "la", "l", "les", "the", "des"]);
         let group =
             head.cap() && np.head_tok > np.first && p.tok(np.first).is_some_and(|t| !t.cap());
