@@ -70,6 +70,8 @@ mod tests_roles;
 mod tests_sources;
 #[cfg(test)]
 mod tests_speakers;
+#[cfg(test)]
+mod tests_unsaid;
 #[doc(hidden)]
 pub mod trace;
 mod word;

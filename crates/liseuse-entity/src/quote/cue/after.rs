@@ -75,6 +75,21 @@ impl<'a> Para<'a> {
             if self.any(c, words!["et", "and", "mais", "but", "que", "that"]) {
                 return None;
             }
+            // « « … », met-il en perspective », « « … », sourit-elle »: right after a quotation, a verb with its
+            // subject pronoun glued after it is an incise, whichever the verb (the lists know the common ones)
+            if c == k
+                && let Some(plural) = self.unlisted_inversion(c)
+            {
+                let vg = Vg {
+                    first: c,
+                    verb: c,
+                    last: c,
+                    inverted: Some(plural),
+                    implicit: false,
+                    coord: false,
+                };
+                return Some((vg, self.subject_of(&vg)));
+            }
             if let Some(vg) = self.verb_group(c) {
                 if vg.implicit {
                     return None;
@@ -100,6 +115,8 @@ impl<'a> Para<'a> {
                         }
                         _ => return None,
                     }
+                } else if let Some(np) = self.incise_subject(&vg, close) {
+                    Ref::Np(np)
                 } else {
                     self.subject_of(&vg)
                 };
@@ -140,6 +157,49 @@ impl<'a> Para<'a> {
                 Head::Entity(_) | Head::Name | Head::RolePer | Head::RoleOrg | Head::Desc
             )
         })
+    }
+
+    /// Whether French word `c` is a verb no list knows with a subject pronoun glued after it (« met-il »,
+    /// « sourit-elle », « tempèrent-ils »), and if so whether that pronoun is plural.
+    fn unlisted_inversion(&self, c: usize) -> Option<bool> {
+        let t = self.tok(c)?;
+        if self.lang() != Lang::Fr || !t.is_word() || t.q != NONE || t.is(W::CUE_VERB) || t.cap() {
+            return None;
+        }
+        let s = self.s(c);
+        let (verb, plural) = [
+            ("-il", false),
+            ("-elle", false),
+            ("-ils", true),
+            ("-elles", true),
+        ]
+        .into_iter()
+        .find_map(|(p, plural)| s.strip_suffix(p).map(|v| (v, plural)))?;
+        let verb = verb.strip_suffix("-t").unwrap_or(verb);
+        // a verb of a few letters at least, no other hyphen (« peut-être » aside, « dit-il » is listed)
+        (verb.chars().count() >= 3 && verb.chars().all(char::is_alphabetic)).then_some(plural)
+    }
+
+    /// The subject of an incise right after a quotation (« « … », précise la gastro-entérologue »): the phrase
+    /// after the verb when the sentence ends there, even one no list knows (a role, an agent noun), since a verb
+    /// set between a quotation and the sentence's end has no object to take (« …, confirme le moratoire »,
+    /// with no quotation before it, is that verb's object).
+    fn incise_subject(&self, vg: &Vg, close: usize) -> Option<Np> {
+        if vg.inverted.is_some() || vg.coord || !self.inverts(vg.verb) {
+            return None;
+        }
+        if !(close + 1..vg.first).all(|j| self.punct(j) == ',') {
+            return None;
+        }
+        let end = self.sent_end(vg.last);
+        let np = self.np_starting(vg.last + 1, end)?;
+        // what follows the phrase is the verb's complements (« a ajouté un ténor de la droite sur l'influence
+        // qu'… »): the quotation is its object
+        let after = np.last + 1;
+        let ends = after >= end
+            || matches!(self.punct(after), ',' | '.' | ';' | '!' | '?' | '…')
+            || (self.is(after, W::PREP) && !self.is_of(after));
+        (np.head == Head::Other && ends).then_some(np)
     }
 
     /// The subject written after a verb group ending at `last` (« a indiqué la direction », « a annoncé à

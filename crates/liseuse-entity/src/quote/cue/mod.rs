@@ -9,6 +9,8 @@
 mod adverbial;
 mod after;
 mod apposition;
+mod before;
+mod clause;
 mod memo;
 mod subject;
 

@@ -4,11 +4,15 @@
 //! indiqué X », "…," he said), then before it in its sentence (« X a déclaré : « … » », « Pour X : « … » »), and
 //! when there is none it will take the speaker of the quotation before it (see `discourse/`).
 
+mod incise;
 mod source;
 mod title;
 
+use incise::{trim_end, trim_start};
+
 use super::cue::{Ref, Vg};
 use super::lexicon::W;
+use super::np::{Head, Np};
 use super::para::{MAX_CLAUSE, NONE, Para};
 use super::{Cand, Path, QuoteKind};
 
@@ -75,12 +79,11 @@ impl<'a> Para<'a> {
             cand.title_like = self.title_like(q.open, q.first, q.last);
             // an incise inside: « A, a-t-il dit, B » is two quotations of one speaker
             match self.incise(q.first, q.last) {
-                Some((c1, vg, c2)) => {
+                Some((c1, vg, c2, who)) => {
                     let (a_end, b_start) = (
                         self.tok(c1).map_or(q.end, |t| t.start as usize),
                         self.tok(c2).map_or(q.end, |t| t.end as usize),
                     );
-                    let who = self.subject_of(&vg);
                     let mut a = cand.clone();
                     a.end = trim_end(self.text, q.start, a_end);
                     a.set_cue(self, vg.first, vg.last, who, Path::After);
@@ -147,6 +150,12 @@ impl<'a> Para<'a> {
                 if let Some(who) = self.colon_speaker(k) {
                     return Some((k, k, who, Path::Colon));
                 }
+                // « une quinzaine de manifestants …, dont un plombier : « … » »: one of the people just counted
+                if k + 1 == open
+                    && let Some(np) = self.member_before_colon(k, floor)
+                {
+                    return Some((k, k, Ref::Np(np), Path::Colon));
+                }
                 // a clause and a colon right before the quotation, no speech verb: « Denis Baupin a ensuite
                 // défendu sa décision : « … » »: its subject
                 if k + 1 == open
@@ -156,9 +165,11 @@ impl<'a> Para<'a> {
                     return Some((k, k, who, Path::Colon));
                 }
                 // « N'ayant pas apprécié la rumeur de X affirmant …, Jean Dupont a rétabli la vérité en
-                // affichant : « … » »: the subject of the clause the colon ends, past a report before it
+                // affichant : « … » »: the subject of the clause the colon ends, past a report before it, and past
+                // the places and times a long clause lists (« des Gilets jaunes ont choisi de …, pendant la nuit
+                // du 24, notamment en Saône-et-Loir (à Lux, …) et à Somain : « … » »)
                 if k + 1 == open
-                    && let Some(a) = (floor..k).rev().take(20).find(|&j| self.is(j, W::AUX))
+                    && let Some(a) = (floor..k).rev().take(50).find(|&j| self.is(j, W::AUX))
                     && (a..k).all(|j| self.verb_group(j).is_none())
                     && let Some(Ref::Np(np)) = self.subject_before(a)
                 {
@@ -172,6 +183,26 @@ impl<'a> Para<'a> {
                 .map(|who| (open - 1, open - 1, who, Path::Colon));
         }
         None
+    }
+
+    /// « …, dont un plombier : », "…, among them a teacher:": a person counted among the people just named, set
+    /// right before a colon, with an indefinite article; described (a member of a group is someone) whether or
+    /// not a list knows the noun.
+    fn member_before_colon(&self, colon: usize, floor: usize) -> Option<Np> {
+        let np = self.np_ending(colon.checked_sub(1)?, floor)?;
+        let d = np.first.checked_sub(1).filter(|&d| d > floor)?;
+        let among = self.any(d, words!["dont", "including"])
+            || (self.is_word(d, word!("them")) && self.is_word(d - 1, word!("among")));
+        if !among || !self.any(np.first, words!["un", "une", "a", "an"]) {
+            return None;
+        }
+        match np.head {
+            Head::Other | Head::Desc | Head::RolePer => Some(Np {
+                head: Head::Desc,
+                ..np
+            }),
+            _ => None,
+        }
     }
 
     /// Who speaks before a colon at `colon`: a name opening the paragraph (« Barack Obama : », « Qaani au
@@ -297,76 +328,4 @@ impl<'a> Para<'a> {
             Some(self.subject_of(&vg))
         })
     }
-
-    /// An incise inside the quotation `first..=last`: a comma, an inverted or postposed speech verb with its
-    /// subject, a comma (« Nous ferons, a-t-il dit, tout … »). (comma, verb group, closing comma)
-    fn incise(&self, first: usize, last: usize) -> Option<(usize, Vg, usize)> {
-        for c1 in first..last {
-            if self.punct(c1) != ',' {
-                continue;
-            }
-            for v in c1 + 1..(c1 + 4).min(last) {
-                let Some(vg) = self.verb_group_inside(v) else {
-                    continue;
-                };
-                if vg.inverted.is_none() {
-                    continue;
-                }
-                // closed by a comma, or by a full stop with the quotation going on after it (« A, écrit-elle.
-                // B »)
-                let c2 = (vg.last + 1..(vg.last + 8).min(last)).find(|&j| {
-                    self.punct(j) == ','
-                        || (self.punct(j) == '.'
-                            && j + 1 < last
-                            && self.tok(j + 1).is_some_and(|t| t.is_word()))
-                })?;
-                return Some((c1, vg, c2));
-            }
-        }
-        None
-    }
-
-    /// [`Para::verb_group`] for a token inside a quotation (an incise), inverted verbs only.
-    fn verb_group_inside(&self, v: usize) -> Option<Vg> {
-        let t = self.tok(v)?;
-        if !t.is(W::INVERTED) {
-            return None;
-        }
-        if t.is(W::CUE_VERB) {
-            return Some(Vg {
-                first: v,
-                verb: v,
-                last: v,
-                inverted: Some(t.is(W::INV_PLUR)),
-                implicit: false,
-                coord: false,
-            });
-        }
-        // « a-t-il dit »
-        if t.is(W::AUX) && self.is(v + 1, W::CUE_VERB) && self.is(v + 1, W::PP) {
-            return Some(Vg {
-                first: v,
-                verb: v + 1,
-                last: v + 1,
-                inverted: Some(t.is(W::INV_PLUR)),
-                implicit: false,
-                coord: false,
-            });
-        }
-        None
-    }
-}
-
-fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    let s = text.get(start..end).unwrap_or("");
-    start
-        + s.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-            .len()
-}
-
-fn trim_start(text: &str, start: usize, end: usize) -> usize {
-    let s = text.get(start..end).unwrap_or("");
-    end - s
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
-        .len()
 }

@@ -132,6 +132,31 @@ impl<'a> Para<'a> {
         }
         Some((first, who.last, Ref::Np(who)))
     }
+    /// Whether word `k` is a noun of a person by its suffix (« le naturopathe », "the owner"); with `doer`, also
+    /// the French nouns of one who does (« l'agresseur », « la manifestante »).
+    pub fn agent_noun(&self, k: usize, doer: bool) -> bool {
+        let w = self.s(k).to_lowercase();
+        match self.lang() {
+            Lang::En => ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians"]
+                .iter()
+                .any(|x| w.len() >= x.len() + 3 && w.ends_with(x)),
+            Lang::Fr => {
+                let doers: &[&str] = if doer {
+                    &["eur", "eurs", "euse", "euses", "trice", "trices"]
+                } else {
+                    &[]
+                };
+                [
+                    "iste", "istes", "logue", "logues", "pathe", "pathes", "ien", "iens", "ienne",
+                    "iennes",
+                ]
+                .iter()
+                .chain(doers)
+                .any(|x| w.len() > x.len() + 2 && w.ends_with(x))
+            }
+        }
+    }
+
     /// Whether a source the lexicon does not know still names someone: a person by the suffix of an agent
     /// noun (« selon le naturopathe », "according to the owner"), or, opening its sentence, a work with its
     /// authors' possessive (« Selon leur étude, … »: theirs; « selon leur âge » inside a sentence is a
@@ -143,18 +168,7 @@ impl<'a> Para<'a> {
         if !t.is_word() || t.cap() || who.head_tok != who.last || who.last > who.first + 2 {
             return false;
         }
-        let w = self.s(who.head_tok).to_lowercase();
-        let agent = match self.lang() {
-            Lang::En => ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians"]
-                .iter()
-                .any(|x| w.len() >= x.len() + 3 && w.ends_with(x)),
-            Lang::Fr => [
-                "iste", "istes", "logue", "logues", "pathe", "pathes", "ien", "iens", "ienne",
-                "iennes",
-            ]
-            .iter()
-            .any(|x| w.len() > x.len() + 2 && w.ends_with(x)),
-        };
+        let agent = self.agent_noun(who.head_tok, false);
         // a definite article before it (« le », "the"): someone known to the reader
         let definite = self.any(who.first, words!["le", "la", "les", "l", "the"]);
         if agent && definite {

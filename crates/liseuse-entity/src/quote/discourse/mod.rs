@@ -330,6 +330,7 @@ impl<'a> Discourse<'a> {
             Ref::Np(np) => self
                 .of_np(p, &np, g)
                 .or_else(|| self.introduced(p, &np))
+                .or_else(|| self.agent_subject(p, &np))
                 .unwrap_or(nobody),
             // « Ce dernier n'était pas au courant »: the last person named
             Ref::Latter(k) => self.latter(p, k).unwrap_or(nobody),
@@ -371,7 +372,9 @@ impl<'a> Discourse<'a> {
             Ref::Before => self.before_colon.clone(),
             // a phrase no list knows is taken for the speaker when a speech verb says it speaks, not before a
             // colon with no speech verb (« Des captures d'écran … montrent des messages : « … » »): no guess
-            Ref::Np(np) if c.path == Path::Colon && np.inner.is_none() => self.of_np(p, &np, g),
+            Ref::Np(np) if c.path == Path::Colon && np.inner.is_none() => {
+                self.of_np(p, &np, g).or_else(|| self.agent_subject(p, &np))
+            }
             Ref::Np(np) => self.of_np(p, &np, g).or_else(|| self.unlisted(p, &np)),
             Ref::Quote(q) => self.quote_speakers.get(q).cloned().flatten(),
             Ref::Implicit { after_noun, after } => self.implicit(p, c.sent, after_noun, after, g),

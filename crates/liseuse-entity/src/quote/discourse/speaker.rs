@@ -253,6 +253,29 @@ impl<'a> Discourse<'a> {
         Some(spk)
     }
 
+    /// A subject no list knows that still names people: an agent noun (« L'agresseur a été arrêté. Il a affirmé
+    /// … », « des randonneurs ont choisi … : « … » »), or a group's capitalised name used as a noun after a
+    /// lower-case article (« des Gilets jaunes »); someone a pronoun or a colon after may stand for.
+    pub(super) fn agent_subject(&mut self, p: &Para, np: &Np) -> Option<Spk> {
+        let head = p.tok(np.head_tok)?;
+        let article = p.any(np.first, words!["le", "la", "l", "les", "the", "des"]);
+        let group =
+            head.cap() && np.head_tok > np.first && p.tok(np.first).is_some_and(|t| !t.cap());
+        // (French nouns of one who does only: English "-er" names as many things, « the number », « the border »)
+        let agent = np.head == Head::Other
+            && np.inner.is_none()
+            && article
+            && (group
+                || (!head.cap()
+                    && p.lang() == super::super::lexicon::Lang::Fr
+                    && p.agent_noun(np.head_tok, true)));
+        let np = Np {
+            head: Head::Desc,
+            ..*np
+        };
+        agent.then(|| self.described(p, &np))
+    }
+
     /// Someone the text describes rather than names: the phrase itself (an organisation named inside it is
     /// its entity: « le ministère de l'Intérieur »).
     pub(super) fn described(&mut self, p: &Para, np: &Np) -> Spk {

@@ -144,6 +144,14 @@ impl<'a> Para<'a> {
                 plural: false,
             });
         }
+        // "One relative", « la professionnelle »: a word read as an adjective with nothing after it but a
+        // complement is the phrase's noun
+        let head_tok = head_tok.or_else(|| {
+            (first..=last)
+                .take_while(|&j| !self.is_of(j) && self.per_org(j).is_none())
+                .filter(|&j| self.nominal(j) && self.w(j) & W::DET == 0 && self.adjective_like(j))
+                .last()
+        });
         let (head, head_tok) = match (entity, head_tok) {
             (Some((m, k)), _) => (Head::Entity(m), k),
             (None, Some(h)) => {
@@ -170,6 +178,8 @@ impl<'a> Para<'a> {
             && (first..=last).all(|j| {
                 self.tok(j).is_some_and(|t| !t.is_word() || (t.cap() && t.ment == NONE && !t.is(W::FUNCTION)))
                     || self.is(j, W::ROLE_PER)
+                    // a particle between two of its capitalised words (« Laurence des Cars », "Ludwig van Beethoven")
+                    || (j > first && j < last && self.name_particle(j))
             })
             // a name has a capitalised word (« 29 ans » is an age, no one)
             && (first..=last).any(|j| {
@@ -210,6 +220,19 @@ impl<'a> Para<'a> {
             inner,
             plural,
         })
+    }
+
+    /// A lower-case particle of a person's name (« de », « des », « du », "van", "von", "bin"…).
+    fn name_particle(&self, j: usize) -> bool {
+        self.tok(j)
+            .is_some_and(|t| t.is_word() && !t.cap() && t.ment == NONE)
+            && self.any(
+                j,
+                words![
+                    "de", "des", "du", "da", "di", "van", "von", "der", "den", "bin", "ibn", "al",
+                    "dos"
+                ],
+            )
     }
 
     /// A person's role written in capitals (« le PDG »): an acronym is none of the lists' words when the
