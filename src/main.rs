@@ -42,16 +42,19 @@ const MI_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
 const MI_PURGE_DELAY: std::ffi::c_int = 15;
 
 /// The arena is committed as it is used rather than whole, and memory freed is given back to
-/// the system after 100 ms rather than a second: by default mimalloc kept what a warm start of
+/// the system after 10 ms rather than a second: by default mimalloc kept what a warm start of
 /// 100,000 articles freed (the saved index read, the heads decoded, the arrays built), and its
-/// peak resident memory was 585 MB against 515–530 MB so (issue 27); at once rather than after
-/// 100 ms, a cold start spent 4 s more of system time for the same peak. A `MIMALLOC_…` variable
-/// set by the user still decides. Run before `main` (below): the first allocation, before
-/// `main`, reserves the arena, and an arena's commit is decided then. Allocates nothing.
+/// peak resident memory was 585 MB against 515–530 MB after 100 ms (issue 27); at once rather
+/// than after 100 ms, a cold start spent 4 s more of system time for the same peak. After 10 ms
+/// rather than 100, a cold start of 10,000 articles peaked at 123–134 MB against 134–157 MB for
+/// the same processor time: the merges' and the full-text writer's buffers, freed and made again
+/// a few times a second, were kept in between. A `MIMALLOC_…` variable set by the user still
+/// decides. Run before `main` (below): the first allocation, before `main`, reserves the arena,
+/// and an arena's commit is decided then. Allocates nothing.
 extern "C" fn tune_allocator() {
     for (option, var, value) in [
         (MI_ARENA_EAGER_COMMIT, c"MIMALLOC_ARENA_EAGER_COMMIT", 0),
-        (MI_PURGE_DELAY, c"MIMALLOC_PURGE_DELAY", 100),
+        (MI_PURGE_DELAY, c"MIMALLOC_PURGE_DELAY", 10),
     ] {
         // SAFETY: `getenv` reads a NUL-terminated name; `mi_option_set` is not thread safe,
         // and this runs before `main`, when there is one thread. The option numbers are those

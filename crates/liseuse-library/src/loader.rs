@@ -123,14 +123,16 @@ impl Shared {
 }
 
 /// One article asked for is in (checked, or analysed): the index loop is woken when it was
-/// the last one asked for.
-fn stored(shared: &Shared) {
-    if let Ok(mut c) = shared.corpus.lock() {
-        c.pending = c.pending.saturating_sub(1);
-        if c.pending == 0 {
-            shared.changed.notify_one();
-        }
+/// the last one asked for. How many are still to come (being analysed or waiting).
+fn stored(shared: &Shared) -> usize {
+    let Ok(mut c) = shared.corpus.lock() else {
+        return 0;
+    };
+    c.pending = c.pending.saturating_sub(1);
+    if c.pending == 0 {
+        shared.changed.notify_one();
     }
+    c.pending
 }
 
 impl Loader {
@@ -183,7 +185,12 @@ impl Loader {
                     if let Checked::Analyse(stamp) = check_article(&workers, index, &entry) {
                         analyse_article(&workers, index, &entry, stamp);
                     }
-                    stored(&workers);
+                    // No article left for this thread (those to come are the other threads'):
+                    // its word caches are not kept through the merge that follows, the peak
+                    // of a first indexing (issue 27).
+                    if stored(&workers) < rayon::current_num_threads() {
+                        entity::tag::cache::release();
+                    }
                 }
                 Job::Forget(index) => forget(&workers, index),
                 Job::SaveCache => save(&workers),

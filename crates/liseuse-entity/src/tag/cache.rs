@@ -85,6 +85,23 @@ thread_local! {
     static SUMS: RefCell<(u64, FxMap<u64, Sums>)> = RefCell::new((0, FxMap::default()));
 }
 
+/// Empties and frees this thread's caches: for a thread with no document to tag for a while (a loader's,
+/// once the articles asked for are in), whose caches would otherwise stay as the last document left them
+/// (up to 10 MB a thread) through the corpus merge that ends a first indexing. The next document fills them again.
+pub fn release() {
+    // `try_`: nothing to free on a thread whose thread locals are gone already, nor panics if a
+    // cache is in use (it is not, between documents).
+    let _ = MEMO.try_with(|c| c.try_borrow_mut().map(|mut m| *m = Memo::default()));
+    let _ = INFOS.try_with(|c| c.try_borrow_mut().map(|mut m| *m = FxMap::default()));
+    let _ = SUMS.try_with(|c| c.try_borrow_mut().map(|mut m| *m = (0, FxMap::default())));
+}
+
+/// Words in this thread's caches (for tests).
+#[cfg(test)]
+pub fn cached_words() -> usize {
+    INFOS.with(|c| c.borrow().len()) + SUMS.with(|c| c.borrow().1.len())
+}
+
 /// The [`WordInfo`] of word `w` written as token `t` (positional flags aside, the same for every token of
 /// the same bytes).
 pub fn word_info(w: &str, t: &Token) -> WordInfo {

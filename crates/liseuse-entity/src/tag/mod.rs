@@ -268,4 +268,17 @@ mod tests {
                 .any(|m| seq.word(m.a) == "Emmanuel" && m.e == m.a + 2)
         );
     }
+
+    #[test]
+    fn caches_released_are_emptied_and_tag_the_same() {
+        let Some(model) = MODEL.as_ref() else {
+            panic!("the shipped model does not decode");
+        };
+        let seq = Sequence::new("Le président Emmanuel Macron a reçu Angela Merkel à Paris.");
+        let before = tag(&seq, model);
+        assert!(cache::cached_words() > 0);
+        cache::release();
+        assert_eq!(cache::cached_words(), 0);
+        assert_eq!(tag(&seq, model), before);
+    }
 }
