@@ -113,7 +113,13 @@ const NONE: u32 = u32::MAX;
 /// With `local_ids`, each document's entities' corpus ids too.
 pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<Streamed> {
     let mut uf = UnionFind::default();
-    let seen = ahead(source.pass(Pass::Links), |docs| link(docs, &mut uf))?;
+    // Only the last merge (the one whose ids are saved) reads ahead: it runs once the analysis
+    // is over, the other core free; the merges before it would take that core from the
+    // analysis (a cold start of 100,000 articles took 10-20 s longer, at load 5-6).
+    let parallel = local_ids;
+    let seen = ahead(parallel, source.pass(Pass::Links), |docs| {
+        link(docs, &mut uf)
+    })?;
     let n = seen.prints.len();
     // Pass 2 starts with no room to spare: the union-find grown node by node gives its slack
     // back, and the entities get room for every set (those with a mention are the entities).
@@ -124,7 +130,7 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
         ids: vec![u32::MAX; seen.starts.last().copied().unwrap_or(0)],
         starts: seen.starts.iter().map(|&s| s as u32).collect(),
     });
-    ahead(source.pass(Pass::Mentions), |docs| {
+    ahead(parallel, source.pass(Pass::Mentions), |docs| {
         for d in 0..n {
             let doc = docs.next()??;
             let doc = doc.borrow();
@@ -213,11 +219,16 @@ const BATCH: usize = 64;
 /// `f` given `items`, taken on a thread of their own a few batches ahead: a merge's documents
 /// are read back from the cache and decoded (a third of the final merge's work at 100,000
 /// articles) while the merge takes in those before, on the other core (the analysis is over
-/// when the last merge runs). Without that thread, taken in turn.
+/// when the last merge runs). Not `parallel`, or without that thread, taken in turn.
 fn ahead<T: Send, R>(
+    parallel: bool,
     items: impl Iterator<Item = T> + Send,
     f: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
 ) -> R {
+    if !parallel {
+        let mut items = items;
+        return f(&mut items);
+    }
     let items = Mutex::new(Some(items));
     let items = &items;
     std::thread::scope(|s| {
