@@ -31,11 +31,6 @@ impl UnionFind {
         self.0.shrink_to_fit();
     }
 
-    /// How many ids are their own root: the sets.
-    pub fn sets(&mut self) -> usize {
-        (0..self.0.len()).filter(|&x| self.find(x) == x).count()
-    }
-
     pub fn find(&mut self, mut x: usize) -> usize {
         while let Some(&p) = self.0.get(x) {
             let p = p as usize;
@@ -49,6 +44,21 @@ impl UnionFind {
             x = gp;
         }
         x
+    }
+
+    /// Every id's root, once the sets are complete (no more unions): one pass in id order,
+    /// a root being never later than its ids, so each id's parent has its root already. The
+    /// array is the union-find's own (no second one beside it).
+    pub fn into_roots(self) -> Vec<u32> {
+        let mut roots = self.0;
+        for x in 0..roots.len() {
+            let parent = roots.get(x).map_or(x, |&p| p as usize);
+            let root = roots.get(parent).copied().unwrap_or(stored(x));
+            if let Some(slot) = roots.get_mut(x) {
+                *slot = root;
+            }
+        }
+        roots
     }
 
     /// Joins the sets of `a` and `b`; returns the root, the earlier of the two.
@@ -76,6 +86,14 @@ mod tests {
         assert_eq!(u.push(), 5);
         assert_eq!(u.union(5, 0), 0);
         assert_eq!(u.find(99), 99);
-        assert_eq!(u.sets(), 3);
+        // Three sets: {0, 5}, {1, 3, 4}, {2}.
+        assert_eq!(u.into_roots(), vec![0, 1, 2, 1, 1, 0]);
+        // Every id straight to its root, found whatever chain it was joined by.
+        let mut u = UnionFind::new(7);
+        u.union(5, 6);
+        u.union(3, 5);
+        u.union(1, 3);
+        u.union(2, 4);
+        assert_eq!(u.into_roots(), vec![0, 1, 2, 1, 2, 1, 1]);
     }
 }

@@ -9,7 +9,6 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::index::{Entity, EntityId, EntityIndex, Mention};
@@ -17,7 +16,7 @@ use super::merge::slug;
 use super::packed::FlatMentions;
 use crate::group::display_name;
 use crate::union_find::UnionFind;
-use crate::{DocEntities, Label};
+use crate::{DocEntities, DocMention, Label};
 
 /// No variant: the end of a chain.
 const NONE: u32 = u32::MAX;
@@ -49,14 +48,65 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// A root's slot once its corpus entity is made: the entity's id with this bit.
+const MADE: u32 = 1 << 31;
+
+/// Every node's root, each root's slot turned into its corpus entity's id (marked [`MADE`])
+/// once it has one: the union-find's own array, flattened once, and not a map of roots to ids
+/// beside it (hashed at every mention: at 100,000 articles a map of half a million roots, and
+/// a fifth of pass 2's time).
+pub(super) struct Roots(Vec<u32>);
+
+impl Roots {
+    /// The roots of a complete union-find; `None` past what the mark leaves room for (two
+    /// billion entities: no corpus comes near).
+    pub(super) fn new(uf: UnionFind) -> Option<Roots> {
+        let roots = uf.into_roots();
+        (roots.len() < MADE as usize).then_some(Roots(roots))
+    }
+
+    /// How many sets there are (the entities, when each has a mention).
+    pub(super) fn sets(&self) -> usize {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(x, &r)| r as usize == x)
+            .count()
+    }
+
+    /// Node `n`'s corpus entity, or its root when it has none yet.
+    fn get(&self, n: usize) -> Result<u32, usize> {
+        let Some(&root) = self.0.get(n) else {
+            return Err(n);
+        };
+        if root & MADE != 0 {
+            return Ok(root & !MADE);
+        }
+        match self.0.get(root as usize) {
+            Some(&id) if id & MADE != 0 => Ok(id & !MADE),
+            _ => Err(root as usize),
+        }
+    }
+
+    /// `root`'s corpus entity is `id`.
+    fn set(&mut self, root: usize, id: u32) {
+        if let Some(slot) = self.0.get_mut(root) {
+            *slot = id | MADE;
+        }
+    }
+}
+
 pub(super) struct Assembler {
-    id_of_root: HashMap<usize, u32>,
     entities: Vec<Building>,
     /// Every entity's variants, each entity's chained in the order they were met.
     variants: Vec<Variant>,
     /// The variants' text, one after the other.
     text: String,
     flat: FlatMentions,
+    /// The document's mentions by start, when they do not come so (kept from one to the next).
+    sorted: Vec<DocMention>,
+    /// The corpus entity of each of the document's entities met so far (`NONE`: not yet).
+    local: Vec<u32>,
 }
 
 impl Assembler {
@@ -69,11 +119,12 @@ impl Assembler {
     /// it needed, and thrice while it grew).
     pub(super) fn with_room(docs: usize, mentions: usize, entities: usize) -> Assembler {
         Assembler {
-            id_of_root: HashMap::with_capacity(entities),
             entities: Vec::with_capacity(entities),
             variants: Vec::new(),
             text: String::new(),
             flat: FlatMentions::with_capacity(docs, mentions),
+            sorted: Vec::new(),
+            local: Vec::new(),
         }
     }
 
@@ -95,12 +146,13 @@ impl Assembler {
         };
         let mut at = e.first;
         let mut last = NONE;
+        let text = self.text.as_bytes();
         while let Some(x) = self.variants.get_mut(at as usize) {
-            let same = usize::try_from(x.at).ok().and_then(|a| {
-                let end = a.checked_add(x.len as usize)?;
-                Some(self.text.get(a..end)? == v)
-            });
-            if same == Some(true) {
+            // Bytes, lengths first: most variants of a chain differ in length.
+            let same = x.len as usize == v.len()
+                && text.get(x.at as usize..(x.at as usize).saturating_add(v.len()))
+                    == Some(v.as_bytes());
+            if same {
                 x.count = x.count.saturating_add(c);
                 return;
             }
@@ -128,45 +180,55 @@ impl Assembler {
         }
     }
 
-    /// The next document, whose entities are the union-find's nodes from `base`. `ids`, when
+    /// The next document, whose entities are the nodes from `base` of `roots`. `ids`, when
     /// given (as long as the document's entities), gets the corpus entity of each entity
     /// mentioned.
     pub(super) fn doc(
         &mut self,
         doc: &DocEntities,
         base: usize,
-        uf: &mut UnionFind,
+        roots: &mut Roots,
         mut ids: Option<&mut [u32]>,
     ) {
         let d = small(self.flat.docs());
-        // the document's entities whose variants were taken: two of them may be one corpus entity
-        let mut local_seen = vec![false; doc.entities.len()];
-        let mut sorted = doc.mentions.clone();
-        sorted.sort_by_key(|m| (m.start, m.end));
-        for m in &sorted {
-            let Some(le) = doc.entities.get(m.local() as usize) else {
-                continue;
+        // Each of the document's entities is looked up once, at its first mention (its variants
+        // taken then: two of them may be one corpus entity), not at every mention.
+        let mut local = std::mem::take(&mut self.local);
+        local.clear();
+        local.resize(doc.entities.len(), NONE);
+        // Mentions mostly come by start already: sorted (a copy) only when they do not.
+        let by_start = |a: &DocMention, b: &DocMention| (a.start, a.end) <= (b.start, b.end);
+        let mut sorted = std::mem::take(&mut self.sorted);
+        let mentions: &[DocMention] = if doc.mentions.is_sorted_by(by_start) {
+            &doc.mentions
+        } else {
+            sorted.clear();
+            sorted.extend_from_slice(&doc.mentions);
+            sorted.sort_by_key(|m| (m.start, m.end));
+            &sorted
+        };
+        for m in mentions {
+            let l = m.local() as usize;
+            let id = match local.get(l) {
+                Some(&id) if id != NONE => id,
+                Some(_) => {
+                    let Some(le) = doc.entities.get(l) else {
+                        continue;
+                    };
+                    let id = self.entity_of(base + l, le.label, roots);
+                    if let Some(slot) = local.get_mut(l) {
+                        *slot = id;
+                    }
+                    if let Some(slot) = ids.as_deref_mut().and_then(|ids| ids.get_mut(l)) {
+                        *slot = id;
+                    }
+                    for (v, c) in le.variants().zip(le.counts()) {
+                        self.add_variant(id as usize, v, c);
+                    }
+                    id
+                }
+                None => continue,
             };
-            let root = uf.find(base + m.local() as usize);
-            let entities = &mut self.entities;
-            let id = *self.id_of_root.entry(root).or_insert_with(|| {
-                entities.push(Building {
-                    label: le.label,
-                    confidence: 0,
-                    mentions: 0,
-                    documents: 0,
-                    last_doc: NONE,
-                    first: NONE,
-                    last: NONE,
-                });
-                small(entities.len() - 1)
-            });
-            if let Some(slot) = ids
-                .as_deref_mut()
-                .and_then(|ids| ids.get_mut(m.local() as usize))
-            {
-                *slot = id;
-            }
             let Some(ent) = self.entities.get_mut(id as usize) else {
                 continue;
             };
@@ -175,14 +237,6 @@ impl Assembler {
             if ent.last_doc != d {
                 ent.last_doc = d;
                 ent.documents = ent.documents.saturating_add(1);
-            }
-            if let Some(taken) = local_seen.get_mut(m.local() as usize)
-                && !*taken
-            {
-                *taken = true;
-                for (v, c) in le.variants().zip(le.counts()) {
-                    self.add_variant(id as usize, v, c);
-                }
             }
             self.flat.push(Mention::new(
                 m.start,
@@ -193,11 +247,37 @@ impl Assembler {
             ));
         }
         self.flat.end_doc();
+        self.local = local;
+        self.sorted = sorted;
+    }
+
+    /// The corpus entity of node `n` (an entity labelled `label`), made at its set's first mention.
+    fn entity_of(&mut self, n: usize, label: Label, roots: &mut Roots) -> u32 {
+        match roots.get(n) {
+            Ok(id) => id,
+            Err(root) => {
+                let id = small(self.entities.len());
+                self.entities.push(Building {
+                    label,
+                    confidence: 0,
+                    mentions: 0,
+                    documents: 0,
+                    last_doc: NONE,
+                    first: NONE,
+                    last: NONE,
+                });
+                roots.set(root, id);
+                id
+            }
+        }
     }
 
     /// Names and keys given; the index.
     pub(super) fn finish(mut self) -> EntityIndex {
-        drop(std::mem::take(&mut self.id_of_root));
+        drop((
+            std::mem::take(&mut self.sorted),
+            std::mem::take(&mut self.local),
+        ));
         let name = |a: &Assembler, e: &Building| {
             let (variants, counts): (Vec<&str>, Vec<u32>) = a.chain(e).unzip();
             display_name(e.label, &variants, &counts)
@@ -229,13 +309,13 @@ impl Assembler {
             })
             .collect();
         let Assembler {
-            id_of_root,
             entities: building,
             variants,
             text,
             flat,
+            ..
         } = self;
-        drop((id_of_root, building, variants, text));
+        drop((building, variants, text));
         // The occurrences follow from the mentions, counted then placed (no list grown by doubling).
         EntityIndex::from_flat(entities, flat)
     }

@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::assembler::Assembler;
+use super::assembler::{Assembler, Roots};
 use super::index::EntityIndex;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::text::fold::fold;
@@ -123,19 +123,22 @@ pub fn build<D: Borrow<DocEntities>>(docs: &[D]) -> EntityIndex {
             uf.union(f, n);
         }
     }
-    assemble(docs, &mut uf, &offsets)
+    match Roots::new(uf) {
+        Some(mut roots) => assemble(docs, &mut roots, &offsets),
+        None => EntityIndex::default(),
+    }
 }
 
 /// Ids in corpus order of first mention; each document's mentions; each entity's occurrences.
 fn assemble<D: Borrow<DocEntities>>(
     docs: &[D],
-    uf: &mut UnionFind,
+    roots: &mut Roots,
     offsets: &[usize],
 ) -> EntityIndex {
     let total: usize = docs.iter().map(|d| d.borrow().mentions.len()).sum();
     let mut out = Assembler::new(docs.len(), total);
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
-        out.doc(doc, offsets.get(d).copied().unwrap_or(0), uf, None);
+        out.doc(doc, offsets.get(d).copied().unwrap_or(0), roots, None);
     }
     out.finish()
 }

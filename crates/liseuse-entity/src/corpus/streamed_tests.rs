@@ -221,7 +221,7 @@ struct Recorded<'a> {
 
 impl<'a> DocPasses for Recorded<'a> {
     type Doc = &'a DocEntities;
-    fn pass(&mut self, pass: Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_ {
+    fn pass(&mut self, pass: Pass) -> impl Iterator<Item = Option<Self::Doc>> + Send + '_ {
         self.passes.push(pass);
         let order: Vec<usize> = match pass {
             Pass::Links => (0..self.docs.len()).collect(),
@@ -273,7 +273,7 @@ fn a_document_missing_in_the_first_pass_gives_no_index() {
     struct Holed<'a>(&'a [DocEntities]);
     impl<'a> DocPasses for Holed<'a> {
         type Doc = &'a DocEntities;
-        fn pass(&mut self, _: Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_ {
+        fn pass(&mut self, _: Pass) -> impl Iterator<Item = Option<Self::Doc>> + Send + '_ {
             let docs = self.0;
             (0..docs.len()).map(move |d| if d == 3 { None } else { docs.get(d) })
         }

@@ -48,7 +48,7 @@ struct Passes<'a> {
 
 impl entity::DocPasses for Passes<'_> {
     type Doc = Arc<DocEntities>;
-    fn pass(&mut self, _: entity::Pass) -> impl Iterator<Item = Option<Self::Doc>> + '_ {
+    fn pass(&mut self, _: entity::Pass) -> impl Iterator<Item = Option<Self::Doc>> + Send + '_ {
         documents(self.shared, self.hashes, self.docs, self.found)
     }
 }
