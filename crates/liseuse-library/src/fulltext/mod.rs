@@ -14,26 +14,23 @@
 mod cold;
 mod fold;
 mod folder;
+mod schema;
 mod search;
 
 use fold::FoldTokenizer;
 pub use fold::query_words;
 use rustc_hash::FxHashMap;
+use schema::{FOLD, Fields, schema};
 pub use search::{Candidate, Candidates};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 use tantivy::indexer::UserOperation;
-use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
-};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bumped whenever what is indexed or how it is folded changes (2: each article's path, so that
 /// a search can show an article the folder's walk has not listed yet).
 pub const FORMAT: u32 = 2;
-/// The tokenizer's name in the index's schema.
-const FOLD: &str = "liseuse-fold";
 /// The day of an article with no date.
 pub const UNDATED: i64 = i64::MIN;
 /// Memory the writer fills before it writes a segment: tantivy's least, since liseuse indexes
@@ -46,42 +43,6 @@ const BATCH: usize = 64;
 /// The folder of the index in the cache folder.
 pub fn dir_name() -> String {
     format!("fulltext-v{FORMAT}")
-}
-
-#[derive(Clone, Copy)]
-struct Fields {
-    id: Field,
-    hash: Field,
-    day: Field,
-    body: Field,
-    path: Field,
-}
-
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let id = b.add_u64_field("id", INDEXED | FAST);
-    let hash = b.add_u64_field("hash", FAST);
-    let day = b.add_i64_field("day", FAST);
-    // Kept, not searched: read back only for an article the walk has not listed yet.
-    let path = b.add_text_field("path", STORED);
-    let body = b.add_text_field(
-        "body",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(FOLD)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        ),
-    );
-    (
-        b.build(),
-        Fields {
-            id,
-            hash,
-            day,
-            body,
-            path,
-        },
-    )
 }
 
 /// An article's id in the index: its path's hash.
