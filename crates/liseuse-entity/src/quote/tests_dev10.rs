@@ -1,0 +1,46 @@
+//! Speaker faults read in dev10's errors (the tenth held-out set, real news pages: `tests/fixtures/quotes/heldout10/`),
+//! each written as a general case on sentences of its own: a phrase of the predicate read as the subject (the
+//! cue word the object noun of another verb, an adverb or a time between the subject and its verb).
+
+use super::QuoteKind::{Direct, Indirect};
+use super::tests::{one, speaker_of};
+
+#[test]
+fn a_cue_noun_object_of_another_verb_is_said_by_that_verbs_subject() {
+    one(
+        "Yesterday Minister Jane Walsh made a bold claim on the radio that the council had no plan for winter.",
+        Indirect,
+        "the council had no plan for winter",
+        "Jane Walsh",
+    );
+    // the quotation after it goes to her too, not to "a bold"
+    let text = "Yesterday Minister Jane Walsh made a bold claim on the radio that the council had no plan for \
+                winter. She said: \"We asked them what we would do.\"";
+    assert_eq!(
+        speaker_of(text, Direct, "We asked them what we would do.").as_deref(),
+        Some("Jane Walsh")
+    );
+    // a verb of its own after a subject with a determiner is still the verb
+    one(
+        "The council claims that the roads are safe.",
+        Indirect,
+        "the roads are safe",
+        "council",
+    );
+}
+
+#[test]
+fn an_adverb_or_a_time_between_subject_and_verb_is_not_the_subject() {
+    one(
+        "Mark Brennan spoke at the hearing. He proudly told the court that his son had passed the exam.",
+        Indirect,
+        "his son had passed the exam",
+        "Mark Brennan",
+    );
+    one(
+        "City health officials this week said that the cases had doubled in a month.",
+        Indirect,
+        "the cases had doubled in a month",
+        "health officials",
+    );
+}
