@@ -1,6 +1,7 @@
 //! Speaker faults read in dev10's errors (the tenth held-out set, real news pages: `tests/fixtures/quotes/heldout10/`),
 //! each written as a general case on sentences of its own: a phrase of the predicate read as the subject (the
-//! cue word the object noun of another verb, an adverb or a time between the subject and its verb).
+//! cue word the object noun of another verb, an adverb or a time between the subject and its verb), a body's name
+//! cut to the place it is named after.
 
 use super::QuoteKind::{Direct, Indirect};
 use super::tests::{one, speaker_of};
@@ -42,5 +43,16 @@ fn an_adverb_or_a_time_between_subject_and_verb_is_not_the_subject() {
         Indirect,
         "the cases had doubled in a month",
         "health officials",
+    );
+}
+
+#[test]
+fn a_body_named_after_a_place_keeps_its_whole_name() {
+    let text = "12:05 John Kelly\n\nBallyduff Leisure Centre - closed until further notice after tonight\n\n\"It is \
+                with a heavy heart we bring the news that we are closing our doors.\n\n\"We thank every member for the \
+                support.\"";
+    assert_eq!(
+        speaker_of(text, Direct, "We thank every member for the support.").as_deref(),
+        Some("Ballyduff Leisure Centre")
     );
 }
