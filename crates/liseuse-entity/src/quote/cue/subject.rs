@@ -108,8 +108,8 @@ impl<'a> Para<'a> {
         if open_left && let Some(np) = self.inverted_subject(vg) {
             return Ref::Np(np);
         }
-        // "X made a strong claim that", "X issued a stark warning that": the cue word is the object noun of
-        // another verb, whose subject speaks (not "a strong")
+        // "X made a bold claim that", "X issued a stark warning that": the cue word is the object noun of
+        // another verb, whose subject speaks (not "a bold")
         if let Some(v) = self.object_noun_verb(vg) {
             return self.subject_before(v).unwrap_or(Ref::None);
         }
@@ -117,7 +117,7 @@ impl<'a> Para<'a> {
     }
 
     /// The verb whose object the cue word of `vg` is, when it reads as a noun after a determiner and a few
-    /// modifiers ("made [a strong] claim"): a past or « -ed » form right before the determiner.
+    /// modifiers ("made [a bold] claim"): a past or « -ed » form right before the determiner.
     fn object_noun_verb(&self, vg: &Vg) -> Option<usize> {
         if vg.first != vg.verb || !self.is(vg.verb, W::NOUN) {
             return None;
