@@ -48,8 +48,10 @@ fn an_adverb_or_a_time_between_subject_and_verb_is_not_the_subject() {
 
 #[test]
 fn a_body_named_after_a_place_keeps_its_whole_name() {
+    // (its name inside the quotation is what makes the tagger name the place alone)
     let text = "12:05 John Kelly\n\nBallyduff Leisure Centre - closed until further notice after tonight\n\n\"It is \
-                with a heavy heart we bring the news that we are closing our doors.\n\n\"We thank every member for the \
+                with a heavy heart we bring the news that we are closing our doors here at Ballyduff Leisure \
+                Centre.\n\n\"We thank every member for the \
                 support.\"";
     assert_eq!(
         speaker_of(text, Direct, "We thank every member for the support.").as_deref(),
