@@ -4,7 +4,7 @@
 //! cut to the place it is named after.
 
 use super::QuoteKind::{Direct, Indirect};
-use super::tests::{one, speaker_of};
+use super::tests::{one, quotes, speaker_of};
 
 #[test]
 fn a_cue_noun_object_of_another_verb_is_said_by_that_verbs_subject() {
@@ -56,5 +56,19 @@ fn a_body_named_after_a_place_keeps_its_whole_name() {
     assert_eq!(
         speaker_of(text, Direct, "We thank every member for the support.").as_deref(),
         Some("Ballyduff Leisure Centre")
+    );
+}
+
+#[test]
+fn a_demonstrative_opening_the_sentence_says_nothing() {
+    let got = quotes("That said the council has argued that fees will rise next year.");
+    assert!(
+        got.len() == 1 && got[0].1 == "fees will rise next year",
+        "{got:?}"
+    );
+    let got = quotes("Cela dit, le maire a assuré que les travaux finiraient en mai.");
+    assert!(
+        got.len() == 1 && got[0].1 == "les travaux finiraient en mai",
+        "{got:?}"
     );
 }
