@@ -51,6 +51,8 @@ mod tests_clauses;
 #[cfg(test)]
 mod tests_cues;
 #[cfg(test)]
+mod tests_dev10;
+#[cfg(test)]
 mod tests_dev5;
 #[cfg(test)]
 mod tests_dev6;

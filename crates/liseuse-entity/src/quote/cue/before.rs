@@ -34,6 +34,10 @@ impl<'a> Para<'a> {
         while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
             k -= 1;
         }
+        // "He proudly told", "officials this week said": an adverbial between the subject and its verb
+        if let Some(j) = self.adverbial_before_verb(k, floor) {
+            k = j;
+        }
         // "John Smith on Tuesday said": a preposition before the adverbs skipped makes them one adverbial
         if k > floor && k + 1 < first && self.is(k, W::PREP) && self.skippable(k + 1) {
             k -= 1;
@@ -260,6 +264,50 @@ impl<'a> Para<'a> {
             np = n;
         }
         Some(Ref::Np(np))
+    }
+
+    /// The token before an English adverbial that ends at `k` and stands between a subject and its verb: a word in
+    /// « -ly » ("he proudly told") or a deictic time ("officials this week said"), right after what reads as a
+    /// subject's head (a pronoun, a name, a role, people described), so that "the family said" stays a subject.
+    fn adverbial_before_verb(&self, k: usize, floor: usize) -> Option<usize> {
+        if self.lang() != super::super::lexicon::Lang::En {
+            return None;
+        }
+        let plain = |j: usize| {
+            self.tok(j).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap()
+                    && t.q == NONE
+                    && t.ment == NONE
+                    && !t.is(W::FUNCTION | W::ROLE_PER | W::ROLE_ORG | W::DESC | W::NOUN)
+            })
+        };
+        let head = |j: usize| {
+            j >= floor
+                && self.tok(j).is_some_and(|t| {
+                    t.q == NONE
+                        && t.is_word()
+                        && (t.ment != NONE
+                            || t.cap()
+                            || t.is(W::PRON_SING
+                                | W::PRON_PLUR
+                                | W::ROLE_PER
+                                | W::ROLE_ORG
+                                | W::DESC))
+                })
+                && !self.possessive(j)
+        };
+        if !plain(k) || k == 0 {
+            return None;
+        }
+        let s = self.s(k);
+        if s.len() > 4 && s.ends_with("ly") && head(k - 1) {
+            return Some(k - 1);
+        }
+        if k >= 2 && self.any(k - 1, words!["this", "last", "next"]) && head(k - 2) {
+            return Some(k - 2);
+        }
+        None
     }
 
     /// The person named before « , qui » / ", who" when the relative clause runs without a comma from there to

@@ -173,6 +173,11 @@ impl<'a> Para<'a> {
             return None;
         }
         let prev = c.checked_sub(1).filter(|&p| p >= floor);
+        // "That said(,) …", « Cela dit, … »: a demonstrative alone opening the sentence is no one speaking, the
+        // phrase a concession
+        if prev == Some(floor) && self.any(floor, words!["that", "this", "cela", "ceci"]) {
+            return None;
+        }
         // after a determiner or "whose" (« whose claim acceptance rate »), a noun
         let after_det = prev.is_some_and(|p| {
             (self.is(p, W::DET) && !self.is(p, W::CLITIC) && !self.quantifier_subject(p, c))

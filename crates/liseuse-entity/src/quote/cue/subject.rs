@@ -108,6 +108,38 @@ impl<'a> Para<'a> {
         if open_left && let Some(np) = self.inverted_subject(vg) {
             return Ref::Np(np);
         }
+        // "X made a bold claim that", "X issued a stark warning that": the cue word is the object noun of
+        // another verb, whose subject speaks (not "a bold")
+        if let Some(v) = self.object_noun_verb(vg) {
+            return self.subject_before(v).unwrap_or(Ref::None);
+        }
         self.subject_before(vg.first).unwrap_or(Ref::None)
+    }
+
+    /// The verb whose object the cue word of `vg` is, when it reads as a noun after a determiner and a few
+    /// modifiers ("made [a bold] claim"): a past or « -ed » form right before the determiner.
+    fn object_noun_verb(&self, vg: &Vg) -> Option<usize> {
+        if vg.first != vg.verb || !self.is(vg.verb, W::NOUN) {
+            return None;
+        }
+        let floor = self.sent_start(vg.verb);
+        // the determiner over one or two lower-case modifiers (a determiner right before is no verb group)
+        let det = (vg.verb.saturating_sub(3).max(floor)..vg.verb)
+            .rev()
+            .take_while(|&j| {
+                self.is(j, W::DET)
+                    || self.tok(j).is_some_and(|t| {
+                        t.is_word() && !t.cap() && t.q == NONE && !t.is(W::FUNCTION)
+                    })
+            })
+            .find(|&j| self.is(j, W::DET) && !self.is(j, W::CLITIC))?;
+        let v = det.checked_sub(1).filter(|&v| v > floor)?;
+        let t = self.tok(v)?;
+        let past = t.is_word()
+            && !t.cap()
+            && t.q == NONE
+            && !t.is(W::FUNCTION | W::CUE_VERB)
+            && (self.irregular_past(v) || (self.s(v).len() > 3 && self.s(v).ends_with("ed")));
+        past.then_some(v)
     }
 }

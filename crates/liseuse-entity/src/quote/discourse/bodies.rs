@@ -32,6 +32,32 @@ pub(super) fn cut_body(p: &Para, m: u32, e: usize, last: usize) -> Option<Rc<str
     Some(collapse(p.text.get(a.start as usize..b.end as usize)?).into())
 }
 
+/// A body named after a place, the tagger having named the place only, as a place or as a person (« Ballyduff
+/// Leisure Centre »: a place's pool, hospital or bar): the words from one-word mention `m` (ending at token `e`)
+/// to the phrase's `last` token, when those after it are one to three capitalised words no mention names, the
+/// last not in « -s » (a headline's verb: "Smith Slams Critics").
+pub(super) fn place_body(p: &Para, m: u32, e: usize, last: usize) -> Option<Rc<str>> {
+    if e == 0
+        || e > last
+        || last >= e + 3
+        || p.mention_start(e - 1) != e - 1
+        || !matches!(p.mention_label(m), Some(Label::Loc | Label::Per))
+        || p.s(last).ends_with('s')
+    {
+        return None;
+    }
+    let body_word = |j: usize| {
+        p.tok(j).is_some_and(|t| {
+            t.cap() && t.q == super::super::para::NONE && t.ment == super::super::para::NONE
+        }) && !p.is(j, W::FUNCTION)
+    };
+    if !(e..=last).all(body_word) {
+        return None;
+    }
+    let (a, b) = (p.tok(p.mention_start(e - 1))?, p.tok(last)?);
+    Some(collapse(p.text.get(a.start as usize..b.end as usize)?).into())
+}
+
 /// The last token of a description's name: before the participles that end the phrase when their complement
 /// follows it unread (a preposition or a determiner right after: « les secours dépêchés sur les lieux »),
 /// else the phrase's own last.

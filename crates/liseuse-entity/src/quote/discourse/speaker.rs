@@ -4,7 +4,7 @@
 use super::super::lexicon::W;
 use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
-use super::bodies::{cut_body, participle_cut, speaks_for_body};
+use super::bodies::{cut_body, participle_cut, place_body, speaks_for_body};
 use super::{Discourse, Spk, gender};
 use crate::Label;
 
@@ -16,6 +16,15 @@ impl<'a> Discourse<'a> {
                 let k = (np.first..=np.last).find(|&j| p.tok(j).is_some_and(|t| t.ment == m))?;
                 let e = p.mention_end(k);
                 let spk = self.of_mention(p, m, k, e);
+                if let Some(name) = place_body(p, m, e, np.last) {
+                    return Some(Spk {
+                        name,
+                        entity: None,
+                        person: false,
+                        body: true,
+                        ..spk
+                    });
+                }
                 Some(match cut_body(p, m, e, np.last) {
                     Some(name) => Spk { name, ..spk },
                     None => spk,

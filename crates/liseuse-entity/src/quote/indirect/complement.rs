@@ -238,7 +238,7 @@ impl<'a> Para<'a> {
     }
 
     /// A common English irregular past (« Whitmore stated Montalvo left … »): a clause's verb as « -ed » is.
-    pub(super) fn irregular_past(&self, j: usize) -> bool {
+    pub(in crate::quote) fn irregular_past(&self, j: usize) -> bool {
         self.any(
             j,
             words![
