@@ -124,7 +124,7 @@ mod tests {
     fn places_read_back_as_documents_and_indices_whichever_way() {
         // Documents of 2, 0, 3, 0, 0, 1 mentions.
         let starts = [0, 2, 2, 5, 5, 5, 6];
-        let places = Places::from_flat(&[0, 1, 2, 4, 5], &[0, 5]);
+        let places = Places::from_flat(&[0, 1, 2, 4, 5], vec![0, 5]);
         let occ = Occurrences::new(&places, 0, &starts);
         let want = vec![(0, 0), (0, 1), (2, 0), (2, 2), (5, 0)];
         assert_eq!(occ.to_vec(), want);
@@ -139,7 +139,7 @@ mod tests {
         assert!(occ == *want.as_slice());
         // A far jump (many documents between two occurrences) takes the binary search.
         let starts: Vec<u32> = (0..1000).collect();
-        let places = Places::from_flat(&[3, 4, 900, 998], &[0, 4]);
+        let places = Places::from_flat(&[3, 4, 900, 998], vec![0, 4]);
         let occ = Occurrences::new(&places, 0, &starts);
         assert_eq!(occ.to_vec(), vec![(3, 0), (4, 0), (900, 0), (998, 0)]);
     }

@@ -54,7 +54,7 @@ impl LibraryQuotes {
         let (said, said_starts) = by_speaker(speakers, index.entities().len());
         // Encoded, then the array freed: the library's size in `u32`s (at 100,000 articles,
         // 15 MB) is not kept.
-        let said = Places::from_flat(&said, &said_starts);
+        let said = Places::from_flat(&said, said_starts);
         LibraryQuotes {
             docs,
             said,
