@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use super::occurrences::Occurrences;
 use super::packed::{FlatMentions, Packed};
+use super::places::Places;
 use crate::{DocEntities, Label};
 
 /// The id of a corpus entity: its index in [`EntityIndex::entities`].
@@ -108,10 +109,9 @@ pub struct EntityIndex {
     /// there are documents (none when there are none).
     doc_starts: Vec<u32>,
     /// Every entity's occurrences, entity by entity, each in corpus order: its place in
-    /// `mentions` (4 bytes; [`Occurrences`] reads it as a document and an index in it).
-    occurrences: Vec<u32>,
-    /// Where entity `e`'s occurrences start in `occurrences`; one more than there are entities.
-    occ_starts: Vec<u32>,
+    /// `mentions` (encoded, a byte or two each; [`Occurrences`] reads it as a document and an
+    /// index in it).
+    occurrences: Places,
     /// The document unpacked last: drawing and `n` ask for the open one's again and again.
     unpacked: Unpacked,
 }
@@ -123,14 +123,6 @@ struct Unpacked(Mutex<Option<(usize, Arc<[Mention]>)>>);
 impl Clone for Unpacked {
     fn clone(&self) -> Self {
         Unpacked::default()
-    }
-}
-
-/// The slice `starts[i]..starts[i + 1]` of `all`, or nothing.
-fn row<'a, T>(all: &'a [T], starts: &[u32], i: usize) -> &'a [T] {
-    match (starts.get(i), i.checked_add(1).and_then(|j| starts.get(j))) {
-        (Some(&a), Some(&b)) => all.get(a as usize..b as usize).unwrap_or(&[]),
-        _ => &[],
     }
 }
 
@@ -177,45 +169,31 @@ impl EntityIndex {
         if doc_starts.len() == 1 {
             doc_starts.clear();
         }
-        // Counted, then placed: one array, no list grown by doubling.
+        // Counted, then encoded straight from the mentions (two walks over them): never the
+        // 4-byte-a-place array beside the encoding (at 100,000 articles, 54 MB).
         let n = entities.len();
-        let mut occ_starts = vec![0u32; n + 1];
-        // `n + 1` starts: an entity the index does not hold finds none.
-        for (c, &k) in occ_starts.iter_mut().skip(1).zip(&per_entity) {
-            *c = k;
-        }
-        drop(per_entity);
-        for e in 0..n {
-            let before = occ_starts.get(e).copied().unwrap_or(0);
-            if let Some(c) = occ_starts.get_mut(e + 1) {
-                *c = c.saturating_add(before);
-            }
-        }
-        let total = occ_starts.last().copied().unwrap_or(0) as usize;
-        let mut occurrences = vec![0u32; total];
-        let mut next: Vec<u32> = occ_starts.clone();
-        // Mentions are in document then text order: their places are the occurrences' order.
-        let mut g = 0u32;
-        for d in 0..mentions.docs() {
-            for m in mentions.doc(d) {
-                let e = m.entity().0 as usize;
-                if e < n
-                    && let Some(at) = next.get_mut(e)
-                {
-                    if let Some(slot) = occurrences.get_mut(*at as usize) {
-                        *slot = g;
+        let occurrences = Places::build(
+            (0..n).map(|e| per_entity.get(e).copied().unwrap_or(0)),
+            |put| {
+                // Mentions are in document then text order: their places are the occurrences' order.
+                let mut g = 0u32;
+                for d in 0..mentions.docs() {
+                    for m in mentions.doc(d) {
+                        let e = m.entity().0 as usize;
+                        if e < n {
+                            put(e, g);
+                        }
+                        g = g.saturating_add(1);
                     }
-                    *at += 1;
                 }
-                g = g.saturating_add(1);
-            }
-        }
+            },
+        );
+        drop(per_entity);
         EntityIndex {
             entities,
             mentions,
             doc_starts,
             occurrences,
-            occ_starts,
             unpacked: Unpacked::default(),
         }
     }
@@ -231,8 +209,7 @@ impl EntityIndex {
             } else {
                 vec![0; docs + 1]
             },
-            occurrences: Vec::new(),
-            occ_starts: vec![0; n + 1],
+            occurrences: Places::build(vec![0; n], |_| {}),
             unpacked: Unpacked::default(),
         }
     }
@@ -265,10 +242,7 @@ impl EntityIndex {
     }
     /// Where an entity is mentioned: (document, index into its mentions), in corpus order.
     pub fn occurrences(&self, id: EntityId) -> Occurrences<'_> {
-        Occurrences::new(
-            row(&self.occurrences, &self.occ_starts, id.0 as usize),
-            &self.doc_starts,
-        )
+        Occurrences::new(&self.occurrences, id.0 as usize, &self.doc_starts)
     }
     /// Number of mentions, in every document.
     pub fn mention_count(&self) -> usize {

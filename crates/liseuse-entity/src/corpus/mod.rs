@@ -7,4 +7,5 @@ pub mod index;
 mod merge;
 pub mod occurrences;
 pub(crate) mod packed;
+pub mod places;
 pub mod streamed;

@@ -1,17 +1,19 @@
 //! An entity's occurrences, read as (document, index into its mentions) pairs from what the
-//! index keeps: each occurrence's place in the corpus's one array of mentions, 4 bytes and not
-//! the pair's 8 (at 100,000 articles, 13 million of them: 53 MB instead of 107). The document
-//! is found again by a binary search among the documents' starts (a few hundred thousand at
-//! most, so a few dozen comparisons), and a walk over them advances through the starts instead.
+//! index keeps: each occurrence's place in the corpus's one array of mentions, encoded
+//! ([`Places`]: a byte or two a place, not a `u32`'s 4 nor a pair's 8). The document is found
+//! again by a binary search among the documents' starts (a few hundred thousand at most, so a
+//! few dozen comparisons), and a walk over them advances through the starts instead.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
+
+use super::places::{Places, Row};
 
 /// An entity's occurrences (document, index into its mentions), in corpus order: a view of
 /// the index, used as a slice of pairs would be.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Occurrences<'a> {
     /// Each occurrence's place in the corpus's mentions.
-    places: &'a [u32],
+    places: Row<'a>,
     /// Where each document's mentions start in them (one more than there are documents).
     doc_starts: &'a [u32],
 }
@@ -26,11 +28,14 @@ fn locate(doc_starts: &[u32], g: u32) -> (u32, u32) {
 }
 
 impl<'a> Occurrences<'a> {
-    /// Places among all items of all documents (ascending), read through how many items come
-    /// before each document (one more than there are documents): the index's mentions, and
-    /// the library's quotations by speaker alike.
-    pub fn new(places: &'a [u32], doc_starts: &'a [u32]) -> Self {
-        Occurrences { places, doc_starts }
+    /// Row `row` of `places`: places among all items of all documents (ascending), read
+    /// through how many items come before each document (one more than there are documents):
+    /// the index's mentions, and the library's quotations by speaker alike.
+    pub fn new(places: &'a Places, row: usize, doc_starts: &'a [u32]) -> Self {
+        Occurrences {
+            places: places.row(row),
+            doc_starts,
+        }
     }
 
     /// How many there are.
@@ -45,13 +50,13 @@ impl<'a> Occurrences<'a> {
 
     /// Occurrence `k`: (document, index into its mentions).
     pub fn get(&self, k: usize) -> Option<(u32, u32)> {
-        self.places.get(k).map(|&g| locate(self.doc_starts, g))
+        self.places.get(k).map(|g| locate(self.doc_starts, g))
     }
 
     /// Those from `k` on (none past the end), numbered from 0 again.
     pub fn from(&self, k: usize) -> Occurrences<'a> {
         Occurrences {
-            places: self.places.get(k..).unwrap_or(&[]),
+            places: self.places.from(k),
             doc_starts: self.doc_starts,
         }
     }
@@ -60,7 +65,7 @@ impl<'a> Occurrences<'a> {
     pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + use<'a> {
         let starts = self.doc_starts;
         let mut d = 0usize;
-        self.places.iter().map(move |&g| {
+        self.places.iter().map(move |g| {
             // Occurrences run in corpus order: the document only ever moves on. Far moves
             // (a rare entity) are a binary search of what is left.
             let next = |d: usize| starts.get(d + 1).copied().unwrap_or(u32::MAX);
@@ -85,7 +90,7 @@ impl<'a> Occurrences<'a> {
     /// `slice::partition_point`.
     pub fn partition_point(&self, mut pred: impl FnMut((u32, u32)) -> bool) -> usize {
         self.places
-            .partition_point(|&g| pred(locate(self.doc_starts, g)))
+            .partition_point(|g| pred(locate(self.doc_starts, g)))
     }
 
     /// The first `k` for which `f` holds, as `Iterator::position`.
@@ -119,8 +124,8 @@ mod tests {
     fn places_read_back_as_documents_and_indices_whichever_way() {
         // Documents of 2, 0, 3, 0, 0, 1 mentions.
         let starts = [0, 2, 2, 5, 5, 5, 6];
-        let places = [0, 1, 2, 4, 5];
-        let occ = Occurrences::new(&places, &starts);
+        let places = Places::from_flat(&[0, 1, 2, 4, 5], vec![0, 5]);
+        let occ = Occurrences::new(&places, 0, &starts);
         let want = vec![(0, 0), (0, 1), (2, 0), (2, 2), (5, 0)];
         assert_eq!(occ.to_vec(), want);
         let by_get: Vec<_> = (0..occ.len()).filter_map(|k| occ.get(k)).collect();
@@ -134,8 +139,8 @@ mod tests {
         assert!(occ == *want.as_slice());
         // A far jump (many documents between two occurrences) takes the binary search.
         let starts: Vec<u32> = (0..1000).collect();
-        let places = [3, 4, 900, 998];
-        let occ = Occurrences::new(&places, &starts);
+        let places = Places::from_flat(&[3, 4, 900, 998], vec![0, 4]);
+        let occ = Occurrences::new(&places, 0, &starts);
         assert_eq!(occ.to_vec(), vec![(3, 0), (4, 0), (900, 0), (998, 0)]);
     }
 }

@@ -4,7 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::{ArticleQuote, Quotations};
-use liseuse_entity::{EntityId, EntityIndex, Mention, Occurrences};
+use liseuse_entity::{EntityId, EntityIndex, Mention, Occurrences, Places};
 use std::sync::{Arc, Mutex};
 
 /// The library's quotations: each article's, and by speaker entity of an index.
@@ -13,13 +13,11 @@ pub struct LibraryQuotes {
     /// Per article (its index in the library), its quotations in text order, packed.
     docs: Vec<Quotations>,
     /// Every entity's quotations, entity by entity, in article then text order: each one's
-    /// place among all the library's (4 bytes, not an (article, index) pair's 8: at 100,000
-    /// articles, 16 MB less), read as a pair through `quote_starts`.
-    said: Vec<u32>,
+    /// place among all the library's (encoded, a byte or two each: not an (article, index)
+    /// pair's 8 bytes), read as a pair through `quote_starts`.
+    said: Places,
     /// How many quotations come before article `d`; one more than there are articles.
     quote_starts: Vec<u32>,
-    /// Where entity `e`'s start in `said`; one more than there are entities.
-    said_starts: Vec<u32>,
     /// The article unpacked last: drawing asks for the open article's at every line.
     unpacked: Mutex<Option<(usize, Arc<[ArticleQuote]>)>>,
 }
@@ -54,10 +52,12 @@ impl LibraryQuotes {
             quote_starts.push(offset(speakers.len()));
         }
         let (said, said_starts) = by_speaker(speakers, index.entities().len());
+        // Encoded, then the array freed: the library's size in `u32`s (at 100,000 articles,
+        // 15 MB) is not kept.
+        let said = Places::from_flat(&said, said_starts);
         LibraryQuotes {
             docs,
             said,
-            said_starts,
             quote_starts,
             unpacked: Mutex::default(),
         }
@@ -89,12 +89,7 @@ impl LibraryQuotes {
     /// Where entity `id` is quoted: (article, index among its quotations), in article then
     /// text order.
     pub fn of_entity(&self, id: EntityId) -> Occurrences<'_> {
-        let e = id.0 as usize;
-        let places = match (self.said_starts.get(e), self.said_starts.get(e + 1)) {
-            (Some(&a), Some(&b)) => self.said.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        };
-        Occurrences::new(places, &self.quote_starts)
+        Occurrences::new(&self.said, id.0 as usize, &self.quote_starts)
     }
 
     /// How many quotations the library holds.
