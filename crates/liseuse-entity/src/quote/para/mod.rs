@@ -11,7 +11,7 @@ use scratch::{room, seek};
 
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
-use super::word::word_bits;
+use super::word::{Words, word_bits};
 use crate::DocEntities;
 
 use crate::text::token::{self, Token};
@@ -79,17 +79,21 @@ pub struct Para<'a> {
     pub colons: Vec<usize>,
     /// The subjects read before its verbs, kept for a second reading ([`Para::subject_before`]).
     pub subjects: super::cue::Subjects,
+    /// The tokens that stand in a mention, in order: where a sentence's names are looked for
+    /// (`Discourse::sentence`), not at every token of the sentence.
+    pub named: Vec<usize>,
 }
 
 /// Gives each token of `toks` (in text order) the mention it stands in, whole: a mention's tokens are found from
 /// its start, mention after mention (a paragraph names a few; most tokens are in none and are not visited). The
 /// mentions are sorted and do not overlap. Returns the first mention past the paragraph's (where the next
-/// paragraph's are looked for from, [`seek`]'s hint).
+/// paragraph's are looked for from, [`seek`]'s hint). The tokens given a mention are listed in `named`.
 fn mark_mentions(
     toks: &mut [Tok],
     mentions: &[crate::DocMention],
     hint: usize,
     range: &std::ops::Range<usize>,
+    named: &mut Vec<usize>,
 ) -> usize {
     let mut m = seek(mentions, hint, |x| (x.end as usize) <= range.start);
     let mut k = 0;
@@ -101,6 +105,7 @@ fn mark_mentions(
         while let Some(t) = toks.get_mut(k).filter(|t| t.start < x.end) {
             if t.end <= x.end {
                 t.ment = m as u32;
+                named.push(k);
             }
             k += 1;
         }
@@ -216,7 +221,15 @@ impl<'a> Para<'a> {
         {
             first.flags |= token::NL | token::SENT;
         }
-        scratch.ment_from = mark_mentions(&mut toks, &doc.mentions, scratch.ment_from, &range);
+        let mut named = std::mem::take(&mut scratch.named);
+        named.clear();
+        scratch.ment_from = mark_mentions(
+            &mut toks,
+            &doc.mentions,
+            scratch.ment_from,
+            &range,
+            &mut named,
+        );
         let mut quotes = std::mem::take(&mut scratch.quotes);
         marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
@@ -236,6 +249,7 @@ impl<'a> Para<'a> {
             cues,
             colons,
             subjects: super::cue::Subjects::default(),
+            named,
         };
         p.split_sentences(&scratch.stops);
         p
@@ -249,6 +263,7 @@ impl<'a> Para<'a> {
         scratch.sent_starts = self.sent_starts;
         scratch.cues = self.cues;
         scratch.colons = self.colons;
+        scratch.named = self.named;
     }
 
     pub fn lang(&self) -> Lang {
@@ -277,12 +292,14 @@ impl<'a> Para<'a> {
     /// Whether the token is one of these words (ASCII letters in any case), given packed by [`words!`]: one
     /// integer comparison each, no string read.
     #[inline]
-    pub fn any(&self, i: usize, words: &[u128]) -> bool {
-        // the keys' low halves first: one comparison with each word, the high half only where the low one
-        // matches (most tokens are none of the words)
+    pub fn any(&self, i: usize, words: &Words) -> bool {
+        // the list's filter first (most tokens are none of the words), then the keys' low halves: one comparison
+        // with each word, the high half only where the low one matches
         self.toks.get(i).is_some_and(|t| {
             let low = t.key as u64;
-            t.key != 0 && words.iter().any(|&w| w as u64 == low && w == t.key)
+            words.may_hold(low)
+                && t.key != 0
+                && words.keys.iter().any(|&w| w as u64 == low && w == t.key)
         })
     }
 
