@@ -101,7 +101,10 @@ fn mark_mentions(
         if x.start as usize >= range.end {
             break;
         }
-        k += first_from(toks.get(k..).unwrap_or_default(), x.start);
+        // the mention's first token: a few tokens on, walked to (a search costs more than the walk)
+        while toks.get(k).is_some_and(|t| t.start < x.start) {
+            k += 1;
+        }
         while let Some(t) = toks.get_mut(k).filter(|t| t.start < x.end) {
             if t.end <= x.end {
                 t.ment = m as u32;
@@ -112,21 +115,6 @@ fn mark_mentions(
         m += 1;
     }
     m
-}
-
-/// The first of `toks` (in text order) starting at `start` or after, looked for by doubling steps: the next
-/// mention's first token is a few tokens on, and a binary search over the rest of the paragraph for each mention
-/// costs more.
-fn first_from(toks: &[Tok], start: u32) -> usize {
-    let mut hi = 1;
-    while toks.get(hi - 1).is_some_and(|t| t.start < start) {
-        hi *= 2;
-    }
-    let lo = hi / 2;
-    lo + toks
-        .get(lo..hi.min(toks.len()))
-        .unwrap_or_default()
-        .partition_point(|t| t.start < start)
 }
 
 impl<'a> Para<'a> {
