@@ -85,7 +85,7 @@ pub struct Para<'a> {
 }
 
 /// Gives each token of `toks` (in text order) the mention it stands in, whole: a mention's tokens are found from
-/// its start, mention after mention (a paragraph names a few; most tokens are in none and are not visited). The
+/// its start, mention after mention, walking on from the last one's end (one pass over the paragraph). The
 /// mentions are sorted and do not overlap. Returns the first mention past the paragraph's (where the next
 /// paragraph's are looked for from, [`seek`]'s hint). The tokens given a mention are listed in `named`.
 fn mark_mentions(
