@@ -15,10 +15,12 @@
 //!
 //! Offsets are byte offsets into the text given, end exclusive, on char boundaries.
 
-/// Words to compare tokens with ([`Para::any`]), packed at compile time: `words!["et", "and"]`.
+/// Words to compare tokens with ([`Para::any`]), packed at compile time with their filter
+/// ([`word::Words`]): `words!["et", "and"]`.
 macro_rules! words {
     ($($w:literal),+ $(,)?) => {{
-        const K: &[u128] = &[$($crate::quote::word::key($w)),+];
+        const KEYS: &[u128] = &[$($crate::quote::word::key($w)),+];
+        const K: &$crate::quote::word::Words = &$crate::quote::word::Words::new(KEYS);
         K
     }};
 }

@@ -235,15 +235,16 @@ impl<'a> Discourse<'a> {
         let start = p.sent_starts.get(s).copied().unwrap_or(0);
         let end = p.sent_starts.get(s + 1).copied().unwrap_or(p.toks.len());
         let mut first_per = None;
-        let mut k = start;
-        while k < end {
-            // the next name outside quotations (one tight pass over the tokens between)
-            let Some(t) = p.toks.get(k..end).and_then(|ts| {
-                let off = ts.iter().position(|t| t.q == NONE && t.ment != NONE)?;
-                k += off;
-                ts.get(off)
-            }) else {
+        // the sentence's names outside quotations, from the paragraph's list of the tokens in a mention (most
+        // tokens are in none and are not visited)
+        let mut at = p.named.partition_point(|&j| j < start);
+        while let Some(&k) = p.named.get(at) {
+            if k >= end {
                 break;
+            }
+            let Some(t) = p.tok(k).filter(|t| t.q == NONE) else {
+                at += 1;
+                continue;
             };
             let m = t.ment;
             let e = p.mention_end(k);
@@ -268,7 +269,10 @@ impl<'a> Discourse<'a> {
                 self.remember(&spk);
                 self.last_per = Some(spk);
             }
-            k = e;
+            // on past the mention (the tokens listed are in order; a mention's are a few, next to each other)
+            while p.named.get(at).is_some_and(|&j| j < e) {
+                at += 1;
+            }
         }
         if let Some(f) = first_per {
             self.first_per = Some((f, g));

@@ -13,9 +13,25 @@ pub(super) const fn key(w: &str) -> u64 {
     k
 }
 
-/// The language of a text, from its commonest function words: read until one language leads by eight of them,
-/// in the first kilobyte at most; ASCII words only, each packed in an integer as it is read.
-pub fn detect(text: &str) -> Lang {
+/// Each byte lower-cased if it is an ASCII letter, 0 if it is none: one load tells both.
+// Evaluated at compile time: an index out of bounds would be a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+static LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The votes of one word (packed by [`key`]) as (French, English).
+#[inline]
+fn vote(word: u64, len: usize) -> (u32, u32) {
     const LE: u64 = key("le");
     const LA: u64 = key("la");
     const LES: u64 = key("les");
@@ -65,34 +81,50 @@ pub fn detect(text: &str) -> Lang {
     const SONT: u64 = key("sont");
     const NOUS: u64 = key("nous");
     const CETTE: u64 = key("cette");
+    if len > 5 {
+        return (0, 0);
+    }
+    match word {
+        LE | LA | LES | DES | DU | ET | UNE | EST | DANS | QUE | QUI | POUR | SUR | AU | AUX
+        | IL | ELLE | ONT | PAS | PAR | AVEC | SONT | NOUS | CETTE => (1, 0),
+        THE | AND | OF | TO | IS | WAS | THAT | WITH | FOR | ON | HE | SHE | IT | ARE | BY
+        | HAS | HIS | HER | FROM | SAID | WILL | WE | THIS | THEY | WOULD => (0, 1),
+        _ => (0, 0),
+    }
+}
+
+/// The language of a text, from its commonest function words: read until one language leads by eight of them,
+/// in the first kilobyte at most; ASCII words only, each packed in an integer as it is read.
+pub fn detect(text: &str) -> Lang {
     let head = text
         .as_bytes()
         .get(..text.len().min(1024))
         .unwrap_or_default();
     let (mut fr, mut en) = (0u32, 0u32);
     let (mut word, mut len) = (0u64, 0usize);
-    // a word ends at any byte that is no ASCII letter; one longer than 5 letters counts for neither
-    for &b in head.iter().chain(std::iter::once(&b' ')) {
-        if b.is_ascii_alphabetic() {
-            word = (word << 8) | u64::from(b.to_ascii_lowercase());
+    // a word ends at any byte that is no ASCII letter, and where the head ends; one longer than 5 letters counts
+    // for neither
+    let mut decided = false;
+    for &b in head {
+        let c = LETTER.get(usize::from(b)).copied().unwrap_or(0);
+        if c != 0 {
+            word = (word << 8) | u64::from(c);
             len += 1;
             continue;
         }
-        if len <= 5 {
-            match word {
-                LE | LA | LES | DES | DU | ET | UNE | EST | DANS | QUE | QUI | POUR | SUR | AU
-                | AUX | IL | ELLE | ONT | PAS | PAR | AVEC | SONT | NOUS | CETTE => fr += 1,
-                THE | AND | OF | TO | IS | WAS | THAT | WITH | FOR | ON | HE | SHE | IT | ARE
-                | BY | HAS | HIS | HER | FROM | SAID | WILL | WE | THIS | THEY | WOULD => en += 1,
-                _ => {}
-            }
-        }
+        let (f, e) = vote(word, len);
+        (fr, en) = (fr + f, en + e);
         word = 0;
         len = 0;
         // decided: no need to read on
         if fr.abs_diff(en) >= 8 {
+            decided = true;
             break;
         }
+    }
+    if !decided {
+        let (f, e) = vote(word, len);
+        (fr, en) = (fr + f, en + e);
     }
     if en > fr { Lang::En } else { Lang::Fr }
 }

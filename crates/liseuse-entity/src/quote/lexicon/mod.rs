@@ -174,9 +174,9 @@ struct Packed {
     /// `keys.len() - 1` (a power of two minus one).
     mask: usize,
     shift: u32,
-    /// 0: an empty slot (a packed word is never 0: its length is in its last byte).
-    keys: Vec<u128>,
-    bits: Vec<u32>,
+    /// Each slot's key and bits side by side (one bounds check, one cache line); a key of 0: an empty slot (a
+    /// packed word is never 0: its length is in its last byte).
+    slots: Vec<(u128, u32)>,
 }
 
 impl Packed {
@@ -186,15 +186,14 @@ impl Packed {
         let mut t = Packed {
             mask: size - 1,
             shift: 64 - size.trailing_zeros(),
-            keys: vec![0; size],
-            bits: vec![0; size],
+            slots: vec![(0, 0); size],
         };
         for (k, v) in entries {
             let mut i = t.slot(k);
-            while t.keys.get(i).is_some_and(|&x| x != 0 && x != k) {
+            while t.slots.get(i).is_some_and(|&(x, _)| x != 0 && x != k) {
                 i = (i + 1) & t.mask;
             }
-            if let (Some(key), Some(b)) = (t.keys.get_mut(i), t.bits.get_mut(i)) {
+            if let Some((key, b)) = t.slots.get_mut(i) {
                 *key = k;
                 *b |= v;
             }
@@ -210,14 +209,11 @@ impl Packed {
 
     #[inline]
     fn get(&self, k: u128) -> u32 {
-        if self.keys.is_empty() {
-            return 0;
-        }
         let mut i = self.slot(k);
         loop {
-            match self.keys.get(i) {
-                Some(&x) if x == k => return self.bits.get(i).copied().unwrap_or(0),
-                Some(&0) | None => return 0,
+            match self.slots.get(i) {
+                Some(&(x, b)) if x == k => return b,
+                Some(&(0, _)) | None => return 0,
                 Some(_) => i = (i + 1) & self.mask,
             }
         }

@@ -11,7 +11,7 @@ use scratch::{room, seek};
 
 use super::lexicon::{Lang, Lexicon, W};
 use super::marks::{self, Marked};
-use super::word::word_bits;
+use super::word::{Words, word_bits};
 use crate::DocEntities;
 
 use crate::text::token::{self, Token};
@@ -79,17 +79,21 @@ pub struct Para<'a> {
     pub colons: Vec<usize>,
     /// The subjects read before its verbs, kept for a second reading ([`Para::subject_before`]).
     pub subjects: super::cue::Subjects,
+    /// The tokens that stand in a mention, in order: where a sentence's names are looked for
+    /// (`Discourse::sentence`), not at every token of the sentence.
+    pub named: Vec<usize>,
 }
 
 /// Gives each token of `toks` (in text order) the mention it stands in, whole: a mention's tokens are found from
-/// its start, mention after mention (a paragraph names a few; most tokens are in none and are not visited). The
+/// its start, mention after mention, walking on from the last one's end (one pass over the paragraph). The
 /// mentions are sorted and do not overlap. Returns the first mention past the paragraph's (where the next
-/// paragraph's are looked for from, [`seek`]'s hint).
+/// paragraph's are looked for from, [`seek`]'s hint). The tokens given a mention are listed in `named`.
 fn mark_mentions(
     toks: &mut [Tok],
     mentions: &[crate::DocMention],
     hint: usize,
     range: &std::ops::Range<usize>,
+    named: &mut Vec<usize>,
 ) -> usize {
     let mut m = seek(mentions, hint, |x| (x.end as usize) <= range.start);
     let mut k = 0;
@@ -97,31 +101,20 @@ fn mark_mentions(
         if x.start as usize >= range.end {
             break;
         }
-        k += first_from(toks.get(k..).unwrap_or_default(), x.start);
+        // the mention's first token: a few tokens on, walked to (a search costs more than the walk)
+        while toks.get(k).is_some_and(|t| t.start < x.start) {
+            k += 1;
+        }
         while let Some(t) = toks.get_mut(k).filter(|t| t.start < x.end) {
             if t.end <= x.end {
                 t.ment = m as u32;
+                named.push(k);
             }
             k += 1;
         }
         m += 1;
     }
     m
-}
-
-/// The first of `toks` (in text order) starting at `start` or after, looked for by doubling steps: the next
-/// mention's first token is a few tokens on, and a binary search over the rest of the paragraph for each mention
-/// costs more.
-fn first_from(toks: &[Tok], start: u32) -> usize {
-    let mut hi = 1;
-    while toks.get(hi - 1).is_some_and(|t| t.start < start) {
-        hi *= 2;
-    }
-    let lo = hi / 2;
-    lo + toks
-        .get(lo..hi.min(toks.len()))
-        .unwrap_or_default()
-        .partition_point(|t| t.start < start)
 }
 
 impl<'a> Para<'a> {
@@ -216,7 +209,15 @@ impl<'a> Para<'a> {
         {
             first.flags |= token::NL | token::SENT;
         }
-        scratch.ment_from = mark_mentions(&mut toks, &doc.mentions, scratch.ment_from, &range);
+        let mut named = std::mem::take(&mut scratch.named);
+        named.clear();
+        scratch.ment_from = mark_mentions(
+            &mut toks,
+            &doc.mentions,
+            scratch.ment_from,
+            &range,
+            &mut named,
+        );
         let mut quotes = std::mem::take(&mut scratch.quotes);
         marks::pair(text, &toks, range.end, &mut quotes, &scratch.marks);
         for (qi, q) in quotes.iter().enumerate() {
@@ -236,6 +237,7 @@ impl<'a> Para<'a> {
             cues,
             colons,
             subjects: super::cue::Subjects::default(),
+            named,
         };
         p.split_sentences(&scratch.stops);
         p
@@ -249,6 +251,7 @@ impl<'a> Para<'a> {
         scratch.sent_starts = self.sent_starts;
         scratch.cues = self.cues;
         scratch.colons = self.colons;
+        scratch.named = self.named;
     }
 
     pub fn lang(&self) -> Lang {
@@ -277,12 +280,14 @@ impl<'a> Para<'a> {
     /// Whether the token is one of these words (ASCII letters in any case), given packed by [`words!`]: one
     /// integer comparison each, no string read.
     #[inline]
-    pub fn any(&self, i: usize, words: &[u128]) -> bool {
-        // the keys' low halves first: one comparison with each word, the high half only where the low one
-        // matches (most tokens are none of the words)
+    pub fn any(&self, i: usize, words: &Words) -> bool {
+        // the list's filter first (most tokens are none of the words), then the keys' low halves: one comparison
+        // with each word, the high half only where the low one matches
         self.toks.get(i).is_some_and(|t| {
             let low = t.key as u64;
-            t.key != 0 && words.iter().any(|&w| w as u64 == low && w == t.key)
+            words.may_hold(low)
+                && t.key != 0
+                && words.keys.iter().any(|&w| w as u64 == low && w == t.key)
         })
     }
 

@@ -17,6 +17,7 @@ pub struct Scratch {
     pub(super) sent_starts: Vec<usize>,
     pub(super) cues: Vec<usize>,
     pub(super) colons: Vec<usize>,
+    pub(super) named: Vec<usize>,
     pub(super) marks: Vec<usize>,
     /// The marks a sentence may end on (final marks, quotation marks), in order.
     pub(super) stops: Vec<usize>,
