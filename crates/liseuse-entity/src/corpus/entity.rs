@@ -115,13 +115,32 @@ impl Entity {
         documents: usize,
         confidence: u8,
     ) -> Entity {
+        Entity::with_text(
+            id,
+            label,
+            Box::from(text.0.as_str()),
+            mentions,
+            documents,
+            confidence,
+        )
+    }
+
+    /// The one place an entity is made from its packed strings (its counts saturated to `u32`).
+    fn with_text(
+        id: EntityId,
+        label: Label,
+        text: Box<str>,
+        mentions: usize,
+        documents: usize,
+        confidence: u8,
+    ) -> Entity {
         Entity {
             id,
             label,
             mentions: u32::try_from(mentions).unwrap_or(u32::MAX),
             documents: u32::try_from(documents).unwrap_or(u32::MAX),
             confidence,
-            text: Box::from(text.0.as_str()),
+            text,
         }
     }
 
@@ -143,14 +162,8 @@ impl Entity {
             push_len(&mut text, piece.len());
             text.push_str(piece);
         }
-        Entity {
-            id,
-            label,
-            mentions: u32::try_from(mentions).unwrap_or(u32::MAX),
-            documents: u32::try_from(documents).unwrap_or(u32::MAX),
-            confidence,
-            text: text.into_boxed_str(),
-        }
+        let text = text.into_boxed_str();
+        Entity::with_text(id, label, text, mentions, documents, confidence)
     }
     /// Readable, unique slug: « per-ali-khamenei ».
     pub fn key(&self) -> &str {
