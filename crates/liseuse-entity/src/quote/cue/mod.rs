@@ -11,12 +11,13 @@ mod after;
 mod apposition;
 mod before;
 mod clause;
+mod inversion;
 mod memo;
 mod subject;
 
 pub use memo::Subjects;
 
-use super::lexicon::{Lang, W};
+use super::lexicon::W;
 use super::np::Np;
 use super::para::{NONE, Para, Tok};
 
@@ -75,43 +76,6 @@ impl<'a> Para<'a> {
                     "notamment",
                 ],
             )
-    }
-
-    /// Whether a speech verb may stand before its subject (« …, a indiqué la direction »): any in French, in
-    /// English only a few verbs of saying, never one with an object (« told LA Weekly »).
-    pub fn inverts(&self, v: usize) -> bool {
-        self.lang() == Lang::Fr
-            || self.any(
-                v,
-                words![
-                    "said",
-                    "says",
-                    "added",
-                    "adds",
-                    "wrote",
-                    "writes",
-                    "asked",
-                    "explained",
-                    "continued",
-                    "noted",
-                    "recalled",
-                    "argued",
-                    "insisted",
-                    "warned",
-                    "announced",
-                    "stated",
-                ],
-            )
-    }
-
-    /// An English speech verb that stands before its subject only when that subject names someone ("…,"
-    /// replied the minister; not ", claimed the lives of 20 people"): any past or present of one that takes no
-    /// person as its object.
-    pub fn inverts_named(&self, v: usize) -> bool {
-        self.lang() == Lang::En
-            && self.is(v, W::SAY | W::QUOTE_ONLY)
-            && !self.tells(v)
-            && self.tok(v).is_some_and(|t| t.is(W::FIN) && !t.is(W::INF))
     }
 
     /// The verb group of speech verb `c`, if `c` is used as one here. Inlined: it is asked of many a token that
@@ -358,18 +322,6 @@ impl<'a> Para<'a> {
             }
         }
         None
-    }
-
-    /// Extends a group over the clitics and negation before it (« lui avait dit », « ne confirme »).
-    fn with_clitics(&self, mut vg: Vg) -> Vg {
-        let floor = self.sent_start(vg.first);
-        while vg.first > floor
-            && self.is(vg.first - 1, W::CLITIC)
-            && !self.is(vg.first - 1, W::PRON_SING | W::PRON_PLUR)
-        {
-            vg.first -= 1;
-        }
-        vg
     }
 
     /// An auxiliary earlier in the sentence than `c` (within a clause's reach).

@@ -8,6 +8,7 @@
 mod bodies;
 mod gender;
 mod implicit;
+mod maps;
 mod names;
 mod pronoun;
 mod recent;
@@ -100,49 +101,9 @@ pub struct Discourse<'a> {
 /// How many people named a pronoun looks back over.
 const PERSONS: usize = 6;
 
-/// The maps of a document's discourse, kept per thread from one document to the next (cleared, their room
-/// kept): made and grown anew for each article, they cost a hundredth of the stage.
-#[derive(Default)]
-struct Maps {
-    roles: FxMap<u128, Spk>,
-    role_bodies: FxMap<u32, Spk>,
-    names: FxMap<u32, Rc<str>>,
-    genders: FxMap<u32, Option<bool>>,
-}
-
-thread_local! {
-    static MAPS: std::cell::RefCell<Maps> = std::cell::RefCell::new(Maps::default());
-}
-
-impl Drop for Discourse<'_> {
-    fn drop(&mut self) {
-        let mut maps = Maps {
-            roles: std::mem::take(&mut self.roles),
-            role_bodies: std::mem::take(&mut self.role_bodies),
-            names: std::mem::take(&mut self.names),
-            genders: std::mem::take(&mut self.genders),
-        };
-        maps.roles.clear();
-        maps.role_bodies.clear();
-        maps.names.clear();
-        maps.genders.clear();
-        let _ = MAPS.try_with(|m| {
-            if let Ok(mut m) = m.try_borrow_mut() {
-                *m = maps;
-            }
-        });
-    }
-}
-
 impl<'a> Discourse<'a> {
     pub fn new(doc: &'a DocEntities) -> Discourse<'a> {
-        let maps = MAPS
-            .try_with(|m| {
-                m.try_borrow_mut()
-                    .map(|mut m| std::mem::take(&mut *m))
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default();
+        let maps = maps::take();
         Discourse {
             doc,
             base: 0,
