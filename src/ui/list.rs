@@ -110,12 +110,13 @@ fn detail(app: &App, index: usize, article: &Article) -> String {
     }
     let people = app.entities.people_in(index);
     if !people.is_empty() {
-        let names: Vec<String> = people
+        let full: Vec<&str> = people
             .iter()
             .take(3)
             .filter_map(|(id, _)| app.entities.index.entity(*id))
-            .map(|e| short_name(e.name()))
+            .map(|e| e.name())
             .collect();
+        let names = short_names(&full);
         let n = app.entities.people_count(index);
         parts.push(format!(
             "{}: {}",
@@ -143,8 +144,18 @@ fn name_date(name: &str) -> Option<String> {
 }
 
 /// A person's surname for the list: the last word of the name.
-fn short_name(name: &str) -> String {
-    name.split_whitespace().last().unwrap_or(name).to_string()
+/// The people's surnames (« Le Pen », not « Pen »), or their full names where two would read the same
+/// (« Jean-Marie Le Pen, Marine Le Pen », not « Le Pen, Le Pen »).
+fn short_names(full: &[&str]) -> Vec<String> {
+    let short: Vec<&str> = full.iter().map(|n| liseuse_entity::surname_in(n)).collect();
+    short
+        .iter()
+        .zip(full)
+        .map(|(s, f)| {
+            let shared = short.iter().filter(|t| t.eq_ignore_ascii_case(s)).count() > 1;
+            if shared { f } else { s }.to_string()
+        })
+        .collect()
 }
 
 /// Pads with spaces to the full width, so a selection highlight spans the row.
@@ -152,4 +163,21 @@ fn pad(mut s: String, width: usize) -> String {
     let w = unicode_width::UnicodeWidthStr::width(s.as_str());
     s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_names;
+
+    #[test]
+    fn surnames_keep_their_particle_and_two_alike_read_in_full() {
+        assert_eq!(
+            short_names(&["Jean-Marie Le Pen", "Marine Le Pen", "Louis Aliot"]),
+            ["Jean-Marie Le Pen", "Marine Le Pen", "Aliot"]
+        );
+        assert_eq!(
+            short_names(&["Ron De Santis", "Barack Obama"]),
+            ["De Santis", "Obama"]
+        );
+    }
 }

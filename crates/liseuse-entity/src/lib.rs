@@ -43,6 +43,7 @@ pub use corpus::occurrences::Occurrences;
 pub use corpus::packed::FlatMentions;
 pub use corpus::places::Places;
 pub use corpus::streamed::{DocPasses, InMemory, LocalIds, Pass, Streamed, build_streamed};
+pub use group::names::surname_in;
 pub use local::{DocEntities, DocMention, LocalEntity};
 pub use model::{DEFAULT_MIN_CONFIDENCE, Label, Span};
 

@@ -61,6 +61,23 @@ pub fn person(s: &str) -> Option<PersonName> {
     })
 }
 
+/// A person's surname as written in `name`, with its particle, for a short label: « Le Pen » of « Jean-Marie Le
+/// Pen », « De Santis » of itself, « Obama » of « Barack Obama » (the same cut as [`person`]'s, case kept).
+pub fn surname_in(name: &str) -> &str {
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+        .collect();
+    let particle = |w: &str| PARTICLES.contains(&fold(w).as_str());
+    let start = match words.as_slice() {
+        [(_, first), ..] if particle(first) => 0,
+        [.., (p, before), _] if words.len() >= 3 && particle(before) => *p,
+        [.., (p, _)] => *p,
+        [] => 0,
+    };
+    name.get(start..).map_or(name, str::trim)
+}
+
 /// The last word of a surname: « pen » of « le pen ».
 pub fn last_word(surname: &str) -> &str {
     surname.rsplit(' ').next().unwrap_or(surname)
@@ -174,5 +191,11 @@ mod tests {
         assert_eq!((p.surname.as_str(), p.full), ("de santis", false));
         assert_eq!(person("  "), None);
         assert!(given_ok("b", "barack") && !given_ok("ali", "hossein"));
+        assert_eq!(surname_in("Jean-Marie Le Pen"), "Le Pen");
+        assert_eq!(surname_in("De Santis"), "De Santis");
+        assert_eq!(surname_in("Barack Obama"), "Obama");
+        assert_eq!(surname_in("Abdollahian"), "Abdollahian");
+        assert_eq!(surname_in(" Le  Pen "), "Le  Pen");
+        assert_eq!(surname_in(""), "");
     }
 }
