@@ -3,7 +3,7 @@
 
 use super::super::cue::Ref;
 use super::super::lexicon::{Lang, W};
-use super::super::np::Head;
+use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
 use super::super::word::latin1_lower;
 
@@ -78,7 +78,7 @@ impl<'a> Para<'a> {
         if who.head == Head::Other && who.inner.is_none() && !self.authored(k, first, &who) {
             return None;
         }
-        let who = self.named_apposition(who);
+        let who = self.title_then_name(self.named_apposition(who), ceil);
         if self.any(k, words!["pour", "for"]) {
             // past a short parenthesis after the name (« Pour le sociologue Yann Le Lann (Lille), … »)
             let after = match self.punct(who.last + 1) {
@@ -132,6 +132,49 @@ impl<'a> Para<'a> {
         }
         Some((first, who.last, Ref::Np(who)))
     }
+    /// The person named right after a title that the phrase `np` ends (« le ministre de l'Intérieur Jean Dupont »,
+    /// « le ministre du Travail et de l'Emploi Jean Dupont », the title's complements coordinated), when a comma,
+    /// a colon or the sentence's end follows the name; else `np`.
+    fn title_then_name(&self, np: Np, ceil: usize) -> Np {
+        if matches!(np.head, Head::Pronoun { .. })
+            || matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per))
+        {
+            return np;
+        }
+        let mut j = np.last + 1;
+        // « et de l'Emploi », "and Pensions": a second complement of the title
+        if self.any(j, words!["et", "and"]) && self.is_of(j + 1) {
+            j += 2;
+            while j < ceil && self.is(j, W::DET) && self.per_org(j).is_none() {
+                j += 1;
+            }
+            let from = j;
+            while j < ceil
+                && j < from + 4
+                && self
+                    .per_org(j)
+                    .is_none_or(|m| self.mention_label(m) != Some(crate::Label::Per))
+                && (self.nominal(j) || self.tok(j).is_some_and(|t| t.ment != NONE))
+            {
+                j += 1;
+            }
+            if j == from {
+                return np;
+            }
+        }
+        let person = self
+            .per_org(j)
+            .filter(|&m| self.mention_label(m) == Some(crate::Label::Per));
+        if person.is_none() || self.mention_start(j) != j {
+            return np;
+        }
+        let e = self.mention_end(j);
+        if e < ceil && !matches!(self.punct(e), ',' | ':' | '.' | '(') {
+            return np;
+        }
+        self.np_from(j, e).unwrap_or(np)
+    }
+
     /// Whether word `k` is a noun of a person by its suffix (« le naturopathe », "the owner"); with `doer`, also
     /// the French nouns of one who does (« l'agresseur », « la manifestante »).
     pub fn agent_noun(&self, k: usize, doer: bool) -> bool {

@@ -24,9 +24,15 @@ impl<'a> Para<'a> {
             // secrétaire général : « … » » is a direct quotation's source
             let s = if self.punct(last + 1) == ',' {
                 // « For Kevin Allton, a USI instructor in English, Warhol was … »: past the apposition
-                match self.apposition_after(last + 2, end) {
+                let s = match self.apposition_after(last + 2, end) {
                     Some(c) => c + 1,
                     None => last + 2,
+                };
+                // « Pour X, cependant, … »: the narrator's connective is not the report's
+                if self.is(s, W::CONNECTIVE) && self.punct(s + 1) == ',' {
+                    s + 2
+                } else {
+                    s
                 }
             } else if self.is(last + 1, W::SUB) {
                 match (last + 1..(last + 16).min(end)).find(|&j| self.punct(j) == ',') {
