@@ -98,3 +98,30 @@ fn quotations_opening_a_clause_before_a_postposed_cue_stay_direct() {
         Some("Julien Marchand")
     );
 }
+
+#[test]
+fn a_source_that_is_what_someone_gave() {
+    // the subject of a relative clause on the source's noun
+    one(
+        "Selon les détails que le juge a livrés au Monde, les policiers ont saisi trois ordinateurs.",
+        Indirect,
+        "les policiers ont saisi trois ordinateurs",
+        "le juge",
+    );
+    // after a fronted adverbial, the source's complement before its comma
+    one(
+        "Au total, selon les détails que le juge a livrés au Monde, les policiers ont saisi trois ordinateurs.",
+        Indirect,
+        "les policiers ont saisi trois ordinateurs",
+        "le juge",
+    );
+    // the agent of a participle after it, and the quotation it introduces
+    let text = "Selon les éléments transmis par un enquêteur à Ouest-France, « les voleurs sont partis vers le nord » .";
+    assert_eq!(
+        speaker_of(text, Direct, "les voleurs sont partis vers le nord").as_deref(),
+        Some("un enquêteur")
+    );
+    // a source that is no one's stays none: « selon les projections »
+    let text = "Selon les projections du jour, la pluie tombera sur la ville.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
