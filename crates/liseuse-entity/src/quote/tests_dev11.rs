@@ -125,3 +125,19 @@ fn a_source_that_is_what_someone_gave() {
     let text = "Selon les projections du jour, la pluie tombera sur la ville.";
     assert_eq!(quotes(text), vec![], "{text}");
 }
+
+#[test]
+fn a_passive_agent_after_the_quotation_said_it() {
+    one(
+        "Le maire est décrit comme « un homme discret et travailleur » par un de ses voisins.",
+        Direct,
+        "un homme discret et travailleur",
+        "un de ses voisins",
+    );
+    one(
+        "Les deux frères sont qualifiés de « garçons sans histoire et très polis » par leur entraîneur.",
+        Direct,
+        "garçons sans histoire et très polis",
+        "leur entraîneur",
+    );
+}
