@@ -172,6 +172,25 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
 }
 
 #[test]
+fn quotes_tuned_dev11_scores_do_not_drop() {
+    // dev11: French WiNER-fr articles annotated blind (0.876 / 0.707 / 0.619 at first read), whose errors were
+    // then read to fix general faults (test11 stays measured only, not here). Today: direct 0.929 0.831 0.772,
+    // indirect 0.824 0.886 0.729, all 0.887 0.851 0.755 (the floors a thousandth under)
+    let dir = fixtures().join("heldout11");
+    let (gold, docs) = set(&dir, "dev11");
+    let pred = predict(&dir.join("texts"), &docs);
+    at_least(
+        "dev11",
+        &figures(&gold, &docs, &pred),
+        [
+            [0.928, 0.830, 0.771],
+            [0.823, 0.885, 0.728],
+            [0.886, 0.850, 0.754],
+        ],
+    );
+}
+
+#[test]
 fn quotes_held_out_figures_are_printed() {
     // not a ratchet: test2 is measured only, never tuned on (see tests/fixtures/quotes/heldout/build.py)
     let dir = fixtures().join("heldout");

@@ -55,6 +55,8 @@ mod tests_cues;
 #[cfg(test)]
 mod tests_dev10;
 #[cfg(test)]
+mod tests_dev11;
+#[cfg(test)]
 mod tests_dev5;
 #[cfg(test)]
 mod tests_dev6;

@@ -216,7 +216,26 @@ impl<'a> Para<'a> {
             if self.is(k, W::PREP) && !self.is_of(k) && self.tok(k).is_some_and(|t| t.ment == NONE)
             {
                 let np = self.np_starting(k + 1, ceil)?;
+                // a complement read up to the clause's end over the person named after it (« estime pour sa
+                // part Jean Dupont », « a raconté à France Culture Jean Dupont », the tagger reading a place
+                // alone): that person is the subject
+                if let Some(p) = self.person_closing(&np) {
+                    k = p;
+                    break;
+                }
                 k = np.last + 1;
+                continue;
+            }
+            // a complement between commas: « a confié, à l'AFP, le directeur … »
+            if k == last + 1
+                && self.lang() == Lang::Fr
+                && self.punct(k) == ','
+                && self.is(k + 1, W::PREP)
+                && !self.is_of(k + 1)
+                && let Some(np) = self.np_starting(k + 2, ceil)
+                && self.punct(np.last + 1) == ','
+            {
+                k = np.last + 2;
                 continue;
             }
             break;
@@ -242,6 +261,23 @@ impl<'a> Para<'a> {
             // « insuffisante » »), not a subject set after its verb
             || (named && self.tok(after).is_some_and(|t| t.q != NONE));
         ends.then(|| self.named_apposition(np))
+    }
+
+    /// The first token of a person named inside complement `np` (not its first word) when nothing but a comma or
+    /// the sentence's end follows `np`: the complement ran on over the subject set after it.
+    fn person_closing(&self, np: &Np) -> Option<usize> {
+        let after = np.last + 1;
+        if !(after >= self.sent_end(np.last) || matches!(self.punct(after), ',' | '.' | ';')) {
+            return None;
+        }
+        // (a mention that starts inside the phrase, not the rest of one it opens on: « à Jean Dupont »)
+        let p = (np.first + 1..=np.last).find(|&j| {
+            self.mention_start(j) == j
+                && self
+                    .per_org(j)
+                    .is_some_and(|m| self.mention_label(m) == Some(crate::Label::Per))
+        })?;
+        (self.mention_end(p) == after && !self.is_of(p - 1)).then_some(p)
     }
 
     /// The person a described phrase is then named as: « le président du Centre d'analyse du terrorisme,

@@ -5,6 +5,7 @@
 //! when there is none it will take the speaker of the quotation before it (see `discourse/`).
 
 mod incise;
+mod passive;
 mod source;
 mod title;
 
@@ -34,7 +35,9 @@ impl<'a> Para<'a> {
             );
             cand.quote = Some(qi);
             cand.closed = close.is_some();
-            let right = close.and_then(|c| self.cue_after(c));
+            // « X est décrit comme « … » par Y »: the passive's agent after the quotation
+            let right =
+                close.and_then(|c| self.passive_agent(q.open, c).or_else(|| self.cue_after(c)));
             let left = self.cue_before(q.open);
             // a short phrase after a determiner (« les « gilets jaunes libres » ») is a term unless a speech
             // verb makes it someone's words (« l'avait appelé la « châtelaine de Montretout » »)

@@ -3,7 +3,7 @@
 
 use super::super::cue::Ref;
 use super::super::lexicon::{Lang, W};
-use super::super::np::Head;
+use super::super::np::{Head, Np};
 use super::super::para::{NONE, Para};
 use super::super::word::latin1_lower;
 
@@ -76,9 +76,15 @@ impl<'a> Para<'a> {
         // a source is someone: not « d'après un défenseur de la démocratie » (named after), « selon les
         // projections » (no one)
         if who.head == Head::Other && who.inner.is_none() && !self.authored(k, first, &who) {
-            return None;
+            // « selon les informations que le procureur a confiées à l'AFP », « selon les chiffres publiés par
+            // l'Insee »: what someone gave, that someone the source
+            if self.any(k, words!["pour", "for"]) {
+                return None;
+            }
+            let (who, last) = self.given_by(&who, ceil)?;
+            return Some((first, last, Ref::Np(who)));
         }
-        let who = self.named_apposition(who);
+        let who = self.title_then_name(self.named_apposition(who), ceil);
         if self.any(k, words!["pour", "for"]) {
             // past a short parenthesis after the name (« Pour le sociologue Yann Le Lann (Lille), … »)
             let after = match self.punct(who.last + 1) {
@@ -132,6 +138,100 @@ impl<'a> Para<'a> {
         }
         Some((first, who.last, Ref::Np(who)))
     }
+    /// The person named right after a title that the phrase `np` ends (« le ministre de l'Intérieur Jean Dupont »,
+    /// « le ministre du Travail et de l'Emploi Jean Dupont », the title's complements coordinated), when a comma,
+    /// a colon or the sentence's end follows the name; else `np`.
+    fn title_then_name(&self, np: Np, ceil: usize) -> Np {
+        if matches!(np.head, Head::Pronoun { .. })
+            || matches!(np.head, Head::Entity(m) if self.mention_label(m) == Some(crate::Label::Per))
+        {
+            return np;
+        }
+        let mut j = np.last + 1;
+        // « et de l'Emploi », "and Pensions": a second complement of the title
+        if self.any(j, words!["et", "and"]) && self.is_of(j + 1) {
+            j += 2;
+            while j < ceil && self.is(j, W::DET) && self.per_org(j).is_none() {
+                j += 1;
+            }
+            let from = j;
+            while j < ceil
+                && j < from + 4
+                && self
+                    .per_org(j)
+                    .is_none_or(|m| self.mention_label(m) != Some(crate::Label::Per))
+                && (self.nominal(j) || self.tok(j).is_some_and(|t| t.ment != NONE))
+            {
+                j += 1;
+            }
+            if j == from {
+                return np;
+            }
+        }
+        let person = self
+            .per_org(j)
+            .filter(|&m| self.mention_label(m) == Some(crate::Label::Per));
+        if person.is_none() || self.mention_start(j) != j {
+            return np;
+        }
+        let e = self.mention_end(j);
+        if e < ceil && !matches!(self.punct(e), ',' | ':' | '.' | '(') {
+            return np;
+        }
+        self.np_from(j, e).unwrap_or(np)
+    }
+
+    /// Who gave what a phrase of no one names (« les informations que le procureur a confiées », « les
+    /// renseignements confiés par une source », "figures released by the ministry"): the subject of a relative
+    /// clause on it, or the agent of a participle after it, when that names someone; with the source's last token.
+    fn given_by(&self, what: &Np, ceil: usize) -> Option<(Np, usize)> {
+        let j = what.last + 1;
+        // a short phrase: « les informations », not a clause's worth of words
+        if what.last > what.first + 3 {
+            return None;
+        }
+        let np = if self.any(j, words!["que", "qu"]) {
+            // « que le procureur a confiées », « qu'a obtenues l'AFP »: a subject and a compound verb, in
+            // either order
+            if self.is(j + 1, W::AUX) {
+                let np = self.np_starting(j + 3, ceil)?;
+                let last = np.last;
+                (np, last)
+            } else {
+                let np = self.np_starting(j + 1, ceil)?;
+                if !self.is(np.last + 1, W::AUX) || self.quote_at(np.last + 2).is_some() {
+                    return None;
+                }
+                let last = np.last + 2;
+                (np, last)
+            }
+        } else {
+            // « confiés par une source », "released by the ministry": a participle (the phrase may have read it
+            // as its own word), then its agent
+            let participle = |j: usize| {
+                self.tok(j)
+                    .is_some_and(|w| w.is_word() && !w.cap() && w.q == NONE)
+                    && self.any(j + 1, words!["par", "by"])
+                    && [
+                        "é", "ée", "és", "ées", "is", "ise", "ises", "ie", "ies", "us", "ue",
+                        "ues", "ed", "en",
+                    ]
+                    .iter()
+                    .any(|x| self.s(j).ends_with(x))
+            };
+            let p = (what.first + 1..=j).find(|&p| participle(p))?;
+            let np = self.np_starting(p + 2, ceil)?;
+            let last = np.last;
+            (np, last)
+        };
+        let (who, last) = np;
+        matches!(
+            who.head,
+            Head::Entity(_) | Head::Name | Head::RolePer | Head::RoleOrg | Head::Desc
+        )
+        .then_some((who, last))
+    }
+
     /// Whether word `k` is a noun of a person by its suffix (« le naturopathe », "the owner"); with `doer`, also
     /// the French nouns of one who does (« l'agresseur », « la manifestante »).
     pub fn agent_noun(&self, k: usize, doer: bool) -> bool {

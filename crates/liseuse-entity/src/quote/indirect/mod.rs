@@ -166,6 +166,14 @@ impl<'a> Para<'a> {
         };
         let open = self.quotes.get(q).map_or(b, |x| x.open);
         let s = self.clause_start(floor, open);
+        // « « … » , bien que …, cela ne « … » , estime X »: a clause that opens on a whole quotation of its own
+        // is quotations the cue attributes, each direct
+        if self
+            .quote_at(s)
+            .is_some_and(|f| f != q && self.quotes.get(f).is_some_and(|x| x.open == s))
+        {
+            return false;
+        }
         let words = |a: usize, z: usize| {
             (a..z)
                 .filter(|&j| self.tok(j).is_some_and(|t| t.is_word()))

@@ -17,16 +17,22 @@ impl<'a> Para<'a> {
             .all(|j| !self.tok(j).is_some_and(|t| t.is_word()) || self.is(j, W::CONNECTIVE))
             || (first > floor
                 && self.punct(first - 1) == ','
-                && self.punct(last + 1) == ','
+                && (self.punct(last + 1) == ',' || self.complement_comma(last, end).is_some())
                 && self.adverbial_only(floor, first - 1));
         let (start, stop) = if lead {
             // « Selon X, … »; « According to the page where the issue was debated, … »; « Pour X, son
             // secrétaire général : « … » » is a direct quotation's source
             let s = if self.punct(last + 1) == ',' {
                 // « For Kevin Allton, a USI instructor in English, Warhol was … »: past the apposition
-                match self.apposition_after(last + 2, end) {
+                let s = match self.apposition_after(last + 2, end) {
                     Some(c) => c + 1,
                     None => last + 2,
+                };
+                // « Pour X, cependant, … »: the narrator's connective is not the report's
+                if self.is(s, W::CONNECTIVE) && self.punct(s + 1) == ',' {
+                    s + 2
+                } else {
+                    s
                 }
             } else if self.is(last + 1, W::SUB) {
                 match (last + 1..(last + 16).min(end)).find(|&j| self.punct(j) == ',') {
@@ -35,15 +41,7 @@ impl<'a> Para<'a> {
                 }
             } else {
                 // « Selon un communiqué publié par le syndicat, … »: past the source's own complement
-                (last + 1..(last + 10).min(end))
-                    .take_while(|&j| {
-                        self.quote_at(j).is_none() && !self.is(j, W::AUX | W::SUB | W::CONJ)
-                    })
-                    .find(|&j| self.punct(j) == ',')
-                    .filter(|&c| {
-                        (last + 1..c).all(|j| self.verb_group(j).is_none_or(|g| g.implicit))
-                    })
-                    .map_or(last + 1, |c| c + 1)
+                self.complement_comma(last, end).map_or(last + 1, |c| c + 1)
             };
             let (mut e, _) = self.clause_end(s);
             if self.punct(e) == ':'
@@ -119,6 +117,16 @@ impl<'a> Para<'a> {
             c.pos = start.min(first);
         }
         out.extend(c);
+    }
+
+    /// The comma that ends a source's own complement after its last token `last` (« Selon un communiqué publié
+    /// par le syndicat, … », « selon ce qu'a confié X à l'AFP, … »): no quotation, verb, auxiliary or
+    /// conjunction before it.
+    fn complement_comma(&self, last: usize, end: usize) -> Option<usize> {
+        (last + 1..(last + 10).min(end))
+            .take_while(|&j| self.quote_at(j).is_none() && !self.is(j, W::AUX | W::SUB | W::CONJ))
+            .find(|&j| self.punct(j) == ',')
+            .filter(|&c| (last + 1..c).all(|j| self.verb_group(j).is_none_or(|g| g.implicit)))
     }
 
     /// Whether the verb at `j` is a relative clause's: « qui », "who" or "which" before it in `start..j`, no other
