@@ -283,11 +283,7 @@ impl<B: Backend> Runtime<B> {
                 }
             }
             Effect::Redraw => self.redraw = true,
-            Effect::Load(entries) => {
-                for (i, entry) in entries {
-                    self.loader.read(i, entry);
-                }
-            }
+            Effect::Load(entries) => self.loader.read_all(entries),
             Effect::Read(entries) => {
                 for (i, entry) in entries {
                     self.loader.open(i, entry);

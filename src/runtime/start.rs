@@ -81,9 +81,7 @@ pub fn boot<B: Backend>(
         // Until the walk is done, the checking of articles overtaking it is not the end.
         loader.walking();
     }
-    for (i, e) in found.entries.iter().enumerate() {
-        loader.read(i, e.clone());
-    }
+    loader.read_all(found.entries.iter().cloned().enumerate());
     if let Some(rest) = rest {
         let tx = tx.clone();
         std::thread::spawn(move || {

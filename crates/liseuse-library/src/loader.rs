@@ -234,16 +234,29 @@ impl Loader {
     /// `LibraryEvent::Described` follows, and its entities arrive with a later
     /// `LibraryEvent::Indexed`.
     pub fn read(&self, index: usize, entry: impl Into<Arc<Entry>>) {
-        let entry: Arc<Entry> = entry.into();
+        self.read_all([(index, entry)]);
+    }
+
+    /// [`Loader::read`] for each of a walk's batch: the shared maps locked once for all of it
+    /// (once per article, the loop's hundred thousand locks at a warm start were taken while
+    /// the checking workers wanted the same ones).
+    pub fn read_all<E: Into<Arc<Entry>>>(&self, entries: impl IntoIterator<Item = (usize, E)>) {
+        let entries: Vec<(usize, Arc<Entry>)> =
+            entries.into_iter().map(|(i, e)| (i, e.into())).collect();
         // Known to the search at once: on a warm start `F` answers from the full-text index
-        // before the pool has come to this article (at 100,000 articles, seconds later).
+        // before the pool has come to these articles (at 100,000 articles, seconds later).
         if let Ok(mut a) = self.shared.articles.write() {
-            a.insert(fulltext::id_of(&entry.path), (index, entry.clone()));
+            a.reserve(entries.len());
+            for (index, entry) in &entries {
+                a.insert(fulltext::id_of(&entry.path), (*index, entry.clone()));
+            }
         }
         if let Ok(mut c) = self.shared.corpus.lock() {
-            c.pending += 1;
+            c.pending += entries.len();
         }
-        let _ = self.jobs.send(Job::Read(index, entry));
+        for (index, entry) in entries {
+            let _ = self.jobs.send(Job::Read(index, entry));
+        }
     }
 
     /// A folder walk is listing the articles asked for: the cached index is not given up

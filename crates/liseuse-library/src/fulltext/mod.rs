@@ -36,6 +36,8 @@ pub const UNDATED: i64 = i64::MIN;
 /// Memory the writer fills before it writes a segment: tantivy's least, since liseuse indexes
 /// beside everything else it does.
 const WRITER_BYTES: usize = 15_000_000;
+/// Most threads a query's segments are searched on.
+const SEARCH_THREADS: usize = 4;
 /// Operations handed to the writer together: one at a time, each woke its indexing thread (a
 /// cold start of 100,000 articles made hundreds of thousands of such wake-ups).
 const BATCH: usize = 64;
@@ -104,10 +106,18 @@ impl FullText {
                 .ok()?;
             Some((index, dir))
         });
-        let (index, path) = match on_disk {
+        let (mut index, path) = match on_disk {
             Some((i, p)) => (i, Some(p)),
             None => (Index::create_in_ram(schema), None),
         };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if path.is_some() && cores > 1 {
+            // A query's segments are searched on every core (a lone word is looked for in
+            // every word of each segment's dictionary): an `F` typed while a warm start checks
+            // every article gets more than one thread's share of the processors. Without the
+            // threads (or one core), one segment at a time on the caller's.
+            let _ = index.set_multithread_executor(cores.min(SEARCH_THREADS));
+        }
         index.tokenizers().register(
             FOLD,
             TextAnalyzer::builder(FoldTokenizer::default()).build(),

@@ -111,8 +111,16 @@ impl FullText {
             Term::from_field_u64(self.fields.id, id),
             IndexRecordOption::Basic,
         );
+        // One article, in one segment: looked up on this thread, not handed to the search's
+        // threads segment by segment (a first answer asks this of up to 24 articles, and each
+        // hand-over waited for those threads behind a warm start's work).
         let top = searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .search_with_executor(
+                &query,
+                &TopDocs::with_limit(1).order_by_score(),
+                &tantivy::Executor::single_thread(),
+                tantivy::query::EnableScoring::enabled_from_searcher(&searcher),
+            )
             .ok()?;
         let (_, addr) = top.first()?;
         let doc: TantivyDocument = searcher.doc(*addr).ok()?;

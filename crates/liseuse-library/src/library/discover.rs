@@ -68,6 +68,10 @@ pub fn natural_cmp(a: &OsStr, b: &OsStr) -> Ordering {
 /// contents where its name falls among its siblings. Used again to put an article added while
 /// liseuse runs in its place.
 pub fn natural_path_cmp(a: &Path, b: &Path) -> Ordering {
+    // The folders both paths share are equal name by name: compared from where they part (a
+    // warm start of 100,000 articles puts each in its place in the list, and comparing the
+    // six names of each path from the top took a tenth of a second of the loop's time).
+    let (a, b) = after_common_folders(a, b);
     let (mut a, mut b) = (a.components(), b.components());
     loop {
         match (a.next(), b.next()) {
@@ -77,6 +81,40 @@ pub fn natural_path_cmp(a: &Path, b: &Path) -> Ordering {
             },
             (x, y) => return x.is_some().cmp(&y.is_some()),
         }
+    }
+}
+
+/// What is left of `a` and `b` past the longest run of bytes they share that ends with a
+/// separator: the names it holds are the same names in both, in the same places. Both whole
+/// when what is left would not name the same components it names inside the paths (it begins
+/// with a separator or a `.`, which `components` reads differently at a path's start), or
+/// is not UTF-8.
+fn after_common_folders<'p>(a: &'p Path, b: &'p Path) -> (&'p Path, &'p Path) {
+    let (x, y) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    let same = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let cut = x
+        .get(..same)
+        .and_then(|shared| {
+            shared
+                .iter()
+                .rposition(|&c| std::path::is_separator(char::from(c)))
+        })
+        .map_or(0, |at| at + 1);
+    // Only what is left as text: a name the way `Path::new` reads it at a path's start.
+    let rest = |bytes: &'p [u8]| {
+        let s = std::str::from_utf8(bytes.get(cut..)?).ok()?;
+        let plain = s
+            .bytes()
+            .next()
+            .is_none_or(|c| c != b'.' && !std::path::is_separator(char::from(c)));
+        plain.then(|| Path::new(s))
+    };
+    match (rest(x), rest(y)) {
+        (Some(p), Some(q)) if cut > 0 => (p, q),
+        _ => (a, b),
     }
 }
 

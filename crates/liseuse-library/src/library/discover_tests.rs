@@ -122,3 +122,48 @@ fn an_empty_folder_ends_the_walk_with_an_error() {
     let err = first_batch(&rx).unwrap_err();
     assert!(err.starts_with("no articles"), "{err}");
 }
+
+/// The order as it was before paths were compared from where they part: name by name from
+/// the top.
+fn from_the_top(a: &Path, b: &Path) -> Ordering {
+    let (mut a, mut b) = (a.components(), b.components());
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) => match natural_cmp(x.as_os_str(), y.as_os_str()) {
+                Ordering::Equal => {}
+                other => return other,
+            },
+            (x, y) => return x.is_some().cmp(&y.is_some()),
+        }
+    }
+}
+
+/// Comparing two paths from the names they part at orders them as comparing every name
+/// does, whatever their separators, dots, numbers and letters.
+#[test]
+fn paths_compared_from_where_they_part_keep_the_order() {
+    let pieces = [
+        "/", "//", "a", "a1", "a 1", "a10", "a2", "b", ".", "..", "./", "/./", "é", "10", "2",
+        ".hidden", "x.txt", "x10.txt", "x9.txt",
+    ];
+    let mut paths = vec![PathBuf::new()];
+    for p in pieces {
+        for q in pieces {
+            for r in ["", "/", "a/", "/a/1.txt"] {
+                paths.push(PathBuf::from(format!("{p}{q}{r}")));
+                paths.push(PathBuf::from(format!("/lib/{p}/{q}{r}")));
+            }
+        }
+    }
+    for a in &paths {
+        for b in &paths {
+            assert_eq!(
+                natural_path_cmp(a, b),
+                from_the_top(a, b),
+                "{} vs {}",
+                a.display(),
+                b.display()
+            );
+        }
+    }
+}

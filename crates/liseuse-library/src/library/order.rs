@@ -62,14 +62,31 @@ impl Library {
             .unwrap_or(self.roots.len())
     }
 
+    /// Whether `p` is inside the one path of the command line, as its bytes say (the root's,
+    /// then a separator): its rank, without comparing the names one by one (two paths for each
+    /// of the comparisons that put a warm start's 100,000 articles in their places).
+    fn under_only_root(&self, p: &Path) -> bool {
+        let [root] = self.roots.as_slice() else {
+            return false;
+        };
+        let (p, root) = (
+            p.as_os_str().as_encoded_bytes(),
+            root.as_os_str().as_encoded_bytes(),
+        );
+        p.strip_prefix(root)
+            .and_then(|rest| rest.first())
+            .is_some_and(|&c| std::path::is_separator(char::from(c)))
+    }
+
     /// The list order of two articles. Total: the same path twice (a file named twice on the
     /// command line) is ordered by index.
     pub fn cmp_articles(&self, a: usize, b: usize) -> Ordering {
         let (pa, pb) = (self.sort_path(a), self.sort_path(b));
-        self.root_rank(pa)
-            .cmp(&self.root_rank(pb))
-            .then_with(|| natural_path_cmp(pa, pb))
-            .then(a.cmp(&b))
+        let ranks = match self.under_only_root(pa) && self.under_only_root(pb) {
+            true => Ordering::Equal,
+            false => self.root_rank(pa).cmp(&self.root_rank(pb)),
+        };
+        ranks.then_with(|| natural_path_cmp(pa, pb)).then(a.cmp(&b))
     }
 
     /// Shows these articles, each in its place. Already shown ones are left where they are.
