@@ -1,9 +1,10 @@
 //! Where a speaker carries on, read in dev10's errors (the tenth held-out set: `tests/fixtures/quotes/heldout10/`)
 //! and written as general cases on sentences of their own: a quotation's later paragraphs after a narrator's
-//! paragraph, a pronoun after a verb of telling and its object, "They said:" after a heading naming a body.
+//! paragraph, a pronoun after a verb of telling and its object, "They said:" after a heading naming a body; and a
+//! passive read as a cue over the adverb between its auxiliary and its participle.
 
 use super::QuoteKind::{Direct, Indirect};
-use super::tests::speaker_of;
+use super::tests::{one, quotes, speaker_of};
 
 #[test]
 fn a_quotation_goes_on_past_a_narrators_paragraph() {
@@ -99,5 +100,23 @@ fn they_after_a_heading_naming_a_body_is_that_body() {
         )
         .as_deref(),
         Some("National Gallery of Ireland")
+    );
+}
+
+#[test]
+fn a_passive_with_an_adverb_before_its_participle_is_no_one_speaking() {
+    for text in [
+        "It was initially believed that the driver had fallen asleep at the wheel.",
+        "It was widely reported that the talks had failed.",
+    ] {
+        let got = quotes(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // an active verb with an adverb is still a cue
+    one(
+        "Paul Martin has firmly said that the talks had failed.",
+        Indirect,
+        "the talks had failed",
+        "Paul Martin",
     );
 }
