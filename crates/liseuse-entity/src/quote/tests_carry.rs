@@ -1,7 +1,8 @@
 //! Where a speaker carries on, read in dev10's errors (the tenth held-out set: `tests/fixtures/quotes/heldout10/`)
 //! and written as general cases on sentences of their own: a quotation's later paragraphs after a narrator's
-//! paragraph, a pronoun after a verb of telling and its object, "They said:" after a heading naming a body; and a
-//! passive read as a cue over the adverb between its auxiliary and its participle.
+//! paragraph, a pronoun after a verb of telling and its object, "They said:" after a heading naming a body, the
+//! subject of a verb coordinated after a chain of auxiliaries; and a passive read as a cue over the adverb between
+//! its auxiliary and its participle.
 
 use super::QuoteKind::{Direct, Indirect};
 use super::tests::{one, quotes, speaker_of};
@@ -118,5 +119,16 @@ fn a_passive_with_an_adverb_before_its_participle_is_no_one_speaking() {
         Indirect,
         "the talks had failed",
         "Paul Martin",
+    );
+}
+
+#[test]
+fn a_verb_coordinated_after_a_chain_of_auxiliaries_has_the_first_ones_subject() {
+    one(
+        "Popular bakery The Corner House will be closing, and have said it is unlikely they will be back in three \
+         weeks.",
+        Indirect,
+        "it is unlikely they will be back in three weeks",
+        "Corner House",
     );
 }
