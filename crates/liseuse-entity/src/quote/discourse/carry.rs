@@ -125,10 +125,18 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// The body the heading just before names, for "they" or "it" in the paragraph's first sentence.
-    pub(super) fn heading_referent(&self, p: &Para, k: usize) -> Option<Spk> {
-        (p.sent_of(k) == 0)
-            .then(|| self.carry.heading.clone())
-            .flatten()
+    /// `chosen`, else, for "they" or "it" (`body`: a pronoun that may stand for a body) at token `k` in the
+    /// paragraph's first sentence, the body the heading just before names.
+    pub(super) fn or_heading(
+        &self,
+        body: bool,
+        chosen: Option<Spk>,
+        p: &Para,
+        k: usize,
+    ) -> Option<Spk> {
+        match chosen {
+            None if body && p.sent_of(k) == 0 => self.carry.heading.clone(),
+            _ => chosen,
+        }
     }
 }

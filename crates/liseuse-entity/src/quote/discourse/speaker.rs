@@ -69,9 +69,7 @@ impl<'a> Discourse<'a> {
                 }
                 // "it": a body (the company, the ministry) that is the last speaker or subject, never a person
                 if !plural && p.any(np.head_tok, words!["it"]) {
-                    return self
-                        .body_referent(g)
-                        .or_else(|| self.heading_referent(p, np.first));
+                    return self.or_heading(true, self.body_referent(g), p, np.first);
                 }
                 // « Il a ajouté », « a-t-il poursuivi », « he added »
                 let continuation = (np.first..np.first + 4).any(|j| {
@@ -103,11 +101,8 @@ impl<'a> Discourse<'a> {
                 if super::super::trace::on() {
                     self.trace(plural, g, continuation, fem, &chosen);
                 }
-                // "They said:" opening the paragraph after a heading that names a body, no one else to stand for
-                match chosen {
-                    None if plural => self.heading_referent(p, np.first),
-                    _ => chosen,
-                }
+                // "They said:" after a heading that names a body, no one else to stand for
+                self.or_heading(plural, chosen, p, np.first)
             }
             Head::RolePer => {
                 // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
