@@ -49,6 +49,8 @@ mod tests;
 #[cfg(test)]
 mod tests_bodies;
 #[cfg(test)]
+mod tests_carry;
+#[cfg(test)]
 mod tests_clauses;
 #[cfg(test)]
 mod tests_cues;

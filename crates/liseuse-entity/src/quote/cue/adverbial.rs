@@ -1,17 +1,18 @@
 //! A verb group over any adverbial between its auxiliary and its participle: « a, mardi, déclaré », « a une
 //! nouvelle fois affirmé », « a de nouveau déclaré », « a très clairement indiqué », « a dans la foulée
-//! annoncé », « a par ailleurs assuré », "has on several occasions said".
+//! annoncé », « a par ailleurs assuré », "has on several occasions said", "was initially believed".
 
-use super::super::lexicon::W;
+use super::super::lexicon::{Lang, W};
 use super::super::para::{NONE, Para};
 
 /// How far back from a participle its auxiliary is looked for, in tokens.
 const REACH: usize = 9;
 
 impl<'a> Para<'a> {
-    /// The auxiliary of participle `c` over the adverbials between them: adverbs (listed, or French ones in
-    /// « -ment »), incises between commas, prepositional phrases (« dans la foulée », « à plusieurs reprises »),
-    /// « une nouvelle fois ». Not over an object (« a une position affirmée »), a conjunction, a verb, a quotation.
+    /// The auxiliary of participle `c` over the adverbials between them: adverbs (listed, French ones in « -ment »,
+    /// English ones in "-ly"), incises between commas, prepositional phrases (« dans la foulée », « à plusieurs
+    /// reprises »), « une nouvelle fois ». Not over an object (« a une position affirmée »), a conjunction, a verb, a
+    /// quotation.
     pub(super) fn aux_over_adverbials(&self, c: usize, floor: usize) -> Option<usize> {
         let from = c.saturating_sub(REACH).max(floor);
         let aux = (from..c).rev().find(|&j| self.is(j, W::AUX))?;
@@ -34,9 +35,17 @@ impl<'a> Para<'a> {
             if !t.is_word() {
                 return None;
             }
+            // French adverbs in « -ment », English ones in "-ly" ("was initially believed", "has firmly said")
             let adverb = self.is(j, W::ADVERB)
                 || self.skippable(j)
-                || (!t.cap() && self.s(j).len() > 5 && self.s(j).ends_with("ment"));
+                || (!t.cap() && {
+                    let s = self.s(j);
+                    (s.len() > 5 && s.ends_with("ment"))
+                        || (s.len() > 4
+                            && s.ends_with("ly")
+                            && t.ment == NONE
+                            && self.lang() == Lang::En)
+                });
             if self.is(j, W::PREP) && !self.is(j, W::CLITIC) {
                 in_pp = true;
             } else if adverb || self.is(j, W::PRON_SING | W::PRON_PLUR) {

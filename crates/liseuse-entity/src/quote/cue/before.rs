@@ -138,7 +138,15 @@ impl<'a> Para<'a> {
             }
             return match self.governing_verb(k) {
                 Some(v) => {
-                    let start = self.verb_group(v).map_or(v, |g| g.first);
+                    let mut start = self.verb_group(v).map_or(v, |g| g.first);
+                    // "X will be closing, and have said": the auxiliaries' chain from its first, where the
+                    // subject ends (not "be", whose subject would be "will")
+                    while start > floor
+                        && self.is(start - 1, W::AUX)
+                        && self.tok(start - 1).is_some_and(|t| t.q == NONE)
+                    {
+                        start -= 1;
+                    }
                     self.subject_before_at(start, depth + 1)
                 }
                 // « La coordination … appel à un moratoire et fait savoir que »: the clause's first phrase

@@ -6,6 +6,7 @@
 //! speaker rather than a guess.
 
 mod bodies;
+mod carry;
 mod gender;
 mod implicit;
 mod maps;
@@ -96,6 +97,8 @@ pub struct Discourse<'a> {
     empty: Rc<str>,
     /// The speakers of the current paragraph's mentions last read ([`Discourse::of_mention`]).
     recent: recent::Recent,
+    /// What the paragraphs before pass on: a speaker over a narrator's paragraph, a heading's body.
+    carry: carry::Carry,
 }
 
 /// How many people named a pronoun looks back over.
@@ -126,6 +129,7 @@ impl<'a> Discourse<'a> {
             genders: maps.genders,
             empty: Rc::from(""),
             recent: recent::Recent::default(),
+            carry: carry::Carry::default(),
         }
     }
 
@@ -187,6 +191,7 @@ impl<'a> Discourse<'a> {
                 next += 1;
             }
         }
+        self.pass_on(p, cands, self.base);
         self.base += sentences;
         self.needed = needed;
     }
@@ -371,7 +376,8 @@ impl<'a> Discourse<'a> {
                 {
                     return Some(spk.clone());
                 }
-                None
+                // a paragraph opening on a quotation, a narrator's paragraph after the speaker's quotation
+                self.carried(p, c)
             }
         }
     }

@@ -27,6 +27,34 @@ pub(super) fn named_before(p: &Para, k: usize) -> u32 {
     if participle { at(floor) } else { at(k) }
 }
 
+/// How far back in its sentence the verb a pronoun's addressee is the object of is looked for, in tokens.
+const ADDRESSEE_REACH: usize = 60;
+
+/// The person a speech verb before the pronoun at token `k`, in its sentence, speaks to ("X told Y that … as he
+/// warned", « X a dit à Y que … »): the verb's object, right after it. Its subject is who goes on speaking in that
+/// sentence; the one spoken to is not the pronoun's referent.
+pub(super) fn addressee(p: &Para, k: usize) -> Option<u32> {
+    let mut j = p.sent_start(k).max(k.saturating_sub(ADDRESSEE_REACH));
+    while j < k {
+        let Some(vg) = p.verb_group(j) else {
+            j += 1;
+            continue;
+        };
+        let mut o = vg.last + 1;
+        if p.any(o, words!["à", "to"]) {
+            o += 1;
+        }
+        if o < k
+            && let Some(m) = p.per_org(o)
+            && p.mention_label(m) == Some(crate::Label::Per)
+        {
+            return p.doc.mentions.get(m as usize).map(|x| x.local());
+        }
+        j = vg.last.max(j) + 1;
+    }
+    None
+}
+
 impl<'a> Discourse<'a> {
     /// Hands the pronoun resolutions of a quotation to [`super::super::trace`], with their referents' names.
     pub(super) fn record(&mut self, range: std::ops::Range<usize>) {
@@ -162,6 +190,7 @@ impl<'a> Discourse<'a> {
         continuation: bool,
         (fem, english): (Option<bool>, bool),
         pos: u32,
+        addressee: Option<u32>,
     ) -> Option<Spk> {
         // a name the stage could not give (a subject it read as no one) stands for no one; « il » is no
         // feminine phrase (« l'opposition ») nor a woman the first name says is one (« Oksana »); in English
@@ -176,6 +205,7 @@ impl<'a> Discourse<'a> {
                 })
                 && !(fem.is_some() && s.fem.is_some() && s.fem != fem)
                 && (plural || !english || s.person)
+                && (addressee.is_none() || s.entity != addressee)
         };
         // « Il a ajouté », « he added »: the one who was speaking goes on
         if continuation

@@ -69,7 +69,7 @@ impl<'a> Discourse<'a> {
                 }
                 // "it": a body (the company, the ministry) that is the last speaker or subject, never a person
                 if !plural && p.any(np.head_tok, words!["it"]) {
-                    return self.body_referent(g);
+                    return self.or_heading(true, self.body_referent(g), p, np.first);
                 }
                 // « Il a ajouté », « a-t-il poursuivi », « he added »
                 let continuation = (np.first..np.first + 4).any(|j| {
@@ -96,11 +96,13 @@ impl<'a> Discourse<'a> {
                 };
                 let fem = (fem, p.lang() == super::super::lexicon::Lang::En);
                 let pos = super::pronoun::named_before(p, np.first);
-                let chosen = self.pronoun(plural, g, continuation, fem, pos);
+                let addressee = super::pronoun::addressee(p, np.first);
+                let chosen = self.pronoun(plural, g, continuation, fem, pos, addressee);
                 if super::super::trace::on() {
                     self.trace(plural, g, continuation, fem, &chosen);
                 }
-                chosen
+                // "They said:" after a heading that names a body, no one else to stand for
+                self.or_heading(plural, chosen, p, np.first)
             }
             Head::RolePer => {
                 // « un ancien guide touristique », « a spokesman »: someone new, not someone named before
