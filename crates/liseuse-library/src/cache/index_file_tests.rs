@@ -124,3 +124,21 @@ fn entities_are_saved_as_they_were_before_they_were_packed() {
     let back: Vec<Entity> = postcard::from_bytes(&packed).unwrap();
     assert_eq!(back.as_slice(), index.entities());
 }
+
+/// Written as it is encoded, the file is what one payload in memory made: the header, the
+/// payload's hash, the payload.
+#[test]
+fn the_file_is_its_header_hash_and_payload() {
+    let docs = docs();
+    let index = EntityIndex::build(&docs);
+    let hashes: Vec<String> = (0..docs.len()).map(|i| i.to_string()).collect();
+    let saved = SavedIndex::of(&index, &docs, hashes);
+    let dir = tempfile::tempdir().unwrap();
+    save(dir.path(), &saved).unwrap();
+    let payload = postcard::to_stdvec(&saved).unwrap();
+    let mut want = MAGIC.to_vec();
+    want.extend_from_slice(&ENGINE_VERSION.to_le_bytes());
+    want.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    want.extend_from_slice(&payload);
+    assert_eq!(std::fs::read(dir.path().join(file_name())).unwrap(), want);
+}
