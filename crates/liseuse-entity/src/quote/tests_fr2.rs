@@ -41,6 +41,18 @@ fn ce_dernier_before_a_negation_is_the_latter() {
 }
 
 #[test]
+fn a_participle_after_an_inverted_cue_does_not_make_it_go_on() {
+    // « ajoutant » after the comma is the new speaker's next words, not « a-t-il ajouté »
+    let text = "Paul Martin a présenté son budget. « Nous irons loin », a-t-il dit. Le local appartenait à un \
+                voisin, Marc Petit. Ce dernier n'était pas au courant : « je ne savais rien de tout cela », \
+                déclare-t-il, ajoutant qu'« il ne parlait jamais de ses projets ».";
+    assert_eq!(
+        speaker_of(text, Direct, "je ne savais rien de tout cela").as_deref(),
+        Some("Marc Petit")
+    );
+}
+
+#[test]
 fn a_present_participle_fronting_the_clause_is_no_subject() {
     one(
         "Paul Martin a parlé hier. Concernant le budget, Marie Dubois reste prudente : « il faudra attendre ».",
