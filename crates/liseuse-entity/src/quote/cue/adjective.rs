@@ -35,6 +35,8 @@ impl<'a> Para<'a> {
         plain(noun)
             && self.is(det, W::DET)
             && !self.is(det, W::CLITIC)
+            // (an article, not the « de » of an adverbial: « montre de façon précise que » stays read as it was)
+            && !self.any(det, words!["de", "d"])
             && plain(verb)
             && !self.is(verb, W::CUE_VERB | W::AUX)
             && (self.is(subject, W::PRON_SING | W::PRON_PLUR) || self.per_org(subject).is_some())
