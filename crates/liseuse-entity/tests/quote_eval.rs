@@ -143,7 +143,7 @@ fn quotes_shared_set_scores_do_not_drop() {
 fn quotes_tuned_held_out_scores_do_not_drop() {
     // dev2 … dev8: held-out texts annotated before the stage read them, whose errors were then read to fix
     // general faults (tuned on since; their test halves are measured only and not here). Today: direct 0.958
-    // 0.947 0.908, indirect 0.922 0.988 0.911, all 0.943 0.964 0.909 (the floors a thousandth under)
+    // 0.956 0.916, indirect 0.922 0.988 0.911, all 0.943 0.970 0.914 (the floors a thousandth under)
     let dir = fixtures();
     let (mut gold, mut docs, mut pred) = (Vec::new(), BTreeSet::new(), Vec::new());
     for (folder, name) in [
@@ -164,9 +164,9 @@ fn quotes_tuned_held_out_scores_do_not_drop() {
         "dev2 + dev3 + dev4 + dev5 + dev6 + dev7 + dev8",
         &figures(&gold, &docs, &pred),
         [
-            [0.957, 0.946, 0.907],
+            [0.957, 0.955, 0.915],
             [0.921, 0.987, 0.910],
-            [0.942, 0.963, 0.908],
+            [0.942, 0.969, 0.913],
         ],
     );
 }

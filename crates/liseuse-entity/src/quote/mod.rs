@@ -67,6 +67,8 @@ mod tests_dev8;
 #[cfg(test)]
 mod tests_dev9;
 #[cfg(test)]
+mod tests_fr2;
+#[cfg(test)]
 mod tests_heads;
 #[cfg(test)]
 mod tests_plural;

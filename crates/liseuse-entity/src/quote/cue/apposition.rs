@@ -49,7 +49,11 @@ impl<'a> Para<'a> {
             // al-Ikhbariya television, said ») names no subject: the chain goes on before it; once a subject is
             // found, such a phrase is fronted (« À Limoges, un vigile de 35 ans, a été … »)
             let prep = self.is(s, W::PREP) && !self.is_of(s) && !self.is(s, W::CONJ);
-            let incise = prep
+            // so does one of adverbs and pronouns alone, which stands for the subject or qualifies it (« Marie
+            // Dubois, quant à elle, affirme », « X, lui aussi, a dit », « X, toutefois, a ajouté »)
+            let bare = (s..=end)
+                .all(|j| self.skippable(j) || self.is(j, W::PREP | W::PRON_SING | W::PRON_PLUR));
+            let incise = (prep || bare)
                 && s > floor
                 && self.punct(s - 1) == ','
                 && leftmost.is_none()

@@ -34,6 +34,14 @@ impl<'a> Para<'a> {
         while k > floor && self.skippable(k) && !self.is(k, W::PRON_SING | W::PRON_PLUR) {
             k -= 1;
         }
+        // « Ce dernier n'était pas », « Ce dernier ne l'a pas »: the adverbs skipped were a negation or a clitic,
+        // and « dernier » among them (a time word elsewhere) was the latter's
+        if k + 1 < first
+            && self.any(k, words!["ce", "cette", "the"])
+            && self.any(k + 1, words!["dernier", "dernière", "latter"])
+        {
+            return Some(Ref::Latter(k));
+        }
         // "He proudly told", "officials this week said": an adverbial between the subject and its verb
         if let Some(j) = self.adverbial_before_verb(k, floor) {
             k = j;

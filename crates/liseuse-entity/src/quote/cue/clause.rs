@@ -7,17 +7,21 @@ use super::super::para::{NONE, Para};
 use super::Ref;
 
 impl<'a> Para<'a> {
-    /// A past participle opening a clause (« Interrogée par … , », "Asked about …,"), no name.
+    /// A participle opening a clause (« Interrogée par … , », "Asked about …,", « Concernant … , »), no name.
     fn fronted_participle(&self, s: usize) -> bool {
         let Some(t) = self.tok(s) else { return false };
         if !t.is_word() || t.ment != NONE || t.q != NONE {
             return false;
         }
         let w = self.s(s);
-        w.len() > 4
+        // a present participle too, a preposition in all but name (« Concernant le lait, », « Évoquant … , »,
+        // "Speaking to reporters,"): not "Everything", "Nothing"
+        (w.len() > 4
             && ["é", "ée", "és", "ées", "ed"]
                 .iter()
-                .any(|e| w.ends_with(e))
+                .any(|e| w.ends_with(e)))
+            || (w.len() > 6
+                && (w.ends_with("ant") || (w.ends_with("ing") && !w.ends_with("thing"))))
     }
 
     /// The subject of the clause a quotation opened at `open` stands in, when a verb of that clause comes before
@@ -68,7 +72,26 @@ impl<'a> Para<'a> {
         {
             s = c + 1;
         }
-        self.np_starting(s, limit).map(Ref::Np)
+        // an adverb without its comma (« Ensuite il jette … : »)
+        while s + 1 < limit && self.is(s, W::ADVERB) && !self.is(s, W::PRON_SING | W::PRON_PLUR) {
+            s += 1;
+        }
+        let first = self.np_starting(s, limit);
+        if first.is_some_and(|np| np.head != Head::Other) {
+            return first.map(Ref::Np);
+        }
+        // a fronted clause or time of its own before the subject (« S'il arrive à X de …, il jette … : », « Dix
+        // ans plus tard, elle porte … : »): a subject pronoun after a comma opens the main clause
+        (s + 1..limit)
+            .find(|&j| {
+                self.punct(j - 1) == ','
+                    && self.is(j, W::PRON_SING | W::PRON_PLUR)
+                    && !self.is(j, W::CLITIC)
+                    && self.tok(j + 1).is_some_and(|t| t.is_word() && t.q == NONE)
+            })
+            .and_then(|j| self.np_from(j, j + 1))
+            .or(first)
+            .map(Ref::Np)
     }
 }
 

@@ -6,6 +6,7 @@
 //! vote et a déclaré »), or none written (« ajoutant », « Et d'ajouter »). Walks are bounded by the sentence
 //! and a few tokens.
 
+mod adjective;
 mod adverbial;
 mod after;
 mod apposition;
@@ -258,6 +259,10 @@ impl<'a> Para<'a> {
             }
         }
         if t.is(W::FIN) && !after_det {
+            // « il jette un regard critique »: an adjective after another verb's object
+            if self.adjective_after_object(c, floor) {
+                return None;
+            }
             // « au juge », « de rapport »: a noun after a preposition
             if prev.is_some_and(|p| self.is(p, W::PREP) && !self.is(p, W::CLITIC))
                 && !t.is(W::PRESP)
