@@ -57,7 +57,7 @@ fn push_decimal(s: &mut String, mut n: u32) {
 
 /// `s` split at each `sep`, an ASCII byte, as `str::split` splits it: by bytes, as `str::split` on a
 /// `char` compares each match it finds through a call to `memcmp` (a corpus merge reads every
-/// entity's parts: at 100,000 articles that call was a tenth of the last merge's main thread).
+/// entity's parts: `memcmp` was 6 % of `merge_time`'s samples, 3 % with this).
 #[derive(Clone, Debug)]
 struct Split<'a> {
     rest: Option<&'a str>,

@@ -274,8 +274,8 @@ impl Assembler {
 
     /// Names and keys given; the index. `parallel`: the occurrences are placed from the
     /// mentions on a thread of their own while the entities are named and packed (the last
-    /// merge of a first indexing, once the analysis is over: the other core is free then; at
-    /// 100,000 articles each half took about two seconds, one after the other).
+    /// merge of a first indexing, once the analysis is over: the other core is free then, and
+    /// the thread reading the documents ahead is done).
     pub(super) fn finish(mut self, parallel: bool) -> EntityIndex {
         drop((
             std::mem::take(&mut self.sorted),
