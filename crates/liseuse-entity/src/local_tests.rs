@@ -114,3 +114,27 @@ fn missing_parts_and_empty_strings_stay_apart() {
     assert_eq!(odd.variants().collect::<Vec<_>>(), ["a b"]);
     assert_eq!(odd.keys().collect::<Vec<_>>(), ["loc:x"]);
 }
+
+#[test]
+fn parts_split_by_bytes_as_str_split_splits_them_either_way() {
+    let texts = [
+        "",
+        "\u{1f}",
+        "a",
+        "a\u{1f}",
+        "\u{1f}a",
+        "a\u{1f}\u{1f}b",
+        "Élysée\u{1f}per:macron\u{1f}3,1,",
+        "« cgt »\u{1f}\u{1f}org:cgt\u{1f}日本\u{1f}",
+        ",1,,2",
+    ];
+    for t in texts {
+        for sep in ['\u{1f}', ','] {
+            let ours: Vec<&str> = Split::new(t, sep as u8).collect();
+            assert_eq!(ours, t.split(sep).collect::<Vec<_>>(), "{t:?} by {sep:?}");
+            let back: Vec<&str> = Split::new(t, sep as u8).backward().collect();
+            assert_eq!(back, t.rsplit(sep).collect::<Vec<_>>(), "{t:?} by {sep:?}");
+        }
+    }
+    assert_eq!(Split::empty().count(), 0);
+}

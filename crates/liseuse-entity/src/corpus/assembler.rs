@@ -9,9 +9,9 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use super::index::{Entity, EntityId, EntityIndex, Mention};
+use super::index::{Entity, EntityId, EntityIndex, Mention, Placed};
 use super::merge::slug;
 use super::packed::FlatMentions;
 use crate::group::display_name;
@@ -272,12 +272,40 @@ impl Assembler {
         }
     }
 
-    /// Names and keys given; the index.
-    pub(super) fn finish(mut self) -> EntityIndex {
+    /// Names and keys given; the index. `parallel`: the occurrences are placed from the
+    /// mentions on a thread of their own while the entities are named and packed (the last
+    /// merge of a first indexing, once the analysis is over: the other core is free then, and
+    /// the thread reading the documents ahead is done).
+    pub(super) fn finish(mut self, parallel: bool) -> EntityIndex {
         drop((
             std::mem::take(&mut self.sorted),
             std::mem::take(&mut self.local),
         ));
+        let n = self.entities.len();
+        let flat = std::mem::take(&mut self.flat);
+        if !parallel {
+            return EntityIndex::from_flat(self.pack(), flat);
+        }
+        // Taken by the thread; left here if it cannot be started (then placed here, after).
+        let flat = Mutex::new(Some(flat));
+        let take = || flat.lock().ok().and_then(|mut f| f.take());
+        std::thread::scope(|s| {
+            let placing = std::thread::Builder::new()
+                .name("merge-places".into())
+                .spawn_scoped(s, || take().map(|f| Placed::of(f, n)));
+            // Each entity packed is the same whichever thread places the occurrences.
+            let entities = self.pack();
+            let placed = match placing {
+                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => None,
+            };
+            let placed = placed.unwrap_or_else(|| Placed::of(take().unwrap_or_default(), n));
+            EntityIndex::from_placed(entities, placed)
+        })
+    }
+
+    /// The entities named, their keys made unique, packed; what assembled them given back.
+    fn pack(self) -> Arc<[Entity]> {
         let name = |a: &Assembler, e: &Building| {
             let (variants, counts): (Vec<&str>, Vec<u32>) = a.chain(e).unzip();
             display_name(e.label, &variants, &counts)
@@ -290,8 +318,7 @@ impl Assembler {
             .map(|e| slug(e.label, &name(&self, e)))
             .collect();
         unique_keys(&mut keys);
-        let entities: Arc<[Entity]> = self
-            .entities
+        self.entities
             .iter()
             .zip(keys)
             .enumerate()
@@ -307,17 +334,7 @@ impl Assembler {
                     e.confidence,
                 )
             })
-            .collect();
-        let Assembler {
-            entities: building,
-            variants,
-            text,
-            flat,
-            ..
-        } = self;
-        drop((building, variants, text));
-        // The occurrences follow from the mentions, counted then placed (no list grown by doubling).
-        EntityIndex::from_flat(entities, flat)
+            .collect()
     }
 }
 

@@ -92,6 +92,55 @@ impl IntoEntities for Vec<EntityBuild> {
     }
 }
 
+/// What an index keeps of its mentions, made from them alone (the entities' number aside):
+/// the last merge makes it on a thread of its own while the entities are packed.
+pub(super) struct Placed {
+    mentions: Packed,
+    doc_starts: Vec<u32>,
+    occurrences: Places,
+}
+
+impl Placed {
+    /// The mentions of `flat`, and the occurrences of `n` entities placed from them.
+    pub(super) fn of(flat: FlatMentions, n: usize) -> Placed {
+        let FlatMentions {
+            packed: mut mentions,
+            mut doc_starts,
+            per_entity,
+            ..
+        } = flat;
+        mentions.shrink_to_fit();
+        doc_starts.shrink_to_fit();
+        if doc_starts.len() == 1 {
+            doc_starts.clear();
+        }
+        // Counted, then encoded straight from the mentions (two walks over them): never the
+        // 4-byte-a-place array beside the encoding (at 100,000 articles, 54 MB).
+        let occurrences = Places::build(
+            (0..n).map(|e| per_entity.get(e).copied().unwrap_or(0)),
+            |put| {
+                // Mentions are in document then text order: their places are the occurrences' order.
+                let mut g = 0u32;
+                for d in 0..mentions.docs() {
+                    for m in mentions.doc(d) {
+                        let e = m.entity().0 as usize;
+                        if e < n {
+                            put(e, g);
+                        }
+                        g = g.saturating_add(1);
+                    }
+                }
+            },
+        );
+        drop(per_entity);
+        Placed {
+            mentions,
+            doc_starts,
+            occurrences,
+        }
+    }
+}
+
 /// Entities of a corpus and the mentions of each document.
 ///
 /// Flat (compressed rows): every document's mentions one after the other, packed (about four
@@ -158,37 +207,16 @@ impl EntityIndex {
     /// follow from them (a mention of an entity the index does not hold is in no list).
     pub fn from_flat(entities: impl IntoEntities, flat: FlatMentions) -> Self {
         let entities = entities.into_entities();
-        let FlatMentions {
-            packed: mut mentions,
-            mut doc_starts,
-            per_entity,
-            ..
-        } = flat;
-        mentions.shrink_to_fit();
-        doc_starts.shrink_to_fit();
-        if doc_starts.len() == 1 {
-            doc_starts.clear();
-        }
-        // Counted, then encoded straight from the mentions (two walks over them): never the
-        // 4-byte-a-place array beside the encoding (at 100,000 articles, 54 MB).
-        let n = entities.len();
-        let occurrences = Places::build(
-            (0..n).map(|e| per_entity.get(e).copied().unwrap_or(0)),
-            |put| {
-                // Mentions are in document then text order: their places are the occurrences' order.
-                let mut g = 0u32;
-                for d in 0..mentions.docs() {
-                    for m in mentions.doc(d) {
-                        let e = m.entity().0 as usize;
-                        if e < n {
-                            put(e, g);
-                        }
-                        g = g.saturating_add(1);
-                    }
-                }
-            },
-        );
-        drop(per_entity);
+        let placed = Placed::of(flat, entities.len());
+        EntityIndex::from_placed(entities, placed)
+    }
+    /// The index of `entities` and what [`Placed::of`] made of their mentions.
+    pub(super) fn from_placed(entities: Arc<[Entity]>, placed: Placed) -> Self {
+        let Placed {
+            mentions,
+            doc_starts,
+            occurrences,
+        } = placed;
         EntityIndex {
             entities,
             mentions,

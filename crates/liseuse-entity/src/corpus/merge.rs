@@ -140,5 +140,5 @@ fn assemble<D: Borrow<DocEntities>>(
     for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         out.doc(doc, offsets.get(d).copied().unwrap_or(0), roots, None);
     }
-    out.finish()
+    out.finish(false)
 }

@@ -150,7 +150,7 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
     // keys and occurrences are made (the merge's peak).
     drop((roots, seen));
     Some(Streamed {
-        index: out.finish(),
+        index: out.finish(parallel),
         local_ids: ids,
     })
 }
