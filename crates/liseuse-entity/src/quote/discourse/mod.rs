@@ -10,6 +10,7 @@ mod gender;
 mod implicit;
 mod maps;
 mod names;
+mod orgs;
 mod pronoun;
 mod recent;
 mod roles;
@@ -96,6 +97,8 @@ pub struct Discourse<'a> {
     empty: Rc<str>,
     /// The speakers of the current paragraph's mentions last read ([`Discourse::of_mention`]).
     recent: recent::Recent,
+    /// The last organisations named, most recent last, at most a few: what « le journal » stands for.
+    orgs: Vec<orgs::Org>,
 }
 
 /// How many people named a pronoun looks back over.
@@ -126,6 +129,7 @@ impl<'a> Discourse<'a> {
             genders: maps.genders,
             empty: Rc::from(""),
             recent: recent::Recent::default(),
+            orgs: Vec::new(),
         }
     }
 
@@ -220,6 +224,10 @@ impl<'a> Discourse<'a> {
             {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
+            }
+            if p.mention_label(m) == Some(Label::Org) {
+                let spk = self.of_mention(p, m, k, e);
+                self.remember_org(p, spk, k, e, g);
             }
             if p.mention_label(m) == Some(Label::Per) {
                 let spk = self.of_mention(p, m, k, e);

@@ -1,0 +1,47 @@
+//! Speaker faults left in dev11's errors after q29s11 (French news: `tests/fixtures/quotes/heldout11/`), each
+//! written as a general case on sentences of its own: a definite noun of a body (« le journal ») that stands
+//! for the organisation of that kind named before it.
+
+use super::QuoteKind::{Direct, Indirect};
+use super::tests::{quotes, speaker_of};
+
+#[test]
+fn a_noun_of_the_press_is_the_paper_named_before_it() {
+    // the paper named by its title in the sentence, « le journal » after it: the paper
+    let text = "Mardi, Le Parisien dénonce des « pressions » dont le journal est la cible et estime qu'elles \
+                « menacent la presse » .";
+    assert_eq!(
+        speaker_of(text, Direct, "menacent la presse").as_deref(),
+        Some("Le Parisien")
+    );
+    // a sentence later, and the paper given its noun before (« le quotidien Le Parisien »)
+    let text = "Le quotidien Le Parisien a refusé de publier le texte. « Nous ne céderons pas » , a \
+                déclaré le journal.";
+    assert_eq!(
+        speaker_of(text, Direct, "Nous ne céderons pas").as_deref(),
+        Some("Le Parisien")
+    );
+}
+
+#[test]
+fn a_noun_of_a_body_is_never_an_organisation_of_another_kind() {
+    // the paper named before, the ministry someone else: « le ministère » stays the ministry
+    let text = "Le Parisien a révélé l'affaire mardi. Le ministère a assuré que « la réforme sera menée à son \
+                terme » .";
+    let got = quotes(text);
+    let said = got
+        .iter()
+        .find(|q| q.1.contains("la réforme sera menée à son terme"))
+        .unwrap_or_else(|| panic!("{text}: {got:?}"));
+    assert!(
+        said.2.as_deref().is_some_and(|s| !s.contains("Parisien")),
+        "{text}: {got:?}"
+    );
+    // a ministry named before by its name is what « le ministère » stands for
+    let text = "Le ministère de la Santé a publié un rapport mardi. « La situation reste fragile » , a \
+                indiqué le ministère.";
+    assert_eq!(
+        speaker_of(text, Direct, "La situation reste fragile").as_deref(),
+        Some("ministère de la Santé")
+    );
+}
