@@ -59,6 +59,8 @@ mod tests_dev10;
 #[cfg(test)]
 mod tests_dev11;
 #[cfg(test)]
+mod tests_dev11b;
+#[cfg(test)]
 mod tests_dev5;
 #[cfg(test)]
 mod tests_dev6;

@@ -11,6 +11,7 @@ mod gender;
 mod implicit;
 mod maps;
 mod names;
+mod orgs;
 mod pronoun;
 mod recent;
 mod roles;
@@ -99,6 +100,8 @@ pub struct Discourse<'a> {
     recent: recent::Recent,
     /// What the paragraphs before pass on: a speaker over a narrator's paragraph, a heading's body.
     carry: carry::Carry,
+    /// The last organisations named, most recent last, at most a few: what « le journal » stands for.
+    orgs: Vec<orgs::Org>,
 }
 
 /// How many people named a pronoun looks back over.
@@ -130,6 +133,7 @@ impl<'a> Discourse<'a> {
             empty: Rc::from(""),
             recent: recent::Recent::default(),
             carry: carry::Carry::default(),
+            orgs: Vec::new(),
         }
     }
 
@@ -225,6 +229,10 @@ impl<'a> Discourse<'a> {
             {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
+            }
+            if p.mention_label(m) == Some(Label::Org) {
+                let spk = self.of_mention(p, m, k, e);
+                self.remember_org(p, spk, k, e, g);
             }
             if p.mention_label(m) == Some(Label::Per) {
                 let spk = self.of_mention(p, m, k, e);

@@ -162,7 +162,11 @@ impl<'a> Discourse<'a> {
                 }
                 Some(self.described(p, np))
             }
-            Head::RoleOrg | Head::Desc | Head::Name => Some(self.described(p, np)),
+            // « le journal », « l'agence »: the organisation of that kind named before, when there is one
+            Head::RoleOrg => self
+                .org_for_noun(p, np, g)
+                .or_else(|| Some(self.described(p, np))),
+            Head::Desc | Head::Name => Some(self.described(p, np)),
             Head::Statement => {
                 // its author: « le communiqué [du ministère de l'Intérieur] », « a statement on [Apple]'s website »
                 // « a statement from the ministry », « un texte publié par le syndicat »: « from », « by », « par » too

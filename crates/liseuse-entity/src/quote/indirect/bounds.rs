@@ -88,6 +88,36 @@ impl<'a> Para<'a> {
             if k > start && self.is(k, W::CONJ) && self.source_word(k + 1) {
                 return (k, None);
             }
+            if k > start && self.is(k, W::CONJ) {
+                // « estime qu'« … » et qu'il « … » », « que « … » , et que … »: a clause that is only a quotation,
+                // then, set apart by a comma or itself a quotation but for its subject, a second clause of the
+                // same report: each reported apart (not « dit que « … » et qu'elle ne sait « … » », one report
+                // whose second clause has words of its own)
+                let quoted = self
+                    .quote_at(start)
+                    .and_then(|q| self.quotes.get(q))
+                    .and_then(|q| q.close);
+                let comma = quoted.is_some_and(|c| c + 2 == k && self.punct(c + 1) == ',');
+                let only_quote = comma || quoted.is_some_and(|c| c + 1 == k);
+                let mut n = k + 2;
+                while n < end && self.punct(n) == '\'' {
+                    n += 1;
+                }
+                let second_quoted = (n..(n + 2).min(end)).any(|j| self.quote_at(j).is_some());
+                if only_quote && (comma || second_quoted) && self.any(k + 1, words!["que", "qu"]) {
+                    return (k, (n < end).then_some(n));
+                }
+                // « estime avoir … et ajoute que … »: a speech verb of the subject's and its « que » start a
+                // new report (not « dit que les prix montent et baissent », whose verb is the report's)
+                if let Some(g) = (k + 1..(k + 3).min(end))
+                    .find_map(|v| self.verb_group(v).filter(|g| !g.implicit && g.first == v))
+                    && self.is(g.verb, W::SAY)
+                    && (g.last + 1..(g.last + 3).min(end))
+                        .any(|j| self.any(j, words!["que", "qu", "that"]))
+                {
+                    return (k, None);
+                }
+            }
             if p == '(' {
                 let close = (k + 1..end).find(|&j| self.punct(j) == ')');
                 let reports = close.is_some_and(|c| {
