@@ -271,3 +271,19 @@ impl<'a> Discourse<'a> {
         }
     }
 }
+
+/// Whether the verb group after the pronoun at `first` goes on with the one speaking (« Il a ajouté », « a-t-il
+/// poursuivi », "he added"): within the verb group, not a participle after a comma (« déclare-t-il, ajoutant
+/// que » is a new speaker's first words).
+pub(super) fn continues(p: &Para, first: usize) -> bool {
+    (first..first + 4)
+        .take_while(|&j| j == first || p.punct(j) != ',')
+        .any(|j| {
+            let s = p.s(j).to_lowercase();
+            [
+                "ajout", "poursui", "continu", "conclu", "renchér", "enchaîn", "add", "went on",
+            ]
+            .iter()
+            .any(|c| s.starts_with(c))
+        })
+}

@@ -71,19 +71,7 @@ impl<'a> Discourse<'a> {
                 if !plural && p.any(np.head_tok, words!["it"]) {
                     return self.or_heading(true, self.body_referent(g), p, np.first);
                 }
-                // « Il a ajouté », « a-t-il poursuivi », « he added »: within the verb group, not a participle
-                // after a comma (« déclare-t-il, ajoutant que » is a new speaker's first words)
-                let continuation = (np.first..np.first + 4)
-                    .take_while(|&j| j == np.first || p.punct(j) != ',')
-                    .any(|j| {
-                        let s = p.s(j).to_lowercase();
-                        [
-                            "ajout", "poursui", "continu", "conclu", "renchér", "enchaîn", "add",
-                            "went on",
-                        ]
-                        .iter()
-                        .any(|c| s.starts_with(c))
-                    });
+                let continuation = super::pronoun::continues(p, np.first);
                 let fem = match p.s(np.head_tok).to_lowercase() {
                     s if s.ends_with("elle")
                         || s.ends_with("elles")
