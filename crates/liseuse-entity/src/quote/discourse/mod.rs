@@ -101,7 +101,7 @@ pub struct Discourse<'a> {
     /// What the paragraphs before pass on: a speaker over a narrator's paragraph, a heading's body.
     carry: carry::Carry,
     /// The last organisations named, most recent last, at most a few: what « le journal » stands for.
-    orgs: Vec<orgs::Org>,
+    orgs: std::collections::VecDeque<orgs::Org>,
 }
 
 /// How many people named a pronoun looks back over.
@@ -133,7 +133,7 @@ impl<'a> Discourse<'a> {
             empty: Rc::from(""),
             recent: recent::Recent::default(),
             carry: carry::Carry::default(),
-            orgs: Vec::new(),
+            orgs: std::collections::VecDeque::new(),
         }
     }
 
@@ -231,8 +231,7 @@ impl<'a> Discourse<'a> {
                 self.learn_roles(p, k, e, &spk);
             }
             if p.mention_label(m) == Some(Label::Org) {
-                let spk = self.of_mention(p, m, k, e);
-                self.remember_org(p, spk, k, e, g);
+                self.remember_org(p, m, k, e, g);
             }
             if p.mention_label(m) == Some(Label::Per) {
                 let spk = self.of_mention(p, m, k, e);
