@@ -133,7 +133,8 @@ impl<'a> Discourse<'a> {
             empty: Rc::from(""),
             recent: recent::Recent::default(),
             carry: carry::Carry::default(),
-            orgs: std::collections::VecDeque::new(),
+            // (its room taken at once: growing it as the first organisations are named costs more)
+            orgs: std::collections::VecDeque::with_capacity(orgs::ORGS),
         }
     }
 

@@ -17,7 +17,7 @@ use super::speaker::collapse;
 use super::{Discourse, Spk};
 
 /// How many organisations named a noun of a body looks back over.
-const ORGS: usize = 8;
+pub(super) const ORGS: usize = 8;
 
 /// An organisation named: its entity (none for a name the entities do not hold) and where the text names it (its
 /// speaker is made from these only when a noun stands for it: most are never asked for), the sentence it was
