@@ -219,9 +219,10 @@ impl<'a> Discourse<'a> {
             };
             let m = t.ment;
             let e = p.mention_end(k);
+            let label = p.mention_label(m);
             // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
             // (not a place after a preposition: « a saccagé l'Arc de Triomphe, le ministre de l'Intérieur a »)
-            if p.mention_label(m) == Some(Label::Loc)
+            if label == Some(Label::Loc)
                 && p.punct(e) == ','
                 && (e + 1..(e + 3).min(end)).any(|j| p.is(j, W::ROLE_PER))
                 && !k
@@ -231,10 +232,10 @@ impl<'a> Discourse<'a> {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
             }
-            if p.mention_label(m) == Some(Label::Org) {
+            if label == Some(Label::Org) {
                 self.remember_org(p, m, k, e, g);
             }
-            if p.mention_label(m) == Some(Label::Per) {
+            if label == Some(Label::Per) {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
                 if first_per.is_none() {
