@@ -101,7 +101,7 @@ pub struct Discourse<'a> {
     /// What the paragraphs before pass on: a speaker over a narrator's paragraph, a heading's body.
     carry: carry::Carry,
     /// The last organisations named, most recent last, at most a few: what « le journal » stands for.
-    orgs: Vec<orgs::Org>,
+    orgs: std::collections::VecDeque<orgs::Org>,
 }
 
 /// How many people named a pronoun looks back over.
@@ -133,7 +133,8 @@ impl<'a> Discourse<'a> {
             empty: Rc::from(""),
             recent: recent::Recent::default(),
             carry: carry::Carry::default(),
-            orgs: Vec::new(),
+            // (its room taken at once: growing it as the first organisations are named costs more)
+            orgs: std::collections::VecDeque::with_capacity(orgs::ORGS),
         }
     }
 
@@ -218,9 +219,10 @@ impl<'a> Discourse<'a> {
             };
             let m = t.ment;
             let e = p.mention_end(k);
+            let label = p.mention_label(m);
             // a name the tagger took for a place, given a person's role: « Castaner, le ministre de l'Intérieur, »
             // (not a place after a preposition: « a saccagé l'Arc de Triomphe, le ministre de l'Intérieur a »)
-            if p.mention_label(m) == Some(Label::Loc)
+            if label == Some(Label::Loc)
                 && p.punct(e) == ','
                 && (e + 1..(e + 3).min(end)).any(|j| p.is(j, W::ROLE_PER))
                 && !k
@@ -230,11 +232,10 @@ impl<'a> Discourse<'a> {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
             }
-            if p.mention_label(m) == Some(Label::Org) {
-                let spk = self.of_mention(p, m, k, e);
-                self.remember_org(p, spk, k, e, g);
+            if label == Some(Label::Org) {
+                self.remember_org(p, m, k, e, g);
             }
-            if p.mention_label(m) == Some(Label::Per) {
+            if label == Some(Label::Per) {
                 let spk = self.of_mention(p, m, k, e);
                 self.learn_roles(p, k, e, &spk);
                 if first_per.is_none() {

@@ -13,15 +13,20 @@ use super::super::lexicon::W;
 use super::super::np::Np;
 use super::super::para::Para;
 use super::roles::role_key;
+use super::speaker::collapse;
 use super::{Discourse, Spk};
 
 /// How many organisations named a noun of a body looks back over.
-const ORGS: usize = 8;
+pub(super) const ORGS: usize = 8;
 
-/// An organisation named: its speaker, the sentence it was named in, the noun of a body the text gives it (its
-/// packed key, lower-cased; 0 for none) and whether that noun is one of the press.
+/// An organisation named: its entity (none for a name the entities do not hold) and where the text names it (its
+/// speaker is made from these only when a noun stands for it: most are never asked for), the sentence it was
+/// named in, the noun of a body the text gives it (its packed key, lower-cased; 0 for none) and whether that noun
+/// is one of the press.
 pub(super) struct Org {
-    spk: Spk,
+    entity: Option<u32>,
+    start: u32,
+    end: u32,
     sent: u64,
     noun: u128,
     press: bool,
@@ -47,8 +52,9 @@ fn press(p: &Para, j: usize) -> bool {
 }
 
 impl<'a> Discourse<'a> {
-    /// Keeps the organisation named by tokens `k..e` of sentence `g`, with the noun the text gives it.
-    pub(super) fn remember_org(&mut self, p: &Para, spk: Spk, k: usize, e: usize, g: u64) {
+    /// Keeps the organisation of mention `m`, named by tokens `k..e` of sentence `g`, with the noun the text gives
+    /// it.
+    pub(super) fn remember_org(&mut self, p: &Para, m: u32, k: usize, e: usize, g: u64) {
         let after = (p.punct(e) == ',')
             .then(|| (e + 1..(e + 3).min(p.toks.len())).find(|&j| p.is(j, W::ROLE_ORG)))
             .flatten();
@@ -62,13 +68,36 @@ impl<'a> Discourse<'a> {
         let org = Org {
             noun: noun.and_then(|j| role_key(p, j)).unwrap_or(0),
             press: noun.is_some_and(|j| press(p, j)),
-            spk,
+            entity: self.doc.mentions.get(m as usize).map(|x| x.local()),
+            start: p.tok(k).map_or(0, |t| t.start),
+            end: p.tok(e.saturating_sub(1)).map_or(0, |t| t.end),
             sent: g,
         };
         if self.orgs.len() >= ORGS {
-            self.orgs.remove(0);
+            self.orgs.pop_front();
         }
-        self.orgs.push(org);
+        self.orgs.push_back(org);
+    }
+
+    /// The speaker of an organisation kept, as [`Discourse::of_mention`] reads it from its mention: the entity
+    /// (its name looked up if output), or the words that name it.
+    fn org_speaker(&self, text: &str, o: &Org) -> Spk {
+        let name = match o.entity {
+            Some(_) => self.empty.clone(),
+            None => collapse(text.get(o.start as usize..o.end as usize).unwrap_or("")).into(),
+        };
+        Spk {
+            name,
+            nobody: false,
+            entity: o.entity,
+            start: o.start,
+            end: o.end,
+            plural: false,
+            guess: false,
+            person: false,
+            body: false,
+            fem: None,
+        }
     }
 
     /// The organisation a definite noun of a body with no complement (« le journal », « l'agence ») stands for:
@@ -87,12 +116,12 @@ impl<'a> Discourse<'a> {
         self.orgs
             .iter()
             .rev()
-            .filter(|o| o.sent < g || o.spk.start < at)
+            .filter(|o| o.sent < g || o.start < at)
             .find(|o| {
                 o.noun == key
                     || (paper && o.press)
                     || (paper && o.noun == 0 && g.saturating_sub(o.sent) <= 1)
             })
-            .map(|o| o.spk.clone())
+            .map(|o| self.org_speaker(p.text, o))
     }
 }

@@ -33,6 +33,14 @@ impl<'a> Para<'a> {
                 }
                 continue;
             }
+            // most tokens are plain words or marks that neither end nor interrupt a report: past them at once
+            let plain = self
+                .tok(k)
+                .is_none_or(|t| !t.is(W::CONJ) && !matches!(t.punct, ';' | ':' | ',' | '('));
+            if plain {
+                k += 1;
+                continue;
+            }
             let p = self.punct(k);
             if matches!(p, ';' | ':') {
                 return (k, None);
@@ -85,27 +93,30 @@ impl<'a> Para<'a> {
             }
             // « … and according to X, … », « … et selon X »: a source coordinated after the report starts
             // another one
-            if k > start && self.is(k, W::CONJ) && self.source_word(k + 1) {
-                return (k, None);
-            }
             if k > start && self.is(k, W::CONJ) {
+                if self.source_word(k + 1) {
+                    return (k, None);
+                }
                 // « estime qu'« … » et qu'il « … » », « que « … » , et que … »: a clause that is only a quotation,
                 // then, set apart by a comma or itself a quotation but for its subject, a second clause of the
                 // same report: each reported apart (not « dit que « … » et qu'elle ne sait « … » », one report
-                // whose second clause has words of its own)
-                let quoted = self
-                    .quote_at(start)
-                    .and_then(|q| self.quotes.get(q))
-                    .and_then(|q| q.close);
-                let comma = quoted.is_some_and(|c| c + 2 == k && self.punct(c + 1) == ',');
-                let only_quote = comma || quoted.is_some_and(|c| c + 1 == k);
-                let mut n = k + 2;
-                while n < end && self.punct(n) == '\'' {
-                    n += 1;
-                }
-                let second_quoted = (n..(n + 2).min(end)).any(|j| self.quote_at(j).is_some());
-                if only_quote && (comma || second_quoted) && self.any(k + 1, words!["que", "qu"]) {
-                    return (k, (n < end).then_some(n));
+                // whose second clause has words of its own). (« que » first: the rest is rarely asked.)
+                if self.any(k + 1, words!["que", "qu"]) {
+                    let quoted = self
+                        .quote_at(start)
+                        .and_then(|q| self.quotes.get(q))
+                        .and_then(|q| q.close);
+                    let comma = quoted.is_some_and(|c| c + 2 == k && self.punct(c + 1) == ',');
+                    let only_quote = comma || quoted.is_some_and(|c| c + 1 == k);
+                    let mut n = k + 2;
+                    while n < end && self.punct(n) == '\'' {
+                        n += 1;
+                    }
+                    if only_quote
+                        && (comma || (n..(n + 2).min(end)).any(|j| self.quote_at(j).is_some()))
+                    {
+                        return (k, (n < end).then_some(n));
+                    }
                 }
                 // « estime avoir … et ajoute que … »: a speech verb of the subject's and its « que » start a
                 // new report (not « dit que les prix montent et baissent », whose verb is the report's)
