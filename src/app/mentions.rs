@@ -5,27 +5,10 @@
 //! walking and counting follow the list.
 
 use super::{App, Effect};
-use liseuse_entity::{EntityId, Occurrences};
+use liseuse_entity::EntityId;
 
 /// Where a mention sorts: its article's row, its offset, then its occurrence index.
 type Key = (usize, usize, usize);
-
-/// The runs of occurrences of each article, with the article: occurrences come grouped by
-/// article, found in one walk (each occurrence's article follows from the one before, no
-/// search: a step per mention, well under a millisecond for a book that names one person
-/// 100,000 times). Searching and counting within runs then cost the number of articles.
-fn runs(occ: Occurrences<'_>) -> impl Iterator<Item = (u32, std::ops::Range<usize>)> + '_ {
-    // One walk: the article of each occurrence comes from the one before it.
-    let mut all = occ.iter().map(|(d, _)| d).enumerate().peekable();
-    std::iter::from_fn(move || {
-        let (start, d) = all.next()?;
-        let mut end = start + 1;
-        while all.next_if(|&(_, x)| x == d).is_some() {
-            end += 1;
-        }
-        Some((d, start..end))
-    })
-}
 
 /// How many of `0..len` come before the first index where `is_before` turns false.
 fn partition(len: usize, is_before: impl Fn(usize) -> bool) -> usize {
@@ -158,7 +141,7 @@ impl App {
         };
         let mut best: Option<Key> = None;
         let mut wrap: Option<Key> = None;
-        for (d, run) in runs(occ) {
+        for (d, run) in occ.runs() {
             let len = run.len();
             // An article is one row: another article's run is wholly before or after the
             // pivot, ordered by its row alone, so only the pivot's article is unpacked for its
@@ -235,7 +218,7 @@ impl App {
         let (d, i) = occ.get(k)?;
         let here = self.mention_key(d, i, k);
         let (mut before, mut docs, mut docs_before) = (0, 0, 0);
-        for (dr, run) in runs(occ) {
+        for (dr, run) in occ.runs() {
             docs += 1;
             let row = self.library.row_of(dr as usize).unwrap_or(usize::MAX);
             if row < here.0 {
