@@ -22,11 +22,14 @@ pub struct BarRow {
     pub thumb: bool,
 }
 
-/// Whether any of `sorted` (by start) starts in `range`.
-fn any_in(starts: &[usize], range: &Range<usize>) -> Option<usize> {
-    let i = starts.partition_point(|&s| s < range.start);
-    starts.get(i).copied().filter(|&s| s < range.end)
+/// The first of `sorted` (by start) that starts in `range`.
+fn first_start(sorted: &[Range<usize>], range: &Range<usize>) -> Option<usize> {
+    let i = sorted.partition_point(|m| m.start < range.start);
+    sorted.get(i).map(|m| m.start).filter(|&s| s < range.end)
 }
+
+/// What the bar marks, the strongest first.
+const TICKS: [Tick; 3] = [Tick::Match, Tick::Mention, Tick::Bookmark];
 
 impl App {
     /// The byte range row `row` of a `rows`-high bar stands for.
@@ -36,38 +39,35 @@ impl App {
         at(row)..at(row + 1).max(at(row) + 1)
     }
 
-    /// The starts of what the bar marks, by kind, sorted.
-    fn bar_marks(&self) -> [(Tick, Vec<usize>); 3] {
-        let matches = self
-            .reading
-            .search
-            .as_ref()
-            .map(|s| s.matches.iter().map(|m| m.start).collect())
-            .unwrap_or_default();
-        let mentions = match (self.entities.selected, self.reading.open) {
-            (Some(id), Some(doc)) => {
+    /// The first tick of kind `tick` in `range`: a binary search in what is already sorted by
+    /// start (matches, bookmarks, the entity's occurrences), never a copy of them, so that a
+    /// frame costs the bar's rows even in a book that names the selected person 100,000 times.
+    fn first_in(&self, tick: Tick, range: &Range<usize>) -> Option<usize> {
+        match tick {
+            Tick::Match => first_start(&self.reading.search.as_ref()?.matches, range),
+            Tick::Bookmark => first_start(self.reader()?.marks(), range),
+            Tick::Mention => {
+                let id = self.entities.selected?;
+                let doc = self.reading.open?;
                 let occ = self.entities.index.occurrences(id);
-                // Occurrences are grouped by article: this article's run, by binary search.
-                let a = occ.partition_point(|(d, _)| (d as usize) < doc);
-                let b = occ.partition_point(|(d, _)| (d as usize) <= doc);
                 let mentions = self.entities.doc_mentions(doc);
-                occ.from(a)
-                    .iter()
-                    .take(b.saturating_sub(a))
-                    .filter_map(|(_, i)| mentions.get(i as usize).map(|m| m.range().start))
-                    .collect()
+                let start = |i: u32| mentions.get(i as usize).map(|m| m.range().start);
+                // Occurrences run by article, and by offset within one.
+                let k = occ.partition_point(|(d, i)| {
+                    (d as usize) < doc
+                        || (d as usize == doc && start(i).is_some_and(|s| s < range.start))
+                });
+                let (d, i) = occ.get(k)?;
+                start(i).filter(|&s| d as usize == doc && s < range.end)
             }
-            _ => Vec::new(),
-        };
-        let bookmarks = self
-            .reader()
-            .map(|r| r.marks().iter().map(|m| m.start).collect())
-            .unwrap_or_default();
-        [
-            (Tick::Match, matches),
-            (Tick::Mention, mentions),
-            (Tick::Bookmark, bookmarks),
-        ]
+        }
+    }
+
+    /// The strongest tick in `range`, and where the first of its kind starts.
+    fn tick_in(&self, range: &Range<usize>) -> Option<(Tick, usize)> {
+        TICKS
+            .iter()
+            .find_map(|&t| self.first_in(t, range).map(|s| (t, s)))
     }
 
     /// The bar for a reader `rows` high.
@@ -77,14 +77,10 @@ impl App {
         };
         let len = r.length();
         let shown = r.shown_offsets();
-        let marks = self.bar_marks();
         (0..rows)
             .map(|row| {
                 let range = Self::bar_range(len, row, rows);
-                let tick = marks
-                    .iter()
-                    .find(|(_, starts)| any_in(starts, &range).is_some())
-                    .map(|(t, _)| *t);
+                let tick = self.tick_in(&range).map(|(t, _)| t);
                 let thumb = range.start <= shown.end && range.end > shown.start;
                 BarRow { tick, thumb }
             })
@@ -95,8 +91,63 @@ impl App {
     pub(super) fn scrollbar_target(&self, row: usize, rows: usize) -> Option<usize> {
         let len = self.reader()?.length();
         let range = Self::bar_range(len, row, rows);
-        let marks = self.bar_marks();
-        let tick = marks.iter().find_map(|(_, starts)| any_in(starts, &range));
+        let tick = self.tick_in(&range).map(|(_, s)| s);
         Some(tick.unwrap_or(range.start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::test_util::{index_all, seeded_app};
+
+    /// Each row's mention tick, found by binary search, is where the entity's occurrences in
+    /// the open article fall (counted the slow way), in every article it is named in.
+    #[test]
+    fn mention_ticks_are_the_open_articles_occurrences() {
+        let mut app = seeded_app();
+        index_all(&mut app);
+        let index = &app.entities.index;
+        // An entity named in both seeds, the most mentioned.
+        let id = index
+            .entities()
+            .iter()
+            .filter(|e| {
+                let occ = index.occurrences(e.id);
+                occ.iter().any(|(d, _)| d == 0) && occ.iter().any(|(d, _)| d == 1)
+            })
+            .max_by_key(|e| e.mentions)
+            .map(|e| e.id);
+        app.entities.selected = id;
+        let id = id.expect("a name both seeds use");
+        let rows = 37;
+        for doc in 0..2 {
+            let mut fx = Vec::new();
+            app.open_at(doc, None, &mut fx);
+            let len = app.reader().map(|r| r.length()).unwrap_or(0);
+            let mentions = app.entities.doc_mentions(doc);
+            let starts: Vec<usize> = app
+                .entities
+                .index
+                .occurrences(id)
+                .iter()
+                .filter(|&(d, _)| d as usize == doc)
+                .filter_map(|(_, i)| mentions.get(i as usize).map(|m| m.range().start))
+                .collect();
+            assert!(starts.len() >= 2, "{doc}: {starts:?}");
+            let want: Vec<bool> = (0..rows)
+                .map(|row| {
+                    let r = App::bar_range(len, row, rows);
+                    starts.iter().any(|s| r.contains(s))
+                })
+                .collect();
+            let got: Vec<bool> = app
+                .scrollbar(rows)
+                .iter()
+                .map(|b| b.tick == Some(Tick::Mention))
+                .collect();
+            assert_eq!(got, want, "article {doc}");
+            assert!(got.iter().any(|&t| t));
+        }
     }
 }
