@@ -9,8 +9,8 @@
 //! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`), `dev4`,
 //! `test4` (`--heldout4`), `dev5`, `test5` (`--heldout5`), `dev6`, `test6` (`--heldout6`), `dev7`,
 //! `test7` (`--heldout7`), `dev8`, `test8` (`--heldout8`), `dev11`, `test11` (`--heldout11`), `dev12`, `test12`
-//! (`--heldout12`; both WiNER-fr articles the entity tagger trains on). The ninth and tenth sets are web pages outside the repository (`heldout9/run.sh`,
-//! `heldout10/run.sh`).
+//! (`--heldout12`; both WiNER-fr articles the entity tagger trains on). The ninth and tenth sets are web pages
+//! outside the repository (`heldout9/run.sh`, `heldout10/run.sh`).
 //! `--errors` lists every miss, false quotation and wrong speaker of each set read for errors (never of a test set:
 //! those are measured only); `--json FILE` writes the predictions as `liseuse quotes --format json` does, for
 //! `score_quotes.py`.
