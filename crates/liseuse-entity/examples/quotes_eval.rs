@@ -3,14 +3,14 @@
 //! their French and English parts, and all.
 //!
 //! `cargo run --release -p liseuse-entity --example quotes_eval -- [--heldout] [--heldout3] [--heldout4] [--heldout5]
-//! [--heldout6] [--heldout7] [--heldout8] [--heldout11] [--set NAME]…
+//! [--heldout6] [--heldout7] [--heldout8] [--heldout11] [--heldout12] [--set NAME]…
 //! [--errors] [--json FILE] [--text TEXT [--mentions]]`
 //!
 //! The sets: `seeds`, `dev` (the default), `dev2`, `test2` (`--heldout`), `dev3`, `test3` (`--heldout3`), `dev4`,
 //! `test4` (`--heldout4`), `dev5`, `test5` (`--heldout5`), `dev6`, `test6` (`--heldout6`), `dev7`,
-//! `test7` (`--heldout7`), `dev8`, `test8` (`--heldout8`), `dev11`, `test11` (`--heldout11`: WiNER-fr articles the
-//! entity tagger trains on). The ninth and tenth sets are web pages outside the repository (`heldout9/run.sh`,
-//! `heldout10/run.sh`).
+//! `test7` (`--heldout7`), `dev8`, `test8` (`--heldout8`), `dev11`, `test11` (`--heldout11`), `dev12`, `test12`
+//! (`--heldout12`; both WiNER-fr articles the entity tagger trains on). The ninth and tenth sets are web pages
+//! outside the repository (`heldout9/run.sh`, `heldout10/run.sh`).
 //! `--errors` lists every miss, false quotation and wrong speaker of each set read for errors (never of a test set:
 //! those are measured only); `--json FILE` writes the predictions as `liseuse quotes --format json` does, for
 //! `score_quotes.py`.
@@ -69,6 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "dev7" | "test7" => dir.join("heldout7"),
         "dev8" | "test8" => dir.join("heldout8"),
         "dev11" | "test11" => dir.join("heldout11"),
+        "dev12" | "test12" => dir.join("heldout12"),
         _ => dir.clone(),
     };
     let mut names: Vec<&str> = Vec::new();
@@ -82,6 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--heldout7" => names.extend(["dev7", "test7"]),
             "--heldout8" => names.extend(["dev8", "test8"]),
             "--heldout11" => names.extend(["dev11", "test11"]),
+            "--heldout12" => names.extend(["dev12", "test12"]),
             "--set" => names.extend(args.get(i + 1).map(String::as_str)),
             _ => {}
         }
