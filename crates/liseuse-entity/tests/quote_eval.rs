@@ -191,6 +191,25 @@ fn quotes_tuned_dev11_scores_do_not_drop() {
 }
 
 #[test]
+fn quotes_dev12_scores_do_not_drop() {
+    // dev12: French WiNER-fr articles annotated blind (q29h12); these are its blind figures, its errors read
+    // and classed only (docs/quotes.md), no fix yet. Direct 0.875 0.964 0.844, indirect 0.817 0.931 0.761,
+    // all 0.844 0.947 0.800 (the floors a thousandth under). test12 stays measured only, not here.
+    let dir = fixtures().join("heldout12");
+    let (gold, docs) = set(&dir, "dev12");
+    let pred = predict(&dir.join("texts"), &docs);
+    at_least(
+        "dev12",
+        &figures(&gold, &docs, &pred),
+        [
+            [0.874, 0.963, 0.843],
+            [0.816, 0.930, 0.760],
+            [0.843, 0.946, 0.799],
+        ],
+    );
+}
+
+#[test]
 fn quotes_held_out_figures_are_printed() {
     // not a ratchet: test2 is measured only, never tuned on (see tests/fixtures/quotes/heldout/build.py)
     let dir = fixtures().join("heldout");
