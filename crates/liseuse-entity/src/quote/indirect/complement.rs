@@ -107,16 +107,23 @@ impl<'a> Para<'a> {
                     j = c + 1;
                     continue;
                 }
+                // a pronominal infinitive's pronoun too (« a annoncé se rendre », « dit s'être trompé »)
+                let reflexive = self.any(j, words!["se", "s"]);
                 if !(self.is(j, W::ADVERB)
                     || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB))
+                    || reflexive
                     || self.any(j, words!["ne", "n", "pas", "plus", "jamais", "y", "en"]))
                 {
                     break;
                 }
-                if neg.is_none() && self.any(j, words!["ne", "n"]) {
+                if neg.is_none() && (reflexive || self.any(j, words!["ne", "n"])) {
                     neg = Some(j);
                 }
                 j += 1;
+                // the elided « s' », « n' »
+                if self.punct(j) == '\'' {
+                    j += 1;
+                }
             }
             if self.infinitive_like(j) {
                 return Some(neg.unwrap_or(j));

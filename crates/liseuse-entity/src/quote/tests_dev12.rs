@@ -1,0 +1,100 @@
+//! Faults read in dev12's errors (the twelfth held-out set, French news: `tests/fixtures/quotes/heldout12/`), each
+//! written as a general case on sentences of its own: where a reported clause ends (a second « et que » clause, a
+//! fronted participle's clause, « tout en » + participle, a leading adverbial after « Selon X , »), cues and
+//! sources the lexicon lacked, and subjects (« on », a postposed subject past a dative).
+
+use super::QuoteKind::{Direct, Indirect};
+use super::tests::{quotes, speaker_of};
+
+/// The rows of `text` as (kind, words).
+fn rows(text: &str) -> Vec<(super::QuoteKind, String)> {
+    quotes(text).into_iter().map(|(k, w, _)| (k, w)).collect()
+}
+
+#[test]
+fn a_pronominal_infinitive_after_a_speech_verb() {
+    let text = "Paul Durand a annoncé se rendre à Berlin et à Rome la semaine prochaine.";
+    assert_eq!(
+        speaker_of(
+            text,
+            Indirect,
+            "se rendre à Berlin et à Rome la semaine prochaine"
+        )
+        .as_deref(),
+        Some("Paul Durand")
+    );
+}
+
+#[test]
+fn confier_reports_an_infinitive() {
+    let text =
+        "Interrogés, des voisins de la famille confient ne pas connaître les raisons du drame.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            Indirect,
+            "ne pas connaître les raisons du drame".to_string()
+        )],
+        "{text}"
+    );
+}
+
+#[test]
+fn parler_de_a_quotation_is_its_subjects_words() {
+    let text = "Le maire de la ville, Paul Durand, parle de « véritable catastrophe humaine » .";
+    assert_eq!(
+        speaker_of(text, Direct, "véritable catastrophe humaine").as_deref(),
+        Some("Paul Durand")
+    );
+}
+
+#[test]
+fn personnalites_are_a_source() {
+    let text = "Selon certaines personnalités, il s'agirait d'une erreur et le ministre n'aurait aucune \
+                raison de partir.";
+    assert_eq!(
+        speaker_of(
+            text,
+            Indirect,
+            "il s'agirait d'une erreur et le ministre n'aurait aucune raison de partir"
+        )
+        .as_deref(),
+        Some("certaines personnalités")
+    );
+}
+
+#[test]
+fn tenter_inside_a_selon_report_is_an_ordinary_verb() {
+    let text = "Selon la police, le suspect aurait suivi la victime jusqu'à son domicile, où il aurait tenté \
+                un vol.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            Indirect,
+            "le suspect aurait suivi la victime jusqu'à son domicile, où il aurait tenté un vol"
+                .to_string()
+        )],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_time_after_a_selon_source_keeps_its_report() {
+    // « …, selon l'annonce du gouvernement malien ce mardi. »: « ce mardi » the source's complement, as « mardi »
+    // alone is (« une opération militaire » before it changes nothing)
+    for time in ["ce mardi", "cette semaine"] {
+        let text = format!(
+            "Cinq cents soldats ont été libérés au terme d'une opération militaire de grande ampleur, selon \
+             l'annonce du gouvernement malien {time}."
+        );
+        assert_eq!(
+            rows(&text),
+            vec![(
+                Indirect,
+                "Cinq cents soldats ont été libérés au terme d'une opération militaire de grande ampleur"
+                    .to_string()
+            )],
+            "{text}"
+        );
+    }
+}
