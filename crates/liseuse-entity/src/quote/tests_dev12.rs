@@ -12,6 +12,96 @@ fn rows(text: &str) -> Vec<(super::QuoteKind, String)> {
 }
 
 #[test]
+fn a_quotation_then_a_clause_of_its_own_are_two_reports() {
+    // « que « … » et qu'il … »: a first clause that is only a quotation, a second with no quotation
+    let text = "Le 3 mars, Paul Durand avait précisé que « la réforme ne touche pas les retraités » et qu'il \
+                importait peu qu'elle soit populaire ou non, car elle était juste.";
+    assert_eq!(
+        rows(text),
+        vec![
+            (Direct, "la réforme ne touche pas les retraités".to_string()),
+            (
+                Indirect,
+                "il importait peu qu'elle soit populaire ou non, car elle était juste".to_string()
+            ),
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_quotation_then_a_clause_framing_another_are_two_quotations() {
+    // « que « … » et que le but … est de « … » »: the second clause a noun subject and a copula framing its
+    // quotation
+    let text = "Paul Durand ajoute que « la réforme ne touche pas les retraités » et que le but du texte est \
+                de « rendre le système plus juste et plus simple pour tous les salariés » .";
+    assert_eq!(
+        rows(text),
+        vec![
+            (Direct, "la réforme ne touche pas les retraités".to_string()),
+            (
+                Direct,
+                "rendre le système plus juste et plus simple pour tous les salariés".to_string()
+            ),
+        ],
+        "{text}"
+    );
+    // a pronoun subject (the speaker saying it of herself): one report, as before
+    let text = "Vers midi, Marie Durand affirme que « la réforme est mal faite » et qu'elle ne comprend « plus \
+                ce que veut le gouvernement » .";
+    assert_eq!(
+        rows(text).iter().filter(|(k, _)| *k == Indirect).count(),
+        1,
+        "{text}: {:?}",
+        rows(text)
+    );
+}
+
+#[test]
+fn a_fronted_participles_report_ends_at_its_quotation_and_comma() {
+    let text = "Rappelant le rapport de la Cour des comptes de 2010 dans lequel celle-ci explique que la dette \
+                publique du pays n'est pas « une fatalité en soi » , le nouveau texte veut rappeler les règles \
+                de prudence.";
+    assert!(
+        rows(text).contains(&(
+            Indirect,
+            "la dette publique du pays n'est pas « une fatalité en soi »".to_string()
+        )),
+        "{text}: {:?}",
+        rows(text)
+    );
+}
+
+#[test]
+fn a_report_ends_at_tout_en_and_a_participle() {
+    let text = "Paul Durand estimait que le projet ne réglait pas les problèmes de la ville tout en mettant \
+                aussi en avant son coût.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            Indirect,
+            "le projet ne réglait pas les problèmes de la ville".to_string()
+        )],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_leading_adverbial_after_selon_is_the_reports() {
+    let text = "Selon Le Figaro , en cette soirée du 3 mars, le ministre avait exigé la démission de son \
+                directeur de cabinet.";
+    assert_eq!(
+        rows(text),
+        vec![(
+            Indirect,
+            "en cette soirée du 3 mars, le ministre avait exigé la démission de son directeur de cabinet"
+                .to_string()
+        )],
+        "{text}"
+    );
+}
+
+#[test]
 fn a_pronominal_infinitive_after_a_speech_verb() {
     let text = "Paul Durand a annoncé se rendre à Berlin et à Rome la semaine prochaine.";
     assert_eq!(

@@ -44,6 +44,11 @@ impl<'a> Para<'a> {
                 self.complement_comma(last, end).map_or(last + 1, |c| c + 1)
             };
             let (mut e, _) = self.clause_end(s);
+            // « Selon X, en cette journée du 6 décembre, Y avait exigé … »: a leading adverbial is the report's,
+            // not the whole of it
+            if self.punct(e) == ',' && self.adverbial_only(s, e) {
+                e = self.clause_end(e + 1).0;
+            }
             if self.punct(e) == ':'
                 && self.tok(e + 1).is_some_and(|t| t.is_word() && !t.cap())
                 && self.is(e + 1, W::PRON_SING | W::PRON_PLUR)
