@@ -188,3 +188,32 @@ fn a_time_after_a_selon_source_keeps_its_report() {
         );
     }
 }
+
+#[test]
+fn on_is_no_speaker() {
+    let text = "Le directeur a démissionné mardi. On note aussi que son adjoint était présent lors de la \
+                réunion.";
+    assert_eq!(rows(text), vec![], "{text}");
+}
+
+#[test]
+fn a_postposed_subject_past_a_dative() {
+    // « a indiqué au Monde le premier substitut du procureur »: the one told named between the verb and its
+    // subject, a head no list knows
+    for told in ["au Monde", "à l'AFP", "au quotidien"] {
+        let text = format!(
+            "« Le jeune a dit qu'il avait eu peur et qu'il était parti » , a indiqué {told} le premier \
+             substitut du procureur."
+        );
+        assert_eq!(
+            speaker_of(
+                &text,
+                Direct,
+                "Le jeune a dit qu'il avait eu peur et qu'il était parti"
+            )
+            .as_deref(),
+            Some("le premier substitut du procureur"),
+            "{text}"
+        );
+    }
+}
