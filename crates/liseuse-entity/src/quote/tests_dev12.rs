@@ -217,3 +217,23 @@ fn a_postposed_subject_past_a_dative() {
         );
     }
 }
+
+#[test]
+fn a_que_past_a_conjunction_or_a_negation_is_not_the_participles() {
+    // « arguant de X, et les deux … ne se parlaient plus que par … »: the « que » of « ne … que » in a clause
+    // coordinated after the participle's phrase is no complement of it
+    let text = "Le club a refusé l'enquête, arguant de son indépendance, et les deux parties ne se parlaient \
+                plus que par avocats interposés.";
+    assert_eq!(rows(text), vec![], "{text}");
+}
+
+#[test]
+fn a_que_past_a_phrase_with_a_conjunction_inside_is_the_verbs() {
+    // (a conjunction inside the phrase between commas, not opening a clause after it)
+    let text = "Paul Durand a indiqué, devant la presse et les élus, que le chantier serait fini en mai.";
+    assert_eq!(
+        rows(text),
+        vec![(Indirect, "le chantier serait fini en mai".to_string())],
+        "{text}"
+    );
+}

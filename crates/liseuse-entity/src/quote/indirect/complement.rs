@@ -169,8 +169,14 @@ impl<'a> Para<'a> {
                     .find(|&j| self.punct(j) == ',' || self.any(j, words!["que", "qu", "that"]))?;
                 // a clause of its own with its verb (« (la veille, Xavier Niel a approuvé cela en racontant
                 // que … »): its « que » is its verb's, not this one's
-                if (k + 1..close)
-                    .any(|j| self.is(j, W::AUX) || self.verb_group(j).is_some_and(|g| !g.implicit))
+                // and a clause coordinated after the phrase, or the « que » of « ne … que » (« arguant de X, et
+                // les deux ne se parlaient plus que par … »), is no complement of the verb either
+                if self.is(k + 1, W::CONJ)
+                    || (k + 1..close).any(|j| {
+                        self.is(j, W::AUX)
+                            || self.any(j, words!["ne", "n"])
+                            || self.verb_group(j).is_some_and(|g| !g.implicit)
+                    })
                 {
                     return None;
                 }
