@@ -113,6 +113,12 @@ fn a_pronominal_infinitive_after_a_speech_verb() {
         .as_deref(),
         Some("Paul Durand")
     );
+    // elided: « s'être »
+    let text = "Paul Durand a affirmé s'être trompé sur les chiffres du chômage.";
+    assert_eq!(
+        speaker_of(text, Indirect, "s'être trompé sur les chiffres du chômage").as_deref(),
+        Some("Paul Durand")
+    );
 }
 
 #[test]
@@ -230,7 +236,8 @@ fn a_que_past_a_conjunction_or_a_negation_is_not_the_participles() {
 #[test]
 fn a_que_past_a_phrase_with_a_conjunction_inside_is_the_verbs() {
     // (a conjunction inside the phrase between commas, not opening a clause after it)
-    let text = "Paul Durand a indiqué, devant la presse et les élus, que le chantier serait fini en mai.";
+    let text =
+        "Paul Durand a indiqué, devant la presse et les élus, que le chantier serait fini en mai.";
     assert_eq!(
         rows(text),
         vec![(Indirect, "le chantier serait fini en mai".to_string())],
