@@ -61,6 +61,8 @@ mod tests_dev11;
 #[cfg(test)]
 mod tests_dev11b;
 #[cfg(test)]
+mod tests_dev12;
+#[cfg(test)]
 mod tests_dev5;
 #[cfg(test)]
 mod tests_dev6;

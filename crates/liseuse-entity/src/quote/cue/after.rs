@@ -192,7 +192,17 @@ impl<'a> Para<'a> {
             return None;
         }
         let end = self.sent_end(vg.last);
-        let np = self.np_starting(vg.last + 1, end)?;
+        let mut s = vg.last + 1;
+        // a dative between the verb and its subject: « …, a indiqué au Monde le premier substitut du procureur »
+        if self.any(s, words!["à", "au", "aux"])
+            && let Some(d) = self.np_starting(s + 1, end)
+            && self
+                .tok(d.last + 1)
+                .is_some_and(|t| t.is_word() && t.q == NONE)
+        {
+            s = d.last + 1;
+        }
+        let np = self.np_starting(s, end)?;
         // what follows the phrase is the verb's complements (« a ajouté un ténor de la droite sur l'influence
         // qu'… »): the quotation is its object
         let after = np.last + 1;

@@ -30,6 +30,11 @@ impl<'a> Para<'a> {
                     {
                         return (k, None);
                     }
+                    // « Rappelant X, dans lequel celui-ci explique que … « … » , cette instruction veut … »: the
+                    // fronted participle's clause ends at the comma after its quotation, the main clause follows
+                    if self.punct(k) == ',' && self.opens_on_participle(start) {
+                        return (k, None);
+                    }
                 }
                 continue;
             }
@@ -38,6 +43,14 @@ impl<'a> Para<'a> {
                 .tok(k)
                 .is_none_or(|t| !t.is(W::CONJ) && !matches!(t.punct, ';' | ':' | ',' | '('));
             if plain {
+                // « … tout en mettant en avant … »: the subject's own participle ends the report
+                if k > start
+                    && self.is_word(k, word!("tout"))
+                    && self.is_word(k + 1, word!("en"))
+                    && self.gerund(k + 2)
+                {
+                    return (k, None);
+                }
                 k += 1;
                 continue;
             }
@@ -113,7 +126,9 @@ impl<'a> Para<'a> {
                         n += 1;
                     }
                     if only_quote
-                        && (comma || (n..(n + 2).min(end)).any(|j| self.quote_at(j).is_some()))
+                        && (comma
+                            || (n..(n + 2).min(end)).any(|j| self.quote_at(j).is_some())
+                            || self.second_clause_apart(n, end))
                     {
                         return (k, (n < end).then_some(n));
                     }
@@ -175,6 +190,49 @@ impl<'a> Para<'a> {
                     w.len() > 3 && w.ends_with("ed")
                 }
                 || self.irregular_past(j))
+    }
+
+    /// Whether a second clause from `n` (after « et que » and a first clause that is only a quotation) is
+    /// reported apart: it quotes nothing (« que « … » et qu'il importait peu … »), or its quotation, to its end,
+    /// outweighs the words that frame it and its subject is a noun, not the speaker's pronoun (« que « … » et que
+    /// le but de la mesure est d'« … » »; not « que « … » et qu'elle ne sait « … » », one report of hers).
+    fn second_clause_apart(&self, n: usize, end: usize) -> bool {
+        let Some(q) = (n..end).find(|&j| self.quote_at(j).is_some()) else {
+            // a second clause, not a word or two before the sentence's end
+            return end > n + 3;
+        };
+        let Some(close) = self
+            .quote_at(q)
+            .and_then(|i| self.quotes.get(i))
+            .and_then(|x| x.close)
+        else {
+            return false;
+        };
+        let pronoun = self.is(n, W::PRON_SING | W::PRON_PLUR)
+            || self.any(n, words!["on", "je", "j", "nous", "vous"]);
+        let to_end =
+            close + 1 >= self.sent_end(n) || matches!(self.punct(close + 1), '.' | '!' | '?');
+        !pronoun && to_end && close - q > q - n
+    }
+
+    /// Whether the sentence of `start` opens with a participle before it (« Rappelant l'instruction … »): a word
+    /// in « -ant » that is no preposition or adverb (« Pendant », « Cependant », « Maintenant »).
+    fn opens_on_participle(&self, start: usize) -> bool {
+        let floor = self.sent_start(start);
+        floor < start
+            && !self.is(
+                floor,
+                W::PREP | W::ADVERB | W::CONNECTIVE | W::SUB | W::CONJ,
+            )
+            && self.gerund(floor)
+    }
+
+    /// A present participle (« mettant », « Rappelant »): a word of five letters or more in « -ant ».
+    fn gerund(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| t.is_word() && t.q == NONE) && {
+            let w = self.s(k);
+            w.len() > 4 && w.ends_with("ant")
+        }
     }
 
     /// Whether a source's preposition opens at `k` (« selon », « d'après », "according to"), whoever it names.

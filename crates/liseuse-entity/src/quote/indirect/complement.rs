@@ -107,16 +107,23 @@ impl<'a> Para<'a> {
                     j = c + 1;
                     continue;
                 }
+                // a pronominal infinitive's pronoun too (« a annoncé se rendre », « dit s'être trompé »)
+                let reflexive = self.any(j, words!["se", "s"]);
                 if !(self.is(j, W::ADVERB)
                     || (self.is(j, W::DET) && self.is(j + 1, W::ADVERB))
+                    || reflexive
                     || self.any(j, words!["ne", "n", "pas", "plus", "jamais", "y", "en"]))
                 {
                     break;
                 }
-                if neg.is_none() && self.any(j, words!["ne", "n"]) {
+                if neg.is_none() && (reflexive || self.any(j, words!["ne", "n"])) {
                     neg = Some(j);
                 }
                 j += 1;
+                // the elided « s' », « n' »
+                if self.punct(j) == '\'' {
+                    j += 1;
+                }
             }
             if self.infinitive_like(j) {
                 return Some(neg.unwrap_or(j));
@@ -162,8 +169,14 @@ impl<'a> Para<'a> {
                     .find(|&j| self.punct(j) == ',' || self.any(j, words!["que", "qu", "that"]))?;
                 // a clause of its own with its verb (« (la veille, Xavier Niel a approuvé cela en racontant
                 // que … »): its « que » is its verb's, not this one's
-                if (k + 1..close)
-                    .any(|j| self.is(j, W::AUX) || self.verb_group(j).is_some_and(|g| !g.implicit))
+                // and a clause coordinated after the phrase, or the « que » of « ne … que » (« arguant de X, et
+                // les deux ne se parlaient plus que par … »), is no complement of the verb either
+                if self.is(k + 1, W::CONJ)
+                    || (k + 1..close).any(|j| {
+                        self.is(j, W::AUX)
+                            || self.any(j, words!["ne", "n"])
+                            || self.verb_group(j).is_some_and(|g| !g.implicit)
+                    })
                 {
                     return None;
                 }

@@ -51,6 +51,10 @@ impl<'a> Para<'a> {
         let postposed = vg.first > floor + 1
             && self.punct(vg.first - 1) == ','
             && self.inverted_subject(vg).is_some();
+        // « On note aussi que … », « on sait que »: « on » is no one, the narrator's remark or common knowledge
+        if !postposed && self.impersonal_subject(vg) {
+            return;
+        }
         if !postposed && let Some(start) = self.complement_start(vg) {
             let who = self.subject_of(vg);
             self.clauses(start, vg, who, Path::Que, out);
@@ -234,6 +238,16 @@ impl<'a> Para<'a> {
                 None => break,
             }
         }
+    }
+
+    /// Whether the subject right before a verb group is the French impersonal « on » (past clitics: « on
+    /// nous a dit »), not « l'on » of a clause that names no one either.
+    fn impersonal_subject(&self, vg: &Vg) -> bool {
+        let mut j = vg.first;
+        while j > 0 && self.is(j - 1, W::CLITIC) {
+            j -= 1;
+        }
+        j > 0 && self.is_word(j - 1, word!("on"))
     }
 
     /// An indirect candidate for tokens `start..stop` with its cue `cue_first..=cue_last`.

@@ -44,6 +44,11 @@ impl<'a> Para<'a> {
                 self.complement_comma(last, end).map_or(last + 1, |c| c + 1)
             };
             let (mut e, _) = self.clause_end(s);
+            // « Selon X, en cette journée du 6 décembre, Y avait exigé … »: a leading adverbial is the report's,
+            // not the whole of it
+            if self.punct(e) == ',' && self.adverbial_only(s, e) {
+                e = self.clause_end(e + 1).0;
+            }
             if self.punct(e) == ':'
                 && self.tok(e + 1).is_some_and(|t| t.is_word() && !t.cap())
                 && self.is(e + 1, W::PRON_SING | W::PRON_PLUR)
@@ -105,7 +110,9 @@ impl<'a> Para<'a> {
             && (start..stop).any(|j| {
                 j != first
                     && (first..=last).all(|x| x != j)
-                    && self.verb_group(j).is_some_and(|g| !g.implicit)
+                    && self
+                        .verb_group(j)
+                        .is_some_and(|g| !g.implicit && self.voices(&g))
                     && !self.in_relative(start, j)
             });
 
@@ -117,6 +124,14 @@ impl<'a> Para<'a> {
             c.pos = start.min(first);
         }
         out.extend(c);
+    }
+
+    /// Whether a verb group inside a source's clause gives words of its own: a speech verb, or a verb that only
+    /// introduces a quotation when a colon or a quotation follows it (« il a lancé : « … » »; not « il aurait
+    /// tenté des attouchements », an ordinary verb there).
+    fn voices(&self, g: &Vg) -> bool {
+        self.is(g.verb, W::SAY | W::NAME)
+            || (g.last + 1..=g.last + 2).any(|j| self.punct(j) == ':' || self.quote_at(j).is_some())
     }
 
     /// The comma that ends a source's own complement after its last token `last` (« Selon un communiqué publié
@@ -185,7 +200,10 @@ impl<'a> Para<'a> {
     /// second source coordinated with it: « …, selon ce qu'a confié X à l'AFP. », « … selon le Comité
     /// international de la Croix-Rouge et un responsable rebelle. »
     fn source_tail(&self, k: usize, end: usize) -> bool {
-        if self.is(k, W::PREP | W::ADVERB) && self.complements_only(k, end) {
+        // « …, selon l'annonce du gouvernement ce mercredi. »: a time after a determiner (« ce mardi », « la
+        // veille ») is a complement too
+        let time = self.is(k, W::DET) && self.is(k + 1, W::ADVERB);
+        if (time || self.is(k, W::PREP | W::ADVERB)) && self.complements_only(k, end) {
             return true;
         }
         // « …, selon le ministère de l'Intérieur qui l'a confirmé jeudi. »: a relative clause on the source to
