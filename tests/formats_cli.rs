@@ -120,3 +120,25 @@ fn an_iso_date_and_time_dates_an_article() {
         .collect();
     assert_eq!(dates, ["2020-04-10", "2021-03-23"], "{json}");
 }
+
+/// `liseuse --help` reads « liseuse [PATHS]... <COMMAND> », so a user types `liseuse news
+/// quotes`: « quotes » is then a path, and « cannot open quotes » alone left them guessing.
+#[test]
+fn a_command_after_the_paths_is_pointed_to_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Titre\n\nUn texte.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+        .arg(dir.path())
+        .arg("quotes")
+        .env("LISEUSE_DATA_DIR", dir.path().join("data"))
+        .env("LISEUSE_CACHE_DIR", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot open quotes"), "{err}");
+    assert!(
+        err.contains("liseuse quotes PATHS"),
+        "the command's place said: {err}"
+    );
+}
