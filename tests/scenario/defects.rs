@@ -292,3 +292,16 @@ fn a_title_filter_set_while_reading_takes_each_article_as_it_comes() {
         "in the list's order"
     );
 }
+
+/// A passage that is a quotation keeps its own marks in the bookmark list: wrapped in a second
+/// pair it read « ““Independent… ».
+#[test]
+fn a_bookmarked_quotation_is_not_quoted_twice() {
+    let mut s = seeds();
+    s.keys("Gb<Esc>");
+    assert!(s.app().bookmarks.all()[0].anchor.exact.starts_with('“'));
+    s.keys("B");
+    let screen = s.wait_text("Bookmarks 1");
+    assert!(screen.contains("“Independent pop culture"), "{screen}");
+    assert!(!screen.contains("““"), "{screen}");
+}
