@@ -298,3 +298,22 @@ fn the_list_tells_reported_speech_from_words_said_and_drops_a_bare_colon_cue() {
         "a bare colon as the cue: {screen}"
     );
 }
+
+/// Walking a person's quotations, the status bar names that person on each, even where the
+/// quotation is inside another's (« Reuters a rapporté … que Khamenei avait informé Haniyeh
+/// que … »): it said « said by Reuters » on Khamenei's second.
+#[test]
+fn walking_a_persons_quotations_names_that_person_inside_anothers() {
+    let mut s = seeds();
+    select(&mut s, "Ali Khamenei au chef", "Ali Khamenei");
+    s.keys("\"<Enter>");
+    assert!(
+        s.status().contains("n: \" Ali Khamenei 1/4"),
+        "{}",
+        s.status()
+    );
+    s.keys("n");
+    let status = s.status();
+    assert!(status.contains("n: \" Ali Khamenei 2/4"), "{status}");
+    assert!(status.contains("said by Ali Khamenei"), "{status}");
+}
