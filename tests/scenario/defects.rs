@@ -305,3 +305,19 @@ fn a_bookmarked_quotation_is_not_quoted_twice() {
     assert!(screen.contains("“Independent pop culture"), "{screen}");
     assert!(!screen.contains("““"), "{screen}");
 }
+
+/// A note typed when the terminal goes away (closed, hung up, TERM) is kept with its bookmark,
+/// as a quit keeps everything else: it was dropped, the bookmark left without it.
+#[test]
+fn a_note_being_typed_is_kept_when_the_terminal_goes_away() {
+    let mut s = seeds();
+    s.keys("jjb");
+    s.keys("ma note");
+    assert!(s.status().contains("ma note"), "{}", s.status());
+    s.send(liseuse::app::Event::Signal(liseuse::event::Signal::End(1)));
+    assert!(s.quitting());
+    let (ending, home) = s.finish();
+    assert!(!ending.lost, "{:?}", ending.messages);
+    let saved = std::fs::read_to_string(home.path().join("data/bookmarks.json")).unwrap();
+    assert!(saved.contains("\"note\": \"ma note\""), "{saved}");
+}
