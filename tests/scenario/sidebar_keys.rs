@@ -96,3 +96,54 @@ fn from_the_reader_they_still_ask_for_a_selection() {
         s.status()
     );
 }
+
+/// The name under the sidebar's cursor, if any.
+fn under_cursor(s: &Headless) -> Option<String> {
+    let e = &s.app().entities;
+    let id = e.cursor_entity()?;
+    e.index.entity(id).map(|x| x.name().to_string())
+}
+
+/// While the library is indexed, each new index numbers the entities anew: the sidebar's
+/// cursor stays on the entity the user is looking at (it went to whichever entity got that
+/// number, a moment before Enter or `"`).
+#[test]
+fn the_sidebars_cursor_stays_on_its_entity_as_the_index_grows() {
+    let lib = crate::library(10);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    // All articles' entities, the cursor on one of the people.
+    while s.app().focus != Focus::Sidebar {
+        s.keys("<Tab>");
+    }
+    s.keys("c");
+    // An index of the later articles only, then one of them all: the earlier articles'
+    // entities come in, and the numbers change.
+    let index_of = |s: &Headless, first: usize| {
+        let lib = &s.app().library;
+        let docs: Vec<liseuse_entity::DocEntities> = (0..lib.len())
+            .map(|i| match liseuse_library::load(&lib.articles[i].entry) {
+                Ok(d) if i >= first => liseuse_entity::analyse(&d.entity_text()),
+                _ => Default::default(),
+            })
+            .collect();
+        let index = std::sync::Arc::new(liseuse_entity::EntityIndex::build(&docs));
+        liseuse::app::Event::Indexed(Box::new(liseuse::app::IndexUpdate::new(
+            index,
+            lib.len(),
+            lib.len(),
+        )))
+    };
+    let later = index_of(&s, 7);
+    s.send(later);
+    s.keys("gjj");
+    let name = under_cursor(&s).expect("a person under the cursor");
+    let all = index_of(&s, 0);
+    s.send(all);
+    assert_eq!(
+        under_cursor(&s).as_deref(),
+        Some(name.as_str()),
+        "{}",
+        s.screen()
+    );
+}
