@@ -160,6 +160,7 @@ impl App {
             .cursor_entity()
             .and_then(|id| self.entities.index.entity(id))
             .map(|x| x.key().to_string());
+        let old = self.entities.index.clone();
         self.swap_index(index);
         if let Some(said) = said
             && let Some(now) = self.selection_message()
@@ -179,7 +180,7 @@ impl App {
         self.refresh_mention_list();
         self.refresh_list_naming();
         self.refresh_said_list();
-        self.refresh_company();
+        self.refresh_company(&old);
         self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);

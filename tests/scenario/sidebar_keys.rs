@@ -119,26 +119,11 @@ fn the_sidebars_cursor_stays_on_its_entity_as_the_index_grows() {
     s.keys("c");
     // An index of the later articles only, then one of them all: the earlier articles'
     // entities come in, and the numbers change.
-    let index_of = |s: &Headless, first: usize| {
-        let lib = &s.app().library;
-        let docs: Vec<liseuse_entity::DocEntities> = (0..lib.len())
-            .map(|i| match liseuse_library::load(&lib.articles[i].entry) {
-                Ok(d) if i >= first => liseuse_entity::analyse(&d.entity_text()),
-                _ => Default::default(),
-            })
-            .collect();
-        let index = std::sync::Arc::new(liseuse_entity::EntityIndex::build(&docs));
-        liseuse::app::Event::Indexed(Box::new(liseuse::app::IndexUpdate::new(
-            index,
-            lib.len(),
-            lib.len(),
-        )))
-    };
-    let later = index_of(&s, 7);
+    let later = index_from(&s, 7);
     s.send(later);
     s.keys("gjj");
     let name = under_cursor(&s).expect("a person under the cursor");
-    let all = index_of(&s, 0);
+    let all = index_from(&s, 0);
     s.send(all);
     assert_eq!(
         under_cursor(&s).as_deref(),
@@ -146,4 +131,51 @@ fn the_sidebars_cursor_stays_on_its_entity_as_the_index_grows() {
         "{}",
         s.screen()
     );
+}
+
+/// An index in which only articles `first..` are analysed, as the loader sends while it works.
+fn index_from(s: &Headless, first: usize) -> liseuse::app::Event {
+    let lib = &s.app().library;
+    let docs: Vec<liseuse_entity::DocEntities> = (0..lib.len())
+        .map(|i| match liseuse_library::load(&lib.articles[i].entry) {
+            Ok(d) if i >= first => liseuse_entity::analyse(&d.entity_text()),
+            _ => Default::default(),
+        })
+        .collect();
+    let index = std::sync::Arc::new(liseuse_entity::EntityIndex::build(&docs));
+    liseuse::app::Event::Indexed(Box::new(liseuse::app::IndexUpdate::new(
+        index,
+        lib.len(),
+        lib.len(),
+    )))
+}
+
+/// `w` open while a new index comes: still the company of the entity it was opened for (it
+/// showed whichever entity got its number in the new index), the same companion selected.
+#[test]
+fn who_appears_with_stays_on_its_entity_as_the_index_grows() {
+    let lib = crate::library(10);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    while s.app().focus != Focus::Sidebar {
+        s.keys("<Tab>");
+    }
+    s.keys("c");
+    let later = index_from(&s, 7);
+    s.send(later);
+    s.keys("gjjw");
+    let company = |s: &Headless| match &s.app().overlay {
+        Some(Overlay::Company(v)) => {
+            let index = &s.app().entities.index;
+            let name = |id| index.entity(id).map(|e| e.name().to_string());
+            (name(v.of), v.rows.get(v.selected).and_then(|c| name(c.id)))
+        }
+        _ => panic!("w not open"),
+    };
+    s.keys("j");
+    let before = company(&s);
+    assert!(before.0.is_some() && before.1.is_some(), "{before:?}");
+    let all = index_from(&s, 0);
+    s.send(all);
+    assert_eq!(company(&s), before, "{}", s.screen());
 }
