@@ -181,6 +181,7 @@ impl App {
         self.refresh_list_naming();
         self.refresh_said_list();
         self.refresh_company(&old);
+        self.refresh_timeline(&old);
         self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);

@@ -179,3 +179,36 @@ fn who_appears_with_stays_on_its_entity_as_the_index_grows() {
     s.send(all);
     assert_eq!(company(&s), before, "{}", s.screen());
 }
+
+/// `T` open while a new index comes: its title and Enter are still for the entity it was
+/// opened for (they went to whichever entity got its number in the new index).
+#[test]
+fn the_timeline_stays_on_its_entity_as_the_index_grows() {
+    let lib = crate::library(10);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    while s.app().focus != Focus::Sidebar {
+        s.keys("<Tab>");
+    }
+    s.keys("c");
+    let later = index_from(&s, 7);
+    s.send(later);
+    s.keys("gjjT");
+    let of = |s: &Headless| match &s.app().overlay {
+        Some(Overlay::Timeline(v)) => s
+            .app()
+            .entities
+            .index
+            .entity(v.of)
+            .map(|e| e.name().to_string()),
+        _ => panic!(
+            "T not open:\n{}",
+            s.app().status.current().map_or("", |m| m.0)
+        ),
+    };
+    let before = of(&s);
+    assert!(before.is_some());
+    let all = index_from(&s, 0);
+    s.send(all);
+    assert_eq!(of(&s), before, "{}", s.screen());
+}
