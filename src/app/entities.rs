@@ -182,6 +182,7 @@ impl App {
         self.refresh_said_list();
         self.refresh_company(&old);
         self.refresh_timeline(&old);
+        self.refresh_correct(&old);
         self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);

@@ -212,3 +212,43 @@ fn the_timeline_stays_on_its_entity_as_the_index_grows() {
     s.send(all);
     assert_eq!(of(&s), before, "{}", s.screen());
 }
+
+/// `x` then `m` (the same as…) open while a new index comes: the entity picked is still the
+/// one under the cursor. It was whichever entity got its number in the new index, and the
+/// correction kept for good named that other entity.
+#[test]
+fn a_merge_being_picked_stays_on_its_entities_as_the_index_grows() {
+    use liseuse::app::overlay::correct::Mode;
+    let lib = crate::library(10);
+    let mut s = Headless::start(&[lib.root().to_path_buf()], 120, 40);
+    s.settle();
+    while s.app().focus != Focus::Sidebar {
+        s.keys("<Tab>");
+    }
+    s.keys("c");
+    let later = index_from(&s, 7);
+    s.send(later);
+    s.keys("gjjxm");
+    let picked = |s: &Headless| match &s.app().overlay {
+        Some(Overlay::Correct(v)) => {
+            let index = &s.app().entities.index;
+            let name = |id| index.entity(id).map(|e| e.name().to_string());
+            match &v.mode {
+                Mode::Merge { rows, selected, .. } => (
+                    v.id.and_then(name),
+                    rows.get(*selected).and_then(|&id| name(id)),
+                ),
+                m => panic!("not merging: {m:?}"),
+            }
+        }
+        _ => panic!(
+            "x not open:\n{}",
+            s.app().status.current().map_or("", |m| m.0)
+        ),
+    };
+    let before = picked(&s);
+    assert!(before.0.is_some() && before.1.is_some(), "{before:?}");
+    let all = index_from(&s, 0);
+    s.send(all);
+    assert_eq!(picked(&s), before, "{}", s.screen());
+}
