@@ -126,7 +126,10 @@ fn open_streaming(paths: &[PathBuf], links: discover::Links) -> Result<Opened, S
     if paths.is_empty() {
         return Ok((Vec::new(), seeds(), None));
     }
-    discover::check_paths(paths)?;
+    discover::check_paths(paths).map_err(|e| match misplaced_command(paths) {
+        Some(name) => format!("{e} (a command comes before the paths: liseuse {name} PATHS)"),
+        None => e,
+    })?;
     let paths: Vec<PathBuf> = paths
         .iter()
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
@@ -134,6 +137,19 @@ fn open_streaming(paths: &[PathBuf], links: discover::Links) -> Result<Opened, S
     let rest = discover::spawn_with(paths.clone(), links);
     let first = discover::first_batch(&rest)?;
     Ok((paths, first, Some(rest)))
+}
+
+/// A missing path that is a command's name: the usage line reads « liseuse [PATHS]...
+/// <COMMAND> », but a command after a path is taken for a path (`liseuse news quotes`).
+fn misplaced_command(paths: &[PathBuf]) -> Option<String> {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    paths
+        .iter()
+        .filter(|p| !p.exists())
+        .filter_map(|p| p.to_str())
+        .find(|name| cli.get_subcommands().any(|c| c.get_name() == *name))
+        .map(str::to_string)
 }
 
 /// The interactive session: the terminal set up, the runtime's loop, the terminal restored,

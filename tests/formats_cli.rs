@@ -93,3 +93,52 @@ fn every_command_gives_status_2_for_what_it_could_not_read() {
         assert!(err.contains("binary file"), "{args:?}: {err}");
     }
 }
+
+/// Articles date themselves the way most sites and blog engines do, an ISO 8601 date and time
+/// (`2020-04-10T17:58:15+01:00`: a page's JSON-LD `datePublished`, a front matter's `date:`):
+/// that is their date, not the day the file was saved.
+#[test]
+fn an_iso_date_and_time_dates_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = "« The place we have used is Hart Island », said Bill de Blasio, the mayor.";
+    let page = format!(
+        "<html><head><title>Burials</title><script type=\"application/ld+json\">\
+         {{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
+         \"headline\":\"Burials\",\"datePublished\":\"2020-04-10T17:58:15+01:00\"}}</script>\
+         </head><body><article><h1>Burials</h1><p>{said}</p><p>{said}</p></article></body></html>"
+    );
+    std::fs::write(dir.path().join("a.html"), page).unwrap();
+    let front = format!("---\ntitle: Burials\ndate: 2021-03-23T14:36:01-04:00\n---\n\n{said}\n");
+    std::fs::write(dir.path().join("b.md"), front).unwrap();
+    let json = liseuse(&["quotes".as_ref(), dir.path().as_os_str()]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let dates: Vec<&str> = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap_or("none"))
+        .collect();
+    assert_eq!(dates, ["2020-04-10", "2021-03-23"], "{json}");
+}
+
+/// `liseuse --help` reads « liseuse [PATHS]... <COMMAND> », so a user types `liseuse news
+/// quotes`: « quotes » is then a path, and « cannot open quotes » alone left them guessing.
+#[test]
+fn a_command_after_the_paths_is_pointed_to_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Titre\n\nUn texte.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_liseuse"))
+        .arg(dir.path())
+        .arg("quotes")
+        .env("LISEUSE_DATA_DIR", dir.path().join("data"))
+        .env("LISEUSE_CACHE_DIR", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot open quotes"), "{err}");
+    assert!(
+        err.contains("liseuse quotes PATHS"),
+        "the command's place said: {err}"
+    );
+}

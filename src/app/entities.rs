@@ -154,6 +154,13 @@ impl App {
         // The message that selecting an entity raised tells its counts: it follows the index,
         // never contradicting the status bar's.
         let said = self.selection_message();
+        // The sidebar's cursor by key: the new index numbers the entities anew.
+        let cursor_key = self
+            .entities
+            .cursor_entity()
+            .and_then(|id| self.entities.index.entity(id))
+            .map(|x| x.key().to_string());
+        let old = self.entities.index.clone();
         self.swap_index(index);
         if let Some(said) = said
             && let Some(now) = self.selection_message()
@@ -167,10 +174,15 @@ impl App {
             self.entities.progress = None;
         }
         self.entities.rebuild_rows(self.reading.open);
+        if let Some(key) = cursor_key {
+            self.sidebar_cursor_to(&key);
+        }
         self.refresh_mention_list();
         self.refresh_list_naming();
         self.refresh_said_list();
-        self.refresh_company();
+        self.refresh_company(&old);
+        self.refresh_timeline(&old);
+        self.refresh_correct(&old);
         self.refresh_corpus_search(fx);
         if !was_done && analysed >= self.library.len() {
             fx.push(Effect::SaveCache);

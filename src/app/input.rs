@@ -156,7 +156,7 @@ impl App {
     }
 
     /// Enter (`accepted`) or Esc closed the input.
-    fn input_done(&mut self, input: Input, accepted: bool, fx: &mut Vec<Effect>) {
+    pub(super) fn input_done(&mut self, input: Input, accepted: bool, fx: &mut Vec<Effect>) {
         match input.purpose {
             Purpose::Note(id) => {
                 // An unchanged note is no change: saving it anyway made one bookmark count as

@@ -50,7 +50,7 @@ use crate::keys::keymap::Keymap;
 use bookmarks::BookmarkState;
 use entities::EntityState;
 use geometry::{Geometry, Layout};
-use input::Input;
+use input::{Input, Purpose};
 use liseuse_library::Library;
 use list::FileList;
 use reader::Reader;
@@ -210,6 +210,14 @@ impl App {
             Event::Redraw => fx.push(Effect::Redraw),
             Event::Signal(sig) => match sig {
                 crate::event::Signal::End(n) => {
+                    // A note being typed is kept, as Enter would: the terminal went away, the
+                    // reader did not decide to drop it.
+                    if let Some(i) = self
+                        .input
+                        .take_if(|i| matches!(i.purpose, Purpose::Note(_)))
+                    {
+                        self.input_done(i, true, fx);
+                    }
                     self.save_place(fx);
                     fx.push(Effect::QuitBySignal(n));
                 }

@@ -2,7 +2,7 @@
 //! apart), and who said the one the cursor's line is in (the status bar says). They come with
 //! the index (`EntityState::quotes`), found in the background: drawing only looks them up.
 
-use super::{App, Focus};
+use super::{App, Focus, Follow};
 use liseuse_library::quotes::{self, ArticleQuote};
 use std::ops::Range;
 use std::sync::Arc;
@@ -48,7 +48,19 @@ impl App {
         let doc = self.reading.open?;
         let r = self.reader()?;
         let line = r.line_range(r.cursor)?;
-        let q = self.quotes_on(&line).into_iter().next()?;
+        let on = self.quotes_on(&line);
+        // The quotation `n` went to, when on this line: one inside another's (« Reuters a
+        // rapporté que Khamenei avait informé Haniyeh que … ») is the walked person's.
+        let walked = self
+            .reading
+            .said
+            .as_ref()
+            .filter(|_| self.reading.follow == Follow::Quotes)
+            .and_then(|w| w.rows.get(w.at))
+            .filter(|&&(d, _)| d as usize == doc)
+            .and_then(|&(d, k)| self.entities.quotes.get(d as usize, k as usize))
+            .filter(|w| on.contains(w));
+        let q = walked.or_else(|| on.into_iter().next())?;
         Some(self.speaker_name(doc, &q))
     }
 

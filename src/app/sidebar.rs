@@ -163,6 +163,27 @@ impl App {
             .map_or(10, |s| usize::from(s.height.saturating_sub(2)).max(1))
     }
 
+    /// The sidebar's cursor back on the entity of `key` after a new index, which numbers the
+    /// entities anew (the rows keep the old number, now another entity's), and in view.
+    pub(super) fn sidebar_cursor_to(&mut self, key: &str) {
+        let e = &mut self.entities;
+        let row = e.rows.iter().position(|r| match r {
+            SideRow::Entity { id, .. } => e.index.entity(*id).is_some_and(|x| x.key() == key),
+            SideRow::Header(..) => false,
+        });
+        let Some(row) = row else {
+            return;
+        };
+        e.cursor = row;
+        let page = self.sidebar_page();
+        let e = &mut self.entities;
+        if e.cursor < e.top {
+            e.top = e.cursor;
+        } else if e.cursor >= e.top + page {
+            e.top = e.cursor + 1 - page;
+        }
+    }
+
     pub(super) fn sidebar_action(&mut self, action: Action, count: usize) {
         let page = self.sidebar_page() as isize;
         let n = count.clamp(1, 1_000_000) as isize;

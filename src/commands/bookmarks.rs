@@ -36,17 +36,73 @@ pub fn run(data_dir: Option<&Path>, command: &BookmarksCommand) -> Outcome {
     out.done()
 }
 
-/// `date  title  “first words…”  — note`, every part on one line and safe for a terminal.
+/// `date  title  “first words…”  — note`, every part on one line and safe for a terminal; « … »
+/// only where the passage goes on.
 fn list_line(b: &Bookmark) -> String {
-    let quote: Vec<&str> = b.anchor.exact.split_whitespace().take(10).collect();
+    let words: Vec<&str> = b.anchor.exact.split_whitespace().collect();
+    let cut = words.len() > 10;
+    let mut quote = one_line(&words.iter().take(10).copied().collect::<Vec<_>>().join(" "));
+    if cut {
+        quote.push('…');
+    }
+    // A passage that is a quotation has its own marks: a second pair read « ““Il… ».
+    let quote = match quote.chars().next() {
+        Some('«') if cut => format!("{quote} »"),
+        Some('“') if cut => format!("{quote}”"),
+        Some('"') if cut => format!("{quote}\""),
+        Some('«' | '“' | '"') => quote,
+        _ => format!("“{quote}”"),
+    };
     let note = match one_line(&b.note) {
         n if n.is_empty() => n,
         n => format!("  — {n}"),
     };
     format!(
-        "{}  {}  “{}…”{note}",
+        "{}  {}  {quote}{note}",
         one_line(b.created.get(..10).unwrap_or(&b.created)),
         one_line(&b.title),
-        one_line(&quote.join(" ")),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bookmark(exact: &str) -> Bookmark {
+        serde_json::from_value(serde_json::json!({
+            "id": "1",
+            "created": "2026-12-07T21:38:28Z",
+            "note": "",
+            "title": "Titre",
+            "anchor": {
+                "path": "a.txt",
+                "content_hash": "h",
+                "start": 0,
+                "end": exact.len(),
+                "exact": exact,
+                "prefix": "",
+                "suffix": ""
+            }
+        }))
+        .unwrap()
+    }
+
+    /// A passage that opens with its own quotation mark is not given a second (« ““Il… »),
+    /// and one shown whole ends without « … ».
+    #[test]
+    fn a_line_quotes_the_passage_once_and_cuts_only_what_is_cut() {
+        let line = list_line(&bookmark("“Independent pop culture scholar.”"));
+        assert!(
+            line.ends_with("  “Independent pop culture scholar.”"),
+            "{line}"
+        );
+        let line = list_line(&bookmark("Le lendemain, un rapport."));
+        assert!(line.ends_with("  “Le lendemain, un rapport.”"), "{line}");
+        let long = "un deux trois quatre cinq six sept huit neuf dix onze douze";
+        let line = list_line(&bookmark(long));
+        assert!(
+            line.ends_with("  “un deux trois quatre cinq six sept huit neuf dix…”"),
+            "{line}"
+        );
+    }
 }

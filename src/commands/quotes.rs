@@ -221,9 +221,12 @@ fn to_md(articles: &[Article], speaker: Option<&str>, index: &EntityIndex) -> St
                 .speaker
                 .as_ref()
                 .map_or("unknown speaker".to_string(), |s| one_line(&s.name));
+            // A cue that is only punctuation (the colon before the words) says no « how ».
             let cue = q
                 .cue
-                .map(|c| format!(", {}", one_line(slice(a.text, c.start, c.end))))
+                .map(|c| one_line(slice(a.text, c.start, c.end)))
+                .filter(|c| c.chars().any(char::is_alphanumeric))
+                .map(|c| format!(", {c}"))
                 .unwrap_or_default();
             out.push_str(&format!("\n> {marks}\n>\n> — {who}{cue}\n"));
         }

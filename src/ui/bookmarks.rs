@@ -60,7 +60,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &BookmarkList, theme
             ),
             Span::styled(orphan, theme.notice),
         ]));
-        let quote = format!("    “{}”", sanitize::display(&row.quote));
+        // A passage that is a quotation has its own marks: a second pair read « ““Il… ».
+        let passage = sanitize::display(&row.quote);
+        let quote = match passage.starts_with(['“', '«', '"']) {
+            true => format!("    {passage}"),
+            false => format!("    “{passage}”"),
+        };
         lines.push(Line::styled(fit(&quote, width), base));
         let note = if row.note.is_empty() {
             "    (no note)".to_string()

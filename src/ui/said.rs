@@ -7,6 +7,7 @@ use crate::app::overlay::said::SaidList;
 use liseuse_document::collapse_spaces;
 use liseuse_document::plural::counted;
 use liseuse_document::sanitize;
+use liseuse_entity::quote::QuoteKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,9 +64,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &SaidList, theme: &T
             text.and_then(|t| t.get(r))
                 .map(|s| collapse_spaces(&sanitize::display(s)))
         };
+        // A cue that is only punctuation (the colon before the words) says nothing here.
         let cue = quote
             .cue()
             .and_then(|(a, b)| flat(a as usize..b as usize))
+            .filter(|c| c.chars().any(char::is_alphanumeric))
             .map(|c| format!(" · {c}"))
             .unwrap_or_default();
         let head = format!("{}{}{cue}", fit(title, width / 2), date_part(&date));
@@ -74,10 +77,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, list: &SaidList, theme: &T
             base.patch(theme.meta),
         )));
         let words = flat(quote.range()).unwrap_or_else(|| "…".to_string());
+        // Reported speech is the writer's wording: in quotation marks it would pass for the
+        // speaker's own words.
+        let words = match quote.kind {
+            QuoteKind::Direct => format!("« {words} »"),
+            QuoteKind::Indirect => format!("reported: {words}"),
+        };
         lines.push(Line::from(vec![
             Span::styled("  ", base),
             Span::styled(
-                fit(&format!("« {words} »"), width.saturating_sub(2)),
+                fit(&words, width.saturating_sub(2)),
                 base.patch(theme.quotation),
             ),
         ]));

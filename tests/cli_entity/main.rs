@@ -243,3 +243,23 @@ fn the_command_line_leaves_out_what_the_sidebar_does() {
     let out = liseuse(&["entity", "bureau"], d.path());
     assert!(out.status.success(), "{}", said(&out));
 }
+
+/// Reading notes name who said a quotation and how (« a déclaré »); a cue that is only the
+/// colon before the words is no « how »: « — Ismail Qaani, : » read as a typo.
+#[test]
+fn reading_notes_leave_out_a_cue_that_is_only_punctuation() {
+    let d = tempfile::tempdir().unwrap();
+    let out = liseuse(
+        &["quotes", "--format", "md", "--speaker", "Ismail Qaani"],
+        d.path(),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("> « Nous ferons tout ce qui"), "{md}");
+    assert!(md.contains("> — Ismail Qaani, a déclaré"), "{md}");
+    assert!(
+        !md.lines().any(|l| l.trim_end().ends_with(", :")),
+        "a bare colon as the cue: {md}"
+    );
+    assert!(md.contains("> — Ismail Qaani\n"), "{md}");
+}

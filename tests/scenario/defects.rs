@@ -292,3 +292,32 @@ fn a_title_filter_set_while_reading_takes_each_article_as_it_comes() {
         "in the list's order"
     );
 }
+
+/// A passage that is a quotation keeps its own marks in the bookmark list: wrapped in a second
+/// pair it read « ““Independent… ».
+#[test]
+fn a_bookmarked_quotation_is_not_quoted_twice() {
+    let mut s = seeds();
+    s.keys("Gb<Esc>");
+    assert!(s.app().bookmarks.all()[0].anchor.exact.starts_with('“'));
+    s.keys("B");
+    let screen = s.wait_text("Bookmarks 1");
+    assert!(screen.contains("“Independent pop culture"), "{screen}");
+    assert!(!screen.contains("““"), "{screen}");
+}
+
+/// A note typed when the terminal goes away (closed, hung up, TERM) is kept with its bookmark,
+/// as a quit keeps everything else: it was dropped, the bookmark left without it.
+#[test]
+fn a_note_being_typed_is_kept_when_the_terminal_goes_away() {
+    let mut s = seeds();
+    s.keys("jjb");
+    s.keys("ma note");
+    assert!(s.status().contains("ma note"), "{}", s.status());
+    s.send(liseuse::app::Event::Signal(liseuse::event::Signal::End(1)));
+    assert!(s.quitting());
+    let (ending, home) = s.finish();
+    assert!(!ending.lost, "{:?}", ending.messages);
+    let saved = std::fs::read_to_string(home.path().join("data/bookmarks.json")).unwrap();
+    assert!(saved.contains("\"note\": \"ma note\""), "{saved}");
+}

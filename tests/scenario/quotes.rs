@@ -271,3 +271,49 @@ fn a_quotation_nobody_is_named_for_says_so() {
         "{status}"
     );
 }
+
+/// Reported speech is the writer's words, not the speaker's: the list must not put it in
+/// quotation marks as if it were said so; and a cue that is only a colon tells nothing.
+#[test]
+fn the_list_tells_reported_speech_from_words_said_and_drops_a_bare_colon_cue() {
+    let mut s = seeds();
+    // Khamenei's first quotation is reported (« que l’Iran n’entrerait pas dans la guerre »).
+    select(&mut s, "Ali Khamenei au chef", "Ali Khamenei");
+    s.keys("\"");
+    let screen = s.wait_text("l’Iran n’entrerait pas dans la guerre");
+    assert!(
+        !screen.contains("« l’Iran n’entrerait"),
+        "reported speech in quotation marks: {screen}"
+    );
+    assert!(screen.contains("reported: l’Iran n’entrerait"), "{screen}");
+    // His direct words keep their marks.
+    assert!(screen.contains("« L’Iran – qui soutient"), "{screen}");
+    s.keys("<Esc>");
+    // Qaani's first quotation follows a colon: no « · : » after the title.
+    select(&mut s, "Ismail Qaani, dans", "Ismail Qaani");
+    s.keys("\"");
+    let screen = s.wait_text("Nous ferons tout ce qui");
+    assert!(
+        !screen.contains(" · :"),
+        "a bare colon as the cue: {screen}"
+    );
+}
+
+/// Walking a person's quotations, the status bar names that person on each, even where the
+/// quotation is inside another's (« Reuters a rapporté … que Khamenei avait informé Haniyeh
+/// que … »): it said « said by Reuters » on Khamenei's second.
+#[test]
+fn walking_a_persons_quotations_names_that_person_inside_anothers() {
+    let mut s = seeds();
+    select(&mut s, "Ali Khamenei au chef", "Ali Khamenei");
+    s.keys("\"<Enter>");
+    assert!(
+        s.status().contains("n: \" Ali Khamenei 1/4"),
+        "{}",
+        s.status()
+    );
+    s.keys("n");
+    let status = s.status();
+    assert!(status.contains("n: \" Ali Khamenei 2/4"), "{status}");
+    assert!(status.contains("said by Ali Khamenei"), "{status}");
+}

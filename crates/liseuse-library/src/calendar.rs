@@ -178,9 +178,31 @@ fn numeric(word: &str) -> Option<When> {
     }
 }
 
+/// The day of an ISO 8601 date and time, the way most pages and blog engines date an article
+/// (`2020-04-10T17:58:15+01:00`, `2022-05-05 22:12:00 UTC`): its time and zone are left out,
+/// as a date line's are.
+fn iso_date_time(text: &str) -> Option<NaiveDate> {
+    let (day, time) = (text.get(..10)?, text.get(10..)?);
+    let mut t = time.chars();
+    let hours = matches!(t.next(), Some('T' | 't' | ' '))
+        && t.next().is_some_and(|c| c.is_ascii_digit())
+        && t.next().is_some_and(|c| c.is_ascii_digit())
+        && t.next() == Some(':');
+    if !hours || day.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    match numeric(day)? {
+        When::Day(d) => Some(d),
+        _ => None,
+    }
+}
+
 /// What a date's text means, `reference` (the article's date) giving a year left out and the
 /// week a weekday is in. `None` when the text is no date this reads.
 pub fn parse(text: &str, reference: Option<NaiveDate>) -> Option<When> {
+    if let Some(day) = iso_date_time(text.trim()) {
+        return Some(When::Day(day));
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -289,6 +311,19 @@ mod tests {
         .map(When::key);
         assert!(keys.is_sorted(), "{keys:?}");
         assert_eq!(keys[4], 20231115);
+    }
+
+    #[test]
+    fn an_iso_date_and_time_is_its_day() {
+        for t in [
+            "2020-04-10T17:58:15+01:00",
+            "2020-04-10T17:58:15.000Z",
+            "2020-04-10 17:58:15 UTC",
+        ] {
+            assert_eq!(parse(t, None), Some(ymd(2020, 4, 10)), "{t}");
+        }
+        assert_eq!(parse("2020-13-10T17:58", None), None);
+        assert_eq!(parse("2020-04-10Tea", None), None);
     }
 
     #[test]

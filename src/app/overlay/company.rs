@@ -8,7 +8,7 @@ use super::super::list::{OVERLAY_PAGE, move_selection};
 use super::super::{App, Effect, Follow};
 use super::Overlay;
 use crate::keys::action::Action;
-use liseuse_entity::{EntityId, Label};
+use liseuse_entity::{EntityId, EntityIndex, Label};
 use liseuse_library::Library;
 use liseuse_library::company::{self, Companion, Passage};
 use std::ops::Range;
@@ -89,18 +89,39 @@ impl App {
     }
 
     /// A new index while the panel is open: its counts again, as indexing goes on.
-    pub(crate) fn refresh_company(&mut self) {
+    pub(crate) fn refresh_company(&mut self, old: &EntityIndex) {
+        // A new index numbers the entities anew: the panel's entity, the companion selected
+        // and those `n` walks are found again by their keys.
+        let index = &self.entities.index;
+        let again = |id: EntityId| {
+            let key = old.entity(id)?.key();
+            index
+                .entities()
+                .iter()
+                .find(|e| e.key() == key)
+                .map(|e| e.id)
+        };
+        if let Some(w) = self.reading.walk.as_mut() {
+            match (again(w.a), again(w.b)) {
+                (Some(a), Some(b)) => (w.a, w.b) = (a, b),
+                _ => self.reading.walk = None,
+            }
+        }
         let Some(Overlay::Company(v)) = &self.overlay else {
             return;
         };
-        let of = v.of;
-        if self.entities.index.entity(of).is_none() {
+        let Some(of) = again(v.of) else {
             self.overlay = None;
             return;
-        }
+        };
+        let was = v.rows.get(v.selected).and_then(|c| again(c.id));
         let rows = self.companions_of(of);
         if let Some(Overlay::Company(v)) = &mut self.overlay {
-            v.selected = v.selected.min(rows.len().saturating_sub(1));
+            v.of = of;
+            v.selected = was
+                .and_then(|w| rows.iter().position(|c| c.id == w))
+                .unwrap_or(v.selected)
+                .min(rows.len().saturating_sub(1));
             v.rows = rows;
             // Passages are offsets into the index's mentions: list them again if asked.
             v.shared = None;

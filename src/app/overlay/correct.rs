@@ -45,6 +45,50 @@ pub struct CorrectView {
 const MAX_ROWS: usize = 200;
 
 impl App {
+    /// A new index numbers the entities anew: the entity corrected and those offered to merge
+    /// with are found again by their keys (a merge picked then named whichever entity got the
+    /// old number, and was kept for good).
+    pub(crate) fn refresh_correct(&mut self, old: &liseuse_entity::EntityIndex) {
+        let index = &self.entities.index;
+        let again = |id: EntityId| {
+            let key = old.entity(id)?.key();
+            index
+                .entities()
+                .iter()
+                .find(|e| e.key() == key)
+                .map(|e| e.id)
+        };
+        let Some(Overlay::Correct(v)) = &self.overlay else {
+            return;
+        };
+        let id = v.id.and_then(again);
+        let mode = match &v.mode {
+            Mode::Merge {
+                filter,
+                rows,
+                selected,
+            } => {
+                let was = rows.get(*selected).copied().and_then(again);
+                let rows: Vec<EntityId> = rows.iter().filter_map(|&r| again(r)).collect();
+                let selected = was
+                    .and_then(|w| rows.iter().position(|&r| r == w))
+                    .unwrap_or(0);
+                Mode::Merge {
+                    filter: filter.clone(),
+                    rows,
+                    selected,
+                }
+            }
+            m => m.clone(),
+        };
+        if v.id.is_some() && id.is_none() {
+            self.overlay = None;
+        } else if let Some(Overlay::Correct(v)) = &mut self.overlay {
+            v.id = id;
+            v.mode = mode;
+        }
+    }
+
     /// `x`: the correction menu for the entity at hand, or the list of corrections.
     pub(crate) fn open_correct(&mut self) {
         let id = match self.focus {

@@ -75,6 +75,23 @@ impl App {
         }));
     }
 
+    /// A new index numbers the entities anew: the panel's entity is found again by its key
+    /// (its title and Enter went to whichever entity got the old number), or it closes.
+    pub(crate) fn refresh_timeline(&mut self, old: &liseuse_entity::EntityIndex) {
+        let Some(Overlay::Timeline(v)) = &self.overlay else {
+            return;
+        };
+        let key = old.entity(v.of).map(|e| e.key().to_string());
+        let again = key.and_then(|k| {
+            let index = &self.entities.index;
+            index.entities().iter().find(|e| e.key() == k).map(|e| e.id)
+        });
+        match (again, &mut self.overlay) {
+            (Some(id), Some(Overlay::Timeline(v))) => v.of = id,
+            _ => self.overlay = None,
+        }
+    }
+
     pub(super) fn timeline_action(&mut self, action: Action, count: usize, fx: &mut Vec<Effect>) {
         let Some(Overlay::Timeline(v)) = &mut self.overlay else {
             return;
