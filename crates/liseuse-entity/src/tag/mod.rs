@@ -249,14 +249,11 @@ impl Scorer<'_> {
         add(&mut acc, &v);
         let shape = |w: Option<&features::WordInfo>, edge: u64| w.map_or(edge, |w| w.shape);
         let (line_end, place) = (seq.line_end(i), seq.place_part(i));
-        let around = memo_key(SHAPES, shape(prev, 1), shape(me, 2), shape(next, 3));
+        // one key of the three shapes, the line's end and the place part told apart by the key's kind (one
+        // hash, not one of the shapes then another with the rest)
+        let kind = SHAPES | (u64::from(line_end) * 4 + u64::from(place)) << 8;
         let v = self.memo(
-            memo_key(
-                SHAPES,
-                around,
-                u64::from(line_end) * 4 + u64::from(place),
-                0,
-            ),
+            memo_key(kind, shape(prev, 1), shape(me, 2), shape(next, 3)),
             |k| features::shape_keys(prev, me, next, line_end, place, k),
         );
         add(&mut acc, &v);
