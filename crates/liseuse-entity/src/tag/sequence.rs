@@ -37,6 +37,9 @@ pub struct Sequence<'t> {
     pub body: usize,
     /// 1 when the text reads as English, 0 otherwise (French, or too little to tell): see [`language`].
     pub english: u64,
+    /// The tokens written with a capital ([`CAP`] or [`UPPER`]), in order: what the passes that look for a name
+    /// the tagger missed walk, not every token of the text.
+    pub caps: Vec<u32>,
 }
 
 /// A first line longer than this is no headline (about 200 characters, as `Document` reads plain text).
@@ -107,7 +110,16 @@ impl<'t> Sequence<'t> {
         // 1. capitalised words: their lexicon flags, and which are triggers
         let mut ty = vec![u32::MAX; n];
         let mut trigger = vec![false; n];
-        for ((t, tr), slot) in toks.iter().zip(trigger.iter_mut()).zip(ty.iter_mut()) {
+        let mut caps = Vec::new();
+        for (i, ((t, tr), slot)) in toks
+            .iter()
+            .zip(trigger.iter_mut())
+            .zip(ty.iter_mut())
+            .enumerate()
+        {
+            if t.flags & (CAP | UPPER) != 0 {
+                caps.push(i as u32);
+            }
             if t.flags & PUNCT == 0 && t.flags & (CAP | UPPER | INNER_CAP | MIXED) != 0 {
                 let id = words.intern(text, t);
                 *slot = id;
@@ -169,6 +181,7 @@ impl<'t> Sequence<'t> {
             place: vec![0; n],
             body,
             english: 0,
+            caps,
         };
         seq.english = language(text, &seq.toks);
         seq.document_stats(&words.text, &trigger);
