@@ -93,12 +93,12 @@ const WEEKDAYS: &[(&str, u8)] = &[
 static CALENDAR: LazyLock<FxMap<u128, (u8, u8)>> = LazyLock::new(|| {
     let mut m: FxMap<u128, (u8, u8)> = FxMap::default();
     for &(name, n) in MONTHS {
-        if let Some(k) = pack_lower(name) {
+        if let Some(k) = pack_lower(name.as_bytes()) {
             m.entry(k).or_insert((0, 0)).0 = n;
         }
     }
     for &(name, n) in WEEKDAYS {
-        if let Some(k) = pack_lower(name) {
+        if let Some(k) = pack_lower(name.as_bytes()) {
             m.entry(k).or_insert((0, 0)).1 = n + 1;
         }
     }
@@ -106,8 +106,7 @@ static CALENDAR: LazyLock<FxMap<u128, (u8, u8)>> = LazyLock::new(|| {
 });
 
 /// A word of 3 to 15 bytes, its ASCII letters in lower case (« Février » and « février » pack alike).
-fn pack_lower(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
+fn pack_lower(b: &[u8]) -> Option<u128> {
     if !(3..=15).contains(&b.len()) {
         return None;
     }
@@ -144,11 +143,11 @@ const FIRST_LEN: [u16; 256] = {
 /// (month 1–12 or 0, weekday 1–7 or 0) of a word.
 #[inline]
 #[allow(clippy::indexing_slicing)] // a u8 indexes 256 entries
-fn calendar(w: &str) -> (u8, u8) {
+fn calendar(w: &[u8]) -> (u8, u8) {
     if !(3..=10).contains(&w.len()) {
         return (0, 0);
     }
-    let first = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    let first = w.first().map_or(0, u8::to_ascii_lowercase);
     if FIRST_LEN[usize::from(first)] & (1 << w.len()) == 0 {
         return (0, 0);
     }
@@ -159,7 +158,7 @@ fn calendar(w: &str) -> (u8, u8) {
 
 /// The month a word names (1–12).
 pub fn month(w: &str) -> Option<u8> {
-    Some(calendar(w).0).filter(|&m| m > 0)
+    Some(calendar(w.as_bytes()).0).filter(|&m| m > 0)
 }
 
 /// Day of month of a word: "7", "1er", "1st", "24th".
@@ -222,8 +221,9 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<DateSpan> {
     let mut i = 0;
     while i < n {
         let Some(t) = tok(i) else { break };
+        // the word's bytes: no char boundary to check, a token's range is one
         let (m0, wd0) = if t.flags & PUNCT == 0 {
-            calendar(w(i))
+            calendar(text.as_bytes().get(t.range()).unwrap_or_default())
         } else {
             (0, 0)
         };

@@ -169,7 +169,12 @@ fn add_missing(
         }
     }
     let mut added = Vec::new();
-    for (i, t) in seq.toks.iter().enumerate() {
+    // the capitalised tokens only, in order: a lower-case one is never added
+    for (i, t) in seq
+        .caps
+        .iter()
+        .filter_map(|&i| Some((i as usize, seq.toks.get(i as usize)?)))
+    {
         if t.flags & (CAP | UPPER) == 0 || covered.get(i).copied().unwrap_or(true) {
             continue;
         }

@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use super::Groups;
+use super::few::Few;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::text::fold::{FxMap, fold_into};
@@ -31,13 +32,16 @@ const MAX_SHARED: usize = 64;
 
 /// Organisation groups by what a later mention may match; each holds the group's keys of two words or more.
 /// Words and initials are held by their 64-bit hash: a document's handful of names needs no string of its own.
+/// Most words and initials are one group's: held in place ([`Few`]), not a vector allocated for each.
 #[derive(Default)]
 pub(crate) struct Index {
-    initials: FxMap<u64, Vec<usize>>,
-    first: FxMap<u64, Vec<usize>>,
-    word: FxMap<u64, Vec<usize>>,
+    initials: FxMap<u64, Few<usize>>,
+    first: FxMap<u64, Few<usize>>,
+    word: FxMap<u64, Few<usize>>,
     /// The multi-word keys, by group, cut in words (hashed).
-    long: FxMap<usize, Vec<Vec<u64>>>,
+    long: FxMap<usize, Few<Vec<u64>>>,
+    /// Initials written for their hash or their key, a buffer for the document.
+    buf: String,
 }
 
 fn hash(w: &str) -> u64 {
@@ -78,12 +82,22 @@ pub fn org_key(s: &str) -> String {
 }
 
 /// Initials of an organisation's key: « musee des beaux-arts de montreal » → « mbam ».
+#[cfg(test)]
 fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter(|w| !SKIP.contains(w))
-        .flat_map(|w| w.split('-'))
-        .filter_map(|p| p.chars().next())
-        .collect()
+    let mut s = String::new();
+    push_initials(key, &mut s);
+    s
+}
+
+/// Appends the initials of an organisation's key to `out` (into a buffer: no string allocated for them).
+fn push_initials(key: &str, out: &mut String) {
+    for w in key.split(' ').filter(|w| !SKIP.contains(w)) {
+        for p in w.split('-') {
+            if let Some(c) = p.chars().next() {
+                out.push(c);
+            }
+        }
+    }
 }
 
 /// `short` appears in `long` in order (« clark institute » in « sterling & francine clark art institute »).
@@ -98,15 +112,16 @@ impl Index {
         if words.len() < 2 {
             return;
         }
-        let push = |m: &mut FxMap<u64, Vec<usize>>, k: u64| {
+        let push = |m: &mut FxMap<u64, Few<usize>>, k: u64| {
             let v = m.entry(k).or_default();
             if !v.contains(&g) {
                 v.push(g);
             }
         };
-        let ini = initials(key);
-        if ini.chars().count() >= 2 {
-            push(&mut self.initials, hash(&ini));
+        self.buf.clear();
+        push_initials(key, &mut self.buf);
+        if self.buf.chars().count() >= 2 {
+            push(&mut self.initials, hash(&self.buf));
         }
         if let Some(&f) = words.first() {
             push(&mut self.first, f);
@@ -177,7 +192,7 @@ pub(super) fn group(
             let lists: Vec<usize> = [gs.orgs.initials.get(&h), gs.orgs.first.get(&h)]
                 .into_iter()
                 .flatten()
-                .flatten()
+                .flat_map(|v| v.iter())
                 .copied()
                 .collect();
             for g in lists {
@@ -186,12 +201,17 @@ pub(super) fn group(
         }
     } else {
         // a long name whose initials an acronym met before is
-        let ini = initials(&key);
-        if ini.chars().count() >= 2
-            && let Some(g) = gs.keyed(&format!("org:{ini}"))
+        // « org:INITIALS » written into the index's buffer, not formatted into a new string
+        let mut buf = std::mem::take(&mut gs.orgs.buf);
+        buf.clear();
+        buf.push_str("org:");
+        push_initials(&key, &mut buf);
+        if buf.get(4..).is_some_and(|ini| ini.chars().count() >= 2)
+            && let Some(g) = gs.keyed(&buf)
         {
             consider(gs, g);
         }
+        gs.orgs.buf = buf;
         // a shorter form of a longer name
         let words: Vec<u64> = words.iter().map(|w| hash(w)).collect();
         let shared: Vec<usize> = words

@@ -138,21 +138,60 @@ struct Span {
     end: usize,
 }
 
+/// What [`word_count`] reads of each byte: [`SPACE`] for an ASCII space, [`ALNUM`] for an ASCII letter or digit,
+/// [`HIGH`] for a byte past ASCII, 0 for the rest (punctuation).
+// Evaluated at compile time: an index out of bounds would be a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+static BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const HIGH: u8 = 4;
+
 /// Words as a reader counts them, up to `most`: runs between spaces holding a letter or a digit
-/// (« l'inondation d'Al-Aqsa » is two). A byte at a time, a char decoded only beyond ASCII.
+/// (« l'inondation d'Al-Aqsa » is two). A byte at a time, one table read each (a word once counted is skipped
+/// to its end by a loop of its own), a char decoded only beyond ASCII.
 pub(crate) fn word_count(s: &str, most: usize) -> usize {
+    let bytes = s.as_bytes();
+    let class = |i: usize| {
+        bytes
+            .get(i)
+            .map(|&b| BYTE.get(usize::from(b)).copied().unwrap_or(0))
+    };
     let (mut n, mut counted) = (0, false);
     let mut i = 0;
     while n < most
-        && let Some(&b) = s.as_bytes().get(i)
+        && let Some(c) = class(i)
     {
-        if b < 0x80 {
+        if c & HIGH == 0 {
             i += 1;
-            if b.is_ascii_whitespace() {
+            if c == SPACE {
                 counted = false;
-            } else if !counted && b.is_ascii_alphanumeric() {
+            } else if c == ALNUM && !counted {
                 n += 1;
                 counted = true;
+            }
+            if counted {
+                // the rest of the word: only a space or a char past ASCII may end it
+                while class(i).is_some_and(|c| c & (SPACE | HIGH) == 0) {
+                    i += 1;
+                }
             }
             continue;
         }

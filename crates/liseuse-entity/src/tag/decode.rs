@@ -59,8 +59,9 @@ impl Decoder {
     }
 
     /// The best tags of a run (`emissions[k]` the scores of its k-th token), written into `out`. When `margins`
-    /// is given and the run holds a mention, it receives for each token the score lost by tagging it otherwise
-    /// than the best sequence does (and is left empty when the run holds none).
+    /// is given and the run holds a mention, it receives for each token from the first one tagged (not `O`) on
+    /// the score lost by tagging it otherwise than the best sequence does, 0 for the tokens before (and is left
+    /// empty when the run holds none).
     pub fn best(
         &mut self,
         emissions: &[[f32; LANES]],
@@ -134,7 +135,9 @@ impl Decoder {
         }
     }
 
-    /// For each token, the best total score with its tag changed, subtracted from the best total.
+    /// For each token from the first one tagged on, the best total score with its tag changed, subtracted from
+    /// the best total. The tokens before are left at 0: a margin is read for the tokens of a mention only, and
+    /// the backward pass stops at the first (it runs from the run's end).
     fn margins(
         &mut self,
         emissions: &[[f32; LANES]],
@@ -146,9 +149,10 @@ impl Decoder {
         let n = emissions.len().min(self.fwd.len()).min(tags.len());
         out.resize(n, 0.0);
         let o = usize::from(O);
+        let first = tags.iter().position(|&t| t != O).unwrap_or(n);
         // backward max-sum: bwd[t] = best score of the rest of the run after a token tagged t
         let mut bwd = trans.cols[o];
-        for k in (0..n).rev() {
+        for k in (first..n).rev() {
             let fwd = &self.fwd[k];
             let chosen = usize::from(tags[k]);
             let mut alt = NEG;
@@ -159,7 +163,7 @@ impl Decoder {
                 }
             }
             out[k] = best - alt;
-            if k == 0 {
+            if k == first {
                 break;
             }
             let em = &emissions[k];
@@ -211,6 +215,33 @@ mod tests {
         // 1.5 + 0 + 0.5, against 1 + 3 + 0.5
         assert!((margins[0] - 2.5).abs() < 1e-4, "{margins:?}");
         assert!(margins.iter().all(|&m| m >= 0.0));
+    }
+
+    #[test]
+    fn margins_start_at_the_first_mention() {
+        let trans = Transitions::new(&[0.0; N_TAGS * N_TAGS]);
+        let b = tag(0, Part::Begin);
+        let i = tag(0, Part::Inside);
+        let loc = tag(2, Part::Begin);
+        let run = [
+            em(&[(b, 1.0), (loc, 1.5)]),
+            em(&[(i, 3.0)]),
+            em(&[(O, 0.5)]),
+        ];
+        let mut d = Decoder::default();
+        let (mut out, mut alone) = (Vec::new(), Vec::new());
+        d.best(&run, &trans, &mut out, Some(&mut alone));
+        // the same run after a token that is plainly O: its margins are the run's alone, the first is not read
+        let mut after = vec![em(&[(O, 10.0)])];
+        after.extend(run);
+        let mut margins = Vec::new();
+        d.best(&after, &trans, &mut out, Some(&mut margins));
+        assert_eq!(out, [O, b, i, O]);
+        assert_eq!(margins.len(), 4);
+        assert_eq!(margins[0], 0.0);
+        for (x, y) in margins[1..].iter().zip(&alone) {
+            assert!((x - y).abs() < 1e-4, "{margins:?} / {alone:?}");
+        }
     }
 
     #[test]

@@ -122,9 +122,87 @@ impl<'m> Emissions<'m> {
         self.store.get(at as usize)
     }
 
+    /// The scores of the tokens `[a, e)` of a run, pushed onto `out`. The sums of every word within two places
+    /// of the run are made ready first; then a window of the five tokens around each one slides along the run,
+    /// each neighbour looked up once rather than once per token it is a neighbour of.
+    fn run(&mut self, seq: &Sequence, a: usize, e: usize, out: &mut Vec<[f32; LANES]>) {
+        let n = seq.toks.len();
+        for p in a.saturating_sub(2)..e.saturating_add(2).min(n) {
+            self.ready(seq, p);
+        }
+        let Emissions {
+            model,
+            slot,
+            store,
+            memo,
+            edge,
+            keys,
+        } = self;
+        let mut scorer = Scorer {
+            model,
+            memo,
+            edge,
+            keys,
+        };
+        let near = |p: Option<usize>| match p.filter(|&p| p < n) {
+            None => Near::Edge,
+            Some(p) => {
+                let sums = seq
+                    .ty
+                    .get(p)
+                    .and_then(|&t| slot.get(t as usize))
+                    .and_then(|&at| store.get(at as usize));
+                match (seq.info(p), sums) {
+                    (Some(w), Some(s)) => Near::Word(w, s),
+                    _ => Near::Far,
+                }
+            }
+        };
+        let mut w = [
+            near(a.checked_sub(2)),
+            near(a.checked_sub(1)),
+            near(Some(a)),
+            near(a.checked_add(1)),
+            near(a.checked_add(2)),
+        ];
+        for i in a..e {
+            out.push(scorer.at(seq, i, &w));
+            w.rotate_left(1);
+            w[4] = near(i.checked_add(3));
+        }
+    }
+}
+
+/// A token of the window around the one scored: past the text's edge, a token with no word (too far from any
+/// scored one), or a word with its sums.
+#[derive(Clone, Copy)]
+enum Near<'s> {
+    Edge,
+    Far,
+    Word(&'s features::WordInfo, &'s cache::Sums),
+}
+
+impl<'s> Near<'s> {
+    fn info(self) -> Option<&'s features::WordInfo> {
+        match self {
+            Near::Word(w, _) => Some(w),
+            _ => None,
+        }
+    }
+}
+
+/// What scoring a token reads and writes besides its window.
+struct Scorer<'a> {
+    model: &'a Model,
+    memo: &'a mut cache::Memo,
+    edge: &'a [[f32; LANES]; 4],
+    keys: &'a mut Vec<u64>,
+}
+
+impl Scorer<'_> {
     /// The memoised sum of the keys `f` writes, under `key`.
     fn memo(&mut self, key: u64, f: impl FnOnce(&mut Vec<u64>)) -> [f32; LANES] {
-        let (model, keys) = (self.model, &mut self.keys);
+        let (model, keys) = (self.model, &mut *self.keys);
         self.memo.get(key, || {
             keys.clear();
             f(keys);
@@ -134,36 +212,31 @@ impl<'m> Emissions<'m> {
         })
     }
 
-    fn at(&mut self, seq: &Sequence, i: usize) -> [f32; LANES] {
+    /// The scores of token `i`, given the five tokens around it (`w[2]` itself). The parts are added in a fixed
+    /// order: its word, its word where it stands, its neighbours two and one before, one and two after, then
+    /// the pairs and shapes around it.
+    fn at(&mut self, seq: &Sequence, i: usize, w: &[Near; 5]) -> [f32; LANES] {
         let mut acc = [0f32; LANES];
-        if let Some(info) = seq.info(i) {
-            if let Some(s) = self.ready(seq, i) {
-                add(&mut acc, &s.own);
-            }
+        let [n0, n1, me, n3, n4] = *w;
+        if let Near::Word(info, s) = me {
+            add(&mut acc, &s.own);
             let pos = features::position(seq, i);
             let v = self.memo(memo_key(POS, info.word, pos, u64::from(info.doc)), |k| {
                 features::type_pos_keys(info, pos, k)
             });
             add(&mut acc, &v);
         }
-        for (slot, &k) in OFFSETS.iter().enumerate() {
-            let j = i
-                .checked_add_signed(isize::from(k))
-                .filter(|&j| j < seq.toks.len());
-            match j {
-                None => {
-                    if let Some(e) = self.edge.get(slot) {
-                        add(&mut acc, e);
-                    }
-                }
-                Some(j) => {
-                    if let Some(v) = self.ready(seq, j).and_then(|s| s.near.get(slot)) {
-                        add(&mut acc, v);
-                    }
-                }
+        for (k, nb) in [n0, n1, n3, n4].into_iter().enumerate() {
+            let v = match nb {
+                Near::Edge => self.edge.get(k),
+                Near::Far => None,
+                Near::Word(_, s) => s.near.get(k),
+            };
+            if let Some(v) = v {
+                add(&mut acc, v);
             }
         }
-        let (prev, me, next) = seq.around(i);
+        let (prev, me, next) = (n1.info(), me.info(), n3.info());
         let word = |w: Option<&features::WordInfo>, edge: u64| w.map_or(edge, |w| w.word);
         let (pw, mw, nw) = (word(prev, 1), word(me, 2), word(next, 3));
         let v = self.memo(memo_key(PREV, pw, mw, 0), |k| {
@@ -176,14 +249,11 @@ impl<'m> Emissions<'m> {
         add(&mut acc, &v);
         let shape = |w: Option<&features::WordInfo>, edge: u64| w.map_or(edge, |w| w.shape);
         let (line_end, place) = (seq.line_end(i), seq.place_part(i));
-        let around = memo_key(SHAPES, shape(prev, 1), shape(me, 2), shape(next, 3));
+        // one key of the three shapes, the line's end and the place part told apart by the key's kind (one
+        // hash, not one of the shapes then another with the rest)
+        let kind = SHAPES | (u64::from(line_end) * 4 + u64::from(place)) << 8;
         let v = self.memo(
-            memo_key(
-                SHAPES,
-                around,
-                u64::from(line_end) * 4 + u64::from(place),
-                0,
-            ),
+            memo_key(kind, shape(prev, 1), shape(me, 2), shape(next, 3)),
             |k| features::shape_keys(prev, me, next, line_end, place, k),
         );
         add(&mut acc, &v);
@@ -205,9 +275,7 @@ pub fn tag(seq: &Sequence, model: &Model) -> Vec<Tagged> {
     let mut found = Vec::new();
     for (a, e) in runs {
         ems.clear();
-        for i in a..e {
-            ems.push(em.at(seq, i));
-        }
+        em.run(seq, a, e, &mut ems);
         dec.best(&ems, &model.trans, &mut tags, Some(&mut margins));
         if margins.is_empty() {
             continue; // no mention in the run
@@ -255,12 +323,21 @@ mod tests {
                     de la Banque centrale européenne (BCE).\nSelon Merkel, Paris et Berlin s'entendent.";
         let seq = Sequence::new(text);
         let mut em = Emissions::new(&seq, model);
-        for i in (0..seq.toks.len()).filter(|&i| seq.scored[i]) {
-            let (a, b) = (em.at(&seq, i), plain(&seq, model, i));
-            for (x, y) in a.iter().zip(&b) {
-                assert!((x - y).abs() < 1e-3, "token {i}: {a:?} / {b:?}");
+        let mut scored = 0;
+        for (a, e) in train::runs(&seq) {
+            let mut ems = Vec::new();
+            em.run(&seq, a, e, &mut ems);
+            assert_eq!(ems.len(), e - a);
+            for (i, a) in (a..e).zip(&ems) {
+                assert!(seq.scored[i]);
+                scored += 1;
+                let b = plain(&seq, model, i);
+                for (x, y) in a.iter().zip(&b) {
+                    assert!((x - y).abs() < 1e-3, "token {i}: {a:?} / {b:?}");
+                }
             }
         }
+        assert_eq!(scored, seq.scored.iter().filter(|&&s| s).count());
         let found = tag(&seq, model);
         assert!(
             found

@@ -37,6 +37,9 @@ pub struct Sequence<'t> {
     pub body: usize,
     /// 1 when the text reads as English, 0 otherwise (French, or too little to tell): see [`language`].
     pub english: u64,
+    /// The tokens written with a capital ([`CAP`] or [`UPPER`]), in order: what the passes that look for a name
+    /// the tagger missed walk, not every token of the text.
+    pub caps: Vec<u32>,
 }
 
 /// A first line longer than this is no headline (about 200 characters, as `Document` reads plain text).
@@ -54,13 +57,12 @@ pub fn language(text: &str, toks: &[Token]) -> u64 {
         if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 || !(2..=4).contains(&(t.end - t.start)) {
             continue;
         }
-        match text.get(t.range()).unwrap_or("") {
-            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" | "for" | "in" | "on" => {
-                en += 1
-            }
-            "le" | "la" | "les" | "et" | "des" | "du" | "est" | "que" | "une" | "dans" | "pour" => {
-                fr += 1
-            }
+        // bytes, not a `str`: no char boundary to check (a token's range is one)
+        match text.as_bytes().get(t.range()).unwrap_or_default() {
+            b"the" | b"and" | b"of" | b"to" | b"is" | b"was" | b"that" | b"with" | b"for"
+            | b"in" | b"on" => en += 1,
+            b"le" | b"la" | b"les" | b"et" | b"des" | b"du" | b"est" | b"que" | b"une"
+            | b"dans" | b"pour" => fr += 1,
             _ => {}
         }
     }
@@ -83,12 +85,14 @@ impl<'t> Words<'t> {
         }
     }
 
-    /// The type of word `w`, written as token `t`.
-    fn intern(&mut self, w: &'t str, t: &Token) -> u32 {
-        let key = bytes(w.as_bytes());
+    /// The type of token `t`'s word in `text`: hashed from its bytes, read as a `str` (its char boundaries
+    /// checked) only when it is new.
+    fn intern(&mut self, text: &'t str, t: &Token) -> u32 {
+        let key = bytes(text.as_bytes().get(t.range()).unwrap_or_default());
         let next = self.types.len() as u32;
         let id = *self.ids.entry(key).or_insert(next);
         if id == next {
+            let w = text.get(t.range()).unwrap_or("");
             self.types.push(cache::word_info_keyed(key, w, t));
             self.text.push(w);
         }
@@ -101,15 +105,23 @@ impl<'t> Sequence<'t> {
     pub fn new(text: &'t str) -> Sequence<'t> {
         let toks = tokenize(text);
         let n = toks.len();
-        let word = |t: &Token| text.get(t.range()).unwrap_or("");
         // Each distinct word is looked up once, by the hash that also keys the caches of `cache.rs`.
         let mut words = Words::with_capacity(n / 8 + 16);
         // 1. capitalised words: their lexicon flags, and which are triggers
         let mut ty = vec![u32::MAX; n];
         let mut trigger = vec![false; n];
-        for ((t, tr), slot) in toks.iter().zip(trigger.iter_mut()).zip(ty.iter_mut()) {
+        let mut caps = Vec::new();
+        for (i, ((t, tr), slot)) in toks
+            .iter()
+            .zip(trigger.iter_mut())
+            .zip(ty.iter_mut())
+            .enumerate()
+        {
+            if t.flags & (CAP | UPPER) != 0 {
+                caps.push(i as u32);
+            }
             if t.flags & PUNCT == 0 && t.flags & (CAP | UPPER | INNER_CAP | MIXED) != 0 {
-                let id = words.intern(word(t), t);
+                let id = words.intern(text, t);
                 *slot = id;
                 *tr = is_trigger(t, words.types.get(id as usize).map_or(0, |w| w.lex));
             }
@@ -145,7 +157,7 @@ impl<'t> Sequence<'t> {
             if !m {
                 *slot = u32::MAX;
             } else if *slot == u32::MAX {
-                *slot = words.intern(word(t), t);
+                *slot = words.intern(text, t);
             }
         }
         // the first line is a headline when another follows and it is short: a long one is a paragraph that
@@ -169,6 +181,7 @@ impl<'t> Sequence<'t> {
             place: vec![0; n],
             body,
             english: 0,
+            caps,
         };
         seq.english = language(text, &seq.toks);
         seq.document_stats(&words.text, &trigger);
@@ -298,14 +311,14 @@ impl<'t> Sequence<'t> {
             if t.flags & (PUNCT | CAP | UPPER | DIGIT) != 0 {
                 continue;
             }
-            let w = self.text.get(t.range()).unwrap_or("");
-            let Some(&b) = w.as_bytes().first() else {
+            let w = self.text.as_bytes().get(t.range()).unwrap_or_default();
+            let Some(&b) = w.first() else {
                 continue;
             };
             if filter.get(usize::from(b)).copied().unwrap_or(0) & (1 << (w.len() % 64)) == 0 {
                 continue;
             }
-            if let Some(seen) = want.get_mut(&bytes(w.as_bytes())) {
+            if let Some(seen) = want.get_mut(&bytes(w)) {
                 *seen = true;
             }
         }
