@@ -92,11 +92,24 @@ fn piece_end(text: &str, start: usize, piece: usize) -> usize {
         return text.len();
     }
     let window = text.as_bytes().get(start..limit).unwrap_or_default();
+    // A paragraph longer than a piece (a whole book on one line) is cut after a sentence, else
+    // between words: cut inside a word, « Emmanuel Macron » became a name « Emmanuel Macr » and
+    // a word « on » at the next piece's start.
     let cut = last_paragraph_end(window)
+        .or_else(|| last_sentence_end(window))
+        .or_else(|| memchr::memrchr3(b' ', b'\t', b'\r', window).map(|i| i + 1))
         .filter(|&i| i > 0)
         .map_or_else(|| floor_boundary(text, limit), |i| start + i);
     // A piece always moves on, whatever the text.
     if cut <= start { text.len() } else { cut }
+}
+
+/// Where the last sentence in `bytes` ends (after « . », « ! » or « ? » and the space after it).
+fn last_sentence_end(bytes: &[u8]) -> Option<usize> {
+    [&b". "[..], b"! ", b"? "]
+        .iter()
+        .filter_map(|end| memchr::memmem::rfind(bytes, end).map(|i| i + 2))
+        .max()
 }
 
 #[cfg(test)]
@@ -105,6 +118,34 @@ mod tests {
 
     const PARA: &str = "Emmanuel Macron a reçu Angela Merkel à Paris le 3 mars 2021. \
                         La Banque de France a publié ses chiffres.\n\n";
+
+    #[test]
+    fn a_paragraph_longer_than_a_piece_is_cut_between_sentences_never_in_a_word() {
+        let sentence = "Emmanuel Macron a déclaré que la France gagnera. ";
+        let text = sentence.repeat(60);
+        // Pieces that never fall on a sentence's end by chance.
+        let piece = sentence.len() * 7 + 13;
+        let spans = extract_by(&text, piece);
+        let names: std::collections::BTreeSet<&str> = spans
+            .iter()
+            .filter_map(|s| text.get(s.start..s.end))
+            .collect();
+        assert!(names.contains("Emmanuel Macron"), "{names:?}");
+        assert!(
+            names.iter().all(|n| sentence.contains(n)),
+            "a name cut: {names:?}"
+        );
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(&text, start, piece);
+            assert!(text[..end].ends_with(". ") || end == text.len(), "{end}");
+            start = end;
+        }
+        // No sentence end: between words.
+        let words = "Emmanuel Macron ".repeat(50);
+        let end = piece_end(&words, 0, 100);
+        assert!(words[..end].ends_with(' '), "{end}");
+    }
 
     #[test]
     fn pieces_find_what_the_whole_text_finds_in_each_paragraph() {
