@@ -3,20 +3,23 @@
 //! ([`super::streamed`]) share, so that both assemble alike.
 //!
 //! While documents come, an entity is a 24-byte record and its variants are links in one
-//! array, their text in one string: at 100,000 articles an `EntityBuild` each (96 bytes, a
-//! `String` per variant, a `Vec` of variants and one of counts) took about 150 MB at the merge's
-//! peak, beside the index shown. The entities are packed at the end, each straight from them.
+//! array, each naming its text by number ([`Strings`]: each text once for the corpus): at
+//! 100,000 articles an `EntityBuild` each (96 bytes, a `String` per variant, a `Vec` of variants
+//! and one of counts) took about 150 MB at the merge's peak, beside the index shown. The
+//! entities are packed at the end, each straight from them. The documents come as pass 1 kept
+//! them ([`KeptDoc`]).
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
 use std::sync::{Arc, Mutex};
 
 use super::index::{Entity, EntityId, EntityIndex, Mention, Placed};
+use super::kept::{KeptDoc, Strings};
 use super::merge::slug;
 use super::packed::FlatMentions;
+use crate::Label;
 use crate::group::display_name;
 use crate::union_find::UnionFind;
-use crate::{DocEntities, DocMention, Label};
 
 /// No variant: the end of a chain.
 const NONE: u32 = u32::MAX;
@@ -34,11 +37,10 @@ struct Building {
     last: u32,
 }
 
-/// A variant of an entity: its text in [`Assembler::text`], how many times it is written, the
+/// A variant of an entity: its text's number in [`Strings`], how many times it is written, the
 /// entity's next variant.
 struct Variant {
-    at: u32,
-    len: u32,
+    text: u32,
     count: u32,
     next: u32,
 }
@@ -100,59 +102,42 @@ pub(super) struct Assembler {
     entities: Vec<Building>,
     /// Every entity's variants, each entity's chained in the order they were met.
     variants: Vec<Variant>,
-    /// The variants' text, one after the other.
-    text: String,
+    /// The variants' texts.
+    strings: Strings,
     flat: FlatMentions,
-    /// The document's mentions by start, when they do not come so (kept from one to the next).
-    sorted: Vec<DocMention>,
     /// The corpus entity of each of the document's entities met so far (`NONE`: not yet).
     local: Vec<u32>,
 }
 
 impl Assembler {
-    /// Room for `docs` documents and `mentions` mentions.
-    pub(super) fn new(docs: usize, mentions: usize) -> Assembler {
-        Assembler::with_room(docs, mentions, 0)
-    }
-
-    /// Room for `entities` entities too (grown by doubling, their array held up to twice what
-    /// it needed, and thrice while it grew).
-    pub(super) fn with_room(docs: usize, mentions: usize, entities: usize) -> Assembler {
+    /// Room for `docs` documents, `mentions` mentions and `entities` entities (grown by
+    /// doubling, their array held up to twice what it needed, and thrice while it grew); the
+    /// documents' variants numbered in `strings`.
+    pub(super) fn with_room(
+        docs: usize,
+        mentions: usize,
+        entities: usize,
+        strings: Strings,
+    ) -> Assembler {
         Assembler {
             entities: Vec::with_capacity(entities),
             variants: Vec::new(),
-            text: String::new(),
+            strings,
             flat: FlatMentions::with_capacity(docs, mentions),
-            sorted: Vec::new(),
             local: Vec::new(),
         }
     }
 
-    /// The variants of an entity, in the order they were met, with their counts.
-    fn chain(&self, e: &Building) -> impl Iterator<Item = (&str, u32)> + '_ {
-        let mut at = e.first;
-        std::iter::from_fn(move || {
-            let v = self.variants.get(at as usize)?;
-            at = v.next;
-            let end = v.at.checked_add(v.len)?;
-            Some((self.text.get(v.at as usize..end as usize)?, v.count))
-        })
-    }
-
-    /// Counts `c` more of variant `v` of entity `id`, a new one at the end of its chain.
-    fn add_variant(&mut self, id: usize, v: &str, c: u32) {
+    /// Counts `c` more of variant `v` (its text's number) of entity `id`, a new one at the end
+    /// of its chain.
+    fn add_variant(&mut self, id: usize, v: u32, c: u32) {
         let Some(e) = self.entities.get(id) else {
             return;
         };
         let mut at = e.first;
         let mut last = NONE;
-        let text = self.text.as_bytes();
         while let Some(x) = self.variants.get_mut(at as usize) {
-            // Bytes, lengths first: most variants of a chain differ in length.
-            let same = x.len as usize == v.len()
-                && text.get(x.at as usize..(x.at as usize).saturating_add(v.len()))
-                    == Some(v.as_bytes());
-            if same {
+            if x.text == v {
                 x.count = x.count.saturating_add(c);
                 return;
             }
@@ -161,12 +146,10 @@ impl Assembler {
         }
         let new = small(self.variants.len());
         self.variants.push(Variant {
-            at: small(self.text.len()),
-            len: small(v.len()),
+            text: v,
             count: c,
             next: NONE,
         });
-        self.text.push_str(v);
         match self.variants.get_mut(last as usize) {
             Some(x) => x.next = new,
             None => {
@@ -185,7 +168,7 @@ impl Assembler {
     /// mentioned.
     pub(super) fn doc(
         &mut self,
-        doc: &DocEntities,
+        doc: &KeptDoc,
         base: usize,
         roots: &mut Roots,
         mut ids: Option<&mut [u32]>,
@@ -195,34 +178,24 @@ impl Assembler {
         // taken then: two of them may be one corpus entity), not at every mention.
         let mut local = std::mem::take(&mut self.local);
         local.clear();
-        local.resize(doc.entities.len(), NONE);
-        // Mentions mostly come by start already: sorted (a copy) only when they do not.
-        let by_start = |a: &DocMention, b: &DocMention| (a.start, a.end) <= (b.start, b.end);
-        let mut sorted = std::mem::take(&mut self.sorted);
-        let mentions: &[DocMention] = if doc.mentions.is_sorted_by(by_start) {
-            &doc.mentions
-        } else {
-            sorted.clear();
-            sorted.extend_from_slice(&doc.mentions);
-            sorted.sort_by_key(|m| (m.start, m.end));
-            &sorted
-        };
-        for m in mentions {
-            let l = m.local() as usize;
+        local.resize(doc.labels.len(), NONE);
+        // Kept by start (see `kept`).
+        for m in &doc.mentions {
+            let l = m.local as usize;
             let id = match local.get(l) {
                 Some(&id) if id != NONE => id,
                 Some(_) => {
-                    let Some(le) = doc.entities.get(l) else {
+                    let Some(&label) = doc.labels.get(l) else {
                         continue;
                     };
-                    let id = self.entity_of(base + l, le.label, roots);
+                    let id = self.entity_of(base + l, label, roots);
                     if let Some(slot) = local.get_mut(l) {
                         *slot = id;
                     }
                     if let Some(slot) = ids.as_deref_mut().and_then(|ids| ids.get_mut(l)) {
                         *slot = id;
                     }
-                    for (v, c) in le.variants().zip(le.counts()) {
+                    for &(v, c) in doc.variants_of(l) {
                         self.add_variant(id as usize, v, c);
                     }
                     id
@@ -233,7 +206,7 @@ impl Assembler {
                 continue;
             };
             ent.mentions = ent.mentions.saturating_add(1);
-            ent.confidence = ent.confidence.max(m.confidence());
+            ent.confidence = ent.confidence.max(m.confidence);
             if ent.last_doc != d {
                 ent.last_doc = d;
                 ent.documents = ent.documents.saturating_add(1);
@@ -241,14 +214,13 @@ impl Assembler {
             self.flat.push(Mention::new(
                 m.start,
                 m.end,
-                m.label(),
-                m.confidence(),
+                m.label,
+                m.confidence,
                 EntityId(id),
             ));
         }
         self.flat.end_doc();
         self.local = local;
-        self.sorted = sorted;
     }
 
     /// The corpus entity of node `n` (an entity labelled `label`), made at its set's first mention.
@@ -277,10 +249,7 @@ impl Assembler {
     /// merge of a first indexing, once the analysis is over: the other core is free then, and
     /// the thread reading the documents ahead is done).
     pub(super) fn finish(mut self, parallel: bool) -> EntityIndex {
-        drop((
-            std::mem::take(&mut self.sorted),
-            std::mem::take(&mut self.local),
-        ));
+        drop(std::mem::take(&mut self.local));
         let n = self.entities.len();
         let flat = std::mem::take(&mut self.flat);
         if !parallel {
@@ -306,19 +275,34 @@ impl Assembler {
 
     /// The entities named, their keys made unique, packed; what assembled them given back.
     fn pack(self) -> Arc<[Entity]> {
-        let name = |a: &Assembler, e: &Building| {
-            let (variants, counts): (Vec<&str>, Vec<u32>) = a.chain(e).unzip();
+        let Assembler {
+            entities,
+            variants,
+            strings,
+            ..
+        } = self;
+        let table = strings.into_table();
+        let (table, variants) = (&table, &variants);
+        // The variants of an entity, in the order they were met, with their counts.
+        let chain = |e: &Building| {
+            let mut at = e.first;
+            std::iter::from_fn(move || {
+                let v = variants.get(at as usize)?;
+                at = v.next;
+                Some((table.get(v.text as usize).map_or("", |s| &**s), v.count))
+            })
+        };
+        let chain = &chain;
+        let name = |e: &Building| {
+            let (variants, counts): (Vec<&str>, Vec<u32>) = chain(e).unzip();
             display_name(e.label, &variants, &counts)
         };
+        let name = &name;
         // The keys first, made unique; the names again as each entity is packed (kept, they
         // would be half a million more strings at once).
-        let mut keys: Vec<String> = self
-            .entities
-            .iter()
-            .map(|e| slug(e.label, &name(&self, e)))
-            .collect();
+        let mut keys: Vec<String> = entities.iter().map(|e| slug(e.label, &name(e))).collect();
         unique_keys(&mut keys);
-        self.entities
+        entities
             .iter()
             .zip(keys)
             .enumerate()
@@ -327,8 +311,8 @@ impl Assembler {
                     EntityId(small(i)),
                     &key,
                     e.label,
-                    &name(&self, e),
-                    self.chain(e).map(|(v, _)| v),
+                    &name(e),
+                    chain(e).map(|(v, _)| v),
                     e.mentions as usize,
                     e.documents as usize,
                     e.confidence,

@@ -4,6 +4,7 @@
 mod assembler;
 mod entity;
 pub mod index;
+mod kept;
 mod merge;
 pub mod occurrences;
 pub(crate) mod packed;

@@ -1,14 +1,16 @@
-//! The corpus index of [`super::merge::build`], built from documents read one at a time, twice,
+//! The corpus index of [`super::merge::build`], built from documents read one at a time, once,
 //! and never all held at once: at 100,000 articles their entities take more than a gigabyte,
 //! the tables of the first pass a small part of it.
 //!
 //! Pass 1 reads each document for what the union-find needs: a node per entity, its keys
 //! (those of the corpus, each kept once with its first node), a person's surname and given
-//! name interned to small ids. The people are then joined as `build` joins them. Pass 2 reads
-//! the documents again, in the same order, and assembles the entities, their variants and
-//! counts and every document's mentions exactly as `build` does (the same
-//! [`super::assembler::Assembler`]). A document of pass 2 that is not the one of pass 1 at its place
-//! (another entity count or other mentions) ends the merge: no index rather than a wrong one.
+//! name interned to small ids; and keeps what the assembly needs of it, compactly
+//! ([`super::kept`]: its entities' labels and variants, each variant's text once for the
+//! corpus, and its mentions, a few bytes each). The people are then joined as `build` joins
+//! them. Pass 2 takes the kept documents, in the same order, and assembles the entities, their
+//! variants and counts and every document's mentions exactly as `build` does (the same
+//! [`super::assembler::Assembler`]). The documents were read twice, pass 2 from the source
+//! again: decoding every record twice was a third of the last merge.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -19,6 +21,7 @@ use std::sync::Mutex;
 
 use super::assembler::{Assembler, Roots};
 use super::index::EntityIndex;
+use super::kept::{Kept, KeptDoc, Strings};
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::union_find::UnionFind;
 use crate::{DocEntities, Label};
@@ -26,19 +29,19 @@ use crate::{DocEntities, Label};
 /// Which reading of the documents a source is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pass {
-    /// The first: what joins entities.
+    /// The first: what joins entities, and what pass 2 assembles kept.
     Links,
-    /// The second: the mentions, variants and counts.
+    /// The second: no longer asked for (pass 2 takes what pass 1 kept).
     Mentions,
 }
 
-/// Documents a streamed merge reads twice.
+/// Documents a streamed merge reads.
 pub trait DocPasses {
     /// A document as the source hands it (`DocEntities`, `Arc<DocEntities>`…).
     type Doc: Borrow<DocEntities> + Send;
     /// Every document in corpus order, from the first (`None` for one that cannot be had:
-    /// then there is no index). Both passes must give the same documents in the same order.
-    /// Read on a thread of its own, ahead of the merge.
+    /// then there is no index). Asked for once, for [`Pass::Links`]. Read on a thread of its
+    /// own, ahead of the merge.
     fn pass(&mut self, pass: Pass) -> impl Iterator<Item = Option<Self::Doc>> + Send + '_;
 }
 
@@ -73,12 +76,13 @@ pub struct Streamed {
     pub local_ids: Option<LocalIds>,
 }
 
-/// What pass 1 keeps of a document: where its nodes start, and a fingerprint of it that pass 2
-/// must find again.
+/// What pass 1 keeps of the documents: where each one's nodes start, how many mentions they
+/// have, what the assembly needs of them.
 struct Seen {
     starts: Vec<usize>,
-    prints: Vec<u64>,
     mentions: usize,
+    kept: Kept,
+    strings: Strings,
 }
 
 /// Names (surnames, given names, a lone surname's document key) as small ids.
@@ -108,9 +112,9 @@ impl Names {
 /// No lone surname's document key.
 const NONE: u32 = u32::MAX;
 
-/// The index `merge::build` gives for the documents `source` hands out, each read once per pass
-/// and dropped after use; `None` when a document cannot be had or pass 2 does not give pass 1's.
-/// With `local_ids`, each document's entities' corpus ids too.
+/// The index `merge::build` gives for the documents `source` hands out, each read once and
+/// dropped after use; `None` when a document cannot be had. With `local_ids`, each document's
+/// entities' corpus ids too.
 pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<Streamed> {
     let mut uf = UnionFind::default();
     // Only the last merge (the one whose ids are saved) reads ahead: it runs once the analysis
@@ -120,35 +124,35 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
     let seen = ahead(parallel, source.pass(Pass::Links), |docs| {
         link(docs, &mut uf)
     })?;
-    let n = seen.prints.len();
+    let Seen {
+        starts,
+        mentions,
+        kept,
+        strings,
+    } = seen;
+    let n = starts.len().saturating_sub(1);
     // Pass 2 starts with no room to spare: the union-find grown node by node gives its slack
     // back, and the entities get room for every set (those with a mention are the entities).
     uf.shrink_to_fit();
     let mut roots = Roots::new(uf)?;
-    let mut out = Assembler::with_room(n, seen.mentions, roots.sets());
+    let mut out = Assembler::with_room(n, mentions, roots.sets(), strings);
     let mut ids = local_ids.then(|| LocalIds {
-        ids: vec![u32::MAX; seen.starts.last().copied().unwrap_or(0)],
-        starts: seen.starts.iter().map(|&s| s as u32).collect(),
+        ids: vec![u32::MAX; starts.last().copied().unwrap_or(0)],
+        starts: starts.iter().map(|&s| s as u32).collect(),
     });
-    ahead(parallel, source.pass(Pass::Mentions), |docs| {
-        for d in 0..n {
-            let doc = docs.next()??;
-            let doc = doc.borrow();
-            let (base, end) = (*seen.starts.get(d)?, *seen.starts.get(d + 1)?);
-            if end - base != doc.entities.len() || seen.prints.get(d) != Some(&fingerprint(doc)) {
-                return None;
-            }
-            let mine = match ids.as_mut() {
-                Some(l) => Some(l.ids.get_mut(base..end)?),
-                None => None,
-            };
-            out.doc(doc, base, &mut roots, mine);
-        }
-        docs.next().is_none().then_some(())
-    })?;
+    let (mut kept, mut doc) = (kept.reader(), KeptDoc::default());
+    for d in 0..n {
+        kept.next_doc(&mut doc)?;
+        let (base, end) = (*starts.get(d)?, *starts.get(d + 1)?);
+        let mine = match ids.as_mut() {
+            Some(l) => Some(l.ids.get_mut(base..end)?),
+            None => None,
+        };
+        out.doc(&doc, base, &mut roots, mine);
+    }
     // What joined the entities is of no more use: given back before the index's names,
     // keys and occurrences are made (the merge's peak).
-    drop((roots, seen));
+    drop((roots, starts, kept, doc));
     Some(Streamed {
         index: out.finish(parallel),
         local_ids: ids,
@@ -163,8 +167,9 @@ fn link<D: Borrow<DocEntities>>(
 ) -> Option<Seen> {
     let mut seen = Seen {
         starts: vec![0],
-        prints: Vec::new(),
         mentions: 0,
+        kept: Kept::default(),
+        strings: Strings::default(),
     };
     let mut by_key: HashMap<Box<str>, usize> = HashMap::new();
     let mut names = Names::default();
@@ -205,7 +210,7 @@ fn link<D: Borrow<DocEntities>>(
             }
         }
         seen.starts.push(uf_len(&seen, doc));
-        seen.prints.push(fingerprint(doc));
+        seen.kept.keep(doc, &mut seen.strings);
         seen.mentions += doc.mentions.len();
     }
     drop(by_key);
@@ -344,24 +349,6 @@ fn join_people(
             uf.union(f, n);
         }
     }
-}
-
-/// What tells one document from another cheaply: its counts, its entities' labels, its mentions.
-fn fingerprint(doc: &DocEntities) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |v: u64| {
-        h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
-    };
-    mix(doc.entities.len() as u64);
-    mix(doc.mentions.len() as u64);
-    for e in &doc.entities {
-        mix(e.label as u64);
-    }
-    for m in &doc.mentions {
-        mix(u64::from(m.start) << 32 | u64::from(m.end));
-        mix(u64::from(m.local()) << 8 | u64::from(m.confidence()));
-    }
-    h
 }
 
 #[cfg(test)]
