@@ -15,8 +15,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::{DocEntities, DocMention, Label};
 
 /// A quick hash for short strings (SipHash, the standard one, costs several times more on the
-/// millions of variants of a large corpus; nothing here comes from an adversary that matters:
-/// a library's own texts).
+/// millions of variants and keys of a large corpus; nothing here comes from an adversary that
+/// matters: a library's own texts).
 #[derive(Default)]
 pub(super) struct Quick(u64);
 
@@ -38,15 +38,23 @@ impl Hasher for Quick {
         self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     fn finish(&self) -> u64 {
-        self.0
+        // Mixed down as well as up (a product mixes only upward; the table's buckets are the
+        // low bits): murmur3's finaliser.
+        let mut h = self.0;
+        h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
 /// Every variant's text once, by number (in the order first met).
 #[derive(Default)]
 pub(super) struct Strings {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<Quick>>,
+    ids: HashMap<Box<str>, u32, QuickState>,
 }
+
+/// Maps hashed by [`Quick`].
+pub(super) type QuickState = BuildHasherDefault<Quick>;
 
 impl Strings {
     /// `s`'s number, given it when it is new.

@@ -21,7 +21,7 @@ use std::sync::Mutex;
 
 use super::assembler::{Assembler, Roots};
 use super::index::EntityIndex;
-use super::kept::{Kept, KeptDoc, Strings};
+use super::kept::{Kept, KeptDoc, QuickState, Strings};
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::union_find::UnionFind;
 use crate::{DocEntities, Label};
@@ -76,13 +76,11 @@ pub struct Streamed {
     pub local_ids: Option<LocalIds>,
 }
 
-/// What pass 1 keeps of the documents: where each one's nodes start, how many mentions they
-/// have, what the assembly needs of them.
+/// What pass 1 keeps of the documents besides [`Kept`]: where each one's nodes start, how many
+/// mentions they have.
 struct Seen {
     starts: Vec<usize>,
     mentions: usize,
-    kept: Kept,
-    strings: Strings,
 }
 
 /// Names (surnames, given names, a lone surname's document key) as small ids.
@@ -121,15 +119,15 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
     // is over, the other core free; the merges before it would take that core from the
     // analysis (a cold start of 100,000 articles took 10-20 s longer, at load 5-6).
     let parallel = local_ids;
-    let seen = ahead(parallel, source.pass(Pass::Links), |docs| {
-        link(docs, &mut uf)
-    })?;
-    let Seen {
-        starts,
-        mentions,
-        kept,
-        strings,
-    } = seen;
+    // Kept as they are read: on the thread reading ahead, when there is one (the union-find
+    // is this one's work, and the larger).
+    let (mut kept, mut strings) = (Kept::default(), Strings::default());
+    let docs = source.pass(Pass::Links).inspect(|d| {
+        if let Some(d) = d {
+            kept.keep(d.borrow(), &mut strings);
+        }
+    });
+    let Seen { starts, mentions } = ahead(parallel, docs, |docs| link(docs, &mut uf))?;
     let n = starts.len().saturating_sub(1);
     // Pass 2 starts with no room to spare: the union-find grown node by node gives its slack
     // back, and the entities get room for every set (those with a mention are the entities).
@@ -168,10 +166,8 @@ fn link<D: Borrow<DocEntities>>(
     let mut seen = Seen {
         starts: vec![0],
         mentions: 0,
-        kept: Kept::default(),
-        strings: Strings::default(),
     };
-    let mut by_key: HashMap<Box<str>, usize> = HashMap::new();
+    let mut by_key: HashMap<Box<str>, usize, QuickState> = HashMap::default();
     let mut names = Names::default();
     // People named in full (node, surname, given name) and surnames alone (node, surname,
     // the document's key or NONE), in corpus order.
@@ -210,7 +206,6 @@ fn link<D: Borrow<DocEntities>>(
             }
         }
         seen.starts.push(uf_len(&seen, doc));
-        seen.kept.keep(doc, &mut seen.strings);
         seen.mentions += doc.mentions.len();
     }
     drop(by_key);
