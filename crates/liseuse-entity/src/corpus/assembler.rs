@@ -11,6 +11,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex};
 
 use super::index::{Entity, EntityId, EntityIndex, Mention, Placed};
@@ -104,9 +105,39 @@ pub(super) struct Assembler {
     variants: Vec<Variant>,
     /// The variants' texts.
     strings: Strings,
+    /// The documents' mentions packed, here or, handed over in batches, by a thread of its own.
     flat: FlatMentions,
+    packer: Option<SyncSender<Batch>>,
+    /// The documents assembled so far, and the mentions of those not yet packed.
+    docs: u32,
+    batch: Batch,
     /// The corpus entity of each of the document's entities met so far (`NONE`: not yet).
     local: Vec<u32>,
+}
+
+/// Documents assembled, their mentions not yet packed: every one's mentions one after the
+/// other, and how many each has.
+#[derive(Default)]
+pub(super) struct Batch {
+    mentions: Vec<Mention>,
+    lens: Vec<u32>,
+}
+
+/// Documents handed to the packing thread at a time.
+const BATCH: usize = 64;
+
+impl Batch {
+    /// Its documents' mentions packed into `flat`, after those there.
+    pub(super) fn pack_into(self, flat: &mut FlatMentions) {
+        let mut mentions = self.mentions.into_iter();
+        for len in self.lens {
+            mentions
+                .by_ref()
+                .take(len as usize)
+                .for_each(|m| flat.push(m));
+            flat.end_doc();
+        }
+    }
 }
 
 impl Assembler {
@@ -124,7 +155,45 @@ impl Assembler {
             variants: Vec::new(),
             strings,
             flat: FlatMentions::with_capacity(docs, mentions),
+            packer: None,
+            docs: 0,
+            batch: Batch::default(),
             local: Vec::new(),
+        }
+    }
+
+    /// The mentions of the documents from now on packed by the thread `packer` sends to (the
+    /// last merge's: packing them is a third of assembling, and the other core is free).
+    pub(super) fn pack_by(&mut self, packer: SyncSender<Batch>) {
+        self.packer = Some(packer);
+    }
+
+    /// The packing thread given what is left and let go (it ends once it has packed it);
+    /// what it packed is then [`Assembler::packed`].
+    pub(super) fn stop_packing(&mut self) {
+        self.hand_over(true);
+        self.packer = None;
+    }
+
+    /// The mentions the packing thread packed.
+    pub(super) fn packed(&mut self, flat: FlatMentions) {
+        self.flat = flat;
+    }
+
+    /// The documents assembled handed to the packing thread by batches (`all`: whatever is
+    /// left), or packed here when there is none.
+    fn hand_over(&mut self, all: bool) {
+        match &self.packer {
+            Some(tx) => {
+                if self.batch.lens.len() >= BATCH || all && !self.batch.lens.is_empty() {
+                    let batch = std::mem::take(&mut self.batch);
+                    if let Err(e) = tx.send(batch) {
+                        // The thread is gone (it panicked: its join says so); packed here.
+                        e.0.pack_into(&mut self.flat);
+                    }
+                }
+            }
+            None => std::mem::take(&mut self.batch).pack_into(&mut self.flat),
         }
     }
 
@@ -173,12 +242,13 @@ impl Assembler {
         roots: &mut Roots,
         mut ids: Option<&mut [u32]>,
     ) {
-        let d = small(self.flat.docs());
+        let d = self.docs;
         // Each of the document's entities is looked up once, at its first mention (its variants
         // taken then: two of them may be one corpus entity), not at every mention.
         let mut local = std::mem::take(&mut self.local);
         local.clear();
         local.resize(doc.labels.len(), NONE);
+        let mut count = 0u32;
         // Kept by start (see `kept`).
         for m in &doc.mentions {
             let l = m.local as usize;
@@ -211,15 +281,18 @@ impl Assembler {
                 ent.last_doc = d;
                 ent.documents = ent.documents.saturating_add(1);
             }
-            self.flat.push(Mention::new(
+            self.batch.mentions.push(Mention::new(
                 m.start,
                 m.end,
                 m.label,
                 m.confidence,
                 EntityId(id),
             ));
+            count += 1;
         }
-        self.flat.end_doc();
+        self.batch.lens.push(count);
+        self.docs = self.docs.saturating_add(1);
+        self.hand_over(false);
         self.local = local;
     }
 
@@ -249,6 +322,7 @@ impl Assembler {
     /// merge of a first indexing, once the analysis is over: the other core is free then, and
     /// the thread reading the documents ahead is done).
     pub(super) fn finish(mut self, parallel: bool) -> EntityIndex {
+        self.stop_packing();
         drop(std::mem::take(&mut self.local));
         let n = self.entities.len();
         let flat = std::mem::take(&mut self.flat);

@@ -19,9 +19,10 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Mutex;
 
-use super::assembler::{Assembler, Roots};
+use super::assembler::{Assembler, Batch, Roots};
 use super::index::EntityIndex;
 use super::kept::{Kept, KeptDoc, QuickState, Strings};
+use super::packed::FlatMentions;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::union_find::UnionFind;
 use crate::{DocEntities, Label};
@@ -139,14 +140,22 @@ pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<S
         starts: starts.iter().map(|&s| s as u32).collect(),
     });
     let (mut kept, mut doc) = (kept.reader(), KeptDoc::default());
-    for d in 0..n {
-        kept.next_doc(&mut doc)?;
-        let (base, end) = (*starts.get(d)?, *starts.get(d + 1)?);
-        let mine = match ids.as_mut() {
-            Some(l) => Some(l.ids.get_mut(base..end)?),
-            None => None,
-        };
-        out.doc(&doc, base, &mut roots, mine);
+    let mut assemble = |out: &mut Assembler| -> Option<()> {
+        for d in 0..n {
+            kept.next_doc(&mut doc)?;
+            let (base, end) = (*starts.get(d)?, *starts.get(d + 1)?);
+            let mine = match ids.as_mut() {
+                Some(l) => Some(l.ids.get_mut(base..end)?),
+                None => None,
+            };
+            out.doc(&doc, base, &mut roots, mine);
+        }
+        Some(())
+    };
+    if parallel {
+        packing_aside(&mut out, n, mentions, assemble)?;
+    } else {
+        assemble(&mut out)?;
     }
     // What joined the entities is of no more use: given back before the index's names,
     // keys and occurrences are made (the merge's peak).
@@ -254,6 +263,41 @@ fn ahead<T: Send, R>(
                 None => f(&mut std::iter::empty()),
             },
         }
+    })
+}
+
+/// `assemble` given `out`, the mentions it assembles packed by a thread of its own (room for
+/// `docs` documents and `mentions` mentions there); packed by `out` itself when that thread
+/// cannot be had.
+fn packing_aside(
+    out: &mut Assembler,
+    docs: usize,
+    mentions: usize,
+    assemble: impl FnOnce(&mut Assembler) -> Option<()>,
+) -> Option<()> {
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let packer = std::thread::Builder::new()
+            .name("merge-packer".into())
+            .spawn_scoped(s, move || {
+                let mut flat = FlatMentions::with_capacity(docs, mentions);
+                for batch in rx {
+                    batch.pack_into(&mut flat);
+                }
+                flat
+            });
+        let Ok(packer) = packer else {
+            return assemble(out);
+        };
+        out.pack_by(tx);
+        let done = assemble(out);
+        // Let go whatever happened: the thread ends once it has what is left.
+        out.stop_packing();
+        let flat = packer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        out.packed(flat);
+        done
     })
 }
 
