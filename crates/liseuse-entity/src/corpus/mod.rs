@@ -9,4 +9,5 @@ mod merge;
 pub mod occurrences;
 pub(crate) mod packed;
 pub mod places;
+mod roots;
 pub mod streamed;
