@@ -1,9 +1,11 @@
-//! What a cold start's final merge costs: `merge_time CACHE_DIR [RUNS] [OUT_DIR]` reads the
+//! What a cold start's final merge costs: `merge_time [--streamed] CACHE_DIR [RUNS] [OUT_DIR]` reads the
 //! saved index's article order from a copy of a cache (the lock is taken: never the folder of a
 //! running liseuse), merges every article's entities as the index loop does (streamed, read
 //! from the cache twice, each document's corpus ids asked for) and prints the milliseconds of
 //! the merge, of the same merge from memory, and whether what it would save is the saved index.
 //! With OUT_DIR, the index it would save is written there (`cmp` it with CACHE_DIR's).
+//! With `--streamed`, only the merges streamed from the cache (every article held in memory for
+//! the others): the process's peak resident memory (`/usr/bin/time -v`) is then the merge's.
 //! Run it under `perf record` or `valgrind --tool=callgrind` (RUNS 1) for where the time goes.
 use liseuse_entity::{DocEntities, DocPasses, InMemory, Pass, build_streamed};
 use liseuse_library::cache::{index_file, store};
@@ -31,9 +33,11 @@ impl DocPasses for FromCache<'_> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let streamed_only = args.iter().any(|a| a == "--streamed");
+    args.retain(|a| a != "--streamed");
     let Some(dir) = args.get(1).map(std::path::PathBuf::from) else {
-        eprintln!("usage: merge_time CACHE_DIR [RUNS] [OUT_DIR]");
+        eprintln!("usage: merge_time [--streamed] CACHE_DIR [RUNS] [OUT_DIR]");
         std::process::exit(2);
     };
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
@@ -69,6 +73,9 @@ fn main() {
             }
         }
         println!("streamed from the cache {streamed:.0} ms ({entities} entities)");
+    }
+    if streamed_only {
+        return;
     }
     // The same merge with every article in memory: the merge alone, without reading.
     let docs: Vec<Arc<DocEntities>> = cache

@@ -3,20 +3,24 @@
 //! ([`super::streamed`]) share, so that both assemble alike.
 //!
 //! While documents come, an entity is a 24-byte record and its variants are links in one
-//! array, their text in one string: at 100,000 articles an `EntityBuild` each (96 bytes, a
-//! `String` per variant, a `Vec` of variants and one of counts) took about 150 MB at the merge's
-//! peak, beside the index shown. The entities are packed at the end, each straight from them.
+//! array, each naming its text by number ([`Strings`]: each text once for the corpus): at
+//! 100,000 articles an `EntityBuild` each (96 bytes, a `String` per variant, a `Vec` of variants
+//! and one of counts) took about 150 MB at the merge's peak, beside the index shown. The
+//! entities are packed at the end, each straight from them. The documents come as pass 1 kept
+//! them ([`KeptDoc`]).
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex};
 
 use super::index::{Entity, EntityId, EntityIndex, Mention, Placed};
+use super::kept::{KeptDoc, Strings};
 use super::merge::slug;
 use super::packed::FlatMentions;
+pub(super) use super::roots::Roots;
+use crate::Label;
 use crate::group::display_name;
-use crate::union_find::UnionFind;
-use crate::{DocEntities, DocMention, Label};
 
 /// No variant: the end of a chain.
 const NONE: u32 = u32::MAX;
@@ -34,11 +38,10 @@ struct Building {
     last: u32,
 }
 
-/// A variant of an entity: its text in [`Assembler::text`], how many times it is written, the
+/// A variant of an entity: its text's number in [`Strings`], how many times it is written, the
 /// entity's next variant.
 struct Variant {
-    at: u32,
-    len: u32,
+    text: u32,
     count: u32,
     next: u32,
 }
@@ -48,111 +51,114 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// A root's slot once its corpus entity is made: the entity's id with this bit.
-const MADE: u32 = 1 << 31;
-
-/// Every node's root, each root's slot turned into its corpus entity's id (marked [`MADE`])
-/// once it has one: the union-find's own array, flattened once, and not a map of roots to ids
-/// beside it (hashed at every mention: at 100,000 articles a map of half a million roots, and
-/// a fifth of pass 2's time).
-pub(super) struct Roots(Vec<u32>);
-
-impl Roots {
-    /// The roots of a complete union-find; `None` past what the mark leaves room for (two
-    /// billion entities: no corpus comes near).
-    pub(super) fn new(uf: UnionFind) -> Option<Roots> {
-        let roots = uf.into_roots();
-        (roots.len() < MADE as usize).then_some(Roots(roots))
-    }
-
-    /// How many sets there are (the entities, when each has a mention).
-    pub(super) fn sets(&self) -> usize {
-        self.0
-            .iter()
-            .enumerate()
-            .filter(|&(x, &r)| r as usize == x)
-            .count()
-    }
-
-    /// Node `n`'s corpus entity, or its root when it has none yet.
-    fn get(&self, n: usize) -> Result<u32, usize> {
-        let Some(&root) = self.0.get(n) else {
-            return Err(n);
-        };
-        if root & MADE != 0 {
-            return Ok(root & !MADE);
-        }
-        match self.0.get(root as usize) {
-            Some(&id) if id & MADE != 0 => Ok(id & !MADE),
-            _ => Err(root as usize),
-        }
-    }
-
-    /// `root`'s corpus entity is `id`.
-    fn set(&mut self, root: usize, id: u32) {
-        if let Some(slot) = self.0.get_mut(root) {
-            *slot = id | MADE;
-        }
-    }
-}
-
 pub(super) struct Assembler {
     entities: Vec<Building>,
     /// Every entity's variants, each entity's chained in the order they were met.
     variants: Vec<Variant>,
-    /// The variants' text, one after the other.
-    text: String,
+    /// The variants' texts.
+    strings: Strings,
+    /// The documents' mentions packed, here or, handed over in batches, by a thread of its own.
     flat: FlatMentions,
-    /// The document's mentions by start, when they do not come so (kept from one to the next).
-    sorted: Vec<DocMention>,
+    packer: Option<SyncSender<Batch>>,
+    /// The documents assembled so far, and the mentions of those not yet packed.
+    docs: u32,
+    batch: Batch,
     /// The corpus entity of each of the document's entities met so far (`NONE`: not yet).
     local: Vec<u32>,
 }
 
-impl Assembler {
-    /// Room for `docs` documents and `mentions` mentions.
-    pub(super) fn new(docs: usize, mentions: usize) -> Assembler {
-        Assembler::with_room(docs, mentions, 0)
-    }
+/// Documents assembled, their mentions not yet packed: every one's mentions one after the
+/// other, and how many each has.
+#[derive(Default)]
+pub(super) struct Batch {
+    mentions: Vec<Mention>,
+    lens: Vec<u32>,
+}
 
-    /// Room for `entities` entities too (grown by doubling, their array held up to twice what
-    /// it needed, and thrice while it grew).
-    pub(super) fn with_room(docs: usize, mentions: usize, entities: usize) -> Assembler {
+/// Documents handed to the packing thread at a time.
+const BATCH: usize = 64;
+
+impl Batch {
+    /// Its documents' mentions packed into `flat`, after those there.
+    pub(super) fn pack_into(self, flat: &mut FlatMentions) {
+        let mut mentions = self.mentions.into_iter();
+        for len in self.lens {
+            mentions
+                .by_ref()
+                .take(len as usize)
+                .for_each(|m| flat.push(m));
+            flat.end_doc();
+        }
+    }
+}
+
+impl Assembler {
+    /// Room for `docs` documents, `mentions` mentions and `entities` entities (grown by
+    /// doubling, their array held up to twice what it needed, and thrice while it grew); the
+    /// documents' variants numbered in `strings`.
+    pub(super) fn with_room(
+        docs: usize,
+        mentions: usize,
+        entities: usize,
+        strings: Strings,
+    ) -> Assembler {
         Assembler {
             entities: Vec::with_capacity(entities),
             variants: Vec::new(),
-            text: String::new(),
+            strings,
             flat: FlatMentions::with_capacity(docs, mentions),
-            sorted: Vec::new(),
+            packer: None,
+            docs: 0,
+            batch: Batch::default(),
             local: Vec::new(),
         }
     }
 
-    /// The variants of an entity, in the order they were met, with their counts.
-    fn chain(&self, e: &Building) -> impl Iterator<Item = (&str, u32)> + '_ {
-        let mut at = e.first;
-        std::iter::from_fn(move || {
-            let v = self.variants.get(at as usize)?;
-            at = v.next;
-            let end = v.at.checked_add(v.len)?;
-            Some((self.text.get(v.at as usize..end as usize)?, v.count))
-        })
+    /// The mentions of the documents from now on packed by the thread `packer` sends to (the
+    /// last merge's: packing them is a third of assembling, and the other core is free).
+    pub(super) fn pack_by(&mut self, packer: SyncSender<Batch>) {
+        self.packer = Some(packer);
     }
 
-    /// Counts `c` more of variant `v` of entity `id`, a new one at the end of its chain.
-    fn add_variant(&mut self, id: usize, v: &str, c: u32) {
+    /// The packing thread given what is left and let go (it ends once it has packed it);
+    /// what it packed is then [`Assembler::packed`].
+    pub(super) fn stop_packing(&mut self) {
+        self.hand_over(true);
+        self.packer = None;
+    }
+
+    /// The mentions the packing thread packed.
+    pub(super) fn packed(&mut self, flat: FlatMentions) {
+        self.flat = flat;
+    }
+
+    /// The documents assembled handed to the packing thread by batches (`all`: whatever is
+    /// left), or packed here when there is none.
+    fn hand_over(&mut self, all: bool) {
+        match &self.packer {
+            Some(tx) => {
+                if self.batch.lens.len() >= BATCH || all && !self.batch.lens.is_empty() {
+                    let batch = std::mem::take(&mut self.batch);
+                    if let Err(e) = tx.send(batch) {
+                        // The thread is gone (it panicked: its join says so); packed here.
+                        e.0.pack_into(&mut self.flat);
+                    }
+                }
+            }
+            None => std::mem::take(&mut self.batch).pack_into(&mut self.flat),
+        }
+    }
+
+    /// Counts `c` more of variant `v` (its text's number) of entity `id`, a new one at the end
+    /// of its chain.
+    fn add_variant(&mut self, id: usize, v: u32, c: u32) {
         let Some(e) = self.entities.get(id) else {
             return;
         };
         let mut at = e.first;
         let mut last = NONE;
-        let text = self.text.as_bytes();
         while let Some(x) = self.variants.get_mut(at as usize) {
-            // Bytes, lengths first: most variants of a chain differ in length.
-            let same = x.len as usize == v.len()
-                && text.get(x.at as usize..(x.at as usize).saturating_add(v.len()))
-                    == Some(v.as_bytes());
-            if same {
+            if x.text == v {
                 x.count = x.count.saturating_add(c);
                 return;
             }
@@ -161,12 +167,10 @@ impl Assembler {
         }
         let new = small(self.variants.len());
         self.variants.push(Variant {
-            at: small(self.text.len()),
-            len: small(v.len()),
+            text: v,
             count: c,
             next: NONE,
         });
-        self.text.push_str(v);
         match self.variants.get_mut(last as usize) {
             Some(x) => x.next = new,
             None => {
@@ -185,44 +189,35 @@ impl Assembler {
     /// mentioned.
     pub(super) fn doc(
         &mut self,
-        doc: &DocEntities,
+        doc: &KeptDoc,
         base: usize,
         roots: &mut Roots,
         mut ids: Option<&mut [u32]>,
     ) {
-        let d = small(self.flat.docs());
+        let d = self.docs;
         // Each of the document's entities is looked up once, at its first mention (its variants
         // taken then: two of them may be one corpus entity), not at every mention.
         let mut local = std::mem::take(&mut self.local);
         local.clear();
-        local.resize(doc.entities.len(), NONE);
-        // Mentions mostly come by start already: sorted (a copy) only when they do not.
-        let by_start = |a: &DocMention, b: &DocMention| (a.start, a.end) <= (b.start, b.end);
-        let mut sorted = std::mem::take(&mut self.sorted);
-        let mentions: &[DocMention] = if doc.mentions.is_sorted_by(by_start) {
-            &doc.mentions
-        } else {
-            sorted.clear();
-            sorted.extend_from_slice(&doc.mentions);
-            sorted.sort_by_key(|m| (m.start, m.end));
-            &sorted
-        };
-        for m in mentions {
-            let l = m.local() as usize;
+        local.resize(doc.labels.len(), NONE);
+        let mut count = 0u32;
+        // Kept by start (see `kept`).
+        for m in &doc.mentions {
+            let l = m.local as usize;
             let id = match local.get(l) {
                 Some(&id) if id != NONE => id,
                 Some(_) => {
-                    let Some(le) = doc.entities.get(l) else {
+                    let Some(&label) = doc.labels.get(l) else {
                         continue;
                     };
-                    let id = self.entity_of(base + l, le.label, roots);
+                    let id = self.entity_of(base + l, label, roots);
                     if let Some(slot) = local.get_mut(l) {
                         *slot = id;
                     }
                     if let Some(slot) = ids.as_deref_mut().and_then(|ids| ids.get_mut(l)) {
                         *slot = id;
                     }
-                    for (v, c) in le.variants().zip(le.counts()) {
+                    for &(v, c) in doc.variants_of(l) {
                         self.add_variant(id as usize, v, c);
                     }
                     id
@@ -233,22 +228,24 @@ impl Assembler {
                 continue;
             };
             ent.mentions = ent.mentions.saturating_add(1);
-            ent.confidence = ent.confidence.max(m.confidence());
+            ent.confidence = ent.confidence.max(m.confidence);
             if ent.last_doc != d {
                 ent.last_doc = d;
                 ent.documents = ent.documents.saturating_add(1);
             }
-            self.flat.push(Mention::new(
+            self.batch.mentions.push(Mention::new(
                 m.start,
                 m.end,
-                m.label(),
-                m.confidence(),
+                m.label,
+                m.confidence,
                 EntityId(id),
             ));
+            count += 1;
         }
-        self.flat.end_doc();
+        self.batch.lens.push(count);
+        self.docs = self.docs.saturating_add(1);
+        self.hand_over(false);
         self.local = local;
-        self.sorted = sorted;
     }
 
     /// The corpus entity of node `n` (an entity labelled `label`), made at its set's first mention.
@@ -277,10 +274,8 @@ impl Assembler {
     /// merge of a first indexing, once the analysis is over: the other core is free then, and
     /// the thread reading the documents ahead is done).
     pub(super) fn finish(mut self, parallel: bool) -> EntityIndex {
-        drop((
-            std::mem::take(&mut self.sorted),
-            std::mem::take(&mut self.local),
-        ));
+        self.stop_packing();
+        drop(std::mem::take(&mut self.local));
         let n = self.entities.len();
         let flat = std::mem::take(&mut self.flat);
         if !parallel {
@@ -306,19 +301,34 @@ impl Assembler {
 
     /// The entities named, their keys made unique, packed; what assembled them given back.
     fn pack(self) -> Arc<[Entity]> {
-        let name = |a: &Assembler, e: &Building| {
-            let (variants, counts): (Vec<&str>, Vec<u32>) = a.chain(e).unzip();
+        let Assembler {
+            entities,
+            variants,
+            strings,
+            ..
+        } = self;
+        let table = strings.into_table();
+        let (table, variants) = (&table, &variants);
+        // The variants of an entity, in the order they were met, with their counts.
+        let chain = |e: &Building| {
+            let mut at = e.first;
+            std::iter::from_fn(move || {
+                let v = variants.get(at as usize)?;
+                at = v.next;
+                Some((table.get(v.text as usize).map_or("", |s| &**s), v.count))
+            })
+        };
+        let chain = &chain;
+        let name = |e: &Building| {
+            let (variants, counts): (Vec<&str>, Vec<u32>) = chain(e).unzip();
             display_name(e.label, &variants, &counts)
         };
+        let name = &name;
         // The keys first, made unique; the names again as each entity is packed (kept, they
         // would be half a million more strings at once).
-        let mut keys: Vec<String> = self
-            .entities
-            .iter()
-            .map(|e| slug(e.label, &name(&self, e)))
-            .collect();
+        let mut keys: Vec<String> = entities.iter().map(|e| slug(e.label, &name(e))).collect();
         unique_keys(&mut keys);
-        self.entities
+        entities
             .iter()
             .zip(keys)
             .enumerate()
@@ -327,8 +337,8 @@ impl Assembler {
                     EntityId(small(i)),
                     &key,
                     e.label,
-                    &name(&self, e),
-                    self.chain(e).map(|(v, _)| v),
+                    &name(e),
+                    chain(e).map(|(v, _)| v),
                     e.mentions as usize,
                     e.documents as usize,
                     e.confidence,

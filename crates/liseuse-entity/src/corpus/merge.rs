@@ -11,6 +11,7 @@ use std::collections::hash_map::Entry;
 
 use super::assembler::{Assembler, Roots};
 use super::index::EntityIndex;
+use super::kept::{Kept, KeptDoc, Strings};
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::text::fold::fold;
 use crate::union_find::UnionFind;
@@ -136,9 +137,18 @@ fn assemble<D: Borrow<DocEntities>>(
     offsets: &[usize],
 ) -> EntityIndex {
     let total: usize = docs.iter().map(|d| d.borrow().mentions.len()).sum();
-    let mut out = Assembler::new(docs.len(), total);
-    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
-        out.doc(doc, offsets.get(d).copied().unwrap_or(0), roots, None);
+    // Kept as the streamed merge keeps them: one way to assemble.
+    let (mut kept, mut strings) = (Kept::default(), Strings::default());
+    for doc in docs {
+        kept.keep(doc.borrow(), &mut strings);
+    }
+    let mut out = Assembler::with_room(docs.len(), total, 0, strings);
+    let (mut reader, mut doc) = (kept.reader(), KeptDoc::default());
+    for d in 0..docs.len() {
+        if reader.next_doc(&mut doc).is_none() {
+            break;
+        }
+        out.doc(&doc, offsets.get(d).copied().unwrap_or(0), roots, None);
     }
     out.finish(false)
 }

@@ -4,8 +4,10 @@
 mod assembler;
 mod entity;
 pub mod index;
+mod kept;
 mod merge;
 pub mod occurrences;
 pub(crate) mod packed;
 pub mod places;
+mod roots;
 pub mod streamed;

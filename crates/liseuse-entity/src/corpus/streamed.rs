@@ -1,14 +1,16 @@
-//! The corpus index of [`super::merge::build`], built from documents read one at a time, twice,
+//! The corpus index of [`super::merge::build`], built from documents read one at a time, once,
 //! and never all held at once: at 100,000 articles their entities take more than a gigabyte,
 //! the tables of the first pass a small part of it.
 //!
 //! Pass 1 reads each document for what the union-find needs: a node per entity, its keys
 //! (those of the corpus, each kept once with its first node), a person's surname and given
-//! name interned to small ids. The people are then joined as `build` joins them. Pass 2 reads
-//! the documents again, in the same order, and assembles the entities, their variants and
-//! counts and every document's mentions exactly as `build` does (the same
-//! [`super::assembler::Assembler`]). A document of pass 2 that is not the one of pass 1 at its place
-//! (another entity count or other mentions) ends the merge: no index rather than a wrong one.
+//! name interned to small ids; and keeps what the assembly needs of it, compactly
+//! ([`super::kept`]: its entities' labels and variants, each variant's text once for the
+//! corpus, and its mentions, a few bytes each). The people are then joined as `build` joins
+//! them. Pass 2 takes the kept documents, in the same order, and assembles the entities, their
+//! variants and counts and every document's mentions exactly as `build` does (the same
+//! [`super::assembler::Assembler`]). The documents were read twice, pass 2 from the source
+//! again: decoding every record twice was a third of the last merge.
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
@@ -17,8 +19,10 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Mutex;
 
-use super::assembler::{Assembler, Roots};
+use super::assembler::{Assembler, Batch, Roots};
 use super::index::EntityIndex;
+use super::kept::{Kept, KeptDoc, QuickState, Strings};
+use super::packed::FlatMentions;
 use crate::group::names::{given_ok, last_word, same_surname, skeleton};
 use crate::union_find::UnionFind;
 use crate::{DocEntities, Label};
@@ -26,19 +30,19 @@ use crate::{DocEntities, Label};
 /// Which reading of the documents a source is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pass {
-    /// The first: what joins entities.
+    /// The first: what joins entities, and what pass 2 assembles kept.
     Links,
-    /// The second: the mentions, variants and counts.
+    /// The second: no longer asked for (pass 2 takes what pass 1 kept).
     Mentions,
 }
 
-/// Documents a streamed merge reads twice.
+/// Documents a streamed merge reads.
 pub trait DocPasses {
     /// A document as the source hands it (`DocEntities`, `Arc<DocEntities>`…).
     type Doc: Borrow<DocEntities> + Send;
     /// Every document in corpus order, from the first (`None` for one that cannot be had:
-    /// then there is no index). Both passes must give the same documents in the same order.
-    /// Read on a thread of its own, ahead of the merge.
+    /// then there is no index). Asked for once, for [`Pass::Links`]. Read on a thread of its
+    /// own, ahead of the merge.
     fn pass(&mut self, pass: Pass) -> impl Iterator<Item = Option<Self::Doc>> + Send + '_;
 }
 
@@ -73,11 +77,10 @@ pub struct Streamed {
     pub local_ids: Option<LocalIds>,
 }
 
-/// What pass 1 keeps of a document: where its nodes start, and a fingerprint of it that pass 2
-/// must find again.
+/// What pass 1 keeps of the documents besides [`Kept`]: where each one's nodes start, how many
+/// mentions they have.
 struct Seen {
     starts: Vec<usize>,
-    prints: Vec<u64>,
     mentions: usize,
 }
 
@@ -108,47 +111,55 @@ impl Names {
 /// No lone surname's document key.
 const NONE: u32 = u32::MAX;
 
-/// The index `merge::build` gives for the documents `source` hands out, each read once per pass
-/// and dropped after use; `None` when a document cannot be had or pass 2 does not give pass 1's.
-/// With `local_ids`, each document's entities' corpus ids too.
+/// The index `merge::build` gives for the documents `source` hands out, each read once and
+/// dropped after use; `None` when a document cannot be had. With `local_ids`, each document's
+/// entities' corpus ids too.
 pub fn build_streamed<S: DocPasses>(source: &mut S, local_ids: bool) -> Option<Streamed> {
     let mut uf = UnionFind::default();
     // Only the last merge (the one whose ids are saved) reads ahead: it runs once the analysis
     // is over, the other core free; the merges before it would take that core from the
     // analysis (a cold start of 100,000 articles took 10-20 s longer, at load 5-6).
     let parallel = local_ids;
-    let seen = ahead(parallel, source.pass(Pass::Links), |docs| {
-        link(docs, &mut uf)
-    })?;
-    let n = seen.prints.len();
+    // Kept as they are read: on the thread reading ahead, when there is one (the union-find
+    // is this one's work, and the larger).
+    let (mut kept, mut strings) = (Kept::default(), Strings::default());
+    let docs = source.pass(Pass::Links).inspect(|d| {
+        if let Some(d) = d {
+            kept.keep(d.borrow(), &mut strings);
+        }
+    });
+    let Seen { starts, mentions } = ahead(parallel, docs, |docs| link(docs, &mut uf))?;
+    let n = starts.len().saturating_sub(1);
     // Pass 2 starts with no room to spare: the union-find grown node by node gives its slack
     // back, and the entities get room for every set (those with a mention are the entities).
     uf.shrink_to_fit();
     let mut roots = Roots::new(uf)?;
-    let mut out = Assembler::with_room(n, seen.mentions, roots.sets());
+    let mut out = Assembler::with_room(n, mentions, roots.sets(), strings);
     let mut ids = local_ids.then(|| LocalIds {
-        ids: vec![u32::MAX; seen.starts.last().copied().unwrap_or(0)],
-        starts: seen.starts.iter().map(|&s| s as u32).collect(),
+        ids: vec![u32::MAX; starts.last().copied().unwrap_or(0)],
+        starts: starts.iter().map(|&s| s as u32).collect(),
     });
-    ahead(parallel, source.pass(Pass::Mentions), |docs| {
+    let (mut kept, mut doc) = (kept.reader(), KeptDoc::default());
+    let mut assemble = |out: &mut Assembler| -> Option<()> {
         for d in 0..n {
-            let doc = docs.next()??;
-            let doc = doc.borrow();
-            let (base, end) = (*seen.starts.get(d)?, *seen.starts.get(d + 1)?);
-            if end - base != doc.entities.len() || seen.prints.get(d) != Some(&fingerprint(doc)) {
-                return None;
-            }
+            kept.next_doc(&mut doc)?;
+            let (base, end) = (*starts.get(d)?, *starts.get(d + 1)?);
             let mine = match ids.as_mut() {
                 Some(l) => Some(l.ids.get_mut(base..end)?),
                 None => None,
             };
-            out.doc(doc, base, &mut roots, mine);
+            out.doc(&doc, base, &mut roots, mine);
         }
-        docs.next().is_none().then_some(())
-    })?;
+        Some(())
+    };
+    if parallel {
+        packing_aside(&mut out, n, mentions, assemble)?;
+    } else {
+        assemble(&mut out)?;
+    }
     // What joined the entities is of no more use: given back before the index's names,
     // keys and occurrences are made (the merge's peak).
-    drop((roots, seen));
+    drop((roots, starts, kept, doc));
     Some(Streamed {
         index: out.finish(parallel),
         local_ids: ids,
@@ -163,10 +174,9 @@ fn link<D: Borrow<DocEntities>>(
 ) -> Option<Seen> {
     let mut seen = Seen {
         starts: vec![0],
-        prints: Vec::new(),
         mentions: 0,
     };
-    let mut by_key: HashMap<Box<str>, usize> = HashMap::new();
+    let mut by_key: HashMap<Box<str>, usize, QuickState> = HashMap::default();
     let mut names = Names::default();
     // People named in full (node, surname, given name) and surnames alone (node, surname,
     // the document's key or NONE), in corpus order.
@@ -205,7 +215,6 @@ fn link<D: Borrow<DocEntities>>(
             }
         }
         seen.starts.push(uf_len(&seen, doc));
-        seen.prints.push(fingerprint(doc));
         seen.mentions += doc.mentions.len();
     }
     drop(by_key);
@@ -254,6 +263,41 @@ fn ahead<T: Send, R>(
                 None => f(&mut std::iter::empty()),
             },
         }
+    })
+}
+
+/// `assemble` given `out`, the mentions it assembles packed by a thread of its own (room for
+/// `docs` documents and `mentions` mentions there); packed by `out` itself when that thread
+/// cannot be had.
+fn packing_aside(
+    out: &mut Assembler,
+    docs: usize,
+    mentions: usize,
+    assemble: impl FnOnce(&mut Assembler) -> Option<()>,
+) -> Option<()> {
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let packer = std::thread::Builder::new()
+            .name("merge-packer".into())
+            .spawn_scoped(s, move || {
+                let mut flat = FlatMentions::with_capacity(docs, mentions);
+                for batch in rx {
+                    batch.pack_into(&mut flat);
+                }
+                flat
+            });
+        let Ok(packer) = packer else {
+            return assemble(out);
+        };
+        out.pack_by(tx);
+        let done = assemble(out);
+        // Let go whatever happened: the thread ends once it has what is left.
+        out.stop_packing();
+        let flat = packer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        out.packed(flat);
+        done
     })
 }
 
@@ -344,24 +388,6 @@ fn join_people(
             uf.union(f, n);
         }
     }
-}
-
-/// What tells one document from another cheaply: its counts, its entities' labels, its mentions.
-fn fingerprint(doc: &DocEntities) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |v: u64| {
-        h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
-    };
-    mix(doc.entities.len() as u64);
-    mix(doc.mentions.len() as u64);
-    for e in &doc.entities {
-        mix(e.label as u64);
-    }
-    for m in &doc.mentions {
-        mix(u64::from(m.start) << 32 | u64::from(m.end));
-        mix(u64::from(m.local()) << 8 | u64::from(m.confidence()));
-    }
-    h
 }
 
 #[cfg(test)]
