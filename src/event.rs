@@ -92,6 +92,9 @@ pub enum Event {
     FilesChanged(Vec<(PathBuf, bool)>),
     /// Folders walked again by the watcher: each one and every article file under it now.
     Rescanned(Vec<(PathBuf, Vec<PathBuf>)>),
+    /// Articles (by index) whose entities the cache could not give back (a damaged file): to
+    /// be read and analysed again.
+    CacheDamaged(Vec<usize>),
     /// The bookmark store's content after a change, whether it is read-only, and what to say.
     Bookmarks {
         list: Arc<liseuse_library::bookmark::BookmarkSet>,
@@ -136,6 +139,7 @@ impl From<LibraryEvent> for Event {
             LibraryEvent::Analysing { index, done, of } => Event::Analysing { index, done, of },
             LibraryEvent::FilesChanged(changes) => Event::FilesChanged(changes),
             LibraryEvent::Rescanned(folders) => Event::Rescanned(folders),
+            LibraryEvent::CacheDamaged(articles) => Event::CacheDamaged(articles),
         }
     }
 }

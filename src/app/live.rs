@@ -82,6 +82,26 @@ impl App {
         }
     }
 
+    /// Articles whose entities the cache could not give back (its file damaged): said once,
+    /// and asked for again, read and analysed as new (those no longer listed left out).
+    pub(super) fn on_cache_damaged(&mut self, articles: Vec<usize>, fx: &mut Vec<Effect>) {
+        let load: Vec<(usize, std::sync::Arc<Entry>)> = articles
+            .into_iter()
+            .filter_map(|i| {
+                let a = self.library.articles.get(i).filter(|a| !a.removed)?;
+                Some((i, a.entry.clone()))
+            })
+            .collect();
+        if load.is_empty() {
+            return;
+        }
+        self.status.say(format!(
+            "the cache is damaged: {} analysed again",
+            liseuse_document::plural::counted(load.len(), "article", "articles")
+        ));
+        fx.push(Effect::Load(load));
+    }
+
     /// The entries of these articles, for the loader.
     pub(super) fn entries(
         &self,

@@ -363,3 +363,23 @@ fn an_unreadable_article_falls_through_to_the_next_in_the_list() {
     load(&mut app, 2);
     assert_eq!(app.open(), Some(2));
 }
+
+/// Articles whose entities a damaged cache could not give back: said once, and asked for again
+/// (but one deleted meanwhile).
+#[test]
+fn articles_a_damaged_cache_lost_are_asked_for_again() {
+    let f = Folder::new(&["a.txt", "b.txt", "c.txt"]);
+    let mut app = f.app(&["a.txt", "b.txt", "c.txt"]);
+    let gone = index_of(&app, &f, "c.txt");
+    std::fs::remove_file(f.path("c.txt")).unwrap();
+    changed(&mut app, vec![(f.path("c.txt"), false)]);
+    let a = index_of(&app, &f, "a.txt");
+    let effects = up(&mut app, Event::CacheDamaged(vec![a, gone]));
+    assert_eq!(loads(&effects), [a]);
+    assert_eq!(
+        message(&app),
+        Some("the cache is damaged: 1 article analysed again")
+    );
+    // None listed: nothing to say or ask.
+    assert!(up(&mut app, Event::CacheDamaged(vec![gone])).is_empty());
+}

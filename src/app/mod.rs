@@ -241,6 +241,7 @@ impl App {
             Event::Analysing { index, done, of } => self.entities.on_progress(index, done, of),
             Event::FilesChanged(changes) => self.on_files_changed(changes, fx),
             Event::Rescanned(folders) => self.on_rescanned(folders, fx),
+            Event::CacheDamaged(articles) => self.on_cache_damaged(articles, fx),
             Event::Discovered(found) => self.on_discovered(found, fx),
             // After the last batch's `Load`: the loader knows then that every article is asked for.
             Event::Walked => fx.push(Effect::Walked),

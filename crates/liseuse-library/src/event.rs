@@ -58,6 +58,10 @@ pub enum LibraryEvent {
     /// Folders walked again (named by an event, or all of them after events were lost): each
     /// folder and every article file under it now. The list takes it as the truth there.
     Rescanned(Vec<(PathBuf, Vec<PathBuf>)>),
+    /// The cache could not give back what these articles (by index) were found to name: their
+    /// records failed a checksum (a damaged file). Forgotten now; asked for again, they are
+    /// read and analysed as new.
+    CacheDamaged(Vec<usize>),
 }
 
 /// Where the loader and the watcher send their reports: a channel of any event a

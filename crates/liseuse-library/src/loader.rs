@@ -98,6 +98,8 @@ pub(crate) struct Shared {
     reads: AtomicUsize,
     /// Times the index loop took a snapshot of the corpus to merge it or to look at it.
     looks: AtomicUsize,
+    /// The text hashes whose bodies the cache could not give back (`damaged.rs`).
+    damaged: Mutex<Vec<String>>,
 }
 
 /// How often, at most, the corpus index is rebuilt while articles keep coming in.
@@ -157,6 +159,7 @@ impl Loader {
             corrections: Mutex::new(correct::Corrections::default()),
             reads: AtomicUsize::new(0),
             looks: AtomicUsize::new(0),
+            damaged: Mutex::new(Vec::new()),
         });
         if shared.cache_dir.is_some() {
             // The articles' cache is opened at once, beside the walk and off the pool: its
@@ -324,6 +327,7 @@ impl Loader {
 
 mod article;
 mod correct;
+mod damaged;
 mod merging;
 mod pace;
 mod saving;

@@ -292,6 +292,19 @@ impl ArticleCache {
         }
     }
 
+    /// Forgets every record of the texts of these hashes, whose bodies could not be read back
+    /// (a damaged log): their articles are looked up in vain from now on, so analysed again,
+    /// and their new records written after the old ones (which compaction leaves behind). One
+    /// walk of the records for all of them: a damaged frame holds hundreds of articles.
+    pub fn forget_texts<'h>(&mut self, hashes: impl IntoIterator<Item = &'h String>) {
+        let keys: std::collections::HashSet<TextHash> =
+            hashes.into_iter().map(|h| TextHash::of(h)).collect();
+        for k in &keys {
+            self.by_hash.remove(k);
+        }
+        self.known.retain(|_, k| !keys.contains(&k.hash));
+    }
+
     /// Makes the log durable (once indexing is done).
     pub fn sync(&self) {
         if let Some(log) = &self.log {

@@ -4,6 +4,7 @@
 // A file can make any offset or length: no indexing that could panic on one (see issue 9).
 #![cfg_attr(not(test), deny(clippy::indexing_slicing, clippy::string_slice))]
 
+use super::damaged;
 use super::pace::Pace;
 use super::saving::{wait_writing, write_out};
 use super::*;
@@ -12,7 +13,7 @@ use super::*;
 /// at a time as they are taken (`None` for one that cannot be had, every one read without the
 /// cache). Read outside the cache's lock: the workers checking articles do not wait for it.
 fn documents<'a>(
-    shared: &Shared,
+    shared: &'a Shared,
     hashes: &'a [String],
     docs: &'a [Option<Arc<DocEntities>>],
     found: &'a mut [Option<Quotations>],
@@ -33,7 +34,13 @@ fn documents<'a>(
         .map(move |((h, d), q)| match d {
             Some(d) => Some(d.clone()),
             None if h.is_empty() => Some(Arc::default()),
-            None => read.as_mut()?.next().flatten().map(|b| entities_of(b, q)),
+            None => {
+                let body = read.as_mut()?.next().flatten();
+                if body.is_none() {
+                    damaged::note(shared, h);
+                }
+                body.map(|b| entities_of(b, q))
+            }
         })
 }
 
@@ -167,6 +174,7 @@ pub(super) fn index_loop(shared: &Shared) {
             }
             Reuse::No => merge(shared, &hashes, &docs, &mut found, pending),
         };
+        damaged::analyse_again(shared, &hashes);
         let found = keep_quotes(shared, &hashes, found);
         let corrected = correct::corrected(shared, &index);
         let said = Arc::new(LibraryQuotes::build(&corrected, found.clone()));

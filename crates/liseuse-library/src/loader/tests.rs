@@ -256,3 +256,59 @@ fn a_warm_start_ahead_of_its_walk_waits_for_the_walk_rather_than_merging() {
     assert_eq!(confirmed.analysed(), 2);
     assert_eq!(second.texts_read(), 0, "a warm start reads no text");
 }
+
+/// A cache whose log was damaged on disk (a body failing its checksum): the articles it held
+/// are reported, analysed again when asked for, and their entities come back — they were
+/// missing from every index after, each start finding them in the cache by their stamps.
+#[test]
+fn a_damaged_cache_body_has_its_articles_analysed_again() {
+    let lib = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let entries = entries(lib.path());
+    let (tx, rx) = mpsc::channel();
+    let first = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&first, &entries);
+    let whole = until_analysed(&rx, 2);
+    first.save_cache();
+    steady(&dir.path().join(cache::index_file::file_name()));
+    drop(first);
+    // A few bytes of the last frame's body (the log's end) overwritten.
+    let log = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "log"))
+        .expect("the cache's log");
+    let mut bytes = std::fs::read(&log).unwrap();
+    let n = bytes.len();
+    bytes[n - 40..n - 30].fill(0xff);
+    std::fs::write(&log, bytes).unwrap();
+
+    let (tx, rx) = mpsc::channel();
+    let second = Loader::spawn(Some(dir.path().to_path_buf()), tx);
+    read_all(&second, &entries);
+    let damaged = loop {
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(LibraryEvent::CacheDamaged(d)) => break d,
+            Ok(_) => {}
+            Err(e) => panic!("the damage was not reported: {e}"),
+        }
+    };
+    assert_eq!(
+        damaged,
+        [0, 1],
+        "both seeds' bodies are in the damaged frame"
+    );
+    // As the app does: asked for again, they are read and analysed.
+    for &i in &damaged {
+        second.read(i, entries[i].clone());
+    }
+    let mut update = next_index(&rx);
+    while update.index.doc_mentions(0).is_empty() || update.index.doc_mentions(1).is_empty() {
+        update = next_index(&rx);
+    }
+    assert_eq!(second.texts_read(), 2);
+    for d in 0..2 {
+        assert_eq!(update.index.doc_mentions(d), whole.index.doc_mentions(d));
+    }
+}
