@@ -92,15 +92,17 @@ impl App {
     pub(crate) fn refresh_company(&mut self, old: &EntityIndex) {
         // A new index numbers the entities anew: the panel's entity, the companion selected
         // and those `n` walks are found again by their keys.
-        let index = &self.entities.index;
-        let again = |id: EntityId| {
-            let key = old.entity(id)?.key();
-            index
-                .entities()
-                .iter()
-                .find(|e| e.key() == key)
-                .map(|e| e.id)
+        let panel = match &self.overlay {
+            Some(Overlay::Company(v)) => vec![Some(v.of), v.rows.get(v.selected).map(|c| c.id)],
+            _ => Vec::new(),
         };
+        let walked = self.reading.walk.as_ref().map(|w| [w.a, w.b]);
+        let ids = panel
+            .into_iter()
+            .flatten()
+            .chain(walked.into_iter().flatten());
+        let map = super::super::entities::renumbered(old, &self.entities.index, ids);
+        let again = |id: EntityId| map.get(&id).copied();
         if let Some(w) = self.reading.walk.as_mut() {
             match (again(w.a), again(w.b)) {
                 (Some(a), Some(b)) => (w.a, w.b) = (a, b),

@@ -49,18 +49,16 @@ impl App {
     /// with are found again by their keys (a merge picked then named whichever entity got the
     /// old number, and was kept for good).
     pub(crate) fn refresh_correct(&mut self, old: &liseuse_entity::EntityIndex) {
-        let index = &self.entities.index;
-        let again = |id: EntityId| {
-            let key = old.entity(id)?.key();
-            index
-                .entities()
-                .iter()
-                .find(|e| e.key() == key)
-                .map(|e| e.id)
-        };
         let Some(Overlay::Correct(v)) = &self.overlay else {
             return;
         };
+        let rows = match &v.mode {
+            Mode::Merge { rows, .. } => rows.as_slice(),
+            _ => &[],
+        };
+        let ids = v.id.into_iter().chain(rows.iter().copied());
+        let map = super::super::entities::renumbered(old, &self.entities.index, ids);
+        let again = |id: EntityId| map.get(&id).copied();
         let id = v.id.and_then(again);
         let mode = match &v.mode {
             Mode::Merge {

@@ -81,11 +81,9 @@ impl App {
         let Some(Overlay::Timeline(v)) = &self.overlay else {
             return;
         };
-        let key = old.entity(v.of).map(|e| e.key().to_string());
-        let again = key.and_then(|k| {
-            let index = &self.entities.index;
-            index.entities().iter().find(|e| e.key() == k).map(|e| e.id)
-        });
+        let again = super::super::entities::renumbered(old, &self.entities.index, [v.of])
+            .get(&v.of)
+            .copied();
         match (again, &mut self.overlay) {
             (Some(id), Some(Overlay::Timeline(v))) => v.of = id,
             _ => self.overlay = None,
