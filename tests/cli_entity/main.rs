@@ -52,6 +52,17 @@ fn an_entity_profile_lists_what_it_said() {
     assert!(text.contains("said (9 quotations):"), "{text}");
     assert!(text.contains("(a déclaré)"), "the cue: {text}");
     assert!(text.contains("« Tout comme l’ennemi"), "{text}");
+    // A bare colon is no cue; reported speech is not put in quotation marks as his words.
+    let out = liseuse(&["entity", "Ismail Qaani"], d.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("(a déclaré)") && !text.contains("(:)"),
+        "{text}"
+    );
+    let out = liseuse(&["entity", "Ali Khamenei"], d.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("    reported: "), "{text}");
+    assert!(!text.contains("« l’Iran n’entrerait"), "{text}");
 
     let out = liseuse(&["entity", "Hussein Salami", "--format", "json"], d.path());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -12,6 +12,7 @@ use crate::quotes::{self, ArticleQuote};
 use crate::timeline::{self, Source};
 use liseuse_document::plural::counted;
 use liseuse_document::search::fold_str;
+use liseuse_entity::quote::QuoteKind;
 use liseuse_entity::{EntityId, EntityIndex};
 use serde::Serialize;
 use std::ops::Range;
@@ -310,13 +311,22 @@ pub fn to_text(p: &Profile) -> String {
         ));
         for q in &p.quotations {
             let date = q.date.as_deref().unwrap_or("—");
+            // A cue that is only punctuation (the colon before the words) says nothing here.
             let cue = q
                 .cue
                 .as_deref()
+                .filter(|c| c.chars().any(char::is_alphanumeric))
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
             out.push_str(&format!("  {date:<10} {}{cue}  ({})\n", q.title, q.path));
-            out.push_str(&format!("    « {} »\n", excerpt(&q.text)));
+            // Reported speech is the writer's wording: in quotation marks it would pass for
+            // the speaker's own words (as the reader's `"` list marks it).
+            let words = excerpt(&q.text);
+            if q.kind == QuoteKind::Indirect.as_str() {
+                out.push_str(&format!("    reported: {words}\n"));
+            } else {
+                out.push_str(&format!("    « {words} »\n"));
+            }
         }
     }
     out
